@@ -1,0 +1,147 @@
+"""Partial dates (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) that compare as the period they cover."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from functools import total_ordering
+from typing import Any, Final
+
+__all__ = ["PartialDate"]
+
+_PATTERN: Final = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+PATTERN_TEXT: Final = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+MIN_YEAR: Final = 1000
+MAX_YEAR: Final = 2999
+
+
+@total_ordering
+class PartialDate:
+    """A date known to the year, the month or the day.
+
+    A partial date stands for the whole period it names: ``2021`` is 2021-01-01 to
+    2021-12-31. ``earliest`` and ``latest`` give that period; ``<`` orders by the start of the
+    period and then by precision, so sorting is total and deterministic.
+
+    >>> PartialDate.parse("2022-09").latest
+    datetime.date(2022, 9, 30)
+    >>> PartialDate.parse(2021) < PartialDate.parse("2021-06")
+    True
+    """
+
+    __slots__ = ("day", "month", "year")
+
+    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise ValueError(f"year {year} is out of range ({MIN_YEAR}-{MAX_YEAR})")
+        if month is None and day is not None:
+            raise ValueError("a day needs a month")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"month {month} does not exist")
+        if day is not None:
+            assert month is not None
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise ValueError(f"impossible date {year:04d}-{month:02d}-{day:02d}")
+        self.year = year
+        self.month = month
+        self.day = day
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        """Build from ``2021``, ``"2021-06"``, ``"2021-06-30"`` or a :class:`datetime.date`."""
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, bool):
+            raise ValueError(f"expected a date like 2021, 2021-06 or 2021-06-30 (got {value!r})")
+        if isinstance(value, _dt.datetime):
+            value = value.date()
+        if isinstance(value, _dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int):
+            return cls(value)
+        if isinstance(value, str):
+            m = _PATTERN.match(value.strip())
+            if m:
+                y, mo, d = m.groups()
+                return cls(int(y), int(mo) if mo else None, int(d) if d else None)
+        raise ValueError(f"expected a date like 2021, 2021-06 or 2021-06-30 (got {value!r})")
+
+    @classmethod
+    def today(cls) -> PartialDate:
+        """Today's date, to the day."""
+        t = _dt.date.today()
+        return cls(t.year, t.month, t.day)
+
+    @property
+    def precision(self) -> str:
+        """``year``, ``month`` or ``day``."""
+        return "year" if self.month is None else "month" if self.day is None else "day"
+
+    @property
+    def earliest(self) -> _dt.date:
+        """The first day of the period."""
+        return _dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> _dt.date:
+        """The last day of the period."""
+        if self.month is None:
+            return _dt.date(self.year, 12, 31)
+        if self.day is None:
+            return _dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return _dt.date(self.year, self.month, self.day)
+
+    def certainly_before(self, other: PartialDate) -> bool:
+        """True when this whole period ends before ``other`` begins."""
+        return self.latest < other.earliest
+
+    def overlaps(self, other: PartialDate) -> bool:
+        """True when the two periods share at least one day."""
+        return not (self.latest < other.earliest or other.latest < self.earliest)
+
+    def _key(self) -> tuple[int, int, int, int]:
+        return (self.year, self.month or 0, self.day or 0, len(self.precision))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return (self.year, self.month, self.day) == (other.year, other.month, other.day)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __hash__(self) -> int:
+        return hash((self.year, self.month, self.day))
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __repr__(self) -> str:
+        return f"PartialDate({str(self)!r})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_plain_validator_function(
+            cls.parse,
+            serialization=core_schema.plain_serializer_function_ser_schema(str),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": PATTERN_TEXT},
+                {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
+            ],
+            "description": "A date known to the year, month or day: 2021, 2021-06, 2021-06-30.",
+        }

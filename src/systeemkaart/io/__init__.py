@@ -1,0 +1,1 @@
+"""Reading and writing cases: YAML/JSON, atomic writes, later GEDCOM, GraphML and DOT."""

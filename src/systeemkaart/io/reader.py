@@ -1,0 +1,221 @@
+"""Safe, bounded reading of YAML and JSON documents into plain data, with line numbers.
+
+Case files come from many hands, so the reader assumes hostile input: it refuses files over a
+size limit before reading them, decodes strictly, uses YAML's safe schema only, counts every
+element (so a YAML alias bomb stops early), bounds nesting and rejects duplicate keys. Each
+element's path (``people[3].born``) is mapped to its line for messages.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import yaml
+
+from ..exceptions import CaseFormatError, Problem
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_ELEMENTS", "Document", "parse_text", "read_document"]
+
+MAX_BYTES: Final = 10 * 1024 * 1024
+MAX_DEPTH: Final = 32
+MAX_ELEMENTS: Final = 1_000_000
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class Document:
+    """Plain data read from a file, and the line of each element's path."""
+
+    data: Any
+    file: str | None = None
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, location: str) -> int | None:
+        """The line of ``location`` or, failing that, of its nearest enclosing element."""
+        loc = location
+        while True:
+            if loc in self.lines:
+                return self.lines[loc]
+            cut = max(loc.rfind("."), loc.rfind("["))
+            if cut <= 0:
+                return self.lines.get(loc)
+            loc = loc[:cut]
+
+
+def _fail(file: str | None, message: str, line: int | None = None) -> CaseFormatError:
+    return CaseFormatError(message, file=file, problems=[Problem("", message, line=line)])
+
+
+def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Document:
+    """Read a YAML or JSON case file (by extension; YAML otherwise) into plain data.
+
+    Raises:
+        CaseFormatError: unreadable, too large, not text, malformed or hostile input.
+    """
+    name = os.fspath(path)
+    try:
+        size = os.path.getsize(name)
+        if size > max_bytes:
+            raise _fail(
+                name,
+                f"file is too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)",
+            )
+        with open(name, "rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except FileNotFoundError as err:
+        raise _fail(name, "no such file") from err
+    except IsADirectoryError as err:
+        raise _fail(name, "is a folder, not a case file") from err
+    except OSError as err:
+        raise _fail(name, f"cannot read: {err.strerror}") from err
+    fmt = "json" if name.lower().endswith(".json") else "yaml"
+    return parse_text(decode(raw, name), fmt=fmt, file=name)
+
+
+def decode(raw: bytes, file: str | None = None) -> str:
+    """Decode UTF-8 (with or without BOM) or UTF-16 with BOM; refuse binary data."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise _fail(file, "not valid UTF-16 text") from err
+    if b"\x00" in raw[:8192]:
+        raise _fail(file, "not a text file (binary data); expected a YAML or JSON case")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise _fail(
+            file, f"not valid UTF-8 text (byte {err.start}); save the file as UTF-8", line
+        ) from err
+
+
+def parse_text(text: str, *, fmt: str = "yaml", file: str | None = None) -> Document:
+    """Parse YAML or JSON text into plain data, within the limits of this module."""
+    if len(text) > MAX_BYTES:
+        raise _fail(file, f"document is too large (limit {MAX_BYTES / 1e6:.0f} MB)")
+    if not text.strip():
+        raise _fail(file, "file is empty; expected a case (schema: systeemkaart/1)")
+    if fmt == "json":
+        return _parse_json(text, file)
+    return _parse_yaml(text, file)
+
+
+def _parse_json(text: str, file: str | None) -> Document:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for k, v in items:
+            if k in out:
+                raise _fail(file, f"duplicate key {k!r}")
+            out[k] = v
+        return out
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs)
+    except json.JSONDecodeError as err:
+        raise _fail(file, f"malformed JSON: {err.msg} (column {err.colno})", err.lineno) from err
+    except RecursionError as err:
+        raise _fail(file, f"nesting is too deep (limit {MAX_DEPTH} levels)") from err
+    _check_depth(data, file)
+    return Document(data, file)
+
+
+def _check_depth(data: Any, file: str | None) -> None:
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    count = 0
+    while stack:
+        item, depth = stack.pop()
+        count += 1
+        if depth > MAX_DEPTH:
+            raise _fail(file, f"nesting is too deep (limit {MAX_DEPTH} levels)")
+        if count > MAX_ELEMENTS:
+            raise _fail(file, f"too many elements (limit {MAX_ELEMENTS:,})")
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+
+
+def _yaml_message(err: yaml.YAMLError) -> tuple[str, int | None]:
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+    if "'\\t'" in problem or "tab" in problem.lower():
+        return "tab character; indent with spaces, not tabs", line
+    col = f" (column {mark.column + 1})" if mark is not None else ""
+    context = getattr(err, "context", None)
+    where = f" {context}" if context else ""
+    return f"malformed YAML: {problem}{where}{col}", line
+
+
+def _parse_yaml(text: str, file: str | None) -> Document:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise _fail(file, "file is empty; expected a case (schema: systeemkaart/1)")
+        builder = _Builder(loader, file)
+        data = builder.build(node, "", 0)
+    except yaml.YAMLError as err:
+        message, line = _yaml_message(err)
+        raise _fail(file, message, line) from err
+    except RecursionError as err:
+        raise _fail(file, f"nesting is too deep (limit {MAX_DEPTH} levels)") from err
+    finally:
+        loader.dispose()
+    return Document(data, file, builder.lines)
+
+
+class _Builder:
+    """Turns a composed YAML node tree into plain data, recording lines and enforcing limits."""
+
+    def __init__(self, loader: Any, file: str | None) -> None:
+        self.loader = loader
+        self.file = file
+        self.lines: dict[str, int] = {}
+        self.count = 0
+
+    def build(self, node: yaml.Node, path: str, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_ELEMENTS:
+            raise _fail(
+                self.file,
+                f"document expands to more than {MAX_ELEMENTS:,} elements "
+                "(too large, or a YAML alias bomb)",
+            )
+        if depth > MAX_DEPTH:
+            line = node.start_mark.line + 1
+            raise _fail(self.file, f"nesting is too deep (limit {MAX_DEPTH} levels)", line)
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.ScalarNode):
+            return self.loader.construct_object(node, deep=True)
+        if isinstance(node, yaml.SequenceNode):
+            items = enumerate(node.value)
+            return [self.build(item, f"{path}[{i}]", depth + 1) for i, item in items]
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise _fail(self.file, "a key must be plain text", key_node.start_mark.line + 1)
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise _fail(
+                        self.file, "merge keys (<<) are not supported", key_node.start_mark.line + 1
+                    )
+                key = self.loader.construct_object(key_node, deep=True)
+                if not isinstance(key, str):
+                    key = str(key).lower() if isinstance(key, bool) else str(key)
+                sub = f"{path}.{key}" if path else key
+                if key in out:
+                    raise _fail(
+                        self.file,
+                        f"{sub}: duplicate key {key!r}",
+                        key_node.start_mark.line + 1,
+                    )
+                self.lines[sub] = key_node.start_mark.line + 1
+                out[key] = self.build(value_node, sub, depth + 1)
+            return out
+        raise _fail(self.file, "unsupported YAML node")  # pragma: no cover

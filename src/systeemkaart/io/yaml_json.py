@@ -1,0 +1,161 @@
+"""Load and save cases as YAML or JSON: safe, bounded, validated, lossless and atomic."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from ..exceptions import CaseFormatError, Problem
+from ..model import SCHEMA_ID, Case
+from ..validate import check_case
+from .atomic import write_atomic
+from .messages import problems_from_validation
+from .reader import Document, parse_text, read_document
+
+__all__ = ["CheckResult", "case_to_data", "check_document", "check_file", "dumps", "load",
+           "loads", "save"]
+
+SCHEMA_URL = "https://systeemkaart.nl/schemas/case.schema.json"
+
+
+@dataclass
+class CheckResult:
+    """What checking one input found: the case (when it is valid) and every problem."""
+
+    file: str | None
+    case: Case | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that make the case invalid."""
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Suspicious but legal findings."""
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def lines(self) -> list[str]:
+        """One ``file:location: message`` line per problem."""
+        return [p.format(self.file) for p in self.problems]
+
+
+def _with_lines(problems: list[Problem], doc: Document) -> list[Problem]:
+    return [
+        Problem(p.location, p.message, p.severity, p.code, p.line or doc.line_of(p.location))
+        for p in problems
+    ]
+
+
+def check_document(doc: Document) -> CheckResult:
+    """Validate plain data as a case: types first, then references, parentage and dates."""
+    data = doc.data
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else f"{data!r}"
+        msg = f"expected a case (a mapping with schema: {SCHEMA_ID}), got {kind}"
+        return CheckResult(doc.file, None, [Problem("", msg, line=1)])
+    schema = data.get("schema", SCHEMA_ID)
+    if schema != SCHEMA_ID:
+        msg = f"unsupported schema {schema!r}; this version reads {SCHEMA_ID!r}"
+        return CheckResult(doc.file, None, _with_lines([Problem("schema", msg)], doc))
+    try:
+        case = Case.model_validate(data)
+    except ValidationError as err:
+        return CheckResult(doc.file, None, _with_lines(problems_from_validation(err), doc))
+    problems = _with_lines(check_case(case), doc)
+    valid = not any(p.severity == "error" for p in problems)
+    return CheckResult(doc.file, case if valid else None, problems)
+
+
+def check_file(path: str | os.PathLike[str]) -> CheckResult:
+    """Read and validate a case file; never raises for bad input, reports it instead."""
+    try:
+        doc = read_document(path)
+    except CaseFormatError as err:
+        return CheckResult(os.fspath(path), None, err.problems)
+    return check_document(doc)
+
+
+def _raise(result: CheckResult) -> Case:
+    if result.case is None:
+        errors = result.errors
+        raise CaseFormatError(errors[0].message, file=result.file, location=errors[0].location,
+                              problems=errors)
+    return result.case
+
+
+def loads(text: str, *, format: str = "yaml", file: str | None = None) -> Case:
+    """Parse a case from YAML (default) or JSON text.
+
+    Raises:
+        CaseFormatError: with one problem per error found; warnings do not raise.
+    """
+    try:
+        doc = parse_text(text, fmt=format, file=file)
+    except CaseFormatError as err:
+        raise err
+    return _raise(check_document(doc))
+
+
+def load(path: str | os.PathLike[str]) -> Case:
+    """Load a case from a YAML or JSON file (JSON when the name ends in ``.json``).
+
+    Raises:
+        CaseFormatError: naming the file and the location of every error.
+    """
+    return _raise(check_file(path))
+
+
+def case_to_data(case: Case) -> dict[str, Any]:
+    """The case as plain JSON-able data, without default values, ``schema`` first."""
+    data = case.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data.pop("schema", None)
+    return {"schema": SCHEMA_ID, **data}
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block-style YAML with short lists of plain values written inline, like hand-written files."""
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
+    flow = len(data) <= 8 and all(isinstance(x, str | int | float | bool) for x in data)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+def _represent_dict(dumper: yaml.SafeDumper, data: dict[str, Any]) -> yaml.Node:
+    flat = all(
+        isinstance(v, str | int | float | bool)
+        or (isinstance(v, list) and all(isinstance(x, str) for x in v) and len(v) <= 8)
+        for v in data.values()
+    )
+    short = flat and sum(len(str(k)) + len(str(v)) + 4 for k, v in data.items()) < 90
+    flow = short and len(data) > 0 and "schema" not in data
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=flow)
+
+
+_Dumper.add_representer(list, _represent_list)
+_Dumper.add_representer(dict, _represent_dict)
+
+
+def dumps(case: Case, *, format: str = "yaml") -> str:
+    """Serialise a case to YAML (default) or JSON text; ``loads(dumps(c)) == c``."""
+    data = case_to_data(case)
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    header = f"# yaml-language-server: $schema={SCHEMA_URL}\n"
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
+                     default_flow_style=False)
+    return header + body
+
+
+def save(case: Case, path: str | os.PathLike[str], *, format: str | None = None) -> None:
+    """Write a case atomically; the format follows the extension unless ``format`` is given."""
+    fmt = format or ("json" if Path(path).suffix.lower() == ".json" else "yaml")
+    write_atomic(path, dumps(case, format=fmt))

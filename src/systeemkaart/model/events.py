@@ -1,0 +1,27 @@
+"""The session's timeline of impactful events and its hypotheses."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ..dates import PartialDate
+from .base import Id, Record, Text
+
+__all__ = ["Event", "Hypothesis"]
+
+
+class Event(Record):
+    """An impactful event for the youth or the parents."""
+
+    date: PartialDate
+    title: Text
+    people: list[Id] = Field(default_factory=list)
+    notes: Text | None = None
+
+
+class Hypothesis(Record):
+    """One of the session's hypotheses, linked to the people or agents it is about."""
+
+    id: Id | None = None
+    text: Text
+    about: list[Id] = Field(default_factory=list)

@@ -1,0 +1,75 @@
+"""Family links: partnerships, parent-child links, emotional relations and households."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field, model_validator
+
+from ..dates import PartialDate
+from ..vocab import ChildKind, PartnershipKind, PartnershipStatus, RelationKind
+from .base import Id, Record, Text
+
+__all__ = ["ChildLink", "Household", "Partnership", "Relation"]
+
+
+class Partnership(Record):
+    """Two people as a couple: married, cohabiting, dating, engaged or an affair.
+
+    ``status`` says whether it still holds; ``end`` is when it ended (separation, divorce or
+    the death of a partner).
+    """
+
+    id: Id | None = None
+    partners: list[Id] = Field(min_length=2, max_length=2)
+    kind: PartnershipKind = "married"
+    status: PartnershipStatus = "together"
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    notes: Text | None = None
+
+    @property
+    def ended(self) -> bool:
+        """True when the couple is no longer together."""
+        return self.status != "together"
+
+
+class ChildLink(Record):
+    """A child of one or two parents: biological (default), adopted, foster or step."""
+
+    parents: list[Id] = Field(min_length=1, max_length=2)
+    child: Id
+    kind: ChildKind = "biological"
+    start: PartialDate | None = None
+    notes: Text | None = None
+
+
+class Relation(Record):
+    """An emotional line between two people or agents.
+
+    ``abuse``, ``neglect`` and ``caregiving`` are directed from ``between[0]`` to
+    ``between[1]``; ``from``/``to`` may be written instead of ``between``.
+    """
+
+    between: list[Id] = Field(min_length=2, max_length=2)
+    kind: RelationKind
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    notes: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_to(cls, data: Any) -> Any:
+        if isinstance(data, dict) and ("from" in data or "to" in data) and "between" not in data:
+            data = dict(data)
+            data["between"] = [data.pop("from", None), data.pop("to", None)]
+        return data
+
+
+class Household(Record):
+    """People who live together (drawn encircled)."""
+
+    id: Id | None = None
+    name: Text | None = None
+    members: list[Id] = Field(min_length=1)
+    notes: Text | None = None

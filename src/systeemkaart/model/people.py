@@ -1,0 +1,54 @@
+"""People of the family, over generations."""
+
+from __future__ import annotations
+
+from ..dates import PartialDate
+from ..vocab import Sex
+from .base import Id, Record, Text
+
+__all__ = ["Person"]
+
+
+class Person(Record):
+    """One member of the family system, drawn as a genogram symbol.
+
+    ``deceased`` is implied by ``died``; ``twin_of`` names the other twin (same parents);
+    ``identical`` marks identical twins (a bar between them). ``pregnancy`` and
+    ``miscarriage`` mark a person who is not (yet) born.
+    """
+
+    id: Id
+    name: Text | None = None
+    sex: Sex = "unknown"
+    born: PartialDate | None = None
+    died: PartialDate | None = None
+    deceased: bool = False
+    adopted: bool = False
+    foster: bool = False
+    pregnancy: bool = False
+    miscarriage: bool = False
+    twin_of: Id | None = None
+    identical: bool = False
+    occupation: Text | None = None
+    notes: Text | None = None
+
+    @property
+    def is_deceased(self) -> bool:
+        """Deceased when marked so or when a date of death is known."""
+        return self.deceased or self.died is not None
+
+    def age_at(self, when: PartialDate) -> int | None:
+        """Whole years of age at ``when`` (or at death), ``None`` when not computable."""
+        if self.born is None or self.pregnancy or self.miscarriage:
+            return None
+        end = self.died if self.died is not None and self.died < when else when
+        if self.born.precision == "day" and end.precision == "day":
+            b, e = self.born.earliest, end.earliest
+            return e.year - b.year - ((e.month, e.day) < (b.month, b.day))
+        age = end.year - self.born.year
+        return age if age >= 0 else None
+
+    def label(self) -> str:
+        """The name to show: the name, or the id when no name is given."""
+        return self.name or self.id
+

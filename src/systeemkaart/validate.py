@@ -1,0 +1,320 @@
+"""Checks beyond types: ids, references, parentage, dates, twins, overlapping marriages.
+
+Each check returns :class:`~systeemkaart.exceptions.Problem` objects located like
+``children[7].parents``. Errors make a case invalid; warnings are suspicious but legal
+(printed, not fatal). The whole pass is linear in the size of the case, except the
+overlapping-marriage check, which is quadratic only in one person's partnerships.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from .dates import PartialDate
+from .exceptions import Problem
+from .model import Case
+
+__all__ = ["check_case", "parentage_cycle"]
+
+_AGENT = frozenset({"professional", "organisation", "context", "supporter"})
+
+
+def _err(location: str, message: str, code: str) -> Problem:
+    return Problem(location, message, "error", code)
+
+
+def _warn(location: str, message: str, code: str) -> Problem:
+    return Problem(location, message, "warning", code)
+
+
+def check_case(case: Case) -> list[Problem]:
+    """Every error and warning of a type-valid case, in file order within each check."""
+    problems: list[Problem] = []
+    types, dup = _ids(case)
+    problems += dup
+    problems += list(_references(case, types))
+    problems += list(_parentage(case, types))
+    problems += list(_dates(case))
+    problems += list(_twins(case, types))
+    problems += list(_marriages(case))
+    return problems
+
+
+def _ids(case: Case) -> tuple[dict[str, str], list[Problem]]:
+    """Map each id to its type; report duplicates at their second occurrence."""
+    types: dict[str, str] = {}
+    first: dict[str, str] = {}
+    problems: list[Problem] = []
+
+    def add(pid: str, kind: str, location: str) -> None:
+        if pid in types:
+            problems.append(
+                _err(location, f"duplicate id {pid!r} (first used at {first[pid]})", "duplicate_id")
+            )
+            return
+        types[pid] = kind
+        first[pid] = location
+
+    for i, p in enumerate(case.people):
+        add(p.id, "person", f"people[{i}].id")
+    for i, s in enumerate(case.network):
+        add(s.id, "supporter", f"network[{i}].id")
+    for i, c in enumerate(case.contexts):
+        add(c.id, "context", f"contexts[{i}].id")
+    for i, o in enumerate(case.organisations):
+        add(o.id, "organisation", f"organisations[{i}].id")
+        for j, pro in enumerate(o.professionals):
+            add(pro.id, "professional", f"organisations[{i}].professionals[{j}].id")
+    for name, items in (
+        ("partnerships", case.partnerships),
+        ("households", case.households),
+        ("hypotheses", case.hypotheses),
+    ):
+        for i, item in enumerate(items):
+            rid = getattr(item, "id", None)
+            if rid is not None:
+                add(rid, name, f"{name}[{i}].id")
+    return types, problems
+
+
+def _expect(
+    types: dict[str, str], ref: str, location: str, want: frozenset[str] | str, what: str
+) -> Iterator[Problem]:
+    kind = types.get(ref)
+    wanted = frozenset({want}) if isinstance(want, str) else want
+    if kind is None:
+        yield _err(location, f"unknown id {ref!r}: no {what} has this id", "dangling_id")
+    elif kind not in wanted:
+        yield _err(location, f"{ref!r} is a {kind}, but {what} is expected here", "wrong_type")
+
+
+def _references(case: Case, types: dict[str, str]) -> Iterator[Problem]:
+    person = "person"
+    for i, pid in enumerate(case.case.index):
+        yield from _expect(types, pid, f"case.index[{i}]", person, "person")
+    for i, p in enumerate(case.people):
+        if p.twin_of is not None:
+            yield from _expect(types, p.twin_of, f"people[{i}].twin_of", person, "person")
+            if p.twin_of == p.id:
+                yield _err(f"people[{i}].twin_of", "a person cannot be their own twin", "self_link")
+    for i, ps in enumerate(case.partnerships):
+        for j, pid in enumerate(ps.partners):
+            yield from _expect(types, pid, f"partnerships[{i}].partners[{j}]", person, "person")
+        if ps.partners[0] == ps.partners[1]:
+            yield _err(f"partnerships[{i}].partners", "the two partners are the same person",
+                       "self_link")
+    for i, link in enumerate(case.children):
+        for j, pid in enumerate(link.parents):
+            yield from _expect(types, pid, f"children[{i}].parents[{j}]", person, "person")
+        yield from _expect(types, link.child, f"children[{i}].child", person, "person")
+        if len(link.parents) == 2 and link.parents[0] == link.parents[1]:
+            yield _err(f"children[{i}].parents", "the same parent is named twice", "self_link")
+        if link.child in link.parents:
+            yield _err(f"children[{i}].child", "a person cannot be their own parent",
+                       "parentage_cycle")
+    people_or_agents = frozenset({"person"}) | _AGENT
+    for i, r in enumerate(case.relations):
+        for j, pid in enumerate(r.between):
+            yield from _expect(types, pid, f"relations[{i}].between[{j}]", people_or_agents,
+                               "person or agent")
+        if r.between[0] == r.between[1]:
+            yield _err(f"relations[{i}].between", "a relation needs two different ids",
+                       "self_link")
+    for i, h in enumerate(case.households):
+        for j, pid in enumerate(h.members):
+            yield from _expect(types, pid, f"households[{i}].members[{j}]", person, "person")
+    for i, s in enumerate(case.network):
+        for j, pid in enumerate(s.supports):
+            yield from _expect(types, pid, f"network[{i}].supports[{j}]", person, "person")
+    for i, c in enumerate(case.contexts):
+        for j, pid in enumerate(c.members):
+            yield from _expect(types, pid, f"contexts[{i}].members[{j}]", person, "person")
+    for i, inv in enumerate(case.involvements):
+        yield from _expect(types, inv.agent, f"involvements[{i}].agent", _AGENT,
+                           "professional, organisation, context or supporter")
+        for j, pid in enumerate(inv.targets):
+            yield from _expect(types, pid, f"involvements[{i}].targets[{j}]", person, "person")
+    anything = frozenset(types.values()) | people_or_agents
+    for i, ev in enumerate(case.events):
+        for j, pid in enumerate(ev.people):
+            yield from _expect(types, pid, f"events[{i}].people[{j}]", anything, "person or agent")
+    for i, hy in enumerate(case.hypotheses):
+        for j, pid in enumerate(hy.about):
+            yield from _expect(types, pid, f"hypotheses[{i}].about[{j}]", anything,
+                               "person or agent")
+    yield from _duplicates_in_lists(case)
+
+
+def _duplicates_in_lists(case: Case) -> Iterator[Problem]:
+    lists: list[tuple[str, Iterable[str]]] = [("case.index", case.case.index)]
+    lists += [(f"households[{i}].members", h.members) for i, h in enumerate(case.households)]
+    lists += [(f"involvements[{i}].targets", v.targets) for i, v in enumerate(case.involvements)]
+    lists += [(f"contexts[{i}].members", c.members) for i, c in enumerate(case.contexts)]
+    lists += [(f"network[{i}].supports", s.supports) for i, s in enumerate(case.network)]
+    for location, ids in lists:
+        seen: set[str] = set()
+        for j, pid in enumerate(ids):
+            if pid in seen:
+                yield _warn(f"{location}[{j}]", f"{pid!r} is listed twice", "listed_twice")
+            seen.add(pid)
+
+
+def parentage_cycle(edges: Iterable[tuple[str, str]]) -> list[str] | None:
+    """A cycle in the parent -> child relation as a list of ids, or ``None``.
+
+    Iterative three-colour depth-first search: O(people + links), no recursion limit.
+    """
+    succ: dict[str, list[str]] = defaultdict(list)
+    for parent, child in edges:
+        succ[parent].append(child)
+    colour: dict[str, int] = {}
+    for root in list(succ):
+        if colour.get(root):
+            continue
+        stack: list[tuple[str, Iterator[str]]] = [(root, iter(succ[root]))]
+        path = [root]
+        colour[root] = 1
+        while stack:
+            node, it = stack[-1]
+            nxt = next(it, None)
+            if nxt is None:
+                colour[node] = 2
+                stack.pop()
+                path.pop()
+                continue
+            state = colour.get(nxt, 0)
+            if state == 1:
+                return [*path[path.index(nxt):], nxt]
+            if state == 0:
+                colour[nxt] = 1
+                path.append(nxt)
+                stack.append((nxt, iter(succ.get(nxt, ()))))
+    return None
+
+
+def _parentage(case: Case, types: dict[str, str]) -> Iterator[Problem]:
+    edges: list[tuple[str, str]] = []
+    where: dict[tuple[str, str], int] = {}
+    bio: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for i, link in enumerate(case.children):
+        for pid in link.parents:
+            if pid != link.child and types.get(pid) == "person":
+                edges.append((pid, link.child))
+                where.setdefault((pid, link.child), i)
+            if link.kind == "biological":
+                bio[link.child].append((i, pid))
+    cycle = parentage_cycle(edges)
+    if cycle is not None:
+        i = where[(cycle[-2], cycle[-1])]
+        chain = " -> ".join(cycle)
+        yield _err(f"children[{i}]", f"parentage cycle: {chain} (someone is their own ancestor)",
+                   "parentage_cycle")
+    for child, entries in bio.items():
+        parents: list[str] = []
+        for i, pid in entries:
+            if pid not in parents:
+                parents.append(pid)
+            if len(parents) == 3:
+                yield _err(
+                    f"children[{i}].parents",
+                    f"{child!r} would have three biological parents "
+                    f"({', '.join(parents)}); mark the others adopted, foster or step",
+                    "too_many_parents",
+                )
+                break
+    born = {p.id: p.born for p in case.people if p.born is not None}
+    for i, link in enumerate(case.children):
+        cb = born.get(link.child)
+        if cb is None:
+            continue
+        for j, pid in enumerate(link.parents):
+            pb = born.get(pid)
+            if pb is None:
+                continue
+            if cb.certainly_before(pb):
+                if link.kind == "biological":
+                    yield _err(f"children[{i}].parents[{j}]",
+                               f"child {link.child!r} (born {cb}) is born before parent {pid!r} "
+                               f"(born {pb})", "child_before_parent")
+                else:
+                    yield _warn(f"children[{i}].parents[{j}]",
+                                f"{link.kind} child {link.child!r} (born {cb}) is older than "
+                                f"parent {pid!r} (born {pb})", "child_before_parent")
+            elif link.kind == "biological" and cb.latest.year - pb.earliest.year < 12:
+                yield _warn(f"children[{i}].parents[{j}]",
+                            f"parent {pid!r} (born {pb}) would be under 12 at the birth of "
+                            f"{link.child!r} (born {cb})", "young_parent")
+
+
+def _period(location: str, start: PartialDate | None, end: PartialDate | None,
+            what: str = "end") -> Iterator[Problem]:
+    if start is not None and end is not None and end.certainly_before(start):
+        yield _err(location, f"{what} {end} is before start {start}", "end_before_start")
+
+
+def _dates(case: Case) -> Iterator[Problem]:
+    as_of = case.case.as_of
+    for i, p in enumerate(case.people):
+        if p.born is not None and p.died is not None and p.died.certainly_before(p.born):
+            yield _err(f"people[{i}].died", f"died {p.died} before being born {p.born}",
+                       "died_before_born")
+        if as_of is not None and p.born is not None and as_of.certainly_before(p.born) \
+                and not p.pregnancy:
+            yield _warn(f"people[{i}].born", f"born {p.born}, after the case date {as_of}",
+                        "born_after_case_date")
+    for i, ps in enumerate(case.partnerships):
+        yield from _period(f"partnerships[{i}].end", ps.start, ps.end)
+    for i, r in enumerate(case.relations):
+        yield from _period(f"relations[{i}].end", r.start, r.end)
+    for i, inv in enumerate(case.involvements):
+        yield from _period(f"involvements[{i}].end", inv.start, inv.end)
+
+
+def _twins(case: Case, types: dict[str, str]) -> Iterator[Problem]:
+    parents: dict[str, set[str]] = defaultdict(set)
+    for link in case.children:
+        if link.kind == "biological":
+            parents[link.child].update(link.parents)
+    born = {p.id: p.born for p in case.people}
+    for i, p in enumerate(case.people):
+        if p.twin_of is None or types.get(p.twin_of) != "person" or p.twin_of == p.id:
+            continue
+        a, b = parents.get(p.id, set()), parents.get(p.twin_of, set())
+        if a != b:
+            yield _err(f"people[{i}].twin_of",
+                       f"twins {p.id!r} and {p.twin_of!r} must share their biological parents "
+                       f"({', '.join(sorted(a)) or 'none'} vs {', '.join(sorted(b)) or 'none'})",
+                       "twins_parents")
+        ba, bb = born.get(p.id), born.get(p.twin_of)
+        if ba is not None and bb is not None and not ba.overlaps(bb):
+            yield _warn(f"people[{i}].born",
+                        f"twins {p.id!r} and {p.twin_of!r} have different birth dates "
+                        f"({ba} vs {bb})", "twins_born")
+
+
+def _marriages(case: Case) -> Iterator[Problem]:
+    by_person: dict[str, list[int]] = defaultdict(list)
+    for i, ps in enumerate(case.partnerships):
+        if ps.kind == "married":
+            for pid in ps.partners:
+                by_person[pid].append(i)
+    for pid, idx in by_person.items():
+        for a_pos, a in enumerate(idx):
+            for b in idx[a_pos + 1:]:
+                pa, pb = case.partnerships[a], case.partnerships[b]
+                if _concurrent(pa.start, pa.end if pa.ended else None,
+                               pb.start, pb.end if pb.ended else None, pa.ended, pb.ended):
+                    yield _warn(f"partnerships[{b}]",
+                                f"{pid!r} is married twice at once (also partnerships[{a}])",
+                                "married_twice")
+
+
+def _concurrent(s1: PartialDate | None, e1: PartialDate | None, s2: PartialDate | None,
+                e2: PartialDate | None, ended1: bool, ended2: bool) -> bool:
+    """True when two periods may overlap; an ended partnership without dates never counts."""
+    if (ended1 and e1 is None) or (ended2 and e2 is None):
+        return False
+    if e1 is not None and s2 is not None and e1.latest <= s2.earliest:
+        return False
+    return not (e2 is not None and s1 is not None and e2.latest <= s1.earliest)
