@@ -135,6 +135,112 @@ def info(files: tuple[str, ...]) -> None:
         click.echo(summarise(load(name), name))
 
 
+def _parse_date(value: str | None) -> Any:
+    if value is None:
+        return None
+    from .dates import PartialDate
+
+    try:
+        return PartialDate.parse(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--at") from err
+
+
+def _render_all(case_file: str, kinds: list[str], lang: str | None, at: str | None,
+                fmt: str) -> list[tuple[str, bytes]]:
+    """Load the case and render every kind; nothing is written here."""
+    from .draw import draw as draw_case
+    from .io.yaml_json import load
+
+    case = load(case_file)
+    when = _parse_date(at)
+    out: list[tuple[str, bytes]] = []
+    for kind in kinds:
+        svg = draw_case(case, kind, lang=lang, at=when)
+        if fmt == "svg":
+            out.append((kind, svg.encode("utf-8")))
+        else:
+            from .render.convert import convert_svg
+
+            out.append((kind, convert_svg(svg, fmt)))
+    return out
+
+
+def _targets(case_file: str, kinds: list[str], output: str | None, out_dir: str | None,
+             fmt: str) -> list[Path]:
+    if output is not None:
+        if len(kinds) > 1:
+            raise click.UsageError("-o names one file; with --kind all use --out-dir")
+        return [Path(output)]
+    folder = Path(out_dir) if out_dir else Path(case_file).parent
+    stem = Path(case_file).name.rsplit(".", 1)[0]
+    return [folder / f"{stem}.{kind}.{fmt}" for kind in kinds]
+
+
+@main.command()
+@click.argument("case_file", metavar="CASE", type=click.Path(dir_okay=False))
+@click.option("--kind", type=click.Choice(["genogram", "systemogram", "timeline", "all"]),
+              default="genogram", show_default=True, help="What to draw.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file.")
+@click.option("--out-dir", type=click.Path(file_okay=False),
+              help="Folder for <case>.<kind>.<format> files (default: beside the case).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), help="Label language (default: case).")
+@click.option("--at", metavar="DATE", help="Draw the state at this date (default: case as_of).")
+@click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf"]), default="svg",
+              show_default=True, help="Output format.")
+@click.option("--watch", is_flag=True, help="Redraw whenever the case file is saved.")
+@_handle_errors
+def draw(case_file: str, kind: str, output: str | None, out_dir: str | None, lang: str | None,
+         at: str | None, fmt: str, watch: bool) -> None:
+    """Draw a case: genogram, systemogram, timeline or all of them.
+
+    Writes <case>.<kind>.svg beside the case unless -o or --out-dir says otherwise. Files
+    are written only when every drawing succeeded, each atomically.
+    """
+    kinds = ["genogram", "systemogram", "timeline"] if kind == "all" else [kind]
+    paths = _targets(case_file, kinds, output, out_dir, fmt)
+
+    def once() -> None:
+        rendered = _render_all(case_file, kinds, lang, at, fmt)
+        from .io.atomic import write_atomic
+
+        for path, (_, data) in zip(paths, rendered, strict=True):
+            if path.parent and not path.parent.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, data)
+            click.echo(f"wrote {path}")
+
+    if not watch:
+        once()
+        return
+    _watch(case_file, once)
+
+
+def _watch(case_file: str, once: Callable[[], None]) -> None:
+    """Redraw on every change of the case file until interrupted; errors do not stop it."""
+    import os
+    import time
+
+    last: float | None = None
+    click.echo(f"watching {case_file} (Ctrl-C to stop)")
+    try:
+        while True:
+            try:
+                mtime = os.stat(case_file).st_mtime
+            except OSError:
+                mtime = None
+            if mtime is not None and mtime != last:
+                last = mtime
+                try:
+                    once()
+                except SysteemkaartError as err:
+                    for line in err.lines():
+                        click.echo(line, err=True)
+            time.sleep(0.3)
+    except KeyboardInterrupt:
+        click.echo("stopped")
+
+
 @main.command()
 @click.argument("folder", default="examples", type=click.Path(file_okay=False, exists=True))
 @click.option("--out-dir", default="out", show_default=True, type=click.Path(file_okay=False))

@@ -1,0 +1,45 @@
+"""One entry point for every drawing: genogram, systemogram and timeline, as SVG text.
+
+Each kind lives in its own layout and render modules; this module only dispatches, so the
+CLI and other tools need one call.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Final
+
+from .dates import PartialDate
+from .exceptions import LayoutError
+from .model import Case
+
+__all__ = ["KINDS", "draw"]
+
+# kind -> (module, function); each function takes (case, *, lang, at) and returns SVG text.
+_RENDERERS: Final[dict[str, tuple[str, str]]] = {
+    "genogram": ("systeemkaart.render.genogram", "render_genogram"),
+    "systemogram": ("systeemkaart.render.systemogram", "render_systemogram"),
+    "timeline": ("systeemkaart.render.timeline", "render_timeline"),
+}
+KINDS: Final = tuple(_RENDERERS)
+
+
+def draw(case: Case, kind: str = "genogram", *, lang: str | None = None,
+         at: PartialDate | None = None) -> str:
+    """Draw ``case`` as an SVG document of the given ``kind``.
+
+    ``lang`` overrides ``case.case.lang``; ``at`` overrides ``case.case.as_of`` (the date the
+    drawing shows).
+
+    Raises:
+        LayoutError: when the kind is unknown or the drawing cannot be laid out.
+    """
+    if kind not in _RENDERERS:
+        raise LayoutError(f"unknown drawing kind {kind!r}; allowed: {', '.join(KINDS)}")
+    module, func = _RENDERERS[kind]
+    try:
+        render = getattr(import_module(module), func)
+    except (ImportError, AttributeError) as err:
+        raise LayoutError(f"drawing kind {kind!r} is not available in this version") from err
+    svg: str = render(case, lang=lang or case.case.lang, at=at or case.as_of())
+    return svg

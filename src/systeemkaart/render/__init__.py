@@ -1,0 +1,1 @@
+"""SVG rendering of laid-out drawings (svgwrite): genogram, systemogram, timeline."""

@@ -1,0 +1,83 @@
+"""Words shown in drawings, in Dutch (default) and English."""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = ["LABELS", "label"]
+
+LABELS: Final[dict[str, dict[str, str]]] = {
+    # legend groups
+    "symbols": {"nl": "Symbolen", "en": "Symbols"},
+    "family_lines": {"nl": "Gezinslijnen", "en": "Family lines"},
+    "relationships": {"nl": "Relaties", "en": "Relationships"},
+    "markers": {"nl": "Markeringen", "en": "Markers"},
+    "legend": {"nl": "Legenda", "en": "Legend"},
+    # people
+    "male": {"nl": "Man", "en": "Male"},
+    "female": {"nl": "Vrouw", "en": "Female"},
+    "other": {"nl": "Anders", "en": "Other"},
+    "unknown": {"nl": "Onbekend", "en": "Unknown"},
+    "deceased": {"nl": "Overleden", "en": "Deceased"},
+    "index": {"nl": "Jeugdige (index)", "en": "Index person"},
+    "pregnancy": {"nl": "Zwangerschap", "en": "Pregnancy"},
+    "miscarriage": {"nl": "Miskraam", "en": "Miscarriage"},
+    "household": {"nl": "Huishouden", "en": "Household"},
+    "born": {"nl": "geb.", "en": "b."},
+    "died": {"nl": "overl.", "en": "d."},
+    # partnerships
+    "married": {"nl": "Getrouwd", "en": "Married"},
+    "cohabiting": {"nl": "Samenwonend", "en": "Cohabiting"},
+    "dating": {"nl": "Relatie", "en": "Dating"},
+    "engaged": {"nl": "Verloofd", "en": "Engaged"},
+    "affair": {"nl": "Affaire", "en": "Affair"},
+    "separated": {"nl": "Uit elkaar", "en": "Separated"},
+    "divorced": {"nl": "Gescheiden", "en": "Divorced"},
+    "widowed": {"nl": "Weduwe/weduwnaar", "en": "Widowed"},
+    # children
+    "biological": {"nl": "Kind", "en": "Child"},
+    "adopted": {"nl": "Geadopteerd", "en": "Adopted"},
+    "foster": {"nl": "Pleegkind", "en": "Foster child"},
+    "step": {"nl": "Stiefkind", "en": "Stepchild"},
+    "twins": {"nl": "Tweeling", "en": "Twins"},
+    "identical_twins": {"nl": "Eeneiige tweeling", "en": "Identical twins"},
+    # relations
+    "close": {"nl": "Hecht", "en": "Close"},
+    "fused": {"nl": "Versmolten", "en": "Fused"},
+    "distant": {"nl": "Afstandelijk", "en": "Distant"},
+    "conflict": {"nl": "Conflict", "en": "Conflict"},
+    "hostile": {"nl": "Vijandig", "en": "Hostile"},
+    "close_hostile": {"nl": "Hecht-vijandig", "en": "Close-hostile"},
+    "cutoff": {"nl": "Contact verbroken", "en": "Cut off"},
+    "abuse": {"nl": "Mishandeling", "en": "Abuse"},
+    "neglect": {"nl": "Verwaarlozing", "en": "Neglect"},
+    "caregiving": {"nl": "Zorg voor", "en": "Caregiving"},
+    # help
+    "alongside": {"nl": "Naast (helpt)", "en": "Alongside (helps)"},
+    "over": {"nl": "Over (beschikt)", "en": "Over (decides)"},
+    "opposite": {"nl": "Tegenover (meldt)", "en": "Opposite (reports)"},
+    "regie": {"nl": "Regie", "en": "Regie (steers)"},
+    "no_regie": {"nl": "Regie bij niemand", "en": "Nobody holds regie"},
+    "professionals": {"nl": "professionals", "en": "professionals"},
+    "organisations": {"nl": "organisaties", "en": "organisations"},
+    "supporter": {"nl": "Steunfiguur", "en": "Supporter"},
+    "context": {"nl": "Context", "en": "Context"},
+    "organisation": {"nl": "Organisatie", "en": "Organisation"},
+    "professional": {"nl": "Professional", "en": "Professional"},
+    "strong": {"nl": "Sterk", "en": "Strong"},
+    "normal": {"nl": "Gewoon", "en": "Normal"},
+    "weak": {"nl": "Zwak", "en": "Weak"},
+    "stressful": {"nl": "Belastend", "en": "Stressful"},
+    "genogram": {"nl": "Genogram", "en": "Genogram"},
+    "systemogram": {"nl": "Systemogram", "en": "Systemogram"},
+    "timeline": {"nl": "Tijdlijn", "en": "Timeline"},
+    "as_of": {"nl": "stand per", "en": "as of"},
+}
+
+
+def label(key: str, lang: str = "nl") -> str:
+    """The label for ``key`` in ``lang`` (``nl`` or ``en``); the key itself when unknown."""
+    entry = LABELS.get(key)
+    if entry is None:
+        return key.replace("_", " ")
+    return entry.get(lang) or entry["nl"]
