@@ -17,13 +17,19 @@ def summarise(case: Case, name: str | None = None) -> str:
     active = sum(1 for inv in case.involvements if inv.active_at(when))
     regie = sorted({inv.agent for inv in case.involvements if inv.regie and inv.active_at(when)})
     head = f"{name}: " if name else ""
+
+    def n(count: int, word: str, plural: str | None = None) -> str:
+        return f"{count} {word if count == 1 else plural or word + 's'}"
+
     lines = [
         f"{head}{case.case.id} - {case.case.title or ''}".rstrip(" -"),
-        f"  family: {len(case.people)} people over {n_gen} generations, "
-        f"{len(case.partnerships)} partnerships, {len(case.households)} households, "
-        f"{len(case.relations)} emotional relations",
-        f"  around: {len(case.network)} supporters, {len(case.contexts)} contexts, "
-        f"{len(case.organisations)} organisations with {pros} professionals",
-        f"  on {when}: {active} active involvements; regie: {', '.join(regie) or 'nobody'}",
+        f"  family: {n(len(case.people), 'person', 'people')} over "
+        f"{n(n_gen, 'generation')}, {n(len(case.partnerships), 'partnership')}, "
+        f"{n(len(case.households), 'household')}, "
+        f"{n(len(case.relations), 'emotional relation')}",
+        f"  around: {n(len(case.network), 'supporter')}, {n(len(case.contexts), 'context')}, "
+        f"{n(len(case.organisations), 'organisation')} with {n(pros, 'professional')}",
+        f"  on {when}: {n(active, 'active involvement')}; "
+        f"regie: {', '.join(regie) or 'nobody'}",
     ]
     return "\n".join(lines)
