@@ -246,14 +246,29 @@ def _watch(case_file: str, once: Callable[[], None]) -> None:
 @click.option("--out-dir", default="out", show_default=True, type=click.Path(file_okay=False))
 @_handle_errors
 def demo(folder: str, out_dir: str) -> None:
-    """Summarise every example case in FOLDER (and draw what can be drawn into OUT_DIR)."""
+    """Summarise and draw every case in FOLDER into OUT_DIR (all drawing kinds)."""
+    from .draw import KINDS
+    from .draw import draw as draw_case
+    from .exceptions import LayoutError
+    from .io.atomic import write_atomic
     from .io.yaml_json import load
     from .summary import summarise
 
     files = sorted(Path(folder).glob("*.yaml"))
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     for path in files:
-        click.echo(summarise(load(path), str(path)))
+        case = load(path)
+        click.echo(summarise(case, str(path)))
+        stem = path.name.rsplit(".", 1)[0]
+        for kind in KINDS:
+            try:
+                svg = draw_case(case, kind)
+            except LayoutError as err:
+                click.echo(f"  {kind}: {err.message}")
+                continue
+            target = Path(out_dir) / f"{stem}.{kind}.svg"
+            write_atomic(target, svg)
+            click.echo(f"  wrote {target}")
 
 
 if __name__ == "__main__":  # pragma: no cover
