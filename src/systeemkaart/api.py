@@ -7,7 +7,7 @@ import os
 from .exceptions import Problem
 from .io.yaml_json import check_file
 from .model import Case
-from .validate import check_case
+from .checks import check_case
 
 __all__ = ["validate"]
 

@@ -33,7 +33,7 @@ from .model import (
     Relation,
     Supporter,
 )
-from .validate import parentage_cycle
+from .checks import parentage_cycle
 from .vocab import AGENT_TYPES, EDGE_KINDS, NODE_TYPES
 
 __all__ = ["check_invariants", "from_graph", "require_invariants", "to_graph"]

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from ..exceptions import CaseFormatError, Problem
 from ..model import SCHEMA_ID, Case
-from ..validate import check_case
+from ..checks import check_case
 from .atomic import write_atomic
 from .messages import problems_from_validation
 from .reader import Document, parse_text, read_document
