@@ -42,6 +42,7 @@ __all__ = [
     "__version__",
     "check_file",
     "check_invariants",
+    "draw",
     "dumps",
     "from_graph",
     "load",
@@ -70,6 +71,7 @@ _LAZY = {
     "from_graph": "systeemkaart.graph",
     "check_invariants": "systeemkaart.graph",
     "validate": "systeemkaart.api",
+    "draw": "systeemkaart.drawing",
 }
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 
+from .checks import check_case
 from .exceptions import Problem
 from .io.yaml_json import check_file
 from .model import Case
-from .checks import check_case
 
 __all__ = ["validate"]
 

@@ -149,7 +149,7 @@ def _parse_date(value: str | None) -> Any:
 def _render_all(case_file: str, kinds: list[str], lang: str | None, at: str | None,
                 fmt: str) -> list[tuple[str, bytes]]:
     """Load the case and render every kind; nothing is written here."""
-    from .draw import draw as draw_case
+    from .drawing import draw as draw_case
     from .io.yaml_json import load
 
     case = load(case_file)
@@ -247,8 +247,8 @@ def _watch(case_file: str, once: Callable[[], None]) -> None:
 @_handle_errors
 def demo(folder: str, out_dir: str) -> None:
     """Summarise and draw every case in FOLDER into OUT_DIR (all drawing kinds)."""
-    from .draw import KINDS
-    from .draw import draw as draw_case
+    from .drawing import KINDS
+    from .drawing import draw as draw_case
     from .exceptions import LayoutError
     from .io.atomic import write_atomic
     from .io.yaml_json import load

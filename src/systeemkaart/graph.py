@@ -16,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from .checks import parentage_cycle
 from .exceptions import InvariantError, Problem
 from .model import (
     Case,
@@ -33,7 +34,6 @@ from .model import (
     Relation,
     Supporter,
 )
-from .checks import parentage_cycle
 from .vocab import AGENT_TYPES, EDGE_KINDS, NODE_TYPES
 
 __all__ = ["check_invariants", "from_graph", "require_invariants", "to_graph"]

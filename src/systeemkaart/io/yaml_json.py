@@ -11,9 +11,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from ..checks import check_case
 from ..exceptions import CaseFormatError, Problem
 from ..model import SCHEMA_ID, Case
-from ..checks import check_case
 from .atomic import write_atomic
 from .messages import problems_from_validation
 from .reader import Document, parse_text, read_document

@@ -39,7 +39,9 @@ def draw(case: Case, kind: str = "genogram", *, lang: str | None = None,
     module, func = _RENDERERS[kind]
     try:
         render = getattr(import_module(module), func)
-    except (ImportError, AttributeError) as err:
+    except ModuleNotFoundError as err:
+        if err.name != module:
+            raise
         raise LayoutError(f"drawing kind {kind!r} is not available in this version") from err
     svg: str = render(case, lang=lang or case.case.lang, at=at or case.as_of())
     return svg
