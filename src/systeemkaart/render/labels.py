@@ -72,6 +72,27 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "systemogram": {"nl": "Systemogram", "en": "Systemogram"},
     "timeline": {"nl": "Tijdlijn", "en": "Timeline"},
     "as_of": {"nl": "stand per", "en": "as of"},
+    # systemogram and timeline
+    "multi_regie": {"nl": "Regie bij meerderen", "en": "Several hold regie"},
+    "years_short": {"nl": "jr", "en": "y"},
+    "membership": {"nl": "Lid van / gaat naar", "en": "Member of / attends"},
+    "weight": {"nl": "Dikker = vaker of betere ingang",
+               "en": "Thicker = more often or better entry"},
+    "collapsed": {"nl": "Organisatie (professionals samengevoegd)",
+                  "en": "Organisation (professionals merged)"},
+    "concurrent": {"nl": "Gelijktijdig betrokken professionals",
+                   "en": "Professionals involved at the same time"},
+    "events": {"nl": "Gebeurtenissen", "en": "Events"},
+    "involvement_period": {"nl": "Betrokkenheid", "en": "Involvement"},
+    "open_period": {"nl": "Begin of einde onbekend", "en": "Start or end unknown"},
+    "helpers": {"nl": "Hulp en netwerk", "en": "Help and network"},
+    "lines": {"nl": "Lijnen", "en": "Lines"},
+    "school": {"nl": "School", "en": "School"},
+    "work": {"nl": "Werk", "en": "Work"},
+    "sport": {"nl": "Sport", "en": "Sport"},
+    "religion": {"nl": "Geloof", "en": "Religion"},
+    "neighbourhood": {"nl": "Buurt", "en": "Neighbourhood"},
+    "leisure": {"nl": "Vrije tijd", "en": "Leisure"},
 }
 
 
