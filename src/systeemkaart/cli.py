@@ -242,6 +242,52 @@ def _watch(case_file: str, once: Callable[[], None]) -> None:
 
 
 @main.command()
+@click.argument("case_file", metavar="CASE", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Output file (default: standard output).")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json", "graphml", "dot"]),
+              help="Output format (default: from the output name, else yaml).")
+@click.option("--pseudonymise", is_flag=True,
+              help="Remove names, free text and ids; shift dates to years (safe to share).")
+@click.option("--seed", type=int, help="Make the pseudonymised date shift reproducible.")
+@click.option("--force", is_flag=True, help="Allow overwriting an existing output file.")
+@_handle_errors
+def export(case_file: str, output: str | None, fmt: str | None, pseudonymise: bool,
+           seed: int | None, force: bool) -> None:
+    """Write a case as YAML, JSON, GraphML or DOT, optionally pseudonymised."""
+    from .io.yaml_json import dumps, load
+
+    if fmt is None:
+        suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+        fmt = {"yml": "yaml", "gv": "dot"}.get(suffix, suffix)
+        if fmt not in {"yaml", "json", "graphml", "dot"}:
+            fmt = "yaml"
+    if output is not None and Path(output).exists():
+        if Path(output).resolve() == Path(case_file).resolve():
+            raise click.UsageError("the output would overwrite the case itself; name another file")
+        if not force:
+            raise click.UsageError(f"{output} exists; use --force to overwrite it")
+    case = load(case_file)
+    if pseudonymise:
+        from .io.pseudonymise import pseudonymise as pseudo
+
+        case = pseudo(case, seed=seed)
+    if fmt in {"yaml", "json"}:
+        text = dumps(case, format=fmt)
+    else:
+        from .io import export as exporter
+
+        text = exporter.to_graphml(case) if fmt == "graphml" else exporter.to_dot(case)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from .io.atomic import write_atomic
+
+    write_atomic(output, text)
+    click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
 @click.argument("folder", default="examples", type=click.Path(file_okay=False, exists=True))
 @click.option("--out-dir", default="out", show_default=True, type=click.Path(file_okay=False))
 @_handle_errors
