@@ -1,0 +1,203 @@
+"""The centre of a systemogram: the family members it is about, grouped by household.
+
+Each household is a row (or a few rows) of person symbols with their labels, framed; the
+groups are packed on shelves into a compact block centred on the origin, so the rings around
+it can use the direction from the origin to each person as that person's angle.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..dates import PartialDate
+from ..model import Case
+from ..render.labels import label
+from ..render.text import LINE_HEIGHT, text_width, wrap
+from .ring_geometry import Box
+
+__all__ = [
+    "FRAME_PAD",
+    "SYMBOL",
+    "CentrePlace",
+    "HouseholdPlace",
+    "PersonPlace",
+    "TextLine",
+    "centre_people",
+    "layout_centre",
+]
+
+SYMBOL = 28.0
+"""Side of a person symbol (square, circle or diamond)."""
+PERSON_FONT = 11.0
+AGE_FONT = 9.5
+FRAME_PAD = 7.0
+"""Space between the members of a household and its frame."""
+PERSON_GAP = 10.0
+GROUP_GAP = 18.0
+ROW_MAX = 6
+LABEL_MAX = 96.0
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One line of a label: its text, font size and weight."""
+
+    text: str
+    size: float
+    bold: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PersonPlace:
+    """A family member in the centre: symbol centre ``(x, y)`` and the box of symbol + label."""
+
+    id: str
+    x: float
+    y: float
+    box: Box
+    lines: tuple[TextLine, ...]
+    household: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdPlace:
+    """A household frame: its index in ``case.households`` and the box around its members."""
+
+    index: int
+    members: tuple[str, ...]
+    frame: Box
+
+
+@dataclass(frozen=True, slots=True)
+class CentrePlace:
+    """The laid-out centre: people, household frames and the radius that holds them all."""
+
+    people: dict[str, PersonPlace]
+    households: tuple[HouseholdPlace, ...]
+    radius: float
+
+
+def centre_people(case: Case, involved: Sequence[str]) -> list[str]:
+    """Who belongs in the centre: the index person(s), everyone in ``involved`` and the rest
+    of their households, in file order."""
+    ids = {p.id for p in case.people}
+    want = {pid for pid in case.case.index if pid in ids} | {pid for pid in involved if pid in ids}
+    for h in case.households:
+        if any(m in want for m in h.members):
+            want.update(m for m in h.members if m in ids)
+    return [p.id for p in case.people if p.id in want]
+
+
+def _person_lines(case: Case, pid: str, at: PartialDate, lang: str) -> tuple[TextLine, ...]:
+    person = case.person(pid)
+    index = pid in case.case.index
+    lines = [TextLine(t, PERSON_FONT, index) for t in wrap(person.label(), PERSON_FONT, LABEL_MAX,
+                                                            bold=index)]
+    age = person.age_at(at)
+    bits = []
+    if age is not None:
+        bits.append(f"{age} {label('years_short', lang)}")
+    if person.is_deceased:
+        bits.append("†")
+    if bits:
+        lines.append(TextLine(" ".join(bits), AGE_FONT))
+    return tuple(lines)
+
+
+def _lines_size(lines: Sequence[TextLine]) -> tuple[float, float]:
+    w = max((text_width(t.text, t.size, bold=t.bold) for t in lines), default=0.0)
+    h = sum(t.size * LINE_HEIGHT for t in lines)
+    return w, h
+
+
+def _groups(case: Case, people: Sequence[str]) -> list[tuple[int | None, list[str]]]:
+    placed: set[str] = set()
+    groups: list[tuple[int | None, list[str]]] = []
+    wanted = set(people)
+    for i, h in enumerate(case.households):
+        members = [m for m in dict.fromkeys(h.members) if m in wanted and m not in placed]
+        if members:
+            groups.append((i, members))
+            placed.update(members)
+    rest = [p for p in people if p not in placed]
+    if rest:
+        groups.append((None, rest))
+    return groups
+
+
+def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
+                  rank: Mapping[str, float]) -> CentrePlace:
+    """Lay out ``people`` grouped by household, each group ordered by ``rank`` (low = left).
+
+    Groups are ordered by the mean rank of their members and packed on shelves whose width
+    keeps the block roughly square. The block is centred on the origin.
+    """
+    groups = _groups(case, people)
+    groups.sort(key=lambda g: (sum(rank.get(m, 0.0) for m in g[1]) / len(g[1]),
+                               -1 if g[0] is None else g[0]))
+    sizes: dict[str, tuple[float, float, tuple[TextLine, ...]]] = {}
+    for pid in people:
+        lines = _person_lines(case, pid, at, lang)
+        lw, lh = _lines_size(lines)
+        sizes[pid] = (max(SYMBOL, lw) + 4, SYMBOL + 3 + lh, lines)
+    # lay each group out locally (rows of at most ROW_MAX), then pack the groups
+    local: list[tuple[int | None, list[tuple[str, float, float]], float, float]] = []
+    for hh, members in groups:
+        members = sorted(members, key=lambda m: (rank.get(m, 0.0), people.index(m)))
+        rows = [members[k:k + ROW_MAX] for k in range(0, len(members), ROW_MAX)]
+        spots: list[tuple[str, float, float]] = []
+        y = FRAME_PAD
+        width = 0.0
+        for row in rows:
+            x = FRAME_PAD
+            row_h = max(sizes[m][1] for m in row)
+            for m in row:
+                spots.append((m, x, y))
+                x += sizes[m][0] + PERSON_GAP
+            width = max(width, x - PERSON_GAP + FRAME_PAD)
+            y += row_h + PERSON_GAP
+        local.append((hh, spots, width, y - PERSON_GAP + FRAME_PAD))
+    area = sum((w + GROUP_GAP) * (h + GROUP_GAP) for _, _, w, h in local)
+    shelf_w = max([math.sqrt(area * 1.8)] + [w for _, _, w, _ in local])
+    shelves: list[list[int]] = [[]]
+    used = 0.0
+    for k, (_, _, w, _) in enumerate(local):
+        if shelves[-1] and used + w > shelf_w:
+            shelves.append([])
+            used = 0.0
+        shelves[-1].append(k)
+        used += w + GROUP_GAP
+    persons: dict[str, PersonPlace] = {}
+    frames: list[HouseholdPlace] = []
+    y0 = 0.0
+    for shelf in shelves:
+        total = sum(local[k][2] for k in shelf) + GROUP_GAP * (len(shelf) - 1)
+        x0 = -total / 2
+        shelf_h = max(local[k][3] for k in shelf)
+        for k in shelf:
+            hh, spots, w, h = local[k]
+            gy = y0 + (shelf_h - h) / 2
+            for pid, sx, sy in spots:
+                bw, bh, lines = sizes[pid]
+                box = Box(x0 + sx, gy + sy, bw, bh)
+                persons[pid] = PersonPlace(pid, box.cx, box.y + SYMBOL / 2, box, lines, hh)
+            if hh is not None:
+                frames.append(HouseholdPlace(hh, tuple(p for p, _, _ in spots),
+                                             Box(x0, gy, w, h)))
+            x0 += w + GROUP_GAP
+        y0 += shelf_h + GROUP_GAP
+    # centre the block on the origin
+    boxes = [p.box for p in persons.values()] + [f.frame for f in frames]
+    if not boxes:
+        return CentrePlace({}, (), 0.0)
+    block = Box.around(boxes)
+    dx, dy = -block.cx, -block.cy
+    persons = {
+        pid: PersonPlace(p.id, p.x + dx, p.y + dy, p.box.moved(dx, dy), p.lines, p.household)
+        for pid, p in persons.items()
+    }
+    frames = [HouseholdPlace(f.index, f.members, f.frame.moved(dx, dy)) for f in frames]
+    radius = math.hypot(block.w / 2, block.h / 2)
+    return CentrePlace(persons, tuple(frames), radius)

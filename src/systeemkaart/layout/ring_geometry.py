@@ -1,0 +1,231 @@
+"""Plane geometry for ring layouts: boxes, segment crossings and spreading boxes on a circle.
+
+Pure functions on floats, no case model: the systemogram layout builds on them and the tests
+check them on their own.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "Box",
+    "Point",
+    "angular_gap",
+    "boundary_point",
+    "circular_mean",
+    "count_crossings",
+    "max_distance_to_origin",
+    "min_distance_to_origin",
+    "place_on_circle",
+    "segments_cross",
+]
+
+Point = tuple[float, float]
+TAU = 2.0 * math.pi
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """An axis-aligned rectangle: top-left corner ``(x, y)``, width ``w`` and height ``h``."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def cx(self) -> float:
+        """Horizontal centre."""
+        return self.x + self.w / 2
+
+    @property
+    def cy(self) -> float:
+        """Vertical centre."""
+        return self.y + self.h / 2
+
+    @property
+    def right(self) -> float:
+        """Right edge."""
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        """Bottom edge."""
+        return self.y + self.h
+
+    def overlaps(self, other: Box, gap: float = 0.0) -> bool:
+        """True when the boxes share interior area (or come closer than ``gap``)."""
+        return not (
+            self.right + gap <= other.x
+            or other.right + gap <= self.x
+            or self.bottom + gap <= other.y
+            or other.bottom + gap <= self.y
+        )
+
+    def moved(self, dx: float, dy: float) -> Box:
+        """The same box shifted by ``(dx, dy)``."""
+        return Box(self.x + dx, self.y + dy, self.w, self.h)
+
+    def grown(self, pad: float) -> Box:
+        """The box with ``pad`` added on every side."""
+        return Box(self.x - pad, self.y - pad, self.w + 2 * pad, self.h + 2 * pad)
+
+    @staticmethod
+    def around(boxes: Sequence[Box]) -> Box:
+        """The smallest box holding all ``boxes`` (which must not be empty)."""
+        x0 = min(b.x for b in boxes)
+        y0 = min(b.y for b in boxes)
+        x1 = max(b.right for b in boxes)
+        y1 = max(b.bottom for b in boxes)
+        return Box(x0, y0, x1 - x0, y1 - y0)
+
+
+def min_distance_to_origin(box: Box) -> float:
+    """Distance from the origin to the nearest point of ``box`` (0 when it holds the origin)."""
+    dx = max(box.x, 0.0, -box.right)
+    dy = max(box.y, 0.0, -box.bottom)
+    return math.hypot(dx, dy)
+
+
+def max_distance_to_origin(box: Box) -> float:
+    """Distance from the origin to the farthest corner of ``box``."""
+    return math.hypot(max(abs(box.x), abs(box.right)), max(abs(box.y), abs(box.bottom)))
+
+
+def boundary_point(box: Box, toward: Point) -> Point:
+    """Where the segment from the centre of ``box`` to ``toward`` leaves the box."""
+    dx, dy = toward[0] - box.cx, toward[1] - box.cy
+    if dx == 0 and dy == 0:
+        return box.cx, box.cy
+    tx = (box.w / 2) / abs(dx) if dx else math.inf
+    ty = (box.h / 2) / abs(dy) if dy else math.inf
+    t = min(tx, ty, 1.0)
+    return box.cx + dx * t, box.cy + dy * t
+
+
+def circular_mean(angles: Sequence[float], weights: Sequence[float] | None = None) -> float:
+    """The mean direction of ``angles`` (radians), in ``[0, 2π)``; 0 for an empty input."""
+    ws = weights if weights is not None else [1.0] * len(angles)
+    sx = sum(w * math.cos(a) for a, w in zip(angles, ws, strict=True))
+    sy = sum(w * math.sin(a) for a, w in zip(angles, ws, strict=True))
+    if abs(sx) < 1e-12 and abs(sy) < 1e-12:
+        return 0.0
+    return math.atan2(sy, sx) % TAU
+
+
+def angular_gap(a: tuple[float, float], b: tuple[float, float], mid: float, radius: float,
+                gap: float) -> float:
+    """Smallest angle between two boxes of sizes ``a`` and ``b`` (w, h) centred on a circle.
+
+    The chord between the centres points along the tangent at ``mid``; the boxes are apart
+    when the chord's horizontal part exceeds the half widths or its vertical part the half
+    heights (plus ``gap``). Returns ``math.inf`` when no angle on this radius suffices.
+    """
+    need_x = (a[0] + b[0]) / 2 + gap
+    need_y = (a[1] + b[1]) / 2 + gap
+    s, c = abs(math.sin(mid)), abs(math.cos(mid))
+    chord = min(need_x / s if s > 1e-9 else math.inf, need_y / c if c > 1e-9 else math.inf)
+    if chord >= 2 * radius:
+        return math.inf
+    return 2 * math.asin(chord / (2 * radius))
+
+
+def _isotonic(values: list[float]) -> list[float]:
+    """Least-squares non-decreasing fit of ``values`` (pool adjacent violators, O(n))."""
+    blocks: list[list[float]] = []  # [sum, count]
+    for v in values:
+        blocks.append([v, 1.0])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            s, n = blocks.pop()
+            blocks[-1][0] += s
+            blocks[-1][1] += n
+    out: list[float] = []
+    for s, n in blocks:
+        out += [s / n] * int(n)
+    return out
+
+
+def place_on_circle(desired: Sequence[float], gaps: Sequence[float]) -> list[float] | None:
+    """Angles close to ``desired`` (sorted, in ``[0, 2π)``) keeping consecutive gaps.
+
+    ``gaps[i]`` is the least angle between item ``i`` and item ``i + 1`` (the last one wraps
+    to the first). The circle is cut at each of the widest desired gaps in turn and the items
+    are placed on the line by isotonic regression (least squared displacement under order
+    and gap constraints); the first cut whose result also closes around the circle wins.
+    When none does, the items are spaced by their gaps scaled to fill the circle. Returns
+    ``None`` when the gaps add up to more than a full turn. Cost: O(n log n) per cut tried.
+    """
+    n = len(desired)
+    if n == 0:
+        return []
+    if sum(gaps) > TAU:
+        return None
+    if n == 1:
+        return [desired[0] % TAU]
+    spans = [((desired[(i + 1) % n] - desired[i]) % TAU, i) for i in range(n)]
+    spans.sort(key=lambda s: (-s[0], s[1]))
+    best: list[float] | None = None
+    best_cost = math.inf
+    for _, cut in spans[: min(n, 4)]:
+        order = [(cut + 1 + k) % n for k in range(n)]
+        start = desired[order[0]]
+        unrolled = [(desired[i] - start) % TAU + start for i in order]
+        offsets = [0.0]
+        for k in range(n - 1):
+            offsets.append(offsets[-1] + gaps[order[k]])
+        fitted = _isotonic([u - o for u, o in zip(unrolled, offsets, strict=True)])
+        theta = [f + o for f, o in zip(fitted, offsets, strict=True)]
+        if theta[0] + TAU - theta[-1] < gaps[order[-1]] - 1e-12:
+            continue
+        cost = sum((t - u) ** 2 for t, u in zip(theta, unrolled, strict=True))
+        if cost < best_cost:
+            best_cost = cost
+            best = [0.0] * n
+            for idx, t in zip(order, theta, strict=True):
+                best[idx] = t % TAU
+    if best is not None:
+        return best
+    scale = TAU / sum(gaps)
+    offsets = [0.0]
+    for i in range(n - 1):
+        offsets.append(offsets[-1] + gaps[i] * scale)
+    shift = circular_mean([d - o for d, o in zip(desired, offsets, strict=True)])
+    return [(shift + o) % TAU for o in offsets]
+
+
+def _orient(a: Point, b: Point, c: Point) -> float:
+    return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+
+def segments_cross(p1: Point, p2: Point, q1: Point, q2: Point) -> bool:
+    """True when the open segments ``p1p2`` and ``q1q2`` cross at a single interior point."""
+    d1, d2 = _orient(q1, q2, p1), _orient(q1, q2, p2)
+    d3, d4 = _orient(p1, p2, q1), _orient(p1, p2, q2)
+    return ((d1 > 0 > d2) or (d1 < 0 < d2)) and ((d3 > 0 > d4) or (d3 < 0 < d4))
+
+
+def count_crossings(lines: Sequence[tuple[str, str, Sequence[Point]]]) -> int:
+    """Crossings between polylines ``(source, target, points)``; lines sharing an end never count.
+
+    O(L² · s²) for L lines of s segments, with a bounding-box test first.
+    """
+    prepared = []
+    for src, tgt, pts in lines:
+        xs = [p[0] for p in pts]
+        ys = [p[1] for p in pts]
+        prepared.append((src, tgt, list(pts), (min(xs), min(ys), max(xs), max(ys))))
+    total = 0
+    for i, (s1, t1, pts1, b1) in enumerate(prepared):
+        for s2, t2, pts2, b2 in prepared[i + 1:]:
+            if s1 in (s2, t2) or t1 in (s2, t2):
+                continue
+            if b1[2] < b2[0] or b2[2] < b1[0] or b1[3] < b2[1] or b2[3] < b1[1]:
+                continue
+            for a in range(len(pts1) - 1):
+                for b in range(len(pts2) - 1):
+                    if segments_cross(pts1[a], pts1[a + 1], pts2[b], pts2[b + 1]):
+                        total += 1
+    return total

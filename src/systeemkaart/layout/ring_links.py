@@ -1,0 +1,161 @@
+"""The lines of a systemogram: involvements, supporters' ties and context memberships.
+
+Each active involvement becomes one line from its agent to each target; involvements of
+professionals folded into their organisation are merged per organisation, target and
+stance, and the line remembers every agent and involvement it stands for.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..activity import active_involvements
+from ..dates import PartialDate
+from ..model import Case
+from .ring_centre import SYMBOL, PersonPlace
+from .ring_geometry import Box, Point
+
+__all__ = ["LinkPlace", "build_links", "line_width"]
+
+
+class _Agent(Protocol):
+    id: str
+    box: Box
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkPlace:
+    """One drawn line from an agent to a person.
+
+    ``kind`` is ``involvement``, ``support`` or ``membership``. ``agents`` are the ids as
+    written in the file that the line stands for (several when professionals are merged into
+    their organisation) and ``involvements`` their indices in ``case.involvements``.
+    ``stance`` and ``regie`` apply to involvements, ``strength`` to support; ``width`` is the
+    stroke width; ``points`` run from the agent's box to just outside the person's symbol.
+    """
+
+    kind: str
+    source: str
+    target: str
+    agents: tuple[str, ...]
+    involvements: tuple[int, ...]
+    stance: str | None
+    regie: bool
+    strength: str | None
+    width: float
+    points: tuple[Point, ...]
+
+
+_INTENSITY: tuple[tuple[tuple[str, ...], float], ...] = (
+    (("dagelijks", "daily", "dag"), 3.4),
+    (("tweewekelijks", "biweekly", "fortnight", "2-week", "twee week"), 2.2),
+    (("wekelijks", "weekly", "week"), 2.8),
+    (("maand", "month"), 1.5),
+    (("jaar", "year", "incident", "ad hoc", "soms", "occasional"), 1.1),
+)
+BASE_WIDTH = 1.8
+SUPPORT_WIDTH = {"strong": 3.2, "normal": 1.6, "weak": 1.2, "stressful": 1.6}
+MEMBERSHIP_WIDTH = 1.2
+
+
+@dataclass(slots=True)
+class _Acc:
+    """What the involvements merged into one line add up to."""
+
+    agents: list[str] = field(default_factory=list)
+    involvements: list[int] = field(default_factory=list)
+    regie: bool = False
+    width: float = 0.0
+
+
+def line_width(intensity: str | None, entry: str | None) -> float:
+    """Stroke width of an involvement: more often and a better entry make a thicker line.
+
+    ``intensity`` is free text (``weekly``, ``maandelijks``...): the first matching word
+    sets the base width; ``entry`` ``good`` widens it by a quarter, ``poor`` narrows it.
+    """
+    width = BASE_WIDTH
+    if intensity:
+        text = intensity.lower()
+        for words, w in _INTENSITY:
+            if any(word in text for word in words):
+                width = w
+                break
+    if entry == "good":
+        width *= 1.25
+    elif entry == "poor":
+        width *= 0.7
+    return round(width, 2)
+
+
+def _end(start: Point, person: PersonPlace) -> Point:
+    dx, dy = person.x - start[0], person.y - start[1]
+    dist = math.hypot(dx, dy)
+    if dist < 1e-9:
+        return person.x, person.y
+    back = min(SYMBOL / 2 + 3, dist / 2)
+    return person.x - dx / dist * back, person.y - dy / dist * back
+
+
+def build_links(case: Case, at: PartialDate, agents: Mapping[str, _Agent],
+                people: Mapping[str, PersonPlace],
+                anchor: Callable[[_Agent, Point], list[Point]]) -> list[LinkPlace]:
+    """Every line of the systemogram at ``at``, in file order, merged where collapsed.
+
+    ``agents`` are the drawn agents; an agent missing from it is looked up in the members
+    of a collapsed organisation. ``anchor`` gives the start point(s) of a line from an agent
+    towards a point.
+    """
+    owner: dict[str, str] = {}
+    for a in agents.values():
+        for m in a.members:
+            owner[m] = a.id
+    merged: dict[tuple[str, str, str], _Acc] = {}
+    for i, inv in active_involvements(case, at):
+        source = inv.agent if inv.agent in agents else owner.get(inv.agent)
+        if source is None:
+            continue
+        for target in dict.fromkeys(inv.targets):
+            if target not in people:
+                continue
+            acc = merged.setdefault((source, target, inv.stance), _Acc())
+            if inv.agent not in acc.agents:
+                acc.agents.append(inv.agent)
+            acc.involvements.append(i)
+            acc.regie = acc.regie or inv.regie
+            acc.width = max(acc.width, line_width(inv.intensity, inv.entry))
+    links: list[LinkPlace] = []
+    drawn = {(k[0], k[1]) for k in merged}
+    for (source, target, stance), acc in merged.items():
+        links.append(_make("involvement", source, target, acc, stance, None, agents, people,
+                           anchor))
+    for s in case.network:
+        if s.id in agents:
+            for pid in dict.fromkeys(s.supports):
+                if pid in people and (s.id, pid) not in drawn:
+                    acc = _Acc([s.id], [], False, SUPPORT_WIDTH[s.strength])
+                    links.append(_make("support", s.id, pid, acc, None, s.strength, agents,
+                                       people, anchor))
+    for c in case.contexts:
+        if c.id in agents:
+            for pid in dict.fromkeys(c.members):
+                if pid in people and (c.id, pid) not in drawn:
+                    acc = _Acc([c.id], [], False, MEMBERSHIP_WIDTH)
+                    links.append(_make("membership", c.id, pid, acc, None, None, agents,
+                                       people, anchor))
+    return links
+
+
+def _make(kind: str, source: str, target: str, acc: _Acc, stance: str | None,
+          strength: str | None, agents: Mapping[str, _Agent],
+          people: Mapping[str, PersonPlace],
+          anchor: Callable[[_Agent, Point], list[Point]]) -> LinkPlace:
+    person = people[target]
+    start = anchor(agents[source], (person.x, person.y))
+    points = (*start, _end(start[-1], person))
+    return LinkPlace(kind, source, target, tuple(acc.agents), tuple(acc.involvements), stance,
+                     acc.regie, strength, acc.width, points)
