@@ -1,0 +1,1 @@
+"""The systeemkaart test suite; ``tests.strategies`` holds the shared hypothesis strategies."""
