@@ -86,7 +86,9 @@ def _expect(
     if kind is None:
         yield _err(location, f"unknown id {ref!r}: no {what} has this id", "dangling_id")
     elif kind not in wanted:
-        yield _err(location, f"{ref!r} is a {kind}, but {what} is expected here", "wrong_type")
+        article = "an" if kind[0] in "aeiou" else "a"
+        yield _err(location, f"{ref!r} is {article} {kind}, but a {what} is expected here",
+                   "wrong_type")
 
 
 def _references(case: Case, types: dict[str, str]) -> Iterator[Problem]:
