@@ -1,0 +1,248 @@
+"""Coalitions in the family and how the helpers line up with them.
+
+Read from the emotional relations active at the date, as a signed graph on the people:
+close and fused bind (+); conflict, hostile, cutoff, abuse and neglect oppose (-); other
+kinds (distant, close-hostile, caregiving) carry no sign. A pair with both signs counts as
+opposed. Reported, each with its members and the relations behind it:
+
+* ``triangle``: two people close, both opposed to a third (triangulation);
+* ``cross_generational``: a parent and a child close while the parents are opposed and the
+  child is not close to the other parent (also grandparent, grandchild and the parent between);
+* ``cutoff``: a cut-off relation;
+* ``factions``: the two camps of structural balance in a group of three or more linked by
+  relations with at least one opposition (minimum frustration, see :mod:`.balance`);
+* ``split_helpers``: professionals who reach only one camp while others reach only the
+  other ("each side has its own helper").
+
+Cost O(relations + people x degree^2) plus the balance solver per group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import combinations
+
+from pydantic import Field
+
+from ..dates import PartialDate
+from ..model import Case
+from .balance import min_frustration
+from .common import (
+    NEGATIVE_RELATIONS,
+    POSITIVE_RELATIONS,
+    CaseIndex,
+    Result,
+    build_index,
+)
+from .words import say
+
+__all__ = ["Coalition", "analyse_coalitions", "signed_graph"]
+
+
+class Coalition(Result):
+    """One coalition finding. ``kind`` equals ``code``; ``groups`` lists the camps for
+    ``factions`` and ``split_helpers``; ``frustration``, ``exact`` and ``lower_bound``
+    describe the balance split (``factions`` only)."""
+
+    code: str
+    kind: str
+    members: list[str]
+    why: str
+    evidence: list[str] = Field(default_factory=list)
+    groups: list[list[str]] = Field(default_factory=list)
+    frustration: int | None = None
+    exact: bool | None = None
+    lower_bound: int | None = None
+
+
+Signed = dict[tuple[str, str], tuple[int, list[str]]]
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def signed_graph(ix: CaseIndex) -> Signed:
+    """Map each pair of people to its sign (+1 or -1) and the relations behind it.
+
+    Only relations between two people, active at the index date, with a signed kind.
+    """
+    out: Signed = {}
+    lo, hi = ix.day0, ix.day1
+    for i, r in enumerate(ix.case.relations):
+        if r.kind in POSITIVE_RELATIONS:
+            sign = 1
+        elif r.kind in NEGATIVE_RELATIONS:
+            sign = -1
+        else:
+            continue
+        a, b = r.between
+        if a == b or a not in ix.people or b not in ix.people:
+            continue
+        if r.start is not None and r.start.earliest.toordinal() > hi:
+            continue
+        if r.end is not None and r.end.latest.toordinal() < lo:
+            continue
+        key = _pair(a, b)
+        ev = f"relations[{i}]: {a} - {b} {r.kind}"
+        if key in out:
+            old_sign, evs = out[key]
+            out[key] = (min(old_sign, sign), [*evs, ev])
+        else:
+            out[key] = (sign, [ev])
+    return out
+
+
+def analyse_coalitions(
+    case: Case, at: PartialDate | None = None, *, index: CaseIndex | None = None
+) -> list[Coalition]:
+    """Find triangles, cross-generational coalitions, cutoffs, factions and split helpers."""
+    ix = index if index is not None else build_index(case, at)
+    signed = signed_graph(ix)
+    order = {pid: i for i, pid in enumerate(ix.people)}
+    pos: dict[str, set[str]] = {}
+    neg: dict[str, set[str]] = {}
+    for (a, b), (sign, _) in signed.items():
+        side = pos if sign > 0 else neg
+        side.setdefault(a, set()).add(b)
+        side.setdefault(b, set()).add(a)
+
+    def ordered(ids: set[str] | list[str]) -> list[str]:
+        return sorted(ids, key=lambda x: order[x])
+
+    def ev(*pairs: tuple[str, str]) -> list[str]:
+        out: list[str] = []
+        for a, b in pairs:
+            out.extend(signed[_pair(a, b)][1])
+        return out
+
+    found: list[Coalition] = []
+    lang = ix.lang
+    for (a, b), (sign, _) in sorted(signed.items(), key=lambda t: (order[t[0][0]],
+                                                                    order[t[0][1]])):
+        if sign < 0:
+            continue
+        a, b = ordered([a, b])
+        for c in ordered(neg.get(a, set()) & neg.get(b, set())):
+            found.append(Coalition(
+                code="triangle", kind="triangle", members=[a, b, c],
+                why=say(lang, "triangle", a=ix.name(a), b=ix.name(b), c=ix.name(c)),
+                evidence=ev((a, b), (a, c), (b, c))))
+    found.extend(_cross_generational(ix, pos, neg, ev))
+    for i, r in enumerate(ix.case.relations):
+        a, b = r.between
+        key = _pair(a, b)
+        if r.kind == "cutoff" and key in signed and any(
+                e.startswith(f"relations[{i}]:") for e in signed[key][1]):
+            found.append(Coalition(
+                code="cutoff", kind="cutoff", members=[a, b],
+                why=say(lang, "cutoff", a=ix.name(a), b=ix.name(b)),
+                evidence=[f"relations[{i}]: {a} - {b} cutoff"]))
+    found.extend(_factions(ix, signed, order))
+    return found
+
+
+def _cross_generational(ix: CaseIndex, pos: dict[str, set[str]], neg: dict[str, set[str]],
+                        ev: Callable[..., list[str]]) -> list[Coalition]:
+    out: list[Coalition] = []
+    seen: set[tuple[str, str, str]] = set()
+    for child in ix.people:
+        parents = [p for p in ix.parents.get(child, []) if p in ix.people]
+        for p, q in combinations(parents, 2):
+            for ally, other in ((p, q), (q, p)):
+                if (other in neg.get(ally, set()) and child in pos.get(ally, set())
+                        and child not in pos.get(other, set())
+                        and (ally, child, other) not in seen):
+                    seen.add((ally, child, other))
+                    out.append(Coalition(
+                        code="cross_generational", kind="cross_generational",
+                        members=[ally, child, other],
+                        why=say(ix.lang, "cross_generational", a=ix.name(ally),
+                                b=ix.name(child), c=ix.name(other)),
+                        evidence=ev((ally, child), (ally, other))))
+        for mid in parents:
+            for grand in ix.parents.get(mid, []):
+                if (grand in ix.people and mid in neg.get(grand, set())
+                        and child in pos.get(grand, set())
+                        and child not in pos.get(mid, set())
+                        and (grand, child, mid) not in seen):
+                    seen.add((grand, child, mid))
+                    out.append(Coalition(
+                        code="cross_generational", kind="cross_generational",
+                        members=[grand, child, mid],
+                        why=say(ix.lang, "cross_generational", a=ix.name(grand),
+                                b=ix.name(child), c=ix.name(mid)),
+                        evidence=ev((grand, child), (grand, mid))))
+    return out
+
+
+def _components(signed: Signed, order: dict[str, int]) -> list[list[str]]:
+    adj: dict[str, list[str]] = {}
+    for a, b in signed:
+        adj.setdefault(a, []).append(b)
+        adj.setdefault(b, []).append(a)
+    seen: set[str] = set()
+    comps: list[list[str]] = []
+    for start in sorted(adj, key=lambda x: order[x]):
+        if start in seen:
+            continue
+        comp, stack = [], [start]
+        seen.add(start)
+        while stack:
+            u = stack.pop()
+            comp.append(u)
+            for v in adj[u]:
+                if v not in seen:
+                    seen.add(v)
+                    stack.append(v)
+        comps.append(sorted(comp, key=lambda x: order[x]))
+    return comps
+
+
+def _factions(ix: CaseIndex, signed: Signed, order: dict[str, int]) -> list[Coalition]:
+    out: list[Coalition] = []
+    for comp in _components(signed, order):
+        num = {pid: k for k, pid in enumerate(comp)}
+        edges = [(num[a], num[b], sign < 0) for (a, b), (sign, _) in signed.items()
+                 if a in num]
+        if not any(neg for _, _, neg in edges):
+            continue
+        split = min_frustration(len(comp), edges)
+        groups = [[p for p in comp if split.side[num[p]] == s] for s in (0, 1)]
+        groups = [g for g in groups if g]
+        if len(comp) >= 3:
+            bad = sorted(
+                (e for (a, b), (sign, evs) in signed.items() if a in num
+                 and ((split.side[num[a]] ^ split.side[num[b]]) ^ (sign < 0)) for e in evs),
+                key=lambda e: int(e.split("]")[0].split("[")[1]))
+            out.append(Coalition(
+                code="factions", kind="factions", members=comp,
+                why=say(ix.lang, "factions", groups=" | ".join(ix.names_of(g) for g in groups),
+                        n=split.frustration),
+                evidence=bad, groups=groups, frustration=split.frustration,
+                exact=split.exact, lower_bound=split.lower_bound))
+        if len(groups) == 2:
+            helpers = _split_helpers(ix, groups)
+            if helpers is not None:
+                out.append(helpers)
+    return out
+
+
+def _split_helpers(ix: CaseIndex, groups: list[list[str]]) -> Coalition | None:
+    """Professionals that reach only one camp, when each camp has at least one."""
+    reach: dict[str, set[str]] = {}
+    for a in ix.active:
+        if ix.is_professional(a.agent):
+            reach.setdefault(a.agent, set()).update(a.targets)
+    camp_a, camp_b = set(groups[0]), set(groups[1])
+    side_a = [h for h, t in reach.items() if t & camp_a and not t & camp_b]
+    side_b = [h for h, t in reach.items() if t & camp_b and not t & camp_a]
+    if not side_a or not side_b:
+        return None
+    evidence = [f"{h} -> {', '.join(p for p in groups[0] if p in reach[h])}" for h in side_a]
+    evidence += [f"{h} -> {', '.join(p for p in groups[1] if p in reach[h])}" for h in side_b]
+    return Coalition(
+        code="split_helpers", kind="split_helpers", members=[*side_a, *side_b],
+        why=say(ix.lang, "split_helpers", a=ix.names_of(side_a), ga=ix.names_of(groups[0]),
+                b=ix.names_of(side_b), gb=ix.names_of(groups[1])),
+        evidence=evidence, groups=[side_a, side_b])

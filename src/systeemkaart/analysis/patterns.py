@@ -1,0 +1,155 @@
+"""Patterns that repeat across generations: the genogram's question "what keeps coming back?".
+
+For each pattern a set of people shows it (see :data:`PATTERNS`); a pattern *repeats* when
+people who show it are linked by descent (one is a parent, grandparent, ... of the other,
+by any kind of child link) and sit in at least two generations. Each repeat is one finding
+with the code ``repeat_<pattern>``, its people (oldest generation first), their generation
+numbers and the records behind it. Things dated after the analysis date are left out.
+
+Cost O(people x ancestors) per pattern.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from pydantic import Field
+
+from ..dates import PartialDate
+from ..generations import generations
+from ..model import Case
+from .common import CaseIndex, Result, build_index
+from .words import say
+
+__all__ = ["EARLY_PARENT_AGE", "PATTERNS", "Pattern", "analyse_patterns", "pattern_carriers"]
+
+EARLY_PARENT_AGE: Final = 20
+"""A parent younger than this at a child's birth counts as early parenthood."""
+
+PATTERNS: Final = ("divorce", "cutoff", "parent_child_conflict", "early_parenthood", "abuse")
+"""The patterns looked for, in report order."""
+
+_CONFLICT: Final = frozenset({"conflict", "hostile", "close_hostile", "abuse", "neglect"})
+
+
+class Pattern(Result):
+    """One pattern repeating across generations."""
+
+    code: str
+    pattern: str
+    members: list[str]
+    generations: list[int]
+    why: str
+    evidence: list[str] = Field(default_factory=list)
+
+
+def _not_after(date: PartialDate | None, limit: int) -> bool:
+    return date is None or date.earliest.toordinal() <= limit
+
+
+def pattern_carriers(ix: CaseIndex) -> dict[str, dict[str, list[str]]]:
+    """Map each pattern to the people who show it and, per person, the evidence."""
+    limit = ix.day1
+    out: dict[str, dict[str, list[str]]] = {p: {} for p in PATTERNS}
+    people = ix.people
+
+    def add(pattern: str, pid: str, ev: str) -> None:
+        if pid in people:
+            out[pattern].setdefault(pid, []).append(ev)
+
+    for i, ps in enumerate(ix.case.partnerships):
+        if ps.status in ("divorced", "separated") and _not_after(ps.end, limit):
+            a, b = ps.partners
+            when = f" {ps.end}" if ps.end is not None else ""
+            ev = f"partnerships[{i}]: {a} - {b} {ps.status}{when}"
+            add("divorce", a, ev)
+            add("divorce", b, ev)
+    for i, r in enumerate(ix.case.relations):
+        if not _not_after(r.start, limit):
+            continue
+        a, b = r.between
+        ev = f"relations[{i}]: {a} - {b} {r.kind}"
+        if r.kind == "cutoff":
+            add("cutoff", a, ev)
+            add("cutoff", b, ev)
+        if r.kind in ("abuse", "neglect"):
+            add("abuse", a, ev)
+            add("abuse", b, ev)
+        if r.kind in _CONFLICT:
+            if a in ix.parents.get(b, []):
+                add("parent_child_conflict", b, ev)
+            elif b in ix.parents.get(a, []):
+                add("parent_child_conflict", a, ev)
+    for i, link in enumerate(ix.case.children):
+        child = people.get(link.child)
+        if child is None or child.born is None or link.kind != "biological":
+            continue
+        if not _not_after(child.born, limit):
+            continue
+        for par in link.parents:
+            parent = people.get(par)
+            if parent is None:
+                continue
+            age = parent.age_at(child.born)
+            if age is not None and age < EARLY_PARENT_AGE:
+                add("early_parenthood", par,
+                    f"children[{i}]: {par} parent of {link.child} at {age}")
+    return out
+
+
+def _ancestors(ix: CaseIndex, pid: str) -> set[str]:
+    seen: set[str] = set()
+    stack = list(ix.parents.get(pid, []))
+    while stack:
+        p = stack.pop()
+        if p not in seen:
+            seen.add(p)
+            stack.extend(ix.parents.get(p, []))
+    return seen
+
+
+def _find(root: dict[str, str], x: str) -> str:
+    """Union-find root with path halving."""
+    while root[x] != x:
+        root[x] = root[root[x]]
+        x = root[x]
+    return x
+
+
+def analyse_patterns(
+    case: Case, at: PartialDate | None = None, *, index: CaseIndex | None = None
+) -> list[Pattern]:
+    """Find patterns that repeat along lines of descent over two or more generations."""
+    ix = index if index is not None else build_index(case, at)
+    carriers = pattern_carriers(ix)
+    if not any(len(c) >= 2 for c in carriers.values()):
+        return []
+    gens = generations(case)
+    order = {pid: i for i, pid in enumerate(ix.people)}
+    found: list[Pattern] = []
+    for pattern in PATTERNS:
+        have = carriers[pattern]
+        if len(have) < 2:
+            continue
+        root = {pid: pid for pid in have}
+        for pid in have:
+            for anc in _ancestors(ix, pid):
+                if anc in have:
+                    root[_find(root, anc)] = _find(root, pid)
+        groups: dict[str, list[str]] = {}
+        for pid in have:
+            groups.setdefault(_find(root, pid), []).append(pid)
+        for members in groups.values():
+            levels = {gens.get(p, 0) for p in members}
+            if len(levels) < 2:
+                continue
+            members.sort(key=lambda p: (gens.get(p, 0), order[p]))
+            evidence = list(dict.fromkeys(e for p in members for e in have[p]))
+            found.append(Pattern(
+                code=f"repeat_{pattern}", pattern=pattern, members=members,
+                generations=sorted(levels),
+                why=say(ix.lang, f"repeat_{pattern}", who=ix.names_of(members),
+                        n=len(levels)),
+                evidence=evidence))
+    found.sort(key=lambda f: (PATTERNS.index(f.pattern), order[f.members[0]]))
+    return found

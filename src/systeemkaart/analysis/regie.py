@@ -1,0 +1,123 @@
+"""Who holds regie over the help, and whether the roles towards the family are clear.
+
+The Proeftuin's lesson "Regie": parents and youth steer their own lives; one professional
+(usually the social team) holds *regie over the help*, never over the family. This module
+names the holders at a date and reports, each with the ids and involvements behind it:
+
+* ``no_regie``: professionals are involved but nobody holds regie ("regie bij niemand");
+* ``multiple_regie``: more than one organisation (or independent agent) holds it;
+* ``regie_not_alongside``: the holder acts over (decides) or opposite (reports) the family;
+* ``mixed_roles``: one organisation is both alongside and over/opposite the same family: the
+  social team's helper/decider/reporter conflict from the audit;
+* ``family_not_targeted``: help aimed at a child while none of the child's living parents
+  is reached (lesson "Gezinnen aan tafel").
+
+Cost O(involvements x targets).
+"""
+
+from __future__ import annotations
+
+from ..dates import PartialDate
+from ..model import Case
+from .common import Active, CaseIndex, Finding, Result, build_index
+from .words import say
+
+__all__ = ["RegieResult", "analyse_regie", "children_of_concern"]
+
+ADULT_AGE = 18
+
+
+class RegieResult(Result):
+    """The regie holders at the date (agent ids, file order) and the findings about roles."""
+
+    holders: list[str]
+    findings: list[Finding]
+
+
+def _group(ix: CaseIndex, agent: str) -> str:
+    """Holders of one organisation count as one: a professional counts as its organisation."""
+    return ix.organisation(agent) or agent
+
+
+def children_of_concern(ix: CaseIndex) -> list[str]:
+    """The children the help is about: the index person(s), or else every person under 18
+    at the date that a professional targets (file order)."""
+    index = [p for p in ix.case.case.index if p in ix.people]
+    if index:
+        return index
+    targeted = {t for a in ix.active if ix.is_professional(a.agent) for t in a.targets}
+    out = []
+    for pid, person in ix.people.items():
+        age = person.age_at(ix.when)
+        if pid in targeted and age is not None and age < ADULT_AGE:
+            out.append(pid)
+    return out
+
+
+def _ev(ix: CaseIndex, i: int, agent: str, stance: str, targets: tuple[str, ...]) -> str:
+    return f"involvements[{i}]: {agent} {stance} -> {', '.join(targets)}"
+
+
+def analyse_regie(
+    case: Case, at: PartialDate | None = None, *, index: CaseIndex | None = None
+) -> RegieResult:
+    """Name the regie holders of ``case`` at ``at`` and report unclear regie and roles."""
+    ix = index if index is not None else build_index(case, at)
+    lang = ix.lang
+    pro_active = [a for a in ix.active if ix.is_professional(a.agent)]
+    holding = [a for a in ix.active if a.regie]
+    holders = list(dict.fromkeys(a.agent for a in holding))
+    findings: list[Finding] = []
+    if not holders and pro_active:
+        agents = list(dict.fromkeys(a.agent for a in pro_active))
+        findings.append(Finding(
+            code="no_regie", members=agents, why=say(lang, "no_regie", n=len(agents)),
+            evidence=[_ev(ix, a.index, a.agent, a.stance, a.targets) for a in pro_active]))
+    groups = list(dict.fromkeys(_group(ix, h) for h in holders))
+    if len(groups) > 1:
+        findings.append(Finding(
+            code="multiple_regie", members=holders,
+            why=say(lang, "multiple_regie", who=ix.names_of(holders)),
+            evidence=[_ev(ix, a.index, a.agent, a.stance, a.targets) for a in holding]))
+    for a in holding:
+        if a.stance != "alongside":
+            findings.append(Finding(
+                code="regie_not_alongside", members=[a.agent, *a.targets],
+                why=say(lang, "regie_not_alongside", who=ix.name(a.agent),
+                        stance=say(lang, f"stance_{a.stance}")),
+                evidence=[_ev(ix, a.index, a.agent, a.stance, a.targets)]))
+    by_org: dict[str, list[int]] = {}
+    for k, a in enumerate(pro_active):
+        org = ix.organisation(a.agent)
+        if org is not None:
+            by_org.setdefault(org, []).append(k)
+    for org, ks in by_org.items():
+        stances = {pro_active[k].stance for k in ks}
+        if "alongside" in stances and stances & {"over", "opposite"}:
+            acts = [pro_active[k] for k in ks]
+            members = list(dict.fromkeys([org, *(a.agent for a in acts)]))
+            roles = [s for s in ("alongside", "over", "opposite") if s in stances]
+            findings.append(Finding(
+                code="mixed_roles", members=members,
+                why=say(lang, "mixed_roles", who=ix.name(org),
+                        roles=", ".join(say(lang, f"stance_{s}") for s in roles)),
+                evidence=[_ev(ix, a.index, a.agent, a.stance, a.targets) for a in acts]))
+    findings.extend(_family_not_targeted(ix, pro_active))
+    return RegieResult(holders=holders, findings=findings)
+
+
+def _family_not_targeted(ix: CaseIndex, pro_active: list[Active]) -> list[Finding]:
+    targeted = {t for a in pro_active for t in a.targets}
+    out: list[Finding] = []
+    for child in children_of_concern(ix):
+        if child not in targeted:
+            continue
+        parents = [p for p in ix.parents.get(child, []) if ix.alive_at_date(p)]
+        if parents and not targeted.intersection(parents):
+            aimed = [a for a in pro_active if child in a.targets]
+            out.append(Finding(
+                code="family_not_targeted", members=[child, *parents],
+                why=say(ix.lang, "family_not_targeted", child=ix.name(child),
+                        parents=ix.names_of(parents)),
+                evidence=[_ev(ix, a.index, a.agent, a.stance, a.targets) for a in aimed]))
+    return out
