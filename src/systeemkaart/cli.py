@@ -287,6 +287,36 @@ def export(case_file: str, output: str | None, fmt: str | None, pseudonymise: bo
     click.echo(f"wrote {output}", err=True)
 
 
+@main.command(name="import")
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Case file to write (default: <source>.yaml beside the source).")
+@click.option("--force", is_flag=True, help="Allow overwriting an existing case file.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not list the repairs made.")
+@_handle_errors
+def import_(source: str, output: str | None, force: bool, quiet: bool) -> None:
+    """Import a GEDCOM family tree (5.5, 5.5.1, 7.0) as a case file.
+
+    Keeps people, couples and children with their dates; leaves out sources, notes, places
+    and media. Facts that would make the case invalid are left out and listed.
+    """
+    from .io.gedcom import read_gedcom
+    from .io.yaml_json import save
+
+    target = Path(output) if output else Path(source).with_suffix(".yaml")
+    if target.exists() and not force:
+        raise click.UsageError(f"{target} exists; use --force to overwrite it")
+    result = read_gedcom(source)
+    save(result.case, target)
+    if not quiet:
+        for problem in result.warnings:
+            click.echo(problem.format(source), err=True)
+    click.echo(f"wrote {target}: {len(result.case.people)} people, "
+               f"{len(result.case.partnerships)} couples, {len(result.case.children)} "
+               f"parent-child links from {result.individuals} INDI and {result.families} FAM "
+               f"records ({len(result.warnings)} warnings)")
+
+
 @main.command()
 @click.argument("folder", default="examples", type=click.Path(file_okay=False, exists=True))
 @click.option("--out-dir", default="out", show_default=True, type=click.Path(file_okay=False))

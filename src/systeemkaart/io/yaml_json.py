@@ -120,8 +120,14 @@ def case_to_data(case: Case) -> dict[str, Any]:
     return {"schema": SCHEMA_ID, **data}
 
 
-class _Dumper(yaml.SafeDumper):
-    """Block-style YAML with short lists of plain values written inline, like hand-written files."""
+_BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc]
+    """Block-style YAML with short lists of plain values written inline, like hand-written files.
+
+    Uses libyaml's emitter when PyYAML has it (about ten times faster on large trees).
+    """
 
 
 def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:

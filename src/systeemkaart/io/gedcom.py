@@ -1,0 +1,465 @@
+"""Import GEDCOM 5.5, 5.5.1 and 7.0 family trees as cases.
+
+Genealogy programs export GEDCOM; a family's own tree or a relative's research can then be
+drawn and analysed as a genogram. The reader takes what a genogram needs: people (name, sex,
+birth, death, occupation), couples (marriage, engagement, divorce with dates) and children
+(birth, adopted or foster), and leaves sources, notes, places and media behind.
+
+Text encodings: a byte-order mark wins; UTF-16 without a mark is recognised from its zero
+bytes; otherwise the header's ``CHAR`` decides (ANSEL through the ``ansel`` codec, IBMPC as
+code page 437, ANSI as Windows-1252, MACINTOSH as Mac Roman, UTF-8/UNICODE as UTF-8), with
+a fallback for files whose bytes contradict their header. CR, LF and CRLF line ends mix
+freely. Dates keep their known precision (``ABT 1950`` and ``BEF 1950`` become 1950;
+calendar escapes, dual years and B.C. dates are handled; years outside 1000-2999 are left
+out). Data errors common in large trees (dangling or void pointers, a child born before a
+parent, a third biological parent, parentage cycles) are repaired by leaving the offending
+fact out, each with a warning, so that every import is a valid case.
+
+Cost: one pass over the lines to build the record tree, one over the records; the repair
+loop re-runs the linear case checks until clean (rarely more than twice).
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..checks import check_case
+from ..dates import PartialDate
+from ..exceptions import CaseFormatError, Problem
+from ..model import Case
+
+__all__ = ["GedcomImport", "decode_gedcom", "import_gedcom", "parse_gedcom_date", "read_gedcom"]
+
+MAX_GEDCOM_BYTES = 64 * 1024 * 1024
+
+_LINE = re.compile(r"^\s*(\d{1,2})\s+(?:(@[^@]+@|@@)\s+)?([A-Za-z0-9_]+)(?:[ \t](.*))?$")
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"])}
+_SKIP_WORDS = {"ABT", "ABOUT", "CAL", "EST", "BEF", "AFT", "BET", "AND", "FROM", "TO", "INT",
+               "CIRCA", "C", "CA"}
+
+
+@dataclass
+class _Node:
+    tag: str
+    value: str
+    xref: str | None = None
+    children: list[_Node] = field(default_factory=list)
+
+    def first(self, tag: str) -> _Node | None:
+        for child in self.children:
+            if child.tag == tag:
+                return child
+        return None
+
+    def all(self, tag: str) -> list[_Node]:
+        return [c for c in self.children if c.tag == tag]
+
+
+@dataclass
+class GedcomImport:
+    """The imported case, what the file held, and what was left out or repaired."""
+
+    case: Case
+    individuals: int
+    families: int
+    warnings: list[Problem] = field(default_factory=list)
+
+
+# --- decoding -----------------------------------------------------------------------------
+
+def _declared_charset(raw: bytes) -> str:
+    head = raw[:4096].decode("latin-1")
+    m = re.search(r"(?:^|[\r\n])[ \t]*1[ \t]+CHAR[ \t]+([^\r\n]+)", head)
+    return m.group(1).strip().upper() if m else ""
+
+
+def decode_gedcom(raw: bytes, file: str | None = None) -> str:
+    """Decode GEDCOM bytes to NFC text, following the byte-order mark, then the CHAR header.
+
+    NFC puts ANSEL's combining marks together with their letters ("e" + acute -> "é"), so
+    names compare, sort and measure like typed text.
+    """
+    text = _decode(raw, file)
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def _decode(raw: bytes, file: str | None) -> str:
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw[3:].decode("utf-8", errors="replace")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16", errors="replace")
+    if len(raw) >= 2 and raw[0] != 0 and raw[1] == 0:
+        return raw.decode("utf-16-le", errors="replace")
+    if len(raw) >= 2 and raw[0] == 0 and raw[1] != 0:
+        return raw.decode("utf-16-be", errors="replace")
+    if b"\x00" in raw[:4096]:
+        raise CaseFormatError("not a GEDCOM file (binary data)", file=file)
+    charset = _declared_charset(raw)
+    if raw.isascii():
+        return raw.decode("ascii")
+    if charset in {"UTF-8", "UTF8", "UNICODE"}:
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return raw.decode("cp1252", errors="replace")
+    if charset == "ANSEL":
+        try:
+            return raw.decode("utf-8")  # some programs write UTF-8 but keep the ANSEL header
+        except UnicodeDecodeError:
+            from ansel.encodings import gedcom as gedcom_codec
+
+            return gedcom_codec.getregentry().decode(raw, "replace")[0]
+    if charset in {"IBMPC", "IBM PC", "IBM DOS", "CP437"}:
+        return raw.decode("cp437")
+    if charset in {"MACINTOSH", "MAC"}:
+        return raw.decode("mac_roman")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+# --- record tree --------------------------------------------------------------------------
+
+def _tree(text: str, file: str | None) -> list[_Node]:
+    records: list[_Node] = []
+    stack: list[tuple[int, _Node]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        m = _LINE.match(line)
+        if m is None:
+            if number <= 2 and not records:
+                raise CaseFormatError("not a GEDCOM file (no '0 HEAD' line)", file=file,
+                                      problems=[Problem("", "not a GEDCOM file (no '0 HEAD' "
+                                                        "line)", line=number)])
+            continue  # stray text in a real file: skip it, as genealogy programs do
+        level = int(m.group(1))
+        tag = m.group(3).upper()
+        value = m.group(4) or ""
+        if value.startswith("@@"):
+            value = value[1:]
+        if tag in {"CONC", "CONT"} and stack:
+            parent = stack[-1][1] if stack[-1][0] < level else None
+            if parent is not None:
+                parent.value += ("\n" if tag == "CONT" else "") + value
+                continue
+        node = _Node(tag, value, m.group(2))
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        if level == 0 or not stack:
+            records.append(node)
+            stack = [(0, node)]
+        else:
+            stack[-1][1].children.append(node)
+            stack.append((level, node))
+    if not records or records[0].tag != "HEAD":
+        raise CaseFormatError("not a GEDCOM file (it must start with '0 HEAD')", file=file)
+    return records
+
+
+# --- values -------------------------------------------------------------------------------
+
+def parse_gedcom_date(value: str) -> PartialDate | None:
+    """The first date in a GEDCOM date value, to its known precision (``None`` if none).
+
+    >>> str(parse_gedcom_date("ABT 12 JAN 1950"))
+    '1950-01-12'
+    >>> str(parse_gedcom_date("BET 1890 AND 1895"))
+    '1890'
+    >>> parse_gedcom_date("44 B.C.") is None
+    True
+    """
+    text = re.sub(r"@#D[^@]*@", " ", value.upper()).replace("(", " ( ")
+    if "B.C" in text or "BCE" in text:
+        return None
+    tokens = text.split()
+    day: int | None = None
+    month: int | None = None
+    for token in tokens:
+        if token == "(":
+            break
+        if token in _SKIP_WORDS:
+            day = month = None
+            continue
+        if token in _MONTHS:
+            month = _MONTHS[token]
+            continue
+        m = re.fullmatch(r"(\d{1,4})(?:/\d{1,4})?", token)
+        if m is None:
+            day = month = None
+            continue
+        number = int(m.group(1))
+        if month is None and day is None and len(m.group(1)) <= 2 and "/" not in token:
+            day = number
+            continue
+        if month is None and day is not None:
+            day = None
+        try:
+            return PartialDate(number, month, day if month is not None else None)
+        except ValueError:
+            try:
+                return PartialDate(number, month) if month else PartialDate(number)
+            except ValueError:
+                return None
+    return None
+
+
+def _name(node: _Node) -> str | None:
+    names = node.all("NAME")
+    if not names:
+        return None
+    first = names[0]
+    text = first.value.replace("/", " ")
+    if not text.strip():
+        parts = [c.value for c in first.children if c.tag in {"GIVN", "SURN"}]
+        text = " ".join(parts)
+    text = " ".join(text.split())
+    return text if text.strip("? ") else None
+
+
+_SEX = {"M": "male", "F": "female", "X": "other", "U": "unknown"}
+
+
+def _slug(xref: str | None, used: set[str], fallback: str) -> str:
+    base = xref.strip("@").lower() if xref else fallback
+    base = re.sub(r"[^a-z0-9_-]", "-", base)
+    if not base or not base[0].isalnum():
+        base = "i" + base
+    if len(base) > 48:
+        base = base[:40] + "-" + hashlib.sha1(base.encode()).hexdigest()[:7]
+    slug, n = base, 1
+    while slug in used:
+        n += 1
+        slug = f"{base}-{n}"
+    used.add(slug)
+    return slug
+
+
+def _event_date(node: _Node, tags: tuple[str, ...]) -> tuple[bool, PartialDate | None]:
+    for tag in tags:
+        for event in node.all(tag):
+            date = event.first("DATE")
+            parsed = parse_gedcom_date(date.value) if date is not None else None
+            if parsed is not None or tag == tags[0]:
+                return True, parsed
+    return False, None
+
+
+# --- building the case --------------------------------------------------------------------
+
+def import_gedcom(raw: bytes, *, file: str | None = None, case_id: str = "gedcom") -> GedcomImport:
+    """Build a valid case from GEDCOM bytes; see the module docstring for what is kept."""
+    text = decode_gedcom(raw, file)
+    records = _tree(text, file)
+    warnings: list[Problem] = []
+    used: set[str] = set()
+    ids: dict[str, str] = {}
+    people: list[dict[str, Any]] = []
+    indis = [r for r in records if r.tag == "INDI"]
+    fams = [r for r in records if r.tag == "FAM"]
+    for n, rec in enumerate(indis, 1):
+        pid = _slug(rec.xref, used, f"indi-{n}")
+        if rec.xref:
+            ids[rec.xref] = pid
+        person: dict[str, Any] = {"id": pid}
+        name = _name(rec)
+        if name:
+            person["name"] = name[:200]
+        sex = rec.first("SEX")
+        person["sex"] = _SEX.get((sex.value.strip()[:1].upper() if sex else "U"), "unknown")
+        _, born = _event_date(rec, ("BIRT", "CHR", "BAPM"))
+        if born is not None:
+            person["born"] = born
+        died_known, died = _event_date(rec, ("DEAT", "BURI", "CREM"))
+        if died is not None:
+            person["died"] = died
+        elif died_known:
+            person["deceased"] = True
+        occupation = rec.first("OCCU")
+        if occupation is not None and occupation.value.strip():
+            person["occupation"] = occupation.value.strip()[:200]
+        people.append(person)
+    pedigree = _pedigrees(indis, ids)
+    by_id = {p["id"]: p for p in people}
+    partnerships: list[dict[str, Any]] = []
+    children: list[dict[str, Any]] = []
+    for fam in fams:
+        partners: list[str] = []
+        for tag in ("HUSB", "WIFE"):
+            for ref in fam.all(tag):
+                pid = ids.get(ref.value.strip())
+                if pid is not None and pid not in partners:
+                    partners.append(pid)
+                elif ref.value.strip() not in {"@VOID@", ""} and pid is None:
+                    warnings.append(Problem(f"FAM {fam.xref}", f"{tag} points to a missing "
+                                            f"person {ref.value.strip()}", "warning",
+                                            "dangling_pointer"))
+        if len(partners) == 2:
+            partnerships.append(_widowed(_partnership(fam, partners), by_id))
+        for ref in fam.all("CHIL"):
+            child = ids.get(ref.value.strip())
+            if child is None:
+                if ref.value.strip() not in {"@VOID@", ""}:
+                    warnings.append(Problem(f"FAM {fam.xref}", "CHIL points to a missing "
+                                            f"person {ref.value.strip()}", "warning",
+                                            "dangling_pointer"))
+                continue
+            parents = [p for p in partners if p != child]
+            if not parents:
+                continue
+            link: dict[str, Any] = {"parents": parents, "child": child}
+            kind = pedigree.get((child, fam.xref or ""))
+            if kind:
+                link["kind"] = kind
+            children.append(link)
+    data = {
+        "schema": "systeemkaart/1",
+        "case": {"id": case_id, "title": f"GEDCOM: {Path(file).name}" if file else "GEDCOM"},
+        "people": people,
+        "partnerships": partnerships,
+        "children": children,
+    }
+    case = Case.model_validate(data)
+    case, repairs = _repair(case)
+    return GedcomImport(case, len(indis), len(fams), warnings + repairs)
+
+
+def _pedigrees(indis: list[_Node], ids: dict[str, str]) -> dict[tuple[str, str], str]:
+    """(child id, family xref) -> adopted | foster, from FAMC PEDI and ADOP events."""
+    kinds: dict[tuple[str, str], str] = {}
+    for rec in indis:
+        pid = ids.get(rec.xref or "")
+        if pid is None:
+            continue
+        for famc in rec.all("FAMC"):
+            pedi = famc.first("PEDI")
+            value = pedi.value.strip().lower() if pedi is not None else ""
+            if value in {"adopted", "foster"}:
+                kinds[(pid, famc.value.strip())] = value
+        for adop in rec.all("ADOP"):
+            famc = adop.first("FAMC")
+            if famc is not None:
+                kinds[(pid, famc.value.strip())] = "adopted"
+    return kinds
+
+
+def _widowed(partnership: dict[str, Any], people: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A couple not divorced ends with the first death of a partner: status widowed."""
+    if partnership.get("status"):
+        return partnership
+    deaths = [people[p].get("died") for p in partnership["partners"]]
+    dated = [d for d in deaths if d is not None]
+    if dated:
+        end = min(dated)
+        start = partnership.get("start")
+        partnership["status"] = "widowed"
+        if start is None or not end.certainly_before(start):
+            partnership["end"] = end
+    elif any(people[p].get("deceased") for p in partnership["partners"]):
+        partnership["status"] = "widowed"
+    return partnership
+
+
+def _partnership(fam: _Node, partners: list[str]) -> dict[str, Any]:
+    events: list[tuple[PartialDate | None, int, str]] = []
+    for order, child in enumerate(fam.children):
+        if child.tag in {"MARR", "DIV", "ANUL", "ENGA", "DIVF"}:
+            date = child.first("DATE")
+            events.append((parse_gedcom_date(date.value) if date else None, order, child.tag))
+    marriages = [e for e in events if e[2] == "MARR"]
+    ends = [e for e in events if e[2] in {"DIV", "ANUL"}]
+    out: dict[str, Any] = {"partners": partners}
+    if marriages:
+        out["kind"] = "married"
+        dated = [e[0] for e in marriages if e[0] is not None]
+        if dated:
+            out["start"] = min(dated)
+    elif any(e[2] == "ENGA" for e in events):
+        out["kind"] = "engaged"
+    else:
+        out["kind"] = "cohabiting"
+    if ends:
+        last_end = max(ends, key=lambda e: (e[0] is not None, e[0] or PartialDate(1000), e[1]))
+        last_marr = max(marriages, key=lambda e: (e[0] is not None, e[0] or PartialDate(1000),
+                                                  e[1])) if marriages else None
+        remarried = (last_marr is not None and last_marr[0] is not None
+                     and last_end[0] is not None and last_end[0] < last_marr[0])
+        if not remarried:
+            out["status"] = "divorced"
+            if last_end[0] is not None:
+                out["end"] = last_end[0]
+    return out
+
+
+def _repair(case: Case) -> tuple[Case, list[Problem]]:
+    """Leave out the facts that make an imported case invalid, with a warning for each.
+
+    Changes the model in place (each assignment is validated), so a repair costs one more
+    linear check, not a second validation of the whole case.
+    """
+    repairs: list[Problem] = []
+    people = {p.id: p for p in case.people}
+    for _ in range(10):
+        errors = [p for p in check_case(case) if p.severity == "error"]
+        if not errors:
+            return case, repairs
+        drop_links: set[int] = set()
+        for err in errors:
+            m = re.match(r"(children|people|partnerships)\[(\d+)\]", err.location)
+            if m is None:
+                raise CaseFormatError(f"cannot repair: {err.message}", location=err.location)
+            section, index = m.group(1), int(m.group(2))
+            if err.code == "child_before_parent":
+                child = case.children[index].child
+                people[child].born = None
+                note = f"left out the birth date of {child!r}: {err.message}"
+            elif err.code == "too_many_parents":
+                case.children[index].kind = "step"
+                note = f"marked children[{index}] as step: {err.message}"
+            elif err.code == "parentage_cycle":
+                drop_links.add(index)
+                note = f"left out children[{index}]: {err.message}"
+            elif err.code == "died_before_born":
+                case.people[index].died = None
+                note = f"left out a date of death: {err.message}"
+            elif err.code == "end_before_start" and section == "partnerships":
+                case.partnerships[index].end = None
+                note = f"left out an end date: {err.message}"
+            else:
+                raise CaseFormatError(f"cannot repair: {err.message}", location=err.location)
+            repairs.append(Problem(err.location, note, "warning", "repaired"))
+        if drop_links:
+            case.children = [c for i, c in enumerate(case.children) if i not in drop_links]
+    raise CaseFormatError("the GEDCOM file has too many inconsistencies to repair")
+
+
+def read_gedcom(path: str | os.PathLike[str]) -> GedcomImport:
+    """Read and import a GEDCOM file; the case id comes from the file name.
+
+    Raises:
+        CaseFormatError: unreadable, too large or not GEDCOM at all.
+    """
+    name = os.fspath(path)
+    try:
+        size = os.path.getsize(name)
+        if size > MAX_GEDCOM_BYTES:
+            raise CaseFormatError(f"file is too large ({size / 1e6:.1f} MB; the limit is "
+                                  f"{MAX_GEDCOM_BYTES / 1e6:.0f} MB)", file=name)
+        raw = Path(name).read_bytes()
+    except FileNotFoundError as err:
+        raise CaseFormatError("no such file", file=name) from err
+    except OSError as err:
+        raise CaseFormatError(f"cannot read: {err.strerror}", file=name) from err
+    stem = re.sub(r"[^a-z0-9_-]+", "-", Path(name).stem.lower()).strip("-_") or "gedcom"
+    if not stem[0].isalnum():
+        stem = "g" + stem
+    return import_gedcom(raw, file=name, case_id=stem[:60])
