@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..dates import PartialDate
+from ..generations import generations
 from ..model import Case
 from ..render.labels import label
 from ..render.text import LINE_HEIGHT, text_width, wrap
@@ -131,10 +132,13 @@ def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
                   rank: Mapping[str, float]) -> CentrePlace:
     """Lay out ``people`` grouped by household, each group ordered by ``rank`` (low = left).
 
-    Groups are ordered by the mean rank of their members and packed on shelves whose width
-    keeps the block roughly square. The block is centred on the origin.
+    Within a household each generation is a row, oldest on top: a small genogram whose
+    members all sit on the group's edge where that is possible, so lines reach them. Groups
+    are ordered by the mean rank of their members and packed on shelves whose width keeps
+    the block roughly square. The block is centred on the origin.
     """
     groups = _groups(case, people)
+    gen = generations(case)
     groups.sort(key=lambda g: (sum(rank.get(m, 0.0) for m in g[1]) / len(g[1]),
                                -1 if g[0] is None else g[0]))
     sizes: dict[str, tuple[float, float, tuple[TextLine, ...]]] = {}
@@ -146,17 +150,22 @@ def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
     local: list[tuple[int | None, list[tuple[str, float, float]], float, float]] = []
     for hh, members in groups:
         members = sorted(members, key=lambda m: (rank.get(m, 0.0), people.index(m)))
-        rows = [members[k:k + ROW_MAX] for k in range(0, len(members), ROW_MAX)]
+        rows = []
+        for level in sorted({gen.get(m, 0) for m in members}):
+            same = [m for m in members if gen.get(m, 0) == level]
+            rows += [same[k:k + ROW_MAX] for k in range(0, len(same), ROW_MAX)]
         spots: list[tuple[str, float, float]] = []
         y = FRAME_PAD
         width = 0.0
-        for row in rows:
-            x = FRAME_PAD
+        row_w = [sum(sizes[m][0] for m in row) + PERSON_GAP * (len(row) - 1) for row in rows]
+        widest = max(row_w)
+        for row, rw in zip(rows, row_w, strict=True):
+            x = FRAME_PAD + (widest - rw) / 2
             row_h = max(sizes[m][1] for m in row)
             for m in row:
                 spots.append((m, x, y))
                 x += sizes[m][0] + PERSON_GAP
-            width = max(width, x - PERSON_GAP + FRAME_PAD)
+            width = max(width, widest + 2 * FRAME_PAD)
             y += row_h + PERSON_GAP
         local.append((hh, spots, width, y - PERSON_GAP + FRAME_PAD))
     area = sum((w + GROUP_GAP) * (h + GROUP_GAP) for _, _, w, h in local)

@@ -147,7 +147,32 @@ def build_links(case: Case, at: PartialDate, agents: Mapping[str, _Agent],
                     acc = _Acc([c.id], [], False, MEMBERSHIP_WIDTH)
                     links.append(_make("membership", c.id, pid, acc, None, None, agents,
                                        people, anchor))
-    return links
+    return _spread_parallel(links)
+
+
+PARALLEL_GAP = 5.0
+"""Distance between lines that join the same agent and person (say helping and deciding)."""
+
+
+def _spread_parallel(links: list[LinkPlace]) -> list[LinkPlace]:
+    """Shift lines that share both ends sideways, so each stays visible."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, lk in enumerate(links):
+        groups.setdefault((lk.source, lk.target), []).append(i)
+    out = list(links)
+    for idx in groups.values():
+        if len(idx) < 2:
+            continue
+        for k, i in enumerate(idx):
+            lk = links[i]
+            (x0, y0), (x1, y1) = lk.points[0], lk.points[-1]
+            length = math.hypot(x1 - x0, y1 - y0) or 1.0
+            nx, ny = -(y1 - y0) / length, (x1 - x0) / length
+            off = (k - (len(idx) - 1) / 2) * PARALLEL_GAP
+            pts = tuple((x + nx * off, y + ny * off) for x, y in lk.points)
+            out[i] = LinkPlace(lk.kind, lk.source, lk.target, lk.agents, lk.involvements,
+                               lk.stance, lk.regie, lk.strength, lk.width, pts)
+    return out
 
 
 def _make(kind: str, source: str, target: str, acc: _Acc, stance: str | None,

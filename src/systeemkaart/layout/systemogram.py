@@ -45,8 +45,6 @@ from .ring_geometry import (
     angular_gap,
     boundary_point,
     count_crossings,
-    max_distance_to_origin,
-    min_distance_to_origin,
     place_on_circle,
 )
 from .ring_links import LinkPlace, build_links
@@ -68,8 +66,13 @@ PAD_X = 7.0
 PAD_Y = 4.0
 MAX_LABEL = 190.0
 BOX_GAP = 10.0
-RING_GAP = 34.0
+RING_GAP = 28.0
+"""Least space between a box and any box of an inner ring (room for lines to pass)."""
+RING_STEP = 40.0
+"""Least difference between the radii of two successive rings."""
 STUB = 10.0
+BADGE = 18.0
+"""Room at the right end of a box for the regie badge."""
 MAX_PER_CARD = 5
 MAX_PROFESSIONALS = 24
 
@@ -184,7 +187,9 @@ def _collapse(case: Case, shown: set[str], max_per_card: int, max_total: int) ->
     return collapsed
 
 
-def _units(case: Case, shown: set[str], collapsed: set[str], lang: str) -> list[_Unit]:
+def _units(case: Case, shown: set[str], collapsed: set[str], regie: set[str],
+           lang: str) -> list[_Unit]:
+    """The boxes to place, in file order; a box holding regie gets room for its badge."""
     units: list[_Unit] = []
     k = 0
     for s in case.network:
@@ -193,7 +198,8 @@ def _units(case: Case, shown: set[str], collapsed: set[str], lang: str) -> list[
             if s.relation:
                 lines += _text_lines(s.relation, ROLE_FONT)
             units.append(_Unit(s.id, 1, [(s.id, "supporter", tuple(lines), _height(lines))],
-                               _width(lines), _height(lines), None, k, {}))
+                               _width(lines) + BADGE * (s.id in regie), _height(lines), None, k,
+                               {}))
             k += 1
     for c in case.contexts:
         if c.id in shown:
@@ -201,7 +207,8 @@ def _units(case: Case, shown: set[str], collapsed: set[str], lang: str) -> list[
             if c.kind != "other":
                 lines += _text_lines(label(c.kind, lang), ROLE_FONT)
             units.append(_Unit(c.id, 2, [(c.id, "context", tuple(lines), _height(lines))],
-                               _width(lines), _height(lines), _RIGHT, k, {}))
+                               _width(lines) + BADGE * (c.id in regie), _height(lines), _RIGHT,
+                               k, {}))
             k += 1
     for org in case.organisations:
         if org.id not in shown:
@@ -222,7 +229,9 @@ def _units(case: Case, shown: set[str], collapsed: set[str], lang: str) -> list[
                 if p.role:
                     lines += _text_lines(p.role, ROLE_FONT)
                 parts.append((p.id, "professional", tuple(lines), _height(lines)))
-        w = max(_width(part[2]) for part in parts)
+        badge = any(part[0] in regie for part in parts) or any(
+            m in regie for ms in members.values() for m in ms)
+        w = max(_width(part[2]) for part in parts) + (BADGE if badge else 0.0)
         h = sum(part[3] for part in parts)
         units.append(_Unit(org.id, 3, parts, w, h, _ORG_SIDE.get(org.kind), k, members))
         k += 1
@@ -262,53 +271,78 @@ def _unit_box(u: _Unit, radius: float, angle: float) -> Box:
 
 
 def _ring_ok(ring: Sequence[_Unit], angles: Sequence[float], radius: float,
-             inner: float) -> bool:
+             inner: Sequence[Box]) -> bool:
+    """No two boxes of the ring overlap, nor any ring box a box placed before (``inner``)."""
     boxes = [_unit_box(u, radius, a) for u, a in zip(ring, angles, strict=True)]
-    if any(min_distance_to_origin(b) < inner for b in boxes):
-        return False
+    for b in boxes:
+        if any(b.overlaps(o) for o in inner):
+            return False
     return not any(boxes[i].overlaps(boxes[j], BOX_GAP / 2)
                    for i in range(len(boxes)) for j in range(i + 1, len(boxes)))
 
 
-def _place_ring(ring: list[_Unit], desired: dict[str, float],
-                inner: float) -> tuple[float, list[float]]:
-    """Radius and angles for one ring, clear of the circle of radius ``inner``."""
+def _place_ring(ring: list[_Unit], desired: dict[str, float], floor: float,
+                inner: Sequence[Box]) -> tuple[float, list[float]]:
+    """Radius (at least ``floor``) and angles for one ring, clear of the ``inner`` boxes."""
     ring.sort(key=lambda u: (desired[u.id], u.order))
     want = [desired[u.id] for u in ring]
     n = len(ring)
-    radius = inner + min(max(u.w, u.h) for u in ring) / 2 + BOX_GAP
-    for _ in range(400):
-        gaps = []
+    radius = floor
+
+    def gaps_at(at: Sequence[float]) -> list[float]:
+        if n == 1:
+            return [0.0]
+        out = []
         for i in range(n):
             a, b = ring[i], ring[(i + 1) % n]
-            mid = want[i] + ((want[(i + 1) % n] - want[i]) % TAU) / 2
-            gaps.append(angular_gap((a.w, a.h), (b.w, b.h), mid, radius, BOX_GAP) * 1.02
-                        if n > 1 else 0.0)
-        angles = place_on_circle(want, gaps) if all(math.isfinite(g) for g in gaps) else None
+            mid = at[i] + ((at[(i + 1) % n] - at[i]) % TAU) / 2
+            out.append(angular_gap((a.w, a.h), (b.w, b.h), mid, radius, BOX_GAP) * 1.02)
+        return out
+
+    for _ in range(600):
+        angles: list[float] | None = list(want)
+        for _fit in range(4):  # the gaps depend on where the boxes end up: fit, re-measure
+            assert angles is not None
+            gaps = gaps_at(angles)
+            if not all(math.isfinite(g) for g in gaps):
+                angles = None
+                break
+            angles = place_on_circle(want, gaps)
+            if angles is None or _ring_ok(ring, angles, radius, inner):
+                break
         if angles is not None and _ring_ok(ring, angles, radius, inner):
             return radius, angles
-        radius += max(6.0, radius * 0.04)
+        radius += max(4.0, radius * 0.03)
     raise LayoutError(f"could not place {n} boxes on a ring without overlaps")
 
 
 def _rings(units: list[_Unit], desired: dict[str, float], centre: CentrePlace
            ) -> tuple[dict[str, Box], dict[str, float], list[float]]:
+    """Place ring 1, 2 and 3 in turn; each ring lies beyond the one inside it.
+
+    A ring's radius is at least the previous ring's plus ``RING_STEP``; it grows until its
+    boxes are apart from each other and from every box placed before (grown by
+    ``RING_GAP``), so rings nest tightly without ever touching.
+    """
     boxes: dict[str, Box] = {}
     angles: dict[str, float] = {}
     radii: list[float] = []
-    inner = centre.radius + RING_GAP
+    inner = [p.box.grown(RING_GAP / 2) for p in centre.people.values()]
+    inner += [h.frame.grown(RING_GAP / 2) for h in centre.households]
+    block = Box.around(inner) if inner else Box(0, 0, 0, 0)
+    floor = min(block.w, block.h) / 2 if inner else 0.0
     for ring_no in (1, 2, 3):
         ring = [u for u in units if u.ring == ring_no]
         if not ring:
             continue
-        radius, placed = _place_ring(ring, desired, inner)
+        start = floor + min(min(u.w, u.h) for u in ring) / 2
+        radius, placed = _place_ring(ring, desired, start, inner)
         radii.append(radius)
-        outer = 0.0
         for u, a in zip(ring, placed, strict=True):
             boxes[u.id] = _unit_box(u, radius, a)
             angles[u.id] = a
-            outer = max(outer, max_distance_to_origin(boxes[u.id]))
-        inner = outer + RING_GAP
+            inner.append(boxes[u.id].grown(RING_GAP / 2))
+        floor = radius + RING_STEP
     return boxes, angles, radii
 
 
@@ -395,7 +429,8 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
     shown = shown_agents(case, when)
     active = active_involvements(case, when)
     collapsed = _collapse(case, shown, max_per_card, max_professionals)
-    units = _units(case, shown, collapsed, lang)
+    regie = {inv.agent for _, inv in active if inv.regie}
+    units = _units(case, shown, collapsed, regie, lang)
     targets: dict[str, list[str]] = {}
     for _, inv in active:
         targets.setdefault(inv.agent, []).extend(inv.targets)
@@ -409,7 +444,6 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
     for pro, org in employer.items():
         if org in collapsed and pro in targets:
             targets.setdefault(org, []).extend(targets[pro])
-    regie = {inv.agent for _, inv in active if inv.regie}
     people = centre_people(case, [t for ts in targets.values() for t in ts])
     born = {p.id: (p.born.earliest.toordinal() if p.born else 10**7) for p in case.people}
     order = {pid: i for i, pid in enumerate(people)}

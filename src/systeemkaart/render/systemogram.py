@@ -1,0 +1,449 @@
+"""Paint a systemogram layout as SVG: who helps whom, in which stance, and who holds regie.
+
+Lines run from each agent to each person it targets: the stance is the line style (helper
+alongside: solid green; decider over: double orange; reporter opposite: dashed red), the
+weight says how often and how good the entry is, and a gold badge marks regie. A note says
+when nobody (or more than one) holds regie; a badge counts professionals and organisations.
+The legend shows exactly the symbols and lines used. Layout comes from
+:mod:`systeemkaart.layout.systemogram`; this module only paints.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Final
+
+from ..dates import PartialDate
+from ..layout.ring_geometry import Box
+from ..layout.systemogram import (
+    AgentPlace,
+    LinkPlace,
+    PersonPlace,
+    SystemogramLayout,
+    TextLine,
+    layout_systemogram,
+)
+from ..model import Case
+from .labels import label
+from .styles import (
+    DECEASED,
+    FILLS,
+    FONT_SIZE,
+    HOUSEHOLD,
+    INDEX,
+    INK,
+    MUTED,
+    STANCE_COLOURS,
+    STRENGTH_STYLES,
+    TITLE_FONT_SIZE,
+    LineStyle,
+)
+from .svgdoc import Element, Legend, SampleFn, SvgDoc, line_sample, paint_line
+from .text import LINE_HEIGHT, fmt, text_width
+
+__all__ = ["agent_tooltip", "person_shape", "render_systemogram", "stance_style"]
+
+MARGIN: Final = 24.0
+REGIE_GOLD: Final = "#e0a800"
+CONTEXT_FILL: Final = "#fff4d6"
+CONTEXT_STROKE: Final = "#b8921c"
+SUPPORTER_FILL: Final = "#e4f2e2"
+SUPPORTER_STROKE: Final = "#4f8a4a"
+CARD_STROKE: Final = "#7a8794"
+ORG_FILLS: Final[dict[str, str]] = {
+    "social_team": "#e7e1f5",
+    "youth_care": "#dde9f7",
+    "youth_mental_health": "#dde9f7",
+    "child_protection": "#f6dede",
+    "safety_home": "#f6dede",
+    "police": "#f6dede",
+    "gp": "#e0f0ee",
+    "school": "#fdf0d5",
+    "social_basis": "#e4f2e2",
+    "municipality": "#eceff1",
+    "other": "#eceff1",
+}
+SYMBOL = 28.0
+
+
+def stance_style(stance: str, width: float) -> LineStyle:
+    """The line of an involvement in ``stance`` with stroke ``width`` (arrow at the person)."""
+    colour = STANCE_COLOURS.get(stance, INK)
+    if stance == "over":
+        return LineStyle(colour=colour, width=max(0.9, width * 0.6), pattern="double",
+                         arrow=True)
+    if stance == "opposite":
+        return LineStyle(colour=colour, width=width, dash="7 4", arrow=True)
+    return LineStyle(colour=colour, width=width, arrow=True)
+
+
+def _support_style(strength: str) -> LineStyle:
+    base = STRENGTH_STYLES.get(strength, STRENGTH_STYLES["normal"])
+    colour = base.colour if strength == "stressful" else SUPPORTER_STROKE
+    return LineStyle(colour=colour, width=base.width, dash=base.dash, pattern=base.pattern)
+
+
+MEMBERSHIP_STYLE: Final = LineStyle(colour=CONTEXT_STROKE, width=1.2, dash="2 3")
+
+
+def agent_tooltip(case: Case, agent_id: str, lang: str) -> str:
+    """A readable tooltip for an agent: name, role or kind, and organisation."""
+    names = case.names()
+    employer = case.employer()
+    for org in case.organisations:
+        if org.id == agent_id:
+            return f"{names[agent_id]} ({label(org.kind, lang)})" if org.kind != "other" \
+                else names[agent_id]
+        for pro in org.professionals:
+            if pro.id == agent_id:
+                role = f", {pro.role}" if pro.role else ""
+                return f"{names[agent_id]}{role} ({names[employer[agent_id]]})"
+    for s in case.network:
+        if s.id == agent_id:
+            rel = f", {s.relation}" if s.relation else ""
+            return f"{names[agent_id]}{rel} ({label('supporter', lang).lower()})"
+    for c in case.contexts:
+        if c.id == agent_id:
+            return f"{names[agent_id]} ({label(c.kind, lang).lower()})"
+    return names.get(agent_id, agent_id)
+
+
+def _link_tooltip(case: Case, link: LinkPlace, lang: str) -> str:
+    names = case.names()
+    head = f"{', '.join(names.get(a, a) for a in link.agents)} → {names.get(link.target)}"
+    if link.kind == "support":
+        return f"{head}: {label('supporter', lang).lower()}, {label(link.strength or '', lang)}"
+    if link.kind == "membership":
+        return f"{head}: {label('membership', lang).lower()}"
+    bits = [label(link.stance or "alongside", lang).lower()]
+    if link.regie:
+        bits.append(label("regie", lang).lower())
+    for i in link.involvements:
+        inv = case.involvements[i]
+        period = []
+        if inv.start is not None:
+            period.append(f"{inv.start}")
+        period.append("–")
+        if inv.end is not None:
+            period.append(f"{inv.end}")
+        if inv.start is not None or inv.end is not None:
+            bits.append("".join(period))
+        if inv.intensity:
+            bits.append(inv.intensity)
+        if inv.entry:
+            bits.append(f"entry {inv.entry}" if lang == "en" else f"ingang {inv.entry}")
+    return f"{head}: {', '.join(dict.fromkeys(bits))}"
+
+
+# --- person symbols --------------------------------------------------------------------
+
+
+def person_shape(doc: SvgDoc, g: Element, x: float, y: float, sex: str, *, size: float = SYMBOL,
+                 deceased: bool = False, index: bool = False) -> None:
+    """A genogram symbol centred at ``(x, y)``: square male, circle female, diamond otherwise."""
+    half = size / 2
+    fill = FILLS.get(sex, FILLS["unknown"])
+
+    def outline(pad: float, **attrs: object) -> None:
+        h = half + pad
+        if sex == "male":
+            doc.rect(g, x - h, y - h, 2 * h, 2 * h, **attrs)
+        elif sex == "female":
+            doc.circle(g, x, y, h, **attrs)
+        else:
+            doc.polygon(g, [(x, y - h), (x + h, y), (x, y + h), (x - h, y)], **attrs)
+
+    outline(0.0, fill=fill, stroke=INDEX if index else INK, stroke_width=1.4)
+    if index:
+        outline(-3.5, fill="none", stroke=INDEX, stroke_width=1.4)
+    if deceased:
+        k = half * 0.62
+        for sx in (-1, 1):
+            doc.line(g, x - k, y - k * sx, x + k, y + k * sx, stroke=DECEASED,
+                     stroke_width=1.6)
+
+
+def _text_block(doc: SvgDoc, g: Element, box: Box, top: float, lines: Sequence[TextLine],
+                *, anchor: str = "middle", left: float = 0.0, fill: str | None = None,
+                halo: bool = False) -> None:
+    """Lines of text from ``top`` down; ``halo`` paints a white outline under each glyph so
+    that text stays readable where lines pass behind it."""
+    halo_attrs: dict[str, object] = (
+        {"stroke": "#ffffff", "stroke_width": 3, "stroke_linejoin": "round",
+         "paint_order": "stroke"} if halo else {})
+    y = top
+    for line in lines:
+        size, bold, text = line.size, line.bold, line.text
+        y += size * LINE_HEIGHT
+        x = box.cx if anchor == "middle" else box.x + left
+        doc.text(g, x, y - size * 0.28, text, size=size, bold=bold, anchor=anchor,
+                 fill=fill if size < FONT_SIZE else None, **halo_attrs)
+
+
+# --- the drawing -----------------------------------------------------------------------
+
+
+def _bbox(box: Box, dx: float, dy: float) -> tuple[float, float, float, float]:
+    return box.x + dx, box.y + dy, box.w, box.h
+
+
+def _badge(doc: SvgDoc, g: Element, box: Box) -> None:
+    cx, cy = box.right - 10, box.y + min(box.h / 2, 11)
+    doc.circle(g, cx, cy, 6.5, fill=REGIE_GOLD, stroke=INK, stroke_width=0.8,
+               class_="regie-badge")
+    doc.text(g, cx, cy + 3, "R", size=8.5, bold=True)
+
+
+def _agent_fill(case: Case, agent: AgentPlace) -> str:
+    if agent.type == "organisation":
+        kinds = {o.id: o.kind for o in case.organisations}
+        return ORG_FILLS.get(kinds.get(agent.id, "other"), ORG_FILLS["other"])
+    return "#ffffff"
+
+
+def _paint_agent(doc: SvgDoc, parent: Element, case: Case, agent: AgentPlace, lang: str,
+                 dx: float, dy: float) -> None:
+    box = agent.box.moved(dx, dy)
+    modifiers = []
+    if agent.members:
+        modifiers.append("collapsed")
+    if agent.regie:
+        modifiers.append("regie")
+    data = {"members": " ".join(agent.members)} if agent.members else None
+    tip = agent_tooltip(case, agent.id, lang)
+    if agent.members:
+        names = case.names()
+        tip += ": " + ", ".join(names.get(m, m) for m in agent.members)
+    g = doc.node(agent.id, agent.type, _bbox(agent.box, dx, dy), modifiers=modifiers,
+                 tooltip=tip, parent=parent, data=data)
+    if agent.type == "supporter":
+        doc.rect(g, box.x, box.y, box.w, box.h, rx=min(box.h / 2, 12), fill=SUPPORTER_FILL,
+                 stroke=SUPPORTER_STROKE, stroke_width=1.2)
+    elif agent.type == "context":
+        doc.rect(g, box.x, box.y, box.w, box.h, rx=2, fill=CONTEXT_FILL, stroke=CONTEXT_STROKE,
+                 stroke_width=1.2)
+    else:
+        doc.rect(g, box.x, box.y, box.w, box.h, fill=_agent_fill(case, agent), stroke="none")
+    left = 7.0
+    anchor = "start" if agent.card is not None else "middle"
+    shift = -9.0 if agent.regie and anchor == "middle" else 0.0
+    _text_block(doc, g, box.moved(shift, 0), box.y + 4, agent.lines, anchor=anchor, left=left,
+                fill=MUTED)
+    if agent.regie:
+        _badge(doc, g, box)
+
+
+def _paint_person(doc: SvgDoc, parent: Element, case: Case, place: PersonPlace, dx: float,
+                  dy: float, at: PartialDate, lang: str) -> None:
+    pid = place.id
+    person = case.person(pid)
+    box = place.box
+    modifiers = [person.sex]
+    if person.is_deceased:
+        modifiers.append("deceased")
+    if pid in case.case.index:
+        modifiers.append("index")
+    tip = person.label()
+    age = person.age_at(at)
+    if person.born is not None:
+        tip += f", {label('born', lang)} {person.born}"
+    if person.died is not None:
+        tip += f", {label('died', lang)} {person.died}"
+    elif age is not None:
+        tip += f" ({age} {label('years_short', lang)})"
+    g = doc.node(pid, "person", _bbox(box, dx, dy), modifiers=modifiers, tooltip=tip,
+                 parent=parent)
+    x, y = place.x + dx, place.y + dy
+    person_shape(doc, g, x, y, person.sex, deceased=person.is_deceased,
+                 index=pid in case.case.index)
+    moved = box.moved(dx, dy)
+    _text_block(doc, g, moved, y + SYMBOL / 2 + 2, place.lines, fill=MUTED, halo=True)
+
+
+def _legend(case: Case, lay: SystemogramLayout, lang: str) -> Legend:
+    legend = Legend(lang=lang, groups=("symbols", "helpers", "lines", "markers"))
+    index = set(case.case.index)
+    for pid in lay.people:
+        p = case.person(pid)
+        legend.add("symbols", f"sex-{p.sex}", label(p.sex, lang), _symbol_sample(p.sex))
+    if any(case.person(pid).is_deceased for pid in lay.people):
+        legend.add("symbols", "deceased", label("deceased", lang),
+                   _symbol_sample("unknown", deceased=True))
+    if index & set(lay.people):
+        legend.add("symbols", "index", label("index", lang), _symbol_sample("unknown", index=True))
+    if lay.households:
+        legend.add("symbols", "household", label("household", lang), _household_sample)
+    types = [a.type for a in lay.agents.values()]
+    for kind in ("supporter", "context", "organisation", "professional"):
+        if kind in types:
+            legend.add("helpers", kind, label(kind, lang), _agent_sample(kind))
+    if any(a.members for a in lay.agents.values()):
+        legend.add("helpers", "collapsed", label("collapsed", lang), _agent_sample("collapsed"))
+    for stance in ("alongside", "over", "opposite"):
+        if any(lk.kind == "involvement" and lk.stance == stance for lk in lay.links):
+            legend.add("lines", f"stance-{stance}", label(stance, lang),
+                       line_sample(stance_style(stance, 1.8)))
+    for strength in ("strong", "normal", "weak", "stressful"):
+        if any(lk.kind == "support" and lk.strength == strength for lk in lay.links):
+            legend.add("lines", f"strength-{strength}",
+                       f"{label('supporter', lang)}: {label(strength, lang).lower()}",
+                       line_sample(_support_style(strength)))
+    if any(lk.kind == "membership" for lk in lay.links):
+        legend.add("lines", "membership", label("membership", lang), line_sample(MEMBERSHIP_STYLE))
+    if len({lk.width for lk in lay.links if lk.kind == "involvement"}) > 1:
+        legend.add("lines", "weight", label("weight", lang), _weight_sample)
+    if lay.regie:
+        legend.add("markers", "regie", label("regie", lang), _regie_sample)
+    return legend
+
+
+def _symbol_sample(sex: str, *, deceased: bool = False, index: bool = False) -> SampleFn:
+    def paint(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: float) -> None:
+        person_shape(doc, g, x + w / 2, y + h / 2, sex, size=h - 4, deceased=deceased,
+                     index=index)
+
+    return paint
+
+
+def _household_sample(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: float) -> None:
+    doc.rect(g, x + 2, y + 2, w - 4, h - 4, rx=7, fill="none", stroke=HOUSEHOLD,
+             stroke_width=1.2, stroke_dasharray="5 3")
+
+
+def _agent_sample(kind: str) -> SampleFn:
+    def paint(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: float) -> None:
+        if kind == "supporter":
+            doc.rect(g, x + 2, y + 2, w - 4, h - 4, rx=(h - 4) / 2, fill=SUPPORTER_FILL,
+                     stroke=SUPPORTER_STROKE, stroke_width=1.2)
+        elif kind == "context":
+            doc.rect(g, x + 2, y + 2, w - 4, h - 4, rx=2, fill=CONTEXT_FILL,
+                     stroke=CONTEXT_STROKE, stroke_width=1.2)
+        elif kind == "professional":
+            doc.rect(g, x + 2, y + 2, w - 4, h - 4, fill="#ffffff", stroke=CARD_STROKE,
+                     stroke_width=1.0)
+        else:
+            doc.rect(g, x + 2, y + 2, w - 4, h - 4, fill=ORG_FILLS["youth_care"],
+                     stroke=CARD_STROKE, stroke_width=1.0)
+            if kind == "collapsed":
+                doc.text(g, x + w / 2, y + h / 2 + 3, "3", size=8.5, bold=True)
+
+    return paint
+
+
+def _weight_sample(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: float) -> None:
+    doc.line(g, x + 2, y + h * 0.3, x + w - 2, y + h * 0.3, stroke=INK, stroke_width=1.0)
+    doc.line(g, x + 2, y + h * 0.7, x + w - 2, y + h * 0.7, stroke=INK, stroke_width=3.4)
+
+
+def _regie_sample(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: float) -> None:
+    _badge(doc, g, Box(x + w / 2 - 2, y + h / 2 - 11, 12, 22))
+
+
+def _header(case: Case, lay: SystemogramLayout, lang: str) -> list[tuple[str, float, bool, str]]:
+    """Header lines: (text, size, bold, class)."""
+    title = case.case.title or case.case.id
+    sub = f"{label('systemogram', lang)} · {label('as_of', lang)} {lay.at}"
+    count = (f"{lay.professionals} {label('professionals', lang)}, "
+             f"{lay.organisations} {label('organisations', lang)}")
+    lines = [(title, TITLE_FONT_SIZE, True, "title"), (sub, FONT_SIZE, False, "subtitle"),
+             (count, FONT_SIZE, True, "count-badge")]
+    if not lay.regie:
+        lines.append((label("no_regie", lang), FONT_SIZE, True, "no-regie"))
+    elif len(lay.regie) > 1:
+        names = case.names()
+        who = ", ".join(names.get(a, a) for a in lay.regie)
+        lines.append((f"{label('multi_regie', lang)}: {who}", FONT_SIZE, True, "multi-regie"))
+    return lines
+
+
+def render_systemogram(case: Case, *, lang: str, at: PartialDate) -> str:
+    """The systemogram of ``case`` at ``at`` as SVG text (labels in ``lang``).
+
+    Raises:
+        LayoutError: when the drawing cannot be laid out.
+    """
+    lay = layout_systemogram(case, at, lang=lang)
+    header = _header(case, lay, lang)
+    head_h = sum(size * LINE_HEIGHT for _, size, _, _ in header) + 10 + 8 * (len(header) > 3)
+    head_w = max(text_width(t, s, bold=b) + (16 if c in ("no-regie", "multi-regie") else 0)
+                 for t, s, b, c in header)
+    legend = _legend(case, lay, lang)
+    content_w = max(lay.bounds.w, 1.0)
+    lw, lh = legend.size(max(content_w, 420.0))
+    width = max(content_w, head_w, lw) + 2 * MARGIN
+    dx = MARGIN + (width - 2 * MARGIN - lay.bounds.w) / 2 - lay.bounds.x
+    dy = MARGIN + head_h + 12 - lay.bounds.y
+    height = dy + lay.bounds.bottom + (16 + lh if lh else 0) + MARGIN
+    doc = SvgDoc(width, height, title=case.case.title or case.case.id, kind="systemogram",
+                 lang=lang)
+    doc.root.attrs["data-at"] = str(lay.at)
+    doc.root.attrs["data-crossings"] = str(lay.crossings)
+    _paint_header(doc, header)
+    for hh in lay.households:
+        f = hh.frame.moved(dx, dy)
+        g = doc.group(classes=["household"], data={"members": " ".join(hh.members)},
+                      tooltip=label("household", lang))
+        doc.rect(g, f.x, f.y, f.w, f.h, rx=9, fill="none", stroke=HOUSEHOLD, stroke_width=1.2,
+                 stroke_dasharray="5 3")
+    edges = doc.group(classes=["edges"])
+    for link in lay.links:
+        _paint_link(doc, edges, case, link, lang, dx, dy)
+    nodes = doc.group(classes=["nodes"])
+    for card in lay.cards:
+        f = card.frame.moved(dx, dy)
+        doc.rect(nodes, f.x, f.y, f.w, f.h, fill="#ffffff", stroke="none", class_="card-back")
+    for agent in lay.agents.values():
+        _paint_agent(doc, nodes, case, agent, lang, dx, dy)
+    for card in lay.cards:
+        f = card.frame.moved(dx, dy)
+        doc.rect(nodes, f.x, f.y, f.w, f.h, fill="none", stroke=CARD_STROKE, stroke_width=1.0,
+                 rx=2, class_="card", data_card=card.id)
+        for agent in lay.agents.values():
+            if agent.card == card.id and agent.type == "professional":
+                b = agent.box.moved(dx, dy)
+                doc.line(nodes, b.x, b.y, b.right, b.y, stroke="#d5dae0", stroke_width=0.8)
+    for place in lay.people.values():
+        _paint_person(doc, nodes, case, place, dx, dy, lay.at, lang)
+    if lh:
+        legend.paint(doc, (width - lw) / 2, dy + lay.bounds.bottom + 16, max(content_w, 420.0))
+    return doc.to_string()
+
+
+def _paint_header(doc: SvgDoc, header: Sequence[tuple[str, float, bool, str]]) -> None:
+    y = MARGIN
+    for text, size, bold, cls in header:
+        y += size * LINE_HEIGHT
+        g = doc.group(classes=[cls])
+        if cls in ("no-regie", "multi-regie"):
+            w = text_width(text, size, bold=bold) + 16
+            doc.rect(g, MARGIN, y - size * 1.1, w, size * 1.5, rx=3, fill="#fdecea",
+                     stroke="#c62828", stroke_width=1.0)
+            doc.text(g, MARGIN + 8, y - size * 0.1, text, size=size, bold=bold,
+                     anchor="start", fill="#b71c1c")
+            y += 6
+        else:
+            doc.text(g, MARGIN, y - size * 0.25, text, size=size, bold=bold, anchor="start")
+
+
+def _paint_link(doc: SvgDoc, parent: Element, case: Case, link: LinkPlace, lang: str,
+                dx: float, dy: float) -> None:
+    modifiers: list[str] = []
+    if link.kind == "involvement":
+        modifiers.append(f"stance-{link.stance}")
+        if link.regie:
+            modifiers.append("regie")
+        style = stance_style(link.stance or "alongside", link.width)
+    elif link.kind == "support":
+        modifiers.append(f"strength-{link.strength}")
+        style = _support_style(link.strength or "normal")
+    else:
+        style = MEMBERSHIP_STYLE
+    data = {"agents": " ".join(link.agents), "width": fmt(link.width)}
+    if link.involvements:
+        data["involvements"] = " ".join(str(i) for i in link.involvements)
+    g = doc.edge(link.kind, tooltip=_link_tooltip(case, link, lang), modifiers=modifiers,
+                 source=link.source, target=link.target, parent=parent, data=data)
+    pts = [(x + dx, y + dy) for x, y in link.points]
+    if len(pts) >= 2 and math.dist(pts[-2], pts[-1]) > 1e-6:
+        paint_line(doc, g, pts, style)
