@@ -347,5 +347,31 @@ def demo(folder: str, out_dir: str) -> None:
             click.echo(f"  wrote {target}")
 
 
+@main.command()
+@click.argument("inputs", metavar="CASE...", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
+              help="Report format for one case (default text); several cases give JSON lines.")
+@click.option("--at", metavar="DATE", help="Analyse the state at this date (default: as_of).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), help="Language (default: the case's).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Worker processes for several cases (default: every core).")
+@_handle_errors
+def analyse(inputs: tuple[str, ...], fmt: str | None, at: str | None, lang: str | None,
+            output: str | None, jobs: int | None) -> None:
+    """Analyse cases: help and stacking, regie and roles, coalitions, patterns, core group.
+
+    One CASE gives a report (text, json or markdown). Several files or a folder give one
+    JSON line per case, a progress bar on a terminal and a summary table on stderr; exit
+    code 2 when any case could not be analysed.
+    """
+    from .analysis.command import run_analyse
+
+    code = run_analyse(inputs, fmt=fmt, at=_parse_date(at), lang=lang, output=output,
+                       jobs=jobs)
+    if code:
+        sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
