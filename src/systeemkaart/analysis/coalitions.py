@@ -217,7 +217,8 @@ def _factions(ix: CaseIndex, signed: Signed, order: dict[str, int]) -> list[Coal
                 key=lambda e: int(e.split("]")[0].split("[")[1]))
             out.append(Coalition(
                 code="factions", kind="factions", members=comp,
-                why=say(ix.lang, "factions", groups=" | ".join(ix.names_of(g) for g in groups),
+                why=say(ix.lang, "factions" if split.frustration else "factions_balanced",
+                        groups=" | ".join(ix.names_of(g) for g in groups),
                         n=split.frustration),
                 evidence=bad, groups=groups, frustration=split.frustration,
                 exact=split.exact, lower_bound=split.lower_bound))

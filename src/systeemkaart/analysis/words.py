@@ -21,8 +21,8 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "en": "{n} professionals around {who} (more than {limit})",
     },
     "stacking": {
-        "nl": "stapeling: {n} professionals erbij in {year} ({limit} of meer in een jaar)",
-        "en": "stacking: {n} professionals added in {year} ({limit} or more in one year)",
+        "nl": "{n} professionals erbij in {year}: stapeling ({limit} of meer in een jaar)",
+        "en": "{n} professionals added in {year}: stacking ({limit} or more in one year)",
     },
     "outside_household": {
         "nl": "{who} richt zich op niemand in het huishouden (alleen op {whom})",
@@ -54,12 +54,12 @@ WORDS: Final[dict[str, dict[str, str]]] = {
     "stance_opposite": {"nl": "tegenover (meldt)", "en": "opposite (reports on)"},
     # coalitions
     "triangle": {
-        "nl": "driehoek: {a} en {b} zijn hecht en staan allebei tegenover {c}",
-        "en": "triangle: {a} and {b} are close and both opposed to {c}",
+        "nl": "{a} en {b} zijn hecht en staan allebei tegenover {c} (driehoek)",
+        "en": "{a} and {b} are close and both opposed to {c} (triangle)",
     },
     "cross_generational": {
-        "nl": "coalitie over generaties: {a} en {b} hecht, tegenover {c}",
-        "en": "cross-generational coalition: {a} and {b} close, against {c}",
+        "nl": "{a} en {b} zijn hecht, tegenover {c} (coalitie over generaties)",
+        "en": "{a} and {b} are close, against {c} (cross-generational coalition)",
     },
     "cutoff": {
         "nl": "contact verbroken tussen {a} en {b}",
@@ -69,9 +69,13 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "nl": "twee kampen: {groups} ({n} relaties passen er niet in)",
         "en": "two camps: {groups} ({n} relations do not fit)",
     },
+    "factions_balanced": {
+        "nl": "twee kampen: {groups} (alle relaties passen erin)",
+        "en": "two camps: {groups} (every relation fits)",
+    },
     "split_helpers": {
-        "nl": "elk kamp een eigen hulpverlener: {a} bij {ga}, {b} bij {gb}",
-        "en": "each camp has its own helper: {a} with {ga}, {b} with {gb}",
+        "nl": "elk kamp een eigen hulpverlener: {a} bij {ga}; {b} bij {gb}",
+        "en": "each camp has its own helper: {a} with {ga}; {b} with {gb}",
     },
     # patterns
     "repeat_divorce": {
@@ -142,6 +146,10 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "en": "now {now} involved, suggested {n}: {who}",
     },
     "leaving": {"nl": "op de achtergrond", "en": "stepping back"},
+    "supporter_kept": {
+        "nl": "met het gezin aan tafel (steunfiguren)",
+        "en": "at the table with the family (supporters)",
+    },
     "greedy_note": {
         "nl": "benadering: hooguit {ratio} keer het minimum",
         "en": "approximation: at most {ratio} times the minimum",

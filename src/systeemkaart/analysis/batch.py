@@ -1,0 +1,131 @@
+"""Analyse many case files at once: one JSON line per case, in input order, on every core.
+
+Files are split into chunks handed to a process pool (``concurrent.futures``), so a batch of
+thousands of cases uses both cores of a small machine; results come back in input order, so
+the output is the same for any number of workers. A file that cannot be read or is not a
+valid case gives error lines instead of a JSON line and never stops the batch.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from ..dates import PartialDate
+from ..exceptions import SysteemkaartError
+
+__all__ = ["CASE_SUFFIXES", "Outcome", "analyse_files", "expand_inputs", "summary_table"]
+
+CASE_SUFFIXES: Final = (".yaml", ".yml", ".json")
+CHUNK: Final = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one file gave: its JSON line and summary row, or its error lines."""
+
+    file: str
+    line: str | None
+    row: dict[str, Any] | None
+    errors: list[str] = field(default_factory=list)
+
+
+def expand_inputs(inputs: Iterable[str]) -> list[str]:
+    """Files as given, and every case file (``.yaml``, ``.yml``, ``.json``) under each folder,
+    sorted, so the order does not depend on the file system."""
+    out: list[str] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found = [p for p in path.rglob("*") if p.suffix.lower() in CASE_SUFFIXES
+                     and p.is_file()]
+            out.extend(str(p) for p in sorted(found))
+        else:
+            out.append(item)
+    return out
+
+
+def _one(name: str, at: PartialDate | None, lang: str | None) -> Outcome:
+    from ..io.yaml_json import load
+    from . import analyse
+    from .report import summary_row, to_json
+
+    try:
+        case = load(name)
+        result = analyse(case, at, lang=lang)
+    except SysteemkaartError as err:
+        return Outcome(name, None, None, err.lines())
+    return Outcome(name, to_json(result, compact=True, extra={"file": name}),
+                   summary_row(result))
+
+
+def _chunk(args: tuple[list[str], PartialDate | None, str | None]) -> list[Outcome]:
+    names, at, lang = args
+    return [_one(n, at, lang) for n in names]
+
+
+def analyse_files(
+    files: Sequence[str],
+    at: PartialDate | None = None,
+    *,
+    lang: str | None = None,
+    jobs: int | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> Iterator[Outcome]:
+    """Analyse ``files`` and yield one :class:`Outcome` per file, in input order.
+
+    ``jobs``: worker processes (default: the usable cores; 1 runs in this process).
+    ``on_progress`` is called with the number of files just finished.
+    """
+    if jobs is None:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+            os.cpu_count() or 1)
+    chunks = [list(files[i:i + CHUNK]) for i in range(0, len(files), CHUNK)]
+    if jobs <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            done = _chunk((chunk, at, lang))
+            if on_progress is not None:
+                on_progress(len(done))
+            yield from done
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
+        for done in pool.map(_chunk, [(c, at, lang) for c in chunks]):
+            if on_progress is not None:
+                on_progress(len(done))
+            yield from done
+
+
+def summary_table(rows: Sequence[dict[str, Any]], failed: int, *, per_case: int = 50) -> str:
+    """A plain-text summary: one row per case (up to ``per_case`` cases), then totals and
+    how many cases have each finding code."""
+    lines: list[str] = []
+    if rows and len(rows) <= per_case:
+        width = max(len("case"), *(len(r["case"]) for r in rows))
+        lines.append(f"{'case':<{width}}  prof  inf  regie  core/now  findings")
+        for r in rows:
+            lines.append(f"{r['case']:<{width}}  {r['professionals']:>4}  {r['informal']:>3}  "
+                         f"{r['regie']:>5}  {r['core']:>4}/{r['now']:<3}  {len(r['codes']):>8}")
+        lines.append("")
+    n = len(rows)
+    pros = sum(r["professionals"] for r in rows)
+    core = sum(r["core"] for r in rows)
+    now = sum(r["now"] for r in rows)
+    lines.append(f"cases: {n} analysed, {failed} failed")
+    if n:
+        lines.append(f"professionals per case: {pros / n:.1f} (core group {core / n:.1f} "
+                     f"of {now / n:.1f})")
+        counts: dict[str, int] = {}
+        for r in rows:
+            for code in dict.fromkeys(r["codes"]):
+                counts[code] = counts.get(code, 0) + 1
+        if counts:
+            width = max(len(c) for c in counts)
+            lines.append(f"{'finding':<{width}}  cases")
+            for code, k in sorted(counts.items(), key=lambda t: (-t[1], t[0])):
+                lines.append(f"{code:<{width}}  {k:>5}")
+    return "\n".join(lines) + "\n"
