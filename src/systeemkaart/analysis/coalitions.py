@@ -210,7 +210,7 @@ def _factions(ix: CaseIndex, signed: Signed, order: dict[str, int]) -> list[Coal
         split = min_frustration(len(comp), edges)
         groups = [[p for p in comp if split.side[num[p]] == s] for s in (0, 1)]
         groups = [g for g in groups if g]
-        if len(comp) >= 3:
+        if len(comp) >= 3 and len(groups) == 2:
             bad = sorted(
                 (e for (a, b), (sign, evs) in signed.items() if a in num
                  and ((split.side[num[a]] ^ split.side[num[b]]) ^ (sign < 0)) for e in evs),

@@ -1,0 +1,92 @@
+"""Regie and roles: each finding on a hand-made case where it is present and one where not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from systeemkaart.analysis import analyse_regie
+
+from .build import make, pro_org
+
+ORGS = [pro_org("swt", "social_team", "anna", "bert"), pro_org("gi", "child_protection", "gi1"),
+        pro_org("zorg", "youth_care", "rob")]
+
+
+def _regie(invs: list[dict[str, Any]], **kw: Any):  # type: ignore[no-untyped-def]
+    return analyse_regie(make(organisations=ORGS, involvements=invs, **kw))
+
+
+def _inv(agent: str, targets: list[str], **kw: Any) -> dict[str, Any]:
+    return {"agent": agent, "targets": targets, **kw}
+
+
+FAMILY = ["vader", "moeder", "kind"]
+
+CASES = [
+    # (code, involvements where it is present, involvements where it is absent)
+    ("no_regie",
+     [_inv("anna", FAMILY)],
+     [_inv("anna", FAMILY, regie=True)]),
+    ("multiple_regie",
+     [_inv("anna", FAMILY, regie=True), _inv("rob", FAMILY, regie=True)],
+     [_inv("anna", FAMILY, regie=True), _inv("bert", FAMILY, regie=True)]),  # one organisation
+    ("regie_not_alongside",
+     [_inv("gi1", FAMILY, regie=True, stance="over")],
+     [_inv("gi1", FAMILY, regie=True, stance="alongside")]),
+    ("mixed_roles",
+     [_inv("anna", FAMILY, regie=True), _inv("bert", ["vader"], stance="opposite")],
+     [_inv("anna", FAMILY, regie=True), _inv("gi1", ["vader"], stance="opposite")]),
+    ("family_not_targeted",
+     [_inv("anna", ["kind"], regie=True)],
+     [_inv("anna", ["kind", "moeder"], regie=True)]),
+]
+
+
+@pytest.mark.parametrize(("code", "present", "absent"), CASES, ids=[c[0] for c in CASES])
+def test_finding_present_and_absent(code: str, present: list[dict[str, Any]],
+                                    absent: list[dict[str, Any]]) -> None:
+    found = _regie(present, index=["kind"]).findings
+    assert code in [f.code for f in found]
+    f = next(x for x in found if x.code == code)
+    assert f.members and f.why and f.evidence
+    assert code not in [x.code for x in _regie(absent, index=["kind"]).findings]
+
+
+def test_holders_and_members() -> None:
+    r = _regie([_inv("anna", FAMILY, regie=True), _inv("rob", ["kind"], regie=True,
+                                                        end="2020")])
+    assert r.holders == ["anna"]  # rob's regie has ended
+    assert r.findings == []
+
+
+def test_no_regie_without_any_help_is_no_finding() -> None:
+    assert _regie([]).findings == []
+
+
+def test_mixed_roles_names_the_organisation_and_its_involvements() -> None:
+    r = _regie([_inv("anna", FAMILY, regie=True), _inv("bert", ["vader"], stance="over")])
+    f = next(x for x in r.findings if x.code == "mixed_roles")
+    assert f.members == ["swt", "anna", "bert"]
+    assert f.evidence == ["involvements[0]: anna alongside -> vader, moeder, kind",
+                          "involvements[1]: bert over -> vader"]
+
+
+def test_family_not_targeted_ignores_dead_parents_and_uses_age_without_index() -> None:
+    people = [{"id": "vader", "sex": "male", "born": 1970, "died": 2015},
+              {"id": "moeder", "sex": "female", "born": 1975},
+              {"id": "kind", "sex": "male", "born": 2010}]
+    children = [{"parents": ["vader", "moeder"], "child": "kind"}]
+    only_child = make(people=people, children=children, organisations=ORGS,
+                      involvements=[_inv("anna", ["kind"], regie=True)])
+    f = next(x for x in analyse_regie(only_child).findings if x.code == "family_not_targeted")
+    assert f.members == ["kind", "moeder"]
+    grown = make(people=people, children=children, organisations=ORGS, as_of="2040",
+                 involvements=[_inv("anna", ["kind"], regie=True)])
+    assert analyse_regie(grown).findings == []  # an adult is no child of concern
+
+
+def test_why_speaks_the_case_language() -> None:
+    nl = analyse_regie(make(lang="nl", organisations=ORGS, involvements=[_inv("anna", FAMILY)]))
+    assert nl.findings[0].why.startswith("regie bij niemand")
