@@ -1,0 +1,87 @@
+"""Layouts: coordinates for drawings as plain data (no SVG), plus the geometry they share.
+
+A layout says where every box, label and line goes; the renderers in
+:mod:`systeemkaart.render` only paint it. Layouts can therefore be tested without SVG (no
+overlapping boxes, no line through a box) and SVG without layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Box", "Point", "segment_hits_box"]
+
+Point = tuple[float, float]
+"""A point ``(x, y)`` in user units; y grows downwards as in SVG."""
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """An axis-aligned box: top-left corner ``(x, y)``, width ``w``, height ``h``."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        """The x of the right edge."""
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        """The y of the bottom edge."""
+        return self.y + self.h
+
+    @property
+    def cx(self) -> float:
+        """The x of the centre."""
+        return self.x + self.w / 2
+
+    @property
+    def cy(self) -> float:
+        """The y of the centre."""
+        return self.y + self.h / 2
+
+    def as_tuple(self) -> tuple[float, float, float, float]:
+        """``(x, y, w, h)``, as ``data-bbox`` writes it."""
+        return (self.x, self.y, self.w, self.h)
+
+    def overlaps(self, other: Box, eps: float = 1e-6) -> bool:
+        """True when the interiors of the two boxes share any area (touching is fine)."""
+        return (self.x < other.right - eps and other.x < self.right - eps
+                and self.y < other.bottom - eps and other.y < self.bottom - eps)
+
+    def grow(self, d: float) -> Box:
+        """The box enlarged by ``d`` on every side."""
+        return Box(self.x - d, self.y - d, self.w + 2 * d, self.h + 2 * d)
+
+
+def segment_hits_box(p: Point, q: Point, box: Box, eps: float = 0.5) -> bool:
+    """True when the segment ``p``-``q`` passes through the interior of ``box``.
+
+    The box is shrunk by ``eps`` first, so a line running along an edge or touching a corner
+    does not count. Liang-Barsky clipping: O(1).
+    """
+    x0, y0 = box.x + eps, box.y + eps
+    x1, y1 = box.right - eps, box.bottom - eps
+    if x1 <= x0 or y1 <= y0:
+        return False
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    t0, t1 = 0.0, 1.0
+    for pk, qk in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
+        if pk == 0:
+            if qk < 0:
+                return False
+            continue
+        t = qk / pk
+        if pk < 0:
+            if t > t1:
+                return False
+            t0 = max(t0, t)
+        else:
+            if t < t0:
+                return False
+            t1 = min(t1, t)
+    return t0 < t1

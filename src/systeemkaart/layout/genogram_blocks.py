@@ -1,0 +1,294 @@
+"""Genogram structure before geometry: rows, unions (where children hang) and partner blocks.
+
+A *union* is what children hang from: a couple (a partnership, or two parents named
+together without one) or a single parent. A *block* is a group of people on one row joined
+by unions of two: a couple, or a person with successive partners. Graphviz places whole
+blocks, so partners can never be split by a stranger; inside a block the order is ours:
+partners in date order beside the person they share, the man left in a heterosexual couple.
+Each union gets a *gap* of the block (the space between two people, or at either end) from
+which its children drop.
+
+Everything here is linear in the size of the case, apart from sorting.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..generations import generations
+from ..model import Case, Person
+
+__all__ = ["Block", "Structure", "Union", "build_structure"]
+
+
+@dataclass
+class Union:
+    """Children hang from here: two partners, or one parent alone.
+
+    ``partnerships`` are indexes into ``case.partnerships`` for this pair (usually one);
+    ``children`` holds ``(child id, link kind, index into case.children)`` in birth order.
+    ``implied`` marks two parents named together without any partnership in the file.
+    """
+
+    key: str
+    members: tuple[str, ...]
+    partnerships: list[int] = field(default_factory=list)
+    children: list[tuple[str, str, int]] = field(default_factory=list)
+    implied: bool = False
+    block: int = -1
+    gap: int = -1
+    span_level: int = -1
+
+    @property
+    def solo(self) -> bool:
+        """True for a single parent."""
+        return len(self.members) == 1
+
+
+@dataclass
+class Block:
+    """People of one row kept side by side, left to right, with the unions between them."""
+
+    index: int
+    row: int
+    persons: list[str]
+    unions: list[Union] = field(default_factory=list)
+
+    def gap_unions(self, gap: int) -> list[Union]:
+        """The unions that hang from gap ``gap`` (0 = left end, ``len(persons)`` = right end)."""
+        return [u for u in self.unions if u.gap == gap]
+
+
+@dataclass
+class Structure:
+    """Rows, unions and blocks of a case, plus lookups the layout needs."""
+
+    rows: dict[str, int]
+    unions: list[Union]
+    blocks: list[Block]
+    block_of: dict[str, int]
+    position: dict[str, int]
+    cross_row: list[int]
+    """Partnerships whose partners ended up on different rows (drawn as routed lines)."""
+
+
+def _date_key(case: Case, index: int) -> tuple[int, str, int]:
+    ps = case.partnerships[index]
+    when = ps.start or ps.end
+    return (0, str(when), index) if when is not None else (1, "", index)
+
+
+def _birth_key(person: dict[str, Person], pid: str,
+               order: dict[str, int]) -> tuple[int, str, int]:
+    born = person[pid].born if pid in person else None
+    return (0, str(born), order.get(pid, 0)) if born is not None else (1, "", order.get(pid, 0))
+
+
+def build_structure(case: Case) -> Structure:
+    """Rows (generations), unions and blocks for ``case``.
+
+    People without any family link go to the row of the (first) index person, else row 0.
+    """
+    order = {p.id: i for i, p in enumerate(case.people)}
+    person = {p.id: p for p in case.people}
+    rows = dict(generations(case))
+    linked: set[str] = set()
+    for ps in case.partnerships:
+        linked.update(ps.partners)
+    for link in case.children:
+        linked.update(link.parents)
+        linked.add(link.child)
+    home = next((rows[i] for i in case.case.index if i in rows), 0)
+    for p in case.people:
+        if p.id not in linked:
+            rows[p.id] = home
+
+    unions: list[Union] = []
+    by_pair: dict[tuple[str, ...], Union] = {}
+    cross_row: list[int] = []
+    for i, ps in enumerate(case.partnerships):
+        a, b = ps.partners
+        if a not in person or b not in person or a == b:
+            continue
+        if rows[a] != rows[b]:
+            cross_row.append(i)
+            continue
+        pair = tuple(sorted((a, b)))
+        if pair in by_pair:
+            by_pair[pair].partnerships.append(i)
+            continue
+        u = Union(f"u{len(unions)}", pair, [i])
+        by_pair[pair] = u
+        unions.append(u)
+    for i, link in enumerate(case.children):
+        if link.child not in person:
+            continue
+        parents = [p for p in dict.fromkeys(link.parents) if p in person and p != link.child]
+        groups: list[tuple[str, ...]]
+        if len(parents) == 2 and rows[parents[0]] == rows[parents[1]]:
+            groups = [tuple(sorted(parents))]
+        else:
+            groups = [(p,) for p in parents]
+        for pair in groups:
+            u = by_pair.get(pair)
+            if u is None:
+                u = Union(f"u{len(unions)}", pair, implied=len(pair) == 2)
+                by_pair[pair] = u
+                unions.append(u)
+            if all(c != link.child for c, _, _ in u.children):
+                u.children.append((link.child, link.kind, i))
+    for u in unions:
+        u.children.sort(key=lambda c: (*_birth_key(person, c[0], order), c[2]))
+        _group_twins(u, person)
+
+    blocks = _blocks(case, rows, unions, order, person)
+    block_of = {pid: b.index for b in blocks for pid in b.persons}
+    position = {pid: k for b in blocks for k, pid in enumerate(b.persons)}
+    for u in unions:
+        u.block = block_of[u.members[0]]
+        blocks[u.block].unions.append(u)
+    for b in blocks:
+        _assign_gaps(b, position)
+    return Structure(rows, unions, blocks, block_of, position, cross_row)
+
+
+def _group_twins(u: Union, person: dict[str, Person]) -> None:
+    """Keep twins next to each other in the birth order of their siblings."""
+    ids = [c[0] for c in u.children]
+    present = set(ids)
+    placed: list[tuple[str, str, int]] = []
+    done: set[str] = set()
+    by_id = {c[0]: c for c in u.children}
+    for cid in ids:
+        if cid in done:
+            continue
+        placed.append(by_id[cid])
+        done.add(cid)
+        twin = person[cid].twin_of
+        partners = [t for t in ids if t not in done and (t == twin or person[t].twin_of == cid)]
+        for t in partners:
+            if t in present:
+                placed.append(by_id[t])
+                done.add(t)
+    u.children[:] = placed
+
+
+def _blocks(case: Case, rows: dict[str, int], unions: list[Union],
+            order: dict[str, int], person: dict[str, Person]) -> list[Block]:
+    """Connected groups of people joined by two-person unions, each ordered left to right."""
+    adj: dict[str, list[tuple[str, Union]]] = defaultdict(list)
+    for u in unions:
+        if len(u.members) == 2:
+            a, b = u.members
+            adj[a].append((b, u))
+            adj[b].append((a, u))
+    seen: set[str] = set()
+    blocks: list[Block] = []
+    for p in case.people:
+        if p.id in seen:
+            continue
+        comp: list[str] = []
+        stack = [p.id]
+        seen.add(p.id)
+        while stack:
+            cur = stack.pop()
+            comp.append(cur)
+            for other, _ in adj[cur]:
+                if other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        comp.sort(key=order.__getitem__)
+        persons = _order_block(case, comp, adj, order, person)
+        blocks.append(Block(len(blocks), rows[p.id], persons))
+    return blocks
+
+
+def _union_key(case: Case, u: Union) -> tuple[int, str, int]:
+    if u.partnerships:
+        return _date_key(case, u.partnerships[0])
+    return (2, "", int(u.key[1:]))
+
+
+def _couple(a: str, b: str, order: dict[str, int], person: dict[str, Person]) -> list[str]:
+    """Two partners left to right: the man left in a man-woman couple, else the elder."""
+    sa, sb = person[a].sex, person[b].sex
+    if {sa, sb} == {"male", "female"}:
+        return [a, b] if sa == "male" else [b, a]
+    ka = _birth_key(person, a, order)
+    kb = _birth_key(person, b, order)
+    return [a, b] if ka <= kb else [b, a]
+
+
+def _order_block(case: Case, comp: list[str], adj: dict[str, list[tuple[str, Union]]],
+                 order: dict[str, int], person: dict[str, Person]) -> list[str]:
+    """Left-to-right order inside a block (see the module docstring)."""
+    if len(comp) == 1:
+        return comp
+    if len(comp) == 2:
+        return _couple(comp[0], comp[1], order, person)
+    members = set(comp)
+    degree = {pid: len({o for o, _ in adj[pid] if o in members}) for pid in comp}
+    edges = sum(degree.values()) // 2
+    if max(degree.values()) <= 2 and edges == len(comp) - 1:
+        ends = [pid for pid in comp if degree[pid] == 1]
+        path = [ends[0]]
+        prev = ""
+        while len(path) < len(comp):
+            cur = path[-1]
+            nxt = sorted({o for o, _ in adj[cur] if o != prev and o in members},
+                         key=order.__getitem__)[0]
+            prev = cur
+            path.append(nxt)
+        first = next(u for o, u in adj[path[0]] if o == path[1])
+        last = next(u for o, u in adj[path[-1]] if o == path[-2])
+        if _union_key(case, last) < _union_key(case, first):
+            path.reverse()
+        return path
+    hub = max(comp, key=lambda pid: (degree[pid], -order[pid]))
+    partners: dict[str, Union] = {}
+    for o, u in adj[hub]:
+        if o not in partners or _union_key(case, u) < _union_key(case, partners[o]):
+            partners[o] = u
+    ranked = sorted(partners, key=lambda o: _union_key(case, partners[o]))
+    line = [ranked[0], hub, *ranked[1:]]
+    placed = set(line)
+    queue = list(line)
+    while queue:
+        cur = queue.pop(0)
+        for o, _ in sorted(adj[cur], key=lambda t: order[t[0]]):
+            if o in placed or o not in members:
+                continue
+            at = line.index(cur)
+            if at >= line.index(hub):
+                line.insert(at + 1, o)
+            else:
+                line.insert(at, o)
+            placed.add(o)
+            queue.append(o)
+    return line
+
+
+def _assign_gaps(block: Block, position: dict[str, int]) -> None:
+    """Give each union of the block its gap, and a lane level to partnerships that span."""
+    n = len(block.persons)
+    spans: list[tuple[int, int, Union]] = []
+    for u in block.unions:
+        if u.solo:
+            i = position[u.members[0]]
+            u.gap = n if i == n - 1 else 0 if i == 0 else i + 1
+            continue
+        i, j = sorted(position[m] for m in u.members)
+        u.gap = j
+        if j > i + 1:
+            spans.append((j - i, i, u))
+    levels: list[list[tuple[int, int]]] = []
+    for length, i, u in sorted(spans, key=lambda t: (t[0], t[1])):
+        j = i + length
+        level = 0
+        while level < len(levels) and any(not (j <= a or b <= i) for a, b in levels[level]):
+            level += 1
+        if level == len(levels):
+            levels.append([])
+        levels[level].append((i, j))
+        u.span_level = level

@@ -1,0 +1,224 @@
+"""Orthogonal routing in a genogram: lanes in the bands between rows, corridors between boxes.
+
+Rows hold the people's boxes; the *band* above row ``r`` (band ``r``) holds no box at all,
+only horizontal line segments, each on its own *lane* so that lines never run on top of
+each other. A line goes from one band to the next through a *corridor*: the free space
+between two neighbouring boxes of a row. Routes are built with symbolic y values (a lane,
+or an offset from a row's top) because the height of each band depends on how many lanes it
+needs; :meth:`Router.resolve` turns them into coordinates once every lane is known.
+
+Cost: a corridor look-up is a binary search, O(log n); lanes are assigned per band with a
+sweep over their intervals, O(k log k). Nothing here compares all pairs of lines or boxes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from . import Point
+
+__all__ = ["LANE_CLASSES", "Lane", "RefPoint", "Router", "YRef"]
+
+YRef = tuple[str, int, float]
+"""A symbolic y: ``("row", r, dy)`` = row ``r``'s top + dy; ``("lane", id, 0)`` = a lane."""
+RefPoint = tuple[float, YRef]
+
+LANE_CLASSES: Final = (0, 1, 2)
+"""0: sibling bars (top of a band); 1: relations and long lines; 2: partnership lanes."""
+_PITCH: Final = {0: 8.0, 1: 6.0, 2: 15.0}
+_PAD_TOP: Final = 10.0
+_PAD_BOTTOM: Final = 16.0
+_SLOT: Final = 4.0
+
+
+@dataclass
+class Lane:
+    """One horizontal track in a band, shared by nothing else that overlaps it."""
+
+    band: int
+    x1: float
+    x2: float
+    cls: int
+    index: int = -1
+
+
+@dataclass
+class Router:
+    """Lanes and corridors of one genogram.
+
+    Args:
+        spans: per row, the boxes' x extents ``(left, right)`` sorted left to right.
+        rows: the number of rows.
+    """
+
+    spans: dict[int, list[tuple[float, float]]]
+    rows: int
+    lanes: list[Lane] = field(default_factory=list)
+    _occupied: dict[tuple[int, int], list[float]] = field(default_factory=lambda: defaultdict(list))
+    _lefts: dict[int, list[float]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._lefts = {r: [a for a, _ in s] for r, s in self.spans.items()}
+
+    # --- lanes -------------------------------------------------------------------------
+
+    def lane(self, band: int, x1: float, x2: float, cls: int) -> YRef:
+        """A new lane in ``band`` covering ``x1..x2``; returns its symbolic y."""
+        self.lanes.append(Lane(band, min(x1, x2), max(x1, x2), cls))
+        return ("lane", len(self.lanes) - 1, 0.0)
+
+    def extend(self, ref: YRef, x: float) -> None:
+        """Make the lane ``ref`` reach ``x`` as well."""
+        lane = self.lanes[ref[1]]
+        lane.x1 = min(lane.x1, x)
+        lane.x2 = max(lane.x2, x)
+
+    # --- corridors ---------------------------------------------------------------------
+
+    def corridor(self, row: int, x: float) -> int:
+        """The corridor of ``row`` at ``x`` (corridor k lies left of box k); inside a box,
+        the nearer side."""
+        lefts = self._lefts.get(row, [])
+        spans = self.spans.get(row, [])
+        k = bisect.bisect_right(lefts, x)
+        if k > 0 and x < spans[k - 1][1]:
+            left, right = spans[k - 1]
+            return k - 1 if x - left <= right - x else k
+        return k
+
+    def bounds(self, row: int, k: int) -> tuple[float, float]:
+        """The free x range of corridor ``k`` of ``row`` (infinite at the ends)."""
+        spans = self.spans.get(row, [])
+        left = spans[k - 1][1] if k > 0 else float("-inf")
+        right = spans[k][0] if k < len(spans) else float("inf")
+        return left, right
+
+    def occupy(self, row: int, x: float) -> None:
+        """Note a vertical line at ``x`` through ``row`` (others keep clear of it)."""
+        self._occupied[(row, self.corridor(row, x))].append(x)
+
+    def slot(self, row: int, target: float, k: int | None = None) -> float:
+        """An x for a vertical line through ``row`` near ``target``, clear of other lines.
+
+        Uses corridor ``k`` when given, else the corridor at ``target``. When the corridor
+        is full the line shares a slot rather than cross a box.
+        """
+        if k is None:
+            k = self.corridor(row, target)
+        left, right = self.bounds(row, k)
+        lo, hi = left + 3.0, right - 3.0
+        if lo > hi:
+            lo = hi = (left + right) / 2
+        taken = self._occupied[(row, k)]
+        base = min(max(target, lo), hi)
+        choice = base
+        for step in range(0, 40):
+            offset = ((step + 1) // 2) * _SLOT * (1 if step % 2 else -1)
+            cand = base + offset
+            if lo <= cand <= hi and all(abs(cand - t) >= _SLOT - 1e-9 for t in taken):
+                choice = cand
+                break
+        taken.append(choice)
+        return choice
+
+    def through(self, x: float, first_band: int, last_band: int, target: float,
+                cls: int = 1, first_lane: YRef | None = None) -> list[RefPoint]:
+        """A path from ``x`` on a lane of ``first_band`` down to ``target`` on a lane of
+        ``last_band``, crossing each row in between through a corridor near ``target``."""
+        points: list[RefPoint] = []
+        lane = first_lane
+        for band in range(first_band, last_band):
+            xc = self.slot(band, target)
+            if lane is None:
+                lane = self.lane(band, x, xc, cls)
+            else:
+                self.extend(lane, x)
+                self.extend(lane, xc)
+            points += [(x, lane), (xc, lane)]
+            x = xc
+            lane = None
+        if lane is None:
+            lane = self.lane(last_band, x, target, cls)
+        else:
+            self.extend(lane, x)
+            self.extend(lane, target)
+        points += [(x, lane), (target, lane)]
+        return points
+
+    # --- resolving ---------------------------------------------------------------------
+
+    def assign(self) -> dict[int, dict[int, int]]:
+        """Give every lane an index within its band and class; returns lane counts
+        ``{band: {cls: count}}``. Interval partitioning: overlapping lanes never share."""
+        groups: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for i, lane in enumerate(self.lanes):
+            groups[(lane.band, lane.cls)].append(i)
+        counts: dict[int, dict[int, int]] = defaultdict(lambda: dict.fromkeys(LANE_CLASSES, 0))
+        for (band, cls), ids in sorted(groups.items()):
+            ids.sort(key=lambda i: (self.lanes[i].x1, self.lanes[i].x2, i))
+            free: list[tuple[float, int]] = []  # (end x, lane index) of used tracks
+            spare: list[int] = []
+            used = 0
+            for i in ids:
+                lane = self.lanes[i]
+                while free and free[0][0] < lane.x1 - 4.0:
+                    heapq.heappush(spare, heapq.heappop(free)[1])
+                if spare:
+                    track = heapq.heappop(spare)
+                else:
+                    track = used
+                    used += 1
+                lane.index = track
+                heapq.heappush(free, (lane.x2, track))
+            counts[band][cls] = used
+        return counts
+
+    @staticmethod
+    def band_height(counts: dict[int, int], minimum: float) -> float:
+        """The height a band needs for its lanes (at least ``minimum``)."""
+        need = _PAD_TOP + _PAD_BOTTOM + sum(_PITCH[c] * n for c, n in counts.items())
+        return max(minimum, need)
+
+    def lane_y(self, lane: Lane, band_top: float, counts: dict[int, int]) -> float:
+        """The y of a lane, given its band's top and lane counts."""
+        y = band_top + _PAD_TOP
+        for cls in LANE_CLASSES:
+            if cls == lane.cls:
+                return y + _PITCH[cls] * lane.index + (_PITCH[cls] - 4.0 if cls == 2 else 0.0)
+            y += _PITCH[cls] * counts.get(cls, 0)
+        return y  # pragma: no cover
+
+    def resolve(self, points: Sequence[RefPoint], row_top: dict[int, float],
+                band_top: dict[int, float], counts: dict[int, dict[int, int]]) -> list[Point]:
+        """Concrete points for a symbolic path; repeated points are dropped."""
+        out: list[Point] = []
+        for x, ref in points:
+            if ref[0] == "row":
+                y = row_top[ref[1]] + ref[2]
+            else:
+                lane = self.lanes[ref[1]]
+                y = self.lane_y(lane, band_top[lane.band], counts[lane.band])
+            p = (round(x, 2), round(y, 2))
+            if not out or out[-1] != p:
+                out.append(p)
+        return _straighten(out)
+
+
+def _straighten(points: list[Point]) -> list[Point]:
+    """Drop middle points of collinear runs (axis-parallel only)."""
+    if len(points) < 3:
+        return points
+    out = [points[0]]
+    for i in range(1, len(points) - 1):
+        a, b, c = out[-1], points[i], points[i + 1]
+        if (a[0] == b[0] == c[0] and (b[1] - a[1]) * (c[1] - b[1]) > 0) or \
+                (a[1] == b[1] == c[1] and (b[0] - a[0]) * (c[0] - b[0]) > 0):
+            continue
+        out.append(b)
+    out.append(points[-1])
+    return out

@@ -1,0 +1,315 @@
+"""Genogram SVG: paints a :class:`~systeemkaart.layout.genogram.GenogramLayout`.
+
+Layers from bottom to top: household outlines, family lines, emotional relations, people
+(symbol and label), then the title and a legend of exactly what was drawn. Follows the SVG
+conventions of DESIGN.md: ``n-<id>`` person groups with ``data-bbox``, edge groups with
+``data-source``/``data-target`` or ``data-parents``/``data-child``, tooltips everywhere.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..dates import PartialDate
+from ..layout.genogram import (
+    GenogramLayout,
+    GenogramOptions,
+    layout_genogram,
+    person_deceased,
+)
+from ..model import Case, Person
+from .labels import label
+from .styles import (
+    CHILD_STYLES,
+    HOUSEHOLD,
+    MUTED,
+    PARTNERSHIP_STYLES,
+    RELATION_STYLES,
+    TITLE_FONT_SIZE,
+    LineStyle,
+)
+from .svgdoc import Element, Legend, SampleFn, SvgDoc, line_sample, offset_polyline, paint_line
+from .symbols import SymbolSpec, brackets_sample, paint_symbol, symbol_sample
+from .text import text_width
+
+__all__ = ["render_genogram", "render_layout"]
+
+_TITLE_H: Final = 44.0
+_IMPLIED: Final = LineStyle(colour=MUTED, width=1.2, dash="2 3")
+_CONSANGUINE_GAP: Final = 2.2
+_HOUSEHOLD_DASH: Final = "2 3"
+
+
+def render_genogram(case: Case, *, lang: str, at: PartialDate) -> str:
+    """The genogram of ``case`` as SVG text, labels in ``lang``, ages and statuses at ``at``.
+
+    Raises:
+        LayoutError: when the genogram cannot be laid out.
+    """
+    layout = layout_genogram(case, GenogramOptions(lang=lang, at=at, top=_TITLE_H))
+    return render_layout(case, layout, lang=lang, at=at)
+
+
+def _spec(p: Person, case: Case, at: PartialDate, adopted: set[str]) -> SymbolSpec:
+    dead = person_deceased(p, at)
+    return SymbolSpec(
+        sex=p.sex,
+        deceased=dead,
+        index=p.id in case.case.index,
+        pregnancy=p.pregnancy,
+        miscarriage=p.miscarriage,
+        adopted=p.adopted or p.foster or p.id in adopted,
+        age=None if dead else p.age_at(at),
+    )
+
+
+def _tooltip(p: Person, lang: str, at: PartialDate, dead: bool) -> str:
+    parts = [p.label()]
+    if p.born is not None:
+        parts.append(f"{label('born', lang)} {p.born}")
+    if dead:
+        parts.append(f"{label('died', lang)} {p.died}" if p.died else label("deceased", lang))
+    else:
+        age = p.age_at(at)
+        if age is not None:
+            parts.append(f"{age} {'jaar' if lang == 'nl' else 'years'}")
+    if p.occupation:
+        parts.append(p.occupation)
+    if p.notes:
+        parts.append(p.notes)
+    return ", ".join(parts)
+
+
+def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialDate) -> str:
+    """Paint an already computed layout (see :func:`render_genogram`)."""
+    legend = Legend(lang=lang)
+    names = {p.id: p.label() for p in case.people}
+    person = {p.id: p for p in case.people}
+    title = case.case.title or case.case.id
+    heading = f"{label('genogram', lang)}: {title}"
+    sub = f"{label('as_of', lang)} {at}"
+    margin = 20.0
+    width = max(layout.width, text_width(heading, TITLE_FONT_SIZE, bold=True) + 2 * margin)
+    adopted = _collect_legend(case, layout, legend, lang, at)
+    lw, lh = legend.size(max(width - 2 * margin, 360.0))
+    width = max(width, lw + 2 * margin)
+    height = layout.height + (lh + margin if lh else 0.0)
+    doc = SvgDoc(width, height, title=heading, kind="genogram", lang=lang)
+    doc.text(doc.root, margin, 24, heading, size=TITLE_FONT_SIZE, anchor="start", bold=True,
+             class_="title")
+    doc.text(doc.root, margin, 38, sub, size=9.0, anchor="start", fill=MUTED, class_="subtitle")
+    if layout.warnings:
+        doc.root.sub("desc", "\n".join(layout.warnings), class_="warnings")
+    _paint_households(doc, case, layout, lang)
+    _paint_partnerships(doc, case, layout, names, lang)
+    _paint_children(doc, layout, names, lang)
+    _paint_relations(doc, case, layout, names, lang)
+    nodes = doc.group(classes=["nodes"])
+    for pid, place in layout.people.items():
+        p = person[pid]
+        dead = person_deceased(p, at)
+        spec = _spec(p, case, at, adopted)
+        modifiers = [p.sex]
+        if dead:
+            modifiers.append("deceased")
+        if spec.index:
+            modifiers.append("index")
+        for flag in ("pregnancy", "miscarriage", "adopted", "foster"):
+            if getattr(p, flag) or (flag == "adopted" and pid in adopted):
+                modifiers.append(flag)
+        g = doc.node(pid, "person", place.box.as_tuple(), modifiers=modifiers,
+                     tooltip=_tooltip(p, lang, at, dead), parent=nodes,
+                     data={"row": str(place.row)})
+        paint_symbol(doc, g, place.symbol, spec)
+        for line in place.lines:
+            doc.text(g, line.x, line.y, line.text, size=line.size, bold=line.bold,
+                     fill=None if line.size > 10 else MUTED)
+    if lh:
+        legend.paint(doc, margin, layout.height, width - 2 * margin)
+    return doc.to_string()
+
+
+def _collect_legend(case: Case, layout: GenogramLayout, legend: Legend, lang: str,
+                    at: PartialDate) -> set[str]:
+    """Add to ``legend`` exactly what will be drawn; returns ids drawn with brackets."""
+    adopted = {case.children[c.link].child for c in layout.children
+               if c.kind in {"adopted", "foster"}}
+    sexes_used = {p.sex for p in case.people if not (p.pregnancy or p.miscarriage)}
+    for sex in ("male", "female", "other", "unknown"):
+        if sex in sexes_used:
+            legend.add("symbols", f"sex-{sex}", label(sex, lang), symbol_sample(SymbolSpec(sex)))
+    if any(p.pregnancy for p in case.people):
+        legend.add("symbols", "pregnancy", label("pregnancy", lang),
+                   symbol_sample(SymbolSpec("unknown", pregnancy=True)))
+    if any(p.miscarriage for p in case.people):
+        legend.add("symbols", "miscarriage", label("miscarriage", lang),
+                   symbol_sample(SymbolSpec("unknown", miscarriage=True)))
+    for ps in layout.partnerships:
+        if ps.kind == "implied":
+            legend.add("family_lines", "partnership-implied", label("implied", lang),
+                       line_sample(_IMPLIED))
+        else:
+            legend.add("family_lines", f"partnership-{ps.kind}", label(ps.kind, lang),
+                       line_sample(PARTNERSHIP_STYLES[ps.kind]))
+    for ps in layout.partnerships:
+        if ps.ended in {"separated", "divorced"} and ps.slashes:
+            legend.add("family_lines", f"status-{ps.ended}", label(ps.ended, lang),
+                       _slash_sample(2 if ps.ended == "divorced" else 1))
+    if any(ps.consanguineous for ps in layout.partnerships):
+        legend.add("family_lines", "consanguineous", label("consanguineous", lang),
+                   _double_sample())
+    for kind in ("biological", "adopted", "foster", "step"):
+        if any(c.kind == kind for c in layout.children):
+            legend.add("family_lines", f"child-{kind}", label(kind, lang),
+                       line_sample(CHILD_STYLES[kind]))
+    if any(c.twin for c in layout.children):
+        legend.add("family_lines", "twins", label("twins", lang), _twin_sample(False))
+    if layout.twin_bars:
+        legend.add("family_lines", "identical-twins", label("identical_twins", lang),
+                   _twin_sample(True))
+    for kind in RELATION_STYLES:
+        if any(r.kind == kind for r in layout.relations):
+            legend.add("relationships", f"relation-{kind}", label(kind, lang),
+                       line_sample(RELATION_STYLES[kind]))
+    if any(person_deceased(p, at) for p in case.people):
+        legend.add("markers", "deceased", label("deceased", lang),
+                   symbol_sample(SymbolSpec("male", deceased=True)))
+    if any(pid in layout.people for pid in case.case.index):
+        legend.add("markers", "index", label("index", lang),
+                   symbol_sample(SymbolSpec("male", index=True)))
+    if adopted or any(p.adopted or p.foster for p in case.people):
+        legend.add("markers", "adopted", f"{label('adopted', lang)} / {label('foster', lang)}",
+                   brackets_sample())
+    ages = [p for p in case.people if not person_deceased(p, at) and p.age_at(at) is not None
+            and not (p.pregnancy or p.miscarriage) and p.sex != "unknown"]
+    if ages:
+        legend.add("markers", "age", label("age_inside", lang),
+                   symbol_sample(SymbolSpec("male", age=42)))
+    if any(h.outline is not None for h in layout.households):
+        legend.add("markers", "household", label("household", lang), _household_sample(True))
+    if any(h.outline is None for h in layout.households):
+        legend.add("markers", "household-apart", label("household_apart", lang),
+                   _household_sample(False))
+    return adopted
+
+
+def _slash_sample(count: int) -> SampleFn:
+    def paint(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: float) -> None:
+        cy = y + h / 2
+        doc.line(g, x + 2, cy, x + w - 2, cy, stroke="#222222", stroke_width=1.6)
+        for k in range(count):
+            sx = x + w / 2 - 2.5 * (count - 1) + 5 * k
+            doc.line(g, sx - 3, cy + 6, sx + 3, cy - 6, stroke="#222222", stroke_width=1.4)
+    return paint
+
+
+def _double_sample() -> SampleFn:
+    def paint(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: float) -> None:
+        cy = y + h / 2
+        for d in (-_CONSANGUINE_GAP, _CONSANGUINE_GAP):
+            doc.line(g, x + 2, cy + d, x + w - 2, cy + d, stroke="#222222", stroke_width=1.3)
+    return paint
+
+
+def _twin_sample(identical: bool) -> SampleFn:
+    def paint(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: float) -> None:
+        top, bottom, cx = y + 2, y + h - 2, x + w / 2
+        doc.polyline(g, [(cx - 10, bottom), (cx, top), (cx + 10, bottom)], stroke="#222222",
+                     stroke_width=1.4)
+        if identical:
+            doc.line(g, cx - 5, (top + bottom) / 2, cx + 5, (top + bottom) / 2,
+                     stroke="#222222", stroke_width=1.4)
+    return paint
+
+
+def _household_sample(together: bool) -> SampleFn:
+    def paint(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: float) -> None:
+        doc.rect(g, x + 3, y + 2, w - 6, h - 4, rx=4 if together else 2, fill="none",
+                 stroke=HOUSEHOLD, stroke_width=1.4 if together else 1.1,
+                 stroke_dasharray=_HOUSEHOLD_DASH if together else "1 2")
+    return paint
+
+
+def _paint_households(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str) -> None:
+    if not layout.households:
+        return
+    layer = doc.group(classes=["households"])
+    for hh in layout.households:
+        record = case.households[hh.index]
+        name = record.name or f"{label('household', lang)} {hh.index + 1}"
+        g = doc.group(layer, id=f"h-{record.id}" if record.id else None,
+                      classes=["household", "outlined" if hh.outline else "apart"],
+                      data={"members": " ".join(hh.members), "index": str(hh.index)},
+                      tooltip=name)
+        if hh.outline is not None:
+            doc.polygon(g, hh.outline, fill="none", stroke=HOUSEHOLD, stroke_width=1.4,
+                        stroke_dasharray=_HOUSEHOLD_DASH, stroke_linejoin="round")
+        for box in hh.marks:
+            doc.rect(g, box.x, box.y, box.w, box.h, rx=2, fill="none", stroke=HOUSEHOLD,
+                     stroke_width=1.1, stroke_dasharray="1 2")
+
+
+def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
+                        names: dict[str, str], lang: str) -> None:
+    layer = doc.group(classes=["partnerships"])
+    for ps in layout.partnerships:
+        a, b = ps.partners
+        modifiers = [ps.kind]
+        if ps.ended:
+            modifiers.append(ps.ended)
+        if ps.consanguineous:
+            modifiers.append("consanguineous")
+        text = [label(ps.kind, lang)]
+        record = case.partnerships[ps.index] if ps.index is not None else None
+        if record is not None and record.start is not None:
+            text.append(str(record.start))
+        if ps.ended:
+            text.append(label(ps.ended, lang) + (f" {record.end}" if record and record.end
+                                                 else ""))
+        g = doc.edge("partnership", modifiers=modifiers, source=a, target=b, parent=layer,
+                     id=f"e-{record.id}" if record is not None and record.id else None,
+                     tooltip=f"{names[a]} – {names[b]}: {', '.join(text)}")
+        style = _IMPLIED if ps.kind == "implied" else PARTNERSHIP_STYLES[ps.kind]
+        if ps.consanguineous:
+            for d in (-_CONSANGUINE_GAP, _CONSANGUINE_GAP):
+                paint_line(doc, g, offset_polyline(ps.points, d),
+                           LineStyle(style.colour, 1.3, style.dash))
+        else:
+            paint_line(doc, g, ps.points, style)
+        for p, q in ps.slashes:
+            doc.line(g, p[0], p[1], q[0], q[1], stroke=style.colour, stroke_width=1.5,
+                     class_="status-mark")
+        for line in ps.labels:
+            doc.text(g, line.x, line.y, line.text, size=line.size, fill=MUTED,
+                     class_="line-label")
+
+
+def _paint_children(doc: SvgDoc, layout: GenogramLayout, names: dict[str, str],
+                    lang: str) -> None:
+    layer = doc.group(classes=["children"])
+    bars = {t.twins[1]: t for t in layout.twin_bars}
+    for c in layout.children:
+        modifiers = [c.kind] + (["twin"] if c.twin else [])
+        parents = " & ".join(names[p] for p in c.parents)
+        g = doc.edge("child", modifiers=modifiers, parents=c.parents, child=c.child,
+                     parent=layer, tooltip=f"{names[c.child]}: {label(c.kind, lang)} "
+                                           f"({parents})")
+        paint_line(doc, g, c.points, CHILD_STYLES[c.kind])
+        bar = bars.get(c.child)
+        if bar is not None:
+            (x1, y1), (x2, y2) = bar.points
+            doc.line(g, x1, y1, x2, y2, stroke="#222222", stroke_width=1.4, class_="identical")
+
+
+def _paint_relations(doc: SvgDoc, case: Case, layout: GenogramLayout,
+                     names: dict[str, str], lang: str) -> None:
+    if not layout.relations:
+        return
+    layer = doc.group(classes=["relations"])
+    for r in layout.relations:
+        a, b = r.between
+        record = case.relations[r.index]
+        g = doc.edge("relation", modifiers=[r.kind], source=a, target=b, parent=layer,
+                     tooltip=f"{names[a]} – {names[b]}: {label(r.kind, lang)}"
+                             + (f" ({record.notes})" if record.notes else ""))
+        paint_line(doc, g, r.points, RELATION_STYLES[r.kind])
