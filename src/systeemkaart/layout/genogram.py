@@ -66,6 +66,7 @@ _MIN_GAP: Final = 30
 _UNION_STEP: Final = 10
 _OUTER_GAP: Final = 16
 _MIN_BAND: Final = 46.0
+_LABEL_LIFT: Final = 5.5
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,9 @@ def partnership_ended(case: Case, index: int, at: PartialDate | None) -> str | N
 
 
 def _person_text(p: Person, lang: str, at: PartialDate | None) -> list[tuple[str, float]]:
-    lines = [(t, NAME_SIZE) for t in wrap(p.label(), NAME_SIZE, _NAME_WIDTH)]
+    name = p.name or (label("pregnancy" if p.pregnancy else "miscarriage", lang)
+                      if p.pregnancy or p.miscarriage else p.id)
+    lines = [(t, NAME_SIZE) for t in wrap(name, NAME_SIZE, _NAME_WIDTH)]
     dead = person_deceased(p, at)
     born, died = p.born, p.died if dead else None
     if p.pregnancy or p.miscarriage:
@@ -227,6 +230,8 @@ def _person_text(p: Person, lang: str, at: PartialDate | None) -> list[tuple[str
         lines.append((f"{born.year}–{died.year}{tail}", DATE_SIZE))
     elif dead and died is not None:
         lines.append((f"† {died.year}", DATE_SIZE))
+    elif dead and born is not None:
+        lines.append((f"{born.year}–?", DATE_SIZE))
     elif born is not None:
         lines.append((f"{label('born', lang)} {born.year}", DATE_SIZE))
     return lines
@@ -307,7 +312,7 @@ def _gap_widths(work: _Work) -> list[list[float]]:
                 need = max(need, len(unions) * _UNION_STEP + (10 if inner else _OUTER_GAP - 10))
             for u in unions:
                 if len(u.members) == 2 and u.span_level < 0 and u.partnerships:
-                    text = _partnership_text(work.case, u.partnerships[0], work.options.lang,
+                    text = _partnership_text(work.case, u.partnerships[-1], work.options.lang,
                                              work.options.at)
                     need = max(need, _text_width(text, LINE_LABEL_SIZE) + 8)
             widths[k] = float(math.ceil(need))
@@ -333,6 +338,17 @@ def _place_people(work: _Work, gaps: list[list[float]], centres: list[float]) ->
     work.by_row = dict(by_row)
     spans = {r: [(work.left[p], work.left[p] + work.widths[p]) for p in ids]
              for r, ids in by_row.items()}
+    for u in work.st.unions:  # partnership dates between partners: keep lines off them
+        if len(u.members) == 2 and u.span_level < 0 and u.partnerships:
+            text = _partnership_text(work.case, u.partnerships[-1], work.options.lang,
+                                     work.options.at)
+            if text:
+                lo, hi = _gap_range(work, gaps, u.block, u.gap)
+                half = _text_width(text, LINE_LABEL_SIZE) / 2
+                spans[work.st.blocks[u.block].row].append(((lo + hi) / 2 - half,
+                                                           (lo + hi) / 2 + half))
+    for row_spans in spans.values():
+        row_spans.sort()
     work.router = Router(spans, max(by_row, default=0) + 1)
 
 
@@ -647,15 +663,16 @@ def _resolve(work: _Work, pending: _Pending) -> GenogramLayout:
         if text_at is not None and texts:
             tx, ty = res([text_at])[0]
             lines: list[TextLine] = []
-            base = ty - 3.0
+            base = ty - _LABEL_LIFT
             for t, s in reversed(texts):
                 lines.insert(0, TextLine(t, tx, round(base, 2), s))
                 base -= s * 1.2
             width = _text_width([t for t, _ in texts], LINE_LABEL_SIZE)
-            top = base + LINE_LABEL_SIZE * 1.2 - LINE_LABEL_SIZE
+            top = lines[0].y - LINE_LABEL_SIZE * 0.8
+            bottom = ty - _LABEL_LIFT + LINE_LABEL_SIZE * 0.25
             place.labels = lines
             place.label_box = Box(round(tx - width / 2, 2), round(top, 2), round(width, 2),
-                                  round(ty - 3.0 + 2.0 - top, 2))
+                                  round(bottom - top, 2))
         partnerships.append(place)
     children = []
     for cplace, points in pending.child:
@@ -702,7 +719,8 @@ def _slashes(place: PartnershipPlace) -> list[tuple[Point, Point]]:
     out = []
     for k in range(count):
         x = ux - 8 - 5 * k
-        out.append(((round(x - 3, 2), round(uy + 6, 2)), (round(x + 3, 2), round(uy - 6, 2))))
+        out.append(((round(x - 2.5, 2), round(uy + 4.5, 2)),
+                    (round(x + 2.5, 2), round(uy - 4.5, 2))))
     return out
 
 

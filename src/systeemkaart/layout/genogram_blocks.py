@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..generations import generations
-from ..model import Case, Person
+from ..model import Case, Partnership, Person
 
 __all__ = ["Block", "Structure", "Union", "build_structure"]
 
@@ -85,6 +85,21 @@ def _birth_key(person: dict[str, Person], pid: str,
     return (0, str(born), order.get(pid, 0)) if born is not None else (1, "", order.get(pid, 0))
 
 
+def _with_coparents(case: Case) -> Case:
+    """The case plus a partnership for every two parents named together without one, so
+    that co-parents share a row (a donor, an unknown father)."""
+    pairs = {frozenset(ps.partners) for ps in case.partnerships}
+    extra: list[Partnership] = []
+    for link in case.children:
+        parents = list(dict.fromkeys(link.parents))
+        if len(parents) == 2 and frozenset(parents) not in pairs:
+            pairs.add(frozenset(parents))
+            extra.append(Partnership(partners=parents))
+    if not extra:
+        return case
+    return case.model_copy(update={"partnerships": [*case.partnerships, *extra]})
+
+
 def build_structure(case: Case) -> Structure:
     """Rows (generations), unions and blocks for ``case``.
 
@@ -92,7 +107,7 @@ def build_structure(case: Case) -> Structure:
     """
     order = {p.id: i for i, p in enumerate(case.people)}
     person = {p.id: p for p in case.people}
-    rows = dict(generations(case))
+    rows = dict(generations(_with_coparents(case)))
     linked: set[str] = set()
     for ps in case.partnerships:
         linked.update(ps.partners)

@@ -1,0 +1,200 @@
+"""Genogram layout: the hand-made hard situations and hypothesis families keep the rules.
+
+Rules checked on every layout: no two person boxes overlap (nor line labels with boxes);
+partners stand on one row; every child is below its parents; each child hangs from the
+union of its own parents; no line passes through a person's box that it does not connect;
+everyone and every link is drawn.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+from systeemkaart.io.yaml_json import load
+from systeemkaart.layout import Box, segment_hits_box
+from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout_genogram
+from systeemkaart.layout.genogram_blocks import build_structure
+from systeemkaart.model import Case
+from tests.strategies_genogram import genogram_families
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = sorted((ROOT / "tests" / "cases").glob("*.yaml"))
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+def _layout(case: Case) -> GenogramLayout:
+    return layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+
+
+def check_layout(case: Case, layout: GenogramLayout) -> None:
+    """Assert every layout rule (see the module docstring)."""
+    boxes = layout.node_boxes()
+    people = {p.id for p in case.people}
+    assert set(boxes) == people, "everyone is drawn"
+    # no overlaps: sweep over boxes sorted by x
+    items = sorted(boxes.items(), key=lambda kv: kv[1].x)
+    for i, (a, ba) in enumerate(items):
+        for b, bb in items[i + 1:]:
+            if bb.x >= ba.right:
+                break
+            assert not ba.overlaps(bb), f"{a} and {b} overlap"
+    labels = layout.label_boxes()
+    for lb in labels:
+        for pid, box in boxes.items():
+            assert not lb.overlaps(box), f"a line label overlaps {pid}"
+    for i, la in enumerate(labels):
+        for lb in labels[i + 1:]:
+            assert not la.overlaps(lb), "two line labels overlap"
+    rows = {pid: p.row for pid, p in layout.people.items()}
+    for ps in case.partnerships:
+        a, b = ps.partners
+        assert rows[a] == rows[b], f"partners {a} and {b} on different rows"
+        assert boxes[a].y == boxes[b].y
+    for link in case.children:
+        for parent in link.parents:
+            assert rows[link.child] > rows[parent], f"{link.child} not below {parent}"
+            assert boxes[link.child].y > boxes[parent].bottom
+    unions = {frozenset(p.partners): p.union for p in layout.partnerships}
+    drawn = {c.link for c in layout.children}
+    assert drawn == set(range(len(case.children))), "every child link is drawn"
+    for c in layout.children:
+        if len(c.parents) == 2:
+            assert c.points[0] == unions[frozenset(c.parents)], \
+                f"{c.child} does not hang from its own parents' line"
+        assert c.points[-1][1] == pytest.approx(layout.people[c.child].symbol.y)
+    drawn_rel = {r.index for r in layout.relations}
+    wanted = {i for i, r in enumerate(case.relations) if set(r.between) <= people}
+    assert drawn_rel == wanted, "every relation between people is drawn"
+    for kind, ends, points in layout.edges():
+        assert len(points) >= 2
+        for p, q in itertools.pairwise(points):
+            for pid, box in _near(boxes, p, q):
+                if pid in ends:
+                    continue
+                assert not segment_hits_box(p, q, box), f"{kind} {sorted(ends)} crosses {pid}"
+
+
+def _near(boxes: dict[str, Box], p: tuple[float, float],
+          q: tuple[float, float]) -> list[tuple[str, Box]]:
+    x0, x1 = min(p[0], q[0]), max(p[0], q[0])
+    y0, y1 = min(p[1], q[1]), max(p[1], q[1])
+    return [(pid, b) for pid, b in boxes.items()
+            if b.x < x1 and x0 < b.right and b.y < y1 and y0 < b.bottom]
+
+
+@pytest.mark.parametrize("path", CASES + EXAMPLES, ids=lambda p: p.name)
+def test_hand_made_and_example_cases_keep_every_rule(path: Path) -> None:
+    case = load(path)
+    check_layout(case, _layout(case))
+
+
+@given(genogram_families())
+def test_generated_families_keep_every_rule(case: Case) -> None:
+    check_layout(case, _layout(case))
+
+
+def test_successive_partners_stand_in_date_order_beside_the_shared_person() -> None:
+    case = load(ROOT / "tests" / "cases" / "remarriage.yaml")
+    layout = _layout(case)
+    x = {pid: p.box.x for pid, p in layout.people.items()}
+    assert x["ex1"] < x["vader"] < x["ex2"] < x["vrouw"]
+    # half-siblings hang from their own couple's line
+    by_child = {c.child: c for c in layout.children}
+    union = {frozenset(p.partners): p.union for p in layout.partnerships}
+    assert by_child["lotte"].points[0] == union[frozenset({"vader", "ex2"})]
+    assert by_child["sem"].points[0] == union[frozenset({"vader", "vrouw"})]
+    assert by_child["bram"].points[0] == union[frozenset({"vader", "ex1"})]
+    # eldest left among full siblings
+    assert x["bram"] < x["lisa"] and x["sem"] < x["noor"]
+
+
+def test_man_stands_left_in_a_man_woman_couple() -> None:
+    case = load(ROOT / "tests" / "cases" / "consanguinity.yaml")
+    layout = _layout(case)
+    for ps in case.partnerships:
+        sexes = {case.person(p).sex: p for p in ps.partners}
+        if set(sexes) == {"male", "female"}:
+            assert layout.people[sexes["male"]].box.x < layout.people[sexes["female"]].box.x
+
+
+def test_cousin_marriage_draws_nobody_twice_and_marks_the_couple() -> None:
+    case = load(ROOT / "tests" / "cases" / "consanguinity.yaml")
+    layout = _layout(case)
+    assert len(layout.people) == len(case.people)
+    marked = [p.partners for p in layout.partnerships if p.consanguineous]
+    assert marked == [("neef", "nicht")]
+
+
+def test_twins_hang_from_one_point_and_identical_twins_get_a_bar() -> None:
+    case = load(ROOT / "tests" / "cases" / "twins-adoption.yaml")
+    layout = _layout(case)
+    lines = {c.child: c.points for c in layout.children}
+    assert lines["tom"][-2] == lines["tim"][-2], "twins split from one point"
+    assert lines["liv"][-2] == lines["lou"][-2]
+    assert [t.twins for t in layout.twin_bars] == [("tom", "tim")]
+    kinds = {c.child: c.kind for c in layout.children}
+    assert kinds["sara"] == "adopted" and kinds["pleeg"] == "foster"
+
+
+def test_co_parents_without_partnership_share_a_row_and_a_line() -> None:
+    case = load(ROOT / "tests" / "cases" / "twins-adoption.yaml")
+    layout = _layout(case)
+    assert layout.people["donor"].row == layout.people["mila"].row
+    implied = [p for p in layout.partnerships if p.kind == "implied"]
+    assert [set(p.partners) for p in implied] == [{"mila", "donor"}]
+
+
+def test_single_parent_line_starts_at_the_parent_and_unlinked_person_is_drawn() -> None:
+    case = load(ROOT / "tests" / "cases" / "four-generations.yaml")
+    layout = _layout(case)
+    zus = next(c for c in layout.children if c.child == "zus")
+    moeder = layout.people["moeder"].symbol
+    assert zus.parents == ("moeder",)
+    assert zus.points[0][1] == pytest.approx(moeder.cy)
+    assert min(abs(zus.points[0][0] - moeder.x), abs(zus.points[0][0] - moeder.right)) < 0.01
+    assert "buurvrouw" in layout.people
+
+
+def test_households_apart_are_marked_with_a_warning() -> None:
+    case = load(ROOT / "tests" / "cases" / "four-generations.yaml")
+    layout = _layout(case)
+    apart = [h for h in layout.households if h.outline is None]
+    assert apart and all(len(h.marks) == len(h.members) for h in apart)
+    assert any("households[2]" in w for w in layout.warnings)
+    together = [h for h in layout.households if h.outline is not None]
+    assert together, "opa and oma stand together"
+    for h in together:
+        xs = [x for x, _ in h.outline or []]
+        ys = [y for _, y in h.outline or []]
+        for m in h.members:
+            box = layout.people[m].box
+            assert min(xs) < box.x and box.right < max(xs)
+            assert min(ys) < box.y and box.bottom < max(ys)
+
+
+def test_blocks_never_split_partners() -> None:
+    case = load(ROOT / "tests" / "cases" / "remarriage.yaml")
+    st = build_structure(case)
+    for ps in case.partnerships:
+        a, b = ps.partners
+        assert st.block_of[a] == st.block_of[b]
+
+
+def test_the_checker_catches_overlaps_and_lines_through_boxes() -> None:
+    case = load(ROOT / "tests" / "cases" / "remarriage.yaml")
+    layout = _layout(case)
+    moved = layout.people["lisa"]
+    original = moved.box
+    moved.box = layout.people["bram"].box
+    with pytest.raises(AssertionError, match="overlap"):
+        check_layout(case, layout)
+    moved.box = original
+    rel = layout.relations[0]
+    a, b = layout.people["bram"].box, layout.people["noor"].box
+    rel.points = [(a.x - 5, a.cy), (b.right + 5, b.cy)]  # straight through everyone between
+    with pytest.raises(AssertionError, match="crosses"):
+        check_layout(case, layout)

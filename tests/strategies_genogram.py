@@ -1,0 +1,102 @@
+"""Hypothesis strategies for genogram tests: the shared families plus the hard situations.
+
+:func:`genogram_families` mixes :func:`tests.strategies.families` (one to five generations,
+remarriages, half-siblings, twins, adoption, foster and step links) with
+:func:`related_couples`: families where two cousins (or second cousins) marry and have
+children, with emotional relations between people far apart, households, and people
+without any family link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from hypothesis import strategies as st
+
+from systeemkaart.model import Case
+from tests.strategies import families
+
+__all__ = ["genogram_families", "related_couples"]
+
+Draw = Callable[[st.SearchStrategy[Any]], Any]
+
+_RELATIONS = ("close", "fused", "distant", "conflict", "hostile", "close_hostile", "cutoff",
+              "abuse", "neglect", "caregiving")
+
+
+@st.composite
+def related_couples(draw: Draw) -> Case:
+    """A family in which two descendants of one couple marry each other.
+
+    Two to three lines descend from the founders; the couple is taken from two different
+    lines at the same depth, so they share ancestors without anyone being drawn twice.
+    """
+    people: list[dict[str, Any]] = []
+    partnerships: list[dict[str, Any]] = []
+    children: list[dict[str, Any]] = []
+    counter = [0]
+
+    def person(year: int, sex: str | None = None, **extra: Any) -> str:
+        counter[0] += 1
+        pid = f"p{counter[0]}"
+        people.append({"id": pid, "name": f"Persoon {counter[0]}",
+                       "sex": sex or draw(st.sampled_from(("male", "female", "other",
+                                                           "unknown"))),
+                       "born": year, **extra})
+        return pid
+
+    year = 1900 + draw(st.integers(0, 20))
+    founders = [person(year, "male"), person(year + 2, "female")]
+    partnerships.append({"partners": founders, "start": year + 22})
+    depth = draw(st.integers(1, 2))
+    lines: list[list[str]] = []
+    for _ in range(draw(st.integers(2, 3))):
+        parent_pair = founders
+        chain: list[str] = []
+        y = year + 25
+        for _ in range(depth):
+            child = person(y + draw(st.integers(0, 5)))
+            children.append({"parents": list(parent_pair), "child": child})
+            spouse = person(y)
+            partnerships.append({"partners": draw(st.permutations([child, spouse])),
+                                 "start": y + 22})
+            chain.append(child)
+            parent_pair = [child, spouse]
+            y += 25
+        kid = person(y + draw(st.integers(0, 5)))
+        children.append({"parents": list(parent_pair), "child": kid})
+        if draw(st.booleans()):
+            twin = person(people[-1]["born"], twin_of=kid)
+            children.append({"parents": list(parent_pair), "child": twin})
+        chain.append(kid)
+        lines.append(chain)
+    a, b = lines[0][-1], lines[1][-1]
+    partnerships.append({"partners": [a, b], "start": 2000 + depth * 25 - 30,
+                         "kind": draw(st.sampled_from(("married", "cohabiting")))})
+    for k in range(draw(st.integers(0, 3))):
+        kid = person(2000 + depth * 25 - 25 + k)
+        kind = draw(st.sampled_from(("biological", "biological", "adopted", "foster")))
+        children.append({"parents": [a, b], "child": kid, "kind": kind})
+    for _ in range(draw(st.integers(0, 2))):
+        person(1990, draw(st.sampled_from(("male", "female"))))  # no family link at all
+    ids = [p["id"] for p in people]
+    relations = []
+    for _ in range(draw(st.integers(0, 6))):
+        x, y2 = draw(st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True))
+        relations.append({"between": [x, y2], "kind": draw(st.sampled_from(_RELATIONS))})
+    households = []
+    if draw(st.booleans()):
+        households.append({"members": draw(st.lists(st.sampled_from(ids), min_size=1,
+                                                    max_size=4, unique=True))})
+    return Case.model_validate({
+        "schema": "systeemkaart/1",
+        "case": {"id": "related", "as_of": 2080, "title": "Bloedverwanten"},
+        "people": people, "partnerships": partnerships, "children": children,
+        "relations": relations, "households": households,
+    })
+
+
+def genogram_families() -> st.SearchStrategy[Case]:
+    """Families for genogram properties: the shared ones and cousin marriages."""
+    return st.one_of(families(max_generations=4), related_couples())
