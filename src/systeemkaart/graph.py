@@ -197,6 +197,12 @@ _ENDPOINTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 }
 
 
+def _a(word: object) -> str:
+    """``word`` with its indefinite article: 'a person', 'an organisation'."""
+    text = str(word)
+    return f"{'an' if text[:1] in set('aeiou') else 'a'} {text}"
+
+
 def check_invariants(g: nx.MultiDiGraph) -> list[Problem]:
     """Every broken invariant of a case graph (an empty list when the graph is sound).
 
@@ -222,8 +228,8 @@ def check_invariants(g: nx.MultiDiGraph) -> list[Problem]:
         src, dst = _ENDPOINTS[kind]
         tu, tv = g.nodes[u].get("type"), g.nodes[v].get("type")
         if tu not in src or tv not in dst:
-            problems.append(Problem(where, f"a {kind} edge cannot run from a {tu} to a {tv}",
-                                    code="edge_endpoints"))
+            problems.append(Problem(where, f"{_a(kind)} edge cannot run from {_a(tu)} to "
+                                    f"{_a(tv)}", code="edge_endpoints"))
         if u == v and kind in {"partnership", "child", "relation"}:
             problems.append(Problem(where, f"{kind} edge from a node to itself", code="self_loop"))
         if kind == "child":
