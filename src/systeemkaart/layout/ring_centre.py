@@ -138,6 +138,8 @@ def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
     the block roughly square. The block is centred on the origin.
     """
     groups = _groups(case, people)
+    if not groups:
+        return CentrePlace({}, (), 0.0)
     gen = generations(case)
     groups.sort(key=lambda g: (sum(rank.get(m, 0.0) for m in g[1]) / len(g[1]),
                                -1 if g[0] is None else g[0]))

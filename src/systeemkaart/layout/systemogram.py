@@ -91,7 +91,7 @@ _ORG_SIDE: dict[str, float | None] = {
     "municipality": _DOWN,
     "other": None,
 }
-SIDE_WEIGHT = 0.6
+SIDE_WEIGHT = 1.0
 
 
 @dataclass(frozen=True, slots=True)

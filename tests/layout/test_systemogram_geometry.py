@@ -1,0 +1,107 @@
+"""Ring geometry: boxes, gaps on a circle, placement by isotonic regression, crossings."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from systeemkaart.layout.ring_geometry import (
+    TAU,
+    Box,
+    angular_gap,
+    boundary_point,
+    circular_mean,
+    count_crossings,
+    min_distance_to_origin,
+    place_on_circle,
+    segments_cross,
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "overlap"),
+    [
+        (Box(0, 0, 10, 10), Box(5, 5, 10, 10), True),
+        (Box(0, 0, 10, 10), Box(10, 0, 10, 10), False),  # touching edges do not overlap
+        (Box(0, 0, 10, 10), Box(0, 11, 10, 10), False),
+        (Box(0, 0, 10, 10), Box(2, 2, 2, 2), True),  # containment
+        (Box(0, 0, 10, 10), Box(-5, 9.5, 30, 1), True),
+    ],
+)
+def test_box_overlap(a: Box, b: Box, overlap: bool) -> None:
+    assert a.overlaps(b) is overlap
+    assert b.overlaps(a) is overlap
+
+
+@pytest.mark.parametrize(
+    ("p1", "p2", "q1", "q2", "cross"),
+    [
+        ((0, 0), (10, 10), (0, 10), (10, 0), True),
+        ((0, 0), (10, 0), (0, 1), (10, 1), False),  # parallel
+        ((0, 0), (10, 10), (10, 10), (20, 0), False),  # shared end point
+        ((0, 0), (4, 4), (5, 5), (9, 0), False),  # apart
+    ],
+)
+def test_segments_cross(p1: tuple[float, float], p2: tuple[float, float],
+                        q1: tuple[float, float], q2: tuple[float, float], cross: bool) -> None:
+    assert segments_cross(p1, p2, q1, q2) is cross
+
+
+def test_count_crossings_ignores_lines_that_share_an_end() -> None:
+    lines = [
+        ("a", "x", [(0.0, 0.0), (10.0, 10.0)]),
+        ("b", "y", [(0.0, 10.0), (10.0, 0.0)]),
+        ("a", "y", [(0.0, 0.0), (10.0, 0.0)]),  # shares a with the first, y with the second
+    ]
+    assert count_crossings(lines) == 1
+
+
+def test_boundary_point_and_distance() -> None:
+    box = Box(-10, -5, 20, 10)
+    assert boundary_point(box, (100, 0)) == (10, 0)
+    assert boundary_point(box, (0, -100)) == (0, -5)
+    assert min_distance_to_origin(box) == 0
+    assert min_distance_to_origin(Box(3, 4, 1, 1)) == 5
+
+
+def test_circular_mean_wraps() -> None:
+    mean = circular_mean([TAU - 0.1, 0.1])
+    assert min(mean, TAU - mean) < 1e-9
+
+
+@given(st.floats(0, TAU), st.floats(60, 600), st.floats(20, 200), st.floats(12, 60))
+def test_angular_gap_separates_boxes(mid: float, radius: float, w: float, h: float) -> None:
+    gap = angular_gap((w, h), (w, h), mid, radius, 4.0)
+    if not math.isfinite(gap):
+        assert min(w + 4, h + 4) >= radius * 0.9  # only fails when boxes dwarf the circle
+        return
+    a, b = mid - gap / 2, mid + gap / 2
+    ba = Box(radius * math.cos(a) - w / 2, radius * math.sin(a) - h / 2, w, h)
+    bb = Box(radius * math.cos(b) - w / 2, radius * math.sin(b) - h / 2, w, h)
+    assert not ba.overlaps(bb, 3.9)
+
+
+@given(st.lists(st.floats(0, TAU - 1e-6), min_size=1, max_size=25),
+       st.floats(0.01, 0.5))
+def test_place_on_circle_keeps_gaps(desired: list[float], gap: float) -> None:
+    desired.sort()
+    gaps = [gap] * len(desired)
+    placed = place_on_circle(desired, gaps)
+    if gap * len(desired) > TAU:
+        assert placed is None
+        return
+    assert placed is not None and len(placed) == len(desired)
+    if len(desired) > 1:
+        order = sorted(range(len(placed)), key=lambda i: placed[i])
+        for k, i in enumerate(order):
+            j = order[(k + 1) % len(order)]
+            assert (placed[j] - placed[i]) % TAU >= gap - 1e-6
+
+
+def test_place_on_circle_leaves_spread_items_alone() -> None:
+    desired = [0.0, 1.0, 2.0, 3.0]
+    placed = place_on_circle(desired, [0.2] * 4)
+    assert placed == pytest.approx(desired)
