@@ -299,7 +299,7 @@ def _marriages(case: Case) -> Iterator[Problem]:
     by_person: dict[str, list[int]] = defaultdict(list)
     for i, ps in enumerate(case.partnerships):
         if ps.kind == "married":
-            for pid in ps.partners:
+            for pid in dict.fromkeys(ps.partners):  # once, even if named twice
                 by_person[pid].append(i)
     for pid, idx in by_person.items():
         for a_pos, a in enumerate(idx):
