@@ -144,7 +144,7 @@ def _yaml_message(err: yaml.YAMLError) -> tuple[str, int | None]:
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-    if "'\\t'" in problem or "tab" in problem.lower():
+    if "'\\t'" in problem or "#x0009" in problem:
         return "tab character; indent with spaces, not tabs", line
     col = f" (column {mark.column + 1})" if mark is not None else ""
     context = getattr(err, "context", None)

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from ..checks import check_case
@@ -17,6 +16,7 @@ from ..model import SCHEMA_ID, Case
 from .atomic import write_atomic
 from .messages import problems_from_validation
 from .reader import Document, parse_text, read_document
+from .yaml_writer import write_yaml
 
 __all__ = ["CheckResult", "case_to_data", "check_document", "check_file", "dumps", "load",
            "loads", "save"]
@@ -117,37 +117,19 @@ def case_to_data(case: Case) -> dict[str, Any]:
     """The case as plain JSON-able data, without default values, ``schema`` first."""
     data = case.model_dump(mode="json", by_alias=True, exclude_defaults=True)
     data.pop("schema", None)
+    for section, key in _KEEP:
+        records = getattr(case, section)
+        for record, dumped in zip(records, data.get(section, []), strict=True):
+            if key not in dumped:
+                full = record.model_dump(mode="json", include={key} | set(dumped))
+                ordered = {k: full[k] if k == key else dumped[k] for k in full}
+                dumped.clear()
+                dumped.update(ordered)
     return {"schema": SCHEMA_ID, **data}
 
 
-_BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-class _Dumper(_BaseDumper):  # type: ignore[misc]
-    """Block-style YAML with short lists of plain values written inline, like hand-written files.
-
-    Uses libyaml's emitter when PyYAML has it (about ten times faster on large trees).
-    """
-
-
-def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
-    flow = len(data) <= 8 and all(isinstance(x, str | int | float | bool) for x in data)
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
-
-
-def _represent_dict(dumper: yaml.SafeDumper, data: dict[str, Any]) -> yaml.Node:
-    flat = all(
-        isinstance(v, str | int | float | bool)
-        or (isinstance(v, list) and all(isinstance(x, str) for x in v) and len(v) <= 8)
-        for v in data.values()
-    )
-    short = flat and sum(len(str(k)) + len(str(v)) + 4 for k, v in data.items()) < 90
-    flow = short and len(data) > 0 and "schema" not in data
-    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=flow)
-
-
-_Dumper.add_representer(list, _represent_list)
-_Dumper.add_representer(dict, _represent_dict)
+# Defaults written out anyway, because readers of a file look for them.
+_KEEP = (("partnerships", "kind"), ("involvements", "stance"))
 
 
 def dumps(case: Case, *, format: str = "yaml") -> str:
@@ -155,10 +137,7 @@ def dumps(case: Case, *, format: str = "yaml") -> str:
     data = case_to_data(case)
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    header = f"# yaml-language-server: $schema={SCHEMA_URL}\n"
-    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
-                     default_flow_style=False)
-    return header + body
+    return write_yaml(data, f"# yaml-language-server: $schema={SCHEMA_URL}")
 
 
 def save(case: Case, path: str | os.PathLike[str], *, format: str | None = None) -> None:
