@@ -55,11 +55,19 @@ BBox = tuple[float, float, float, float]
 """A box as ``(x, y, width, height)`` in user units."""
 
 LEGEND_FONT_SIZE: Final = 10.0
+_MAX_WAVES: Final = 14
+"""A zigzag covers at most this many waves per segment (centred): long routed lines stay
+readable and the file small."""
 
 _BAD_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+_SPECIAL: Final = re.compile('[&<>"\n\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
+
+
 def _escape(text: str, *, attr: bool = False) -> str:
+    if _SPECIAL.search(text) is None:
+        return text
     text = _BAD_XML.sub("", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if attr:
@@ -67,12 +75,37 @@ def _escape(text: str, *, attr: bool = False) -> str:
     return text
 
 
+def _num(value: float) -> str:
+    """``fmt(value)`` with a fast path for whole numbers (same text)."""
+    if value == int(value):
+        return str(int(value))
+    return fmt(value)
+
+
 def _value(value: object) -> str:
-    if isinstance(value, bool):
+    kind = type(value)
+    if kind is str:
+        return value  # type: ignore[return-value]
+    if kind is float:
+        return _num(value)  # type: ignore[arg-type]
+    if kind is bool:
         return "true" if value else "false"
+    if kind is int:
+        return str(value)
     if isinstance(value, int | float):
-        return fmt(float(value))
+        return _num(float(value))
     return str(value)
+
+
+_KEYS: dict[str, str] = {"class_": "class", "cls": "class"}
+
+
+def _key(key: str) -> str:
+    name = _KEYS.get(key)
+    if name is None:
+        name = key.rstrip("_").replace("_", "-")
+        _KEYS[key] = name
+    return name
 
 
 class Element:
@@ -98,7 +131,13 @@ class Element:
 
     def sub(self, tag: str, text: str | None = None, **attrs: object) -> Element:
         """Append a new child; ``stroke_width=`` becomes ``stroke-width``. Returns the child."""
-        return self.add(Element(tag, _attrs(attrs), text))
+        child = Element(tag, None, text)
+        values = child.attrs
+        for key, val in attrs.items():
+            if val is not None:
+                values[_key(key)] = _value(val)
+        self.children.append(child)
+        return child
 
     def write(self, out: list[str]) -> None:
         """Serialise into ``out`` (a list of string pieces)."""
@@ -117,16 +156,12 @@ class Element:
 
 
 def _attrs(attrs: Mapping[str, object]) -> dict[str, object]:
-    out: dict[str, object] = {}
-    for key, val in attrs.items():
-        name = "class" if key in {"class_", "cls"} else key.rstrip("_").replace("_", "-")
-        out[name] = val
-    return out
+    return {_key(key): val for key, val in attrs.items()}
 
 
 def points_attr(points: Iterable[Point]) -> str:
     """Points as an SVG ``points`` attribute: ``"x1,y1 x2,y2 ..."`` with fixed formatting."""
-    return " ".join(f"{fmt(x)},{fmt(y)}" for x, y in points)
+    return " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
 
 
 class SvgDoc:
@@ -305,7 +340,7 @@ def zigzag_points(points: Sequence[Point], *, amplitude: float = 3.0,
     """A triangle wave along the polyline; segments shorter than a wavelength stay straight.
 
     Each segment keeps a short straight piece at both ends, so corners and the ends at the
-    symbols stay clean.
+    symbols stay clean; on a long segment the wave covers the middle stretch only.
     """
     pts = _dedupe(points)
     if len(pts) < 2:
@@ -315,7 +350,7 @@ def zigzag_points(points: Sequence[Point], *, amplitude: float = 3.0,
         length = math.hypot(x2 - x1, y2 - y1)
         ux, uy = (x2 - x1) / length, (y2 - y1) / length
         nx, ny = -uy, ux
-        waves = int((length - 4.0) // wavelength)
+        waves = min(int((length - 4.0) // wavelength), _MAX_WAVES)
         if waves >= 1:
             lead = (length - waves * wavelength) / 2
             for k in range(waves * 2):

@@ -1,0 +1,396 @@
+"""Genogram quality and speed: our layout against a plain Graphviz ``dot`` drawing.
+
+Quality, on the hand-made situation cases and generated families (seeded, so every run
+measures the same families):
+
+- structural crossings (partner and child lines crossing each other) and, separately, all
+  crossings including emotional relations;
+- total length of the family lines;
+- overlapping boxes and split partners (someone standing between two partners, or the
+  partners on different rows);
+
+for our layout and for plain ``dot`` (persons and one join node per couple as nodes, edges
+person -> join -> child, the same box sizes, no constraints).
+
+Speed: ``systeemkaart draw`` of a typical case as a whole process, against ``python -c
+pass`` plus ``dot -Tsvg`` of the same graph (the ``dot`` engine bundled with pygraphviz, run
+through a minimal script); and a generated family of about 3,000 people, where our time on
+top of the ``dot`` layout itself is reported as overhead.
+
+Run from the repository root: ``.venv/bin/python bench/bench_genogram.py``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from systeemkaart.io.yaml_json import load
+from systeemkaart.layout import genogram_dot
+from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
+from systeemkaart.layout.genogram_blocks import build_structure
+from systeemkaart.model import Case
+from systeemkaart.render.genogram import render_genogram
+
+__all__ = ["random_family"]
+
+ROOT = Path(__file__).resolve().parent.parent
+Point = tuple[float, float]
+Segment = tuple[Point, Point]
+
+
+# --- generated families ----------------------------------------------------------------
+
+
+def random_family(seed: int, target: int, *, relations: int = 6) -> Case:
+    """A family of about ``target`` people: remarriages, half-siblings, twins, adoption,
+    foster care, single parents, a cousin marriage now and then, emotional relations."""
+    rng = random.Random(seed)
+    people: list[dict[str, Any]] = []
+    partnerships: list[dict[str, Any]] = []
+    children: list[dict[str, Any]] = []
+    born: dict[str, int] = {}
+
+    def person(year: int, sex: str | None = None, **extra: Any) -> str:
+        pid = f"p{len(people)}"
+        people.append({"id": pid, "name": f"Naam {len(people)}",
+                       "sex": sex or rng.choice(("male", "female")), "born": year, **extra})
+        born[pid] = year
+        return pid
+
+    year = 1850
+    current = [person(year, "male")]
+    by_line: dict[str, int] = {current[0]: 0}
+    while len(people) < target and current:
+        following: list[str] = []
+        for pid in current:
+            if len(people) >= target:
+                break
+            n_partners = rng.choices((0, 1, 2, 3), (2, 10, 3, 1))[0]
+            if n_partners == 0:
+                if rng.random() < 0.3:
+                    for _ in range(rng.randint(1, 2)):
+                        kid = person(born[pid] + rng.randint(20, 35))
+                        children.append({"parents": [pid], "child": kid})
+                        following.append(kid)
+                continue
+            when = born[pid] + 20
+            for k in range(n_partners):
+                spouse = person(born[pid] + rng.randint(-4, 4),
+                                "female" if people[int(pid[1:])]["sex"] == "male" else "male")
+                rec: dict[str, Any] = {"partners": [pid, spouse], "start": when}
+                if k < n_partners - 1:
+                    rec["status"] = rng.choice(("divorced", "separated"))
+                    rec["end"] = when + 5
+                partnerships.append(rec)
+                for _ in range(rng.choices((0, 1, 2, 3, 4), (1, 3, 4, 2, 1))[0]):
+                    kid = person(when + rng.randint(1, 4))
+                    kind = rng.choices(("biological", "adopted", "foster"), (20, 1, 1))[0]
+                    children.append({"parents": [pid, spouse], "child": kid, "kind": kind})
+                    following.append(kid)
+                    if rng.random() < 0.06:
+                        twin = person(born[kid], twin_of=kid)
+                        children.append({"parents": [pid, spouse], "child": twin})
+                        following.append(twin)
+                when += 8
+        current = following
+    ids = [p["id"] for p in people]
+    rel_kinds = ("close", "conflict", "distant", "cutoff", "hostile", "fused", "caregiving")
+    rels = []
+    for _ in range(relations):
+        a, b = rng.sample(ids, 2)
+        rels.append({"between": [a, b], "kind": rng.choice(rel_kinds)})
+    del by_line
+    return Case.model_validate({
+        "schema": "systeemkaart/1",
+        "case": {"id": f"gen-{seed}", "title": f"Generated {seed}", "as_of": 2030},
+        "people": people, "partnerships": partnerships, "children": children,
+        "relations": rels,
+    })
+
+
+# --- geometry --------------------------------------------------------------------------
+
+
+def _segments(points: list[Point]) -> list[Segment]:
+    return [(p, q) for p, q in itertools.pairwise(points) if p != q]
+
+
+def _proper_cross(s: Segment, t: Segment) -> bool:
+    """True when two segments cross at a point inside both (touching ends do not count)."""
+    (p1, p2), (q1, q2) = s, t
+
+    def orient(a: Point, b: Point, c: Point) -> float:
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    d1, d2 = orient(q1, q2, p1), orient(q1, q2, p2)
+    d3, d4 = orient(p1, p2, q1), orient(p1, p2, q2)
+    eps = 1e-6
+    return ((d1 > eps and d2 < -eps) or (d1 < -eps and d2 > eps)) and \
+        ((d3 > eps and d4 < -eps) or (d3 < -eps and d4 > eps))
+
+
+def _crossings(edges: list[tuple[str, list[Segment]]]) -> int:
+    """Crossings between segments of different edge groups (edges in one group share a
+    node, as the lines of one union do)."""
+    count = 0
+    for (ga, sa), (gb, sb) in itertools.combinations(edges, 2):
+        if ga == gb:
+            continue
+        for s in sa:
+            for t in sb:
+                if _proper_cross(s, t):
+                    count += 1
+    return count
+
+
+def _length(segments: list[Segment]) -> float:
+    return sum(((q[0] - p[0]) ** 2 + (q[1] - p[1]) ** 2) ** 0.5 for p, q in segments)
+
+
+# --- ours ------------------------------------------------------------------------------
+
+
+def ours(case: Case) -> dict[str, float]:
+    """Crossings, length, overlaps and split partners of our layout."""
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    structural: list[tuple[str, list[Segment]]] = []
+    for p in layout.partnerships:
+        structural.append(("u:" + "|".join(sorted(p.partners)), _segments(p.points)))
+    for c in layout.children:
+        structural.append(("u:" + "|".join(sorted(c.parents)), _segments(c.points)))
+    relations = [(f"r{r.index}", _segments(r.points)) for r in layout.relations]
+    boxes = list(layout.node_boxes().values())
+    overlaps = sum(1 for a, b in itertools.combinations(boxes, 2) if a.overlaps(b))
+    split = 0
+    for ps in case.partnerships:
+        a, b = (layout.people[x] for x in ps.partners)
+        if a.row != b.row:
+            split += 1
+            continue
+        lo, hi = sorted((a.box.cx, b.box.cx))
+        between = [p for p in layout.people.values() if p.row == a.row and lo < p.box.cx < hi
+                   and p.id not in ps.partners]
+        partners_of = {x for q in case.partnerships for x in q.partners
+                       if set(q.partners) & set(ps.partners)}
+        if any(p.id not in partners_of for p in between):
+            split += 1
+    return {
+        "structural": _crossings(structural),
+        "all": _crossings(structural + relations),
+        "length": _length([s for _, segs in structural for s in segs]),
+        "overlaps": overlaps,
+        "split": split,
+    }
+
+
+# --- plain dot -------------------------------------------------------------------------
+
+
+def _bezier(points: list[Point], steps: int = 8) -> list[Point]:
+    out = [points[0]]
+    for i in range(0, len(points) - 3, 3):
+        p0, p1, p2, p3 = points[i:i + 4]
+        for k in range(1, steps + 1):
+            t = k / steps
+            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t ** 3
+            out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
+                        a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
+    return out
+
+
+def plain_dot(case: Case, with_relations: bool = True) -> dict[str, float]:
+    """The same family drawn by plain ``dot``: persons and join nodes, no constraints."""
+    import pygraphviz
+
+    sizes = layout_genogram(case, GenogramOptions(at=case.as_of())).node_boxes()
+    g = pygraphviz.AGraph(directed=True, strict=False)
+    g.graph_attr.update(rankdir="TB", nodesep="0.33")
+    for pid, box in sizes.items():
+        g.add_node(pid, shape="box", fixedsize="true", width=f"{box.w / 72:.3f}",
+                   height=f"{box.h / 72:.3f}", label="")
+    joins: dict[frozenset[str], str] = {}
+
+    def join(parents: list[str]) -> str:
+        key = frozenset(parents)
+        if key not in joins:
+            joins[key] = f"j{len(joins)}"
+            g.add_node(joins[key], shape="point", width="0.05")
+            for p in sorted(key):
+                g.add_edge(p, joins[key], key=f"{p}-{joins[key]}")
+        return joins[key]
+
+    for ps in case.partnerships:
+        join(list(ps.partners))
+    for link in case.children:
+        j = join(list(link.parents)) if len(link.parents) == 2 else link.parents[0]
+        g.add_edge(j, link.child, key=f"{j}-{link.child}")
+    if with_relations:
+        for i, rel in enumerate(case.relations):
+            g.add_edge(rel.between[0], rel.between[1], key=f"rel{i}", constraint="false")
+    g.layout(prog="dot")
+    pos = {n: tuple(float(v) for v in g.get_node(n).attr["pos"].split(",")) for n in g.nodes()}
+    structural: list[tuple[str, list[Segment]]] = []
+    relations: list[tuple[str, list[Segment]]] = []
+    for e in g.edges():
+        raw = e.attr.get("pos") or ""
+        pts = [tuple(float(v) for v in tok.split(",")) for tok in raw.split()
+               if not tok.startswith(("e,", "s,"))]
+        segs = _segments(_bezier(pts)) if len(pts) >= 4 else []
+        key = str(e.name)
+        group = (e[1] if str(e[1]).startswith("j") else e[0]) if not key.startswith("rel") \
+            else key
+        (relations if key.startswith("rel") else structural).append((str(group), segs))
+    # an edge touches its end nodes: crossings between edges that share a node do not count
+    def shared(edges: list[tuple[str, list[Segment]]]) -> int:
+        return _crossings(edges)
+
+    rows: dict[float, list[tuple[float, str]]] = defaultdict(list)
+    for pid in sizes:
+        rows[pos[pid][1]].append((pos[pid][0], pid))
+    split = 0
+    for ps in case.partnerships:
+        a, b = ps.partners
+        if pos[a][1] != pos[b][1]:
+            split += 1
+            continue
+        lo, hi = sorted((pos[a][0], pos[b][0]))
+        if any(lo < x < hi for x, pid in rows[pos[a][1]] if pid not in (a, b)):
+            split += 1
+    boxes = list(sizes.items())
+    overlaps = 0
+    for (pa, ba), (pb, bb) in itertools.combinations(boxes, 2):
+        ax, ay = pos[pa]
+        bx, by = pos[pb]
+        if abs(ax - bx) * 2 < ba.w + bb.w - 1e-6 and abs(ay - by) * 2 < ba.h + bb.h - 1e-6:
+            overlaps += 1
+    return {
+        "structural": shared(structural),
+        "all": shared(structural + relations),
+        "length": _length([s for _, segs in structural for s in segs]),
+        "overlaps": overlaps,
+        "split": split,
+    }
+
+
+# --- speed -----------------------------------------------------------------------------
+
+
+def _best_of(cmd: list[str], runs: int = 5) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def _dot_source(case: Case) -> str:
+    """Our own dot graph of the case (the graph Graphviz lays out for us)."""
+    captured: list[str] = []
+    original = genogram_dot.place_blocks
+
+    def spy(source: str, count: int) -> list[float]:
+        captured.append(source)
+        return original(source, count)
+
+    import systeemkaart.layout.genogram as lg
+
+    lg.place_blocks = spy  # type: ignore[assignment]
+    try:
+        layout_genogram(case)
+    finally:
+        lg.place_blocks = original  # type: ignore[assignment]
+    return captured[0]
+
+
+def main() -> None:
+    """Print every figure with the command that produced it."""
+    print("command: .venv/bin/python bench/bench_genogram.py\n")
+    cases = [(p.stem, load(p)) for p in sorted((ROOT / "tests" / "cases").glob("*.yaml"))]
+    cases += [(f"generated-{s}", random_family(s, 60)) for s in range(1, 9)]
+    print(f"{'family':24} {'people':>6} | {'ours: struct':>12} {'all':>4} {'length':>7} "
+          f"{'ovl':>3} {'split':>5} | {'dot: struct':>11} {'all':>4} {'length':>7} {'ovl':>3} "
+          f"{'split':>5}")
+    totals: dict[str, float] = defaultdict(float)
+    for name, case in cases:
+        a, b = ours(case), plain_dot(case)
+        for k, v in a.items():
+            totals["ours_" + k] += v
+        for k, v in b.items():
+            totals["dot_" + k] += v
+        print(f"{name:24} {len(case.people):6} | {a['structural']:12.0f} {a['all']:4.0f} "
+              f"{a['length']:7.0f} {a['overlaps']:3.0f} {a['split']:5.0f} | "
+              f"{b['structural']:11.0f} {b['all']:4.0f} {b['length']:7.0f} {b['overlaps']:3.0f} "
+              f"{b['split']:5.0f}")
+    print(f"{'total':24} {'':6} | {totals['ours_structural']:12.0f} {totals['ours_all']:4.0f} "
+          f"{totals['ours_length']:7.0f} {totals['ours_overlaps']:3.0f} "
+          f"{totals['ours_split']:5.0f} | {totals['dot_structural']:11.0f} "
+          f"{totals['dot_all']:4.0f} {totals['dot_length']:7.0f} {totals['dot_overlaps']:3.0f} "
+          f"{totals['dot_split']:5.0f}")
+
+    typical = ROOT / "examples" / "mdo-weglopen.yaml"
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "g.dot"
+        src.write_text(_dot_source(load(typical)), encoding="utf-8")
+        dot_cmd = [sys.executable, "-c", "import sys, pygraphviz; sys.stdout.buffer.write("
+                   "pygraphviz.AGraph(filename=sys.argv[1]).draw(format='svg', prog='dot'))",
+                   str(src)]
+        floor = _best_of([sys.executable, "-c", "pass"])
+        dot_t = _best_of(dot_cmd)
+        ours_t = _best_of([str(Path(sys.executable).parent / "systeemkaart"), "draw",
+                           str(typical), "-o", str(Path(tmp) / "out.svg")])
+    print(f"\ntypical case ({typical.name}), best of 5 whole processes:")
+    print(f"  python -c pass            {floor * 1000:7.0f} ms")
+    print(f"  dot -Tsvg (pygraphviz)    {dot_t * 1000:7.0f} ms  (includes python start)")
+    print(f"  systeemkaart draw         {ours_t * 1000:7.0f} ms  = {ours_t / dot_t:.2f} x the "
+          f"dot process; target 4 x (python -c pass + dot)")
+
+    big = random_family(7, 3000, relations=40)
+    import pygraphviz
+
+    t0 = time.perf_counter()
+    source = _dot_source(big)
+    t_src = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    pygraphviz.AGraph(string=source).draw(format="svg", prog="dot")
+    dot_svg = time.perf_counter() - t0
+    timings: dict[str, float] = {}
+    original = genogram_dot.place_blocks
+
+    def timed(source: str, count: int) -> list[float]:
+        t = time.perf_counter()
+        out = original(source, count)
+        timings["dot"] = time.perf_counter() - t
+        return out
+
+    import systeemkaart.layout.genogram as lg
+
+    lg.place_blocks = timed  # type: ignore[assignment]
+    try:
+        t0 = time.perf_counter()
+        svg = render_genogram(big, lang="nl", at=big.as_of())
+        total = time.perf_counter() - t0
+    finally:
+        lg.place_blocks = original  # type: ignore[assignment]
+    st = build_structure(big)
+    print(f"\ngenerated family: {len(big.people)} people, {len(big.partnerships)} partnerships, "
+          f"{len(big.children)} child links, {len(big.relations)} relations, "
+          f"{len(st.blocks)} blocks, {max(st.rows.values()) + 1} rows")
+    print(f"  dot -Tsvg of our graph (in process)   {dot_svg * 1000:8.0f} ms")
+    print(f"  render_genogram total                  {total * 1000:8.0f} ms "
+          f"(dot layout inside: {timings['dot'] * 1000:.0f} ms)")
+    print(f"  our overhead on top of dot -Tsvg       {(total - dot_svg) / dot_svg * 100:8.1f} %")
+    print(f"  (first layout pass for the dot source took {t_src * 1000:.0f} ms; "
+          f"svg {len(svg) / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
