@@ -39,7 +39,6 @@ __all__ = ["GedcomImport", "decode_gedcom", "import_gedcom", "parse_gedcom_date"
 
 MAX_GEDCOM_BYTES = 64 * 1024 * 1024
 
-_LINE = re.compile(r"^\s*(\d{1,2})\s+(?:(@[^@]+@|@@)\s+)?([A-Za-z0-9_]+)(?:[ \t](.*))?$")
 _MONTHS = {m: i + 1 for i, m in enumerate(
     ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"])}
 _SKIP_WORDS = {"ABT", "ABOUT", "CAL", "EST", "BEF", "AFT", "BET", "AND", "FROM", "TO", "INT",
@@ -129,41 +128,65 @@ def _decode(raw: bytes, file: str | None) -> str:
 
 # --- record tree --------------------------------------------------------------------------
 
+_KEEP_RECORDS = frozenset({"HEAD", "INDI", "FAM"})
+_MAX_LEVEL = 2
+
+
 def _tree(text: str, file: str | None) -> list[_Node]:
+    """Records as trees of nodes: only HEAD, INDI and FAM, and only levels 0-2 (all that a
+    genogram needs), which skips most of a large file's lines cheaply."""
     records: list[_Node] = []
-    stack: list[tuple[int, _Node]] = []
+    stack: list[_Node] = []  # stack[level] is the open node at that level
+    keep = False
     for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        m = _LINE.match(line)
-        if m is None:
-            if number <= 2 and not records:
-                raise CaseFormatError("not a GEDCOM file (no '0 HEAD' line)", file=file,
-                                      problems=[Problem("", "not a GEDCOM file (no '0 HEAD' "
-                                                        "line)", line=number)])
+        parts = line.split(None, 2)
+        if len(parts) < 2 or not parts[0].isdigit():
+            if not line.strip():
+                continue
+            if not records:
+                raise _not_gedcom(file, number)
             continue  # stray text in a real file: skip it, as genealogy programs do
-        level = int(m.group(1))
-        tag = m.group(3).upper()
-        value = m.group(4) or ""
+        level = int(parts[0])
+        if level == 0:
+            xref = None
+            if parts[1].startswith("@") and len(parts) == 3:
+                xref = parts[1]
+                rest = parts[2].split(None, 1)
+                tag = rest[0].upper()
+                value = rest[1] if len(rest) > 1 else ""
+            else:
+                tag = parts[1].upper()
+                value = parts[2] if len(parts) == 3 else ""
+            if not records and tag != "HEAD":
+                raise _not_gedcom(file, number)
+            keep = tag in _KEEP_RECORDS
+            if keep:
+                node = _Node(tag, value, xref)
+                records.append(node)
+                stack = [node]
+            continue
+        if not keep or level > _MAX_LEVEL or level > len(stack):
+            continue
+        tag = parts[1].upper()
+        value = parts[2] if len(parts) == 3 else ""
         if value.startswith("@@"):
             value = value[1:]
-        if tag in {"CONC", "CONT"} and stack:
-            parent = stack[-1][1] if stack[-1][0] < level else None
-            if parent is not None:
-                parent.value += ("\n" if tag == "CONT" else "") + value
-                continue
-        node = _Node(tag, value, m.group(2))
-        while stack and stack[-1][0] >= level:
-            stack.pop()
-        if level == 0 or not stack:
-            records.append(node)
-            stack = [(0, node)]
-        else:
-            stack[-1][1].children.append(node)
-            stack.append((level, node))
-    if not records or records[0].tag != "HEAD":
-        raise CaseFormatError("not a GEDCOM file (it must start with '0 HEAD')", file=file)
+        if tag == "CONC" or tag == "CONT":
+            parent = stack[level - 1]
+            parent.value += ("\n" if tag == "CONT" else "") + value
+            continue
+        node = _Node(tag, value)
+        stack[level - 1].children.append(node)
+        del stack[level:]
+        stack.append(node)
+    if not records:
+        raise _not_gedcom(file, 1)
     return records
+
+
+def _not_gedcom(file: str | None, line: int) -> CaseFormatError:
+    message = "not a GEDCOM file (it must start with '0 HEAD')"
+    return CaseFormatError(message, file=file, problems=[Problem("", message, line=line)])
 
 
 # --- values -------------------------------------------------------------------------------
