@@ -1,0 +1,104 @@
+"""The draw command as a session uses it: outputs, failures that write nothing, --watch."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from systeemkaart.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+CASE = ROOT / "examples" / "mdo-weglopen.yaml"
+
+
+def _copy_case(tmp_path: Path) -> Path:
+    target = tmp_path / "casus.yaml"
+    shutil.copy(CASE, target)
+    return target
+
+
+def test_all_kinds_into_a_folder(tmp_path: Path) -> None:
+    case = _copy_case(tmp_path)
+    result = CliRunner().invoke(main, ["draw", str(case), "--kind", "all", "--out-dir",
+                                       str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["casus.genogram.svg", "casus.systemogram.svg", "casus.timeline.svg"]
+    for path in (tmp_path / "out").iterdir():
+        assert path.read_text().startswith("<?xml") or "<svg" in path.read_text()[:200]
+
+
+def test_all_kinds_to_one_file_is_a_usage_error(tmp_path: Path) -> None:
+    case = _copy_case(tmp_path)
+    result = CliRunner().invoke(main, ["draw", str(case), "--kind", "all", "-o",
+                                       str(tmp_path / "x.svg")])
+    assert result.exit_code == 2
+    assert "--out-dir" in result.output
+    assert not (tmp_path / "x.svg").exists()
+
+
+def test_invalid_case_writes_nothing_and_keeps_the_old_drawing(tmp_path: Path) -> None:
+    case = _copy_case(tmp_path)
+    out = tmp_path / "casus.genogram.svg"
+    assert CliRunner().invoke(main, ["draw", str(case)]).exit_code == 0
+    good = out.read_bytes()
+    case.write_text(case.read_text().replace("child: daan", "child: nobody"))
+    result = CliRunner().invoke(main, ["draw", str(case)])
+    assert result.exit_code == 2
+    assert "children[3].child: unknown id 'nobody'" in result.output
+    assert "Traceback" not in result.output
+    assert out.read_bytes() == good
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_bad_date_option_is_a_usage_error(tmp_path: Path) -> None:
+    case = _copy_case(tmp_path)
+    result = CliRunner().invoke(main, ["draw", str(case), "--at", "2023-13"])
+    assert result.exit_code == 2
+    assert "month 13 does not exist" in result.output
+
+
+def test_watch_redraws_on_save(tmp_path: Path) -> None:
+    case = _copy_case(tmp_path)
+    out = tmp_path / "live.svg"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "systeemkaart.cli", "draw", str(case), "-o", str(out), "--watch"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )
+    try:
+        first = _wait_for(lambda: out.exists() and "Marieke" in out.read_text())
+        assert first, "the first drawing did not appear"
+        time.sleep(0.05)
+        text = case.read_text().replace("name: Marieke", "name: Mariska")
+        case.write_text(text)
+        os.utime(case, (time.time() + 2, time.time() + 2))  # a clearly newer mtime
+        assert _wait_for(lambda: "Mariska" in out.read_text()), "no redraw after saving"
+        case.write_text("schema: systeemkaart/1\ncase: [broken\n")
+        os.utime(case, (time.time() + 4, time.time() + 4))
+        time.sleep(1.0)
+        assert proc.poll() is None, "watch stopped on a broken save"
+        assert "Mariska" in out.read_text(), "a broken save replaced the drawing"
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=10)
+    assert "malformed YAML" in err
+    assert "Traceback" not in err
+
+
+def _wait_for(condition, timeout: float = 30.0) -> bool:  # type: ignore[no-untyped-def]
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            if condition():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.1)
+    return False
