@@ -67,13 +67,14 @@ def random_family(seed: int, target: int, *, relations: int = 6) -> Case:
 
     year = 1850
     current = [person(year, "male")]
-    by_line: dict[str, int] = {current[0]: 0}
     while len(people) < target and current:
         following: list[str] = []
         for pid in current:
             if len(people) >= target:
                 break
             n_partners = rng.choices((0, 1, 2, 3), (2, 10, 3, 1))[0]
+            if len(people) == 1:
+                n_partners = max(1, n_partners)  # the founder always starts a family
             if n_partners == 0:
                 if rng.random() < 0.3:
                     for _ in range(rng.randint(1, 2)):
@@ -107,7 +108,6 @@ def random_family(seed: int, target: int, *, relations: int = 6) -> Case:
     for _ in range(relations):
         a, b = rng.sample(ids, 2)
         rels.append({"between": [a, b], "kind": rng.choice(rel_kinds)})
-    del by_line
     return Case.model_validate({
         "schema": "systeemkaart/1",
         "case": {"id": f"gen-{seed}", "title": f"Generated {seed}", "as_of": 2030},

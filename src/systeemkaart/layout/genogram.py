@@ -449,8 +449,9 @@ def _family_lines(work: _Work, u: Union, ux: float, gap: tuple[float, float],
             router = work.router
             assert router is not None
             lane = router.lane(row, _cx(work, left), _cx(work, right), 2)
-            xl = _cx(work, left) + SYMBOL / 4
-            xr = _cx(work, right) - SYMBOL / 4
+            reach = SYMBOL * min(0.25 + 0.09 * u.span_level, 0.45)  # nested brackets apart
+            xl = _cx(work, left) + reach
+            xr = _cx(work, right) - reach
             points = [(xl, _row(row, SYMBOL_TOP)), (xl, lane), (xr, lane),
                       (xr, _row(row, SYMBOL_TOP))]
             anchor = (ux, lane)
@@ -475,7 +476,9 @@ def _child_lines(work: _Work, u: Union, at: tuple[float, YRef, float | None],
     twin_x: dict[str, float] = {}
     groups = _twin_groups(work, u)
     for group in groups:
-        if len(group) > 1 and all(rows[c] == row + 1 for c in group):
+        order = sorted(work.row_order[c] for c in group)
+        if len(group) > 1 and all(rows[c] == row + 1 for c in group) \
+                and order[-1] - order[0] == len(group) - 1:  # twins standing side by side
             tx = round(sum(_cx(work, c) for c in group) / len(group), 1)
             for c in group:
                 twin_x[c] = tx
