@@ -37,7 +37,7 @@ __all__ = ["render_genogram", "render_layout"]
 _TITLE_H: Final = 44.0
 _IMPLIED: Final = LineStyle(colour=MUTED, width=1.2, dash="2 3")
 _CONSANGUINE_GAP: Final = 2.2
-_HOUSEHOLD_DASH: Final = "2 3"
+_HOUSEHOLD_DASH: Final = "7 4"
 
 
 def render_genogram(case: Case, *, lang: str, at: PartialDate) -> str:

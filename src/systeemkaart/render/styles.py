@@ -49,7 +49,7 @@ INDEX: Final = "#1f5fa8"
 """The index person's double outline."""
 DECEASED: Final = "#b3261e"
 """The deceased cross."""
-HOUSEHOLD: Final = "#5b7083"
+HOUSEHOLD: Final = "#2f8f83"
 """Household outlines."""
 
 FILLS: Final[dict[str, str]] = {
