@@ -32,12 +32,13 @@ class Problem:
     line: int | None = field(default=None, compare=False)
 
     def format(self, file: str | None = None) -> str:
-        """Render as ``file:location: message`` (plus the line when known)."""
-        head = f"{file}:" if file else ""
-        where = self.location or "(document)"
+        """Render as ``file:location: message``, or ``file: message`` for the whole file (plus
+        the line when known)."""
+        where = f"{self.location}: " if self.location else ""
+        head = f"{file}:{where or ' '}" if file else where
         tail = f" (line {self.line})" if self.line else ""
         kind = "warning: " if self.severity == "warning" else ""
-        return f"{head}{where}: {kind}{self.message}{tail}"
+        return f"{head}{kind}{self.message}{tail}"
 
 
 class SysteemkaartError(Exception):

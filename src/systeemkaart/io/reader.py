@@ -22,8 +22,18 @@ __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_ELEMENTS", "Document", "parse_text", "
 MAX_BYTES: Final = 10 * 1024 * 1024
 MAX_DEPTH: Final = 32
 MAX_ELEMENTS: Final = 1_000_000
+MAX_ALIAS_ELEMENTS: Final = 10_000
+"""Elements reached through YAML aliases: a hand-written case needs few, an alias bomb
+(billion laughs) needs billions, and stopping at this limit takes milliseconds."""
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_TIMESTAMP: Final = "tag:yaml.org,2002:timestamp"
+_PLAIN_TAGS: Final = frozenset(
+    f"tag:yaml.org,2002:{t}"
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")
+)
+"""The tags of plain YAML data; anything else (``!!python/...``, ``!!binary``) is refused."""
 
 
 @dataclass
@@ -46,8 +56,10 @@ class Document:
             loc = loc[:cut]
 
 
-def _fail(file: str | None, message: str, line: int | None = None) -> CaseFormatError:
-    return CaseFormatError(message, file=file, problems=[Problem("", message, line=line)])
+def _fail(file: str | None, message: str, line: int | None = None,
+          location: str = "") -> CaseFormatError:
+    return CaseFormatError(message, file=file, location=location,
+                           problems=[Problem(location, message, line=line)])
 
 
 def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Document:
@@ -140,16 +152,42 @@ def _check_depth(data: Any, file: str | None) -> None:
             stack.extend((v, depth + 1) for v in item)
 
 
-def _yaml_message(err: yaml.YAMLError) -> tuple[str, int | None]:
+# What YAML's parser calls the thing it was reading, in words a case writer knows.
+_CONTEXTS: Final = {
+    "while parsing a flow sequence": "in the list [...]",
+    "while parsing a flow mapping": "in the record {...}",
+    "while parsing a flow node": "in the value",
+    "while parsing a block mapping": "in the block",
+    "while parsing a block collection": "in the list",
+    "while scanning a quoted scalar": "in the quoted text",
+    "while scanning a simple key": "in the key",
+}
+
+
+def _char_at(text: str, mark: Any) -> str:
+    """The character a YAML error mark points at ('' when out of range)."""
+    lines = text.splitlines()
+    if mark is None or mark.line >= len(lines):
+        return ""
+    row = lines[mark.line]
+    return row[mark.column] if mark.column < len(row) else ""
+
+
+def _yaml_message(err: yaml.YAMLError, text: str = "") -> tuple[str, int | None]:
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-    if "'\\t'" in problem or "#x0009" in problem:
+    if "'\\t'" in problem or "#x0009" in problem or "tab character" in problem \
+            or _char_at(text, mark) == "\t":
         return "tab character; indent with spaces, not tabs", line
-    col = f" (column {mark.column + 1})" if mark is not None else ""
-    context = getattr(err, "context", None)
-    where = f" {context}" if context else ""
-    return f"malformed YAML: {problem}{where}{col}", line
+    context = getattr(err, "context", None) or ""
+    start = getattr(err, "context_mark", None)
+    if context in _CONTEXTS and start is not None:
+        where = f" {_CONTEXTS[context]} that starts on line {start.line + 1}"
+    else:
+        where = f" {context}" if context else ""
+        where += f" (column {mark.column + 1})" if mark is not None else ""
+    return f"malformed YAML: {problem}{where}", line
 
 
 def _parse_yaml(text: str, file: str | None) -> Document:
@@ -161,7 +199,7 @@ def _parse_yaml(text: str, file: str | None) -> Document:
         builder = _Builder(loader, file)
         data = builder.build(node, "", 0)
     except yaml.YAMLError as err:
-        message, line = _yaml_message(err)
+        message, line = _yaml_message(err, text)
         raise _fail(file, message, line) from err
     except RecursionError as err:
         raise _fail(file, f"nesting is too deep (limit {MAX_DEPTH} levels)") from err
@@ -178,9 +216,23 @@ class _Builder:
         self.file = file
         self.lines: dict[str, int] = {}
         self.count = 0
+        self.aliased = 0
+        self.seen: set[int] = set()
 
-    def build(self, node: yaml.Node, path: str, depth: int) -> Any:
+    def build(self, node: yaml.Node, path: str, depth: int, via_alias: bool = False) -> Any:
         self.count += 1
+        if not isinstance(node, yaml.ScalarNode):
+            if id(node) in self.seen:
+                via_alias = True
+            self.seen.add(id(node))
+        if via_alias:
+            self.aliased += 1
+            if self.aliased > MAX_ALIAS_ELEMENTS:
+                raise _fail(
+                    self.file,
+                    f"document expands to more than {MAX_ALIAS_ELEMENTS:,} elements through "
+                    "YAML aliases (an alias bomb?)",
+                )
         if self.count > MAX_ELEMENTS:
             raise _fail(
                 self.file,
@@ -190,16 +242,27 @@ class _Builder:
         if depth > MAX_DEPTH:
             line = node.start_mark.line + 1
             raise _fail(self.file, f"nesting is too deep (limit {MAX_DEPTH} levels)", line)
-        self.lines.setdefault(path, node.start_mark.line + 1)
+        line = node.start_mark.line + 1
+        self.lines.setdefault(path, line)
+        if node.tag not in _PLAIN_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise _fail(self.file, f"unsupported YAML tag {tag!r}; write plain values", line,
+                        path)
         if isinstance(node, yaml.ScalarNode):
-            return self.loader.construct_object(node, deep=True)
+            if node.tag == _TIMESTAMP:  # dates stay text: PartialDate reads and checks them
+                return node.value
+            try:
+                return self.loader.construct_object(node, deep=True)
+            except (ValueError, OverflowError) as err:
+                raise _fail(self.file, f"cannot read the value {node.value[:40]!r}", line,
+                            path) from err
         if isinstance(node, yaml.SequenceNode):
             items = enumerate(node.value)
-            return [self.build(item, f"{path}[{i}]", depth + 1) for i, item in items]
+            return [self.build(item, f"{path}[{i}]", depth + 1, via_alias) for i, item in items]
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
                     raise _fail(self.file, "a key must be plain text", key_node.start_mark.line + 1)
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     raise _fail(
@@ -210,12 +273,9 @@ class _Builder:
                     key = str(key).lower() if isinstance(key, bool) else str(key)
                 sub = f"{path}.{key}" if path else key
                 if key in out:
-                    raise _fail(
-                        self.file,
-                        f"{sub}: duplicate key {key!r}",
-                        key_node.start_mark.line + 1,
-                    )
+                    raise _fail(self.file, f"duplicate key {key!r}", key_node.start_mark.line + 1,
+                                sub)
                 self.lines[sub] = key_node.start_mark.line + 1
-                out[key] = self.build(value_node, sub, depth + 1)
+                out[key] = self.build(value_node, sub, depth + 1, via_alias)
             return out
         raise _fail(self.file, "unsupported YAML node")  # pragma: no cover
