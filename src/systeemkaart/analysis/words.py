@@ -38,8 +38,8 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "en": "regie held by several parties: {who}",
     },
     "regie_not_alongside": {
-        "nl": "{who} heeft de regie maar staat {stance} het gezin",
-        "en": "{who} holds regie but acts {stance} the family",
+        "nl": "{who} heeft de regie maar staat niet naast het gezin: {stance}",
+        "en": "{who} holds regie but does not stand alongside the family: {stance}",
     },
     "mixed_roles": {
         "nl": "{who} heeft gemengde rollen naar hetzelfde gezin: {roles}",
@@ -50,8 +50,8 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "en": "help is aimed at {child}, but {parents} are not involved",
     },
     "stance_alongside": {"nl": "naast", "en": "alongside"},
-    "stance_over": {"nl": "boven (beschikt over)", "en": "over (decides on)"},
-    "stance_opposite": {"nl": "tegenover (meldt)", "en": "opposite (reports on)"},
+    "stance_over": {"nl": "over (beschikt)", "en": "over (decides)"},
+    "stance_opposite": {"nl": "tegenover (meldt)", "en": "opposite (reports)"},
     # coalitions
     "triangle": {
         "nl": "{a} en {b} zijn hecht en staan allebei tegenover {c} (driehoek)",
