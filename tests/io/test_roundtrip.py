@@ -101,9 +101,10 @@ def test_loads_raises_with_every_error() -> None:
     with pytest.raises(CaseFormatError) as info:
         loads("case: {id: x}\npeople: [{id: a, sex: man}, {id: B}]\n", file="f.yaml")
     assert info.value.lines() == [
-        "f.yaml:people[0].sex: unknown value 'man'; allowed: female, male, other, unknown",
+        "f.yaml:people[0].sex: unknown value 'man'; allowed: female, male, other, unknown "
+        "(line 2)",
         "f.yaml:people[1].id: invalid id 'B': ids are lowercase slugs like 'opa-jansen' "
-        "(letters a-z, digits, '-' and '_', starting with a letter or digit)",
+        "(letters a-z, digits, '-' and '_', starting with a letter or digit) (line 2)",
     ]
     assert isinstance(info.value, ValueError)
 
