@@ -137,19 +137,28 @@ def _parse_json(text: str, file: str | None) -> Document:
 
 
 def _check_depth(data: Any, file: str | None) -> None:
-    stack: list[tuple[Any, int]] = [(data, 0)]
+    """Bound nesting and size of parsed JSON (a recursive walk: the depth is bounded)."""
     count = 0
-    while stack:
-        item, depth = stack.pop()
-        count += 1
+
+    def walk(item: Any, depth: int) -> None:
+        nonlocal count
         if depth > MAX_DEPTH:
             raise _fail(file, f"nesting is too deep (limit {MAX_DEPTH} levels)")
+        if isinstance(item, dict):
+            count += len(item)
+            values: Any = item.values()
+        elif isinstance(item, list):
+            count += len(item)
+            values = item
+        else:
+            return
         if count > MAX_ELEMENTS:
             raise _fail(file, f"too many elements (limit {MAX_ELEMENTS:,})")
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
+        for value in values:
+            if isinstance(value, dict | list):
+                walk(value, depth + 1)
+
+    walk(data, 0)
 
 
 # What YAML's parser calls the thing it was reading, in words a case writer knows.
