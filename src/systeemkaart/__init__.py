@@ -21,6 +21,10 @@ into a validated model, turns it into a typed graph, analyses and draws it.
 ('person', True)
 >>> sk.loads(sk.dumps(case)) == case
 True
+>>> sk.analyse(case).helpers.professionals
+0
+>>> sk.draw(case, "genogram").startswith("<?xml")
+True
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ __all__ = [
     "Problem",
     "SysteemkaartError",
     "__version__",
+    "analyse",
     "check_file",
     "check_invariants",
     "draw",
@@ -72,6 +77,7 @@ _LAZY = {
     "check_invariants": "systeemkaart.graph",
     "validate": "systeemkaart.api",
     "draw": "systeemkaart.drawing",
+    "analyse": "systeemkaart.analysis",
 }
 
 
