@@ -146,25 +146,25 @@ def build_structure(case: Case) -> Structure:
         else:
             groups = [(p,) for p in parents]
         for pair in groups:
-            u = by_pair.get(pair)
-            if u is None:
-                u = Union(f"u{len(unions)}", pair, implied=len(pair) == 2)
-                by_pair[pair] = u
-                unions.append(u)
-            if all(c != link.child for c, _, _ in u.children):
-                u.children.append((link.child, link.kind, i))
+            found = by_pair.get(pair)
+            if found is None:
+                found = Union(f"u{len(unions)}", pair, implied=len(pair) == 2)
+                by_pair[pair] = found
+                unions.append(found)
+            if all(c != link.child for c, _, _ in found.children):
+                found.children.append((link.child, link.kind, i))
     for u in unions:
         u.children.sort(key=lambda c: (*_birth_key(person, c[0], order), c[2]))
         _group_twins(u, person)
 
     blocks = _blocks(case, rows, unions, order, person)
-    block_of = {pid: b.index for b in blocks for pid in b.persons}
-    position = {pid: k for b in blocks for k, pid in enumerate(b.persons)}
+    block_of = {pid: block.index for block in blocks for pid in block.persons}
+    position = {pid: k for block in blocks for k, pid in enumerate(block.persons)}
     for u in unions:
         u.block = block_of[u.members[0]]
         blocks[u.block].unions.append(u)
-    for b in blocks:
-        _assign_gaps(b, position)
+    for block in blocks:
+        _assign_gaps(block, position)
     return Structure(rows, unions, blocks, block_of, position, cross_row)
 
 

@@ -100,7 +100,7 @@ def place_blocks(source: str, count: int) -> list[float]:
     Raises:
         LayoutError: when Graphviz fails.
     """
-    import pygraphviz
+    import pygraphviz  # type: ignore[import-untyped]
 
     try:
         graph = pygraphviz.AGraph(string=source)

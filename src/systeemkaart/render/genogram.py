@@ -109,7 +109,7 @@ def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialD
         p = person[pid]
         dead = person_deceased(p, at)
         spec = _spec(p, case, at, adopted)
-        modifiers = [p.sex]
+        modifiers: list[str] = [p.sex]
         if dead:
             modifiers.append("deceased")
         if spec.index:

@@ -129,7 +129,7 @@ class Element:
         self.children.append(child)
         return child
 
-    def sub(self, tag: str, text: str | None = None, **attrs: object) -> Element:
+    def sub(self, tag: str, text: str | None = None, /, **attrs: object) -> Element:
         """Append a new child; ``stroke_width=`` becomes ``stroke-width``. Returns the child."""
         child = Element(tag, None, text)
         values = child.attrs
