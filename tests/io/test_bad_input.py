@@ -19,6 +19,8 @@ from systeemkaart.io.reader import MAX_BYTES
 
 BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
 
+# What follows the file name on the one line each file produces: ``location: message`` or,
+# for a problem with the whole file, `` message``.
 EXPECTED: dict[str, str] = {
     "alias-bomb.yaml": " document expands to more than 10,000 elements through "
                        "YAML aliases (an alias bomb?)",
