@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import re
+
+from .exceptions import CaseFormatError
+
 __all__ = ["template"]
 
 _TEMPLATE = """\
@@ -60,7 +65,36 @@ hypotheses: []                 # {{text: ..., about: [jeugdige]}}
 """
 
 
+_PLAIN_TITLE = re.compile(r"[A-Za-z\u00c0-\u024f][\w .,()/'&+-]*")
+_YAML_FORBIDS_RAW = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def _yaml_text(text: str) -> str:
+    """``text`` as a YAML scalar: plain when that reads back the same, else double-quoted."""
+    if _PLAIN_TITLE.fullmatch(text) and not text.endswith(" ") and text.lower() not in {
+        "yes", "no", "on", "off", "true", "false", "null", "y", "n"
+    }:
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _YAML_FORBIDS_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
 def template(case_id: str = "nieuwe-casus", title: str = "Nieuwe casus",
              as_of: str = "2026-01-01") -> str:
-    """A commented case that validates as it is and shows every section."""
-    return _TEMPLATE.format(case_id=case_id, title=title, as_of=as_of)
+    """A commented case that validates as it is and shows every section.
+
+    Raises:
+        CaseFormatError: when ``case_id`` is not a valid id or ``as_of`` not a date.
+    """
+    from .dates import PartialDate
+    from .model.base import ID_PATTERN
+
+    if not re.fullmatch(ID_PATTERN, case_id) or len(case_id) > 64:
+        raise CaseFormatError(
+            f"invalid id {case_id!r}: ids are lowercase slugs like 'opa-jansen' (letters a-z, "
+            "digits, '-' and '_', starting with a letter or digit)", location="case.id")
+    try:
+        when = PartialDate.parse(as_of)
+    except ValueError as err:
+        raise CaseFormatError(str(err), location="case.as_of") from err
+    return _TEMPLATE.format(case_id=_yaml_text(case_id), title=_yaml_text(title), as_of=when)
