@@ -105,7 +105,8 @@ def _message(err: Any) -> str:
         lo, hi = _bounds(field)
         n = len(value) if isinstance(value, list | tuple) else "?"
         need = f"exactly {lo}" if lo == hi else f"{lo} to {hi}" if hi else f"at least {lo}"
-        return f"needs {need} entries (got {n})"
+        noun = "entry" if (hi or lo) == 1 else "entries"
+        return f"needs {need} {noun} (got {n})"
     if kind == "value_error":
         return str(ctx.get("error") or err.get("msg", "invalid value"))
     return str(err.get("msg", "invalid value"))
