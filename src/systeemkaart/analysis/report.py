@@ -11,6 +11,7 @@ import json
 from collections.abc import Mapping
 from typing import Any, Final
 
+from ..render.labels import kind_label
 from . import Analysis
 from .words import say
 
@@ -65,7 +66,7 @@ def _lines(a: Analysis, names: Mapping[str, str], md: bool) -> list[str]:
     head("h_helpers")
     out.append(bullet + say(lang, "counts", p=h.professionals, o=h.organisations, i=h.informal))
     if h.by_kind:
-        kinds = ", ".join(f"{k} {v}" for k, v in h.by_kind.items())
+        kinds = ", ".join(f"{kind_label(k, lang)} {v}" for k, v in h.by_kind.items())
         out.append(f"{bullet}{say(lang, 'by_kind')}: {kinds}")
     if h.per_person:
         loads = ", ".join(

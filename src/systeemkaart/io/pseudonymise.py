@@ -16,7 +16,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..model import Case
-from ..render.labels import label
+from ..render.labels import kind_label
 
 __all__ = ["pseudonymise"]
 
@@ -151,7 +151,7 @@ def pseudonymise(case: Case, *, seed: int | None = None) -> Case:
             for i, s in enumerate(case.network)
         ],
         "contexts": [
-            {"id": new_id[c.id], "name": f"{label(c.kind, lang).capitalize()} {i + 1}",
+            {"id": new_id[c.id], "name": f"{kind_label(c.kind, lang)} {i + 1}",
              "kind": c.kind, "members": ids(c.members)}
             for i, c in enumerate(case.contexts)
         ],
@@ -187,23 +187,8 @@ def pseudonymise(case: Case, *, seed: int | None = None) -> Case:
     return Case.model_validate(_drop_none(data))
 
 
-_KIND_WORDS = {
-    "social_team": {"nl": "Sociaal wijkteam", "en": "Social team"},
-    "youth_care": {"nl": "Jeugdhulp", "en": "Youth care"},
-    "youth_mental_health": {"nl": "Jeugd-GGZ", "en": "Youth mental health"},
-    "gp": {"nl": "Huisarts", "en": "GP"},
-    "school": {"nl": "School", "en": "School"},
-    "child_protection": {"nl": "Jeugdbescherming", "en": "Child protection"},
-    "safety_home": {"nl": "Veilig Thuis", "en": "Safety home"},
-    "police": {"nl": "Politie", "en": "Police"},
-    "municipality": {"nl": "Gemeente", "en": "Municipality"},
-    "social_basis": {"nl": "Sociale basis", "en": "Community services"},
-    "other": {"nl": "Organisatie", "en": "Organisation"},
-}
-
-
 def _kind_word(kind: str, lang: str) -> str:
-    return _KIND_WORDS.get(kind, _KIND_WORDS["other"])[lang]
+    return kind_label("organisation" if kind == "other" else kind, lang)
 
 
 def _drop_none(value: Any) -> Any:

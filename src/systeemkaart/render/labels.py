@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["LABELS", "label"]
+__all__ = ["KIND_LABELS", "LABELS", "kind_label", "label"]
 
 LABELS: Final[dict[str, dict[str, str]]] = {
     # legend groups
@@ -108,6 +108,33 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "neighbourhood": {"nl": "Buurt", "en": "Neighbourhood"},
     "leisure": {"nl": "Vrije tijd", "en": "Leisure"},
 }
+
+KIND_LABELS: Final[dict[str, dict[str, str]]] = {
+    # organisation kinds
+    "social_team": {"nl": "Sociaal wijkteam", "en": "Social team"},
+    "youth_care": {"nl": "Jeugdhulp", "en": "Youth care"},
+    "youth_mental_health": {"nl": "Jeugd-GGZ", "en": "Youth mental health"},
+    "gp": {"nl": "Huisarts", "en": "GP"},
+    "school": {"nl": "School", "en": "School"},
+    "child_protection": {"nl": "Jeugdbescherming", "en": "Child protection"},
+    "safety_home": {"nl": "Veilig Thuis", "en": "Veilig Thuis (safety home)"},
+    "police": {"nl": "Politie", "en": "Police"},
+    "municipality": {"nl": "Gemeente", "en": "Municipality"},
+    "social_basis": {"nl": "Sociale basis", "en": "Community services"},
+    # context kinds
+    "work": {"nl": "Werk", "en": "Work"},
+    "sport": {"nl": "Sport", "en": "Sport"},
+    "religion": {"nl": "Geloof", "en": "Religion"},
+    "neighbourhood": {"nl": "Buurt", "en": "Neighbourhood"},
+    "leisure": {"nl": "Vrije tijd", "en": "Leisure"},
+    "other": {"nl": "Overig", "en": "Other"},
+}
+
+
+def kind_label(kind: str, lang: str = "nl") -> str:
+    """The name of an organisation or context kind (``youth_care`` -> ``Jeugdhulp``)."""
+    entry = KIND_LABELS.get(kind)
+    return entry[lang if lang in entry else "nl"] if entry else kind.replace("_", " ")
 
 
 def label(key: str, lang: str = "nl") -> str:
