@@ -10,13 +10,15 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ._version import __version__
 from .exceptions import SysteemkaartError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -108,6 +110,7 @@ def schema(output: str | None) -> None:
 def new(file: str | None, case_id: str, title: str, force: bool) -> None:
     """Write a commented template case to FILE (or print it)."""
     import datetime as dt
+    from pathlib import Path
 
     from .template import template
 
@@ -168,6 +171,8 @@ def _render_all(case_file: str, kinds: list[str], lang: str | None, at: str | No
 
 def _targets(case_file: str, kinds: list[str], output: str | None, out_dir: str | None,
              fmt: str) -> list[Path]:
+    from pathlib import Path
+
     if output is not None:
         if len(kinds) > 1:
             raise click.UsageError("-o names one file; with --kind all use --out-dir")
@@ -255,6 +260,8 @@ def _watch(case_file: str, once: Callable[[], None]) -> None:
 def export(case_file: str, output: str | None, fmt: str | None, pseudonymise: bool,
            seed: int | None, force: bool) -> None:
     """Write a case as YAML, JSON, GraphML or DOT, optionally pseudonymised."""
+    from pathlib import Path
+
     from .io.yaml_json import dumps, load
 
     if fmt is None:
@@ -300,6 +307,8 @@ def import_(source: str, output: str | None, force: bool, quiet: bool) -> None:
     Keeps people, couples and children with their dates; leaves out sources, notes, places
     and media. Facts that would make the case invalid are left out and listed.
     """
+    from pathlib import Path
+
     from .io.gedcom import read_gedcom
     from .io.yaml_json import save
 
@@ -323,6 +332,8 @@ def import_(source: str, output: str | None, force: bool, quiet: bool) -> None:
 @_handle_errors
 def demo(folder: str, out_dir: str) -> None:
     """Summarise and draw every case in FOLDER into OUT_DIR (all drawing kinds)."""
+    from pathlib import Path
+
     from .drawing import KINDS
     from .drawing import draw as draw_case
     from .exceptions import LayoutError
