@@ -164,12 +164,18 @@ def _text_lines(text: str, size: float, bold: bool = False) -> list[TextLine]:
     return [TextLine(t, size, bold) for t in wrap(text, size, MAX_LABEL, bold=bold)]
 
 
+def _snap(value: float) -> float:
+    """Round up to 0.01: sizes and positions survive the two-decimal SVG output, so boxes
+    that touch in the layout still only touch in the file."""
+    return math.ceil(round(value * 100, 6)) / 100
+
+
 def _height(lines: Sequence[TextLine]) -> float:
-    return sum(t.size * LINE_HEIGHT for t in lines) + 2 * PAD_Y
+    return _snap(sum(t.size * LINE_HEIGHT for t in lines) + 2 * PAD_Y)
 
 
 def _width(lines: Sequence[TextLine]) -> float:
-    return max(text_width(t.text, t.size, bold=t.bold) for t in lines) + 2 * PAD_X
+    return _snap(max(text_width(t.text, t.size, bold=t.bold) for t in lines) + 2 * PAD_X)
 
 
 def _collapse(case: Case, shown: set[str], max_per_card: int, max_total: int) -> set[str]:
@@ -267,7 +273,7 @@ def _desired(units: Sequence[_Unit], targets: dict[str, list[str]], centre: Cent
 
 def _unit_box(u: _Unit, radius: float, angle: float) -> Box:
     cx, cy = radius * math.cos(angle), radius * math.sin(angle)
-    return Box(cx - u.w / 2, cy - u.h / 2, u.w, u.h)
+    return Box(round(cx - u.w / 2, 2), round(cy - u.h / 2, 2), u.w, u.h)
 
 
 def _ring_ok(ring: Sequence[_Unit], angles: Sequence[float], radius: float,

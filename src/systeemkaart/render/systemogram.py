@@ -371,9 +371,10 @@ def render_systemogram(case: Case, *, lang: str, at: PartialDate) -> str:
     legend = _legend(case, lay, lang)
     content_w = max(lay.bounds.w, 1.0)
     lw, lh = legend.size(max(content_w, 420.0))
-    width = max(content_w, head_w, lw) + 2 * MARGIN
-    dx = MARGIN + (width - 2 * MARGIN - lay.bounds.w) / 2 - lay.bounds.x
-    dy = MARGIN + head_h + 12 - lay.bounds.y
+    width = math.ceil(max(content_w, head_w, lw) + 2 * MARGIN + 1)
+    # whole-unit offsets keep the two-decimal boxes of the layout exact in the file
+    dx = round(MARGIN + (width - 2 * MARGIN - lay.bounds.w) / 2 - lay.bounds.x)
+    dy = round(MARGIN + head_h + 12 - lay.bounds.y)
     height = dy + lay.bounds.bottom + (16 + lh if lh else 0) + MARGIN
     doc = SvgDoc(width, height, title=case.case.title or case.case.id, kind="systemogram",
                  lang=lang)

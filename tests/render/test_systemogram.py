@@ -1,0 +1,207 @@
+"""Systemogram SVG: conventions, every active line drawn, nothing inactive, deterministic."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+from systeemkaart.dates import PartialDate
+from systeemkaart.drawing import draw
+from systeemkaart.io.yaml_json import load
+from systeemkaart.model import Case
+from systeemkaart.render.systemogram import render_systemogram
+from tests.conftest import ROOT
+from tests.strategies import helper_networks
+
+NS = "{http://www.w3.org/2000/svg}"
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+def _case(**parts: Any) -> Case:
+    data: dict[str, Any] = {"schema": "systeemkaart/1",
+                            "case": {"id": "t", "title": "Test <&>", "as_of": "2023-05-01",
+                                     "index": ["kind"]},
+                            "people": [{"id": "vader", "sex": "male", "born": 1980},
+                                       {"id": "moeder", "sex": "female", "born": 1982},
+                                       {"id": "kind", "sex": "female", "born": 2010}],
+                            "households": [{"members": ["vader", "moeder", "kind"]}]}
+    data.update(parts)
+    return Case.model_validate(data)
+
+
+def _nodes(root: ET.Element) -> dict[str, ET.Element]:
+    return {g.get("data-id", ""): g for g in root.iter(f"{NS}g")
+            if "node" in (g.get("class") or "").split()}
+
+
+def _edges(root: ET.Element) -> list[ET.Element]:
+    return [g for g in root.iter(f"{NS}g") if "edge" in (g.get("class") or "").split()]
+
+
+def _bbox(g: ET.Element) -> tuple[float, float, float, float]:
+    x, y, w, h = (float(v) for v in (g.get("data-bbox") or "").split())
+    return x, y, w, h
+
+
+def _check_svg(case: Case, svg: str, at: PartialDate) -> ET.Element:
+    root = ET.fromstring(svg.encode("utf-8"))
+    assert root.find(f"{NS}title") is not None
+    view = [float(v) for v in (root.get("viewBox") or "").split()]
+    nodes = _nodes(root)
+    boxes = [(k, _bbox(g)) for k, g in nodes.items()]
+    for i, (a, (ax, ay, aw, ah)) in enumerate(boxes):
+        assert nodes[a].get("id") == f"n-{a}"
+        assert nodes[a].find(f"{NS}title") is not None
+        assert view[0] <= ax and ax + aw <= view[0] + view[2] + 0.01
+        assert view[1] <= ay and ay + ah <= view[1] + view[3] + 0.01
+        for b, (bx, by, bw, bh) in boxes[i + 1:]:
+            eps = 1e-6  # boxes that touch in the file's decimals may differ in binary floats
+            apart = (ax + aw <= bx + eps or bx + bw <= ax + eps or ay + ah <= by + eps
+                     or by + bh <= ay + eps)
+            assert apart, f"{a} overlaps {b}"
+    drawn: set[tuple[int, str]] = set()
+    for e in _edges(root):
+        source, target = e.get("data-source"), e.get("data-target")
+        assert source in nodes and target in nodes
+        assert e.find(f"{NS}title") is not None
+        for i in (e.get("data-involvements") or "").split():
+            inv = case.involvements[int(i)]
+            assert inv.active_at(at), "an inactive involvement is drawn"
+            assert inv.agent in (e.get("data-agents") or "").split()
+            drawn.add((int(i), target or ""))
+    for i, inv in enumerate(case.involvements):
+        for t in inv.targets:
+            assert ((i, t) in drawn) is inv.active_at(at)
+    return root
+
+
+@given(helper_networks(min_agents=0, max_agents=60))
+def test_generated_networks_draw_every_active_line_and_nothing_else(case: Case) -> None:
+    at = case.as_of()
+    svg = render_systemogram(case, lang=case.case.lang, at=at)
+    root = _check_svg(case, svg, at)
+    has_regie = any(inv.regie and inv.active_at(at) for inv in case.involvements)
+    notes = [g for g in root.iter(f"{NS}g") if g.get("class") == "no-regie"]
+    assert bool(notes) is not has_regie
+    assert svg == render_systemogram(case, lang=case.case.lang, at=at)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_examples_draw_with_every_target(path: Path) -> None:
+    case = load(path)
+    at = case.as_of()
+    root = _check_svg(case, render_systemogram(case, lang="nl", at=at), at)
+    badge = [g for g in root.iter(f"{NS}g") if g.get("class") == "count-badge"]
+    assert len(badge) == 1 and "professionals" in "".join(badge[0].itertext())
+
+
+def test_regie_badge_stances_and_legend() -> None:
+    case = _case(organisations=[{"id": "swt", "professionals": [{"id": "anna"}]},
+                                {"id": "vt", "kind": "safety_home",
+                                 "professionals": [{"id": "melder"}]}],
+                 involvements=[{"agent": "anna", "targets": ["kind"], "regie": True},
+                               {"agent": "melder", "targets": ["vader"], "stance": "opposite"}])
+    svg = render_systemogram(case, lang="en", at=case.as_of())
+    root = ET.fromstring(svg)
+    nodes = _nodes(root)
+    assert "regie" in (nodes["anna"].get("class") or "")
+    assert any(c.get("class") == "regie-badge" for c in nodes["anna"].iter(f"{NS}circle"))
+    classes = {e.get("class") for e in _edges(root)}
+    assert "edge involvement stance-alongside regie" in classes
+    assert "edge involvement stance-opposite" in classes
+    legend = next(g for g in root.iter(f"{NS}g") if g.get("class") == "legend")
+    keys = (legend.get("data-entries") or "").split()
+    assert "stance-opposite" in keys and "regie" in keys
+    assert "stance-over" not in keys and "supporter" not in keys  # only what is used
+    assert "Nobody holds regie" not in svg
+    assert "<title>Test &lt;&amp;&gt;</title>" in svg
+
+
+def test_nobody_holds_regie_is_visible() -> None:
+    case = _case(organisations=[{"id": "swt", "professionals": [{"id": "anna"}]}],
+                 involvements=[{"agent": "anna", "targets": ["kind"]}])
+    svg = render_systemogram(case, lang="nl", at=case.as_of())
+    assert 'class="no-regie"' in svg and "Regie bij niemand" in svg
+
+
+def test_several_hold_regie() -> None:
+    case = _case(organisations=[{"id": "swt", "professionals": [{"id": "a"}, {"id": "b"}]}],
+                 involvements=[{"agent": "a", "targets": ["kind"], "regie": True},
+                               {"agent": "b", "targets": ["kind"], "regie": True}])
+    svg = render_systemogram(case, lang="en", at=case.as_of())
+    assert 'class="multi-regie"' in svg and "Several hold regie" in svg
+
+
+def test_at_changes_what_is_drawn() -> None:
+    case = _case(organisations=[{"id": "ggz", "professionals": [{"id": "ggz-psy"},
+                                                                {"id": "ggz-ther"}]}],
+                 involvements=[{"agent": "ggz-psy", "targets": ["kind"], "start": 2019,
+                                "end": 2020},
+                               {"agent": "ggz-ther", "targets": ["kind"], "start": "2022-11"}])
+    early = draw(case, "systemogram", at=PartialDate.parse("2019-06"))
+    late = draw(case, "systemogram")
+    assert 'id="n-ggz-psy"' in early and 'id="n-ggz-psy"' not in late
+    assert 'id="n-ggz-ther"' in late and 'id="n-ggz-ther"' not in early
+    assert 'data-at="2019-06"' in early and 'data-at="2023-05-01"' in late
+
+
+def test_supporter_strength_and_membership_lines() -> None:
+    case = _case(network=[{"id": "oma", "supports": ["kind"], "strength": "stressful"}],
+                 contexts=[{"id": "school", "kind": "school", "members": ["kind"]}])
+    root = ET.fromstring(render_systemogram(case, lang="nl", at=case.as_of()))
+    classes = {e.get("class") for e in _edges(root)}
+    assert classes == {"edge support strength-stressful", "edge membership"}
+
+
+_SCRIPT = """
+import hashlib, sys
+from pathlib import Path
+from systeemkaart.drawing import draw
+from systeemkaart.io.yaml_json import load
+h = hashlib.sha256()
+for p in sorted(Path(sys.argv[1]).glob('*.yaml')):
+    case = load(p)
+    for kind in ('systemogram', 'timeline'):
+        h.update(draw(case, kind).encode())
+print(h.hexdigest())
+"""
+
+
+def test_byte_identical_across_hash_seeds() -> None:
+    digests = set()
+    for seed in ("0", "12345"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        out = subprocess.run([sys.executable, "-c", _SCRIPT, str(ROOT / "examples")],
+                             capture_output=True, text=True, env=env, check=True)
+        digests.add(out.stdout.strip())
+    here = hashlib.sha256()
+    for p in EXAMPLES:
+        case = load(p)
+        for kind in ("systemogram", "timeline"):
+            here.update(draw(case, kind).encode())
+    digests.add(here.hexdigest())
+    assert len(digests) == 1
+
+
+def test_cli_draws_systemogram_and_timeline(runner: Any, tmp_path: Path) -> None:
+    from systeemkaart.cli import main
+
+    src = EXAMPLES[0]
+    result = runner.invoke(main, ["draw", str(src), "--kind", "systemogram", "--out-dir",
+                                  str(tmp_path), "--at", "2019-06", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    svg = (tmp_path / f"{src.stem}.systemogram.svg").read_text(encoding="utf-8")
+    assert 'data-at="2019-06"' in svg and 'xml:lang="en"' in svg
+    result = runner.invoke(main, ["draw", str(src), "--kind", "timeline", "--out-dir",
+                                  str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    timeline = tmp_path / f"{src.stem}.timeline.svg"
+    assert timeline.read_text(encoding="utf-8").startswith("<?xml")
