@@ -69,7 +69,8 @@ BOX_GAP = 10.0
 RING_GAP = 28.0
 """Least space between a box and any box of an inner ring (room for lines to pass)."""
 RING_STEP = 40.0
-"""Least difference between the radii of two successive rings."""
+"""Least difference between the radii of two successive rings (before pulling in)."""
+PULL_STEP = 4.0
 STUB = 10.0
 BADGE = 18.0
 """Room at the right end of a box for the regie badge."""
@@ -322,13 +323,30 @@ def _place_ring(ring: list[_Unit], desired: dict[str, float], floor: float,
     raise LayoutError(f"could not place {n} boxes on a ring without overlaps")
 
 
+def _pull_in(u: _Unit, angle: float, radius: float, least: float, inner: Sequence[Box],
+             mates: Sequence[Box]) -> float:
+    """Move a box inwards along its ray while it stays clear of everything: rings nest
+    closely where there is room, yet a ring never comes nearer than ``least`` (the mean
+    radius of the ring inside it)."""
+    step = PULL_STEP
+    r = radius
+    while r - step >= least:
+        box = _unit_box(u, r - step, angle)
+        if any(box.overlaps(o) for o in inner) or any(box.overlaps(m, BOX_GAP / 2)
+                                                     for m in mates):
+            break
+        r -= step
+    return r
+
+
 def _rings(units: list[_Unit], desired: dict[str, float], centre: CentrePlace
            ) -> tuple[dict[str, Box], dict[str, float], list[float]]:
     """Place ring 1, 2 and 3 in turn; each ring lies beyond the one inside it.
 
     A ring's radius is at least the previous ring's plus ``RING_STEP``; it grows until its
     boxes are apart from each other and from every box placed before (grown by
-    ``RING_GAP``), so rings nest tightly without ever touching.
+    ``RING_GAP``); then each box is pulled inwards along its ray while it stays clear
+    (:func:`_pull_in`), so rings nest tightly without ever touching.
     """
     boxes: dict[str, Box] = {}
     angles: dict[str, float] = {}
@@ -337,6 +355,7 @@ def _rings(units: list[_Unit], desired: dict[str, float], centre: CentrePlace
     inner += [h.frame.grown(RING_GAP / 2) for h in centre.households]
     block = Box.around(inner) if inner else Box(0, 0, 0, 0)
     floor = min(block.w, block.h) / 2 if inner else 0.0
+    least = 0.0
     for ring_no in (1, 2, 3):
         ring = [u for u in units if u.ring == ring_no]
         if not ring:
@@ -344,11 +363,18 @@ def _rings(units: list[_Unit], desired: dict[str, float], centre: CentrePlace
         start = floor + min(min(u.w, u.h) for u in ring) / 2
         radius, placed = _place_ring(ring, desired, start, inner)
         radii.append(radius)
+        mine = {u.id: _unit_box(u, radius, a) for u, a in zip(ring, placed, strict=True)}
+        pulled = []
         for u, a in zip(ring, placed, strict=True):
-            boxes[u.id] = _unit_box(u, radius, a)
+            r = _pull_in(u, a, radius, least, inner, [b for k, b in mine.items() if k != u.id])
+            mine[u.id] = _unit_box(u, r, a)
+            pulled.append(r)
+        for u, a in zip(ring, placed, strict=True):
+            boxes[u.id] = mine[u.id]
             angles[u.id] = a
-            inner.append(boxes[u.id].grown(RING_GAP / 2))
+            inner.append(mine[u.id].grown(RING_GAP / 2))
         floor = radius + RING_STEP
+        least = sum(pulled) / len(pulled)
     return boxes, angles, radii
 
 
