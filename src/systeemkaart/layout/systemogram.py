@@ -93,6 +93,8 @@ _ORG_SIDE: dict[str, float | None] = {
     "other": None,
 }
 SIDE_WEIGHT = 1.0
+SIDE_WEIGHTS = (1.0, 0.55)
+"""Pulls to the kind's side that are tried; the one giving fewer crossings wins."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +248,7 @@ def _units(case: Case, shown: set[str], collapsed: set[str], regie: set[str],
 
 
 def _desired(units: Sequence[_Unit], targets: dict[str, list[str]], centre: CentrePlace,
-             optimise: bool) -> dict[str, float]:
+             optimise: bool, side_weight: float = SIDE_WEIGHT) -> dict[str, float]:
     """Preferred angle of each unit: barycentre of its targets plus a pull to its side."""
     out: dict[str, float] = {}
     by_ring: dict[int, list[_Unit]] = {}
@@ -264,8 +266,8 @@ def _desired(units: Sequence[_Unit], targets: dict[str, list[str]], centre: Cent
             vx = sum(p.x for p in pts) / scale / len(pts) if pts else 0.0
             vy = sum(p.y for p in pts) / scale / len(pts) if pts else 0.0
             if u.side is not None:
-                vx += SIDE_WEIGHT * math.cos(u.side)
-                vy += SIDE_WEIGHT * math.sin(u.side)
+                vx += side_weight * math.cos(u.side)
+                vy += side_weight * math.sin(u.side)
             if abs(vx) < 1e-9 and abs(vy) < 1e-9:
                 vx, vy = math.cos(_DOWN + TAU * i / n), math.sin(_DOWN + TAU * i / n)
             out[u.id] = math.atan2(vy, vx) % TAU
@@ -420,9 +422,9 @@ def _check_overlaps(boxes: Sequence[tuple[str, Box]]) -> None:
 
 def _one_round(case: Case, at: PartialDate, lang: str, units: list[_Unit], people: list[str],
                rank: dict[str, float], targets: dict[str, list[str]], regie: set[str],
-               optimise: bool) -> SystemogramLayout:
+               optimise: bool, side_weight: float = SIDE_WEIGHT) -> SystemogramLayout:
     centre = layout_centre(case, people, at, lang, rank)
-    desired = _desired(units, targets, centre, optimise)
+    desired = _desired(units, targets, centre, optimise, side_weight)
     boxes, angles, radii = _rings(units, desired, centre)
     agents, cards = _agents(units, boxes, angles, regie)
     frames = {c.id: c.frame for c in cards}
@@ -451,8 +453,9 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
     no dated involvement at all). An organisation with more than ``max_per_card`` shown
     professionals, and the largest ones while more than ``max_professionals`` would show,
     collapse into one box with a count. ``optimise=False`` keeps file order evenly around
-    each ring (the baseline for crossing counts); otherwise ``rounds`` rounds of barycentric
-    re-ranking are tried and the layout with the fewest crossings is returned.
+    each ring (the baseline for crossing counts); otherwise, for a strong and a milder pull
+    to the sides, ``rounds`` rounds of barycentric re-ranking are tried and the layout with
+    the fewest crossings is returned.
 
     Raises:
         LayoutError: when the boxes cannot be placed apart (never expected).
@@ -482,13 +485,19 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
     rank = {pid: float(sorted(people, key=lambda q: (born[q], order[q])).index(pid))
             for pid in people}
     best: SystemogramLayout | None = None
-    for _ in range(max(1, rounds) if optimise else 1):
-        result = _one_round(case, when, lang, units, people, rank, targets, regie, optimise)
-        if best is None or result.crossings < best.crossings:
-            best = result
-        if best.crossings == 0:
+    start_rank = rank
+    for weight in SIDE_WEIGHTS if optimise else (SIDE_WEIGHT,):
+        rank = start_rank
+        for _ in range(max(1, rounds) if optimise else 1):
+            result = _one_round(case, when, lang, units, people, rank, targets, regie, optimise,
+                                weight)
+            if best is None or result.crossings < best.crossings:
+                best = result
+            if best.crossings == 0:
+                break
+            rank = _rerank(result)
+        if best is not None and best.crossings == 0:
             break
-        rank = _rerank(result)
     assert best is not None
     named = [(f"p:{k}", v.box) for k, v in best.people.items()]
     named += [(f"a:{k}", v.box) for k, v in best.agents.items()]
