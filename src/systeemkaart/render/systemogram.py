@@ -270,8 +270,10 @@ def _legend(case: Case, lay: SystemogramLayout, lang: str) -> Legend:
     if any(case.person(pid).is_deceased for pid in lay.people):
         legend.add("symbols", "deceased", label("deceased", lang),
                    _symbol_sample("unknown", deceased=True))
-    if index & set(lay.people):
-        legend.add("symbols", "index", label("index", lang), _symbol_sample("unknown", index=True))
+    shown_index = [pid for pid in lay.people if pid in index]
+    if shown_index:
+        legend.add("symbols", "index", label("index", lang),
+                   _symbol_sample(case.person(shown_index[0]).sex, index=True))
     if lay.households:
         legend.add("symbols", "household", label("household", lang), _household_sample)
     types = [a.type for a in lay.agents.values()]
