@@ -100,15 +100,20 @@ def helper_count_per_month(
 ) -> list[MonthCount]:
     """Concurrent professionals and organisations in each month from ``first`` to ``last``.
 
-    The stacking of help (*stapeling*) over time. Contexts and supporters are not help and
-    are not counted. Cost: O(months x involvements).
+    The stacking of help (*stapeling*) over time, counted as the analyses count it: a named
+    professional is one, and so is an organisation or a context that is itself the agent of
+    an involvement (someone unnamed acts there); organisations are those involved directly
+    or through a professional. Informal supporters are not counted. Cost: O(months x
+    involvements).
     """
     employer = case.employer()
     orgs = {o.id for o in case.organisations}
-    helping = [inv for inv in case.involvements if inv.agent in employer or inv.agent in orgs]
+    contexts = {c.id for c in case.contexts}
+    helping = [inv for inv in case.involvements
+               if inv.agent in employer or inv.agent in orgs or inv.agent in contexts]
     out: list[MonthCount] = []
     for month in months(first, last):
         agents = {inv.agent for inv in helping if inv.active_at(month)}
-        organisations = {employer.get(a, a) for a in agents}
+        organisations = {employer.get(a, a) for a in agents if a not in contexts}
         out.append(MonthCount(month, len(agents), len(organisations)))
     return out
