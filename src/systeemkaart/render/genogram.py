@@ -28,8 +28,20 @@ from .styles import (
     TITLE_FONT_SIZE,
     LineStyle,
 )
-from .svgdoc import Element, Legend, SampleFn, SvgDoc, line_sample, offset_polyline, paint_line
-from .symbols import SymbolSpec, brackets_sample, paint_symbol, symbol_sample
+from .svgdoc import (
+    Element,
+    Legend,
+    SampleFn,
+    SvgDoc,
+    edge_markup,
+    line_markup,
+    line_sample,
+    markup,
+    node_markup,
+    offset_polyline,
+    text_markup,
+)
+from .symbols import SymbolSpec, brackets_sample, symbol_markup, symbol_sample
 from .text import text_width
 
 __all__ = ["render_genogram", "render_layout"]
@@ -105,6 +117,7 @@ def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialD
     _paint_children(doc, layout, names, lang)
     _paint_relations(doc, case, layout, names, lang)
     nodes = doc.group(classes=["nodes"])
+    parts: list[str] = []
     for pid, place in layout.people.items():
         p = person[pid]
         dead = person_deceased(p, at)
@@ -117,13 +130,14 @@ def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialD
         for flag in ("pregnancy", "miscarriage", "adopted", "foster"):
             if getattr(p, flag) or (flag == "adopted" and pid in adopted):
                 modifiers.append(flag)
-        g = doc.node(pid, "person", place.box.as_tuple(), modifiers=modifiers,
-                     tooltip=_tooltip(p, lang, at, dead), parent=nodes,
-                     data={"row": str(place.row)})
-        paint_symbol(doc, g, place.symbol, spec)
+        content = [symbol_markup(place.symbol, spec)]
         for line in place.lines:
-            doc.text(g, line.x, line.y, line.text, size=line.size, bold=line.bold,
-                     fill=None if line.size > 10 else MUTED)
+            content.append(text_markup(line.x, line.y, line.text, size=line.size,
+                                       bold=line.bold, fill=None if line.size > 10 else MUTED))
+        parts.append(node_markup(pid, "person", place.box.as_tuple(), "".join(content),
+                                 modifiers=modifiers, tooltip=_tooltip(p, lang, at, dead),
+                                 data={"row": str(place.row)}))
+    nodes.add_markup("".join(parts))
     if lh:
         legend.paint(doc, margin, layout.height, width - 2 * margin)
     return doc.to_string()
@@ -180,9 +194,8 @@ def _collect_legend(case: Case, layout: GenogramLayout, legend: Legend, lang: st
     if adopted or any(p.adopted or p.foster for p in case.people):
         legend.add("markers", "adopted", f"{label('adopted', lang)} / {label('foster', lang)}",
                    brackets_sample())
-    ages = [p for p in case.people if not person_deceased(p, at) and p.age_at(at) is not None
-            and not (p.pregnancy or p.miscarriage) and p.sex != "unknown"]
-    if ages:
+    if any(p.sex != "unknown" and not (p.pregnancy or p.miscarriage)
+           and not person_deceased(p, at) and p.age_at(at) is not None for p in case.people):
         legend.add("markers", "age", label("age_inside", lang),
                    symbol_sample(SymbolSpec("male", age=42)))
     if any(h.outline is not None for h in layout.households):
@@ -252,6 +265,7 @@ def _paint_households(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str
 def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
                         names: dict[str, str], lang: str) -> None:
     layer = doc.group(classes=["partnerships"])
+    parts: list[str] = []
     for ps in layout.partnerships:
         a, b = ps.partners
         modifiers = [ps.kind]
@@ -266,39 +280,45 @@ def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
         if ps.ended:
             text.append(label(ps.ended, lang) + (f" {record.end}" if record and record.end
                                                  else ""))
-        g = doc.edge("partnership", modifiers=modifiers, source=a, target=b, parent=layer,
-                     id=f"e-{record.id}" if record is not None and record.id else None,
-                     tooltip=f"{names[a]} – {names[b]}: {', '.join(text)}")
         style = _IMPLIED if ps.kind == "implied" else PARTNERSHIP_STYLES[ps.kind]
+        content: list[str] = []
         if ps.consanguineous:
             for d in (-_CONSANGUINE_GAP, _CONSANGUINE_GAP):
-                paint_line(doc, g, offset_polyline(ps.points, d),
-                           LineStyle(style.colour, 1.3, style.dash))
+                content.append(line_markup(offset_polyline(ps.points, d),
+                                           LineStyle(style.colour, 1.3, style.dash)))
         else:
-            paint_line(doc, g, ps.points, style)
+            content.append(line_markup(ps.points, style))
         for p, q in ps.slashes:
-            doc.line(g, p[0], p[1], q[0], q[1], stroke=style.colour, stroke_width=1.5,
-                     class_="status-mark")
+            content.append(markup("line", x1=p[0], y1=p[1], x2=q[0], y2=q[1],
+                                  stroke=style.colour, stroke_width=1.5, class_="status-mark"))
         for line in ps.labels:
-            doc.text(g, line.x, line.y, line.text, size=line.size, fill=MUTED,
-                     class_="line-label")
+            content.append(text_markup(line.x, line.y, line.text, size=line.size, fill=MUTED,
+                                       class_="line-label"))
+        parts.append(edge_markup(
+            "partnership", "".join(content), modifiers=modifiers, source=a, target=b,
+            id=f"e-{record.id}" if record is not None and record.id else None,
+            tooltip=f"{names[a]} – {names[b]}: {', '.join(text)}"))
+    layer.add_markup("".join(parts))
 
 
 def _paint_children(doc: SvgDoc, layout: GenogramLayout, names: dict[str, str],
                     lang: str) -> None:
     layer = doc.group(classes=["children"])
     bars = {t.twins[1]: t for t in layout.twin_bars}
+    parts: list[str] = []
     for c in layout.children:
         modifiers = [c.kind] + (["twin"] if c.twin else [])
         parents = " & ".join(names[p] for p in c.parents)
-        g = doc.edge("child", modifiers=modifiers, parents=c.parents, child=c.child,
-                     parent=layer, tooltip=f"{names[c.child]}: {label(c.kind, lang)} "
-                                           f"({parents})")
-        paint_line(doc, g, c.points, CHILD_STYLES[c.kind])
+        content = line_markup(c.points, CHILD_STYLES[c.kind])
         bar = bars.get(c.child)
         if bar is not None:
             (x1, y1), (x2, y2) = bar.points
-            doc.line(g, x1, y1, x2, y2, stroke="#222222", stroke_width=1.4, class_="identical")
+            content += markup("line", x1=x1, y1=y1, x2=x2, y2=y2, stroke="#222222",
+                              stroke_width=1.4, class_="identical")
+        parts.append(edge_markup("child", content, modifiers=modifiers, parents=c.parents,
+                                 child=c.child, tooltip=f"{names[c.child]}: "
+                                                        f"{label(c.kind, lang)} ({parents})"))
+    layer.add_markup("".join(parts))
 
 
 def _paint_relations(doc: SvgDoc, case: Case, layout: GenogramLayout,
@@ -306,10 +326,12 @@ def _paint_relations(doc: SvgDoc, case: Case, layout: GenogramLayout,
     if not layout.relations:
         return
     layer = doc.group(classes=["relations"])
+    parts: list[str] = []
     for r in layout.relations:
         a, b = r.between
         record = case.relations[r.index]
-        g = doc.edge("relation", modifiers=[r.kind], source=a, target=b, parent=layer,
-                     tooltip=f"{names[a]} – {names[b]}: {label(r.kind, lang)}"
-                             + (f" ({record.notes})" if record.notes else ""))
-        paint_line(doc, g, r.points, RELATION_STYLES[r.kind])
+        parts.append(edge_markup(
+            "relation", line_markup(r.points, RELATION_STYLES[r.kind]), modifiers=[r.kind],
+            source=a, target=b, tooltip=f"{names[a]} – {names[b]}: {label(r.kind, lang)}"
+                                        + (f" ({record.notes})" if record.notes else "")))
+    layer.add_markup("".join(parts))

@@ -43,10 +43,16 @@ __all__ = [
     "LegendEntry",
     "SvgDoc",
     "arrow_head",
+    "edge_markup",
+    "group_markup",
+    "line_markup",
     "line_sample",
+    "markup",
+    "node_markup",
     "offset_polyline",
     "paint_line",
     "points_attr",
+    "text_markup",
     "zigzag_points",
 ]
 
@@ -75,11 +81,20 @@ def _escape(text: str, *, attr: bool = False) -> str:
     return text
 
 
+_NUMS: dict[float, str] = {}
+_NUMS_MAX: Final = 200_000
+
+
 def _num(value: float) -> str:
-    """``fmt(value)`` with a fast path for whole numbers (same text)."""
-    if value == int(value):
-        return str(int(value))
-    return fmt(value)
+    """``fmt(value)`` with a fast path for whole numbers (same text), memoised: a drawing
+    repeats its coordinates (one y per row, one x per column of a symbol) many times."""
+    text = _NUMS.get(value)
+    if text is None:
+        text = str(int(value)) if value == int(value) else fmt(value)
+        if len(_NUMS) >= _NUMS_MAX:
+            _NUMS.clear()
+        _NUMS[value] = text
+    return text
 
 
 def _value(value: object) -> str:
@@ -108,6 +123,123 @@ def _key(key: str) -> str:
     return name
 
 
+def _attr_text(attrs: Mapping[str, str]) -> str:
+    """`` k="v"`` for every attribute (values already text), escaped."""
+    if _SPECIAL.search("".join(attrs.values())) is None:
+        return "".join([f' {key}="{val}"' for key, val in attrs.items()])
+    return "".join([f' {key}="{_escape(val, attr=True)}"' for key, val in attrs.items()])
+
+
+def _keyword_attrs(attrs: Mapping[str, object]) -> dict[str, str]:
+    """Keyword attributes as ``Element.sub`` stores them: ``stroke_width`` becomes
+    ``stroke-width``, values become text, ``None`` drops the attribute."""
+    return {_key(key): _value(val) for key, val in attrs.items() if val is not None}
+
+
+def markup(tag: str, text: str | None = None, /, **attrs: object) -> str:
+    """One childless element as text, exactly as ``Element.sub(tag, text, **attrs)`` writes.
+
+    For painting thousands of shapes without building an element per shape (see
+    :meth:`Element.add_markup`).
+
+    >>> markup("rect", x=1.0, y=2.5, stroke_width=1.25, fill=None)
+    '<rect x="1" y="2.5" stroke-width="1.25"/>'
+    """
+    head = "<" + tag + _attr_text(_keyword_attrs(attrs))
+    if text is None:
+        return head + "/>"
+    return f"{head}>{_escape(text)}</{tag}>"
+
+
+def text_markup(x: float, y: float, content: str, *, size: float, anchor: str = "middle",
+                bold: bool = False, **attrs: object) -> str:
+    """A ``<text>`` as text, exactly as :meth:`SvgDoc.text` writes it."""
+    head = f'<text x="{_num(x)}" y="{_num(y)}" font-size="{_num(size)}"'
+    if anchor != "start":
+        head += f' text-anchor="{_escape(anchor, attr=True)}"'
+    if bold:
+        head += ' font-weight="bold"'
+    for key, val in attrs.items():
+        if val is not None:
+            head += f' {_key(key)}="{_escape(_value(val), attr=True)}"'
+    return f"{head}>{_escape(content)}</text>"
+
+
+def group_markup(content: str, *, id: str | None = None, classes: Sequence[str] = (),
+                 data: Mapping[str, str] | None = None, tooltip: str | None = None) -> str:
+    """A ``<g>`` around already built ``content``, exactly as :meth:`SvgDoc.group` with the
+    same arguments and then the content's elements writes it."""
+    head = "<g"
+    if id is not None:
+        head += f' id="{_escape(id, attr=True)}"'
+    if classes:
+        names = " ".join([c for c in classes if c])
+        head += f' class="{_escape(names, attr=True)}"'
+    if data:
+        for key, val in data.items():
+            if val is not None:
+                head += f' data-{key}="{_escape(_value(val), attr=True)}"'
+    if tooltip is None and not content:
+        return head + "/>"
+    title = "" if tooltip is None else f"<title>{_escape(tooltip)}</title>"
+    return f"{head}>{title}{content}</g>"
+
+
+def node_markup(node_id: str, node_type: str, bbox: BBox, content: str, *,
+                modifiers: Sequence[str] = (), tooltip: str,
+                data: Mapping[str, str] | None = None) -> str:
+    """A node group around ``content``, exactly as :meth:`SvgDoc.node` then the content."""
+    return group_markup(content, id=f"n-{node_id}", classes=["node", node_type, *modifiers],
+                        data=_node_data(node_id, bbox, data), tooltip=tooltip)
+
+
+def edge_markup(kind: str, content: str, *, tooltip: str, modifiers: Sequence[str] = (),
+                source: str | None = None, target: str | None = None,
+                parents: Sequence[str] | None = None, child: str | None = None,
+                id: str | None = None, data: Mapping[str, str] | None = None) -> str:
+    """An edge group around ``content``, exactly as :meth:`SvgDoc.edge` then the content."""
+    return group_markup(content, id=id, classes=["edge", kind, *modifiers],
+                        data=_edge_data(source, target, parents, child, data), tooltip=tooltip)
+
+
+def _group_values(id: str | None, classes: Sequence[str], data: Mapping[str, str] | None,
+                  attrs: Mapping[str, object]) -> dict[str, str]:
+    values: dict[str, object] = {}
+    if id is not None:
+        values["id"] = id
+    if classes:
+        values["class"] = " ".join(c for c in classes if c)
+    if data:
+        for key, val in data.items():
+            values[f"data-{key}"] = val
+    for key, val in attrs.items():
+        values[_key(key)] = val
+    return {key: _value(val) for key, val in values.items() if val is not None}
+
+
+def _node_data(node_id: str, bbox: BBox, data: Mapping[str, str] | None) -> dict[str, str]:
+    values = {"id": node_id, "bbox": " ".join([_num(v) for v in bbox])}
+    if data:
+        values.update(data)
+    return values
+
+
+def _edge_data(source: str | None, target: str | None, parents: Sequence[str] | None,
+               child: str | None, data: Mapping[str, str] | None) -> dict[str, str]:
+    values: dict[str, str] = {}
+    if source is not None:
+        values["source"] = source
+    if target is not None:
+        values["target"] = target
+    if parents is not None:
+        values["parents"] = " ".join(parents)
+    if child is not None:
+        values["child"] = child
+    if data:
+        values.update(data)
+    return values
+
+
 class Element:
     """One SVG/XML element: a tag, ordered attributes, optional text and children."""
 
@@ -132,27 +264,40 @@ class Element:
     def sub(self, tag: str, text: str | None = None, /, **attrs: object) -> Element:
         """Append a new child; ``stroke_width=`` becomes ``stroke-width``. Returns the child."""
         child = Element(tag, None, text)
-        values = child.attrs
-        for key, val in attrs.items():
-            if val is not None:
-                values[_key(key)] = _value(val)
+        child.attrs = _keyword_attrs(attrs)
         self.children.append(child)
         return child
 
+    def add_markup(self, text: str) -> None:
+        """Append already built, already escaped markup (from :func:`markup` and friends);
+        it is written as is."""
+        if text:
+            self.children.append(_Markup(text))
+
     def write(self, out: list[str]) -> None:
         """Serialise into ``out`` (a list of string pieces)."""
-        out.append("<" + self.tag)
-        for key, val in self.attrs.items():
-            out.append(f' {key}="{_escape(val, attr=True)}"')
+        head = "<" + self.tag + _attr_text(self.attrs) if self.attrs else "<" + self.tag
         if not self.children and self.text is None:
-            out.append("/>")
+            out.append(head + "/>")
             return
-        out.append(">")
+        out.append(head + ">")
         if self.text is not None:
             out.append(_escape(self.text))
         for child in self.children:
             child.write(out)
         out.append(f"</{self.tag}>")
+
+
+class _Markup(Element):
+    """Markup built elsewhere, written verbatim."""
+
+    __slots__ = ()
+
+    def __init__(self, text: str) -> None:
+        super().__init__("", None, text)
+
+    def write(self, out: list[str]) -> None:
+        out.append(self.text or "")
 
 
 def _attrs(attrs: Mapping[str, object]) -> dict[str, object]:
@@ -161,7 +306,8 @@ def _attrs(attrs: Mapping[str, object]) -> dict[str, object]:
 
 def points_attr(points: Iterable[Point]) -> str:
     """Points as an SVG ``points`` attribute: ``"x1,y1 x2,y2 ..."`` with fixed formatting."""
-    return " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
+    num = _num
+    return " ".join([f"{num(x)},{num(y)}" for x, y in points])
 
 
 class SvgDoc:
@@ -205,15 +351,9 @@ class SvgDoc:
               classes: Sequence[str] = (), data: Mapping[str, str] | None = None,
               tooltip: str | None = None, **attrs: object) -> Element:
         """A ``<g>`` with an optional id, classes, ``data-*`` attributes and a tooltip."""
-        values: dict[str, object] = {}
-        if id is not None:
-            values["id"] = id
-        if classes:
-            values["class"] = " ".join(c for c in classes if c)
-        for key, val in (data or {}).items():
-            values[f"data-{key}"] = val
-        values.update(_attrs(attrs))
-        g = (parent or self.root).add(Element("g", values))
+        g = Element("g")
+        g.attrs = _group_values(id, classes, data, attrs)
+        (parent or self.root).children.append(g)
         if tooltip is not None:
             g.sub("title", tooltip)
         return g
@@ -226,10 +366,8 @@ class SvgDoc:
         ``bbox`` must cover the symbol *and* its label: tools and tests check that no two
         node boxes overlap.
         """
-        values = {"id": node_id, "bbox": " ".join(fmt(v) for v in bbox)}
-        values.update(data or {})
         return self.group(parent, id=f"n-{node_id}", classes=["node", node_type, *modifiers],
-                          data=values, tooltip=tooltip)
+                          data=_node_data(node_id, bbox, data), tooltip=tooltip)
 
     def edge(self, kind: str, *, tooltip: str, modifiers: Sequence[str] = (),
              source: str | None = None, target: str | None = None,
@@ -241,17 +379,8 @@ class SvgDoc:
         Give ``source``/``target`` for a link between two ids, or ``parents``/``child`` for
         a family line (``data-parents="a b"``).
         """
-        values: dict[str, str] = {}
-        if source is not None:
-            values["source"] = source
-        if target is not None:
-            values["target"] = target
-        if parents is not None:
-            values["parents"] = " ".join(parents)
-        if child is not None:
-            values["child"] = child
-        values.update(data or {})
-        return self.group(parent, id=id, classes=["edge", kind, *modifiers], data=values,
+        return self.group(parent, id=id, classes=["edge", kind, *modifiers],
+                          data=_edge_data(source, target, parents, child, data),
                           tooltip=tooltip)
 
     # --- shapes ------------------------------------------------------------------------
@@ -378,12 +507,29 @@ def paint_line(doc: SvgDoc, parent: Element, points: Sequence[Point], style: Lin
     Handles the patterns (parallel lines, zigzag, cut marks) and the arrowhead. With an
     arrow, the line stops at the arrowhead's base so the tip stays sharp.
     """
+    parent.add_markup(line_markup(points, style))
+
+
+_TAILS: dict[LineStyle, str] = {}
+
+
+def _line_tail(style: LineStyle) -> str:
+    """The attributes every polyline of ``style`` carries, closing the tag."""
+    tail = _TAILS.get(style)
+    if tail is None:
+        tail = markup("polyline", stroke=style.colour, stroke_width=style.width,
+                      stroke_dasharray=style.dash, stroke_linejoin="round",
+                      stroke_linecap="butt", fill="none")[len("<polyline"):]
+        _TAILS[style] = tail
+    return tail
+
+
+def line_markup(points: Sequence[Point], style: LineStyle) -> str:
+    """What :func:`paint_line` paints, as text ("" for fewer than two distinct points)."""
     pts = _dedupe(points)
     if len(pts) < 2:
-        return
-    common: dict[str, object] = {"stroke": style.colour, "stroke_width": style.width,
-                                 "stroke_dasharray": style.dash,
-                                 "stroke_linejoin": "round", "stroke_linecap": "butt"}
+        return ""
+    tail = _line_tail(style)
     body = pts
     if style.arrow:
         (x1, y1), (x2, y2) = pts[-2], pts[-1]
@@ -391,27 +537,30 @@ def paint_line(doc: SvgDoc, parent: Element, points: Sequence[Point], style: Lin
         cut = min(6.0, length * 0.8)
         body = [*pts[:-1], (x2 - (x2 - x1) / length * cut, y2 - (y2 - y1) / length * cut)]
     pattern = style.pattern
+    out: list[str] = []
     if pattern == "plain":
-        doc.polyline(parent, body, **common)
+        out.append(f'<polyline points="{points_attr(body)}"{tail}')
     elif pattern in {"double", "triple"}:
         gap = 2.6
         offsets = [-gap / 2, gap / 2] if pattern == "double" else [-gap, 0.0, gap]
         for off in offsets:
-            doc.polyline(parent, offset_polyline(body, off), **common)
+            out.append(f'<polyline points="{points_attr(offset_polyline(body, off))}"{tail}')
     elif pattern == "zigzag":
-        doc.polyline(parent, zigzag_points(body), **common)
+        out.append(f'<polyline points="{points_attr(zigzag_points(body))}"{tail}')
     elif pattern == "double_zigzag":
         for off in (-2.6, 2.6):
-            doc.polyline(parent, offset_polyline(body, off), **common)
-        doc.polyline(parent, zigzag_points(body, amplitude=4.0), **common)
+            out.append(f'<polyline points="{points_attr(offset_polyline(body, off))}"{tail}')
+        out.append(f'<polyline points="{points_attr(zigzag_points(body, amplitude=4.0))}"{tail}')
     elif pattern == "cut":
-        doc.polyline(parent, body, **common)
-        _cut_marks(doc, parent, body, style)
+        out.append(f'<polyline points="{points_attr(body)}"{tail}')
+        out.append(_cut_marks(body, style))
     if style.arrow:
-        doc.polygon(parent, arrow_head(pts), fill=style.colour, stroke="none")
+        out.append(markup("polygon", points=points_attr(arrow_head(pts)), fill=style.colour,
+                          stroke="none"))
+    return "".join(out)
 
 
-def _cut_marks(doc: SvgDoc, parent: Element, pts: Sequence[Point], style: LineStyle) -> None:
+def _cut_marks(pts: Sequence[Point], style: LineStyle) -> str:
     """Two short bars across the middle of the longest segment (a cut-off relation)."""
     best = max(range(len(pts) - 1),
                key=lambda i: math.hypot(pts[i + 1][0] - pts[i][0], pts[i + 1][1] - pts[i][1]))
@@ -419,10 +568,12 @@ def _cut_marks(doc: SvgDoc, parent: Element, pts: Sequence[Point], style: LineSt
     length = math.hypot(x2 - x1, y2 - y1)
     ux, uy = (x2 - x1) / length, (y2 - y1) / length
     mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+    out = []
     for shift in (-2.5, 2.5):
         cx, cy = mx + ux * shift, my + uy * shift
-        doc.line(parent, cx - uy * 5, cy + ux * 5, cx + uy * 5, cy - ux * 5,
-                 stroke=style.colour, stroke_width=style.width)
+        out.append(markup("line", x1=cx - uy * 5, y1=cy + ux * 5, x2=cx + uy * 5,
+                          y2=cy - ux * 5, stroke=style.colour, stroke_width=style.width))
+    return "".join(out)
 
 
 # --- legend ----------------------------------------------------------------------------

@@ -15,10 +15,10 @@ from typing import Final
 
 from ..layout import Box
 from .styles import DECEASED, FILLS, INDEX, INK, PAPER
-from .svgdoc import Element, SampleFn, SvgDoc
+from .svgdoc import Element, SampleFn, SvgDoc, _num, points_attr, text_markup
 from .text import fmt
 
-__all__ = ["SymbolSpec", "brackets_sample", "paint_symbol", "symbol_sample"]
+__all__ = ["SymbolSpec", "brackets_sample", "paint_symbol", "symbol_markup", "symbol_sample"]
 
 _STROKE: Final = 1.6
 
@@ -36,63 +36,78 @@ class SymbolSpec:
     age: int | None = None
 
 
-def _shape(doc: SvgDoc, g: Element, box: Box, spec: SymbolSpec, *, stroke: str = INK,
-           fill: str | None = None, grow: float = 0.0, width: float = _STROKE) -> None:
+def _shape(box: Box, spec: SymbolSpec, *, stroke: str = INK, fill: str | None = None,
+           grow: float = 0.0, width: float = _STROKE) -> str:
     """The outline shape of ``spec`` in ``box`` (enlarged by ``grow``: the index outline)."""
-    b = box.grow(grow)
+    b = box.grow(grow) if grow else box
     colour = fill if fill is not None else FILLS.get(spec.sex, FILLS["unknown"])
-    common: dict[str, object] = {"fill": colour, "stroke": stroke, "stroke_width": width}
+    paint = f'fill="{colour}" stroke="{stroke}" stroke-width="{_num(width)}"'
     if spec.miscarriage:
         r = b.w * 0.2 + grow
-        doc.circle(g, b.cx, b.cy, r, **{**common, "fill": stroke if fill is None else fill})
-    elif spec.pregnancy:
+        dot = stroke if fill is None else fill
+        return (f'<circle cx="{_num(b.cx)}" cy="{_num(b.cy)}" r="{_num(r)}" fill="{dot}" '
+                f'stroke="{stroke}" stroke-width="{_num(width)}"/>')
+    if spec.pregnancy:
         h = b.h * 0.8
-        doc.polygon(g, [(b.cx, b.cy - h / 2), (b.cx + h * 0.58, b.cy + h / 2),
-                        (b.cx - h * 0.58, b.cy + h / 2)], **common)
-    elif spec.sex == "male":
-        doc.rect(g, b.x, b.y, b.w, b.h, **common)
-    elif spec.sex == "female":
-        doc.circle(g, b.cx, b.cy, b.w / 2, **common)
-    elif spec.sex == "other":
-        doc.polygon(g, [(b.cx, b.y), (b.right, b.cy), (b.cx, b.bottom), (b.x, b.cy)], **common)
-    else:
-        doc.rect(g, b.x, b.y, b.w, b.h, rx=b.w * 0.22, **common,
-                 stroke_dasharray="3 2" if grow == 0 else None)
+        points = points_attr([(b.cx, b.cy - h / 2), (b.cx + h * 0.58, b.cy + h / 2),
+                              (b.cx - h * 0.58, b.cy + h / 2)])
+        return f'<polygon points="{points}" {paint}/>'
+    if spec.sex == "male":
+        return (f'<rect x="{_num(b.x)}" y="{_num(b.y)}" width="{_num(b.w)}" '
+                f'height="{_num(b.h)}" {paint}/>')
+    if spec.sex == "female":
+        return f'<circle cx="{_num(b.cx)}" cy="{_num(b.cy)}" r="{_num(b.w / 2)}" {paint}/>'
+    if spec.sex == "other":
+        points = points_attr([(b.cx, b.y), (b.right, b.cy), (b.cx, b.bottom), (b.x, b.cy)])
+        return f'<polygon points="{points}" {paint}/>'
+    dash = ' stroke-dasharray="3 2"' if grow == 0 else ""
+    return (f'<rect x="{_num(b.x)}" y="{_num(b.y)}" width="{_num(b.w)}" height="{_num(b.h)}" '
+            f'rx="{_num(b.w * 0.22)}" {paint}{dash}/>')
+
+
+def symbol_markup(box: Box, spec: SymbolSpec) -> str:
+    """One person's symbol with its markers as SVG text; ``box`` is the symbol square.
+
+    The same as :func:`paint_symbol`, for painting thousands of people quickly.
+    """
+    out = []
+    if spec.index:
+        out.append(_shape(box, spec, stroke=INDEX, fill=PAPER, grow=4.0, width=2.0))
+    out.append(_shape(box, spec, stroke=INDEX if spec.index else INK,
+                      width=2.0 if spec.index else _STROKE))
+    if spec.adopted:
+        out.append(_brackets(box))
+    small = spec.pregnancy or spec.miscarriage
+    if spec.sex == "unknown" and not small:
+        out.append(text_markup(box.cx, box.cy + box.w * 0.18, "?", size=round(box.w * 0.5, 1),
+                               bold=True, fill=INK, class_="unknown-mark"))
+    elif spec.age is not None and not spec.deceased and not small:
+        size = round(box.w * 0.32, 1)
+        out.append(text_markup(box.cx, box.cy + size * 0.36, str(spec.age), size=size,
+                               bold=True, class_="age"))
+    if spec.deceased:
+        d = 3.0 if not small else 1.0
+        b = box if not small else box.grow(-box.w * 0.25)
+        out.append(f'<path d="M{fmt(b.x - d)} {fmt(b.y - d)} L{fmt(b.right + d)} '
+                   f'{fmt(b.bottom + d)} M{fmt(b.right + d)} {fmt(b.y - d)} L{fmt(b.x - d)} '
+                   f'{fmt(b.bottom + d)}" fill="none" stroke="{DECEASED}" stroke-width="2" '
+                   'stroke-linecap="round" class="deceased-mark"/>')
+    return "".join(out)
 
 
 def paint_symbol(doc: SvgDoc, g: Element, box: Box, spec: SymbolSpec) -> None:
     """Paint one person's symbol with its markers into ``g``; ``box`` is the symbol square."""
-    if spec.index:
-        _shape(doc, g, box, spec, stroke=INDEX, fill=PAPER, grow=4.0, width=2.0)
-    _shape(doc, g, box, spec, stroke=INDEX if spec.index else INK,
-           width=2.0 if spec.index else _STROKE)
-    if spec.adopted:
-        _brackets(doc, g, box)
-    small = spec.pregnancy or spec.miscarriage
-    if spec.sex == "unknown" and not small:
-        doc.text(g, box.cx, box.cy + box.w * 0.18, "?", size=round(box.w * 0.5, 1), bold=True,
-                 fill=INK, class_="unknown-mark")
-    elif spec.age is not None and not spec.deceased and not small:
-        size = round(box.w * 0.32, 1)
-        doc.text(g, box.cx, box.cy + size * 0.36, str(spec.age), size=size, bold=True,
-                 class_="age")
-    if spec.deceased:
-        d = 3.0 if not small else 1.0
-        b = box if not small else box.grow(-box.w * 0.25)
-        attrs: dict[str, object] = {"stroke": DECEASED, "stroke_width": 2.0,
-                                    "stroke_linecap": "round", "class_": "deceased-mark"}
-        doc.path(g, f"M{fmt(b.x - d)} {fmt(b.y - d)} L{fmt(b.right + d)} {fmt(b.bottom + d)} "
-                    f"M{fmt(b.right + d)} {fmt(b.y - d)} L{fmt(b.x - d)} {fmt(b.bottom + d)}",
-                 fill="none", **attrs)
+    g.add_markup(symbol_markup(box, spec))
 
 
-def _brackets(doc: SvgDoc, g: Element, box: Box) -> None:
+def _brackets(box: Box) -> str:
     """Square brackets either side of the symbol (adopted or foster child)."""
     x0, x1 = box.x - 5, box.right + 5
     y0, y1 = box.y - 3, box.bottom + 3
-    for x, d in ((x0, 3.0), (x1, -3.0)):
-        doc.polyline(g, [(x + d, y0), (x, y0), (x, y1), (x + d, y1)], stroke=INK,
-                     stroke_width=1.3, class_="adopted-mark")
+    return "".join(
+        f'<polyline points="{points_attr([(x + d, y0), (x, y0), (x, y1), (x + d, y1)])}" '
+        f'stroke="{INK}" stroke-width="1.3" class="adopted-mark" fill="none"/>'
+        for x, d in ((x0, 3.0), (x1, -3.0)))
 
 
 def symbol_sample(spec: SymbolSpec) -> SampleFn:
@@ -119,7 +134,7 @@ def brackets_sample() -> SampleFn:
 
     def draw(doc: SvgDoc, g: Element, box: Box) -> None:
         doc.rect(g, box.x, box.y, box.w, box.h, fill=PAPER, stroke=INK, stroke_width=1.2)
-        _brackets(doc, g, box)
+        g.add_markup(_brackets(box))
 
     return _mark_sample(draw)
 
