@@ -16,6 +16,7 @@ from .model import Case, Involvement
 __all__ = [
     "MonthCount",
     "active_involvements",
+    "help_counts",
     "helper_count_per_month",
     "months",
     "shown_agents",
@@ -106,14 +107,21 @@ def helper_count_per_month(
     or through a professional. Informal supporters are not counted. Cost: O(months x
     involvements).
     """
+    return [MonthCount(month, *help_counts(case, month)) for month in months(first, last)]
+
+
+def help_counts(case: Case, at: PartialDate) -> tuple[int, int]:
+    """(professionals, organisations) involved at ``at``, counted as the analyses count them.
+
+    A named professional is one, and so is an organisation or a context that is itself the
+    agent of an involvement; organisations are those involved directly or through one of
+    their professionals. Informal supporters do not count. Cost: O(involvements).
+    """
     employer = case.employer()
     orgs = {o.id for o in case.organisations}
     contexts = {c.id for c in case.contexts}
-    helping = [inv for inv in case.involvements
-               if inv.agent in employer or inv.agent in orgs or inv.agent in contexts]
-    out: list[MonthCount] = []
-    for month in months(first, last):
-        agents = {inv.agent for inv in helping if inv.active_at(month)}
-        organisations = {employer.get(a, a) for a in agents if a not in contexts}
-        out.append(MonthCount(month, len(agents), len(organisations)))
-    return out
+    agents = {inv.agent for inv in case.involvements
+              if (inv.agent in employer or inv.agent in orgs or inv.agent in contexts)
+              and inv.active_at(at)}
+    organisations = {employer.get(a, a) for a in agents if a not in contexts}
+    return len(agents), len(organisations)

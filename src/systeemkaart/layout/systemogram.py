@@ -24,7 +24,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..activity import active_involvements, shown_agents
+from ..activity import active_involvements, help_counts, shown_agents
 from ..dates import PartialDate
 from ..exceptions import LayoutError
 from ..model import Case
@@ -435,9 +435,7 @@ def _one_round(case: Case, at: PartialDate, lang: str, units: list[_Unit], peopl
     every += list(boxes.values())
     every += [Box(x, y, 0, 0) for lk in links for x, y in lk.points]
     bounds = Box.around(every) if every else Box(0, 0, 0, 0)
-    pros = sum(len(a.members) if a.members else a.type == "professional"
-               for a in agents.values())
-    orgs = sum(a.type == "organisation" for a in agents.values())
+    pros, orgs = help_counts(case, at)
     return SystemogramLayout(at, centre.people, centre.households, agents, tuple(cards),
                              tuple(links), tuple(radii), bounds, tuple(sorted(regie)), pros,
                              orgs, crossings)
