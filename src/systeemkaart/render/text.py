@@ -22,8 +22,12 @@ _FALLBACK: Final = 1000
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """Width of ``text`` set in DejaVu Sans at ``size`` user units (no kerning)."""
     table = BOLD if bold else REGULAR
-    fallback = table.get(ord("M"), _FALLBACK)
-    return sum(table.get(ord(ch), fallback) for ch in text) * size / 1000.0
+    try:
+        units = sum(map(table.__getitem__, map(ord, text)))
+    except KeyError:  # a character outside the table: count it as wide as M
+        fallback = table.get(ord("M"), _FALLBACK)
+        units = sum(table.get(ord(ch), fallback) for ch in text)
+    return units * size / 1000.0
 
 
 def wrap(text: str, size: float, max_width: float, *, bold: bool = False) -> list[str]:
