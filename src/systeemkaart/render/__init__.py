@@ -1,1 +1,1 @@
-"""SVG rendering of laid-out drawings (svgwrite): genogram, systemogram, timeline."""
+"""SVG rendering of laid-out drawings: genogram, systemogram, timeline (see svgdoc.py)."""
