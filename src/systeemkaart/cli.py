@@ -331,7 +331,11 @@ def import_(source: str, output: str | None, force: bool, quiet: bool) -> None:
 @click.option("--out-dir", default="out", show_default=True, type=click.Path(file_okay=False))
 @_handle_errors
 def demo(folder: str, out_dir: str) -> None:
-    """Summarise and draw every case in FOLDER into OUT_DIR (all drawing kinds)."""
+    """Summarise, draw and analyse every case in FOLDER into OUT_DIR.
+
+    Writes <case>.genogram.svg, <case>.systemogram.svg, <case>.timeline.svg and
+    <case>.analyse.md (the analysis as session notes) for each case.
+    """
     from pathlib import Path
 
     from .drawing import KINDS
@@ -356,6 +360,12 @@ def demo(folder: str, out_dir: str) -> None:
             target = Path(out_dir) / f"{stem}.{kind}.svg"
             write_atomic(target, svg)
             click.echo(f"  wrote {target}")
+        from .analysis import analyse
+        from .analysis.report import to_markdown
+
+        target = Path(out_dir) / f"{stem}.analyse.md"
+        write_atomic(target, to_markdown(analyse(case), case.names()))
+        click.echo(f"  wrote {target}")
 
 
 @main.command()
