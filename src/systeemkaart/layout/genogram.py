@@ -638,6 +638,8 @@ def _consanguineous(work: _Work) -> set[str]:
 
 
 def _resolve(work: _Work, pending: _Pending) -> GenogramLayout:
+    """Concrete coordinates for everything: lanes get their y, rows their top, and the whole
+    drawing moves right so that its leftmost point sits at the margin."""
     router = work.router
     assert router is not None
     counts = router.assign()
@@ -654,28 +656,50 @@ def _resolve(work: _Work, pending: _Pending) -> GenogramLayout:
             row_top[r] = y
             y += row_h.get(r, SYMBOL + SYMBOL_TOP)
     height = y
+    lane_ys = router.lane_ys(band_top, counts)
+
+    # partnership labels: their text is known before any y is
+    labelled: list[tuple[float, float] | None] = []
+    for _place, _points, _anchor, texts, text_at in pending.partner:
+        if text_at is not None and texts:
+            width = _text_width([t for t, _ in texts], LINE_LABEL_SIZE)
+            labelled.append((round(text_at[0], 2), width))
+        else:
+            labelled.append(None)
+    margin = work.options.margin
+    extent = _extent(work, pending, labelled)
+    dx = round(margin - extent[0], 1) if extent is not None else 0.0
 
     def res(points: list[RefPoint]) -> list[Point]:
-        return router.resolve(points, row_top, band_top, counts)
+        return router.resolve(points, row_top, lane_ys, dx)
+
+    def res0(point: RefPoint) -> Point:
+        return router.resolve([point], row_top, lane_ys, 0.0)[0]
+
+    def mv(q: Point) -> Point:
+        return (round(q[0] + dx, 2), q[1])
 
     partnerships: list[PartnershipPlace] = []
-    for place, points, anchor, texts, text_at in pending.partner:
+    for (place, points, anchor, texts, text_at), label_at in zip(pending.partner, labelled,
+                                                                   strict=True):
         place.points = res(points)
-        place.union = res([anchor])[0]
-        place.slashes = _slashes(place)
-        if text_at is not None and texts:
-            tx, ty = res([text_at])[0]
+        place.union = res0(anchor)
+        place.slashes = [(mv(a), mv(b)) for a, b in _slashes(place)]
+        place.union = mv(place.union)
+        if text_at is not None and label_at is not None:
+            tx, width = label_at
+            ty = res0(text_at)[1]
             lines: list[TextLine] = []
             base = ty - _LABEL_LIFT
-            for t, s in reversed(texts):
-                lines.insert(0, TextLine(t, tx, round(base, 2), s))
-                base -= s * 1.2
-            width = _text_width([t for t, _ in texts], LINE_LABEL_SIZE)
+            x = round(tx + dx, 2)
+            for t, size in reversed(texts):
+                lines.insert(0, TextLine(t, x, round(base, 2), size))
+                base -= size * 1.2
             top = lines[0].y - LINE_LABEL_SIZE * 0.8
             bottom = ty - _LABEL_LIFT + LINE_LABEL_SIZE * 0.25
             place.labels = lines
-            place.label_box = Box(round(tx - width / 2, 2), round(top, 2), round(width, 2),
-                                  round(bottom - top, 2))
+            place.label_box = Box(round(round(tx - width / 2, 2) + dx, 2), round(top, 2),
+                                  round(width, 2), round(bottom - top, 2))
         partnerships.append(place)
     children = []
     for cplace, points in pending.child:
@@ -683,30 +707,34 @@ def _resolve(work: _Work, pending: _Pending) -> GenogramLayout:
         children.append(cplace)
     twin_bars = []
     for pair, pa, pb in pending.twin:
-        a0, a1 = res(pa)
-        b0, b1 = res(pb)
-        twin_bars.append(TwinBar(pair, [_along(a0, a1, 0.55), _along(b0, b1, 0.55)]))
+        a0, a1 = router.resolve(pa, row_top, lane_ys, 0.0)
+        b0, b1 = router.resolve(pb, row_top, lane_ys, 0.0)
+        twin_bars.append(TwinBar(pair, [mv(_along(a0, a1, 0.55)), mv(_along(b0, b1, 0.55))]))
     relations = []
     for rplace, points in pending.relation:
         rplace.points = res(points)
         relations.append(rplace)
     people: dict[str, PersonPlace] = {}
+    rows = work.st.rows
+    half = SYMBOL / 2
     for p in work.case.people:
-        r = work.st.rows[p.id]
+        pid = p.id
+        r = rows[pid]
         top = row_top[r]
-        x = work.left[p.id]
-        w = work.widths[p.id]
-        box = Box(x, top, w, work.heights[p.id])
-        symbol = Box(x + w / 2 - SYMBOL / 2, top + SYMBOL_TOP, SYMBOL, SYMBOL)
-        lines = []
+        x = work.left[pid]
+        w = work.widths[pid]
+        box = Box(round(x + dx, 2), top, w, work.heights[pid])
+        symbol = Box(round(x + w / 2 - half + dx, 2), top + SYMBOL_TOP, SYMBOL, SYMBOL)
+        cx = round(x + w / 2 + dx, 2)
+        person_lines = []
         base = top + SYMBOL_TOP + SYMBOL + _LABEL_GAP
-        for text, size in work.texts[p.id]:
-            base += size * LINE_HEIGHT * 0.85 if not lines else size * LINE_HEIGHT
-            lines.append(TextLine(text, x + w / 2, round(base, 2), size, bold=False))
-        people[p.id] = PersonPlace(p.id, r, box, symbol, lines)
-    layout = GenogramLayout(0.0, height, people, partnerships, children, twin_bars, relations,
-                            [], [], nrows)
-    _shift(layout, work.options.margin)
+        for text, size in work.texts[pid]:
+            base += size * LINE_HEIGHT * 0.85 if not person_lines else size * LINE_HEIGHT
+            person_lines.append(TextLine(text, cx, round(base, 2), size, False))
+        people[pid] = PersonPlace(pid, r, box, symbol, person_lines)
+    width = round(extent[1] + dx + margin, 1) if extent is not None else 2 * margin
+    layout = GenogramLayout(width, height, people, partnerships, children, twin_bars,
+                            relations, [], [], nrows)
     _households(work, layout)
     return layout
 
@@ -727,44 +755,37 @@ def _slashes(place: PartnershipPlace) -> list[tuple[Point, Point]]:
     return out
 
 
-def _shift(layout: GenogramLayout, margin: float) -> None:
-    """Move everything right so the leftmost thing sits at ``margin``; set the width."""
-    xs = [p.box.x for p in layout.people.values()]
-    xs += [x for _, _, pts in layout.edges() for x, _ in pts]
-    xs += [b.x for b in layout.label_boxes()]
-    right = [p.box.right for p in layout.people.values()]
-    right += [x for _, _, pts in layout.edges() for x, _ in pts]
-    right += [b.right for b in layout.label_boxes()]
-    if not xs:
-        layout.width = 2 * margin
-        return
-    dx = round(margin - min(xs), 1)
+def _extent(work: _Work, pending: _Pending,
+            labelled: list[tuple[float, float] | None]) -> tuple[float, float] | None:
+    """The leftmost and rightmost x of every box, line and line label, before the shift.
 
-    def mv(p: Point) -> Point:
-        return (round(p[0] + dx, 2), p[1])
-
-    def mvbox(b: Box) -> Box:
-        return Box(round(b.x + dx, 2), b.y, b.w, b.h)
-
-    for person in layout.people.values():
-        person.box = mvbox(person.box)
-        person.symbol = mvbox(person.symbol)
-        person.lines = [TextLine(t.text, round(t.x + dx, 2), t.y, t.size, t.bold, t.anchor)
-                        for t in person.lines]
-    for ps in layout.partnerships:
-        ps.points = [mv(p) for p in ps.points]
-        ps.union = mv(ps.union)
-        ps.slashes = [(mv(a), mv(b)) for a, b in ps.slashes]
-        ps.labels = [TextLine(t.text, round(t.x + dx, 2), t.y, t.size, t.bold, t.anchor)
-                     for t in ps.labels]
-        ps.label_box = mvbox(ps.label_box) if ps.label_box is not None else None
-    for c in layout.children:
-        c.points = [mv(p) for p in c.points]
-    for t in layout.twin_bars:
-        t.points = [mv(p) for p in t.points]
-    for r in layout.relations:
-        r.points = [mv(p) for p in r.points]
-    layout.width = round(max(right) + dx + margin, 1)
+    Lines are still symbolic here, but their x values are final: resolving rounds them and
+    drops only repeated points and points between two others on a straight run, so a line's
+    extreme x values survive (rounded).
+    """
+    lows: list[float] = []
+    highs: list[float] = []
+    left, widths = work.left, work.widths
+    for p in work.case.people:
+        x = left[p.id]
+        lows.append(x)
+        highs.append(x + widths[p.id])
+    paths = [points for _, points, _, _, _ in pending.partner]
+    paths += [points for _, points in pending.child]
+    paths += [points for _, points in pending.relation]
+    for points in paths:
+        xs = [x for x, _ in points]
+        lows.append(round(min(xs), 2))
+        highs.append(round(max(xs), 2))
+    for at in labelled:
+        if at is not None:
+            tx, width = at
+            bx = round(tx - width / 2, 2)
+            lows.append(bx)
+            highs.append(bx + round(width, 2))
+    if not lows:
+        return None
+    return min(lows), max(highs)
 
 
 # --- households ------------------------------------------------------------------------

@@ -193,20 +193,23 @@ class Router:
             y += _PITCH[cls] * counts.get(cls, 0)
         return y  # pragma: no cover
 
+    def lane_ys(self, band_top: dict[int, float],
+                counts: dict[int, dict[int, int]]) -> list[float]:
+        """The y of every lane (in the order the lanes were made), once lanes are assigned."""
+        return [self.lane_y(lane, band_top[lane.band], counts[lane.band])
+                for lane in self.lanes]
+
     def resolve(self, points: Sequence[RefPoint], row_top: dict[int, float],
-                band_top: dict[int, float], counts: dict[int, dict[int, int]]) -> list[Point]:
-        """Concrete points for a symbolic path; repeated points are dropped."""
+                lane_ys: list[float], dx: float = 0.0) -> list[Point]:
+        """Concrete points for a symbolic path, moved right by ``dx``; repeated points are
+        dropped. Coordinates are rounded to two decimals before and after the move."""
         out: list[Point] = []
-        for x, ref in points:
-            if ref[0] == "row":
-                y = row_top[ref[1]] + ref[2]
-            else:
-                lane = self.lanes[ref[1]]
-                y = self.lane_y(lane, band_top[lane.band], counts[lane.band])
+        for x, (kind, ref, dy) in points:
+            y = lane_ys[ref] if kind == "lane" else row_top[ref] + dy
             p = (round(x, 2), round(y, 2))
             if not out or out[-1] != p:
                 out.append(p)
-        return _straighten(out)
+        return [(round(x + dx, 2), y) for x, y in _straighten(out)]
 
 
 def _straighten(points: list[Point]) -> list[Point]:
