@@ -23,7 +23,7 @@ demo: $(VENV)/.demo
 
 test: $(VENV)/.test
 	$(BIN)/ruff check src tests bench
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 schema: $(VENV)/.demo
 	$(BIN)/systeemkaart schema -o schemas/case.schema.json
