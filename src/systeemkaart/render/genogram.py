@@ -15,6 +15,7 @@ from ..layout.genogram import (
     GenogramLayout,
     GenogramOptions,
     layout_genogram,
+    paused_gc,
     person_deceased,
 )
 from ..model import Case, Person
@@ -58,8 +59,9 @@ def render_genogram(case: Case, *, lang: str, at: PartialDate) -> str:
     Raises:
         LayoutError: when the genogram cannot be laid out.
     """
-    layout = layout_genogram(case, GenogramOptions(lang=lang, at=at, top=_TITLE_H))
-    return render_layout(case, layout, lang=lang, at=at)
+    with paused_gc():
+        layout = layout_genogram(case, GenogramOptions(lang=lang, at=at, top=_TITLE_H))
+        return render_layout(case, layout, lang=lang, at=at)
 
 
 def _spec(p: Person, case: Case, at: PartialDate, adopted: set[str]) -> SymbolSpec:
