@@ -30,7 +30,6 @@ True
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
 
 from ._version import __version__
 
@@ -81,7 +80,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'systeemkaart' has no attribute {name!r}")

@@ -1,0 +1,35 @@
+"""The ``systeemkaart`` command's entry point, with a fast path for the top-level help.
+
+``systeemkaart --help`` and ``--version`` are what people type first; answering them from
+a stored text takes no more than Python's own start-up, while importing click alone costs
+about twice that. Every other invocation goes to the click group in :mod:`systeemkaart.cli`.
+The stored help text is checked against click's own output by the tests.
+"""
+
+from __future__ import annotations
+
+import sys
+
+__all__ = ["run"]
+
+
+def run() -> None:
+    """Run the command line: the stored answer for top-level help/version, click otherwise."""
+    args = sys.argv[1:]
+    if args in (["--help"], ["-h"]):
+        from ._help import HELP
+
+        sys.stdout.write(HELP)
+        return
+    if args == ["--version"]:
+        from ._version import __version__
+
+        sys.stdout.write(f"systeemkaart, version {__version__}\n")
+        return
+    from .cli import main
+
+    main(prog_name="systeemkaart")
+
+
+if __name__ == "__main__":
+    run()
