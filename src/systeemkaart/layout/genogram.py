@@ -739,23 +739,26 @@ def _resolve(work: _Work, pending: _Pending) -> GenogramLayout:
         rplace.points = res(points)
         relations.append(rplace)
     people: dict[str, PersonPlace] = {}
-    rows = work.st.rows
+    rows, left, widths, heights, texts_of = (work.st.rows, work.left, work.widths,
+                                             work.heights, work.texts)
     half = SYMBOL / 2
+    first_line = SYMBOL_TOP + SYMBOL + _LABEL_GAP
     for p in work.case.people:
         pid = p.id
         r = rows[pid]
         top = row_top[r]
-        x = work.left[pid]
-        w = work.widths[pid]
-        box = Box(round(x + dx, 2), top, w, work.heights[pid])
-        symbol = Box(round(x + w / 2 - half + dx, 2), top + SYMBOL_TOP, SYMBOL, SYMBOL)
-        cx = round(x + w / 2 + dx, 2)
+        x = left[pid]
+        w = widths[pid]
+        centre = x + w / 2
+        cx = round(centre + dx, 2)
         person_lines = []
-        base = top + SYMBOL_TOP + SYMBOL + _LABEL_GAP
-        for text, size in work.texts[pid]:
+        base = top + first_line
+        for text, size in texts_of[pid]:
             base += size * LINE_HEIGHT * 0.85 if not person_lines else size * LINE_HEIGHT
             person_lines.append(TextLine(text, cx, round(base, 2), size, False))
-        people[pid] = PersonPlace(pid, r, box, symbol, person_lines)
+        people[pid] = PersonPlace(pid, r, Box(round(x + dx, 2), top, w, heights[pid]),
+                                  Box(round(centre - half + dx, 2), top + SYMBOL_TOP, SYMBOL,
+                                      SYMBOL), person_lines)
     width = round(extent[1] + dx + margin, 1) if extent is not None else 2 * margin
     layout = GenogramLayout(width, height, people, partnerships, children, twin_bars,
                             relations, [], [], nrows)

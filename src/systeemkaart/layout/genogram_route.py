@@ -204,12 +204,17 @@ class Router:
         """Concrete points for a symbolic path, moved right by ``dx``; repeated points are
         dropped. Coordinates are rounded to two decimals before and after the move."""
         out: list[Point] = []
+        last: Point | None = None
         for x, (kind, ref, dy) in points:
-            y = lane_ys[ref] if kind == "lane" else row_top[ref] + dy
-            p = (round(x, 2), round(y, 2))
-            if not out or out[-1] != p:
+            p = (round(x, 2), round(lane_ys[ref] if kind == "lane" else row_top[ref] + dy, 2))
+            if p != last:
                 out.append(p)
-        return [(round(x + dx, 2), y) for x, y in _straighten(out)]
+                last = p
+        if len(out) > 2:
+            out = _straighten(out)
+        if dx == 0.0:  # rounding again would change nothing
+            return out
+        return [(round(x + dx, 2), y) for x, y in out]
 
 
 def _straighten(points: list[Point]) -> list[Point]:
