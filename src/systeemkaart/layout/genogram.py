@@ -276,6 +276,28 @@ class _Work:
     by_row: dict[int, list[str]] = field(default_factory=dict)
     top_uses: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     side_uses: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    labels: dict[int, tuple[list[str], float]] = field(default_factory=dict)
+    gap_map: list[dict[int, list[Union]]] = field(default_factory=list)
+
+    def label(self, index: int) -> tuple[list[str], float]:
+        """The date lines written on partnership ``index``'s line, and their width."""
+        got = self.labels.get(index)
+        if got is None:
+            text = _partnership_text(self.case, index, self.options.lang, self.options.at)
+            got = (text, _text_width(text, LINE_LABEL_SIZE))
+            self.labels[index] = got
+        return got
+
+    def gap_unions(self, block: int, gap: int) -> list[Union]:
+        """The unions hanging from gap ``gap`` of block ``block`` (as
+        :meth:`Block.gap_unions`, looked up in a table made once)."""
+        if not self.gap_map:
+            for b in self.st.blocks:
+                table: dict[int, list[Union]] = defaultdict(list)
+                for u in b.unions:
+                    table[u.gap].append(u)
+                self.gap_map.append(dict(table))
+        return self.gap_map[block].get(gap, [])
 
 
 def layout_genogram(case: Case, options: GenogramOptions | None = None) -> GenogramLayout:
@@ -329,16 +351,14 @@ def _gap_widths(work: _Work) -> list[list[float]]:
         n = len(block.persons)
         widths = [0.0] * (n + 1)
         for k in range(n + 1):
-            unions = block.gap_unions(k)
+            unions = work.gap_unions(block.index, k)
             inner = 0 < k < n
             need = float(_MIN_GAP) if inner else 0.0
             if unions:
                 need = max(need, len(unions) * _UNION_STEP + (10 if inner else _OUTER_GAP - 10))
             for u in unions:
                 if len(u.members) == 2 and u.span_level < 0 and u.partnerships:
-                    text = _partnership_text(work.case, u.partnerships[-1], work.options.lang,
-                                             work.options.at)
-                    need = max(need, _text_width(text, LINE_LABEL_SIZE) + 8)
+                    need = max(need, work.label(u.partnerships[-1])[1] + 8)
             widths[k] = float(math.ceil(need))
         out.append(widths)
     return out
@@ -364,11 +384,10 @@ def _place_people(work: _Work, gaps: list[list[float]], centres: list[float]) ->
              for r, ids in by_row.items()}
     for u in work.st.unions:  # partnership dates between partners: keep lines off them
         if len(u.members) == 2 and u.span_level < 0 and u.partnerships:
-            text = _partnership_text(work.case, u.partnerships[-1], work.options.lang,
-                                     work.options.at)
+            text, width = work.label(u.partnerships[-1])
             if text:
                 lo, hi = _gap_range(work, gaps, u.block, u.gap)
-                half = _text_width(text, LINE_LABEL_SIZE) / 2
+                half = width / 2
                 spans[work.st.blocks[u.block].row].append(((lo + hi) / 2 - half,
                                                            (lo + hi) / 2 + half))
     for row_spans in spans.values():
@@ -415,7 +434,7 @@ def _finish(work: _Work, gaps: list[list[float]]) -> GenogramLayout:
     for block in work.st.blocks:
         n = len(block.persons)
         for k in range(n + 1):
-            unions = block.gap_unions(k)
+            unions = work.gap_unions(block.index, k)
             if not unions:
                 continue
             lo, hi = _gap_range(work, gaps, block.index, k)
@@ -456,8 +475,8 @@ def _family_lines(work: _Work, u: Union, ux: float, gap: tuple[float, float],
         kind = work.case.partnerships[index].kind if index is not None else "implied"
         ended = partnership_ended(work.case, index, work.options.at) if index is not None \
             else None
-        texts = _partnership_text(work.case, index, work.options.lang, work.options.at) \
-            if index is not None and n_line == len(indices) - 1 else []
+        texts = work.label(index)[0] if index is not None and n_line == len(indices) - 1 \
+            else []
         partners = tuple(work.case.partnerships[index].partners) if index is not None \
             else (u.members[0], u.members[1])
         place = PartnershipPlace(index, (partners[0], partners[1]), kind, ended, [], (0, 0), [],
@@ -538,6 +557,8 @@ def _child_lines(work: _Work, u: Union, at: tuple[float, YRef, float | None],
 def _twin_groups(work: _Work, u: Union) -> list[list[str]]:
     """Children of ``u`` in order, twins (linked by ``twin_of``) grouped together."""
     ids = [c for c, _, _ in u.children]
+    if all(work.person[c].twin_of is None for c in ids):
+        return [[c] for c in ids]
     present = set(ids)
     groups: list[list[str]] = []
     seen: set[str] = set()
@@ -684,10 +705,9 @@ def _resolve(work: _Work, pending: _Pending) -> GenogramLayout:
 
     # partnership labels: their text is known before any y is
     labelled: list[tuple[float, float] | None] = []
-    for _place, _points, _anchor, texts, text_at in pending.partner:
-        if text_at is not None and texts:
-            width = _text_width([t for t, _ in texts], LINE_LABEL_SIZE)
-            labelled.append((round(text_at[0], 2), width))
+    for place, _points, _anchor, texts, text_at in pending.partner:
+        if text_at is not None and texts and place.index is not None:
+            labelled.append((round(text_at[0], 2), work.label(place.index)[1]))
         else:
             labelled.append(None)
     margin = work.options.margin

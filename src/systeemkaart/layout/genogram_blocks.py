@@ -153,9 +153,11 @@ def build_structure(case: Case) -> Structure:
                 unions.append(found)
             if all(c != link.child for c, _, _ in found.children):
                 found.children.append((link.child, link.kind, i))
+    births = {p.id: _birth_key(person, p.id, order) for p in case.people}
     for u in unions:
-        u.children.sort(key=lambda c: (*_birth_key(person, c[0], order), c[2]))
-        _group_twins(u, person)
+        if len(u.children) > 1:
+            u.children.sort(key=lambda c: (*births[c[0]], c[2]))
+            _group_twins(u, person)
 
     blocks = _blocks(case, rows, unions, order, person)
     block_of = {pid: block.index for block in blocks for pid in block.persons}
@@ -171,6 +173,8 @@ def build_structure(case: Case) -> Structure:
 def _group_twins(u: Union, person: dict[str, Person]) -> None:
     """Keep twins next to each other in the birth order of their siblings."""
     ids = [c[0] for c in u.children]
+    if all(person[c].twin_of is None for c in ids):
+        return  # nobody to move
     present = set(ids)
     placed: list[tuple[str, str, int]] = []
     done: set[str] = set()
