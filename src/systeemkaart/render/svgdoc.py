@@ -152,13 +152,19 @@ def markup(tag: str, text: str | None = None, /, **attrs: object) -> str:
 
 
 def text_markup(x: float, y: float, content: str, *, size: float, anchor: str = "middle",
-                bold: bool = False, **attrs: object) -> str:
-    """A ``<text>`` as text, exactly as :meth:`SvgDoc.text` writes it."""
+                bold: bool = False, fill: str | None = None, class_: str | None = None,
+                **attrs: object) -> str:
+    """A ``<text>`` as text, as :meth:`SvgDoc.text` writes it with the attributes in this
+    order: ``fill``, ``class``, then any others in the order given."""
     head = f'<text x="{_num(x)}" y="{_num(y)}" font-size="{_num(size)}"'
     if anchor != "start":
         head += f' text-anchor="{_escape(anchor, attr=True)}"'
     if bold:
         head += ' font-weight="bold"'
+    if fill is not None:
+        head += f' fill="{_escape(fill, attr=True)}"'
+    if class_ is not None:
+        head += f' class="{_escape(class_, attr=True)}"'
     for key, val in attrs.items():
         if val is not None:
             head += f' {_key(key)}="{_escape(_value(val), attr=True)}"'
@@ -189,8 +195,20 @@ def node_markup(node_id: str, node_type: str, bbox: BBox, content: str, *,
                 modifiers: Sequence[str] = (), tooltip: str,
                 data: Mapping[str, str] | None = None) -> str:
     """A node group around ``content``, exactly as :meth:`SvgDoc.node` then the content."""
-    return group_markup(content, id=f"n-{node_id}", classes=["node", node_type, *modifiers],
-                        data=_node_data(node_id, bbox, data), tooltip=tooltip)
+    if data and ("id" in data or "bbox" in data):  # overrides: the general way
+        return group_markup(content, id=f"n-{node_id}",
+                            classes=["node", node_type, *modifiers],
+                            data=_node_data(node_id, bbox, data), tooltip=tooltip)
+    key = _escape(node_id, attr=True)
+    names = " ".join([c for c in ("node", node_type, *modifiers) if c])
+    x, y, w, h = bbox
+    head = (f'<g id="n-{key}" class="{_escape(names, attr=True)}" data-id="{key}" '
+            f'data-bbox="{_num(x)} {_num(y)} {_num(w)} {_num(h)}"')
+    if data:
+        for name, val in data.items():
+            if val is not None:
+                head += f' data-{name}="{_escape(_value(val), attr=True)}"'
+    return f"{head}><title>{_escape(tooltip)}</title>{content}</g>"
 
 
 def edge_markup(kind: str, content: str, *, tooltip: str, modifiers: Sequence[str] = (),
@@ -198,8 +216,22 @@ def edge_markup(kind: str, content: str, *, tooltip: str, modifiers: Sequence[st
                 parents: Sequence[str] | None = None, child: str | None = None,
                 id: str | None = None, data: Mapping[str, str] | None = None) -> str:
     """An edge group around ``content``, exactly as :meth:`SvgDoc.edge` then the content."""
-    return group_markup(content, id=id, classes=["edge", kind, *modifiers],
-                        data=_edge_data(source, target, parents, child, data), tooltip=tooltip)
+    if data:
+        return group_markup(content, id=id, classes=["edge", kind, *modifiers],
+                            data=_edge_data(source, target, parents, child, data),
+                            tooltip=tooltip)
+    head = "<g" if id is None else f'<g id="{_escape(id, attr=True)}"'
+    names = " ".join([c for c in ("edge", kind, *modifiers) if c])
+    head += f' class="{_escape(names, attr=True)}"'
+    if source is not None:
+        head += f' data-source="{_escape(source, attr=True)}"'
+    if target is not None:
+        head += f' data-target="{_escape(target, attr=True)}"'
+    if parents is not None:
+        head += f' data-parents="{_escape(" ".join(parents), attr=True)}"'
+    if child is not None:
+        head += f' data-child="{_escape(child, attr=True)}"'
+    return f"{head}><title>{_escape(tooltip)}</title>{content}</g>"
 
 
 def _group_values(id: str | None, classes: Sequence[str], data: Mapping[str, str] | None,
