@@ -7,6 +7,7 @@ overlapping boxes, no line through a box) and SVG without layout.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = ["Box", "Point", "segment_hits_box"]
@@ -48,14 +49,28 @@ class Box:
         """``(x, y, w, h)``, as ``data-bbox`` writes it."""
         return (self.x, self.y, self.w, self.h)
 
-    def overlaps(self, other: Box, eps: float = 1e-6) -> bool:
-        """True when the interiors of the two boxes share any area (touching is fine)."""
-        return (self.x < other.right - eps and other.x < self.right - eps
-                and self.y < other.bottom - eps and other.y < self.bottom - eps)
+    def overlaps(self, other: Box, gap: float = 0.0, eps: float = 1e-6) -> bool:
+        """True when the interiors of the two boxes share any area (touching is fine), or,
+        with ``gap``, when they come closer than ``gap``."""
+        return (self.x < other.right + gap - eps and other.x < self.right + gap - eps
+                and self.y < other.bottom + gap - eps and other.y < self.bottom + gap - eps)
 
     def grow(self, d: float) -> Box:
         """The box enlarged by ``d`` on every side."""
         return Box(self.x - d, self.y - d, self.w + 2 * d, self.h + 2 * d)
+
+    def moved(self, dx: float, dy: float) -> Box:
+        """The same box shifted by ``(dx, dy)``."""
+        return Box(self.x + dx, self.y + dy, self.w, self.h)
+
+    @staticmethod
+    def around(boxes: Sequence[Box]) -> Box:
+        """The smallest box holding all ``boxes`` (which must not be empty)."""
+        x0 = min(b.x for b in boxes)
+        y0 = min(b.y for b in boxes)
+        x1 = max(b.right for b in boxes)
+        y1 = max(b.bottom for b in boxes)
+        return Box(x0, y0, x1 - x0, y1 - y0)
 
 
 def segment_hits_box(p: Point, q: Point, box: Box, eps: float = 0.5) -> bool:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from . import Box, Point
 
 __all__ = [
     "Box",
@@ -23,64 +24,7 @@ __all__ = [
     "segments_cross",
 ]
 
-Point = tuple[float, float]
 TAU = 2.0 * math.pi
-
-
-@dataclass(frozen=True, slots=True)
-class Box:
-    """An axis-aligned rectangle: top-left corner ``(x, y)``, width ``w`` and height ``h``."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def cx(self) -> float:
-        """Horizontal centre."""
-        return self.x + self.w / 2
-
-    @property
-    def cy(self) -> float:
-        """Vertical centre."""
-        return self.y + self.h / 2
-
-    @property
-    def right(self) -> float:
-        """Right edge."""
-        return self.x + self.w
-
-    @property
-    def bottom(self) -> float:
-        """Bottom edge."""
-        return self.y + self.h
-
-    def overlaps(self, other: Box, gap: float = 0.0) -> bool:
-        """True when the boxes share interior area (or come closer than ``gap``)."""
-        return not (
-            self.right + gap <= other.x
-            or other.right + gap <= self.x
-            or self.bottom + gap <= other.y
-            or other.bottom + gap <= self.y
-        )
-
-    def moved(self, dx: float, dy: float) -> Box:
-        """The same box shifted by ``(dx, dy)``."""
-        return Box(self.x + dx, self.y + dy, self.w, self.h)
-
-    def grown(self, pad: float) -> Box:
-        """The box with ``pad`` added on every side."""
-        return Box(self.x - pad, self.y - pad, self.w + 2 * pad, self.h + 2 * pad)
-
-    @staticmethod
-    def around(boxes: Sequence[Box]) -> Box:
-        """The smallest box holding all ``boxes`` (which must not be empty)."""
-        x0 = min(b.x for b in boxes)
-        y0 = min(b.y for b in boxes)
-        x1 = max(b.right for b in boxes)
-        y1 = max(b.bottom for b in boxes)
-        return Box(x0, y0, x1 - x0, y1 - y0)
 
 
 def min_distance_to_origin(box: Box) -> float:

@@ -353,8 +353,8 @@ def _rings(units: list[_Unit], desired: dict[str, float], centre: CentrePlace
     boxes: dict[str, Box] = {}
     angles: dict[str, float] = {}
     radii: list[float] = []
-    inner = [p.box.grown(RING_GAP / 2) for p in centre.people.values()]
-    inner += [h.frame.grown(RING_GAP / 2) for h in centre.households]
+    inner = [p.box.grow(RING_GAP / 2) for p in centre.people.values()]
+    inner += [h.frame.grow(RING_GAP / 2) for h in centre.households]
     block = Box.around(inner) if inner else Box(0, 0, 0, 0)
     floor = min(block.w, block.h) / 2 if inner else 0.0
     least = 0.0
@@ -374,7 +374,7 @@ def _rings(units: list[_Unit], desired: dict[str, float], centre: CentrePlace
         for u, a in zip(ring, placed, strict=True):
             boxes[u.id] = mine[u.id]
             angles[u.id] = a
-            inner.append(mine[u.id].grown(RING_GAP / 2))
+            inner.append(mine[u.id].grow(RING_GAP / 2))
         floor = radius + RING_STEP
         least = sum(pulled) / len(pulled)
     return boxes, angles, radii
