@@ -25,6 +25,7 @@ the speed figures only).
 from __future__ import annotations
 
 import itertools
+import os
 import random
 import resource
 import statistics
@@ -289,13 +290,19 @@ def plain_dot(case: Case, with_relations: bool = True) -> dict[str, float]:
 
 
 def _runs(cmd: list[str], runs: int) -> tuple[float, float]:
-    """Median wall time and median CPU time (user + system of the child) of ``cmd``."""
+    """Median wall time and median CPU time (user + system of the child) of ``cmd``.
+
+    Byte code may be written (as an installed package has it) and one run warms up first,
+    so no run pays for compiling modules.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run(cmd, check=True, capture_output=True, env=env)
     walls: list[float] = []
     cpus: list[float] = []
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True)
+        subprocess.run(cmd, check=True, capture_output=True, env=env)
         walls.append(time.perf_counter() - t)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
