@@ -64,29 +64,15 @@ def render_genogram(case: Case, *, lang: str, at: PartialDate) -> str:
         return render_layout(case, layout, lang=lang, at=at)
 
 
-def _spec(p: Person, case: Case, at: PartialDate, adopted: set[str]) -> SymbolSpec:
-    dead = person_deceased(p, at)
-    return SymbolSpec(
-        sex=p.sex,
-        deceased=dead,
-        index=p.id in case.case.index,
-        pregnancy=p.pregnancy,
-        miscarriage=p.miscarriage,
-        adopted=p.adopted or p.foster or p.id in adopted,
-        age=None if dead else p.age_at(at),
-    )
-
-
-def _tooltip(p: Person, lang: str, at: PartialDate, dead: bool) -> str:
+def _tooltip(p: Person, lang: str, dead: bool, age: int | None) -> str:
+    """The person's tooltip; ``age`` is their age at the drawn date (living people)."""
     parts = [p.label()]
     if p.born is not None:
         parts.append(f"{label('born', lang)} {p.born}")
     if dead:
         parts.append(f"{label('died', lang)} {p.died}" if p.died else label("deceased", lang))
-    else:
-        age = p.age_at(at)
-        if age is not None:
-            parts.append(f"{age} {'jaar' if lang == 'nl' else 'years'}")
+    elif age is not None:
+        parts.append(f"{age} {'jaar' if lang == 'nl' else 'years'}")
     if p.occupation:
         parts.append(p.occupation)
     if p.notes:
@@ -94,11 +80,52 @@ def _tooltip(p: Person, lang: str, at: PartialDate, dead: bool) -> str:
     return ", ".join(parts)
 
 
+def _paint_people(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str,
+                  at: PartialDate, adopted: set[str]) -> None:
+    """Every person: symbol, name and dates in a node group with its tooltip."""
+    nodes = doc.group(classes=["nodes"])
+    person = {p.id: p for p in case.people}
+    index = set(case.case.index)
+    specs: dict[tuple[object, ...], SymbolSpec] = {}
+    parts: list[str] = []
+    for pid, place in layout.people.items():
+        p = person[pid]
+        dead = person_deceased(p, at)
+        age = None if dead else p.age_at(at)
+        is_index = pid in index
+        marked = p.adopted or p.foster or pid in adopted
+        key = (p.sex, dead, is_index, p.pregnancy, p.miscarriage, marked, age)
+        spec = specs.get(key)
+        if spec is None:
+            spec = specs[key] = SymbolSpec(p.sex, dead, is_index, p.pregnancy, p.miscarriage,
+                                           marked, age)
+        modifiers: list[str] = [p.sex]
+        if dead:
+            modifiers.append("deceased")
+        if is_index:
+            modifiers.append("index")
+        if p.pregnancy:
+            modifiers.append("pregnancy")
+        if p.miscarriage:
+            modifiers.append("miscarriage")
+        if p.adopted or pid in adopted:
+            modifiers.append("adopted")
+        if p.foster:
+            modifiers.append("foster")
+        content = [symbol_markup(place.symbol, spec)]
+        for line in place.lines:
+            content.append(text_markup(line.x, line.y, line.text, size=line.size,
+                                       bold=line.bold, fill=None if line.size > 10 else MUTED))
+        parts.append(node_markup(pid, "person", place.box.as_tuple(), "".join(content),
+                                 modifiers=modifiers, tooltip=_tooltip(p, lang, dead, age),
+                                 data={"row": str(place.row)}))
+    nodes.add_markup("".join(parts))
+
+
 def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialDate) -> str:
     """Paint an already computed layout (see :func:`render_genogram`)."""
     legend = Legend(lang=lang)
     names = {p.id: p.label() for p in case.people}
-    person = {p.id: p for p in case.people}
     title = case.case.title or case.case.id
     heading = f"{label('genogram', lang)}: {title}"
     sub = f"{label('as_of', lang)} {at}"
@@ -118,28 +145,7 @@ def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialD
     _paint_partnerships(doc, case, layout, names, lang)
     _paint_children(doc, layout, names, lang)
     _paint_relations(doc, case, layout, names, lang)
-    nodes = doc.group(classes=["nodes"])
-    parts: list[str] = []
-    for pid, place in layout.people.items():
-        p = person[pid]
-        dead = person_deceased(p, at)
-        spec = _spec(p, case, at, adopted)
-        modifiers: list[str] = [p.sex]
-        if dead:
-            modifiers.append("deceased")
-        if spec.index:
-            modifiers.append("index")
-        for flag in ("pregnancy", "miscarriage", "adopted", "foster"):
-            if getattr(p, flag) or (flag == "adopted" and pid in adopted):
-                modifiers.append(flag)
-        content = [symbol_markup(place.symbol, spec)]
-        for line in place.lines:
-            content.append(text_markup(line.x, line.y, line.text, size=line.size,
-                                       bold=line.bold, fill=None if line.size > 10 else MUTED))
-        parts.append(node_markup(pid, "person", place.box.as_tuple(), "".join(content),
-                                 modifiers=modifiers, tooltip=_tooltip(p, lang, at, dead),
-                                 data={"row": str(place.row)}))
-    nodes.add_markup("".join(parts))
+    _paint_people(doc, case, layout, lang, at, adopted)
     if lh:
         legend.paint(doc, margin, layout.height, width - 2 * margin)
     return doc.to_string()
