@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Final
 
 from ..dates import PartialDate
@@ -83,7 +84,7 @@ class GenogramOptions:
     margin: float = 20.0
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TextLine:
     """One line of text: baseline ``(x, y)``, font size, anchor (``middle`` or ``start``)."""
 
@@ -95,7 +96,7 @@ class TextLine:
     anchor: str = "middle"
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonPlace:
     """One person: ``box`` covers symbol and label (``data-bbox``), ``symbol`` the shape."""
 
@@ -106,7 +107,7 @@ class PersonPlace:
     lines: list[TextLine]
 
 
-@dataclass
+@dataclass(slots=True)
 class PartnershipPlace:
     """A partner line. ``index`` points into ``case.partnerships`` (``None``: two parents
     named together without a partnership, drawn as ``implied``)."""
@@ -123,7 +124,7 @@ class PartnershipPlace:
     consanguineous: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class ChildPlace:
     """The line from a union to one child (``link`` indexes ``case.children``)."""
 
@@ -135,7 +136,7 @@ class ChildPlace:
     twin: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class TwinBar:
     """The bar between the lines of identical twins."""
 
@@ -143,7 +144,7 @@ class TwinBar:
     points: list[Point]
 
 
-@dataclass
+@dataclass(slots=True)
 class RelationPlace:
     """An emotional relation line (``index`` into ``case.relations``), from first to second."""
 
@@ -714,11 +715,12 @@ def _resolve(work: _Work, pending: _Pending) -> GenogramLayout:
     extent = _extent(work, pending, labelled)
     dx = round(margin - extent[0], 1) if extent is not None else 0.0
 
-    def res(points: list[RefPoint]) -> list[Point]:
-        return router.resolve(points, row_top, lane_ys, dx)
+    resolve = router.resolve
 
     def res0(point: RefPoint) -> Point:
-        return router.resolve([point], row_top, lane_ys, 0.0)[0]
+        """One point, rounded as a resolved path's points are (not moved)."""
+        x, (kind, ref, dy) = point
+        return (round(x, 2), round(lane_ys[ref] if kind == "lane" else row_top[ref] + dy, 2))
 
     def mv(q: Point) -> Point:
         return (round(q[0] + dx, 2), q[1])
@@ -726,19 +728,23 @@ def _resolve(work: _Work, pending: _Pending) -> GenogramLayout:
     partnerships: list[PartnershipPlace] = []
     for (place, points, anchor, texts, text_at), label_at in zip(pending.partner, labelled,
                                                                    strict=True):
-        place.points = res(points)
+        place.points = resolve(points, row_top, lane_ys, dx)
         place.union = res0(anchor)
-        place.slashes = [(mv(a), mv(b)) for a, b in _slashes(place)]
+        if place.ended is not None:
+            place.slashes = [(mv(a), mv(b)) for a, b in _slashes(place)]
         place.union = mv(place.union)
         if text_at is not None and label_at is not None:
             tx, width = label_at
             ty = res0(text_at)[1]
-            lines: list[TextLine] = []
             base = ty - _LABEL_LIFT
             x = round(tx + dx, 2)
-            for t, size in reversed(texts):
-                lines.insert(0, TextLine(t, x, round(base, 2), size))
-                base -= size * 1.2
+            if len(texts) == 1:
+                lines = [TextLine(texts[0][0], x, round(base, 2), texts[0][1])]
+            else:
+                lines = []
+                for t, size in reversed(texts):
+                    lines.insert(0, TextLine(t, x, round(base, 2), size))
+                    base -= size * 1.2
             top = lines[0].y - LINE_LABEL_SIZE * 0.8
             bottom = ty - _LABEL_LIFT + LINE_LABEL_SIZE * 0.25
             place.labels = lines
@@ -747,7 +753,7 @@ def _resolve(work: _Work, pending: _Pending) -> GenogramLayout:
         partnerships.append(place)
     children = []
     for cplace, points in pending.child:
-        cplace.points = res(points)
+        cplace.points = resolve(points, row_top, lane_ys, dx)
         children.append(cplace)
     twin_bars = []
     for pair, pa, pb in pending.twin:
@@ -756,7 +762,7 @@ def _resolve(work: _Work, pending: _Pending) -> GenogramLayout:
         twin_bars.append(TwinBar(pair, [mv(_along(a0, a1, 0.55)), mv(_along(b0, b1, 0.55))]))
     relations = []
     for rplace, points in pending.relation:
-        rplace.points = res(points)
+        rplace.points = resolve(points, row_top, lane_ys, dx)
         relations.append(rplace)
     people: dict[str, PersonPlace] = {}
     rows, left, widths, heights, texts_of = (work.st.rows, work.left, work.widths,
@@ -820,10 +826,10 @@ def _extent(work: _Work, pending: _Pending,
     paths = [points for _, points, _, _, _ in pending.partner]
     paths += [points for _, points in pending.child]
     paths += [points for _, points in pending.relation]
+    first = itemgetter(0)
     for points in paths:
-        xs = [x for x, _ in points]
-        lows.append(round(min(xs), 2))
-        highs.append(round(max(xs), 2))
+        lows.append(round(min(map(first, points)), 2))
+        highs.append(round(max(map(first, points)), 2))
     for at in labelled:
         if at is not None:
             tx, width = at

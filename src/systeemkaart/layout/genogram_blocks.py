@@ -153,10 +153,9 @@ def build_structure(case: Case) -> Structure:
                 unions.append(found)
             if all(c != link.child for c, _, _ in found.children):
                 found.children.append((link.child, link.kind, i))
-    births = {p.id: _birth_key(person, p.id, order) for p in case.people}
     for u in unions:
         if len(u.children) > 1:
-            u.children.sort(key=lambda c: (*births[c[0]], c[2]))
+            u.children.sort(key=lambda c: (*_birth_key(person, c[0], order), c[2]))
             _group_twins(u, person)
 
     blocks = _blocks(case, rows, unions, order, person)
