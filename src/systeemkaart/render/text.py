@@ -35,6 +35,9 @@ def wrap(text: str, size: float, max_width: float, *, bold: bool = False) -> lis
     words = text.split()
     if not words:
         return [""]
+    whole = " ".join(words)
+    if text_width(whole, size, bold=bold) <= max_width:
+        return [whole]  # every shorter line fits too: one line, as the loop below would give
     lines: list[str] = []
     current = words[0]
     for word in words[1:]:
