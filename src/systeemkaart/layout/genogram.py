@@ -278,6 +278,10 @@ class _Work:
     top_uses: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     side_uses: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     labels: dict[int, tuple[list[str], float]] = field(default_factory=dict)
+    centre: dict[str, float] = field(default_factory=dict)
+    """Centre x of each person's box (see :func:`_cx`)."""
+    twinned: set[str] = field(default_factory=set)
+    """People with a ``twin_of``."""
     gap_map: list[dict[int, list[Union]]] = field(default_factory=list)
 
     def label(self, index: int) -> tuple[list[str], float]:
@@ -339,6 +343,7 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
         widths[pid] = float(math.ceil(w))
         heights[pid] = SYMBOL_TOP + SYMBOL + _LABEL_GAP + sum(s * LINE_HEIGHT for _, s in lines) + 3
     work = _Work(case, options, st, person, widths, heights, texts)
+    work.twinned = {p.id for p in case.people if p.twin_of is not None}
     gaps = _gap_widths(work)
     centres = place_blocks(dot_source(st, widths, gaps), len(st.blocks))
     _place_people(work, gaps, centres)
@@ -381,6 +386,7 @@ def _place_people(work: _Work, gaps: list[list[float]], centres: list[float]) ->
         for k, pid in enumerate(ids):
             work.row_order[pid] = k
     work.by_row = dict(by_row)
+    work.centre = {pid: x + work.widths[pid] / 2 for pid, x in work.left.items()}
     spans = {r: [(work.left[p], work.left[p] + work.widths[p]) for p in ids]
              for r, ids in by_row.items()}
     for u in work.st.unions:  # partnership dates between partners: keep lines off them
@@ -397,7 +403,7 @@ def _place_people(work: _Work, gaps: list[list[float]], centres: list[float]) ->
 
 
 def _cx(work: _Work, pid: str) -> float:
-    return work.left[pid] + work.widths[pid] / 2
+    return work.centre[pid]
 
 
 def _gap_range(work: _Work, gaps: list[list[float]], block: int, k: int) -> tuple[float, float]:
@@ -517,29 +523,29 @@ def _child_lines(work: _Work, u: Union, at: tuple[float, YRef, float | None],
     row = work.st.blocks[u.block].row
     router.occupy(row, ux)
     rows = work.st.rows
+    centre = work.centre
     twin_x: dict[str, float] = {}
     groups = _twin_groups(work, u)
+    below = row + 1
     for group in groups:
-        order = sorted(work.row_order[c] for c in group)
-        if len(group) > 1 and all(rows[c] == row + 1 for c in group) \
-                and order[-1] - order[0] == len(group) - 1:  # twins standing side by side
-            tx = round(sum(_cx(work, c) for c in group) / len(group), 1)
-            for c in group:
-                twin_x[c] = tx
-    direct = [c for c, _, _ in u.children if rows[c] == row + 1]
-    xs = [ux] + [twin_x.get(c, _cx(work, c)) for c in direct]
-    bar = router.lane(row + 1, min(xs), max(xs), 0)
+        if len(group) > 1 and all(rows[c] == below for c in group):
+            order = sorted(work.row_order[c] for c in group)
+            if order[-1] - order[0] == len(group) - 1:  # twins standing side by side
+                tx = round(sum(centre[c] for c in group) / len(group), 1)
+                for c in group:
+                    twin_x[c] = tx
+    xs = [ux] + [twin_x.get(c, centre[c]) for c, _, _ in u.children if rows[c] == below]
+    bar = router.lane(below, min(xs), max(xs), 0)
     start: list[RefPoint] = [(side, uy)] if side is not None else []
     start += [(ux, uy), (ux, bar)]
     for child, kind, link in u.children:
         crow = rows[child]
-        cx = _cx(work, child)
-        top = _row(crow, SYMBOL_TOP)
-        if crow == row + 1:
-            ax = twin_x.get(child, cx)
-            path = [*start, (ax, bar), (cx, top)]
-        elif crow > row + 1:
-            path = [*start, *router.through(ux, row + 1, crow, cx, 1, bar)[1:], (cx, top)]
+        cx = centre[child]
+        top: YRef = ("row", crow, SYMBOL_TOP)
+        if crow == below:
+            path = [*start, (twin_x.get(child, cx), bar), (cx, top)]
+        elif crow > below:
+            path = [*start, *router.through(ux, below, crow, cx, 1, bar)[1:], (cx, top)]
         else:
             path = [*start, *_relation_path(work, u.members[0], child)]
         place = ChildPlace(link, u.members, child, kind, [], child in twin_x)
@@ -558,7 +564,7 @@ def _child_lines(work: _Work, u: Union, at: tuple[float, YRef, float | None],
 def _twin_groups(work: _Work, u: Union) -> list[list[str]]:
     """Children of ``u`` in order, twins (linked by ``twin_of``) grouped together."""
     ids = [c for c, _, _ in u.children]
-    if all(work.person[c].twin_of is None for c in ids):
+    if work.twinned.isdisjoint(ids):
         return [[c] for c in ids]
     present = set(ids)
     groups: list[list[str]] = []
