@@ -65,10 +65,21 @@ def dot_source(structure: Structure, widths: dict[str, float],
         "edge [arrowhead=none];",
     ]
     by_row: dict[int, list[int]] = defaultdict(list)
-    for block in structure.blocks:
-        cells = block_cells(structure, block.index, widths, gaps)
-        lines.append(f"b{block.index} [label={_table(cells)}];")
-        by_row[block.row].append(block.index)
+    head = '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+    tail = f'" HEIGHT="{_CELL_H}" FIXEDSIZE="TRUE"></TD>'
+    for block in structure.blocks:  # as _table(block_cells(...)), written directly
+        index = block.index
+        gap = gaps[index]
+        tds = []
+        for k, pid in enumerate(block.persons):
+            if gap[k] > 0:
+                tds.append(f'<TD PORT="g{k}" WIDTH="{round(gap[k])}{tail}')
+            tds.append(f'<TD PORT="p{k}" WIDTH="{round(widths[pid])}{tail}')
+        n = len(block.persons)
+        if gap[n] > 0:
+            tds.append(f'<TD PORT="g{n}" WIDTH="{round(gap[n])}{tail}')
+        lines.append(f"b{index} [label={head}{''.join(tds)}</TR></TABLE>>];")
+        by_row[block.row].append(index)
     for row in sorted(by_row):
         members = "; ".join(f"b{i}" for i in by_row[row])
         lines.append(f"{{rank=same; {members};}}")
