@@ -293,16 +293,21 @@ class _Work:
             self.labels[index] = got
         return got
 
-    def gap_unions(self, block: int, gap: int) -> list[Union]:
-        """The unions hanging from gap ``gap`` of block ``block`` (as
-        :meth:`Block.gap_unions`, looked up in a table made once)."""
-        if not self.gap_map:
+    def gap_table(self) -> list[dict[int, list[Union]]]:
+        """Per block, the unions hanging from each gap that has any (made once)."""
+        if len(self.gap_map) != len(self.st.blocks):
+            self.gap_map = []
             for b in self.st.blocks:
                 table: dict[int, list[Union]] = defaultdict(list)
                 for u in b.unions:
                     table[u.gap].append(u)
                 self.gap_map.append(dict(table))
-        return self.gap_map[block].get(gap, [])
+        return self.gap_map
+
+    def gap_unions(self, block: int, gap: int) -> list[Union]:
+        """The unions hanging from gap ``gap`` of block ``block`` (as
+        :meth:`Block.gap_unions`)."""
+        return self.gap_table()[block].get(gap, [])
 
 
 def layout_genogram(case: Case, options: GenogramOptions | None = None) -> GenogramLayout:
@@ -351,17 +356,19 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
 
 
 def _gap_widths(work: _Work) -> list[list[float]]:
-    """Width of every gap of every block (see :mod:`.genogram_blocks`)."""
+    """Width of every gap of every block (see :mod:`.genogram_blocks`): at least
+    ``_MIN_GAP`` between two people, room for the unions hanging from it and their date
+    labels."""
     out: list[list[float]] = []
-    for block in work.st.blocks:
+    inner_gap = float(math.ceil(float(_MIN_GAP)))
+    for block, table in zip(work.st.blocks, work.gap_table(), strict=True):
         n = len(block.persons)
-        widths = [0.0] * (n + 1)
-        for k in range(n + 1):
-            unions = work.gap_unions(block.index, k)
+        widths = [inner_gap] * (n + 1)
+        widths[0] = widths[n] = 0.0
+        for k, unions in table.items():
             inner = 0 < k < n
             need = float(_MIN_GAP) if inner else 0.0
-            if unions:
-                need = max(need, len(unions) * _UNION_STEP + (10 if inner else _OUTER_GAP - 10))
+            need = max(need, len(unions) * _UNION_STEP + (10 if inner else _OUTER_GAP - 10))
             for u in unions:
                 if len(u.members) == 2 and u.span_level < 0 and u.partnerships:
                     need = max(need, work.label(u.partnerships[-1])[1] + 8)
