@@ -790,7 +790,7 @@ def _resolve(work: _Work, pending: _Pending) -> GenogramLayout:
         w = widths[pid]
         centre = x + w / 2
         cx = round(centre + dx, 2)
-        person_lines = []
+        person_lines: list[TextLine] = []
         base = top + first_line
         for text, size in texts_of[pid]:
             base += size * LINE_HEIGHT * 0.85 if not person_lines else size * LINE_HEIGHT

@@ -244,8 +244,8 @@ def _group_values(id: str | None, classes: Sequence[str], data: Mapping[str, str
     if data:
         for key, val in data.items():
             values[f"data-{key}"] = val
-    for key, val in attrs.items():
-        values[_key(key)] = val
+    for key, extra in attrs.items():
+        values[_key(key)] = extra
     return {key: _value(val) for key, val in values.items() if val is not None}
 
 
