@@ -13,6 +13,11 @@ byte-identical across runs, and it is about eight times faster on drawings of th
 people. All text and attribute values are escaped; characters that XML 1.0 forbids are
 dropped.
 
+For drawings of thousands of shapes, :func:`markup`, :func:`text_markup`,
+:func:`node_markup`, :func:`edge_markup` and :func:`line_markup` give the text an element
+(and its group) would write, without building the elements; :meth:`Element.add_markup`
+puts that text into the tree. Both ways write the same bytes (the tests check it).
+
 Example:
 
 >>> doc = SvgDoc(120, 80, title="Demo & co")
