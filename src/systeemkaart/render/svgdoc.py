@@ -86,6 +86,21 @@ def _escape(text: str, *, attr: bool = False) -> str:
     return text
 
 
+_ATTRS: dict[str, str] = {}
+
+
+def _attr(text: str) -> str:
+    """``_escape(text, attr=True)``, memoised: ids, classes and colours recur on every
+    shape that carries them."""
+    done = _ATTRS.get(text)
+    if done is None:
+        done = _escape(text, attr=True)
+        if len(_ATTRS) >= _NUMS_MAX:
+            _ATTRS.clear()
+        _ATTRS[text] = done
+    return done
+
+
 _NUMS: dict[float, str] = {}
 _NUMS_MAX: Final = 200_000
 
@@ -163,16 +178,16 @@ def text_markup(x: float, y: float, content: str, *, size: float, anchor: str = 
     order: ``fill``, ``class``, then any others in the order given."""
     head = f'<text x="{_num(x)}" y="{_num(y)}" font-size="{_num(size)}"'
     if anchor != "start":
-        head += f' text-anchor="{_escape(anchor, attr=True)}"'
+        head += f' text-anchor="{_attr(anchor)}"'
     if bold:
         head += ' font-weight="bold"'
     if fill is not None:
-        head += f' fill="{_escape(fill, attr=True)}"'
+        head += f' fill="{_attr(fill)}"'
     if class_ is not None:
-        head += f' class="{_escape(class_, attr=True)}"'
+        head += f' class="{_attr(class_)}"'
     for key, val in attrs.items():
         if val is not None:
-            head += f' {_key(key)}="{_escape(_value(val), attr=True)}"'
+            head += f' {_key(key)}="{_attr(_value(val))}"'
     return f"{head}>{_escape(content)}</text>"
 
 
@@ -182,14 +197,14 @@ def group_markup(content: str, *, id: str | None = None, classes: Sequence[str] 
     same arguments and then the content's elements writes it."""
     head = "<g"
     if id is not None:
-        head += f' id="{_escape(id, attr=True)}"'
+        head += f' id="{_attr(id)}"'
     if classes:
         names = " ".join([c for c in classes if c])
-        head += f' class="{_escape(names, attr=True)}"'
+        head += f' class="{_attr(names)}"'
     if data:
         for key, val in data.items():
             if val is not None:
-                head += f' data-{key}="{_escape(_value(val), attr=True)}"'
+                head += f' data-{key}="{_attr(_value(val))}"'
     if tooltip is None and not content:
         return head + "/>"
     title = "" if tooltip is None else f"<title>{_escape(tooltip)}</title>"
@@ -204,15 +219,15 @@ def node_markup(node_id: str, node_type: str, bbox: BBox, content: str, *,
         return group_markup(content, id=f"n-{node_id}",
                             classes=["node", node_type, *modifiers],
                             data=_node_data(node_id, bbox, data), tooltip=tooltip)
-    key = _escape(node_id, attr=True)
+    key = _attr(node_id)
     names = " ".join([c for c in ("node", node_type, *modifiers) if c])
     x, y, w, h = bbox
-    head = (f'<g id="n-{key}" class="{_escape(names, attr=True)}" data-id="{key}" '
+    head = (f'<g id="n-{key}" class="{_attr(names)}" data-id="{key}" '
             f'data-bbox="{_num(x)} {_num(y)} {_num(w)} {_num(h)}"')
     if data:
         for name, val in data.items():
             if val is not None:
-                head += f' data-{name}="{_escape(_value(val), attr=True)}"'
+                head += f' data-{name}="{_attr(_value(val))}"'
     return f"{head}><title>{_escape(tooltip)}</title>{content}</g>"
 
 
@@ -225,17 +240,17 @@ def edge_markup(kind: str, content: str, *, tooltip: str, modifiers: Sequence[st
         return group_markup(content, id=id, classes=["edge", kind, *modifiers],
                             data=_edge_data(source, target, parents, child, data),
                             tooltip=tooltip)
-    head = "<g" if id is None else f'<g id="{_escape(id, attr=True)}"'
+    head = "<g" if id is None else f'<g id="{_attr(id)}"'
     names = " ".join([c for c in ("edge", kind, *modifiers) if c])
-    head += f' class="{_escape(names, attr=True)}"'
+    head += f' class="{_attr(names)}"'
     if source is not None:
-        head += f' data-source="{_escape(source, attr=True)}"'
+        head += f' data-source="{_attr(source)}"'
     if target is not None:
-        head += f' data-target="{_escape(target, attr=True)}"'
+        head += f' data-target="{_attr(target)}"'
     if parents is not None:
-        head += f' data-parents="{_escape(" ".join(parents), attr=True)}"'
+        head += f' data-parents="{_attr(" ".join(parents))}"'
     if child is not None:
-        head += f' data-child="{_escape(child, attr=True)}"'
+        head += f' data-child="{_attr(child)}"'
     return f"{head}><title>{_escape(tooltip)}</title>{content}</g>"
 
 
