@@ -22,7 +22,7 @@ from ..model import Case, Partnership, Person
 __all__ = ["Block", "Structure", "Union", "build_structure"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Union:
     """Children hang from here: two partners, or one parent alone.
 
@@ -46,7 +46,7 @@ class Union:
         return len(self.members) == 1
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """People of one row kept side by side, left to right, with the unions between them."""
 
@@ -151,7 +151,7 @@ def build_structure(case: Case) -> Structure:
                 found = Union(f"u{len(unions)}", pair, implied=len(pair) == 2)
                 by_pair[pair] = found
                 unions.append(found)
-            if all(c != link.child for c, _, _ in found.children):
+            if not found.children or all(c != link.child for c, _, _ in found.children):
                 found.children.append((link.child, link.kind, i))
     for u in unions:
         if len(u.children) > 1:
@@ -296,7 +296,9 @@ def _assign_gaps(block: Block, position: dict[str, int]) -> None:
             i = position[u.members[0]]
             u.gap = n if i == n - 1 else 0 if i == 0 else i + 1
             continue
-        i, j = sorted(position[m] for m in u.members)
+        i, j = position[u.members[0]], position[u.members[1]]
+        if j < i:
+            i, j = j, i
         u.gap = j
         if j > i + 1:
             spans.append((j - i, i, u))
