@@ -86,6 +86,8 @@ def _escape(text: str, *, attr: bool = False) -> str:
     return text
 
 
+_MEMO_MAX: Final = 65_536
+"""Entries a memo (numbers, escaped values) keeps before it starts afresh: a few MB."""
 _ATTRS: dict[str, str] = {}
 
 
@@ -95,14 +97,13 @@ def _attr(text: str) -> str:
     done = _ATTRS.get(text)
     if done is None:
         done = _escape(text, attr=True)
-        if len(_ATTRS) >= _NUMS_MAX:
+        if len(_ATTRS) >= _MEMO_MAX:
             _ATTRS.clear()
         _ATTRS[text] = done
     return done
 
 
 _NUMS: dict[float, str] = {}
-_NUMS_MAX: Final = 200_000
 
 
 def _num(value: float) -> str:
@@ -111,7 +112,7 @@ def _num(value: float) -> str:
     text = _NUMS.get(value)
     if text is None:
         text = str(int(value)) if value == int(value) else fmt(value)
-        if len(_NUMS) >= _NUMS_MAX:
+        if len(_NUMS) >= _MEMO_MAX:
             _NUMS.clear()
         _NUMS[value] = text
     return text
