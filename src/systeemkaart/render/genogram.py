@@ -318,9 +318,13 @@ def _paint_children(doc: SvgDoc, layout: GenogramLayout, names: dict[str, str],
     layer = doc.group(classes=["children"])
     bars = {t.twins[1]: t for t in layout.twin_bars}
     parts: list[str] = []
+    couples: dict[tuple[str, ...], str] = {}  # siblings share their parents' names
+    kinds = {kind: label(kind, lang) for kind in CHILD_STYLES}
     for c in layout.children:
-        modifiers = [c.kind] + (["twin"] if c.twin else [])
-        parents = " & ".join(names[p] for p in c.parents)
+        modifiers = [c.kind, "twin"] if c.twin else [c.kind]
+        parents = couples.get(c.parents)
+        if parents is None:
+            parents = couples[c.parents] = " & ".join([names[p] for p in c.parents])
         content = line_markup(c.points, CHILD_STYLES[c.kind])
         bar = bars.get(c.child)
         if bar is not None:
@@ -329,7 +333,7 @@ def _paint_children(doc: SvgDoc, layout: GenogramLayout, names: dict[str, str],
                               stroke_width=1.4, class_="identical")
         parts.append(edge_markup("child", content, modifiers=modifiers, parents=c.parents,
                                  child=c.child, tooltip=f"{names[c.child]}: "
-                                                        f"{label(c.kind, lang)} ({parents})"))
+                                                        f"{kinds[c.kind]} ({parents})"))
     layer.add_markup("".join(parts))
 
 
