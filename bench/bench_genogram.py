@@ -289,37 +289,44 @@ def plain_dot(case: Case, with_relations: bool = True) -> dict[str, float]:
 # --- speed -----------------------------------------------------------------------------
 
 
-def _runs(cmd: list[str], runs: int) -> tuple[float, float]:
-    """Median wall time and median CPU time (user + system of the child) of ``cmd``.
+def _runs(cmds: list[list[str]], runs: int) -> list[tuple[float, float]]:
+    """Median wall time and median CPU time (user + system of the child) of each command.
 
-    Byte code may be written (as an installed package has it) and one run warms up first,
-    so no run pays for compiling modules.
+    The commands take turns, round after round, so a change in the machine's load touches
+    all of them alike. Byte code may be written (as an installed package has it) and one
+    round warms up first, so no run pays for compiling modules.
     """
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run(cmd, check=True, capture_output=True, env=env)
-    walls: list[float] = []
-    cpus: list[float] = []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t = time.perf_counter()
+    for cmd in cmds:
         subprocess.run(cmd, check=True, capture_output=True, env=env)
-        walls.append(time.perf_counter() - t)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls), statistics.median(cpus)
-
-
-def _timed(func: Callable[[], object], runs: int) -> tuple[float, float]:
-    """Median wall time and median CPU time (this process) of ``func()``."""
-    walls: list[float] = []
-    cpus: list[float] = []
+    walls: list[list[float]] = [[] for _ in cmds]
+    cpus: list[list[float]] = [[] for _ in cmds]
     for _ in range(runs):
-        c = time.process_time()
-        t = time.perf_counter()
-        func()
-        walls.append(time.perf_counter() - t)
-        cpus.append(time.process_time() - c)
-    return statistics.median(walls), statistics.median(cpus)
+        for k, cmd in enumerate(cmds):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t = time.perf_counter()
+            subprocess.run(cmd, check=True, capture_output=True, env=env)
+            walls[k].append(time.perf_counter() - t)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[k].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus,
+                                                                         strict=True)]
+
+
+def _timed(funcs: list[Callable[[], object]], runs: int) -> list[tuple[float, float]]:
+    """Median wall time and median CPU time (this process) of each function, the functions
+    taking turns round after round."""
+    walls: list[list[float]] = [[] for _ in funcs]
+    cpus: list[list[float]] = [[] for _ in funcs]
+    for _ in range(runs):
+        for k, func in enumerate(funcs):
+            c = time.process_time()
+            t = time.perf_counter()
+            func()
+            walls[k].append(time.perf_counter() - t)
+            cpus[k].append(time.process_time() - c)
+    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus,
+                                                                         strict=True)]
 
 
 def _dot_source(case: Case) -> str:
@@ -381,11 +388,10 @@ def speed(runs: int = 7) -> None:
                    str(src)]
         draw_cmd = [str(Path(sys.executable).parent / "systeemkaart"), "draw", str(typical),
                     "-o", str(Path(tmp) / "out.svg")]
-        floor = _runs([sys.executable, "-c", "pass"], runs)
-        dot_t = _runs(dot_cmd, runs)
-        ours_t = _runs(draw_cmd, runs)
-    print(f"typical case ({typical.name}), whole processes, median of {runs}, "
-          "wall ms / CPU ms:")
+        floor, dot_t, ours_t = _runs([[sys.executable, "-c", "pass"], dot_cmd, draw_cmd],
+                                     runs * 2)
+    print(f"typical case ({typical.name}), whole processes taking turns, median of "
+          f"{runs * 2}, wall ms / CPU ms:")
     print(f"  python -c pass                      {floor[0] * 1e3:6.0f} / {floor[1] * 1e3:4.0f}")
     print(f"  dot -Tsvg (pygraphviz, with python) {dot_t[0] * 1e3:6.0f} / {dot_t[1] * 1e3:4.0f}")
     print(f"  systeemkaart draw                   {ours_t[0] * 1e3:6.0f} / "
@@ -406,23 +412,21 @@ def speed(runs: int = 7) -> None:
     def ours_svg() -> None:
         render_genogram(big, lang="nl", at=big.as_of())
 
-    ours_svg()  # warm up (imports, caches)
-    dot_w, dot_c = _timed(dot_svg, runs)
-    ours_w, ours_c = _timed(ours_svg, runs)
     inside: list[float] = []  # CPU time of our own Graphviz call (parse, layout, plain out)
     original = genogram_dot.place_blocks
 
-    def timed_place(source: str, count: int) -> list[float]:
+    def timed_place(text: str, count: int) -> list[float]:
         c = time.process_time()
-        out = original(source, count)
+        out = original(text, count)
         inside.append(time.process_time() - c)
         return out
 
     import systeemkaart.layout.genogram as lg
 
+    ours_svg()  # warm up (imports, caches)
     lg.place_blocks = timed_place  # type: ignore[assignment]
     try:
-        _timed(ours_svg, runs)
+        (dot_w, dot_c), (ours_w, ours_c) = _timed([dot_svg, ours_svg], runs)
     finally:
         lg.place_blocks = original  # type: ignore[assignment]
     graphviz_c = statistics.median(inside)
