@@ -134,7 +134,8 @@ def test_new_prints_without_a_file(runner: CliRunner) -> None:
     result = runner.invoke(main, ["new"])
     assert result.exit_code == 0
     assert loads(result.stdout).case.id == "nieuwe-casus"
-    assert result.stdout.startswith("# yaml-language-server: $schema=")
+    assert result.stdout.startswith("# For completion in an editor")
+    assert "http" not in result.stdout  # nothing for an editor to fetch
 
 
 def test_new_rejects_a_bad_id(runner: CliRunner, tmp_path: Path) -> None:

@@ -10,7 +10,8 @@ from .model.case import SCHEMA_ID
 
 __all__ = ["SCHEMA_URL", "case_schema", "case_schema_text"]
 
-SCHEMA_URL = "https://systeemkaart.nl/schemas/case.schema.json"
+SCHEMA_URL = "urn:systeemkaart:schema:case:1"
+"""The schema's ``$id``: a name, not an address, so no editor or tool goes online for it."""
 
 
 def case_schema() -> dict[str, Any]:

@@ -10,7 +10,8 @@ from .exceptions import CaseFormatError
 __all__ = ["template"]
 
 _TEMPLATE = """\
-# yaml-language-server: $schema=https://systeemkaart.nl/schemas/case.schema.json
+# For completion in an editor: `systeemkaart schema -o case.schema.json` and the line
+# "# yaml-language-server: $schema=case.schema.json" at the top (VS Code, YAML extension).
 # A systeemkaart case. Ids are short slugs (a-z, 0-9, - and _), unique in the whole file.
 # Dates: 2021, 2021-06 or 2021-06-30. Remove what you do not need; every list may be empty.
 schema: systeemkaart/1

@@ -21,7 +21,7 @@ from .yaml_writer import write_yaml
 __all__ = ["CheckResult", "case_to_data", "check_document", "check_file", "dumps", "load",
            "loads", "save"]
 
-SCHEMA_URL = "https://systeemkaart.nl/schemas/case.schema.json"
+HEADER = "# A systeemkaart case (schema systeemkaart/1); its JSON Schema: `systeemkaart schema`"
 
 
 @dataclass
@@ -137,7 +137,7 @@ def dumps(case: Case, *, format: str = "yaml") -> str:
     data = case_to_data(case)
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return write_yaml(data, f"# yaml-language-server: $schema={SCHEMA_URL}")
+    return write_yaml(data, HEADER)
 
 
 def save(case: Case, path: str | os.PathLike[str], *, format: str | None = None) -> None:

@@ -21,7 +21,9 @@ __all__ = ["write_yaml"]
 
 LINE: Final = 96
 DATE_KEYS: Final = frozenset({"born", "died", "start", "end", "as_of", "date"})
-_PLAIN: Final = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^,\[\]{}#\n\r\t]*")
+# Plain text: no indicator first; inside, none of what ends a plain scalar in a flow mapping
+# (PyYAML stops at any ":" or "?" there, not only at ": ").
+_PLAIN: Final = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^,\[\]{}#:?\n\r\t]*")
 _resolver = yaml.resolver.Resolver()
 
 
