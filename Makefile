@@ -22,7 +22,8 @@ demo: $(VENV)/.demo
 	$(BIN)/systeemkaart demo examples --out-dir out
 
 test: $(VENV)/.test
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto
 
 schema: $(VENV)/.demo

@@ -41,7 +41,7 @@ __all__ = ["check_invariants", "from_graph", "require_invariants", "to_graph"]
 
 def _fields(record: Any, drop: tuple[str, ...] = (), edge: str | None = None) -> dict[str, Any]:
     """The record's fields; on an edge the record's own ``kind`` becomes ``<edge>_kind``."""
-    data = record.model_dump(exclude=set(drop))
+    data: dict[str, Any] = record.model_dump(exclude=set(drop))
     if edge is not None and "kind" in data:
         data[f"{edge}_kind"] = data.pop("kind")
     return data
@@ -170,7 +170,7 @@ def from_graph(g: nx.MultiDiGraph) -> Case:
         for _, (u, d) in sorted(involvements_at.items())
     ]
     return Case(
-        schema=g.graph.get("schema", "systeemkaart/1"),
+        schema_=g.graph.get("schema", "systeemkaart/1"),
         case=CaseMeta(**g.graph["case"]),
         people=people,
         partnerships=partnerships,

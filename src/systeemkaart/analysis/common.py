@@ -15,7 +15,7 @@ Counting rules (the same everywhere):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -138,7 +138,7 @@ class CaseIndex:
     parents: dict[str, list[str]] = field(default_factory=dict)
     kids: dict[str, list[str]] = field(default_factory=dict)
     supports: dict[str, list[str]] = field(default_factory=dict)
-    strength: dict[str, str] = field(default_factory=dict)
+    strength: Mapping[str, str] = field(default_factory=dict)
     day0: int = 0
     day1: int = 0
 

@@ -115,7 +115,8 @@ def _decode(raw: bytes, file: str | None) -> str:
         except UnicodeDecodeError:
             from ansel.encodings import gedcom as gedcom_codec
 
-            return gedcom_codec.getregentry().decode(raw, "replace")[0]
+            text: str = gedcom_codec.getregentry().decode(raw, "replace")[0]
+            return text
     if charset in {"IBMPC", "IBM PC", "IBM DOS", "CP437"}:
         return raw.decode("cp437")
     if charset in {"MACINTOSH", "MAC"}:
@@ -319,10 +320,10 @@ def import_gedcom(raw: bytes, *, file: str | None = None, case_id: str = "gedcom
         partners: list[str] = []
         for tag in ("HUSB", "WIFE"):
             for ref in fam.all(tag):
-                pid = ids.get(ref.value.strip())
-                if pid is not None and pid not in partners:
-                    partners.append(pid)
-                elif ref.value.strip() not in {"@VOID@", ""} and pid is None:
+                found = ids.get(ref.value.strip())
+                if found is not None and found not in partners:
+                    partners.append(found)
+                elif ref.value.strip() not in {"@VOID@", ""} and found is None:
                     warnings.append(Problem(f"FAM {fam.xref}", f"{tag} points to a missing "
                                             f"person {ref.value.strip()}", "warning",
                                             "dangling_pointer"))
@@ -369,9 +370,9 @@ def _pedigrees(indis: list[_Node], ids: dict[str, str]) -> dict[tuple[str, str],
             if value in {"adopted", "foster"}:
                 kinds[(pid, famc.value.strip())] = value
         for adop in rec.all("ADOP"):
-            famc = adop.first("FAMC")
-            if famc is not None:
-                kinds[(pid, famc.value.strip())] = "adopted"
+            adopted_in = adop.first("FAMC")
+            if adopted_in is not None:
+                kinds[(pid, adopted_in.value.strip())] = "adopted"
     return kinds
 
 

@@ -32,7 +32,7 @@ def _plain_ok(text: str) -> bool:
     if not text or not text.isprintable() or text != text.strip() or not _PLAIN.fullmatch(text) \
             or ": " in text or text.endswith(":") or "\ufeff" in text:
         return False
-    tag = _resolver.resolve(yaml.ScalarNode, text, (True, False))
+    tag = _resolver.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     return bool(tag == "tag:yaml.org,2002:str")
 
 

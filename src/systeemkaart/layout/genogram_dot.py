@@ -111,7 +111,7 @@ def place_blocks(source: str, count: int) -> list[float]:
     Raises:
         LayoutError: when Graphviz fails.
     """
-    import pygraphviz  # type: ignore[import-untyped]
+    import pygraphviz
 
     try:
         graph = pygraphviz.AGraph(string=source)

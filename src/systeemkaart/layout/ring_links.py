@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from ..activity import active_involvements
 from ..dates import PartialDate
@@ -22,9 +22,15 @@ __all__ = ["LinkPlace", "build_links", "line_width"]
 
 
 class _Agent(Protocol):
-    id: str
-    box: Box
-    members: tuple[str, ...]
+    @property
+    def id(self) -> str: ...
+    @property
+    def box(self) -> Box: ...
+    @property
+    def members(self) -> tuple[str, ...]: ...
+
+
+A = TypeVar("A", bound=_Agent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,9 +107,9 @@ def _end(start: Point, person: PersonPlace) -> Point:
     return person.x - dx / dist * back, person.y - dy / dist * back
 
 
-def build_links(case: Case, at: PartialDate, agents: Mapping[str, _Agent],
+def build_links(case: Case, at: PartialDate, agents: Mapping[str, A],
                 people: Mapping[str, PersonPlace],
-                anchor: Callable[[_Agent, Point], list[Point]]) -> list[LinkPlace]:
+                anchor: Callable[[A, Point], list[Point]]) -> list[LinkPlace]:
     """Every line of the systemogram at ``at``, in file order, merged where collapsed.
 
     ``agents`` are the drawn agents; an agent missing from it is looked up in the members
@@ -176,9 +182,9 @@ def _spread_parallel(links: list[LinkPlace]) -> list[LinkPlace]:
 
 
 def _make(kind: str, source: str, target: str, acc: _Acc, stance: str | None,
-          strength: str | None, agents: Mapping[str, _Agent],
+          strength: str | None, agents: Mapping[str, A],
           people: Mapping[str, PersonPlace],
-          anchor: Callable[[_Agent, Point], list[Point]]) -> LinkPlace:
+          anchor: Callable[[A, Point], list[Point]]) -> LinkPlace:
     person = people[target]
     start = anchor(agents[source], (person.x, person.y))
     points = (*start, _end(start[-1], person))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import Field
 
@@ -18,7 +18,7 @@ from .people import Person
 
 __all__ = ["SCHEMA_ID", "Case", "CaseMeta"]
 
-SCHEMA_ID = "systeemkaart/1"
+SCHEMA_ID: Final = "systeemkaart/1"
 
 
 class CaseMeta(Record):

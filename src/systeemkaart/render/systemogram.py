@@ -239,7 +239,7 @@ def _paint_person(doc: SvgDoc, parent: Element, case: Case, place: PersonPlace, 
     pid = place.id
     person = case.person(pid)
     box = place.box
-    modifiers = [person.sex]
+    modifiers: list[str] = [person.sex]
     if person.is_deceased:
         modifiers.append("deceased")
     if pid in case.case.index:
