@@ -17,8 +17,9 @@ def generations(case: Case) -> dict[str, int]:
 
     Children are one generation below their lowest parent; partners share the deeper of
     their two generations, and people linked only by partnership follow their partner.
-    Longest-path layering on the parent -> child DAG, then relaxation over partnerships until
-    stable: O((people + links) x rounds), rounds small in practice (bounded by people).
+    Longest-path layering on the parent -> child DAG (one topological order, computed once),
+    then relaxation over partnerships until stable: O((people + links) x rounds), rounds
+    small in practice (bounded by people).
     """
     ids = [p.id for p in case.people]
     known = set(ids)
@@ -35,21 +36,16 @@ def generations(case: Case) -> dict[str, int]:
         if a in known and b in known and a != b:
             partners[a].add(b)
             partners[b].add(a)
+    order = _topological(ids, parents, kids)
     gen = {pid: 0 for pid in ids}
     for _ in range(len(ids) + 1):
         changed = False
-        # children below parents (Kahn order over the parentage DAG)
-        indeg = {pid: len(parents[pid]) for pid in ids}
-        queue = deque(sorted(pid for pid in ids if indeg[pid] == 0))
-        while queue:
-            pid = queue.popleft()
-            for child in sorted(kids[pid]):
-                if gen[child] < gen[pid] + 1:
-                    gen[child] = gen[pid] + 1
+        for pid in order:  # children below parents, in one pass over the parentage DAG
+            below = gen[pid] + 1
+            for child in kids[pid]:
+                if gen[child] < below:
+                    gen[child] = below
                     changed = True
-                indeg[child] -= 1
-                if indeg[child] == 0:
-                    queue.append(child)
         for a in ids:
             for b in partners[a]:
                 if gen[a] < gen[b]:
@@ -57,8 +53,23 @@ def generations(case: Case) -> dict[str, int]:
                     changed = True
         if not changed:
             break
-    # lift parents down under-placed: a parent must stay above every child
     if gen:
         low = min(gen.values())
         gen = {k: v - low for k, v in gen.items()}
     return gen
+
+
+def _topological(ids: list[str], parents: dict[str, set[str]],
+                 kids: dict[str, set[str]]) -> list[str]:
+    """People with every parent before its children (Kahn's algorithm, file order on ties)."""
+    indeg = {pid: len(parents[pid]) for pid in ids}
+    queue = deque(pid for pid in ids if indeg[pid] == 0)
+    order: list[str] = []
+    while queue:
+        pid = queue.popleft()
+        order.append(pid)
+        for child in sorted(kids[pid]):
+            indeg[child] -= 1
+            if indeg[child] == 0:
+                queue.append(child)
+    return order
