@@ -165,11 +165,24 @@ def _duplicates_in_lists(case: Case) -> Iterator[Problem]:
 def parentage_cycle(edges: Iterable[tuple[str, str]]) -> list[str] | None:
     """A cycle in the parent -> child relation as a list of ids, or ``None``.
 
-    Iterative three-colour depth-first search: O(people + links), no recursion limit.
+    Kahn's algorithm decides whether there is a cycle at all (the common answer is no);
+    only then an iterative three-colour depth-first search over what is left names one.
+    O(people + links), no recursion limit.
     """
     succ: dict[str, list[str]] = defaultdict(list)
+    indeg: dict[str, int] = defaultdict(int)
     for parent, child in edges:
         succ[parent].append(child)
+        indeg[child] += 1
+    queue = [node for node in succ if indeg[node] == 0]
+    while queue:
+        node = queue.pop()
+        for child in succ.get(node, ()):
+            indeg[child] -= 1
+            if indeg[child] == 0:
+                queue.append(child)
+    if all(count == 0 for count in indeg.values()):
+        return None
     colour: dict[str, int] = {}
     for root in list(succ):
         if colour.get(root):
