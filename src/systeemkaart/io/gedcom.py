@@ -140,6 +140,10 @@ def _tree(text: str, file: str | None) -> list[_Node]:
     stack: list[_Node] = []  # stack[level] is the open node at that level
     keep = False
     for number, line in enumerate(text.splitlines(), 1):
+        head = line[:1]
+        if head != "0" and (not keep or head > "2" or line[1:2] not in (" ", "\t")) \
+                and head.isdigit():
+            continue  # a deeper level, or inside a record we skip: no need to split it
         parts = line.split(None, 2)
         if len(parts) < 2 or not parts[0].isdigit():
             if not line.strip():

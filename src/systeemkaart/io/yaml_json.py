@@ -119,10 +119,13 @@ def case_to_data(case: Case) -> dict[str, Any]:
     data.pop("schema", None)
     for section, key in _KEEP:
         records = getattr(case, section)
+        if not records:
+            continue
+        order = list(type(records[0]).model_fields)
         for record, dumped in zip(records, data.get(section, []), strict=True):
             if key not in dumped:
-                full = record.model_dump(mode="json", include={key} | set(dumped))
-                ordered = {k: full[k] if k == key else dumped[k] for k in full}
+                dumped[key] = getattr(record, key)
+                ordered = {k: dumped[k] for k in order if k in dumped}
                 dumped.clear()
                 dumped.update(ordered)
     return {"schema": SCHEMA_ID, **data}
