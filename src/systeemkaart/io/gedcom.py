@@ -33,6 +33,7 @@ from typing import Any
 from ..checks import check_case
 from ..dates import PartialDate
 from ..exceptions import CaseFormatError, Problem
+from ..gcpause import paused_gc
 from ..model import Case
 
 __all__ = ["GedcomImport", "decode_gedcom", "import_gedcom", "parse_gedcom_date", "read_gedcom"]
@@ -131,11 +132,17 @@ def _decode(raw: bytes, file: str | None) -> str:
 
 _KEEP_RECORDS = frozenset({"HEAD", "INDI", "FAM"})
 _MAX_LEVEL = 2
+_USED_LEVEL1 = frozenset({
+    "NAME", "SEX", "BIRT", "CHR", "BAPM", "DEAT", "BURI", "CREM", "OCCU", "FAMC", "ADOP",
+    "HUSB", "WIFE", "CHIL", "MARR", "DIV", "DIVF", "ANUL", "ENGA", "CONC", "CONT",
+})
+_USED_LEVEL2 = frozenset({"DATE", "GIVN", "SURN", "PEDI", "FAMC", "CONC", "CONT"})
 
 
 def _tree(text: str, file: str | None) -> list[_Node]:
-    """Records as trees of nodes: only HEAD, INDI and FAM, and only levels 0-2 (all that a
-    genogram needs), which skips most of a large file's lines cheaply."""
+    """Records as trees of nodes: only HEAD, INDI and FAM, only levels 0-2, and only the
+    facts a genogram uses (no sources, places or notes), which skips most of a large
+    file's lines cheaply."""
     records: list[_Node] = []
     stack: list[_Node] = []  # stack[level] is the open node at that level
     keep = False
@@ -173,6 +180,9 @@ def _tree(text: str, file: str | None) -> list[_Node]:
         if not keep or level > _MAX_LEVEL or level > len(stack):
             continue
         tag = parts[1].upper()
+        if tag not in (_USED_LEVEL1 if level == 1 else _USED_LEVEL2):
+            del stack[level:]  # a fact a genogram does not use: skip it and what is under it
+            continue
         value = parts[2] if len(parts) == 3 else ""
         if value.startswith("@@"):
             value = value[1:]
@@ -490,4 +500,5 @@ def read_gedcom(path: str | os.PathLike[str]) -> GedcomImport:
     stem = re.sub(r"[^a-z0-9_-]+", "-", Path(name).stem.lower()).strip("-_") or "gedcom"
     if not stem[0].isalnum():
         stem = "g" + stem
-    return import_gedcom(raw, file=name, case_id=stem[:60])
+    with paused_gc():
+        return import_gedcom(raw, file=name, case_id=stem[:60])

@@ -20,17 +20,16 @@ where they do not (with a warning).
 
 from __future__ import annotations
 
-import gc
 import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Final
 
 from ..dates import PartialDate
+from ..gcpause import paused_gc
 from ..model import Case, Person
 from ..render.labels import label
 from ..render.text import LINE_HEIGHT, text_width, wrap
@@ -51,7 +50,6 @@ __all__ = [
     "TwinBar",
     "layout_genogram",
     "partnership_ended",
-    "paused_gc",
     "person_deceased",
 ]
 
@@ -318,23 +316,6 @@ def layout_genogram(case: Case, options: GenogramOptions | None = None) -> Genog
     """
     with paused_gc():
         return _layout(case, options or GenogramOptions(lang=case.case.lang, at=case.as_of()))
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause Python's cycle collector for the duration of the block.
-
-    A layout or drawing creates tens of thousands of small objects that all live until it
-    ends and form no reference cycles: collector passes over them are pure cost (about 5 %
-    of a 3,000-person genogram). The previous setting is restored on exit.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:

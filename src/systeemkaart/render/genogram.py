@@ -15,11 +15,11 @@ from __future__ import annotations
 from typing import Final
 
 from ..dates import PartialDate
+from ..gcpause import paused_gc
 from ..layout.genogram import (
     GenogramLayout,
     GenogramOptions,
     layout_genogram,
-    paused_gc,
     person_deceased,
 )
 from ..model import Case, Person
