@@ -15,7 +15,9 @@ def summarise(case: Case, name: str | None = None) -> str:
     pros = sum(len(o.professionals) for o in case.organisations)
     when = case.as_of()
     active = sum(1 for inv in case.involvements if inv.active_at(when))
-    regie = sorted({inv.agent for inv in case.involvements if inv.regie and inv.active_at(when)})
+    names = case.names()
+    regie = sorted({names.get(inv.agent, inv.agent) for inv in case.involvements
+                    if inv.regie and inv.active_at(when)})
     head = f"{name}: " if name else ""
 
     def n(count: int, word: str, plural: str | None = None) -> str:
