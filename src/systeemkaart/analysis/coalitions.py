@@ -146,33 +146,28 @@ def _cross_generational(ix: CaseIndex, pos: dict[str, set[str]], neg: dict[str, 
                         ev: Callable[..., list[str]]) -> list[Coalition]:
     out: list[Coalition] = []
     seen: set[tuple[str, str, str]] = set()
+
+    def coalition(ally: str, child: str, other: str) -> None:
+        """``ally`` close to ``child`` against ``other``, when the relations say so."""
+        if (other in neg.get(ally, set()) and child in pos.get(ally, set())
+                and child not in pos.get(other, set()) and (ally, child, other) not in seen):
+            seen.add((ally, child, other))
+            out.append(Coalition(
+                code="cross_generational", kind="cross_generational",
+                members=[ally, child, other],
+                why=say(ix.lang, "cross_generational", a=ix.name(ally), b=ix.name(child),
+                        c=ix.name(other)),
+                evidence=ev((ally, child), (ally, other))))
+
     for child in ix.people:
         parents = [p for p in ix.parents.get(child, []) if p in ix.people]
         for p, q in combinations(parents, 2):
-            for ally, other in ((p, q), (q, p)):
-                if (other in neg.get(ally, set()) and child in pos.get(ally, set())
-                        and child not in pos.get(other, set())
-                        and (ally, child, other) not in seen):
-                    seen.add((ally, child, other))
-                    out.append(Coalition(
-                        code="cross_generational", kind="cross_generational",
-                        members=[ally, child, other],
-                        why=say(ix.lang, "cross_generational", a=ix.name(ally),
-                                b=ix.name(child), c=ix.name(other)),
-                        evidence=ev((ally, child), (ally, other))))
+            coalition(p, child, q)
+            coalition(q, child, p)
         for mid in parents:
             for grand in ix.parents.get(mid, []):
-                if (grand in ix.people and mid in neg.get(grand, set())
-                        and child in pos.get(grand, set())
-                        and child not in pos.get(mid, set())
-                        and (grand, child, mid) not in seen):
-                    seen.add((grand, child, mid))
-                    out.append(Coalition(
-                        code="cross_generational", kind="cross_generational",
-                        members=[grand, child, mid],
-                        why=say(ix.lang, "cross_generational", a=ix.name(grand),
-                                b=ix.name(child), c=ix.name(mid)),
-                        evidence=ev((grand, child), (grand, mid))))
+                if grand in ix.people:
+                    coalition(grand, child, mid)
     return out
 
 
