@@ -338,9 +338,10 @@ def demo(folder: str, out_dir: str) -> None:
     """
     from pathlib import Path
 
+    from .analysis import analyse
+    from .analysis.report import to_markdown
     from .drawing import KINDS
     from .drawing import draw as draw_case
-    from .exceptions import LayoutError
     from .io.atomic import write_atomic
     from .io.yaml_json import load
     from .summary import summarise
@@ -352,17 +353,9 @@ def demo(folder: str, out_dir: str) -> None:
         click.echo(summarise(case, str(path)))
         stem = path.name.rsplit(".", 1)[0]
         for kind in KINDS:
-            try:
-                svg = draw_case(case, kind)
-            except LayoutError as err:
-                click.echo(f"  {kind}: {err.message}")
-                continue
             target = Path(out_dir) / f"{stem}.{kind}.svg"
-            write_atomic(target, svg)
+            write_atomic(target, draw_case(case, kind))
             click.echo(f"  wrote {target}")
-        from .analysis import analyse
-        from .analysis.report import to_markdown
-
         target = Path(out_dir) / f"{stem}.analyse.md"
         write_atomic(target, to_markdown(analyse(case), case.names()))
         click.echo(f"  wrote {target}")

@@ -37,11 +37,6 @@ def draw(case: Case, kind: str = "genogram", *, lang: str | None = None,
     if kind not in _RENDERERS:
         raise LayoutError(f"unknown drawing kind {kind!r}; allowed: {', '.join(KINDS)}")
     module, func = _RENDERERS[kind]
-    try:
-        render = getattr(import_module(module), func)
-    except ModuleNotFoundError as err:
-        if err.name != module:
-            raise
-        raise LayoutError(f"drawing kind {kind!r} is not available in this version") from err
+    render = getattr(import_module(module), func)
     svg: str = render(case, lang=lang or case.case.lang, at=at or case.as_of())
     return svg
