@@ -35,6 +35,7 @@ from ..dates import PartialDate
 from ..exceptions import CaseFormatError, Problem
 from ..gcpause import paused_gc
 from ..model import Case
+from .reader import read_bytes
 
 __all__ = ["GedcomImport", "decode_gedcom", "import_gedcom", "parse_gedcom_date", "read_gedcom"]
 
@@ -487,16 +488,7 @@ def read_gedcom(path: str | os.PathLike[str]) -> GedcomImport:
         CaseFormatError: unreadable, too large or not GEDCOM at all.
     """
     name = os.fspath(path)
-    try:
-        size = os.path.getsize(name)
-        if size > MAX_GEDCOM_BYTES:
-            raise CaseFormatError(f"file is too large ({size / 1e6:.1f} MB; the limit is "
-                                  f"{MAX_GEDCOM_BYTES / 1e6:.0f} MB)", file=name)
-        raw = Path(name).read_bytes()
-    except FileNotFoundError as err:
-        raise CaseFormatError("no such file", file=name) from err
-    except OSError as err:
-        raise CaseFormatError(f"cannot read: {err.strerror}", file=name) from err
+    raw = read_bytes(name, max_bytes=MAX_GEDCOM_BYTES, what="a GEDCOM file")
     stem = re.sub(r"[^a-z0-9_-]+", "-", Path(name).stem.lower()).strip("-_") or "gedcom"
     if not stem[0].isalnum():
         stem = "g" + stem

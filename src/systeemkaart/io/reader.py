@@ -17,7 +17,10 @@ import yaml
 
 from ..exceptions import CaseFormatError, Problem
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_ELEMENTS", "Document", "parse_text", "read_document"]
+__all__ = [
+    "MAX_BYTES", "MAX_DEPTH", "MAX_ELEMENTS", "Document", "parse_text", "read_bytes",
+    "read_document",
+]
 
 MAX_BYTES: Final = 10 * 1024 * 1024
 MAX_DEPTH: Final = 32
@@ -69,6 +72,19 @@ def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -
         CaseFormatError: unreadable, too large, not text, malformed or hostile input.
     """
     name = os.fspath(path)
+    raw = read_bytes(name, max_bytes=max_bytes)
+    fmt = "json" if name.lower().endswith(".json") else "yaml"
+    return parse_text(decode(raw, name), fmt=fmt, file=name)
+
+
+def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES,
+               what: str = "a case file") -> bytes:
+    """The bytes of an input file, refused before reading when it is over ``max_bytes``.
+
+    Raises:
+        CaseFormatError: missing, a folder (not ``what``), unreadable or too large.
+    """
+    name = os.fspath(path)
     try:
         size = os.path.getsize(name)
         if size > max_bytes:
@@ -77,15 +93,13 @@ def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -
                 f"file is too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)",
             )
         with open(name, "rb") as fh:
-            raw = fh.read(max_bytes + 1)
+            return fh.read(max_bytes + 1)
     except FileNotFoundError as err:
         raise _fail(name, "no such file") from err
     except IsADirectoryError as err:
-        raise _fail(name, "is a folder, not a case file") from err
+        raise _fail(name, f"is a folder, not {what}") from err
     except OSError as err:
         raise _fail(name, f"cannot read: {err.strerror}") from err
-    fmt = "json" if name.lower().endswith(".json") else "yaml"
-    return parse_text(decode(raw, name), fmt=fmt, file=name)
 
 
 def decode(raw: bytes, file: str | None = None) -> str:
