@@ -26,6 +26,7 @@ from pydantic import Field
 
 from ..dates import PartialDate
 from ..model import Case
+from ..text.words import say
 from .balance import min_frustration
 from .common import (
     NEGATIVE_RELATIONS,
@@ -34,7 +35,6 @@ from .common import (
     Result,
     build_index,
 )
-from .words import say
 
 __all__ = ["Coalition", "analyse_coalitions", "signed_graph"]
 

@@ -28,9 +28,9 @@ from typing import Final
 
 from ..dates import PartialDate
 from ..model import Case
+from ..text.words import say
 from .common import CaseIndex, Finding, Result, build_index
 from .setcover import solve_cover
-from .words import say
 
 __all__ = ["CoreGroupResult", "Leaver", "Member", "analyse_core_group", "candidates"]
 

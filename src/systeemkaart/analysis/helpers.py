@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from ..dates import PartialDate
 from ..model import Case
+from ..text.words import say
 from .common import CaseIndex, Finding, Result, build_index, month_number, month_text
-from .words import say
 
 __all__ = ["HelpersResult", "Peak", "PersonLoad", "Span", "Thresholds", "analyse_helpers"]
 

@@ -18,8 +18,8 @@ from pydantic import Field
 from ..dates import PartialDate
 from ..generations import generations
 from ..model import Case
+from ..text.words import say
 from .common import CaseIndex, Result, build_index
-from .words import say
 
 __all__ = ["EARLY_PARENT_AGE", "PATTERNS", "Pattern", "analyse_patterns", "pattern_carriers"]
 

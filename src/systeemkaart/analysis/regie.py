@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from ..dates import PartialDate
 from ..model import Case
+from ..text.words import say
 from .common import Active, CaseIndex, Finding, Result, build_index
-from .words import say
 
 __all__ = ["RegieResult", "analyse_regie", "children_of_concern"]
 

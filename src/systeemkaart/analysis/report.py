@@ -11,9 +11,9 @@ import json
 from collections.abc import Mapping
 from typing import Any, Final
 
-from ..render.labels import kind_label
+from ..text.labels import kind_label
+from ..text.words import say
 from . import Analysis
-from .words import say
 
 __all__ = ["FORMATS", "render", "summary_row", "to_json", "to_markdown", "to_text"]
 

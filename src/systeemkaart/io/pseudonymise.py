@@ -16,7 +16,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..model import Case
-from ..render.labels import kind_label
+from ..text.labels import kind_label
 
 __all__ = ["pseudonymise"]
 

@@ -31,8 +31,8 @@ from typing import Final
 from ..dates import PartialDate
 from ..gcpause import paused_gc
 from ..model import Case, Person
-from ..render.labels import label
-from ..render.text import LINE_HEIGHT, text_width, wrap
+from ..text.labels import label
+from ..text.measure import LINE_HEIGHT, text_width, wrap
 from . import Box, Point
 from .genogram_blocks import Structure, Union, build_structure
 from .genogram_dot import dot_source, place_blocks

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from ..dates import PartialDate
 from ..generations import generations
 from ..model import Case
-from ..render.labels import label
-from ..render.text import LINE_HEIGHT, text_width, wrap
+from ..text.labels import label
+from ..text.measure import LINE_HEIGHT, text_width, wrap
 from .ring_geometry import Box
 
 __all__ = [

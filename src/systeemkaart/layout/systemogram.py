@@ -28,8 +28,8 @@ from ..activity import active_involvements, help_counts, shown_agents
 from ..dates import PartialDate
 from ..exceptions import LayoutError
 from ..model import Case
-from ..render.labels import label
-from ..render.text import LINE_HEIGHT, text_width, wrap
+from ..text.labels import label
+from ..text.measure import LINE_HEIGHT, text_width, wrap
 from .ring_centre import (
     CentrePlace,
     HouseholdPlace,

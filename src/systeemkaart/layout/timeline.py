@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from ..activity import MonthCount, helper_count_per_month, months, time_span
 from ..dates import PartialDate
 from ..model import Case
-from ..render.labels import label
-from ..render.text import text_width
+from ..text.labels import label
+from ..text.measure import text_width
 from .ring_geometry import Box
 
 __all__ = ["BarPlace", "EventPlace", "RowPlace", "TimelineLayout", "layout_timeline"]

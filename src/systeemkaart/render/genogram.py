@@ -23,7 +23,8 @@ from ..layout.genogram import (
     person_deceased,
 )
 from ..model import Case, Person
-from .labels import label
+from ..text.labels import label
+from ..text.measure import text_width
 from .styles import (
     CHILD_STYLES,
     HOUSEHOLD,
@@ -47,7 +48,6 @@ from .svgdoc import (
     text_markup,
 )
 from .symbols import SymbolSpec, brackets_sample, symbol_markup, symbol_sample
-from .text import text_width
 
 __all__ = ["render_genogram", "render_layout"]
 

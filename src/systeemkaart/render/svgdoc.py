@@ -8,7 +8,7 @@ data-id data-bbox>`` and edge groups ``<g class="edge <kind> ..." data-source da
 what is used.
 
 The document is a tiny element tree of our own rather than svgwrite's: it writes attributes
-in the order given and numbers through :func:`~systeemkaart.render.text.fmt`, so output is
+in the order given and numbers through :func:`~systeemkaart.text.measure.fmt`, so output is
 byte-identical across runs, and it is about eight times faster on drawings of thousands of
 people. All text and attribute values are escaped; characters that XML 1.0 forbids are
 dropped.
@@ -37,9 +37,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from .labels import label
+from ..text.labels import label
+from ..text.measure import FONT_FAMILY, LINE_HEIGHT, fmt, text_width
 from .styles import INK, MUTED, PAPER, LineStyle
-from .text import FONT_FAMILY, LINE_HEIGHT, fmt, text_width
 
 __all__ = [
     "LEGEND_FONT_SIZE",
@@ -375,7 +375,7 @@ class SvgDoc:
         x, y: the viewBox origin.
 
     The root gets a white background rectangle and a small stylesheet that sets the font
-    (the one whose metrics :func:`~systeemkaart.render.text.text_width` uses).
+    (the one whose metrics :func:`~systeemkaart.text.measure.text_width` uses).
     """
 
     def __init__(self, width: float, height: float, *, title: str, kind: str = "drawing",
@@ -655,7 +655,7 @@ class Legend:
 
     Add exactly what the drawing uses (an entry added twice under the same key counts once).
     ``groups`` fixes the order of groups; groups not listed follow in order of first use.
-    Group headings are looked up in :mod:`~systeemkaart.render.labels`.
+    Group headings are looked up in :mod:`~systeemkaart.text.labels`.
     """
 
     lang: str = "nl"

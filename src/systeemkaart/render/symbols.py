@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import Final
 
 from ..layout import Box
+from ..text.measure import fmt
 from .styles import DECEASED, FILLS, INDEX, INK, PAPER
 from .svgdoc import Element, SampleFn, SvgDoc, _num, points_attr, text_markup
-from .text import fmt
 
 __all__ = ["SymbolSpec", "brackets_sample", "paint_symbol", "symbol_markup", "symbol_sample"]
 

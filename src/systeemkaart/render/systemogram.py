@@ -25,7 +25,8 @@ from ..layout.systemogram import (
     layout_systemogram,
 )
 from ..model import Case
-from .labels import label
+from ..text.labels import label
+from ..text.measure import LINE_HEIGHT, fmt, text_width
 from .styles import (
     DECEASED,
     FILLS,
@@ -40,7 +41,6 @@ from .styles import (
     LineStyle,
 )
 from .svgdoc import Element, Legend, SampleFn, SvgDoc, line_sample, paint_line
-from .text import LINE_HEIGHT, fmt, text_width
 
 __all__ = ["agent_tooltip", "person_shape", "render_systemogram", "stance_style"]
 

@@ -13,11 +13,11 @@ from typing import Final
 from ..dates import PartialDate
 from ..layout.timeline import BarPlace, TimelineLayout, layout_timeline
 from ..model import Case
-from .labels import label
+from ..text.labels import label
+from ..text.measure import LINE_HEIGHT, fmt, text_width
 from .styles import INK, MUTED, STANCE_COLOURS, TITLE_FONT_SIZE
 from .svgdoc import Element, Legend, SvgDoc
 from .systemogram import REGIE_GOLD, agent_tooltip
-from .text import LINE_HEIGHT, fmt, text_width
 
 __all__ = ["render_timeline"]
 
