@@ -150,7 +150,7 @@ def test_info(runner: CliRunner, files: dict[str, Path]) -> None:
     result = runner.invoke(main, ["info", str(files["goed.yaml"])])
     assert result.exit_code == 0
     assert result.stdout.startswith(f"{files['goed.yaml']}: goed")
-    assert "1 person" in result.stdout or "1 people" in result.stdout
+    assert "  family: 1 person over 1 generation," in result.stdout
 
 
 def test_info_on_a_bad_file_is_one_line(runner: CliRunner) -> None:

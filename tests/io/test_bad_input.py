@@ -109,7 +109,7 @@ def test_bad_file_is_rejected(name: str, tmp_path: Path, monkeypatch: pytest.Mon
     path = BAD / name
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 2, result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert isinstance(result.exception, SystemExit)
     assert result.stderr.splitlines() == [f"{path}:{EXPECTED[name]}"]
     assert result.stdout == ""
     assert "Traceback" not in result.output

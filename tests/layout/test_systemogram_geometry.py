@@ -72,16 +72,31 @@ def test_circular_mean_wraps() -> None:
     assert min(mean, TAU - mean) < 1e-9
 
 
+def _pair(mid: float, gap: float, radius: float, w: float, h: float) -> tuple[Box, Box]:
+    """Two boxes of size ``w`` x ``h`` centred on the circle, ``gap`` radians apart at ``mid``."""
+    a, b = mid - gap / 2, mid + gap / 2
+    return (Box(radius * math.cos(a) - w / 2, radius * math.sin(a) - h / 2, w, h),
+            Box(radius * math.cos(b) - w / 2, radius * math.sin(b) - h / 2, w, h))
+
+
 @given(st.floats(0, TAU), st.floats(60, 600), st.floats(20, 200), st.floats(12, 60))
 def test_angular_gap_separates_boxes(mid: float, radius: float, w: float, h: float) -> None:
+    """A finite gap parts the boxes; ``inf`` only when even the diameter cannot part them."""
     gap = angular_gap((w, h), (w, h), mid, radius, 4.0)
-    if not math.isfinite(gap):
-        assert min(w + 4, h + 4) >= radius * 0.9  # only fails when boxes dwarf the circle
-        return
-    a, b = mid - gap / 2, mid + gap / 2
-    ba = Box(radius * math.cos(a) - w / 2, radius * math.sin(a) - h / 2, w, h)
-    bb = Box(radius * math.cos(b) - w / 2, radius * math.sin(b) - h / 2, w, h)
-    assert not ba.overlaps(bb, 3.9)
+    far_a, far_b = _pair(mid, math.pi, radius, w, h)
+    if math.isfinite(gap):
+        ba, bb = _pair(mid, gap, radius, w, h)
+        assert not ba.overlaps(bb, 3.9)
+        assert not far_a.overlaps(far_b, 3.9)
+    else:
+        assert far_a.overlaps(far_b, 4.1)
+
+
+def test_angular_gap_of_boxes_too_wide_for_the_circle() -> None:
+    """The case once taken for a bug: at 2 rad, 106 x 46 boxes on radius 60 cannot part."""
+    assert angular_gap((106, 46), (106, 46), 2.0, 60.0, 4.0) == math.inf
+    ba, bb = _pair(2.0, math.pi, 60.0, 106, 46)
+    assert ba.overlaps(bb, 4.0)
 
 
 @given(st.lists(st.floats(0, TAU - 1e-6), min_size=1, max_size=25),
@@ -92,8 +107,14 @@ def test_place_on_circle_keeps_gaps(desired: list[float], gap: float) -> None:
     placed = place_on_circle(desired, gaps)
     if gap * len(desired) > TAU:
         assert placed is None
-        return
-    assert placed is not None and len(placed) == len(desired)
+    else:
+        assert placed is not None
+        _assert_gaps_kept(placed, desired, gap)
+
+
+def _assert_gaps_kept(placed: list[float], desired: list[float], gap: float) -> None:
+    """Every placed angle is kept, and neighbours round the circle are ``gap`` apart."""
+    assert len(placed) == len(desired)
     if len(desired) > 1:
         order = sorted(range(len(placed)), key=lambda i: placed[i])
         for k, i in enumerate(order):

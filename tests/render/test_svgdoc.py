@@ -9,6 +9,8 @@ text (markup characters, characters XML forbids) and whatever the numbers.
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -126,71 +128,62 @@ def test_line_markup_of_a_single_point_is_empty() -> None:
     assert line_markup([(1.0, 2.0), (1.0, 2.0)], CHILD_STYLES["biological"]) == ""
 
 
-def _old_symbol(box: Box, spec: SymbolSpec) -> str:
-    """The symbol as the element tree painted it before symbols were written as text."""
-    doc = SvgDoc(10, 10, title="t")
-    g = Element("g")
-    fill = {"male": "#dbe8f6", "female": "#fbe1ea", "other": "#ebe3f5"}.get(spec.sex,
-                                                                             "#eeeeee")
+def _symbol_elements(box: Box, spec: SymbolSpec) -> list[ET.Element]:
+    """The elements that :func:`symbol_markup` writes, parsed."""
+    root = ET.fromstring(f'<g xmlns="http://www.w3.org/2000/svg">{symbol_markup(box, spec)}</g>')
+    return list(root)
 
-    def shape(stroke: str, fill_: str, grow: float, width: float) -> None:
-        b = box.grow(grow)
-        common = {"fill": fill_, "stroke": stroke, "stroke_width": width}
-        if spec.miscarriage:
-            doc.circle(g, b.cx, b.cy, b.w * 0.2 + grow,
-                       **{**common, "fill": stroke if grow == 0 else fill_})
-        elif spec.pregnancy:
-            h = b.h * 0.8
-            doc.polygon(g, [(b.cx, b.cy - h / 2), (b.cx + h * 0.58, b.cy + h / 2),
-                            (b.cx - h * 0.58, b.cy + h / 2)], **common)
-        elif spec.sex == "male":
-            doc.rect(g, b.x, b.y, b.w, b.h, **common)
-        elif spec.sex == "female":
-            doc.circle(g, b.cx, b.cy, b.w / 2, **common)
-        elif spec.sex == "other":
-            doc.polygon(g, [(b.cx, b.y), (b.right, b.cy), (b.cx, b.bottom), (b.x, b.cy)],
-                        **common)
-        else:
-            doc.rect(g, b.x, b.y, b.w, b.h, rx=b.w * 0.22, **common,
-                     stroke_dasharray="3 2" if grow == 0 else None)
 
-    if spec.index:
-        shape("#1f5fa8", "#ffffff", 4.0, 2.0)
-    shape("#1f5fa8" if spec.index else "#222222", fill, 0.0, 2.0 if spec.index else 1.6)
-    if spec.adopted:
-        for x, d in ((box.x - 5, 3.0), (box.right + 5, -3.0)):
-            doc.polyline(g, [(x + d, box.y - 3), (x, box.y - 3), (x, box.bottom + 3),
-                             (x + d, box.bottom + 3)], stroke="#222222", stroke_width=1.3,
-                         class_="adopted-mark")
-    small = spec.pregnancy or spec.miscarriage
-    if spec.sex == "unknown" and not small:
-        doc.text(g, box.cx, box.cy + box.w * 0.18, "?", size=round(box.w * 0.5, 1), bold=True,
-                 fill="#222222", class_="unknown-mark")
-    elif spec.age is not None and not spec.deceased and not small:
-        size = round(box.w * 0.32, 1)
-        doc.text(g, box.cx, box.cy + size * 0.36, str(spec.age), size=size, bold=True,
-                 class_="age")
-    if spec.deceased:
-        d = 3.0 if not small else 1.0
-        b = box if not small else box.grow(-box.w * 0.25)
-        corners = [b.x - d, b.y - d, b.right + d, b.bottom + d]
-        x0, y0, x1, y1 = (f"{v:.2f}".rstrip("0").rstrip(".") for v in corners)
-        x0, y0, x1, y1 = ("0" if v in {"-0", ""} else v for v in (x0, y0, x1, y1))
-        doc.path(g, f"M{x0} {y0} L{x1} {y1} M{x1} {y0} L{x0} {y1}", fill="none",
-                 stroke="#b3261e", stroke_width=2.0, stroke_linecap="round",
-                 class_="deceased-mark")
-    return _written(g)
+def _tag(el: ET.Element) -> str:
+    return el.tag.rsplit("}", 1)[-1]
 
 
 @given(x=st.floats(min_value=-1e5, max_value=1e5, allow_nan=False),
        y=st.floats(min_value=0, max_value=1e4, allow_nan=False),
        size=st.sampled_from([34.0, 17.0, 14.0]),
        sex=st.sampled_from(["male", "female", "other", "unknown"]),
-       flags=st.tuples(*[st.booleans()] * 5), age=st.one_of(st.none(), st.integers(0, 120)))
-def test_symbol_markup_is_what_the_element_tree_painted(
+       flags=st.tuples(*[st.booleans()] * 3), age=st.one_of(st.none(), st.integers(0, 120)))
+def test_symbol_markup_shows_what_the_spec_says(
         x: float, y: float, size: float, sex: str, flags: tuple[bool, ...],
         age: int | None) -> None:
-    deceased, index, pregnancy, miscarriage, adopted = flags
-    spec = SymbolSpec(sex, deceased, index, pregnancy, miscarriage, adopted, age)
+    """Shape by sex, a double outline for the index, an X for deceased, the age inside,
+    brackets for adoption; everything within a few units of the symbol square."""
+    deceased, index, adopted = flags
+    spec = SymbolSpec(sex, deceased, index, False, False, adopted, age)
     box = Box(x, y, size, size)
-    assert symbol_markup(box, spec) == _old_symbol(box, spec)
+    elements = _symbol_elements(box, spec)
+    shapes = [e for e in elements if _tag(e) in {"rect", "circle", "polygon"}]
+    expected_tag = {"male": "rect", "female": "circle", "other": "polygon", "unknown": "rect"}[sex]
+    assert [_tag(e) for e in shapes] == [expected_tag] * (2 if index else 1)
+    if sex == "unknown":
+        assert all(e.get("rx") for e in shapes)
+        assert shapes[-1].get("stroke-dasharray")
+    classes = [e.get("class") for e in elements]
+    assert classes.count("deceased-mark") == (1 if deceased else 0)
+    assert classes.count("adopted-mark") == (2 if adopted else 0)
+    ages = [e.text for e in elements if e.get("class") == "age"]
+    shows_age = age is not None and not deceased and sex != "unknown"
+    assert ages == ([str(age)] if shows_age else [])
+    assert classes.count("unknown-mark") == (1 if sex == "unknown" else 0)
+    if index:  # the outer outline is bigger than the inner one
+        outer, inner = shapes
+        if expected_tag == "circle":
+            assert float(outer.get("r") or 0) > float(inner.get("r") or 0)
+        elif expected_tag == "rect":
+            assert float(outer.get("width") or 0) > float(inner.get("width") or 0)
+    margin = box.grow(8.0)
+    for e in elements:
+        for name in ("x", "cx"):
+            if e.get(name) is not None:
+                assert margin.x <= float(e.get(name) or 0) <= margin.right
+        for name in ("y", "cy"):
+            if e.get(name) is not None:
+                assert margin.y <= float(e.get(name) or 0) <= margin.bottom
+
+
+@pytest.mark.parametrize(("pregnancy", "miscarriage", "tag"),
+                         [(True, False, "polygon"), (False, True, "circle")])
+def test_small_symbols_carry_no_age(pregnancy: bool, miscarriage: bool, tag: str) -> None:
+    spec = SymbolSpec("female", False, False, pregnancy, miscarriage, False, 3)
+    elements = _symbol_elements(Box(0, 0, 34, 34), spec)
+    assert [_tag(e) for e in elements] == [tag]
