@@ -62,8 +62,9 @@ def gedcom_text(text: str) -> str:
     space collapsed, no ``/`` (it delimits a surname in a name), a leading ``@`` doubled,
     at most :data:`MAX_TEXT` characters. Empty when nothing printable is left."""
     text = unicodedata.normalize("NFC", text)
-    text = "".join(" " if unicodedata.category(c) in {"Cc", "Zl", "Zp"} or c == "/" else c
-                   for c in text)
+    if not text.isprintable() or "/" in text:  # the rare text that needs a look at each char
+        text = "".join(" " if unicodedata.category(c) in {"Cc", "Zl", "Zp"} or c == "/" else c
+                       for c in text)
     text = " ".join(text.split())[:MAX_TEXT].strip()
     return "@" + text if text.startswith("@") else text
 
