@@ -379,7 +379,7 @@ def analyse(inputs: tuple[str, ...], fmt: str | None, at: str | None, lang: str 
     JSON line per case, a progress bar on a terminal and a summary table on stderr; exit
     code 2 when any case could not be analysed.
     """
-    from .analysis.command import run_analyse
+    from .commands.analyse import run_analyse
 
     code = run_analyse(inputs, fmt=fmt, at=_parse_date(at), lang=lang, output=output,
                        jobs=jobs)

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from ..dates import PartialDate
-from ..exceptions import SysteemkaartError
+from .dates import PartialDate
+from .exceptions import SysteemkaartError
 
 __all__ = ["CASE_SUFFIXES", "Outcome", "analyse_files", "expand_inputs", "summary_table"]
 
@@ -49,9 +49,9 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
 
 
 def _one(name: str, at: PartialDate | None, lang: str | None) -> Outcome:
-    from ..io.yaml_json import load
-    from . import analyse
-    from .report import summary_row, to_json
+    from .analysis import analyse
+    from .analysis.report import summary_row, to_json
+    from .io.yaml_json import load
 
     try:
         case = load(name)
