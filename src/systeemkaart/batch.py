@@ -16,6 +16,7 @@ from typing import Any, Final
 
 from .dates import PartialDate
 from .exceptions import SysteemkaartError
+from .gcpause import long_running
 
 __all__ = ["CASE_SUFFIXES", "Outcome", "analyse_files", "expand_inputs", "summary_table"]
 
@@ -80,6 +81,7 @@ def analyse_files(
     ``jobs``: worker processes (default: the usable cores; 1 runs in this process).
     ``on_progress`` is called with the number of files just finished.
     """
+    long_running()  # thousands of cases: collect garbage as it comes (workers inherit this)
     if jobs is None:
         jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
             os.cpu_count() or 1)

@@ -226,6 +226,9 @@ def _watch(case_file: str, once: Callable[[], None]) -> None:
     import os
     import time
 
+    from .gcpause import long_running
+
+    long_running()
     last: float | None = None
     click.echo(f"watching {case_file} (Ctrl-C to stop)")
     try:
