@@ -226,6 +226,9 @@ def _watch(case_file: str, once: Callable[[], None]) -> None:
     import os
     import time
 
+    from .gcpause import long_running
+
+    long_running()
     last: float | None = None
     click.echo(f"watching {case_file} (Ctrl-C to stop)")
     try:
@@ -376,7 +379,7 @@ def analyse(inputs: tuple[str, ...], fmt: str | None, at: str | None, lang: str 
     JSON line per case, a progress bar on a terminal and a summary table on stderr; exit
     code 2 when any case could not be analysed.
     """
-    from .analysis.command import run_analyse
+    from .commands.analyse import run_analyse
 
     code = run_analyse(inputs, fmt=fmt, at=_parse_date(at), lang=lang, output=output,
                        jobs=jobs)

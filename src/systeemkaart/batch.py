@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from ..dates import PartialDate
-from ..exceptions import SysteemkaartError
+from .dates import PartialDate
+from .exceptions import SysteemkaartError
+from .gcpause import long_running
 
 __all__ = ["CASE_SUFFIXES", "Outcome", "analyse_files", "expand_inputs", "summary_table"]
 
@@ -49,9 +50,9 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
 
 
 def _one(name: str, at: PartialDate | None, lang: str | None) -> Outcome:
-    from ..io.yaml_json import load
-    from . import analyse
-    from .report import summary_row, to_json
+    from .analysis import analyse
+    from .analysis.report import summary_row, to_json
+    from .io.yaml_json import load
 
     try:
         case = load(name)
@@ -80,6 +81,7 @@ def analyse_files(
     ``jobs``: worker processes (default: the usable cores; 1 runs in this process).
     ``on_progress`` is called with the number of files just finished.
     """
+    long_running()  # thousands of cases: collect garbage as it comes (workers inherit this)
     if jobs is None:
         jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
             os.cpu_count() or 1)
