@@ -22,7 +22,7 @@ from ..layout.genogram import (
     layout_genogram,
     person_deceased,
 )
-from ..model import Case, Person
+from ..model import Case, Person, case_at
 from ..text.labels import label
 from ..text.measure import text_width
 from .styles import (
@@ -63,6 +63,7 @@ def render_genogram(case: Case, *, lang: str, at: PartialDate) -> str:
     Raises:
         LayoutError: when the genogram cannot be laid out.
     """
+    case = case_at(case, at)  # what held at ``at``: the one rule for every drawing
     with paused_gc():
         layout = layout_genogram(case, GenogramOptions(lang=lang, at=at, top=_TITLE_H))
         return render_layout(case, layout, lang=lang, at=at)

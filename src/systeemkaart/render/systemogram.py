@@ -24,7 +24,7 @@ from ..layout.systemogram import (
     TextLine,
     layout_systemogram,
 )
-from ..model import Case
+from ..model import Case, case_at, deceased_at
 from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, fmt, text_width
 from .styles import (
@@ -240,7 +240,8 @@ def _paint_person(doc: SvgDoc, parent: Element, case: Case, place: PersonPlace, 
     person = case.person(pid)
     box = place.box
     modifiers: list[str] = [person.sex]
-    if person.is_deceased:
+    dead = deceased_at(person, at)
+    if dead:
         modifiers.append("deceased")
     if pid in case.case.index:
         modifiers.append("index")
@@ -248,14 +249,14 @@ def _paint_person(doc: SvgDoc, parent: Element, case: Case, place: PersonPlace, 
     age = person.age_at(at)
     if person.born is not None:
         tip += f", {label('born', lang)} {person.born}"
-    if person.died is not None:
+    if dead and person.died is not None:
         tip += f", {label('died', lang)} {person.died}"
     elif age is not None:
         tip += f" ({age} {label('years_short', lang)})"
     g = doc.node(pid, "person", _bbox(box, dx, dy), modifiers=modifiers, tooltip=tip,
                  parent=parent)
     x, y = place.x + dx, place.y + dy
-    person_shape(doc, g, x, y, person.sex, deceased=person.is_deceased,
+    person_shape(doc, g, x, y, person.sex, deceased=dead,
                  index=pid in case.case.index)
     moved = box.moved(dx, dy)
     _text_block(doc, g, moved, y + SYMBOL / 2 + 2, place.lines, fill=MUTED, halo=True)
@@ -267,7 +268,7 @@ def _legend(case: Case, lay: SystemogramLayout, lang: str) -> Legend:
     for pid in lay.people:
         p = case.person(pid)
         legend.add("symbols", f"sex-{p.sex}", label(p.sex, lang), _symbol_sample(p.sex))
-    if any(case.person(pid).is_deceased for pid in lay.people):
+    if any(deceased_at(case.person(pid), lay.at) for pid in lay.people):
         legend.add("symbols", "deceased", label("deceased", lang),
                    _symbol_sample("unknown", deceased=True))
     shown_index = [pid for pid in lay.people if pid in index]
@@ -365,6 +366,7 @@ def render_systemogram(case: Case, *, lang: str, at: PartialDate) -> str:
     Raises:
         LayoutError: when the drawing cannot be laid out.
     """
+    case = case_at(case, at)  # what held at ``at``: the one rule for every drawing
     lay = layout_systemogram(case, at, lang=lang)
     header = _header(case, lay, lang)
     head_h = sum(size * LINE_HEIGHT for _, size, _, _ in header) + 10 + 8 * (len(header) > 3)

@@ -1,0 +1,161 @@
+"""The case as it stood at one date: what had begun and had not yet ended.
+
+:func:`case_at` is how every drawing and analysis shows "the state at ``--at DATE``": people
+not yet born, couples not yet formed, households, contexts, memberships and supporters outside
+their dates are left out, and a death or separation that lies after the date is undone. It
+applies the rules of :mod:`systeemkaart.model.periods`, so each drawing only draws what it is
+given. Involvements are kept whole (drawings pick the active ones with
+:meth:`Involvement.active_at`; the timeline shows them all), except those whose targets are
+all not yet born. Cost: O(size of the case).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .periods import born_by, deceased_at, holds_at, partnership_ended_at, partnership_made_by
+
+if TYPE_CHECKING:
+    from ..dates import PartialDate
+    from .case import Case
+
+__all__ = ["case_at"]
+
+
+def case_at(case: Case, at: PartialDate | None) -> Case:
+    """``case`` reduced to what held at ``at`` (``case`` itself when nothing changes).
+
+    Applying it twice gives the same case as applying it once.
+    """
+    if at is None:
+        return case
+    changed = False
+    people = []
+    for p in case.people:
+        if not born_by(p, at):
+            changed = True
+            continue
+        if (p.died is not None or p.deceased) and not deceased_at(p, at):
+            p = p.model_copy(update={"died": None, "deceased": False})
+            changed = True
+        people.append(p)
+    present = {p.id for p in people}
+    for k, p in enumerate(people):
+        if p.twin_of is not None and p.twin_of not in present:
+            people[k] = p.model_copy(update={"twin_of": None, "identical": False})
+
+    partnerships = []
+    for ps in case.partnerships:
+        if not (partnership_made_by(ps, at) and all(x in present for x in ps.partners)):
+            changed = True
+            continue
+        if ps.status != "together" and partnership_ended_at(ps, at) is None:
+            ps = ps.model_copy(update={"status": "together", "end": None})
+            changed = True
+        partnerships.append(ps)
+
+    children = []
+    for link in case.children:
+        parents = [x for x in link.parents if x in present]
+        if link.child not in present or not parents or not holds_at(link.start, None, at):
+            changed = True
+            continue
+        if len(parents) != len(link.parents):
+            link = link.model_copy(update={"parents": parents})
+            changed = True
+        children.append(link)
+
+    households = []
+    for h in case.households:
+        members = [x for x in h.members_at(at) if x in present]
+        if not members:
+            changed = True
+            continue
+        if members != h.members or h.memberships:
+            h = h.model_copy(update={"members": members, "memberships": []})
+            changed = True
+        households.append(h)
+
+    network = []
+    for s in case.network:
+        if not s.holds_at(at):
+            changed = True
+            continue
+        supports = [x for x in s.supports if x in present]
+        if supports != s.supports:
+            s = s.model_copy(update={"supports": supports})
+            changed = True
+        network.append(s)
+
+    contexts = []
+    for c in case.contexts:
+        if not c.holds_at(at):
+            changed = True
+            continue
+        members = [x for x in c.members_at(at) if x in present]
+        if members != c.members or c.memberships:
+            c = c.model_copy(update={"members": members, "memberships": []})
+            changed = True
+        contexts.append(c)
+
+    agents = {s.id for s in network} | {c.id for c in contexts}
+    agents |= {o.id for o in case.organisations}
+    agents |= {pro.id for _, pro in case.professionals()}
+    involvements = []
+    for inv in case.involvements:
+        targets = [x for x in inv.targets if x in present]
+        if inv.agent not in agents or not targets:
+            changed = True
+            continue
+        if targets != inv.targets:
+            inv = inv.model_copy(update={"targets": targets})
+            changed = True
+        involvements.append(inv)
+    # an agent whose every involvement went with its targets is not part of the picture then
+    dropped = {inv.agent for inv in case.involvements} - {inv.agent for inv in involvements}
+    organisations = case.organisations
+    if dropped:
+        network = [s for s in network if s.id not in dropped]
+        contexts = [c for c in contexts if c.id not in dropped]
+        organisations = []
+        for org in case.organisations:
+            pros = [pro for pro in org.professionals if pro.id not in dropped]
+            if org.id in dropped and not pros:
+                continue
+            organisations.append(org if len(pros) == len(org.professionals)
+                                 else org.model_copy(update={"professionals": pros}))
+        agents = {s.id for s in network} | {c.id for c in contexts}
+        agents |= {o.id for o in organisations}
+        agents |= {pro.id for o in organisations for pro in o.professionals}
+    known = present | agents
+
+    relations = []
+    for r in case.relations:
+        if not (holds_at(r.start, r.end, at) and all(x in known for x in r.between)):
+            changed = True
+            continue
+        relations.append(r)
+
+    events = [ev for ev in case.events
+              if holds_at(ev.date, None, at) and all(x in known for x in ev.people)]
+    changed |= len(events) != len(case.events)
+    hypotheses = []
+    for hy in case.hypotheses:
+        about = [x for x in hy.about if x in known]
+        if about != hy.about:
+            hy = hy.model_copy(update={"about": about})
+            changed = True
+        hypotheses.append(hy)
+    index = [x for x in case.case.index if x in present]
+    meta = case.case
+    if index != meta.index:
+        meta = meta.model_copy(update={"index": index})
+        changed = True
+    if not changed:
+        return case
+    return case.model_copy(update={
+        "case": meta, "people": people, "partnerships": partnerships, "children": children,
+        "relations": relations, "households": households, "network": network,
+        "contexts": contexts, "organisations": organisations, "involvements": involvements,
+        "events": events, "hypotheses": hypotheses,
+    })
