@@ -55,15 +55,24 @@ def case_at(case: Case, at: PartialDate | None) -> Case:
         partnerships.append(ps)
 
     children = []
+    joins_later: set[str] = set()
     for link in case.children:
         parents = [x for x in link.parents if x in present]
         if link.child not in present or not parents or not holds_at(link.start, None, at):
+            if link.child in present and link.start is not None:
+                joins_later.add(link.child)
             changed = True
             continue
         if len(parents) != len(link.parents):
             link = link.model_copy(update={"parents": parents})
             changed = True
         children.append(link)
+    # a foster or adopted child whose every link to this family starts later is not yet in it
+    linked = {x for link in children for x in (link.child, *link.parents)}
+    linked |= {x for ps in partnerships for x in ps.partners}
+    if joins_later - linked:
+        present -= joins_later - linked
+        people = [p for p in people if p.id in present]
 
     households = []
     for h in case.households:
