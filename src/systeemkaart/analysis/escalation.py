@@ -46,7 +46,7 @@ def help_weight(ix: CaseIndex, a: Active) -> tuple[int, str]:
     form = ix.case.involvements[a.index].form
     weight, key = (FORM_WEIGHT[form], f"form_{form}") if form is not None else (0, "")
     statutory = a.stance == "over" and ix.unit_kind(a.agent) == "child_protection"
-    if statutory and MEASURE_WEIGHT > weight:
+    if statutory and weight < MEASURE_WEIGHT:
         weight, key = MEASURE_WEIGHT, "form_measure"
     return weight, key
 
