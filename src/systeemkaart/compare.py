@@ -126,7 +126,7 @@ def _state(case: Case, at: PartialDate) -> _State:
     for ps in now.partnerships:
         key = "+".join(sorted(ps.partners))
         partnerships[key] = partnership_ended_at(ps, at) or "together"
-    relations = {}
+    relations: dict[str, str] = {}
     for r in now.relations:
         ends = list(r.between) if r.kind in DIRECTED_RELATIONS else sorted(r.between)
         relations[f"{ends[0]}~{ends[1]}:{r.kind}"] = r.kind
@@ -153,12 +153,14 @@ def _names(ids: Iterable[str], names: Mapping[str, str]) -> str:
 
 
 def _findings(a: Analysis) -> dict[str, FindingItem]:
-    items = [*a.helpers.findings, *a.regie.findings, *a.coalitions, *a.patterns,
-             *a.core_group.findings, *a.escalation]
+    items = [(f.code, f.members, f.why) for f in (*a.helpers.findings, *a.regie.findings,
+                                                  *a.core_group.findings, *a.escalation)]
+    items += [(f.code, f.members, f.why) for f in a.coalitions]
+    items += [(f.code, f.members, f.why) for f in a.patterns]
     out: dict[str, FindingItem] = {}
-    for f in items:
-        out[f"{f.code}:{'+'.join(sorted(f.members))}"] = FindingItem(
-            code=f.code, members=list(f.members), why=f.why)
+    for code, members, why in items:
+        out[f"{code}:{'+'.join(sorted(members))}"] = FindingItem(
+            code=code, members=list(members), why=why)
     return out
 
 

@@ -16,7 +16,8 @@ date never disagree. A partial date stands for the whole period it names (``2021
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as _dt
+from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from ..dates import PartialDate
@@ -54,8 +55,15 @@ def holds_at(start: PartialDate | None, end: PartialDate | None,
     return not (end is not None and end.latest < at.earliest)
 
 
+PREGNANCY_DAYS: Final = 280
+"""A pregnancy dated by its due date is shown from this many days before it."""
+
+
 def born_by(person: Person, at: PartialDate | None) -> bool:
-    """True when ``person`` is born at ``at`` (undated people always are)."""
+    """True when ``person`` is part of the family at ``at``: born by then (undated people
+    always are), or, for a pregnancy dated by its due date, conceived by then."""
+    if person.pregnancy and person.born is not None and at is not None:
+        return person.born.earliest - _dt.timedelta(days=PREGNANCY_DAYS) <= at.latest
     return happened_by(person.born, at)
 
 

@@ -129,6 +129,7 @@ def _paint_people(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str,
 
 def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialDate) -> str:
     """Paint an already computed layout (see :func:`render_genogram`)."""
+    case = case_at(case, at)  # the layout's indices refer to the case as it stood at ``at``
     legend = Legend(lang=lang)
     names = {p.id: p.label() for p in case.people}
     title = case.case.title or case.case.id
