@@ -150,16 +150,19 @@ def _parse_date(value: str | None, option: str = "--at") -> Any:
 
 
 def _render_all(case_file: str, kinds: list[str], lang: str | None, at: str | None,
-                fmt: str) -> list[tuple[str, bytes]]:
+                fmt: str, since: str | None = None, first: str | None = None,
+                last: str | None = None) -> list[tuple[str, bytes]]:
     """Load the case and render every kind; nothing is written here."""
     from .drawing import draw as draw_case
     from .io.yaml_json import load
 
-    case = load(case_file)
     when = _parse_date(at)
+    dates = {"since": _parse_date(since, "--since"), "first": _parse_date(first, "--from"),
+             "last": _parse_date(last, "--to")}
+    case = load(case_file)
     out: list[tuple[str, bytes]] = []
     for kind in kinds:
-        svg = draw_case(case, kind, lang=lang, at=when)
+        svg = draw_case(case, kind, lang=lang, at=when, **dates)
         if fmt == "svg":
             out.append((kind, svg.encode("utf-8")))
         else:
@@ -191,12 +194,17 @@ def _targets(case_file: str, kinds: list[str], output: str | None, out_dir: str 
               help="Folder for <case>.<kind>.<format> files (default: beside the case).")
 @click.option("--lang", type=click.Choice(["nl", "en"]), help="Label language (default: case).")
 @click.option("--at", metavar="DATE", help="Draw the state at this date (default: case as_of).")
+@click.option("--since", metavar="DATE",
+              help="Mark what is new since this date; fade what ended since.")
+@click.option("--from", "first", metavar="DATE", help="Timeline: start of the axis.")
+@click.option("--to", "last", metavar="DATE", help="Timeline: end of the axis.")
 @click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf"]), default="svg",
               show_default=True, help="Output format.")
 @click.option("--watch", is_flag=True, help="Redraw whenever the case file is saved.")
 @_handle_errors
 def draw(case_file: str, kind: str, output: str | None, out_dir: str | None, lang: str | None,
-         at: str | None, fmt: str, watch: bool) -> None:
+         at: str | None, since: str | None, first: str | None, last: str | None, fmt: str,
+         watch: bool) -> None:
     """Draw a case: genogram, systemogram, timeline or all of them.
 
     Writes <case>.<kind>.svg beside the case unless -o or --out-dir says otherwise. Files
@@ -206,7 +214,7 @@ def draw(case_file: str, kind: str, output: str | None, out_dir: str | None, lan
     paths = _targets(case_file, kinds, output, out_dir, fmt)
 
     def once() -> None:
-        rendered = _render_all(case_file, kinds, lang, at, fmt)
+        rendered = _render_all(case_file, kinds, lang, at, fmt, since, first, last)
         from .io.atomic import write_atomic
 
         for path, (_, data) in zip(paths, rendered, strict=True):

@@ -24,15 +24,14 @@ from ..dates import PartialDate
 from ..model import Case
 from ..text.labels import label
 from ..text.words import say
+from ..vocab import HELP_FORM_WEIGHT
 from .common import Active, CaseIndex, Finding, build_index, month_text
 from .regie import children_of_concern
 
 __all__ = ["FORM_WEIGHT", "MEASURE_WEIGHT", "analyse_escalation", "help_weight"]
 
-FORM_WEIGHT: Final[dict[str, int]] = {
-    "ambulant": 1, "day": 2, "crisis": 3, "foster": 5, "residential": 5,
-}
-"""How heavy each form of help is (higher is heavier, further from home)."""
+FORM_WEIGHT: Final = HELP_FORM_WEIGHT
+"""How heavy each form of help is (see :data:`systeemkaart.vocab.HELP_FORM_WEIGHT`)."""
 
 MEASURE_WEIGHT: Final = 4
 """A statutory measure (child protection acting over the family) without a heavier form."""

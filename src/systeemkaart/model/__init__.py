@@ -14,7 +14,7 @@ from .periods import (
     partnership_ended_at,
     partnership_made_by,
 )
-from .snapshot import case_at
+from .snapshot import case_at, case_with_ended
 
 __all__ = [
     "SCHEMA_ID",
@@ -35,6 +35,7 @@ __all__ = [
     "Supporter",
     "born_by",
     "case_at",
+    "case_with_ended",
     "deceased_at",
     "happened_by",
     "holds_at",

@@ -11,7 +11,7 @@ all not yet born. Cost: O(size of the case).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .periods import born_by, deceased_at, holds_at, partnership_ended_at, partnership_made_by
 
@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from ..dates import PartialDate
     from .case import Case
 
-__all__ = ["case_at"]
+__all__ = ["case_at", "case_with_ended"]
+
+_Dated = TypeVar("_Dated", bound=Any)
 
 
 def case_at(case: Case, at: PartialDate | None) -> Case:
@@ -167,4 +169,29 @@ def case_at(case: Case, at: PartialDate | None) -> Case:
         "relations": relations, "households": households, "network": network,
         "contexts": contexts, "organisations": organisations, "involvements": involvements,
         "events": events, "hypotheses": hypotheses,
+    })
+
+
+def case_with_ended(case: Case, since: PartialDate, at: PartialDate) -> Case:
+    """``case`` with what held at ``since`` but ended by ``at`` kept open, so that a drawing
+    at ``at`` still shows it (``draw --since`` fades it). Involvements, relations,
+    households, contexts, supporters and memberships lose such an ``end``; nothing else
+    changes."""
+
+    def ended(start: PartialDate | None, end: PartialDate | None) -> bool:
+        return holds_at(start, end, since) and not holds_at(start, end, at)
+
+    def opened(items: list[_Dated]) -> list[_Dated]:
+        return [x.model_copy(update={"end": None}) if ended(x.start, x.end) else x
+                for x in items]
+
+    households = [h.model_copy(update={"end": None if ended(h.start, h.end) else h.end,
+                                       "memberships": opened(h.memberships)})
+                  for h in case.households]
+    contexts = [c.model_copy(update={"end": None if ended(c.start, c.end) else c.end,
+                                     "memberships": opened(c.memberships)})
+                for c in case.contexts]
+    return case.model_copy(update={
+        "involvements": opened(case.involvements), "relations": opened(case.relations),
+        "network": opened(case.network), "households": households, "contexts": contexts,
     })

@@ -115,6 +115,11 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "form_foster": {"nl": "Pleegzorg", "en": "Foster care"},
     "form_measure": {"nl": "Maatregel (gedwongen kader)", "en": "Statutory measure"},
     "forms": {"nl": "Vorm van hulp", "en": "Form of help"},
+    "form_mark_ambulant": {"nl": "A", "en": "A"},
+    "form_mark_day": {"nl": "D", "en": "D"},
+    "form_mark_crisis": {"nl": "C", "en": "C"},
+    "form_mark_residential": {"nl": "24", "en": "24"},
+    "form_mark_foster": {"nl": "P", "en": "F"},
     # change over time (timeline, draw --since)
     "ongoing": {"nl": "Loopt nog", "en": "Ongoing"},
     "end_unknown": {"nl": "Einde onbekend", "en": "End unknown"},
@@ -123,6 +128,8 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "new_since": {"nl": "Nieuw sinds {date}", "en": "New since {date}"},
     "ended_since": {"nl": "Beëindigd sinds {date}", "en": "Ended since {date}"},
     "changes": {"nl": "Veranderingen", "en": "Changes"},
+    "events_outside": {"nl": "{n} gebeurtenis(sen) buiten de tijdas",
+                       "en": "{n} event(s) outside the axis"},
 }
 
 KIND_LABELS: Final[dict[str, dict[str, str]]] = {
