@@ -125,6 +125,21 @@ def _legend(svg: str, used: set[str], since: PartialDate, lang: str) -> str:
     return svg.replace("</svg>", "".join(parts) + "</svg>")
 
 
+_HEADER: Final = re.compile(r'<g class="(count-badge|no-regie|multi-regie)">.*?</g>')
+
+
+def _true_header(svg: str, now: str) -> str:
+    """The header lines (counts, regie) as they hold at ``at``, not of the drawing that
+    keeps ended help open: the header of the plain drawing replaces the union's."""
+    mine = {m.group(1): m.group(0) for m in _HEADER.finditer(now)}
+    regie = mine.get("no-regie") or mine.get("multi-regie") or ""
+
+    def swap(m: re.Match[str]) -> str:
+        return mine.get("count-badge", "") if m.group(1) == "count-badge" else regie
+
+    return _HEADER.sub(swap, svg)
+
+
 def _glow(svg: str) -> str:
     """Define the glow of new lines once, right after the root's ``<title>``."""
     return re.sub(r"(</title>)", lambda m: m.group(1) + _GLOW, svg, count=1)
@@ -150,9 +165,10 @@ def mark_since(case: Case, kind: str, render: Render, *, lang: str, at: PartialD
 
         svg, used = _mark(svg, period)
     else:
-        now = _keys(render(case, lang=lang, at=at))
+        plain = render(case, lang=lang, at=at)
+        now = _keys(plain)
         then = _keys(render(case, lang=lang, at=since))
-        svg = render(case_with_ended(case, since, at), lang=lang, at=at)
+        svg = _true_header(render(case_with_ended(case, since, at), lang=lang, at=at), plain)
 
         def element(kind: str, classes: list[str], attrs: dict[str, str]) -> str | None:
             key = _key(kind, classes, attrs)

@@ -10,16 +10,19 @@ legend.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+import math
+from collections.abc import Iterable, Sequence
 from typing import Final
 
-from ..layout import Box
+from ..layout import Box, Point
 from ..text.labels import label
 from ..vocab import HELP_FORM_WEIGHT
 from .styles import INK, PAPER
 from .svgdoc import Element, SampleFn, SvgDoc
 
-__all__ = ["FORM_ORDER", "badge_sample", "bar_sample", "form_badge", "hatch", "heaviest"]
+__all__ = ["FORM_ORDER", "badge_sample", "bar_sample", "form_badge", "hatch", "heaviest",
+           "point_along"]
 
 FORM_ORDER: Final = ("ambulant", "day", "crisis", "residential", "foster")
 """Legend order: lightest first."""
@@ -34,6 +37,18 @@ def heaviest(forms: Iterable[str | None]) -> str | None:
         if f is not None and (best is None or HELP_FORM_WEIGHT[f] > HELP_FORM_WEIGHT[best]):
             best = f
     return best
+
+
+def point_along(points: Sequence[Point], share: float) -> Point:
+    """The point ``share`` (0..1) of the way along the polyline ``points``."""
+    lengths = [math.dist(a, b) for a, b in itertools.pairwise(points)]
+    rest = sum(lengths) * share
+    for (a, b), n in zip(itertools.pairwise(points), lengths, strict=True):
+        if rest <= n and n > 0:
+            t = rest / n
+            return a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+        rest -= n
+    return points[-1]
 
 
 def _diagonals(box: Box, step: float, rising: bool) -> list[tuple[float, float, float, float]]:

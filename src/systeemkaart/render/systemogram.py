@@ -27,6 +27,7 @@ from ..layout.systemogram import (
 from ..model import Case, case_at, deceased_at
 from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, fmt, text_width
+from .forms import FORM_ORDER, badge_sample, form_badge, heaviest, point_along
 from .styles import (
     DECEASED,
     FILLS,
@@ -263,7 +264,7 @@ def _paint_person(doc: SvgDoc, parent: Element, case: Case, place: PersonPlace, 
 
 
 def _legend(case: Case, lay: SystemogramLayout, lang: str) -> Legend:
-    legend = Legend(lang=lang, groups=("symbols", "helpers", "lines", "markers"))
+    legend = Legend(lang=lang, groups=("symbols", "helpers", "lines", "forms", "markers"))
     index = set(case.case.index)
     for pid in lay.people:
         p = case.person(pid)
@@ -296,6 +297,11 @@ def _legend(case: Case, lay: SystemogramLayout, lang: str) -> Legend:
         legend.add("lines", "membership", label("membership", lang), line_sample(MEMBERSHIP_STYLE))
     if len({lk.width for lk in lay.links if lk.kind == "involvement"}) > 1:
         legend.add("lines", "weight", label("weight", lang), _weight_sample)
+    forms = {_link_form(case, lk) for lk in lay.links}
+    for form in FORM_ORDER:
+        if form in forms:
+            legend.add("forms", f"form-{form}", label(f"form_{form}", lang),
+                       badge_sample(form, lang))
     if lay.regie:
         legend.add("markers", "regie", label("regie", lang), _regie_sample)
     return legend
@@ -434,10 +440,13 @@ def _paint_header(doc: SvgDoc, header: Sequence[tuple[str, float, bool, str]]) -
 def _paint_link(doc: SvgDoc, parent: Element, case: Case, link: LinkPlace, lang: str,
                 dx: float, dy: float) -> None:
     modifiers: list[str] = []
+    form = _link_form(case, link)
     if link.kind == "involvement":
         modifiers.append(f"stance-{link.stance}")
         if link.regie:
             modifiers.append("regie")
+        if form is not None:
+            modifiers.append(f"form-{form}")
         style = stance_style(link.stance or "alongside", link.width)
     elif link.kind == "support":
         modifiers.append(f"strength-{link.strength}")
@@ -452,3 +461,14 @@ def _paint_link(doc: SvgDoc, parent: Element, case: Case, link: LinkPlace, lang:
     pts = [(x + dx, y + dy) for x, y in link.points]
     if len(pts) >= 2 and math.dist(pts[-2], pts[-1]) > 1e-6:
         paint_line(doc, g, pts, style)
+        if form is not None:
+            # the badge sits a third along the line, on the agent's side, away from the
+            # crowd around the people
+            form_badge(doc, g, *point_along(pts, 1 / 3), form, lang)
+
+
+def _link_form(case: Case, link: LinkPlace) -> str | None:
+    """The heaviest form of help among the involvements a line stands for."""
+    if link.kind != "involvement":
+        return None
+    return heaviest(case.involvements[i].form for i in link.involvements)
