@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from ..dates import PartialDate
 from ..vocab import ContextKind, OrganisationKind, Strength
 from .base import Id, Record, Text
-from .family import Membership, check_memberships, dated_members
+from .family import Membership, dated_members
 from .periods import holds_at
 
 __all__ = ["Context", "Organisation", "Professional", "Supporter"]
@@ -46,11 +46,6 @@ class Context(Record):
     end: PartialDate | None = None
     memberships: list[Membership] = Field(default_factory=list)
     notes: Text | None = None
-
-    @model_validator(mode="after")
-    def _known_members(self) -> Context:
-        check_memberships(self.members, self.memberships)
-        return self
 
     def members_at(self, at: PartialDate | None) -> list[str]:
         """Who belonged here at ``at`` (none when the context itself did not exist then)."""
