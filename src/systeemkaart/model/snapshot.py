@@ -4,22 +4,25 @@
 not yet born, couples not yet formed, households, contexts, memberships and supporters outside
 their dates are left out, and a death or separation that lies after the date is undone. It
 applies the rules of :mod:`systeemkaart.model.periods`, so each drawing only draws what it is
-given. Involvements are kept whole (drawings pick the active ones with
-:meth:`Involvement.active_at`; the timeline shows them all), except those whose targets are
-all not yet born. Cost: O(size of the case).
+given. Involvements keep their places (drawings refer to them by position and pick the active ones
+with :meth:`Involvement.active_at`; the timeline reads the case itself); one whose agent or
+every target did not exist at the date is never active in the result. Cost: O(size of the case).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
+from ..dates import MIN_YEAR, PartialDate
 from .periods import born_by, deceased_at, holds_at, partnership_ended_at, partnership_made_by
 
 if TYPE_CHECKING:
-    from ..dates import PartialDate
     from .case import Case
 
 __all__ = ["case_at", "case_with_ended"]
+
+_NEVER: Final = PartialDate(MIN_YEAR)
+"""The period given to an involvement whose agent or targets did not exist at the date."""
 
 _Dated = TypeVar("_Dated", bound=Any)
 
@@ -112,32 +115,21 @@ def case_at(case: Case, at: PartialDate | None) -> Case:
     agents = {s.id for s in network} | {c.id for c in contexts}
     agents |= {o.id for o in case.organisations}
     agents |= {pro.id for _, pro in case.professionals()}
+    organisations = case.organisations
     involvements = []
     for inv in case.involvements:
         targets = [x for x in inv.targets if x in present]
         if inv.agent not in agents or not targets:
+            if inv.start == _NEVER and inv.end == _NEVER:
+                involvements.append(inv)
+                continue
+            # kept in its place (drawings refer to involvements by position) but never active
+            inv = inv.model_copy(update={"start": _NEVER, "end": _NEVER})
             changed = True
-            continue
-        if targets != inv.targets:
+        elif targets != inv.targets:
             inv = inv.model_copy(update={"targets": targets})
             changed = True
         involvements.append(inv)
-    # an agent whose every involvement went with its targets is not part of the picture then
-    dropped = {inv.agent for inv in case.involvements} - {inv.agent for inv in involvements}
-    organisations = case.organisations
-    if dropped:
-        network = [s for s in network if s.id not in dropped]
-        contexts = [c for c in contexts if c.id not in dropped]
-        organisations = []
-        for org in case.organisations:
-            pros = [pro for pro in org.professionals if pro.id not in dropped]
-            if org.id in dropped and not pros:
-                continue
-            organisations.append(org if len(pros) == len(org.professionals)
-                                 else org.model_copy(update={"professionals": pros}))
-        agents = {s.id for s in network} | {c.id for c in contexts}
-        agents |= {o.id for o in organisations}
-        agents |= {pro.id for o in organisations for pro in o.professionals}
     known = present | agents
 
     relations = []
