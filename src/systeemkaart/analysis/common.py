@@ -218,7 +218,9 @@ def build_index(case: Case, at: PartialDate | None = None, lang: str | None = No
             kind[pro.id] = "professional"
             org_of[pro.id] = org.id
     involvements = [_active(i, inv) for i, inv in enumerate(case.involvements)]
-    active = [a for a in involvements if a.day0 <= hi and a.day1 >= lo]
+    # the one rule for "active at a date" (Involvement.active_at), on the case as it stood
+    active = [a for a, inv in zip(involvements, now.involvements, strict=True)
+              if inv.active_at(when)]
     parents: dict[str, list[str]] = {}
     kids: dict[str, list[str]] = {}
     for link in case.children:
