@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import stat
+import sys
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -18,10 +20,12 @@ import yaml
 from ..exceptions import CaseFormatError, Problem
 
 __all__ = [
-    "MAX_BYTES", "MAX_DEPTH", "MAX_ELEMENTS", "Document", "parse_text", "read_bytes",
-    "read_document",
+    "MAX_BYTES", "MAX_DEPTH", "MAX_ELEMENTS", "STDIN", "Document", "parse_text", "read_bytes",
+    "read_document", "read_stdin",
 ]
 
+STDIN: Final = "-"
+"""The input name meaning standard input."""
 MAX_BYTES: Final = 10 * 1024 * 1024
 MAX_DEPTH: Final = 32
 MAX_ELEMENTS: Final = 1_000_000
@@ -72,9 +76,26 @@ def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -
         CaseFormatError: unreadable, too large, not text, malformed or hostile input.
     """
     name = os.fspath(path)
+    if name == STDIN:
+        raw = read_stdin(max_bytes=max_bytes)
+        return parse_text(decode(raw, name), fmt="yaml", file=name)
     raw = read_bytes(name, max_bytes=max_bytes)
     fmt = "json" if name.lower().endswith(".json") else "yaml"
     return parse_text(decode(raw, name), fmt=fmt, file=name)
+
+
+def read_stdin(*, max_bytes: int = MAX_BYTES) -> bytes:
+    """Standard input, read up to ``max_bytes`` (YAML; JSON is read as the YAML it also is).
+
+    Raises:
+        CaseFormatError: more than ``max_bytes``.
+    """
+    stream = getattr(sys.stdin, "buffer", None)
+    raw = stream.read(max_bytes + 1) if stream is not None else \
+        sys.stdin.read(max_bytes + 1).encode("utf-8")
+    if len(raw) > max_bytes:
+        raise _fail(STDIN, f"input is too large (the limit is {max_bytes / 1e6:.0f} MB)")
+    return bytes(raw)
 
 
 def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES,
@@ -86,7 +107,12 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES,
     """
     name = os.fspath(path)
     try:
-        size = os.path.getsize(name)
+        info = os.stat(name)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(name)
+        if not stat.S_ISREG(info.st_mode):  # a named pipe would wait for a writer forever
+            raise _fail(name, f"not a regular file; expected {what}")
+        size = info.st_size
         if size > max_bytes:
             raise _fail(
                 name,
