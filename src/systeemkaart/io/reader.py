@@ -346,7 +346,8 @@ class _Builder:
                     self.count += 1
                     if self.count > MAX_ELEMENTS:
                         self._counted(0, via_alias=False)
-                    value.append(self.scalar(item, path, item.start_mark.line + 1))
+                    mark: Any = item.start_mark
+                    value.append(self.scalar(item, path, mark.line + 1))
                 else:
                     value.append(self.node(item, f"{path}[{len(value)}]", depth + 1))
                 item = self.next()
