@@ -178,6 +178,10 @@ def _parse_date(value: str | None) -> Any:
         raise click.BadParameter(str(err), param_hint="--at") from err
 
 
+_LARGE_TREE = 2_000
+"""From this many people on, draw says before starting that the genogram takes a while."""
+
+
 def _render_all(case_file: str, kinds: list[str], lang: str | None, at: str | None,
                 fmt: str) -> list[tuple[str, bytes]]:
     """Load the case and render every kind; nothing is written here."""
@@ -186,6 +190,10 @@ def _render_all(case_file: str, kinds: list[str], lang: str | None, at: str | No
 
     case = load(case_file)
     when = _parse_date(at)
+    if "genogram" in kinds and len(case.people) >= _LARGE_TREE:
+        click.echo(f"{case_file}: {len(case.people):,} people; drawing the whole family tree "
+                   "takes a while (Ctrl-C stops it). A case with only the branch you need "
+                   "draws faster and reads better.", err=True)
     out: list[tuple[str, bytes]] = []
     for kind in kinds:
         svg = draw_case(case, kind, lang=lang, at=when)
