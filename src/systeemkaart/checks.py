@@ -59,7 +59,7 @@ def _names(case: Case) -> Iterator[Problem]:
                   for j, pro in enumerate(o.professionals)]
     for location, name in named:
         if name and _HIDDEN.search(name):
-            shown = _HIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode(), name)
+            shown = _HIDDEN.sub(lambda m: ascii(m.group())[1:-1], name)
             yield _warn(location, f"the name {shown!r} holds control or text-direction "
                         "characters; it may show other text than it holds", "hidden_characters")
 
