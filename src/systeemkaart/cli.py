@@ -65,11 +65,11 @@ def main(debug: bool) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only, no 'ok' lines.")
 @_handle_errors
 def validate(files: tuple[str, ...], strict: bool, quiet: bool) -> None:
-    """Check case files (or every case in a folder; - reads standard input): types, ids,
-    references, parentage, dates.
+    """Check case files: types, ids, references, parentage, dates.
 
-    Exit code 0 when every file is valid, 2 when any has an error (or, with --strict, a
-    warning). Each problem is one line: file:location: message.
+    FILES may be folders (every case in them) or - (standard input). Exit code 0 when
+    every file is valid, 2 when any has an error (or, with --strict, a warning). Each
+    problem is one line: file:location: message.
     """
     from .io.yaml_json import check_file
 
@@ -158,8 +158,10 @@ def new(file: str | None, case_id: str, title: str, force: bool) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @_handle_errors
 def info(files: tuple[str, ...]) -> None:
-    """Print a short summary of each case (or every case in a folder; - reads standard
-    input): people, generations, helpers."""
+    """Print a short summary of each case: people, generations, helpers.
+
+    FILES may be folders (every case in them) or - (standard input).
+    """
     from .io.yaml_json import load
     from .summary import summarise
 
