@@ -12,7 +12,8 @@
   memory of that conversion.
 
 Run from the repository root: ``.venv/bin/python bench/bench_trees.py`` (``--only royal92
-Queen`` limits the trees; ``--no-png`` skips the PNG part).
+Queen`` limits the trees; ``--no-png`` skips the PNG part, ``--no-trees`` the trees). On a
+busy machine the CPU seconds are the figure to read; wall time includes waiting for a core.
 """
 
 from __future__ import annotations
@@ -163,7 +164,12 @@ def png_cap(folder: Path) -> None:
     wide.write_text("schema: systeemkaart/1\ncase: {id: veel, as_of: 2024}\npeople:\n"
                     + "\n".join(people) + "\npartnerships:\n  - {partners: [p0, p1]}\n"
                     "children:\n" + "\n".join(kids) + "\n", encoding="utf-8")
-    cases = [wide, *sorted(folder.glob("gedsamples_pres2020.yaml"))]
+    cases = [wide]
+    for name in ("gedsamples_kennedy", "gedcom4j_willis-ansel", "gedsamples_pres2020"):
+        ged = next(DATA.glob(f"{name}.*"), None)
+        if ged is not None:
+            cases.append(folder / f"{name}.yaml")
+            save(read_gedcom(ged).case, cases[-1])
     print("\nPNG export (cap: see render/convert.py):")
     for case_file in cases:
         out = folder / f"{case_file.stem}.png"
@@ -185,11 +191,13 @@ def main() -> None:
     parser.add_argument("--unbounded", action="store_true",
                         help="Also lay out large trees without bounds (minutes).")
     parser.add_argument("--no-png", action="store_true", help="Skip the PNG figures.")
+    parser.add_argument("--no-trees", action="store_true", help="Only the PNG figures.")
     args = parser.parse_args()
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        trees(folder, args.only, args.unbounded)
+        if not args.no_trees:
+            trees(folder, args.only, args.unbounded)
         if not args.no_png:
             png_cap(folder)
 
