@@ -246,3 +246,13 @@ def test_no_command_replaces_a_non_regular_file_or_a_case(case: Case, command: s
 def _tempdir() -> Iterator[str]:
     with tempfile.TemporaryDirectory() as folder:
         yield folder
+
+
+def test_import_to_standard_output_keeps_the_summary_on_stderr(tmp_path: Path) -> None:
+    ged = tmp_path / "t.ged"
+    ged.write_bytes(b"0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Anna\n0 TRLR\n")
+    result = CliRunner().invoke(main, ["import", str(ged), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# A systeemkaart case")
+    assert "wrote -: 1 people" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.ged"]

@@ -403,7 +403,7 @@ def import_(source: str, output: str | None, force: bool, quiet: bool) -> None:
     click.echo(f"wrote {target}: {len(result.case.people)} people, "
                f"{len(result.case.partnerships)} couples, {len(result.case.children)} "
                f"parent-child links from {result.individuals} INDI and {result.families} FAM "
-               f"records ({len(result.warnings)} warnings)")
+               f"records ({len(result.warnings)} warnings)", err=str(target) == "-")
 
 
 @main.command()
