@@ -9,7 +9,7 @@ from hypothesis import given
 
 from systeemkaart.dates import PartialDate
 from systeemkaart.layout.systemogram import SystemogramLayout, layout_systemogram
-from systeemkaart.model import Case
+from systeemkaart.model import Case, case_at
 from tests.strategies import cases, helper_networks
 
 
@@ -37,7 +37,9 @@ def _assert_apart(lay: SystemogramLayout) -> None:
 
 
 def _assert_lines_complete(case: Case, lay: SystemogramLayout) -> None:
-    """Every active involvement reaches every target, and nothing inactive is drawn."""
+    """Every active involvement reaches every target, and nothing inactive is drawn (of the
+    case as it stood at the date: agents and targets that existed then)."""
+    case = case_at(case, lay.at)
     drawn = {(i, lk.target) for lk in lay.links if lk.kind == "involvement"
              for i in lk.involvements}
     for i, inv in enumerate(case.involvements):
