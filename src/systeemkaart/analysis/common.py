@@ -113,7 +113,7 @@ def _active(i: int, inv: Involvement,
     else:
         day1, month1 = _OPEN_END, _OPEN_END
     return Active(i, inv.agent, tuple(dict.fromkeys(inv.targets)), inv.stance, inv.regie,
-                  inv.entry, day0, day1, month0, month1, s is not None)
+                  inv.entry, day0, day1, month0, month1, inv.start is not None)
 
 
 @dataclass(slots=True)
