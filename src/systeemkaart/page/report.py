@@ -1,0 +1,139 @@
+"""The session page: one self-contained HTML file with everything a case session ends with.
+
+Title and date, the genogram, the systemogram and the timeline (inline SVG, tooltips kept),
+the events, the hypotheses with whom each is about, and the analysis in the words of
+``systeemkaart analyse``. It prints on A4, each drawing on a page of its own and scaled to
+fit. A pseudonymised page is built from the pseudonymised copy only (the export's rules), so
+nothing of the original reaches it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..dates import PartialDate
+from ..model import Case
+from ..text.page_words import page_word
+from .html import document, esc, figure, markdown_report
+
+__all__ = ["ReportPage", "build_report", "report_html"]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportPage:
+    """A built session page: its title, language and body markup (without the HTML shell),
+    so the live view can wrap the same body with its own banner and script."""
+
+    title: str
+    lang: str
+    body: str
+
+    def html(self, *, banner: str = "", head: str = "", csp: str | None = None) -> str:
+        """The whole page; ``banner`` goes above the body, ``head`` into ``<head>``."""
+        if csp is None:
+            return document(self.title, self.lang, banner + self.body, head=head)
+        return document(self.title, self.lang, banner + self.body, head=head, csp=csp)
+
+
+def _has_part(case: Case, kind: str) -> bool:
+    if kind == "genogram":
+        return bool(case.people)
+    if kind == "systemogram":
+        return bool(case.involvements or case.network or case.contexts or case.organisations)
+    return bool(case.involvements or case.events)
+
+
+def _names(ids: list[str], names: dict[str, str], lang: str) -> str:
+    return ", ".join(names.get(i, i) for i in ids) or page_word("nobody_named", lang)
+
+
+def _events(case: Case, names: dict[str, str], lang: str) -> str:
+    if not case.events:
+        return f'<p class="note">{esc(page_word("no_events", lang))}</p>'
+    order = sorted(range(len(case.events)), key=lambda i: (case.events[i].date, i))
+    rows = []
+    for i in order:
+        ev = case.events[i]
+        notes = f'<br><span class="note">{esc(ev.notes)}</span>' if ev.notes else ""
+        rows.append(f'<tr id="event-{i + 1}"><td>{esc(ev.date)}</td><td>{esc(ev.title)}'
+                    f"{notes}</td><td>{esc(_names(ev.people, names, lang))}</td></tr>")
+    head = "".join(f"<th>{esc(page_word(k, lang))}</th>" for k in ("date", "event", "who"))
+    return f'<table class="events"><tr>{head}</tr>{"".join(rows)}</table>'
+
+
+def _hypotheses(case: Case, names: dict[str, str], lang: str) -> str:
+    if not case.hypotheses:
+        return f'<p class="note">{esc(page_word("no_hypotheses", lang))}</p>'
+    items = []
+    for i, h in enumerate(case.hypotheses):
+        about = _names(h.about, names, lang)
+        items.append(f'<li id="hypothesis-{i + 1}">{esc(h.text)} <span class="about">'
+                     f"({esc(page_word('about', lang))}: {esc(about)})</span></li>")
+    return f'<ol class="hypotheses">{"".join(items)}</ol>'
+
+
+def build_report(case: Case, *, lang: str | None = None, at: PartialDate | None = None,
+                 pseudonymise: bool = False, seed: int | None = None) -> ReportPage:
+    """Draw and analyse ``case`` and lay it out as a session page.
+
+    ``lang`` overrides the case's language, ``at`` its date (as in ``draw``);
+    ``pseudonymise`` builds the page from :func:`systeemkaart.io.pseudonymise.pseudonymise`'s
+    copy (``seed`` makes its date shift reproducible).
+
+    Raises:
+        LayoutError: when a drawing cannot be laid out.
+    """
+    from ..analysis import analyse
+    from ..analysis.report import to_markdown
+    from ..drawing import KINDS, draw
+
+    if pseudonymise:
+        from ..io.pseudonymise import pseudonymise as pseudo
+
+        if at is not None:  # the date becomes the copy's as_of, shifted with every other
+            case = case.model_copy(update={"case": case.case.model_copy(update={"as_of": at})})
+            at = None
+        case = pseudo(case, seed=seed)
+    lang = lang or case.case.lang
+    when = at or case.as_of()
+    names = case.names()
+    title = case.case.title or case.case.id
+    meta = [f"{page_word('as_of', lang)} {when}"]
+    index = [names.get(i, i) for i in case.case.index]
+    if index:
+        meta.append(f"{page_word('index', lang)}: {', '.join(index)}")
+    parts = [f"<header><h1>{esc(title)}</h1>",
+             f'<p class="meta">{esc(" · ".join(meta))}</p>']
+    if pseudonymise:
+        parts.append(f'<p class="pseudo">{esc(page_word("pseudonymised", lang))}</p>')
+    sections = [*KINDS, "events", "hypotheses", "analysis"]
+    links = "".join(f'<li><a href="#{k}">{esc(page_word(k, lang))}</a></li>' for k in sections)
+    parts.append(f"<nav><ul>{links}</ul></nav></header><main>")
+    first = True
+    for kind in KINDS:
+        if _has_part(case, kind):
+            svg = draw(case, kind, lang=lang, at=when)
+            parts.append(figure(kind, page_word(kind, lang), svg, first=first))
+            first = False
+        else:
+            parts.append(f'<section id="{kind}"><h2>{esc(page_word(kind, lang))}</h2>'
+                         f'<p class="note">{esc(page_word("empty_drawing", lang))}</p></section>')
+    parts.append('<section class="after-drawings" id="events">'
+                 f'<h2>{esc(page_word("events", lang))}</h2>{_events(case, names, lang)}'
+                 "</section>")
+    parts.append(f'<section id="hypotheses"><h2>{esc(page_word("hypotheses", lang))}</h2>'
+                 f"{_hypotheses(case, names, lang)}</section>")
+    report = to_markdown(analyse(case, when, lang=lang), names)
+    parts.append(f'<section id="analysis"><h2>{esc(page_word("analysis", lang))}</h2>'
+                 f'<p class="note">{esc(page_word("findings_note", lang))}</p>'
+                 f"{markdown_report(report)}</section></main>")
+    parts.append(f"<footer>systeemkaart · {esc(case.case.id)} · "
+                 f"{esc(page_word('as_of', lang))} {esc(when)}</footer>")
+    return ReportPage(title=title, lang=lang, body="\n".join(parts))
+
+
+def report_html(case: Case, *, lang: str | None = None, at: PartialDate | None = None,
+                pseudonymise: bool = False, seed: int | None = None) -> str:
+    """The session page of ``case`` as one self-contained HTML document (see
+    :func:`build_report`)."""
+    return build_report(case, lang=lang, at=at, pseudonymise=pseudonymise, seed=seed).html()
