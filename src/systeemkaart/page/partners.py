@@ -1,8 +1,8 @@
 """The partner picture (seed 000, Bijlage 2) drawn from counts across cases, as SVG.
 
 The social team (SWT) sits in the centre. Every other organisation or context lies on a
-ring by the number of cases it shares with the SWT: the inner ring holds those that most
-often work in the same cases, the outer rim those never in a case with the SWT. Youth care
+ring by the number of cases it shares with the SWT (log scale, :func:`ring_of`): the inner
+ring holds those that most often work in the same cases, the outer rim those never in a case with the SWT. Youth care
 and child protection lie on the right, schools and the social basis on the left, the GP and
 the municipality above, police and the rest below. A circle's area grows with the number of
 cases the partner is in. Rings widen until no two boxes (circle plus label) overlap; every
@@ -29,7 +29,7 @@ FONT: Final = 10.0
 R_MIN: Final = 4.0
 R_MAX: Final = 20.0
 CENTRE_R: Final = 34.0
-LABEL_MAX: Final = 120.0
+LABEL_MAX: Final = 150.0
 
 RIGHT: Final = frozenset({"youth_care", "youth_mental_health", "child_protection",
                           "safety_home"})
@@ -53,13 +53,19 @@ def side(kind: str) -> str:
 
 def ring_of(shared: int, most: int) -> int:
     """The ring (1 inner .. 4 outer rim) of a partner sharing ``shared`` cases with the
-    SWT when the most any partner shares is ``most``: 1 from half of ``most``, 2 from a
-    fifth, 3 from one case, 4 for none."""
+    SWT when the most any partner shares is ``most``, on a log scale (counts across cases
+    span orders of magnitude): ring 1 from ``most ** (2/3)``, ring 2 from ``most ** (1/3)``,
+    ring 3 from one case, the outer rim for none.
+
+    >>> [ring_of(n, 1000) for n in (1000, 100, 99, 10, 9, 1, 0)]
+    [1, 1, 2, 2, 3, 3, 4]
+    """
     if shared <= 0 or most <= 0:
         return 4
-    if shared * 2 >= most:
+    # compare shared ** 3 with most ** 2 (and most) in integers: no rounding at the edges
+    if shared ** 3 >= most ** 2:
         return 1
-    if shared * 5 >= most:
+    if shared ** 3 >= most:
         return 2
     return 3
 
