@@ -333,8 +333,9 @@ def import_(source: str, output: str | None, force: bool, quiet: bool) -> None:
 def demo(folder: str, out_dir: str) -> None:
     """Summarise, draw and analyse every case in FOLDER into OUT_DIR.
 
-    Writes <case>.genogram.svg, <case>.systemogram.svg, <case>.timeline.svg and
-    <case>.analyse.md (the analysis as session notes) for each case.
+    Writes <case>.genogram.svg, <case>.systemogram.svg, <case>.timeline.svg,
+    <case>.analyse.md (the analysis as session notes) and <case>.html (the session page)
+    for each case, an overview of them all, and index.html linking every page.
     """
     from pathlib import Path
 
@@ -344,6 +345,7 @@ def demo(folder: str, out_dir: str) -> None:
     from .drawing import draw as draw_case
     from .io.atomic import write_atomic
     from .io.yaml_json import load
+    from .page.command import demo_pages
     from .summary import summarise
 
     files = sorted(Path(folder).glob("*.yaml"))
@@ -359,6 +361,8 @@ def demo(folder: str, out_dir: str) -> None:
         target = Path(out_dir) / f"{stem}.analyse.md"
         write_atomic(target, to_markdown(analyse(case), case.names()))
         click.echo(f"  wrote {target}")
+    index = demo_pages(files, Path(out_dir))
+    click.echo(f"open {index.resolve()}")
 
 
 @main.command()

@@ -19,7 +19,7 @@ from ..dates import PartialDate
 if TYPE_CHECKING:
     from .report import ReportPage
 
-__all__ = ["run_overview", "run_report"]
+__all__ = ["demo_pages", "run_overview", "run_report"]
 
 
 def _target(case_file: str, output: str | None, suffix: str) -> Path:
@@ -120,3 +120,37 @@ def run_overview(inputs: Sequence[str], *, output: str, lang: str, at: PartialDa
     write_atomic(output, overview_html(tally, lang))
     click.echo(f"wrote {output}: {tally.cases} cases, {tally.failed} failed")
     return 2 if tally.failed else 0
+
+
+def demo_pages(files: Sequence[Path], out_dir: Path) -> Path:
+    """Write each case's session page, an overview of them all and ``index.html`` linking
+    everything into ``out_dir``; the index's path."""
+    from ..analysis import analyse
+    from ..drawing import KINDS
+    from ..io.atomic import write_atomic
+    from ..io.yaml_json import load
+    from .index import IndexEntry, index_html
+    from .overview import Tally, digest
+    from .overview_page import overview_html
+    from .report import build_report
+
+    entries = []
+    tally = Tally()
+    for path in files:
+        case = load(path)
+        stem = path.name.rsplit(".", 1)[0]
+        page = out_dir / f"{stem}.html"
+        write_atomic(page, build_report(case).html())
+        click.echo(f"  wrote {page}")
+        tally.add(digest(case, analyse(case)))
+        extra = tuple(f"{stem}.{kind}.svg" for kind in KINDS) + (f"{stem}.analyse.md",)
+        entries.append(IndexEntry(page=page.name, title=case.case.title or case.case.id,
+                                  as_of=str(case.as_of()), people=len(case.people),
+                                  agents=len(case.agent_types()),
+                                  hypotheses=len(case.hypotheses), files=extra))
+    write_atomic(out_dir / "overzicht.html", overview_html(tally))
+    index = out_dir / "index.html"
+    write_atomic(index, index_html(entries, overview="overzicht.html"))
+    click.echo(f"wrote {out_dir / 'overzicht.html'}")
+    click.echo(f"wrote {index}")
+    return index

@@ -49,6 +49,8 @@ vertical-align:top}
 th{font-weight:bold}
 td.num,th.num{text-align:right;padding-right:14px;font-variant-numeric:tabular-nums}
 ol.hypotheses li{margin:.3em 0}
+ul.examples{padding-left:1.2em}
+ul.examples li{margin:.8em 0}
 .about{color:var(--muted);font-size:.9em}
 ul.analysis{padding-left:1.2em}
 li.finding{list-style:none;margin-left:-1.2em;border-left:3px solid #e8a33d;
