@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from systeemkaart.analysis import analyse, analyse_core_group
-from systeemkaart.analysis.batch import analyse_files
+from systeemkaart.batch import analyse_files
 from systeemkaart.model import Case
 
 __all__ = ["generated_case"]

@@ -4,6 +4,10 @@
 a stored text takes no more than Python's own start-up, while importing click alone costs
 about twice that. Every other invocation goes to the click group in :mod:`systeemkaart.cli`.
 The stored help text is checked against click's own output by the tests.
+
+Most commands run once and exit, so they run without Python's cycle collector (see
+:func:`systeemkaart.gcpause.one_shot`); commands that keep running (``draw --watch``, batches)
+turn it back on with :func:`systeemkaart.gcpause.long_running`.
 """
 
 from __future__ import annotations
@@ -26,9 +30,12 @@ def run() -> None:
 
         sys.stdout.write(f"systeemkaart, version {__version__}\n")
         return
-    from .cli import main
+    from .gcpause import one_shot
 
-    main(prog_name="systeemkaart")
+    with one_shot():
+        from .cli import main
+
+        main(prog_name="systeemkaart")
 
 
 if __name__ == "__main__":

@@ -226,6 +226,9 @@ def _watch(case_file: str, once: Callable[[], None]) -> None:
     import os
     import time
 
+    from .gcpause import long_running
+
+    long_running()
     last: float | None = None
     click.echo(f"watching {case_file} (Ctrl-C to stop)")
     try:
@@ -341,11 +344,11 @@ def demo(folder: str, out_dir: str) -> None:
 
     from .analysis import analyse
     from .analysis.report import to_markdown
+    from .commands.pages import demo_pages
     from .drawing import KINDS
     from .drawing import draw as draw_case
     from .io.atomic import write_atomic
     from .io.yaml_json import load
-    from .page.command import demo_pages
     from .summary import summarise
 
     files = sorted(Path(folder).glob("*.yaml"))
@@ -383,7 +386,7 @@ def analyse(inputs: tuple[str, ...], fmt: str | None, at: str | None, lang: str 
     JSON line per case, a progress bar on a terminal and a summary table on stderr; exit
     code 2 when any case could not be analysed.
     """
-    from .analysis.command import run_analyse
+    from .commands.analyse import run_analyse
 
     code = run_analyse(inputs, fmt=fmt, at=_parse_date(at), lang=lang, output=output,
                        jobs=jobs)
@@ -413,7 +416,7 @@ def report(case_file: str, output: str | None, lang: str | None, at: str | None,
     no network, prints on A4 with each drawing on its own page. With --serve, a live view
     for the screen in the room that redraws whenever the case file is saved.
     """
-    from .page.command import run_report
+    from .commands.pages import run_report
 
     run_report(case_file, output=output, lang=lang, at=_parse_date(at),
                pseudonymise=pseudonymise, seed=seed, serve=serve, port=port)
@@ -437,7 +440,7 @@ def overview(inputs: tuple[str, ...], output: str, lang: str, at: str | None,
     Streams every case file under the folders (or the files given) through the same
     analysis as `analyse`; exit code 2 when a file could not be read (it is not counted).
     """
-    from .page.command import run_overview
+    from .commands.pages import run_overview
 
     code = run_overview(inputs, output=output, lang=lang, at=_parse_date(at), jobs=jobs)
     if code:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["paused_gc"]
+__all__ = ["long_running", "one_shot", "paused_gc"]
 
 
 @contextmanager
@@ -25,3 +26,30 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def one_shot() -> Iterator[None]:
+    """Run a command that starts, does one job and exits, without the cycle collector.
+
+    Such a command allocates everything it needs and frees it all at exit, so collector
+    passes during the run and the full collection at interpreter exit are pure cost (about
+    30 ms of a 200 ms ``draw``). Everything still alive at the end is frozen (moved out of
+    the collector's reach), so the exit-time collection skips it. Also turns off pydantic's
+    plugin discovery, which scans every installed package's metadata on the first model
+    (``PYDANTIC_DISABLE_PLUGINS``; systeemkaart uses no pydantic plugins). A command that
+    keeps running calls :func:`long_running`.
+    """
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+
+
+def long_running() -> None:
+    """Turn the cycle collector back on: for watching, serving and batches of many cases,
+    where garbage would otherwise pile up."""
+    gc.unfreeze()
+    gc.enable()

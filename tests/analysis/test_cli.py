@@ -96,7 +96,7 @@ def test_batch_same_output_on_two_workers(runner: CliRunner, tmp_path: Path) -> 
     files = sorted(str(p) for p in (ROOT / "examples").glob("*.yaml"))
     one = runner.invoke(main, ["analyse", *files, "--jobs", "1"])
     assert one.exit_code == 0
-    from systeemkaart.analysis import batch
+    from systeemkaart import batch
 
     old = batch.CHUNK
     batch.CHUNK = 2  # several chunks, so the pool is really used

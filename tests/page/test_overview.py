@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import systeemkaart as sk
 from systeemkaart.analysis import analyse
-from systeemkaart.analysis.batch import analyse_files
+from systeemkaart.batch import analyse_files
 from systeemkaart.cli import main
 from systeemkaart.model import Case
 from systeemkaart.page.overview import FLAGS, Tally, digest

@@ -4,8 +4,8 @@ relations that contradict the split (the *frustration index*).
 A positive edge is frustrated when its ends are in different camps, a negative edge when
 they are in the same camp. Finding the minimum is NP-hard in general, but families are small:
 
-* up to :data:`BRUTE_MAX` nodes: every split is tried (2^(n-1); vectorised with numpy
-  above 8 nodes);
+* up to :data:`BRUTE_MAX` nodes: every split is tried (2^(n-1), in Gray-code order so that
+  each split costs only the flipped node's edges);
 * up to :data:`EXACT_MAX` nodes: an integer programme solved by HiGHS (``scipy.optimize.milp``):
   binary side ``x_i``, edge penalty ``f_e >= |x_u - x_v|`` (positive) or
   ``f_e >= 1 - |x_u - x_v|`` (negative), minimise the sum of ``f_e``;
@@ -52,25 +52,26 @@ def _normalise(side: list[int]) -> tuple[int, ...]:
 
 
 def _brute(n: int, edges: list[Edge]) -> tuple[int, ...]:
+    """Every split with node 0 on side 0, in Gray-code order: each next split flips one node,
+    so its frustration follows from that node's own edges (``O(2^(n-1) * degree)``, pure
+    Python: about 10 ms at 14 nodes). Ties go to the lowest mask, as in mask order."""
     if n <= 1:
         return tuple([0] * n)
-    if n <= 8:
-        best, best_mask = None, 0
-        for mask in range(1 << (n - 1)):
-            side = [0] + [(mask >> (i - 1)) & 1 for i in range(1, n)]
-            f = frustration(side, edges)
-            if best is None or f < best:
-                best, best_mask = f, mask
-        return tuple([0] + [(best_mask >> (i - 1)) & 1 for i in range(1, n)])
-    import numpy as np
-
-    masks = np.arange(1 << (n - 1), dtype=np.int64)
-    bits = [np.zeros_like(masks)] + [(masks >> (i - 1)) & 1 for i in range(1, n)]
-    total = np.zeros_like(masks)
+    near: list[list[tuple[int, bool]]] = [[] for _ in range(n)]
     for u, v, neg in edges:
-        x = bits[u] ^ bits[v]
-        total += (x ^ 1) if neg else x
-    best_mask = int(np.argmin(total))
+        near[u].append((v, neg))
+        near[v].append((u, neg))
+    side = [0] * n
+    f = frustration(side, edges)
+    best, best_mask, mask = f, 0, 0
+    for k in range(1, 1 << (n - 1)):
+        i = (k & -k).bit_length()  # the node to flip: 1 + the lowest set bit of k
+        for other, neg in near[i]:
+            f += 1 - 2 * ((side[i] ^ side[other]) ^ neg)
+        side[i] ^= 1
+        mask ^= 1 << (i - 1)
+        if f < best or (f == best and mask < best_mask):
+            best, best_mask = f, mask
     return tuple([0] + [(best_mask >> (i - 1)) & 1 for i in range(1, n)])
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..model import Case
-from ..text.labels import kind_label
+from ..text.labels import kind_label, label
 
 __all__ = ["pseudonymise"]
 
@@ -30,18 +30,6 @@ _PREFIX = {
     "households": "hh",
     "hypotheses": "h",
 }
-
-_WORDS = {
-    "person": {"nl": "Persoon", "en": "Person"},
-    "supporter": {"nl": "Steunfiguur", "en": "Supporter"},
-    "context": {"nl": "Context", "en": "Context"},
-    "professional": {"nl": "Professional", "en": "Professional"},
-    "event": {"nl": "Gebeurtenis", "en": "Event"},
-    "hypothesis": {"nl": "Hypothese", "en": "Hypothesis"},
-    "household": {"nl": "Huishouden", "en": "Household"},
-    "title": {"nl": "Gepseudonimiseerde casus", "en": "Pseudonymised case"},
-}
-
 
 def _shift(value: PartialDate | None, years: int) -> PartialDate | None:
     if value is None:
@@ -62,7 +50,7 @@ def pseudonymise(case: Case, *, seed: int | None = None) -> Case:
     lang = case.case.lang
 
     def word(key: str) -> str:
-        return _WORDS[key][lang]
+        return label("pseudonymised_case" if key == "title" else key, lang)
 
     new_id: dict[str, str] = {}
     counters: dict[str, int] = {}

@@ -2,12 +2,12 @@
 
 The social team (SWT) sits in the centre. Every other organisation or context lies on a
 ring by the number of cases it shares with the SWT (log scale, :func:`ring_of`): the inner
-ring holds those that most often work in the same cases, the outer rim those never in a case with the SWT. Youth care
-and child protection lie on the right, schools and the social basis on the left, the GP and
-the municipality above, police and the rest below. A circle's area grows with the number of
-cases the partner is in. Rings widen until no two boxes (circle plus label) overlap; every
-node carries ``data-bbox`` like the other drawings. Cost O(partners^2) for the overlap check,
-with at most :data:`MAX_PARTNERS` partners.
+ring holds those that most often work in the same cases, the outer rim those never in a
+case with the SWT. Youth care and child protection lie on the right, schools and the social
+basis on the left, the GP and the municipality above, police and the rest below. A circle's
+area grows with the number of cases the partner is in. Rings widen until no two boxes
+(circle plus label) overlap; every node carries ``data-bbox`` like the other drawings.
+Cost O(partners^2) for the overlap check, with at most :data:`MAX_PARTNERS` partners.
 """
 
 from __future__ import annotations

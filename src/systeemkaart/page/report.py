@@ -10,13 +10,33 @@ nothing of the original reaches it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from ..dates import PartialDate
 from ..model import Case
 from ..text.page_words import page_word
 from .html import document, esc, figure, markdown_report
 
-__all__ = ["ReportPage", "build_report", "report_html"]
+__all__ = ["KINDS", "ReportPage", "build_report", "report_html"]
+
+KINDS: Final = ("genogram", "systemogram", "timeline")
+"""The drawings on the page, in page order (those of :data:`systeemkaart.drawing.KINDS`)."""
+
+
+def _draw(case: Case, kind: str, lang: str, at: PartialDate) -> str:
+    """One drawing's SVG, straight from its render module (the page sits beside
+    :mod:`systeemkaart.drawing`, not above it)."""
+    if kind == "genogram":
+        from ..render.genogram import render_genogram
+
+        return render_genogram(case, lang=lang, at=at)
+    if kind == "systemogram":
+        from ..render.systemogram import render_systemogram
+
+        return render_systemogram(case, lang=lang, at=at)
+    from ..render.timeline import render_timeline
+
+    return render_timeline(case, lang=lang, at=at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +105,6 @@ def build_report(case: Case, *, lang: str | None = None, at: PartialDate | None 
     """
     from ..analysis import analyse
     from ..analysis.report import to_markdown
-    from ..drawing import KINDS, draw
 
     if pseudonymise:
         from ..io.pseudonymise import pseudonymise as pseudo
@@ -112,7 +131,7 @@ def build_report(case: Case, *, lang: str | None = None, at: PartialDate | None 
     first = True
     for kind in KINDS:
         if _has_part(case, kind):
-            svg = draw(case, kind, lang=lang, at=when)
+            svg = _draw(case, kind, lang, when)
             parts.append(figure(kind, page_word(kind, lang), svg, first=first))
             first = False
         else:

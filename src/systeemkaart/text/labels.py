@@ -23,6 +23,11 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "pregnancy": {"nl": "Zwangerschap", "en": "Pregnancy"},
     "miscarriage": {"nl": "Miskraam", "en": "Miscarriage"},
     "household": {"nl": "Huishouden", "en": "Household"},
+    # stand-in names in pseudonymised copies
+    "person": {"nl": "Persoon", "en": "Person"},
+    "event": {"nl": "Gebeurtenis", "en": "Event"},
+    "hypothesis": {"nl": "Hypothese", "en": "Hypothesis"},
+    "pseudonymised_case": {"nl": "Gepseudonimiseerde casus", "en": "Pseudonymised case"},
     "born": {"nl": "geb.", "en": "b."},
     "died": {"nl": "overl.", "en": "d."},
     # partnerships

@@ -18,14 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from ..dates import PartialDate
-from ..exceptions import SysteemkaartError
+from .dates import PartialDate
+from .exceptions import SysteemkaartError
+from .gcpause import long_running
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from ..model import Case
-    from . import Analysis
+    from .analysis import Analysis
+    from .model import Case
 
     Digest = Callable[[Case, Analysis], Any]
 
@@ -69,9 +70,9 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
 
 def _one(name: str, at: PartialDate | None, lang: str | None, digest: Digest | None = None,
          json_lines: bool = True) -> Outcome:
-    from ..io.yaml_json import load
-    from . import analyse
-    from .report import summary_row, to_json
+    from .analysis import analyse
+    from .analysis.report import summary_row, to_json
+    from .io.yaml_json import load
 
     try:
         case = load(name)
@@ -107,6 +108,7 @@ def analyse_files(
     ``on_progress`` is called with the number of files just finished. ``digest(case,
     analysis)`` fills :attr:`Outcome.digest`; ``json_lines=False`` skips the JSON line.
     """
+    long_running()  # thousands of cases: collect garbage as it comes (workers inherit this)
     if jobs is None:
         jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
             os.cpu_count() or 1)

@@ -31,7 +31,7 @@ def run_analyse(inputs: Sequence[str], *, fmt: str | None, at: PartialDate | Non
         SysteemkaartError: a single case that cannot be read or is invalid.
         click.UsageError: a report format other than JSON for several cases.
     """
-    from .batch import expand_inputs
+    from ..batch import expand_inputs
 
     files = expand_inputs(inputs)
     batch = len(files) != 1 or any(Path(i).is_dir() for i in inputs)
@@ -49,9 +49,9 @@ def run_analyse(inputs: Sequence[str], *, fmt: str | None, at: PartialDate | Non
 
 def _single(name: str, fmt: str, at: PartialDate | None, lang: str | None,
             output: str | None) -> None:
+    from ..analysis import analyse
+    from ..analysis.report import render
     from ..io.yaml_json import load
-    from . import analyse
-    from .report import render
 
     case = load(name)
     text = render(analyse(case, at, lang=lang), fmt, case.names())
@@ -66,7 +66,7 @@ def _single(name: str, fmt: str, at: PartialDate | None, lang: str | None,
 
 def _batch(files: list[str], at: PartialDate | None, lang: str | None, output: str | None,
            jobs: int | None) -> int:
-    from .batch import analyse_files, summary_table
+    from ..batch import analyse_files, summary_table
 
     rows = []
     failed = 0

@@ -1,4 +1,4 @@
-"""The work behind ``systeemkaart report`` and ``systeemkaart overview``.
+"""The work behind ``systeemkaart report``, ``overview`` and the pages of ``demo``.
 
 Kept apart from :mod:`systeemkaart.cli` so that the commands stay thin wrappers and this
 module is imported only when one of them runs.
@@ -17,7 +17,7 @@ import click
 from ..dates import PartialDate
 
 if TYPE_CHECKING:
-    from .report import ReportPage
+    from ..page.report import ReportPage
 
 __all__ = ["demo_pages", "run_overview", "run_report"]
 
@@ -39,7 +39,7 @@ def run_report(case_file: str, *, output: str | None, lang: str | None,
             a page); a live view shows these on the page instead.
     """
     from ..io.yaml_json import load
-    from .report import build_report
+    from ..page.report import build_report
 
     def build() -> ReportPage:
         return build_report(load(case_file), lang=lang, at=at, pseudonymise=pseudonymise,
@@ -57,7 +57,7 @@ def run_report(case_file: str, *, output: str | None, lang: str | None,
 
 
 def _serve(case_file: str, build: Callable[[], ReportPage], port: int, hide: bool) -> None:
-    from .live import LiveServer
+    from ..page.live import LiveServer
 
     def changed(problems: list[str]) -> None:
         stamp = time.strftime("%H:%M:%S")
@@ -88,11 +88,11 @@ def run_overview(inputs: Sequence[str], *, output: str, lang: str, at: PartialDa
                  jobs: int | None) -> int:
     """Analyse every case under the inputs (streaming, on ``jobs`` workers, with a progress
     bar on a terminal) and write the overview page; the exit code (2 when a file failed)."""
-    from ..analysis.batch import analyse_files, expand_inputs
+    from ..batch import analyse_files, expand_inputs
     from ..exceptions import SysteemkaartError
     from ..io.atomic import write_atomic
-    from .overview import Tally, digest
-    from .overview_page import overview_html
+    from ..page.overview import Tally, digest
+    from ..page.overview_page import overview_html
 
     files = expand_inputs(inputs)
     if not files:
@@ -129,10 +129,10 @@ def demo_pages(files: Sequence[Path], out_dir: Path) -> Path:
     from ..drawing import KINDS
     from ..io.atomic import write_atomic
     from ..io.yaml_json import load
-    from .index import IndexEntry, index_html
-    from .overview import Tally, digest
-    from .overview_page import overview_html
-    from .report import build_report
+    from ..page.index import IndexEntry, index_html
+    from ..page.overview import Tally, digest
+    from ..page.overview_page import overview_html
+    from ..page.report import build_report
 
     entries = []
     tally = Tally()
@@ -143,7 +143,7 @@ def demo_pages(files: Sequence[Path], out_dir: Path) -> Path:
         write_atomic(page, build_report(case).html())
         click.echo(f"  wrote {page}")
         tally.add(digest(case, analyse(case)))
-        extra = tuple(f"{stem}.{kind}.svg" for kind in KINDS) + (f"{stem}.analyse.md",)
+        extra = (*(f"{stem}.{kind}.svg" for kind in KINDS), f"{stem}.analyse.md")
         entries.append(IndexEntry(page=page.name, title=case.case.title or case.case.id,
                                   as_of=str(case.as_of()), people=len(case.people),
                                   agents=len(case.agent_types()),
