@@ -142,11 +142,14 @@ def demo_pages(files: Sequence[Path], out_dir: Path) -> Path:
         page = out_dir / f"{stem}.html"
         write_atomic(page, build_report(case).html())
         click.echo(f"  wrote {page}")
-        tally.add(digest(case, analyse(case)))
-        extra = (*(f"{stem}.{kind}.svg" for kind in KINDS), f"{stem}.analyse.md")
+        result = analyse(case)
+        tally.add(digest(case, result))
+        extra = (*((f"{stem}.{kind}.svg", kind) for kind in KINDS),
+                 (f"{stem}.analyse.md", "notes_file"))
         entries.append(IndexEntry(page=page.name, title=case.case.title or case.case.id,
                                   as_of=str(case.as_of()), people=len(case.people),
-                                  agents=len(case.agent_types()),
+                                  professionals=result.helpers.professionals,
+                                  informal=result.helpers.informal,
                                   hypotheses=len(case.hypotheses), files=extra))
     write_atomic(out_dir / "overzicht.html", overview_html(tally))
     index = out_dir / "index.html"

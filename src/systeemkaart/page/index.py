@@ -19,9 +19,11 @@ class IndexEntry:
     title: str
     as_of: str
     people: int
-    agents: int
+    professionals: int
+    informal: int
     hypotheses: int
-    files: tuple[str, ...] = ()
+    files: tuple[tuple[str, str], ...] = ()
+    """``(link, kind)`` of the drawings and notes beside the page."""
 
 
 def index_html(entries: Sequence[IndexEntry], *, overview: str | None = None,
@@ -33,10 +35,11 @@ def index_html(entries: Sequence[IndexEntry], *, overview: str | None = None,
         counts = " · ".join([
             f"{page_word('as_of', lang)} {e.as_of}",
             page_word("people_count", lang, n=e.people),
-            page_word("agents_count", lang, n=e.agents),
-            f"{e.hypotheses} {page_word('hypotheses', lang).lower()}",
+            page_word("helpers_count", lang, p=e.professionals, i=e.informal),
+            f"{page_word('hypotheses', lang).lower()}: {e.hypotheses}",
         ])
-        files = " ".join(f'<a href="{esc(f)}">{esc(f.rsplit(".", 2)[-2])}</a>' for f in e.files)
+        files = " · ".join(f'<a href="{esc(link)}">{esc(page_word(kind, lang))}</a>'
+                           for link, kind in e.files)
         items.append(f'<li><a href="{esc(e.page)}"><strong>{esc(e.title)}</strong></a>'
                      f'<br><span class="note">{esc(counts)}</span>'
                      + (f'<br><span class="note">{files}</span>' if files else "") + "</li>")

@@ -64,7 +64,9 @@ PAGE_WORDS: Final[dict[str, dict[str, str]]] = {
               "hypotheses and analysis.",
     },
     "people_count": {"nl": "{n} personen", "en": "{n} people"},
-    "agents_count": {"nl": "{n} hulpverleners en contexten", "en": "{n} helpers and contexts"},
+    "helpers_count": {"nl": "{p} professionals en {i} steunfiguren betrokken",
+                      "en": "{p} professionals and {i} supporters involved"},
+    "notes_file": {"nl": "analyse (markdown)", "en": "analysis (markdown)"},
     # overview
     "overview": {"nl": "Overzicht over {n} casussen", "en": "Overview of {n} cases"},
     "failed": {"nl": "{n} bestanden konden niet worden gelezen en tellen niet mee.",
