@@ -225,3 +225,10 @@ def test_report_command_never_overwrites_the_case(tmp_path: Path) -> None:
     assert case.read_bytes() == before
     result = CliRunner().invoke(main, ["report", str(case)])
     assert result.exit_code == 0 and (tmp_path / "c.html").exists()
+
+
+def test_pseudonymised_page_speaks_the_asked_language() -> None:
+    case = sk.load(ROOT / "examples" / "veiligheid-broertje.yaml")
+    page = report_html(case, pseudonymise=True, seed=4, lang="en")
+    assert "Person 1" in page and "Persoon" not in page
+    assert "Pseudonymised case" in page

@@ -66,7 +66,9 @@ padding-top:6px;padding-bottom:20px}
 @page{size:A4 portrait;margin:12mm}
 @page landscape{size:A4 landscape;margin:12mm}
 @media print{
-body{font-size:10.5pt}
+body{font-size:10pt}
+h2{margin-top:1em}
+ul.analysis li,ol.hypotheses li{margin:.1em 0}
 header,main,footer{max-width:none;padding:0}
 nav,.live,.no-print{display:none}
 figure.drawing{break-before:page;break-inside:avoid;margin:0}

@@ -109,8 +109,13 @@ def build_report(case: Case, *, lang: str | None = None, at: PartialDate | None 
     if pseudonymise:
         from ..io.pseudonymise import pseudonymise as pseudo
 
-        if at is not None:  # the date becomes the copy's as_of, shifted with every other
-            case = case.model_copy(update={"case": case.case.model_copy(update={"as_of": at})})
+        # the date becomes the copy's as_of, shifted with every other; the stand-in names
+        # ("Persoon 3") come in the page's language
+        update: dict[str, object] = {"as_of": at} if at is not None else {}
+        if lang is not None:
+            update["lang"] = lang
+        if update:
+            case = case.model_copy(update={"case": case.case.model_copy(update=update)})
             at = None
         case = pseudo(case, seed=seed)
     lang = lang or case.case.lang
