@@ -13,6 +13,10 @@ from .partners import MAX_PARTNERS, partner_svg
 
 __all__ = ["overview_html"]
 
+AUDIT: Final = {"school": 12, "gp": 5, "several_youth_care": 13}
+AUDIT_CASES: Final = 15
+"""What the audit of 15 families counted by hand (seed 002), shown beside the counts."""
+
 ORG_ROWS: Final = 60
 """Organisations listed by name; the rest are summed up in one line."""
 
@@ -26,19 +30,26 @@ def _bar(n: int, most: int) -> str:
     return f'<span class="bar" style="width:{width:.0f}px"></span>'
 
 
+def _audit(key: str) -> str:
+    n = AUDIT.get(key)
+    return f"{n} / {AUDIT_CASES} ({_pct(n, AUDIT_CASES)})" if n is not None else ""
+
+
 def _kinds(t: Tally, lang: str) -> str:
     head = (f"<tr><th>{esc(page_word('kind', lang))}</th><th class=num>"
             f"{esc(page_word('cases', lang))}</th><th class=num>"
-            f"{esc(page_word('share', lang))}</th><th></th></tr>")
-    rows = sorted(t.kinds.items(), key=lambda kv: (-kv[1], kv[0]))
-    body = "".join(f'<tr data-kind="{esc(k)}"><td>{esc(kind_label(k, lang))}</td>'
+            f"{esc(page_word('share', lang))}</th><th></th><th class=num>"
+            f"{esc(page_word('audit', lang))}</th></tr>")
+    rows = [(k, kind_label(k, lang), n)
+            for k, n in sorted(t.kinds.items(), key=lambda kv: (-kv[1], kv[0]))]
+    rows += [(k, kind_label(k, lang), 0) for k in ("school", "gp") if k not in t.kinds]
+    rows.append(("several_youth_care", page_word("several_youth_care", lang),
+                 t.several_youth_care))
+    body = "".join(f'<tr data-kind="{esc(k)}"><td>{esc(name)}</td>'
                    f"<td class=num>{n}</td><td class=num>{_pct(n, t.cases)}</td>"
-                   f"<td>{_bar(n, t.cases)}</td></tr>" for k, n in rows)
-    several = (f'<tr data-kind="several_youth_care"><td>'
-               f"{esc(page_word('several_youth_care', lang))}</td><td class=num>"
-               f"{t.several_youth_care}</td><td class=num>{_pct(t.several_youth_care, t.cases)}"
-               f"</td><td>{_bar(t.several_youth_care, t.cases)}</td></tr>")
-    return f'<table class="kinds">{head}{body}{several}</table>'
+                   f"<td>{_bar(n, t.cases)}</td><td class=num>{_audit(k)}</td></tr>"
+                   for k, name, n in rows)
+    return f'<table class="kinds">{head}{body}</table>'
 
 
 def _orgs(t: Tally, lang: str) -> str:

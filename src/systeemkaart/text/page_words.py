@@ -77,6 +77,7 @@ PAGE_WORDS: Final[dict[str, dict[str, str]]] = {
     "h_flags": {"nl": "Stapeling, regie en rollen", "en": "Stacking, regie and roles"},
     "h_partners": {"nl": "Partnerbeeld", "en": "Partner picture"},
     "kind": {"nl": "Soort", "en": "Kind"},
+    "audit": {"nl": "Rekenkameronderzoek (15 gezinnen)", "en": "Audit (15 families)"},
     "organisation": {"nl": "Organisatie", "en": "Organisation"},
     "cases": {"nl": "Casussen", "en": "Cases"},
     "share": {"nl": "Aandeel", "en": "Share"},
