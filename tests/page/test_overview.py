@@ -204,7 +204,7 @@ def test_overview_page_in_english_and_empty() -> None:
 
 
 def test_the_audits_figures_stand_beside_the_counts() -> None:
-    page = overview_html(Tally(cases=3, kinds={"youth_care": 2}), "nl")
+    page = overview_html(Tally(cases=3, kinds={"youth_care": 2}, professionals={2: 3}), "nl")
     assert re.search(r'data-kind="school"><td>School</td><td class=num>0<.*12 / 15', page)
     assert re.search(r'data-kind="gp">.*?5 / 15', page)
     assert re.search(r'data-kind="several_youth_care">.*?13 / 15', page)

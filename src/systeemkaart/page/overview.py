@@ -103,7 +103,8 @@ class Tally:
 
     def professionals_median_mean(self) -> tuple[float, float]:
         """The median and the mean number of professionals per case (0, 0 without cases)."""
-        if not self.cases:
+        count = sum(self.professionals.values())
+        if not count:
             return 0.0, 0.0
         total = sum(n * k for n, k in self.professionals.items())
         ordered = sorted(self.professionals.items())
@@ -116,6 +117,6 @@ class Tally:
                     return n
             return ordered[-1][0]
 
-        mid = self.cases // 2
-        median = at(mid) if self.cases % 2 else (at(mid - 1) + at(mid)) / 2
-        return float(median), total / self.cases
+        mid = count // 2
+        median = at(mid) if count % 2 else (at(mid - 1) + at(mid)) / 2
+        return float(median), total / count
