@@ -11,7 +11,8 @@ import html
 import re
 from typing import Final
 
-__all__ = ["CSP", "STYLE", "document", "embed_svg", "esc", "markdown_report"]
+__all__ = ["CSP", "STYLE", "document", "embed_svg", "esc", "figure", "markdown_report",
+           "print_size"]
 
 CSP: Final = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
               "base-uri 'none'; form-action 'none'")
