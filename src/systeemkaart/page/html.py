@@ -61,7 +61,9 @@ code{font-size:.85em;background:var(--bg-soft);padding:0 3px;border-radius:3px}
 .problems{background:#fdecea;border:2px solid var(--warn);padding:8px 12px;margin:12px 0;
 border-radius:4px}
 .problems pre{white-space:pre-wrap;margin:.3em 0 0;font-size:.9em}
-.live{float:right;color:var(--muted);font-size:.85em}
+.live-top{max-width:1180px;margin:0 auto;padding:6px 20px 0}
+.live-top.stuck{position:sticky;top:0;z-index:2;background:#fff}
+.live{color:var(--muted);font-size:.85em;margin:0;text-align:right}
 footer{color:var(--muted);font-size:.8em;border-top:1px solid var(--line);margin-top:2em;
 padding-top:6px;padding-bottom:20px}
 @page{size:A4 portrait;margin:12mm}

@@ -119,8 +119,8 @@ class LiveServer:
         if page is None:
             page = ReportPage(title=os.path.basename(self.case_file) if not self._hide
                               else "systeemkaart", lang=lang, body="")
-        return page.html(banner=f"<div class=\"live-top\">{banner}</div>", head=head,
-                         csp=LIVE_CSP)
+        cls = "live-top stuck" if problems else "live-top"
+        return page.html(banner=f'<div class="{cls}">{banner}</div>', head=head, csp=LIVE_CSP)
 
     def wait_change(self, seen: int, timeout: float) -> int:
         """Block until the version differs from ``seen`` (or ``timeout`` or stop); the
