@@ -53,7 +53,7 @@ def test_fetch_pattern_catches_what_it_should() -> None:
 def test_every_event_hypothesis_and_analysis_line_is_on_the_page(path: Path) -> None:
     case = sk.load(path)
     page = report_html(case)
-    text = html.unescape(page)
+    text = html.unescape(re.sub(r'<a href="#[^"]*">|</a>', "", page))
     assert fetches(page) == []
     assert text.count("<svg") == 3  # genogram, systemogram, timeline
     assert case.case.title is None or f"<title>{case.case.title}</title>" in text
@@ -232,3 +232,14 @@ def test_pseudonymised_page_speaks_the_asked_language() -> None:
     page = report_html(case, pseudonymise=True, seed=4, lang="en")
     assert "Person 1" in page and "Persoon" not in page
     assert "Pseudonymised case" in page
+
+
+def test_names_link_to_their_symbol_in_a_drawing() -> None:
+    page = report_html(sk.load(ROOT / "examples" / "mdo-weglopen.yaml"))
+    links = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', page)
+    ids = set(re.findall(r'(?<![\w-])id="([^"]*)"', page))
+    drawn = [(target, name) for target, name in links if "-n-" in target]
+    assert ("genogram-n-daan", "Daan") in drawn  # a person: in the genogram
+    assert any(t.startswith("systemogram-n-") for t, _ in drawn)  # an agent: systemogram
+    for target, _ in links:
+        assert target in ids, target

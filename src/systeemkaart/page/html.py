@@ -53,6 +53,9 @@ ol.hypotheses li{margin:.3em 0}
 ul.examples{padding-left:1.2em}
 ul.examples li{margin:.8em 0}
 .about{color:var(--muted);font-size:.9em}
+.about a,.events a{color:inherit}
+svg g.node{scroll-margin:120px}
+svg g.node:target{outline:3px solid #e8a33d;outline-offset:2px}
 ul.analysis{padding-left:1.2em}
 li.finding{list-style:none;margin-left:-1.2em;border-left:3px solid #e8a33d;
 padding-left:8px;margin-top:3px}

@@ -9,6 +9,8 @@ nothing of the original reaches it.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -63,11 +65,25 @@ def _has_part(case: Case, kind: str) -> bool:
     return bool(case.involvements or case.events)
 
 
-def _names(ids: list[str], names: dict[str, str], lang: str) -> str:
-    return ", ".join(names.get(i, i) for i in ids) or page_word("nobody_named", lang)
+def _who(ids: list[str], names: dict[str, str], anchors: dict[str, str], lang: str) -> str:
+    """Names joined, each a link to its symbol in a drawing where it is drawn."""
+    parts = []
+    for i in ids:
+        name = esc(names.get(i, i))
+        parts.append(f'<a href="#{esc(anchors[i])}">{name}</a>' if i in anchors else name)
+    return ", ".join(parts) or esc(page_word("nobody_named", lang))
 
 
-def _events(case: Case, names: dict[str, str], lang: str) -> str:
+def _anchors(figures: dict[str, str]) -> dict[str, str]:
+    """Each drawn id's element id in the first drawing (page order) that shows it."""
+    out: dict[str, str] = {}
+    for kind in KINDS:
+        for found in re.finditer(rf'id="({kind}-n-([^"]+))"', figures.get(kind, "")):
+            out.setdefault(html.unescape(found.group(2)), html.unescape(found.group(1)))
+    return out
+
+
+def _events(case: Case, names: dict[str, str], anchors: dict[str, str], lang: str) -> str:
     if not case.events:
         return f'<p class="note">{esc(page_word("no_events", lang))}</p>'
     order = sorted(range(len(case.events)), key=lambda i: (case.events[i].date, i))
@@ -76,19 +92,19 @@ def _events(case: Case, names: dict[str, str], lang: str) -> str:
         ev = case.events[i]
         notes = f'<br><span class="note">{esc(ev.notes)}</span>' if ev.notes else ""
         rows.append(f'<tr id="event-{i + 1}"><td>{esc(ev.date)}</td><td>{esc(ev.title)}'
-                    f"{notes}</td><td>{esc(_names(ev.people, names, lang))}</td></tr>")
+                    f"{notes}</td><td>{_who(ev.people, names, anchors, lang)}</td></tr>")
     head = "".join(f"<th>{esc(page_word(k, lang))}</th>" for k in ("date", "event", "who"))
     return f'<table class="events"><tr>{head}</tr>{"".join(rows)}</table>'
 
 
-def _hypotheses(case: Case, names: dict[str, str], lang: str) -> str:
+def _hypotheses(case: Case, names: dict[str, str], anchors: dict[str, str], lang: str) -> str:
     if not case.hypotheses:
         return f'<p class="note">{esc(page_word("no_hypotheses", lang))}</p>'
     items = []
     for i, h in enumerate(case.hypotheses):
-        about = _names(h.about, names, lang)
+        about = _who(h.about, names, anchors, lang)
         items.append(f'<li id="hypothesis-{i + 1}">{esc(h.text)} <span class="about">'
-                     f"({esc(page_word('about', lang))}: {esc(about)})</span></li>")
+                     f"({esc(page_word('about', lang))}: {about})</span></li>")
     return f'<ol class="hypotheses">{"".join(items)}</ol>'
 
 
@@ -133,20 +149,21 @@ def build_report(case: Case, *, lang: str | None = None, at: PartialDate | None 
     sections = [*KINDS, "events", "hypotheses", "analysis"]
     links = "".join(f'<li><a href="#{k}">{esc(page_word(k, lang))}</a></li>' for k in sections)
     parts.append(f"<nav><ul>{links}</ul></nav></header><main>")
-    first = True
+    figures: dict[str, str] = {}
     for kind in KINDS:
         if _has_part(case, kind):
             svg = _draw(case, kind, lang, when)
-            parts.append(figure(kind, page_word(kind, lang), svg, first=first))
-            first = False
+            figures[kind] = figure(kind, page_word(kind, lang), svg, first=not figures)
+            parts.append(figures[kind])
         else:
             parts.append(f'<section id="{kind}"><h2>{esc(page_word(kind, lang))}</h2>'
                          f'<p class="note">{esc(page_word("empty_drawing", lang))}</p></section>')
+    anchors = _anchors(figures)
     parts.append('<section class="after-drawings" id="events">'
-                 f'<h2>{esc(page_word("events", lang))}</h2>{_events(case, names, lang)}'
+                 f'<h2>{esc(page_word("events", lang))}</h2>{_events(case, names, anchors, lang)}'
                  "</section>")
     parts.append(f'<section id="hypotheses"><h2>{esc(page_word("hypotheses", lang))}</h2>'
-                 f"{_hypotheses(case, names, lang)}</section>")
+                 f"{_hypotheses(case, names, anchors, lang)}</section>")
     report = to_markdown(analyse(case, when, lang=lang), names)
     parts.append(f'<section id="analysis"><h2>{esc(page_word("analysis", lang))}</h2>'
                  f'<p class="note">{esc(page_word("findings_note", lang))}</p>'
