@@ -63,6 +63,18 @@ def test_report_in_chromium(browser: Browser, tmp_path: Path, name: str) -> None
     nodes = browser.evaluate("document.querySelectorAll('svg g.node').length")
     assert nodes > 10 and titled == nodes
     (tmp_path / f"{name}.png").write_bytes(browser.open(file_url(page)).screenshot)
+    # on paper every drawing fits the printable part of an A4 page (12 mm margins)
+    browser.call("Emulation.setEmulatedMedia", session=True, media="print")
+    sizes = browser.evaluate(
+        "[...document.querySelectorAll('figure.drawing')].map(f => {const r = "
+        "f.querySelector('svg').getBoundingClientRect(); return [f.className, r.width, "
+        "r.height];})")
+    browser.call("Emulation.setEmulatedMedia", session=True, media="")
+    mm = 96 / 25.4
+    assert len(sizes) == 3
+    for cls, width, height in sizes:
+        room = (273, 186) if "landscape" in cls else (186, 273)
+        assert 0 < width <= room[0] * mm + 1 and 0 < height <= room[1] * mm + 1, cls
     pdf = browser.pdf()
     assert pdf.startswith(b"%PDF")
     boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
