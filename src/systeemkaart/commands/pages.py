@@ -74,13 +74,13 @@ def _serve(case_file: str, build: Callable[[], ReportPage], port: int, hide: boo
                             on_change=changed)
     except OSError as err:
         raise click.UsageError(f"cannot listen on 127.0.0.1:{port}: {err.strerror}") from err
-    with server:
-        click.echo(f"serving {server.url} (only this computer; Ctrl-C to stop)")
-        try:
+    try:  # Ctrl-C may come at any moment once serving; the server closes on the way out
+        with server:
+            click.echo(f"serving {server.url} (only this computer; Ctrl-C to stop)")
             while True:
                 time.sleep(0.5)
-        except KeyboardInterrupt:
-            pass
+    except KeyboardInterrupt:
+        pass
     click.echo("stopped")
 
 
