@@ -21,7 +21,7 @@ HELP = (
     '  analyse   Analyse cases: help and stacking, regie and roles, coalitions,...\n'
     '  demo      Summarise, draw and analyse every case in FOLDER into OUT_DIR.\n'
     '  draw      Draw a case: genogram, systemogram, timeline or all of them.\n'
-    '  export    Write a case as YAML, JSON, GraphML or DOT, optionally...\n'
+    '  export    Write a case as YAML, JSON, GraphML, DOT or GEDCOM, optionally...\n'
     '  import    Import a GEDCOM family tree (5.5, 5.5.1, 7.0) as a case file.\n'
     '  info      Print a short summary of each case: people, generations, helpers.\n'
     '  new       Write a commented template case to FILE (or print it).\n'

@@ -253,25 +253,27 @@ def _watch(case_file: str, once: Callable[[], None]) -> None:
 @click.argument("case_file", metavar="CASE", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Output file (default: standard output).")
-@click.option("--format", "fmt", type=click.Choice(["yaml", "json", "graphml", "dot"]),
+@click.option("--format", "fmt",
+              type=click.Choice(["yaml", "json", "graphml", "dot", "gedcom"]),
               help="Output format (default: from the output name, else yaml).")
+@click.option("--gedcom-version", type=click.Choice(["5.5.1", "7"]), default="5.5.1",
+              show_default=True, help="GEDCOM version written by --format gedcom.")
 @click.option("--pseudonymise", is_flag=True,
               help="Remove names, free text and ids; shift dates to years (safe to share).")
 @click.option("--seed", type=int, help="Make the pseudonymised date shift reproducible.")
 @click.option("--force", is_flag=True, help="Allow overwriting an existing output file.")
 @_handle_errors
-def export(case_file: str, output: str | None, fmt: str | None, pseudonymise: bool,
-           seed: int | None, force: bool) -> None:
-    """Write a case as YAML, JSON, GraphML or DOT, optionally pseudonymised."""
+def export(case_file: str, output: str | None, fmt: str | None, gedcom_version: str,
+           pseudonymise: bool, seed: int | None, force: bool) -> None:
+    """Write a case as YAML, JSON, GraphML, DOT or GEDCOM, optionally pseudonymised."""
     from pathlib import Path
 
-    from .io.yaml_json import dumps, load
+    from .io.export import SUFFIXES, export_text
+    from .io.yaml_json import load
 
     if fmt is None:
         suffix = Path(output).suffix.lower().lstrip(".") if output else ""
-        fmt = {"yml": "yaml", "gv": "dot"}.get(suffix, suffix)
-        if fmt not in {"yaml", "json", "graphml", "dot"}:
-            fmt = "yaml"
+        fmt = SUFFIXES.get(suffix, "yaml")
     if output is not None and Path(output).exists():
         if Path(output).resolve() == Path(case_file).resolve():
             raise click.UsageError("the output would overwrite the case itself; name another file")
@@ -282,12 +284,7 @@ def export(case_file: str, output: str | None, fmt: str | None, pseudonymise: bo
         from .io.pseudonymise import pseudonymise as pseudo
 
         case = pseudo(case, seed=seed)
-    if fmt in {"yaml", "json"}:
-        text = dumps(case, format=fmt)
-    else:
-        from .io import export as exporter
-
-        text = exporter.to_graphml(case) if fmt == "graphml" else exporter.to_dot(case)
+    text = export_text(case, fmt, gedcom_version=gedcom_version)
     if output is None:
         click.echo(text, nl=False)
         return

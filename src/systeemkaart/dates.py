@@ -10,10 +10,26 @@ from typing import Any, Final
 
 __all__ = ["PartialDate"]
 
-_PATTERN: Final = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-PATTERN_TEXT: Final = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_PATTERN: Final = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 MIN_YEAR: Final = 1000
 MAX_YEAR: Final = 2999
+
+_SPACE: Final = (r"[\u0009-\u000d\u001c-\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029"
+                 r"\u202f\u205f\u3000]*")
+"""What ``str.strip()`` removes (every character whose ``isspace()`` is true)."""
+_YEAR: Final = r"[12][0-9]{3}"
+_LEAP_YEAR: Final = r"(?:[12][0-9](?:0[48]|[2468][048]|[13579][26])|(?:12|16|20|24|28)00)"
+PATTERN_TEXT: Final = (
+    rf"^{_SPACE}(?:"
+    rf"{_YEAR}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|1[0-9]|2[0-8]))?)?"
+    rf"|{_YEAR}-(?:0[13578]|1[02])-(?:29|30|31)"
+    rf"|{_YEAR}-(?:0[469]|11)-(?:29|30)"
+    rf"|{_LEAP_YEAR}-02-29"
+    rf"){_SPACE}$"
+)
+"""Exactly the date strings :meth:`PartialDate.parse` accepts, as a regular expression that
+means the same in Python and in JSON Schema (ECMA 262): years 1000-2999, real months and
+days (leap years included), surrounding white space allowed as the parser strips it."""
 
 
 @total_ordering

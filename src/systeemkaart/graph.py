@@ -170,7 +170,6 @@ def from_graph(g: nx.MultiDiGraph) -> Case:
         for _, (u, d) in sorted(involvements_at.items())
     ]
     return Case(
-        schema_=g.graph.get("schema", "systeemkaart/1"),
         case=CaseMeta(**g.graph["case"]),
         people=people,
         partnerships=partnerships,

@@ -1,18 +1,43 @@
-"""Export a case to other tools' formats: GraphML (Gephi, yEd, Cytoscape) and DOT (Graphviz)."""
+"""Export a case to other tools' formats: GraphML (Gephi, yEd, Cytoscape), DOT (Graphviz) and
+GEDCOM (genealogy programs)."""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
-from ..graph import to_graph
 from ..model import Case
 
-__all__ = ["FORMATS", "to_dot", "to_graphml"]
+if TYPE_CHECKING:
+    import networkx as nx
 
-FORMATS = ("yaml", "json", "graphml", "dot")
+__all__ = ["FORMATS", "SUFFIXES", "export_text", "to_dot", "to_graphml"]
+
+FORMATS = ("yaml", "json", "graphml", "dot", "gedcom")
+SUFFIXES = {"yaml": "yaml", "yml": "yaml", "json": "json", "graphml": "graphml", "dot": "dot",
+            "gv": "dot", "ged": "gedcom"}
+"""The format an output file name's extension chooses."""
+
+
+def export_text(case: Case, fmt: str, *, gedcom_version: str = "5.5.1") -> str:
+    """The case as text in ``fmt``, one of :data:`FORMATS`.
+
+    Raises:
+        ValueError: for an unknown format or GEDCOM version.
+    """
+    if fmt in {"yaml", "json"}:
+        from .yaml_json import dumps
+
+        return dumps(case, format=fmt)
+    if fmt == "gedcom":
+        from .gedcom_export import to_gedcom
+
+        return to_gedcom(case, version=gedcom_version)
+    if fmt == "graphml":
+        return to_graphml(case)
+    if fmt == "dot":
+        return to_dot(case)
+    raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
 
 
 def _scalar(value: Any) -> str | int | float | bool:
@@ -25,6 +50,10 @@ def _scalar(value: Any) -> str | int | float | bool:
 
 
 def _flat(case: Case) -> nx.MultiDiGraph:
+    import networkx as nx
+
+    from ..graph import to_graph
+
     g = to_graph(case)
     flat = nx.MultiDiGraph()
     flat.graph["case"] = case.case.id
@@ -39,6 +68,8 @@ def _flat(case: Case) -> nx.MultiDiGraph:
 
 def to_graphml(case: Case) -> str:
     """The case's typed graph as GraphML text (node ``type`` and edge ``kind`` kept)."""
+    import networkx as nx
+
     return "\n".join(nx.generate_graphml(_flat(case), prettyprint=True)) + "\n"
 
 

@@ -35,14 +35,20 @@ from ..dates import PartialDate
 from ..exceptions import CaseFormatError, Problem
 from ..gcpause import paused_gc
 from ..model import Case
+from .gedcom_vocab import (
+    MONTHS,
+    PEDIGREE_KINDS,
+    SEXES_OF_CODES,
+    UNION_EVENT_KINDS,
+    UNION_EVENT_STATUSES,
+)
 from .reader import read_bytes
 
 __all__ = ["GedcomImport", "decode_gedcom", "import_gedcom", "parse_gedcom_date", "read_gedcom"]
 
 MAX_GEDCOM_BYTES = 64 * 1024 * 1024
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"])}
+_MONTHS = {m: i + 1 for i, m in enumerate(MONTHS)}
 _SKIP_WORDS = {"ABT", "ABOUT", "CAL", "EST", "BEF", "AFT", "BET", "AND", "FROM", "TO", "INT",
                "CIRCA", "C", "CA"}
 
@@ -135,9 +141,11 @@ _KEEP_RECORDS = frozenset({"HEAD", "INDI", "FAM"})
 _MAX_LEVEL = 2
 _USED_LEVEL1 = frozenset({
     "NAME", "SEX", "BIRT", "CHR", "BAPM", "DEAT", "BURI", "CREM", "OCCU", "FAMC", "ADOP",
-    "HUSB", "WIFE", "CHIL", "MARR", "DIV", "DIVF", "ANUL", "ENGA", "CONC", "CONT",
+    "HUSB", "WIFE", "CHIL", "MARR", "DIV", "DIVF", "ANUL", "ENGA", "EVEN", "ASSO", "CONC",
+    "CONT",
 })
-_USED_LEVEL2 = frozenset({"DATE", "GIVN", "SURN", "PEDI", "FAMC", "CONC", "CONT"})
+_USED_LEVEL2 = frozenset({"DATE", "GIVN", "SURN", "PEDI", "FAMC", "TYPE", "RELA", "ROLE",
+                          "CONC", "CONT"})
 
 
 def _tree(text: str, file: str | None) -> list[_Node]:
@@ -265,7 +273,7 @@ def _name(node: _Node) -> str | None:
     return text if text.strip("? ") else None
 
 
-_SEX = {"M": "male", "F": "female", "X": "other", "U": "unknown"}
+_SEX = SEXES_OF_CODES
 
 
 def _slug(xref: str | None, used: set[str], fallback: str) -> str:
@@ -327,6 +335,7 @@ def import_gedcom(raw: bytes, *, file: str | None = None, case_id: str = "gedcom
         if occupation is not None and occupation.value.strip():
             person["occupation"] = occupation.value.strip()[:200]
         people.append(person)
+    _twins(indis, ids, people)
     pedigree = _pedigrees(indis, ids)
     by_id = {p["id"]: p for p in people}
     partnerships: list[dict[str, Any]] = []
@@ -372,8 +381,24 @@ def import_gedcom(raw: bytes, *, file: str | None = None, case_id: str = "gedcom
     return GedcomImport(case, len(indis), len(fams), warnings + repairs)
 
 
+def _twins(indis: list[_Node], ids: dict[str, str], people: list[dict[str, Any]]) -> None:
+    """``twin_of`` (and ``identical``) from an ``ASSO`` with ``RELA ... twin`` (5.5.1) or
+    ``ROLE MULTIPLE`` (7) pointing at another person."""
+    for rec, person in zip(indis, people, strict=True):
+        for asso in rec.all("ASSO"):
+            other = ids.get(asso.value.strip())
+            rela = asso.first("RELA")
+            role = asso.first("ROLE")
+            words = (rela.value if rela else "").lower()
+            twin = "twin" in words or (role is not None and role.value.strip() == "MULTIPLE")
+            if twin and other is not None and other != person["id"] and "twin_of" not in person:
+                person["twin_of"] = other
+                if "identical" in words:
+                    person["identical"] = True
+
+
 def _pedigrees(indis: list[_Node], ids: dict[str, str]) -> dict[tuple[str, str], str]:
-    """(child id, family xref) -> adopted | foster, from FAMC PEDI and ADOP events."""
+    """(child id, family xref) -> adopted | foster | step, from FAMC PEDI and ADOP events."""
     kinds: dict[tuple[str, str], str] = {}
     for rec in indis:
         pid = ids.get(rec.xref or "")
@@ -381,9 +406,9 @@ def _pedigrees(indis: list[_Node], ids: dict[str, str]) -> dict[tuple[str, str],
             continue
         for famc in rec.all("FAMC"):
             pedi = famc.first("PEDI")
-            value = pedi.value.strip().lower() if pedi is not None else ""
-            if value in {"adopted", "foster"}:
-                kinds[(pid, famc.value.strip())] = value
+            kind = PEDIGREE_KINDS.get(pedi.value.strip().lower()) if pedi is not None else None
+            if kind is not None and kind != "biological":
+                kinds[(pid, famc.value.strip())] = kind
         for adop in rec.all("ADOP"):
             adopted_in = adop.first("FAMC")
             if adopted_in is not None:
@@ -411,9 +436,14 @@ def _widowed(partnership: dict[str, Any], people: dict[str, dict[str, Any]]) -> 
 def _partnership(fam: _Node, partners: list[str]) -> dict[str, Any]:
     events: list[tuple[PartialDate | None, int, str]] = []
     for order, child in enumerate(fam.children):
-        if child.tag in {"MARR", "DIV", "ANUL", "ENGA", "DIVF"}:
+        tag = child.tag
+        if tag == "EVEN":  # the couples and endings GEDCOM has no tag for, by their TYPE
+            kind = child.first("TYPE")
+            tag = kind.value.strip().lower() if kind is not None else ""
+        if tag in {"MARR", "DIV", "ANUL", "ENGA", "DIVF"} | UNION_EVENT_KINDS \
+                | UNION_EVENT_STATUSES:
             date = child.first("DATE")
-            events.append((parse_gedcom_date(date.value) if date else None, order, child.tag))
+            events.append((parse_gedcom_date(date.value) if date else None, order, tag))
     marriages = [e for e in events if e[2] == "MARR"]
     ends = [e for e in events if e[2] in {"DIV", "ANUL"}]
     out: dict[str, Any] = {"partners": partners}
@@ -422,20 +452,28 @@ def _partnership(fam: _Node, partners: list[str]) -> dict[str, Any]:
         dated = [e[0] for e in marriages if e[0] is not None]
         if dated:
             out["start"] = min(dated)
-    elif any(e[2] == "ENGA" for e in events):
-        out["kind"] = "engaged"
     else:
-        out["kind"] = "cohabiting"
+        begun = [e for e in events if e[2] == "ENGA" or e[2] in UNION_EVENT_KINDS]
+        out["kind"] = "engaged" if begun and begun[0][2] == "ENGA" else \
+            begun[0][2] if begun else "cohabiting"
+        if begun and begun[0][0] is not None:
+            out["start"] = begun[0][0]
     if ends:
         last_end = max(ends, key=lambda e: (e[0] is not None, e[0] or PartialDate(1000), e[1]))
         last_marr = max(marriages, key=lambda e: (e[0] is not None, e[0] or PartialDate(1000),
                                                   e[1])) if marriages else None
         remarried = (last_marr is not None and last_marr[0] is not None
-                     and last_end[0] is not None and last_end[0] < last_marr[0])
+                     and last_end[0] is not None and last_end[0].certainly_before(last_marr[0]))
         if not remarried:
             out["status"] = "divorced"
             if last_end[0] is not None:
                 out["end"] = last_end[0]
+    else:
+        other = [e for e in events if e[2] in UNION_EVENT_STATUSES]
+        if other:
+            out["status"] = other[-1][2]
+            if other[-1][0] is not None:
+                out["end"] = other[-1][0]
     return out
 
 
@@ -470,6 +508,10 @@ def _repair(case: Case) -> tuple[Case, list[Problem]]:
             elif err.code == "died_before_born":
                 case.people[index].died = None
                 note = f"left out a date of death: {err.message}"
+            elif err.code == "twins_parents":
+                case.people[index].twin_of = None
+                case.people[index].identical = False
+                note = f"left out a twin: {err.message}"
             elif err.code == "end_before_start" and section == "partnerships":
                 case.partnerships[index].end = None
                 note = f"left out an end date: {err.message}"

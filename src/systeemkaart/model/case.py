@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from ..dates import PartialDate
 from ..vocab import Lang
@@ -36,7 +36,11 @@ class Case(Record):
     """A whole case (``systeemkaart/1``): genogram part, systemogram part, or both.
 
     The model is the single source of truth; graphs, layouts and reports derive from it.
+    A file names the version as ``schema``; ``schema_`` is only the attribute's name in
+    Python, so a file that writes ``schema_`` is refused like any other unknown key.
     """
+
+    model_config = ConfigDict(populate_by_name=False)
 
     schema_: Literal["systeemkaart/1"] = Field(default=SCHEMA_ID, alias="schema")
     case: CaseMeta

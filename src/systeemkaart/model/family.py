@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from ..dates import PartialDate
 from ..vocab import ChildKind, PartnershipKind, PartnershipStatus, RelationKind
@@ -44,12 +44,28 @@ class ChildLink(Record):
     notes: Text | None = None
 
 
+def _from_to_schema(schema: dict[str, Any]) -> None:
+    """Describe in the JSON Schema the ``from``/``to`` form that ``Relation._from_to`` reads:
+    either ``between`` or both ``from`` and ``to``, never a mix."""
+    end = schema["properties"]["between"]["items"]
+    schema["properties"]["from"] = {**end, "description": "Instead of between: the first end."}
+    schema["properties"]["to"] = {**end, "description": "Instead of between: the second end."}
+    schema["required"] = [key for key in schema.get("required", []) if key != "between"]
+    schema["oneOf"] = [
+        {"required": ["between"], "not": {"anyOf": [{"required": ["from"]},
+                                                    {"required": ["to"]}]}},
+        {"required": ["from", "to"], "not": {"required": ["between"]}},
+    ]
+
+
 class Relation(Record):
     """An emotional line between two people or agents.
 
     ``abuse``, ``neglect`` and ``caregiving`` are directed from ``between[0]`` to
     ``between[1]``; ``from``/``to`` may be written instead of ``between``.
     """
+
+    model_config = ConfigDict(json_schema_extra=_from_to_schema)
 
     between: list[Id] = Field(min_length=2, max_length=2)
     kind: RelationKind
