@@ -90,6 +90,9 @@ def test_embed_svg_prefixes_ids_references_and_scopes_styles() -> None:
     assert 'id="k-m"' in body and "url(#k-m)" in body and 'href="#k-m"' in body
     assert 'data-id="keep"' in body
     assert "#k text{fill:red}#k g.a,#k .b{x:1}" in body
+    typed, _, _ = embed_svg('<svg width="1" height="1"><style type="text/css">@media print{'
+                            'text{x:1}}</style></svg>', "q")
+    assert '<style type="text/css">@scope (#q) {@media print{text{x:1}}}</style>' in typed
 
 
 def test_markdown_report_escapes_and_keeps_the_words() -> None:

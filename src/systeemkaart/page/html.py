@@ -98,15 +98,16 @@ def esc(text: object) -> str:
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
 _ID = re.compile(r'(?<![\w-])id="([^"]*)"')
 _REF = re.compile(r'(url\(#|href="#)([^)"]*)')
-_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+_STYLE = re.compile(r"<style([^>]*)>(.*?)</style>", re.S)
 _SIZE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"')
 
 
 def _scope_css(css: str, scope: str) -> str:
     """Prefix every selector of plain ``sel{...}`` rules with ``scope``; inline SVG styles
-    would otherwise apply to the whole page and to the other drawings."""
+    would otherwise apply to the whole page and to the other drawings. A sheet with at-rules
+    is wrapped in ``@scope`` instead."""
     if "@" in css:
-        return css
+        return f"@scope ({scope}) {{{css}}}"
     out = []
     for rule in css.split("}"):
         if "{" not in rule:
@@ -127,7 +128,8 @@ def embed_svg(svg: str, prefix: str) -> tuple[str, float, float]:
     body = _XML_DECL.sub("", svg, count=1)
     body = _ID.sub(lambda m: f'id="{prefix}-{m.group(1)}"', body)
     body = _REF.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", body)
-    body = _STYLE.sub(lambda m: f"<style>{_scope_css(m.group(1), '#' + prefix)}</style>", body)
+    body = _STYLE.sub(
+        lambda m: f"<style{m.group(1)}>{_scope_css(m.group(2), '#' + prefix)}</style>", body)
     size = _SIZE.search(body)
     width, height = (float(size.group(1)), float(size.group(2))) if size else (800.0, 600.0)
     return body, width, height
