@@ -31,6 +31,7 @@ from systeemkaart.model import Case
 from systeemkaart.vocab import (
     CONTEXT_KINDS,
     ENTRIES,
+    HELP_FORMS,
     LANGS,
     ORGANISATION_KINDS,
     PARTNERSHIP_KINDS,
@@ -300,15 +301,46 @@ def _family_parts(draw: Draw, ids: _Ids, parts: _Parts, as_of_year: int, *,
                                 unique=True))
     living = list(parts.living)
     for _ in range(draw(st.integers(0, 3)) if living else 0):
-        parts.households.append(_household(draw, ids, living))
+        parts.households.append(_household(draw, ids, living, as_of_year))
 
 
-def _household(draw: Draw, ids: _Ids, living: list[str]) -> dict[str, Any]:
+def _period(draw: Draw, rec: dict[str, Any], as_of_year: int, chance: int = 3) -> None:
+    """Give ``rec`` a ``start`` (and maybe an ``end`` after it) one time in ``chance``."""
+    if draw(st.integers(1, chance)) == 1:
+        start = draw(st.integers(as_of_year - 15, as_of_year))
+        if draw(st.booleans()):
+            rec["start"] = draw(_written_date(start))
+        if draw(st.booleans()):
+            rec["end"] = draw(_written_date(start + draw(st.integers(1, 6))))
+
+
+def _memberships(draw: Draw, rec: dict[str, Any], as_of_year: int) -> None:
+    """Dated periods for some members: one or two periods each, in order, not overlapping."""
+    out = []
+    for member in rec["members"]:
+        if draw(st.integers(0, 3)) != 0:
+            continue
+        year = draw(st.integers(as_of_year - 15, as_of_year - 2))
+        for _ in range(draw(st.integers(1, 2))):
+            period: dict[str, Any] = {"member": member}
+            if draw(st.booleans()):
+                period["start"] = draw(_written_date(year))
+            year += draw(st.integers(1, 4))
+            period["end"] = draw(_written_date(year))
+            year += 1
+            out.append(period)
+    if out:
+        rec["memberships"] = out
+
+
+def _household(draw: Draw, ids: _Ids, living: list[str], as_of_year: int) -> dict[str, Any]:
     rec: dict[str, Any] = {"members": _subset(draw, living, 1, 6)}
     if draw(st.integers(0, 3)) == 0:
         rec["id"] = ids.new("huis-")
     if draw(st.integers(0, 3)) == 0:
         rec["name"] = draw(names())
+    _period(draw, rec, as_of_year, 4)
+    _memberships(draw, rec, as_of_year)
     return rec
 
 
@@ -342,6 +374,8 @@ def _network_parts(draw: Draw, ids: _Ids, parts: _Parts, as_of_year: int, *,
                                    "members": _subset(draw, people)}
             if draw(st.booleans()):
                 ctx["name"] = draw(names())
+            _period(draw, ctx, as_of_year)
+            _memberships(draw, ctx, as_of_year)
             parts.contexts.append(ctx)
             budget -= 1
         else:
@@ -349,6 +383,7 @@ def _network_parts(draw: Draw, ids: _Ids, parts: _Parts, as_of_year: int, *,
                                    "strength": draw(st.sampled_from(_SORTED(STRENGTHS)))}
             if draw(st.booleans()):
                 sup["relation"] = draw(names())
+            _period(draw, sup, as_of_year)
             parts.network.append(sup)
             budget -= 1
     agents = parts.agent_ids()
@@ -371,6 +406,8 @@ def _network_parts(draw: Draw, ids: _Ids, parts: _Parts, as_of_year: int, *,
             inv["intensity"] = draw(st.sampled_from(("weekly", "monthly", "wekelijks")))
         if draw(st.integers(0, 2)) == 0:
             inv["entry"] = draw(st.sampled_from(_SORTED(ENTRIES)))
+        if draw(st.integers(0, 2)) == 0:
+            inv["form"] = draw(st.sampled_from(_SORTED(HELP_FORMS)))
         if draw(st.integers(0, 5)) == 0:
             inv["notes"] = draw(names())
         parts.involvements.append(inv)

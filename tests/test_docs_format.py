@@ -13,11 +13,12 @@ from systeemkaart.io.yaml_json import loads
 DOC = (Path(__file__).resolve().parent.parent / "docs" / "format.md").read_text(encoding="utf-8")
 RECORDS = [model.CaseMeta, model.Person, model.Partnership, model.ChildLink, model.Relation,
            model.Household, model.Supporter, model.Context, model.Organisation,
-           model.Professional, model.Involvement, model.Event, model.Hypothesis]
+           model.Professional, model.Involvement, model.Event, model.Hypothesis,
+           model.Membership]
 VOCABULARIES = [vocab.SEXES, vocab.PARTNERSHIP_KINDS, vocab.PARTNERSHIP_STATUSES,
                 vocab.CHILD_KINDS, vocab.RELATION_KINDS, vocab.CONTEXT_KINDS,
                 vocab.ORGANISATION_KINDS, vocab.STANCES, vocab.ENTRIES, vocab.STRENGTHS,
-                vocab.LANGS]
+                vocab.LANGS, vocab.HELP_FORMS]
 CODES = ["duplicate_id", "dangling_id", "wrong_type", "self_link", "parentage_cycle",
          "too_many_parents", "child_before_parent", "twins_parents", "died_before_born",
          "end_before_start", "married_twice", "young_parent", "born_after_case_date",

@@ -3,8 +3,10 @@
 Usage: .venv/bin/python tools/docs_images.py
 Writes docs/img/<kind>-<case>.png: the genogram of every hand-made situation in tests/cases/
 and of the stepfamily example (plus the MDO example in English), and the systemogram and
-timeline of every example. PNGs are made with the project's own converter and, when Pillow
-is installed (a dev tool), reduced to a 256-colour palette to keep the repository small.
+timeline of every example; for docs/change.md the lesson-5 example's systemogram at three
+dates and with what changed since the treatment group. PNGs are made with the project's own
+converter and, when Pillow is installed (a dev tool), reduced to a 256-colour palette to keep
+the repository small.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from systeemkaart.dates import PartialDate  # noqa: E402
 from systeemkaart.drawing import draw  # noqa: E402
 from systeemkaart.io.yaml_json import load  # noqa: E402
 from systeemkaart.render.convert import convert_svg  # noqa: E402
@@ -48,10 +51,19 @@ def main() -> None:
         jobs.append(("systemogram", path, path.stem, None))
         jobs.append(("timeline", path, path.stem, None))
     for kind, path, name, lang in jobs:
-        svg = draw(load(path), kind, lang=lang)
-        target = OUT / f"{kind}-{name}.png"
-        target.write_bytes(_png(svg))
-        print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} KB")
+        _write(f"{kind}-{name}", draw(load(path), kind, lang=lang))
+    story = load(ROOT / "examples" / "terug-naar-huis.yaml")
+    for when in ("2019", "2022-06"):
+        _write(f"systemogram-terug-naar-huis-{when}",
+               draw(story, "systemogram", at=PartialDate.parse(when)))
+    _write("systemogram-terug-naar-huis-since",
+           draw(story, "systemogram", since=PartialDate.parse("2022-06")))
+
+
+def _write(name: str, svg: str) -> None:
+    target = OUT / f"{name}.png"
+    target.write_bytes(_png(svg))
+    print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} KB")
 
 
 if __name__ == "__main__":

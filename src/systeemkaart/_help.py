@@ -19,6 +19,7 @@ HELP = (
     '\n'
     'Commands:\n'
     '  analyse   Analyse cases: help and stacking, regie and roles, coalitions,...\n'
+    '  compare   What changed: one CASE between --from and --to, or an OLD and a...\n'
     '  demo      Summarise, draw and analyse every case in FOLDER into OUT_DIR.\n'
     '  draw      Draw a case: genogram, systemogram, timeline or all of them.\n'
     '  export    Write a case as YAML, JSON, GraphML, DOT or GEDCOM, optionally...\n'

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from .dates import PartialDate
 from .exceptions import Problem
-from .model import Case
+from .model import Case, Membership
 
 __all__ = ["check_case", "parentage_cycle"]
 
@@ -132,6 +132,14 @@ def _references(case: Case, types: dict[str, str]) -> Iterator[Problem]:
     for i, c in enumerate(case.contexts):
         for j, pid in enumerate(c.members):
             yield from _expect(types, pid, f"contexts[{i}].members[{j}]", person, "person")
+    groups: list[tuple[str, list[str], list[Membership]]] = [
+        (f"households[{i}]", h.members, h.memberships) for i, h in enumerate(case.households)]
+    groups += [(f"contexts[{i}]", c.members, c.memberships) for i, c in enumerate(case.contexts)]
+    for where, members, memberships in groups:
+        for j, m in enumerate(memberships):
+            if m.member not in members:
+                yield _err(f"{where}.memberships[{j}].member",
+                           f"{m.member!r} is not one of this record's members", "dangling_id")
     for i, inv in enumerate(case.involvements):
         yield from _expect(types, inv.agent, f"involvements[{i}].agent", _AGENT,
                            "professional, organisation, context or supporter")
@@ -284,6 +292,16 @@ def _dates(case: Case) -> Iterator[Problem]:
         yield from _period(f"relations[{i}].end", r.start, r.end)
     for i, inv in enumerate(case.involvements):
         yield from _period(f"involvements[{i}].end", inv.start, inv.end)
+    for i, h in enumerate(case.households):
+        yield from _period(f"households[{i}].end", h.start, h.end)
+        for j, m in enumerate(h.memberships):
+            yield from _period(f"households[{i}].memberships[{j}].end", m.start, m.end)
+    for i, s in enumerate(case.network):
+        yield from _period(f"network[{i}].end", s.start, s.end)
+    for i, c in enumerate(case.contexts):
+        yield from _period(f"contexts[{i}].end", c.start, c.end)
+        for j, m in enumerate(c.memberships):
+            yield from _period(f"contexts[{i}].memberships[{j}].end", m.start, m.end)
 
 
 def _twins(case: Case, types: dict[str, str]) -> Iterator[Problem]:

@@ -138,7 +138,7 @@ def info(files: tuple[str, ...]) -> None:
         click.echo(summarise(load(name), name))
 
 
-def _parse_date(value: str | None) -> Any:
+def _parse_date(value: str | None, option: str = "--at") -> Any:
     if value is None:
         return None
     from .dates import PartialDate
@@ -146,20 +146,23 @@ def _parse_date(value: str | None) -> Any:
     try:
         return PartialDate.parse(value)
     except ValueError as err:
-        raise click.BadParameter(str(err), param_hint="--at") from err
+        raise click.BadParameter(str(err), param_hint=option) from err
 
 
 def _render_all(case_file: str, kinds: list[str], lang: str | None, at: str | None,
-                fmt: str) -> list[tuple[str, bytes]]:
+                fmt: str, since: str | None = None, first: str | None = None,
+                last: str | None = None) -> list[tuple[str, bytes]]:
     """Load the case and render every kind; nothing is written here."""
     from .drawing import draw as draw_case
     from .io.yaml_json import load
 
-    case = load(case_file)
     when = _parse_date(at)
+    dates = {"since": _parse_date(since, "--since"), "first": _parse_date(first, "--from"),
+             "last": _parse_date(last, "--to")}
+    case = load(case_file)
     out: list[tuple[str, bytes]] = []
     for kind in kinds:
-        svg = draw_case(case, kind, lang=lang, at=when)
+        svg = draw_case(case, kind, lang=lang, at=when, **dates)
         if fmt == "svg":
             out.append((kind, svg.encode("utf-8")))
         else:
@@ -191,12 +194,17 @@ def _targets(case_file: str, kinds: list[str], output: str | None, out_dir: str 
               help="Folder for <case>.<kind>.<format> files (default: beside the case).")
 @click.option("--lang", type=click.Choice(["nl", "en"]), help="Label language (default: case).")
 @click.option("--at", metavar="DATE", help="Draw the state at this date (default: case as_of).")
+@click.option("--since", metavar="DATE",
+              help="Mark what is new since this date; fade what ended since.")
+@click.option("--from", "first", metavar="DATE", help="Timeline: start of the axis.")
+@click.option("--to", "last", metavar="DATE", help="Timeline: end of the axis.")
 @click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf"]), default="svg",
               show_default=True, help="Output format.")
 @click.option("--watch", is_flag=True, help="Redraw whenever the case file is saved.")
 @_handle_errors
 def draw(case_file: str, kind: str, output: str | None, out_dir: str | None, lang: str | None,
-         at: str | None, fmt: str, watch: bool) -> None:
+         at: str | None, since: str | None, first: str | None, last: str | None, fmt: str,
+         watch: bool) -> None:
     """Draw a case: genogram, systemogram, timeline or all of them.
 
     Writes <case>.<kind>.svg beside the case unless -o or --out-dir says otherwise. Files
@@ -206,7 +214,7 @@ def draw(case_file: str, kind: str, output: str | None, out_dir: str | None, lan
     paths = _targets(case_file, kinds, output, out_dir, fmt)
 
     def once() -> None:
-        rendered = _render_all(case_file, kinds, lang, at, fmt)
+        rendered = _render_all(case_file, kinds, lang, at, fmt, since, first, last)
         from .io.atomic import write_atomic
 
         for path, (_, data) in zip(paths, rendered, strict=True):
@@ -397,6 +405,8 @@ def analyse(inputs: tuple[str, ...], fmt: str | None, at: str | None, lang: str 
               help="HTML file to write (default: <case>.html beside the case).")
 @click.option("--lang", type=click.Choice(["nl", "en"]), help="Language (default: the case's).")
 @click.option("--at", metavar="DATE", help="Show the state at this date (default: as_of).")
+@click.option("--since", metavar="DATE",
+              help="Mark what is new since this date; fade what ended since (as draw).")
 @click.option("--pseudonymise", is_flag=True,
               help="No names, free text, ids or exact dates (safe to share; as export).")
 @click.option("--seed", type=int, help="Make the pseudonymised date shift reproducible.")
@@ -406,7 +416,8 @@ def analyse(inputs: tuple[str, ...], fmt: str | None, at: str | None, lang: str 
               help="Port for --serve (0: any free port).")
 @_handle_errors
 def report(case_file: str, output: str | None, lang: str | None, at: str | None,
-           pseudonymise: bool, seed: int | None, serve: bool, port: int) -> None:
+           since: str | None, pseudonymise: bool, seed: int | None, serve: bool,
+           port: int) -> None:
     """One self-contained HTML page of a case for the session and its notes.
 
     Title and date, genogram, systemogram, timeline, events, hypotheses and the analysis;
@@ -416,7 +427,8 @@ def report(case_file: str, output: str | None, lang: str | None, at: str | None,
     from .commands.pages import run_report
 
     run_report(case_file, output=output, lang=lang, at=_parse_date(at),
-               pseudonymise=pseudonymise, seed=seed, serve=serve, port=port)
+               since=_parse_date(since, "--since"), pseudonymise=pseudonymise, seed=seed,
+               serve=serve, port=port)
 
 
 @main.command()
@@ -442,6 +454,45 @@ def overview(inputs: tuple[str, ...], output: str, lang: str, at: str | None,
     code = run_overview(inputs, output=output, lang=lang, at=_parse_date(at), jobs=jobs)
     if code:
         sys.exit(code)
+
+@main.command()
+@click.argument("old_file", metavar="CASE", type=click.Path(dir_okay=False))
+@click.argument("new_file", metavar="[NEW]", required=False, type=click.Path(dir_okay=False))
+@click.option("--from", "from_", metavar="DATE", help="The earlier date (one case).")
+@click.option("--to", metavar="DATE", help="The later date (one case; default: as_of).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]),
+              default="text", show_default=True, help="Report format.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), help="Language (default: the case's).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@_handle_errors
+def compare(old_file: str, new_file: str | None, from_: str | None, to: str | None, fmt: str,
+            lang: str | None, output: str | None) -> None:
+    """What changed: one CASE between --from and --to, or an OLD and a NEW version of a case.
+
+    Lists people, partnerships, relations, households, contexts and supporters that came or
+    went, involvements that started or ended, regie, professionals and the core group then
+    and now, and findings that appeared, went or changed. Two versions are each read at
+    their own as_of unless --from/--to say otherwise.
+    """
+    from .compare import compare as compare_cases
+    from .compare import render_comparison
+    from .io.yaml_json import load
+
+    if new_file is None and from_ is None:
+        raise click.UsageError("give a second case file, or --from DATE (and --to DATE)")
+    old = load(old_file)
+    new = load(new_file) if new_file is not None else old
+    result = compare_cases(old, new, _parse_date(from_, "--from"), _parse_date(to, "--to"),
+                           lang=lang)
+    text = render_comparison(result, fmt, {**old.names(), **new.names()})
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from .io.atomic import write_atomic
+
+    write_atomic(output, text)
+    click.echo(f"wrote {output}", err=True)
+
 
 if __name__ == "__main__":  # pragma: no cover
     main()

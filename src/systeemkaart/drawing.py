@@ -6,6 +6,7 @@ CLI and other tools need one call.
 
 from __future__ import annotations
 
+from functools import partial
 from importlib import import_module
 from typing import Final
 
@@ -25,11 +26,13 @@ KINDS: Final = tuple(_RENDERERS)
 
 
 def draw(case: Case, kind: str = "genogram", *, lang: str | None = None,
-         at: PartialDate | None = None) -> str:
+         at: PartialDate | None = None, since: PartialDate | None = None,
+         first: PartialDate | None = None, last: PartialDate | None = None) -> str:
     """Draw ``case`` as an SVG document of the given ``kind``.
 
     ``lang`` overrides ``case.case.lang``; ``at`` overrides ``case.case.as_of`` (the date the
-    drawing shows).
+    drawing shows). ``since`` marks what is new since that date and fades what ended since
+    (:mod:`systeemkaart.render.changes`). ``first``/``last`` set the timeline's axis.
 
     Raises:
         LayoutError: when the kind is unknown or the drawing cannot be laid out.
@@ -38,5 +41,13 @@ def draw(case: Case, kind: str = "genogram", *, lang: str | None = None,
         raise LayoutError(f"unknown drawing kind {kind!r}; allowed: {', '.join(KINDS)}")
     module, func = _RENDERERS[kind]
     render = getattr(import_module(module), func)
-    svg: str = render(case, lang=lang or case.case.lang, at=at or case.as_of())
+    if kind == "timeline" and (first is not None or last is not None):
+        render = partial(render, first=first, last=last)
+    when = at or case.as_of()
+    lang = lang or case.case.lang
+    if since is not None:
+        from .render.changes import mark_since
+
+        return mark_since(case, kind, render, lang=lang, at=when, since=since)
+    svg: str = render(case, lang=lang, at=when)
     return svg

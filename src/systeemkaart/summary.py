@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .generations import generations
-from .model import Case
+from .model import Case, case_at
 
 __all__ = ["summarise"]
 
@@ -14,9 +14,10 @@ def summarise(case: Case, name: str | None = None) -> str:
     n_gen = len(set(gens.values())) if gens else 0
     pros = sum(len(o.professionals) for o in case.organisations)
     when = case.as_of()
-    active = sum(1 for inv in case.involvements if inv.active_at(when))
+    now = case_at(case, when)
+    active = sum(1 for inv in now.involvements if inv.active_at(when))
     names = case.names()
-    regie = sorted({names.get(inv.agent, inv.agent) for inv in case.involvements
+    regie = sorted({names.get(inv.agent, inv.agent) for inv in now.involvements
                     if inv.regie and inv.active_at(when)})
     head = f"{name}: " if name else ""
 

@@ -10,6 +10,8 @@ __all__ = [
     "CONTEXT_KINDS",
     "DIRECTED_RELATIONS",
     "ENTRIES",
+    "HELP_FORMS",
+    "HELP_FORM_WEIGHT",
     "LANGS",
     "NODE_TYPES",
     "ORGANISATION_KINDS",
@@ -56,6 +58,7 @@ OrganisationKind = Literal[
 ]
 Stance = Literal["alongside", "over", "opposite"]
 Entry = Literal["good", "poor"]
+HelpForm = Literal["ambulant", "day", "crisis", "residential", "foster"]
 Strength = Literal["strong", "normal", "weak", "stressful"]
 Lang = Literal["nl", "en"]
 NodeType = Literal["person", "professional", "organisation", "context", "supporter"]
@@ -73,6 +76,11 @@ CONTEXT_KINDS: Final = frozenset(get_args(ContextKind))
 ORGANISATION_KINDS: Final = frozenset(get_args(OrganisationKind))
 STANCES: Final = frozenset(get_args(Stance))
 ENTRIES: Final = frozenset(get_args(Entry))
+HELP_FORMS: Final = frozenset(get_args(HelpForm))
+HELP_FORM_WEIGHT: Final[dict[str, int]] = {
+    "ambulant": 1, "day": 2, "crisis": 3, "foster": 5, "residential": 5,
+}
+"""How heavy each form of help is (higher: heavier, further from home); lightest first."""
 STRENGTHS: Final = frozenset(get_args(Strength))
 LANGS: Final = frozenset(get_args(Lang))
 NODE_TYPES: Final = frozenset(get_args(NodeType))

@@ -37,7 +37,7 @@ def _secrets(case: Case) -> tuple[set[str], set[str]]:
         elif isinstance(value, str):
             if key in {"born", "died", "start", "end", "as_of", "date"}:
                 dates.add(value)
-            elif key not in {"sex", "kind", "status", "stance", "entry", "strength", "lang",
+            elif key not in {"sex", "kind", "status", "stance", "entry", "strength", "lang", "form",
                              "schema"}:
                 texts.add(value)
 

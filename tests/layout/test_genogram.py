@@ -18,7 +18,7 @@ from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import Box, segment_hits_box
 from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_blocks import build_structure
-from systeemkaart.model import Case
+from systeemkaart.model import Case, case_at
 from tests.strategies_genogram import genogram_families
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +31,8 @@ def _layout(case: Case) -> GenogramLayout:
 
 
 def check_layout(case: Case, layout: GenogramLayout) -> None:
-    """Assert every layout rule (see the module docstring)."""
+    """Assert every layout rule (see the module docstring) for the case at its date."""
+    case = case_at(case, case.as_of())
     boxes = layout.node_boxes()
     people = {p.id for p in case.people}
     assert set(boxes) == people, "everyone is drawn"

@@ -126,7 +126,7 @@ def test_empty_parts_say_so_instead_of_drawing() -> None:
 
 _TEXT_KEYS = {"name", "title", "notes", "role", "occupation", "text", "relation", "intensity"}
 _REF_KEYS = {"id", "index", "partners", "parents", "child", "between", "members", "supports",
-             "targets", "agent", "people", "about", "twin_of"}
+             "targets", "agent", "people", "about", "twin_of", "member"}
 _DATE_KEYS = {"born", "died", "start", "end", "as_of", "date"}
 
 
@@ -246,3 +246,22 @@ def test_names_link_to_their_symbol_in_a_drawing() -> None:
     assert any(t.startswith("systemogram-n-") for t, _ in drawn)  # an agent: systemogram
     for target, _ in links:
         assert target in ids, target
+
+
+def test_since_marks_what_changed_as_draw_does() -> None:
+    case = sk.load(ROOT / "examples" / "terug-naar-huis.yaml")
+    page = report_html(case, since=PartialDate(2021))
+    assert "veranderingen sinds 2021" in page
+    assert re.search(r'class="(node|edge|period)[^"]* new\b', page)
+    assert "id=\"systemogram-new-glow\"" in page or "url(#new-glow)" not in page
+    assert "veranderingen sinds" not in report_html(case)
+
+
+def test_pseudonymised_since_moves_with_the_other_dates() -> None:
+    case = sk.load(ROOT / "examples" / "terug-naar-huis.yaml")
+    page = report_html(case, since=PartialDate(2021), pseudonymise=True, seed=3)
+    found = re.search(r"stand per (\d{4}) · veranderingen sinds (\d{4})", page)
+    assert found, "as_of and since shown"
+    as_of, since = int(found.group(1)), int(found.group(2))
+    assert as_of - since == (case.as_of().year - 2021)
+    assert since != 2021

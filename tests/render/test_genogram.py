@@ -15,7 +15,7 @@ from systeemkaart.cli import main
 from systeemkaart.dates import PartialDate
 from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import Box
-from systeemkaart.model import Case
+from systeemkaart.model import Case, case_at
 from systeemkaart.render.genogram import render_genogram
 from tests.strategies_genogram import genogram_families
 
@@ -38,6 +38,7 @@ def _groups(root: ET.Element, cls: str) -> list[ET.Element]:
 
 
 def _check_svg(case: Case, svg: str) -> None:
+    case = case_at(case, case.as_of())
     root = _root(svg)
     assert root.get("width") and root.get("height") and root.get("viewBox")
     assert root.find("s:title", NS) is not None

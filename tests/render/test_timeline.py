@@ -93,7 +93,9 @@ def test_timeline_rows_bars_and_chart() -> None:
 def test_generated_timelines(case: Case) -> None:
     lay = layout_timeline(case)
     drawn = sorted(b.index for r in lay.rows for b in r.bars)
-    assert drawn == list(range(len(case.involvements)))
+    at = case.as_of()
+    assert drawn == [i for i, inv in enumerate(case.involvements)
+                     if inv.start is None or inv.start.earliest <= at.latest]
     for i, r in enumerate(lay.rows):
         for other in lay.rows[i + 1:]:
             assert not r.box.overlaps(other.box)
@@ -105,3 +107,58 @@ def test_generated_timelines(case: Case) -> None:
     svg = render_timeline(case, lang=case.case.lang, at=case.as_of())
     ET.fromstring(svg)
     assert svg == render_timeline(case, lang=case.case.lang, at=case.as_of())
+
+
+def _bars(svg: str) -> dict[int, set[str]]:
+    root = ET.fromstring(svg)
+    return {int(g.get("data-involvement") or -1): set((g.get("class") or "").split())
+            for g in root.iter(f"{NS}g") if "period" in (g.get("class") or "").split()}
+
+
+def test_axis_spans_the_help_not_an_old_death() -> None:
+    case = _case(involvements=INVOLVEMENTS[1:],
+                 events=[{"date": 2010, "title": "Opa overleden"}])
+    lay = layout_timeline(case)
+    assert (lay.first, lay.last) == (D("2022-01"), D("2023-12"))
+    assert lay.events == () and lay.events_outside == 1
+    wide = layout_timeline(case, first=D(2009), last=D(2024))
+    assert (wide.first.year, wide.last.year) == (2009, 2024) and len(wide.events) == 1
+
+
+def test_undated_ongoing_and_end_unknown_are_drawn_apart() -> None:
+    case = _case(involvements=[
+        {"agent": "psy", "targets": ["kind"]},  # undated
+        {"agent": "th", "targets": ["kind"], "start": "2022-11"},  # ongoing
+        {"agent": "anna", "targets": ["kind"], "start": "2020-03", "end": 2021},  # end ~2021
+        {"agent": "anna", "targets": ["kind"], "end": "2019-05"},  # start unknown
+    ])
+    lay = layout_timeline(case)
+    bars = {b.index: b for r in lay.rows for b in r.bars}
+    assert lay.undated_x is not None
+    assert bars[0].undated and bars[0].box.right < lay.axis_x0  # left of the axis
+    assert bars[1].ongoing and not bars[2].ongoing and bars[2].end_fade_x is not None
+    assert bars[3].open_start and bars[3].box.x > lay.axis_x0  # not from the axis start
+    classes = _bars(render_timeline(case, lang="en", at=case.as_of()))
+    assert "undated" in classes[0] and "ongoing" in classes[1]
+    assert "end-unknown" in classes[2] and "ongoing" not in classes[2]
+    assert "start-unknown" in classes[3]
+
+
+def test_a_tick_at_every_whole_number_up_to_ten() -> None:
+    orgs = [{"id": f"o{k}", "professionals": [{"id": f"p{k}"}]} for k in range(7)]
+    case = _case(organisations=orgs, involvements=[
+        {"agent": f"p{k}", "targets": ["kind"], "start": 2022} for k in range(7)])
+    root = ET.fromstring(render_timeline(case, lang="nl", at=case.as_of()))
+    chart = next(g for g in root.iter(f"{NS}g") if g.get("class") == "concurrent")
+    ticks = [t.text for t in chart.iter(f"{NS}text") if t.get("text-anchor") == "end"]
+    assert ticks == [str(k) for k in range(8)]
+
+
+def test_forms_are_hatched_and_in_the_legend() -> None:
+    case = _case(involvements=[
+        {"agent": "psy", "targets": ["kind"], "start": 2020, "end": 2021, "form": "crisis"},
+        {"agent": "th", "targets": ["kind"], "start": 2021, "form": "residential"}])
+    svg = render_timeline(case, lang="nl", at=case.as_of())
+    assert 'data-key="form-crisis"' in svg and 'data-key="form-residential"' in svg
+    assert 'data-key="form-day"' not in svg
+    assert "form-crisis" in _bars(svg)[0]

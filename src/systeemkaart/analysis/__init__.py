@@ -1,4 +1,5 @@
-"""Analyses of a case: the help around the family, regie, coalitions, patterns, a core group.
+"""Analyses of a case: the help around the family, regie, coalitions, patterns, a core group
+and whether the help grew heavier step by step.
 
 Each analysis is a pure function ``Case -> Result`` (a frozen pydantic model that serialises
 to JSON); every finding carries a stable ``code``, the ids it is about and why.
@@ -33,6 +34,7 @@ from ..model import Case
 from .coalitions import Coalition, analyse_coalitions
 from .common import CaseIndex, Finding, Result, build_index
 from .coregroup import CoreGroupResult, analyse_core_group
+from .escalation import analyse_escalation
 from .helpers import HelpersResult, Thresholds, analyse_helpers
 from .patterns import Pattern, analyse_patterns
 from .regie import RegieResult, analyse_regie
@@ -50,6 +52,7 @@ __all__ = [
     "analyse",
     "analyse_coalitions",
     "analyse_core_group",
+    "analyse_escalation",
     "analyse_helpers",
     "analyse_patterns",
     "analyse_regie",
@@ -69,6 +72,7 @@ class Analysis(Result):
     coalitions: list[Coalition]
     patterns: list[Pattern]
     core_group: CoreGroupResult
+    escalation: list[Finding]
 
     def codes(self) -> list[str]:
         """The codes of every finding, in report order (for summaries and tests)."""
@@ -77,6 +81,7 @@ class Analysis(Result):
         out += [c.code for c in self.coalitions]
         out += [p.code for p in self.patterns]
         out += [f.code for f in self.core_group.findings]
+        out += [f.code for f in self.escalation]
         return out
 
 
@@ -104,4 +109,5 @@ def analyse(
         coalitions=analyse_coalitions(case, index=ix),
         patterns=analyse_patterns(case, index=ix),
         core_group=analyse_core_group(case, index=ix, exact=exact),
+        escalation=analyse_escalation(case, index=ix),
     )

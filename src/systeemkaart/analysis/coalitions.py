@@ -25,7 +25,7 @@ from itertools import combinations
 from pydantic import Field
 
 from ..dates import PartialDate
-from ..model import Case
+from ..model import Case, holds_at
 from ..text.words import say
 from .balance import min_frustration
 from .common import (
@@ -68,7 +68,6 @@ def signed_graph(ix: CaseIndex) -> Signed:
     Only relations between two people, active at the index date, with a signed kind.
     """
     out: Signed = {}
-    lo, hi = ix.day0, ix.day1
     for i, r in enumerate(ix.case.relations):
         if r.kind in POSITIVE_RELATIONS:
             sign = 1
@@ -79,9 +78,7 @@ def signed_graph(ix: CaseIndex) -> Signed:
         a, b = r.between
         if a == b or a not in ix.people or b not in ix.people:
             continue
-        if r.start is not None and r.start.earliest.toordinal() > hi:
-            continue
-        if r.end is not None and r.end.latest.toordinal() < lo:
+        if not holds_at(r.start, r.end, ix.when):
             continue
         key = _pair(a, b)
         ev = f"relations[{i}]: {a} - {b} {r.kind}"

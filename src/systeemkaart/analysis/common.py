@@ -22,7 +22,7 @@ from typing import Final
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..dates import PartialDate
-from ..model import Case, Involvement, Person
+from ..model import Case, Involvement, Person, born_by, case_at, deceased_at
 
 __all__ = [
     "INFORMAL",
@@ -122,7 +122,8 @@ class CaseIndex:
     ``kind`` maps every agent id to ``professional``, ``organisation``, ``context`` or
     ``supporter``; ``org_of`` maps a professional to its organisation; ``org_kind`` gives an
     organisation's or a context's kind. ``involvements`` holds every involvement; ``active``
-    those active at ``when``.
+    those active at ``when``. ``people`` holds those born by ``when`` (a death after it
+    undone); ``supports`` the supporters there at ``when``.
     """
 
     case: Case
@@ -141,6 +142,12 @@ class CaseIndex:
     strength: Mapping[str, str] = field(default_factory=dict)
     day0: int = 0
     day1: int = 0
+    now: Case | None = None
+
+    def at_date(self) -> Case:
+        """The case as it stood at ``when`` (:func:`systeemkaart.model.case_at`); ``case``
+        itself keeps every record in file order, so evidence can cite its position."""
+        return self.now if self.now is not None else self.case
 
     def name(self, node: str) -> str:
         """The name to show for an id (the id itself when there is no name)."""
@@ -178,16 +185,14 @@ class CaseIndex:
         return None
 
     def alive_at_date(self, pid: str) -> bool:
-        """False when the person died before the analysis date (or is marked deceased
-        without a date, or was never born)."""
+        """False when the person is deceased at the analysis date (the model's one rule,
+        :func:`systeemkaart.model.deceased_at`), not yet born, or never born."""
         p = self.people.get(pid)
         if p is None:
             return False
         if p.pregnancy or p.miscarriage:
             return False
-        if p.died is not None:
-            return p.died.latest.toordinal() >= self.day0
-        return not p.deceased
+        return born_by(p, self.when) and not deceased_at(p, self.when)
 
 
 def build_index(case: Case, at: PartialDate | None = None, lang: str | None = None) -> CaseIndex:
@@ -196,6 +201,7 @@ def build_index(case: Case, at: PartialDate | None = None, lang: str | None = No
     Cost O(size of the case).
     """
     when = at if at is not None else case.as_of()
+    now = case_at(case, when)  # what held at ``when``: the one rule for every analysis
     lo, hi = when.earliest.toordinal(), when.latest.toordinal()
     kind: dict[str, str] = {}
     org_of: dict[str, str] = {}
@@ -212,7 +218,9 @@ def build_index(case: Case, at: PartialDate | None = None, lang: str | None = No
             kind[pro.id] = "professional"
             org_of[pro.id] = org.id
     involvements = [_active(i, inv) for i, inv in enumerate(case.involvements)]
-    active = [a for a in involvements if a.day0 <= hi and a.day1 >= lo]
+    # the one rule for "active at a date" (Involvement.active_at), on the case as it stood
+    active = [a for a, inv in zip(involvements, now.involvements, strict=True)
+              if inv.active_at(when)]
     parents: dict[str, list[str]] = {}
     kids: dict[str, list[str]] = {}
     for link in case.children:
@@ -225,14 +233,14 @@ def build_index(case: Case, at: PartialDate | None = None, lang: str | None = No
             klist = kids.setdefault(par, [])
             if link.child not in klist:
                 klist.append(link.child)
-    supports = {s.id: list(dict.fromkeys(s.supports)) for s in case.network}
-    strength = {s.id: s.strength for s in case.network}
+    supports = {s.id: list(dict.fromkeys(s.supports)) for s in now.network}
+    strength = {s.id: s.strength for s in now.network}
     return CaseIndex(
         case=case,
         when=when,
         lang=lang or case.case.lang,
         names=case.names(),
-        people={p.id: p for p in case.people},
+        people={p.id: p for p in now.people},
         kind=kind,
         org_of=org_of,
         org_kind=org_kind,
@@ -244,4 +252,5 @@ def build_index(case: Case, at: PartialDate | None = None, lang: str | None = No
         strength=strength,
         day0=lo,
         day1=hi,
+        now=now,
     )

@@ -76,7 +76,7 @@ def _household(ix: CaseIndex) -> set[str]:
     """Members of the household(s) of the index person(s); all households without an index."""
     index = set(ix.case.case.index)
     out: set[str] = set()
-    for h in ix.case.households:
+    for h in ix.at_date().households:
         if not index or index.intersection(h.members):
             out.update(h.members)
     return out

@@ -17,7 +17,7 @@ from pydantic import Field
 
 from ..dates import PartialDate
 from ..generations import generations
-from ..model import Case
+from ..model import Case, happened_by, partnership_ended_at
 from ..text.words import say
 from .common import CaseIndex, Result, build_index
 
@@ -43,13 +43,8 @@ class Pattern(Result):
     evidence: list[str] = Field(default_factory=list)
 
 
-def _not_after(date: PartialDate | None, limit: int) -> bool:
-    return date is None or date.earliest.toordinal() <= limit
-
-
 def pattern_carriers(ix: CaseIndex) -> dict[str, dict[str, list[str]]]:
     """Map each pattern to the people who show it and, per person, the evidence."""
-    limit = ix.day1
     out: dict[str, dict[str, list[str]]] = {p: {} for p in PATTERNS}
     people = ix.people
 
@@ -58,14 +53,14 @@ def pattern_carriers(ix: CaseIndex) -> dict[str, dict[str, list[str]]]:
             out[pattern].setdefault(pid, []).append(ev)
 
     for i, ps in enumerate(ix.case.partnerships):
-        if ps.status in ("divorced", "separated") and _not_after(ps.end, limit):
+        if partnership_ended_at(ps, ix.when) in ("divorced", "separated"):
             a, b = ps.partners
             when = f" {ps.end}" if ps.end is not None else ""
             ev = f"partnerships[{i}]: {a} - {b} {ps.status}{when}"
             add("divorce", a, ev)
             add("divorce", b, ev)
     for i, r in enumerate(ix.case.relations):
-        if not _not_after(r.start, limit):
+        if not happened_by(r.start, ix.when):
             continue
         a, b = r.between
         ev = f"relations[{i}]: {a} - {b} {r.kind}"
@@ -84,7 +79,7 @@ def pattern_carriers(ix: CaseIndex) -> dict[str, dict[str, list[str]]]:
         child = people.get(link.child)
         if child is None or child.born is None or link.kind != "biological":
             continue
-        if not _not_after(child.born, limit):
+        if not happened_by(child.born, ix.when):
             continue
         for par in link.parents:
             parent = people.get(par)

@@ -103,6 +103,9 @@ def _lines(a: Analysis, names: Mapping[str, str], md: bool) -> list[str]:
     if not cg.exact:
         out.append(bullet + say(lang, "greedy_note", ratio=f"{cg.ratio:.2f}"))
     findings(cg.findings)
+    if a.escalation:
+        head("h_escalation")
+        findings(a.escalation)
     return out
 
 

@@ -30,8 +30,8 @@ def _target(case_file: str, output: str | None, suffix: str) -> Path:
 
 
 def run_report(case_file: str, *, output: str | None, lang: str | None,
-               at: PartialDate | None, pseudonymise: bool, seed: int | None, serve: bool,
-               port: int) -> None:
+               at: PartialDate | None, since: PartialDate | None, pseudonymise: bool,
+               seed: int | None, serve: bool, port: int) -> None:
     """Write the session page of one case, or serve it live until Ctrl-C.
 
     Raises:
@@ -42,8 +42,8 @@ def run_report(case_file: str, *, output: str | None, lang: str | None,
     from ..page.report import build_report
 
     def build() -> ReportPage:
-        return build_report(load(case_file), lang=lang, at=at, pseudonymise=pseudonymise,
-                            seed=seed)
+        return build_report(load(case_file), lang=lang, at=at, since=since,
+                            pseudonymise=pseudonymise, seed=seed)
 
     if serve:
         _serve(case_file, build, port, pseudonymise)

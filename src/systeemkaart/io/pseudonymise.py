@@ -15,7 +15,7 @@ import secrets
 from typing import Any
 
 from ..dates import PartialDate
-from ..model import Case
+from ..model import Case, Membership
 from ..text.labels import kind_label, label
 
 __all__ = ["pseudonymise"]
@@ -130,17 +130,22 @@ def pseudonymise(case: Case, *, seed: int | None = None) -> Case:
         ],
         "households": [
             {"id": optional_ids.get(("households", i)), "members": ids(h.members),
-             "name": f"{word('household')} {i + 1}" if h.name else None}
+             "name": f"{word('household')} {i + 1}" if h.name else None,
+             "start": _shift(h.start, years), "end": _shift(h.end, years),
+             "memberships": _memberships(h.memberships, new_id, years)}
             for i, h in enumerate(case.households)
         ],
         "network": [
             {"id": new_id[s.id], "name": f"{word('supporter')} {i + 1}",
-             "supports": ids(s.supports), "strength": s.strength}
+             "supports": ids(s.supports), "strength": s.strength,
+             "start": _shift(s.start, years), "end": _shift(s.end, years)}
             for i, s in enumerate(case.network)
         ],
         "contexts": [
             {"id": new_id[c.id], "name": f"{kind_label(c.kind, lang)} {i + 1}",
-             "kind": c.kind, "members": ids(c.members)}
+             "kind": c.kind, "members": ids(c.members),
+             "start": _shift(c.start, years), "end": _shift(c.end, years),
+             "memberships": _memberships(c.memberships, new_id, years)}
             for i, c in enumerate(case.contexts)
         ],
         "organisations": [
@@ -158,7 +163,7 @@ def pseudonymise(case: Case, *, seed: int | None = None) -> Case:
         "involvements": [
             {"agent": new_id[v.agent], "targets": ids(v.targets), "stance": v.stance,
              "regie": v.regie, "start": _shift(v.start, years), "end": _shift(v.end, years),
-             "entry": v.entry}
+             "entry": v.entry, "form": v.form}
             for v in case.involvements
         ],
         "events": [
@@ -173,6 +178,13 @@ def pseudonymise(case: Case, *, seed: int | None = None) -> Case:
         ],
     }
     return Case.model_validate(_drop_none(data))
+
+
+def _memberships(items: list[Membership], new_id: dict[str, str], years: int
+                 ) -> list[dict[str, Any]]:
+    """Dated memberships with new ids and shifted dates; their notes are left out."""
+    return [{"member": new_id[m.member], "start": _shift(m.start, years),
+             "end": _shift(m.end, years)} for m in items]
 
 
 def _kind_word(kind: str, lang: str) -> str:

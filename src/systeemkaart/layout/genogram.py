@@ -30,7 +30,7 @@ from typing import Final
 
 from ..dates import PartialDate
 from ..gcpause import paused_gc
-from ..model import Case, Person
+from ..model import Case, Person, case_at, deceased_at, partnership_ended_at
 from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, text_width, wrap
 from . import Box, Point
@@ -197,20 +197,13 @@ class GenogramLayout:
 
 
 def person_deceased(person: Person, at: PartialDate | None) -> bool:
-    """Deceased at ``at``: a known death on or before it, or marked deceased without date."""
-    if person.died is not None:
-        return at is None or not at.certainly_before(person.died)
-    return person.deceased
+    """Deceased at ``at``: the model's one rule (:func:`systeemkaart.model.deceased_at`)."""
+    return deceased_at(person, at)
 
 
 def partnership_ended(case: Case, index: int, at: PartialDate | None) -> str | None:
     """The status to draw (``separated``/``divorced``/``widowed``) at ``at``, else ``None``."""
-    ps = case.partnerships[index]
-    if ps.status == "together":
-        return None
-    if ps.end is not None and at is not None and at.certainly_before(ps.end):
-        return None
-    return ps.status
+    return partnership_ended_at(case.partnerships[index], at)
 
 
 # --- sizes -----------------------------------------------------------------------------
@@ -315,7 +308,8 @@ def layout_genogram(case: Case, options: GenogramOptions | None = None) -> Genog
         LayoutError: when Graphviz fails.
     """
     with paused_gc():
-        return _layout(case, options or GenogramOptions(lang=case.case.lang, at=case.as_of()))
+        options = options or GenogramOptions(lang=case.case.lang, at=case.as_of())
+        return _layout(case_at(case, options.at), options)
 
 
 def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:

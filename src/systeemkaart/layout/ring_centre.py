@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..dates import PartialDate
 from ..generations import generations
-from ..model import Case
+from ..model import Case, deceased_at
 from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, text_width, wrap
 from .ring_geometry import Box
@@ -100,7 +100,7 @@ def _person_lines(case: Case, pid: str, at: PartialDate, lang: str) -> tuple[Tex
     bits = []
     if age is not None:
         bits.append(f"{age} {label('years_short', lang)}")
-    if person.is_deceased:
+    if deceased_at(person, at):
         bits.append("†")
     if bits:
         lines.append(TextLine(" ".join(bits), AGE_FONT))

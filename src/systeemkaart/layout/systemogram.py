@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ..activity import active_involvements, help_counts, shown_agents
 from ..dates import PartialDate
 from ..exceptions import LayoutError
-from ..model import Case
+from ..model import Case, case_at
 from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, text_width, wrap
 from .ring_centre import (
@@ -459,6 +459,7 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
         LayoutError: when the boxes cannot be placed apart (never expected).
     """
     when = at if at is not None else case.as_of()
+    case = case_at(case, when)  # what held at ``when``: the one rule for every drawing
     shown = shown_agents(case, when)
     active = active_involvements(case, when)
     collapsed = _collapse(case, shown, max_per_card, max_professionals)

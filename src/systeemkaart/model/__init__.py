@@ -2,10 +2,19 @@
 
 from .case import SCHEMA_ID, Case, CaseMeta
 from .events import Event, Hypothesis
-from .family import ChildLink, Household, Partnership, Relation
+from .family import ChildLink, Household, Membership, Partnership, Relation
 from .help import Involvement
 from .network import Context, Organisation, Professional, Supporter
 from .people import Person
+from .periods import (
+    born_by,
+    deceased_at,
+    happened_by,
+    holds_at,
+    partnership_ended_at,
+    partnership_made_by,
+)
+from .snapshot import case_at, case_with_ended
 
 __all__ = [
     "SCHEMA_ID",
@@ -17,10 +26,19 @@ __all__ = [
     "Household",
     "Hypothesis",
     "Involvement",
+    "Membership",
     "Organisation",
     "Partnership",
     "Person",
     "Professional",
     "Relation",
     "Supporter",
+    "born_by",
+    "case_at",
+    "case_with_ended",
+    "deceased_at",
+    "happened_by",
+    "holds_at",
+    "partnership_ended_at",
+    "partnership_made_by",
 ]

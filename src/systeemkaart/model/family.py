@@ -9,8 +9,16 @@ from pydantic import ConfigDict, Field, model_validator
 from ..dates import PartialDate
 from ..vocab import ChildKind, PartnershipKind, PartnershipStatus, RelationKind
 from .base import Id, Record, Text
+from .periods import holds_at
 
-__all__ = ["ChildLink", "Household", "Partnership", "Relation"]
+__all__ = [
+    "ChildLink",
+    "Household",
+    "Membership",
+    "Partnership",
+    "Relation",
+    "dated_members",
+]
 
 
 class Partnership(Record):
@@ -82,10 +90,53 @@ class Relation(Record):
         return data
 
 
+class Membership(Record):
+    """When one member belonged to a household or context: ``start``..``end``.
+
+    A member may have several periods (left home, came back). A member without any period
+    belongs for as long as the household or context itself exists.
+    """
+
+    member: Id
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    notes: Text | None = None
+
+
 class Household(Record):
-    """People who live together (drawn encircled)."""
+    """People who live together (drawn encircled).
+
+    ``start``/``end`` bound the household itself; ``memberships`` say when single members
+    lived there (each ``member`` must be one of ``members``: ``systeemkaart validate``
+    checks it).
+    """
 
     id: Id | None = None
     name: Text | None = None
     members: list[Id] = Field(min_length=1)
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    memberships: list[Membership] = Field(default_factory=list)
     notes: Text | None = None
+
+    def members_at(self, at: PartialDate | None) -> list[str]:
+        """Who lived here at ``at`` (none when the household itself did not exist then)."""
+        if not holds_at(self.start, self.end, at):
+            return []
+        return dated_members(self.members, self.memberships, at)
+
+
+def dated_members(members: list[str], memberships: list[Membership],
+                  at: PartialDate | None) -> list[str]:
+    """The members that belong at ``at``: the one rule for household and context membership.
+
+    A member with dated periods belongs while one of them holds (:func:`holds_at`); one
+    without any period belongs throughout.
+    """
+    if not memberships:
+        return list(members)
+    periods: dict[str, list[Membership]] = {}
+    for m in memberships:
+        periods.setdefault(m.member, []).append(m)
+    return [pid for pid in members
+            if pid not in periods or any(holds_at(m.start, m.end, at) for m in periods[pid])]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pydantic import Field
 
 from ..dates import PartialDate
-from ..vocab import Entry, Stance
+from ..vocab import Entry, HelpForm, Stance
 from .base import Id, Record, Text
+from .periods import holds_at
 
 __all__ = ["Involvement"]
 
@@ -17,6 +18,8 @@ class Involvement(Record):
     ``stance``: alongside (naast), over (beschikker over) or opposite (melder tegenover).
     ``regie`` marks who steers the help. ``entry`` says how good the agent's access to the
     family is. ``start``/``end`` bound the period; an open end means still involved.
+    ``form`` says how heavy the help is: ambulant, day (day treatment), crisis, residential
+    (24-hour) or foster; the organisation's kind tells voluntary from statutory help.
     """
 
     agent: Id
@@ -27,10 +30,12 @@ class Involvement(Record):
     end: PartialDate | None = None
     intensity: Text | None = None
     entry: Entry | None = None
+    form: HelpForm | None = None
     notes: Text | None = None
 
     def active_at(self, when: PartialDate) -> bool:
-        """True when the involvement's period overlaps the period ``when`` names."""
-        if self.start is not None and when.latest < self.start.earliest:
-            return False
-        return not (self.end is not None and self.end.latest < when.earliest)
+        """True when the involvement's period overlaps the period ``when`` names.
+
+        The one rule for "involved at a date" (:func:`systeemkaart.model.periods.holds_at`).
+        """
+        return holds_at(self.start, self.end, when)

@@ -4,31 +4,58 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from ..dates import PartialDate
 from ..vocab import ContextKind, OrganisationKind, Strength
 from .base import Id, Record, Text
+from .family import Membership, dated_members
+from .periods import holds_at
 
 __all__ = ["Context", "Organisation", "Professional", "Supporter"]
 
 
 class Supporter(Record):
-    """An informal supporter (steunfiguur) outside the drawn family."""
+    """An informal supporter (steunfiguur) outside the drawn family; ``start``/``end`` bound
+    the time they were there."""
 
     id: Id
     name: Text | None = None
     supports: list[Id] = Field(default_factory=list)
     strength: Strength = "normal"
     relation: Text | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
     notes: Text | None = None
+
+    def holds_at(self, at: PartialDate | None) -> bool:
+        """True when the supporter was there at ``at``."""
+        return holds_at(self.start, self.end, at)
 
 
 class Context(Record):
-    """A place that matters: school, work, sport, religion, neighbourhood, leisure."""
+    """A place that matters: school, work, sport, religion, neighbourhood, leisure.
+
+    ``start``/``end`` bound the context itself; ``memberships`` say when single members
+    belonged (each ``member`` must be one of ``members``).
+    """
 
     id: Id
     name: Text | None = None
     kind: ContextKind = "other"
     members: list[Id] = Field(default_factory=list)
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    memberships: list[Membership] = Field(default_factory=list)
     notes: Text | None = None
+
+    def members_at(self, at: PartialDate | None) -> list[str]:
+        """Who belonged here at ``at`` (none when the context itself did not exist then)."""
+        if not holds_at(self.start, self.end, at):
+            return []
+        return dated_members(self.members, self.memberships, at)
+
+    def holds_at(self, at: PartialDate | None) -> bool:
+        """True when the context existed at ``at``."""
+        return holds_at(self.start, self.end, at)
 
 
 class Professional(Record):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..dates import PartialDate
 from ..vocab import Sex
 from .base import Id, Record, Text
+from .periods import happened_by
 
 __all__ = ["Person"]
 
@@ -41,7 +42,7 @@ class Person(Record):
         """Whole years of age at ``when`` (or at death), ``None`` when not computable."""
         if self.born is None or self.pregnancy or self.miscarriage:
             return None
-        end = self.died if self.died is not None and self.died < when else when
+        end = self.died if self.died is not None and happened_by(self.died, when) else when
         if self.born.precision == "day" and end.precision == "day":
             b, e = self.born.earliest, end.earliest
             return e.year - b.year - ((e.month, e.day) < (b.month, b.day))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -25,20 +26,23 @@ KINDS: Final = ("genogram", "systemogram", "timeline")
 """The drawings on the page, in page order (those of :data:`systeemkaart.drawing.KINDS`)."""
 
 
-def _draw(case: Case, kind: str, lang: str, at: PartialDate) -> str:
+def _draw(case: Case, kind: str, lang: str, at: PartialDate,
+          since: PartialDate | None = None) -> str:
     """One drawing's SVG, straight from its render module (the page sits beside
-    :mod:`systeemkaart.drawing`, not above it)."""
-    if kind == "genogram":
-        from ..render.genogram import render_genogram
-
-        return render_genogram(case, lang=lang, at=at)
-    if kind == "systemogram":
-        from ..render.systemogram import render_systemogram
-
-        return render_systemogram(case, lang=lang, at=at)
+    :mod:`systeemkaart.drawing`, not above it); ``since`` marks what changed as ``draw
+    --since`` does."""
+    from ..render.genogram import render_genogram
+    from ..render.systemogram import render_systemogram
     from ..render.timeline import render_timeline
 
-    return render_timeline(case, lang=lang, at=at)
+    render: Callable[..., str] = {"genogram": render_genogram,
+                                  "systemogram": render_systemogram,
+                                  "timeline": render_timeline}[kind]
+    if since is not None:
+        from ..render.changes import mark_since
+
+        return mark_since(case, kind, render, lang=lang, at=at, since=since)
+    return render(case, lang=lang, at=at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,10 +113,12 @@ def _hypotheses(case: Case, names: dict[str, str], anchors: dict[str, str], lang
 
 
 def build_report(case: Case, *, lang: str | None = None, at: PartialDate | None = None,
-                 pseudonymise: bool = False, seed: int | None = None) -> ReportPage:
+                 since: PartialDate | None = None, pseudonymise: bool = False,
+                 seed: int | None = None) -> ReportPage:
     """Draw and analyse ``case`` and lay it out as a session page.
 
-    ``lang`` overrides the case's language, ``at`` its date (as in ``draw``);
+    ``lang`` overrides the case's language, ``at`` its date and ``since`` marks what changed
+    since then in the drawings (as in ``draw``);
     ``pseudonymise`` builds the page from :func:`systeemkaart.io.pseudonymise.pseudonymise`'s
     copy (``seed`` makes its date shift reproducible).
 
@@ -125,20 +131,25 @@ def build_report(case: Case, *, lang: str | None = None, at: PartialDate | None 
     if pseudonymise:
         from ..io.pseudonymise import pseudonymise as pseudo
 
-        # the date becomes the copy's as_of, shifted with every other; the stand-in names
-        # ("Persoon 3") come in the page's language
-        update: dict[str, object] = {"as_of": at} if at is not None else {}
+        # the date becomes the copy's as_of, shifted with every other date (``since`` by
+        # the same number of years); the stand-in names come in the page's language
+        when = at or case.as_of()
+        update: dict[str, object] = {"as_of": when}
         if lang is not None:
             update["lang"] = lang
-        if update:
-            case = case.model_copy(update={"case": case.case.model_copy(update=update)})
-            at = None
-        case = pseudo(case, seed=seed)
+        case = pseudo(case.model_copy(update={"case": case.case.model_copy(update=update)}),
+                      seed=seed)
+        shifted = case.as_of()
+        if since is not None:
+            since = PartialDate(since.year + shifted.year - when.year)
+        at = None
     lang = lang or case.case.lang
     when = at or case.as_of()
     names = case.names()
     title = case.case.title or case.case.id
     meta = [f"{page_word('as_of', lang)} {when}"]
+    if since is not None:
+        meta.append(f"{page_word('since', lang)} {since}")
     index = [names.get(i, i) for i in case.case.index]
     if index:
         meta.append(f"{page_word('index', lang)}: {', '.join(index)}")
@@ -152,7 +163,7 @@ def build_report(case: Case, *, lang: str | None = None, at: PartialDate | None 
     figures: dict[str, str] = {}
     for kind in KINDS:
         if _has_part(case, kind):
-            svg = _draw(case, kind, lang, when)
+            svg = _draw(case, kind, lang, when, since)
             figures[kind] = figure(kind, page_word(kind, lang), svg, first=not figures)
             parts.append(figures[kind])
         else:
@@ -174,7 +185,9 @@ def build_report(case: Case, *, lang: str | None = None, at: PartialDate | None 
 
 
 def report_html(case: Case, *, lang: str | None = None, at: PartialDate | None = None,
-                pseudonymise: bool = False, seed: int | None = None) -> str:
+                since: PartialDate | None = None, pseudonymise: bool = False,
+                seed: int | None = None) -> str:
     """The session page of ``case`` as one self-contained HTML document (see
     :func:`build_report`)."""
-    return build_report(case, lang=lang, at=at, pseudonymise=pseudonymise, seed=seed).html()
+    return build_report(case, lang=lang, at=at, since=since, pseudonymise=pseudonymise,
+                        seed=seed).html()

@@ -22,7 +22,7 @@ from ..layout.genogram import (
     layout_genogram,
     person_deceased,
 )
-from ..model import Case, Person
+from ..model import Case, Person, case_at
 from ..text.labels import label
 from ..text.measure import text_width
 from .styles import (
@@ -63,6 +63,7 @@ def render_genogram(case: Case, *, lang: str, at: PartialDate) -> str:
     Raises:
         LayoutError: when the genogram cannot be laid out.
     """
+    case = case_at(case, at)  # what held at ``at``: the one rule for every drawing
     with paused_gc():
         layout = layout_genogram(case, GenogramOptions(lang=lang, at=at, top=_TITLE_H))
         return render_layout(case, layout, lang=lang, at=at)
@@ -128,6 +129,7 @@ def _paint_people(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str,
 
 def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialDate) -> str:
     """Paint an already computed layout (see :func:`render_genogram`)."""
+    case = case_at(case, at)  # the layout's indices refer to the case as it stood at ``at``
     legend = Legend(lang=lang)
     names = {p.id: p.label() for p in case.people}
     title = case.case.title or case.case.id

@@ -24,9 +24,10 @@ from ..layout.systemogram import (
     TextLine,
     layout_systemogram,
 )
-from ..model import Case
+from ..model import Case, case_at, deceased_at
 from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, fmt, text_width
+from .forms import FORM_ORDER, badge_sample, form_badge, heaviest, point_along
 from .styles import (
     DECEASED,
     FILLS,
@@ -240,7 +241,8 @@ def _paint_person(doc: SvgDoc, parent: Element, case: Case, place: PersonPlace, 
     person = case.person(pid)
     box = place.box
     modifiers: list[str] = [person.sex]
-    if person.is_deceased:
+    dead = deceased_at(person, at)
+    if dead:
         modifiers.append("deceased")
     if pid in case.case.index:
         modifiers.append("index")
@@ -248,26 +250,26 @@ def _paint_person(doc: SvgDoc, parent: Element, case: Case, place: PersonPlace, 
     age = person.age_at(at)
     if person.born is not None:
         tip += f", {label('born', lang)} {person.born}"
-    if person.died is not None:
+    if dead and person.died is not None:
         tip += f", {label('died', lang)} {person.died}"
     elif age is not None:
         tip += f" ({age} {label('years_short', lang)})"
     g = doc.node(pid, "person", _bbox(box, dx, dy), modifiers=modifiers, tooltip=tip,
                  parent=parent)
     x, y = place.x + dx, place.y + dy
-    person_shape(doc, g, x, y, person.sex, deceased=person.is_deceased,
+    person_shape(doc, g, x, y, person.sex, deceased=dead,
                  index=pid in case.case.index)
     moved = box.moved(dx, dy)
     _text_block(doc, g, moved, y + SYMBOL / 2 + 2, place.lines, fill=MUTED, halo=True)
 
 
 def _legend(case: Case, lay: SystemogramLayout, lang: str) -> Legend:
-    legend = Legend(lang=lang, groups=("symbols", "helpers", "lines", "markers"))
+    legend = Legend(lang=lang, groups=("symbols", "helpers", "lines", "forms", "markers"))
     index = set(case.case.index)
     for pid in lay.people:
         p = case.person(pid)
         legend.add("symbols", f"sex-{p.sex}", label(p.sex, lang), _symbol_sample(p.sex))
-    if any(case.person(pid).is_deceased for pid in lay.people):
+    if any(deceased_at(case.person(pid), lay.at) for pid in lay.people):
         legend.add("symbols", "deceased", label("deceased", lang),
                    _symbol_sample("unknown", deceased=True))
     shown_index = [pid for pid in lay.people if pid in index]
@@ -295,6 +297,11 @@ def _legend(case: Case, lay: SystemogramLayout, lang: str) -> Legend:
         legend.add("lines", "membership", label("membership", lang), line_sample(MEMBERSHIP_STYLE))
     if len({lk.width for lk in lay.links if lk.kind == "involvement"}) > 1:
         legend.add("lines", "weight", label("weight", lang), _weight_sample)
+    forms = {_link_form(case, lk) for lk in lay.links}
+    for form in FORM_ORDER:
+        if form in forms:
+            legend.add("forms", f"form-{form}", label(f"form_{form}", lang),
+                       badge_sample(form, lang))
     if lay.regie:
         legend.add("markers", "regie", label("regie", lang), _regie_sample)
     return legend
@@ -365,6 +372,7 @@ def render_systemogram(case: Case, *, lang: str, at: PartialDate) -> str:
     Raises:
         LayoutError: when the drawing cannot be laid out.
     """
+    case = case_at(case, at)  # what held at ``at``: the one rule for every drawing
     lay = layout_systemogram(case, at, lang=lang)
     header = _header(case, lay, lang)
     head_h = sum(size * LINE_HEIGHT for _, size, _, _ in header) + 10 + 8 * (len(header) > 3)
@@ -432,10 +440,13 @@ def _paint_header(doc: SvgDoc, header: Sequence[tuple[str, float, bool, str]]) -
 def _paint_link(doc: SvgDoc, parent: Element, case: Case, link: LinkPlace, lang: str,
                 dx: float, dy: float) -> None:
     modifiers: list[str] = []
+    form = _link_form(case, link)
     if link.kind == "involvement":
         modifiers.append(f"stance-{link.stance}")
         if link.regie:
             modifiers.append("regie")
+        if form is not None:
+            modifiers.append(f"form-{form}")
         style = stance_style(link.stance or "alongside", link.width)
     elif link.kind == "support":
         modifiers.append(f"strength-{link.strength}")
@@ -450,3 +461,14 @@ def _paint_link(doc: SvgDoc, parent: Element, case: Case, link: LinkPlace, lang:
     pts = [(x + dx, y + dy) for x, y in link.points]
     if len(pts) >= 2 and math.dist(pts[-2], pts[-1]) > 1e-6:
         paint_line(doc, g, pts, style)
+        if form is not None:
+            # the badge sits a third along the line, on the agent's side, away from the
+            # crowd around the people
+            form_badge(doc, g, *point_along(pts, 1 / 3), form, lang)
+
+
+def _link_form(case: Case, link: LinkPlace) -> str | None:
+    """The heaviest form of help among the involvements a line stands for."""
+    if link.kind != "involvement":
+        return None
+    return heaviest(case.involvements[i].form for i in link.involvements)

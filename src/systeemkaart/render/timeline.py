@@ -1,13 +1,17 @@
 """Paint the timeline: who was involved when, how help piled up, and what happened.
 
-One row per agent with its involvement periods (colour by stance, a gold edge for regie,
-a fading end where the start or end is unknown), a step chart of the professionals and
-organisations involved at the same time, the case's events on top and a line at the date
-the drawing describes. Layout comes from :mod:`systeemkaart.layout.timeline`.
+One row per agent with its involvement periods (colour by stance, a gold edge for regie, a
+hatch for the form of help, an arrow for ongoing help, a fading lead-in where the start is
+unknown, a fading year where the end is known only to the year, a dashed chip in the
+*undated* column for help without dates), a step chart of the professionals and
+organisations involved at the same time with a tick at every whole number up to ten, the
+case's events on top and a line at the date the drawing describes. Layout comes from
+:mod:`systeemkaart.layout.timeline`.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Final
 
 from ..dates import PartialDate
@@ -15,6 +19,7 @@ from ..layout.timeline import BarPlace, TimelineLayout, layout_timeline
 from ..model import Case
 from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, fmt, text_width
+from .forms import FORM_ORDER, bar_sample, hatch
 from .styles import INK, MUTED, STANCE_COLOURS, TITLE_FONT_SIZE
 from .svgdoc import Element, Legend, SvgDoc
 from .systemogram import REGIE_GOLD, agent_tooltip
@@ -55,7 +60,7 @@ def _bar_sample(stance: str, regie: bool = False) -> object:
 
 
 def _legend(lay: TimelineLayout, case: Case, lang: str) -> Legend:
-    legend = Legend(lang=lang, groups=("lines", "markers"))
+    legend = Legend(lang=lang, groups=("lines", "forms", "markers"))
     bars = [b for r in lay.rows for b in r.bars]
     for stance in ("alongside", "over", "opposite"):
         if any(b.stance == stance for b in bars):
@@ -64,8 +69,18 @@ def _legend(lay: TimelineLayout, case: Case, lang: str) -> Legend:
     if any(b.regie for b in bars):
         legend.add("markers", "regie", label("regie", lang),
                    _bar_sample("alongside", True))  # type: ignore[arg-type]
-    if any(b.open_start or b.open_end for b in bars):
-        legend.add("markers", "open", label("open_period", lang), _open_sample)
+    for form in FORM_ORDER:
+        if any(b.form == form for b in bars):
+            legend.add("forms", f"form-{form}", label(f"form_{form}", lang),
+                       bar_sample(form, STANCE_COLOURS["alongside"]))
+    if any(b.ongoing for b in bars):
+        legend.add("markers", "ongoing", label("ongoing", lang), _ongoing_sample)
+    if any(b.end_fade_x is not None for b in bars):
+        legend.add("markers", "end-unknown", label("end_unknown", lang), _end_unknown_sample)
+    if any(b.open_start and not b.undated for b in bars):
+        legend.add("markers", "start-unknown", label("start_unknown", lang), _open_sample)
+    if any(b.undated for b in bars):
+        legend.add("markers", "undated", label("undated", lang), _undated_sample)
     if any(c.professionals for c in lay.counts):
         legend.add("markers", "concurrent", label("concurrent", lang), _step_sample)
         legend.add("markers", "concurrent-organisations", label("organisations", lang).capitalize(),
@@ -77,8 +92,37 @@ def _legend(lay: TimelineLayout, case: Case, lang: str) -> Legend:
 
 
 def _open_sample(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: float) -> None:
-    doc.rect(g, x + 2, y + h / 2 - 5, w - 4, 10, fill=STANCE_COLOURS["alongside"],
-             fill_opacity=0.3)
+    colour = STANCE_COLOURS["alongside"]
+    doc.rect(g, x + 2, y + h / 2 - 5, w - 4, 10, fill=colour, fill_opacity=0.75)
+    doc.rect(g, x + 2, y + h / 2 - 5, (w - 4) / 2, 10, fill="#ffffff", fill_opacity=0.55)
+
+
+def _end_unknown_sample(doc: SvgDoc, g: Element, x: float, y: float, w: float,
+                        h: float) -> None:
+    colour = STANCE_COLOURS["alongside"]
+    doc.rect(g, x + 2, y + h / 2 - 5, w - 4, 10, fill=colour, fill_opacity=0.75)
+    _fade_out(doc, g, x + w / 2, x + w - 2, y + h / 2 - 5, 10)
+
+
+def _ongoing_sample(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: float) -> None:
+    colour = STANCE_COLOURS["alongside"]
+    doc.rect(g, x + 2, y + h / 2 - 5, w - 9, 10, fill=colour, fill_opacity=0.75)
+    r = x + w - 7
+    doc.polygon(g, [(r, y + h / 2 - 6), (r + 5, y + h / 2), (r, y + h / 2 + 6)], fill=colour)
+
+
+def _undated_sample(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: float) -> None:
+    doc.rect(g, x + 2, y + h / 2 - 5, w - 4, 10, rx=2, fill="none",
+             stroke=STANCE_COLOURS["alongside"], stroke_width=1.4, stroke_dasharray="3 2")
+
+
+def _fade_out(doc: SvgDoc, g: Element, x0: float, x1: float, y: float, h: float) -> None:
+    """White steps of growing opacity from ``x0`` to ``x1``: the bar fades out."""
+    steps = 4
+    w = (x1 - x0) / steps
+    for k in range(steps):
+        doc.rect(g, x0 + k * w, y, w, h, fill="#ffffff", fill_opacity=0.2 + 0.18 * k,
+                 stroke="none")
 
 
 def _step_sample(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: float) -> None:
@@ -102,11 +146,15 @@ def _at_sample(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: float) 
              stroke_dasharray="4 3")
 
 
-def render_timeline(case: Case, *, lang: str, at: PartialDate) -> str:
-    """The timeline of ``case`` as SVG text, marking ``at`` (labels in ``lang``)."""
-    lay = layout_timeline(case, at, lang=lang)
+def render_timeline(case: Case, *, lang: str, at: PartialDate, first: PartialDate | None = None,
+                    last: PartialDate | None = None) -> str:
+    """The timeline of ``case`` as known at ``at``, marking ``at`` (labels in ``lang``);
+    ``first``/``last`` set the axis (default: the help's span)."""
+    lay = layout_timeline(case, at, lang=lang, first=first, last=last)
     title = case.case.title or case.case.id
     sub = f"{label('timeline', lang)} · {label('as_of', lang)} {lay.at}"
+    if lay.events_outside:
+        sub += f" · {label('events_outside', lang).format(n=lay.events_outside)}"
     head_h = TITLE_FONT_SIZE * LINE_HEIGHT + FONT * LINE_HEIGHT + 12
     legend = _legend(lay, case, lang)
     lw, lh = legend.size(max(lay.width, 400.0))
@@ -119,7 +167,7 @@ def render_timeline(case: Case, *, lang: str, at: PartialDate) -> str:
              bold=True, anchor="start", class_="title")
     doc.text(doc.root, MARGIN, MARGIN + TITLE_FONT_SIZE * LINE_HEIGHT + FONT, sub, size=FONT,
              anchor="start", class_="subtitle")
-    _grid(doc, lay, dx, dy)
+    _grid(doc, lay, lang, dx, dy)
     _rows(doc, case, lay, lang, dx, dy)
     _events(doc, case, lay, dx, dy)
     _chart(doc, lay, lang, dx, dy)
@@ -133,7 +181,7 @@ def render_timeline(case: Case, *, lang: str, at: PartialDate) -> str:
     return doc.to_string()
 
 
-def _grid(doc: SvgDoc, lay: TimelineLayout, dx: float, dy: float) -> None:
+def _grid(doc: SvgDoc, lay: TimelineLayout, lang: str, dx: float, dy: float) -> None:
     g = doc.group(classes=["axis"])
     years = range(lay.first.year, lay.last.year + 1)
     step = max(1, round(len(years) * 34 / max(lay.axis_x1 - lay.axis_x0, 1)))
@@ -146,6 +194,9 @@ def _grid(doc: SvgDoc, lay: TimelineLayout, dx: float, dy: float) -> None:
             doc.text(g, x + 2, top - 3, str(year), size=SMALL, anchor="start", fill=MUTED)
     x_end = lay.axis_x1 + dx
     doc.line(g, x_end, top, x_end, bottom, stroke=GRID, stroke_width=1)
+    if lay.undated_x is not None:
+        doc.text(g, lay.undated_x + dx, top - 3, label("undated", lang), size=SMALL - 1,
+                 anchor="start", fill=MUTED, class_="undated-column")
 
 
 def _rows(doc: SvgDoc, case: Case, lay: TimelineLayout, lang: str, dx: float,
@@ -173,23 +224,38 @@ def _bar(doc: SvgDoc, parent: Element, case: Case, bar: BarPlace, lang: str, dx:
     classes = ["period", "involvement", f"stance-{bar.stance}"]
     if bar.regie:
         classes.append("regie")
+    if bar.form:
+        classes.append(f"form-{bar.form}")
+    if bar.undated:
+        classes.append("undated")
+    elif bar.ongoing:
+        classes.append("ongoing")
+    if bar.open_start and not bar.undated:
+        classes.append("start-unknown")
+    if bar.end_fade_x is not None:
+        classes.append("end-unknown")
     data = {"involvement": str(bar.index), "agent": inv.agent, "targets": " ".join(inv.targets),
             "start": str(inv.start) if inv.start is not None else "",
             "end": str(inv.end) if inv.end is not None else ""}
     g = doc.group(parent, classes=classes, data=data, tooltip=_period(case, bar, lang))
     b = bar.box.moved(dx, dy)
     colour = STANCE_COLOURS.get(bar.stance, INK)
+    if bar.undated:
+        doc.rect(g, b.x, b.y, b.w, b.h, rx=2, fill="none", stroke=colour, stroke_width=1.4,
+                 stroke_dasharray="3 2")
+        return
     doc.rect(g, b.x, b.y, b.w, b.h, rx=2, fill=colour, fill_opacity=0.75,
              stroke=REGIE_GOLD if bar.regie else "none",
              stroke_width=2.2 if bar.regie else None)
-    fade = min(18.0, b.w / 3)
+    hatch(doc, g, b, bar.form)
     if bar.open_start:
-        doc.rect(g, b.x, b.y, fade, b.h, fill="#ffffff", fill_opacity=0.55, stroke="none")
-    if bar.open_end:
-        doc.rect(g, b.right - fade, b.y, fade, b.h, fill="#ffffff", fill_opacity=0.55,
+        doc.rect(g, b.x, b.y, min(18.0, b.w / 2), b.h, fill="#ffffff", fill_opacity=0.55,
                  stroke="none")
+    if bar.end_fade_x is not None:
+        _fade_out(doc, g, bar.end_fade_x + dx, b.right, b.y, b.h)
+    if bar.ongoing:
         doc.polygon(g, [(b.right, b.y - 1), (b.right + 5, b.cy), (b.right, b.bottom + 1)],
-                    fill=colour, fill_opacity=0.75)
+                    fill=colour)
     names = case.names()
     text = ", ".join(names.get(t, t) for t in inv.targets)
     if text_width(text, SMALL - 1) + 8 < b.w:
@@ -223,7 +289,8 @@ def _chart(doc: SvgDoc, lay: TimelineLayout, lang: str, dx: float, dy: float) ->
     doc.text(g, box.x - 8, box.y - 6, label("concurrent", lang), size=SMALL, anchor="start",
              fill=MUTED)
     doc.line(g, box.x, box.bottom, box.right, box.bottom, stroke=MUTED, stroke_width=1)
-    for tick in sorted({0, top, (top + 1) // 2}):
+    step = 1 if top <= 10 else max(1, math.ceil(top / 10))
+    for tick in sorted({*range(0, top + 1, step), top}):
         y = box.bottom - tick * scale
         doc.text(g, box.x - 4, y + 3, str(tick), size=SMALL - 1, anchor="end", fill=MUTED)
         doc.line(g, box.x, y, box.right, y, stroke=GRID, stroke_width=0.8)

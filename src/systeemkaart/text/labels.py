@@ -112,6 +112,29 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "religion": {"nl": "Geloof", "en": "Religion"},
     "neighbourhood": {"nl": "Buurt", "en": "Neighbourhood"},
     "leisure": {"nl": "Vrije tijd", "en": "Leisure"},
+    # forms of help (involvement ``form``), lightest first
+    "form_ambulant": {"nl": "Ambulant", "en": "Ambulant"},
+    "form_day": {"nl": "Dagbehandeling", "en": "Day treatment"},
+    "form_crisis": {"nl": "Crisis", "en": "Crisis"},
+    "form_residential": {"nl": "24-uurs", "en": "Residential (24-hour)"},
+    "form_foster": {"nl": "Pleegzorg", "en": "Foster care"},
+    "form_measure": {"nl": "Maatregel (gedwongen kader)", "en": "Statutory measure"},
+    "forms": {"nl": "Vorm van hulp", "en": "Form of help"},
+    "form_mark_ambulant": {"nl": "A", "en": "A"},
+    "form_mark_day": {"nl": "D", "en": "D"},
+    "form_mark_crisis": {"nl": "C", "en": "C"},
+    "form_mark_residential": {"nl": "24", "en": "24"},
+    "form_mark_foster": {"nl": "P", "en": "F"},
+    # change over time (timeline, draw --since)
+    "ongoing": {"nl": "Loopt nog", "en": "Ongoing"},
+    "end_unknown": {"nl": "Einde onbekend", "en": "End unknown"},
+    "start_unknown": {"nl": "Begin onbekend", "en": "Start unknown"},
+    "undated": {"nl": "Zonder datum", "en": "Undated"},
+    "new_since": {"nl": "Nieuw sinds {date}", "en": "New since {date}"},
+    "ended_since": {"nl": "Beëindigd sinds {date}", "en": "Ended since {date}"},
+    "changes": {"nl": "Veranderingen", "en": "Changes"},
+    "events_outside": {"nl": "{n} gebeurtenis(sen) buiten de tijdas",
+                       "en": "{n} event(s) outside the axis"},
 }
 
 KIND_LABELS: Final[dict[str, dict[str, str]]] = {

@@ -119,6 +119,41 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "nl": "niemand heeft de regie; {who} ligt het meest voor de hand",
         "en": "nobody holds regie; {who} is the obvious choice",
     },
+    # escalation
+    "escalation_now": {
+        "nl": "Mogelijk wordt de hulp voor {who} stap voor stap zwaarder ({steps}): meer van "
+              "hetzelfde, maar dan zwaarder. Wat werkte niet, en wat wil {who} zelf?",
+        "en": "Possibly the help for {who} grows heavier step by step ({steps}): more of the "
+              "same, only heavier. What did not work, and what does {who} want?",
+    },
+    "escalation_past": {
+        "nl": "Mogelijk werd de hulp voor {who} stap voor stap zwaarder ({steps}); sinds "
+              "{since} is die lichter. Wat maakte het verschil?",
+        "en": "Possibly the help for {who} grew heavier step by step ({steps}); since {since} "
+              "it is lighter. What made the difference?",
+    },
+    # compare
+    "cmp_title": {
+        "nl": "Verandering: {old} ({old_at}) → {new} ({new_at})",
+        "en": "Change: {old} ({old_at}) → {new} ({new_at})",
+    },
+    "cmp_none": {"nl": "geen verschil", "en": "no change"},
+    "cmp_people": {"nl": "Personen", "en": "People"},
+    "cmp_partnerships": {"nl": "Partnerrelaties", "en": "Partnerships"},
+    "cmp_relations": {"nl": "Relaties", "en": "Relations"},
+    "cmp_households": {"nl": "Huishoudens", "en": "Households"},
+    "cmp_contexts": {"nl": "Contexten", "en": "Contexts"},
+    "cmp_supporters": {"nl": "Steunfiguren", "en": "Supporters"},
+    "cmp_involvements": {"nl": "Betrokkenheid", "en": "Involvements"},
+    "cmp_added": {"nl": "erbij", "en": "added"},
+    "cmp_removed": {"nl": "weg", "en": "gone"},
+    "cmp_changed": {"nl": "veranderd", "en": "changed"},
+    "cmp_regie": {"nl": "Regie", "en": "Regie"},
+    "cmp_professionals": {"nl": "Professionals", "en": "Professionals"},
+    "cmp_core": {"nl": "Kleine kerngroep", "en": "Small core group"},
+    "cmp_findings": {"nl": "Bevindingen", "en": "Findings"},
+    "cmp_then": {"nl": "toen", "en": "then"},
+    "cmp_now": {"nl": "nu", "en": "now"},
     # report headings
     "title": {"nl": "Analyse", "en": "Analysis"},
     "as_of": {"nl": "stand per", "en": "as of"},
@@ -127,6 +162,7 @@ WORDS: Final[dict[str, dict[str, str]]] = {
     "h_coalitions": {"nl": "Coalities", "en": "Coalitions"},
     "h_patterns": {"nl": "Patronen over generaties", "en": "Patterns across generations"},
     "h_core": {"nl": "Kleine kerngroep", "en": "Small core group"},
+    "h_escalation": {"nl": "Verloop van de hulp", "en": "Course of the help"},
     "counts": {
         "nl": "{p} professionals van {o} organisaties; {i} informele steunfiguren",
         "en": "{p} professionals from {o} organisations; {i} informal supporters",
