@@ -41,7 +41,8 @@ from systeemkaart.vocab import (
     STRENGTHS,
 )
 
-__all__ = ["case_data", "cases", "families", "helper_networks", "names", "partial_dates"]
+__all__ = ["case_data", "cases", "families", "helper_networks", "names", "partial_dates",
+           "partner_counts"]
 
 Draw = Callable[[st.SearchStrategy[Any]], Any]
 
@@ -508,3 +509,18 @@ def helper_networks(*, min_agents: int = 0, max_agents: int = 40) -> st.SearchSt
     """Valid systemogram-only cases: one to four people and ``min_agents``-``max_agents``
     agents (organisations with professionals, contexts, supporters) with involvements."""
     return cases(family=False, min_agents=min_agents, max_agents=max_agents)
+
+
+@st.composite
+def partner_counts(draw: Draw, max_partners: int = 60) -> dict[tuple[str, str], tuple[int, int]]:
+    """Counts across cases as the overview's partner picture takes them:
+    ``(name, kind) -> (cases, cases shared with the social team)``, shared <= cases."""
+    kinds = _SORTED(ORGANISATION_KINDS - {"social_team"} | CONTEXT_KINDS)
+    n = draw(st.integers(0, max_partners))
+    out: dict[tuple[str, str], tuple[int, int]] = {}
+    for i in range(n):
+        name = draw(st.one_of(names(), st.just(f"Partner {i}")))
+        cases = draw(st.integers(1, 5000))
+        shared = draw(st.integers(0, cases))
+        out[(name, draw(st.sampled_from(kinds)))] = (cases, shared)
+    return out

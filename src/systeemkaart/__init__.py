@@ -51,6 +51,7 @@ __all__ = [
     "from_graph",
     "load",
     "loads",
+    "report_html",
     "save",
     "to_graph",
     "validate",
@@ -77,6 +78,7 @@ _LAZY = {
     "validate": "systeemkaart.api",
     "draw": "systeemkaart.drawing",
     "analyse": "systeemkaart.analysis",
+    "report_html": "systeemkaart.page.report",
 }
 
 

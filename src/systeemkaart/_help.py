@@ -26,6 +26,8 @@ HELP = (
     '  import    Import a GEDCOM family tree (5.5, 5.5.1, 7.0) as a case file.\n'
     '  info      Print a short summary of each case: people, generations, helpers.\n'
     '  new       Write a commented template case to FILE (or print it).\n'
+    '  overview  Count across many cases: organisation kinds, organisations,...\n'
+    '  report    One self-contained HTML page of a case for the session and its...\n'
     '  schema    Print the JSON Schema of a case file (for editors and other...\n'
     '  validate  Check case files: types, ids, references, parentage, dates.\n'
 )

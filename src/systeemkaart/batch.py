@@ -3,7 +3,11 @@
 Files are split into chunks handed to a process pool (``concurrent.futures``), so a batch of
 thousands of cases uses both cores of a small machine; results come back in input order, so
 the output is the same for any number of workers. A file that cannot be read or is not a
-valid case gives error lines instead of a JSON line and never stops the batch.
+valid case gives error lines instead of a JSON line and never stops the batch. At most a few
+chunks per worker are in flight at once, so memory stays flat however many files there are.
+
+A ``digest`` (a module-level function, so that it pickles) turns each case and its analysis
+into whatever a caller aggregates (the overview page uses it), computed in the workers.
 """
 
 from __future__ import annotations
@@ -12,26 +16,41 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from .dates import PartialDate
 from .exceptions import SysteemkaartError
 from .gcpause import long_running
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from .analysis import Analysis
+    from .model import Case
+
+    Digest = Callable[[Case, Analysis], Any]
+
 __all__ = ["CASE_SUFFIXES", "Outcome", "analyse_files", "expand_inputs", "summary_table"]
 
 CASE_SUFFIXES: Final = (".yaml", ".yml", ".json")
 CHUNK: Final = 64
+IN_FLIGHT: Final = 3
+"""Chunks handed to each worker ahead of the one being read."""
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What one file gave: its JSON line and summary row, or its error lines."""
+    """What one file gave: its JSON line, summary row and digest, or its error lines.
+
+    ``line`` is ``None`` for a file that failed and when JSON lines were not asked for;
+    ``row`` is ``None`` exactly when the file failed.
+    """
 
     file: str
     line: str | None
     row: dict[str, Any] | None
     errors: list[str] = field(default_factory=list)
+    digest: Any = None
 
 
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
@@ -49,7 +68,8 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
     return out
 
 
-def _one(name: str, at: PartialDate | None, lang: str | None) -> Outcome:
+def _one(name: str, at: PartialDate | None, lang: str | None, digest: Digest | None = None,
+         json_lines: bool = True) -> Outcome:
     from .analysis import analyse
     from .analysis.report import summary_row, to_json
     from .io.yaml_json import load
@@ -59,13 +79,17 @@ def _one(name: str, at: PartialDate | None, lang: str | None) -> Outcome:
         result = analyse(case, at, lang=lang)
     except SysteemkaartError as err:
         return Outcome(name, None, None, err.lines())
-    return Outcome(name, to_json(result, compact=True, extra={"file": name}),
-                   summary_row(result))
+    line = to_json(result, compact=True, extra={"file": name}) if json_lines else None
+    return Outcome(name, line, summary_row(result),
+                   digest=digest(case, result) if digest is not None else None)
 
 
-def _chunk(args: tuple[list[str], PartialDate | None, str | None]) -> list[Outcome]:
-    names, at, lang = args
-    return [_one(n, at, lang) for n in names]
+_Job = tuple[list[str], PartialDate | None, str | None, "Digest | None", bool]
+
+
+def _chunk(args: _Job) -> list[Outcome]:
+    names, at, lang, digest, json_lines = args
+    return [_one(n, at, lang, digest, json_lines) for n in names]
 
 
 def analyse_files(
@@ -75,31 +99,49 @@ def analyse_files(
     lang: str | None = None,
     jobs: int | None = None,
     on_progress: Callable[[int], None] | None = None,
+    digest: Digest | None = None,
+    json_lines: bool = True,
 ) -> Iterator[Outcome]:
     """Analyse ``files`` and yield one :class:`Outcome` per file, in input order.
 
     ``jobs``: worker processes (default: the usable cores; 1 runs in this process).
-    ``on_progress`` is called with the number of files just finished.
+    ``on_progress`` is called with the number of files just finished. ``digest(case,
+    analysis)`` fills :attr:`Outcome.digest`; ``json_lines=False`` skips the JSON line.
     """
     long_running()  # thousands of cases: collect garbage as it comes (workers inherit this)
     if jobs is None:
         jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
             os.cpu_count() or 1)
-    chunks = [list(files[i:i + CHUNK]) for i in range(0, len(files), CHUNK)]
-    if jobs <= 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            done = _chunk((chunk, at, lang))
+    chunks = ((list(files[i:i + CHUNK]), at, lang, digest, json_lines)
+              for i in range(0, len(files), CHUNK))
+    n_chunks = -(-len(files) // CHUNK)
+    if jobs <= 1 or n_chunks <= 1:
+        for job in chunks:
+            done = _chunk(job)
             if on_progress is not None:
                 on_progress(len(done))
             yield from done
         return
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
-        for done in pool.map(_chunk, [(c, at, lang) for c in chunks]):
-            if on_progress is not None:
-                on_progress(len(done))
-            yield from done
+    workers = min(jobs, n_chunks)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque[Future[list[Outcome]]] = deque()
+        for job in chunks:
+            pending.append(pool.submit(_chunk, job))
+            if len(pending) >= workers * IN_FLIGHT:
+                yield from _finish(pending.popleft(), on_progress)
+        while pending:
+            yield from _finish(pending.popleft(), on_progress)
+
+
+def _finish(future: Future[list[Outcome]], on_progress: Callable[[int], None] | None
+            ) -> list[Outcome]:
+    done = future.result()
+    if on_progress is not None:
+        on_progress(len(done))
+    return done
 
 
 def summary_table(rows: Sequence[dict[str, Any]], failed: int, *, per_case: int = 50) -> str:

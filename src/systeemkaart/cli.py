@@ -422,13 +422,15 @@ def import_(source: str, output: str | None, force: bool, quiet: bool) -> None:
 def demo(folder: str, out_dir: str, force: bool) -> None:
     """Summarise, draw and analyse every case in FOLDER into OUT_DIR.
 
-    Writes <case>.genogram.svg, <case>.systemogram.svg, <case>.timeline.svg and
-    <case>.analyse.md (the analysis as session notes) for each case.
+    Writes <case>.genogram.svg, <case>.systemogram.svg, <case>.timeline.svg,
+    <case>.analyse.md (the analysis as session notes) and <case>.html (the session page)
+    for each case, an overview of them all, and index.html linking every page.
     """
     from pathlib import Path
 
     from .analysis import analyse
     from .analysis.report import to_markdown
+    from .commands.pages import demo_pages
     from .drawing import KINDS
     from .drawing import draw as draw_case
     from .io.output import check_output, make_folder, write_output
@@ -452,6 +454,8 @@ def demo(folder: str, out_dir: str, force: bool) -> None:
         for target, text in zip(targets, texts, strict=True):
             write_output(target, text, inputs=names, force=force)
             click.echo(f"  wrote {target}")
+    index = demo_pages(files, Path(out_dir))
+    click.echo(f"open {index.resolve()}")
 
 
 @main.command()
@@ -487,6 +491,62 @@ def analyse(inputs: tuple[str, ...], fmt: str | None, at: str | None, lang: str 
     if code:
         sys.exit(code)
 
+
+@main.command()
+@click.argument("case_file", metavar="CASE", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="HTML file to write (default: <case>.html beside the case).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), help="Language (default: the case's).")
+@click.option("--at", metavar="DATE", help="Show the state at this date (default: as_of).")
+@click.option("--since", metavar="DATE",
+              help="Mark what is new since this date; fade what ended since (as draw).")
+@click.option("--pseudonymise", is_flag=True,
+              help="No names, free text, ids or exact dates (safe to share; as export).")
+@click.option("--seed", type=int, help="Make the pseudonymised date shift reproducible.")
+@click.option("--serve", is_flag=True,
+              help="Serve a live page on 127.0.0.1 that reloads on every save (Ctrl-C stops).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port for --serve (0: any free port).")
+@_handle_errors
+def report(case_file: str, output: str | None, lang: str | None, at: str | None,
+           since: str | None, pseudonymise: bool, seed: int | None, serve: bool,
+           port: int) -> None:
+    """One self-contained HTML page of a case for the session and its notes.
+
+    Title and date, genogram, systemogram, timeline, events, hypotheses and the analysis;
+    no network, prints on A4 with each drawing on its own page. With --serve, a live view
+    for the screen in the room that redraws whenever the case file is saved.
+    """
+    from .commands.pages import run_report
+
+    run_report(case_file, output=output, lang=lang, at=_parse_date(at),
+               since=_parse_date(since, "--since"), pseudonymise=pseudonymise, seed=seed,
+               serve=serve, port=port)
+
+
+@main.command()
+@click.argument("inputs", metavar="FOLDER...", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="overzicht.html",
+              show_default=True, help="HTML file to write.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of the page.")
+@click.option("--at", metavar="DATE", help="Count every case at this date (default: as_of).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Worker processes (default: every core).")
+@_handle_errors
+def overview(inputs: tuple[str, ...], output: str, lang: str, at: str | None,
+             jobs: int | None) -> None:
+    """Count across many cases: organisation kinds, organisations, professionals per case,
+    stacking, regie and mixed roles, and the partner picture around the social team.
+
+    Streams every case file under the folders (or the files given) through the same
+    analysis as `analyse`; exit code 2 when a file could not be read (it is not counted).
+    """
+    from .commands.pages import run_overview
+
+    code = run_overview(inputs, output=output, lang=lang, at=_parse_date(at), jobs=jobs)
+    if code:
+        sys.exit(code)
 
 @main.command()
 @click.argument("old_file", metavar="CASE", type=click.Path(dir_okay=False))
