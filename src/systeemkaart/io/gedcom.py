@@ -5,13 +5,7 @@ drawn and analysed as a genogram. The reader takes what a genogram needs: people
 birth, death, occupation), couples (marriage, engagement, divorce with dates) and children
 (birth, adopted or foster), and leaves sources, notes, places and media behind.
 
-Text encodings: a byte-order mark wins; UTF-16 without a mark is recognised from its zero
-bytes; otherwise the header's ``CHAR`` decides (ANSEL through the ``ansel`` codec, IBMPC as
-code page 437, ANSI as Windows-1252, MACINTOSH as Mac Roman, UTF-8/UNICODE as UTF-8), with
-a fallback for files whose bytes contradict their header. CR, LF and CRLF line ends mix
-freely. Dates keep their known precision (``ABT 1950`` and ``BEF 1950`` become 1950;
-calendar escapes, dual years and B.C. dates are handled; years outside 1000-2999 are left
-out). Data errors common in large trees (dangling or void pointers, a child born before a
+Decoding, the record tree and dates are in :mod:`.gedcom_text`. Data errors common in large trees (dangling or void pointers, a child born before a
 parent, a third biological parent, parentage cycles) are repaired by leaving the offending
 fact out, each with a warning, so that every import is a valid case.
 
@@ -21,11 +15,9 @@ loop re-runs the linear case checks until clean (rarely more than twice).
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,8 +28,8 @@ from ..exceptions import CaseFormatError, Problem
 from ..gcpause import paused_gc
 from ..model import Case
 from .gedcom_checks import OLDEST_LIVING, record_warnings
+from .gedcom_text import Node, decode_gedcom, parse_gedcom_date, read_records
 from .gedcom_vocab import (
-    MONTHS,
     PEDIGREE_KINDS,
     SEXES_OF_CODES,
     UNION_EVENT_KINDS,
@@ -48,28 +40,6 @@ from .reader import read_bytes
 __all__ = ["GedcomImport", "decode_gedcom", "import_gedcom", "parse_gedcom_date", "read_gedcom"]
 
 MAX_GEDCOM_BYTES = 64 * 1024 * 1024
-
-_MONTHS = {m: i + 1 for i, m in enumerate(MONTHS)}
-_SKIP_WORDS = {"ABT", "ABOUT", "CAL", "EST", "BEF", "AFT", "BET", "AND", "FROM", "TO", "INT",
-               "CIRCA", "C", "CA"}
-
-
-@dataclass
-class _Node:
-    tag: str
-    value: str
-    xref: str | None = None
-    children: list[_Node] = field(default_factory=list)
-
-    def first(self, tag: str) -> _Node | None:
-        for child in self.children:
-            if child.tag == tag:
-                return child
-        return None
-
-    def all(self, tag: str) -> list[_Node]:
-        return [c for c in self.children if c.tag == tag]
-
 
 @dataclass
 class GedcomImport:
@@ -83,185 +53,8 @@ class GedcomImport:
 
 # --- decoding -----------------------------------------------------------------------------
 
-def _declared_charset(raw: bytes) -> str:
-    head = raw[:4096].decode("latin-1")
-    m = re.search(r"(?:^|[\r\n])[ \t]*1[ \t]+CHAR[ \t]+([^\r\n]+)", head)
-    return m.group(1).strip().upper() if m else ""
 
-
-def decode_gedcom(raw: bytes, file: str | None = None) -> str:
-    """Decode GEDCOM bytes to NFC text, following the byte-order mark, then the CHAR header.
-
-    NFC puts ANSEL's combining marks together with their letters ("e" + acute -> "é"), so
-    names compare, sort and measure like typed text.
-    """
-    text = _decode(raw, file)
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
-
-
-def _decode(raw: bytes, file: str | None) -> str:
-    if raw.startswith(codecs.BOM_UTF8):
-        return raw[3:].decode("utf-8", errors="replace")
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16", errors="replace")
-    if len(raw) >= 2 and raw[0] != 0 and raw[1] == 0:
-        return raw.decode("utf-16-le", errors="replace")
-    if len(raw) >= 2 and raw[0] == 0 and raw[1] != 0:
-        return raw.decode("utf-16-be", errors="replace")
-    if b"\x00" in raw[:4096]:
-        raise CaseFormatError("not a GEDCOM file (binary data)", file=file)
-    charset = _declared_charset(raw)
-    if raw.isascii():
-        return raw.decode("ascii")
-    if charset in {"UTF-8", "UTF8", "UNICODE"}:
-        try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError:
-            return raw.decode("cp1252", errors="replace")
-    if charset == "ANSEL":
-        try:
-            return raw.decode("utf-8")  # some programs write UTF-8 but keep the ANSEL header
-        except UnicodeDecodeError:
-            from ansel.encodings import gedcom as gedcom_codec
-
-            text: str = gedcom_codec.getregentry().decode(raw, "replace")[0]
-            return text
-    if charset in {"IBMPC", "IBM PC", "IBM DOS", "CP437"}:
-        return raw.decode("cp437")
-    if charset in {"MACINTOSH", "MAC"}:
-        return raw.decode("mac_roman")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
-
-
-# --- record tree --------------------------------------------------------------------------
-
-_KEEP_RECORDS = frozenset({"HEAD", "INDI", "FAM"})
-_MAX_LEVEL = 2
-_USED_LEVEL1 = frozenset({
-    "NAME", "SEX", "BIRT", "CHR", "BAPM", "DEAT", "BURI", "CREM", "OCCU", "FAMC", "ADOP",
-    "HUSB", "WIFE", "CHIL", "MARR", "DIV", "DIVF", "ANUL", "ENGA", "EVEN", "ASSO", "CONC",
-    "CONT",
-})
-_USED_LEVEL2 = frozenset({"DATE", "GIVN", "SURN", "PEDI", "FAMC", "TYPE", "RELA", "ROLE",
-                          "CONC", "CONT"})
-
-
-def _tree(text: str, file: str | None) -> list[_Node]:
-    """Records as trees of nodes: only HEAD, INDI and FAM, only levels 0-2, and only the
-    facts a genogram uses (no sources, places or notes), which skips most of a large
-    file's lines cheaply."""
-    records: list[_Node] = []
-    stack: list[_Node] = []  # stack[level] is the open node at that level
-    keep = False
-    for number, line in enumerate(text.splitlines(), 1):
-        head = line[:1]
-        if head != "0" and (not keep or head > "2" or line[1:2] not in (" ", "\t")) \
-                and head.isdigit():
-            continue  # a deeper level, or inside a record we skip: no need to split it
-        parts = line.split(None, 2)
-        if len(parts) < 2 or not parts[0].isdigit():
-            if not line.strip():
-                continue
-            if not records:
-                raise _not_gedcom(file, number)
-            continue  # stray text in a real file: skip it, as genealogy programs do
-        level = int(parts[0])
-        if level == 0:
-            xref = None
-            if parts[1].startswith("@") and len(parts) == 3:
-                xref = parts[1]
-                rest = parts[2].split(None, 1)
-                tag = rest[0].upper()
-                value = rest[1] if len(rest) > 1 else ""
-            else:
-                tag = parts[1].upper()
-                value = parts[2] if len(parts) == 3 else ""
-            if not records and tag != "HEAD":
-                raise _not_gedcom(file, number)
-            keep = tag in _KEEP_RECORDS
-            if keep:
-                node = _Node(tag, value, xref)
-                records.append(node)
-                stack = [node]
-            continue
-        if not keep or level > _MAX_LEVEL or level > len(stack):
-            continue
-        tag = parts[1].upper()
-        if tag not in (_USED_LEVEL1 if level == 1 else _USED_LEVEL2):
-            del stack[level:]  # a fact a genogram does not use: skip it and what is under it
-            continue
-        value = parts[2] if len(parts) == 3 else ""
-        if value.startswith("@@"):
-            value = value[1:]
-        if tag == "CONC" or tag == "CONT":
-            parent = stack[level - 1]
-            parent.value += ("\n" if tag == "CONT" else "") + value
-            continue
-        node = _Node(tag, value)
-        stack[level - 1].children.append(node)
-        del stack[level:]
-        stack.append(node)
-    if not records:
-        raise _not_gedcom(file, 1)
-    return records
-
-
-def _not_gedcom(file: str | None, line: int) -> CaseFormatError:
-    message = "not a GEDCOM file (it must start with '0 HEAD')"
-    return CaseFormatError(message, file=file, problems=[Problem("", message, line=line)])
-
-
-# --- values -------------------------------------------------------------------------------
-
-def parse_gedcom_date(value: str) -> PartialDate | None:
-    """The first date in a GEDCOM date value, to its known precision (``None`` if none).
-
-    >>> str(parse_gedcom_date("ABT 12 JAN 1950"))
-    '1950-01-12'
-    >>> str(parse_gedcom_date("BET 1890 AND 1895"))
-    '1890'
-    >>> parse_gedcom_date("44 B.C.") is None
-    True
-    """
-    text = re.sub(r"@#D[^@]*@", " ", value.upper()).replace("(", " ( ")
-    if "B.C" in text or "BCE" in text:
-        return None
-    tokens = text.split()
-    day: int | None = None
-    month: int | None = None
-    for token in tokens:
-        if token == "(":
-            break
-        if token in _SKIP_WORDS:
-            day = month = None
-            continue
-        if token in _MONTHS:
-            month = _MONTHS[token]
-            continue
-        m = re.fullmatch(r"(\d{1,4})(?:/\d{1,4})?", token)
-        if m is None:
-            day = month = None
-            continue
-        number = int(m.group(1))
-        if month is None and day is None and len(m.group(1)) <= 2 and "/" not in token:
-            day = number
-            continue
-        if month is None and day is not None:
-            day = None
-        try:
-            return PartialDate(number, month, day if month is not None else None)
-        except ValueError:
-            try:
-                return PartialDate(number, month) if month else PartialDate(number)
-            except ValueError:
-                return None
-    return None
-
-
-def _name(node: _Node) -> str | None:
+def _name(node: Node) -> str | None:
     names = node.all("NAME")
     if not names:
         return None
@@ -292,7 +85,7 @@ def _slug(xref: str | None, used: set[str], fallback: str) -> str:
     return slug
 
 
-def _event_date(node: _Node, tags: tuple[str, ...]) -> tuple[bool, PartialDate | None]:
+def _event_date(node: Node, tags: tuple[str, ...]) -> tuple[bool, PartialDate | None]:
     for tag in tags:
         for event in node.all(tag):
             date = event.first("DATE")
@@ -307,7 +100,7 @@ def _event_date(node: _Node, tags: tuple[str, ...]) -> tuple[bool, PartialDate |
 def import_gedcom(raw: bytes, *, file: str | None = None, case_id: str = "gedcom") -> GedcomImport:
     """Build a valid case from GEDCOM bytes; see the module docstring for what is kept."""
     text = decode_gedcom(raw, file)
-    records = _tree(text, file)
+    records = read_records(text, file)
     warnings: list[Problem] = record_warnings(records)
     oldest = PartialDate.today().year - OLDEST_LIVING
     used: set[str] = set()
@@ -383,7 +176,7 @@ def import_gedcom(raw: bytes, *, file: str | None = None, case_id: str = "gedcom
     return GedcomImport(case, len(indis), len(fams), warnings + repairs)
 
 
-def _twins(indis: list[_Node], ids: dict[str, str], people: list[dict[str, Any]]) -> None:
+def _twins(indis: list[Node], ids: dict[str, str], people: list[dict[str, Any]]) -> None:
     """``twin_of`` (and ``identical``) from an ``ASSO`` with ``RELA ... twin`` (5.5.1) or
     ``ROLE MULTIPLE`` (7) pointing at another person."""
     for rec, person in zip(indis, people, strict=True):
@@ -399,7 +192,7 @@ def _twins(indis: list[_Node], ids: dict[str, str], people: list[dict[str, Any]]
                     person["identical"] = True
 
 
-def _pedigrees(indis: list[_Node], ids: dict[str, str]) -> dict[tuple[str, str], str]:
+def _pedigrees(indis: list[Node], ids: dict[str, str]) -> dict[tuple[str, str], str]:
     """(child id, family xref) -> adopted | foster | step, from FAMC PEDI and ADOP events."""
     kinds: dict[tuple[str, str], str] = {}
     for rec in indis:
@@ -435,7 +228,7 @@ def _widowed(partnership: dict[str, Any], people: dict[str, dict[str, Any]]) -> 
     return partnership
 
 
-def _partnership(fam: _Node, partners: list[str]) -> dict[str, Any]:
+def _partnership(fam: Node, partners: list[str]) -> dict[str, Any]:
     events: list[tuple[PartialDate | None, int, str]] = []
     for order, child in enumerate(fam.children):
         tag = child.tag
