@@ -340,6 +340,9 @@ def test_cli_export_gedcom(tmp_path: Path) -> None:
     result = runner.invoke(main, ["export", str(case), "--format", "gedcom",
                                   "--gedcom-version", "5.5"])
     assert result.exit_code == 2
+    result = runner.invoke(main, ["export", str(case), "--gedcom-version", "7"])  # yaml out
+    assert result.exit_code == 2 and "--gedcom-version is for GEDCOM output" in result.output
+    assert "schema:" not in result.output
     result = runner.invoke(main, ["export", str(case), "--format", "gedcom", "--pseudonymise",
                                   "--seed", "3"])
     assert result.exit_code == 0 and "Priya" not in result.output
