@@ -95,7 +95,8 @@ def _family_case() -> Case:
     return _case(
         people=[{"id": "m", "sex": "female"}, {"id": "v", "sex": "male"},
                 {"id": "s", "sex": "male"}, {"id": "k1"}, {"id": "k2", "twin_of": "k1"},
-                {"id": "k3"}, {"id": "k4"}, {"id": "k5"}],
+                {"id": "k3"}, {"id": "k4"}, {"id": "k5"}, {"id": "d", "sex": "male"},
+                {"id": "k6"}],
         partnerships=[
             {"partners": ["m", "v"], "kind": "married", "start": "2001-05", "status": "divorced",
              "end": 2010},
@@ -106,7 +107,7 @@ def _family_case() -> Case:
                   {"parents": ["s"], "child": "k1", "kind": "step"},
                   {"parents": ["m", "s"], "child": "k3", "kind": "adopted"},
                   {"parents": ["m"], "child": "k4", "kind": "foster"},
-                  {"parents": ["v"], "child": "k5"}],
+                  {"parents": ["v"], "child": "k5"}, {"parents": ["m", "d"], "child": "k6"}],
     )
 
 
@@ -124,6 +125,15 @@ def test_families_and_their_events() -> None:
     assert fams[3].splitlines() == ["4@ FAM", "1 HUSB @I3@", "1 CHIL @I4@"]
     assert fams[4].splitlines() == ["5@ FAM", "1 WIFE @I1@", "1 CHIL @I7@"]
     assert fams[5].splitlines()[:2] == ["6@ FAM", "1 HUSB @I2@"]
+    # two parents who are not a couple: a family marked so, without any union event
+    assert fams[6].splitlines()[:-1] == ["7@ FAM", "1 HUSB @I9@", "1 WIFE @I1@",
+                                         "1 _NO_COUPLE Y", "1 CHIL @I10@"]
+
+
+def test_parents_who_are_not_a_couple_come_back_so() -> None:
+    back = import_gedcom(to_gedcom(_family_case()).encode()).case
+    assert len(back.partnerships) == 3
+    assert [c.parents for c in back.children if c.child == "i10"] == [["i9", "i1"]]
 
 
 @pytest.mark.parametrize(("version", "pedigrees", "twin"), [
@@ -178,11 +188,6 @@ def _partnerships(case: Case) -> list[tuple[Any, ...]]:
             first = min(deaths) if deaths else None
             end = first if first and not (ps.start and first.certainly_before(ps.start)) else None
         out.append((frozenset(ps.partners), ps.kind, ps.start, status, end))
-    paired = {frozenset(ps.partners) for ps in case.partnerships}
-    for link in case.children:  # two parents who are not a couple in the case: one FAM
-        if len(link.parents) == 2 and frozenset(link.parents) not in paired:
-            paired.add(frozenset(link.parents))
-            out.append((frozenset(link.parents), "cohabiting", None, "together", None))
     return out
 
 

@@ -37,6 +37,7 @@ from ..gcpause import paused_gc
 from ..model import Case
 from .gedcom_vocab import (
     MONTHS,
+    NOT_A_COUPLE,
     PEDIGREE_KINDS,
     SEXES_OF_CODES,
     UNION_EVENT_KINDS,
@@ -142,7 +143,7 @@ _MAX_LEVEL = 2
 _USED_LEVEL1 = frozenset({
     "NAME", "SEX", "BIRT", "CHR", "BAPM", "DEAT", "BURI", "CREM", "OCCU", "FAMC", "ADOP",
     "HUSB", "WIFE", "CHIL", "MARR", "DIV", "DIVF", "ANUL", "ENGA", "EVEN", "ASSO", "CONC",
-    "CONT",
+    "CONT", NOT_A_COUPLE,
 })
 _USED_LEVEL2 = frozenset({"DATE", "GIVN", "SURN", "PEDI", "FAMC", "TYPE", "RELA", "ROLE",
                           "CONC", "CONT"})
@@ -351,7 +352,7 @@ def import_gedcom(raw: bytes, *, file: str | None = None, case_id: str = "gedcom
                     warnings.append(Problem(f"FAM {fam.xref}", f"{tag} points to a missing "
                                             f"person {ref.value.strip()}", "warning",
                                             "dangling_pointer"))
-        if len(partners) == 2:
+        if len(partners) == 2 and fam.first(NOT_A_COUPLE) is None:
             partnerships.append(_widowed(_partnership(fam, partners), by_id))
         for ref in fam.all("CHIL"):
             child = ids.get(ref.value.strip())
