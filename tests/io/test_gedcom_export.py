@@ -352,3 +352,16 @@ def test_cli_export_gedcom(tmp_path: Path) -> None:
                                   "--seed", "3"])
     assert result.exit_code == 0 and "Priya" not in result.output
     assert "1 NAME Persoon 1" in result.output
+
+
+def test_export_text_dispatches_every_format() -> None:
+    from systeemkaart.io.export import FORMATS, SUFFIXES, export_text, to_dot, to_graphml
+
+    case = sk.load(ROOT / "examples" / "stiefgezin.yaml")
+    expected = {"yaml": sk.dumps(case), "json": sk.dumps(case, format="json"),
+                "graphml": to_graphml(case), "dot": to_dot(case), "gedcom": to_gedcom(case)}
+    assert {fmt: export_text(case, fmt) for fmt in FORMATS} == expected
+    assert export_text(case, "gedcom", gedcom_version="7") == to_gedcom(case, version="7")
+    assert set(SUFFIXES.values()) == set(FORMATS)
+    with pytest.raises(ValueError, match="unknown export format 'xml'"):
+        export_text(case, "xml")
