@@ -439,8 +439,8 @@ def _partnership(fam: _Node, partners: list[str]) -> dict[str, Any]:
     for order, child in enumerate(fam.children):
         tag = child.tag
         if tag == "EVEN":  # the couples and endings GEDCOM has no tag for, by their TYPE
-            kind = child.first("TYPE")
-            tag = kind.value.strip().lower() if kind is not None else ""
+            named = child.first("TYPE")
+            tag = named.value.strip().lower() if named is not None else ""
         if tag in {"MARR", "DIV", "ANUL", "ENGA", "DIVF"} | UNION_EVENT_KINDS \
                 | UNION_EVENT_STATUSES:
             date = child.first("DATE")
@@ -455,8 +455,8 @@ def _partnership(fam: _Node, partners: list[str]) -> dict[str, Any]:
             out["start"] = min(dated)
     else:
         begun = [e for e in events if e[2] == "ENGA" or e[2] in UNION_EVENT_KINDS]
-        out["kind"] = "engaged" if begun and begun[0][2] == "ENGA" else \
-            begun[0][2] if begun else "cohabiting"
+        first = begun[0][2] if begun else "cohabiting"
+        out["kind"] = "engaged" if first == "ENGA" else first
         if begun and begun[0][0] is not None:
             out["start"] = begun[0][0]
     if ends:
