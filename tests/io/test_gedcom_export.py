@@ -365,3 +365,39 @@ def test_export_text_dispatches_every_format() -> None:
     assert set(SUFFIXES.values()) == set(FORMATS)
     with pytest.raises(ValueError, match="unknown export format 'xml'"):
         export_text(case, "xml")
+
+
+# --- what the importer reads of these words in files from other programs -------------------
+
+def _ged(body: str, version: str = "5.5.1") -> bytes:
+    return (f"0 HEAD\n1 GEDC\n2 VERS {version}\n1 CHAR UTF-8\n" + body + "0 TRLR\n").encode()
+
+
+def test_import_reads_twins_separation_and_step_from_other_programs() -> None:
+    raw = _ged(
+        "0 @A@ INDI\n1 SEX M\n0 @B@ INDI\n1 SEX F\n"
+        "0 @C@ INDI\n1 FAMC @F1@\n1 ASSO @D@\n2 RELA Identical Twin\n"
+        "0 @D@ INDI\n1 FAMC @F1@\n"
+        "0 @E@ INDI\n1 FAMC @F2@\n2 PEDI Step\n"
+        "0 @F1@ FAM\n1 HUSB @A@\n1 WIFE @B@\n1 CHIL @C@\n1 CHIL @D@\n"
+        "1 EVEN\n2 TYPE Separated\n2 DATE 2015\n"
+        "0 @F2@ FAM\n1 HUSB @A@\n1 CHIL @E@\n"
+    )
+    result = import_gedcom(raw)
+    case = result.case
+    assert result.warnings == []
+    assert [(p.twin_of, p.identical) for p in case.people] == [
+        (None, False), (None, False), ("d", True), (None, False), (None, False)]
+    ps = case.partnerships[0]
+    assert (ps.kind, ps.status, str(ps.end)) == ("cohabiting", "separated", "2015")
+    assert [c.kind for c in case.children] == ["biological", "biological", "step"]
+
+
+def test_import_leaves_out_twins_without_shared_parents_with_a_warning() -> None:
+    raw = _ged(
+        "0 @A@ INDI\n0 @B@ INDI\n0 @C@ INDI\n1 FAMC @F1@\n1 ASSO @D@\n2 ROLE MULTIPLE\n"
+        "0 @D@ INDI\n0 @F1@ FAM\n1 HUSB @A@\n1 WIFE @B@\n1 CHIL @C@\n", version="7.0")
+    result = import_gedcom(raw)
+    assert [p.twin_of for p in result.case.people] == [None, None, None, None]
+    assert [w.code for w in result.warnings] == ["repaired"]
+    assert "twin" in result.warnings[0].message
