@@ -421,6 +421,8 @@ def _relations_events_hypotheses(draw: Draw, ids: _Ids, parts: _Parts, as_of_yea
             pair = _subset(draw, everyone, 2, 2)
             rec: dict[str, Any] = {"between": pair,
                                    "kind": draw(st.sampled_from(_SORTED(RELATION_KINDS)))}
+            if draw(st.integers(0, 3)) == 0:  # the other way to write it: from/to
+                rec = {"from": pair[0], "to": pair[1], "kind": rec["kind"]}
             if draw(st.integers(0, 3)) == 0:
                 start = draw(st.integers(as_of_year - 20, as_of_year))
                 rec["start"] = draw(_written_date(start))

@@ -341,14 +341,14 @@ def _watch(case_file: str, once: Callable[[], None]) -> None:
 @click.option("--format", "fmt",
               type=click.Choice(["yaml", "json", "graphml", "dot", "gedcom"]),
               help="Output format (default: from the output name, else yaml).")
-@click.option("--gedcom-version", type=click.Choice(["5.5.1", "7"]), default="5.5.1",
-              show_default=True, help="GEDCOM version written by --format gedcom.")
+@click.option("--gedcom-version", type=click.Choice(["5.5.1", "7"]),
+              help="GEDCOM version for --format gedcom (default: 5.5.1).")
 @click.option("--pseudonymise", is_flag=True,
               help="Remove names, free text and ids; shift dates to years (safe to share).")
 @click.option("--seed", type=int, help="Make the pseudonymised date shift reproducible.")
 @click.option("--force", is_flag=True, help="Allow overwriting an existing output file.")
 @_handle_errors
-def export(case_file: str, output: str | None, fmt: str | None, gedcom_version: str,
+def export(case_file: str, output: str | None, fmt: str | None, gedcom_version: str | None,
            pseudonymise: bool, seed: int | None, force: bool) -> None:
     """Write a case as YAML, JSON, GraphML, DOT or GEDCOM, optionally pseudonymised."""
     from pathlib import Path
@@ -359,6 +359,8 @@ def export(case_file: str, output: str | None, fmt: str | None, gedcom_version: 
     if fmt is None:
         suffix = Path(output).suffix.lower().lstrip(".") if output else ""
         fmt = SUFFIXES.get(suffix, "yaml")
+    if gedcom_version is not None and fmt != "gedcom":
+        raise click.UsageError(f"--gedcom-version is for GEDCOM output, not {fmt}")
     if output == "-":
         output = None
     if output is not None:
@@ -370,7 +372,7 @@ def export(case_file: str, output: str | None, fmt: str | None, gedcom_version: 
         from .io.pseudonymise import pseudonymise as pseudo
 
         case = pseudo(case, seed=seed)
-    text = export_text(case, fmt, gedcom_version=gedcom_version)
+    text = export_text(case, fmt, gedcom_version=gedcom_version or "5.5.1")
     if output is None:
         click.echo(text, nl=False)
         return

@@ -96,7 +96,8 @@ def _family_case() -> Case:
     return _case(
         people=[{"id": "m", "sex": "female"}, {"id": "v", "sex": "male"},
                 {"id": "s", "sex": "male"}, {"id": "k1"}, {"id": "k2", "twin_of": "k1"},
-                {"id": "k3"}, {"id": "k4"}, {"id": "k5"}],
+                {"id": "k3"}, {"id": "k4"}, {"id": "k5"}, {"id": "d", "sex": "male"},
+                {"id": "k6"}],
         partnerships=[
             {"partners": ["m", "v"], "kind": "married", "start": "2001-05", "status": "divorced",
              "end": 2010},
@@ -107,7 +108,7 @@ def _family_case() -> Case:
                   {"parents": ["s"], "child": "k1", "kind": "step"},
                   {"parents": ["m", "s"], "child": "k3", "kind": "adopted"},
                   {"parents": ["m"], "child": "k4", "kind": "foster"},
-                  {"parents": ["v"], "child": "k5"}],
+                  {"parents": ["v"], "child": "k5"}, {"parents": ["m", "d"], "child": "k6"}],
     )
 
 
@@ -125,6 +126,15 @@ def test_families_and_their_events() -> None:
     assert fams[3].splitlines() == ["4@ FAM", "1 HUSB @I3@", "1 CHIL @I4@"]
     assert fams[4].splitlines() == ["5@ FAM", "1 WIFE @I1@", "1 CHIL @I7@"]
     assert fams[5].splitlines()[:2] == ["6@ FAM", "1 HUSB @I2@"]
+    # two parents who are not a couple: a family marked so, without any union event
+    assert fams[6].splitlines()[:-1] == ["7@ FAM", "1 HUSB @I9@", "1 WIFE @I1@",
+                                         "1 _NO_COUPLE Y", "1 CHIL @I10@"]
+
+
+def test_parents_who_are_not_a_couple_come_back_so() -> None:
+    back = import_gedcom(to_gedcom(_family_case()).encode()).case
+    assert len(back.partnerships) == 3
+    assert [c.parents for c in back.children if c.child == "i10"] == [["i9", "i1"]]
 
 
 @pytest.mark.parametrize(("version", "pedigrees", "twin"), [
@@ -186,11 +196,6 @@ def _partnerships(case: Case) -> list[tuple[Any, ...]]:
             first = min(deaths) if deaths else None
             end = first if first and not (ps.start and first.certainly_before(ps.start)) else None
         out.append((frozenset(ps.partners), ps.kind, ps.start, status, end))
-    paired = {frozenset(ps.partners) for ps in case.partnerships}
-    for link in case.children:  # two parents who are not a couple in the case: one FAM
-        if len(link.parents) == 2 and frozenset(link.parents) not in paired:
-            paired.add(frozenset(link.parents))
-            out.append((frozenset(link.parents), "cohabiting", None, "together", None))
     return out
 
 
@@ -318,8 +323,9 @@ def test_pseudonymised_gedcom_leaks_nothing(case: Case, version: str, seed: int)
     text = to_gedcom(copy, version=version)
     secrets = {t for p in case.people for t in (p.name, p.occupation, p.notes) if t}
     secrets |= {gedcom_text(t) for t in secrets}
-    written = _values(text, "NAME") + _values(text, "OCCU") + _values(text, "TYPE")
+    written = _values(text, "NAME") + _values(text, "OCCU")
     assert [v for v in written if v in secrets and not _GENERIC.match(v)] == []
+    assert set(_values(text, "TYPE")) <= set(UNION_EVENT_TYPES.values())  # words of ours only
     assert all(re.fullmatch(r"\d{4}", d) for d in _values(text, "DATE"))
     back = import_gedcom(text.encode()).case
     for a, b in zip(case.people, back.people, strict=True):
@@ -348,7 +354,59 @@ def test_cli_export_gedcom(tmp_path: Path) -> None:
     result = runner.invoke(main, ["export", str(case), "--format", "gedcom",
                                   "--gedcom-version", "5.5"])
     assert result.exit_code == 2
+    result = runner.invoke(main, ["export", str(case), "--gedcom-version", "7"])  # yaml out
+    assert result.exit_code == 2 and "--gedcom-version is for GEDCOM output" in result.output
+    assert "schema:" not in result.output
     result = runner.invoke(main, ["export", str(case), "--format", "gedcom", "--pseudonymise",
                                   "--seed", "3"])
     assert result.exit_code == 0 and "Priya" not in result.output
     assert "1 NAME Persoon 1" in result.output
+
+
+def test_export_text_dispatches_every_format() -> None:
+    from systeemkaart.io.export import FORMATS, SUFFIXES, export_text, to_dot, to_graphml
+
+    case = sk.load(ROOT / "examples" / "stiefgezin.yaml")
+    expected = {"yaml": sk.dumps(case), "json": sk.dumps(case, format="json"),
+                "graphml": to_graphml(case), "dot": to_dot(case), "gedcom": to_gedcom(case)}
+    assert {fmt: export_text(case, fmt) for fmt in FORMATS} == expected
+    assert export_text(case, "gedcom", gedcom_version="7") == to_gedcom(case, version="7")
+    assert set(SUFFIXES.values()) == set(FORMATS)
+    with pytest.raises(ValueError, match="unknown export format 'xml'"):
+        export_text(case, "xml")
+
+
+# --- what the importer reads of these words in files from other programs -------------------
+
+def _ged(body: str, version: str = "5.5.1") -> bytes:
+    return (f"0 HEAD\n1 GEDC\n2 VERS {version}\n1 CHAR UTF-8\n" + body + "0 TRLR\n").encode()
+
+
+def test_import_reads_twins_separation_and_step_from_other_programs() -> None:
+    raw = _ged(
+        "0 @A@ INDI\n1 SEX M\n0 @B@ INDI\n1 SEX F\n"
+        "0 @C@ INDI\n1 FAMC @F1@\n1 ASSO @D@\n2 RELA Identical Twin\n"
+        "0 @D@ INDI\n1 FAMC @F1@\n"
+        "0 @E@ INDI\n1 FAMC @F2@\n2 PEDI Step\n"
+        "0 @F1@ FAM\n1 HUSB @A@\n1 WIFE @B@\n1 CHIL @C@\n1 CHIL @D@\n"
+        "1 EVEN\n2 TYPE Separated\n2 DATE 2015\n"
+        "0 @F2@ FAM\n1 HUSB @A@\n1 CHIL @E@\n"
+    )
+    result = import_gedcom(raw)
+    case = result.case
+    assert result.warnings == []
+    assert [(p.twin_of, p.identical) for p in case.people] == [
+        (None, False), (None, False), ("d", True), (None, False), (None, False)]
+    ps = case.partnerships[0]
+    assert (ps.kind, ps.status, str(ps.end)) == ("cohabiting", "separated", "2015")
+    assert [c.kind for c in case.children] == ["biological", "biological", "step"]
+
+
+def test_import_leaves_out_twins_without_shared_parents_with_a_warning() -> None:
+    raw = _ged(
+        "0 @A@ INDI\n0 @B@ INDI\n0 @C@ INDI\n1 FAMC @F1@\n1 ASSO @D@\n2 ROLE MULTIPLE\n"
+        "0 @D@ INDI\n0 @F1@ FAM\n1 HUSB @A@\n1 WIFE @B@\n1 CHIL @C@\n", version="7.0")
+    result = import_gedcom(raw)
+    assert [p.twin_of for p in result.case.people] == [None, None, None, None]
+    assert [w.code for w in result.warnings] == ["repaired"]
+    assert "twin" in result.warnings[0].message

@@ -5,9 +5,10 @@ drawn and analysed as a genogram. The reader takes what a genogram needs: people
 birth, death, occupation), couples (marriage, engagement, divorce with dates) and children
 (birth, adopted or foster), and leaves sources, notes, places and media behind.
 
-Decoding, the record tree and dates are in :mod:`.gedcom_text`. Data errors common in large trees (dangling or void pointers, a child born before a
-parent, a third biological parent, parentage cycles) are repaired by leaving the offending
-fact out, each with a warning, so that every import is a valid case.
+Decoding, the record tree and dates are in :mod:`.gedcom_text`. Data errors common in large
+trees (dangling or void pointers, a child born before a parent, a third biological parent,
+parentage cycles) are repaired by leaving the offending fact out, each with a warning, so that
+every import is a valid case.
 
 Cost: one pass over the lines to build the record tree, one over the records; the repair
 loop re-runs the linear case checks until clean (rarely more than twice).
@@ -30,6 +31,7 @@ from ..model import Case
 from .gedcom_checks import OLDEST_LIVING, record_warnings
 from .gedcom_text import Node, decode_gedcom, parse_gedcom_date, read_records
 from .gedcom_vocab import (
+    NOT_A_COUPLE,
     PEDIGREE_KINDS,
     SEXES_OF_CODES,
     UNION_EVENT_KINDS,
@@ -146,7 +148,7 @@ def import_gedcom(raw: bytes, *, file: str | None = None, case_id: str = "gedcom
                     warnings.append(Problem(f"FAM {fam.xref}", f"{tag} points to a missing "
                                             f"person {ref.value.strip()}", "warning",
                                             "dangling_pointer"))
-        if len(partners) == 2:
+        if len(partners) == 2 and fam.first(NOT_A_COUPLE) is None:
             partnerships.append(_widowed(_partnership(fam, partners), by_id))
         for ref in fam.all("CHIL"):
             child = ids.get(ref.value.strip())
@@ -233,8 +235,8 @@ def _partnership(fam: Node, partners: list[str]) -> dict[str, Any]:
     for order, child in enumerate(fam.children):
         tag = child.tag
         if tag == "EVEN":  # the couples and endings GEDCOM has no tag for, by their TYPE
-            kind = child.first("TYPE")
-            tag = kind.value.strip().lower() if kind is not None else ""
+            named = child.first("TYPE")
+            tag = named.value.strip().lower() if named is not None else ""
         if tag in {"MARR", "DIV", "ANUL", "ENGA", "DIVF"} | UNION_EVENT_KINDS \
                 | UNION_EVENT_STATUSES:
             date = child.first("DATE")
@@ -249,8 +251,8 @@ def _partnership(fam: Node, partners: list[str]) -> dict[str, Any]:
             out["start"] = min(dated)
     else:
         begun = [e for e in events if e[2] == "ENGA" or e[2] in UNION_EVENT_KINDS]
-        out["kind"] = "engaged" if begun and begun[0][2] == "ENGA" else \
-            begun[0][2] if begun else "cohabiting"
+        first = begun[0][2] if begun else "cohabiting"
+        out["kind"] = "engaged" if first == "ENGA" else first
         if begun and begun[0][0] is not None:
             out["start"] = begun[0][0]
     if ends:

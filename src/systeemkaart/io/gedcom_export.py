@@ -10,7 +10,8 @@ households, events, hypotheses and notes stay behind (GEDCOM has no place for th
   ``TYPE`` names the couple (cohabiting, dating, affair), dated by the partnership's start;
   ``DIV`` (divorced) or an ``EVEN`` of ``TYPE`` separated or widowed, dated by its end;
 - every parent-child link under the family of those parents (a family of its own for a
-  single parent, or for two parents who are not a couple in the case), with the kind as the
+  single parent, or for two parents who are not a couple in the case, marked so by the
+  extension tag ``_NO_COUPLE``), with the kind as the
   child's ``FAMC.PEDI``: ``birth``, ``adopted``, ``foster``; a step-child is ``step`` in 5.5.1
   and ``OTHER`` with the phrase ``step`` in 7;
 - twins as an ``ASSO`` from the twin whose ``twin_of`` names the other: 5.5.1 ``RELA Twin``
@@ -31,7 +32,7 @@ from typing import Final
 from .._version import __version__
 from ..dates import PartialDate
 from ..model import Case, ChildLink, Partnership, Person
-from .gedcom_vocab import MONTHS, SEX_CODES, TWIN_ROLE, UNION_EVENT_TYPES
+from .gedcom_vocab import MONTHS, NOT_A_COUPLE, SEX_CODES, TWIN_ROLE, UNION_EVENT_TYPES
 
 __all__ = ["GEDCOM_VERSIONS", "gedcom_date", "gedcom_text", "to_gedcom"]
 
@@ -203,6 +204,8 @@ def to_gedcom(case: Case, *, version: str = "5.5.1") -> str:
             lines.append(f"1 {tag} {xref[pid]}")
         if fam.partnership is not None:
             lines += _union(fam.partnership)
+        elif len(fam.partners) == 2:
+            lines.append(f"1 {NOT_A_COUPLE} Y")
         lines += [f"1 CHIL {xref[link.child]}" for link in fam.children]
     lines.append("0 TRLR")
     return "\n".join(lines) + "\n"

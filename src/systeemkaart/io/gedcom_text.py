@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..dates import PartialDate
 from ..exceptions import CaseFormatError, Problem
-from .gedcom_vocab import MONTHS
+from .gedcom_vocab import MONTHS, NOT_A_COUPLE
 
 __all__ = ["Node", "decode_gedcom", "parse_gedcom_date", "read_records"]
 
@@ -105,7 +105,7 @@ _MAX_LEVEL = 2
 _USED_LEVEL1 = frozenset({
     "NAME", "SEX", "BIRT", "CHR", "BAPM", "DEAT", "BURI", "CREM", "OCCU", "FAMC", "ADOP",
     "HUSB", "WIFE", "CHIL", "MARR", "DIV", "DIVF", "ANUL", "ENGA", "EVEN", "ASSO", "CONC",
-    "CONT",
+    "CONT", NOT_A_COUPLE,
 })
 _USED_LEVEL2 = frozenset({"DATE", "GIVN", "SURN", "PEDI", "FAMC", "TYPE", "RELA", "ROLE",
                           "CONC", "CONT"})

@@ -8,14 +8,15 @@ from __future__ import annotations
 from typing import Final
 
 __all__ = [
-           "MONTHS",
-           "PEDIGREE_KINDS",
-           "SEXES_OF_CODES",
-           "SEX_CODES",
-           "TWIN_ROLE",
-           "UNION_EVENT_KINDS",
-           "UNION_EVENT_STATUSES",
-           "UNION_EVENT_TYPES",
+    "MONTHS",
+    "NOT_A_COUPLE",
+    "PEDIGREE_KINDS",
+    "SEXES_OF_CODES",
+    "SEX_CODES",
+    "TWIN_ROLE",
+    "UNION_EVENT_KINDS",
+    "UNION_EVENT_STATUSES",
+    "UNION_EVENT_TYPES",
 ]
 
 MONTHS: Final = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV",
@@ -41,6 +42,11 @@ not married or engaged, separation, and widowhood."""
 
 UNION_EVENT_KINDS: Final = frozenset({"cohabiting", "dating", "affair"})
 UNION_EVENT_STATUSES: Final = frozenset({"separated", "widowed"})
+
+NOT_A_COUPLE: Final = "_NO_COUPLE"
+"""An extension tag (``1 _NO_COUPLE Y``) on a family of two parents who are not a couple in
+the case: every GEDCOM family is one, and without it their child's parents would come back
+as a cohabiting couple."""
 
 TWIN_ROLE: Final = {"5.5.1": "Twin", "7": "MULTIPLE"}
 """How an ``ASSO`` names a twin: 5.5.1 ``RELA Twin`` (``Identical twin``), 7 ``ROLE MULTIPLE``
