@@ -27,7 +27,7 @@ LAYERS: dict[str, int] = {
     # 5: painting layouts as SVG
     "render": 5,
     # 6: the library's entry points that combine the layers below
-    "drawing": 6, "api": 6, "batch": 6,
+    "drawing": 6, "api": 6, "batch": 6, "compare": 6,
     # 6: the HTML pages (session page, live view, overview) beside them, built on layers 0-5
     "page": 6,
     # 7 to 9: the command line

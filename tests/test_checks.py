@@ -33,27 +33,33 @@ def found(problems: list[Problem], code: str, location: str) -> bool:
 # --- generated cases are valid --------------------------------------------------------------
 
 
+
+def _quiet(problems: list[Problem]) -> list[Problem]:
+    """The problems other than names with control characters, which generated text (any
+    Unicode) may well hold."""
+    return [p for p in problems if p.code != "hidden_characters"]
+
 @given(cases())
 def test_generated_cases_are_valid(case: Case) -> None:
-    assert check_case(case) == []
+    assert _quiet(check_case(case)) == []
 
 
 @given(families(min_generations=3))
 def test_generated_families_are_valid(case: Case) -> None:
-    assert check_case(case) == []
+    assert _quiet(check_case(case)) == []
     assert not case.organisations and not case.involvements
 
 
 @given(helper_networks(min_agents=1))
 def test_generated_networks_are_valid(case: Case) -> None:
-    assert check_case(case) == []
+    assert _quiet(check_case(case)) == []
     assert case.agent_types()
 
 
 @given(case_data())
 def test_generated_data_validates_through_the_reader(data: dict[str, Any]) -> None:
     result = check_document(Document(data, "case.yaml"))
-    assert result.problems == []
+    assert _quiet(result.problems) == []
     assert result.case is not None
 
 
@@ -328,3 +334,18 @@ def test_parentage_cycle_is_iterative() -> None:
     assert parentage_cycle(chain) is None
     found_cycle = parentage_cycle([*chain, ("p50000", "p0")])
     assert found_cycle is not None and len(found_cycle) == 50_002
+
+
+def test_names_with_bidi_overrides_or_control_characters_are_warned() -> None:
+    from systeemkaart.io.reader import parse_text
+    from systeemkaart.io.yaml_json import check_document
+
+    text = ('case: {id: x}\npeople:\n  - {id: a, name: "Anna\\u202egnp"}\n'
+            '  - {id: b, name: "Bo\\e[2J"}\n  - {id: c, name: "Cor"}\n')
+    result = check_document(parse_text(text, file="c.yaml"))
+    assert [line for line in result.lines() if "hidden" in line or "holds" in line] == [
+        "c.yaml:people[0].name: warning: the name 'Anna\\\\u202egnp' holds control or "
+        "text-direction characters; it may show other text than it holds (line 3)",
+        "c.yaml:people[1].name: warning: the name 'Bo\\\\x1b[2J' holds control or "
+        "text-direction characters; it may show other text than it holds (line 4)"]
+    assert result.case is not None

@@ -98,12 +98,20 @@ def test_schema_to_a_file(runner: CliRunner, tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == case_schema_text()
 
 
-def test_schema_to_a_missing_folder(runner: CliRunner, tmp_path: Path) -> None:
+def test_schema_to_a_missing_folder_makes_it(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "nope" / "case.schema.json"
     result = runner.invoke(main, ["schema", "-o", str(out)])
+    assert (result.exit_code, result.output) == (0, "")
+    assert out.read_text(encoding="utf-8") == case_schema_text()
+
+
+def test_schema_where_a_file_blocks_the_folder(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "plain.txt").write_text("x", encoding="utf-8")
+    out = tmp_path / "plain.txt" / "sub" / "case.schema.json"
+    result = runner.invoke(main, ["schema", "-o", str(out)])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"{out}: cannot write here")
-    assert "Traceback" not in result.output
+    assert result.stderr == f"{tmp_path / 'plain.txt' / 'sub'}: cannot make this folder: " \
+        "Not a directory\n"
 
 
 def test_new_writes_a_template_that_validates(runner: CliRunner, tmp_path: Path) -> None:
@@ -123,7 +131,7 @@ def test_new_refuses_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:
     path.write_text("mijn werk\n", encoding="utf-8")
     result = runner.invoke(main, ["new", str(path)])
     assert result.exit_code == 2
-    assert f"{path} exists; use --force to overwrite it" in result.stderr
+    assert result.stderr == f"{path}: exists; use --force to overwrite it\n"
     assert path.read_text(encoding="utf-8") == "mijn werk\n"
     forced = runner.invoke(main, ["new", "--force", str(path)])
     assert forced.exit_code == 0

@@ -104,3 +104,22 @@ def _wait_for(condition, timeout: float = 30.0) -> bool:  # type: ignore[no-unty
             pass
         time.sleep(0.1)
     return False
+
+
+def test_a_large_tree_says_it_takes_a_while_before_drawing(tmp_path: Path) -> None:
+    from systeemkaart.cli import _LARGE_TREE
+
+    people = "\n".join(f"  - {{id: p{i}}}" for i in range(_LARGE_TREE))
+    case = tmp_path / "groot.yaml"
+    case.write_text(f"case: {{id: groot}}\npeople:\n{people}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["draw", str(case), "--kind", "systemogram"])
+    assert "takes a while" not in result.stderr
+    result = CliRunner().invoke(main, ["draw", str(case), "--at", "2023-13"])
+    assert result.exit_code == 2 and "takes a while" not in result.output
+    from unittest import mock
+
+    with mock.patch("systeemkaart.drawing.draw", side_effect=KeyboardInterrupt):
+        result = CliRunner().invoke(main, ["draw", str(case)])
+    assert result.exit_code == 130
+    assert result.stderr.startswith(f"{case}: {_LARGE_TREE:,} people; drawing the whole "
+                                    "family tree takes a while (Ctrl-C stops it).")

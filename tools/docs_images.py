@@ -3,10 +3,10 @@
 Usage: .venv/bin/python tools/docs_images.py
 Writes docs/img/<kind>-<case>.png: the genogram of every hand-made situation in tests/cases/
 and of the stepfamily example (plus the MDO example in English), and the systemogram and
-timeline of every example; for docs/change.md the lesson-5 example's systemogram at three
-dates and with what changed since the treatment group. PNGs are made with the project's own
-converter and, when Pillow is installed (a dev tool), reduced to a 256-colour palette to keep
-the repository small.
+timeline of every example; for docs/change.md the lesson-5 example's systemogram at two
+earlier dates and with what changed since the treatment group. PNGs are made with the
+project's own converter and, when Pillow is installed (a dev tool), reduced to a 256-colour
+palette to keep the repository small.
 """
 
 from __future__ import annotations

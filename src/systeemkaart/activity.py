@@ -3,6 +3,8 @@
 Small pure helpers shared by the systemogram (``--at DATE``), the timeline and the analyses.
 An involvement without ``start`` counts as active since ever, one without ``end`` as still
 active; a partial date stands for the whole period it names (see :mod:`systeemkaart.dates`).
+An involvement counts only while its agent exists and one of its targets is born
+(:func:`systeemkaart.model.help_periods`, the rule :func:`~systeemkaart.model.case_at` applies).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .dates import PartialDate
-from .model import Case, Involvement
+from .model import Case, Involvement, help_periods, holds_at
 
 __all__ = [
     "MonthCount",
@@ -29,7 +31,10 @@ def active_involvements(case: Case, at: PartialDate) -> list[tuple[int, Involvem
 
     The index is kept so a drawing can refer back to the record in the file.
     """
-    return [(i, inv) for i, inv in enumerate(case.involvements) if inv.active_at(at)]
+    periods = help_periods(case)
+    return [(i, inv) for i, (inv, period) in enumerate(zip(case.involvements, periods,
+                                                             strict=True))
+            if period is not None and holds_at(*period, at)]
 
 
 def shown_agents(case: Case, at: PartialDate) -> set[str]:
@@ -107,10 +112,14 @@ def helper_count_per_month(
     or through a professional. Informal supporters are not counted. Cost: O(months x
     involvements).
     """
-    return [MonthCount(month, *help_counts(case, month)) for month in months(first, last)]
+    periods = help_periods(case)
+    return [MonthCount(month, *help_counts(case, month, periods))
+            for month in months(first, last)]
 
 
-def help_counts(case: Case, at: PartialDate) -> tuple[int, int]:
+def help_counts(case: Case, at: PartialDate,
+                periods: list[tuple[PartialDate | None, PartialDate | None] | None] | None = None
+                ) -> tuple[int, int]:
     """(professionals, organisations) involved at ``at``, counted as the analyses count them.
 
     A named professional is one, and so is an organisation or a context that is itself the
@@ -120,8 +129,9 @@ def help_counts(case: Case, at: PartialDate) -> tuple[int, int]:
     employer = case.employer()
     orgs = {o.id for o in case.organisations}
     contexts = {c.id for c in case.contexts}
-    agents = {inv.agent for inv in case.involvements
+    periods = periods if periods is not None else help_periods(case)
+    agents = {inv.agent for inv, period in zip(case.involvements, periods, strict=True)
               if (inv.agent in employer or inv.agent in orgs or inv.agent in contexts)
-              and inv.active_at(at)}
+              and period is not None and holds_at(*period, at)}
     organisations = {employer.get(a, a) for a in agents if a not in contexts}
     return len(agents), len(organisations)

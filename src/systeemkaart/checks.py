@@ -8,6 +8,7 @@ overlapping-marriage check, which is quadratic only in one person's partnerships
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -38,7 +39,29 @@ def check_case(case: Case) -> list[Problem]:
     problems += list(_dates(case))
     problems += list(_twins(case, types))
     problems += list(_marriages(case))
+    problems += list(_names(case))
     return problems
+
+
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters and bidirectional overrides: a name holding them can show other
+text than it holds (letters in another order) or act on a terminal that prints it."""
+
+
+def _names(case: Case) -> Iterator[Problem]:
+    """Warn about names with control or bidi-override characters (shown escaped)."""
+    named = [(f"people[{i}].name", p.name) for i, p in enumerate(case.people)]
+    named += [(f"network[{i}].name", s.name) for i, s in enumerate(case.network)]
+    named += [(f"contexts[{i}].name", c.name) for i, c in enumerate(case.contexts)]
+    for i, o in enumerate(case.organisations):
+        named.append((f"organisations[{i}].name", o.name))
+        named += [(f"organisations[{i}].professionals[{j}].name", pro.name)
+                  for j, pro in enumerate(o.professionals)]
+    for location, name in named:
+        if name and _HIDDEN.search(name):
+            shown = _HIDDEN.sub(lambda m: ascii(m.group())[1:-1], name)
+            yield _warn(location, f"the name {shown!r} holds control or text-direction "
+                        "characters; it may show other text than it holds", "hidden_characters")
 
 
 def _ids(case: Case) -> tuple[dict[str, str], list[Problem]]:

@@ -8,6 +8,7 @@ lines and exits 2; ``--debug`` shows the traceback instead.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -59,23 +60,24 @@ def main(debug: bool) -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only, no 'ok' lines.")
 @_handle_errors
 def validate(files: tuple[str, ...], strict: bool, quiet: bool) -> None:
     """Check case files: types, ids, references, parentage, dates.
 
-    Exit code 0 when every file is valid, 2 when any has an error (or, with --strict, a
-    warning). Each problem is one line: file:location: message.
+    FILES may be folders (every case in them) or - (standard input). Exit code 0 when
+    every file is valid, 2 when any has an error (or, with --strict, a warning). Each
+    problem is one line: file:location: message.
     """
     from .io.yaml_json import check_file
 
     failed = False
-    for name in files:
+    for name in _case_files(files):
         result = check_file(name)
         for line in result.lines():
-            click.echo(line, err=True)
+            click.echo(_printable(line), err=True)
         bad = bool(result.errors) or (strict and bool(result.warnings))
         failed |= bad
         if not bad and not quiet:
@@ -85,18 +87,46 @@ def validate(files: tuple[str, ...], strict: bool, quiet: bool) -> None:
         sys.exit(EXIT_INVALID)
 
 
+def _case_files(inputs: tuple[str, ...]) -> list[str]:
+    """The inputs, with every folder replaced by the case files in it (sorted).
+
+    Raises:
+        SysteemkaartError: a folder without case files.
+    """
+    from pathlib import Path
+
+    from .batch import expand_inputs
+
+    files: list[str] = []
+    for item in inputs:
+        found = expand_inputs([item])
+        if not found and Path(item).is_dir():
+            raise SysteemkaartError("no case files (.yaml, .yml, .json) in this folder",
+                                    file=item)
+        files.extend(found)
+    return files
+
+
+def _printable(text: str) -> str:
+    """``text`` safe for a terminal: control characters from case files shown escaped."""
+    from .io.output import printable
+
+    return printable(text)
+
+
 @main.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@click.option("--force", is_flag=True, help="Allow overwriting a case file.")
 @_handle_errors
-def schema(output: str | None) -> None:
+def schema(output: str | None, force: bool) -> None:
     """Print the JSON Schema of a case file (for editors and other tools)."""
     from .schema import case_schema_text
 
     text = case_schema_text()
     if output:
-        from .io.atomic import write_atomic
+        from .io.output import write_output
 
-        write_atomic(output, text)
+        write_output(output, text, force=force)
     else:
         click.echo(text, nl=False)
 
@@ -110,7 +140,6 @@ def schema(output: str | None) -> None:
 def new(file: str | None, case_id: str, title: str, force: bool) -> None:
     """Write a commented template case to FILE (or print it)."""
     import datetime as dt
-    from pathlib import Path
 
     from .template import template
 
@@ -118,24 +147,26 @@ def new(file: str | None, case_id: str, title: str, force: bool) -> None:
     if file is None:
         click.echo(text, nl=False)
         return
-    if Path(file).exists() and not force:
-        raise click.UsageError(f"{file} exists; use --force to overwrite it")
-    from .io.atomic import write_atomic
+    from .io.output import write_output
 
-    write_atomic(file, text)
-    click.echo(f"wrote {file}")
+    write_output(file, text, force=force, overwrite=False)
+    if file != "-":
+        click.echo(f"wrote {file}")
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @_handle_errors
 def info(files: tuple[str, ...]) -> None:
-    """Print a short summary of each case: people, generations, helpers."""
+    """Print a short summary of each case: people, generations, helpers.
+
+    FILES may be folders (every case in them) or - (standard input).
+    """
     from .io.yaml_json import load
     from .summary import summarise
 
-    for name in files:
-        click.echo(summarise(load(name), name))
+    for name in _case_files(files):
+        click.echo(_printable(summarise(load(name), name)))
 
 
 def _parse_date(value: str | None, option: str = "--at") -> Any:
@@ -149,6 +180,10 @@ def _parse_date(value: str | None, option: str = "--at") -> Any:
         raise click.BadParameter(str(err), param_hint=option) from err
 
 
+_LARGE_TREE = 2_000
+"""From this many people on, draw says before starting that the genogram takes a while."""
+
+
 def _render_all(case_file: str, kinds: list[str], lang: str | None, at: str | None,
                 fmt: str, since: str | None = None, first: str | None = None,
                 last: str | None = None) -> list[tuple[str, bytes]]:
@@ -160,6 +195,10 @@ def _render_all(case_file: str, kinds: list[str], lang: str | None, at: str | No
     dates = {"since": _parse_date(since, "--since"), "first": _parse_date(first, "--from"),
              "last": _parse_date(last, "--to")}
     case = load(case_file)
+    if "genogram" in kinds and len(case.people) >= _LARGE_TREE:
+        click.echo(f"{case_file}: {len(case.people):,} people; drawing the whole family tree "
+                   "takes a while (Ctrl-C stops it). A case with only the branch you need "
+                   "draws faster and reads better.", err=True)
     out: list[tuple[str, bytes]] = []
     for kind in kinds:
         svg = draw_case(case, kind, lang=lang, at=when, **dates)
@@ -172,10 +211,32 @@ def _render_all(case_file: str, kinds: list[str], lang: str | None, at: str | No
     return out
 
 
+_DRAW_FORMATS = ("svg", "png", "pdf")
+
+
+def _draw_format(fmt: str | None, output: str | None) -> str:
+    """The format named by ``--format`` or else by the output's extension (svg otherwise).
+
+    Raises:
+        click.UsageError: ``--format`` and the output's extension disagree.
+    """
+    from pathlib import Path
+
+    named = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
+    if named in _DRAW_FORMATS:
+        if fmt is not None and fmt != named:
+            raise click.UsageError(f"--format {fmt} does not match the output name {output}; "
+                                   f"name the file .{fmt} or leave --format out")
+        return named
+    return fmt or "svg"
+
+
 def _targets(case_file: str, kinds: list[str], output: str | None, out_dir: str | None,
              fmt: str) -> list[Path]:
     from pathlib import Path
 
+    if output is None and out_dir is None and case_file == "-":
+        output = "-"
     if output is not None:
         if len(kinds) > 1:
             raise click.UsageError("-o names one file; with --kind all use --out-dir")
@@ -183,6 +244,16 @@ def _targets(case_file: str, kinds: list[str], output: str | None, out_dir: str 
     folder = Path(out_dir) if out_dir else Path(case_file).parent
     stem = Path(case_file).name.rsplit(".", 1)[0]
     return [folder / f"{stem}.{kind}.{fmt}" for kind in kinds]
+
+
+def _check_targets(paths: list[Path], inputs: list[str], force: bool) -> None:
+    """Refuse outputs that would lose a file, and make their folders, before any drawing."""
+    from .io.output import check_output, make_folder
+
+    for path in paths:
+        if str(path) != "-":
+            check_output(path, inputs=inputs, force=force)
+            make_folder(path.parent)
 
 
 @main.command()
@@ -198,30 +269,36 @@ def _targets(case_file: str, kinds: list[str], output: str | None, out_dir: str 
               help="Mark what is new since this date; fade what ended since.")
 @click.option("--from", "first", metavar="DATE", help="Timeline: start of the axis.")
 @click.option("--to", "last", metavar="DATE", help="Timeline: end of the axis.")
-@click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf"]), default="svg",
-              show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(_DRAW_FORMATS),
+              help="Output format (default: from the -o name, else svg).")
 @click.option("--watch", is_flag=True, help="Redraw whenever the case file is saved.")
+@click.option("--force", is_flag=True, help="Allow overwriting a case file.")
 @_handle_errors
 def draw(case_file: str, kind: str, output: str | None, out_dir: str | None, lang: str | None,
-         at: str | None, since: str | None, first: str | None, last: str | None, fmt: str,
-         watch: bool) -> None:
+         at: str | None, since: str | None, first: str | None, last: str | None,
+         fmt: str | None, watch: bool, force: bool) -> None:
     """Draw a case: genogram, systemogram, timeline or all of them.
 
-    Writes <case>.<kind>.svg beside the case unless -o or --out-dir says otherwise. Files
-    are written only when every drawing succeeded, each atomically.
+    Writes <case>.<kind>.svg beside the case unless -o or --out-dir says otherwise (- is
+    standard output, and the default when CASE is - for standard input). Files are written
+    only when every drawing succeeded, each atomically; never over the case or any other
+    case file unless --force.
     """
     kinds = ["genogram", "systemogram", "timeline"] if kind == "all" else [kind]
+    fmt = _draw_format(fmt, output)
     paths = _targets(case_file, kinds, output, out_dir, fmt)
+    if watch and case_file == "-":
+        raise click.UsageError("--watch needs a case file, not standard input")
+    _check_targets(paths, [case_file], force)
 
     def once() -> None:
         rendered = _render_all(case_file, kinds, lang, at, fmt, since, first, last)
-        from .io.atomic import write_atomic
+        from .io.output import write_output
 
         for path, (_, data) in zip(paths, rendered, strict=True):
-            if path.parent and not path.parent.exists():
-                path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, data)
-            click.echo(f"wrote {path}")
+            write_output(path, data, inputs=[case_file], force=force)
+            if str(path) != "-":
+                click.echo(f"wrote {path}")
 
     if not watch:
         once()
@@ -282,11 +359,12 @@ def export(case_file: str, output: str | None, fmt: str | None, gedcom_version: 
     if fmt is None:
         suffix = Path(output).suffix.lower().lstrip(".") if output else ""
         fmt = SUFFIXES.get(suffix, "yaml")
-    if output is not None and Path(output).exists():
-        if Path(output).resolve() == Path(case_file).resolve():
-            raise click.UsageError("the output would overwrite the case itself; name another file")
-        if not force:
-            raise click.UsageError(f"{output} exists; use --force to overwrite it")
+    if output == "-":
+        output = None
+    if output is not None:
+        from .io.output import check_output
+
+        check_output(output, inputs=[case_file], force=force, overwrite=False)
     case = load(case_file)
     if pseudonymise:
         from .io.pseudonymise import pseudonymise as pseudo
@@ -296,9 +374,9 @@ def export(case_file: str, output: str | None, fmt: str | None, gedcom_version: 
     if output is None:
         click.echo(text, nl=False)
         return
-    from .io.atomic import write_atomic
+    from .io.output import write_output
 
-    write_atomic(output, text)
+    write_output(output, text, inputs=[case_file], force=force, overwrite=False)
     click.echo(f"wrote {output}", err=True)
 
 
@@ -318,27 +396,30 @@ def import_(source: str, output: str | None, force: bool, quiet: bool) -> None:
     from pathlib import Path
 
     from .io.gedcom import read_gedcom
-    from .io.yaml_json import save
+    from .io.output import check_output, write_output
+    from .io.yaml_json import dumps
 
     target = Path(output) if output else Path(source).with_suffix(".yaml")
-    if target.exists() and not force:
-        raise click.UsageError(f"{target} exists; use --force to overwrite it")
+    check_output(target, inputs=[source], force=force, overwrite=False)
     result = read_gedcom(source)
-    save(result.case, target)
+    fmt = "json" if target.suffix.lower() == ".json" else "yaml"
+    write_output(target, dumps(result.case, format=fmt), inputs=[source], force=force,
+                 overwrite=False)
     if not quiet:
         for problem in result.warnings:
             click.echo(problem.format(source), err=True)
     click.echo(f"wrote {target}: {len(result.case.people)} people, "
                f"{len(result.case.partnerships)} couples, {len(result.case.children)} "
                f"parent-child links from {result.individuals} INDI and {result.families} FAM "
-               f"records ({len(result.warnings)} warnings)")
+               f"records ({len(result.warnings)} warnings)", err=str(target) == "-")
 
 
 @main.command()
 @click.argument("folder", default="examples", type=click.Path(file_okay=False, exists=True))
 @click.option("--out-dir", default="out", show_default=True, type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Allow overwriting a case file.")
 @_handle_errors
-def demo(folder: str, out_dir: str) -> None:
+def demo(folder: str, out_dir: str, force: bool) -> None:
     """Summarise, draw and analyse every case in FOLDER into OUT_DIR.
 
     Writes <case>.genogram.svg, <case>.systemogram.svg, <case>.timeline.svg,
@@ -352,23 +433,27 @@ def demo(folder: str, out_dir: str) -> None:
     from .commands.pages import demo_pages
     from .drawing import KINDS
     from .drawing import draw as draw_case
-    from .io.atomic import write_atomic
+    from .io.output import check_output, make_folder, write_output
     from .io.yaml_json import load
     from .summary import summarise
 
     files = sorted(Path(folder).glob("*.yaml"))
-    Path(out_dir).mkdir(parents=True, exist_ok=True)
-    for path in files:
+    names = [str(p) for p in files]
+    planned = [(path, [Path(out_dir) / f"{path.name.rsplit('.', 1)[0]}.{kind}"
+                       for kind in (*(f"{k}.svg" for k in KINDS), "analyse.md")])
+               for path in files]
+    for _, targets in planned:
+        for target in targets:
+            check_output(target, inputs=names, force=force)
+    make_folder(out_dir)
+    for path, targets in planned:
         case = load(path)
-        click.echo(summarise(case, str(path)))
-        stem = path.name.rsplit(".", 1)[0]
-        for kind in KINDS:
-            target = Path(out_dir) / f"{stem}.{kind}.svg"
-            write_atomic(target, draw_case(case, kind))
+        click.echo(_printable(summarise(case, str(path))))
+        texts = [draw_case(case, kind) for kind in KINDS]
+        texts.append(to_markdown(analyse(case), case.names()))
+        for target, text in zip(targets, texts, strict=True):
+            write_output(target, text, inputs=names, force=force)
             click.echo(f"  wrote {target}")
-        target = Path(out_dir) / f"{stem}.analyse.md"
-        write_atomic(target, to_markdown(analyse(case), case.names()))
-        click.echo(f"  wrote {target}")
     index = demo_pages(files, Path(out_dir))
     click.echo(f"open {index.resolve()}")
 
@@ -382,9 +467,10 @@ def demo(folder: str, out_dir: str) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
               help="Worker processes for several cases (default: every core).")
+@click.option("--force", is_flag=True, help="Allow overwriting a case file.")
 @_handle_errors
 def analyse(inputs: tuple[str, ...], fmt: str | None, at: str | None, lang: str | None,
-            output: str | None, jobs: int | None) -> None:
+            output: str | None, jobs: int | None, force: bool) -> None:
     """Analyse cases: help and stacking, regie and roles, coalitions, patterns, core group.
 
     One CASE gives a report (text, json or markdown). Several files or a folder give one
@@ -393,6 +479,13 @@ def analyse(inputs: tuple[str, ...], fmt: str | None, at: str | None, lang: str 
     """
     from .commands.analyse import run_analyse
 
+    if output == "-":
+        output = None
+    if output is not None:
+        from .io.output import check_output, make_folder
+
+        check_output(output, inputs=inputs, force=force)
+        make_folder(os.path.dirname(output))
     code = run_analyse(inputs, fmt=fmt, at=_parse_date(at), lang=lang, output=output,
                        jobs=jobs)
     if code:

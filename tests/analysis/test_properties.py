@@ -9,7 +9,14 @@ from hypothesis import strategies as st
 
 from systeemkaart.analysis import Analysis, analyse, analyse_core_group, analyse_helpers
 from systeemkaart.dates import PartialDate
-from systeemkaart.model import Case, Involvement, Organisation, Professional, Supporter
+from systeemkaart.model import (
+    Case,
+    Involvement,
+    Organisation,
+    Professional,
+    Supporter,
+    case_at,
+)
 
 from ..strategies import cases
 
@@ -21,7 +28,8 @@ def _kinds(case: Case) -> dict[str, str]:
 
 
 def _active(case: Case, when: PartialDate) -> list[Involvement]:
-    return [inv for inv in case.involvements if inv.active_at(when)]
+    """Brute force on the case as it stood at ``when`` (agents and targets that existed)."""
+    return [inv for inv in case_at(case, when).involvements if inv.active_at(when)]
 
 
 @given(CASES)
@@ -33,7 +41,7 @@ def test_counts_equal_brute_force(case: Case) -> None:
     employer = case.employer()
     orgs = {employer.get(a, a) for a in pros if kinds[a] in ("professional", "organisation")}
     informal = {inv.agent for inv in active if kinds[inv.agent] == "supporter"}
-    informal |= {s.id for s in case.network if s.supports}
+    informal |= {s.id for s in case_at(case, when).network if s.supports}
     r = analyse_helpers(case)
     assert r.professionals == len(pros) == len(r.agents)
     assert set(r.agents) == pros
@@ -52,7 +60,7 @@ def test_history_equals_month_by_month_count(case: Case) -> None:
     for span in r.history[:6]:
         for text in {span.start, span.end}:
             month = PartialDate.parse(text)
-            agents = {inv.agent for inv in case.involvements
+            agents = {inv.agent for inv in case_at(case, month).involvements
                       if kinds[inv.agent] != "supporter" and inv.active_at(month)
                       and (inv.start is None or inv.start.earliest <= case.as_of().latest)}
             assert len(agents) == span.count

@@ -217,7 +217,7 @@ def test_cli_import_writes_a_valid_case_and_never_overwrites(tmp_path: Path) -> 
     assert sk.load(target).people[0].name == "Anna"
     before = target.read_bytes()
     again = runner.invoke(main, ["import", str(source)])
-    assert again.exit_code == 2 and "exists" in again.output
+    assert again.exit_code == 2 and "is a case file; use --force" in again.output
     assert target.read_bytes() == before
     bad = tmp_path / "bad.ged"
     bad.write_text("hello\nworld\n")

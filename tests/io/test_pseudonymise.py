@@ -121,3 +121,16 @@ def test_generated_cases_leak_nothing_and_validate(case: Case) -> None:
     copy = pseudonymise(case, seed=1)
     assert _leaks(case, copy) == []
     assert not [p for p in sk.validate(copy) if p.severity == "error"]
+
+
+def test_a_copy_without_as_of_gets_the_shifted_day_of_copying() -> None:
+    from systeemkaart.dates import PartialDate
+    from systeemkaart.io.yaml_json import loads
+
+    case = loads("case: {id: x}\npeople: [{id: a, born: 2001}]\n")
+    assert case.case.as_of is None
+    copy = pseudonymise(case, seed=3)
+    assert copy.case.as_of is not None
+    assert copy.people[0].born is not None
+    shift = copy.people[0].born.year - 2001
+    assert copy.case.as_of == PartialDate(PartialDate.today().year + shift)

@@ -9,8 +9,7 @@ from hypothesis import given
 
 from systeemkaart.dates import PartialDate
 from systeemkaart.layout.systemogram import SystemogramLayout, layout_systemogram
-from systeemkaart.model import Case
-from systeemkaart.model.snapshot import case_at
+from systeemkaart.model import Case, case_at
 from tests.strategies import cases, helper_networks
 
 
@@ -38,14 +37,14 @@ def _assert_apart(lay: SystemogramLayout) -> None:
 
 
 def _assert_lines_complete(case: Case, lay: SystemogramLayout) -> None:
-    """Every active involvement reaches every target, and nothing inactive is drawn."""
+    """Every active involvement reaches every target, and nothing inactive is drawn (of the
+    case as it stood at the date: agents and targets that existed then)."""
+    case = case_at(case, lay.at)
     drawn = {(i, lk.target) for lk in lay.links if lk.kind == "involvement"
              for i in lk.involvements}
-    state = case_at(case, lay.at)  # what held at the date: ended agents, unborn targets out
-    for i, inv in enumerate(state.involvements):
-        for target in case.involvements[i].targets:
-            shown = inv.active_at(lay.at) and target in inv.targets
-            assert ((i, target) in drawn) is shown, (inv, lay.at)
+    for i, inv in enumerate(case.involvements):
+        for target in inv.targets:
+            assert ((i, target) in drawn) is inv.active_at(lay.at), (inv, lay.at)
     for lk in lay.links:
         assert lk.source in lay.agents and lk.target in lay.people
         for i in lk.involvements:

@@ -16,7 +16,7 @@ from hypothesis import given
 from systeemkaart.dates import PartialDate
 from systeemkaart.drawing import draw
 from systeemkaart.io.yaml_json import load
-from systeemkaart.model import Case
+from systeemkaart.model import Case, case_at
 from systeemkaart.render.systemogram import render_systemogram
 from tests.conftest import ROOT
 from tests.strategies import helper_networks
@@ -52,6 +52,7 @@ def _bbox(g: ET.Element) -> tuple[float, float, float, float]:
 
 
 def _check_svg(case: Case, svg: str, at: PartialDate) -> ET.Element:
+    case = case_at(case, at)  # what the drawing shows: the case as it stood at ``at``
     root = ET.fromstring(svg.encode("utf-8"))
     assert root.find(f"{NS}title") is not None
     view = [float(v) for v in (root.get("viewBox") or "").split()]

@@ -22,7 +22,7 @@ from typing import Final
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..dates import PartialDate
-from ..model import Case, Involvement, Person, born_by, case_at, deceased_at
+from ..model import Case, Involvement, Person, born_by, case_at, deceased_at, help_periods
 
 __all__ = [
     "INFORMAL",
@@ -99,8 +99,9 @@ class Active:
         return self.day0 <= hi and self.day1 >= lo
 
 
-def _active(i: int, inv: Involvement) -> Active:
-    s, e = inv.start, inv.end
+def _active(i: int, inv: Involvement,
+            period: tuple[PartialDate | None, PartialDate | None]) -> Active:
+    s, e = period
     if s is not None:
         first = s.earliest
         day0, month0 = first.toordinal(), month_number(first.year, first.month)
@@ -112,7 +113,7 @@ def _active(i: int, inv: Involvement) -> Active:
     else:
         day1, month1 = _OPEN_END, _OPEN_END
     return Active(i, inv.agent, tuple(dict.fromkeys(inv.targets)), inv.stance, inv.regie,
-                  inv.entry, day0, day1, month0, month1, s is not None)
+                  inv.entry, day0, day1, month0, month1, inv.start is not None)
 
 
 @dataclass(slots=True)
@@ -121,9 +122,10 @@ class CaseIndex:
 
     ``kind`` maps every agent id to ``professional``, ``organisation``, ``context`` or
     ``supporter``; ``org_of`` maps a professional to its organisation; ``org_kind`` gives an
-    organisation's or a context's kind. ``involvements`` holds every involvement; ``active``
-    those active at ``when``. ``people`` holds those born by ``when`` (a death after it
-    undone); ``supports`` the supporters there at ``when``.
+    organisation's or a context's kind. ``involvements`` holds every involvement with its
+    period narrowed to when its agent and a target existed (help that never had them is left
+    out); ``active`` those active at ``when``. ``people`` holds those born by ``when`` (a
+    death after it undone); ``supports`` the supporters there at ``when``.
     """
 
     case: Case
@@ -217,10 +219,12 @@ def build_index(case: Case, at: PartialDate | None = None, lang: str | None = No
         for pro in org.professionals:
             kind[pro.id] = "professional"
             org_of[pro.id] = org.id
-    involvements = [_active(i, inv) for i, inv in enumerate(case.involvements)]
-    # the one rule for "active at a date" (Involvement.active_at), on the case as it stood
-    active = [a for a, inv in zip(involvements, now.involvements, strict=True)
-              if inv.active_at(when)]
+    # each involvement's period narrowed to when its agent and a target existed: the rule
+    # case_at applies at one date (help_periods), so the history agrees with the date
+    involvements = [_active(i, inv, period) for i, (inv, period)
+                    in enumerate(zip(case.involvements, help_periods(case), strict=True))
+                    if period is not None]
+    active = [a for a in involvements if a.at(lo, hi)]
     parents: dict[str, list[str]] = {}
     kids: dict[str, list[str]] = {}
     for link in case.children:

@@ -61,7 +61,9 @@ def _single(name: str, fmt: str, at: PartialDate | None, lang: str | None,
         write_atomic(output, text)
         click.echo(f"wrote {output}", err=True)
     else:
-        click.echo(text, nl=False)
+        from ..io.output import printable
+
+        click.echo(printable(text), nl=False)
 
 
 def _batch(files: list[str], at: PartialDate | None, lang: str | None, output: str | None,

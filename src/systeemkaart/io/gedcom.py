@@ -35,6 +35,7 @@ from ..dates import PartialDate
 from ..exceptions import CaseFormatError, Problem
 from ..gcpause import paused_gc
 from ..model import Case
+from .gedcom_checks import OLDEST_LIVING, record_warnings
 from .gedcom_vocab import (
     MONTHS,
     PEDIGREE_KINDS,
@@ -307,7 +308,8 @@ def import_gedcom(raw: bytes, *, file: str | None = None, case_id: str = "gedcom
     """Build a valid case from GEDCOM bytes; see the module docstring for what is kept."""
     text = decode_gedcom(raw, file)
     records = _tree(text, file)
-    warnings: list[Problem] = []
+    warnings: list[Problem] = record_warnings(records)
+    oldest = PartialDate.today().year - OLDEST_LIVING
     used: set[str] = set()
     ids: dict[str, str] = {}
     people: list[dict[str, Any]] = []
@@ -329,8 +331,8 @@ def import_gedcom(raw: bytes, *, file: str | None = None, case_id: str = "gedcom
         died_known, died = _event_date(rec, ("DEAT", "BURI", "CREM"))
         if died is not None:
             person["died"] = died
-        elif died_known:
-            person["deceased"] = True
+        elif died_known or (born is not None and born.year < oldest):
+            person["deceased"] = True  # no death recorded 120 years on: no impossible age
         occupation = rec.first("OCCU")
         if occupation is not None and occupation.value.strip():
             person["occupation"] = occupation.value.strip()[:200]

@@ -3,7 +3,11 @@
 What is removed: every name, every free text (notes, roles, occupations, titles, event
 titles, hypothesis texts, intensity) and every id that could carry a name. What is changed:
 every date becomes a year, shifted by the same random number of years (never zero), so
-ages, order and durations stay roughly right while no original date survives. What stays:
+ages, order and durations stay roughly right while no original date survives. The copy's
+``as_of`` is always written (the original's, or the day of copying, shifted), so the copy
+reads the same ages tomorrow as today. What the shift cannot hide: ages and time spans are
+kept on purpose, so someone who knows when the session was can undo the shift to within a
+year. What stays:
 the structure (who is related to whom, kinds, stances, regie, entry), sexes, and the order
 of records, so drawings and analyses of the copy look like those of the original.
 """
@@ -86,7 +90,7 @@ def pseudonymise(case: Case, *, seed: int | None = None) -> Case:
         "case": {
             "id": "casus",
             "title": word("title"),
-            "as_of": _shift(case.case.as_of, years),
+            "as_of": _shift(case.as_of(), years),  # the copy reads as the original did
             "index": ids(case.case.index),
             "lang": lang,
         },

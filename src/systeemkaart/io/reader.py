@@ -8,8 +8,11 @@ element's path (``people[3].born``) is mapped to its line for messages.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
+import stat
+import sys
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -18,10 +21,12 @@ import yaml
 from ..exceptions import CaseFormatError, Problem
 
 __all__ = [
-    "MAX_BYTES", "MAX_DEPTH", "MAX_ELEMENTS", "Document", "parse_text", "read_bytes",
-    "read_document",
+    "MAX_BYTES", "MAX_DEPTH", "MAX_ELEMENTS", "STDIN", "Document", "parse_text", "read_bytes",
+    "read_document", "read_stdin",
 ]
 
+STDIN: Final = "-"
+"""The input name meaning standard input."""
 MAX_BYTES: Final = 10 * 1024 * 1024
 MAX_DEPTH: Final = 32
 MAX_ELEMENTS: Final = 1_000_000
@@ -32,6 +37,9 @@ MAX_ALIAS_ELEMENTS: Final = 10_000
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _TIMESTAMP: Final = "tag:yaml.org,2002:timestamp"
+_STR: Final = "tag:yaml.org,2002:str"
+_MERGE: Final = "tag:yaml.org,2002:merge"
+_INT: Final = "tag:yaml.org,2002:int"
 _PLAIN_TAGS: Final = frozenset(
     f"tag:yaml.org,2002:{t}"
     for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")
@@ -72,9 +80,26 @@ def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -
         CaseFormatError: unreadable, too large, not text, malformed or hostile input.
     """
     name = os.fspath(path)
+    if name == STDIN:
+        raw = read_stdin(max_bytes=max_bytes)
+        return parse_text(decode(raw, name), fmt="yaml", file=name)
     raw = read_bytes(name, max_bytes=max_bytes)
     fmt = "json" if name.lower().endswith(".json") else "yaml"
     return parse_text(decode(raw, name), fmt=fmt, file=name)
+
+
+def read_stdin(*, max_bytes: int = MAX_BYTES) -> bytes:
+    """Standard input, read up to ``max_bytes`` (YAML; JSON is read as the YAML it also is).
+
+    Raises:
+        CaseFormatError: more than ``max_bytes``.
+    """
+    stream = getattr(sys.stdin, "buffer", None)
+    raw = stream.read(max_bytes + 1) if stream is not None else \
+        sys.stdin.read(max_bytes + 1).encode("utf-8")
+    if len(raw) > max_bytes:
+        raise _fail(STDIN, f"input is too large (the limit is {max_bytes / 1e6:.0f} MB)")
+    return bytes(raw)
 
 
 def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES,
@@ -86,7 +111,12 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES,
     """
     name = os.fspath(path)
     try:
-        size = os.path.getsize(name)
+        info = os.stat(name)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(name)
+        if not stat.S_ISREG(info.st_mode):  # a named pipe would wait for a writer forever
+            raise _fail(name, f"not a regular file; expected {what}")
+        size = info.st_size
         if size > max_bytes:
             raise _fail(
                 name,
@@ -216,15 +246,12 @@ def _yaml_message(err: yaml.YAMLError, text: str = "") -> tuple[str, int | None]
 def _parse_yaml(text: str, file: str | None) -> Document:
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise _fail(file, "file is empty; expected a case (schema: systeemkaart/1)")
         builder = _Builder(loader, file)
-        data = builder.build(node, "", 0)
+        data = builder.document()
     except yaml.YAMLError as err:
         message, line = _yaml_message(err, text)
         raise _fail(file, message, line) from err
-    except RecursionError as err:
+    except RecursionError as err:  # pragma: no cover - depth is bounded well below
         raise _fail(file, f"nesting is too deep (limit {MAX_DEPTH} levels)") from err
     finally:
         loader.dispose()
@@ -232,24 +259,50 @@ def _parse_yaml(text: str, file: str | None) -> Document:
 
 
 class _Builder:
-    """Turns a composed YAML node tree into plain data, recording lines and enforcing limits."""
+    """Turns YAML parser events straight into plain data, recording lines and enforcing
+    limits as it goes.
+
+    No node tree is composed first: every element is counted the moment the parser reports
+    it, so a document of millions of values is refused after :data:`MAX_ELEMENTS` of them
+    (well within a second) instead of after the whole tree has been built in memory.
+    Elements reached through aliases count again (an alias repeats its anchor's content),
+    and separately against :data:`MAX_ALIAS_ELEMENTS`.
+    """
 
     def __init__(self, loader: Any, file: str | None) -> None:
         self.loader = loader
+        self.next = loader.get_event
         self.file = file
         self.lines: dict[str, int] = {}
         self.count = 0
         self.aliased = 0
-        self.seen: set[int] = set()
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.resolvers: dict[str, list[tuple[str, Any]]] = loader.yaml_implicit_resolvers
 
-    def build(self, node: yaml.Node, path: str, depth: int, via_alias: bool = False) -> Any:
-        self.count += 1
-        if not isinstance(node, yaml.ScalarNode):
-            if id(node) in self.seen:
-                via_alias = True
-            self.seen.add(id(node))
+    def document(self) -> Any:
+        """The single document of the stream as plain data.
+
+        Raises:
+            CaseFormatError: an empty stream, several documents, or a limit broken.
+        """
+        event = self.next()  # stream start
+        event = self.next()
+        if isinstance(event, yaml.StreamEndEvent):
+            raise _fail(self.file, "file is empty; expected a case (schema: systeemkaart/1)")
+        data = self.node(self.next(), "", 0)
+        self.next()  # document end
+        event = self.next()
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise _fail(self.file, "expected one document; found another after '---'",
+                        event.start_mark.line + 1)
+        if data is None:
+            raise _fail(self.file, "file is empty; expected a case (schema: systeemkaart/1)")
+        return data
+
+    def _counted(self, size: int, via_alias: bool) -> None:
+        self.count += size
         if via_alias:
-            self.aliased += 1
+            self.aliased += size
             if self.aliased > MAX_ALIAS_ELEMENTS:
                 raise _fail(
                     self.file,
@@ -262,43 +315,117 @@ class _Builder:
                 f"document expands to more than {MAX_ELEMENTS:,} elements "
                 "(too large, or a YAML alias bomb)",
             )
-        if depth > MAX_DEPTH:
-            line = node.start_mark.line + 1
-            raise _fail(self.file, f"nesting is too deep (limit {MAX_DEPTH} levels)", line)
-        line = node.start_mark.line + 1
+
+    def node(self, event: Any, path: str, depth: int) -> Any:
+        """The value that starts with ``event``, read to its end."""
+        line = event.start_mark.line + 1
+        if type(event) is yaml.ScalarEvent and event.anchor is None:  # the common case, fast
+            self.count += 1
+            if self.count > MAX_ELEMENTS:
+                self._counted(0, via_alias=False)
+            return self.scalar(event, path, line)
         self.lines.setdefault(path, line)
-        if node.tag not in _PLAIN_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            raise _fail(self.file, f"unsupported YAML tag {tag!r}; write plain values", line,
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
+                raise _fail(self.file, f"unknown alias *{event.anchor}", line, path)
+            value, size = self.anchors[event.anchor]
+            self._counted(size, via_alias=True)
+            return copy.deepcopy(value)
+        before = self.count
+        self._counted(1, via_alias=False)
+        if depth > MAX_DEPTH:
+            raise _fail(self.file, f"nesting is too deep (limit {MAX_DEPTH} levels)", line)
+        if isinstance(event, yaml.ScalarEvent):
+            value = self.scalar(event, path, line)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self.check_tag(event, yaml.SequenceNode, path, line)
+            value = []
+            item: Any = self.next()
+            while type(item) is not yaml.SequenceEndEvent:
+                if type(item) is yaml.ScalarEvent and item.anchor is None:  # fast, as above
+                    self.count += 1
+                    if self.count > MAX_ELEMENTS:
+                        self._counted(0, via_alias=False)
+                    mark: Any = item.start_mark
+                    value.append(self.scalar(item, path, mark.line + 1))
+                else:
+                    value.append(self.node(item, f"{path}[{len(value)}]", depth + 1))
+                item = self.next()
+        else:
+            self.check_tag(event, yaml.MappingNode, path, line)
+            value = self.mapping(path, depth)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, self.count - before)
+        return value
+
+    def mapping(self, path: str, depth: int) -> dict[str, Any]:
+        """The keys and values up to the end of a mapping; keys are plain text, once each."""
+        out: dict[str, Any] = {}
+        event = self.next()
+        while not isinstance(event, yaml.MappingEndEvent):
+            line = event.start_mark.line + 1
+            if not isinstance(event, yaml.ScalarEvent):
+                raise _fail(self.file, "a key must be plain text", line)
+            tag = self.scalar_tag(event)
+            if tag == _MERGE:
+                raise _fail(self.file, "merge keys (<<) are not supported", line)
+            if tag not in _PLAIN_TAGS:
+                raise _fail(self.file, "a key must be plain text", line)
+            key = self.scalar(event, path, line)
+            if not isinstance(key, str):
+                key = str(key).lower() if isinstance(key, bool) else str(key)
+            sub = f"{path}.{key}" if path else key
+            if key in out:
+                raise _fail(self.file, f"duplicate key {key!r}", line, sub)
+            self.lines[sub] = line
+            out[key] = self.node(self.next(), sub, depth + 1)
+            event = self.next()
+        return out
+
+    def scalar_tag(self, event: Any) -> str:
+        """The tag of a scalar: as written, or resolved from its text (YAML 1.1 rules).
+
+        The resolver's own rules, looked up directly: plain text is matched against the
+        patterns for its first character; quoted text is text."""
+        tag = event.tag
+        if tag is not None and tag != "!":
+            return str(tag)
+        if not event.implicit[0]:
+            return _STR
+        value = event.value
+        for candidate, pattern in self.resolvers.get(value[:1], ()):
+            if pattern.match(value):
+                return str(candidate)
+        return _STR
+
+    def check_tag(self, event: Any, kind: type[yaml.Node], path: str, line: int) -> None:
+        """Refuse a collection with a tag other than plain ``!!seq`` or ``!!map``."""
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(kind, None, event.implicit)
+        if tag not in _PLAIN_TAGS:
+            shown = str(tag).replace("tag:yaml.org,2002:", "!!")
+            raise _fail(self.file, f"unsupported YAML tag {shown!r}; write plain values", line,
                         path)
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag == _TIMESTAMP:  # dates stay text: PartialDate reads and checks them
-                return node.value
-            try:
-                return self.loader.construct_object(node, deep=True)
-            except (ValueError, OverflowError) as err:
-                raise _fail(self.file, f"cannot read the value {node.value[:40]!r}", line,
-                            path) from err
-        if isinstance(node, yaml.SequenceNode):
-            items = enumerate(node.value)
-            return [self.build(item, f"{path}[{i}]", depth + 1, via_alias) for i, item in items]
-        if isinstance(node, yaml.MappingNode):
-            out: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
-                    raise _fail(self.file, "a key must be plain text", key_node.start_mark.line + 1)
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise _fail(
-                        self.file, "merge keys (<<) are not supported", key_node.start_mark.line + 1
-                    )
-                key = self.loader.construct_object(key_node, deep=True)
-                if not isinstance(key, str):
-                    key = str(key).lower() if isinstance(key, bool) else str(key)
-                sub = f"{path}.{key}" if path else key
-                if key in out:
-                    raise _fail(self.file, f"duplicate key {key!r}", key_node.start_mark.line + 1,
-                                sub)
-                self.lines[sub] = key_node.start_mark.line + 1
-                out[key] = self.build(value_node, sub, depth + 1, via_alias)
-            return out
-        raise _fail(self.file, "unsupported YAML node")  # pragma: no cover
+
+    def scalar(self, event: Any, path: str, line: int) -> Any:
+        """A scalar's value: text stays text (dates too), numbers, booleans and null are
+        converted by YAML's safe constructors."""
+        tag = self.scalar_tag(event)
+        if tag in (_STR, _TIMESTAMP):  # dates stay text: PartialDate reads and checks them
+            return event.value
+        if tag == _INT and event.value.isdecimal() and event.value.isascii() and \
+                (event.value[0] != "0" or event.value == "0"):
+            return int(event.value)
+        if tag not in _PLAIN_TAGS or tag == _MERGE:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            if tag == _MERGE:
+                raise _fail(self.file, "merge keys (<<) are not supported", line)
+            raise _fail(self.file, f"unsupported YAML tag {shown!r}; write plain values", line,
+                        path)
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return self.loader.yaml_constructors[tag](self.loader, node)
+        except (ValueError, OverflowError) as err:
+            raise _fail(self.file, f"cannot read the value {event.value[:40]!r}", line,
+                        path) from err

@@ -8,22 +8,45 @@ blocks of one generation share a rank; consecutive siblings get an invisible fla
 that the eldest stands left. Only the x coordinates of the result are used: rows and the
 space between them are computed by the layout itself.
 
-Cost: building the source is linear; ``dot`` itself dominates (network simplex).
+Cost: building the source is linear; ``dot`` itself dominates (network simplex, and crossing
+reduction over every rank an edge passes). Real family trees of thousands of people would
+run for many minutes, so a large drawing (from :data:`LARGE` blocks) bounds Graphviz's
+effort: edges that skip more than :data:`LONG_SPAN` rows are left out of the ordering (they
+are still drawn; in such trees they cross much anyway), an invisible chain keeps the rows in
+order, and ``nslimit``, ``nslimit1``, ``mclimit`` and ``searchsize`` cap the iterations.
+The layout runs in a child process where the system allows, so Ctrl-C stops it at once.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import itertools
+import os
+import signal
+import sys
 from collections import defaultdict
 from typing import Final
 
 from ..exceptions import LayoutError
 from .genogram_blocks import Structure
 
-__all__ = ["NODESEP", "dot_source", "place_blocks"]
+__all__ = ["LARGE", "LONG_SPAN", "NODESEP", "dot_source", "place_blocks"]
 
 NODESEP: Final = 24.0
 """Minimum horizontal space between two blocks, in points (= user units)."""
 _CELL_H: Final = 40
+LARGE: Final = 400
+"""From this many blocks on, Graphviz's effort is bounded (see the module docstring)."""
+LONG_SPAN: Final = 2
+"""In a large drawing, parent-child edges over more rows than this do not steer the order."""
+_BOUNDED: Final = 'nslimit=1, nslimit1=1, mclimit=0, searchsize=10, remincross=false'
+"""Graphviz effort for large drawings: network simplex bounded to one pass per phase and
+crossing reduction to its first ordering. Measured on royal92 (3,010 people): minutes to
+seconds; the iterations of crossing reduction (``mclimit=0.1``) cost more time and gave
+more crossings in the final drawing, not fewer (``bench/bench_trees.py``)."""
+_FORK_FROM: Final = 100
+"""From this many blocks on, the layout runs in a child process that Ctrl-C can stop."""
 
 
 def _table(cells: list[tuple[str, float]]) -> str:
@@ -51,16 +74,20 @@ def block_cells(structure: Structure, index: int, widths: dict[str, float],
 
 
 def dot_source(structure: Structure, widths: dict[str, float],
-               gaps: list[list[float]]) -> str:
+               gaps: list[list[float]], *, bounded: bool | None = None) -> str:
     """The ``dot`` graph of the blocks, as text (also used by the benchmark).
 
     ``widths`` are person cell widths, ``gaps[b][k]`` the width of gap ``k`` of block ``b``;
-    both are rounded to whole points, the unit ``dot`` lays out in.
+    both are rounded to whole points, the unit ``dot`` lays out in. ``bounded`` bounds
+    Graphviz's effort (default: from :data:`LARGE` blocks on).
     """
+    if bounded is None:
+        bounded = len(structure.blocks) >= LARGE
+    effort = f", {_BOUNDED}" if bounded else ""
     lines = [
         "digraph genogram {",
         f'graph [rankdir=TB, nodesep="{NODESEP / 72:.4f}", ranksep="0.5", splines=false, '
-        'newrank=true];',
+        f'newrank=true{effort}];',
         'node [shape=plain, label=""];',
         "edge [arrowhead=none];",
     ]
@@ -82,7 +109,13 @@ def dot_source(structure: Structure, widths: dict[str, float],
         by_row[block.row].append(index)
     for row in sorted(by_row):
         members = "; ".join(f"b{i}" for i in by_row[row])
-        lines.append(f"{{rank=same; {members};}}")
+        anchor = f" r{row};" if bounded else ""
+        lines.append(f"{{rank=same; {members};{anchor}}}")
+    if bounded:  # rows stay in order without the long edges: an invisible chain of anchors
+        rows_used = sorted(by_row)
+        lines.append("node [shape=point, width=0, height=0, style=invis];")
+        lines.extend(f"r{a} -> r{b} [style=invis, weight=0, minlen={b - a}];"
+                     for a, b in itertools.pairwise(rows_used))
     position = structure.position
     rows = structure.rows
     flat: set[tuple[int, int]] = set()
@@ -92,7 +125,7 @@ def dot_source(structure: Structure, widths: dict[str, float],
         for child, kind, _ in u.children:
             cb = structure.block_of[child]
             span = rows[child] - rows[u.members[0]]
-            if span > 0:
+            if span > 0 and not (bounded and span > LONG_SPAN):
                 weight = 3 if kind == "biological" else 2
                 lines.append(f"{tail} -> b{cb}:p{position[child]}:n "
                              f"[minlen={span}, weight={weight}];")
@@ -108,6 +141,32 @@ def dot_source(structure: Structure, widths: dict[str, float],
 def place_blocks(source: str, count: int) -> list[float]:
     """Run ``dot`` on ``source`` and return the centre x of each block ``b0 .. b<count-1>``.
 
+    From :data:`_FORK_FROM` blocks on (on systems with ``fork``) Graphviz runs in a child
+    process: its C code does not return to Python until it is done, so in this process
+    Ctrl-C would wait for the whole layout; the child is stopped at once instead.
+
+    Raises:
+        LayoutError: when Graphviz fails.
+    """
+    if count >= _FORK_FROM and hasattr(os, "fork") and sys.platform != "darwin":
+        text = _plain_in_child(source)
+    else:
+        text = _plain(source)
+    centres = [0.0] * count
+    for line in text.splitlines():
+        if line.startswith("node b"):
+            parts = line.split(" ", 5)
+            index = int(parts[1][1:])
+            centres[index] = float(parts[2]) * 72.0
+    return centres
+
+
+def _plain(source: str) -> str:
+    """Graphviz's ``plain`` output for ``source`` laid out by ``dot``.
+
+    pygraphviz warns on stderr that a graph of over 1,000 nodes "may take a long time";
+    the bounded effort takes care of that, so the warning is not shown.
+
     Raises:
         LayoutError: when Graphviz fails.
     """
@@ -115,14 +174,54 @@ def place_blocks(source: str, count: int) -> list[float]:
 
     try:
         graph = pygraphviz.AGraph(string=source)
-        plain = graph.draw(format="plain", prog="dot")
+        with contextlib.redirect_stderr(io.StringIO()):
+            plain = graph.draw(format="plain", prog="dot")
     except (OSError, ValueError, pygraphviz.DotError) as err:  # pragma: no cover
         raise LayoutError(f"Graphviz dot failed: {err}") from err
-    centres = [0.0] * count
-    text = plain.decode("utf-8") if isinstance(plain, bytes) else str(plain)
-    for line in text.splitlines():
-        if line.startswith("node "):
-            parts = line.split(" ", 5)
-            index = int(parts[1][1:])
-            centres[index] = float(parts[2]) * 72.0
-    return centres
+    return plain.decode("utf-8") if isinstance(plain, bytes) else str(plain)
+
+
+def _plain_in_child(source: str) -> str:
+    """:func:`_plain` in a forked child process that an interrupt (Ctrl-C) stops at once.
+
+    The child writes one status byte (``0`` ok, ``1`` error) and then the text through a
+    pipe; on an interrupt or any other exception here, the child is killed and reaped.
+
+    Raises:
+        LayoutError: when Graphviz fails in the child or the child dies.
+    """
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child; coverage does not follow it
+        code = 0
+        try:
+            os.close(read_end)
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            try:
+                payload = b"0" + _plain(source).encode("utf-8")
+            except LayoutError as err:
+                payload = b"1" + err.message.encode("utf-8")
+            with os.fdopen(write_end, "wb") as out:
+                out.write(payload)
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.waitpid(pid, 0)
+        raise
+    if os.waitstatus_to_exitcode(status) == -signal.SIGINT:
+        raise KeyboardInterrupt
+    if not data or os.waitstatus_to_exitcode(status) != 0:
+        raise LayoutError("Graphviz dot stopped without a layout")
+    if data[:1] == b"1":
+        raise LayoutError(data[1:].decode("utf-8", errors="replace"))
+    return data[1:].decode("utf-8")

@@ -14,7 +14,7 @@ from .periods import (
     partnership_ended_at,
     partnership_made_by,
 )
-from .snapshot import case_at, case_with_ended
+from .snapshot import case_at, case_with_ended, help_periods
 
 __all__ = [
     "SCHEMA_ID",
@@ -38,6 +38,7 @@ __all__ = [
     "case_with_ended",
     "deceased_at",
     "happened_by",
+    "help_periods",
     "holds_at",
     "partnership_ended_at",
     "partnership_made_by",

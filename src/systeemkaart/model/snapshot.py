@@ -11,20 +11,31 @@ every target did not exist at the date is never active in the result. Cost: O(si
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from ..dates import MIN_YEAR, PartialDate
-from .periods import born_by, deceased_at, holds_at, partnership_ended_at, partnership_made_by
+from .periods import (
+    PREGNANCY_DAYS,
+    born_by,
+    deceased_at,
+    holds_at,
+    partnership_ended_at,
+    partnership_made_by,
+)
 
 if TYPE_CHECKING:
     from .case import Case
+    from .people import Person
 
-__all__ = ["case_at", "case_with_ended"]
+__all__ = ["case_at", "case_with_ended", "help_periods"]
 
 _NEVER: Final = PartialDate(MIN_YEAR)
 """The period given to an involvement whose agent or targets did not exist at the date."""
 
 _Dated = TypeVar("_Dated", bound=Any)
+Period = tuple[PartialDate | None, PartialDate | None]
+"""A start and an end, either open."""
 
 
 def case_at(case: Case, at: PartialDate | None) -> Case:
@@ -187,3 +198,42 @@ def case_with_ended(case: Case, since: PartialDate, at: PartialDate) -> Case:
         "involvements": opened(case.involvements), "relations": opened(case.relations),
         "network": opened(case.network), "households": households, "contexts": contexts,
     })
+
+
+def help_periods(case: Case) -> list[Period | None]:
+    """Per involvement (in file order), the period in which it counts as active.
+
+    The involvement's own ``start``..``end``, narrowed to when its agent existed (a dated
+    supporter or context) and to when at least one of its targets was born: the same rule as
+    :func:`case_at` applies at one date, as a period, so counts over many months (the
+    timeline's chart, the analyses' history) need no snapshot per month. ``None`` when that
+    leaves no time at all (a supporter who left before the help began). Cost O(size).
+    """
+    agents: dict[str, Period] = {s.id: (s.start, s.end) for s in case.network}
+    agents.update({c.id: (c.start, c.end) for c in case.contexts})
+    arrival: dict[str, PartialDate | None] = {p.id: _arrival(p) for p in case.people}
+    out: list[Period | None] = []
+    for inv in case.involvements:
+        starts = [inv.start]
+        ends = [inv.end]
+        if inv.agent in agents:
+            starts.append(agents[inv.agent][0])
+            ends.append(agents[inv.agent][1])
+        came = [arrival.get(t) for t in inv.targets]
+        if came and all(c is not None for c in came):
+            starts.append(min((c for c in came if c is not None), key=lambda d: d.earliest))
+        start = max((s for s in starts if s is not None), key=lambda d: d.earliest,
+                    default=None)
+        end = min((e for e in ends if e is not None), key=lambda d: d.latest, default=None)
+        empty = start is not None and end is not None and end.latest < start.earliest
+        out.append(None if empty else (start, end))
+    return out
+
+
+def _arrival(person: Person) -> PartialDate | None:
+    """From when a person is part of the family (see :func:`born_by`)."""
+    if person.born is None:
+        return None
+    if person.pregnancy:
+        return PartialDate.parse(person.born.earliest - _dt.timedelta(days=PREGNANCY_DAYS))
+    return person.born

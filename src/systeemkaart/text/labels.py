@@ -103,7 +103,6 @@ LABELS: Final[dict[str, dict[str, str]]] = {
                    "en": "Professionals involved at the same time"},
     "events": {"nl": "Gebeurtenissen", "en": "Events"},
     "involvement_period": {"nl": "Betrokkenheid", "en": "Involvement"},
-    "open_period": {"nl": "Begin of einde onbekend", "en": "Start or end unknown"},
     "helpers": {"nl": "Hulp en netwerk", "en": "Help and network"},
     "lines": {"nl": "Lijnen", "en": "Lines"},
     "school": {"nl": "School", "en": "School"},

@@ -1,0 +1,63 @@
+"""The reader counts elements while it parses: a document over the limit is refused at the
+limit, before the parser has read the rest of it (or built any of it in memory)."""
+
+from __future__ import annotations
+
+import pytest
+
+from systeemkaart.exceptions import CaseFormatError
+from systeemkaart.io import reader
+from systeemkaart.io.reader import parse_text
+
+
+def test_the_limit_bites_before_the_end_of_the_document(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader, "MAX_ELEMENTS", 1_000)
+    # 5,000 values, then a syntax error at the very end: refused for the count, so the
+    # parser never got to the end.
+    text = "case: {id: x}\nnotes: [" + ",".join(["0"] * 5_000) + "\n: : ]]]\n"
+    with pytest.raises(CaseFormatError) as info:
+        parse_text(text, file="big.yaml")
+    assert str(info.value) == ("big.yaml: document expands to more than 1,000 elements "
+                               "(too large, or a YAML alias bomb)")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a: &x [1, 2, 3]\nb: *x\n", {"a": [1, 2, 3], "b": [1, 2, 3]}),
+    ("a: 007\nb: 0x1f\nc: 12\nd: '12'\ne: yes\nf: ~\ng: 1.5\nh: 2023-05-01\n",
+     {"a": 7, "b": 31, "c": 12, "d": "12", "e": True, "f": None, "g": 1.5, "h": "2023-05-01"}),
+    ("1: one\ntrue: t\n", {"1": "one", "true": "t"}),
+    ("list:\n- a\n- {b: [c, d]}\n", {"list": ["a", {"b": ["c", "d"]}]}),
+])
+def test_values_are_read_as_yaml_says(text: str, expected: object) -> None:
+    assert parse_text(text).data == expected
+
+
+def test_an_alias_is_a_copy_not_a_shared_object() -> None:
+    data = parse_text("a: &x {k: [1]}\nb: *x\n").data
+    assert data["a"] == data["b"] and data["a"] is not data["b"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a: 1\n---\nb: 2\n", "f.yaml: expected one document; found another after '---' (line 2)"),
+    ("a: *nothing\n", "f.yaml:a: unknown alias *nothing (line 1)"),
+    ("? [a, b]\n: c\n", "f.yaml: a key must be plain text (line 1)"),
+    ("a: !!python/name:os.system x\n", "f.yaml:a: unsupported YAML tag "
+     "'!!python/name:os.system'; write plain values (line 1)"),
+    ("a: !!set {x: null}\n", "f.yaml:a: unsupported YAML tag '!!set'; write plain values "
+     "(line 1)"),
+    ("<<: {a: 1}\n", "f.yaml: merge keys (<<) are not supported (line 1)"),
+    ("a: 1\na: 2\n", "f.yaml:a: duplicate key 'a' (line 2)"),
+    ("# only a comment\n", "f.yaml: file is empty; expected a case (schema: systeemkaart/1)"),
+])
+def test_hostile_or_odd_yaml_is_one_line(text: str, expected: str) -> None:
+    with pytest.raises(CaseFormatError) as info:
+        parse_text(text, file="f.yaml")
+    assert str(info.value) == expected
+
+
+def test_the_lines_of_keys_and_items_are_known() -> None:
+    doc = parse_text("case:\n  id: x\npeople:\n  - id: a\n  - id: b\n    born: 1990\n")
+    assert doc.line_of("people[1].born") == 6
+    assert doc.line_of("people[1]") == 5
+    assert doc.line_of("case.id") == 2

@@ -1,0 +1,120 @@
+"""The Graphviz call: effort bounded for large trees, laid out in a child process that
+Ctrl-C stops at once, and the same result there as in this process."""
+
+from __future__ import annotations
+
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from systeemkaart.layout import genogram_dot
+from systeemkaart.layout.genogram import layout_genogram
+from systeemkaart.layout.genogram_blocks import build_structure
+from systeemkaart.layout.genogram_dot import LARGE, LONG_SPAN, dot_source, place_blocks
+from systeemkaart.model import case_at
+from tests.conftest import ROOT
+
+
+def _source(case_name: str, *, bounded: bool | None) -> tuple[str, int]:
+    from systeemkaart.io.yaml_json import load
+
+    case = load(ROOT / "tests" / "cases" / case_name)
+    st = build_structure(case)
+    widths = {p.id: 60.0 for p in case.people}
+    gaps = [[20.0] * (len(b.persons) + 1) for b in st.blocks]
+    return dot_source(st, widths, gaps, bounded=bounded), len(st.blocks)
+
+
+def test_small_trees_get_the_full_effort() -> None:
+    source, blocks = _source("four-generations.yaml", bounded=None)
+    assert blocks < LARGE
+    assert "nslimit" not in source and "mclimit" not in source
+    assert source == _source("four-generations.yaml", bounded=False)[0]
+
+
+def test_bounded_effort_drops_long_edges_and_keeps_rows_in_order() -> None:
+    source, _ = _source("four-generations.yaml", bounded=True)
+    assert "nslimit=1, nslimit1=1, mclimit=0" in source
+    spans = [int(part.split("]")[0].split(",")[0]) for part in source.split("minlen=")[1:]]
+    edges = [line for line in source.splitlines() if ":s -> " in line]
+    assert all(int(e.split("minlen=")[1].split(",")[0]) <= LONG_SPAN for e in edges)
+    assert spans and "r0 -> r1" in source
+
+
+def test_the_child_process_gives_the_same_centres(monkeypatch: pytest.MonkeyPatch) -> None:
+    source, blocks = _source("remarriage.yaml", bounded=None)
+    here = place_blocks(source, blocks)
+    monkeypatch.setattr(genogram_dot, "_FORK_FROM", 1)
+    assert place_blocks(source, blocks) == here
+
+
+def test_the_child_reports_a_graphviz_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from systeemkaart.exceptions import LayoutError
+
+    monkeypatch.setattr(genogram_dot, "_FORK_FROM", 1)
+    with pytest.raises(LayoutError):
+        place_blocks("digraph { this is not dot", 1)
+
+
+def _heavy_source() -> str:
+    """A graph whose unbounded layout takes minutes: long edges over many ranks."""
+    rng = random.Random(7)
+    ranks, width = 40, 60
+    lines = ["digraph g {", "node [shape=box, label=\"\"];"]
+    for r in range(ranks):
+        lines.append("{rank=same; " + " ".join(f"b{r * width + i};" for i in range(width))
+                     + "}")
+    for r in range(ranks - 1):
+        for i in range(width):
+            for _ in range(3):
+                to = rng.randrange(r + 1, ranks)
+                lines.append(f"b{r * width + i} -> b{to * width + rng.randrange(width)} "
+                             f"[minlen={to - r}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+PROBE = """
+import sys
+from systeemkaart.layout.genogram_dot import place_blocks
+source = open(sys.argv[1], encoding="utf-8").read()
+print("started", flush=True)
+place_blocks(source, {count})
+print("finished", flush=True)
+"""
+
+
+@pytest.mark.skipif(sys.platform in {"win32", "darwin"}, reason="the layout runs in process")
+def test_ctrl_c_stops_a_running_layout(tmp_path: Path) -> None:
+    source = tmp_path / "heavy.dot"
+    source.write_text(_heavy_source(), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-c", PROBE.format(count=2400), str(source)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    assert proc.stdout.readline() == "started\n"
+    time.sleep(1.0)
+    assert proc.poll() is None  # still laying out
+    proc.send_signal(signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        pytest.fail("the layout went on after Ctrl-C")
+    assert "KeyboardInterrupt" in err
+    assert proc.returncode != 0
+
+
+def test_a_large_tree_is_laid_out_without_warnings(capfd: pytest.CaptureFixture[str]) -> None:
+    from bench.bench_genogram import random_family
+
+    case = random_family(3, 1200)
+    assert len(build_structure(case).blocks) >= LARGE
+    layout = layout_genogram(case)
+    assert len(layout.people) == len(case_at(case, case.as_of()).people)  # born by 2030
+    assert "layout may take a long time" not in capfd.readouterr().err
