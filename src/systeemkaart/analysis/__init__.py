@@ -33,8 +33,8 @@ from ..model import Case
 from .coalitions import Coalition, analyse_coalitions
 from .common import CaseIndex, Finding, Result, build_index
 from .coregroup import CoreGroupResult, analyse_core_group
-from .helpers import HelpersResult, Thresholds, analyse_helpers
 from .patterns import Pattern, analyse_patterns
+from .professionals import HelpersResult, Thresholds, analyse_helpers
 from .regie import RegieResult, analyse_regie
 
 __all__ = [

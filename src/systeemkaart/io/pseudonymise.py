@@ -100,6 +100,7 @@ def pseudonymise(case: Case, *, seed: int | None = None) -> Case:
             "title": word("title"),
             "as_of": _shift(case.case.as_of, years),
             "index": ids(case.case.index),
+            "regie": ids(case.case.regie),
             "lang": lang,
         },
         "people": [

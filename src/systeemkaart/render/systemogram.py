@@ -257,6 +257,8 @@ def _paint_person(doc: SvgDoc, parent: Element, case: Case, place: PersonPlace, 
     x, y = place.x + dx, place.y + dy
     person_shape(doc, g, x, y, person.sex, deceased=person.is_deceased,
                  index=pid in case.case.index)
+    if pid in case.case.regie:  # the family member holds regie: the same badge as a helper
+        _badge(doc, g, Box(x - 4 + SYMBOL / 2, y - SYMBOL / 2 - 4, 20, 0))
     moved = box.moved(dx, dy)
     _text_block(doc, g, moved, y + SYMBOL / 2 + 2, place.lines, fill=MUTED, halo=True)
 
@@ -295,7 +297,7 @@ def _legend(case: Case, lay: SystemogramLayout, lang: str) -> Legend:
         legend.add("lines", "membership", label("membership", lang), line_sample(MEMBERSHIP_STYLE))
     if len({lk.width for lk in lay.links if lk.kind == "involvement"}) > 1:
         legend.add("lines", "weight", label("weight", lang), _weight_sample)
-    if lay.regie:
+    if lay.regie or any(pid in case.case.regie for pid in lay.people):
         legend.add("markers", "regie", label("regie", lang), _regie_sample)
     return legend
 
@@ -350,7 +352,7 @@ def _header(case: Case, lay: SystemogramLayout, lang: str) -> list[tuple[str, fl
              f"{lay.organisations} {label('organisations', lang)}")
     lines = [(title, TITLE_FONT_SIZE, True, "title"), (sub, FONT_SIZE, False, "subtitle"),
              (count, FONT_SIZE, True, "count-badge")]
-    if not lay.regie:
+    if not lay.regie and not case.case.regie:
         lines.append((label("no_regie", lang), FONT_SIZE, True, "no-regie"))
     elif len(lay.regie) > 1:
         names = case.names()
