@@ -103,6 +103,12 @@ def test_under_a_court_measure_regie_lies_with_child_protection() -> None:
     assert "regie_not_alongside" not in [f.code for f in r.findings]
 
 
+def test_a_court_measure_without_marked_regie_is_no_regie_bij_niemand() -> None:
+    r = _regie([_inv("gi1", ["kind", "moeder"], stance="over"), _inv("anna", FAMILY)])
+    assert r.holders == ["gi1"]
+    assert [f.code for f in r.findings] == []
+
+
 def test_the_family_can_hold_regie_itself() -> None:
     case = make(organisations=ORGS, index=["kind"], involvements=[_inv("anna", FAMILY)])
     assert "no_regie" in [f.code for f in analyse_regie(case).findings]

@@ -40,7 +40,7 @@ from ..dates import PartialDate
 from ..model import Case
 from ..text.words import be, count, say
 from .common import CaseIndex, Finding, Result, build_index
-from .regie import family_regie
+from .regie import family_regie, regie_holders
 from .setcover import solve_cover
 
 __all__ = ["CIRCLE_KINDS", "CoreGroupResult", "Leaver", "Member", "Place",
@@ -222,7 +222,7 @@ def analyse_core_group(
         sets.append(frozenset(item_no[p] for p in allowed))
     big = sum(c.penalty for c in cands) + 1
     weights = [big + c.penalty for c in cands]
-    holders = list(dict.fromkeys(a.agent for a in ix.active if a.regie))
+    holders = regie_holders(ix)
     family = family_regie(ix)
     forced = frozenset(k for k, c in enumerate(cands) if c.agent in holders)
     cover = solve_cover(sets, weights, frozenset(item_no.values()), forced, exact=exact)

@@ -31,13 +31,14 @@ from ..text.words import be, count, say
 from .common import Active, CaseIndex, Finding, Result, build_index
 
 __all__ = ["RegieResult", "analyse_regie", "children_of_concern", "family_regie",
-           "index_parents"]
+           "index_parents", "regie_holders"]
 
 ADULT_AGE = 18
 
 
 class RegieResult(Result):
-    """The regie holders at the date (agent ids, file order), the people of the family who
+    """The regie holders at the date (agent ids, file order; without any marked holder, child
+    protection under a court measure holds it), the people of the family who
     hold regie themselves (``family``, from ``case.regie``) and the findings about roles."""
 
     holders: list[str]
@@ -76,8 +77,9 @@ def analyse_regie(
     ix = index if index is not None else build_index(case, at)
     lang = ix.lang
     pro_active = [a for a in ix.active if ix.is_professional(a.agent)]
-    holding = [a for a in ix.active if a.regie]
-    holders = list(dict.fromkeys(a.agent for a in holding))
+    holders = regie_holders(ix)
+    holding = [a for a in ix.active if a.regie] or [
+        a for a in ix.active if a.agent in holders and a.stance == "over"]
     family = family_regie(ix)
     findings: list[Finding] = []
     if not holders and not family and pro_active:
@@ -118,6 +120,16 @@ def analyse_regie(
     findings.extend(_family_not_targeted(ix, pro_active))
     findings.extend(_parent_not_reached(ix, pro_active, family))
     return RegieResult(holders=holders, family=family, findings=findings)
+
+
+def regie_holders(ix: CaseIndex) -> list[str]:
+    """The agents holding regie at the date: those whose active involvement says so, or else
+    child protection acting under a court measure (seed 002: "als sprake is van een
+    rechterlijke uitspraak ... dan ligt de regie bij de jeugdbeschermer")."""
+    marked = list(dict.fromkeys(a.agent for a in ix.active if a.regie))
+    if marked:
+        return marked
+    return list(dict.fromkeys(a.agent for a in ix.active if ix.court_measure(a.agent)))
 
 
 def family_regie(ix: CaseIndex) -> list[str]:
