@@ -253,3 +253,13 @@ def test_json_round_trip_and_determinism(case: Case) -> None:
     text = a.model_dump_json()
     assert Analysis.model_validate_json(text) == a
     assert analyse(case).model_dump_json() == text
+
+
+@given(CASES)
+def test_regie_with_the_family_is_never_regie_bij_niemand(case: Case) -> None:
+    a = analyse(case)
+    alive = set(a.regie.family)
+    assert alive <= set(case.case.regie)
+    if alive:
+        assert "no_regie" not in a.codes()
+        assert "regie_to_assign" not in a.codes()

@@ -11,8 +11,15 @@ no two labels overlap. Cost: O(months x involvements + events²).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from ..activity import MonthCount, helper_count_per_month, months, time_span
+from ..activity import (
+    MonthCount,
+    helper_count_per_month,
+    involvement_days,
+    months,
+    time_span,
+)
 from ..dates import PartialDate
 from ..model import Case
 from ..text.labels import label
@@ -172,8 +179,12 @@ def layout_timeline(case: Case, at: PartialDate | None = None, *,
         for i, inv in enumerate(case.involvements):
             if inv.agent != agent:
                 continue
-            x0 = proto.x_of(inv.start) if inv.start is not None else axis_x0
             x1 = proto.x_of(inv.end, end=True) if inv.end is not None else at_x1
+            if inv.start is not None:
+                x0 = proto.x_of(inv.start)
+            else:  # unknown start: drawn from where the file first knows it, as counted
+                known = date.fromordinal(involvement_days(inv, case.as_of())[0])
+                x0 = min(proto.x_of(PartialDate(known.year, known.month)), x1 - 2.0)
             spans.append((x0, max(x1, x0 + 2.0), i))
             flags[i] = (inv.start is None, inv.end is None)
         lane_of = _lanes(spans)
