@@ -260,7 +260,8 @@ def analyse_core_group(
     if could_step_back >= SMALLER_MIN and 2 * len(members) <= could_step_back:
         findings.append(Finding(
             code="smaller_group", members=members,
-            why=say(lang, "smaller_group", who=ix.names_of(members),
+            why=say(lang, "smaller_group" if len(members) > 1 else "smaller_group_one",
+                    who=ix.names_of(members),
                     now=count(lang, could_step_back, "professional")),
             evidence=[f"{m.agent}: {', '.join(m.covers)}" for m in reasons]))
     for c in pros:

@@ -188,6 +188,9 @@ def _parent_not_reached(ix: CaseIndex, pro_active: list[Active],
             links = [f"children[{i}]: {', '.join(link.parents)} -> {child} {link.kind}"
                      for i, link in found]
             kind = found[0][1].kind if found else "biological"
+            sex = ix.people[par].sex
+            if sex in ("male", "female"):
+                kind = f"{kind}_{sex}"
             out.append(Finding(
                 code="parent_not_reached", members=[par, child],
                 why=say(ix.lang, "parent_not_reached", parent=ix.name(par),

@@ -77,6 +77,14 @@ WORDS: Final[dict[str, dict[str, str]]] = {
     "parent_adopted": {"nl": "adoptiefouder", "en": "adoptive parent"},
     "parent_foster": {"nl": "pleegouder", "en": "foster parent"},
     "parent_step": {"nl": "stiefouder", "en": "step-parent"},
+    "parent_biological_male": {"nl": "vader", "en": "father"},
+    "parent_biological_female": {"nl": "moeder", "en": "mother"},
+    "parent_step_male": {"nl": "stiefvader", "en": "stepfather"},
+    "parent_step_female": {"nl": "stiefmoeder", "en": "stepmother"},
+    "parent_foster_male": {"nl": "pleegvader", "en": "foster father"},
+    "parent_foster_female": {"nl": "pleegmoeder", "en": "foster mother"},
+    "parent_adopted_male": {"nl": "adoptiefvader", "en": "adoptive father"},
+    "parent_adopted_female": {"nl": "adoptiefmoeder", "en": "adoptive mother"},
     "stance_alongside": {"nl": "naast", "en": "alongside"},
     "stance_over": {"nl": "over (beschikt)", "en": "over (decides)"},
     "stance_opposite": {"nl": "tegenover (meldt)", "en": "opposite (reports)"},
@@ -99,10 +107,10 @@ WORDS: Final[dict[str, dict[str, str]]] = {
               "{c} out? {a} and {b} are close; {a} and {c} have a strained relation",
     },
     "fused_distant": {
-        "nl": "Is het zo dat {a} en {b} zo nauw verbonden zijn dat {c} op afstand raakt? "
-              "{a} en {b} zijn heel nauw verbonden; {c} staat op afstand",
+        "nl": "Is het zo dat {a} en {b} zo nauw verbonden zijn dat {c} op afstand raakt? De "
+              "band tussen {a} en {b} is versmolten, {c} staat er afstandelijk bij",
         "en": "Could it be that {a} and {b} are so bound up with each other that {c} is left "
-              "at a distance? {a} and {b} are very closely bound; {c} stands apart",
+              "at a distance? {a} and {b} are fused, {c} stands apart",
     },
     "cutoff": {
         "nl": "Het contact tussen {a} en {b} is verbroken: mogelijk speelt dat onder de "
@@ -179,8 +187,14 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "en": "{who} could possibly step back",
     },
     "smaller_group": {
-        "nl": "Is het zo dat een kleine groep ({who}) verder kan in plaats van {now}?",
-        "en": "Could it be that a small group ({who}) can carry on instead of {now}?",
+        "nl": "Is het zo dat een kleine groep ({who}) met het gezin verder kan in plaats van "
+              "{now}?",
+        "en": "Could it be that a small group ({who}) can carry on with the family instead "
+              "of {now}?",
+    },
+    "smaller_group_one": {
+        "nl": "Is het zo dat {who} met het gezin verder kan in plaats van {now}?",
+        "en": "Could it be that {who} can carry on with the family instead of {now}?",
     },
     "regie_to_assign": {
         "nl": "Niemand heeft de regie; mogelijk ligt die het meest voor de hand bij {who}",
