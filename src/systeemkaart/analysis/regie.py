@@ -187,7 +187,7 @@ def _parent_not_reached(ix: CaseIndex, pro_active: list[Active],
                      if link.child == child and par in link.parents]
             links = [f"children[{i}]: {', '.join(link.parents)} -> {child} {link.kind}"
                      for i, link in found]
-            kind = found[0][1].kind if found else "biological"
+            kind: str = found[0][1].kind if found else "biological"
             sex = ix.people[par].sex
             if sex in ("male", "female"):
                 kind = f"{kind}_{sex}"
