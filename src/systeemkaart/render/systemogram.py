@@ -257,7 +257,7 @@ def _paint_person(doc: SvgDoc, parent: Element, case: Case, place: PersonPlace, 
     x, y = place.x + dx, place.y + dy
     person_shape(doc, g, x, y, person.sex, deceased=person.is_deceased,
                  index=pid in case.case.index)
-    if pid in case.case.regie:  # the family member holds regie: the same badge as a helper
+    if pid in _family_regie(case):  # the family member holds regie: the same badge
         _badge(doc, g, Box(x - 4 + SYMBOL / 2, y - SYMBOL / 2 - 4, 20, 0))
     moved = box.moved(dx, dy)
     _text_block(doc, g, moved, y + SYMBOL / 2 + 2, place.lines, fill=MUTED, halo=True)
@@ -297,7 +297,7 @@ def _legend(case: Case, lay: SystemogramLayout, lang: str) -> Legend:
         legend.add("lines", "membership", label("membership", lang), line_sample(MEMBERSHIP_STYLE))
     if len({lk.width for lk in lay.links if lk.kind == "involvement"}) > 1:
         legend.add("lines", "weight", label("weight", lang), _weight_sample)
-    if lay.regie or any(pid in case.case.regie for pid in lay.people):
+    if lay.regie or any(pid in _family_regie(case) for pid in lay.people):
         legend.add("markers", "regie", label("regie", lang), _regie_sample)
     return legend
 
@@ -340,6 +340,11 @@ def _weight_sample(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: flo
     doc.line(g, x + 2, y + h * 0.7, x + w - 2, y + h * 0.7, stroke=INK, stroke_width=3.4)
 
 
+def _family_regie(case: Case) -> set[str]:
+    """The living people of the family who hold regie themselves (``case.regie``)."""
+    return {pid for pid in case.case.regie if not case.person(pid).is_deceased}
+
+
 def _regie_sample(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: float) -> None:
     _badge(doc, g, Box(x + w / 2 - 2, y + h / 2 - 11, 12, 22))
 
@@ -352,7 +357,7 @@ def _header(case: Case, lay: SystemogramLayout, lang: str) -> list[tuple[str, fl
              f"{lay.organisations} {label('organisations', lang)}")
     lines = [(title, TITLE_FONT_SIZE, True, "title"), (sub, FONT_SIZE, False, "subtitle"),
              (count, FONT_SIZE, True, "count-badge")]
-    if not lay.regie and not case.case.regie:
+    if not lay.regie and not _family_regie(case):
         lines.append((label("no_regie", lang), FONT_SIZE, True, "no-regie"))
     elif len(lay.regie) > 1:
         names = case.names()
