@@ -262,7 +262,7 @@ def analyse_core_group(
             code="smaller_group", members=members,
             why=say(lang, "smaller_group" if len(members) > 1 else "smaller_group_one",
                     who=ix.names_of(members),
-                    now=count(lang, could_step_back, "professional")),
+                    now=count(lang, len(pros), "professional")),
             evidence=[f"{m.agent}: {', '.join(m.covers)}" for m in reasons]))
     for c in pros:
         if c.reported and c not in statutory:
