@@ -27,7 +27,7 @@ LAYERS: dict[str, int] = {
     # 5: painting layouts as SVG
     "render": 5,
     # 6: the library's entry points that combine the layers below
-    "drawing": 6, "api": 6, "batch": 6,
+    "drawing": 6, "api": 6, "batch": 6, "compare": 6,
     # 7 to 9: the command line
     "commands": 7, "cli": 8, "__main__": 9, "__init__": 9,
 }
