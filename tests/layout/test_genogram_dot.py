@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from systeemkaart.dates import PartialDate
 from systeemkaart.layout import genogram_dot
 from systeemkaart.layout.genogram import layout_genogram
 from systeemkaart.layout.genogram_blocks import build_structure
@@ -113,6 +114,10 @@ def test_a_large_tree_is_laid_out_without_warnings(capfd: pytest.CaptureFixture[
     from bench.bench_genogram import random_family
 
     case = random_family(3, 1200)
+    # the generated births run past the case's date: draw it when everyone is born
+    last = max(p.born.year for p in case.people if p.born is not None)
+    case = case.model_copy(update={"case": case.case.model_copy(
+        update={"as_of": PartialDate(last)})})
     assert len(build_structure(case).blocks) >= LARGE
     layout = layout_genogram(case)
     assert len(layout.people) == len(case.people)
