@@ -6,9 +6,11 @@ Run from the repository root::
     .venv/bin/python bench/bench_analysis.py --batch 2000 --jobs 2
 
 Figures printed: median time of every analysis of a 30-person / 20-agent case (target
-< 5 ms), of the exact core group with 60 candidate agents (target < 50 ms), and the
-throughput of ``systeemkaart analyse`` over a folder of generated cases (target >= 1,000
-cases/s on two cores), both through the library and as a whole command.
+< 5 ms), of the drawings' counting on the same case (the systemogram badge and the
+timeline's months, by the one rule in ``systeemkaart.activity``), of the exact core group
+with 60 candidate agents (target < 50 ms), and the throughput of ``systeemkaart analyse``
+over a folder of generated cases (target >= 1,000 cases/s on two cores), both through the
+library and as a whole command.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from systeemkaart.activity import help_counts, helper_count_per_month, time_span
 from systeemkaart.analysis import analyse, analyse_core_group
 from systeemkaart.batch import analyse_files
 from systeemkaart.model import Case
@@ -148,6 +151,19 @@ def bench_one(repeat: int) -> None:
           "(target < 5 ms)")
 
 
+def bench_counting(repeat: int) -> None:
+    case = Case.model_validate(generated_case(random.Random(1), 30, 20, ended=0.3, span=8))
+    at = case.as_of()
+    first, last = time_span(case, at)
+    n_months = len(helper_count_per_month(case, first, last))
+    badge = _median_ms(lambda: help_counts(case, at), repeat)
+    per_month = _median_ms(lambda: helper_count_per_month(case, first, last), repeat)
+    history = _median_ms(lambda: analyse(case).helpers, repeat)
+    print(f"counting, 30 people / 20 agents over {n_months} months: badge {badge:.3f} ms, "
+          f"timeline months {per_month:.3f} ms, every analysis {history:.2f} ms "
+          f"(medians over {repeat} runs)")
+
+
 def _sixty(rng: random.Random) -> Case:
     people = [{"id": f"p{i}", "born": 1970 + i} for i in range(30)]
     orgs = [{"id": f"o{k}", "kind": ORG_KINDS[k % len(ORG_KINDS)],
@@ -212,11 +228,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=300)
     parser.add_argument("--batch", type=int, default=10_000)
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--only", choices=("one", "core", "batch"))
+    parser.add_argument("--only", choices=("one", "counting", "core", "batch"))
     args = parser.parse_args()
     print(f"$ {' '.join([Path(sys.executable).name, *sys.argv])}")
     if args.only in (None, "one"):
         bench_one(args.repeat)
+    if args.only in (None, "counting"):
+        bench_counting(args.repeat)
     if args.only in (None, "core"):
         bench_core(args.repeat)
     if args.only in (None, "batch"):

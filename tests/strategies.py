@@ -449,6 +449,9 @@ def _assemble(draw: Draw, ids: _Ids, parts: _Parts, as_of_year: int) -> dict[str
         meta["as_of"] = draw(_written_date(as_of_year))
     born = [p["id"] for p in parts.people if not p.get("pregnancy") and not p.get("miscarriage")]
     meta["index"] = _subset(draw, born, 0, 2)
+    regie = _subset(draw, born, 0, 2)  # family members who hold regie themselves
+    if regie:
+        meta["regie"] = regie
     meta["lang"] = draw(st.sampled_from(_SORTED(LANGS)))
     data: dict[str, Any] = {"schema": "systeemkaart/1", "case": meta}
     for key in ("people", "partnerships", "children", "relations", "households", "network",

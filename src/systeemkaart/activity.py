@@ -1,29 +1,62 @@
-"""Which help is active when: involvements at a date and concurrent helpers per month.
+"""Which help is active when, and how it is counted: the one counting rule of the package.
 
-Small pure helpers shared by the systemogram (``--at DATE``), the timeline and the analyses.
-An involvement without ``start`` counts as active since ever, one without ``end`` as still
-active; a partial date stands for the whole period it names (see :mod:`systeemkaart.dates`).
-An involvement counts only while its agent exists and one of its targets is born
-(:func:`systeemkaart.model.help_periods`, the rule :func:`~systeemkaart.model.case_at` applies).
+Used by the systemogram (``--at DATE`` and its badge), the timeline and the analyses, so a
+drawing and a report never tell a session different numbers.
+
+Counting rules:
+
+* a *professional* counts as one: each named professional, and each organisation that is
+  itself the agent of an involvement (someone unnamed acts there);
+* a *context* (a school, a training placement, a sport club) named as an agent is a context,
+  not a professional, unless it has staff in the case: an organisation of the same name with
+  named professionals, which it then stands for;
+* *informal* supporters are never professionals;
+* an involvement's period overlaps a date when it was active at some moment of the period the
+  date names (``2021`` is all of 2021). An involvement without ``start`` is known only from
+  the case's date (``as_of``), or from its ``end`` when that comes first: it is never counted
+  from the beginning of time. One without ``end`` is still active;
+* an involvement counts only while its agent exists and one of its targets is born: its
+  period is narrowed by :func:`systeemkaart.model.help_periods`, the rule
+  :func:`~systeemkaart.model.case_at` applies at one date.
+
+Drawings (:func:`active_involvements`, :func:`shown_agents`) show an undated involvement at
+every date its agent and a target exist: that is what the file says is there, not a count.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
+from typing import Final
 
 from .dates import PartialDate
 from .model import Case, Involvement, help_periods, holds_at
 
 __all__ = [
+    "OPEN_END",
+    "HelpUnits",
     "MonthCount",
+    "Period",
     "active_involvements",
+    "concurrent_per_month",
     "help_counts",
+    "help_units",
     "helper_count_per_month",
+    "involvement_days",
+    "involvement_months",
+    "month_number",
+    "month_text",
     "months",
     "shown_agents",
     "time_span",
 ]
+
+OPEN_END: Final = 10**9
+"""The last day (ordinal) of an involvement that has no end."""
+
+Period = tuple[PartialDate | None, PartialDate | None]
+"""A start and an end, either open (one entry of :func:`~systeemkaart.model.help_periods`)."""
 
 
 def active_involvements(case: Case, at: PartialDate) -> list[tuple[int, Involvement]]:
@@ -57,20 +90,6 @@ def shown_agents(case: Case, at: PartialDate) -> set[str]:
     return shown
 
 
-@dataclass(frozen=True, slots=True)
-class MonthCount:
-    """How many professionals and organisations were involved at the same time in a month.
-
-    ``professionals`` counts distinct professional agents plus organisations that are
-    involved directly (an organisation without a named professional stands for one);
-    ``organisations`` counts the distinct organisations behind them.
-    """
-
-    month: PartialDate
-    professionals: int
-    organisations: int
-
-
 def months(first: PartialDate, last: PartialDate) -> Iterator[PartialDate]:
     """Every month from the month of ``first`` to the month of ``last``, inclusive."""
     y, m = first.earliest.year, first.earliest.month
@@ -101,37 +120,192 @@ def time_span(case: Case, at: PartialDate) -> tuple[PartialDate, PartialDate]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class MonthCount:
+    """How many professionals and organisations were involved at the same time in a month.
+
+    Counted by the package's one rule (see the module): ``professionals`` counts distinct
+    professional agents, ``organisations`` the distinct organisations behind them.
+    """
+
+    month: PartialDate
+    professionals: int
+    organisations: int
+
+
+@dataclass(frozen=True, slots=True)
+class HelpUnits:
+    """How the agents of one case count.
+
+    ``organisation`` maps every agent that counts as a professional to the organisation it
+    counts under (``None`` for none); agents missing from it (supporters, unstaffed contexts)
+    are not professionals.
+    """
+
+    organisation: Mapping[str, str | None]
+
+    def counts(self, agent: str) -> bool:
+        """True when ``agent`` counts as a professional."""
+        return agent in self.organisation
+
+
+def help_units(case: Case) -> HelpUnits:
+    """How every agent of ``case`` counts (see the module's rules). Cost O(agents)."""
+    organisation: dict[str, str | None] = {}
+    staffed: dict[str, str] = {}
+    for org in case.organisations:
+        organisation[org.id] = org.id
+        for pro in org.professionals:
+            organisation[pro.id] = org.id
+        if org.professionals and org.name:
+            staffed.setdefault(org.name.casefold(), org.id)
+    for ctx in case.contexts:
+        if ctx.name and ctx.name.casefold() in staffed:
+            organisation[ctx.id] = staffed[ctx.name.casefold()]
+    return HelpUnits(organisation)
+
+
+def involvement_days(inv: Involvement, period: Period | None,
+                     known: PartialDate) -> tuple[int, int] | None:
+    """The first and last day (ordinals) an involvement counts, by the module's rule.
+
+    ``period`` is the involvement's entry of :func:`~systeemkaart.model.help_periods` (its
+    own dates narrowed to when its agent and a target existed; ``None``: never). ``known``
+    is the case's date: an involvement without its own ``start`` counts from there, or from
+    its ``end`` when that comes first, and not before its agent or a target existed; without
+    ``end`` it runs to :data:`OPEN_END`. ``None`` when no day is left.
+    """
+    if period is None:
+        return None
+    start, end = period
+    if inv.start is None:
+        first = end.earliest if end is not None and end.earliest < known.earliest \
+            else known.earliest
+        if start is not None:
+            first = max(first, start.earliest)
+    else:
+        first = start.earliest if start is not None else inv.start.earliest
+    last = end.latest.toordinal() if end is not None else OPEN_END
+    if last < first.toordinal():
+        return None
+    return first.toordinal(), last
+
+
+def month_number(year: int, month: int) -> int:
+    """A month as one integer (``year * 12 + month - 1``) for fast range sweeps."""
+    return year * 12 + month - 1
+
+
+def month_text(number: int) -> str:
+    """The inverse of :func:`month_number`, as ``YYYY-MM``."""
+    return f"{number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def _overlap(lo: int, hi: int, day0: int, day1: int) -> bool:
+    return day0 <= hi and day1 >= lo
+
+
+def help_counts(case: Case, at: PartialDate) -> tuple[int, int]:
+    """(professionals, organisations) involved at ``at``, by the module's counting rule.
+
+    Cost: O(agents + involvements).
+    """
+    units = help_units(case)
+    known = case.as_of()
+    lo, hi = at.earliest.toordinal(), at.latest.toordinal()
+    agents = set()
+    for inv, period in zip(case.involvements, help_periods(case), strict=True):
+        days = involvement_days(inv, period, known) if units.counts(inv.agent) else None
+        if days is not None and _overlap(lo, hi, *days):
+            agents.add(inv.agent)
+    organisations = {units.organisation[a] for a in agents} - {None}
+    return len(agents), len(organisations)
+
+
+def concurrent_per_month(
+    spans: Iterable[tuple[str, int, int]],
+    organisation: Mapping[str, str | None],
+    first: int,
+    last: int,
+) -> list[tuple[int, int]]:
+    """Concurrent (professionals, organisations) in each month number ``first..last``.
+
+    ``spans`` are ``(agent, first month, last month)`` of the involvements of agents that
+    count as professionals; ``organisation`` maps each agent to its organisation. An agent
+    (or organisation) with overlapping involvements counts once per month. A sweep over
+    merged ranges: O(spans log spans + months).
+    """
+    n = last - first + 1
+    if n <= 0:
+        return []
+    by_agent: dict[str, list[tuple[int, int]]] = {}
+    by_org: dict[str, list[tuple[int, int]]] = {}
+    for agent, m0, m1 in spans:
+        lo, hi = max(m0, first), min(m1, last)
+        if lo > hi:
+            continue
+        by_agent.setdefault(agent, []).append((lo, hi))
+        org = organisation.get(agent)
+        if org is not None:
+            by_org.setdefault(org, []).append((lo, hi))
+    pros = _sweep(by_agent.values(), first, n)
+    orgs = _sweep(by_org.values(), first, n)
+    return list(zip(pros, orgs, strict=True))
+
+
+def _sweep(groups: Iterable[list[tuple[int, int]]], first: int, n: int) -> list[int]:
+    """How many groups have a range covering each of ``n`` months from ``first``."""
+    diff = [0] * (n + 1)
+    for ranges in groups:
+        ranges.sort()
+        lo, hi = ranges[0]
+        for a, b in ranges[1:]:
+            if a <= hi + 1:
+                hi = max(hi, b)
+            else:
+                diff[lo - first] += 1
+                diff[hi - first + 1] -= 1
+                lo, hi = a, b
+        diff[lo - first] += 1
+        diff[hi - first + 1] -= 1
+    out, count = [], 0
+    for k in range(n):
+        count += diff[k]
+        out.append(count)
+    return out
+
+
+def _month_of_day(day: int) -> int:
+    if day >= OPEN_END:
+        return OPEN_END
+    d = date.fromordinal(day)
+    return month_number(d.year, d.month)
+
+
+def involvement_months(case: Case, units: HelpUnits | None = None
+                       ) -> list[tuple[str, int, int]]:
+    """``(agent, first month, last month)`` of every involvement of a professional."""
+    units = units or help_units(case)
+    known = case.as_of()
+    out = []
+    for inv, period in zip(case.involvements, help_periods(case), strict=True):
+        days = involvement_days(inv, period, known) if units.counts(inv.agent) else None
+        if days is not None:
+            out.append((inv.agent, _month_of_day(days[0]), _month_of_day(days[1])))
+    return out
+
+
 def helper_count_per_month(
     case: Case, first: PartialDate, last: PartialDate
 ) -> list[MonthCount]:
     """Concurrent professionals and organisations in each month from ``first`` to ``last``.
 
-    The stacking of help (*stapeling*) over time, counted as the analyses count it: a named
-    professional is one, and so is an organisation or a context that is itself the agent of
-    an involvement (someone unnamed acts there); organisations are those involved directly
-    or through a professional. Informal supporters are not counted. Cost: O(months x
-    involvements).
+    The stacking of help (*stapeling*) over time, counted by the module's rule (the same as
+    the analyses' ``history``). Cost: O(involvements log involvements + months).
     """
-    periods = help_periods(case)
-    return [MonthCount(month, *help_counts(case, month, periods))
-            for month in months(first, last)]
-
-
-def help_counts(case: Case, at: PartialDate,
-                periods: list[tuple[PartialDate | None, PartialDate | None] | None] | None = None
-                ) -> tuple[int, int]:
-    """(professionals, organisations) involved at ``at``, counted as the analyses count them.
-
-    A named professional is one, and so is an organisation or a context that is itself the
-    agent of an involvement; organisations are those involved directly or through one of
-    their professionals. Informal supporters do not count. Cost: O(involvements).
-    """
-    employer = case.employer()
-    orgs = {o.id for o in case.organisations}
-    contexts = {c.id for c in case.contexts}
-    periods = periods if periods is not None else help_periods(case)
-    agents = {inv.agent for inv, period in zip(case.involvements, periods, strict=True)
-              if (inv.agent in employer or inv.agent in orgs or inv.agent in contexts)
-              and period is not None and holds_at(*period, at)}
-    organisations = {employer.get(a, a) for a in agents if a not in contexts}
-    return len(agents), len(organisations)
+    units = help_units(case)
+    m0 = month_number(first.earliest.year, first.earliest.month)
+    m1 = month_number(last.latest.year, last.latest.month)
+    counts = concurrent_per_month(involvement_months(case, units), units.organisation, m0, m1)
+    return [MonthCount(PartialDate(m // 12, m % 12 + 1), p, o)
+            for m, (p, o) in zip(range(m0, m1 + 1), counts, strict=True)]

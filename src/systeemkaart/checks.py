@@ -118,6 +118,8 @@ def _references(case: Case, types: dict[str, str]) -> Iterator[Problem]:
     person = "person"
     for i, pid in enumerate(case.case.index):
         yield from _expect(types, pid, f"case.index[{i}]", person, "person")
+    for i, pid in enumerate(case.case.regie):
+        yield from _expect(types, pid, f"case.regie[{i}]", person, "person")
     for i, p in enumerate(case.people):
         if p.twin_of is not None:
             yield from _expect(types, p.twin_of, f"people[{i}].twin_of", person, "person")
@@ -180,7 +182,8 @@ def _references(case: Case, types: dict[str, str]) -> Iterator[Problem]:
 
 
 def _duplicates_in_lists(case: Case) -> Iterator[Problem]:
-    lists: list[tuple[str, Iterable[str]]] = [("case.index", case.case.index)]
+    lists: list[tuple[str, Iterable[str]]] = [("case.index", case.case.index),
+                                               ("case.regie", case.case.regie)]
     lists += [(f"households[{i}].members", h.members) for i, h in enumerate(case.households)]
     lists += [(f"involvements[{i}].targets", v.targets) for i, v in enumerate(case.involvements)]
     lists += [(f"contexts[{i}].members", c.members) for i, c in enumerate(case.contexts)]

@@ -24,7 +24,7 @@ MDO = str(ROOT / "examples" / "mdo-weglopen.yaml")
         ([], "Kleine kerngroep"),
         (["--lang", "en"], "Small core group"),
         (["--format", "markdown", "--lang", "en"], "## Small core group"),
-        (["--format", "markdown"], "**mixed_roles**"),
+        (["--format", "markdown"], "## Kleine kerngroep\n\n- nu 8 professionals betrokken"),
     ],
 )
 def test_single_case_reports(runner: CliRunner, args: list[str], expect: str) -> None:

@@ -1,4 +1,5 @@
-"""Coalitions: triangles, cross-generational coalitions, cutoffs, factions, split helpers."""
+"""Coalitions: triangles, cross-generational coalitions, the fused-distant triangle, cutoffs,
+factions and split helpers; each fires only when the relations show it."""
 
 from __future__ import annotations
 
@@ -85,17 +86,60 @@ def test_no_factions_when_staying_together_fits_best() -> None:
         _rel("vader", "moeder", "conflict"), _rel("broer", "kind", "close")])
 
 
+CAMPS = [_rel("vader", "broer", "close"), _rel("moeder", "kind", "close"),
+         _rel("vader", "moeder", "conflict")]
+
+
 def test_split_helpers_each_camp_its_own() -> None:
     orgs = [pro_org("a", "youth_care", "pa"), pro_org("b", "youth_mental_health", "pb"),
             pro_org("c", "social_team", "pc")]
-    rels = [_rel("vader", "moeder", "conflict")]
-    split = make(relations=rels, organisations=orgs, involvements=[
+    split = make(relations=CAMPS, organisations=orgs, involvements=[
         {"agent": "pa", "targets": ["vader"]}, {"agent": "pb", "targets": ["moeder"]}])
     found = next(c for c in analyse_coalitions(split) if c.code == "split_helpers")
     assert found.groups == [["pa"], ["pb"]]
-    shared = make(relations=rels, organisations=orgs, involvements=[
+    # named with the people they reach, not with their whole camp
+    assert "Vader" in found.why and "Moeder" in found.why
+    assert "Tim" not in found.why and "Daan" not in found.why
+    shared = make(relations=CAMPS, organisations=orgs, involvements=[
         {"agent": "pc", "targets": ["vader", "moeder"]}, {"agent": "pb", "targets": ["moeder"]}])
     assert "split_helpers" not in [c.code for c in analyse_coalitions(shared)]
+
+
+@pytest.mark.parametrize(("kind", "stance"), [("safety_home", "opposite"),
+                                              ("police", "opposite"),
+                                              ("youth_care", "over")])
+def test_split_helpers_only_counts_agents_alongside(kind: str, stance: str) -> None:
+    orgs = [pro_org("a", "youth_care", "pa"), pro_org("v", kind, "pv")]
+    case = make(relations=CAMPS, organisations=orgs, involvements=[
+        {"agent": "pa", "targets": ["vader"]},
+        {"agent": "pv", "targets": ["moeder"], "stance": stance}])
+    assert "split_helpers" not in [c.code for c in analyse_coalitions(case)]
+
+
+@pytest.mark.parametrize("relations", [
+    # one camp of a single child: Daan alone against a close pair
+    [_rel("vader", "moeder", "close"), _rel("vader", "kind", "conflict")],
+    # a camp whose members share no close tie
+    [_rel("vader", "kind", "conflict"), _rel("vader", "broer", "hostile"),
+     _rel("moeder", "vader", "cutoff")],
+    # close ties only, nothing between camps
+    [_rel("vader", "broer", "close"), _rel("moeder", "kind", "close")],
+])
+def test_factions_need_relations_that_support_two_camps(relations: list[dict[str, Any]]
+                                                        ) -> None:
+    assert "factions" not in _codes(relations)
+
+
+def test_fused_distant_triangle() -> None:
+    found = analyse_coalitions(make(relations=[
+        _rel("moeder", "kind", "fused"), _rel("vader", "kind", "distant")]))
+    fd = [c for c in found if c.code == "fused_distant"]
+    assert [c.members for c in fd] == [["moeder", "kind", "vader"]]
+    assert fd[0].why.startswith("Could it be that")
+    assert "fused_distant" not in _codes([_rel("moeder", "kind", "fused"),
+                                          _rel("vader", "kind", "distant"),
+                                          _rel("vader", "kind", "close")])
+    assert "fused_distant" not in _codes([_rel("moeder", "kind", "fused")])
 
 
 def test_relations_with_agents_and_unsigned_kinds_are_ignored() -> None:

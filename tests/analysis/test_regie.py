@@ -8,6 +8,7 @@ import pytest
 
 from systeemkaart.analysis import analyse_regie
 
+from .build import FAMILY as FAMILY_PEOPLE
 from .build import make, pro_org
 
 ORGS = [pro_org("swt", "social_team", "anna", "bert"), pro_org("gi", "child_protection", "gi1"),
@@ -33,14 +34,17 @@ CASES = [
      [_inv("anna", FAMILY, regie=True), _inv("rob", FAMILY, regie=True)],
      [_inv("anna", FAMILY, regie=True), _inv("bert", FAMILY, regie=True)]),  # one organisation
     ("regie_not_alongside",
-     [_inv("gi1", FAMILY, regie=True, stance="over")],
-     [_inv("gi1", FAMILY, regie=True, stance="alongside")]),
+     [_inv("rob", FAMILY, regie=True, stance="over")],
+     [_inv("rob", FAMILY, regie=True, stance="alongside")]),
     ("mixed_roles",
      [_inv("anna", FAMILY, regie=True), _inv("bert", ["vader"], stance="opposite")],
      [_inv("anna", FAMILY, regie=True), _inv("gi1", ["vader"], stance="opposite")]),
     ("family_not_targeted",
      [_inv("anna", ["kind"], regie=True)],
      [_inv("anna", ["kind", "moeder"], regie=True)]),
+    ("parent_not_reached",
+     [_inv("anna", ["kind", "moeder"], regie=True)],
+     [_inv("anna", ["kind", "moeder", "vader"], regie=True)]),
 ]
 
 
@@ -89,4 +93,44 @@ def test_family_not_targeted_ignores_dead_parents_and_uses_age_without_index() -
 
 def test_why_speaks_the_case_language() -> None:
     nl = analyse_regie(make(lang="nl", organisations=ORGS, involvements=[_inv("anna", FAMILY)]))
-    assert nl.findings[0].why.startswith("regie bij niemand")
+    assert nl.findings[0].why.startswith("In dit bestand heeft niemand de regie")
+    assert nl.findings[0].why.endswith("?")
+
+
+def test_under_a_court_measure_regie_lies_with_child_protection() -> None:
+    r = _regie([_inv("gi1", FAMILY, regie=True, stance="over")])
+    assert r.holders == ["gi1"]
+    assert "regie_not_alongside" not in [f.code for f in r.findings]
+
+
+def test_a_court_measure_without_marked_regie_is_no_regie_bij_niemand() -> None:
+    r = _regie([_inv("gi1", ["kind", "moeder"], stance="over"), _inv("anna", FAMILY)])
+    assert r.holders == ["gi1"]
+    assert [f.code for f in r.findings] == []
+
+
+def test_the_family_can_hold_regie_itself() -> None:
+    case = make(organisations=ORGS, index=["kind"], involvements=[_inv("anna", FAMILY)])
+    assert "no_regie" in [f.code for f in analyse_regie(case).findings]
+    own = make(organisations=ORGS, index=["kind"], involvements=[_inv("anna", FAMILY)])
+    own.case.regie.append("kind")
+    r = analyse_regie(own)
+    assert r.family == ["kind"]
+    assert "no_regie" not in [f.code for f in r.findings]
+
+
+def test_parent_not_reached_counts_parents_the_index_lives_with() -> None:
+    people = [*FAMILY_PEOPLE, {"id": "stief", "name": "Erik", "sex": "male", "born": 1978}]
+    children = [{"parents": ["vader", "moeder"], "child": "kind"},
+                {"parents": ["stief"], "child": "kind", "kind": "step"}]
+    at_home = make(people=people, children=children, organisations=ORGS, index=["kind"],
+                   households=[{"members": ["moeder", "stief", "kind"]}, {"members": ["vader"]}],
+                   involvements=[_inv("anna", ["kind", "moeder"], regie=True)])
+    found = [f for f in analyse_regie(at_home).findings if f.code == "parent_not_reached"]
+    assert [f.members for f in found] == [["vader", "kind"], ["stief", "kind"]]
+    assert found[1].why.startswith("Erik, Daan's stepfather, ")
+    away = make(people=people, children=children, organisations=ORGS, index=["kind"],
+                households=[{"members": ["moeder", "kind"]}, {"members": ["stief"]}],
+                involvements=[_inv("anna", ["kind", "moeder"], regie=True)])
+    found = [f for f in analyse_regie(away).findings if f.code == "parent_not_reached"]
+    assert [f.members for f in found] == [["vader", "kind"]]

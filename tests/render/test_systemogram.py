@@ -89,7 +89,8 @@ def test_generated_networks_draw_every_active_line_and_nothing_else(case: Case) 
     at = case.as_of()
     svg = render_systemogram(case, lang=case.case.lang, at=at)
     root = _check_svg(case, svg, at)
-    has_regie = any(inv.regie and inv.active_at(at) for inv in case.involvements)
+    has_regie = any(inv.regie and inv.active_at(at) for inv in case.involvements) or any(
+        not case.person(pid).is_deceased for pid in case.case.regie)
     notes = [g for g in root.iter(f"{NS}g") if g.get("class") == "no-regie"]
     assert bool(notes) is not has_regie
     assert svg == render_systemogram(case, lang=case.case.lang, at=at)

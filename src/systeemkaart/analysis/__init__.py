@@ -35,8 +35,8 @@ from .coalitions import Coalition, analyse_coalitions
 from .common import CaseIndex, Finding, Result, build_index
 from .coregroup import CoreGroupResult, analyse_core_group
 from .escalation import analyse_escalation
-from .helpers import HelpersResult, Thresholds, analyse_helpers
 from .patterns import Pattern, analyse_patterns
+from .professionals import HelpersResult, Thresholds, analyse_helpers
 from .regie import RegieResult, analyse_regie
 
 __all__ = [

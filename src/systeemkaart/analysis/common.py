@@ -4,23 +4,33 @@ Every analysis reads the case through :class:`CaseIndex`, built once in O(size o
 plain dicts and integer day numbers instead of repeated model lookups, so that a whole report
 on a 30-person case takes about a millisecond.
 
-Counting rules (the same everywhere):
+Counting follows the package's one rule in :mod:`systeemkaart.activity` (the drawings use the
+same): a named professional, or an organisation acting without a named one, counts as one
+professional; a context counts only when it has staff in the case; supporters are counted
+apart; an involvement without ``start`` counts from the case's date, not from ever.
 
-* a *professional* is a named professional, or an organisation or context that is the agent
-  of an involvement (someone unnamed there); each counts as one;
-* *informal* supporters (``network``) are counted apart;
-* an involvement is *active* at a date when its period overlaps the period the date names:
-  partial dates count as their whole period (``2021`` is all of 2021).
+Roles: Veilig Thuis, the police, child protection and the leerplichtambtenaar have a
+*statutory* task (:meth:`CaseIndex.statutory`); child protection deciding over the family
+acts under a court measure (:meth:`CaseIndex.court_measure`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..activity import (
+    OPEN_END,
+    HelpUnits,
+    help_units,
+    involvement_days,
+    month_number,
+    month_text,
+)
 from ..dates import PartialDate
 from ..model import Case, Involvement, Person, born_by, case_at, deceased_at, help_periods
 
@@ -28,6 +38,7 @@ __all__ = [
     "INFORMAL",
     "NEGATIVE_RELATIONS",
     "POSITIVE_RELATIONS",
+    "STATUTORY_KINDS",
     "Active",
     "CaseIndex",
     "Finding",
@@ -45,8 +56,11 @@ NEGATIVE_RELATIONS: Final = frozenset({"conflict", "hostile", "cutoff", "abuse",
 
 INFORMAL: Final = "supporter"
 
-_OPEN_START: Final = -(10**9)
-_OPEN_END: Final = 10**9
+STATUTORY_KINDS: Final = frozenset({"child_protection", "safety_home", "police"})
+"""Organisation kinds with a statutory task (*wettelijke taak*)."""
+
+_COMPULSORY_EDUCATION: Final = ("leerplicht", "attendance officer", "compulsory education")
+"""Words in a municipal professional's name or role that mark the leerplichtambtenaar."""
 
 
 class Result(BaseModel):
@@ -66,16 +80,6 @@ class Finding(Result):
     members: list[str]
     why: str
     evidence: list[str] = Field(default_factory=list)
-
-
-def month_number(year: int, month: int) -> int:
-    """A month as one integer (``year * 12 + month - 1``) for fast range sweeps."""
-    return year * 12 + month - 1
-
-
-def month_text(number: int) -> str:
-    """The inverse of :func:`month_number`, as ``YYYY-MM``."""
-    return f"{number // 12:04d}-{number % 12 + 1:02d}"
 
 
 @dataclass(slots=True)
@@ -99,19 +103,15 @@ class Active:
         return self.day0 <= hi and self.day1 >= lo
 
 
-def _active(i: int, inv: Involvement,
-            period: tuple[PartialDate | None, PartialDate | None]) -> Active:
-    s, e = period
-    if s is not None:
-        first = s.earliest
-        day0, month0 = first.toordinal(), month_number(first.year, first.month)
+def _active(i: int, inv: Involvement, days: tuple[int, int]) -> Active:
+    day0, day1 = days
+    first = date.fromordinal(day0)
+    month0 = month_number(first.year, first.month)
+    if day1 < OPEN_END:
+        last = date.fromordinal(day1)
+        month1 = month_number(last.year, last.month)
     else:
-        day0, month0 = _OPEN_START, _OPEN_START
-    if e is not None:
-        last = e.latest
-        day1, month1 = last.toordinal(), month_number(last.year, last.month)
-    else:
-        day1, month1 = _OPEN_END, _OPEN_END
+        month1 = day1
     return Active(i, inv.agent, tuple(dict.fromkeys(inv.targets)), inv.stance, inv.regie,
                   inv.entry, day0, day1, month0, month1, inv.start is not None)
 
@@ -122,10 +122,12 @@ class CaseIndex:
 
     ``kind`` maps every agent id to ``professional``, ``organisation``, ``context`` or
     ``supporter``; ``org_of`` maps a professional to its organisation; ``org_kind`` gives an
-    organisation's or a context's kind. ``involvements`` holds every involvement with its
-    period narrowed to when its agent and a target existed (help that never had them is left
-    out); ``active`` those active at ``when``. ``people`` holds those born by ``when`` (a
-    death after it undone); ``supports`` the supporters there at ``when``.
+    organisation's or a context's kind; ``units`` says how each agent counts.
+    ``involvements`` holds every involvement with the days it counts by the package's rule
+    (:func:`systeemkaart.activity.involvement_days`: narrowed to when its agent and a target
+    existed; help that never had them is left out); ``active`` those active at ``when``.
+    ``people`` holds those born by ``when`` (a death after it undone); ``supports`` the
+    supporters there at ``when``.
     """
 
     case: Case
@@ -138,6 +140,8 @@ class CaseIndex:
     org_kind: dict[str, str]
     involvements: list[Active]
     active: list[Active]
+    units: HelpUnits = field(default_factory=lambda: HelpUnits({}))
+    roles: dict[str, str] = field(default_factory=dict)
     parents: dict[str, list[str]] = field(default_factory=dict)
     kids: dict[str, list[str]] = field(default_factory=dict)
     supports: dict[str, list[str]] = field(default_factory=dict)
@@ -164,8 +168,12 @@ class CaseIndex:
         return ", ".join(items[:-1]) + word + items[-1]
 
     def is_professional(self, agent: str) -> bool:
-        """True for agents that count as professionals (everything except supporters)."""
-        return self.kind.get(agent, INFORMAL) != INFORMAL
+        """True for agents that count as professionals (see :mod:`systeemkaart.activity`)."""
+        return self.units.counts(agent)
+
+    def is_context(self, agent: str) -> bool:
+        """True for a context (school, placement, sport...) that is not a professional."""
+        return self.kind.get(agent) == "context" and not self.units.counts(agent)
 
     def unit_kind(self, agent: str) -> str:
         """The kind an agent counts under: its organisation's kind, a context's kind, or
@@ -178,13 +186,28 @@ class CaseIndex:
         return "informal"
 
     def organisation(self, agent: str) -> str | None:
-        """The organisation an agent belongs to (itself for an organisation), else ``None``."""
-        k = self.kind.get(agent)
-        if k == "professional":
-            return self.org_of.get(agent)
-        if k == "organisation":
-            return agent
-        return None
+        """The organisation an agent counts under (itself for an organisation), else ``None``."""
+        return self.units.organisation.get(agent)
+
+    def statutory(self, agent: str) -> bool:
+        """True for an agent with a statutory task (*wettelijke taak*): Veilig Thuis, the
+        police, child protection, and the leerplichtambtenaar (a municipal professional
+        whose name or role says so)."""
+        org = self.organisation(agent)
+        if org is not None and self.org_kind.get(org) in STATUTORY_KINDS:
+            return True
+        if org is None or self.org_kind.get(org) != "municipality":
+            return False
+        text = f"{self.names.get(agent, '')} {self.roles.get(agent, '')}".casefold()
+        return any(word in text for word in _COMPULSORY_EDUCATION)
+
+    def court_measure(self, agent: str) -> bool:
+        """True for child protection deciding over the family at the date: the help under a
+        court measure, where regie lies with the child protection worker."""
+        org = self.organisation(agent)
+        if org is None or self.org_kind.get(org) != "child_protection":
+            return False
+        return any(a.agent == agent and a.stance == "over" for a in self.active)
 
     def alive_at_date(self, pid: str) -> bool:
         """False when the person is deceased at the analysis date (the model's one rule,
@@ -208,6 +231,7 @@ def build_index(case: Case, at: PartialDate | None = None, lang: str | None = No
     kind: dict[str, str] = {}
     org_of: dict[str, str] = {}
     org_kind: dict[str, str] = {}
+    roles: dict[str, str] = {}
     for s in case.network:
         kind[s.id] = INFORMAL
     for c in case.contexts:
@@ -219,11 +243,16 @@ def build_index(case: Case, at: PartialDate | None = None, lang: str | None = No
         for pro in org.professionals:
             kind[pro.id] = "professional"
             org_of[pro.id] = org.id
-    # each involvement's period narrowed to when its agent and a target existed: the rule
-    # case_at applies at one date (help_periods), so the history agrees with the date
-    involvements = [_active(i, inv, period) for i, (inv, period)
-                    in enumerate(zip(case.involvements, help_periods(case), strict=True))
-                    if period is not None]
+            if pro.role:
+                roles[pro.id] = pro.role
+    # the package's one counting rule: the case's date for help without a start, narrowed
+    # to when its agent and a target existed (help_periods), as the drawings count
+    known = case.as_of()
+    involvements = []
+    for i, (inv, period) in enumerate(zip(case.involvements, help_periods(case), strict=True)):
+        days = involvement_days(inv, period, known)
+        if days is not None:
+            involvements.append(_active(i, inv, days))
     active = [a for a in involvements if a.at(lo, hi)]
     parents: dict[str, list[str]] = {}
     kids: dict[str, list[str]] = {}
@@ -250,6 +279,8 @@ def build_index(case: Case, at: PartialDate | None = None, lang: str | None = No
         org_kind=org_kind,
         involvements=involvements,
         active=active,
+        units=help_units(case),
+        roles=roles,
         parents=parents,
         kids=kids,
         supports=supports,

@@ -2,7 +2,8 @@
 
 For each pattern a set of people shows it (see :data:`PATTERNS`); a pattern *repeats* when
 people who show it are linked by descent (one is a parent, grandparent, ... of the other,
-by any kind of child link) and sit in at least two generations. Each repeat is one finding
+by any kind of child link) and the thing itself happened in at least two generations: two
+records (not one cut-off seen from both ends), in different generations. Each repeat is one finding
 with the code ``repeat_<pattern>``, its people (oldest generation first), their generation
 numbers and the records behind it. Things dated after the analysis date are left out.
 
@@ -18,7 +19,7 @@ from pydantic import Field
 from ..dates import PartialDate
 from ..generations import generations
 from ..model import Case, happened_by, partnership_ended_at
-from ..text.words import say
+from ..text.words import count, say
 from .common import CaseIndex, Result, build_index
 
 __all__ = ["EARLY_PARENT_AGE", "PATTERNS", "Pattern", "analyse_patterns", "pattern_carriers"]
@@ -111,6 +112,18 @@ def _find(root: dict[str, str], x: str) -> str:
     return x
 
 
+def _record_levels(members: list[str], have: dict[str, list[str]],
+                   gens: dict[str, int]) -> set[int]:
+    """The generations the records of a group sit in: each record (a divorce, a cut-off...)
+    at the youngest generation of the people in the group who show it. One record seen from
+    both ends (a father and daughter who cut off contact) sits in one generation only."""
+    level: dict[str, int] = {}
+    for p in members:
+        for ev in have[p]:
+            level[ev] = max(level.get(ev, gens.get(p, 0)), gens.get(p, 0))
+    return set(level.values())
+
+
 def analyse_patterns(
     case: Case, at: PartialDate | None = None, *, index: CaseIndex | None = None
 ) -> list[Pattern]:
@@ -136,7 +149,7 @@ def analyse_patterns(
             groups.setdefault(_find(root, pid), []).append(pid)
         for members in groups.values():
             levels = {gens.get(p, 0) for p in members}
-            if len(levels) < 2:
+            if len(levels) < 2 or len(_record_levels(members, have, gens)) < 2:
                 continue
             members.sort(key=lambda p: (gens.get(p, 0), order[p]))
             evidence = list(dict.fromkeys(e for p in members for e in have[p]))
@@ -144,7 +157,7 @@ def analyse_patterns(
                 code=f"repeat_{pattern}", pattern=pattern, members=members,
                 generations=sorted(levels),
                 why=say(ix.lang, f"repeat_{pattern}", who=ix.names_of(members),
-                        n=len(levels)),
+                        n=count(ix.lang, len(levels), "generation")),
                 evidence=evidence))
     found.sort(key=lambda f: (PATTERNS.index(f.pattern), order[f.members[0]]))
     return found

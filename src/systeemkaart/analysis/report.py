@@ -1,7 +1,8 @@
 """The analysis as text for people, JSON for tools and markdown for session notes.
 
-Text and markdown speak the analysis's language (``nl`` or ``en``) and show names; JSON keeps
-ids and is deterministic (fixed key order, no floats beyond the core group's ratio, which is
+Text and markdown speak the analysis's language (``nl`` or ``en``), show names and read as
+hypotheses for the session (finding codes stay in JSON); JSON keeps ids and is
+deterministic (fixed key order, no floats beyond the core group's ratio, which is
 rounded), so the same case gives the same bytes on every run.
 """
 
@@ -12,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from ..text.labels import kind_label
-from ..text.words import say
+from ..text.words import count, say
 from . import Analysis
 
 __all__ = ["FORMATS", "render", "summary_row", "to_json", "to_markdown", "to_text"]
@@ -46,7 +47,7 @@ def _lines(a: Analysis, names: Mapping[str, str], md: bool) -> list[str]:
         return ", ".join(n(i) for i in ids) or say(lang, "nobody")
 
     bullet = "- " if md else "  "
-    flag = "- **{code}**: {why}" if md else "  ! [{code}] {why}"
+    flag = "- {why}" if md else "  * {why}"
     out: list[str] = []
 
     def head(key: str) -> None:
@@ -57,30 +58,39 @@ def _lines(a: Analysis, names: Mapping[str, str], md: bool) -> list[str]:
 
     def findings(items: list[Any]) -> None:
         for f in items:
-            out.append(flag.format(code=f.code, why=f.why))
+            out.append(flag.format(why=f.why))
 
     title = f"{a.case}" + (f" - {a.title}" if a.title else "")
     top = f"{say(lang, 'title')}: {title} ({say(lang, 'as_of')} {a.as_of})"
     out.append(f"# {top}" if md else top)
+    out.append("")
+    out.append(say(lang, "hypotheses_note"))
     h = a.helpers
     head("h_helpers")
-    out.append(bullet + say(lang, "counts", p=h.professionals, o=h.organisations, i=h.informal))
+    out.append(bullet + say(lang, "counts", p=count(lang, h.professionals, "professional"),
+                            o=count(lang, h.organisations, "organisation"),
+                            i=count(lang, h.informal, "supporter")))
     if h.by_kind:
         kinds = ", ".join(f"{kind_label(k, lang)} {v}" for k, v in h.by_kind.items())
         out.append(f"{bullet}{say(lang, 'by_kind')}: {kinds}")
     if h.per_person:
-        loads = ", ".join(
-            f"{n(p)} {v.professionals}" + (f" (+{v.informal})" if v.informal else "")
+        loads = "; ".join(
+            f"{n(p)} {count(lang, v.professionals, 'professional')}"
+            + (f", {count(lang, v.informal, 'supporter_short')}" if v.informal else "")
             for p, v in h.per_person.items())
         out.append(f"{bullet}{say(lang, 'per_person')}: {loads}")
+    if h.contexts:
+        out.append(f"{bullet}{say(lang, 'contexts')}: {ns(h.contexts)}")
     if h.peak.first is not None:
         out.append(bullet + say(lang, "peak", n=h.peak.count, first=h.peak.first,
-                                months=h.peak.months))
+                                months=count(lang, h.peak.months, "month")))
     if h.additions_per_year:
         adds = ", ".join(f"{y} {c}" for y, c in h.additions_per_year.items())
         out.append(f"{bullet}{say(lang, 'additions')}: {adds}")
     findings(h.findings)
     head("h_regie")
+    if a.regie.family:
+        out.append(bullet + say(lang, "family_holders", who=ns(a.regie.family)))
     out.append(bullet + say(lang, "holders", who=ns(a.regie.holders)))
     findings(a.regie.findings)
     head("h_coalitions")
@@ -93,13 +103,25 @@ def _lines(a: Analysis, names: Mapping[str, str], md: bool) -> list[str]:
     findings(a.patterns)
     cg = a.core_group
     head("h_core")
-    out.append(bullet + say(lang, "core_size", now=cg.current_size, n=cg.size, who=ns(cg.members)))
+    out.append(bullet + say(lang, "core_size", now=count(lang, cg.current_size, "professional"),
+                            who=ns(cg.members)))
+    inner = "  " if not md else ""
     for m in cg.reasons:
-        out.append(f"{bullet}{'  ' if not md else ''}{n(m.agent)}: {m.why}")
+        out.append(f"{bullet}{inner}{n(m.agent)}: {m.why}")
+    if cg.statutory:
+        out.append(f"{bullet}{say(lang, 'statutory_kept')}: "
+                   f"{ns([p.agent for p in cg.statutory])}")
+        for place in cg.statutory:
+            if place.why == say(lang, "statutory_regie"):
+                out.append(f"{bullet}{inner}{n(place.agent)}: {place.why}")
+    if cg.circle:
+        out.append(f"{bullet}{say(lang, 'circle_kept')}: {ns([c.agent for c in cg.circle])}")
     if cg.supporters:
         out.append(f"{bullet}{say(lang, 'supporter_kept')}: {ns(cg.supporters)}")
     if cg.leaving:
         out.append(f"{bullet}{say(lang, 'leaving')}: {ns([x.agent for x in cg.leaving])}")
+    if cg.unreached:
+        out.append(f"{bullet}{say(lang, 'unreached')}: {ns(cg.unreached)}")
     if not cg.exact:
         out.append(bullet + say(lang, "greedy_note", ratio=f"{cg.ratio:.2f}"))
     findings(cg.findings)

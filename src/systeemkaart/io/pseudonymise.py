@@ -92,6 +92,7 @@ def pseudonymise(case: Case, *, seed: int | None = None) -> Case:
             "title": word("title"),
             "as_of": _shift(case.as_of(), years),  # the copy reads as the original did
             "index": ids(case.case.index),
+            "regie": ids(case.case.regie),
             "lang": lang,
         },
         "people": [

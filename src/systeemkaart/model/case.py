@@ -22,12 +22,17 @@ SCHEMA_ID: Final = "systeemkaart/1"
 
 
 class CaseMeta(Record):
-    """What the drawing is about: its id, title, date, index person(s) and label language."""
+    """What the drawing is about: its id, title, date, index person(s) and label language.
+
+    ``regie`` names the people of the family who hold regie themselves at ``as_of`` (the
+    youth, the parents): they steer, the professionals help.
+    """
 
     id: Id
     title: Text | None = None
     as_of: PartialDate | None = None
     index: list[Id] = Field(default_factory=list)
+    regie: list[Id] = Field(default_factory=list)
     lang: Lang = "nl"
     notes: Text | None = None
 

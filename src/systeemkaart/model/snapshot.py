@@ -161,9 +161,10 @@ def case_at(case: Case, at: PartialDate | None) -> Case:
             changed = True
         hypotheses.append(hy)
     index = [x for x in case.case.index if x in present]
+    regie = [x for x in case.case.regie if x in present]
     meta = case.case
-    if index != meta.index:
-        meta = meta.model_copy(update={"index": index})
+    if index != meta.index or regie != meta.regie:
+        meta = meta.model_copy(update={"index": index, "regie": regie})
         changed = True
     if not changed:
         return case

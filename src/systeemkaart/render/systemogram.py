@@ -259,6 +259,8 @@ def _paint_person(doc: SvgDoc, parent: Element, case: Case, place: PersonPlace, 
     x, y = place.x + dx, place.y + dy
     person_shape(doc, g, x, y, person.sex, deceased=dead,
                  index=pid in case.case.index)
+    if pid in _family_regie(case):  # the family member holds regie: the same badge
+        _badge(doc, g, Box(x - 4 + SYMBOL / 2, y - SYMBOL / 2 - 4, 20, 0))
     moved = box.moved(dx, dy)
     _text_block(doc, g, moved, y + SYMBOL / 2 + 2, place.lines, fill=MUTED, halo=True)
 
@@ -302,7 +304,7 @@ def _legend(case: Case, lay: SystemogramLayout, lang: str) -> Legend:
         if form in forms:
             legend.add("forms", f"form-{form}", label(f"form_{form}", lang),
                        badge_sample(form, lang))
-    if lay.regie:
+    if lay.regie or any(pid in _family_regie(case) for pid in lay.people):
         legend.add("markers", "regie", label("regie", lang), _regie_sample)
     return legend
 
@@ -345,6 +347,11 @@ def _weight_sample(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: flo
     doc.line(g, x + 2, y + h * 0.7, x + w - 2, y + h * 0.7, stroke=INK, stroke_width=3.4)
 
 
+def _family_regie(case: Case) -> set[str]:
+    """The living people of the family who hold regie themselves (``case.regie``)."""
+    return {pid for pid in case.case.regie if not case.person(pid).is_deceased}
+
+
 def _regie_sample(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: float) -> None:
     _badge(doc, g, Box(x + w / 2 - 2, y + h / 2 - 11, 12, 22))
 
@@ -357,7 +364,7 @@ def _header(case: Case, lay: SystemogramLayout, lang: str) -> list[tuple[str, fl
              f"{lay.organisations} {label('organisations', lang)}")
     lines = [(title, TITLE_FONT_SIZE, True, "title"), (sub, FONT_SIZE, False, "subtitle"),
              (count, FONT_SIZE, True, "count-badge")]
-    if not lay.regie:
+    if not lay.regie and not _family_regie(case):
         lines.append((label("no_regie", lang), FONT_SIZE, True, "no-regie"))
     elif len(lay.regie) > 1:
         names = case.names()

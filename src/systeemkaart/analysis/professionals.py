@@ -1,32 +1,36 @@
 """How many professionals are around this family, whom they target, and how that grew.
 
 The question for a practitioner: "how many people are helping here, and is help stacking
-up?" (the audit's *stapeling van aanbod*). At one date it counts the professionals (named
-professionals, plus organisations and contexts involved without a named professional: each
-one), the organisations behind them and the informal supporters; it splits them by kind and
-per targeted person, and names professionals whose help reaches nobody in the household.
-Over the case's span it counts the concurrent professionals per month (a sweep over month
-numbers: O(involvements + months)), finds the peak, and counts additions per year.
+up?" (the audit's *stapeling van aanbod*). At one date it counts the professionals by the
+package's one rule (:mod:`systeemkaart.activity`: named professionals, and organisations
+involved without a named professional, each one; a context only when it has staff in the
+case), the organisations behind them, the informal supporters and the contexts acting; it
+splits them by kind and per targeted person, and names professionals whose help reaches
+nobody in the household. Over the case's span it counts the concurrent professionals per
+month (the same sweep as the timeline: O(involvements + months)), finds the peak, and counts
+additions per year.
 Threshold findings (too many around one person, around the family, added in one year) use
 :class:`Thresholds`.
 """
 
 from __future__ import annotations
 
+from ..activity import concurrent_per_month, month_number, month_text
 from ..dates import PartialDate
 from ..model import Case
-from ..text.words import say
-from .common import CaseIndex, Finding, Result, build_index, month_number, month_text
+from ..text.words import count, say
+from .common import CaseIndex, Finding, Result, build_index
 
 __all__ = ["HelpersResult", "Peak", "PersonLoad", "Span", "Thresholds", "analyse_helpers"]
 
 
 class Thresholds(Result):
     """When counts become findings: more than ``per_person`` professionals around one person,
-    more than ``total`` around the family, ``additions_per_year`` or more added in one year."""
+    more than ``total`` around the family (eight or more by default: the MDO of lesson 6 had
+    eight), ``additions_per_year`` or more added in one year."""
 
     per_person: int = 5
-    total: int = 8
+    total: int = 7
     additions_per_year: int = 3
 
 
@@ -57,12 +61,16 @@ class Span(Result):
 
 
 class HelpersResult(Result):
-    """Counts of the help around a case at one date, its history, and threshold findings."""
+    """Counts of the help around a case at one date, its history, and threshold findings.
+
+    ``contexts`` lists the contexts (school, placement, sport) acting at the date: part of the
+    circle around the family, not counted as professionals."""
 
     as_of: str
     professionals: int
     organisations: int
     informal: int
+    contexts: list[str]
     agents: list[str]
     by_kind: dict[str, int]
     per_person: dict[str, PersonLoad]
@@ -85,52 +93,34 @@ def _household(ix: CaseIndex) -> set[str]:
 def _history(ix: CaseIndex) -> tuple[list[Span], Peak, dict[str, int], dict[str, int | None]]:
     """Concurrent professionals per month over the span, the peak and additions per year."""
     now = month_number(ix.when.latest.year, ix.when.latest.month)
-    ranges: dict[str, list[tuple[int, int]]] = {}
+    spans: list[tuple[str, int, int]] = []
     first: dict[str, int | None] = {}
     for a in ix.involvements:
         if not ix.is_professional(a.agent) or a.month0 > now:
             continue
-        ranges.setdefault(a.agent, []).append((a.month0, min(a.month1, now)))
+        spans.append((a.agent, a.month0, a.month1))
         if a.has_start:
             prev = first.get(a.agent, a.month0)
             first[a.agent] = None if prev is None else min(prev, a.month0)
         else:
             first[a.agent] = None
-    starts = [m for m in first.values() if m is not None]
-    span0 = min(starts) if starts else now
-    span0 = min(span0, now)
-    n = now - span0 + 1
-    diff = [0] * (n + 1)
-    for spans in ranges.values():
-        merged: list[list[int]] = []
-        for lo, hi in sorted((max(lo, span0), hi) for lo, hi in spans):
-            if hi < span0:
-                continue
-            if merged and lo <= merged[-1][1] + 1:
-                merged[-1][1] = max(merged[-1][1], hi)
-            else:
-                merged.append([lo, hi])
-        for lo, hi in merged:
-            diff[lo - span0] += 1
-            diff[hi - span0 + 1] -= 1
+    span0 = min((m0 for _, m0, _ in spans), default=now)
+    counts = [p for p, _ in concurrent_per_month(spans, ix.units.organisation, span0, now)]
     runs: list[Span] = []
-    count = 0
     best, best_first, best_months = 0, None, 0
-    run_start, run_count = span0, None
-    for k in range(n):
-        count += diff[k]
-        if count > best:
-            best, best_first, best_months = count, span0 + k, 0
-        if count == best and best > 0:
+    run_start = span0
+    for k, here in enumerate(counts):
+        if here > best:
+            best, best_first, best_months = here, span0 + k, 0
+        if here == best and best > 0:
             best_months += 1
-        if run_count is None:
-            run_count = count
-        elif count != run_count:
+        if k and here != counts[k - 1]:
             runs.append(Span(start=month_text(run_start), end=month_text(span0 + k - 1),
-                             count=run_count))
-            run_start, run_count = span0 + k, count
-    if run_count is not None:
-        runs.append(Span(start=month_text(run_start), end=month_text(now), count=run_count))
+                             count=counts[k - 1]))
+            run_start = span0 + k
+    if counts:
+        runs.append(Span(start=month_text(run_start), end=month_text(now), count=counts[-1]))
+    starts = [m for m in first.values() if m is not None]
     per_year: dict[int, int] = {}
     for m in starts:
         per_year[m // 12] = per_year.get(m // 12, 0) + 1
@@ -160,9 +150,14 @@ def analyse_helpers(
     lang = ix.lang
     pros: dict[str, set[str]] = {}
     informal: dict[str, set[str]] = {}
+    contexts: dict[str, None] = {}
     for a in ix.active:
-        bucket = pros if ix.is_professional(a.agent) else informal
-        bucket.setdefault(a.agent, set()).update(a.targets)
+        if ix.is_professional(a.agent):
+            pros.setdefault(a.agent, set()).update(a.targets)
+        elif ix.kind.get(a.agent) == "context":
+            contexts[a.agent] = None
+        else:
+            informal.setdefault(a.agent, set()).update(a.targets)
     for sid, targets in ix.supports.items():
         if targets:
             informal.setdefault(sid, set()).update(targets)
@@ -193,14 +188,16 @@ def analyse_helpers(
     if len(agents) > th.total:
         findings.append(Finding(
             code="many_professionals", members=agents,
-            why=say(lang, "many_professionals", n=len(agents), limit=th.total),
+            why=say(lang, "many_professionals", n=count(lang, len(agents), "professional"),
+                    limit=th.total),
             evidence=[f"{a}: {ix.unit_kind(a)}" for a in agents]))
     for pid in person_order:
         around = load_pro.get(pid, [])
         if len(around) > th.per_person:
             findings.append(Finding(
                 code="many_around_person", members=[pid, *around],
-                why=say(lang, "many_around_person", n=len(around), who=ix.name(pid),
+                why=say(lang, "many_around_person", n=count(lang, len(around), "professional"),
+                        who=ix.name(pid),
                         limit=th.per_person),
                 evidence=[f"{a} -> {pid}" for a in around]))
     for year, n in additions.items():
@@ -209,7 +206,8 @@ def analyse_helpers(
                            key=lambda x: order.get(x, len(order)))
             findings.append(Finding(
                 code="stacking", members=added,
-                why=say(lang, "stacking", n=n, year=year, limit=th.additions_per_year),
+                why=say(lang, "stacking", n=count(lang, n, "professional"), year=year,
+                        limit=th.additions_per_year),
                 evidence=[f"{year}: {n}"]))
     home = _household(ix)
     if home:
@@ -226,6 +224,7 @@ def analyse_helpers(
         professionals=len(agents),
         organisations=len(orgs),
         informal=len(informal),
+        contexts=list(contexts),
         agents=agents,
         by_kind=dict(sorted(by_kind.items())),
         per_person=per_person,

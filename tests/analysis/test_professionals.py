@@ -32,17 +32,35 @@ def test_units_kinds_and_informal() -> None:
         {"agent": "buur", "targets": ["broer"]},  # supporters are counted apart
     ])
     r = analyse_helpers(case)
-    assert r.professionals == 4
-    assert r.agents == ["school", "anna", "psy", "vt"]  # file order of the agents
-    assert r.organisations == 3  # swt, ggz, vt; a context is no organisation
+    assert r.professionals == 3
+    assert r.agents == ["anna", "psy", "vt"]  # file order of the agents
+    assert r.organisations == 3  # swt, ggz, vt
+    assert r.contexts == ["school"]  # a context without staff is no professional
     assert r.informal == 2  # oma via supports, buur via an involvement
-    assert r.by_kind == {"safety_home": 1, "school": 1, "social_team": 1,
-                         "youth_mental_health": 1}
-    assert r.per_person["kind"].professionals == 3
+    assert r.by_kind == {"safety_home": 1, "social_team": 1, "youth_mental_health": 1}
+    assert r.per_person["kind"].professionals == 2
     assert r.per_person["kind"].informal == 1
     assert r.per_person["broer"].professionals == 0
     assert r.per_person["broer"].agents == ["buur"]
     assert "ther" not in r.agents
+
+
+def test_a_context_with_staff_in_the_case_counts_as_its_school() -> None:
+    staffed = make(organisations=[{"id": "sch", "name": "De Esch", "kind": "school",
+                                   "professionals": [{"id": "mentor"}]}],
+                   contexts=[{"id": "esch", "name": "De Esch", "kind": "school"}],
+                   involvements=[{"agent": "esch", "targets": ["kind"]}])
+    r = analyse_helpers(staffed)
+    assert (r.professionals, r.organisations, r.contexts) == (1, 1, [])
+
+
+def test_undated_help_is_not_counted_from_the_beginning_of_time() -> None:
+    case = _case(involvements=[{"agent": "anna", "targets": ["kind"]},
+                               {"agent": "psy", "targets": ["kind"], "start": "2016"}])
+    assert analyse_helpers(case, PartialDate.parse("2020")).professionals == 1
+    r = analyse_helpers(case)
+    assert r.history[-1].start == "2023-05"  # the case's date: where the file first knows it
+    assert [s.count for s in r.history] == [1, 2]
 
 
 @pytest.mark.parametrize(
@@ -74,13 +92,13 @@ def test_history_peak_and_additions() -> None:
         {"agent": "anna", "targets": ["kind"], "start": "2021-01"},
         {"agent": "psy", "targets": ["kind"], "start": "2021-06", "end": "2021-08"},
         {"agent": "ther", "targets": ["kind"], "start": "2022-03"},
-        {"agent": "school", "targets": ["kind"]},  # undated: there all along, not an addition
+        {"agent": "vt", "targets": ["kind"]},  # undated: known from the case's date on
     ])
     r = analyse_helpers(case, PartialDate.parse("2022-04"))
     assert [(s.start, s.end, s.count) for s in r.history] == [
-        ("2021-01", "2021-05", 2), ("2021-06", "2021-08", 3), ("2021-09", "2022-02", 2),
-        ("2022-03", "2022-04", 3)]
-    assert (r.peak.count, r.peak.first, r.peak.months) == (3, "2021-06", 5)
+        ("2021-01", "2021-05", 1), ("2021-06", "2021-08", 2), ("2021-09", "2022-02", 1),
+        ("2022-03", "2022-04", 2)]
+    assert (r.peak.count, r.peak.first, r.peak.months) == (2, "2021-06", 5)
     assert r.additions_per_year == {"2021": 2, "2022": 1}
 
 
