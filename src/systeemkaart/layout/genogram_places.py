@@ -248,7 +248,8 @@ class Work:
     router: Router | None = None
     row_order: dict[str, int] = field(default_factory=dict)
     by_row: dict[int, list[str]] = field(default_factory=dict)
-    top_uses: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    top_ports: dict[str, set[float]] = field(default_factory=lambda: defaultdict(set))
+    """Per person, the offsets from the centre where lines already leave the top."""
     side_uses: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     labels: dict[int, tuple[list[str], float]] = field(default_factory=dict)
     centre: dict[str, float] = field(default_factory=dict)

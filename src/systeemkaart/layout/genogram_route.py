@@ -30,10 +30,10 @@ RefPoint = tuple[float, YRef]
 
 LANE_CLASSES: Final = (0, 1, 2)
 """0: sibling bars (top of a band); 1: relations and long lines; 2: partnership lanes."""
-_PITCH: Final = {0: 8.0, 1: 6.0, 2: 15.0}
+_PITCH: Final = {0: 8.0, 1: 8.0, 2: 15.0}
 _PAD_TOP: Final = 10.0
 _PAD_BOTTOM: Final = 16.0
-_SLOT: Final = 4.0
+_SLOT: Final = 8.0
 
 
 @dataclass
