@@ -150,16 +150,23 @@ def _parse_date(value: str | None) -> Any:
 
 
 def _render_all(case_file: str, kinds: list[str], lang: str | None, at: str | None,
-                fmt: str) -> list[tuple[str, bytes]]:
-    """Load the case and render every kind; nothing is written here."""
+                fmt: str, focus: tuple[str, int] | None = None) -> list[tuple[str, bytes]]:
+    """Load the case and render every kind; nothing is written here. ``focus`` is
+    ``(person, generations)``: draw only the family around that person."""
     from .drawing import draw as draw_case
     from .io.yaml_json import load
 
     case = load(case_file)
+    hidden: dict[str, int] = {}
+    if focus is not None:
+        from .layout.genogram_around import around
+
+        cut = around(case, *focus)
+        case, hidden = cut.case, cut.hidden
     when = _parse_date(at)
     out: list[tuple[str, bytes]] = []
     for kind in kinds:
-        svg = draw_case(case, kind, lang=lang, at=when)
+        svg = draw_case(case, kind, lang=lang, at=when, hidden=hidden)
         if fmt == "svg":
             out.append((kind, svg.encode("utf-8")))
         else:
@@ -194,9 +201,14 @@ def _targets(case_file: str, kinds: list[str], output: str | None, out_dir: str 
 @click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf"]), default="svg",
               show_default=True, help="Output format.")
 @click.option("--watch", is_flag=True, help="Redraw whenever the case file is saved.")
+@click.option("--around", "around_id", metavar="PERSON",
+              help="Genogram of the family around this person id only (a large tree).")
+@click.option("--generations", type=click.IntRange(min=0), default=2, show_default=True,
+              help="With --around: generations up and down to keep.")
 @_handle_errors
 def draw(case_file: str, kind: str, output: str | None, out_dir: str | None, lang: str | None,
-         at: str | None, fmt: str, watch: bool) -> None:
+         at: str | None, fmt: str, watch: bool, around_id: str | None,
+         generations: int) -> None:
     """Draw a case: genogram, systemogram, timeline or all of them.
 
     Writes <case>.<kind>.svg beside the case unless -o or --out-dir says otherwise. Files
@@ -206,7 +218,8 @@ def draw(case_file: str, kind: str, output: str | None, out_dir: str | None, lan
     paths = _targets(case_file, kinds, output, out_dir, fmt)
 
     def once() -> None:
-        rendered = _render_all(case_file, kinds, lang, at, fmt)
+        focus = (around_id, generations) if around_id is not None else None
+        rendered = _render_all(case_file, kinds, lang, at, fmt, focus)
         from .io.atomic import write_atomic
 
         for path, (_, data) in zip(paths, rendered, strict=True):
@@ -300,8 +313,14 @@ def export(case_file: str, output: str | None, fmt: str | None, pseudonymise: bo
               help="Case file to write (default: <source>.yaml beside the source).")
 @click.option("--force", is_flag=True, help="Allow overwriting an existing case file.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not list the repairs made.")
+@click.option("--around", "around_id", metavar="PERSON",
+              help="Keep only the family around this person id (ancestors, descendants, "
+                   "their siblings and partners).")
+@click.option("--generations", type=click.IntRange(min=0), default=2, show_default=True,
+              help="With --around: generations up and down to keep.")
 @_handle_errors
-def import_(source: str, output: str | None, force: bool, quiet: bool) -> None:
+def import_(source: str, output: str | None, force: bool, quiet: bool, around_id: str | None,
+            generations: int) -> None:
     """Import a GEDCOM family tree (5.5, 5.5.1, 7.0) as a case file.
 
     Keeps people, couples and children with their dates; leaves out sources, notes, places
@@ -316,12 +335,20 @@ def import_(source: str, output: str | None, force: bool, quiet: bool) -> None:
     if target.exists() and not force:
         raise click.UsageError(f"{target} exists; use --force to overwrite it")
     result = read_gedcom(source)
-    save(result.case, target)
+    case = result.case
+    if around_id is not None:
+        from .layout.genogram_around import around
+
+        cut = around(case, around_id, generations)
+        case = cut.case
+        click.echo(f"kept {len(case.people)} people around {around_id} within {generations} "
+                   f"generations; left out {cut.left_out}", err=True)
+    save(case, target)
     if not quiet:
         for problem in result.warnings:
             click.echo(problem.format(source), err=True)
-    click.echo(f"wrote {target}: {len(result.case.people)} people, "
-               f"{len(result.case.partnerships)} couples, {len(result.case.children)} "
+    click.echo(f"wrote {target}: {len(case.people)} people, "
+               f"{len(case.partnerships)} couples, {len(case.children)} "
                f"parent-child links from {result.individuals} INDI and {result.families} FAM "
                f"records ({len(result.warnings)} warnings)")
 

@@ -6,6 +6,7 @@ CLI and other tools need one call.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib import import_module
 from typing import Final
 
@@ -25,7 +26,7 @@ KINDS: Final = tuple(_RENDERERS)
 
 
 def draw(case: Case, kind: str = "genogram", *, lang: str | None = None,
-         at: PartialDate | None = None) -> str:
+         at: PartialDate | None = None, hidden: Mapping[str, int] | None = None) -> str:
     """Draw ``case`` as an SVG document of the given ``kind``.
 
     ``lang`` overrides ``case.case.lang``; ``at`` overrides ``case.case.as_of`` (the date the
@@ -38,5 +39,6 @@ def draw(case: Case, kind: str = "genogram", *, lang: str | None = None,
         raise LayoutError(f"unknown drawing kind {kind!r}; allowed: {', '.join(KINDS)}")
     module, func = _RENDERERS[kind]
     render = getattr(import_module(module), func)
-    svg: str = render(case, lang=lang or case.case.lang, at=at or case.as_of())
+    extra = {"hidden": hidden} if hidden else {}  # a cut of a larger tree (genogram only)
+    svg: str = render(case, lang=lang or case.case.lang, at=at or case.as_of(), **extra)
     return svg

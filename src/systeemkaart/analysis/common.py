@@ -183,7 +183,7 @@ class CaseIndex:
         p = self.people.get(pid)
         if p is None:
             return False
-        if p.pregnancy or p.miscarriage:
+        if p.pregnancy or p.never_lived:
             return False
         if p.died is not None:
             return p.died.latest.toordinal() >= self.day0

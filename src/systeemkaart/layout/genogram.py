@@ -26,6 +26,7 @@ from operator import itemgetter
 
 from ..gcpause import paused_gc
 from ..model import Case
+from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, text_width
 from . import Box, Point
 from .genogram_blocks import build_structure
@@ -33,6 +34,7 @@ from .genogram_dot import dot_source, place_blocks
 from .genogram_households import outline_households
 from .genogram_lines import child_lines, consanguineous, cross_row_partnership, family_lines
 from .genogram_places import (
+    DATE_SIZE,
     LABEL_GAP,
     LABEL_LIFT,
     LINE_LABEL_SIZE,
@@ -92,6 +94,9 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
     st = build_structure(case)
     person = {p.id: p for p in case.people}
     texts = {p.id: person_text(p, options.lang, options.at) for p in case.people}
+    for pid, count in options.hidden.items():
+        if pid in texts:
+            texts[pid].append((label("not_drawn", options.lang).format(n=count), DATE_SIZE))
     widths: dict[str, float] = {}
     heights: dict[str, float] = {}
     for pid, lines in texts.items():

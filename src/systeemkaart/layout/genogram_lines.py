@@ -23,6 +23,7 @@ from .genogram_places import (
     cx,
     partnership_ended,
     row_ref,
+    top_depth,
 )
 from .genogram_relations import relation_path
 from .genogram_route import RefPoint, YRef
@@ -112,7 +113,7 @@ def child_lines(work: Work, u: Union, at: tuple[float, YRef, float | None],
     for child, kind, link in u.children:
         crow = rows[child]
         child_x = centre[child]
-        top: YRef = ("row", crow, SYMBOL_TOP)
+        top: YRef = ("row", crow, SYMBOL_TOP + top_depth(work.person[child]))
         if crow == below:
             path = [*start, (twin_x.get(child, child_x), bar), (child_x, top)]
         elif crow > below:
@@ -128,8 +129,10 @@ def child_lines(work: Work, u: Union, at: tuple[float, YRef, float | None],
         for a, b in itertools.pairwise(group):
             if work.person[a].identical or work.person[b].identical:
                 tx = twin_x[a]
-                pa: list[RefPoint] = [(tx, bar), (cx(work, a), row_ref(row + 1, SYMBOL_TOP))]
-                pb: list[RefPoint] = [(tx, bar), (cx(work, b), row_ref(row + 1, SYMBOL_TOP))]
+                ya = row_ref(row + 1, SYMBOL_TOP + top_depth(work.person[a]))
+                yb = row_ref(row + 1, SYMBOL_TOP + top_depth(work.person[b]))
+                pa: list[RefPoint] = [(tx, bar), (cx(work, a), ya)]
+                pb: list[RefPoint] = [(tx, bar), (cx(work, b), yb)]
                 pending.twin.append(((a, b), pa, pb))
 
 

@@ -7,7 +7,7 @@ Sizes are in user units (1 unit = 1 px at 100 %); a person's symbol is ``SYMBOL`
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -31,6 +31,10 @@ SYMBOL: Final = 34.0
 SYMBOL_TOP: Final = 6.0
 """Space between a row's top (= a box's top) and the symbol."""
 MID: Final = SYMBOL_TOP + SYMBOL / 2
+SMALL: Final = {"miscarriage": 0.4, "abortion": 0.45, "stillbirth": 0.55}
+"""Size of the small symbols, as a share of ``SYMBOL`` (a miscarriage: the dot's diameter)."""
+MAX_NAME_LINES: Final = 3
+"""A name longer than this many lines is cut short with an ellipsis."""
 NAME_SIZE: Final = 11.0
 DATE_SIZE: Final = 9.0
 LINE_LABEL_SIZE: Final = 8.0
@@ -53,6 +57,9 @@ class GenogramOptions:
     top: float = 0.0
     """Space kept free above the genogram (for a title)."""
     margin: float = 20.0
+    hidden: Mapping[str, int] = field(default_factory=dict)
+    """Per person, how many direct relatives are left out of the drawing (see
+    :func:`~systeemkaart.layout.genogram_around.around`); written under their name."""
 
 
 @dataclass(slots=True)
@@ -193,13 +200,53 @@ def partnership_ended(case: Case, index: int, at: PartialDate | None) -> str | N
 # --- sizes -----------------------------------------------------------------------------
 
 
+def small_kind(p: Person) -> str | None:
+    """``miscarriage``, ``abortion`` or ``stillbirth`` when ``p`` is drawn small, else
+    ``None``."""
+    for kind in ("miscarriage", "abortion", "stillbirth"):
+        if getattr(p, kind):
+            return kind
+    return None
+
+
+def top_depth(p: Person) -> float:
+    """How far below the top of the symbol square the drawn outline starts at its centre:
+    the child line ends there, touching the symbol (a miscarriage's dot, a triangle)."""
+    kind = small_kind(p)
+    if kind is not None:
+        return SYMBOL / 2 * (1 - SMALL[kind])
+    if p.pregnancy:
+        return SYMBOL * 0.1
+    return 0.0
+
+
+def name_lines(name: str) -> list[str]:
+    """``name`` wrapped to the name width, at most ``MAX_NAME_LINES`` lines; a word wider
+    than the width is broken, and what does not fit ends in an ellipsis."""
+    lines: list[str] = []
+    for line in wrap(name, NAME_SIZE, NAME_WIDTH):
+        while text_width(line, NAME_SIZE) > NAME_WIDTH and len(line) > 1:
+            cut = len(line)
+            while cut > 1 and text_width(line[:cut], NAME_SIZE) > NAME_WIDTH:
+                cut -= max(1, (cut - 1) // 8)
+            lines.append(line[:cut])
+            line = line[cut:]
+        lines.append(line)
+    if len(lines) <= MAX_NAME_LINES:
+        return lines
+    last = lines[MAX_NAME_LINES - 1]
+    while last and text_width(last + "…", NAME_SIZE) > NAME_WIDTH:
+        last = last[:-1]
+    return [*lines[:MAX_NAME_LINES - 1], last.rstrip() + "…"]
+
+
 def person_text(p: Person, lang: str, at: PartialDate | None) -> list[tuple[str, float]]:
-    name = p.name or (label("pregnancy" if p.pregnancy else "miscarriage", lang)
-                      if p.pregnancy or p.miscarriage else p.id)
-    lines = [(t, NAME_SIZE) for t in wrap(name, NAME_SIZE, NAME_WIDTH)]
+    kind = "pregnancy" if p.pregnancy else small_kind(p)
+    name = p.name or (label(kind, lang) if kind is not None else p.id)
+    lines = [(t, NAME_SIZE) for t in name_lines(name)]
     dead = person_deceased(p, at)
     born, died = p.born, p.died if dead else None
-    if p.pregnancy or p.miscarriage:
+    if p.pregnancy or p.never_lived:
         if born is not None:
             lines.append((str(born.year), DATE_SIZE))
         return lines

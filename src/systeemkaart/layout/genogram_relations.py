@@ -34,7 +34,7 @@ def _half_width(work: Work, pid: str, d: float) -> float:
     r = SYMBOL / 2
     p = work.person[pid]
     d = min(abs(d), r)
-    if p.miscarriage or p.pregnancy:
+    if p.never_lived or p.pregnancy:
         return 0.0
     if p.sex == "female":
         return math.sqrt(r * r - d * d)
