@@ -224,11 +224,18 @@ def _join_twins(lines: list[list[str]], twins: list[list[str]]) -> list[list[str
 
     The first twin's block is turned so that the twin stands at its right end, the next
     twin's so that they stand at its left end (a middle triplet must stand alone). A twin
-    with partners on both sides cannot stand beside the other; such twins stay apart.
+    with partners on both sides is moved to the end of their block first (a later partner
+    is then joined by a bracket above the row).
     """
     where = {pid: k for k, line in enumerate(lines) for pid in line}
     merged: dict[int, list[str]] = {}
     alias: dict[int, int] = {}
+
+    def to_end(line: list[str], pid: str, right: bool) -> list[str]:
+        if line[0] == pid or line[-1] == pid:
+            return line
+        rest = [p for p in line if p != pid]
+        return [*rest, pid] if right else [pid, *rest]
 
     def root(k: int) -> int:
         while k in alias:
@@ -239,14 +246,14 @@ def _join_twins(lines: list[list[str]], twins: list[list[str]]) -> list[list[str
         ks = [root(where[t]) for t in group]
         if len(set(ks)) != len(ks):
             continue
-        line = list(merged.get(ks[0], lines[ks[0]]))
+        line = to_end(list(merged.get(ks[0], lines[ks[0]])), group[0], True)
         if line[-1] != group[0]:
             if line[0] != group[0]:
                 continue
             line.reverse()
         ok = True
         for m, (t, k) in enumerate(zip(group[1:], ks[1:], strict=True)):
-            part = list(merged.get(k, lines[k]))
+            part = to_end(list(merged.get(k, lines[k])), t, False)
             last = m == len(group) - 2
             if part[0] != t:
                 part.reverse()

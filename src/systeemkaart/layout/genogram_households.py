@@ -49,7 +49,9 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
                 f"households[{index}]: members ({names}) do not stand together in the "
                 "genogram; each is marked instead of outlined")
             marks = [layout.people[m].box.grow(3.0) for m in members]
-            layout.households.append(HouseholdPlace(index, members, None, marks))
+            first = min(marks, key=lambda b: (b.y, b.x))
+            layout.households.append(HouseholdPlace(index, members, None, marks,
+                                                    name_at=(first.x, first.y - 2.0)))
 
 
 def _outline(slabs: list[tuple[float, float, float, float]]) -> list[Point]:

@@ -68,10 +68,10 @@ def twins_apart(case: Case, layout: GenogramLayout) -> list[tuple[str, str]]:
     for ids in row_order.values():
         ids.sort(key=lambda pid: layout.people[pid].box.x)
         position.update((pid, k) for k, pid in enumerate(ids))
-    start: dict[str, Point] = {}
+    start: dict[tuple[str, tuple[str, ...]], Point] = {}  # (child, parents): split point
     for c in layout.children:
         if len(c.points) >= 2:
-            start[c.child] = c.points[-2]
+            start[(c.child, c.parents)] = c.points[-2]
     out: list[tuple[str, str]] = []
     for p in case.people:
         t = p.twin_of
@@ -80,7 +80,9 @@ def twins_apart(case: Case, layout: GenogramLayout) -> list[tuple[str, str]]:
         a, b = layout.people[p.id], layout.people[t]
         if a.row != b.row:
             continue
-        if abs(position[p.id] - position[t]) != 1 or start.get(p.id) != start.get(t):
+        shared = [k[1] for k in start if k[0] == p.id and (t, k[1]) in start]
+        if abs(position[p.id] - position[t]) != 1 or not any(
+                start[(p.id, k)] == start[(t, k)] for k in shared):
             out.append((p.id, t))
     return out
 

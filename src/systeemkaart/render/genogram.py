@@ -57,6 +57,8 @@ _TITLE_H: Final = 44.0
 _IMPLIED: Final = LineStyle(colour=MUTED, width=1.2, dash="2 3")
 _CONSANGUINE_GAP: Final = 2.2
 _HOUSEHOLD_DASH: Final = "7 4"
+_TINTS: Final = ("#cfe8e4", "#f3e2c7", "#e1d9ef", "#d9e7c9")
+"""Fills that mark the frames of one household whose members stand apart."""
 
 
 def render_genogram(case: Case, *, lang: str, at: PartialDate,
@@ -320,9 +322,13 @@ def _paint_households(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str
         if hh.outline is not None:
             doc.polygon(g, hh.outline, fill="none", stroke=HOUSEHOLD, stroke_width=1.4,
                         stroke_dasharray=_HOUSEHOLD_DASH, stroke_linejoin="round")
-        for box in hh.marks:
-            doc.rect(g, box.x, box.y, box.w, box.h, rx=2, fill="none", stroke=HOUSEHOLD,
-                     stroke_width=1.1, stroke_dasharray="1 2")
+        for box in hh.marks:  # one tint for all frames: they read as one household
+            doc.rect(g, box.x, box.y, box.w, box.h, rx=2, fill=_TINTS[hh.index % len(_TINTS)],
+                     fill_opacity="0.35", stroke=HOUSEHOLD, stroke_width=1.1,
+                     stroke_dasharray="1 2")
+        if hh.name_at is not None:
+            doc.text(g, hh.name_at[0], hh.name_at[1], name, size=8.0, anchor="start",
+                     fill=HOUSEHOLD, class_="household-name")
 
 
 def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
