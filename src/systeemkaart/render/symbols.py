@@ -17,8 +17,9 @@ from typing import Final
 from ..layout import Box
 from ..layout.genogram_places import SMALL
 from ..text.measure import fmt
+from .legend import SampleFn
 from .styles import DECEASED, FILLS, INDEX, INK, PAPER
-from .svgdoc import Element, SampleFn, SvgDoc, _num, points_attr, text_markup
+from .svgmarkup import Element, SvgDoc, _num, points_attr, text_markup
 
 __all__ = ["SymbolSpec", "brackets_sample", "paint_symbol", "symbol_markup", "symbol_sample"]
 
