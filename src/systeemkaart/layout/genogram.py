@@ -106,7 +106,7 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
     work = Work(case, options, st, person, widths, heights, texts)
     work.twinned = {p.id for p in case.people if p.twin_of is not None}
     gaps = _gap_widths(work)
-    centres = place_blocks(dot_source(st, widths, gaps), len(st.blocks))
+    centres = place_blocks(dot_source(st, widths, gaps), len(st.blocks), work.waypoints)
     _place_people(work, gaps, centres)
     return _finish(work, gaps)
 

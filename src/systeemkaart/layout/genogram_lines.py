@@ -11,6 +11,7 @@ import itertools
 from collections import defaultdict
 
 from .genogram_blocks import Union
+from .genogram_dot import waypoint
 from .genogram_places import (
     LINE_LABEL_SIZE,
     MID,
@@ -117,7 +118,9 @@ def child_lines(work: Work, u: Union, at: tuple[float, YRef, float | None],
         if crow == below:
             path = [*start, (twin_x.get(child, child_x), bar), (child_x, top)]
         elif crow > below:
-            path = [*start, *router.through(ux, below, crow, child_x, 1, bar)[1:],
+            via = {r: work.waypoints[w] for r in range(below, crow)
+                   if (w := waypoint(u.key, link, r)) in work.waypoints}
+            path = [*start, *router.through(ux, below, crow, child_x, 1, bar, via)[1:],
                     (child_x, top)]
         else:
             path = [*start, *relation_path(work, u.members[0], child)]

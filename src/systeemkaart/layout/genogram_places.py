@@ -84,6 +84,10 @@ class PersonPlace:
     symbol: Box
     lines: list[TextLine]
 
+    def symbol_centre(self) -> Point:
+        """The centre of the symbol."""
+        return (self.symbol.cx, self.symbol.cy)
+
 
 @dataclass(slots=True)
 class PartnershipPlace:
@@ -295,6 +299,9 @@ class Work:
     router: Router | None = None
     row_order: dict[str, int] = field(default_factory=dict)
     by_row: dict[int, list[str]] = field(default_factory=dict)
+    waypoints: dict[str, float] = field(default_factory=dict)
+    """Where ``dot`` lets lines that skip rows cross them (see
+    :func:`~.genogram_dot.waypoint`)."""
     top_ports: dict[str, set[float]] = field(default_factory=lambda: defaultdict(set))
     """Per person, the offsets from the centre where lines already leave the top."""
     side_uses: dict[str, int] = field(default_factory=lambda: defaultdict(int))

@@ -127,13 +127,15 @@ class Router:
         return choice
 
     def through(self, x: float, first_band: int, last_band: int, target: float,
-                cls: int = 1, first_lane: YRef | None = None) -> list[RefPoint]:
+                cls: int = 1, first_lane: YRef | None = None,
+                via: dict[int, float] | None = None) -> list[RefPoint]:
         """A path from ``x`` on a lane of ``first_band`` down to ``target`` on a lane of
-        ``last_band``, crossing each row in between through a corridor near ``target``."""
+        ``last_band``, crossing each row in between through a corridor near ``target`` (or
+        near ``via[row]``, where the row is best crossed)."""
         points: list[RefPoint] = []
         lane = first_lane
         for band in range(first_band, last_band):
-            xc = self.slot(band, target)
+            xc = self.slot(band, via.get(band, target) if via else target)
             if lane is None:
                 lane = self.lane(band, x, xc, cls)
             else:
