@@ -60,7 +60,11 @@ def _outline(slabs: list[tuple[float, float, float, float]]) -> list[Point]:
     for k, slab in enumerate(slabs):
         if k > 0:
             prev = slabs[k - 1]
-            full.append((prev[1], slab[0], min(prev[2], slab[2]), max(prev[3], slab[3])))
+            lo, hi = max(prev[2], slab[2]), min(prev[3], slab[3])
+            if hi - lo < 12.0:  # no common width: bridge the nearer ends
+                lo, hi = min(prev[3], slab[3]) - 6.0, max(prev[2], slab[2]) + 6.0
+                lo, hi = min(lo, hi), max(lo, hi)
+            full.append((prev[1], slab[0], lo, hi))  # a neck only as wide as both rows
         full.append(slab)
     right: list[Point] = []
     left: list[Point] = []

@@ -57,6 +57,8 @@ _TITLE_H: Final = 44.0
 _IMPLIED: Final = LineStyle(colour=MUTED, width=1.2, dash="2 3")
 _CONSANGUINE_GAP: Final = 2.2
 _HOUSEHOLD_DASH: Final = "7 4"
+_MAX_AGE: Final = 110
+"""No age is written above this: such a person has most likely died unrecorded."""
 _TINTS: Final = ("#cfe8e4", "#f3e2c7", "#e1d9ef", "#d9e7c9")
 """Fills that mark the frames of one household whose members stand apart."""
 
@@ -73,6 +75,13 @@ def render_genogram(case: Case, *, lang: str, at: PartialDate,
         layout = layout_genogram(case, GenogramOptions(lang=lang, at=at, top=_TITLE_H,
                                                        hidden=hidden or {}))
         return render_layout(case, layout, lang=lang, at=at)
+
+
+def _shown_age(p: Person, at: PartialDate) -> int | None:
+    """The age written in a living person's symbol; none above ``_MAX_AGE`` (born long ago,
+    death not recorded: common in imported trees)."""
+    age = p.age_at(at)
+    return age if age is not None and age <= _MAX_AGE else None
 
 
 def _tooltip(p: Person, lang: str, dead: bool, age: int | None) -> str:
@@ -102,7 +111,7 @@ def _paint_people(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str,
     for pid, place in layout.people.items():
         p = person[pid]
         dead = person_deceased(p, at)
-        age = None if dead else p.age_at(at)
+        age = None if dead else _shown_age(p, at)
         is_index = pid in index
         marked = p.adopted or p.foster or pid in adopted
         key = (p.sex, dead, is_index, p.pregnancy, p.miscarriage, marked, age, p.abortion,
@@ -228,8 +237,9 @@ def _collect_legend(case: Case, layout: GenogramLayout, legend: Legend, lang: st
     if adopted or any(p.adopted or p.foster for p in case.people):
         legend.add("markers", "adopted", f"{label('adopted', lang)} / {label('foster', lang)}",
                    brackets_sample())
-    if any(p.sex != "unknown" and not (p.pregnancy or p.miscarriage)
-           and not person_deceased(p, at) and p.age_at(at) is not None for p in case.people):
+    if any(p.sex != "unknown" and not (p.pregnancy or p.never_lived)
+           and not person_deceased(p, at) and _shown_age(p, at) is not None
+           for p in case.people):
         legend.add("markers", "age", label("age_inside", lang),
                    symbol_sample(SymbolSpec("male", age=42)))
     if any(h.outline is not None for h in layout.households):
