@@ -12,7 +12,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 
 from systeemkaart.exceptions import LayoutError
 from systeemkaart.io.yaml_json import load
@@ -20,7 +20,13 @@ from systeemkaart.layout import Box, segment_hits_box
 from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_around import around
 from systeemkaart.layout.genogram_blocks import build_structure
-from systeemkaart.layout.genogram_quality import lines_on_lines, twins_apart
+from systeemkaart.layout.genogram_quality import (
+    household_problems,
+    lines_on_lines,
+    plain_dot_structural,
+    structural_crossings,
+    twins_apart,
+)
 from systeemkaart.model import Case
 from tests.strategies_genogram import genogram_families
 
@@ -252,7 +258,7 @@ def test_relations_keep_clear_on_the_examples(path: Path) -> None:
     line for more than 10 units, except where noted (very many lines at one symbol)."""
     case = load(path)
     layout = _layout(case)
-    crowded = {"terug-naar-huis": 3, "stiefgezin": 1, "twins-adoption": 1}
+    crowded = {"terug-naar-huis": 2, "stiefgezin": 1}
     assert len(lines_on_lines(layout)) <= crowded.get(path.stem, 0)
 
 
@@ -270,3 +276,23 @@ def test_around_keeps_the_family_of_one_person() -> None:
     check_layout(cut.case, _layout(cut.case))
     with pytest.raises(LayoutError):
         around(case, "nobody", 1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(genogram_families())
+def test_household_outlines_keep_to_their_members(case: Case) -> None:
+    """No household outline or frame runs through a non-member's box; a household split
+    over frames carries its name."""
+    assume(case.households)
+    layout = _layout(case)
+    assert household_problems(layout, between=False) == []
+
+
+@pytest.mark.parametrize("path", CASES + EXAMPLES, ids=lambda p: p.stem)
+def test_structural_crossings_no_more_than_plain_dot(path: Path) -> None:
+    """On the hand-made cases and examples, partner and child lines cross no more often
+    than in a plain Graphviz drawing of the same family (people and one join node per
+    couple)."""
+    case = load(path)
+    layout = _layout(case)
+    assert structural_crossings(layout) <= plain_dot_structural(case, layout)

@@ -162,7 +162,8 @@ def _place_people(work: Work, gaps: list[list[float]], centres: list[float]) -> 
                                                            (lo + hi) / 2 + half))
     for row_spans in spans.values():
         row_spans.sort()
-    work.router = Router(spans, max(by_row, default=0) + 1)
+    row_centres = {r: sorted(work.centre[p] for p in ids) for r, ids in by_row.items()}
+    work.router = Router(spans, max(by_row, default=0) + 1, centres=row_centres)
 
 
 def _finish(work: Work, gaps: list[list[float]]) -> GenogramLayout:

@@ -3,12 +3,17 @@ cannot, a frame per member joined by connectors and named."""
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
+from typing import Final
 
 from . import Point
 from .genogram_places import GenogramLayout, HouseholdPlace, PersonPlace, Work
 
 __all__ = ["outline_households"]
+
+_NECK: Final = 12.0
+"""The least width two rows of one household share, for one outline to join them."""
 
 
 def outline_households(work: Work, layout: GenogramLayout) -> None:
@@ -19,10 +24,13 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
     for places in by_row.values():
         places.sort(key=lambda p: p.box.x)
     order = {p.id: k for places in by_row.values() for k, p in enumerate(places)}
+    sets = [frozenset(m for m in hh.members if m in layout.people)
+            for hh in work.case.households]
     for index, hh in enumerate(work.case.households):
         members = [m for m in dict.fromkeys(hh.members) if m in layout.people]
         if not members:
             continue
+        mine = sets[index]
         rows = sorted({layout.people[m].row for m in members})
         together = rows == list(range(rows[0], rows[-1] + 1))
         ranges: dict[int, tuple[int, int]] = {}
@@ -34,21 +42,33 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
                     together = False
                     break
                 ranges[r] = (lo, hi)
+        if together:  # an outline may nest in another's, never cut through it
+            together = all(sets[h.index] <= mine or mine <= sets[h.index]
+                           for h in layout.households
+                           if h.outline is not None and not mine.isdisjoint(sets[h.index]))
         if together:
-            pad = 5.0 + 2.0 * (index % 2)
+            inner = sum(1 for j, other in enumerate(sets)
+                        if other and (other < mine or (other == mine and j < index)))
+            pad = 5.0 + 4.0 * inner  # a household around another: 4 units further out
             slabs: list[tuple[float, float, float, float]] = []  # (y0, y1, x0, x1)
             for r in rows:
                 lo, hi = ranges[r]
                 boxes = [by_row[r][k].box for k in range(lo, hi + 1)]
                 slabs.append((min(b.y for b in boxes) - pad, max(b.bottom for b in boxes) + pad,
                               min(b.x for b in boxes) - pad, max(b.right for b in boxes) + pad))
-            layout.households.append(HouseholdPlace(index, members, _outline(slabs)))
-        else:
+            # rows that share no width would need a diagonal neck over other people
+            together = all(min(a[3], b[3]) - max(a[2], b[2]) >= _NECK
+                           for a, b in itertools.pairwise(slabs))
+            if together:
+                layout.households.append(HouseholdPlace(index, members, _outline(slabs)))
+        if not together:
             names = ", ".join(members)
             layout.warnings.append(
                 f"households[{index}]: members ({names}) do not stand together in the "
                 "genogram; each is marked instead of outlined")
-            marks = [layout.people[m].box.grow(3.0) for m in members]
+            marks = [layout.people[m].box.grow(3.0 + 4.0 * sum(1 for other in sets[:index]
+                                                               if m in other))
+                     for m in members]  # a person in several households: frames nest
             first = min(marks, key=lambda b: (b.y, b.x))
             layout.households.append(HouseholdPlace(index, members, None, marks,
                                                     name_at=(first.x, first.y - 2.0)))
@@ -61,9 +81,6 @@ def _outline(slabs: list[tuple[float, float, float, float]]) -> list[Point]:
         if k > 0:
             prev = slabs[k - 1]
             lo, hi = max(prev[2], slab[2]), min(prev[3], slab[3])
-            if hi - lo < 12.0:  # no common width: bridge the nearer ends
-                lo, hi = min(prev[3], slab[3]) - 6.0, max(prev[2], slab[2]) + 6.0
-                lo, hi = min(lo, hi), max(lo, hi)
             full.append((prev[1], slab[0], lo, hi))  # a neck only as wide as both rows
         full.append(slab)
     right: list[Point] = []

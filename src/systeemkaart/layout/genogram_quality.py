@@ -19,8 +19,10 @@ from ..model import Case
 from . import Box, Point
 from .genogram import GenogramLayout
 
-__all__ = ["household_problems", "lines_on_lines", "twins_apart"]
+__all__ = ["crossings", "household_problems", "lines_on_lines", "plain_dot_structural",
+           "segments", "structural_crossings", "twins_apart"]
 
+Segment = tuple[Point, Point]
 _Seg = tuple[float, float, float, int, str]
 """An axis-parallel segment: (fixed coordinate, from, to, line number, line kind)."""
 
@@ -100,9 +102,11 @@ def _outline_boxes(outline: list[Point]) -> list[Box]:
     return boxes
 
 
-def household_problems(layout: GenogramLayout) -> list[str]:
-    """Household outlines or member frames that enclose or cut a non-member's box, or that
-    cross or touch another household's; and split households without a name."""
+def household_problems(layout: GenogramLayout, *, between: bool = True) -> list[str]:
+    """Household outlines or member frames that enclose or cut a non-member's box, split
+    households without a name, and (``between``) outlines that come within a unit of
+    another household's (an approximate check: where two rows of one outline join, it may
+    report nested outlines that in fact keep apart)."""
     problems: list[str] = []
     shapes: list[tuple[int, set[str], list[Box]]] = []
     for hh in layout.households:
@@ -114,7 +118,7 @@ def household_problems(layout: GenogramLayout) -> list[str]:
         for pid, place in layout.people.items():
             if pid not in members and any(b.overlaps(place.box) for b in boxes):
                 problems.append(f"household {index}: outline meets {pid}")
-    for (i, _, ba), (j, _, bb) in itertools.combinations(shapes, 2):
+    for (i, _, ba), (j, _, bb) in itertools.combinations(shapes if between else [], 2):
         if _edges_meet(ba, bb):
             problems.append(f"households {i} and {j}: outlines cross or touch")
     return problems
@@ -122,15 +126,113 @@ def household_problems(layout: GenogramLayout) -> list[str]:
 
 def _edges_meet(a: list[Box], b: list[Box], gap: float = 1.0) -> bool:
     """True when the outline of the union of boxes ``a`` comes within ``gap`` of that of
-    ``b`` (nested outlines that keep apart are fine)."""
-    for p in a:
-        for q in b:
-            if not p.overlaps(q, gap):
-                continue
-            inside = (q.x + gap <= p.x and p.right <= q.right - gap and q.y + gap <= p.y
-                      and p.bottom <= q.bottom - gap)
-            around = (p.x + gap <= q.x and q.right <= p.right - gap and p.y + gap <= q.y
-                      and q.bottom <= p.bottom - gap)
-            if not (inside or around):
-                return True
-    return False
+    ``b`` (nested outlines that keep apart are fine): compares the boundary edges."""
+    ea, eb = _boundary(a), _boundary(b)
+    return any(p.overlaps(q, gap) for p in ea for q in eb)
+
+
+def _boundary(boxes: list[Box]) -> list[Box]:
+    """The edges of the union of ``boxes`` as thin boxes: each box's sides, less the parts
+    inside another box of the list (where two boxes of one outline join)."""
+    out: list[Box] = []
+    for k, box in enumerate(boxes):
+        sides = [Box(box.x, box.y, box.w, 0.0), Box(box.x, box.bottom, box.w, 0.0),
+                 Box(box.x, box.y, 0.0, box.h), Box(box.right, box.y, 0.0, box.h)]
+        others = [o for j, o in enumerate(boxes) if j != k]
+        for side in sides:
+            if not any(o.x <= side.x and side.right <= o.right and o.y <= side.y
+                       and side.bottom <= o.bottom and (o.overlaps(side.grow(0.5)))
+                       for o in others):
+                out.append(side)
+    return out
+
+
+# --- crossings -------------------------------------------------------------------------
+
+
+def segments(points: list[Point]) -> list[Segment]:
+    """The non-empty segments of a polyline."""
+    return [(p, q) for p, q in itertools.pairwise(points) if p != q]
+
+
+def _proper_cross(s: Segment, t: Segment) -> bool:
+    """True when two segments cross at a point inside both (touching ends do not count)."""
+    (p1, p2), (q1, q2) = s, t
+
+    def orient(a: Point, b: Point, c: Point) -> float:
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    d1, d2 = orient(q1, q2, p1), orient(q1, q2, p2)
+    d3, d4 = orient(p1, p2, q1), orient(p1, p2, q2)
+    eps = 1e-6
+    return ((d1 > eps and d2 < -eps) or (d1 < -eps and d2 > eps)) and \
+        ((d3 > eps and d4 < -eps) or (d3 < -eps and d4 > eps))
+
+
+def crossings(edges: list[tuple[str, list[Segment]]]) -> int:
+    """Crossings between segments of different edge groups (the lines of one union share
+    their union point and do not count against each other). Quadratic: for measuring."""
+    count = 0
+    for (ga, sa), (gb, sb) in itertools.combinations(edges, 2):
+        if ga == gb:
+            continue
+        count += sum(1 for s in sa for t in sb if _proper_cross(s, t))
+    return count
+
+
+def structural_crossings(layout: GenogramLayout) -> int:
+    """Crossings between partner and child lines of different unions."""
+    edges = [("u:" + "|".join(sorted(p.partners)), segments(p.points))
+             for p in layout.partnerships]
+    edges += [("u:" + "|".join(sorted(c.parents)), segments(c.points)) for c in layout.children]
+    return crossings(edges)
+
+
+def _bezier(points: list[Point], steps: int = 8) -> list[Point]:
+    out = [points[0]]
+    for i in range(0, len(points) - 3, 3):
+        p0, p1, p2, p3 = points[i:i + 4]
+        for k in range(1, steps + 1):
+            t = k / steps
+            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t ** 3
+            out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
+                        a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
+    return out
+
+
+def plain_dot_structural(case: Case, layout: GenogramLayout) -> int:
+    """Structural crossings of a plain Graphviz ``dot`` drawing of the same family: every
+    person a box of the size ``layout`` gives them, one join node per couple, edges
+    person -> join -> child, no other constraint. The yardstick our layout must meet."""
+    import pygraphviz
+
+    g = pygraphviz.AGraph(directed=True, strict=False)
+    g.graph_attr.update(rankdir="TB", nodesep="0.33")
+    for pid, place in layout.people.items():
+        g.add_node(pid, shape="box", fixedsize="true", width=f"{place.box.w / 72:.3f}",
+                   height=f"{place.box.h / 72:.3f}", label="")
+    joins: dict[frozenset[str], str] = {}
+
+    def join(parents: list[str]) -> str:
+        key = frozenset(parents)
+        if key not in joins:
+            joins[key] = f"j{len(joins)}"
+            g.add_node(joins[key], shape="point", width="0.05")
+            for p in sorted(key):
+                g.add_edge(p, joins[key], key=f"{p}-{joins[key]}")
+        return joins[key]
+
+    for ps in case.partnerships:
+        join(list(ps.partners))
+    for link in case.children:
+        j = join(list(link.parents)) if len(link.parents) == 2 else link.parents[0]
+        g.add_edge(j, link.child, key=f"{j}-{link.child}")
+    g.layout(prog="dot")
+    edges: list[tuple[str, list[Segment]]] = []
+    for e in g.edges():
+        raw = e.attr.get("pos") or ""
+        pts = [(float(a), float(b)) for a, b in (tok.split(",")[:2] for tok in raw.split()
+                                                 if not tok.startswith(("e,", "s,")))]
+        group = e[1] if str(e[1]).startswith("j") else e[0]
+        edges.append((str(group), segments(_bezier(pts)) if len(pts) >= 4 else []))
+    return crossings(edges)

@@ -75,8 +75,12 @@ def _side_port(work: Work, pid: str, towards: float) -> tuple[float, float]:
     key = f"{pid}{side}"
     k = work.side_uses[key]
     work.side_uses[key] += 1
-    dy = _PORT_STEP * (1 + k % 2) + (k // 2) * 1.5
-    return side, min(dy, SYMBOL / 2 - 2)
+    block = work.st.blocks[work.st.block_of[pid]]
+    at = work.st.position[pid] + (1 if side > 0 else -1)
+    free = not 0 <= at < len(block.persons)  # no partner line on this side: above mid too
+    steps = (1, 2, -1, -2) if free else (1, 2)
+    dy = _PORT_STEP * steps[k % len(steps)] + (k // len(steps)) * 2.0
+    return side, max(min(dy, SYMBOL / 2 - 2), -(SYMBOL / 2 - 2))
 
 
 def _corridor_x(work: Work, pid: str, side: float) -> float:
