@@ -123,3 +123,18 @@ def test_a_large_tree_says_it_takes_a_while_before_drawing(tmp_path: Path) -> No
     assert result.exit_code == 130
     assert result.stderr.startswith(f"{case}: {_LARGE_TREE:,} people; drawing the whole "
                                     "family tree takes a while (Ctrl-C stops it).")
+
+
+def test_around_and_since_together(tmp_path: Path) -> None:
+    """A cut around one person still marks what changed since a date, for every kind."""
+    case = tmp_path / "stiefgezin.yaml"
+    shutil.copy(ROOT / "examples" / "stiefgezin.yaml", case)
+    result = CliRunner().invoke(main, ["draw", str(case), "--kind", "all", "--around", "moeder",
+                                       "--generations", "1", "--since", "2012", "--at",
+                                       "2023-04-01", "--out-dir", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    genogram = (tmp_path / "out" / "stiefgezin.genogram.svg").read_text(encoding="utf-8")
+    assert "+2 niet getekend" in genogram  # Kevin's new partner and son are cut off
+    assert 'data-id="partner-vader"' not in genogram
+    assert ' new"' in genogram  # the 2018 cohabitation is new since 2012
+    assert (tmp_path / "out" / "stiefgezin.timeline.svg").exists()

@@ -186,8 +186,10 @@ _LARGE_TREE = 2_000
 
 def _render_all(case_file: str, kinds: list[str], lang: str | None, at: str | None,
                 fmt: str, since: str | None = None, first: str | None = None,
-                last: str | None = None) -> list[tuple[str, bytes]]:
-    """Load the case and render every kind; nothing is written here."""
+                last: str | None = None,
+                focus: tuple[str, int] | None = None) -> list[tuple[str, bytes]]:
+    """Load the case and render every kind; nothing is written here. ``focus`` is
+    ``(person, generations)``: draw only the family around that person."""
     from .drawing import draw as draw_case
     from .io.yaml_json import load
 
@@ -195,13 +197,19 @@ def _render_all(case_file: str, kinds: list[str], lang: str | None, at: str | No
     dates = {"since": _parse_date(since, "--since"), "first": _parse_date(first, "--from"),
              "last": _parse_date(last, "--to")}
     case = load(case_file)
+    hidden: dict[str, int] = {}
+    if focus is not None:
+        from .layout.genogram_around import around
+
+        cut = around(case, *focus)
+        case, hidden = cut.case, cut.hidden
     if "genogram" in kinds and len(case.people) >= _LARGE_TREE:
         click.echo(f"{case_file}: {len(case.people):,} people; drawing the whole family tree "
                    "takes a while (Ctrl-C stops it). A case with only the branch you need "
                    "draws faster and reads better.", err=True)
     out: list[tuple[str, bytes]] = []
     for kind in kinds:
-        svg = draw_case(case, kind, lang=lang, at=when, **dates)
+        svg = draw_case(case, kind, lang=lang, at=when, hidden=hidden, **dates)
         if fmt == "svg":
             out.append((kind, svg.encode("utf-8")))
         else:
@@ -273,10 +281,15 @@ def _check_targets(paths: list[Path], inputs: list[str], force: bool) -> None:
               help="Output format (default: from the -o name, else svg).")
 @click.option("--watch", is_flag=True, help="Redraw whenever the case file is saved.")
 @click.option("--force", is_flag=True, help="Allow overwriting a case file.")
+@click.option("--around", "around_id", metavar="PERSON",
+              help="Genogram of the family around this person id only (a large tree).")
+@click.option("--generations", type=click.IntRange(min=0), default=2, show_default=True,
+              help="With --around: generations up and down to keep.")
 @_handle_errors
 def draw(case_file: str, kind: str, output: str | None, out_dir: str | None, lang: str | None,
          at: str | None, since: str | None, first: str | None, last: str | None,
-         fmt: str | None, watch: bool, force: bool) -> None:
+         fmt: str | None, watch: bool, force: bool, around_id: str | None,
+         generations: int) -> None:
     """Draw a case: genogram, systemogram, timeline or all of them.
 
     Writes <case>.<kind>.svg beside the case unless -o or --out-dir says otherwise (- is
@@ -292,7 +305,8 @@ def draw(case_file: str, kind: str, output: str | None, out_dir: str | None, lan
     _check_targets(paths, [case_file], force)
 
     def once() -> None:
-        rendered = _render_all(case_file, kinds, lang, at, fmt, since, first, last)
+        focus = (around_id, generations) if around_id is not None else None
+        rendered = _render_all(case_file, kinds, lang, at, fmt, since, first, last, focus)
         from .io.output import write_output
 
         for path, (_, data) in zip(paths, rendered, strict=True):
@@ -388,8 +402,14 @@ def export(case_file: str, output: str | None, fmt: str | None, gedcom_version: 
               help="Case file to write (default: <source>.yaml beside the source).")
 @click.option("--force", is_flag=True, help="Allow overwriting an existing case file.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not list the repairs made.")
+@click.option("--around", "around_id", metavar="PERSON",
+              help="Keep only the family around this person id (ancestors, descendants, "
+                   "their siblings and partners).")
+@click.option("--generations", type=click.IntRange(min=0), default=2, show_default=True,
+              help="With --around: generations up and down to keep.")
 @_handle_errors
-def import_(source: str, output: str | None, force: bool, quiet: bool) -> None:
+def import_(source: str, output: str | None, force: bool, quiet: bool, around_id: str | None,
+            generations: int) -> None:
     """Import a GEDCOM family tree (5.5, 5.5.1, 7.0) as a case file.
 
     Keeps people, couples and children with their dates; leaves out sources, notes, places
@@ -404,14 +424,22 @@ def import_(source: str, output: str | None, force: bool, quiet: bool) -> None:
     target = Path(output) if output else Path(source).with_suffix(".yaml")
     check_output(target, inputs=[source], force=force, overwrite=False)
     result = read_gedcom(source)
+    case = result.case
+    if around_id is not None:
+        from .layout.genogram_around import around
+
+        cut = around(case, around_id, generations)
+        case = cut.case
+        click.echo(f"kept {len(case.people)} people around {around_id} within {generations} "
+                   f"generations; left out {cut.left_out}", err=True)
     fmt = "json" if target.suffix.lower() == ".json" else "yaml"
-    write_output(target, dumps(result.case, format=fmt), inputs=[source], force=force,
+    write_output(target, dumps(case, format=fmt), inputs=[source], force=force,
                  overwrite=False)
     if not quiet:
         for problem in result.warnings:
             click.echo(problem.format(source), err=True)
-    click.echo(f"wrote {target}: {len(result.case.people)} people, "
-               f"{len(result.case.partnerships)} couples, {len(result.case.children)} "
+    click.echo(f"wrote {target}: {len(case.people)} people, "
+               f"{len(case.partnerships)} couples, {len(case.children)} "
                f"parent-child links from {result.individuals} INDI and {result.families} FAM "
                f"records ({len(result.warnings)} warnings)", err=str(target) == "-")
 

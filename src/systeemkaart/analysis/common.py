@@ -215,7 +215,7 @@ class CaseIndex:
         p = self.people.get(pid)
         if p is None:
             return False
-        if p.pregnancy or p.miscarriage:
+        if p.pregnancy or p.never_lived:
             return False
         return born_by(p, self.when) and not deceased_at(p, self.when)
 

@@ -107,6 +107,8 @@ def pseudonymise(case: Case, *, seed: int | None = None) -> Case:
                 "foster": p.foster,
                 "pregnancy": p.pregnancy,
                 "miscarriage": p.miscarriage,
+                "abortion": p.abortion,
+                "stillbirth": p.stillbirth,
                 "twin_of": new_id[p.twin_of] if p.twin_of else None,
                 "identical": p.identical,
             }

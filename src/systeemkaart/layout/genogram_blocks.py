@@ -158,7 +158,7 @@ def build_structure(case: Case) -> Structure:
             u.children.sort(key=lambda c: (*_birth_key(person, c[0], order), c[2]))
             _group_twins(u, person)
 
-    blocks = _blocks(case, rows, unions, order, person)
+    blocks = _blocks(case, rows, unions, order, person, _twin_sets(unions, person, rows))
     block_of = {pid: block.index for block in blocks for pid in block.persons}
     position = {pid: k for block in blocks for k, pid in enumerate(block.persons)}
     for u in unions:
@@ -192,9 +192,89 @@ def _group_twins(u: Union, person: dict[str, Person]) -> None:
     u.children[:] = placed
 
 
+def _twin_sets(unions: list[Union], person: dict[str, Person],
+               rows: dict[str, int]) -> list[list[str]]:
+    """Twins (linked by ``twin_of``) among the children of one union and on one row, each
+    group in birth order: they must stand side by side whatever their partners."""
+    out: list[list[str]] = []
+    for u in unions:
+        ids = [c for c, _, _ in u.children]
+        if len(ids) < 2 or all(person[c].twin_of is None for c in ids):
+            continue
+        present = set(ids)
+        seen: set[str] = set()
+        for c in ids:  # u.children is already grouped by _group_twins
+            if c in seen:
+                continue
+            group = [c]
+            seen.add(c)
+            for d in ids:
+                if d not in seen and any(person[d].twin_of == g or person[g].twin_of == d
+                                         for g in group):
+                    group.append(d)
+                    seen.add(d)
+            group = [g for g in group if g in present and rows[g] == rows[c]]
+            if len(group) > 1:
+                out.append(group)
+    return out
+
+
+def _join_twins(lines: list[list[str]], twins: list[list[str]]) -> list[list[str]]:
+    """Merge the blocks of twins into one, twins adjacent and their partners outside.
+
+    The first twin's block is turned so that the twin stands at its right end, the next
+    twin's so that they stand at its left end (a middle triplet must stand alone). A twin
+    with partners on both sides is moved to the end of their block first (a later partner
+    is then joined by a bracket above the row).
+    """
+    where = {pid: k for k, line in enumerate(lines) for pid in line}
+    merged: dict[int, list[str]] = {}
+    alias: dict[int, int] = {}
+
+    def to_end(line: list[str], pid: str, right: bool) -> list[str]:
+        if line[0] == pid or line[-1] == pid:
+            return line
+        rest = [p for p in line if p != pid]
+        return [*rest, pid] if right else [pid, *rest]
+
+    def root(k: int) -> int:
+        while k in alias:
+            k = alias[k]
+        return k
+
+    for group in twins:
+        ks = [root(where[t]) for t in group]
+        if len(set(ks)) != len(ks):
+            continue
+        line = to_end(list(merged.get(ks[0], lines[ks[0]])), group[0], True)
+        if line[-1] != group[0]:
+            if line[0] != group[0]:
+                continue
+            line.reverse()
+        ok = True
+        for m, (t, k) in enumerate(zip(group[1:], ks[1:], strict=True)):
+            part = to_end(list(merged.get(k, lines[k])), t, False)
+            last = m == len(group) - 2
+            if part[0] != t:
+                part.reverse()
+            if part[0] != t or (not last and len(part) > 1):
+                ok = False
+                break
+            line += part
+        if not ok:
+            continue
+        merged[ks[0]] = line
+        for k in ks[1:]:
+            alias[k] = ks[0]
+            merged.pop(k, None)
+    return [merged.get(k, line) for k, line in enumerate(lines) if k not in alias]
+
+
 def _blocks(case: Case, rows: dict[str, int], unions: list[Union],
-            order: dict[str, int], person: dict[str, Person]) -> list[Block]:
-    """Connected groups of people joined by two-person unions, each ordered left to right."""
+            order: dict[str, int], person: dict[str, Person],
+            twins: list[list[str]]) -> list[Block]:
+    """Connected groups of people joined by two-person unions, each ordered left to right;
+    twins' groups are joined into one block (see :func:`_join_twins`)."""
     adj: dict[str, list[tuple[str, Union]]] = defaultdict(list)
     for u in unions:
         if len(u.members) == 2:
@@ -202,7 +282,7 @@ def _blocks(case: Case, rows: dict[str, int], unions: list[Union],
             adj[a].append((b, u))
             adj[b].append((a, u))
     seen: set[str] = set()
-    blocks: list[Block] = []
+    lines: list[list[str]] = []
     for p in case.people:
         if p.id in seen:
             continue
@@ -217,9 +297,10 @@ def _blocks(case: Case, rows: dict[str, int], unions: list[Union],
                     seen.add(other)
                     stack.append(other)
         comp.sort(key=order.__getitem__)
-        persons = _order_block(case, comp, adj, order, person)
-        blocks.append(Block(len(blocks), rows[p.id], persons))
-    return blocks
+        lines.append(_order_block(case, comp, adj, order, person))
+    if twins:
+        lines = _join_twins(lines, twins)
+    return [Block(k, rows[line[0]], line) for k, line in enumerate(lines)]
 
 
 def _union_key(case: Case, u: Union) -> tuple[int, str, int]:

@@ -31,7 +31,7 @@ from typing import Final
 from ..exceptions import LayoutError
 from .genogram_blocks import Structure
 
-__all__ = ["LARGE", "LONG_SPAN", "NODESEP", "dot_source", "place_blocks"]
+__all__ = ["LARGE", "LONG_SPAN", "NODESEP", "dot_source", "place_blocks", "waypoint"]
 
 NODESEP: Final = 24.0
 """Minimum horizontal space between two blocks, in points (= user units)."""
@@ -119,27 +119,55 @@ def dot_source(structure: Structure, widths: dict[str, float],
     position = structure.position
     rows = structure.rows
     flat: set[tuple[int, int]] = set()
+    passing: dict[int, list[str]] = defaultdict(list)  # row -> waypoints of long lines
+    hangs: dict[int, set[str]] = defaultdict(set)  # block -> the unions its people hang from
+    for u in structure.unions:
+        for child, _, _ in u.children:
+            hangs[structure.block_of[child]].add(u.key)
     for u in structure.unions:
         tail = f"b{u.block}:g{u.gap}:s"
         prev: int | None = None
-        for child, kind, _ in u.children:
+        for child, kind, link in u.children:
             cb = structure.block_of[child]
-            span = rows[child] - rows[u.members[0]]
-            if span > 0 and not (bounded and span > LONG_SPAN):
-                weight = 3 if kind == "biological" else 2
-                lines.append(f"{tail} -> b{cb}:p{position[child]}:n "
-                             f"[minlen={span}, weight={weight}];")
+            row = rows[u.members[0]]
+            span = rows[child] - row
+            weight = 3 if kind == "biological" else 2
+            if span == 1:
+                lines.append(f"{tail} -> b{cb}:p{position[child]}:n [weight={weight}];")
+            elif span > 1 and not (bounded and span > LONG_SPAN):
+                # a waypoint per row passed: where the line crosses it (a large drawing
+                # leaves the longest out of the ordering, see the module docstring)
+                step = tail
+                for r in range(row + 1, row + span):
+                    name = waypoint(u.key, link, r)
+                    passing[r].append(name)
+                    lines.append(f"{name} [shape=point, width=0.1, height=0.1];")
+                    lines.append(f"{step} -> {name} [weight={weight}];")
+                    step = name
+                lines.append(f"{step} -> b{cb}:p{position[child]}:n [weight={weight}];")
             if prev is not None and prev != cb and structure.blocks[prev].row == \
-                    structure.blocks[cb].row and (prev, cb) not in flat:
+                    structure.blocks[cb].row and (prev, cb) not in flat and \
+                    len(hangs[prev]) == 1 and len(hangs[cb]) == 1:
                 flat.add((prev, cb))
                 lines.append(f"b{prev} -> b{cb} [style=invis, weight=1];")
             prev = cb
+    for r, names in sorted(passing.items()):
+        lines.append(f"{{rank=same; b{by_row[r][0]}; {'; '.join(names)};}}")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
-def place_blocks(source: str, count: int) -> list[float]:
-    """Run ``dot`` on ``source`` and return the centre x of each block ``b0 .. b<count-1>``.
+def waypoint(union: str, link: int, row: int) -> str:
+    """The name of the waypoint where the line of child link ``link`` from union ``union``
+    crosses row ``row``."""
+    return f"w{union}_{link}_{row}"
+
+
+def place_blocks(source: str, count: int,
+                 waypoints: dict[str, float] | None = None) -> list[float]:
+    """Run ``dot`` on ``source`` and return the centre x of each block ``b0 .. b<count-1>``;
+    with ``waypoints``, also fill in the x of every waypoint (see :func:`waypoint`): where
+    ``dot`` lets a line that skips rows cross them with fewest crossings.
 
     From :data:`_FORK_FROM` blocks on (on systems with ``fork``) Graphviz runs in a child
     process: its C code does not return to Python until it is done, so in this process
@@ -158,6 +186,9 @@ def place_blocks(source: str, count: int) -> list[float]:
             parts = line.split(" ", 5)
             index = int(parts[1][1:])
             centres[index] = float(parts[2]) * 72.0
+        elif line.startswith("node w") and waypoints is not None:
+            parts = line.split(" ", 5)
+            waypoints[parts[1]] = float(parts[2]) * 72.0
     return centres
 
 

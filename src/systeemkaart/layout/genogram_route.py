@@ -30,10 +30,12 @@ RefPoint = tuple[float, YRef]
 
 LANE_CLASSES: Final = (0, 1, 2)
 """0: sibling bars (top of a band); 1: relations and long lines; 2: partnership lanes."""
-_PITCH: Final = {0: 8.0, 1: 6.0, 2: 15.0}
+_PITCH: Final = {0: 8.0, 1: 8.0, 2: 15.0}
 _PAD_TOP: Final = 10.0
 _PAD_BOTTOM: Final = 16.0
-_SLOT: Final = 4.0
+_SLOT: Final = 8.0
+_TOP_CLEAR: Final = 23.0
+"""Distance kept from the centre of a symbol in the row below (its top ports reach 13)."""
 
 
 @dataclass
@@ -58,6 +60,9 @@ class Router:
 
     spans: dict[int, list[tuple[float, float]]]
     rows: int
+    centres: dict[int, list[float]] = field(default_factory=dict)
+    """Per row, the sorted centre x of its people: a line passing a row keeps clear of the
+    lines that enter the symbols of the next row from the top."""
     lanes: list[Lane] = field(default_factory=list)
     _occupied: dict[tuple[int, int], list[float]] = field(default_factory=lambda: defaultdict(list))
     _lefts: dict[int, list[float]] = field(default_factory=dict)
@@ -116,24 +121,32 @@ class Router:
             lo = hi = (left + right) / 2
         taken = self._occupied[(row, k)]
         base = min(max(target, lo), hi)
-        choice = base
-        for step in range(0, 40):
-            offset = ((step + 1) // 2) * _SLOT * (1 if step % 2 else -1)
-            cand = base + offset
-            if lo <= cand <= hi and all(abs(cand - t) >= _SLOT - 1e-9 for t in taken):
-                choice = cand
+        below = self.centres.get(row + 1, [])
+        choice: float | None = None
+        for clear in (_TOP_CLEAR, 0.0):  # first away from the symbols' top ports below
+            for step in range(0, 40):
+                cand = base + ((step + 1) // 2) * _SLOT * (1 if step % 2 else -1)
+                if lo <= cand <= hi and all(abs(cand - t) >= _SLOT - 1e-9 for t in taken) \
+                        and (not clear or _distance(below, cand) >= clear):
+                    choice = cand
+                    break
+            if choice is not None:
                 break
+        if choice is None:
+            choice = base
         taken.append(choice)
         return choice
 
     def through(self, x: float, first_band: int, last_band: int, target: float,
-                cls: int = 1, first_lane: YRef | None = None) -> list[RefPoint]:
+                cls: int = 1, first_lane: YRef | None = None,
+                via: dict[int, float] | None = None) -> list[RefPoint]:
         """A path from ``x`` on a lane of ``first_band`` down to ``target`` on a lane of
-        ``last_band``, crossing each row in between through a corridor near ``target``."""
+        ``last_band``, crossing each row in between through a corridor near ``target`` (or
+        near ``via[row]``, where the row is best crossed)."""
         points: list[RefPoint] = []
         lane = first_lane
         for band in range(first_band, last_band):
-            xc = self.slot(band, target)
+            xc = self.slot(band, via.get(band, target) if via else target)
             if lane is None:
                 lane = self.lane(band, x, xc, cls)
             else:
@@ -215,6 +228,13 @@ class Router:
         if dx == 0.0:  # rounding again would change nothing
             return out
         return [(round(x + dx, 2), y) for x, y in out]
+
+
+def _distance(xs: list[float], x: float) -> float:
+    """Distance from ``x`` to the nearest value of the sorted list ``xs`` (inf if empty)."""
+    k = bisect.bisect_left(xs, x)
+    near = [abs(xs[i] - x) for i in (k - 1, k) if 0 <= i < len(xs)]
+    return min(near, default=float("inf"))
 
 
 def _straighten(points: list[Point]) -> list[Point]:

@@ -15,7 +15,8 @@ class Person(Record):
 
     ``deceased`` is implied by ``died``; ``twin_of`` names the other twin (same parents);
     ``identical`` marks identical twins (a bar between them). ``pregnancy`` and
-    ``miscarriage`` mark a person who is not (yet) born.
+    ``miscarriage`` mark a person who is not (yet) born; ``abortion`` an induced abortion,
+    ``stillbirth`` a child born dead (drawn small, with a cross).
     """
 
     id: Id
@@ -28,6 +29,8 @@ class Person(Record):
     foster: bool = False
     pregnancy: bool = False
     miscarriage: bool = False
+    abortion: bool = False
+    stillbirth: bool = False
     twin_of: Id | None = None
     identical: bool = False
     occupation: Text | None = None
@@ -38,9 +41,15 @@ class Person(Record):
         """Deceased when marked so or when a date of death is known."""
         return self.deceased or self.died is not None
 
+    @property
+    def never_lived(self) -> bool:
+        """A miscarriage, an abortion or a stillbirth: a pregnancy that ended without a
+        living child."""
+        return self.miscarriage or self.abortion or self.stillbirth
+
     def age_at(self, when: PartialDate) -> int | None:
         """Whole years of age at ``when`` (or at death), ``None`` when not computable."""
-        if self.born is None or self.pregnancy or self.miscarriage:
+        if self.born is None or self.pregnancy or self.never_lived:
             return None
         end = self.died if self.died is not None and happened_by(self.died, when) else when
         if self.born.precision == "day" and end.precision == "day":

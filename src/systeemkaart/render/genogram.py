@@ -12,6 +12,7 @@ friends) rather than as an element per shape: a 3,000-person family is painted i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 from ..dates import PartialDate
@@ -19,6 +20,7 @@ from ..gcpause import paused_gc
 from ..layout.genogram import (
     GenogramLayout,
     GenogramOptions,
+    PartnershipPlace,
     layout_genogram,
     person_deceased,
 )
@@ -55,18 +57,32 @@ _TITLE_H: Final = 44.0
 _IMPLIED: Final = LineStyle(colour=MUTED, width=1.2, dash="2 3")
 _CONSANGUINE_GAP: Final = 2.2
 _HOUSEHOLD_DASH: Final = "7 4"
+_MAX_AGE: Final = 110
+"""No age is written above this: such a person has most likely died unrecorded."""
+_TINTS: Final = ("#cfe8e4", "#f3e2c7", "#e1d9ef", "#d9e7c9")
+"""Fills that mark the frames of one household whose members stand apart."""
 
 
-def render_genogram(case: Case, *, lang: str, at: PartialDate) -> str:
-    """The genogram of ``case`` as SVG text, labels in ``lang``, ages and statuses at ``at``.
+def render_genogram(case: Case, *, lang: str, at: PartialDate,
+                    hidden: Mapping[str, int] | None = None) -> str:
+    """The genogram of ``case`` as SVG text, labels in ``lang``, ages and statuses at ``at``;
+    ``hidden`` counts relatives left out per person (a cut of a larger tree).
 
     Raises:
         LayoutError: when the genogram cannot be laid out.
     """
     case = case_at(case, at)  # what held at ``at``: the one rule for every drawing
     with paused_gc():
-        layout = layout_genogram(case, GenogramOptions(lang=lang, at=at, top=_TITLE_H))
+        layout = layout_genogram(case, GenogramOptions(lang=lang, at=at, top=_TITLE_H,
+                                                       hidden=hidden or {}))
         return render_layout(case, layout, lang=lang, at=at)
+
+
+def _shown_age(p: Person, at: PartialDate) -> int | None:
+    """The age written in a living person's symbol; none above ``_MAX_AGE`` (born long ago,
+    death not recorded: common in imported trees)."""
+    age = p.age_at(at)
+    return age if age is not None and age <= _MAX_AGE else None
 
 
 def _tooltip(p: Person, lang: str, dead: bool, age: int | None) -> str:
@@ -96,14 +112,16 @@ def _paint_people(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str,
     for pid, place in layout.people.items():
         p = person[pid]
         dead = person_deceased(p, at)
-        age = None if dead else p.age_at(at)
+        age = None if dead else _shown_age(p, at)
         is_index = pid in index
         marked = p.adopted or p.foster or pid in adopted
-        key = (p.sex, dead, is_index, p.pregnancy, p.miscarriage, marked, age)
+        key = (p.sex, dead, is_index, p.pregnancy, p.miscarriage, marked, age, p.abortion,
+               p.stillbirth)
         spec = specs.get(key)
         if spec is None:
-            spec = specs[key] = SymbolSpec(p.sex, dead, is_index, p.pregnancy, p.miscarriage,
-                                           marked, age)
+            spec = specs[key] = SymbolSpec(p.sex, dead and not p.never_lived, is_index,
+                                           p.pregnancy, p.miscarriage, marked, age, p.abortion,
+                                           p.stillbirth)
         modifiers: list[str] = [p.sex]
         if dead:
             modifiers.append("deceased")
@@ -113,6 +131,10 @@ def _paint_people(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str,
             modifiers.append("pregnancy")
         if p.miscarriage:
             modifiers.append("miscarriage")
+        if p.abortion:
+            modifiers.append("abortion")
+        if p.stillbirth:
+            modifiers.append("stillbirth")
         if p.adopted or pid in adopted:
             modifiers.append("adopted")
         if p.foster:
@@ -162,7 +184,7 @@ def _collect_legend(case: Case, layout: GenogramLayout, legend: Legend, lang: st
     """Add to ``legend`` exactly what will be drawn; returns ids drawn with brackets."""
     adopted = {case.children[c.link].child for c in layout.children
                if c.kind in {"adopted", "foster"}}
-    sexes_used = {p.sex for p in case.people if not (p.pregnancy or p.miscarriage)}
+    sexes_used = {p.sex for p in case.people if not (p.pregnancy or p.never_lived)}
     for sex in ("male", "female", "other", "unknown"):
         if sex in sexes_used:
             legend.add("symbols", f"sex-{sex}", label(sex, lang), symbol_sample(SymbolSpec(sex)))
@@ -172,6 +194,12 @@ def _collect_legend(case: Case, layout: GenogramLayout, legend: Legend, lang: st
     if any(p.miscarriage for p in case.people):
         legend.add("symbols", "miscarriage", label("miscarriage", lang),
                    symbol_sample(SymbolSpec("unknown", miscarriage=True)))
+    if any(p.abortion for p in case.people):
+        legend.add("symbols", "abortion", label("abortion", lang),
+                   symbol_sample(SymbolSpec("unknown", abortion=True)))
+    if any(p.stillbirth for p in case.people):
+        legend.add("symbols", "stillbirth", label("stillbirth", lang),
+                   symbol_sample(SymbolSpec("unknown", stillbirth=True)))
     for ps in layout.partnerships:
         if ps.kind == "implied":
             legend.add("family_lines", "partnership-implied", label("implied", lang),
@@ -183,6 +211,9 @@ def _collect_legend(case: Case, layout: GenogramLayout, legend: Legend, lang: st
         if ps.ended in {"separated", "divorced"} and ps.slashes:
             legend.add("family_lines", f"status-{ps.ended}", label(ps.ended, lang),
                        _slash_sample(2 if ps.ended == "divorced" else 1))
+        elif ps.ended == "widowed" and ps.points:
+            legend.add("family_lines", "status-widowed", label("widowed", lang),
+                       _widowed_sample())
     if any(ps.consanguineous for ps in layout.partnerships):
         legend.add("family_lines", "consanguineous", label("consanguineous", lang),
                    _double_sample())
@@ -208,8 +239,9 @@ def _collect_legend(case: Case, layout: GenogramLayout, legend: Legend, lang: st
     if adopted or any(p.adopted or p.foster for p in case.people):
         legend.add("markers", "adopted", f"{label('adopted', lang)} / {label('foster', lang)}",
                    brackets_sample())
-    if any(p.sex != "unknown" and not (p.pregnancy or p.miscarriage)
-           and not person_deceased(p, at) and p.age_at(at) is not None for p in case.people):
+    if any(p.sex != "unknown" and not (p.pregnancy or p.never_lived)
+           and not person_deceased(p, at) and _shown_age(p, at) is not None
+           for p in case.people):
         legend.add("markers", "age", label("age_inside", lang),
                    symbol_sample(SymbolSpec("male", age=42)))
     if any(h.outline is not None for h in layout.households):
@@ -227,6 +259,37 @@ def _slash_sample(count: int) -> SampleFn:
         for k in range(count):
             sx = x + w / 2 - 2.5 * (count - 1) + 5 * k
             doc.line(g, sx - 3, cy + 6, sx + 3, cy - 6, stroke="#222222", stroke_width=1.4)
+    return paint
+
+
+def _widowed_mark(x: float, y: float, colour: str) -> str:
+    """A small cross standing on the partner line at ``(x, y)``: the partnership ended
+    by death."""
+    return (markup("line", x1=x, y1=y - 9, x2=x, y2=y, stroke=colour, stroke_width=1.5,
+                   class_="status-mark widowed")
+            + markup("line", x1=x - 3, y1=y - 6, x2=x + 3, y2=y - 6, stroke=colour,
+                     stroke_width=1.5, class_="status-mark widowed"))
+
+
+def _widowed_at(ps: PartnershipPlace, case: Case, layout: GenogramLayout) -> tuple[float, float]:
+    """Where the widowed mark stands: on the partner line, near the partner who died (the
+    dates written above the line stay clear)."""
+    dead = [p.id for p in case.people if p.id in ps.partners and p.is_deceased]
+    pts = ps.points[1:3] if len(ps.points) > 3 else [ps.points[0], ps.points[-1]]
+    start, end = sorted(pts)
+    if dead and dead[0] in layout.people:
+        near_left = abs(layout.people[dead[0]].symbol.cx - start[0]) <= \
+            abs(layout.people[dead[0]].symbol.cx - end[0])
+    else:
+        near_left = True
+    return (start[0] + 9 if near_left else end[0] - 9), start[1]
+
+
+def _widowed_sample() -> SampleFn:
+    def paint(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: float) -> None:
+        cy = y + h / 2 + 4
+        doc.line(g, x + 2, cy, x + w - 2, cy, stroke="#222222", stroke_width=1.6)
+        g.add_markup(_widowed_mark(x + w / 2, cy, "#222222"))
     return paint
 
 
@@ -271,9 +334,13 @@ def _paint_households(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str
         if hh.outline is not None:
             doc.polygon(g, hh.outline, fill="none", stroke=HOUSEHOLD, stroke_width=1.4,
                         stroke_dasharray=_HOUSEHOLD_DASH, stroke_linejoin="round")
-        for box in hh.marks:
-            doc.rect(g, box.x, box.y, box.w, box.h, rx=2, fill="none", stroke=HOUSEHOLD,
-                     stroke_width=1.1, stroke_dasharray="1 2")
+        for box in hh.marks:  # one tint for all frames: they read as one household
+            doc.rect(g, box.x, box.y, box.w, box.h, rx=2, fill=_TINTS[hh.index % len(_TINTS)],
+                     fill_opacity="0.35", stroke=HOUSEHOLD, stroke_width=1.1,
+                     stroke_dasharray="1 2")
+        if hh.name_at is not None:
+            doc.text(g, hh.name_at[0], hh.name_at[1], name, size=8.0, anchor="start",
+                     fill=HOUSEHOLD, class_="household-name")
 
 
 def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
@@ -302,6 +369,8 @@ def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
                                            LineStyle(style.colour, 1.3, style.dash)))
         else:
             content.append(line_markup(ps.points, style))
+        if ps.ended == "widowed" and len(ps.points) >= 2:
+            content.append(_widowed_mark(*_widowed_at(ps, case, layout), style.colour))
         for p, q in ps.slashes:
             content.append(markup("line", x1=p[0], y1=p[1], x2=q[0], y2=q[1],
                                   stroke=style.colour, stroke_width=1.5, class_="status-mark"))

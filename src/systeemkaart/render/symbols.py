@@ -1,7 +1,8 @@
 """Genogram person symbols (McGoldrick / NSGC) and their legend samples.
 
 Square male, circle female, diamond other, question mark unknown; a triangle for a
-pregnancy, a small filled circle for a miscarriage. Markers on top: a red cross for the
+pregnancy, a small filled circle for a miscarriage, a small cross for an abortion, a small
+symbol with a cross for a stillbirth. Markers on top: a red cross for the
 deceased (reaching past the corners, so the age is never written under it), a coloured
 double outline for the index person, brackets for an adopted or foster child, the age
 inside the symbol for the living.
@@ -14,9 +15,11 @@ from dataclasses import dataclass
 from typing import Final
 
 from ..layout import Box
+from ..layout.genogram_places import SMALL
 from ..text.measure import fmt
+from .legend import SampleFn
 from .styles import DECEASED, FILLS, INDEX, INK, PAPER
-from .svgdoc import Element, SampleFn, SvgDoc, _num, points_attr, text_markup
+from .svgmarkup import Element, SvgDoc, _num, points_attr, text_markup
 
 __all__ = ["SymbolSpec", "brackets_sample", "paint_symbol", "symbol_markup", "symbol_sample"]
 
@@ -34,6 +37,13 @@ class SymbolSpec:
     miscarriage: bool = False
     adopted: bool = False
     age: int | None = None
+    abortion: bool = False
+    stillbirth: bool = False
+
+    @property
+    def small(self) -> bool:
+        """Drawn small and without an age: not (yet) a living child."""
+        return self.pregnancy or self.miscarriage or self.abortion or self.stillbirth
 
 
 def _shape(box: Box, spec: SymbolSpec, *, stroke: str = INK, fill: str | None = None,
@@ -43,7 +53,7 @@ def _shape(box: Box, spec: SymbolSpec, *, stroke: str = INK, fill: str | None = 
     colour = fill if fill is not None else FILLS.get(spec.sex, FILLS["unknown"])
     paint = f'fill="{colour}" stroke="{stroke}" stroke-width="{_num(width)}"'
     if spec.miscarriage:
-        r = b.w * 0.2 + grow
+        r = b.w * SMALL["miscarriage"] / 2 + grow
         dot = stroke if fill is None else fill
         return (f'<circle cx="{_num(b.cx)}" cy="{_num(b.cy)}" r="{_num(r)}" fill="{dot}" '
                 f'stroke="{stroke}" stroke-width="{_num(width)}"/>')
@@ -65,18 +75,39 @@ def _shape(box: Box, spec: SymbolSpec, *, stroke: str = INK, fill: str | None = 
             f'rx="{_num(b.w * 0.22)}" {paint}{dash}/>')
 
 
+def _cross(box: Box, colour: str, width: float, d: float = 0.0, cls: str = "") -> str:
+    """A diagonal cross over ``box``, reaching ``d`` past its corners."""
+    klass = f' class="{cls}"' if cls else ""
+    return (f'<path d="M{fmt(box.x - d)} {fmt(box.y - d)} L{fmt(box.right + d)} '
+            f'{fmt(box.bottom + d)} M{fmt(box.right + d)} {fmt(box.y - d)} L{fmt(box.x - d)} '
+            f'{fmt(box.bottom + d)}" fill="none" stroke="{colour}" stroke-width="{_num(width)}" '
+            f'stroke-linecap="round"{klass}/>')
+
+
+def _small_box(box: Box, kind: str) -> Box:
+    """The square of a small symbol, centred in the symbol square ``box``."""
+    side = box.w * SMALL[kind]
+    return Box(box.cx - side / 2, box.cy - side / 2, side, side)
+
+
 def symbol_markup(box: Box, spec: SymbolSpec) -> str:
     """One person's symbol with its markers as SVG text; ``box`` is the symbol square.
 
     The same as :func:`paint_symbol`, for painting thousands of people quickly.
     """
+    if spec.abortion:
+        return _cross(_small_box(box, "abortion"), INK, 2.0, cls="abortion-mark")
+    if spec.stillbirth:
+        little = _small_box(box, "stillbirth")
+        return _shape(little, SymbolSpec(spec.sex)) + _cross(little, INK, 1.6, 2.0,
+                                                             "stillbirth-mark")
     out = []
     if spec.index:
         out.append(_shape(box, spec, stroke=INDEX, fill=PAPER, grow=4.0, width=2.0))
     out.append(_shape(box, spec, stroke=INDEX if spec.index else INK,
                       width=2.0 if spec.index else _STROKE))
     if spec.adopted:
-        out.append(_brackets(box))
+        out.append(_brackets(box.grow(5.0) if spec.index else box))
     small = spec.pregnancy or spec.miscarriage
     if spec.sex == "unknown" and not small:
         out.append(text_markup(box.cx, box.cy + box.w * 0.18, "?", size=round(box.w * 0.5, 1),

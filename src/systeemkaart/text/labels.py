@@ -22,6 +22,9 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "index": {"nl": "Jeugdige (index)", "en": "Index person"},
     "pregnancy": {"nl": "Zwangerschap", "en": "Pregnancy"},
     "miscarriage": {"nl": "Miskraam", "en": "Miscarriage"},
+    "abortion": {"nl": "Abortus", "en": "Abortion"},
+    "stillbirth": {"nl": "Doodgeboren", "en": "Stillbirth"},
+    "not_drawn": {"nl": "⋯ +{n} niet getekend", "en": "⋯ +{n} not drawn"},
     "household": {"nl": "Huishouden", "en": "Household"},
     # stand-in names in pseudonymised copies
     "person": {"nl": "Persoon", "en": "Person"},

@@ -1,0 +1,96 @@
+"""The family around one person: a session-sized genogram cut from a large family tree.
+
+:func:`around` keeps a person's ancestors and descendants within ``n`` generations, the
+other children of every kept ancestor (siblings, aunts and uncles), and the partners of
+everyone kept; everything else is left out. For each kept person it counts the parents,
+children and partners left out, so that the drawing can say where the tree goes on.
+
+Cost: linear in people plus links (breadth-first walks over precomputed neighbour lists).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..exceptions import LayoutError
+from ..model import Case
+
+__all__ = ["Around", "around"]
+
+
+@dataclass(frozen=True)
+class Around:
+    """A cut of a case: the smaller case, and per kept person how many direct relatives
+    (parents, children, partners) are not in it."""
+
+    case: Case
+    hidden: dict[str, int]
+    left_out: int
+
+
+def around(case: Case, person: str, generations: int) -> Around:
+    """The family of ``case`` within ``generations`` generations of ``person``.
+
+    Raises:
+        LayoutError: when ``person`` is not in the case or ``generations`` is negative.
+    """
+    ids = {p.id for p in case.people}
+    if person not in ids:
+        raise LayoutError(f"--around: no person with id {person!r} in the case")
+    if generations < 0:
+        raise LayoutError("--generations must be 0 or more")
+    parents: dict[str, set[str]] = defaultdict(set)
+    children: dict[str, set[str]] = defaultdict(set)
+    for link in case.children:
+        for p in link.parents:
+            if p != link.child:
+                parents[link.child].add(p)
+                children[p].add(link.child)
+    partners: dict[str, set[str]] = defaultdict(set)
+    for ps in case.partnerships:
+        a, b = ps.partners
+        partners[a].add(b)
+        partners[b].add(a)
+    ancestors = _walk(person, parents, generations)
+    descendants = _walk(person, children, generations)
+    keep = set(ancestors) | set(descendants)
+    for pid in ancestors:  # siblings of the person and of every ancestor
+        if pid != person:
+            keep.update(children[pid])
+    for pid in list(keep):
+        keep.update(partners[pid])
+    hidden: dict[str, int] = {}
+    for pid in keep:
+        missing = (parents[pid] | children[pid] | partners[pid]) - keep
+        if missing:
+            hidden[pid] = len(missing)
+    cut = case.model_copy(update={
+        "people": [p for p in case.people if p.id in keep],
+        "partnerships": [ps for ps in case.partnerships if set(ps.partners) <= keep],
+        "children": [c for c in (
+            link.model_copy(update={"parents": [p for p in link.parents if p in keep]})
+            for link in case.children if link.child in keep)
+            if c.parents],
+        "relations": [r for r in case.relations if set(r.between) <= keep],
+        "households": [h.model_copy(update={"members": [m for m in h.members if m in keep]})
+                       for h in case.households if any(m in keep for m in h.members)],
+        "case": case.case.model_copy(update={"index": [i for i in case.case.index
+                                                        if i in keep] or [person]}),
+    })
+    return Around(cut, hidden, len(ids) - len(keep))
+
+
+def _walk(start: str, step: dict[str, set[str]], depth: int) -> dict[str, int]:
+    """People reachable from ``start`` in at most ``depth`` steps, with their distance."""
+    seen = {start: 0}
+    frontier = [start]
+    for d in range(1, depth + 1):
+        following = []
+        for pid in frontier:
+            for other in sorted(step[pid]):
+                if other not in seen:
+                    seen[other] = d
+                    following.append(other)
+        frontier = following
+    return seen

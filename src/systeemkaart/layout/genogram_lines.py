@@ -1,0 +1,213 @@
+"""Genogram family lines: partner lines, the drop from each union, sibling bars, one line per
+child, twins from one point, and partnerships across rows.
+
+Lines are built with symbolic y values (see :mod:`.genogram_route`); lanes get their
+heights once every line is known.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+
+from .genogram_blocks import Union
+from .genogram_dot import waypoint
+from .genogram_places import (
+    LINE_LABEL_SIZE,
+    MID,
+    SYMBOL,
+    SYMBOL_TOP,
+    ChildPlace,
+    PartnershipPlace,
+    Pending,
+    Work,
+    cx,
+    partnership_ended,
+    row_ref,
+    top_depth,
+)
+from .genogram_relations import relation_path
+from .genogram_route import RefPoint, YRef
+
+__all__ = ["child_lines", "consanguineous", "cross_row_partnership", "family_lines",
+           "twin_groups"]
+
+
+def family_lines(work: Work, u: Union, ux: float, gap: tuple[float, float],
+                  pending: Pending, consanguine: set[str]) -> tuple[float, YRef, float | None]:
+    """The partner line of a union (if any); returns its union point and the side x where a
+    single parent's line starts."""
+    block = work.st.blocks[u.block]
+    row = block.row
+    pos = work.st.position
+    if u.solo:
+        pid = u.members[0]
+        i = pos[pid]
+        outer = u.gap in (0, len(block.persons))
+        y = row_ref(row, MID if outer else MID + SYMBOL * 0.3)
+        side = cx(work, pid) + (SYMBOL / 2 if u.gap > i else -SYMBOL / 2)
+        return ux, y, side
+    left, right = sorted(u.members, key=lambda m: pos[m])
+    i, j = pos[left], pos[right]
+    indices: list[int | None] = list(u.partnerships) or [None]
+    span = j > i + 1
+    for n_line, index in enumerate(indices):
+        kind = work.case.partnerships[index].kind if index is not None else "implied"
+        ended = partnership_ended(work.case, index, work.options.at) if index is not None \
+            else None
+        texts = work.label(index)[0] if index is not None and n_line == len(indices) - 1 \
+            else []
+        partners = tuple(work.case.partnerships[index].partners) if index is not None \
+            else (u.members[0], u.members[1])
+        place = PartnershipPlace(index, (partners[0], partners[1]), kind, ended, [], (0, 0), [],
+                                 [], None, u.key in consanguine)
+        if not span:
+            y = row_ref(row, MID - 5 * n_line)
+            xl = cx(work, left) + SYMBOL / 2
+            xr = cx(work, right) - SYMBOL / 2
+            points: list[RefPoint] = [(xl, y), (xr, y)]
+            anchor: RefPoint = (ux, y)
+            text_at: RefPoint | None = ((gap[0] + gap[1]) / 2, y) if texts else None
+        else:
+            router = work.router
+            assert router is not None
+            lane = router.lane(row, cx(work, left), cx(work, right), 2)
+            reach = SYMBOL * min(0.25 + 0.09 * u.span_level, 0.45)  # nested brackets apart
+            xl = cx(work, left) + reach
+            xr = cx(work, right) - reach
+            points = [(xl, row_ref(row, SYMBOL_TOP)), (xl, lane), (xr, lane),
+                      (xr, row_ref(row, SYMBOL_TOP))]
+            anchor = (ux, lane)
+            text_at = ((xl + xr) / 2, lane) if texts else None
+        lines = [(t, LINE_LABEL_SIZE) for t in texts]
+        pending.partner.append((place, points, anchor, lines, text_at))
+    if span:
+        lane_ref = pending.partner[-1][2][1]
+        return ux, lane_ref, None
+    return ux, row_ref(row, MID), None
+
+
+def child_lines(work: Work, u: Union, at: tuple[float, YRef, float | None],
+                 pending: Pending) -> None:
+    """Drop, sibling bar and one line per child of union ``u``; twins from one point."""
+    router = work.router
+    assert router is not None
+    ux, uy, side = at
+    row = work.st.blocks[u.block].row
+    router.occupy(row, ux)
+    rows = work.st.rows
+    centre = work.centre
+    twin_x: dict[str, float] = {}
+    groups = twin_groups(work, u)
+    below = row + 1
+    for group in groups:
+        if len(group) > 1 and all(rows[c] == below for c in group):
+            order = sorted(work.row_order[c] for c in group)
+            if order[-1] - order[0] == len(group) - 1:  # twins standing side by side
+                tx = round(sum(centre[c] for c in group) / len(group), 1)
+                for c in group:
+                    twin_x[c] = tx
+    xs = [ux] + [twin_x.get(c, centre[c]) for c, _, _ in u.children if rows[c] == below]
+    bar = router.lane(below, min(xs), max(xs), 0)
+    start: list[RefPoint] = [(side, uy)] if side is not None else []
+    start += [(ux, uy), (ux, bar)]
+    for child, kind, link in u.children:
+        crow = rows[child]
+        child_x = centre[child]
+        top: YRef = ("row", crow, SYMBOL_TOP + top_depth(work.person[child]))
+        if crow == below:
+            path = [*start, (twin_x.get(child, child_x), bar), (child_x, top)]
+        elif crow > below:
+            via = {r: work.waypoints[w] for r in range(below, crow)
+                   if (w := waypoint(u.key, link, r)) in work.waypoints}
+            path = [*start, *router.through(ux, below, crow, child_x, 1, bar, via)[1:],
+                    (child_x, top)]
+        else:
+            path = [*start, *relation_path(work, u.members[0], child)]
+        place = ChildPlace(link, u.members, child, kind, [], child in twin_x)
+        pending.child.append((place, path))
+    for group in groups:
+        if len(group) < 2 or group[0] not in twin_x:
+            continue
+        for a, b in itertools.pairwise(group):
+            if work.person[a].identical or work.person[b].identical:
+                tx = twin_x[a]
+                ya = row_ref(row + 1, SYMBOL_TOP + top_depth(work.person[a]))
+                yb = row_ref(row + 1, SYMBOL_TOP + top_depth(work.person[b]))
+                pa: list[RefPoint] = [(tx, bar), (cx(work, a), ya)]
+                pb: list[RefPoint] = [(tx, bar), (cx(work, b), yb)]
+                pending.twin.append(((a, b), pa, pb))
+
+
+def twin_groups(work: Work, u: Union) -> list[list[str]]:
+    """Children of ``u`` in order, twins (linked by ``twin_of``) grouped together."""
+    ids = [c for c, _, _ in u.children]
+    if work.twinned.isdisjoint(ids):
+        return [[c] for c in ids]
+    present = set(ids)
+    groups: list[list[str]] = []
+    seen: set[str] = set()
+    for c in ids:
+        if c in seen:
+            continue
+        group = [c]
+        seen.add(c)
+        for d in ids:
+            if d in seen:
+                continue
+            if any(work.person[d].twin_of == g or work.person[g].twin_of == d for g in group):
+                group.append(d)
+                seen.add(d)
+        groups.append([g for g in group if g in present])
+    return groups
+
+
+def cross_row_partnership(work: Work, index: int, pending: Pending) -> None:
+    """A partnership whose partners stand on different rows: routed like a relation."""
+    a, b = work.case.partnerships[index].partners
+    place = PartnershipPlace(index, (a, b), work.case.partnerships[index].kind,
+                             partnership_ended(work.case, index, work.options.at), [], (0, 0),
+                             [], [], None)
+    path = relation_path(work, a, b)
+    pending.partner.append((place, path, path[len(path) // 2], [], None))
+
+
+
+def consanguineous(work: Work) -> set[str]:
+    """Keys of two-person unions whose partners share an ancestor (or descend one from the
+    other). Ancestor sets are memoised: O(people x ancestors)."""
+    parents: dict[str, list[str]] = defaultdict(list)
+    for link in work.case.children:
+        if link.kind in {"biological", "adopted"}:
+            parents[link.child].extend(p for p in link.parents if p in work.person)
+    memo: dict[str, frozenset[str]] = {}
+
+    def ancestors(pid: str) -> frozenset[str]:
+        stack = [pid]
+        while stack:
+            cur = stack[-1]
+            if cur in memo:
+                stack.pop()
+                continue
+            todo = [p for p in parents.get(cur, []) if p not in memo and p != cur]
+            if todo and len(stack) < len(work.person) + 1:
+                stack.extend(todo)
+                continue
+            acc: set[str] = set()
+            for p in parents.get(cur, []):
+                acc.add(p)
+                acc |= memo.get(p, frozenset())
+            memo[cur] = frozenset(acc)
+            stack.pop()
+        return memo[pid]
+
+    out: set[str] = set()
+    for u in work.st.unions:
+        if len(u.members) == 2 and u.partnerships:
+            a, b = u.members
+            aa, ab = ancestors(a), ancestors(b)
+            if aa & ab or a in ab or b in aa:
+                out.add(u.key)
+    return out
+
+

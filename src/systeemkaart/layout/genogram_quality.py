@@ -1,0 +1,238 @@
+"""Measures of a genogram layout that a reader would notice: lines on lines, twins apart,
+household outlines through strangers.
+
+Used by the tests (as rules) and by ``bench/bench_genogram.py`` (as counts). Each measure
+looks at the finished layout only, so it judges what is drawn, not how it was made.
+
+Cost: :func:`lines_on_lines` sorts the axis-parallel segments by their coordinate and
+compares only neighbours within the distance asked (about linear for real drawings); the
+others are linear in people plus outline segments times the people on their rows.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections import defaultdict
+
+from ..model import Case
+from . import Box, Point
+from .genogram import GenogramLayout
+
+__all__ = ["crossings", "household_problems", "lines_on_lines", "plain_dot_structural",
+           "segments", "structural_crossings", "twins_apart"]
+
+Segment = tuple[Point, Point]
+_Seg = tuple[float, float, float, int, str]
+"""An axis-parallel segment: (fixed coordinate, from, to, line number, line kind)."""
+
+
+def _axis_segments(layout: GenogramLayout) -> tuple[list[_Seg], list[_Seg]]:
+    """Horizontal and vertical segments of every drawn line, numbered by line."""
+    horizontal: list[_Seg] = []
+    vertical: list[_Seg] = []
+    for n, (kind, _ends, points) in enumerate(layout.edges()):
+        for (x1, y1), (x2, y2) in itertools.pairwise(points):
+            if y1 == y2 and x1 != x2:
+                horizontal.append((y1, min(x1, x2), max(x1, x2), n, kind))
+            elif x1 == x2 and y1 != y2:
+                vertical.append((x1, min(y1, y2), max(y1, y2), n, kind))
+    return horizontal, vertical
+
+
+def lines_on_lines(layout: GenogramLayout, within: float = 4.0,
+                   longer: float = 10.0) -> list[tuple[int, int]]:
+    """Pairs of lines ``(a, b)`` (numbered as :meth:`GenogramLayout.edges` yields them, at
+    least one an emotional relation) that run parallel closer than ``within`` for more than
+    ``longer`` units: a reader cannot tell them apart there."""
+    found: set[tuple[int, int]] = set()
+    for segs in _axis_segments(layout):
+        segs.sort()
+        keys = [s[0] for s in segs]
+        for s in segs:
+            lo = bisect.bisect_left(keys, s[0] - within + 1e-9)
+            hi = bisect.bisect_right(keys, s[0] + within - 1e-9)
+            for t in segs[lo:hi]:
+                if t[3] <= s[3] or "relation" not in (s[4], t[4]):
+                    continue
+                if min(s[2], t[2]) - max(s[1], t[1]) > longer:
+                    found.add((s[3], t[3]))
+    return sorted(found)
+
+
+def twins_apart(case: Case, layout: GenogramLayout) -> list[tuple[str, str]]:
+    """Twins (``twin_of``) on one row who do not stand side by side or do not hang from one
+    point."""
+    row_order: dict[int, list[str]] = defaultdict(list)
+    for pid, place in layout.people.items():
+        row_order[place.row].append(pid)
+    position: dict[str, int] = {}
+    for ids in row_order.values():
+        ids.sort(key=lambda pid: layout.people[pid].box.x)
+        position.update((pid, k) for k, pid in enumerate(ids))
+    start: dict[tuple[str, tuple[str, ...]], Point] = {}  # (child, parents): split point
+    for c in layout.children:
+        if len(c.points) >= 2:
+            start[(c.child, c.parents)] = c.points[-2]
+    out: list[tuple[str, str]] = []
+    for p in case.people:
+        t = p.twin_of
+        if t is None or t not in layout.people or p.id not in layout.people:
+            continue
+        a, b = layout.people[p.id], layout.people[t]
+        if a.row != b.row:
+            continue
+        shared = [k[1] for k in start if k[0] == p.id and (t, k[1]) in start]
+        if abs(position[p.id] - position[t]) != 1 or not any(
+                start[(p.id, k)] == start[(t, k)] for k in shared):
+            out.append((p.id, t))
+    return out
+
+
+def _outline_boxes(outline: list[Point]) -> list[Box]:
+    """The slabs an outline polygon is made of (see the household outline): pairs of right
+    and left edges at the same heights."""
+    half = len(outline) // 2
+    right, left = outline[:half], list(reversed(outline[half:]))
+    boxes = []
+    for k in range(0, half - 1, 2):
+        (x1, y0), (_, y1) = right[k], right[k + 1]
+        x0 = left[k][0]
+        boxes.append(Box(x0, y0, x1 - x0, y1 - y0))
+    return boxes
+
+
+def household_problems(layout: GenogramLayout, *, between: bool = True) -> list[str]:
+    """Household outlines or member frames that enclose or cut a non-member's box, split
+    households without a name, and (``between``) outlines that come within a unit of
+    another household's (an approximate check: where two rows of one outline join, it may
+    report nested outlines that in fact keep apart)."""
+    problems: list[str] = []
+    shapes: list[tuple[int, set[str], list[Box]]] = []
+    for hh in layout.households:
+        boxes = _outline_boxes(hh.outline) if hh.outline is not None else list(hh.marks)
+        shapes.append((hh.index, set(hh.members), boxes))
+        if hh.outline is None and len(hh.marks) > 1 and not hh.name_at:
+            problems.append(f"household {hh.index}: split without its name")
+    for index, members, boxes in shapes:
+        for pid, place in layout.people.items():
+            if pid not in members and any(b.overlaps(place.box) for b in boxes):
+                problems.append(f"household {index}: outline meets {pid}")
+    for (i, _, ba), (j, _, bb) in itertools.combinations(shapes if between else [], 2):
+        if _edges_meet(ba, bb):
+            problems.append(f"households {i} and {j}: outlines cross or touch")
+    return problems
+
+
+def _edges_meet(a: list[Box], b: list[Box], gap: float = 1.0) -> bool:
+    """True when the outline of the union of boxes ``a`` comes within ``gap`` of that of
+    ``b`` (nested outlines that keep apart are fine): compares the boundary edges."""
+    ea, eb = _boundary(a), _boundary(b)
+    return any(p.overlaps(q, gap) for p in ea for q in eb)
+
+
+def _boundary(boxes: list[Box]) -> list[Box]:
+    """The edges of the union of ``boxes`` as thin boxes: each box's sides, less the parts
+    inside another box of the list (where two boxes of one outline join)."""
+    out: list[Box] = []
+    for k, box in enumerate(boxes):
+        sides = [Box(box.x, box.y, box.w, 0.0), Box(box.x, box.bottom, box.w, 0.0),
+                 Box(box.x, box.y, 0.0, box.h), Box(box.right, box.y, 0.0, box.h)]
+        others = [o for j, o in enumerate(boxes) if j != k]
+        for side in sides:
+            if not any(o.x <= side.x and side.right <= o.right and o.y <= side.y
+                       and side.bottom <= o.bottom and (o.overlaps(side.grow(0.5)))
+                       for o in others):
+                out.append(side)
+    return out
+
+
+# --- crossings -------------------------------------------------------------------------
+
+
+def segments(points: list[Point]) -> list[Segment]:
+    """The non-empty segments of a polyline."""
+    return [(p, q) for p, q in itertools.pairwise(points) if p != q]
+
+
+def _proper_cross(s: Segment, t: Segment) -> bool:
+    """True when two segments cross at a point inside both (touching ends do not count)."""
+    (p1, p2), (q1, q2) = s, t
+
+    def orient(a: Point, b: Point, c: Point) -> float:
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    d1, d2 = orient(q1, q2, p1), orient(q1, q2, p2)
+    d3, d4 = orient(p1, p2, q1), orient(p1, p2, q2)
+    eps = 1e-6
+    return ((d1 > eps and d2 < -eps) or (d1 < -eps and d2 > eps)) and \
+        ((d3 > eps and d4 < -eps) or (d3 < -eps and d4 > eps))
+
+
+def crossings(edges: list[tuple[str, list[Segment]]]) -> int:
+    """Crossings between segments of different edge groups (the lines of one union share
+    their union point and do not count against each other). Quadratic: for measuring."""
+    count = 0
+    for (ga, sa), (gb, sb) in itertools.combinations(edges, 2):
+        if ga == gb:
+            continue
+        count += sum(1 for s in sa for t in sb if _proper_cross(s, t))
+    return count
+
+
+def structural_crossings(layout: GenogramLayout) -> int:
+    """Crossings between partner and child lines of different unions."""
+    edges = [("u:" + "|".join(sorted(p.partners)), segments(p.points))
+             for p in layout.partnerships]
+    edges += [("u:" + "|".join(sorted(c.parents)), segments(c.points)) for c in layout.children]
+    return crossings(edges)
+
+
+def _bezier(points: list[Point], steps: int = 8) -> list[Point]:
+    out = [points[0]]
+    for i in range(0, len(points) - 3, 3):
+        p0, p1, p2, p3 = points[i:i + 4]
+        for k in range(1, steps + 1):
+            t = k / steps
+            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t ** 3
+            out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
+                        a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
+    return out
+
+
+def plain_dot_structural(case: Case, layout: GenogramLayout) -> int:
+    """Structural crossings of a plain Graphviz ``dot`` drawing of the same family: every
+    person a box of the size ``layout`` gives them, one join node per couple, edges
+    person -> join -> child, no other constraint. The yardstick our layout must meet."""
+    import pygraphviz
+
+    g = pygraphviz.AGraph(directed=True, strict=False)
+    g.graph_attr.update(rankdir="TB", nodesep="0.33")
+    for pid, place in layout.people.items():
+        g.add_node(pid, shape="box", fixedsize="true", width=f"{place.box.w / 72:.3f}",
+                   height=f"{place.box.h / 72:.3f}", label="")
+    joins: dict[frozenset[str], str] = {}
+
+    def join(parents: list[str]) -> str:
+        key = frozenset(parents)
+        if key not in joins:
+            joins[key] = f"j{len(joins)}"
+            g.add_node(joins[key], shape="point", width="0.05")
+            for p in sorted(key):
+                g.add_edge(p, joins[key], key=f"{p}-{joins[key]}")
+        return joins[key]
+
+    for ps in case.partnerships:
+        join(list(ps.partners))
+    for link in case.children:
+        j = join(list(link.parents)) if len(link.parents) == 2 else link.parents[0]
+        g.add_edge(j, link.child, key=f"{j}-{link.child}")
+    g.layout(prog="dot")
+    edges: list[tuple[str, list[Segment]]] = []
+    for e in g.edges():
+        raw = e.attr.get("pos") or ""
+        pts = [(float(a), float(b)) for a, b in (tok.split(",")[:2] for tok in raw.split()
+                                                 if not tok.startswith(("e,", "s,")))]
+        group = e[1] if str(e[1]).startswith("j") else e[0]
+        edges.append((str(group), segments(_bezier(pts)) if len(pts) >= 4 else []))
+    return crossings(edges)

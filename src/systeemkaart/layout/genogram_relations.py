@@ -1,0 +1,151 @@
+"""Genogram emotional relations: an orthogonal route between any two people's symbols.
+
+Each relation leaves and enters its symbols at its own port, runs in its own lane in the
+band between rows and through the corridors between boxes, so it never crosses a box that
+is not its end and never runs along another line.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Final
+
+from .genogram_places import MID, SYMBOL, SYMBOL_TOP, Pending, RelationPlace, Work, cx, row_ref
+from .genogram_route import RefPoint
+
+__all__ = ["add_relation", "relation_path", "top_x"]
+
+
+_PORT_STEP: Final = 6.5
+"""Distance between two ports on one side of a symbol (and from the centre line)."""
+
+
+def add_relation(work: Work, index: int, pending: Pending) -> None:
+    """Route relation ``index`` (between two people) and keep it for resolving."""
+    rel = work.case.relations[index]
+    a, b = rel.between
+    place = RelationPlace(index, (a, b), rel.kind, [])
+    pending.relation.append((place, relation_path(work, a, b)))
+
+
+def _half_width(work: Work, pid: str, d: float) -> float:
+    """Half the width of ``pid``'s symbol at distance ``d`` from its centre line, so that
+    a line ends on the outline itself (a circle or a diamond is narrower off-centre)."""
+    r = SYMBOL / 2
+    p = work.person[pid]
+    d = min(abs(d), r)
+    if p.never_lived or p.pregnancy:
+        return 0.0
+    if p.sex == "female":
+        return math.sqrt(r * r - d * d)
+    if p.sex == "other":
+        return r - d
+    return r
+
+
+def top_x(work: Work, pid: str, towards: float) -> float | None:
+    """Where a line leaves the top of a symbol: a port of its own, off the centre (where
+    the child line arrives), on the side it heads to when one is free there; ``None`` when
+    all four top ports are taken."""
+    used = work.top_ports[pid]
+    sign = 1.0 if towards >= cx(work, pid) else -1.0
+    candidates = [sign * _PORT_STEP, sign * 2 * _PORT_STEP, -sign * _PORT_STEP,
+                  -sign * 2 * _PORT_STEP]
+    offset = next((c for c in candidates if c not in used), None)
+    if offset is None:
+        return None
+    used.add(offset)
+    return cx(work, pid) + offset
+
+
+def _top_x(work: Work, pid: str, towards: float) -> float:
+    """As :func:`top_x`, sharing a port once all are taken (people with very many lines)."""
+    x = top_x(work, pid, towards)
+    if x is None:
+        k = len(work.top_ports[pid])
+        work.top_ports[pid].add(float(k))
+        x = cx(work, pid) + (1 if k % 2 else -1) * 1.5 * _PORT_STEP
+    return x
+
+
+def _side_port(work: Work, pid: str, towards: float) -> tuple[float, float]:
+    """A port on the side of ``pid``'s symbol (away from partners when it can):
+    ``(side, dy below the middle)``."""
+    side = _side_away(work, pid, 1.0 if towards >= cx(work, pid) else -1.0)
+    key = f"{pid}{side}"
+    k = work.side_uses[key]
+    work.side_uses[key] += 1
+    block = work.st.blocks[work.st.block_of[pid]]
+    at = work.st.position[pid] + (1 if side > 0 else -1)
+    free = not 0 <= at < len(block.persons)  # no partner line on this side: above mid too
+    steps = (1, 2, -1, -2) if free else (1, 2)
+    dy = _PORT_STEP * steps[k % len(steps)] + (k // len(steps)) * 2.0
+    return side, max(min(dy, SYMBOL / 2 - 2), -(SYMBOL / 2 - 2))
+
+
+def _corridor_x(work: Work, pid: str, side: float) -> float:
+    """A free x in the corridor on ``side`` of ``pid``'s box."""
+    router = work.router
+    assert router is not None
+    row = work.st.rows[pid]
+    edge = work.left[pid] + (work.widths[pid] if side > 0 else 0.0)
+    return router.slot(row, edge + side * 6.0, router.corridor(row, edge + side * 0.5))
+
+
+def _top(work: Work, pid: str, x: float) -> RefPoint:
+    """The point of ``pid``'s outline straight below ``x`` on its top."""
+    r = SYMBOL / 2
+    depth = r - _half_width(work, pid, x - cx(work, pid))
+    return (x, row_ref(work.st.rows[pid], SYMBOL_TOP + depth))
+
+
+def _side_away(work: Work, pid: str, side: float) -> float:
+    """``side`` (+1 right, -1 left), unless a partner stands there and not on the other
+    side: a relation never runs beside a partner line."""
+    block = work.st.blocks[work.st.block_of[pid]]
+    k = work.st.position[pid]
+    right = k + 1 < len(block.persons)
+    left = k > 0
+    if side > 0 and right and not left:
+        return -1.0
+    if side < 0 and left and not right:
+        return 1.0
+    return side
+
+
+def relation_path(work: Work, a: str, b: str) -> list[RefPoint]:
+    """An orthogonal path from person ``a``'s symbol to person ``b``'s symbol.
+
+    Between people of one row (partners and siblings too) the line goes up from the tops
+    into a lane of its own in the band above, never along a partner line; from a person to
+    someone lower it leaves the side (the one away from the partners when it can), takes a
+    corridor down and enters the other symbol from the top.
+    """
+    router = work.router
+    assert router is not None
+    rows = work.st.rows
+    ra, rb = rows[a], rows[b]
+    if ra > rb:
+        return list(reversed(relation_path(work, b, a)))
+    ax, bx = cx(work, a), cx(work, b)
+    if ra == rb:
+        xa, xb = _top_x(work, a, bx), _top_x(work, b, ax)
+        lane = router.lane(ra, xa, xb, 1)
+        return [_top(work, a, xa), (xa, lane), (xb, lane), _top(work, b, xb)]
+    # a above b: leave a's side into the corridor beside it, go down, enter b from the top
+    # (from the side when b's top ports are all taken)
+    side, dy = _side_port(work, a, bx)
+    y = row_ref(ra, MID + dy)
+    xc = _corridor_x(work, a, side)
+    path: list[RefPoint] = [(ax + side * _half_width(work, a, dy), y), (xc, y)]
+    port = top_x(work, b, ax)
+    if port is not None:
+        path += router.through(xc, ra + 1, rb, port, 1)
+        path.append(_top(work, b, port))
+        return path
+    side_b, dy_b = _side_port(work, b, xc)
+    xs = _corridor_x(work, b, side_b)
+    path += router.through(xc, ra + 1, rb, xs, 1)
+    yb = row_ref(rb, MID + dy_b)
+    path += [(xs, yb), (bx + side_b * _half_width(work, b, dy_b), yb)]
+    return path
