@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
 
 from ..activity import active_involvements
@@ -37,7 +37,9 @@ A = TypeVar("A", bound=_Agent)
 class LinkPlace:
     """One drawn line from an agent to a person.
 
-    ``kind`` is ``involvement``, ``support`` or ``membership``. ``agents`` are the ids as
+    ``kind`` is ``involvement``, ``support``, ``membership`` or ``relation`` (a family-style
+    relation, ``relation`` naming its kind, between an agent and a person or two agents;
+    its source and target are the two ends as written). ``agents`` are the ids as
     written in the file that the line stands for (several when professionals are merged into
     their organisation) and ``involvements`` their indices in ``case.involvements``.
     ``stance`` and ``regie`` apply to involvements, ``strength`` to support; ``width`` is the
@@ -54,6 +56,7 @@ class LinkPlace:
     strength: str | None
     width: float
     points: tuple[Point, ...]
+    relation: str | None = None
 
 
 _INTENSITY: tuple[tuple[tuple[str, ...], float], ...] = (
@@ -153,7 +156,47 @@ def build_links(case: Case, at: PartialDate, agents: Mapping[str, A],
                     acc = _Acc([c.id], [], False, MEMBERSHIP_WIDTH)
                     links.append(_make("membership", c.id, pid, acc, None, None, agents,
                                        people, anchor))
+    links += _relations(case, at, agents, people, anchor, owner)
     return _spread_parallel(links)
+
+
+RELATION_WIDTH = 1.4
+
+
+def _relations(case: Case, at: PartialDate, agents: Mapping[str, A],
+               people: Mapping[str, PersonPlace], anchor: Callable[[A, Point], list[Point]],
+               owner: Mapping[str, str]) -> list[LinkPlace]:
+    """Relations with a drawn agent at one end or both, active at ``at``."""
+    out: list[LinkPlace] = []
+    for r in case.relations:
+        if r.start is not None and at.latest < r.start.earliest:
+            continue
+        if r.end is not None and r.end.latest < at.earliest:
+            continue
+        ends = [e if e in agents or e in people else owner.get(e) for e in r.between]
+        a, b = ends
+        if a is None or b is None or a == b or (a in people and b in people):
+            continue
+        pts = _relation_points(a, b, agents, people, anchor)
+        out.append(LinkPlace("relation", a, b, tuple(r.between), (), None, False, None,
+                             RELATION_WIDTH, pts, r.kind))
+    return out
+
+
+def _relation_points(a: str, b: str, agents: Mapping[str, A],
+                     people: Mapping[str, PersonPlace],
+                     anchor: Callable[[A, Point], list[Point]]) -> tuple[Point, ...]:
+    if b in people:
+        person = people[b]
+        start = anchor(agents[a], (person.x, person.y))
+        return (*start, _end(start[-1], person))
+    if a in people:
+        person = people[a]
+        start = anchor(agents[b], (person.x, person.y))
+        return tuple(reversed((*start, _end(start[-1], person))))
+    box_b = agents[b].box
+    start = anchor(agents[a], (box_b.cx, box_b.cy))
+    return (*start, (box_b.cx, box_b.cy))
 
 
 PARALLEL_GAP = 5.0
@@ -176,8 +219,7 @@ def _spread_parallel(links: list[LinkPlace]) -> list[LinkPlace]:
             nx, ny = -(y1 - y0) / length, (x1 - x0) / length
             off = (k - (len(idx) - 1) / 2) * PARALLEL_GAP
             pts = tuple((x + nx * off, y + ny * off) for x, y in lk.points)
-            out[i] = LinkPlace(lk.kind, lk.source, lk.target, lk.agents, lk.involvements,
-                               lk.stance, lk.regie, lk.strength, lk.width, pts)
+            out[i] = replace(lk, points=pts)
     return out
 
 

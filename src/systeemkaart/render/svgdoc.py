@@ -703,7 +703,7 @@ class Legend:
             return 0.0, 0.0
         size = LEGEND_FONT_SIZE
         width = height = 0.0
-        for x, y, group, items in self._columns(max_width):
+        for x, y, group, items in self._columns(max_width - 2 * _PAD):  # as paint() places them
             w = max([text_width(label(group, self.lang), size, bold=True)]
                     + [_SAMPLE_W + 6 + text_width(e.text, size) for e in items])
             width = max(width, x + w)
