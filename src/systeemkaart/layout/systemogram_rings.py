@@ -16,7 +16,14 @@ from collections.abc import Sequence
 
 from ..exceptions import LayoutError
 from .ring_centre import CentrePlace
-from .ring_geometry import TAU, Box, angular_gap, place_on_circle
+from .ring_geometry import (
+    TAU,
+    Box,
+    angular_gap,
+    max_distance_to_origin,
+    min_distance_to_origin,
+    place_on_circle,
+)
 from .systemogram_units import DOWN, UP, Unit
 
 __all__ = ["BOX_GAP", "RING_GAP", "desired_angles", "place_rings"]
@@ -63,14 +70,23 @@ def _unit_box(u: Unit, radius: float, angle: float) -> Box:
 
 
 def _ring_ok(ring: Sequence[Unit], angles: Sequence[float], radius: float,
-             inner: Sequence[Box]) -> bool:
-    """No two boxes of the ring overlap, nor any ring box a box placed before (``inner``)."""
+             inner: Sequence[Box], reach: float) -> bool:
+    """No two boxes of the ring overlap, nor any ring box a box placed before (``inner``,
+    all within ``reach`` of the origin). Boxes are compared in angular order with their
+    next few neighbours, which is where an overlap can occur: O(n + n·m) at worst."""
     boxes = [_unit_box(u, radius, a) for u, a in zip(ring, angles, strict=True)]
     for b in boxes:
-        if any(b.overlaps(o) for o in inner):
+        if min_distance_to_origin(b) < reach and any(b.overlaps(o) for o in inner):
             return False
-    return not any(boxes[i].overlaps(boxes[j], BOX_GAP)
-                   for i in range(len(boxes)) for j in range(i + 1, len(boxes)))
+    n = len(boxes)
+    order = sorted(range(n), key=lambda i: angles[i])
+    span = min(n - 1, 4)
+    for k in range(n):
+        a = boxes[order[k]]
+        for j in range(1, span + 1):
+            if a.overlaps(boxes[order[(k + j) % n]], BOX_GAP):
+                return False
+    return True
 
 
 def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
@@ -82,6 +98,7 @@ def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
     # no ring is shorter than its boxes side by side at their narrowest: start there
     least = sum(min(u.w, u.h) + BOX_GAP for u in ring) / TAU if n > 1 else 0.0
     radius = max(floor, least)
+    reach = max((max_distance_to_origin(b) for b in inner), default=0.0)
 
     def gaps_at(at: Sequence[float]) -> list[float]:
         if n == 1:
@@ -95,6 +112,7 @@ def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
 
     for _ in range(600):
         angles: list[float] | None = list(want)
+        ok = False
         for _fit in range(4):  # the gaps depend on where the boxes end up: fit, re-measure
             assert angles is not None
             gaps = gaps_at(angles)
@@ -102,9 +120,12 @@ def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
                 angles = None
                 break
             angles = place_on_circle(want, gaps)
-            if angles is None or _ring_ok(ring, angles, radius, inner):
+            if angles is None:
                 break
-        if angles is not None and _ring_ok(ring, angles, radius, inner):
+            ok = _ring_ok(ring, angles, radius, inner, reach)
+            if ok:
+                break
+        if angles is not None and ok:
             return radius, angles
         radius += max(4.0, radius * 0.04)
     raise LayoutError(f"could not place {n} boxes on a ring without overlaps")
@@ -117,6 +138,9 @@ def _pull_in(u: Unit, angle: float, radius: float, least: float, inner: Sequence
     radius of the ring inside it)."""
     step = PULL_STEP
     r = radius
+    near = least - math.hypot(u.w, u.h) - BOX_GAP  # nothing nearer the origin can be hit
+    inner = [o for o in inner if max_distance_to_origin(o) > near]
+    mates = [m for m in mates if max_distance_to_origin(m) > near]
     while r - step >= least:
         box = _unit_box(u, r - step, angle)
         if any(box.overlaps(o) for o in inner) or any(box.overlaps(m, BOX_GAP)

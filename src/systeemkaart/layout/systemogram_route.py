@@ -31,9 +31,9 @@ MARGIN = 3.0
 CORNER = 5.0
 """How far beyond ``MARGIN`` a bend sits off a box corner, and the extra step per reuse."""
 MAX_DEPTH = 5
-BUDGET = 60
+BUDGET = 120
 """Most segment routings tried by the detour search for one line before the fallback."""
-GRAPH_POPS = 60
+GRAPH_POPS = 30
 """Most corners the fallback search expands before it gives up (then: tighter margins)."""
 
 
@@ -121,20 +121,38 @@ class Router:
 
     # --- corners -----------------------------------------------------------------------
 
-    def _corner(self, i: int, k: int) -> Point:
+    def _cluster(self, i: int) -> Box:
+        """Box ``i`` together with every box too close to pass between (transitively): a
+        line that cannot squeeze between them goes round the whole group."""
         b = self.obstacles[i].box
+        x0, y0, x1, y1 = b.x, b.y, b.right, b.bottom
+        near = 2 * (self.margin + CORNER)
+        changed = True
+        while changed:
+            changed = False
+            for _, a0, b0, a1, b1 in self._rects:
+                close = a0 < x1 + near and x0 - near < a1 and b0 < y1 + near and y0 - near < b1
+                if close and (a0 < x0 or b0 < y0 or a1 > x1 or b1 > y1):
+                    x0, y0, x1, y1 = min(x0, a0), min(y0, b0), max(x1, a1), max(y1, b1)
+                    changed = True
+        return Box(x0, y0, x1 - x0, y1 - y0)
+
+    def _corner(self, i: int, k: int, b: Box | None = None) -> Point:
+        b = b if b is not None else self.obstacles[i].box
         d = self.margin + CORNER * (1 + self._used.get((i, k), 0))
         x = b.x - d if k in (0, 3) else b.right + d
         y = b.y - d if k in (0, 1) else b.bottom + d
         return x, y
 
-    def _sides(self, i: int, p: Point, q: Point) -> list[tuple[int, Point]]:
-        """The outermost corner of box ``i`` on each side of ``p``-``q``, shorter detour first."""
+    def _sides(self, i: int, p: Point, q: Point, box: Box | None = None
+               ) -> list[tuple[int, Point]]:
+        """The outermost corner of box ``i`` (or of ``box`` around it) on each side of
+        ``p``-``q``, shorter detour first."""
         dx, dy = q[0] - p[0], q[1] - p[1]
         left: tuple[float, int, Point] | None = None
         right: tuple[float, int, Point] | None = None
         for k in range(4):
-            c = self._corner(i, k)
+            c = self._corner(i, k, box)
             side = dx * (c[1] - p[1]) - dy * (c[0] - p[0])
             if side >= 0 and (left is None or side > left[0]):
                 left = (side, k, c)
@@ -157,14 +175,17 @@ class Router:
             return [(q, None)]
         if depth == 0 or self._budget <= 0:
             return None
-        for k, c in self._sides(hit, p, q):
+        sides = self._sides(hit, p, q)
+        if any(self._inside(c) for _, c in sides):
+            sides += self._sides(hit, p, q, self._cluster(hit))
+        for k, c in sides:
             if self._inside(c):
                 continue
             first = self._detour(p, c, depth - 1)
             if first is None:
                 continue
             first[-1] = (c, (hit, k))
-            second = self._detour(c, q, depth - 1)
+            second = self._detour(c, q, depth if depth < MAX_DEPTH else depth - 1)
             if second is not None:
                 return first + second
         return None
