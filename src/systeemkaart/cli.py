@@ -150,16 +150,26 @@ def _parse_date(value: str | None) -> Any:
 
 
 def _render_all(case_file: str, kinds: list[str], lang: str | None, at: str | None,
-                fmt: str) -> list[tuple[str, bytes]]:
-    """Load the case and render every kind; nothing is written here."""
+                fmt: str, parts: dict[str, Any] | None = None) -> list[tuple[str, bytes]]:
+    """Load the case and render every kind; nothing is written here. ``parts`` narrows the
+    helper network of the systemogram and timeline (see ``focus_network``)."""
     from .drawing import draw as draw_case
     from .io.yaml_json import load
 
     case = load(case_file)
     when = _parse_date(at)
+    part = case
+    if parts:
+        from .exceptions import CaseFormatError
+        from .layout.systemogram_filter import focus_network
+
+        try:
+            part = focus_network(case, **parts)
+        except CaseFormatError as err:
+            raise CaseFormatError(err.message, file=case_file) from err
     out: list[tuple[str, bytes]] = []
     for kind in kinds:
-        svg = draw_case(case, kind, lang=lang, at=when)
+        svg = draw_case(part if kind != "genogram" else case, kind, lang=lang, at=when)
         if fmt == "svg":
             out.append((kind, svg.encode("utf-8")))
         else:
@@ -194,9 +204,16 @@ def _targets(case_file: str, kinds: list[str], output: str | None, out_dir: str 
 @click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf"]), default="svg",
               show_default=True, help="Output format.")
 @click.option("--watch", is_flag=True, help="Redraw whenever the case file is saved.")
+@click.option("--focus", metavar="PERSON", help="Only the helpers that reach this person.")
+@click.option("--stance", "stances", multiple=True,
+              type=click.Choice(["alongside", "over", "opposite"]),
+              help="Only involvements in this stance (repeatable).")
+@click.option("--organisation", "organisations", multiple=True, metavar="ORG",
+              help="Only this organisation's involvements (repeatable).")
 @_handle_errors
 def draw(case_file: str, kind: str, output: str | None, out_dir: str | None, lang: str | None,
-         at: str | None, fmt: str, watch: bool) -> None:
+         at: str | None, fmt: str, watch: bool, focus: str | None, stances: tuple[str, ...],
+         organisations: tuple[str, ...]) -> None:
     """Draw a case: genogram, systemogram, timeline or all of them.
 
     Writes <case>.<kind>.svg beside the case unless -o or --out-dir says otherwise. Files
@@ -205,8 +222,10 @@ def draw(case_file: str, kind: str, output: str | None, out_dir: str | None, lan
     kinds = ["genogram", "systemogram", "timeline"] if kind == "all" else [kind]
     paths = _targets(case_file, kinds, output, out_dir, fmt)
 
+    parts = {"focus": focus, "stances": stances, "organisations": organisations}
+
     def once() -> None:
-        rendered = _render_all(case_file, kinds, lang, at, fmt)
+        rendered = _render_all(case_file, kinds, lang, at, fmt, parts)
         from .io.atomic import write_atomic
 
         for path, (_, data) in zip(paths, rendered, strict=True):

@@ -10,8 +10,10 @@ import pytest
 from hypothesis import given
 
 from systeemkaart.dates import PartialDate
+from systeemkaart.exceptions import CaseFormatError
 from systeemkaart.io.yaml_json import load
 from systeemkaart.layout.systemogram import SystemogramLayout, layout_systemogram
+from systeemkaart.layout.systemogram_filter import focus_network
 from systeemkaart.layout.systemogram_lines import PORT_ARC, PORT_GAP, lines_through_boxes
 from systeemkaart.model import Case
 from tests.conftest import ROOT
@@ -55,7 +57,9 @@ def _assert_lines_complete(case: Case, lay: SystemogramLayout) -> None:
             assert {lk.source, lk.target} <= set(lay.agents) | set(lay.people)
             assert lk.source in lay.agents or lk.target in lay.agents
             continue
-        assert lk.source in lay.agents and lk.target in lay.people
+        assert lk.source in lay.agents or lk.kind != "involvement"
+        assert lk.source in lay.agents or lk.source in lay.people
+        assert lk.target in lay.people
         for i in lk.involvements:
             assert case.involvements[i].active_at(lay.at)
             assert case.involvements[i].agent in lk.agents
@@ -270,3 +274,44 @@ def test_children_stand_in_order_of_age() -> None:
     lay = layout_systemogram(case)
     xs = [lay.people[f"k{i}"].x for i in (3, 2, 1, 0)]
     assert xs == sorted(xs)
+
+
+def test_one_place_one_node_for_a_school_and_a_supporting_relative() -> None:
+    case = _case(people=[{"id": "vader", "sex": "male", "born": 1980},
+                         {"id": "moeder", "sex": "female", "born": 1982},
+                         {"id": "kind", "sex": "female", "born": 2010},
+                         {"id": "tante", "sex": "female", "born": 1978}],
+                 organisations=[{"id": "school-org", "kind": "school",
+                                 "professionals": [{"id": "mentor"}]}],
+                 contexts=[{"id": "school", "kind": "school", "members": ["kind"],
+                            "organisation": "school-org"}],
+                 network=[{"id": "steun", "supports": ["kind"], "person": "tante"}],
+                 involvements=[{"agent": "mentor", "targets": ["kind"]}])
+    lay = layout_systemogram(case)
+    assert "school" not in lay.agents and "steun" not in lay.agents
+    assert "tante" in lay.people
+    kinds = {(lk.kind, lk.source, lk.target) for lk in lay.links}
+    assert ("membership", "school-org", "kind") in kinds
+    assert ("support", "tante", "kind") in kinds
+    _assert_reads_right(lay)
+
+
+def test_focus_keeps_only_the_helpers_that_reach_the_person() -> None:
+    case = _case(organisations=[{"id": "swt", "professionals": [{"id": "a"}, {"id": "b"}]},
+                                {"id": "vt", "kind": "safety_home",
+                                 "professionals": [{"id": "c"}]}],
+                 network=[{"id": "oma", "supports": ["vader"]}],
+                 involvements=[{"agent": "a", "targets": ["kind"]},
+                               {"agent": "b", "targets": ["vader"], "stance": "over"},
+                               {"agent": "c", "targets": ["kind"], "stance": "opposite"}])
+    lay = layout_systemogram(focus_network(case, focus="kind"))
+    assert set(lay.agents) == {"swt", "a", "vt", "c"}
+    lay = layout_systemogram(focus_network(case, stances=["over"]))
+    assert set(lay.agents) == {"swt", "b"}
+    lay = layout_systemogram(focus_network(case, organisations=["vt"]))
+    assert set(lay.agents) == {"vt", "c"}
+    assert focus_network(case) is case
+    with pytest.raises(CaseFormatError, match="not a person"):
+        focus_network(case, focus="nobody")
+    with pytest.raises(CaseFormatError, match="not an organisation"):
+        focus_network(case, organisations=["ggz"])

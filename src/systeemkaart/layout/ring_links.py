@@ -112,21 +112,23 @@ def _end(start: Point, person: PersonPlace) -> Point:
 
 def build_links(case: Case, at: PartialDate, agents: Mapping[str, A],
                 people: Mapping[str, PersonPlace],
-                anchor: Callable[[A, Point], list[Point]]) -> list[LinkPlace]:
+                anchor: Callable[[A, Point], list[Point]],
+                alias: Mapping[str, str] | None = None) -> list[LinkPlace]:
     """Every line of the systemogram at ``at``, in file order, merged where collapsed.
 
     ``agents`` are the drawn agents; an agent missing from it is looked up in the members
-    of a collapsed organisation. ``anchor`` gives the start point(s) of a line from an agent
-    towards a point.
+    of a collapsed organisation, then in ``alias`` (a supporter or context drawn as the
+    organisation or person it refers to). ``anchor`` gives the start point(s) of a line
+    from an agent towards a point.
     """
-    owner: dict[str, str] = {}
+    owner: dict[str, str] = dict(alias or {})
     for a in agents.values():
         for m in a.members:
             owner[m] = a.id
     merged: dict[tuple[str, str, str], _Acc] = {}
     for i, inv in active_involvements(case, at):
         source = inv.agent if inv.agent in agents else owner.get(inv.agent)
-        if source is None:
+        if source is None or (source not in agents and source not in people):
             continue
         for target in dict.fromkeys(inv.targets):
             if target not in people:
@@ -143,18 +145,20 @@ def build_links(case: Case, at: PartialDate, agents: Mapping[str, A],
         links.append(_make("involvement", source, target, acc, stance, None, agents, people,
                            anchor))
     for s in case.network:
-        if s.id in agents:
+        node = s.id if s.id in agents else owner.get(s.id)
+        if node is not None:
             for pid in dict.fromkeys(s.supports):
-                if pid in people and (s.id, pid) not in drawn:
+                if pid in people and pid != node and (node, pid) not in drawn:
                     acc = _Acc([s.id], [], False, SUPPORT_WIDTH[s.strength])
-                    links.append(_make("support", s.id, pid, acc, None, s.strength, agents,
+                    links.append(_make("support", node, pid, acc, None, s.strength, agents,
                                        people, anchor))
     for c in case.contexts:
-        if c.id in agents:
+        node = c.id if c.id in agents else owner.get(c.id)
+        if node is not None:
             for pid in dict.fromkeys(c.members):
-                if pid in people and (c.id, pid) not in drawn:
+                if pid in people and pid != node and (node, pid) not in drawn:
                     acc = _Acc([c.id], [], False, MEMBERSHIP_WIDTH)
-                    links.append(_make("membership", c.id, pid, acc, None, None, agents,
+                    links.append(_make("membership", node, pid, acc, None, None, agents,
                                        people, anchor))
     links += _relations(case, at, agents, people, anchor, owner)
     return _spread_parallel(links)
@@ -228,7 +232,10 @@ def _make(kind: str, source: str, target: str, acc: _Acc, stance: str | None,
           people: Mapping[str, PersonPlace],
           anchor: Callable[[A, Point], list[Point]]) -> LinkPlace:
     person = people[target]
-    start = anchor(agents[source], (person.x, person.y))
+    if source in agents:
+        start = anchor(agents[source], (person.x, person.y))
+    else:  # a supporter or context drawn as a family member
+        start = [(people[source].x, people[source].y)]
     points = (*start, _end(start[-1], person))
     return LinkPlace(kind, source, target, tuple(acc.agents), tuple(acc.involvements), stance,
                      acc.regie, strength, acc.width, points)

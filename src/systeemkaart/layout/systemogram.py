@@ -170,6 +170,7 @@ class _Plan:
     regie: set[str]
     optimise: bool
     unreached: tuple[str, ...]
+    alias: dict[str, str]
 
 
 def _one_round(plan: _Plan, rank: dict[str, float], side_weight: float) -> SystemogramLayout:
@@ -179,7 +180,7 @@ def _one_round(plan: _Plan, rank: dict[str, float], side_weight: float) -> Syste
     agents, cards = _agents(plan.units, boxes, angles, plan.regie)
     frames = {c.id: c.frame for c in cards}
     links = build_links(plan.case, plan.at, agents, centre.people,
-                        lambda a, p: _anchor(a, frames.get(a.card or ""), p))
+                        lambda a, p: _anchor(a, frames.get(a.card or ""), p), plan.alias)
     crossings = count_crossings([(lk.source, lk.target, lk.points) for lk in links])
     bounds = _bounds(centre.people, centre.households, list(boxes.values()), links)
     pros, orgs = help_counts(plan.case, plan.at)
@@ -199,6 +200,23 @@ def _routed(case: Case, lay: SystemogramLayout) -> SystemogramLayout:
     bounds = _bounds(lay.people, lay.households, [c.frame for c in lay.cards]
                      + list(boxes.values()), links)
     return replace(lay, links=links, crossings=crossings, bounds=bounds)
+
+
+def _aliases(case: Case, shown: set[str]) -> dict[str, str]:
+    """Supporters and contexts drawn as the organisation or person they refer to: one place,
+    one node. An organisation must be drawn itself; a person always joins the centre."""
+    people = {p.id for p in case.people}
+    alias: dict[str, str] = {}
+    refs = [(s.id, s.organisation, s.person) for s in case.network]
+    refs += [(c.id, c.organisation, c.person) for c in case.contexts]
+    for rid, org, person in refs:
+        if rid not in shown:
+            continue
+        if org is not None and org in shown:
+            alias[rid] = org
+        elif person is not None and person in people:
+            alias[rid] = person
+    return alias
 
 
 def _targets(case: Case, at: PartialDate, shown: set[str], collapsed: set[str]
@@ -276,16 +294,20 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
     regie = {inv.agent for _, inv in active if inv.regie}
     visible = set(keep) | regie
     collapsed = collapse(case, shown, visible, max_per_card, max_professionals)
-    units_ = units(case, shown, collapsed, visible, regie, lang)
+    alias = _aliases(case, shown)
+    units_ = units(case, shown, collapsed, visible, regie, lang, hidden=alias)
     targets = _targets(case, when, shown, collapsed)
-    people = centre_people(case, [t for ts in targets.values() for t in ts])
+    for agent, node in alias.items():
+        targets.setdefault(node, []).extend(targets.get(agent, []))
+    people = centre_people(case, [t for ts in targets.values() for t in ts]
+                           + [n for n in alias.values() if n not in shown])
     born = {p.id: (p.born.earliest.toordinal() if p.born else 10**7) for p in case.people}
     order = {pid: i for i, pid in enumerate(people)}
     by_age = sorted(people, key=lambda q: (born[q], order[q]))
     start_rank = {pid: float(i) for i, pid in enumerate(by_age)}
     aimed = {t for ts in targets.values() for t in ts}
     unreached = tuple(p for p in index_parents(case) if p in people and p not in aimed)
-    plan = _Plan(case, when, lang, units_, people, targets, regie, optimise, unreached)
+    plan = _Plan(case, when, lang, units_, people, targets, regie, optimise, unreached, alias)
     best: SystemogramLayout | None = None
     for weight in SIDE_WEIGHTS if optimise else (SIDE_WEIGHTS[0],):
         rank = start_rank

@@ -109,7 +109,8 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
 
     ``agents`` maps each drawn agent to its box, ``cards`` to the frame of the card it sits
     in (``None`` outside cards), ``sexes`` each person to the sex that shapes the symbol.
-    A line with a person at one end arrives there; between two agents it runs box to box.
+    A line with a person at one end arrives there; between two agents it runs box to box; a
+    line from a person (a relative who supports) leaves the symbol and arrives at a port.
     """
     router = Router(_obstacles(people, agents, sexes))
     pairs: dict[tuple[str, str], int] = {}
@@ -134,10 +135,17 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         else:
             goal = (agents[tgt].cx, agents[tgt].cy)
             skip = [src, tgt]
-        start = _start(router, agents[src], cards.get(src), goal, shift)
+        if src in agents:
+            box = agents[src]
+            start = _start(router, box, cards.get(src), goal, shift)
+        else:  # a family member who is also a supporter or context
+            p = people[src]
+            box = Box(p.x - SYMBOL / 2, p.y - SYMBOL / 2, SYMBOL, SYMBOL)
+            start = [(p.x, p.y)]
+            skip += [src + _SYMBOL]
         path = start[:-1] + router.route(start[-1], goal, skip)
         if len(start) == 1:
-            path[0] = boundary_point(agents[src], path[1])
+            path[0] = boundary_point(box, path[1])
         if tgt not in people:
             path[-1] = boundary_point(agents[tgt], path[-2])
         paths.append(path)

@@ -11,23 +11,38 @@ __all__ = ["Context", "Organisation", "Professional", "Supporter"]
 
 
 class Supporter(Record):
-    """An informal supporter (steunfiguur) outside the drawn family."""
+    """An informal supporter (steunfiguur) outside the drawn family.
+
+    ``person`` names the family member who is this supporter (an aunt in the genogram):
+    drawings then show the support from that person instead of a second box.
+    ``organisation`` names the organisation this supporter is (say a neighbourhood centre
+    that is also on the case).
+    """
 
     id: Id
     name: Text | None = None
     supports: list[Id] = Field(default_factory=list)
     strength: Strength = "normal"
     relation: Text | None = None
+    person: Id | None = None
+    organisation: Id | None = None
     notes: Text | None = None
 
 
 class Context(Record):
-    """A place that matters: school, work, sport, religion, neighbourhood, leisure."""
+    """A place that matters: school, work, sport, religion, neighbourhood, leisure.
+
+    ``organisation`` names the organisation that is this place (a school whose staff are on
+    the case is one node: its card); ``person`` a person who is this place (a childminder
+    at home).
+    """
 
     id: Id
     name: Text | None = None
     kind: ContextKind = "other"
     members: list[Id] = Field(default_factory=list)
+    person: Id | None = None
+    organisation: Id | None = None
     notes: Text | None = None
 
 
