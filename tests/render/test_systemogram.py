@@ -234,3 +234,26 @@ def test_cli_draws_systemogram_and_timeline(runner: Any, tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     timeline = tmp_path / f"{src.stem}.timeline.svg"
     assert timeline.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_cli_focus_stance_and_organisation(runner: Any, tmp_path: Path) -> None:
+    from systeemkaart.cli import main
+
+    src = ROOT / "examples" / "mdo-weglopen.yaml"
+    out = tmp_path / "focus.svg"
+    result = runner.invoke(main, ["draw", str(src), "--kind", "systemogram", "--focus",
+                                  "moeder", "--stance", "over", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    nodes = _nodes(ET.fromstring(out.read_bytes()))
+    assert {"swt-anna", "lpa"} <= set(nodes) and "brug-rob" not in nodes
+    out = tmp_path / "org.svg"
+    result = runner.invoke(main, ["draw", str(src), "--kind", "systemogram",
+                                  "--organisation", "ggz", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    nodes = _nodes(ET.fromstring(out.read_bytes()))
+    assert "ggz-ther" in nodes and "swt-anna" not in nodes
+    bad = tmp_path / "bad.svg"
+    result = runner.invoke(main, ["draw", str(src), "--kind", "systemogram", "--focus",
+                                  "nobody", "-o", str(bad)])
+    assert result.exit_code == 2 and "mdo-weglopen.yaml" in result.output
+    assert "Traceback" not in result.output and not bad.exists()
