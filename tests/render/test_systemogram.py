@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from hypothesis import given
 from systeemkaart.dates import PartialDate
 from systeemkaart.drawing import draw
 from systeemkaart.io.yaml_json import load
+from systeemkaart.layout import Box, segment_hits_box
 from systeemkaart.model import Case
 from systeemkaart.render.systemogram import render_systemogram
 from systeemkaart.text.measure import text_width
@@ -81,6 +83,17 @@ def _check_svg(case: Case, svg: str, at: PartialDate) -> ET.Element:
         source, target = e.get("data-source"), e.get("data-target")
         assert source in nodes and target in nodes
         assert e.find(f"{NS}title") is not None
+        for line in e.iter(f"{NS}polyline"):  # as drawn: no line under another node's box
+            pts: list[tuple[float, float]] = []
+            for pair in (line.get("points") or "").split():
+                x, y = pair.split(",")
+                pts.append((float(x), float(y)))
+            for nid, (bx, by, bw, bh) in boxes:
+                if nid in (source, target):
+                    continue
+                box = Box(bx, by, bw, bh)
+                assert not any(segment_hits_box(a, b, box) for a, b in pairwise(pts)), (
+                    source, target, nid)
         if "relation" in (e.get("class") or "").split():
             continue
         for i in (e.get("data-involvements") or "").split():
