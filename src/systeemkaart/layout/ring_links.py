@@ -131,7 +131,7 @@ def build_links(case: Case, at: PartialDate, agents: Mapping[str, A],
         if source is None or (source not in agents and source not in people):
             continue
         for target in dict.fromkeys(inv.targets):
-            if target not in people:
+            if target not in people or target == source:  # a relative helping themself
                 continue
             acc = merged.setdefault((source, target, inv.stance), _Acc())
             if inv.agent not in acc.agents:

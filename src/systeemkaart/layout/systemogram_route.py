@@ -26,8 +26,9 @@ from . import Box, Point
 
 __all__ = ["Obstacle", "Router"]
 
-MARGIN = 3.0
-"""Least distance a routed line keeps from any box it does not belong to."""
+MARGIN = 6.0
+"""Least distance a routed line keeps from any box it does not belong to: room for the
+widest drawn pattern (a double zigzag swings 4 units off its line)."""
 CORNER = 5.0
 """How far beyond ``MARGIN`` a bend sits off a box corner, and the extra step per reuse."""
 MAX_DEPTH = 5
@@ -190,10 +191,13 @@ class Router:
                 return first + second
         return None
 
-    def _graph(self, p: Point, q: Point) -> list[tuple[Point, tuple[int, int] | None]] | None:
-        """Shortest path from ``p`` to ``q`` over box corners (A* on a lazy visibility graph)."""
+    def _graph(self, p: Point, q: Point, wide: bool = False
+               ) -> list[tuple[Point, tuple[int, int] | None]] | None:
+        """Shortest path from ``p`` to ``q`` over box corners (A* on a lazy visibility graph),
+        among the corners near the segment, or (``wide``) all corners with no limit."""
         nodes: list[tuple[Point, tuple[int, int] | None]] = [(p, None), (q, None)]
-        reach = math.dist(p, q) / 2 + 120
+        reach = math.inf if wide else math.dist(p, q) / 2 + 120
+        pops = math.inf if wide else GRAPH_POPS
         mid = ((p[0] + q[0]) / 2, (p[1] + q[1]) / 2)
         for i, *_ in self._rects:
             ob = self.obstacles[i]
@@ -207,7 +211,7 @@ class Router:
         prev: dict[int, int] = {}
         heap = [(math.dist(p, q), 0)]
         done: set[int] = set()
-        while heap and len(done) < GRAPH_POPS:
+        while heap and len(done) < pops:
             _, u = heapq.heappop(heap)
             if u in done:
                 continue
@@ -261,6 +265,11 @@ class Router:
             found = self._detour(p, q, MAX_DEPTH) or self._graph(p, q)
             if found is not None:
                 break
+        for margin in (MARGIN, 0.5):  # a long way round: search every corner, however far
+            if found is not None:
+                break
+            self._prepare(margin)
+            found = self._graph(p, q, wide=True)
         self.margin = MARGIN
         if found is None:
             return [p, q]
