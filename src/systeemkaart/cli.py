@@ -186,8 +186,10 @@ _LARGE_TREE = 2_000
 
 def _render_all(case_file: str, kinds: list[str], lang: str | None, at: str | None,
                 fmt: str, since: str | None = None, first: str | None = None,
-                last: str | None = None) -> list[tuple[str, bytes]]:
-    """Load the case and render every kind; nothing is written here."""
+                last: str | None = None, parts: dict[str, Any] | None = None
+                ) -> list[tuple[str, bytes]]:
+    """Load the case and render every kind; nothing is written here. ``parts`` narrows the
+    helper network of the systemogram and timeline (see ``focus_network``)."""
     from .drawing import draw as draw_case
     from .io.yaml_json import load
 
@@ -199,9 +201,19 @@ def _render_all(case_file: str, kinds: list[str], lang: str | None, at: str | No
         click.echo(f"{case_file}: {len(case.people):,} people; drawing the whole family tree "
                    "takes a while (Ctrl-C stops it). A case with only the branch you need "
                    "draws faster and reads better.", err=True)
+    part = case
+    if parts:
+        from .exceptions import CaseFormatError
+        from .layout.systemogram_filter import focus_network
+
+        try:
+            part = focus_network(case, **parts)
+        except CaseFormatError as err:
+            raise CaseFormatError(err.message, file=case_file) from err
     out: list[tuple[str, bytes]] = []
     for kind in kinds:
-        svg = draw_case(case, kind, lang=lang, at=when, **dates)
+        svg = draw_case(part if kind != "genogram" else case, kind, lang=lang, at=when,
+                        **dates)
         if fmt == "svg":
             out.append((kind, svg.encode("utf-8")))
         else:
@@ -272,11 +284,18 @@ def _check_targets(paths: list[Path], inputs: list[str], force: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(_DRAW_FORMATS),
               help="Output format (default: from the -o name, else svg).")
 @click.option("--watch", is_flag=True, help="Redraw whenever the case file is saved.")
+@click.option("--focus", metavar="PERSON", help="Only the helpers that reach this person.")
+@click.option("--stance", "stances", multiple=True,
+              type=click.Choice(["alongside", "over", "opposite"]),
+              help="Only involvements in this stance (repeatable).")
+@click.option("--organisation", "organisations", multiple=True, metavar="ORG",
+              help="Only this organisation's involvements (repeatable).")
 @click.option("--force", is_flag=True, help="Allow overwriting a case file.")
 @_handle_errors
 def draw(case_file: str, kind: str, output: str | None, out_dir: str | None, lang: str | None,
          at: str | None, since: str | None, first: str | None, last: str | None,
-         fmt: str | None, watch: bool, force: bool) -> None:
+         fmt: str | None, watch: bool, focus: str | None, stances: tuple[str, ...],
+         organisations: tuple[str, ...], force: bool) -> None:
     """Draw a case: genogram, systemogram, timeline or all of them.
 
     Writes <case>.<kind>.svg beside the case unless -o or --out-dir says otherwise (- is
@@ -291,8 +310,10 @@ def draw(case_file: str, kind: str, output: str | None, out_dir: str | None, lan
         raise click.UsageError("--watch needs a case file, not standard input")
     _check_targets(paths, [case_file], force)
 
+    parts = {"focus": focus, "stances": stances, "organisations": organisations}
+
     def once() -> None:
-        rendered = _render_all(case_file, kinds, lang, at, fmt, since, first, last)
+        rendered = _render_all(case_file, kinds, lang, at, fmt, since, first, last, parts)
         from .io.output import write_output
 
         for path, (_, data) in zip(paths, rendered, strict=True):
