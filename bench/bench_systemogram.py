@@ -1,11 +1,13 @@
-"""Systemogram benchmark: line crossings before and after ordering, and drawing times.
+"""Systemogram benchmark: lines through boxes, line crossings, and drawing times.
 
 Run ``python bench/bench_systemogram.py`` from the repository root. Generated networks are
 built from a fixed seed (so the figures are reproducible): 2-12 people in one or two
 households and 10-60 agents (organisations with professionals, contexts, supporters) whose
-involvements target one to three people. "Before" places every ring in file order, evenly
-spaced; "after" is the barycentric ordering with side pulls and re-ranking that
-``layout_systemogram`` uses. Times are the best of three runs of the whole SVG drawing.
+involvements target one to three people. Columns: crossings with every ring in file order
+and straight lines ("file"), after the barycentric ordering with straight lines
+("ordered"), and after routing ("routed", what is drawn); lines through a box that is not
+one of their ends, straight and routed; the time of the whole SVG drawing in process (best
+of three, wall clock) and its CPU time.
 """
 
 from __future__ import annotations
@@ -17,10 +19,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from systeemkaart.dates import PartialDate
 from systeemkaart.drawing import draw
 from systeemkaart.io.yaml_json import load
-from systeemkaart.layout.systemogram import layout_systemogram
+from systeemkaart.layout.systemogram import SystemogramLayout, layout_systemogram
+from systeemkaart.layout.systemogram_lines import lines_through_boxes
 from systeemkaart.model import Case
 
 __all__ = ["main", "network"]
@@ -72,41 +74,59 @@ def network(seed: int, n_people: int, n_agents: int) -> Case:
         "contexts": contexts, "network": network_, "involvements": involvements})
 
 
-def _best(fn: Any, repeat: int = 3) -> float:
-    times = []
+def _best(fn: Any, repeat: int = 3) -> tuple[float, float]:
+    """Best wall-clock and CPU milliseconds of ``repeat`` runs."""
+    wall, cpu = [], []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - t0)
-    return min(times) * 1000
+        wall.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    return min(wall) * 1000, min(cpu) * 1000
+
+
+def _through(lay: SystemogramLayout) -> int:
+    boxes = {k: a.box for k, a in lay.agents.items()}
+    return len(lines_through_boxes(lay.links, lay.people, boxes))
 
 
 def main() -> None:
-    """Print crossings and timings as tables."""
-    at = PartialDate.parse("2023-05-01")
-    print("generated networks (5 seeds each): crossings before -> after ordering, draw time")
-    print(f"{'people':>6} {'agents':>6} {'before':>8} {'after':>8} {'change':>7} {'draw ms':>8}")
+    """Print lines through boxes, crossings and timings as tables."""
+    print("generated networks (5 seeds each, means): crossings file / ordered / routed,")
+    print("lines through boxes straight -> routed, draw time (median of the seeds)")
+    print(f"{'people':>6} {'agents':>6} {'file':>7} {'ordered':>8} {'routed':>7} "
+          f"{'through':>12} {'draw ms':>8} {'cpu ms':>7}")
     for n_people, n_agents in [(3, 10), (4, 20), (6, 30), (12, 40), (12, 60)]:
-        before, after, ms = [], [], []
+        before, ordered, routed, t0, t1, ms, cpu = [], [], [], [], [], [], []
         for seed in range(5):
             case = network(seed, n_people, n_agents)
-            before.append(layout_systemogram(case, at, optimise=False).crossings)
-            after.append(layout_systemogram(case, at).crossings)
-            ms.append(_best(lambda c=case: draw(c, "systemogram")))
-        b, a = statistics.mean(before), statistics.mean(after)
-        change = f"{(a - b) / b * 100:+.0f}%" if b else "n/a"
-        print(f"{n_people:>6} {n_agents:>6} {b:>8.1f} {a:>8.1f} {change:>7} "
-              f"{statistics.median(ms):>8.1f}")
+            before.append(layout_systemogram(case, optimise=False, route=False).crossings)
+            straight = layout_systemogram(case, route=False)
+            final = layout_systemogram(case)
+            ordered.append(straight.crossings)
+            routed.append(final.crossings)
+            t0.append(_through(straight))
+            t1.append(_through(final))
+            wall, proc = _best(lambda c=case: draw(c, "systemogram"))
+            ms.append(wall)
+            cpu.append(proc)
+        through = f"{statistics.mean(t0):.1f} -> {statistics.mean(t1):.1f}"
+        print(f"{n_people:>6} {n_agents:>6} {statistics.mean(before):>7.1f} "
+              f"{statistics.mean(ordered):>8.1f} {statistics.mean(routed):>7.1f} "
+              f"{through:>12} {statistics.median(ms):>8.1f} {statistics.median(cpu):>7.1f}")
     examples = sorted(Path("examples").glob("*.yaml"))
     if examples:
-        print("\nexamples: crossings before -> after, systemogram and timeline draw time")
+        print("\nexamples: crossings file / ordered / routed, lines through boxes straight ->")
+        print("routed, systemogram and timeline draw time")
         for path in examples:
             case = load(path)
-            b = layout_systemogram(case, optimise=False).crossings
-            a = layout_systemogram(case).crossings
-            s = _best(lambda c=case: draw(c, "systemogram"))
-            t = _best(lambda c=case: draw(c, "timeline"))
-            print(f"{path.stem:<24} {b:>4} -> {a:<4} {s:>7.1f} ms {t:>7.1f} ms")
+            b = layout_systemogram(case, optimise=False, route=False).crossings
+            straight = layout_systemogram(case, route=False)
+            final = layout_systemogram(case)
+            s, _ = _best(lambda c=case: draw(c, "systemogram"))
+            t, _ = _best(lambda c=case: draw(c, "timeline"))
+            print(f"{path.stem:<24} {b:>4} / {straight.crossings:<4} / {final.crossings:<4} "
+                  f"{_through(straight):>3} -> {_through(final):<3} {s:>7.1f} ms {t:>7.1f} ms")
     sys.stdout.flush()
 
 

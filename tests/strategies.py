@@ -386,6 +386,13 @@ def _network_parts(draw: Draw, ids: _Ids, parts: _Parts, as_of_year: int, *,
             _period(draw, sup, as_of_year)
             parts.network.append(sup)
             budget -= 1
+    # one place, one node: a context may be an organisation, a supporter a family member
+    org_ids = [o["id"] for o in parts.organisations]
+    for rec in parts.contexts + parts.network:
+        if org_ids and draw(st.integers(0, 4)) == 0:
+            rec["organisation"] = draw(st.sampled_from(org_ids))
+        elif people and draw(st.integers(0, 4)) == 0:
+            rec["person"] = draw(st.sampled_from(people))
     agents = parts.agent_ids()
     if not people or not agents:
         return

@@ -151,6 +151,15 @@ def _references(case: Case, types: dict[str, str]) -> Iterator[Problem]:
     for i, h in enumerate(case.households):
         for j, pid in enumerate(h.members):
             yield from _expect(types, pid, f"households[{i}].members[{j}]", person, "person")
+    organisation = frozenset({"organisation"})
+    refs = [("network", i, s.person, s.organisation) for i, s in enumerate(case.network)]
+    refs += [("contexts", i, c.person, c.organisation) for i, c in enumerate(case.contexts)]
+    for where, i, ref_person, ref_org in refs:
+        if ref_person is not None:
+            yield from _expect(types, ref_person, f"{where}[{i}].person", person, "person")
+        if ref_org is not None:
+            yield from _expect(types, ref_org, f"{where}[{i}].organisation", organisation,
+                               "organisation")
     for i, s in enumerate(case.network):
         for j, pid in enumerate(s.supports):
             yield from _expect(types, pid, f"network[{i}].supports[{j}]", person, "person")

@@ -186,10 +186,11 @@ _LARGE_TREE = 2_000
 
 def _render_all(case_file: str, kinds: list[str], lang: str | None, at: str | None,
                 fmt: str, since: str | None = None, first: str | None = None,
-                last: str | None = None,
-                focus: tuple[str, int] | None = None) -> list[tuple[str, bytes]]:
-    """Load the case and render every kind; nothing is written here. ``focus`` is
-    ``(person, generations)``: draw only the family around that person."""
+                last: str | None = None, around: tuple[str, int] | None = None,
+                parts: dict[str, Any] | None = None) -> list[tuple[str, bytes]]:
+    """Load the case and render every kind; nothing is written here. ``around`` is
+    ``(person, generations)``: draw only the family around that person; ``parts`` narrows
+    the helper network of the systemogram and timeline (see ``focus_network``)."""
     from .drawing import draw as draw_case
     from .io.yaml_json import load
 
@@ -198,18 +199,30 @@ def _render_all(case_file: str, kinds: list[str], lang: str | None, at: str | No
              "last": _parse_date(last, "--to")}
     case = load(case_file)
     hidden: dict[str, int] = {}
-    if focus is not None:
-        from .layout.genogram_around import around
+    if around is not None:
+        from .layout.genogram_around import around as family_around
 
-        cut = around(case, *focus)
+        cut = family_around(case, *around)
         case, hidden = cut.case, cut.hidden
     if "genogram" in kinds and len(case.people) >= _LARGE_TREE:
         click.echo(f"{case_file}: {len(case.people):,} people; drawing the whole family tree "
                    "takes a while (Ctrl-C stops it). A case with only the branch you need "
                    "draws faster and reads better.", err=True)
+    part = case
+    if parts:
+        from .exceptions import CaseFormatError
+        from .layout.systemogram_filter import focus_network
+
+        try:
+            part = focus_network(case, **parts)
+        except CaseFormatError as err:
+            raise CaseFormatError(err.message, file=case_file) from err
     out: list[tuple[str, bytes]] = []
     for kind in kinds:
-        svg = draw_case(case, kind, lang=lang, at=when, hidden=hidden, **dates)
+        if kind == "genogram":
+            svg = draw_case(case, kind, lang=lang, at=when, hidden=hidden, **dates)
+        else:
+            svg = draw_case(part, kind, lang=lang, at=when, **dates)
         if fmt == "svg":
             out.append((kind, svg.encode("utf-8")))
         else:
@@ -280,6 +293,12 @@ def _check_targets(paths: list[Path], inputs: list[str], force: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(_DRAW_FORMATS),
               help="Output format (default: from the -o name, else svg).")
 @click.option("--watch", is_flag=True, help="Redraw whenever the case file is saved.")
+@click.option("--focus", metavar="PERSON", help="Only the helpers that reach this person.")
+@click.option("--stance", "stances", multiple=True,
+              type=click.Choice(["alongside", "over", "opposite"]),
+              help="Only involvements in this stance (repeatable).")
+@click.option("--organisation", "organisations", multiple=True, metavar="ORG",
+              help="Only this organisation's involvements (repeatable).")
 @click.option("--force", is_flag=True, help="Allow overwriting a case file.")
 @click.option("--around", "around_id", metavar="PERSON",
               help="Genogram of the family around this person id only (a large tree).")
@@ -288,7 +307,8 @@ def _check_targets(paths: list[Path], inputs: list[str], force: bool) -> None:
 @_handle_errors
 def draw(case_file: str, kind: str, output: str | None, out_dir: str | None, lang: str | None,
          at: str | None, since: str | None, first: str | None, last: str | None,
-         fmt: str | None, watch: bool, force: bool, around_id: str | None,
+         fmt: str | None, watch: bool, focus: str | None, stances: tuple[str, ...],
+         organisations: tuple[str, ...], force: bool, around_id: str | None,
          generations: int) -> None:
     """Draw a case: genogram, systemogram, timeline or all of them.
 
@@ -304,9 +324,12 @@ def draw(case_file: str, kind: str, output: str | None, out_dir: str | None, lan
         raise click.UsageError("--watch needs a case file, not standard input")
     _check_targets(paths, [case_file], force)
 
+    parts = {"focus": focus, "stances": stances, "organisations": organisations}
+
     def once() -> None:
-        focus = (around_id, generations) if around_id is not None else None
-        rendered = _render_all(case_file, kinds, lang, at, fmt, since, first, last, focus)
+        around = (around_id, generations) if around_id is not None else None
+        rendered = _render_all(case_file, kinds, lang, at, fmt, since, first, last, around,
+                               parts)
         from .io.output import write_output
 
         for path, (_, data) in zip(paths, rendered, strict=True):

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import math
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 
 from systeemkaart.dates import PartialDate
+from systeemkaart.exceptions import CaseFormatError
+from systeemkaart.io.yaml_json import load
 from systeemkaart.layout.systemogram import SystemogramLayout, layout_systemogram
+from systeemkaart.layout.systemogram_filter import focus_network
+from systeemkaart.layout.systemogram_lines import PORT_ARC, PORT_GAP, lines_through_boxes
 from systeemkaart.model import Case, case_at
+from tests.conftest import ROOT
 from tests.strategies import cases, helper_networks
+
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 
 def _case(**parts: Any) -> Case:
@@ -42,21 +51,54 @@ def _assert_lines_complete(case: Case, lay: SystemogramLayout) -> None:
     case = case_at(case, lay.at)
     drawn = {(i, lk.target) for lk in lay.links if lk.kind == "involvement"
              for i in lk.involvements}
+    itself = {r.id: r.person for r in [*case.network, *case.contexts] if r.person}
     for i, inv in enumerate(case.involvements):
         for target in inv.targets:
+            if itself.get(inv.agent) == target and inv.agent not in lay.agents:
+                continue  # a supporter drawn as the person it targets: no line to oneself
             assert ((i, target) in drawn) is inv.active_at(lay.at), (inv, lay.at)
     for lk in lay.links:
-        assert lk.source in lay.agents and lk.target in lay.people
+        if lk.kind == "relation":
+            assert {lk.source, lk.target} <= set(lay.agents) | set(lay.people)
+            assert lk.source in lay.agents or lk.target in lay.agents
+            continue
+        assert lk.source in lay.agents or lk.source in lay.people
+        assert lk.target in lay.people
         for i in lk.involvements:
             assert case.involvements[i].active_at(lay.at)
             assert case.involvements[i].agent in lk.agents
 
 
-@given(helper_networks(min_agents=0, max_agents=60))
+def _assert_reads_right(lay: SystemogramLayout) -> None:
+    """No line through a node that is not one of its ends; arrowheads never share a port."""
+    boxes = {k: a.box for k, a in lay.agents.items()}
+    assert lines_through_boxes(lay.links, lay.people, boxes) == []
+    ends: dict[str, list[tuple[float, float]]] = {}
+    for lk in lay.links:
+        if lk.target in lay.people:
+            ends.setdefault(lk.target, []).append(lk.points[-1])
+    for pid, pts in ends.items():
+        if len(pts) <= PORT_ARC / (PORT_GAP * 1.45) + 1:  # room for each its own port
+            for i, a in enumerate(pts):
+                for b in pts[i + 1:]:
+                    assert math.dist(a, b) > 6.0, (pid, a, b)
+
+
+@given(helper_networks(min_agents=0, max_agents=40))
 def test_generated_networks_have_no_overlaps_and_every_line(case: Case) -> None:
     lay = layout_systemogram(case)
     _assert_apart(lay)
     _assert_lines_complete(case, lay)
+    _assert_reads_right(lay)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_examples_read_right(path: Path) -> None:
+    case = load(path)
+    lay = layout_systemogram(case)
+    _assert_apart(lay)
+    _assert_lines_complete(case, lay)
+    _assert_reads_right(lay)
 
 
 @given(cases(max_agents=40, max_generations=3))
@@ -64,8 +106,11 @@ def test_generated_cases_with_families(case: Case) -> None:
     lay = layout_systemogram(case)
     _assert_apart(lay)
     _assert_lines_complete(case, lay)
+    _assert_reads_right(lay)
     # every line starts at its agent's box and ends near its target's symbol
     for lk in lay.links:
+        if lk.target not in lay.people:
+            continue
         person = lay.people[lk.target]
         end = lk.points[-1]
         assert abs(end[0] - person.x) + abs(end[1] - person.y) < 40
@@ -93,6 +138,7 @@ def test_forty_agents_and_twelve_people_stay_apart() -> None:
     assert len(lay.people) == 12
     _assert_apart(lay)
     _assert_lines_complete(case, lay)
+    _assert_reads_right(lay)
     # 24 professionals fit under the threshold: nobody is collapsed
     assert not any(a.members for a in lay.agents.values())
     assert lay.professionals == 24 and lay.organisations == 6
@@ -128,8 +174,9 @@ def test_sides_follow_the_partner_picture() -> None:
                  involvements=[{"agent": a, "targets": ["kind"]}
                                for a in ("jz1", "mentor", "coach")])
     lay = layout_systemogram(case)
-    assert lay.agents["jz"].box.cx < 0 < lay.agents["school"].box.cx
-    assert lay.agents["club"].box.cx > 0
+    # youth care on the right, schools and contexts on the left (Bijlage 2)
+    assert lay.agents["school"].box.cx < 0 < lay.agents["jz"].box.cx
+    assert lay.agents["club"].box.cx < 0
     assert lay.agents["swt"].box.cy < 0  # on top
     # rings: the context lies inside the organisations' ring
     assert lay.agents["club"].ring == 2 and lay.agents["jz"].ring == 3
@@ -176,3 +223,99 @@ def test_layout_is_deterministic(lang: str) -> None:
                  involvements=[{"agent": "a", "targets": ["kind", "vader"]},
                                {"agent": "b", "targets": ["moeder"], "stance": "over"}])
     assert layout_systemogram(case, lang=lang) == layout_systemogram(case, lang=lang)
+
+
+def test_a_collapsed_organisation_keeps_the_regie_holder_and_kept_members() -> None:
+    pros = [{"id": f"pro{k}", "name": f"P{k}"} for k in range(8)]
+    case = _case(organisations=[{"id": "ggz", "kind": "youth_mental_health",
+                                 "professionals": pros}],
+                 involvements=[{"agent": f"pro{k}", "targets": ["kind"], "regie": k == 3}
+                               for k in range(8)])
+    lay = layout_systemogram(case, keep=["pro5"])
+    assert "pro3" in lay.agents and lay.agents["pro3"].regie
+    assert "pro5" in lay.agents
+    assert set(lay.agents["ggz"].members) == {f"pro{k}" for k in range(8)} - {"pro3", "pro5"}
+
+
+def test_relations_with_agents_are_drawn_even_after_the_help_ended() -> None:
+    case = _case(organisations=[{"id": "ggz", "professionals": [{"id": "psy"}]}],
+                 involvements=[{"agent": "psy", "targets": ["kind"], "start": 2019,
+                                "end": 2020}],
+                 relations=[{"between": ["kind", "psy"], "kind": "hostile"}])
+    lay = layout_systemogram(case)
+    rel = [lk for lk in lay.links if lk.kind == "relation"]
+    assert [(lk.source, lk.target, lk.relation) for lk in rel] == [("kind", "psy", "hostile")]
+    assert not any(lk.kind == "involvement" for lk in lay.links)
+    _assert_reads_right(lay)
+
+
+def test_both_parents_of_the_index_stay_in_the_centre_marked_when_unreached() -> None:
+    case = _case(people=[{"id": "vader", "sex": "male", "born": 1980},
+                         {"id": "moeder", "sex": "female", "born": 1982},
+                         {"id": "kind", "sex": "female", "born": 2010}],
+                 households=[{"members": ["moeder", "kind"]}],
+                 children=[{"parents": ["vader", "moeder"], "child": "kind"}],
+                 organisations=[{"id": "swt", "professionals": [{"id": "a"}]}],
+                 involvements=[{"agent": "a", "targets": ["moeder"]}])
+    lay = layout_systemogram(case, lang="en")
+    assert {"vader", "moeder", "kind"} <= set(lay.people)
+    assert lay.unreached == ("vader",)
+    assert any(line.text == "not reached" for line in lay.people["vader"].lines)
+    assert not any(line.text == "not reached" for line in lay.people["moeder"].lines)
+
+
+def test_children_stand_in_order_of_age() -> None:
+    kids = [{"id": f"k{i}", "born": 2015 - 2 * i} for i in range(4)]  # k3 is the eldest
+    case = _case(people=[{"id": "vader", "sex": "male", "born": 1980},
+                         {"id": "moeder", "sex": "female", "born": 1982}, *kids],
+                 households=[{"members": ["vader", "moeder", "k0", "k1", "k2", "k3"]}],
+                 children=[{"parents": ["vader", "moeder"], "child": f"k{i}"}
+                           for i in range(4)],
+                 organisations=[{"id": "o", "professionals": [{"id": "x"}, {"id": "y"}]}],
+                 involvements=[{"agent": "x", "targets": ["k0"]},
+                               {"agent": "y", "targets": ["k3", "vader"]}])
+    case.case.index[:] = ["k0"]
+    lay = layout_systemogram(case)
+    xs = [lay.people[f"k{i}"].x for i in (3, 2, 1, 0)]
+    assert xs == sorted(xs)
+
+
+def test_one_place_one_node_for_a_school_and_a_supporting_relative() -> None:
+    case = _case(people=[{"id": "vader", "sex": "male", "born": 1980},
+                         {"id": "moeder", "sex": "female", "born": 1982},
+                         {"id": "kind", "sex": "female", "born": 2010},
+                         {"id": "tante", "sex": "female", "born": 1978}],
+                 organisations=[{"id": "school-org", "kind": "school",
+                                 "professionals": [{"id": "mentor"}]}],
+                 contexts=[{"id": "school", "kind": "school", "members": ["kind"],
+                            "organisation": "school-org"}],
+                 network=[{"id": "steun", "supports": ["kind"], "person": "tante"}],
+                 involvements=[{"agent": "mentor", "targets": ["kind"]}])
+    lay = layout_systemogram(case)
+    assert "school" not in lay.agents and "steun" not in lay.agents
+    assert "tante" in lay.people
+    kinds = {(lk.kind, lk.source, lk.target) for lk in lay.links}
+    assert ("membership", "school-org", "kind") in kinds
+    assert ("support", "tante", "kind") in kinds
+    _assert_reads_right(lay)
+
+
+def test_focus_keeps_only_the_helpers_that_reach_the_person() -> None:
+    case = _case(organisations=[{"id": "swt", "professionals": [{"id": "a"}, {"id": "b"}]},
+                                {"id": "vt", "kind": "safety_home",
+                                 "professionals": [{"id": "c"}]}],
+                 network=[{"id": "oma", "supports": ["vader"]}],
+                 involvements=[{"agent": "a", "targets": ["kind"]},
+                               {"agent": "b", "targets": ["vader"], "stance": "over"},
+                               {"agent": "c", "targets": ["kind"], "stance": "opposite"}])
+    lay = layout_systemogram(focus_network(case, focus="kind"))
+    assert set(lay.agents) == {"swt", "a", "vt", "c"}
+    lay = layout_systemogram(focus_network(case, stances=["over"]))
+    assert set(lay.agents) == {"swt", "b"}
+    lay = layout_systemogram(focus_network(case, organisations=["vt"]))
+    assert set(lay.agents) == {"vt", "c"}
+    assert focus_network(case) is case
+    with pytest.raises(CaseFormatError, match="not a person"):
+        focus_network(case, focus="nobody")
+    with pytest.raises(CaseFormatError, match="not an organisation"):
+        focus_network(case, organisations=["ggz"])

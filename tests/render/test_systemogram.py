@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,10 @@ from hypothesis import given
 from systeemkaart.dates import PartialDate
 from systeemkaart.drawing import draw
 from systeemkaart.io.yaml_json import load
+from systeemkaart.layout import Box, segment_hits_box
 from systeemkaart.model import Case, case_at
 from systeemkaart.render.systemogram import render_systemogram
+from systeemkaart.text.measure import text_width
 from tests.conftest import ROOT
 from tests.strategies import helper_networks
 
@@ -51,7 +54,9 @@ def _bbox(g: ET.Element) -> tuple[float, float, float, float]:
     return x, y, w, h
 
 
-def _check_svg(case: Case, svg: str, at: PartialDate) -> ET.Element:
+def _check_svg(case: Case, svg: str, at: PartialDate, *, strokes: bool = False) -> ET.Element:
+    """Conventions, boxes apart, texts inside, every active line drawn; with ``strokes``
+    also no drawn stroke (double lines and zigzags included) under another node's box."""
     case = case_at(case, at)  # what the drawing shows: the case as it stood at ``at``
     root = ET.fromstring(svg.encode("utf-8"))
     assert root.find(f"{NS}title") is not None
@@ -68,18 +73,42 @@ def _check_svg(case: Case, svg: str, at: PartialDate) -> ET.Element:
             apart = (ax + aw <= bx + eps or bx + bw <= ax + eps or ay + ah <= by + eps
                      or by + bh <= ay + eps)
             assert apart, f"{a} overlaps {b}"
+    for t in root.iter(f"{NS}text"):
+        size = float(t.get("font-size") or 12)
+        width = text_width(t.text or "", size, bold=t.get("font-weight") == "bold")
+        x = float(t.get("x") or 0)
+        anchor = t.get("text-anchor") or "start"
+        left = x - width / 2 if anchor == "middle" else x - width if anchor == "end" else x
+        assert view[0] - 0.5 <= left and left + width <= view[0] + view[2] + 0.5, t.text
+        assert view[1] <= float(t.get("y") or 0) <= view[1] + view[3], t.text
     drawn: set[tuple[int, str]] = set()
     for e in _edges(root):
         source, target = e.get("data-source"), e.get("data-target")
         assert source in nodes and target in nodes
         assert e.find(f"{NS}title") is not None
+        for line in e.iter(f"{NS}polyline") if strokes else ():
+            pts: list[tuple[float, float]] = []
+            for pair in (line.get("points") or "").split():
+                x, y = pair.split(",")
+                pts.append((float(x), float(y)))
+            for nid, (bx, by, bw, bh) in boxes:
+                if nid in (source, target):
+                    continue
+                box = Box(bx, by, bw, bh)
+                assert not any(segment_hits_box(a, b, box) for a, b in pairwise(pts)), (
+                    source, target, nid)
+        if "relation" in (e.get("class") or "").split():
+            continue
         for i in (e.get("data-involvements") or "").split():
             inv = case.involvements[int(i)]
             assert inv.active_at(at), "an inactive involvement is drawn"
             assert inv.agent in (e.get("data-agents") or "").split()
             drawn.add((int(i), target or ""))
+    itself = {r.id: r.person for r in [*case.network, *case.contexts] if r.person}
     for i, inv in enumerate(case.involvements):
         for t in inv.targets:
+            if itself.get(inv.agent) == t and inv.agent not in nodes:
+                continue  # a supporter drawn as the person it targets: no line to oneself
             assert ((i, t) in drawn) is inv.active_at(at)
     return root
 
@@ -91,16 +120,18 @@ def test_generated_networks_draw_every_active_line_and_nothing_else(case: Case) 
     root = _check_svg(case, svg, at)
     has_regie = any(inv.regie and inv.active_at(at) for inv in case.involvements) or any(
         not case.person(pid).is_deceased for pid in case.case.regie)
+    involved = any("involvement" in (e.get("class") or "").split() for e in _edges(root))
     notes = [g for g in root.iter(f"{NS}g") if g.get("class") == "no-regie"]
-    assert bool(notes) is not has_regie
+    assert bool(notes) is (involved and not has_regie)
     assert svg == render_systemogram(case, lang=case.case.lang, at=at)
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
-def test_examples_draw_with_every_target(path: Path) -> None:
+def test_examples_draw_with_every_target(path: Path, lang: str) -> None:
     case = load(path)
     at = case.as_of()
-    root = _check_svg(case, render_systemogram(case, lang="nl", at=at), at)
+    root = _check_svg(case, render_systemogram(case, lang=lang, at=at), at, strokes=True)
     badge = [g for g in root.iter(f"{NS}g") if g.get("class") == "count-badge"]
     assert len(badge) == 1 and "professionals" in "".join(badge[0].itertext())
 
@@ -132,6 +163,22 @@ def test_nobody_holds_regie_is_visible() -> None:
                  involvements=[{"agent": "anna", "targets": ["kind"]}])
     svg = render_systemogram(case, lang="nl", at=case.as_of())
     assert 'class="no-regie"' in svg and "Regie bij niemand" in svg
+
+
+def test_nobody_holds_regie_only_when_somebody_is_involved() -> None:
+    case = _case(network=[{"id": "oma", "supports": ["kind"]}])
+    svg = render_systemogram(case, lang="nl", at=case.as_of())
+    assert "no-regie" not in svg and "Regie bij niemand" not in svg
+
+
+def test_hostile_relation_with_a_former_psychiatrist_is_drawn() -> None:
+    case = load(ROOT / "examples" / "mdo-weglopen.yaml")
+    root = ET.fromstring(render_systemogram(case, lang="nl", at=case.as_of()))
+    rel = [e for e in _edges(root) if "relation" in (e.get("class") or "").split()]
+    assert [(e.get("data-source"), e.get("data-target")) for e in rel] == [("daan", "ggz-psy")]
+    assert "hostile" in (rel[0].get("class") or "").split()
+    legend = next(g for g in root.iter(f"{NS}g") if g.get("class") == "legend")
+    assert "relation-hostile" in (legend.get("data-entries") or "").split()
 
 
 def test_several_hold_regie() -> None:
@@ -207,3 +254,26 @@ def test_cli_draws_systemogram_and_timeline(runner: Any, tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     timeline = tmp_path / f"{src.stem}.timeline.svg"
     assert timeline.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_cli_focus_stance_and_organisation(runner: Any, tmp_path: Path) -> None:
+    from systeemkaart.cli import main
+
+    src = ROOT / "examples" / "mdo-weglopen.yaml"
+    out = tmp_path / "focus.svg"
+    result = runner.invoke(main, ["draw", str(src), "--kind", "systemogram", "--focus",
+                                  "moeder", "--stance", "over", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    nodes = _nodes(ET.fromstring(out.read_bytes()))
+    assert {"swt-anna", "lpa"} <= set(nodes) and "brug-rob" not in nodes
+    out = tmp_path / "org.svg"
+    result = runner.invoke(main, ["draw", str(src), "--kind", "systemogram",
+                                  "--organisation", "ggz", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    nodes = _nodes(ET.fromstring(out.read_bytes()))
+    assert "ggz-ther" in nodes and "swt-anna" not in nodes
+    bad = tmp_path / "bad.svg"
+    result = runner.invoke(main, ["draw", str(src), "--kind", "systemogram", "--focus",
+                                  "nobody", "-o", str(bad)])
+    assert result.exit_code == 2 and "mdo-weglopen.yaml" in result.output
+    assert "Traceback" not in result.output and not bad.exists()

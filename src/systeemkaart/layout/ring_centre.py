@@ -8,7 +8,7 @@ it can use the direction from the origin to each person as that person's angle.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..dates import PartialDate
@@ -26,6 +26,7 @@ __all__ = [
     "PersonPlace",
     "TextLine",
     "centre_people",
+    "index_parents",
     "layout_centre",
 ]
 
@@ -35,8 +36,9 @@ PERSON_FONT = 11.0
 AGE_FONT = 9.5
 FRAME_PAD = 7.0
 """Space between the members of a household and its frame."""
-PERSON_GAP = 10.0
-GROUP_GAP = 18.0
+PERSON_GAP = 26.0
+"""Room between two people of a household: lines pass between them to reach inner rows."""
+GROUP_GAP = 40.0
 ROW_MAX = 6
 LABEL_MAX = 96.0
 
@@ -80,18 +82,28 @@ class CentrePlace:
     radius: float
 
 
+def index_parents(case: Case) -> list[str]:
+    """The biological parents of the index person(s), in file order."""
+    index = set(case.case.index)
+    parents = {p for link in case.children if link.child in index
+               and link.kind == "biological" for p in link.parents}
+    return [p.id for p in case.people if p.id in parents]
+
+
 def centre_people(case: Case, involved: Sequence[str]) -> list[str]:
-    """Who belongs in the centre: the index person(s), everyone in ``involved`` and the rest
-    of their households, in file order."""
+    """Who belongs in the centre: the index person(s) and their biological parents, everyone
+    in ``involved`` and the rest of their households, in file order."""
     ids = {p.id for p in case.people}
     want = {pid for pid in case.case.index if pid in ids} | {pid for pid in involved if pid in ids}
+    want.update(index_parents(case))
     for h in case.households:
         if any(m in want for m in h.members):
             want.update(m for m in h.members if m in ids)
     return [p.id for p in case.people if p.id in want]
 
 
-def _person_lines(case: Case, pid: str, at: PartialDate, lang: str) -> tuple[TextLine, ...]:
+def _person_lines(case: Case, pid: str, at: PartialDate, lang: str,
+                  unreached: bool) -> tuple[TextLine, ...]:
     person = case.person(pid)
     index = pid in case.case.index
     lines = [TextLine(t, PERSON_FONT, index) for t in wrap(person.label(), PERSON_FONT, LABEL_MAX,
@@ -104,6 +116,8 @@ def _person_lines(case: Case, pid: str, at: PartialDate, lang: str) -> tuple[Tex
         bits.append("†")
     if bits:
         lines.append(TextLine(" ".join(bits), AGE_FONT))
+    if unreached:
+        lines.append(TextLine(label("not_reached", lang), AGE_FONT, True))
     return tuple(lines)
 
 
@@ -129,23 +143,26 @@ def _groups(case: Case, people: Sequence[str]) -> list[tuple[int | None, list[st
 
 
 def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
-                  rank: Mapping[str, float]) -> CentrePlace:
+                  rank: Mapping[str, float], unreached: Collection[str] = ()) -> CentrePlace:
     """Lay out ``people`` grouped by household, each group ordered by ``rank`` (low = left).
 
     Within a household each generation is a row, oldest on top: a small genogram whose
-    members all sit on the group's edge where that is possible, so lines reach them. Groups
+    members all sit on the group's edge where that is possible, so lines reach them. The
+    top row follows ``rank``; lower rows (children) stand in order of age, eldest left. Groups
     are ordered by the mean rank of their members and packed on shelves whose width keeps
-    the block roughly square. The block is centred on the origin.
+    the block roughly square. The block is centred on the origin. People in ``unreached``
+    get a line saying that no help reaches them.
     """
     groups = _groups(case, people)
     if not groups:
         return CentrePlace({}, (), 0.0)
     gen = generations(case)
+    born = {p.id: (p.born.earliest.toordinal() if p.born else 10**7) for p in case.people}
     groups.sort(key=lambda g: (sum(rank.get(m, 0.0) for m in g[1]) / len(g[1]),
                                -1 if g[0] is None else g[0]))
     sizes: dict[str, tuple[float, float, tuple[TextLine, ...]]] = {}
     for pid in people:
-        lines = _person_lines(case, pid, at, lang)
+        lines = _person_lines(case, pid, at, lang, pid in unreached)
         lw, lh = _lines_size(lines)
         sizes[pid] = (max(SYMBOL, lw) + 4, SYMBOL + 3 + lh, lines)
     # lay each group out locally (rows of at most ROW_MAX), then pack the groups
@@ -153,8 +170,11 @@ def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
     for hh, members in groups:
         members = sorted(members, key=lambda m: (rank.get(m, 0.0), people.index(m)))
         rows = []
-        for level in sorted({gen.get(m, 0) for m in members}):
+        levels = sorted({gen.get(m, 0) for m in members})
+        for level in levels:
             same = [m for m in members if gen.get(m, 0) == level]
+            if level != levels[0]:  # children, and their children, in order of age
+                same.sort(key=lambda m: (born.get(m, 10**7), people.index(m)))
             rows += [same[k:k + ROW_MAX] for k in range(0, len(same), ROW_MAX)]
         spots: list[tuple[str, float, float]] = []
         y = FRAME_PAD

@@ -18,6 +18,7 @@ __all__ = [
     "boundary_point",
     "circular_mean",
     "count_crossings",
+    "isotonic",
     "max_distance_to_origin",
     "min_distance_to_origin",
     "place_on_circle",
@@ -77,7 +78,7 @@ def angular_gap(a: tuple[float, float], b: tuple[float, float], mid: float, radi
     return 2 * math.asin(chord / (2 * radius))
 
 
-def _isotonic(values: list[float]) -> list[float]:
+def isotonic(values: list[float]) -> list[float]:
     """Least-squares non-decreasing fit of ``values`` (pool adjacent violators, O(n))."""
     blocks: list[list[float]] = []  # [sum, count]
     for v in values:
@@ -120,7 +121,7 @@ def place_on_circle(desired: Sequence[float], gaps: Sequence[float]) -> list[flo
         offsets = [0.0]
         for k in range(n - 1):
             offsets.append(offsets[-1] + gaps[order[k]])
-        fitted = _isotonic([u - o for u, o in zip(unrolled, offsets, strict=True)])
+        fitted = isotonic([u - o for u, o in zip(unrolled, offsets, strict=True)])
         theta = [f + o for f, o in zip(fitted, offsets, strict=True)]
         if theta[0] + TAU - theta[-1] < gaps[order[-1]] - 1e-12:
             continue

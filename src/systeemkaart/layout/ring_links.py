@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
 
 from ..activity import active_involvements
@@ -37,7 +37,9 @@ A = TypeVar("A", bound=_Agent)
 class LinkPlace:
     """One drawn line from an agent to a person.
 
-    ``kind`` is ``involvement``, ``support`` or ``membership``. ``agents`` are the ids as
+    ``kind`` is ``involvement``, ``support``, ``membership`` or ``relation`` (a family-style
+    relation, ``relation`` naming its kind, between an agent and a person or two agents;
+    its source and target are the two ends as written). ``agents`` are the ids as
     written in the file that the line stands for (several when professionals are merged into
     their organisation) and ``involvements`` their indices in ``case.involvements``.
     ``stance`` and ``regie`` apply to involvements, ``strength`` to support; ``width`` is the
@@ -54,6 +56,7 @@ class LinkPlace:
     strength: str | None
     width: float
     points: tuple[Point, ...]
+    relation: str | None = None
 
 
 _INTENSITY: tuple[tuple[tuple[str, ...], float], ...] = (
@@ -109,24 +112,26 @@ def _end(start: Point, person: PersonPlace) -> Point:
 
 def build_links(case: Case, at: PartialDate, agents: Mapping[str, A],
                 people: Mapping[str, PersonPlace],
-                anchor: Callable[[A, Point], list[Point]]) -> list[LinkPlace]:
+                anchor: Callable[[A, Point], list[Point]],
+                alias: Mapping[str, str] | None = None) -> list[LinkPlace]:
     """Every line of the systemogram at ``at``, in file order, merged where collapsed.
 
     ``agents`` are the drawn agents; an agent missing from it is looked up in the members
-    of a collapsed organisation. ``anchor`` gives the start point(s) of a line from an agent
-    towards a point.
+    of a collapsed organisation, then in ``alias`` (a supporter or context drawn as the
+    organisation or person it refers to). ``anchor`` gives the start point(s) of a line
+    from an agent towards a point.
     """
-    owner: dict[str, str] = {}
+    owner: dict[str, str] = dict(alias or {})
     for a in agents.values():
         for m in a.members:
             owner[m] = a.id
     merged: dict[tuple[str, str, str], _Acc] = {}
     for i, inv in active_involvements(case, at):
         source = inv.agent if inv.agent in agents else owner.get(inv.agent)
-        if source is None:
+        if source is None or (source not in agents and source not in people):
             continue
         for target in dict.fromkeys(inv.targets):
-            if target not in people:
+            if target not in people or target == source:  # a relative helping themself
                 continue
             acc = merged.setdefault((source, target, inv.stance), _Acc())
             if inv.agent not in acc.agents:
@@ -140,20 +145,62 @@ def build_links(case: Case, at: PartialDate, agents: Mapping[str, A],
         links.append(_make("involvement", source, target, acc, stance, None, agents, people,
                            anchor))
     for s in case.network:
-        if s.id in agents:
+        node = s.id if s.id in agents else owner.get(s.id)
+        if node is not None:
             for pid in dict.fromkeys(s.supports):
-                if pid in people and (s.id, pid) not in drawn:
+                if pid in people and pid != node and (node, pid) not in drawn:
                     acc = _Acc([s.id], [], False, SUPPORT_WIDTH[s.strength])
-                    links.append(_make("support", s.id, pid, acc, None, s.strength, agents,
+                    links.append(_make("support", node, pid, acc, None, s.strength, agents,
                                        people, anchor))
     for c in case.contexts:
-        if c.id in agents:
+        node = c.id if c.id in agents else owner.get(c.id)
+        if node is not None:
             for pid in dict.fromkeys(c.members):
-                if pid in people and (c.id, pid) not in drawn:
+                if pid in people and pid != node and (node, pid) not in drawn:
                     acc = _Acc([c.id], [], False, MEMBERSHIP_WIDTH)
-                    links.append(_make("membership", c.id, pid, acc, None, None, agents,
+                    links.append(_make("membership", node, pid, acc, None, None, agents,
                                        people, anchor))
+    links += _relations(case, at, agents, people, anchor, owner)
     return _spread_parallel(links)
+
+
+RELATION_WIDTH = 1.4
+
+
+def _relations(case: Case, at: PartialDate, agents: Mapping[str, A],
+               people: Mapping[str, PersonPlace], anchor: Callable[[A, Point], list[Point]],
+               owner: Mapping[str, str]) -> list[LinkPlace]:
+    """Relations with a drawn agent at one end or both, active at ``at``."""
+    out: list[LinkPlace] = []
+    for r in case.relations:
+        if r.start is not None and at.latest < r.start.earliest:
+            continue
+        if r.end is not None and r.end.latest < at.earliest:
+            continue
+        ends = [e if e in agents or e in people else owner.get(e) for e in r.between]
+        a, b = ends
+        if a is None or b is None or a == b or (a in people and b in people):
+            continue
+        pts = _relation_points(a, b, agents, people, anchor)
+        out.append(LinkPlace("relation", a, b, tuple(r.between), (), None, False, None,
+                             RELATION_WIDTH, pts, r.kind))
+    return out
+
+
+def _relation_points(a: str, b: str, agents: Mapping[str, A],
+                     people: Mapping[str, PersonPlace],
+                     anchor: Callable[[A, Point], list[Point]]) -> tuple[Point, ...]:
+    if b in people:
+        person = people[b]
+        start = anchor(agents[a], (person.x, person.y))
+        return (*start, _end(start[-1], person))
+    if a in people:
+        person = people[a]
+        start = anchor(agents[b], (person.x, person.y))
+        return tuple(reversed((*start, _end(start[-1], person))))
+    box_b = agents[b].box
+    start = anchor(agents[a], (box_b.cx, box_b.cy))
+    return (*start, (box_b.cx, box_b.cy))
 
 
 PARALLEL_GAP = 5.0
@@ -176,8 +223,7 @@ def _spread_parallel(links: list[LinkPlace]) -> list[LinkPlace]:
             nx, ny = -(y1 - y0) / length, (x1 - x0) / length
             off = (k - (len(idx) - 1) / 2) * PARALLEL_GAP
             pts = tuple((x + nx * off, y + ny * off) for x, y in lk.points)
-            out[i] = LinkPlace(lk.kind, lk.source, lk.target, lk.agents, lk.involvements,
-                               lk.stance, lk.regie, lk.strength, lk.width, pts)
+            out[i] = replace(lk, points=pts)
     return out
 
 
@@ -186,7 +232,10 @@ def _make(kind: str, source: str, target: str, acc: _Acc, stance: str | None,
           people: Mapping[str, PersonPlace],
           anchor: Callable[[A, Point], list[Point]]) -> LinkPlace:
     person = people[target]
-    start = anchor(agents[source], (person.x, person.y))
+    if source in agents:
+        start = anchor(agents[source], (person.x, person.y))
+    else:  # a supporter or context drawn as a family member
+        start = [(people[source].x, people[source].y)]
     points = (*start, _end(start[-1], person))
     return LinkPlace(kind, source, target, tuple(acc.agents), tuple(acc.involvements), stance,
                      acc.regie, strength, acc.width, points)

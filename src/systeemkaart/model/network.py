@@ -14,8 +14,14 @@ __all__ = ["Context", "Organisation", "Professional", "Supporter"]
 
 
 class Supporter(Record):
-    """An informal supporter (steunfiguur) outside the drawn family; ``start``/``end`` bound
-    the time they were there."""
+    """An informal supporter (steunfiguur) outside the drawn family.
+
+    ``start``/``end`` bound the time they were there.
+    ``person`` names the family member who is this supporter (an aunt in the genogram):
+    drawings then show the support from that person instead of a second box.
+    ``organisation`` names the organisation this supporter is (say a neighbourhood centre
+    that is also on the case).
+    """
 
     id: Id
     name: Text | None = None
@@ -24,6 +30,8 @@ class Supporter(Record):
     relation: Text | None = None
     start: PartialDate | None = None
     end: PartialDate | None = None
+    person: Id | None = None
+    organisation: Id | None = None
     notes: Text | None = None
 
     def holds_at(self, at: PartialDate | None) -> bool:
@@ -36,6 +44,9 @@ class Context(Record):
 
     ``start``/``end`` bound the context itself; ``memberships`` say when single members
     belonged (each ``member`` must be one of ``members``).
+    ``organisation`` names the organisation that is this place (a school whose staff are on
+    the case is one node: its card); ``person`` a person who is this place (a childminder
+    at home).
     """
 
     id: Id
@@ -45,6 +56,8 @@ class Context(Record):
     start: PartialDate | None = None
     end: PartialDate | None = None
     memberships: list[Membership] = Field(default_factory=list)
+    person: Id | None = None
+    organisation: Id | None = None
     notes: Text | None = None
 
     def members_at(self, at: PartialDate | None) -> list[str]:

@@ -36,6 +36,7 @@ from .styles import (
     INDEX,
     INK,
     MUTED,
+    RELATION_STYLES,
     STANCE_COLOURS,
     STRENGTH_STYLES,
     TITLE_FONT_SIZE,
@@ -117,6 +118,9 @@ def _link_tooltip(case: Case, link: LinkPlace, lang: str) -> str:
         return f"{head}: {label('supporter', lang).lower()}, {label(link.strength or '', lang)}"
     if link.kind == "membership":
         return f"{head}: {label('membership', lang).lower()}"
+    if link.kind == "relation":
+        a, b = (names.get(x, x) for x in link.agents)
+        return f"{a} – {b}: {label(link.relation or '', lang).lower()}"
     bits = [label(link.stance or "alongside", lang).lower()]
     if link.regie:
         bits.append(label("regie", lang).lower())
@@ -236,7 +240,7 @@ def _paint_agent(doc: SvgDoc, parent: Element, case: Case, agent: AgentPlace, la
 
 
 def _paint_person(doc: SvgDoc, parent: Element, case: Case, place: PersonPlace, dx: float,
-                  dy: float, at: PartialDate, lang: str) -> None:
+                  dy: float, at: PartialDate, lang: str, unreached: tuple[str, ...]) -> None:
     pid = place.id
     person = case.person(pid)
     box = place.box
@@ -246,6 +250,8 @@ def _paint_person(doc: SvgDoc, parent: Element, case: Case, place: PersonPlace, 
         modifiers.append("deceased")
     if pid in case.case.index:
         modifiers.append("index")
+    if pid in unreached:
+        modifiers.append("unreached")
     tip = person.label()
     age = person.age_at(at)
     if person.born is not None:
@@ -266,7 +272,8 @@ def _paint_person(doc: SvgDoc, parent: Element, case: Case, place: PersonPlace, 
 
 
 def _legend(case: Case, lay: SystemogramLayout, lang: str) -> Legend:
-    legend = Legend(lang=lang, groups=("symbols", "helpers", "lines", "forms", "markers"))
+    legend = Legend(lang=lang, groups=("symbols", "helpers", "lines", "relationships", "forms",
+                                         "markers"))
     index = set(case.case.index)
     for pid in lay.people:
         p = case.person(pid)
@@ -295,6 +302,10 @@ def _legend(case: Case, lay: SystemogramLayout, lang: str) -> Legend:
             legend.add("lines", f"strength-{strength}",
                        f"{label('supporter', lang)}: {label(strength, lang).lower()}",
                        line_sample(_support_style(strength)))
+    for kind, style in RELATION_STYLES.items():
+        if any(lk.kind == "relation" and lk.relation == kind for lk in lay.links):
+            legend.add("relationships", f"relation-{kind}", label(kind, lang),
+                       line_sample(style))
     if any(lk.kind == "membership" for lk in lay.links):
         legend.add("lines", "membership", label("membership", lang), line_sample(MEMBERSHIP_STYLE))
     if len({lk.width for lk in lay.links if lk.kind == "involvement"}) > 1:
@@ -364,7 +375,8 @@ def _header(case: Case, lay: SystemogramLayout, lang: str) -> list[tuple[str, fl
              f"{lay.organisations} {label('organisations', lang)}")
     lines = [(title, TITLE_FONT_SIZE, True, "title"), (sub, FONT_SIZE, False, "subtitle"),
              (count, FONT_SIZE, True, "count-badge")]
-    if not lay.regie and not _family_regie(case):
+    if (not lay.regie and not _family_regie(case)
+            and any(lk.kind == "involvement" for lk in lay.links)):
         lines.append((label("no_regie", lang), FONT_SIZE, True, "no-regie"))
     elif len(lay.regie) > 1:
         names = case.names()
@@ -422,7 +434,7 @@ def render_systemogram(case: Case, *, lang: str, at: PartialDate) -> str:
                 b = agent.box.moved(dx, dy)
                 doc.line(nodes, b.x, b.y, b.right, b.y, stroke="#d5dae0", stroke_width=0.8)
     for place in lay.people.values():
-        _paint_person(doc, nodes, case, place, dx, dy, lay.at, lang)
+        _paint_person(doc, nodes, case, place, dx, dy, lay.at, lang, lay.unreached)
     if lh:
         legend.paint(doc, (width - lw) / 2, dy + lay.bounds.bottom + 16, max(content_w, 420.0))
     return doc.to_string()
@@ -458,6 +470,9 @@ def _paint_link(doc: SvgDoc, parent: Element, case: Case, link: LinkPlace, lang:
     elif link.kind == "support":
         modifiers.append(f"strength-{link.strength}")
         style = _support_style(link.strength or "normal")
+    elif link.kind == "relation":
+        modifiers.append(link.relation or "")
+        style = RELATION_STYLES[link.relation or "distant"]
     else:
         style = MEMBERSHIP_STYLE
     data = {"agents": " ".join(link.agents), "width": fmt(link.width)}

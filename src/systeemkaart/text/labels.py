@@ -66,6 +66,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "opposite": {"nl": "Tegenover (meldt)", "en": "Opposite (reports)"},
     "regie": {"nl": "Regie", "en": "Regie (steers)"},
     "no_regie": {"nl": "Regie bij niemand", "en": "Nobody holds regie"},
+    "not_reached": {"nl": "niet bereikt", "en": "not reached"},
     "professionals": {"nl": "professionals", "en": "professionals"},
     "organisations": {"nl": "organisaties", "en": "organisations"},
     "supporter": {"nl": "Steunfiguur", "en": "Supporter"},

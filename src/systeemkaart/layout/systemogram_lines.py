@@ -1,0 +1,204 @@
+"""Where the lines of a systemogram run: around every box, each into its own port.
+
+Every line starts at its agent (a card's professional leaves the card sideways from its own
+row) and is routed by :class:`~systeemkaart.layout.systemogram_route.Router` around every
+person symbol, label and agent box that is not one of its ends, and around its own
+target's label. A person's incoming lines are then given their own ports on the outline of
+the symbol, spread by angle in the order they arrive, and never under the symbol where the
+label is; so arrowheads never stack and no arrow seems to point at a neighbour.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from . import Box, Point, segment_hits_box
+from .ring_centre import SYMBOL, PersonPlace
+from .ring_geometry import boundary_point, isotonic
+from .ring_links import LinkPlace
+from .systemogram_route import Obstacle, Router
+
+__all__ = ["PORT_ARC", "PORT_GAP", "lines_through_boxes", "port_distance", "route_links"]
+
+PORT_GAP = 0.42
+"""Least angle (radians) between two ports on one symbol: room for two arrowheads."""
+ARROW_ROOM = 4.0
+"""Distance between a symbol's outline and the tip of an arrow pointing at it."""
+STUB = 10.0
+PARALLEL_GAP = 5.0
+# Ports live on the upper part of the symbol: the label hangs below it (y grows downwards).
+_PORT_LO = math.radians(145.0)
+_PORT_HI = math.radians(395.0)
+PORT_ARC = _PORT_HI - _PORT_LO
+"""The arc of a symbol that ports may use: all but the part above the label."""
+_LABEL = "\x00label"
+_SYMBOL = "\x00symbol"
+
+
+def port_distance(sex: str, angle: float) -> float:
+    """Distance from a symbol's centre to the tip of an arrow arriving at ``angle``."""
+    half = SYMBOL / 2
+    c, s = abs(math.cos(angle)), abs(math.sin(angle))
+    if sex == "male":
+        edge = half / max(c, s)
+    elif sex == "female":
+        edge = half
+    else:
+        edge = half / (c + s)
+    return edge + ARROW_ROOM
+
+
+def _obstacles(people: Mapping[str, PersonPlace], agents: Mapping[str, Box],
+               sexes: Mapping[str, str]) -> list[Obstacle]:
+    """Every node's box; for a person also the square inside its symbol and its label, which
+    the person's own lines go around (they end at the symbol's outline)."""
+    out: list[Obstacle] = []
+    for pid, p in people.items():
+        out.append(Obstacle(pid, p.box))
+        sex = sexes.get(pid, "unknown")
+        half = SYMBOL / 2 * (1.0 if sex == "male" else 0.7 if sex == "female" else 0.5)
+        out.append(Obstacle(pid + _SYMBOL, Box(p.x - half, p.y - half, 2 * half, 2 * half)))
+        top = p.y + SYMBOL / 2 + 1
+        if p.box.bottom > top + 1:
+            out.append(Obstacle(pid + _LABEL, Box(p.box.x, top, p.box.w, p.box.bottom - top)))
+    for aid, box in agents.items():
+        out.append(Obstacle(aid, box))
+    return out
+
+
+def _start(router: Router, box: Box, card: Box | None, toward: Point, shift: float
+           ) -> list[Point]:
+    """Where a line leaves its agent: a stub sideways out of a card (shorter where a box
+    stands close), or the box centre."""
+    if card is None or card.h <= box.h + 0.5:
+        return [(box.cx, box.cy + shift)]
+    y = box.cy + max(-box.h / 2 + 2, min(box.h / 2 - 2, shift))
+    x, sign = (card.x, -1.0) if toward[0] <= card.cx else (card.right, 1.0)
+    stub = STUB
+    while stub > 1.0 and router.blocked((x + sign * stub, y)):
+        stub /= 2
+    return [(x, y), (x + sign * stub, y)]
+
+
+def _spread(wanted: Sequence[float], least: float) -> list[float]:
+    """Port angles close to ``wanted`` (sorted), at least ``least`` apart where they fit,
+    all on the upper arc of the symbol (isotonic fit on the arc, O(n))."""
+    n = len(wanted)
+    gap = min(least, PORT_ARC / max(n - 1, 1))
+    offsets = [k * gap for k in range(n)]
+    fitted = isotonic([w - o for w, o in zip(wanted, offsets, strict=True)])
+    top = _PORT_HI - (n - 1) * gap
+    return [min(max(f, _PORT_LO), top) + o for f, o in zip(fitted, offsets, strict=True)]
+
+
+def _on_arc(angle: float) -> float:
+    """``angle`` moved onto the port arc ``[_PORT_LO, _PORT_HI]`` (nearest end if under)."""
+    a = (angle - _PORT_LO) % (2 * math.pi) + _PORT_LO
+    if a <= _PORT_HI:
+        return a
+    mid = (_PORT_HI + _PORT_LO + 2 * math.pi) / 2
+    return _PORT_HI if a < mid else _PORT_LO
+
+
+def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
+                agents: Mapping[str, Box], cards: Mapping[str, Box | None],
+                sexes: Mapping[str, str]) -> list[LinkPlace]:
+    """``links`` with their points routed around every box and into their own ports.
+
+    ``agents`` maps each drawn agent to its box, ``cards`` to the frame of the card it sits
+    in (``None`` outside cards), ``sexes`` each person to the sex that shapes the symbol.
+    A line with a person at one end arrives there; between two agents it runs box to box; a
+    line from a person (a relative who supports) leaves the symbol and arrives at a port.
+    """
+    router = Router(_obstacles(people, agents, sexes))
+    pairs: dict[tuple[str, str], int] = {}
+    for lk in links:
+        pairs[(lk.source, lk.target)] = pairs.get((lk.source, lk.target), 0) + 1
+    seen: dict[tuple[str, str], int] = {}
+    paths: list[list[Point]] = []
+    ends: list[str | None] = []  # the person each path ends at, or None
+    flips: list[bool] = []
+    for lk in links:
+        src, tgt, flip = lk.source, lk.target, False
+        if src in people and tgt not in people:
+            src, tgt, flip = tgt, src, True
+        key = (lk.source, lk.target)
+        k = seen.get(key, 0)
+        seen[key] = k + 1
+        shift = (k - (pairs[key] - 1) / 2) * PARALLEL_GAP
+        if tgt in people:
+            person = people[tgt]
+            goal: Point = (person.x, person.y)
+            skip = [src, tgt, tgt + _SYMBOL]
+        else:
+            goal = (agents[tgt].cx, agents[tgt].cy)
+            skip = [src, tgt]
+        if src in agents:
+            box = agents[src]
+            start = _start(router, box, cards.get(src), goal, shift)
+        else:  # a family member who is also a supporter or context
+            p = people[src]
+            box = Box(p.x - SYMBOL / 2, p.y - SYMBOL / 2, SYMBOL, SYMBOL)
+            start = [(p.x, p.y)]
+            skip += [src + _SYMBOL]
+        path = start[:-1] + router.route(start[-1], goal, skip)
+        if len(start) == 1:
+            path[0] = boundary_point(box, path[1])
+        if tgt not in people:
+            path[-1] = boundary_point(agents[tgt], path[-2])
+        paths.append(path)
+        ends.append(tgt if tgt in people else None)
+        flips.append(flip)
+    _ports(router, paths, ends, [lk.source if not f else lk.target
+                                 for lk, f in zip(links, flips, strict=True)],
+           people, sexes)
+    out = []
+    for lk, path, flip in zip(links, paths, flips, strict=True):
+        pts = tuple(reversed(path)) if flip else tuple(path)
+        out.append(replace(lk, points=tuple((round(x, 2), round(y, 2)) for x, y in pts)))
+    return out
+
+
+def _ports(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
+           sources: Sequence[str], people: Mapping[str, PersonPlace],
+           sexes: Mapping[str, str]) -> None:
+    """Give every line into a person its own port and re-route its last leg there."""
+    by_person: dict[str, list[tuple[float, int]]] = {}
+    for i, pid in enumerate(ends):
+        if pid is None:
+            continue
+        p = people[pid]
+        before = paths[i][-2]
+        angle = _on_arc(math.atan2(before[1] - p.y, before[0] - p.x))
+        by_person.setdefault(pid, []).append((angle, i))
+    for pid, items in by_person.items():
+        items.sort()
+        p = people[pid]
+        sex = sexes.get(pid, "unknown")
+        least = PORT_GAP if sex in ("male", "female") else PORT_GAP * 1.45  # a diamond is small
+        for angle, (_, i) in zip(_spread([a for a, _ in items], least), items, strict=True):
+            d = port_distance(sex, angle)
+            port = (p.x + d * math.cos(angle), p.y + d * math.sin(angle))
+            path = paths[i]
+            skip = [sources[i], pid]
+            leg = router.route(path[-2], port, skip)
+            path[-1:] = leg[1:]
+
+
+def lines_through_boxes(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
+                        agents: Mapping[str, Box]) -> list[tuple[LinkPlace, str]]:
+    """Every (line, node) where a line passes through the box of a node that is not one of
+    its ends: what makes a reader see a wrong arrow. Empty when the drawing reads right.
+    O(L · s · N) for L lines of s segments and N nodes."""
+    boxes = [(pid, p.box) for pid, p in people.items()] + list(agents.items())
+    out: list[tuple[LinkPlace, str]] = []
+    for lk in links:
+        for node, box in boxes:
+            if node in (lk.source, lk.target):
+                continue
+            if any(segment_hits_box(a, b, box)
+                   for a, b in zip(lk.points, lk.points[1:], strict=False)):
+                out.append((lk, node))
+    return out
