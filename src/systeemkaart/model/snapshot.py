@@ -110,6 +110,9 @@ def case_at(case: Case, at: PartialDate | None) -> Case:
         if supports != s.supports:
             s = s.model_copy(update={"supports": supports})
             changed = True
+        if s.person is not None and s.person not in present:  # stands for someone not yet born
+            s = s.model_copy(update={"person": None})
+            changed = True
         network.append(s)
 
     contexts = []
@@ -120,6 +123,9 @@ def case_at(case: Case, at: PartialDate | None) -> Case:
         members = [x for x in c.members_at(at) if x in present]
         if members != c.members or c.memberships:
             c = c.model_copy(update={"members": members, "memberships": []})
+            changed = True
+        if c.person is not None and c.person not in present:
+            c = c.model_copy(update={"person": None})
             changed = True
         contexts.append(c)
 
