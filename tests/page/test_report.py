@@ -127,7 +127,7 @@ def test_empty_parts_say_so_instead_of_drawing() -> None:
 _TEXT_KEYS = {"name", "title", "notes", "role", "occupation", "text", "relation", "intensity"}
 _REF_KEYS = {"id", "index", "partners", "parents", "child", "between", "members", "supports",
              "targets", "agent", "people", "about", "twin_of", "member", "regie", "person",
-             "organisation"}
+             "organisation", "from", "to"}
 _DATE_KEYS = {"born", "died", "start", "end", "as_of", "date"}
 
 
