@@ -118,8 +118,9 @@ def test_generated_networks_draw_every_active_line_and_nothing_else(case: Case) 
     at = case.as_of()
     svg = render_systemogram(case, lang=case.case.lang, at=at)
     root = _check_svg(case, svg, at)
-    has_regie = any(inv.regie and inv.active_at(at) for inv in case.involvements) or any(
-        not case.person(pid).is_deceased for pid in case.case.regie)
+    state = case_at(case, at)  # help whose agent or targets did not exist then is not active
+    has_regie = any(inv.regie and inv.active_at(at) for inv in state.involvements) or any(
+        not state.person(pid).is_deceased for pid in state.case.regie)
     involved = any("involvement" in (e.get("class") or "").split() for e in _edges(root))
     notes = [g for g in root.iter(f"{NS}g") if g.get("class") == "no-regie"]
     assert bool(notes) is (involved and not has_regie)
