@@ -21,13 +21,12 @@ from ..dates import PartialDate
 from ..model import Case, case_with_ended, happened_by
 from ..text.labels import label
 from ..text.measure import fmt, text_width
+from .styles import NEW_FILL, NEW_LINE
 
 __all__ = ["mark_since"]
 
 Render = Callable[..., str]
 
-NEW_FILL: Final = "#fff1a8"
-NEW_LINE: Final = "#e0a800"
 ENDED_OPACITY: Final = "0.35"
 _GROUP: Final = re.compile(r'<g ([^>]*?)class="(node|edge|household|period)( [^"]*)?"([^>]*)>')
 _ATTR: Final = re.compile(r'(data-[a-z]+)="([^"]*)"')

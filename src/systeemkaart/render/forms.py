@@ -18,7 +18,7 @@ from typing import Final
 from ..layout import Box, Point
 from ..text.labels import label
 from ..vocab import HELP_FORM_WEIGHT
-from .styles import INK, PAPER
+from .styles import HATCH, INK, PAPER
 from .svgdoc import Element, SampleFn, SvgDoc
 
 __all__ = ["FORM_ORDER", "badge_sample", "bar_sample", "form_badge", "hatch", "heaviest",
@@ -27,7 +27,6 @@ __all__ = ["FORM_ORDER", "badge_sample", "bar_sample", "form_badge", "hatch", "h
 FORM_ORDER: Final = ("ambulant", "day", "crisis", "residential", "foster")
 """Legend order: lightest first."""
 BADGE_R: Final = 6.5
-HATCH: Final = "#ffffff"
 
 
 def heaviest(forms: Iterable[str | None]) -> str | None:

@@ -12,20 +12,35 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 __all__ = [
+    "AT_LINE",
+    "CARD_STROKE",
     "CHILD_STYLES",
+    "CONTEXT_FILL",
+    "CONTEXT_STROKE",
     "DECEASED",
     "FILLS",
     "FONT_SIZE",
+    "GRID",
+    "HATCH",
     "HOUSEHOLD",
     "INDEX",
     "INK",
     "MUTED",
+    "NEW_FILL",
+    "NEW_LINE",
+    "ORG_FILLS",
+    "ORG_LINE",
     "PAPER",
     "PARTNERSHIP_STYLES",
+    "PRO_FILL",
+    "PRO_LINE",
+    "REGIE_GOLD",
     "RELATION_STYLES",
     "SMALL_FONT_SIZE",
     "STANCE_COLOURS",
     "STRENGTH_STYLES",
+    "SUPPORTER_FILL",
+    "SUPPORTER_STROKE",
     "TITLE_FONT_SIZE",
     "LineStyle",
     "Pattern",
@@ -132,3 +147,39 @@ STANCE_COLOURS: Final[dict[str, str]] = {
     "opposite": "#c62828",
 }
 """An agent's stance towards the family: helper alongside, decider over, reporter opposite."""
+
+
+# systemogram drawing
+REGIE_GOLD: Final = "#e0a800"
+CONTEXT_FILL: Final = "#fff4d6"
+CONTEXT_STROKE: Final = "#b8921c"
+SUPPORTER_FILL: Final = "#e4f2e2"
+SUPPORTER_STROKE: Final = "#4f8a4a"
+CARD_STROKE: Final = "#7a8794"
+ORG_FILLS: Final[dict[str, str]] = {
+    "social_team": "#e7e1f5",
+    "youth_care": "#dde9f7",
+    "youth_mental_health": "#dde9f7",
+    "child_protection": "#f6dede",
+    "safety_home": "#f6dede",
+    "police": "#f6dede",
+    "gp": "#e0f0ee",
+    "school": "#fdf0d5",
+    "social_basis": "#e4f2e2",
+    "municipality": "#eceff1",
+    "other": "#eceff1",
+}
+
+# timeline drawing
+GRID: Final = "#e3e6ea"
+PRO_FILL: Final = "#f3c9a8"
+PRO_LINE: Final = "#c0561b"
+ORG_LINE: Final = "#4a5a6a"
+AT_LINE: Final = "#1f5fa8"
+
+# changes drawing
+NEW_FILL: Final = "#fff1a8"
+NEW_LINE: Final = "#e0a800"
+
+# forms drawing
+HATCH: Final = "#ffffff"

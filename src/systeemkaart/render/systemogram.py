@@ -29,6 +29,9 @@ from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, fmt, text_width
 from .forms import FORM_ORDER, badge_sample, form_badge, heaviest, point_along
 from .styles import (
+    CARD_STROKE,
+    CONTEXT_FILL,
+    CONTEXT_STROKE,
     DECEASED,
     FILLS,
     FONT_SIZE,
@@ -36,9 +39,13 @@ from .styles import (
     INDEX,
     INK,
     MUTED,
+    ORG_FILLS,
+    REGIE_GOLD,
     RELATION_STYLES,
     STANCE_COLOURS,
     STRENGTH_STYLES,
+    SUPPORTER_FILL,
+    SUPPORTER_STROKE,
     TITLE_FONT_SIZE,
     LineStyle,
 )
@@ -47,25 +54,6 @@ from .svgdoc import Element, Legend, SampleFn, SvgDoc, line_sample, paint_line
 __all__ = ["agent_tooltip", "person_shape", "render_systemogram", "stance_style"]
 
 MARGIN: Final = 24.0
-REGIE_GOLD: Final = "#e0a800"
-CONTEXT_FILL: Final = "#fff4d6"
-CONTEXT_STROKE: Final = "#b8921c"
-SUPPORTER_FILL: Final = "#e4f2e2"
-SUPPORTER_STROKE: Final = "#4f8a4a"
-CARD_STROKE: Final = "#7a8794"
-ORG_FILLS: Final[dict[str, str]] = {
-    "social_team": "#e7e1f5",
-    "youth_care": "#dde9f7",
-    "youth_mental_health": "#dde9f7",
-    "child_protection": "#f6dede",
-    "safety_home": "#f6dede",
-    "police": "#f6dede",
-    "gp": "#e0f0ee",
-    "school": "#fdf0d5",
-    "social_basis": "#e4f2e2",
-    "municipality": "#eceff1",
-    "other": "#eceff1",
-}
 SYMBOL = 28.0
 
 

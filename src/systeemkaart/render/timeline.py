@@ -20,20 +20,26 @@ from ..model import Case
 from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, fmt, text_width
 from .forms import FORM_ORDER, bar_sample, hatch
-from .styles import INK, MUTED, STANCE_COLOURS, TITLE_FONT_SIZE
+from .styles import (
+    AT_LINE,
+    GRID,
+    INK,
+    MUTED,
+    ORG_LINE,
+    PRO_FILL,
+    PRO_LINE,
+    REGIE_GOLD,
+    STANCE_COLOURS,
+    TITLE_FONT_SIZE,
+)
 from .svgdoc import Element, Legend, SvgDoc
-from .systemogram import REGIE_GOLD, agent_tooltip
+from .systemogram import agent_tooltip
 
 __all__ = ["render_timeline"]
 
 MARGIN: Final = 24.0
 FONT: Final = 11.0
 SMALL: Final = 9.5
-GRID: Final = "#e3e6ea"
-PRO_FILL: Final = "#f3c9a8"
-PRO_LINE: Final = "#c0561b"
-ORG_LINE: Final = "#4a5a6a"
-AT_LINE: Final = "#1f5fa8"
 
 
 def _period(case: Case, bar: BarPlace, lang: str) -> str:
