@@ -42,7 +42,13 @@ from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import genogram_dot
 from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_blocks import build_structure
-from systeemkaart.layout.genogram_quality import household_problems, lines_on_lines, twins_apart
+from systeemkaart.layout.genogram_quality import (
+    crossings,
+    household_problems,
+    lines_on_lines,
+    segments,
+    twins_apart,
+)
 from systeemkaart.model import Case
 from systeemkaart.render.genogram import render_genogram
 
@@ -123,39 +129,7 @@ def random_family(seed: int, target: int, *, relations: int = 6) -> Case:
     })
 
 
-# --- geometry --------------------------------------------------------------------------
-
-
-def _segments(points: list[Point]) -> list[Segment]:
-    return [(p, q) for p, q in itertools.pairwise(points) if p != q]
-
-
-def _proper_cross(s: Segment, t: Segment) -> bool:
-    """True when two segments cross at a point inside both (touching ends do not count)."""
-    (p1, p2), (q1, q2) = s, t
-
-    def orient(a: Point, b: Point, c: Point) -> float:
-        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
-
-    d1, d2 = orient(q1, q2, p1), orient(q1, q2, p2)
-    d3, d4 = orient(p1, p2, q1), orient(p1, p2, q2)
-    eps = 1e-6
-    return ((d1 > eps and d2 < -eps) or (d1 < -eps and d2 > eps)) and \
-        ((d3 > eps and d4 < -eps) or (d3 < -eps and d4 > eps))
-
-
-def _crossings(edges: list[tuple[str, list[Segment]]]) -> int:
-    """Crossings between segments of different edge groups (edges in one group share a
-    node, as the lines of one union do)."""
-    count = 0
-    for (ga, sa), (gb, sb) in itertools.combinations(edges, 2):
-        if ga == gb:
-            continue
-        for s in sa:
-            for t in sb:
-                if _proper_cross(s, t):
-                    count += 1
-    return count
+# --- geometry (segments and crossings come from systeemkaart.layout.genogram_quality) ------
 
 
 def _length(segments: list[Segment]) -> float:
@@ -170,10 +144,10 @@ def ours(case: Case) -> dict[str, float]:
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
     structural: list[tuple[str, list[Segment]]] = []
     for p in layout.partnerships:
-        structural.append(("u:" + "|".join(sorted(p.partners)), _segments(p.points)))
+        structural.append(("u:" + "|".join(sorted(p.partners)), segments(p.points)))
     for c in layout.children:
-        structural.append(("u:" + "|".join(sorted(c.parents)), _segments(c.points)))
-    relations = [(f"r{r.index}", _segments(r.points)) for r in layout.relations]
+        structural.append(("u:" + "|".join(sorted(c.parents)), segments(c.points)))
+    relations = [(f"r{r.index}", segments(r.points)) for r in layout.relations]
     boxes = list(layout.node_boxes().values())
     overlaps = sum(1 for a, b in itertools.combinations(boxes, 2) if a.overlaps(b))
     split = 0
@@ -193,9 +167,9 @@ def ours(case: Case) -> dict[str, float]:
                                    layout.people[r.between[1]].symbol_centre())])
                 for r in layout.relations]
     return {
-        "structural": _crossings(structural),
-        "all": _crossings(structural + relations),
-        "straight": _crossings(structural + straight),
+        "structural": crossings(structural),
+        "all": crossings(structural + relations),
+        "straight": crossings(structural + straight),
         "length": _length([s for _, segs in structural for s in segs]),
         "overlaps": overlaps,
         "split": split,
@@ -257,14 +231,14 @@ def plain_dot(case: Case, with_relations: bool = True) -> dict[str, float]:
         raw = e.attr.get("pos") or ""
         pts = [tuple(float(v) for v in tok.split(",")) for tok in raw.split()
                if not tok.startswith(("e,", "s,"))]
-        segs = _segments(_bezier(pts)) if len(pts) >= 4 else []
+        segs = segments(_bezier(pts)) if len(pts) >= 4 else []
         key = str(e.name)
         group = (e[1] if str(e[1]).startswith("j") else e[0]) if not key.startswith("rel") \
             else key
         (relations if key.startswith("rel") else structural).append((str(group), segs))
     # an edge touches its end nodes: crossings between edges that share a node do not count
     def shared(edges: list[tuple[str, list[Segment]]]) -> int:
-        return _crossings(edges)
+        return crossings(edges)
 
     rows: dict[float, list[tuple[float, str]]] = defaultdict(list)
     for pid in sizes:

@@ -31,6 +31,7 @@ from systeemkaart.io.gedcom import read_gedcom
 from systeemkaart.io.yaml_json import load, save
 from systeemkaart.layout import genogram_dot
 from systeemkaart.layout.genogram import GenogramLayout, layout_genogram
+from systeemkaart.layout.genogram_quality import proper_cross
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path("/work/shared/data/gedcom")
@@ -66,19 +67,6 @@ def run_measured(argv: list[str]) -> tuple[float, float, float, int, str]:
     return float(out[0]), float(out[1]), float(out[2]), int(out[3]), (lines or [""])[-1]
 
 
-def _proper_cross(s: Segment, t: Segment) -> bool:
-    (p1, p2), (q1, q2) = s, t
-
-    def orient(a: Point, b: Point, c: Point) -> float:
-        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
-
-    d1, d2 = orient(q1, q2, p1), orient(q1, q2, p2)
-    d3, d4 = orient(p1, p2, q1), orient(p1, p2, q2)
-    eps = 1e-6
-    return ((d1 > eps and d2 < -eps) or (d1 < -eps and d2 > eps)) and \
-        ((d3 > eps and d4 < -eps) or (d3 < -eps and d4 > eps))
-
-
 def crossings(layout: GenogramLayout, cell: float = 400.0) -> int:
     """Crossings between family lines of different unions (a grid of ``cell`` units, so
     only nearby segments are compared: near linear on real trees)."""
@@ -101,7 +89,7 @@ def crossings(layout: GenogramLayout, cell: float = 400.0) -> int:
             if groups[i][0] == groups[j][0] or (i, j) in seen:
                 continue
             seen.add((i, j))
-            if _proper_cross(groups[i][1], groups[j][1]):
+            if proper_cross(groups[i][1], groups[j][1]):
                 count += 1
     return count
 

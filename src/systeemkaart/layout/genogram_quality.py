@@ -19,8 +19,16 @@ from ..model import Case
 from . import Box, Point
 from .genogram import GenogramLayout
 
-__all__ = ["crossings", "household_problems", "lines_on_lines", "plain_dot_structural",
-           "segments", "structural_crossings", "twins_apart"]
+__all__ = [
+    "crossings",
+    "household_problems",
+    "lines_on_lines",
+    "plain_dot_structural",
+    "proper_cross",
+    "segments",
+    "structural_crossings",
+    "twins_apart",
+]
 
 Segment = tuple[Point, Point]
 _Seg = tuple[float, float, float, int, str]
@@ -155,7 +163,7 @@ def segments(points: list[Point]) -> list[Segment]:
     return [(p, q) for p, q in itertools.pairwise(points) if p != q]
 
 
-def _proper_cross(s: Segment, t: Segment) -> bool:
+def proper_cross(s: Segment, t: Segment) -> bool:
     """True when two segments cross at a point inside both (touching ends do not count)."""
     (p1, p2), (q1, q2) = s, t
 
@@ -176,7 +184,7 @@ def crossings(edges: list[tuple[str, list[Segment]]]) -> int:
     for (ga, sa), (gb, sb) in itertools.combinations(edges, 2):
         if ga == gb:
             continue
-        count += sum(1 for s in sa for t in sb if _proper_cross(s, t))
+        count += sum(1 for s in sa for t in sb if proper_cross(s, t))
     return count
 
 
