@@ -5,9 +5,9 @@ each agent may cover). Exact in three steps, cheapest first:
 
 1. reduce: forced sets are taken, and an item that only one set can cover forces that set
    (repeated until nothing changes);
-2. exhaustive search by increasing group size when at most :data:`SEARCH_MAX` sets are left
-   (the first size with a cover is optimal because every weight is at least ``big`` and the
-   preferences add less than ``big`` in total);
+2. exhaustive search by increasing group size when at most :data:`SEARCH_MAX` sets are left,
+   until no larger group can weigh less than the best found (``size x lightest weight``; with
+   the core group's weights, every one at least ``big``, that is the first size with a cover);
 3. branch and bound on bit masks (:func:`branch_and_bound`) for the sizes a case has: branch
    on the uncovered item with the fewest sets, bound by the sum over uncovered items of
    their cheapest price per newly covered item, start from the greedy cover; proven optimal
@@ -88,8 +88,11 @@ def _search(cands: list[int], sets: Sequence[frozenset[int]], weights: Sequence[
         for item in sets[s] & left:
             m |= bit[item]
         masks[s] = m
+    lightest = min((weights[s] for s in cands), default=0)
+    best: tuple[int, tuple[int, ...]] | None = None
     for size in range(1, len(cands) + 1):
-        best: tuple[int, tuple[int, ...]] | None = None
+        if best is not None and size * lightest >= best[0]:
+            break  # no larger group can weigh less
         for combo in combinations(cands, size):
             m = 0
             for s in combo:
@@ -98,9 +101,7 @@ def _search(cands: list[int], sets: Sequence[frozenset[int]], weights: Sequence[
                 key = (sum(weights[s] for s in combo), combo)
                 if best is None or key < best:
                     best = key
-        if best is not None:
-            return list(best[1])
-    return None
+    return list(best[1]) if best is not None else None
 
 
 def branch_and_bound(cands: Sequence[int], sets: Sequence[frozenset[int]],
