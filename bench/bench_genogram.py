@@ -46,6 +46,7 @@ from systeemkaart.layout.genogram_quality import (
     crossings,
     household_problems,
     lines_on_lines,
+    plain_dot_graph,
     segments,
     twins_apart,
 )
@@ -196,34 +197,8 @@ def _bezier(points: list[Point], steps: int = 8) -> list[Point]:
 
 def plain_dot(case: Case, with_relations: bool = True) -> dict[str, float]:
     """The same family drawn by plain ``dot``: persons and join nodes, no constraints."""
-    import pygraphviz
-
     sizes = layout_genogram(case, GenogramOptions(at=case.as_of())).node_boxes()
-    g = pygraphviz.AGraph(directed=True, strict=False)
-    g.graph_attr.update(rankdir="TB", nodesep="0.33")
-    for pid, box in sizes.items():
-        g.add_node(pid, shape="box", fixedsize="true", width=f"{box.w / 72:.3f}",
-                   height=f"{box.h / 72:.3f}", label="")
-    joins: dict[frozenset[str], str] = {}
-
-    def join(parents: list[str]) -> str:
-        key = frozenset(parents)
-        if key not in joins:
-            joins[key] = f"j{len(joins)}"
-            g.add_node(joins[key], shape="point", width="0.05")
-            for p in sorted(key):
-                g.add_edge(p, joins[key], key=f"{p}-{joins[key]}")
-        return joins[key]
-
-    for ps in case.partnerships:
-        join(list(ps.partners))
-    for link in case.children:
-        j = join(list(link.parents)) if len(link.parents) == 2 else link.parents[0]
-        g.add_edge(j, link.child, key=f"{j}-{link.child}")
-    if with_relations:
-        for i, rel in enumerate(case.relations):
-            g.add_edge(rel.between[0], rel.between[1], key=f"rel{i}", constraint="false")
-    g.layout(prog="dot")
+    g = plain_dot_graph(case, sizes, relations=with_relations)
     pos = {n: tuple(float(v) for v in g.get_node(n).attr["pos"].split(",")) for n in g.nodes()}
     structural: list[tuple[str, list[Segment]]] = []
     relations: list[tuple[str, list[Segment]]] = []

@@ -14,6 +14,8 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
 
 from ..model import Case
 from . import Box, Point
@@ -23,6 +25,7 @@ __all__ = [
     "crossings",
     "household_problems",
     "lines_on_lines",
+    "plain_dot_graph",
     "plain_dot_structural",
     "proper_cross",
     "segments",
@@ -208,17 +211,18 @@ def _bezier(points: list[Point], steps: int = 8) -> list[Point]:
     return out
 
 
-def plain_dot_structural(case: Case, layout: GenogramLayout) -> int:
-    """Structural crossings of a plain Graphviz ``dot`` drawing of the same family: every
-    person a box of the size ``layout`` gives them, one join node per couple, edges
-    person -> join -> child, no other constraint. The yardstick our layout must meet."""
+def plain_dot_graph(case: Case, sizes: Mapping[str, Box], *, relations: bool = False) -> Any:
+    """The family as a plain Graphviz ``dot`` drawing, laid out: every person a box of the
+    size ``sizes`` gives them, one join node per couple, edges person -> join -> child, no
+    other constraint; with ``relations``, the emotional lines as edges that do not constrain
+    (keys ``rel<i>``). The yardstick our layout must meet."""
     import pygraphviz
 
     g = pygraphviz.AGraph(directed=True, strict=False)
     g.graph_attr.update(rankdir="TB", nodesep="0.33")
-    for pid, place in layout.people.items():
-        g.add_node(pid, shape="box", fixedsize="true", width=f"{place.box.w / 72:.3f}",
-                   height=f"{place.box.h / 72:.3f}", label="")
+    for pid, box in sizes.items():
+        g.add_node(pid, shape="box", fixedsize="true", width=f"{box.w / 72:.3f}",
+                   height=f"{box.h / 72:.3f}", label="")
     joins: dict[frozenset[str], str] = {}
 
     def join(parents: list[str]) -> str:
@@ -235,7 +239,18 @@ def plain_dot_structural(case: Case, layout: GenogramLayout) -> int:
     for link in case.children:
         j = join(list(link.parents)) if len(link.parents) == 2 else link.parents[0]
         g.add_edge(j, link.child, key=f"{j}-{link.child}")
+    if relations:
+        for i, rel in enumerate(case.relations):
+            g.add_edge(rel.between[0], rel.between[1], key=f"rel{i}", constraint="false")
     g.layout(prog="dot")
+    return g
+
+
+def plain_dot_structural(case: Case, layout: GenogramLayout) -> int:
+    """Structural crossings of a plain Graphviz ``dot`` drawing of the same family: every
+    person a box of the size ``layout`` gives them, one join node per couple, edges
+    person -> join -> child, no other constraint. The yardstick our layout must meet."""
+    g = plain_dot_graph(case, {pid: place.box for pid, place in layout.people.items()})
     edges: list[tuple[str, list[Segment]]] = []
     for e in g.edges():
         raw = e.attr.get("pos") or ""
