@@ -49,7 +49,7 @@ contexts:                      # kind: school | work | sport | religion | neighb
 
 organisations:                 # kind: social_team | youth_care | youth_mental_health | gp |
                                #   school | child_protection | safety_home | police |
-                               #   municipality | social_basis | other
+                               #   municipality | compulsory_education | social_basis | other
   - id: swt
     name: Sociaal Wijkteam
     kind: social_team

@@ -53,6 +53,7 @@ OrganisationKind = Literal[
     "safety_home",
     "police",
     "municipality",
+    "compulsory_education",
     "social_basis",
     "other",
 ]

@@ -99,7 +99,8 @@ def test_recent_reporter_makes_way_for_a_colleague() -> None:
     assert "anna" in later.members
 
 
-@pytest.mark.parametrize("kind", ["child_protection", "safety_home", "police"])
+@pytest.mark.parametrize("kind", ["child_protection", "safety_home", "police",
+                                  "compulsory_education"])
 def test_statutory_roles_keep_their_own_place(kind: str) -> None:
     orgs = [pro_org("swt", "social_team", "anna"), pro_org("s", kind, "s1")]
     r = analyse_core_group(make(organisations=orgs, involvements=[

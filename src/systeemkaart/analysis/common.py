@@ -56,7 +56,8 @@ NEGATIVE_RELATIONS: Final = frozenset({"conflict", "hostile", "cutoff", "abuse",
 
 INFORMAL: Final = "supporter"
 
-STATUTORY_KINDS: Final = frozenset({"child_protection", "safety_home", "police"})
+STATUTORY_KINDS: Final = frozenset({"child_protection", "safety_home", "police",
+                                     "compulsory_education"})
 """Organisation kinds with a statutory task (*wettelijke taak*)."""
 
 _COMPULSORY_EDUCATION: Final = ("leerplicht", "attendance officer", "compulsory education")

@@ -52,6 +52,7 @@ ORG_SIDE: dict[str, float | None] = {
     "school": LEFT,
     "social_basis": LEFT - 0.4,
     "municipality": DOWN,
+    "compulsory_education": DOWN,
     "other": None,
 }
 CONTEXT_SIDE = LEFT

@@ -35,7 +35,7 @@ RIGHT: Final = frozenset({"youth_care", "youth_mental_health", "child_protection
                           "safety_home"})
 LEFT: Final = frozenset({"school", "social_basis", "sport", "leisure", "religion",
                          "neighbourhood"})
-TOP: Final = frozenset({"gp", "municipality"})
+TOP: Final = frozenset({"gp", "municipality", "compulsory_education"})
 # sector: (centre angle, half span) in degrees; SVG angles, 0 = right, 90 = down.
 SECTORS: Final = {"right": (0.0, 62.0), "bottom": (90.0, 24.0), "left": (180.0, 62.0),
                   "top": (270.0, 24.0)}

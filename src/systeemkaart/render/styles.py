@@ -167,6 +167,7 @@ ORG_FILLS: Final[dict[str, str]] = {
     "school": "#fdf0d5",
     "social_basis": "#e4f2e2",
     "municipality": "#eceff1",
+    "compulsory_education": "#f6dede",
     "other": "#eceff1",
 }
 

@@ -151,6 +151,7 @@ KIND_LABELS: Final[dict[str, dict[str, str]]] = {
     "safety_home": {"nl": "Veilig Thuis", "en": "Veilig Thuis (safety home)"},
     "police": {"nl": "Politie", "en": "Police"},
     "municipality": {"nl": "Gemeente", "en": "Municipality"},
+    "compulsory_education": {"nl": "Leerplicht", "en": "School attendance"},
     "social_basis": {"nl": "Sociale basis", "en": "Community services"},
     # context kinds
     "work": {"nl": "Werk", "en": "Work"},
