@@ -372,6 +372,7 @@ def _assign_gaps(block: Block, position: dict[str, int]) -> None:
     """Give each union of the block its gap, and a lane level to partnerships that span."""
     n = len(block.persons)
     spans: list[tuple[int, int, Union]] = []
+    couples = {frozenset(u.members) for u in block.unions if len(u.members) == 2}
     for u in block.unions:
         if u.solo:
             i = position[u.members[0]]
@@ -383,6 +384,10 @@ def _assign_gaps(block: Block, position: dict[str, int]) -> None:
         u.gap = j
         if j > i + 1:
             spans.append((j - i, i, u))
+            # the drop from a bracket above the row must not cut a partner line in the
+            # row: the rightmost gap it spans between two people who are not partners
+            u.gap = next((k for k in range(j, i, -1)
+                          if frozenset(block.persons[k - 1:k + 1]) not in couples), j)
     levels: list[list[tuple[int, int]]] = []
     for length, i, u in sorted(spans, key=lambda t: (t[0], t[1])):
         j = i + length
