@@ -204,6 +204,10 @@ def _resolve(work: Work, pending: Pending) -> GenogramLayout:
     drawing moves right so that its leftmost point sits at the margin."""
     router = work.router
     assert router is not None
+    for _place, _points, anchor, texts, _at in pending.partner:
+        if anchor[1][0] == "lane" and len(texts) > 1:  # a bracket's label of two lines
+            lane = router.lanes[anchor[1][1]]
+            lane.room = max(lane.room, (len(texts) - 1) * LINE_LABEL_SIZE * 1.2)
     counts = router.assign()
     nrows = router.rows
     row_h = {r: max(work.heights[p] for p in ids) for r, ids in work.by_row.items()}
@@ -213,7 +217,7 @@ def _resolve(work: Work, pending: Pending) -> GenogramLayout:
     for r in range(nrows + 1):
         band_top[r] = y
         minimum = 8.0 if r == 0 else work.options.margin if r == nrows else MIN_BAND
-        y += router.band_height(counts.get(r, {}), minimum)
+        y += router.band_height(counts.get(r, {}), minimum, r)
         if r < nrows:
             row_top[r] = y
             y += row_h.get(r, SYMBOL + SYMBOL_TOP)

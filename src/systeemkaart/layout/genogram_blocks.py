@@ -388,8 +388,8 @@ def _assign_gaps(block: Block, position: dict[str, int]) -> None:
             # row: the rightmost gap it spans between two people who are not partners
             u.gap = next((k for k in range(j, i, -1)
                           if frozenset(block.persons[k - 1:k + 1]) not in couples), j)
-    levels: list[list[tuple[int, int]]] = []
-    for length, i, u in sorted(spans, key=lambda t: (t[0], t[1])):
+    levels: list[list[tuple[int, int]]] = []  # the outer bracket first: its legs outside
+    for length, i, u in sorted(spans, key=lambda t: (-t[0], t[1])):
         j = i + length
         level = 0
         while level < len(levels) and any(not (j <= a or b <= i) for a, b in levels[level]):

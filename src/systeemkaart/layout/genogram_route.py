@@ -51,6 +51,8 @@ class Lane:
     """Where vertical lines leave the lane upwards (a sibling bar: the union's drop)."""
     downs: list[float] = field(default_factory=list)
     """Where vertical lines leave the lane downwards (a sibling bar: the children)."""
+    room: float = 0.0
+    """Height kept free above a partnership lane for its label's further lines."""
 
 
 @dataclass
@@ -70,6 +72,8 @@ class Router:
     lanes: list[Lane] = field(default_factory=list)
     _occupied: dict[tuple[int, int], list[float]] = field(default_factory=lambda: defaultdict(list))
     _lefts: dict[int, list[float]] = field(default_factory=dict)
+    _room: dict[int, list[float]] = field(default_factory=dict)
+    """Per band, the room above each partnership track (the most its lanes ask for)."""
 
     def __post_init__(self) -> None:
         self._lefts = {r: [a for a, _ in s] for r, s in self.spans.items()}
@@ -181,7 +185,10 @@ class Router:
             groups[(lane.band, lane.cls)].append(i)
         counts: dict[int, dict[int, int]] = defaultdict(lambda: dict.fromkeys(LANE_CLASSES, 0))
         for (band, cls), ids in sorted(groups.items()):
-            ids.sort(key=lambda i: (self.lanes[i].x1, self.lanes[i].x2, i))
+            # brackets of one person's partners start at that person: the longer one
+            # takes the upper lane, so the shorter one nested in it crosses none of it
+            ids.sort(key=lambda i: (self.lanes[i].x1,
+                                    -self.lanes[i].x2 if cls == 2 else self.lanes[i].x2, i))
             free: list[tuple[float, int]] = []  # (end x, lane index) of used tracks
             spare: list[int] = []
             used = 0
@@ -198,21 +205,28 @@ class Router:
                 heapq.heappush(free, (lane.x2, track))
             if cls == 0 and used > 1:
                 used = _stack_bars(self.lanes, ids, used)
+            if cls == 2:
+                room = [0.0] * used
+                for i in ids:
+                    room[self.lanes[i].index] = max(room[self.lanes[i].index],
+                                                    self.lanes[i].room)
+                self._room[band] = room
             counts[band][cls] = used
         return counts
 
-    @staticmethod
-    def band_height(counts: dict[int, int], minimum: float) -> float:
-        """The height a band needs for its lanes (at least ``minimum``)."""
+    def band_height(self, counts: dict[int, int], minimum: float, band: int = -1) -> float:
+        """The height band ``band`` needs for its lanes (at least ``minimum``)."""
         need = _PAD_TOP + _PAD_BOTTOM + sum(_PITCH[c] * n for c, n in counts.items())
-        return max(minimum, need)
+        return max(minimum, need + sum(self._room.get(band, ())))
 
     def lane_y(self, lane: Lane, band_top: float, counts: dict[int, int]) -> float:
         """The y of a lane, given its band's top and lane counts."""
         y = band_top + _PAD_TOP
         for cls in LANE_CLASSES:
             if cls == lane.cls:
-                return y + _PITCH[cls] * lane.index + (_PITCH[cls] - 4.0 if cls == 2 else 0.0)
+                if cls == 2:
+                    y += sum(self._room.get(lane.band, [])[:lane.index + 1]) + _PITCH[2] - 4.0
+                return y + _PITCH[cls] * lane.index
             y += _PITCH[cls] * counts.get(cls, 0)
         return y  # pragma: no cover
 
