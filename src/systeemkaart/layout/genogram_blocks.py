@@ -398,3 +398,16 @@ def _assign_gaps(block: Block, position: dict[str, int]) -> None:
             levels.append([])
         levels[level].append((i, j))
         u.span_level = level
+
+
+def mirror_blocks(structure: Structure, indices: list[int]) -> None:
+    """Turn blocks ``indices`` of ``structure`` round (people right to left), with new gaps
+    for their unions: partners stay side by side and twins together."""
+    for b in indices:
+        block = structure.blocks[b]
+        block.persons.reverse()
+        for k, pid in enumerate(block.persons):
+            structure.position[pid] = k
+        for u in block.unions:
+            u.gap = u.span_level = -1
+        _assign_gaps(block, structure.position)
