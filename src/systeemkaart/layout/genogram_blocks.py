@@ -373,10 +373,20 @@ def _assign_gaps(block: Block, position: dict[str, int]) -> None:
     n = len(block.persons)
     spans: list[tuple[int, int, Union]] = []
     couples = {frozenset(u.members) for u in block.unions if len(u.members) == 2}
+    at: dict[str, list[float]] = defaultdict(list)  # child -> where their couples stand
+    for u in block.unions:
+        if not u.solo:
+            for child, _, _ in u.children:
+                at[child].append((position[u.members[0]] + position[u.members[1]]) / 2)
     for u in block.unions:
         if u.solo:
             i = position[u.members[0]]
             u.gap = n if i == n - 1 else 0 if i == 0 else i + 1
+            # a step parent's line to a child of one of the block's couples leaves on
+            # that couple's side, so it does not run round the others' lines
+            pull = [x for child, _, _ in u.children for x in at.get(child, ())]
+            if pull:
+                u.gap = i if sum(pull) / len(pull) < i else i + 1
             continue
         i, j = position[u.members[0]], position[u.members[1]]
         if j < i:
