@@ -382,10 +382,10 @@ def _assign_gaps(block: Block, position: dict[str, int]) -> None:
         if u.solo:
             i = position[u.members[0]]
             u.gap = n if i == n - 1 else 0 if i == 0 else i + 1
-            # a step parent's line to a child of one of the block's couples leaves on
-            # that couple's side, so it does not run round the others' lines
+            # a step parent standing between partners: the line to a child of one of
+            # the block's couples leaves on that couple's side, not round the others'
             pull = [x for child, _, _ in u.children for x in at.get(child, ())]
-            if pull:
+            if pull and 0 < i < n - 1:
                 u.gap = i if sum(pull) / len(pull) < i else i + 1
             continue
         i, j = position[u.members[0]], position[u.members[1]]
