@@ -29,10 +29,11 @@ from ..model import Case, case_at
 from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, text_width
 from . import Box, Point
-from .genogram_blocks import build_structure
-from .genogram_dot import dot_source, place_blocks
+from .genogram_blocks import build_structure, mirror_blocks
+from .genogram_dot import LARGE, dot_source, place_blocks
 from .genogram_households import outline_households
 from .genogram_lines import child_lines, consanguineous, cross_row_partnership, family_lines
+from .genogram_order import family_crossings, turned_blocks
 from .genogram_places import (
     DATE_SIZE,
     LABEL_GAP,
@@ -104,12 +105,26 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
         w = max([SYMBOL + 2 * SIDE_PAD] + [text_width(t, s) + 6 for t, s in lines])
         widths[pid] = float(math.ceil(w))
         heights[pid] = SYMBOL_TOP + SYMBOL + LABEL_GAP + sum(s * LINE_HEIGHT for _, s in lines) + 3
-    work = Work(case, options, st, person, widths, heights, texts)
-    work.twinned = {p.id for p in case.people if p.twin_of is not None}
-    gaps = _gap_widths(work)
-    centres = place_blocks(dot_source(st, widths, gaps), len(st.blocks), work.waypoints)
-    _place_people(work, gaps, centres)
-    return _finish(work, gaps)
+    twinned = {p.id for p in case.people if p.twin_of is not None}
+
+    def placed() -> tuple[GenogramLayout, Work, list[list[float]], list[float]]:
+        work = Work(case, options, st, person, widths, heights, texts)
+        work.twinned = twinned
+        gaps = _gap_widths(work)
+        centres = place_blocks(dot_source(st, widths, gaps), len(st.blocks), work.waypoints)
+        _place_people(work, gaps, centres)
+        return _finish(work, gaps), work, gaps, centres
+
+    layout, work, gaps, centres = placed()
+    if len(st.blocks) >= LARGE:  # see genogram_order: one more layout would cost too much
+        return layout
+    count = family_crossings(layout)
+    turned = turned_blocks(work, gaps, centres) if count else []
+    if not turned:
+        return layout
+    mirror_blocks(st, turned)
+    other = placed()[0]
+    return other if family_crossings(other) < count else layout
 
 
 def _gap_widths(work: Work) -> list[list[float]]:
@@ -204,6 +219,10 @@ def _resolve(work: Work, pending: Pending) -> GenogramLayout:
     drawing moves right so that its leftmost point sits at the margin."""
     router = work.router
     assert router is not None
+    for _place, _points, anchor, texts, _at in pending.partner:
+        if anchor[1][0] == "lane" and len(texts) > 1:  # a bracket's label of two lines
+            lane = router.lanes[anchor[1][1]]
+            lane.room = max(lane.room, (len(texts) - 1) * LINE_LABEL_SIZE * 1.2)
     counts = router.assign()
     nrows = router.rows
     row_h = {r: max(work.heights[p] for p in ids) for r, ids in work.by_row.items()}
@@ -213,7 +232,7 @@ def _resolve(work: Work, pending: Pending) -> GenogramLayout:
     for r in range(nrows + 1):
         band_top[r] = y
         minimum = 8.0 if r == 0 else work.options.margin if r == nrows else MIN_BAND
-        y += router.band_height(counts.get(r, {}), minimum)
+        y += router.band_height(counts.get(r, {}), minimum, r)
         if r < nrows:
             row_top[r] = y
             y += row_h.get(r, SYMBOL + SYMBOL_TOP)

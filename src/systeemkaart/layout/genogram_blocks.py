@@ -372,10 +372,21 @@ def _assign_gaps(block: Block, position: dict[str, int]) -> None:
     """Give each union of the block its gap, and a lane level to partnerships that span."""
     n = len(block.persons)
     spans: list[tuple[int, int, Union]] = []
+    couples = {frozenset(u.members) for u in block.unions if len(u.members) == 2}
+    at: dict[str, list[float]] = defaultdict(list)  # child -> where their couples stand
+    for u in block.unions:
+        if not u.solo:
+            for child, _, _ in u.children:
+                at[child].append((position[u.members[0]] + position[u.members[1]]) / 2)
     for u in block.unions:
         if u.solo:
             i = position[u.members[0]]
             u.gap = n if i == n - 1 else 0 if i == 0 else i + 1
+            # a step parent standing between partners: the line to a child of one of
+            # the block's couples leaves on that couple's side, not round the others'
+            pull = [x for child, _, _ in u.children for x in at.get(child, ())]
+            if pull and 0 < i < n - 1:
+                u.gap = i if sum(pull) / len(pull) < i else i + 1
             continue
         i, j = position[u.members[0]], position[u.members[1]]
         if j < i:
@@ -383,8 +394,12 @@ def _assign_gaps(block: Block, position: dict[str, int]) -> None:
         u.gap = j
         if j > i + 1:
             spans.append((j - i, i, u))
-    levels: list[list[tuple[int, int]]] = []
-    for length, i, u in sorted(spans, key=lambda t: (t[0], t[1])):
+            # the drop from a bracket above the row must not cut a partner line in the
+            # row: the rightmost gap it spans between two people who are not partners
+            u.gap = next((k for k in range(j, i, -1)
+                          if frozenset(block.persons[k - 1:k + 1]) not in couples), j)
+    levels: list[list[tuple[int, int]]] = []  # the outer bracket first: its legs outside
+    for length, i, u in sorted(spans, key=lambda t: (-t[0], t[1])):
         j = i + length
         level = 0
         while level < len(levels) and any(not (j <= a or b <= i) for a, b in levels[level]):
@@ -393,3 +408,16 @@ def _assign_gaps(block: Block, position: dict[str, int]) -> None:
             levels.append([])
         levels[level].append((i, j))
         u.span_level = level
+
+
+def mirror_blocks(structure: Structure, indices: list[int]) -> None:
+    """Turn blocks ``indices`` of ``structure`` round (people right to left), with new gaps
+    for their unions: partners stay side by side and twins together."""
+    for b in indices:
+        block = structure.blocks[b]
+        block.persons.reverse()
+        for k, pid in enumerate(block.persons):
+            structure.position[pid] = k
+        for u in block.unions:
+            u.gap = u.span_level = -1
+        _assign_gaps(block, structure.position)

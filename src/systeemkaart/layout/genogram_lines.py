@@ -108,7 +108,7 @@ def child_lines(work: Work, u: Union, at: tuple[float, YRef, float | None],
                 for c in group:
                     twin_x[c] = tx
     xs = [ux] + [twin_x.get(c, centre[c]) for c, _, _ in u.children if rows[c] == below]
-    bar = router.lane(below, min(xs), max(xs), 0)
+    bar = router.lane(below, min(xs), max(xs), 0, ups=xs[:1], downs=xs[1:])
     start: list[RefPoint] = [(side, uy)] if side is not None else []
     start += [(ux, uy), (ux, bar)]
     for child, kind, link in u.children:

@@ -47,6 +47,12 @@ class Lane:
     x2: float
     cls: int
     index: int = -1
+    ups: list[float] = field(default_factory=list)
+    """Where vertical lines leave the lane upwards (a sibling bar: the union's drop)."""
+    downs: list[float] = field(default_factory=list)
+    """Where vertical lines leave the lane downwards (a sibling bar: the children)."""
+    room: float = 0.0
+    """Height kept free above a partnership lane for its label's further lines."""
 
 
 @dataclass
@@ -66,15 +72,20 @@ class Router:
     lanes: list[Lane] = field(default_factory=list)
     _occupied: dict[tuple[int, int], list[float]] = field(default_factory=lambda: defaultdict(list))
     _lefts: dict[int, list[float]] = field(default_factory=dict)
+    _room: dict[int, list[float]] = field(default_factory=dict)
+    """Per band, the room above each partnership track (the most its lanes ask for)."""
 
     def __post_init__(self) -> None:
         self._lefts = {r: [a for a, _ in s] for r, s in self.spans.items()}
 
     # --- lanes -------------------------------------------------------------------------
 
-    def lane(self, band: int, x1: float, x2: float, cls: int) -> YRef:
-        """A new lane in ``band`` covering ``x1..x2``; returns its symbolic y."""
-        self.lanes.append(Lane(band, min(x1, x2), max(x1, x2), cls))
+    def lane(self, band: int, x1: float, x2: float, cls: int,
+             ups: Sequence[float] = (), downs: Sequence[float] = ()) -> YRef:
+        """A new lane in ``band`` covering ``x1..x2``; returns its symbolic y. ``ups`` and
+        ``downs``: where lines leave it upwards and downwards (see :meth:`assign`)."""
+        self.lanes.append(Lane(band, min(x1, x2), max(x1, x2), cls, -1, list(ups),
+                               list(downs)))
         return ("lane", len(self.lanes) - 1, 0.0)
 
     def extend(self, ref: YRef, x: float) -> None:
@@ -152,6 +163,7 @@ class Router:
             else:
                 self.extend(lane, x)
                 self.extend(lane, xc)
+                self.lanes[lane[1]].downs.append(xc)
             points += [(x, lane), (xc, lane)]
             x = xc
             lane = None
@@ -173,7 +185,10 @@ class Router:
             groups[(lane.band, lane.cls)].append(i)
         counts: dict[int, dict[int, int]] = defaultdict(lambda: dict.fromkeys(LANE_CLASSES, 0))
         for (band, cls), ids in sorted(groups.items()):
-            ids.sort(key=lambda i: (self.lanes[i].x1, self.lanes[i].x2, i))
+            # brackets of one person's partners start at that person: the longer one
+            # takes the upper lane, so the shorter one nested in it crosses none of it
+            ids.sort(key=lambda i: (self.lanes[i].x1,
+                                    -self.lanes[i].x2 if cls == 2 else self.lanes[i].x2, i))
             free: list[tuple[float, int]] = []  # (end x, lane index) of used tracks
             spare: list[int] = []
             used = 0
@@ -188,21 +203,30 @@ class Router:
                     used += 1
                 lane.index = track
                 heapq.heappush(free, (lane.x2, track))
+            if cls == 0 and used > 1:
+                used = _stack_bars(self.lanes, ids, used)
+            if cls == 2:
+                room = [0.0] * used
+                for i in ids:
+                    room[self.lanes[i].index] = max(room[self.lanes[i].index],
+                                                    self.lanes[i].room)
+                self._room[band] = room
             counts[band][cls] = used
         return counts
 
-    @staticmethod
-    def band_height(counts: dict[int, int], minimum: float) -> float:
-        """The height a band needs for its lanes (at least ``minimum``)."""
+    def band_height(self, counts: dict[int, int], minimum: float, band: int = -1) -> float:
+        """The height band ``band`` needs for its lanes (at least ``minimum``)."""
         need = _PAD_TOP + _PAD_BOTTOM + sum(_PITCH[c] * n for c, n in counts.items())
-        return max(minimum, need)
+        return max(minimum, need + sum(self._room.get(band, ())))
 
     def lane_y(self, lane: Lane, band_top: float, counts: dict[int, int]) -> float:
         """The y of a lane, given its band's top and lane counts."""
         y = band_top + _PAD_TOP
         for cls in LANE_CLASSES:
             if cls == lane.cls:
-                return y + _PITCH[cls] * lane.index + (_PITCH[cls] - 4.0 if cls == 2 else 0.0)
+                if cls == 2:
+                    y += sum(self._room.get(lane.band, [])[:lane.index + 1]) + _PITCH[2] - 4.0
+                return y + _PITCH[cls] * lane.index
             y += _PITCH[cls] * counts.get(cls, 0)
         return y  # pragma: no cover
 
@@ -228,6 +252,63 @@ class Router:
         if dx == 0.0:  # rounding again would change nothing
             return out
         return [(round(x + dx, 2), y) for x, y in out]
+
+
+_DENSE: Final = 16
+"""Sibling bars are stacked by crossings only while a band has fewer than this many
+overlapping pairs per bar (else the interval partitioning stays: linear time)."""
+
+
+def _stack_bars(lanes: list[Lane], ids: list[int], used: int) -> int:
+    """Stack the overlapping sibling bars ``ids`` of one band (sorted by ``x1``, tracks
+    assigned by interval partitioning) so that fewer lines cross; returns the tracks used.
+
+    Where two bars overlap, the lower one's drop from its union crosses the upper bar if
+    it lies within it, and the upper one's lines to its children cross the lower bar where
+    they lie within it: each pair has a cost either way. Bars are ranked by how much they
+    gain from being above their overlapping neighbours (ties: left first) and stacked in
+    that order, each just below the overlapping bars ranked before it. The new stacking is
+    kept only when it has fewer crossings than the partitioning.
+    """
+    pairs: list[tuple[int, int, int, int]] = []  # (a, b, cost a above b, cost b above a)
+    active: list[int] = []
+    for i in ids:
+        lane = lanes[i]
+        active = [j for j in active if lanes[j].x2 >= lane.x1 - 4.0]
+        for j in active:
+            pairs.append((j, i, _over(lanes[j], lane), _over(lane, lanes[j])))
+        if len(pairs) > _DENSE * len(ids):
+            return used
+        active.append(i)
+    if not any(ab != ba for _, _, ab, ba in pairs):
+        return used
+    gain: dict[int, int] = dict.fromkeys(ids, 0)
+    near: dict[int, list[int]] = defaultdict(list)
+    before = 0
+    for a, b, ab, ba in pairs:
+        gain[a] += ba - ab
+        gain[b] += ab - ba
+        near[a].append(b)
+        near[b].append(a)
+        before += ab if lanes[a].index < lanes[b].index else ba
+    rank = {i: k for k, i in enumerate(sorted(ids, key=lambda i: -gain[i]))}
+    track: dict[int, int] = {}
+    for i in sorted(ids, key=rank.__getitem__):
+        track[i] = 1 + max((track[j] for j in near[i] if j in track), default=-1)
+    after = sum(ab if track[a] < track[b] else ba for a, b, ab, ba in pairs)
+    if after >= before:
+        return used
+    for i, t in track.items():
+        lanes[i].index = t
+    return max(track.values()) + 1
+
+
+def _over(upper: Lane, lower: Lane) -> int:
+    """Crossings when bar ``upper`` lies above bar ``lower``: ``upper``'s lines down within
+    ``lower``, and ``lower``'s lines up within ``upper``."""
+    eps = 1e-6
+    return sum(1 for x in upper.downs if lower.x1 + eps < x < lower.x2 - eps) + \
+        sum(1 for x in lower.ups if upper.x1 + eps < x < upper.x2 - eps)
 
 
 def _distance(xs: list[float], x: float) -> float:

@@ -1,0 +1,70 @@
+"""Counting the crossings of a genogram's family lines fast enough to choose between layouts.
+
+The family lines (partner lines, sibling bars, child lines) are almost all horizontal and
+vertical segments, so crossings are counted by sorting the vertical segments by x and
+looking, for each horizontal one, only at the verticals within its x range. The few other
+segments (the slanted lines of twins) are compared with every segment. The count is the one
+:func:`~.genogram_quality.structural_crossings` gives (segments of lines of one union do not
+count against each other; touching ends do not count), without comparing all pairs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Iterable
+
+from . import Point
+
+__all__ = ["count_crossings"]
+
+_EPS = 1e-6
+
+
+def count_crossings(lines: Iterable[tuple[str, list[Point]]]) -> int:
+    """Proper crossings between the polylines ``lines`` (``(group, points)``); lines of one
+    group never count against each other."""
+    horizontal: list[tuple[float, float, float, str]] = []  # (y, x1, x2, group)
+    vertical: list[tuple[float, float, float, str]] = []  # (x, y1, y2, group)
+    slanted: list[tuple[Point, Point, str]] = []
+    for group, points in lines:
+        for (x1, y1), (x2, y2) in itertools.pairwise(points):
+            if y1 == y2 and x1 != x2:
+                horizontal.append((y1, min(x1, x2), max(x1, x2), group))
+            elif x1 == x2 and y1 != y2:
+                vertical.append((x1, min(y1, y2), max(y1, y2), group))
+            elif x1 != x2:
+                slanted.append(((x1, y1), (x2, y2), group))
+    vertical.sort()
+    xs = [v[0] for v in vertical]
+    count = 0
+    for y, x1, x2, group in horizontal:
+        lo = bisect.bisect_right(xs, x1 + _EPS)
+        hi = bisect.bisect_left(xs, x2 - _EPS)
+        for _, y1, y2, other in vertical[lo:hi]:
+            if y1 + _EPS < y < y2 - _EPS and other != group:
+                count += 1
+    if slanted:
+        horizontal.sort()
+        ys = [h[0] for h in horizontal]
+        for k, (p, q, group) in enumerate(slanted):
+            (left, right), (top, bottom) = sorted((p[0], q[0])), sorted((p[1], q[1]))
+            near = [((x, y1), (x, y2), g) for x, y1, y2, g in
+                    vertical[bisect.bisect_left(xs, left):bisect.bisect_right(xs, right)]]
+            near += [((x1, y), (x2, y), g) for y, x1, x2, g in
+                     horizontal[bisect.bisect_left(ys, top):bisect.bisect_right(ys, bottom)]]
+            near += slanted[k + 1:]
+            count += sum(1 for a, b, other in near if other != group and _proper(p, q, a, b))
+    return count
+
+
+def _proper(p1: Point, p2: Point, q1: Point, q2: Point) -> bool:
+    """True when segments ``p1 p2`` and ``q1 q2`` cross at a point inside both."""
+
+    def orient(a: Point, b: Point, c: Point) -> float:
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    d1, d2 = orient(q1, q2, p1), orient(q1, q2, p2)
+    d3, d4 = orient(p1, p2, q1), orient(p1, p2, q2)
+    return ((d1 > _EPS and d2 < -_EPS) or (d1 < -_EPS and d2 > _EPS)) and \
+        ((d3 > _EPS and d4 < -_EPS) or (d3 < -_EPS and d4 > _EPS))
