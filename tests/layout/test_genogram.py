@@ -297,3 +297,37 @@ def test_structural_crossings_no_more_than_plain_dot(path: Path) -> None:
     case = load(path)
     layout = _layout(case)
     assert structural_crossings(layout) <= plain_dot_structural(case, layout)
+
+
+def _check_partner_lines_hang_below(layout: GenogramLayout) -> int:
+    """Every partner line between neighbours drops from the bottom of both symbols and runs
+    below them, above both names; returns how many such lines there are."""
+    count = 0
+    for ps in layout.partnerships:
+        a, b = (layout.people[p] for p in ps.partners)
+        if a.row != b.row or len(ps.points) != 4 or ps.points[1][1] < a.symbol.y:
+            continue  # a bracket above the row, or a line across rows
+        count += 1
+        (x0, _), (x1, y1), (x2, y2), (x3, _) = ps.points
+        assert x0 == x1 and x2 == x3 and y1 == y2, "a bracket: down, across, up"
+        for x, y in (ps.points[0], ps.points[3]):
+            place = min((a, b), key=lambda q: abs(q.symbol.cx - x))
+            assert place.symbol.x <= x <= place.symbol.right
+            assert place.symbol.cy < y <= place.symbol.bottom + 1e-6, "leaves the bottom"
+        for place in (a, b):
+            assert y1 > place.symbol.bottom, "runs below the symbols"
+            assert all(line.y - line.size > y1 for line in place.lines), "names below it"
+        assert ps.union[1] == y1, "children hang from the line"
+    return count
+
+
+@pytest.mark.parametrize("path", CASES + EXAMPLES, ids=lambda p: p.stem)
+def test_partner_lines_hang_below_the_partners_on_the_examples(path: Path) -> None:
+    case = load(path)
+    layout = _layout(case)
+    assert _check_partner_lines_hang_below(layout) >= (1 if case.partnerships else 0)
+
+
+@given(genogram_families())
+def test_partner_lines_hang_below_the_partners(case: Case) -> None:
+    _check_partner_lines_hang_below(_layout(case))

@@ -7,9 +7,9 @@
    side, ordered by the McGoldrick conventions.
 2. **Placement** (:mod:`.genogram_dot`): Graphviz ``dot`` orders the blocks in each row and
    gives them x coordinates, knowing from which gap of a block each child hangs.
-3. **Family lines**: a partner line between partners (a bracket above the row for a partner
-   who is not a neighbour), one drop from the union, a sibling bar, one drop per child, twins
-   from one point.
+3. **Family lines**: a partner line hanging below the partners' symbols, the names below it
+   (a bracket above the row for a partner who is not a neighbour), one drop from the union,
+   a sibling bar, one drop per child, twins from one point.
 4. **Routing** (:mod:`.genogram_route`): emotional relations between any two people, and
    child lines that skip a row, run orthogonally through the bands between rows and the
    corridors between boxes, so no line ever crosses a box that is not its own end.
@@ -32,7 +32,13 @@ from . import Box, Point
 from .genogram_blocks import build_structure
 from .genogram_dot import dot_source, place_blocks
 from .genogram_households import outline_households
-from .genogram_lines import child_lines, consanguineous, cross_row_partnership, family_lines
+from .genogram_lines import (
+    child_lines,
+    consanguineous,
+    cross_row_partnership,
+    family_lines,
+    partner_drops,
+)
 from .genogram_places import (
     DATE_SIZE,
     LABEL_GAP,
@@ -100,11 +106,14 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
             texts[pid].append((label("not_drawn", options.lang).format(n=count), DATE_SIZE))
     widths: dict[str, float] = {}
     heights: dict[str, float] = {}
+    work = Work(case, options, st, person, widths, heights, texts)
+    partner_drops(work)
+    drops = work.drops
     for pid, lines in texts.items():
         w = max([SYMBOL + 2 * SIDE_PAD] + [text_width(t, s) + 6 for t, s in lines])
         widths[pid] = float(math.ceil(w))
-        heights[pid] = SYMBOL_TOP + SYMBOL + LABEL_GAP + sum(s * LINE_HEIGHT for _, s in lines) + 3
-    work = Work(case, options, st, person, widths, heights, texts)
+        heights[pid] = SYMBOL_TOP + SYMBOL + drops.get(pid, 0.0) + LABEL_GAP + \
+            sum(s * LINE_HEIGHT for _, s in lines) + 3
     work.twinned = {p.id for p in case.people if p.twin_of is not None}
     gaps = _gap_widths(work)
     centres = place_blocks(dot_source(st, widths, gaps), len(st.blocks), work.waypoints)
@@ -285,6 +294,7 @@ def _resolve(work: Work, pending: Pending) -> GenogramLayout:
                                              work.heights, work.texts)
     half = SYMBOL / 2
     first_line = SYMBOL_TOP + SYMBOL + LABEL_GAP
+    drops = work.drops
     for p in work.case.people:
         pid = p.id
         r = rows[pid]
@@ -294,7 +304,7 @@ def _resolve(work: Work, pending: Pending) -> GenogramLayout:
         centre = x + w / 2
         cx = round(centre + dx, 2)
         person_lines: list[TextLine] = []
-        base = top + first_line
+        base = top + first_line + drops.get(pid, 0.0)
         for text, size in texts_of[pid]:
             base += size * LINE_HEIGHT * 0.85 if not person_lines else size * LINE_HEIGHT
             person_lines.append(TextLine(text, cx, round(base, 2), size, False))

@@ -6,6 +6,7 @@ Sizes are in user units (1 unit = 1 px at 100 %); a person's symbol is ``SYMBOL`
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -20,7 +21,8 @@ from .genogram_blocks import Structure, Union
 from .genogram_route import RefPoint, Router, YRef
 
 __all__ = [
-    "DATE_SIZE", "LINE_LABEL_SIZE", "MID", "NAME_SIZE", "SYMBOL", "SYMBOL_TOP",
+    "DATE_SIZE", "LINE_LABEL_SIZE", "MID", "NAME_SIZE", "PARTNER_DROP", "PARTNER_STEP",
+    "SYMBOL", "SYMBOL_TOP",
     "ChildPlace", "GenogramLayout", "GenogramOptions", "HouseholdPlace", "PartnershipPlace",
     "Pending", "PersonPlace", "RelationPlace", "TextLine", "TwinBar", "Work", "cx",
     "gap_range", "partnership_ended", "person_deceased", "row_ref",
@@ -46,6 +48,12 @@ UNION_STEP: Final = 10
 OUTER_GAP: Final = 16
 MIN_BAND: Final = 46.0
 LABEL_LIFT: Final = 5.5
+PARTNER_DROP: Final = 12.0
+"""How far below the bottom of the symbols a partner line runs (the McGoldrick bracket:
+a short line down from each partner, the partner line between, children hanging from it);
+the names of the partners stand below it."""
+PARTNER_STEP: Final = 5.0
+"""Distance between two partner lines of one couple (married twice)."""
 
 
 @dataclass(frozen=True)
@@ -217,6 +225,23 @@ def top_depth(p: Person) -> float:
     return 0.0
 
 
+def bottom_depth(p: Person, d: float) -> float:
+    """How far below the top of the symbol square the drawn outline ends at ``d`` from its
+    centre line: a partner line leaves the symbol there, touching it."""
+    r = SYMBOL / 2
+    kind = small_kind(p)
+    if kind is not None:
+        return r + r * SMALL[kind]
+    if p.pregnancy:
+        return r + SYMBOL * 0.4
+    d = min(abs(d), r)
+    if p.sex == "female":
+        return r + math.sqrt(r * r - d * d)
+    if p.sex == "other":
+        return SYMBOL - d
+    return SYMBOL
+
+
 def name_lines(name: str) -> list[str]:
     """``name`` wrapped to the name width, at most ``MAX_NAME_LINES`` lines; a word wider
     than the width is broken, and what does not fit ends in an ellipsis."""
@@ -304,6 +329,11 @@ class Work:
     twinned: set[str] = field(default_factory=set)
     """People with a ``twin_of``."""
     gap_map: list[dict[int, list[Union]]] = field(default_factory=list)
+    drops: dict[str, float] = field(default_factory=dict)
+    """Per person with a partner line below the symbol, how far below the symbol that
+    line runs (the lowest, when a couple has several): the name stands below it."""
+    line_sides: dict[str, set[int]] = field(default_factory=dict)
+    """Per person, the sides (-1 left, +1 right) where a partner line hangs from them."""
 
     def label(self, index: int) -> tuple[list[str], float]:
         """The date lines written on partnership ``index``'s line, and their width."""
