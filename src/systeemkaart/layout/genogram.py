@@ -69,6 +69,7 @@ from .genogram_places import (
 )
 from .genogram_relations import add_relation
 from .genogram_route import RefPoint, Router, YRef
+from .genogram_straight import straighten_relations
 
 __all__ = [
     "ChildPlace",
@@ -213,21 +214,11 @@ def _resolve(work: Work, pending: Pending) -> GenogramLayout:
     drawing moves right so that its leftmost point sits at the margin."""
     router = work.router
     assert router is not None
-    counts = router.assign()
     nrows = router.rows
-    row_h = {r: max(work.heights[p] for p in ids) for r, ids in work.by_row.items()}
-    band_top: dict[int, float] = {}
-    row_top: dict[int, float] = {}
-    y = work.options.top
-    for r in range(nrows + 1):
-        band_top[r] = y
-        minimum = 8.0 if r == 0 else work.options.margin if r == nrows else MIN_BAND
-        y += router.band_height(counts.get(r, {}), minimum)
-        if r < nrows:
-            row_top[r] = y
-            y += row_h.get(r, SYMBOL + SYMBOL_TOP)
-    height = y
-    lane_ys = router.lane_ys(band_top, counts)
+    row_top, lane_ys, height = _geometry(work)
+    if pending.relation:
+        row_top, lane_ys, height = straighten_relations(
+            work, pending, (row_top, lane_ys, height), lambda: _geometry(work))
 
     # partnership labels: their text is known before any y is
     labelled: list[tuple[float, float] | None] = []
@@ -316,6 +307,27 @@ def _resolve(work: Work, pending: Pending) -> GenogramLayout:
                             relations, [], [], nrows)
     outline_households(work, layout)
     return layout
+
+
+def _geometry(work: Work) -> tuple[dict[int, float], list[float], float]:
+    """Lanes get their tracks, bands their heights: the top of every row, the y of every
+    lane and the height of the drawing."""
+    router = work.router
+    assert router is not None
+    counts = router.assign()
+    nrows = router.rows
+    row_h = {r: max(work.heights[p] for p in ids) for r, ids in work.by_row.items()}
+    band_top: dict[int, float] = {}
+    row_top: dict[int, float] = {}
+    y = work.options.top
+    for r in range(nrows + 1):
+        band_top[r] = y
+        minimum = 8.0 if r == 0 else work.options.margin if r == nrows else MIN_BAND
+        y += router.band_height(counts.get(r, {}), minimum)
+        if r < nrows:
+            row_top[r] = y
+            y += row_h.get(r, SYMBOL + SYMBOL_TOP)
+    return row_top, router.lane_ys(band_top, counts), y
 
 
 def _along(p: Point, q: Point, t: float) -> Point:

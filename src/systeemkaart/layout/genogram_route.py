@@ -47,6 +47,8 @@ class Lane:
     x2: float
     cls: int
     index: int = -1
+    unused: bool = False
+    """Set when the line it was made for is drawn another way: it takes no room."""
 
 
 @dataclass
@@ -76,6 +78,10 @@ class Router:
         """A new lane in ``band`` covering ``x1..x2``; returns its symbolic y."""
         self.lanes.append(Lane(band, min(x1, x2), max(x1, x2), cls))
         return ("lane", len(self.lanes) - 1, 0.0)
+
+    def release(self, ref: YRef, unused: bool = True) -> None:
+        """Let the lane ``ref`` take no room (``unused``) or take it again."""
+        self.lanes[ref[1]].unused = unused
 
     def extend(self, ref: YRef, x: float) -> None:
         """Make the lane ``ref`` reach ``x`` as well."""
@@ -170,7 +176,8 @@ class Router:
         ``{band: {cls: count}}``. Interval partitioning: overlapping lanes never share."""
         groups: dict[tuple[int, int], list[int]] = defaultdict(list)
         for i, lane in enumerate(self.lanes):
-            groups[(lane.band, lane.cls)].append(i)
+            if not lane.unused:
+                groups[(lane.band, lane.cls)].append(i)
         counts: dict[int, dict[int, int]] = defaultdict(lambda: dict.fromkeys(LANE_CLASSES, 0))
         for (band, cls), ids in sorted(groups.items()):
             ids.sort(key=lambda i: (self.lanes[i].x1, self.lanes[i].x2, i))
@@ -209,7 +216,7 @@ class Router:
     def lane_ys(self, band_top: dict[int, float],
                 counts: dict[int, dict[int, int]]) -> list[float]:
         """The y of every lane (in the order the lanes were made), once lanes are assigned."""
-        return [self.lane_y(lane, band_top[lane.band], counts[lane.band])
+        return [0.0 if lane.unused else self.lane_y(lane, band_top[lane.band], counts[lane.band])
                 for lane in self.lanes]
 
     def resolve(self, points: Sequence[RefPoint], row_top: dict[int, float],
