@@ -389,4 +389,6 @@ class Pending:
     twin: list[tuple[tuple[str, str], list[RefPoint], list[RefPoint]]] = \
         field(default_factory=list)
     relation: list[tuple[RelationPlace, list[RefPoint]]] = field(default_factory=list)
+    relation_routes: list[list[list[RefPoint]]] = field(default_factory=list)
+    """Per relation, the routes it may take (the one in ``relation`` first)."""
 

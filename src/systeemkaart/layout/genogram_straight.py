@@ -10,8 +10,8 @@ one that now meets a box or a line goes back to its route (repeated until nothin
 each round sends at least one relation back, so there are at most as many rounds as
 relations, and usually one).
 
-Cost: segments are kept in buckets by x, so a line is compared only with the segments in
-the buckets it passes (about linear for real drawings); boxes are found per row by binary
+Cost: segments are kept in a grid, so a line is compared only with the segments in the
+cells it passes (about linear for real drawings); boxes are found per row by binary
 search.
 """
 
@@ -44,7 +44,7 @@ Geometry = tuple[dict[int, float], list[float], float]
 """Row tops, lane y values and the drawing's height (see ``genogram._geometry``)."""
 Segment = tuple[Point, Point]
 
-_BUCKET: Final = 64.0
+_CELL: Final = 48.0
 _CLEAR: Final = 3.0
 """How far a straight line keeps from other people's boxes (a zigzag swings 3-4 units)."""
 _NEAR: Final = 4.0
@@ -54,22 +54,25 @@ _ALONG: Final = 10.0
 
 def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
                          regeometry: Callable[[], Geometry]) -> Geometry:
-    """Draw relations straight where that is clear and crosses no more lines than their
-    route (see the module docstring); returns the geometry after freeing their lanes."""
-    router = work.router
-    assert router is not None
+    """Give each relation the route that crosses fewest lines, or the straight line where
+    that is clear and crosses no more (see the module docstring); returns the geometry
+    once the lanes of the routes not taken are freed."""
+    choice = _choose(work, pending, geometry)
+    for k, (best, straight) in enumerate(choice):
+        for j, path in enumerate(pending.relation_routes[k]):
+            if j != best or straight:
+                _release(work, path, True)
+        pending.relation[k] = (pending.relation[k][0], pending.relation_routes[k][best])
     routes = [path for _, path in pending.relation]
-    chosen = _choose(work, pending, geometry)
-    if not chosen:
-        return geometry
-    for k in chosen:
-        _release(work, routes[k], True)
+    chosen = {k for k, (_best, straight) in enumerate(choice) if straight}
     while True:
         geometry = regeometry()
+        if not chosen:
+            return geometry
         scene = _Scene(work, pending, geometry)
-        straight = {k: _straight(work, *pending.relation[k][0].between, geometry)
-                    for k in chosen}
-        lines = [scene.resolve(straight.get(k, path)) for k, path in enumerate(routes)]
+        straight_paths = {k: _straight(work, *pending.relation[k][0].between, geometry)
+                          for k in chosen}
+        lines = [scene.resolve(straight_paths.get(k, path)) for k, path in enumerate(routes)]
         others = _Index()
         for segs in scene.structural:
             others.add(segs)
@@ -79,14 +82,12 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
                if not (scene.clear(pending.relation[k][0].between, lines[k])
                        and not others.along(_segments(lines[k])[0], k))}
         if not bad:
-            for k, path in straight.items():
+            for k, path in straight_paths.items():
                 pending.relation[k] = (pending.relation[k][0], path)
             return geometry
         for k in bad:
             _release(work, routes[k], False)
         chosen -= bad
-        if not chosen:
-            return regeometry()
 
 
 def _release(work: Work, path: list[RefPoint], unused: bool) -> None:
@@ -97,33 +98,61 @@ def _release(work: Work, path: list[RefPoint], unused: bool) -> None:
             router.release(ref, unused)
 
 
-def _choose(work: Work, pending: Pending, geometry: Geometry) -> set[int]:
-    """The relations (positions in ``pending.relation``) to draw straight, one after the
-    other: each against the family lines and the relations decided before it."""
+def _choose(work: Work, pending: Pending, geometry: Geometry) -> list[tuple[int, bool]]:
+    """Per relation: the route that runs along fewest other relations and then crosses
+    fewest lines (family lines and the other relations), and whether the straight line is
+    taken instead. (Routes keep off the family lines by their lanes and corridors.)
+
+    Relations are decided one after the other, each against those decided before it; then,
+    while that changes anything (at most twice more), each again against all the others.
+    """
     scene = _Scene(work, pending, geometry)
-    placed = _Index()
+    family = _Index()  # the family lines, fixed: each candidate is measured against them once
     for segs in scene.structural:
-        placed.add(segs)
-    routed = [scene.resolve(path) for _, path in pending.relation]
-    near = _Index()  # what a straight line must not run along: family lines, routes
-    for segs in scene.structural:
-        near.add(segs)
-    for k, pts in enumerate(routed):
-        near.add(_segments(pts), k)
-    chosen: set[int] = set()
-    for k, (place, _path) in enumerate(pending.relation):
-        route = _segments(routed[k])
-        line = scene.resolve(_straight(work, *place.between, geometry))
-        straight = _segments(line)
-        if straight and scene.clear(place.between, line) \
-                and not near.along(straight[0], k) \
-                and placed.crossings(straight) <= placed.crossings(route):
-            chosen.add(k)
-            placed.add(straight, k)
-            near.add(straight, -1 - k)
-        else:
-            placed.add(route, k)
-    return chosen
+        family.add(segs)
+    placed = _Index()  # the relations decided so far
+    routes = [[_segments(scene.resolve(p)) for p in paths] for paths in pending.relation_routes]
+    lines = [_segments(scene.resolve(_straight(work, *place.between, geometry)))
+             for place, _path in pending.relation]
+    clear = [bool(line) and scene.clear(place.between, [line[0][0], line[0][1]])
+             and not family.along(line[0], k)
+             for k, (line, (place, _path)) in enumerate(zip(lines, pending.relation,
+                                                             strict=True))]
+    base = [[family.crossings(segs) for segs in variants] for variants in routes]
+    line_base = [family.crossings(line) if ok else 0 for line, ok in zip(lines, clear,
+                                                                         strict=True)]
+
+    def pick(k: int) -> tuple[tuple[int, bool], list[Segment]]:
+        costs = [(_alongs(placed, segs, k), crossed + placed.crossings(segs))
+                 for crossed, segs in zip(base[k], routes[k], strict=True)]
+        best = min(range(len(routes[k])), key=lambda j: (costs[j], j))
+        line = lines[k]
+        if clear[k] and not placed.along(line[0], k) \
+                and (0, line_base[k] + placed.crossings(line)) <= costs[best]:
+            return (best, True), line
+        return (best, False), routes[k][best]
+
+    out: list[tuple[int, bool]] = []
+    for k in range(len(routes)):
+        choice, segs = pick(k)
+        out.append(choice)
+        placed.add(segs, k)
+    for _round in range(2):
+        changed = False
+        for k in range(len(routes)):
+            placed.remove(k)
+            choice, segs = pick(k)
+            changed = changed or choice != out[k]
+            out[k] = choice
+            placed.add(segs, k)
+        if not changed:
+            break
+    return out
+
+
+def _alongs(index: _Index, segs: list[Segment], owner: int) -> int:
+    """How many of the segments ``segs`` run along a line kept in ``index``."""
+    return sum(1 for s in segs if index.along(s, owner))
 
 
 def _straight(work: Work, a: str, b: str, geometry: Geometry) -> list[RefPoint]:
@@ -229,45 +258,93 @@ class _Scene:
 
 
 class _Index:
-    """Segments in buckets by x, for counting crossings and finding lines run along."""
+    """Segments kept for counting crossings and finding lines run along, in a grid of
+    ``_CELL`` squares: a query looks only at the segments in the cells it passes."""
 
     def __init__(self) -> None:
         self.segs: list[tuple[Segment, int]] = []
-        self.buckets: dict[int, list[int]] = defaultdict(list)
+        self.cells: dict[tuple[int, int], tuple[list[int], list[int], list[int]]] = \
+            defaultdict(lambda: ([], [], []))
+        """Per cell, the horizontal, vertical and slanted segments that pass it."""
+        self.owned: dict[int, list[int]] = defaultdict(list)
+        self.dead: set[int] = set()
 
     def add(self, segs: list[Segment], owner: int = -(10**9)) -> None:
         """Add a line's segments; ``owner`` names the relation they belong to."""
         for s in segs:
             n = len(self.segs)
             self.segs.append((s, owner))
-            for b in self._span(s, _NEAR):
-                self.buckets[b].append(n)
+            self.owned[owner].append(n)
+            kind = _kind(s)
+            for cell in _cells(s):
+                self.cells[cell][kind].append(n)
 
-    @staticmethod
-    def _span(s: Segment, pad: float = 0.0) -> range:
-        lo = min(s[0][0], s[1][0]) - pad
-        hi = max(s[0][0], s[1][0]) + pad
-        return range(math.floor(lo / _BUCKET), math.floor(hi / _BUCKET) + 1)
+    def remove(self, owner: int) -> None:
+        """Forget the segments of relation ``owner``."""
+        self.dead.update(self.owned.pop(owner, []))
 
-    def _near(self, s: Segment) -> Iterator[tuple[Segment, int]]:
+    def _near(self, s: Segment, kinds: tuple[int, ...]) -> Iterator[tuple[Segment, int]]:
+        """The kept segments of ``kinds`` (0 horizontal, 1 vertical, 2 slanted) that come
+        within ``_NEAR`` of the bounding box of ``s``."""
         seen: set[int] = set()
-        y0, y1 = min(s[0][1], s[1][1]) - _NEAR, max(s[0][1], s[1][1]) + _NEAR
-        for b in self._span(s):
-            for n in self.buckets.get(b, ()):
-                if n in seen:
+        cells, segs, dead = self.cells, self.segs, self.dead
+        (x1, y1), (x2, y2) = s
+        x0, x3 = (x1, x2) if x1 < x2 else (x2, x1)
+        y0, y3 = (y1, y2) if y1 < y2 else (y2, y1)
+        x0, y0, x3, y3 = x0 - _NEAR, y0 - _NEAR, x3 + _NEAR, y3 + _NEAR
+        for cell in _cells(s):
+            lists = cells.get(cell)
+            if lists is None:
+                continue
+            for n in itertools.chain.from_iterable(lists[k] for k in kinds):
+                if n in seen or n in dead:
                     continue
                 seen.add(n)
-                t, owner = self.segs[n]
-                if max(t[0][1], t[1][1]) >= y0 and min(t[0][1], t[1][1]) <= y1:
-                    yield t, owner
+                got = segs[n]
+                (a, b), (c, d) = got[0]
+                if (a if a > c else c) >= x0 and (a if a < c else c) <= x3 \
+                        and (b if b > d else d) >= y0 and (b if b < d else d) <= y3:
+                    yield got
 
     def crossings(self, segs: list[Segment]) -> int:
         """How many times the line ``segs`` properly crosses the segments kept here."""
-        return sum(1 for s in segs for t, _ in self._near(s) if _cross(s, t))
+        return sum(1 for s in segs for t, _ in self._near(s, _CROSSING[_kind(s)])
+                   if _cross(s, t))
 
     def along(self, s: Segment, owner: int) -> bool:
         """True when ``s`` runs along a kept segment (not ``owner``'s own) for a while."""
-        return any(o != owner and _along(s, t) for t, o in self._near(s))
+        return any(o != owner and _along(s, t) for t, o in self._near(s, _ALONGSIDE[_kind(s)]))
+
+
+_CROSSING: Final = ((1, 2), (0, 2), (0, 1, 2))
+"""Per kind of segment, the kinds that can cross it (two horizontals never cross)."""
+_ALONGSIDE: Final = ((0, 2), (1, 2), (0, 1, 2))
+"""Per kind of segment, the kinds that can run along it (not those at right angles)."""
+
+
+def _kind(s: Segment) -> int:
+    """0 for a horizontal segment, 1 for a vertical one, 2 for a slanted one."""
+    return 0 if s[0][1] == s[1][1] else 1 if s[0][0] == s[1][0] else 2
+
+
+def _cells(s: Segment) -> list[tuple[int, int]]:
+    """The grid cells a segment passes, widened by ``_NEAR`` (a slanted segment: the cells
+    of points every half cell along it, and their neighbours)."""
+    (x1, y1), (x2, y2) = s
+    if x1 == x2 or y1 == y2:
+        i0, i1 = (math.floor((min(x1, x2) - _NEAR) / _CELL),
+                  math.floor((max(x1, x2) + _NEAR) / _CELL))
+        j0, j1 = (math.floor((min(y1, y2) - _NEAR) / _CELL),
+                  math.floor((max(y1, y2) + _NEAR) / _CELL))
+        return [(i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
+    steps = max(1, math.ceil(math.hypot(x2 - x1, y2 - y1) / (_CELL / 2)))
+    out: set[tuple[int, int]] = set()
+    for k in range(steps + 1):
+        u = k / steps
+        i = math.floor((x1 + (x2 - x1) * u) / _CELL)
+        j = math.floor((y1 + (y2 - y1) * u) / _CELL)
+        out.update((i + di, j + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1))
+    return sorted(out)
 
 
 def _cross(s: Segment, t: Segment) -> bool:
@@ -284,34 +361,62 @@ def _cross(s: Segment, t: Segment) -> bool:
 
 
 def _along(s: Segment, t: Segment) -> bool:
-    """True when ``s`` keeps within ``_NEAR`` of ``t`` for more than ``_ALONG`` units
-    (sampled every 2 units over the stretch of ``s`` beside ``t``)."""
+    """True when ``s`` keeps within ``_NEAR`` of ``t`` for more than ``_ALONG`` units.
+
+    The points within ``_NEAR`` of ``t`` form a capsule (a convex shape), so the part of
+    ``s`` inside it is one stretch: where ``s`` enters the disks at ``t``'s ends or the band
+    along ``t``, from the first entry to the last exit.
+    """
     (px, py), (qx, qy) = s
+    (ax, ay), (bx, by) = t
+    if (py == qy and ay == by) or (px == qx and ax == bx):  # parallel on one axis
+        if py == qy:
+            across, lo, hi, a, b = (abs(py - ay), min(px, qx), max(px, qx), min(ax, bx),
+                                    max(ax, bx))
+        else:
+            across, lo, hi, a, b = (abs(px - ax), min(py, qy), max(py, qy), min(ay, by),
+                                    max(ay, by))
+        return across < _NEAR and min(hi, b) - max(lo, a) > _ALONG
+    if (py == qy and ax == bx) or (px == qx and ay == by):  # at right angles
+        return False
     dx, dy = qx - px, qy - py
     length = math.hypot(dx, dy)
-    apart = min(_distance(s[0], t), _distance(s[1], t), _distance(t[0], s),
-                _distance(t[1], s)) >= _NEAR
-    if length <= _ALONG or (apart and not _cross(s, t)):
+    if length <= _ALONG:
         return False
-    us = [((x - px) * dx + (y - py) * dy) / (length * length) for x, y in t]
-    lo = max(0.0, min(us) - _NEAR / length)
-    hi = min(1.0, max(us) + _NEAR / length)
-    steps = max(2, math.ceil((hi - lo) * length / 2.0))
-    run = best = 0
-    for i in range(steps + 1):
-        u = lo + (hi - lo) * i / steps
-        if _distance((px + dx * u, py + dy * u), t) < _NEAR:
-            run += 1
-            best = max(best, run)
-        else:
-            run = 0
-    return (best - 1) * (hi - lo) * length / steps > _ALONG
+    spans = [_in_disk(s, end) for end in t]
+    tl = math.hypot(bx - ax, by - ay)
+    if tl > 0:
+        ex, ey = (bx - ax) / tl, (by - ay) / tl
+        lo, hi = 0.0, 1.0  # clip the line to the band: 0 <= along t <= tl, |across| < r
+        for start, rate, low, high in (
+                ((px - ax) * ex + (py - ay) * ey, dx * ex + dy * ey, 0.0, tl),
+                ((px - ax) * -ey + (py - ay) * ex, dx * -ey + dy * ex, -_NEAR, _NEAR)):
+            if rate == 0:
+                if not low <= start <= high:
+                    lo, hi = 1.0, 0.0
+                continue
+            u1, u2 = (low - start) / rate, (high - start) / rate
+            lo, hi = max(lo, min(u1, u2)), min(hi, max(u1, u2))
+        spans.append((lo, hi) if lo < hi else None)
+    got = [span for span in spans if span is not None]
+    if not got:
+        return False
+    lo = max(0.0, min(span[0] for span in got))
+    hi = min(1.0, max(span[1] for span in got))
+    return (hi - lo) * length > _ALONG
 
 
-def _distance(p: Point, t: Segment) -> float:
-    """Distance from ``p`` to the segment ``t``."""
-    (ax, ay), (bx, by) = t
-    dx, dy = bx - ax, by - ay
-    n = dx * dx + dy * dy
-    u = 0.0 if n == 0 else max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / n))
-    return math.hypot(p[0] - (ax + u * dx), p[1] - (ay + u * dy))
+def _in_disk(s: Segment, centre: Point) -> tuple[float, float] | None:
+    """The stretch ``(u0, u1)`` of the line through ``s`` (``u`` from 0 at its start to 1
+    at its end) within ``_NEAR`` of ``centre``, or ``None``."""
+    (px, py), (qx, qy) = s
+    dx, dy = qx - px, qy - py
+    fx, fy = px - centre[0], py - centre[1]
+    a = dx * dx + dy * dy
+    b = 2 * (dx * fx + dy * fy)
+    c = fx * fx + fy * fy - _NEAR * _NEAR
+    disc = b * b - 4 * a * c
+    if a == 0 or disc <= 0:
+        return None
+    root = math.sqrt(disc)
+    return (-b - root) / (2 * a), (-b + root) / (2 * a)
