@@ -155,6 +155,10 @@ class HouseholdPlace:
     marks: list[Box] = field(default_factory=list)
     name_at: Point | None = None
     """Where the household's name is written (left end of its baseline)."""
+    name: str = ""
+    """The household's name as written (its own, or "Huishouden 2")."""
+    name_box: Box | None = None
+    """The box the written name takes (clear of people, lines, labels and frames)."""
     links: list[tuple[Point, Point]] = field(default_factory=list)
     """Dotted connectors between the frames of a household that cannot stand together."""
 

@@ -330,7 +330,7 @@ def _paint_households(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str
     layer = doc.group(classes=["households"])
     for hh in layout.households:
         record = case.households[hh.index]
-        name = record.name or f"{label('household', lang)} {hh.index + 1}"
+        name = hh.name or record.name or f"{label('household', lang)} {hh.index + 1}"
         g = doc.group(layer, id=f"h-{record.id}" if record.id else None,
                       classes=["household", "outlined" if hh.outline else "apart"],
                       data={"members": " ".join(hh.members), "index": str(hh.index)},
