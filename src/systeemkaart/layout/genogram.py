@@ -12,7 +12,9 @@
    a sibling bar, one drop per child, twins from one point.
 4. **Routing** (:mod:`.genogram_route`): emotional relations between any two people, and
    child lines that skip a row, run orthogonally through the bands between rows and the
-   corridors between boxes, so no line ever crosses a box that is not its own end.
+   corridors between boxes, so no line ever crosses a box that is not its own end; once
+   rows have coordinates, each relation keeps the route that crosses fewest lines, or a
+   straight line where that is clear (:mod:`.genogram_straight`).
 
 Finally households are outlined where their members stand together, and marked one by one
 where they do not (with a warning).
