@@ -47,8 +47,11 @@ def family_lines(work: Work, u: Union, ux: float, gap: tuple[float, float],
         pid = u.members[0]
         i = pos[pid]
         outer = u.gap in (0, len(block.persons))
-        y = row_ref(row, MID if outer else MID + SYMBOL * 0.3)
-        side = cx(work, pid) + (SYMBOL / 2 if u.gap > i else -SYMBOL / 2)
+        dy = 0.0 if outer else SYMBOL * 0.3
+        y = row_ref(row, MID + dy)
+        sign = 1.0 if u.gap > i else -1.0
+        side = cx(work, pid) + sign * SYMBOL / 2
+        work.side_lines[f"{pid}{sign}"].append(dy)
         return ux, y, side
     left, right = sorted(u.members, key=lambda m: pos[m])
     i, j = pos[left], pos[right]

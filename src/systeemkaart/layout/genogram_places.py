@@ -327,6 +327,9 @@ class Work:
     top_ports: dict[str, set[float]] = field(default_factory=lambda: defaultdict(set))
     """Per person, the offsets from the centre where lines already leave the top."""
     side_uses: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    side_lines: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    """Per person and side (keyed as :attr:`side_uses`), the heights below the middle where
+    a single parent's line already leaves that side."""
     labels: dict[int, tuple[list[str], float]] = field(default_factory=dict)
     centre: dict[str, float] = field(default_factory=dict)
     """Centre x of each person's box (see :func:`_cx`)."""

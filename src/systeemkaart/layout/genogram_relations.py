@@ -78,14 +78,20 @@ def _side_port(work: Work, pid: str, towards: float,
     if side is None:
         side = _side_away(work, pid, 1.0 if towards >= cx(work, pid) else -1.0)
     key = f"{pid}{side}"
-    k = work.side_uses[key]
-    work.side_uses[key] += 1
     block = work.st.blocks[work.st.block_of[pid]]
     at = work.st.position[pid] + (1 if side > 0 else -1)
-    free = not 0 <= at < len(block.persons)  # no partner line on this side: above mid too
-    steps = (1, 2, -1, -2) if free else (1, 2)
-    dy = _PORT_STEP * steps[k % len(steps)] + (k // len(steps)) * 2.0
-    return side, max(min(dy, SYMBOL / 2 - 2), -(SYMBOL / 2 - 2))
+    free = not 0 <= at < len(block.persons)  # no partner on this side: below mid too
+    steps = (1, 2, -1, -2) if free else (-1, -2, 1)  # a partner's years stand below mid
+    taken = work.side_lines.get(key, [])
+    limit = SYMBOL / 2 - 2
+    for _ in range(8):  # clear of a single parent's line leaving the same side
+        k = work.side_uses[key]
+        work.side_uses[key] += 1
+        dy = _PORT_STEP * steps[k % len(steps)] + (k // len(steps)) * 2.0
+        dy = max(min(dy, limit), -limit)
+        if all(abs(dy - t) >= 4.0 for t in taken):
+            break
+    return side, dy
 
 
 def _corridor_x(work: Work, pid: str, side: float) -> float:
