@@ -18,6 +18,7 @@ search.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 from collections import defaultdict
@@ -110,7 +111,7 @@ def _choose(work: Work, pending: Pending, geometry: Geometry) -> list[tuple[int,
     family = _Index()  # the family lines, fixed: each candidate is measured against them once
     for segs in scene.structural:
         family.add(segs)
-    placed = _Index()  # the relations decided so far
+    placed = _Index(_CELL * 8)  # the relations decided so far
     routes = [[_segments(scene.resolve(p)) for p in paths] for paths in pending.relation_routes]
     lines = [_segments(scene.resolve(_straight(work, *place.between, geometry)))
              for place, _path in pending.relation]
@@ -259,9 +260,11 @@ class _Scene:
 
 class _Index:
     """Segments kept for counting crossings and finding lines run along, in a grid of
-    ``_CELL`` squares: a query looks only at the segments in the cells it passes."""
+    squares of side ``cell`` (small for the many family lines, large for the few relations):
+    a query looks only at the segments in the cells it passes."""
 
-    def __init__(self) -> None:
+    def __init__(self, cell: float = _CELL) -> None:
+        self.cell = cell
         self.segs: list[tuple[Segment, int]] = []
         self.cells: dict[tuple[int, int], tuple[list[int], list[int], list[int]]] = \
             defaultdict(lambda: ([], [], []))
@@ -276,7 +279,7 @@ class _Index:
             self.segs.append((s, owner))
             self.owned[owner].append(n)
             kind = _kind(s)
-            for cell in _cells(s):
+            for cell in _cells(s, self.cell):
                 self.cells[cell][kind].append(n)
 
     def remove(self, owner: int) -> None:
@@ -292,7 +295,7 @@ class _Index:
         x0, x3 = (x1, x2) if x1 < x2 else (x2, x1)
         y0, y3 = (y1, y2) if y1 < y2 else (y2, y1)
         x0, y0, x3, y3 = x0 - _NEAR, y0 - _NEAR, x3 + _NEAR, y3 + _NEAR
-        for cell in _cells(s):
+        for cell in _cells(s, self.cell):
             lists = cells.get(cell)
             if lists is None:
                 continue
@@ -327,24 +330,26 @@ def _kind(s: Segment) -> int:
     return 0 if s[0][1] == s[1][1] else 1 if s[0][0] == s[1][0] else 2
 
 
-def _cells(s: Segment) -> list[tuple[int, int]]:
-    """The grid cells a segment passes, widened by ``_NEAR`` (a slanted segment: the cells
-    of points every half cell along it, and their neighbours)."""
+@functools.lru_cache(maxsize=4096)
+def _cells(s: Segment, size: float) -> tuple[tuple[int, int], ...]:
+    """The cells of side ``size`` a segment passes, widened by ``_NEAR`` (a slanted
+    segment: the cells of points every half cell along it, and their neighbours). Kept for
+    the segments asked about most: each candidate route is measured many times."""
     (x1, y1), (x2, y2) = s
     if x1 == x2 or y1 == y2:
-        i0, i1 = (math.floor((min(x1, x2) - _NEAR) / _CELL),
-                  math.floor((max(x1, x2) + _NEAR) / _CELL))
-        j0, j1 = (math.floor((min(y1, y2) - _NEAR) / _CELL),
-                  math.floor((max(y1, y2) + _NEAR) / _CELL))
-        return [(i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
-    steps = max(1, math.ceil(math.hypot(x2 - x1, y2 - y1) / (_CELL / 2)))
+        i0, i1 = (math.floor((min(x1, x2) - _NEAR) / size),
+                  math.floor((max(x1, x2) + _NEAR) / size))
+        j0, j1 = (math.floor((min(y1, y2) - _NEAR) / size),
+                  math.floor((max(y1, y2) + _NEAR) / size))
+        return tuple((i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1))
+    steps = max(1, math.ceil(math.hypot(x2 - x1, y2 - y1) / (size / 2)))
     out: set[tuple[int, int]] = set()
     for k in range(steps + 1):
         u = k / steps
-        i = math.floor((x1 + (x2 - x1) * u) / _CELL)
-        j = math.floor((y1 + (y2 - y1) * u) / _CELL)
+        i = math.floor((x1 + (x2 - x1) * u) / size)
+        j = math.floor((y1 + (y2 - y1) * u) / size)
         out.update((i + di, j + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def _cross(s: Segment, t: Segment) -> bool:
