@@ -74,7 +74,8 @@ def family_lines(work: Work, u: Union, ux: float, gap: tuple[float, float],
             points: list[RefPoint] = [_bottom(work, left, xl), (xl, y), (xr, y),
                                       _bottom(work, right, xr)]
             anchor: RefPoint = (ux, y)
-            text_at: RefPoint | None = ((gap[0] + gap[1]) / 2, y) if texts else None
+            top = row_ref(row, SYMBOL_TOP + SYMBOL + PARTNER_DROP)  # years above every line
+            text_at: RefPoint | None = ((gap[0] + gap[1]) / 2, top) if texts else None
         else:
             router = work.router
             assert router is not None

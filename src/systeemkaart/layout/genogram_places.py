@@ -52,8 +52,9 @@ PARTNER_DROP: Final = 12.0
 """How far below the bottom of the symbols a partner line runs (the McGoldrick bracket:
 a short line down from each partner, the partner line between, children hanging from it);
 the names of the partners stand below it."""
-PARTNER_STEP: Final = 5.0
-"""Distance between two partner lines of one couple (married twice)."""
+PARTNER_STEP: Final = 10.0
+"""Distance between two partner lines of one couple (married twice): a slash (9 high) on
+one stays off the other."""
 
 
 @dataclass(frozen=True)
