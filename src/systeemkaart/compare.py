@@ -132,7 +132,7 @@ def _state(case: Case, at: PartialDate) -> _State:
         relations[f"{ends[0]}~{ends[1]}:{r.kind}"] = r.kind
     households = {}
     for k, h in enumerate(case.households):
-        members = [m for m in h.members_at(at) if m in people]
+        members = [m for m in h.members_at(at, case.partnerships) if m in people]
         if members:
             households[h.id or h.name or f"households[{k}]"] = members
     contexts = {c.id: [m for m in c.members_at(at) if m in people]

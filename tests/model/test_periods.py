@@ -19,6 +19,7 @@ from systeemkaart.model import (
     deceased_at,
     happened_by,
     holds_at,
+    household_start,
     partnership_ended_at,
 )
 from tests.strategies import cases, partial_dates
@@ -134,3 +135,37 @@ def test_case_at_without_dates_changes_nothing(when: str) -> None:
     case = _case(people=[{"id": "a"}, {"id": "b"}], relations=[
         {"between": ["a", "b"], "kind": "close"}], households=[{"members": ["a", "b"]}])
     assert case_at(case, D(when)) is case
+
+
+def _couple(start: str | None) -> Partnership:
+    return Partnership(partners=["a", "b"], start=None if start is None else D(start))
+
+
+@pytest.mark.parametrize(("start", "members", "partnerships", "expected"), [
+    ("2010", ["a", "b"], [_couple("2019")], "2010"),  # the file's own start wins
+    (None, ["a", "b", "c"], [_couple("2019")], "2019"),  # a couple's home begins with it
+    (None, ["a", "c"], [_couple("2019")], None),  # the couple does not live here
+    (None, ["a", "b"], [_couple(None)], None),  # an undated couple: since ever
+    (None, ["a", "b"], [_couple("2001"), _couple("2019-05")], "2019-05"),  # the latest
+])
+def test_household_start(start: str | None, members: list[str],
+                         partnerships: list[Partnership], expected: str | None) -> None:
+    got = household_start(None if start is None else D(start), members, partnerships)
+    assert got == (None if expected is None else D(expected))
+
+
+def test_undated_household_of_a_couple_holds_from_their_partnership() -> None:
+    """stiefgezin: father and his new partner (together from 2019) share an undated
+    household; in 2015 it did not exist yet, in 2020 it did."""
+    from pathlib import Path
+
+    from systeemkaart.io.yaml_json import load
+
+    case = load(Path(__file__).resolve().parents[2] / "examples" / "stiefgezin.yaml")
+    index = next(i for i, h in enumerate(case.households) if "partner-vader" in h.members)
+    assert case.households[index].start is None
+    assert case.households[index].members_at(D("2015"), case.partnerships) == []
+    assert case.households[index].members_at(D("2015")) != []  # without the couple's dates
+    assert all("partner-vader" not in h.members for h in case_at(case, D("2015")).households)
+    later = case_at(case, D("2020")).households
+    assert any({"vader", "partner-vader"} <= set(h.members) for h in later)

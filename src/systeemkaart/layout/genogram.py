@@ -7,12 +7,14 @@
    side, ordered by the McGoldrick conventions.
 2. **Placement** (:mod:`.genogram_dot`): Graphviz ``dot`` orders the blocks in each row and
    gives them x coordinates, knowing from which gap of a block each child hangs.
-3. **Family lines**: a partner line between partners (a bracket above the row for a partner
-   who is not a neighbour), one drop from the union, a sibling bar, one drop per child, twins
-   from one point.
+3. **Family lines**: a partner line hanging below the partners' symbols, the names below it
+   (a bracket above the row for a partner who is not a neighbour), one drop from the union,
+   a sibling bar, one drop per child, twins from one point.
 4. **Routing** (:mod:`.genogram_route`): emotional relations between any two people, and
    child lines that skip a row, run orthogonally through the bands between rows and the
-   corridors between boxes, so no line ever crosses a box that is not its own end.
+   corridors between boxes, so no line ever crosses a box that is not its own end; once
+   rows have coordinates, each relation keeps the route that crosses fewest lines, or a
+   straight line where that is clear (:mod:`.genogram_straight`).
 
 Finally households are outlined where their members stand together, and marked one by one
 where they do not (with a warning).
@@ -32,7 +34,13 @@ from . import Box, Point
 from .genogram_blocks import build_structure, mirror_blocks
 from .genogram_dot import LARGE, dot_source, place_blocks
 from .genogram_households import outline_households
-from .genogram_lines import child_lines, consanguineous, cross_row_partnership, family_lines
+from .genogram_lines import (
+    child_lines,
+    consanguineous,
+    cross_row_partnership,
+    family_lines,
+    partner_drops,
+)
 from .genogram_order import family_crossings, turned_blocks
 from .genogram_places import (
     DATE_SIZE,
@@ -64,6 +72,7 @@ from .genogram_places import (
 )
 from .genogram_relations import add_relation
 from .genogram_route import RefPoint, Router, YRef
+from .genogram_straight import straighten_relations
 
 __all__ = [
     "ChildPlace",
@@ -104,11 +113,15 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
     for pid, lines in texts.items():
         w = max([SYMBOL + 2 * SIDE_PAD] + [text_width(t, s) + 6 for t, s in lines])
         widths[pid] = float(math.ceil(w))
-        heights[pid] = SYMBOL_TOP + SYMBOL + LABEL_GAP + sum(s * LINE_HEIGHT for _, s in lines) + 3
     twinned = {p.id for p in case.people if p.twin_of is not None}
 
     def placed() -> tuple[GenogramLayout, Work, list[list[float]], list[float]]:
         work = Work(case, options, st, person, widths, heights, texts)
+        partner_drops(work)  # the drops depend on where each partner stands in its block
+        drops = work.drops
+        for pid, lines in texts.items():
+            heights[pid] = SYMBOL_TOP + SYMBOL + drops.get(pid, 0.0) + LABEL_GAP + \
+                sum(s * LINE_HEIGHT for _, s in lines) + 3
         work.twinned = twinned
         gaps = _gap_widths(work)
         centres = place_blocks(dot_source(st, widths, gaps), len(st.blocks), work.waypoints)
@@ -223,21 +236,11 @@ def _resolve(work: Work, pending: Pending) -> GenogramLayout:
         if anchor[1][0] == "lane" and len(texts) > 1:  # a bracket's label of two lines
             lane = router.lanes[anchor[1][1]]
             lane.room = max(lane.room, (len(texts) - 1) * LINE_LABEL_SIZE * 1.2)
-    counts = router.assign()
     nrows = router.rows
-    row_h = {r: max(work.heights[p] for p in ids) for r, ids in work.by_row.items()}
-    band_top: dict[int, float] = {}
-    row_top: dict[int, float] = {}
-    y = work.options.top
-    for r in range(nrows + 1):
-        band_top[r] = y
-        minimum = 8.0 if r == 0 else work.options.margin if r == nrows else MIN_BAND
-        y += router.band_height(counts.get(r, {}), minimum, r)
-        if r < nrows:
-            row_top[r] = y
-            y += row_h.get(r, SYMBOL + SYMBOL_TOP)
-    height = y
-    lane_ys = router.lane_ys(band_top, counts)
+    row_top, lane_ys, height = _geometry(work)
+    if pending.relation:
+        row_top, lane_ys, height = straighten_relations(
+            work, pending, (row_top, lane_ys, height), lambda: _geometry(work))
 
     # partnership labels: their text is known before any y is
     labelled: list[tuple[float, float] | None] = []
@@ -304,6 +307,7 @@ def _resolve(work: Work, pending: Pending) -> GenogramLayout:
                                              work.heights, work.texts)
     half = SYMBOL / 2
     first_line = SYMBOL_TOP + SYMBOL + LABEL_GAP
+    drops = work.drops
     for p in work.case.people:
         pid = p.id
         r = rows[pid]
@@ -313,7 +317,7 @@ def _resolve(work: Work, pending: Pending) -> GenogramLayout:
         centre = x + w / 2
         cx = round(centre + dx, 2)
         person_lines: list[TextLine] = []
-        base = top + first_line
+        base = top + first_line + drops.get(pid, 0.0)
         for text, size in texts_of[pid]:
             base += size * LINE_HEIGHT * 0.85 if not person_lines else size * LINE_HEIGHT
             person_lines.append(TextLine(text, cx, round(base, 2), size, False))
@@ -325,6 +329,27 @@ def _resolve(work: Work, pending: Pending) -> GenogramLayout:
                             relations, [], [], nrows)
     outline_households(work, layout)
     return layout
+
+
+def _geometry(work: Work) -> tuple[dict[int, float], list[float], float]:
+    """Lanes get their tracks, bands their heights: the top of every row, the y of every
+    lane and the height of the drawing."""
+    router = work.router
+    assert router is not None
+    counts = router.assign()
+    nrows = router.rows
+    row_h = {r: max(work.heights[p] for p in ids) for r, ids in work.by_row.items()}
+    band_top: dict[int, float] = {}
+    row_top: dict[int, float] = {}
+    y = work.options.top
+    for r in range(nrows + 1):
+        band_top[r] = y
+        minimum = 8.0 if r == 0 else work.options.margin if r == nrows else MIN_BAND
+        y += router.band_height(counts.get(r, {}), minimum, r)
+        if r < nrows:
+            row_top[r] = y
+            y += row_h.get(r, SYMBOL + SYMBOL_TOP)
+    return row_top, router.lane_ys(band_top, counts), y
 
 
 def _along(p: Point, q: Point, t: float) -> Point:

@@ -7,11 +7,18 @@ import itertools
 from collections import defaultdict
 from typing import Final
 
-from . import Point
+from ..text.labels import label
+from ..text.measure import text_width
+from . import Box, Point, segment_hits_box
 from .genogram_places import GenogramLayout, HouseholdPlace, PersonPlace, Work
 
 __all__ = ["outline_households"]
 
+_NAME_SIZE: Final = 8.0
+"""Font size of a household's name."""
+_FRAME_PADS: Final = (3.5, 2.0, 0.5)
+"""How far the frames of a person's first, second and further households (whose members do
+not stand together) keep from their box: nested, and all inside an outline (5 units out)."""
 _NECK: Final = 12.0
 """The least width two rows of one household share, for one outline to join them."""
 
@@ -26,6 +33,7 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
     order = {p.id: k for places in by_row.values() for k, p in enumerate(places)}
     sets = [frozenset(m for m in hh.members if m in layout.people)
             for hh in work.case.households]
+    framed: dict[str, int] = defaultdict(int)  # per person, the frames drawn around them
     for index, hh in enumerate(work.case.households):
         members = [m for m in dict.fromkeys(hh.members) if m in layout.people]
         if not members:
@@ -66,12 +74,72 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
             layout.warnings.append(
                 f"households[{index}]: members ({names}) do not stand together in the "
                 "genogram; each is marked instead of outlined")
-            marks = [layout.people[m].box.grow(3.0 + 4.0 * sum(1 for other in sets[:index]
-                                                               if m in other))
-                     for m in members]  # a person in several households: frames nest
-            first = min(marks, key=lambda b: (b.y, b.x))
-            layout.households.append(HouseholdPlace(index, members, None, marks,
-                                                    name_at=(first.x, first.y - 2.0)))
+            marks = []
+            for m in members:  # frames nest, inside any outline around the person too
+                marks.append(layout.people[m].box.grow(_FRAME_PADS[min(framed[m], 2)]))
+                framed[m] += 1
+            layout.households.append(HouseholdPlace(index, members, None, marks))
+    _place_names(work, layout)
+
+
+def _place_names(work: Work, layout: GenogramLayout) -> None:
+    """Write the name of each household whose members are marked one by one where nothing
+    else is: above or below one of its frames, left or right aligned, the first place that
+    meets no person, line, line label, frame, outline or other name (else the one that
+    meets fewest)."""
+    lang = work.options.lang
+    for hh in layout.households:
+        record = work.case.households[hh.index]
+        hh.name = record.name or f"{label('household', lang)} {hh.index + 1}"
+    split = [hh for hh in layout.households if hh.outline is None]
+    if not split:
+        return
+    taken: list[Box] = [p.box for p in layout.people.values()]
+    taken += layout.label_boxes()
+    frames: list[Box] = []
+    for hh in layout.households:
+        frames += hh.marks if hh.outline is None else _slabs(hh.outline)
+    lines = [(p, q) for _kind, _ends, points in layout.edges()
+             for p, q in itertools.pairwise(points)]
+    for hh in split:
+        width = text_width(hh.name, _NAME_SIZE)
+        best: tuple[int, Box] | None = None
+        for frame in sorted(hh.marks, key=lambda b: (b.y, b.x)):
+            for x, y in ((frame.x, frame.y - 3.0), (frame.right - width, frame.y - 3.0),
+                         (frame.x, frame.bottom + _NAME_SIZE),
+                         (frame.right - width, frame.bottom + _NAME_SIZE)):
+                box = Box(x, y - _NAME_SIZE * 0.8, width, _NAME_SIZE)
+                room = box.grow(1.0)
+                hits = sum(1 for b in taken if b.overlaps(room))
+                hits += sum(1 for b in frames if _edge_in(b, room))
+                hits += sum(1 for p, q in lines if segment_hits_box(p, q, room, eps=0.0))
+                if best is None or hits < best[0]:
+                    best = (hits, box)
+                if hits == 0:
+                    break
+            if best is not None and best[0] == 0:
+                break
+        assert best is not None
+        hh.name_box = best[1]
+        hh.name_at = (best[1].x, round(best[1].y + _NAME_SIZE * 0.8, 2))
+        taken.append(best[1])
+
+
+def _edge_in(frame: Box, box: Box) -> bool:
+    """True when an edge of ``frame`` passes through ``box``."""
+    if not frame.overlaps(box):
+        return False
+    inside = Box(frame.x + 0.5, frame.y + 0.5, frame.w - 1.0, frame.h - 1.0)
+    return not (inside.x <= box.x and box.right <= inside.right and inside.y <= box.y
+                and box.bottom <= inside.bottom)
+
+
+def _slabs(outline: list[Point]) -> list[Box]:
+    """The boxes an outline polygon is made of (see :func:`_outline`)."""
+    half = len(outline) // 2
+    right, left = outline[:half], list(reversed(outline[half:]))
+    return [Box(left[k][0], right[k][1], right[k][0] - left[k][0], right[k + 1][1] - right[k][1])
+            for k in range(0, half - 1, 2)]
 
 
 def _outline(slabs: list[tuple[float, float, float, float]]) -> list[Point]:

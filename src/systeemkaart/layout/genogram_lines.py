@@ -15,12 +15,15 @@ from .genogram_dot import waypoint
 from .genogram_places import (
     LINE_LABEL_SIZE,
     MID,
+    PARTNER_DROP,
+    PARTNER_STEP,
     SYMBOL,
     SYMBOL_TOP,
     ChildPlace,
     PartnershipPlace,
     Pending,
     Work,
+    bottom_depth,
     cx,
     partnership_ended,
     row_ref,
@@ -30,7 +33,7 @@ from .genogram_relations import relation_path
 from .genogram_route import RefPoint, YRef
 
 __all__ = ["child_lines", "consanguineous", "cross_row_partnership", "family_lines",
-           "twin_groups"]
+           "partner_drops", "twin_groups"]
 
 
 def family_lines(work: Work, u: Union, ux: float, gap: tuple[float, float],
@@ -44,8 +47,11 @@ def family_lines(work: Work, u: Union, ux: float, gap: tuple[float, float],
         pid = u.members[0]
         i = pos[pid]
         outer = u.gap in (0, len(block.persons))
-        y = row_ref(row, MID if outer else MID + SYMBOL * 0.3)
-        side = cx(work, pid) + (SYMBOL / 2 if u.gap > i else -SYMBOL / 2)
+        dy = 0.0 if outer else SYMBOL * 0.3
+        y = row_ref(row, MID + dy)
+        sign = 1.0 if u.gap > i else -1.0
+        side = cx(work, pid) + sign * SYMBOL / 2
+        work.side_lines[f"{pid}{sign}"].append(dy)
         return ux, y, side
     left, right = sorted(u.members, key=lambda m: pos[m])
     i, j = pos[left], pos[right]
@@ -62,12 +68,14 @@ def family_lines(work: Work, u: Union, ux: float, gap: tuple[float, float],
         place = PartnershipPlace(index, (partners[0], partners[1]), kind, ended, [], (0, 0), [],
                                  [], None, u.key in consanguine)
         if not span:
-            y = row_ref(row, MID - 5 * n_line)
-            xl = cx(work, left) + SYMBOL / 2
-            xr = cx(work, right) - SYMBOL / 2
-            points: list[RefPoint] = [(xl, y), (xr, y)]
+            y = row_ref(row, SYMBOL_TOP + SYMBOL + PARTNER_DROP + PARTNER_STEP * n_line)
+            xl = _port_x(work, left, 1)
+            xr = _port_x(work, right, -1)
+            points: list[RefPoint] = [_bottom(work, left, xl), (xl, y), (xr, y),
+                                      _bottom(work, right, xr)]
             anchor: RefPoint = (ux, y)
-            text_at: RefPoint | None = ((gap[0] + gap[1]) / 2, y) if texts else None
+            top = row_ref(row, SYMBOL_TOP + SYMBOL + PARTNER_DROP)  # years above every line
+            text_at: RefPoint | None = ((gap[0] + gap[1]) / 2, top) if texts else None
         else:
             router = work.router
             assert router is not None
@@ -81,10 +89,38 @@ def family_lines(work: Work, u: Union, ux: float, gap: tuple[float, float],
             text_at = ((xl + xr) / 2, lane) if texts else None
         lines = [(t, LINE_LABEL_SIZE) for t in texts]
         pending.partner.append((place, points, anchor, lines, text_at))
-    if span:
-        lane_ref = pending.partner[-1][2][1]
-        return ux, lane_ref, None
-    return ux, row_ref(row, MID), None
+    return ux, pending.partner[-1][2][1], None
+
+
+def partner_drops(work: Work) -> None:
+    """Note, per person, how far below the symbol their partner lines run and on which
+    sides they hang (:attr:`Work.drops`, :attr:`Work.line_sides`): the name goes below the
+    lowest line, and a person with partners on both sides gets one line per side."""
+    pos = work.st.position
+    for u in work.st.unions:
+        if u.solo:
+            continue
+        left, right = sorted(u.members, key=lambda m: pos[m])
+        if pos[right] > pos[left] + 1:
+            continue  # a bracket above the row
+        depth = PARTNER_DROP + PARTNER_STEP * (max(len(u.partnerships), 1) - 1)
+        for pid, side in ((left, 1), (right, -1)):
+            work.drops[pid] = max(work.drops.get(pid, 0.0), depth)
+            work.line_sides.setdefault(pid, set()).add(side)
+
+
+def _port_x(work: Work, pid: str, side: int) -> float:
+    """Where the partner line on ``side`` leaves the bottom of ``pid``'s symbol: the centre,
+    or off it towards the partner when lines hang on both sides (two brackets, not one line
+    running on through the person)."""
+    both = len(work.line_sides.get(pid, ())) > 1
+    return cx(work, pid) + (side * SYMBOL * 0.3 if both else 0.0)
+
+
+def _bottom(work: Work, pid: str, x: float) -> RefPoint:
+    """The point of ``pid``'s outline straight above ``x`` on its bottom."""
+    depth = bottom_depth(work.person[pid], x - cx(work, pid))
+    return (x, row_ref(work.st.rows[pid], SYMBOL_TOP + depth))
 
 
 def child_lines(work: Work, u: Union, at: tuple[float, YRef, float | None],

@@ -6,6 +6,7 @@ Sizes are in user units (1 unit = 1 px at 100 %); a person's symbol is ``SYMBOL`
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -20,7 +21,8 @@ from .genogram_blocks import Structure, Union
 from .genogram_route import RefPoint, Router, YRef
 
 __all__ = [
-    "DATE_SIZE", "LINE_LABEL_SIZE", "MID", "NAME_SIZE", "SYMBOL", "SYMBOL_TOP",
+    "DATE_SIZE", "LINE_LABEL_SIZE", "MID", "NAME_SIZE", "PARTNER_DROP", "PARTNER_STEP",
+    "SYMBOL", "SYMBOL_TOP",
     "ChildPlace", "GenogramLayout", "GenogramOptions", "HouseholdPlace", "PartnershipPlace",
     "Pending", "PersonPlace", "RelationPlace", "TextLine", "TwinBar", "Work", "cx",
     "gap_range", "partnership_ended", "person_deceased", "row_ref",
@@ -46,6 +48,13 @@ UNION_STEP: Final = 10
 OUTER_GAP: Final = 16
 MIN_BAND: Final = 46.0
 LABEL_LIFT: Final = 5.5
+PARTNER_DROP: Final = 12.0
+"""How far below the bottom of the symbols a partner line runs (the McGoldrick bracket:
+a short line down from each partner, the partner line between, children hanging from it);
+the names of the partners stand below it."""
+PARTNER_STEP: Final = 10.0
+"""Distance between two partner lines of one couple (married twice): a slash (9 high) on
+one stays off the other."""
 
 
 @dataclass(frozen=True)
@@ -147,6 +156,10 @@ class HouseholdPlace:
     marks: list[Box] = field(default_factory=list)
     name_at: Point | None = None
     """Where the household's name is written (left end of its baseline)."""
+    name: str = ""
+    """The household's name as written (its own, or "Huishouden 2")."""
+    name_box: Box | None = None
+    """The box the written name takes (clear of people, lines, labels and frames)."""
     links: list[tuple[Point, Point]] = field(default_factory=list)
     """Dotted connectors between the frames of a household that cannot stand together."""
 
@@ -215,6 +228,23 @@ def top_depth(p: Person) -> float:
     if p.pregnancy:
         return SYMBOL * 0.1
     return 0.0
+
+
+def bottom_depth(p: Person, d: float) -> float:
+    """How far below the top of the symbol square the drawn outline ends at ``d`` from its
+    centre line: a partner line leaves the symbol there, touching it."""
+    r = SYMBOL / 2
+    kind = small_kind(p)
+    if kind is not None:
+        return r + r * SMALL[kind]
+    if p.pregnancy:
+        return r + SYMBOL * 0.4
+    d = min(abs(d), r)
+    if p.sex == "female":
+        return r + math.sqrt(r * r - d * d)
+    if p.sex == "other":
+        return SYMBOL - d
+    return SYMBOL
 
 
 def name_lines(name: str) -> list[str]:
@@ -298,12 +328,20 @@ class Work:
     top_ports: dict[str, set[float]] = field(default_factory=lambda: defaultdict(set))
     """Per person, the offsets from the centre where lines already leave the top."""
     side_uses: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    side_lines: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    """Per person and side (keyed as :attr:`side_uses`), the heights below the middle where
+    a single parent's line already leaves that side."""
     labels: dict[int, tuple[list[str], float]] = field(default_factory=dict)
     centre: dict[str, float] = field(default_factory=dict)
     """Centre x of each person's box (see :func:`_cx`)."""
     twinned: set[str] = field(default_factory=set)
     """People with a ``twin_of``."""
     gap_map: list[dict[int, list[Union]]] = field(default_factory=list)
+    drops: dict[str, float] = field(default_factory=dict)
+    """Per person with a partner line below the symbol, how far below the symbol that
+    line runs (the lowest, when a couple has several): the name stands below it."""
+    line_sides: dict[str, set[int]] = field(default_factory=dict)
+    """Per person, the sides (-1 left, +1 right) where a partner line hangs from them."""
 
     def label(self, index: int) -> tuple[list[str], float]:
         """The date lines written on partnership ``index``'s line, and their width."""
@@ -359,4 +397,6 @@ class Pending:
     twin: list[tuple[tuple[str, str], list[RefPoint], list[RefPoint]]] = \
         field(default_factory=list)
     relation: list[tuple[RelationPlace, list[RefPoint]]] = field(default_factory=list)
+    relation_routes: list[list[list[RefPoint]]] = field(default_factory=list)
+    """Per relation, the routes it may take (the one in ``relation`` first)."""
 

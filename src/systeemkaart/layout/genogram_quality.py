@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..model import Case
-from . import Box, Point
+from . import Box, Point, segment_hits_box
 from .genogram import GenogramLayout
 
 __all__ = [
@@ -115,7 +115,8 @@ def _outline_boxes(outline: list[Point]) -> list[Box]:
 
 def household_problems(layout: GenogramLayout, *, between: bool = True) -> list[str]:
     """Household outlines or member frames that enclose or cut a non-member's box, split
-    households without a name, and (``between``) outlines that come within a unit of
+    households without a name or with their name over a person, line, label or other name,
+    and (``between``) outlines that come within a unit of
     another household's (an approximate check: where two rows of one outline join, it may
     report nested outlines that in fact keep apart)."""
     problems: list[str] = []
@@ -132,6 +133,19 @@ def household_problems(layout: GenogramLayout, *, between: bool = True) -> list[
     for (i, _, ba), (j, _, bb) in itertools.combinations(shapes if between else [], 2):
         if _edges_meet(ba, bb):
             problems.append(f"households {i} and {j}: outlines cross or touch")
+    named = [hh for hh in layout.households if hh.name_box is not None]
+    if named:
+        lines = [(p, q) for _kind, _ends, points in layout.edges()
+                 for p, q in itertools.pairwise(points)]
+        for hh in named:
+            box = hh.name_box
+            assert box is not None
+            if any(box.overlaps(place.box) for place in layout.people.values()) \
+                    or any(segment_hits_box(p, q, box) for p, q in lines) \
+                    or any(box.overlaps(b) for b in layout.label_boxes()) \
+                    or any(box.overlaps(o.name_box) for o in named
+                           if o is not hh and o.name_box is not None):
+                problems.append(f"household {hh.index}: name drawn over something else")
     return problems
 
 

@@ -13,7 +13,7 @@ from typing import Final
 from .genogram_places import MID, SYMBOL, SYMBOL_TOP, Pending, RelationPlace, Work, cx, row_ref
 from .genogram_route import RefPoint
 
-__all__ = ["add_relation", "relation_path", "top_x"]
+__all__ = ["add_relation", "relation_path", "relation_paths", "top_x"]
 
 
 _PORT_STEP: Final = 6.5
@@ -21,11 +21,14 @@ _PORT_STEP: Final = 6.5
 
 
 def add_relation(work: Work, index: int, pending: Pending) -> None:
-    """Route relation ``index`` (between two people) and keep it for resolving."""
+    """Route relation ``index`` (between two people) and keep it for resolving, with the
+    other ways it could go (see :func:`relation_paths`)."""
     rel = work.case.relations[index]
     a, b = rel.between
     place = RelationPlace(index, (a, b), rel.kind, [])
-    pending.relation.append((place, relation_path(work, a, b)))
+    paths = relation_paths(work, a, b)
+    pending.relation.append((place, paths[0]))
+    pending.relation_routes.append(paths)
 
 
 def _half_width(work: Work, pid: str, d: float) -> float:
@@ -68,19 +71,27 @@ def _top_x(work: Work, pid: str, towards: float) -> float:
     return x
 
 
-def _side_port(work: Work, pid: str, towards: float) -> tuple[float, float]:
-    """A port on the side of ``pid``'s symbol (away from partners when it can):
-    ``(side, dy below the middle)``."""
-    side = _side_away(work, pid, 1.0 if towards >= cx(work, pid) else -1.0)
+def _side_port(work: Work, pid: str, towards: float,
+               side: float | None = None) -> tuple[float, float]:
+    """A port on the side of ``pid``'s symbol (``side``, else away from partners when it
+    can): ``(side, dy below the middle)``."""
+    if side is None:
+        side = _side_away(work, pid, 1.0 if towards >= cx(work, pid) else -1.0)
     key = f"{pid}{side}"
-    k = work.side_uses[key]
-    work.side_uses[key] += 1
     block = work.st.blocks[work.st.block_of[pid]]
     at = work.st.position[pid] + (1 if side > 0 else -1)
-    free = not 0 <= at < len(block.persons)  # no partner line on this side: above mid too
-    steps = (1, 2, -1, -2) if free else (1, 2)
-    dy = _PORT_STEP * steps[k % len(steps)] + (k // len(steps)) * 2.0
-    return side, max(min(dy, SYMBOL / 2 - 2), -(SYMBOL / 2 - 2))
+    free = not 0 <= at < len(block.persons)  # no partner on this side: below mid too
+    steps = (1, 2, -1, -2) if free else (-1, -2, 1)  # a partner's years stand below mid
+    taken = work.side_lines.get(key, [])
+    limit = SYMBOL / 2 - 2
+    for _ in range(8):  # clear of a single parent's line leaving the same side
+        k = work.side_uses[key]
+        work.side_uses[key] += 1
+        dy = _PORT_STEP * steps[k % len(steps)] + (k // len(steps)) * 2.0
+        dy = max(min(dy, limit), -limit)
+        if all(abs(dy - t) >= 4.0 for t in taken):
+            break
+    return side, dy
 
 
 def _corridor_x(work: Work, pid: str, side: float) -> float:
@@ -132,20 +143,55 @@ def relation_path(work: Work, a: str, b: str) -> list[RefPoint]:
         xa, xb = _top_x(work, a, bx), _top_x(work, b, ax)
         lane = router.lane(ra, xa, xb, 1)
         return [_top(work, a, xa), (xa, lane), (xb, lane), _top(work, b, xb)]
-    # a above b: leave a's side into the corridor beside it, go down, enter b from the top
-    # (from the side when b's top ports are all taken)
-    side, dy = _side_port(work, a, bx)
+    port = top_x(work, b, ax)
+    return _down(work, a, b, None, port, False)
+
+
+def relation_paths(work: Work, a: str, b: str) -> list[list[RefPoint]]:
+    """The ways a relation between ``a`` and ``b`` can be routed, the usual one
+    (:func:`relation_path`) first: between rows, also from the other side of the upper
+    symbol (unless a partner stands there), across in the band above the lower person
+    instead of the band below the upper one, and into the side of the lower symbol instead
+    of its top. The layout keeps the one that crosses fewest lines."""
+    rows = work.st.rows
+    if rows[a] > rows[b]:
+        return [list(reversed(p)) for p in relation_paths(work, b, a)]
+    if rows[a] == rows[b]:
+        return [relation_path(work, a, b)]
+    ax, bx = cx(work, a), cx(work, b)
+    port = top_x(work, b, ax)
+    first = _side_away(work, a, 1.0 if bx >= ax else -1.0)
+    out = []
+    sides = [first] if -first in work.line_sides.get(a, ()) else [first, -first]
+    for entry in (port, None) if port is not None else (None,):
+        for side in sides:  # never out towards a partner, over the years between them
+            for late in (False, True) if rows[b] > rows[a] + 1 else (False,):
+                out.append(_down(work, a, b, side, entry, late))
+    return out
+
+
+def _down(work: Work, a: str, b: str, side: float | None, port: float | None,
+          late: bool) -> list[RefPoint]:
+    """From ``a``'s side into the corridor beside it, down, into ``b``'s top at ``port``
+    (from the side when ``port`` is ``None``: all of ``b``'s top ports are taken). With
+    ``late``, the line goes down beside ``a`` and across in the band above ``b``."""
+    router = work.router
+    assert router is not None
+    rows = work.st.rows
+    ra, rb = rows[a], rows[b]
+    ax, bx = cx(work, a), cx(work, b)
+    side, dy = _side_port(work, a, bx, side)
     y = row_ref(ra, MID + dy)
     xc = _corridor_x(work, a, side)
     path: list[RefPoint] = [(ax + side * _half_width(work, a, dy), y), (xc, y)]
-    port = top_x(work, b, ax)
+    via = dict.fromkeys(range(ra + 1, rb), xc) if late else None
     if port is not None:
-        path += router.through(xc, ra + 1, rb, port, 1)
+        path += router.through(xc, ra + 1, rb, port, 1, via=via)
         path.append(_top(work, b, port))
         return path
     side_b, dy_b = _side_port(work, b, xc)
     xs = _corridor_x(work, b, side_b)
-    path += router.through(xc, ra + 1, rb, xs, 1)
+    path += router.through(xc, ra + 1, rb, xs, 1, via=via)
     yb = row_ref(rb, MID + dy_b)
     path += [(xs, yb), (bx + side_b * _half_width(work, b, dy_b), yb)]
     return path

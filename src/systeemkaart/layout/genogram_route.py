@@ -53,6 +53,8 @@ class Lane:
     """Where vertical lines leave the lane downwards (a sibling bar: the children)."""
     room: float = 0.0
     """Height kept free above a partnership lane for its label's further lines."""
+    unused: bool = False
+    """Set when the line it was made for is drawn another way: it takes no room."""
 
 
 @dataclass
@@ -87,6 +89,10 @@ class Router:
         self.lanes.append(Lane(band, min(x1, x2), max(x1, x2), cls, -1, list(ups),
                                list(downs)))
         return ("lane", len(self.lanes) - 1, 0.0)
+
+    def release(self, ref: YRef, unused: bool = True) -> None:
+        """Let the lane ``ref`` take no room (``unused``) or take it again."""
+        self.lanes[ref[1]].unused = unused
 
     def extend(self, ref: YRef, x: float) -> None:
         """Make the lane ``ref`` reach ``x`` as well."""
@@ -182,7 +188,8 @@ class Router:
         ``{band: {cls: count}}``. Interval partitioning: overlapping lanes never share."""
         groups: dict[tuple[int, int], list[int]] = defaultdict(list)
         for i, lane in enumerate(self.lanes):
-            groups[(lane.band, lane.cls)].append(i)
+            if not lane.unused:
+                groups[(lane.band, lane.cls)].append(i)
         counts: dict[int, dict[int, int]] = defaultdict(lambda: dict.fromkeys(LANE_CLASSES, 0))
         for (band, cls), ids in sorted(groups.items()):
             # brackets of one person's partners start at that person: the longer one
@@ -233,7 +240,7 @@ class Router:
     def lane_ys(self, band_top: dict[int, float],
                 counts: dict[int, dict[int, int]]) -> list[float]:
         """The y of every lane (in the order the lanes were made), once lanes are assigned."""
-        return [self.lane_y(lane, band_top[lane.band], counts[lane.band])
+        return [0.0 if lane.unused else self.lane_y(lane, band_top[lane.band], counts[lane.band])
                 for lane in self.lanes]
 
     def resolve(self, points: Sequence[RefPoint], row_top: dict[int, float],

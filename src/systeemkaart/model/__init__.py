@@ -11,6 +11,7 @@ from .periods import (
     deceased_at,
     happened_by,
     holds_at,
+    household_start,
     partnership_ended_at,
     partnership_made_by,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "happened_by",
     "help_periods",
     "holds_at",
+    "household_start",
     "partnership_ended_at",
     "partnership_made_by",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import ConfigDict, Field, model_validator
@@ -9,7 +10,7 @@ from pydantic import ConfigDict, Field, model_validator
 from ..dates import PartialDate
 from ..vocab import ChildKind, PartnershipKind, PartnershipStatus, RelationKind
 from .base import Id, Record, Text
-from .periods import holds_at
+from .periods import holds_at, household_start
 
 __all__ = [
     "ChildLink",
@@ -119,9 +120,14 @@ class Household(Record):
     memberships: list[Membership] = Field(default_factory=list)
     notes: Text | None = None
 
-    def members_at(self, at: PartialDate | None) -> list[str]:
-        """Who lived here at ``at`` (none when the household itself did not exist then)."""
-        if not holds_at(self.start, self.end, at):
+    def members_at(self, at: PartialDate | None,
+                   partnerships: Iterable[Partnership] = ()) -> list[str]:
+        """Who lived here at ``at`` (none when the household itself did not exist then: an
+        undated household of a couple begins with the couple, see
+        :func:`~systeemkaart.model.periods.household_start`; pass the case's
+        ``partnerships``)."""
+        start = household_start(self.start, self.members, partnerships)
+        if not holds_at(start, self.end, at):
             return []
         return dated_members(self.members, self.memberships, at)
 

@@ -6,7 +6,8 @@ date never disagree. A partial date stands for the whole period it names (``2021
 
 * a *period* (an involvement, a membership, a household, a supporter) holds at ``at`` when it
   may hold at some day of ``at``: it has begun by the end of ``at`` and not ended before its
-  start (:func:`holds_at`);
+  start (:func:`holds_at`); a household without a start begins when the latest partnership
+  between two of its members does (:func:`household_start`);
 * a *change* (a birth, a death, a separation) has happened at ``at`` when it may have
   happened by the end of ``at`` (:func:`happened_by`): a man who died in 2020 is drawn
   deceased at ``--at 2020`` and alive at ``--at 2019-12``.
@@ -20,6 +21,8 @@ import datetime as _dt
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
     from ..dates import PartialDate
     from .family import Partnership
     from .people import Person
@@ -29,6 +32,7 @@ __all__ = [
     "deceased_at",
     "happened_by",
     "holds_at",
+    "household_start",
     "partnership_ended_at",
     "partnership_made_by",
 ]
@@ -53,6 +57,21 @@ def holds_at(start: PartialDate | None, end: PartialDate | None,
     if start is not None and at.latest < start.earliest:
         return False
     return not (end is not None and end.latest < at.earliest)
+
+
+def household_start(start: PartialDate | None, members: Sequence[str],
+                    partnerships: Iterable[Partnership]) -> PartialDate | None:
+    """When a household begins: its own ``start``; without one, the latest dated start of a
+    partnership between two of its ``members`` (a couple's household does not exist before
+    the couple does: drawn at an earlier date it would show a home that was not there yet);
+    ``None`` ("since ever") when there is no such partnership.
+    """
+    if start is not None:
+        return start
+    inside = set(members)
+    starts = [ps.start for ps in partnerships
+              if ps.start is not None and inside.issuperset(ps.partners)]
+    return max(starts, key=lambda d: d.earliest, default=None)
 
 
 PREGNANCY_DAYS: Final = 280

@@ -92,7 +92,7 @@ def case_at(case: Case, at: PartialDate | None) -> Case:
 
     households = []
     for h in case.households:
-        members = [x for x in h.members_at(at) if x in present]
+        members = [x for x in h.members_at(at, case.partnerships) if x in present]
         if not members:
             changed = True
             continue

@@ -56,6 +56,8 @@ __all__ = ["render_genogram", "render_layout"]
 _TITLE_H: Final = 44.0
 _IMPLIED: Final = LineStyle(colour=MUTED, width=1.2, dash="2 3")
 _CONSANGUINE_GAP: Final = 2.2
+_WIDOWED_REACH: Final = 22.0
+"""How far from the dead partner's drop the widowed cross stands: clear of their symbol."""
 _HOUSEHOLD_DASH: Final = "7 4"
 _MAX_AGE: Final = 110
 """No age is written above this: such a person has most likely died unrecorded."""
@@ -272,8 +274,9 @@ def _widowed_mark(x: float, y: float, colour: str) -> str:
 
 
 def _widowed_at(ps: PartnershipPlace, case: Case, layout: GenogramLayout) -> tuple[float, float]:
-    """Where the widowed mark stands: on the partner line, near the partner who died (the
-    dates written above the line stay clear)."""
+    """Where the widowed mark stands: on the partner line, near the partner who died, just
+    beside their symbol (the line hangs below the symbols; the dates written above the line
+    in the middle stay clear)."""
     dead = [p.id for p in case.people if p.id in ps.partners and p.is_deceased]
     pts = ps.points[1:3] if len(ps.points) > 3 else [ps.points[0], ps.points[-1]]
     start, end = sorted(pts)
@@ -282,7 +285,8 @@ def _widowed_at(ps: PartnershipPlace, case: Case, layout: GenogramLayout) -> tup
             abs(layout.people[dead[0]].symbol.cx - end[0])
     else:
         near_left = True
-    return (start[0] + 9 if near_left else end[0] - 9), start[1]
+    reach = min(_WIDOWED_REACH, (end[0] - start[0]) / 3)
+    return (start[0] + reach if near_left else end[0] - reach), start[1]
 
 
 def _widowed_sample() -> SampleFn:
@@ -326,7 +330,7 @@ def _paint_households(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str
     layer = doc.group(classes=["households"])
     for hh in layout.households:
         record = case.households[hh.index]
-        name = record.name or f"{label('household', lang)} {hh.index + 1}"
+        name = hh.name or record.name or f"{label('household', lang)} {hh.index + 1}"
         g = doc.group(layer, id=f"h-{record.id}" if record.id else None,
                       classes=["household", "outlined" if hh.outline else "apart"],
                       data={"members": " ".join(hh.members), "index": str(hh.index)},
