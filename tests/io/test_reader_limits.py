@@ -3,11 +3,17 @@ limit, before the parser has read the rest of it (or built any of it in memory).
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
+import yaml
+from hypothesis import assume, given, settings
 
 from systeemkaart.exceptions import CaseFormatError
 from systeemkaart.io import reader
 from systeemkaart.io.reader import parse_text
+from systeemkaart.io.yaml_events import EventBuilder
+from tests.strategies import yaml_texts
 
 
 def test_the_limit_bites_before_the_end_of_the_document(
@@ -61,3 +67,64 @@ def test_the_lines_of_keys_and_items_are_known() -> None:
     assert doc.line_of("people[1].born") == 6
     assert doc.line_of("people[1]") == 5
     assert doc.line_of("case.id") == 2
+
+
+def test_a_document_certainly_over_the_limit_is_refused_before_it_is_built(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader, "MAX_ELEMENTS", 1_000)
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the document was built")
+
+    monkeypatch.setattr(reader, "EventBuilder", never)
+    text = "case: {id: x}\nnotes: [" + ",".join(["0"] * 5_000) + "]\n"
+    with pytest.raises(CaseFormatError) as info:
+        parse_text(text, file="big.yaml")
+    assert str(info.value) == ("big.yaml: document expands to more than 1,000 elements "
+                               "(too large, or a YAML alias bomb)")
+
+
+def _depth(data: object) -> int:
+    if isinstance(data, dict):
+        data = list(data.values())
+    if isinstance(data, list):
+        return 1 + max(map(_depth, data), default=0)
+    return 0
+
+
+def _elements(text: str) -> int:
+    """The elements the reader counts in ``text`` (aliases counted again)."""
+    loader = yaml.CSafeLoader(text)
+    try:
+        builder = EventBuilder(loader, None, max_elements=10**9, max_alias_elements=10**9,
+                               max_depth=10**3)
+        builder.document()
+    finally:
+        loader.dispose()
+    return builder.count
+
+
+@settings(max_examples=300)
+@given(yaml_texts())
+def test_the_early_refusal_never_refuses_a_document_within_the_limit(text: str) -> None:
+    data = yaml.safe_load(text)
+    assume(data is not None and _depth(data) <= reader.MAX_DEPTH)
+    count = _elements(text)
+    with mock.patch.object(reader, "MAX_ELEMENTS", count):
+        assert parse_text(text).data == data
+    with mock.patch.object(reader, "MAX_ELEMENTS", count - 1), \
+            pytest.raises(CaseFormatError, match="more than"):
+        parse_text(text)
+
+
+@settings(max_examples=200)
+@given(yaml_texts())
+def test_quick_and_recording_reads_agree(text: str) -> None:
+    data = yaml.safe_load(text)
+    assume(data is not None and _depth(data) <= reader.MAX_DEPTH)
+    quick = reader._read_yaml(text, "f.yaml", record=False)
+    recorded = reader._read_yaml(text, "f.yaml", record=True)
+    assert quick[0] == recorded[0] == data
+    assert quick[1] == {}
+    doc = parse_text(text)  # lines recorded when first asked for
+    assert {path: doc.line_of(path) for path in recorded[1]} == recorded[1]
