@@ -6,6 +6,7 @@ memory of the child; medians of a few runs):
 
 - *over*: a list of 4.9 million values, far over the element limit of 1,000,000; it should
   be refused (exit 2, one line) within a second;
+- *over, block*: the same written as 2.45 million ``- 0`` lines;
 - *legal*: 100,000 people with 25,000 couples and 50,000 children, about 1.7 million YAML
   events and 750,000 elements; it is valid and read whole.
 
@@ -30,6 +31,11 @@ def over_limit_text(values: int = 4_900_000) -> str:
     """A case whose notes hold ``values`` zeros in one flow list (2 bytes a value)."""
     return ("schema: systeemkaart/1\ncase: {id: x}\nnotes: ["
             + ",".join(["0"] * values) + "]\n")
+
+
+def over_limit_block_text(values: int = 2_450_000) -> str:
+    """A case whose notes hold ``values`` zeros as a block list (4 bytes a value)."""
+    return "schema: systeemkaart/1\ncase: {id: x}\nnotes:\n" + "- 0\n" * values
 
 
 def legal_text(people: int = 100_000) -> str:
@@ -66,8 +72,10 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        files = {"over": Path(tmp) / "over.yaml", "legal": Path(tmp) / "legal.yaml"}
+        files = {"over": Path(tmp) / "over.yaml", "over, block": Path(tmp) / "block.yaml",
+                 "legal": Path(tmp) / "legal.yaml"}
         files["over"].write_text(over_limit_text(), encoding="utf-8")
+        files["over, block"].write_text(over_limit_block_text(), encoding="utf-8")
         files["legal"].write_text(legal_text(), encoding="utf-8")
         for name, path in files.items():
             cpus, peaks = [], []

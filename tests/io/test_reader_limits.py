@@ -12,6 +12,7 @@ from hypothesis import assume, given, settings
 from systeemkaart.exceptions import CaseFormatError
 from systeemkaart.io import reader
 from systeemkaart.io.reader import parse_text
+from systeemkaart.io.yaml_bound import certainly_more_than
 from systeemkaart.io.yaml_events import EventBuilder
 from tests.strategies import yaml_texts
 
@@ -72,6 +73,7 @@ def test_the_lines_of_keys_and_items_are_known() -> None:
 def test_a_document_certainly_over_the_limit_is_refused_before_it_is_built(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reader, "MAX_ELEMENTS", 1_000)
+    monkeypatch.setattr(reader, "_QUICK_COUNT", 0)
 
     def never(*args: object, **kwargs: object) -> None:
         raise AssertionError("the document was built")
@@ -110,21 +112,39 @@ def test_the_early_refusal_never_refuses_a_document_within_the_limit(text: str) 
     data = yaml.safe_load(text)
     assume(data is not None and _depth(data) <= reader.MAX_DEPTH)
     count = _elements(text)
-    with mock.patch.object(reader, "MAX_ELEMENTS", count):
-        assert parse_text(text).data == data
-    with mock.patch.object(reader, "MAX_ELEMENTS", count - 1), \
-            pytest.raises(CaseFormatError, match="more than"):
-        parse_text(text)
+    assert not certainly_more_than(text, count)
+    with mock.patch.object(reader, "_QUICK_COUNT", 0):
+        with mock.patch.object(reader, "MAX_ELEMENTS", count):
+            assert parse_text(text).data == data
+        with mock.patch.object(reader, "MAX_ELEMENTS", count - 1), \
+                pytest.raises(CaseFormatError, match="more than"):
+            parse_text(text)
 
 
-@settings(max_examples=200)
-@given(yaml_texts())
-def test_quick_and_recording_reads_agree(text: str) -> None:
-    data = yaml.safe_load(text)
-    assume(data is not None and _depth(data) <= reader.MAX_DEPTH)
-    quick = reader._read_yaml(text, "f.yaml", record=False)
-    recorded = reader._read_yaml(text, "f.yaml", record=True)
-    assert quick[0] == recorded[0] == data
-    assert quick[1] == {}
-    doc = parse_text(text)  # lines recorded when first asked for
-    assert {path: doc.line_of(path) for path in recorded[1]} == recorded[1]
+_ITEMS = 3_000
+
+
+@pytest.mark.parametrize("text", [
+    "notes: [" + ",".join(["0"] * _ITEMS) + "]\n",
+    "notes:\n" + "- 0\n" * _ITEMS,
+    "case: {id: x}\nnotes:\n  - a\n" + "  - 0\n" * _ITEMS + "other: [1]\n",
+    "- - 0\n" + "  - 0\n" * _ITEMS,
+    "".join(f"k{i}: 0\n" for i in range(_ITEMS)),
+    "a: {" + ", ".join(f"k{i}" for i in range(_ITEMS)) + "}\n",
+])
+def test_documents_of_many_values_are_certainly_over(text: str) -> None:
+    limit = _elements(text) * 2 // 3 - 10
+    assert certainly_more_than(text, limit)
+    assert not certainly_more_than(text, _elements(text))
+
+
+@pytest.mark.parametrize(("text", "elements"), [
+    ("a: |\n  - x\n  - y\n", 2),          # dashes inside text
+    ("- a\n# note\n- b\n", 3),             # a comment between entries
+    ("- 'x\n  - y'\n- z\n", 3),            # a dash inside a quoted value
+    ("a: 1\n---\nb: 2\n", 2),              # two documents (the reader refuses them)
+    ("a: [1, 2\n", 0),                     # malformed: left to the reader
+    ("-\n  - 0\n" * 50, 101),               # a list starts below each entry, indented
+])
+def test_odd_documents_are_never_claimed_over(text: str, elements: int) -> None:
+    assert not certainly_more_than(text, elements)

@@ -18,6 +18,7 @@ from typing import Any, Final
 import yaml
 
 from ..exceptions import CaseFormatError
+from .yaml_bound import certainly_more_than
 from .yaml_events import EventBuilder, too_many
 from .yaml_events import refusal as _fail
 
@@ -36,6 +37,8 @@ MAX_ALIAS_ELEMENTS: Final = 10_000
 (billion laughs) needs billions, and stopping at this limit takes milliseconds."""
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_QUICK_COUNT: Final = 1_000_000
+"""Characters below which the element bound is not worth computing."""
 
 
 @dataclass
@@ -237,37 +240,12 @@ def _yaml_message(err: yaml.YAMLError, text: str = "") -> tuple[str, int | None]
 
 
 def _parse_yaml(text: str, file: str | None) -> Document:
-    if len(text) > MAX_ELEMENTS - MAX_ALIAS_ELEMENTS:  # smaller ones cannot be over the limit
-        _refuse_when_certainly_over(text, file)
+    # A text under a megabyte is counted by the reader within a second anyway; a larger one
+    # certainly over the limit is refused at once, without building any of it.
+    if len(text) > _QUICK_COUNT and certainly_more_than(text, MAX_ELEMENTS):
+        raise _fail(file, too_many(MAX_ELEMENTS))
     data, _ = _read_yaml(text, file, record=False)
     return Document(data, file, text=text)
-
-
-def _refuse_when_certainly_over(text: str, file: str | None) -> None:
-    """Refuse a document certainly over :data:`MAX_ELEMENTS` before building any of it.
-
-    libyaml's parser counts the events of the whole document at C speed, making no Python
-    object of any (PyYAML's ``raw_parse``; about 0.07 s a megabyte). A document of E events
-    holds at least (E - 4) / 3 elements: 4 events open and close the stream and document,
-    and each element is one event (a value or alias) or two (a list or record opens and
-    closes), plus one for its key in a record (a key is not an element). So this never
-    refuses a document within the limit; one between (E - 4) / 3 and E elements is left
-    to the counting reader, as is one the parser cannot read (its problem is worded there).
-
-    Raises:
-        CaseFormatError: the document has more than :data:`MAX_ELEMENTS` elements.
-    """
-    if not hasattr(_Loader, "raw_parse"):  # pragma: no cover - PyYAML without libyaml
-        return
-    loader = _Loader(text)
-    try:
-        events: int = loader.raw_parse()
-    except yaml.YAMLError:
-        return
-    finally:
-        loader.dispose()
-    if events - 4 > 3 * MAX_ELEMENTS:
-        raise _fail(file, too_many(MAX_ELEMENTS))
 
 
 def _read_yaml(text: str, file: str | None, *, record: bool) -> tuple[Any, dict[str, int]]:

@@ -1,0 +1,71 @@
+"""How many elements a YAML document holds at least, found at C speed without reading it.
+
+A reader that counts elements one by one spends about a microsecond on each, so a file of
+millions would take seconds to refuse. libyaml's parser counts the document's parts
+(events) at C speed instead, making no Python object of any (PyYAML's ``raw_parse``, about
+0.07 s a megabyte), and the text's indicator characters, counted by ``str.count``, bound how
+many of those parts are keys and collections rather than elements. The bound is a true
+lower bound of what :class:`~systeemkaart.io.yaml_events.EventBuilder` counts, so a
+document over the limit by it is certainly over; one it cannot judge is left to the
+counting reader.
+
+The counting: a document of E events has E - 4 - 2d parts, d being the documents after the
+first (the stream and each document open and close); each part is a value, an alias (an
+element each), the start or end of a list or record (one element per pair), or a key (not
+an element). Every key is one value's key, so the elements are at least a third of the
+parts, and at least the parts less the keys and the collections, where:
+
+- a key in a record needs a ``:`` or ``?`` after or before it, except an entry written
+  without a value in a ``{...}`` record, which follows the ``{`` or a ``,`` inside braces;
+- a list or record starts with a ``[``, ``{``, ``-`` or the ``:`` or ``?`` of its first
+  key; a ``-`` at the start of a line right below one at the same indent does not start a
+  list (it continues one, or lies inside text);
+- a further document needs a ``---`` or ``...``.
+
+Characters in text values only loosen the bound. Cost: O(length) in C: about 0.3 s for
+10 MB, and 0.3 s more for a file of millions of ``-`` lines.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+import yaml
+
+__all__ = ["certainly_more_than"]
+
+_Loader: Any = getattr(yaml, "CSafeLoader", None)
+_CONTINUED_ENTRY: Final = re.compile(r"^( *)-(?:[ ][^\n]*)?\n(?=\1-[ \n])", re.MULTILINE)
+"""A ``-`` entry line followed by one at the same indent (the match ends before it)."""
+
+
+def certainly_more_than(text: str, limit: int) -> bool:
+    """Whether YAML ``text`` holds more than ``limit`` elements by the bound of this
+    module; ``False`` also when libyaml is missing or cannot parse the text (the counting
+    reader then words its problem). The line-by-line count of list entries, the one part
+    that is not a plain character count, runs only when the rest leaves the answer open."""
+    if _Loader is None or not hasattr(_Loader, "raw_parse"):  # pragma: no cover
+        return False
+    loader = _Loader(text)
+    try:
+        events: int = loader.raw_parse()
+    except yaml.YAMLError:
+        return False
+    finally:
+        loader.dispose()
+    count = text.count
+    parts = events - 4 - 2 * (count("---") + count("..."))
+    if parts // 3 > limit:
+        return True
+    first, last = text.find("{"), text.rfind("}")
+    in_braces = count(",", first, last) if 0 <= first < last else 0
+    keys = count(":") + count("?") + count("{") + in_braces
+    dashes = count("-")
+    collections = count("[") + count("{") + count(":") + count("?") + dashes
+    if parts - keys - collections > limit:
+        return True
+    if parts - keys - collections + dashes <= limit:  # even with no list started by a dash
+        return False
+    continued = _CONTINUED_ENTRY.subn("", text)[1]
+    return parts - keys - collections + continued > limit
