@@ -131,6 +131,7 @@ _ITEMS = 3_000
     "- - 0\n" + "  - 0\n" * _ITEMS,
     "".join(f"k{i}: 0\n" for i in range(_ITEMS)),
     "a: {" + ", ".join(f"k{i}" for i in range(_ITEMS)) + "}\n",
+    "case: {id: x}\nnotes:\n" + "".join(f"  _k{i}: 0\n" for i in range(_ITEMS)),
 ])
 def test_documents_of_many_values_are_certainly_over(text: str) -> None:
     limit = _elements(text) * 2 // 3 - 10
@@ -145,6 +146,9 @@ def test_documents_of_many_values_are_certainly_over(text: str) -> None:
     ("a: 1\n---\nb: 2\n", 2),              # two documents (the reader refuses them)
     ("a: [1, 2\n", 0),                     # malformed: left to the reader
     ("-\n  - 0\n" * 50, 101),               # a list starts below each entry, indented
+    ("a: [x,\n" + "  y: z,\n" * 50 + "  w: v]\n", 105),  # a record on each line of a list
+    ("k: |\n" + "  a: 1\n" * 50, 2),           # keys inside text
+    ("- a: 1\n  b: 2\n" * 50, 151),          # a record in each entry
 ])
 def test_odd_documents_are_never_claimed_over(text: str, elements: int) -> None:
     assert not certainly_more_than(text, elements)
