@@ -149,6 +149,7 @@ def test_documents_of_many_values_are_certainly_over(text: str) -> None:
     ("a: [x,\n" + "  y: z,\n" * 50 + "  w: v]\n", 105),  # a record on each line of a list
     ("k: |\n" + "  a: 1\n" * 50, 2),           # keys inside text
     ("- a: 1\n  b: 2\n" * 50, 151),          # a record in each entry
+    ("a: x}\n" + "".join(f"k{i}: v\n" for i in range(50)) + "b: y{\n", 53),  # stray braces
 ])
 def test_odd_documents_are_never_claimed_over(text: str, elements: int) -> None:
     assert not certainly_more_than(text, elements)

@@ -50,11 +50,11 @@ finds the first ``:`` without backtracking: linear even on one line of megabytes
 
 def _continued_keys(text: str) -> int:
     """The lines outside the brackets whose first ``:`` certainly starts no record."""
-    opening = [i for i in (text.find("["), text.find("{")) if i >= 0]
-    if not opening:
-        return _CONTINUED_KEY.subn("", text)[1]
-    head = text[:text.rfind("\n", 0, min(opening)) + 1]
+    opening = min((i for i in (text.find("["), text.find("{")) if i >= 0), default=-1)
     close = max(text.rfind("]"), text.rfind("}"))
+    if opening < 0 or close < opening:  # no bracket pair: no list or record in brackets
+        return _CONTINUED_KEY.subn("", text)[1]
+    head = text[:text.rfind("\n", 0, opening) + 1]
     after = text.find("\n", close)
     tail = text[after + 1:] if after >= 0 else ""
     return _CONTINUED_KEY.subn("", head)[1] + _CONTINUED_KEY.subn("", tail)[1]
