@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import yaml
 from hypothesis import strategies as st
 
 from systeemkaart.model import Case
@@ -536,3 +537,31 @@ def partner_counts(draw: Draw, max_partners: int = 60) -> dict[tuple[str, str], 
         shared = draw(st.integers(0, cases))
         out[(name, draw(st.sampled_from(kinds)))] = (cases, shared)
     return out
+
+
+def plain_data(max_leaves: int = 40) -> st.SearchStrategy[Any]:
+    """Plain data as a YAML or JSON reader gives it: text, numbers, booleans, null, lists
+    and text-keyed records, nested, empty ones included (the most events per element)."""
+    scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6),
+                        st.text(alphabet="abc xyz,:-#[]{}'\"\n", max_size=30))
+    return st.recursive(
+        scalars,
+        lambda inner: st.one_of(st.lists(inner, max_size=5),
+                                st.dictionaries(st.text(alphabet="abkey-", min_size=1,
+                                                        max_size=4), inner, max_size=5)),
+        max_leaves=max_leaves,
+    )
+
+
+@st.composite
+def yaml_texts(draw: Draw, max_leaves: int = 40) -> str:
+    """A YAML document of :func:`plain_data` written in block, flow or mixed style, with
+    anchors and aliases where PyYAML writes them, indented by 2 to 4, long values wrapped
+    over several lines."""
+    data = draw(plain_data(max_leaves))
+    if draw(st.booleans()):  # the same object twice: PyYAML writes an anchor and an alias
+        data = {"a": data, "b": data}
+    flow = draw(st.sampled_from([None, True, False]))
+    return str(yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True,
+                              indent=draw(st.integers(2, 4)),
+                              width=draw(st.sampled_from([12, 80]))))  # 12: text wraps

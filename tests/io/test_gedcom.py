@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 import systeemkaart as sk
+from systeemkaart.checks import check_case
 from systeemkaart.cli import main
 from systeemkaart.dates import PartialDate
 from systeemkaart.exceptions import CaseFormatError
@@ -225,3 +226,28 @@ def test_cli_import_writes_a_valid_case_and_never_overwrites(tmp_path: Path) -> 
     assert failed.exit_code == 2 and "not a GEDCOM file" in failed.output
     assert "Traceback" not in failed.output
     assert not (tmp_path / "bad.yaml").exists()
+
+
+@pytest.mark.parametrize(("body", "checks"), [
+    # only dates left out: valid after one check
+    ("0 @A@ INDI\n1 BIRT\n2 DATE 1990\n1 DEAT\n2 DATE 1980\n"
+     "0 @B@ INDI\n1 BIRT\n2 DATE 2000\n0 @F1@ FAM\n1 HUSB @B@\n1 CHIL @A@\n", 1),
+    # a parentage cycle: the link left out changes descent, so the case is checked again
+    ("0 @A@ INDI\n0 @B@ INDI\n0 @F1@ FAM\n1 HUSB @A@\n1 CHIL @B@\n"
+     "0 @F2@ FAM\n1 HUSB @B@\n1 CHIL @A@\n", 2),
+])
+def test_the_case_is_checked_again_only_when_a_repair_changed_descent(
+        body: str, checks: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from systeemkaart.io import gedcom
+
+    calls: list[int] = []
+
+    def counted(case: sk.Case) -> list[sk.Problem]:
+        calls.append(1)
+        return check_case(case)
+
+    monkeypatch.setattr(gedcom, "check_case", counted)
+    result = import_gedcom(_ged(body))
+    assert "repaired" in {w.code for w in result.warnings}
+    assert not [p for p in check_case(result.case) if p.severity == "error"]
+    assert len(calls) == checks

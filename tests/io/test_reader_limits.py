@@ -3,11 +3,18 @@ limit, before the parser has read the rest of it (or built any of it in memory).
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
+import yaml
+from hypothesis import assume, given, settings
 
 from systeemkaart.exceptions import CaseFormatError
 from systeemkaart.io import reader
 from systeemkaart.io.reader import parse_text
+from systeemkaart.io.yaml_bound import certainly_more_than
+from systeemkaart.io.yaml_events import EventBuilder
+from tests.strategies import yaml_texts
 
 
 def test_the_limit_bites_before_the_end_of_the_document(
@@ -61,3 +68,88 @@ def test_the_lines_of_keys_and_items_are_known() -> None:
     assert doc.line_of("people[1].born") == 6
     assert doc.line_of("people[1]") == 5
     assert doc.line_of("case.id") == 2
+
+
+def test_a_document_certainly_over_the_limit_is_refused_before_it_is_built(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader, "MAX_ELEMENTS", 1_000)
+    monkeypatch.setattr(reader, "_QUICK_COUNT", 0)
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the document was built")
+
+    monkeypatch.setattr(reader, "EventBuilder", never)
+    text = "case: {id: x}\nnotes: [" + ",".join(["0"] * 5_000) + "]\n"
+    with pytest.raises(CaseFormatError) as info:
+        parse_text(text, file="big.yaml")
+    assert str(info.value) == ("big.yaml: document expands to more than 1,000 elements "
+                               "(too large, or a YAML alias bomb)")
+
+
+def _depth(data: object) -> int:
+    if isinstance(data, dict):
+        data = list(data.values())
+    if isinstance(data, list):
+        return 1 + max(map(_depth, data), default=0)
+    return 0
+
+
+def _elements(text: str) -> int:
+    """The elements the reader counts in ``text`` (aliases counted again)."""
+    loader = yaml.CSafeLoader(text)
+    try:
+        builder = EventBuilder(loader, None, max_elements=10**9, max_alias_elements=10**9,
+                               max_depth=10**3)
+        builder.document()
+    finally:
+        loader.dispose()
+    return builder.count
+
+
+@settings(max_examples=300)
+@given(yaml_texts())
+def test_the_early_refusal_never_refuses_a_document_within_the_limit(text: str) -> None:
+    data = yaml.safe_load(text)
+    assume(data is not None and _depth(data) <= reader.MAX_DEPTH)
+    count = _elements(text)
+    assert not certainly_more_than(text, count)
+    with mock.patch.object(reader, "_QUICK_COUNT", 0):
+        with mock.patch.object(reader, "MAX_ELEMENTS", count):
+            assert parse_text(text).data == data
+        with mock.patch.object(reader, "MAX_ELEMENTS", count - 1), \
+                pytest.raises(CaseFormatError, match="more than"):
+            parse_text(text)
+
+
+_ITEMS = 3_000
+
+
+@pytest.mark.parametrize("text", [
+    "notes: [" + ",".join(["0"] * _ITEMS) + "]\n",
+    "notes:\n" + "- 0\n" * _ITEMS,
+    "case: {id: x}\nnotes:\n  - a\n" + "  - 0\n" * _ITEMS + "other: [1]\n",
+    "- - 0\n" + "  - 0\n" * _ITEMS,
+    "".join(f"k{i}: 0\n" for i in range(_ITEMS)),
+    "a: {" + ", ".join(f"k{i}" for i in range(_ITEMS)) + "}\n",
+    "case: {id: x}\nnotes:\n" + "".join(f"  _k{i}: 0\n" for i in range(_ITEMS)),
+])
+def test_documents_of_many_values_are_certainly_over(text: str) -> None:
+    limit = _elements(text) * 2 // 3 - 10
+    assert certainly_more_than(text, limit)
+    assert not certainly_more_than(text, _elements(text))
+
+
+@pytest.mark.parametrize(("text", "elements"), [
+    ("a: |\n  - x\n  - y\n", 2),          # dashes inside text
+    ("- a\n# note\n- b\n", 3),             # a comment between entries
+    ("- 'x\n  - y'\n- z\n", 3),            # a dash inside a quoted value
+    ("a: 1\n---\nb: 2\n", 2),              # two documents (the reader refuses them)
+    ("a: [1, 2\n", 0),                     # malformed: left to the reader
+    ("-\n  - 0\n" * 50, 101),               # a list starts below each entry, indented
+    ("a: [x,\n" + "  y: z,\n" * 50 + "  w: v]\n", 105),  # a record on each line of a list
+    ("k: |\n" + "  a: 1\n" * 50, 2),           # keys inside text
+    ("- a: 1\n  b: 2\n" * 50, 151),          # a record in each entry
+    ("a: x}\n" + "".join(f"k{i}: v\n" for i in range(50)) + "b: y{\n", 53),  # stray braces
+])
+def test_odd_documents_are_never_claimed_over(text: str, elements: int) -> None:
+    assert not certainly_more_than(text, elements)

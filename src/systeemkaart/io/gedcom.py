@@ -21,7 +21,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from ..checks import check_case
 from ..dates import PartialDate
@@ -274,15 +274,27 @@ def _partnership(fam: Node, partners: list[str]) -> dict[str, Any]:
     return out
 
 
+_FINAL_REPAIRS: Final = frozenset(
+    {"child_before_parent", "died_before_born", "twins_parents", "end_before_start"})
+"""Repairs that only leave out a date or a twin link: no check fails for a missing one, and
+the checks that found these report every instance at once, so after them alone the case
+is valid without checking it again. The others (a link dropped from a parentage cycle, a
+parent marked step) change who descends from whom, which the next check may judge anew."""
+
+
 def _repair(case: Case) -> tuple[Case, list[Problem]]:
     """Leave out the facts that make an imported case invalid, with a warning for each.
 
-    Changes the model in place (each assignment is validated), so a repair costs one more
-    linear check, not a second validation of the whole case.
+    Changes the model in place (each assignment is validated), so a repair costs at most
+    one more linear check (none when every repair was in :data:`_FINAL_REPAIRS`), not a
+    second validation of the whole case.
     """
     repairs: list[Problem] = []
     people = {p.id: p for p in case.people}
+    errors: list[Problem] = []
     for _ in range(10):
+        if errors and all(err.code in _FINAL_REPAIRS for err in errors):
+            return case, repairs
         errors = [p for p in check_case(case) if p.severity == "error"]
         if not errors:
             return case, repairs

@@ -3,12 +3,11 @@
 Case files come from many hands, so the reader assumes hostile input: it refuses files over a
 size limit before reading them, decodes strictly, uses YAML's safe schema only, counts every
 element (so a YAML alias bomb stops early), bounds nesting and rejects duplicate keys. Each
-element's path (``people[3].born``) is mapped to its line for messages.
+element's path (``people[3].born``) is mapped to its line for messages, when one is needed.
 """
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import stat
@@ -18,7 +17,10 @@ from typing import Any, Final
 
 import yaml
 
-from ..exceptions import CaseFormatError, Problem
+from ..exceptions import CaseFormatError
+from .yaml_bound import certainly_more_than
+from .yaml_events import EventBuilder, too_many
+from .yaml_events import refusal as _fail
 
 __all__ = [
     "MAX_BYTES", "MAX_DEPTH", "MAX_ELEMENTS", "STDIN", "Document", "parse_text", "read_bytes",
@@ -35,28 +37,28 @@ MAX_ALIAS_ELEMENTS: Final = 10_000
 (billion laughs) needs billions, and stopping at this limit takes milliseconds."""
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-_TIMESTAMP: Final = "tag:yaml.org,2002:timestamp"
-_STR: Final = "tag:yaml.org,2002:str"
-_MERGE: Final = "tag:yaml.org,2002:merge"
-_INT: Final = "tag:yaml.org,2002:int"
-_PLAIN_TAGS: Final = frozenset(
-    f"tag:yaml.org,2002:{t}"
-    for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")
-)
-"""The tags of plain YAML data; anything else (``!!python/...``, ``!!binary``) is refused."""
+_QUICK_COUNT: Final = 1_000_000
+"""Characters below which the element bound is not worth computing."""
 
 
 @dataclass
 class Document:
-    """Plain data read from a file, and the line of each element's path."""
+    """Plain data read from a file, and the line of each element's path.
+
+    The lines of a YAML document are found when first asked for (``text`` is then read a
+    second time, recording them): most documents are valid and never need them.
+    """
 
     data: Any
     file: str | None = None
     lines: dict[str, int] = field(default_factory=dict)
+    text: str | None = field(default=None, repr=False)
 
     def line_of(self, location: str) -> int | None:
         """The line of ``location`` or, failing that, of its nearest enclosing element."""
+        if self.text is not None:
+            _, self.lines = _read_yaml(self.text, self.file, record=True)
+            self.text = None
         loc = location
         while True:
             if loc in self.lines:
@@ -65,12 +67,6 @@ class Document:
             if cut <= 0:
                 return self.lines.get(loc)
             loc = loc[:cut]
-
-
-def _fail(file: str | None, message: str, line: int | None = None,
-          location: str = "") -> CaseFormatError:
-    return CaseFormatError(message, file=file, location=location,
-                           problems=[Problem(location, message, line=line)])
 
 
 def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Document:
@@ -244,10 +240,32 @@ def _yaml_message(err: yaml.YAMLError, text: str = "") -> tuple[str, int | None]
 
 
 def _parse_yaml(text: str, file: str | None) -> Document:
+    # A text under a megabyte is counted by the reader within a second anyway; a larger one
+    # certainly over the limit is refused at once, without building any of it.
+    if len(text) > _QUICK_COUNT and certainly_more_than(text, MAX_ELEMENTS):
+        raise _fail(file, too_many(MAX_ELEMENTS))
+    data, _ = _read_yaml(text, file, record=False)
+    return Document(data, file, text=text)
+
+
+def _read_yaml(text: str, file: str | None, *, record: bool) -> tuple[Any, dict[str, int]]:
+    """The data of YAML text and, when ``record``, the line of each element's path.
+
+    Read quickly first (``record`` false), a problem other than a broken limit is found
+    again while recording, so that its message names its location.
+
+    Raises:
+        CaseFormatError: malformed or hostile input, or a limit broken.
+    """
     loader = _Loader(text)
+    builder = EventBuilder(loader, file, max_elements=MAX_ELEMENTS,
+                           max_alias_elements=MAX_ALIAS_ELEMENTS, max_depth=MAX_DEPTH,
+                           record=record)
     try:
-        builder = _Builder(loader, file)
-        data = builder.document()
+        return builder.document(), builder.lines
+    except CaseFormatError:
+        if record or builder.over_limit:
+            raise
     except yaml.YAMLError as err:
         message, line = _yaml_message(err, text)
         raise _fail(file, message, line) from err
@@ -255,177 +273,4 @@ def _parse_yaml(text: str, file: str | None) -> Document:
         raise _fail(file, f"nesting is too deep (limit {MAX_DEPTH} levels)") from err
     finally:
         loader.dispose()
-    return Document(data, file, builder.lines)
-
-
-class _Builder:
-    """Turns YAML parser events straight into plain data, recording lines and enforcing
-    limits as it goes.
-
-    No node tree is composed first: every element is counted the moment the parser reports
-    it, so a document of millions of values is refused after :data:`MAX_ELEMENTS` of them
-    (well within a second) instead of after the whole tree has been built in memory.
-    Elements reached through aliases count again (an alias repeats its anchor's content),
-    and separately against :data:`MAX_ALIAS_ELEMENTS`.
-    """
-
-    def __init__(self, loader: Any, file: str | None) -> None:
-        self.loader = loader
-        self.next = loader.get_event
-        self.file = file
-        self.lines: dict[str, int] = {}
-        self.count = 0
-        self.aliased = 0
-        self.anchors: dict[str, tuple[Any, int]] = {}
-        self.resolvers: dict[str, list[tuple[str, Any]]] = loader.yaml_implicit_resolvers
-
-    def document(self) -> Any:
-        """The single document of the stream as plain data.
-
-        Raises:
-            CaseFormatError: an empty stream, several documents, or a limit broken.
-        """
-        event = self.next()  # stream start
-        event = self.next()
-        if isinstance(event, yaml.StreamEndEvent):
-            raise _fail(self.file, "file is empty; expected a case (schema: systeemkaart/1)")
-        data = self.node(self.next(), "", 0)
-        self.next()  # document end
-        event = self.next()
-        if not isinstance(event, yaml.StreamEndEvent):
-            raise _fail(self.file, "expected one document; found another after '---'",
-                        event.start_mark.line + 1)
-        if data is None:
-            raise _fail(self.file, "file is empty; expected a case (schema: systeemkaart/1)")
-        return data
-
-    def _counted(self, size: int, via_alias: bool) -> None:
-        self.count += size
-        if via_alias:
-            self.aliased += size
-            if self.aliased > MAX_ALIAS_ELEMENTS:
-                raise _fail(
-                    self.file,
-                    f"document expands to more than {MAX_ALIAS_ELEMENTS:,} elements through "
-                    "YAML aliases (an alias bomb?)",
-                )
-        if self.count > MAX_ELEMENTS:
-            raise _fail(
-                self.file,
-                f"document expands to more than {MAX_ELEMENTS:,} elements "
-                "(too large, or a YAML alias bomb)",
-            )
-
-    def node(self, event: Any, path: str, depth: int) -> Any:
-        """The value that starts with ``event``, read to its end."""
-        line = event.start_mark.line + 1
-        if type(event) is yaml.ScalarEvent and event.anchor is None:  # the common case, fast
-            self.count += 1
-            if self.count > MAX_ELEMENTS:
-                self._counted(0, via_alias=False)
-            return self.scalar(event, path, line)
-        self.lines.setdefault(path, line)
-        if isinstance(event, yaml.AliasEvent):
-            if event.anchor not in self.anchors:
-                raise _fail(self.file, f"unknown alias *{event.anchor}", line, path)
-            value, size = self.anchors[event.anchor]
-            self._counted(size, via_alias=True)
-            return copy.deepcopy(value)
-        before = self.count
-        self._counted(1, via_alias=False)
-        if depth > MAX_DEPTH:
-            raise _fail(self.file, f"nesting is too deep (limit {MAX_DEPTH} levels)", line)
-        if isinstance(event, yaml.ScalarEvent):
-            value = self.scalar(event, path, line)
-        elif isinstance(event, yaml.SequenceStartEvent):
-            self.check_tag(event, yaml.SequenceNode, path, line)
-            value = []
-            item: Any = self.next()
-            while type(item) is not yaml.SequenceEndEvent:
-                if type(item) is yaml.ScalarEvent and item.anchor is None:  # fast, as above
-                    self.count += 1
-                    if self.count > MAX_ELEMENTS:
-                        self._counted(0, via_alias=False)
-                    mark: Any = item.start_mark
-                    value.append(self.scalar(item, path, mark.line + 1))
-                else:
-                    value.append(self.node(item, f"{path}[{len(value)}]", depth + 1))
-                item = self.next()
-        else:
-            self.check_tag(event, yaml.MappingNode, path, line)
-            value = self.mapping(path, depth)
-        if event.anchor is not None:
-            self.anchors[event.anchor] = (value, self.count - before)
-        return value
-
-    def mapping(self, path: str, depth: int) -> dict[str, Any]:
-        """The keys and values up to the end of a mapping; keys are plain text, once each."""
-        out: dict[str, Any] = {}
-        event = self.next()
-        while not isinstance(event, yaml.MappingEndEvent):
-            line = event.start_mark.line + 1
-            if not isinstance(event, yaml.ScalarEvent):
-                raise _fail(self.file, "a key must be plain text", line)
-            tag = self.scalar_tag(event)
-            if tag == _MERGE:
-                raise _fail(self.file, "merge keys (<<) are not supported", line)
-            if tag not in _PLAIN_TAGS:
-                raise _fail(self.file, "a key must be plain text", line)
-            key = self.scalar(event, path, line)
-            if not isinstance(key, str):
-                key = str(key).lower() if isinstance(key, bool) else str(key)
-            sub = f"{path}.{key}" if path else key
-            if key in out:
-                raise _fail(self.file, f"duplicate key {key!r}", line, sub)
-            self.lines[sub] = line
-            out[key] = self.node(self.next(), sub, depth + 1)
-            event = self.next()
-        return out
-
-    def scalar_tag(self, event: Any) -> str:
-        """The tag of a scalar: as written, or resolved from its text (YAML 1.1 rules).
-
-        The resolver's own rules, looked up directly: plain text is matched against the
-        patterns for its first character; quoted text is text."""
-        tag = event.tag
-        if tag is not None and tag != "!":
-            return str(tag)
-        if not event.implicit[0]:
-            return _STR
-        value = event.value
-        for candidate, pattern in self.resolvers.get(value[:1], ()):
-            if pattern.match(value):
-                return str(candidate)
-        return _STR
-
-    def check_tag(self, event: Any, kind: type[yaml.Node], path: str, line: int) -> None:
-        """Refuse a collection with a tag other than plain ``!!seq`` or ``!!map``."""
-        tag = event.tag
-        if tag is None or tag == "!":
-            tag = self.loader.resolve(kind, None, event.implicit)
-        if tag not in _PLAIN_TAGS:
-            shown = str(tag).replace("tag:yaml.org,2002:", "!!")
-            raise _fail(self.file, f"unsupported YAML tag {shown!r}; write plain values", line,
-                        path)
-
-    def scalar(self, event: Any, path: str, line: int) -> Any:
-        """A scalar's value: text stays text (dates too), numbers, booleans and null are
-        converted by YAML's safe constructors."""
-        tag = self.scalar_tag(event)
-        if tag in (_STR, _TIMESTAMP):  # dates stay text: PartialDate reads and checks them
-            return event.value
-        if tag == _INT and event.value.isdecimal() and event.value.isascii() and \
-                (event.value[0] != "0" or event.value == "0"):
-            return int(event.value)
-        if tag not in _PLAIN_TAGS or tag == _MERGE:
-            shown = tag.replace("tag:yaml.org,2002:", "!!")
-            if tag == _MERGE:
-                raise _fail(self.file, "merge keys (<<) are not supported", line)
-            raise _fail(self.file, f"unsupported YAML tag {shown!r}; write plain values", line,
-                        path)
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-        try:
-            return self.loader.yaml_constructors[tag](self.loader, node)
-        except (ValueError, OverflowError) as err:
-            raise _fail(self.file, f"cannot read the value {event.value[:40]!r}", line,
-                        path) from err
+    return _read_yaml(text, file, record=True)  # the same problem again, with its location

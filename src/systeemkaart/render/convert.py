@@ -4,15 +4,28 @@ Uses ``vl-convert-python`` (BSD-3-Clause, kept by the Vega project): its wheels 
 resvg renderer and svg2pdf for every common platform, so no system library (cairo, rsvg) is
 needed, and it embeds the DejaVu Sans glyphs the drawings are measured with when the font is
 installed. It is imported only when a conversion is asked for.
+
+Names in any script: the converter reads the fonts installed on the system (and those in the
+folders named by ``SYSTEEMKAART_FONT_DIRS``), and a character DejaVu Sans lacks is taken
+from the first of them that has it. For Chinese, Japanese and Korean text that could be a
+serif face, so such text asks for Noto Sans CJK first (``apt-get install fonts-noto-cjk``):
+kana put the Japanese forms first, hangul the Korean, other Han characters the simplified
+Chinese. Without any such font the characters show as empty boxes.
+
+A PDF is rewritten into a fixed object order (:mod:`.pdf_order`), so that the same drawing
+gives the same bytes.
 """
 
 from __future__ import annotations
 
 import math
+import os
 import re
-from typing import Final
+from typing import Any, Final
 
 from ..exceptions import OutputError
+from ..text.measure import FONT_FAMILY
+from .pdf_order import canonical_pdf
 
 __all__ = ["FORMATS", "MAX_PIXELS", "MAX_SIDE", "convert_svg", "png_scale"]
 
@@ -26,6 +39,16 @@ MAX_SIDE: Final = 32_767
 MIN_SCALE: Final = 0.5
 """Below this many pixels per user unit the names (11 units high) cannot be read, so a
 drawing that would need less is refused as PNG instead of scaled down."""
+
+FONT_DIRS_VARIABLE: Final = "SYSTEEMKAART_FONT_DIRS"
+"""The environment variable naming extra font folders (separated like ``PATH``)."""
+_CJK: Final = re.compile(
+    "[\u1100-\u11ff\u2e80-\u2fdf\u3000-\u9fff\ua960-\ua97f\uac00-\ud7ff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]")
+_KANA: Final = re.compile("[\u3040-\u30ff\u31f0-\u31ff]")
+_HANGUL: Final = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff]")
+_TEXT: Final = re.compile(r"<text\b([^>]*)>([^<]*)</text>")
+_registered: set[str] = set()
 
 _SIZE: Final = re.compile(r'<svg\b[^>]*?\swidth="([0-9.]+)"[^>]*?\sheight="([0-9.]+)"')
 
@@ -46,6 +69,43 @@ def png_scale(width: float, height: float) -> float:
         raise OutputError(f"the drawing is too large for PNG ({width:,.0f} x {height:,.0f} "
                           "units); use SVG or PDF")
     return scale
+
+
+def cjk_families(text: str) -> str:
+    """The font families for ``text`` holding Chinese, Japanese or Korean characters: Noto
+    Sans CJK in the regional forms its characters suggest, then the drawing's own."""
+    regions = ["SC", "TC", "JP", "KR", "HK"]
+    if _KANA.search(text):
+        regions.remove("JP")
+        regions.insert(0, "JP")
+    elif _HANGUL.search(text):
+        regions.remove("KR")
+        regions.insert(0, "KR")
+    return ", ".join([f"Noto Sans CJK {region}" for region in regions] + [FONT_FAMILY])
+
+
+def with_cjk_fonts(svg: str) -> str:
+    """``svg`` with each text element holding CJK characters set in Noto Sans CJK (an
+    inline style, which outranks the drawing's style sheet); other text is unchanged."""
+    if _CJK.search(svg) is None:
+        return svg
+
+    def restyle(match: re.Match[str]) -> str:
+        attributes, text = match.groups()
+        if _CJK.search(text) is None or "style=" in attributes:
+            return match[0]
+        return f'<text{attributes} style="font-family:{cjk_families(text)}">{text}</text>'
+
+    return _TEXT.sub(restyle, svg)
+
+
+def _register_font_dirs(converter: Any) -> None:
+    """Give the converter the font folders named in :data:`FONT_DIRS_VARIABLE` (once each
+    per process; a folder that does not exist is passed over)."""
+    for folder in os.environ.get(FONT_DIRS_VARIABLE, "").split(os.pathsep):
+        if folder and folder not in _registered and os.path.isdir(folder):
+            _registered.add(folder)
+            converter.register_font_directory(os.path.abspath(folder))
 
 
 def convert_svg(svg: str, fmt: str) -> bytes:
@@ -71,11 +131,13 @@ def convert_svg(svg: str, fmt: str) -> bytes:
     except ImportError as err:  # pragma: no cover - a declared dependency
         raise OutputError("PNG/PDF output needs the vl-convert-python package "
                           "(pip install vl-convert-python)") from err
+    _register_font_dirs(vl_convert)
+    svg = with_cjk_fonts(svg)
     try:
         if fmt == "png":
             data: bytes = vl_convert.svg_to_png(svg, scale=scale)
         else:
-            data = vl_convert.svg_to_pdf(svg)
+            data = canonical_pdf(vl_convert.svg_to_pdf(svg))
     except (ValueError, RuntimeError) as err:
         first = (str(err).strip().splitlines() or ["unknown error"])[0]
         raise OutputError(f"could not convert the drawing to {fmt}: {first}") from err

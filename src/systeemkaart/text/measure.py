@@ -1,8 +1,9 @@
 """Text measurement from real font metrics, so that label boxes are true and never overlap.
 
 The SVG names DejaVu Sans first; widths come from that font's advance widths (see
-``_metrics.py``). Characters outside the table count as the width of ``M`` (a safe upper
-bound), so a box is never too small.
+``_metrics.py``). Characters outside the table count a full em, or as wide as ``M`` where
+that is wider (bold): a Chinese, Japanese or Korean character, drawn from a fallback font,
+is one em wide, so a box is never too small.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
     table = BOLD if bold else REGULAR
     try:
         units = sum(map(table.__getitem__, map(ord, text)))
-    except KeyError:  # a character outside the table: count it as wide as M
-        fallback = table.get(ord("M"), _FALLBACK)
+    except KeyError:  # a character outside the table: a full em, at least as wide as M
+        fallback = max(table.get(ord("M"), _FALLBACK), _FALLBACK)
         units = sum(table.get(ord(ch), fallback) for ch in text)
     return units * size / 1000.0
 
