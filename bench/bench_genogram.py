@@ -63,9 +63,12 @@ Segment = tuple[Point, Point]
 # --- generated families ----------------------------------------------------------------
 
 
-def random_family(seed: int, target: int, *, relations: int = 6) -> Case:
+def random_family(seed: int, target: int, *, relations: int = 6, start: int = 1850) -> Case:
     """A family of about ``target`` people: remarriages, half-siblings, twins, adoption,
-    foster care, single parents, a cousin marriage now and then, emotional relations."""
+    foster care, single parents, a cousin marriage now and then, emotional relations.
+
+    The founder is born in ``start``; the case is drawn as of 2030, so a large family needs
+    an early start for everyone to be born by then (a drawing leaves out the unborn)."""
     rng = random.Random(seed)
     people: list[dict[str, Any]] = []
     partnerships: list[dict[str, Any]] = []
@@ -79,7 +82,7 @@ def random_family(seed: int, target: int, *, relations: int = 6) -> Case:
         born[pid] = year
         return pid
 
-    year = 1850
+    year = start
     current = [person(year, "male")]
     while len(people) < target and current:
         following: list[str] = []
@@ -112,7 +115,7 @@ def random_family(seed: int, target: int, *, relations: int = 6) -> Case:
                     following.append(kid)
                     if rng.random() < 0.06:
                         twin = person(born[kid], twin_of=kid)
-                        children.append({"parents": [pid, spouse], "child": twin})
+                        children.append({"parents": [pid, spouse], "child": twin, "kind": kind})
                         following.append(twin)
                 when += 8
         current = following

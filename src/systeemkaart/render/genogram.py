@@ -271,10 +271,13 @@ def _widowed_mark(x: float, y: float, colour: str) -> str:
                      stroke_width=1.5, class_="status-mark widowed"))
 
 
-def _widowed_at(ps: PartnershipPlace, case: Case, layout: GenogramLayout) -> tuple[float, float]:
+def _widowed_at(ps: PartnershipPlace, people: Mapping[str, tuple[int, Person]],
+                layout: GenogramLayout) -> tuple[float, float]:
     """Where the widowed mark stands: on the partner line, near the partner who died (the
-    dates written above the line stay clear)."""
-    dead = [p.id for p in case.people if p.id in ps.partners and p.is_deceased]
+    dates written above the line stay clear). ``people``: each person and their place in
+    the case, by id."""
+    dead = [pid for _, pid in sorted((people[pid][0], pid) for pid in set(ps.partners)
+                                     if pid in people and people[pid][1].is_deceased)]
     pts = ps.points[1:3] if len(ps.points) > 3 else [ps.points[0], ps.points[-1]]
     start, end = sorted(pts)
     if dead and dead[0] in layout.people:
@@ -347,6 +350,7 @@ def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
                         names: dict[str, str], lang: str) -> None:
     layer = doc.group(classes=["partnerships"])
     parts: list[str] = []
+    people = {p.id: (i, p) for i, p in enumerate(case.people)}
     for ps in layout.partnerships:
         a, b = ps.partners
         modifiers = [ps.kind]
@@ -370,7 +374,7 @@ def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
         else:
             content.append(line_markup(ps.points, style))
         if ps.ended == "widowed" and len(ps.points) >= 2:
-            content.append(_widowed_mark(*_widowed_at(ps, case, layout), style.colour))
+            content.append(_widowed_mark(*_widowed_at(ps, people, layout), style.colour))
         for p, q in ps.slashes:
             content.append(markup("line", x1=p[0], y1=p[1], x2=q[0], y2=q[1],
                                   stroke=style.colour, stroke_width=1.5, class_="status-mark"))
