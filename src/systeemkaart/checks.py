@@ -50,7 +50,9 @@ text than it holds (letters in another order) or act on a terminal that prints i
 
 def _names(case: Case) -> Iterator[Problem]:
     """Warn about names with control or bidi-override characters (shown escaped)."""
-    named = [(f"people[{i}].name", p.name) for i, p in enumerate(case.people)]
+    named: list[tuple[str, str | None]] = [
+        (f"people[{i}].name", p.name) for i, p in enumerate(case.people)
+        if p.name and _HIDDEN.search(p.name)]  # a location is written only for a hit
     named += [(f"network[{i}].name", s.name) for i, s in enumerate(case.network)]
     named += [(f"contexts[{i}].name", c.name) for i, c in enumerate(case.contexts)]
     for i, o in enumerate(case.organisations):
@@ -127,14 +129,18 @@ def _references(case: Case, types: dict[str, str]) -> Iterator[Problem]:
                 yield _err(f"people[{i}].twin_of", "a person cannot be their own twin", "self_link")
     for i, ps in enumerate(case.partnerships):
         for j, pid in enumerate(ps.partners):
-            yield from _expect(types, pid, f"partnerships[{i}].partners[{j}]", person, "person")
+            if types.get(pid) != person:  # the location is written only for a bad reference
+                yield from _expect(types, pid, f"partnerships[{i}].partners[{j}]", person,
+                                   "person")
         if ps.partners[0] == ps.partners[1]:
             yield _err(f"partnerships[{i}].partners", "the two partners are the same person",
                        "self_link")
     for i, link in enumerate(case.children):
         for j, pid in enumerate(link.parents):
-            yield from _expect(types, pid, f"children[{i}].parents[{j}]", person, "person")
-        yield from _expect(types, link.child, f"children[{i}].child", person, "person")
+            if types.get(pid) != person:
+                yield from _expect(types, pid, f"children[{i}].parents[{j}]", person, "person")
+        if types.get(link.child) != person:
+            yield from _expect(types, link.child, f"children[{i}].child", person, "person")
         if len(link.parents) == 2 and link.parents[0] == link.parents[1]:
             yield _err(f"children[{i}].parents", "the same parent is named twice", "self_link")
         if link.child in link.parents:
