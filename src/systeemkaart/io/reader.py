@@ -36,6 +36,7 @@ MAX_ALIAS_ELEMENTS: Final = 10_000
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_UNSEEN: Final = object()
 _TIMESTAMP: Final = "tag:yaml.org,2002:timestamp"
 _STR: Final = "tag:yaml.org,2002:str"
 _MERGE: Final = "tag:yaml.org,2002:merge"
@@ -278,6 +279,11 @@ class _Builder:
         self.aliased = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.resolvers: dict[str, list[tuple[str, Any]]] = loader.yaml_implicit_resolvers
+        self.plain: dict[str, Any] = {}
+        """Plain (untagged, unquoted) scalars read so far and their values: the same text
+        always reads as the same value, and ids, kinds, keys and years repeat."""
+        self.keys: dict[str, str] = {}
+        """Plain scalars read so far as keys, and the key each gives."""
 
     def document(self) -> Any:
         """The single document of the stream as plain data.
@@ -366,14 +372,19 @@ class _Builder:
             line = event.start_mark.line + 1
             if not isinstance(event, yaml.ScalarEvent):
                 raise _fail(self.file, "a key must be plain text", line)
-            tag = self.scalar_tag(event)
-            if tag == _MERGE:
-                raise _fail(self.file, "merge keys (<<) are not supported", line)
-            if tag not in _PLAIN_TAGS:
-                raise _fail(self.file, "a key must be plain text", line)
-            key = self.scalar(event, path, line)
-            if not isinstance(key, str):
-                key = str(key).lower() if isinstance(key, bool) else str(key)
+            plain = event.tag is None and event.implicit[0]
+            key = self.keys.get(event.value) if plain else None
+            if key is None:
+                tag = self.scalar_tag(event)
+                if tag == _MERGE:
+                    raise _fail(self.file, "merge keys (<<) are not supported", line)
+                if tag not in _PLAIN_TAGS:
+                    raise _fail(self.file, "a key must be plain text", line)
+                key = self.scalar(event, path, line)
+                if not isinstance(key, str):
+                    key = str(key).lower() if isinstance(key, bool) else str(key)
+                if plain:
+                    self.keys[event.value] = key
             sub = f"{path}.{key}" if path else key
             if key in out:
                 raise _fail(self.file, f"duplicate key {key!r}", line, sub)
@@ -411,6 +422,14 @@ class _Builder:
     def scalar(self, event: Any, path: str, line: int) -> Any:
         """A scalar's value: text stays text (dates too), numbers, booleans and null are
         converted by YAML's safe constructors."""
+        if event.tag is None and event.implicit[0]:
+            value = self.plain.get(event.value, _UNSEEN)
+            if value is _UNSEEN:
+                value = self.plain[event.value] = self._scalar(event, path, line)
+            return value
+        return self._scalar(event, path, line)
+
+    def _scalar(self, event: Any, path: str, line: int) -> Any:
         tag = self.scalar_tag(event)
         if tag in (_STR, _TIMESTAMP):  # dates stay text: PartialDate reads and checks them
             return event.value
