@@ -80,15 +80,18 @@ __all__ = [
 ]
 
 
-def layout_genogram(case: Case, options: GenogramOptions | None = None) -> GenogramLayout:
-    """Lay out the genogram of ``case`` (every person, partnership, child link, relation).
+def layout_genogram(case: Case, options: GenogramOptions | None = None, *,
+                    reduced: bool = False) -> GenogramLayout:
+    """Lay out the genogram of ``case`` (every person, partnership, child link, relation)
+    as it stood at ``options.at``; ``reduced``: the caller passes ``case_at(case,
+    options.at)`` already, so the case is not reduced again (a linear pass saved).
 
     Raises:
         LayoutError: when Graphviz fails.
     """
     with paused_gc():
         options = options or GenogramOptions(lang=case.case.lang, at=case.as_of())
-        return _layout(case_at(case, options.at), options)
+        return _layout(case if reduced else case_at(case, options.at), options)
 
 
 def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:

@@ -74,8 +74,8 @@ def render_genogram(case: Case, *, lang: str, at: PartialDate,
     case = case_at(case, at)  # what held at ``at``: the one rule for every drawing
     with paused_gc():
         layout = layout_genogram(case, GenogramOptions(lang=lang, at=at, top=_TITLE_H,
-                                                       hidden=hidden or {}))
-        return render_layout(case, layout, lang=lang, at=at)
+                                                       hidden=hidden or {}), reduced=True)
+        return render_layout(case, layout, lang=lang, at=at, reduced=True)
 
 
 def _shown_age(p: Person, at: PartialDate) -> int | None:
@@ -149,9 +149,12 @@ def _paint_people(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str,
     nodes.add_markup("".join(parts))
 
 
-def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialDate) -> str:
-    """Paint an already computed layout (see :func:`render_genogram`)."""
-    case = case_at(case, at)  # the layout's indices refer to the case as it stood at ``at``
+def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialDate,
+                  reduced: bool = False) -> str:
+    """Paint an already computed layout (see :func:`render_genogram`); ``reduced``: ``case``
+    is ``case_at(case, at)`` already."""
+    if not reduced:  # the layout's indices refer to the case as it stood at ``at``
+        case = case_at(case, at)
     legend = Legend(lang=lang)
     names = {p.id: p.label() for p in case.people}
     title = case.case.title or case.case.id
