@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from . import Point
+from . import Point, round2
 
 __all__ = ["LANE_CLASSES", "Lane", "RefPoint", "Router", "YRef"]
 
@@ -221,7 +221,7 @@ class Router:
         out: list[Point] = []
         last: Point | None = None
         for x, (kind, ref, dy) in points:
-            p = (round(x, 2), round(lane_ys[ref] if kind == "lane" else row_top[ref] + dy, 2))
+            p = (round2(x), round2(lane_ys[ref] if kind == "lane" else row_top[ref] + dy))
             if p != last:
                 out.append(p)
                 last = p
@@ -229,7 +229,7 @@ class Router:
             out = _straighten(out)
         if dx == 0.0:  # rounding again would change nothing
             return out
-        return [(round(x + dx, 2), y) for x, y in out]
+        return [(round2(x + dx), y) for x, y in out]
 
 
 def _distance(xs: list[float], x: float) -> float:
