@@ -61,3 +61,13 @@ def test_the_lines_of_keys_and_items_are_known() -> None:
     assert doc.line_of("people[1].born") == 6
     assert doc.line_of("people[1]") == 5
     assert doc.line_of("case.id") == 2
+
+
+def test_a_plain_text_reads_the_same_as_key_and_as_value_in_any_order() -> None:
+    """The reader remembers what each plain text reads as, separately for keys (text) and
+    values (typed; 012 is octal in YAML 1.1)."""
+    from systeemkaart.io.reader import parse_text
+
+    doc = parse_text("a: yes\nyes: 1\nb: yes\n'1': 012\nc: 012\n1950: x\nd: 1950\n")
+    assert doc.data == {"a": True, "true": 1, "b": True, "1": 10, "c": 10, "1950": "x",
+                        "d": 1950}
