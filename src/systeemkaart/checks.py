@@ -259,18 +259,19 @@ def parentage_cycle(edges: Iterable[tuple[str, str]]) -> list[str] | None:
 
 def _parentage(case: Case, types: dict[str, str]) -> Iterator[Problem]:
     edges: list[tuple[str, str]] = []
-    where: dict[tuple[str, str], int] = {}
     bio: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for i, link in enumerate(case.children):
+        child = link.child
+        biological = link.kind == "biological"
         for pid in link.parents:
-            if pid != link.child and types.get(pid) == "person":
-                edges.append((pid, link.child))
-                where.setdefault((pid, link.child), i)
-            if link.kind == "biological":
-                bio[link.child].append((i, pid))
+            if pid != child and types.get(pid) == "person":
+                edges.append((pid, child))
+            if biological:
+                bio[child].append((i, pid))
     cycle = parentage_cycle(edges)
-    if cycle is not None:
-        i = where[(cycle[-2], cycle[-1])]
+    if cycle is not None:  # reported at the first link that makes its last step
+        i = next(i for i, link in enumerate(case.children)
+                 if link.child == cycle[-1] and cycle[-2] in link.parents)
         chain = " -> ".join(cycle)
         yield _err(f"children[{i}]", f"parentage cycle: {chain} (someone is their own ancestor)",
                    "parentage_cycle")
@@ -305,7 +306,7 @@ def _parentage(case: Case, types: dict[str, str]) -> Iterator[Problem]:
                     yield _warn(f"children[{i}].parents[{j}]",
                                 f"{link.kind} child {link.child!r} (born {cb}) is older than "
                                 f"parent {pid!r} (born {pb})", "child_before_parent")
-            elif link.kind == "biological" and cb.latest.year - pb.earliest.year < 12:
+            elif link.kind == "biological" and cb.year - pb.year < 12:  # years of the periods
                 yield _warn(f"children[{i}].parents[{j}]",
                             f"parent {pid!r} (born {pb}) would be under 12 at the birth of "
                             f"{link.child!r} (born {cb})", "young_parent")
