@@ -347,6 +347,8 @@ def _dates(case: Case) -> Iterator[Problem]:
 
 
 def _twins(case: Case, types: dict[str, str]) -> Iterator[Problem]:
+    if all(p.twin_of is None for p in case.people):  # most cases: nothing to compare
+        return
     parents: dict[str, set[str]] = defaultdict(set)
     for link in case.children:
         if link.kind == "biological":
