@@ -78,6 +78,9 @@ def test_period_relations(a_raw: str | int, b_raw: str | int) -> None:
     # Exactly one of: a before b, b before a, overlap.
     assert [a.certainly_before(b), b.certainly_before(a), a.overlaps(b)].count(True) == 1
     assert a.overlaps(b) == b.overlaps(a)
+    # The shortcut by year gives what the days give.
+    assert a.certainly_before(b) == (a.latest < b.earliest)
+    assert a.overlaps(b) == (not (a.latest < b.earliest or b.latest < a.earliest))
     # The order is total and agrees with the start of the periods.
     assert (a < b) + (b < a) + (a == b) == 1
     if a.earliest < b.earliest:

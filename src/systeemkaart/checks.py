@@ -50,7 +50,9 @@ text than it holds (letters in another order) or act on a terminal that prints i
 
 def _names(case: Case) -> Iterator[Problem]:
     """Warn about names with control or bidi-override characters (shown escaped)."""
-    named = [(f"people[{i}].name", p.name) for i, p in enumerate(case.people)]
+    named: list[tuple[str, str | None]] = [
+        (f"people[{i}].name", p.name) for i, p in enumerate(case.people)
+        if p.name and _HIDDEN.search(p.name)]  # a location is written only for a hit
     named += [(f"network[{i}].name", s.name) for i, s in enumerate(case.network)]
     named += [(f"contexts[{i}].name", c.name) for i, c in enumerate(case.contexts)]
     for i, o in enumerate(case.organisations):
@@ -127,14 +129,18 @@ def _references(case: Case, types: dict[str, str]) -> Iterator[Problem]:
                 yield _err(f"people[{i}].twin_of", "a person cannot be their own twin", "self_link")
     for i, ps in enumerate(case.partnerships):
         for j, pid in enumerate(ps.partners):
-            yield from _expect(types, pid, f"partnerships[{i}].partners[{j}]", person, "person")
+            if types.get(pid) != person:  # the location is written only for a bad reference
+                yield from _expect(types, pid, f"partnerships[{i}].partners[{j}]", person,
+                                   "person")
         if ps.partners[0] == ps.partners[1]:
             yield _err(f"partnerships[{i}].partners", "the two partners are the same person",
                        "self_link")
     for i, link in enumerate(case.children):
         for j, pid in enumerate(link.parents):
-            yield from _expect(types, pid, f"children[{i}].parents[{j}]", person, "person")
-        yield from _expect(types, link.child, f"children[{i}].child", person, "person")
+            if types.get(pid) != person:
+                yield from _expect(types, pid, f"children[{i}].parents[{j}]", person, "person")
+        if types.get(link.child) != person:
+            yield from _expect(types, link.child, f"children[{i}].child", person, "person")
         if len(link.parents) == 2 and link.parents[0] == link.parents[1]:
             yield _err(f"children[{i}].parents", "the same parent is named twice", "self_link")
         if link.child in link.parents:
@@ -253,18 +259,19 @@ def parentage_cycle(edges: Iterable[tuple[str, str]]) -> list[str] | None:
 
 def _parentage(case: Case, types: dict[str, str]) -> Iterator[Problem]:
     edges: list[tuple[str, str]] = []
-    where: dict[tuple[str, str], int] = {}
     bio: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for i, link in enumerate(case.children):
+        child = link.child
+        biological = link.kind == "biological"
         for pid in link.parents:
-            if pid != link.child and types.get(pid) == "person":
-                edges.append((pid, link.child))
-                where.setdefault((pid, link.child), i)
-            if link.kind == "biological":
-                bio[link.child].append((i, pid))
+            if pid != child and types.get(pid) == "person":
+                edges.append((pid, child))
+            if biological:
+                bio[child].append((i, pid))
     cycle = parentage_cycle(edges)
-    if cycle is not None:
-        i = where[(cycle[-2], cycle[-1])]
+    if cycle is not None:  # reported at the first link that makes its last step
+        i = next(i for i, link in enumerate(case.children)
+                 if link.child == cycle[-1] and cycle[-2] in link.parents)
         chain = " -> ".join(cycle)
         yield _err(f"children[{i}]", f"parentage cycle: {chain} (someone is their own ancestor)",
                    "parentage_cycle")
@@ -299,7 +306,7 @@ def _parentage(case: Case, types: dict[str, str]) -> Iterator[Problem]:
                     yield _warn(f"children[{i}].parents[{j}]",
                                 f"{link.kind} child {link.child!r} (born {cb}) is older than "
                                 f"parent {pid!r} (born {pb})", "child_before_parent")
-            elif link.kind == "biological" and cb.latest.year - pb.earliest.year < 12:
+            elif link.kind == "biological" and cb.year - pb.year < 12:  # years of the periods
                 yield _warn(f"children[{i}].parents[{j}]",
                             f"parent {pid!r} (born {pb}) would be under 12 at the birth of "
                             f"{link.child!r} (born {cb})", "young_parent")
@@ -340,6 +347,8 @@ def _dates(case: Case) -> Iterator[Problem]:
 
 
 def _twins(case: Case, types: dict[str, str]) -> Iterator[Problem]:
+    if all(p.twin_of is None for p in case.people):  # most cases: nothing to compare
+        return
     parents: dict[str, set[str]] = defaultdict(set)
     for link in case.children:
         if link.kind == "biological":

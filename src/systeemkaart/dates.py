@@ -111,10 +111,14 @@ class PartialDate:
 
     def certainly_before(self, other: PartialDate) -> bool:
         """True when this whole period ends before ``other`` begins."""
+        if self.year != other.year:  # a period lies within its year: the years decide
+            return self.year < other.year
         return self.latest < other.earliest
 
     def overlaps(self, other: PartialDate) -> bool:
         """True when the two periods share at least one day."""
+        if self.year != other.year:
+            return False
         return not (self.latest < other.earliest or other.latest < self.earliest)
 
     def _key(self) -> tuple[int, int, int, int]:

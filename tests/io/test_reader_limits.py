@@ -153,3 +153,13 @@ def test_documents_of_many_values_are_certainly_over(text: str) -> None:
 ])
 def test_odd_documents_are_never_claimed_over(text: str, elements: int) -> None:
     assert not certainly_more_than(text, elements)
+
+
+def test_a_plain_text_reads_the_same_as_key_and_as_value_in_any_order() -> None:
+    """The reader remembers what each plain text reads as, separately for keys (text) and
+    values (typed; 012 is octal in YAML 1.1)."""
+    from systeemkaart.io.reader import parse_text
+
+    doc = parse_text("a: yes\nyes: 1\nb: yes\n'1': 012\nc: 012\n1950: x\nd: 1950\n")
+    assert doc.data == {"a": True, "true": 1, "b": True, "1": 10, "c": 10, "1950": "x",
+                        "d": 1950}

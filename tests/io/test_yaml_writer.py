@@ -33,3 +33,15 @@ def test_tricky_text_survives_in_every_position(text: str) -> None:
 def test_any_text_survives(text: str) -> None:
     data = {"flow": [{"id": "a", "title": text}], "items": [text]}
     assert yaml.safe_load(write_yaml(data)) == data
+
+
+@pytest.mark.parametrize("first", ["born", "title"])
+def test_a_date_like_text_is_written_for_its_key_whatever_came_first(first: str) -> None:
+    """The writer remembers how it wrote each text; a date under a date key stays plain
+    (read back as the date text), the same text elsewhere is quoted (read back as text)."""
+    other = "title" if first == "born" else "born"
+    data = {"people": [{"id": "a", first: "2021-06-30"}, {"id": "b", other: "2021-06-30"}]}
+    text = write_yaml(data)
+    assert "born: 2021-06-30" in text and 'title: "2021-06-30"' in text
+    titles = [p["title"] for p in yaml.safe_load(text)["people"] if "title" in p]
+    assert titles == ["2021-06-30"]  # text, not a date

@@ -70,11 +70,12 @@ def _name(node: Node) -> str | None:
 
 
 _SEX = SEXES_OF_CODES
+_NOT_IN_ID = re.compile(r"[^a-z0-9_-]")
 
 
 def _slug(xref: str | None, used: set[str], fallback: str) -> str:
     base = xref.strip("@").lower() if xref else fallback
-    base = re.sub(r"[^a-z0-9_-]", "-", base)
+    base = _NOT_IN_ID.sub("-", base)
     if not base or not base[0].isalnum():
         base = "i" + base
     if len(base) > 48:
@@ -88,8 +89,15 @@ def _slug(xref: str | None, used: set[str], fallback: str) -> str:
 
 
 def _event_date(node: Node, tags: tuple[str, ...]) -> tuple[bool, PartialDate | None]:
+    """Whether the first of ``tags`` (or a later one with a readable date) is recorded, and
+    its date: a birth, else a christening or baptism date; a death, else a burial."""
+    events = [c for c in node.children if c.tag in tags]  # one pass; most records have few
+    if not events:
+        return False, None
     for tag in tags:
-        for event in node.all(tag):
+        for event in events:
+            if event.tag != tag:
+                continue
             date = event.first("DATE")
             parsed = parse_gedcom_date(date.value) if date is not None else None
             if parsed is not None or tag == tags[0]:

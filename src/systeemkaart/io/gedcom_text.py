@@ -15,6 +15,7 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Final
 
 from ..dates import PartialDate
 from ..exceptions import CaseFormatError, Problem
@@ -23,6 +24,10 @@ from .gedcom_vocab import MONTHS, NOT_A_COUPLE
 __all__ = ["Node", "decode_gedcom", "parse_gedcom_date", "read_records"]
 
 _MONTHS = {m: i + 1 for i, m in enumerate(MONTHS)}
+_CALENDAR: Final = re.compile(r"@#D[^@]*@")
+"""A calendar escape (``@#DJULIAN@``): left out."""
+_NUMBER: Final = re.compile(r"(\d{1,4})(?:/\d{1,4})?")
+"""A day or year; a dual year (``1750/51``) is read as its first year."""
 _SKIP_WORDS = {"ABT", "ABOUT", "CAL", "EST", "BEF", "AFT", "BET", "AND", "FROM", "TO", "INT",
                "CIRCA", "C", "CA"}
 
@@ -188,7 +193,11 @@ def parse_gedcom_date(value: str) -> PartialDate | None:
     >>> parse_gedcom_date("44 B.C.") is None
     True
     """
-    text = re.sub(r"@#D[^@]*@", " ", value.upper()).replace("(", " ( ")
+    text = value.upper()
+    if "@" in text:
+        text = _CALENDAR.sub(" ", text)
+    if "(" in text:
+        text = text.replace("(", " ( ")
     if "B.C" in text or "BCE" in text:
         return None
     tokens = text.split()
@@ -203,7 +212,7 @@ def parse_gedcom_date(value: str) -> PartialDate | None:
         if token in _MONTHS:
             month = _MONTHS[token]
             continue
-        m = re.fullmatch(r"(\d{1,4})(?:/\d{1,4})?", token)
+        m = _NUMBER.fullmatch(token)
         if m is None:
             day = month = None
             continue

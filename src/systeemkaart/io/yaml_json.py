@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from ..checks import check_case
 from ..exceptions import CaseFormatError, Problem
+from ..gcpause import paused_gc
 from ..model import SCHEMA_ID, Case
 from .atomic import write_atomic
 from .messages import problems_from_validation
@@ -75,12 +76,17 @@ def check_document(doc: Document) -> CheckResult:
 
 
 def check_file(path: str | os.PathLike[str]) -> CheckResult:
-    """Read and validate a case file; never raises for bad input, reports it instead."""
-    try:
-        doc = read_document(path)
-    except CaseFormatError as err:
-        return CheckResult(os.fspath(path), None, err.problems)
-    return check_document(doc)
+    """Read and validate a case file; never raises for bad input, reports it instead.
+
+    Runs without the cycle collector (see :func:`systeemkaart.gcpause.paused_gc`): reading
+    builds a large tree of plain data that forms no cycles (a fifth of the time of reading
+    a 3,000-person case went to collector passes over it)."""
+    with paused_gc():
+        try:
+            doc = read_document(path)
+        except CaseFormatError as err:
+            return CheckResult(os.fspath(path), None, err.problems)
+        return check_document(doc)
 
 
 def _raise(result: CheckResult) -> Case:
@@ -97,11 +103,12 @@ def loads(text: str, *, format: str = "yaml", file: str | None = None) -> Case:
     Raises:
         CaseFormatError: with one problem per error found; warnings do not raise.
     """
-    try:
-        doc = parse_text(text, fmt=format, file=file)
-    except CaseFormatError as err:
-        raise err
-    return _raise(check_document(doc))
+    with paused_gc():  # as check_file
+        try:
+            doc = parse_text(text, fmt=format, file=file)
+        except CaseFormatError as err:
+            raise err
+        return _raise(check_document(doc))
 
 
 def load(path: str | os.PathLike[str]) -> Case:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from typing import Any, Final
 
 import yaml
@@ -27,7 +26,6 @@ _PLAIN: Final = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^,\[\]{}#:?\n\r\t]*")
 _resolver = yaml.resolver.Resolver()
 
 
-@lru_cache(maxsize=4096)
 def _plain_ok(text: str) -> bool:
     if not text or not text.isprintable() or text != text.strip() or not _PLAIN.fullmatch(text) \
             or ": " in text or text.endswith(":") or "\ufeff" in text:
@@ -36,7 +34,28 @@ def _plain_ok(text: str) -> bool:
     return bool(tag == "tag:yaml.org,2002:str")
 
 
+_DATE: Final = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_TEXTS: dict[str, str] = {}
+"""Text already written, and how: plain or quoted (ids, kinds and names repeat)."""
+_TEXTS_MAX: Final = 50_000
+
+
+def _text(text: str) -> str:
+    """Text as YAML: plain where it reads back as the same text, double-quoted otherwise."""
+    out = _TEXTS.get(text)
+    if out is None:
+        out = text if _plain_ok(text) else _quoted(text)
+        if len(_TEXTS) >= _TEXTS_MAX:
+            _TEXTS.clear()
+        _TEXTS[text] = out
+    return out
+
+
 def _scalar(value: Any, key: str = "") -> str:
+    if type(value) is str:  # the common case first
+        if key in DATE_KEYS and _DATE.fullmatch(value):
+            return value
+        return _text(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
@@ -44,11 +63,9 @@ def _scalar(value: Any, key: str = "") -> str:
     if value is None:
         return "null"
     text = str(value)
-    if key in DATE_KEYS and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+    if key in DATE_KEYS and _DATE.fullmatch(text):
         return text
-    if _plain_ok(text):
-        return text
-    return _quoted(text)
+    return _text(text)
 
 
 _UNPRINTABLE: Final = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
@@ -66,18 +83,25 @@ def _is_scalar(value: Any) -> bool:
 
 def _flow(value: Any, key: str = "") -> str | None:
     """The one-line form of ``value``, or ``None`` when it has nested records."""
-    if _is_scalar(value):
+    kind = type(value)
+    if kind is not dict and kind is not list and _is_scalar(value):
         return _scalar(value, key)
     if isinstance(value, list):
-        if not all(_is_scalar(v) for v in value):
-            return None
-        return "[" + ", ".join(_scalar(v, key) for v in value) + "]"
+        scalars = []
+        for v in value:
+            if not _is_scalar(v):
+                return None
+            scalars.append(_scalar(v, key))
+        return "[" + ", ".join(scalars) + "]"
     parts = []
     for k, v in value.items():
-        inner = _flow(v, k)
-        if inner is None:
-            return None
-        parts.append(f"{_scalar(k)}: {inner}")
+        if type(v) is str and k not in DATE_KEYS:  # the common case, as _scalar does it
+            inner: str | None = _text(v)
+        else:
+            inner = _flow(v, k)
+            if inner is None:
+                return None
+        parts.append(f"{_text(k) if type(k) is str else _scalar(k)}: {inner}")
     return "{" + ", ".join(parts) + "}"
 
 

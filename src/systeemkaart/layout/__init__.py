@@ -10,10 +10,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Box", "Point", "segment_hits_box"]
+__all__ = ["Box", "Point", "round2", "segment_hits_box"]
 
 Point = tuple[float, float]
 """A point ``(x, y)`` in user units; y grows downwards as in SVG."""
+
+_ROUNDED: dict[float, float] = {}
+_ROUNDED_MAX = 65_536
+
+
+def round2(value: float) -> float:
+    """``round(value, 2)``, remembered: a layout rounds every coordinate of every line, and
+    the same x and y values recur (one y per lane and row, one x per column); ``round`` with
+    digits costs about ten dictionary look-ups. Zero is not remembered, so ``-0.0`` and
+    ``0.0`` keep their own results."""
+    done = _ROUNDED.get(value)
+    if done is None:
+        done = round(value, 2)
+        if value:
+            if len(_ROUNDED) >= _ROUNDED_MAX:
+                _ROUNDED.clear()
+            _ROUNDED[value] = done
+    return done
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ from ..gcpause import paused_gc
 from ..model import Case, case_at
 from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, text_width
-from . import Box, Point
+from . import Box, Point, round2
 from .genogram_blocks import build_structure, mirror_blocks
 from .genogram_dot import LARGE, dot_source, place_blocks
 from .genogram_households import outline_households
@@ -90,15 +90,18 @@ __all__ = [
 ]
 
 
-def layout_genogram(case: Case, options: GenogramOptions | None = None) -> GenogramLayout:
-    """Lay out the genogram of ``case`` (every person, partnership, child link, relation).
+def layout_genogram(case: Case, options: GenogramOptions | None = None, *,
+                    reduced: bool = False) -> GenogramLayout:
+    """Lay out the genogram of ``case`` (every person, partnership, child link, relation)
+    as it stood at ``options.at``; ``reduced``: the caller passes ``case_at(case,
+    options.at)`` already, so the case is not reduced again (a linear pass saved).
 
     Raises:
         LayoutError: when Graphviz fails.
     """
     with paused_gc():
         options = options or GenogramOptions(lang=case.case.lang, at=case.as_of())
-        return _layout(case_at(case, options.at), options)
+        return _layout(case if reduced else case_at(case, options.at), options)
 
 
 def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
@@ -258,10 +261,10 @@ def _resolve(work: Work, pending: Pending) -> GenogramLayout:
     def res0(point: RefPoint) -> Point:
         """One point, rounded as a resolved path's points are (not moved)."""
         x, (kind, ref, dy) = point
-        return (round(x, 2), round(lane_ys[ref] if kind == "lane" else row_top[ref] + dy, 2))
+        return (round2(x), round2(lane_ys[ref] if kind == "lane" else row_top[ref] + dy))
 
     def mv(q: Point) -> Point:
-        return (round(q[0] + dx, 2), q[1])
+        return (round2(q[0] + dx), q[1])
 
     partnerships: list[PartnershipPlace] = []
     for (place, points, anchor, texts, text_at), label_at in zip(pending.partner, labelled,
@@ -315,14 +318,14 @@ def _resolve(work: Work, pending: Pending) -> GenogramLayout:
         x = left[pid]
         w = widths[pid]
         centre = x + w / 2
-        cx = round(centre + dx, 2)
+        cx = round2(centre + dx)
         person_lines: list[TextLine] = []
         base = top + first_line + drops.get(pid, 0.0)
         for text, size in texts_of[pid]:
             base += size * LINE_HEIGHT * 0.85 if not person_lines else size * LINE_HEIGHT
-            person_lines.append(TextLine(text, cx, round(base, 2), size, False))
-        people[pid] = PersonPlace(pid, r, Box(round(x + dx, 2), top, w, heights[pid]),
-                                  Box(round(centre - half + dx, 2), top + SYMBOL_TOP, SYMBOL,
+            person_lines.append(TextLine(text, cx, round2(base), size, False))
+        people[pid] = PersonPlace(pid, r, Box(round2(x + dx), top, w, heights[pid]),
+                                  Box(round2(centre - half + dx), top + SYMBOL_TOP, SYMBOL,
                                       SYMBOL), person_lines)
     width = round(extent[1] + dx + margin, 1) if extent is not None else 2 * margin
     layout = GenogramLayout(width, height, people, partnerships, children, twin_bars,
@@ -388,8 +391,8 @@ def _extent(work: Work, pending: Pending,
     paths += [points for _, points in pending.relation]
     first = itemgetter(0)
     for points in paths:
-        lows.append(round(min(map(first, points)), 2))
-        highs.append(round(max(map(first, points)), 2))
+        lows.append(round2(min(map(first, points))))
+        highs.append(round2(max(map(first, points))))
     for at in labelled:
         if at is not None:
             tx, width = at

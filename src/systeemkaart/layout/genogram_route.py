@@ -7,7 +7,8 @@ between two neighbouring boxes of a row. Routes are built with symbolic y values
 or an offset from a row's top) because the height of each band depends on how many lanes it
 needs; :meth:`Router.resolve` turns them into coordinates once every lane is known.
 
-Cost: a corridor look-up is a binary search, O(log n); lanes are assigned per band with a
+Cost: a corridor look-up is a binary search, O(log n), and so is the test whether a slot
+keeps clear of the lines already in its corridor (kept sorted); lanes are assigned per band with a
 sweep over their intervals, O(k log k). Nothing here compares all pairs of lines or boxes.
 """
 
@@ -20,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from . import Point
+from . import Point, round2
 
 __all__ = ["LANE_CLASSES", "Lane", "RefPoint", "Router", "YRef"]
 
@@ -73,6 +74,7 @@ class Router:
     lines that enter the symbols of the next row from the top."""
     lanes: list[Lane] = field(default_factory=list)
     _occupied: dict[tuple[int, int], list[float]] = field(default_factory=lambda: defaultdict(list))
+    """Per (row, corridor), the sorted x of the vertical lines through it."""
     _lefts: dict[int, list[float]] = field(default_factory=dict)
     _room: dict[int, list[float]] = field(default_factory=dict)
     """Per band, the room above each partnership track (the most its lanes ask for)."""
@@ -122,7 +124,7 @@ class Router:
 
     def occupy(self, row: int, x: float) -> None:
         """Note a vertical line at ``x`` through ``row`` (others keep clear of it)."""
-        self._occupied[(row, self.corridor(row, x))].append(x)
+        bisect.insort(self._occupied[(row, self.corridor(row, x))], x)
 
     def slot(self, row: int, target: float, k: int | None = None) -> float:
         """An x for a vertical line through ``row`` near ``target``, clear of other lines.
@@ -143,7 +145,7 @@ class Router:
         for clear in (_TOP_CLEAR, 0.0):  # first away from the symbols' top ports below
             for step in range(0, 40):
                 cand = base + ((step + 1) // 2) * _SLOT * (1 if step % 2 else -1)
-                if lo <= cand <= hi and all(abs(cand - t) >= _SLOT - 1e-9 for t in taken) \
+                if lo <= cand <= hi and _distance(taken, cand) >= _SLOT - 1e-9 \
                         and (not clear or _distance(below, cand) >= clear):
                     choice = cand
                     break
@@ -151,7 +153,7 @@ class Router:
                 break
         if choice is None:
             choice = base
-        taken.append(choice)
+        bisect.insort(taken, choice)
         return choice
 
     def through(self, x: float, first_band: int, last_band: int, target: float,
@@ -250,7 +252,7 @@ class Router:
         out: list[Point] = []
         last: Point | None = None
         for x, (kind, ref, dy) in points:
-            p = (round(x, 2), round(lane_ys[ref] if kind == "lane" else row_top[ref] + dy, 2))
+            p = (round2(x), round2(lane_ys[ref] if kind == "lane" else row_top[ref] + dy))
             if p != last:
                 out.append(p)
                 last = p
@@ -258,7 +260,7 @@ class Router:
             out = _straighten(out)
         if dx == 0.0:  # rounding again would change nothing
             return out
-        return [(round(x + dx, 2), y) for x, y in out]
+        return [(round2(x + dx), y) for x, y in out]
 
 
 _DENSE: Final = 16

@@ -76,8 +76,8 @@ def render_genogram(case: Case, *, lang: str, at: PartialDate,
     case = case_at(case, at)  # what held at ``at``: the one rule for every drawing
     with paused_gc():
         layout = layout_genogram(case, GenogramOptions(lang=lang, at=at, top=_TITLE_H,
-                                                       hidden=hidden or {}))
-        return render_layout(case, layout, lang=lang, at=at)
+                                                       hidden=hidden or {}), reduced=True)
+        return render_layout(case, layout, lang=lang, at=at, reduced=True)
 
 
 def _shown_age(p: Person, at: PartialDate) -> int | None:
@@ -151,9 +151,12 @@ def _paint_people(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str,
     nodes.add_markup("".join(parts))
 
 
-def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialDate) -> str:
-    """Paint an already computed layout (see :func:`render_genogram`)."""
-    case = case_at(case, at)  # the layout's indices refer to the case as it stood at ``at``
+def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialDate,
+                  reduced: bool = False) -> str:
+    """Paint an already computed layout (see :func:`render_genogram`); ``reduced``: ``case``
+    is ``case_at(case, at)`` already."""
+    if not reduced:  # the layout's indices refer to the case as it stood at ``at``
+        case = case_at(case, at)
     legend = Legend(lang=lang)
     names = {p.id: p.label() for p in case.people}
     title = case.case.title or case.case.id
@@ -273,11 +276,13 @@ def _widowed_mark(x: float, y: float, colour: str) -> str:
                      stroke_width=1.5, class_="status-mark widowed"))
 
 
-def _widowed_at(ps: PartnershipPlace, case: Case, layout: GenogramLayout) -> tuple[float, float]:
+def _widowed_at(ps: PartnershipPlace, people: Mapping[str, tuple[int, Person]],
+                layout: GenogramLayout) -> tuple[float, float]:
     """Where the widowed mark stands: on the partner line, near the partner who died, just
     beside their symbol (the line hangs below the symbols; the dates written above the line
-    in the middle stay clear)."""
-    dead = [p.id for p in case.people if p.id in ps.partners and p.is_deceased]
+    in the middle stay clear). ``people``: each person and their place in the case, by id."""
+    dead = [pid for _, pid in sorted((people[pid][0], pid) for pid in set(ps.partners)
+                                     if pid in people and people[pid][1].is_deceased)]
     pts = ps.points[1:3] if len(ps.points) > 3 else [ps.points[0], ps.points[-1]]
     start, end = sorted(pts)
     if dead and dead[0] in layout.people:
@@ -351,6 +356,7 @@ def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
                         names: dict[str, str], lang: str) -> None:
     layer = doc.group(classes=["partnerships"])
     parts: list[str] = []
+    people = {p.id: (i, p) for i, p in enumerate(case.people)}
     for ps in layout.partnerships:
         a, b = ps.partners
         modifiers = [ps.kind]
@@ -374,7 +380,7 @@ def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
         else:
             content.append(line_markup(ps.points, style))
         if ps.ended == "widowed" and len(ps.points) >= 2:
-            content.append(_widowed_mark(*_widowed_at(ps, case, layout), style.colour))
+            content.append(_widowed_mark(*_widowed_at(ps, people, layout), style.colour))
         for p, q in ps.slashes:
             content.append(markup("line", x1=p[0], y1=p[1], x2=q[0], y2=q[1],
                                   stroke=style.colour, stroke_width=1.5, class_="status-mark"))
