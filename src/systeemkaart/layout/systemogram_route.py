@@ -22,7 +22,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import Box, Point
+from . import Box, Point, segment_entry
 
 __all__ = ["Obstacle", "Router"]
 
@@ -44,29 +44,6 @@ class Obstacle:
 
     owner: str
     box: Box
-
-
-def _entry(p: Point, q: Point, x0: float, y0: float, x1: float, y1: float) -> float | None:
-    """Where (0-1 along ``p``-``q``) the segment enters the open box, or ``None``."""
-    if x1 <= x0 or y1 <= y0:
-        return None
-    dx, dy = q[0] - p[0], q[1] - p[1]
-    t0, t1 = 0.0, 1.0
-    for pk, qk in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
-        if pk == 0:
-            if qk <= 0:
-                return None
-            continue
-        t = qk / pk
-        if pk < 0:
-            if t > t1:
-                return None
-            t0 = max(t0, t)
-        else:
-            if t < t0:
-                return None
-            t1 = min(t1, t)
-    return t0 if t0 < t1 - 1e-9 else None
 
 
 class Router:
@@ -102,7 +79,7 @@ class Router:
         for i, x0, y0, x1, y1 in self._rects:
             if x0 >= hi_x or x1 <= lo_x or y0 >= hi_y or y1 <= lo_y:
                 continue
-            t = _entry(p, q, x0, y0, x1, y1)
+            t = segment_entry(p, q, x0, y0, x1, y1)
             if t is not None and t < best_t:
                 best, best_t = i, t
         return best
