@@ -46,6 +46,52 @@ class Obstacle:
     box: Box
 
 
+class _Grid:
+    """Obstacle numbers by the square cells their boxes (grown by ``reach``) touch, so a
+    segment is tested only against the boxes near it: O(cells crossed + boxes found)."""
+
+    def __init__(self, boxes: Sequence[Box], reach: float) -> None:
+        self.cells: dict[tuple[int, int], list[int]] = {}
+        for i, b in enumerate(boxes):
+            for cx in range(_cell(b.x - reach), _cell(b.right + reach) + 1):
+                for cy in range(_cell(b.y - reach), _cell(b.bottom + reach) + 1):
+                    self.cells.setdefault((cx, cy), []).append(i)
+
+    def at(self, pt: Point) -> list[int]:
+        """The boxes whose cell holds ``pt``."""
+        return self.cells.get((_cell(pt[0]), _cell(pt[1])), [])
+
+    def along(self, p: Point, q: Point) -> list[int]:
+        """The boxes of every cell the segment ``p``-``q`` passes (a box may repeat)."""
+        (px, py), (qx, qy) = p, q
+        cells = self.cells
+        floor = math.floor
+        c0, c1 = floor(min(px, qx) / CELL), floor(max(px, qx) / CELL)
+        r0, r1 = floor(min(py, qy) / CELL), floor(max(py, qy) / CELL)
+        found: list[int] = []
+        if c0 == c1 or r0 == r1:  # one column or one row: every cell of the span
+            for cx in range(c0, c1 + 1):
+                for cy in range(r0, r1 + 1):
+                    found += cells.get((cx, cy), ())
+            return found
+        slope = (qy - py) / (qx - px)
+        lo, hi = min(px, qx), max(px, qx)
+        for cx in range(c0, c1 + 1):
+            ya = py + (max(lo, cx * CELL) - px) * slope
+            yb = py + (min(hi, (cx + 1) * CELL) - px) * slope
+            for cy in range(floor(min(ya, yb) / CELL), floor(max(ya, yb) / CELL) + 1):
+                found += cells.get((cx, cy), ())
+        return found
+
+
+CELL = 64.0
+"""Side of a grid cell: about a box, so a segment meets few boxes per cell."""
+
+
+def _cell(v: float) -> int:
+    return math.floor(v / CELL)
+
+
 class Router:
     """Routes lines among fixed ``obstacles``; remembers used corners to keep lines apart."""
 
@@ -55,43 +101,67 @@ class Router:
         self._used: dict[tuple[int, int], int] = {}
         self._skip: frozenset[str] = frozenset()
         self._tight: frozenset[int] = frozenset()
-        self._rects: list[tuple[int, float, float, float, float]] = []
+        self._sides_of = [(o.box.x, o.box.y, o.box.right, o.box.bottom, o.owner)
+                          for o in self.obstacles]
+        self._grid = _Grid([o.box for o in self.obstacles], MARGIN)
         self._budget = 0
 
     # --- tests -------------------------------------------------------------------------
 
     def _prepare(self, margin: float) -> None:
-        """The boxes of the current line, grown by ``margin`` (tight ones by 0.5)."""
+        """Test the boxes of the current line grown by ``margin`` (tight ones by 0.5)."""
         self.margin = margin
+
+    def _rect(self, i: int) -> tuple[float, float, float, float] | None:
+        """Box ``i`` grown as the current line sees it, or ``None`` when it is skipped."""
+        x0, y0, x1, y1, owner = self._sides_of[i]
+        if owner in self._skip:
+            return None
+        m = 0.5 if i in self._tight else self.margin
+        return x0 - m, y0 - m, x1 + m, y1 + m
+
+    def _rects(self) -> list[tuple[int, float, float, float, float]]:
+        """Every box the current line must avoid, grown: O(B)."""
         out = []
-        for i, ob in enumerate(self.obstacles):
-            if ob.owner in self._skip:
-                continue
-            b = ob.box
-            m = 0.5 if i in self._tight else margin
-            out.append((i, b.x - m, b.y - m, b.right + m, b.bottom + m))
-        self._rects = out
+        for i in range(len(self.obstacles)):
+            r = self._rect(i)
+            if r is not None:
+                out.append((i, *r))
+        return out
 
     def _first_hit(self, p: Point, q: Point) -> int | None:
+        """The first box (of the current line's, grown) that ``p``-``q`` enters, or None."""
         lo_x, hi_x = min(p[0], q[0]), max(p[0], q[0])
         lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
         best, best_t = None, math.inf
-        for i, x0, y0, x1, y1 in self._rects:
+        skip, tight, margin, sides = self._skip, self._tight, self.margin, self._sides_of
+        for i in self._grid.along(p, q):
+            bx0, by0, bx1, by1, owner = sides[i]
+            if owner in skip:
+                continue
+            m = 0.5 if i in tight else margin
+            x0, y0, x1, y1 = bx0 - m, by0 - m, bx1 + m, by1 + m
             if x0 >= hi_x or x1 <= lo_x or y0 >= hi_y or y1 <= lo_y:
                 continue
             t = segment_entry(p, q, x0, y0, x1, y1)
-            if t is not None and t < best_t:
+            if t is not None and (t < best_t or (t == best_t and best is not None and i < best)):
                 best, best_t = i, t
         return best
 
     def _inside(self, pt: Point) -> bool:
         x, y = pt
-        return any(x0 < x < x1 and y0 < y < y1 for _, x0, y0, x1, y1 in self._rects)
+        for i in self._grid.at(pt):
+            r = self._rect(i)
+            if r is not None and r[0] < x < r[2] and r[1] < y < r[3]:
+                return True
+        return False
 
     def blocked(self, pt: Point) -> bool:
         """True when ``pt`` lies inside any box (at its true size)."""
-        return any(ob.box.x < pt[0] < ob.box.right and ob.box.y < pt[1] < ob.box.bottom
-                   for ob in self.obstacles)
+        x, y = pt
+        return any(self._sides_of[i][0] < x < self._sides_of[i][2]
+                   and self._sides_of[i][1] < y < self._sides_of[i][3]
+                   for i in self._grid.at(pt))
 
     def clear(self, p: Point, q: Point) -> bool:
         """True when the segment ``p``-``q`` passes no box of the current line's obstacles."""
@@ -105,10 +175,11 @@ class Router:
         b = self.obstacles[i].box
         x0, y0, x1, y1 = b.x, b.y, b.right, b.bottom
         near = 2 * (self.margin + CORNER)
+        rects = self._rects()
         changed = True
         while changed:
             changed = False
-            for _, a0, b0, a1, b1 in self._rects:
+            for _, a0, b0, a1, b1 in rects:
                 close = a0 < x1 + near and x0 - near < a1 and b0 < y1 + near and y0 - near < b1
                 if close and (a0 < x0 or b0 < y0 or a1 > x1 or b1 > y1):
                     x0, y0, x1, y1 = min(x0, a0), min(y0, b0), max(x1, a1), max(y1, b1)
@@ -176,7 +247,7 @@ class Router:
         reach = math.inf if wide else math.dist(p, q) / 2 + 120
         pops = math.inf if wide else GRAPH_POPS
         mid = ((p[0] + q[0]) / 2, (p[1] + q[1]) / 2)
-        for i, *_ in self._rects:
+        for i, *_ in self._rects():
             ob = self.obstacles[i]
             if math.dist(mid, (ob.box.cx, ob.box.cy)) > reach:
                 continue
@@ -184,31 +255,29 @@ class Router:
                 c = self._corner(i, k)
                 if not self._inside(c):
                     nodes.append((c, (i, k)))
-        dist = {0: 0.0}
+        # lazy A*: an edge is tested for boxes only when its far end is popped, so a
+        # search tests about as many segments as it pops instead of every pair
         prev: dict[int, int] = {}
-        heap = [(math.dist(p, q), 0)]
-        done: set[int] = set()
-        while heap and len(done) < pops:
-            _, u = heapq.heappop(heap)
-            if u in done:
+        heap: list[tuple[float, float, int, int]] = [(math.dist(p, q), 0.0, 0, -1)]
+        while heap and len(prev) < pops:
+            _, g, v, u = heapq.heappop(heap)
+            if v in prev:
                 continue
-            if u == 1:
+            pv = nodes[v][0]
+            if u >= 0 and not self.clear(nodes[u][0], pv):
+                continue
+            prev[v] = u
+            if v == 1:
                 path = [1]
-                while path[-1] != 0:
+                while prev[path[-1]] != 0:
                     path.append(prev[path[-1]])
-                return [nodes[j] for j in reversed(path[:-1])]
-            done.add(u)
-            pu = nodes[u][0]
-            for v in range(1, len(nodes)):
-                if v in done:
+                return [nodes[j] for j in reversed(path)]
+            for w in range(1, len(nodes)):
+                if w in prev:
                     continue
-                pv = nodes[v][0]
-                nd = dist[u] + math.dist(pu, pv)
-                if nd >= dist.get(v, math.inf) or not self.clear(pu, pv):
-                    continue
-                dist[v] = nd
-                prev[v] = u
-                heapq.heappush(heap, (nd + math.dist(pv, q), v))
+                pw = nodes[w][0]
+                nd = g + math.dist(pv, pw)
+                heapq.heappush(heap, (nd + math.dist(pw, q), nd, w, v))
         return None
 
     def _pull(self, pts: list[tuple[Point, tuple[int, int] | None]]
@@ -233,8 +302,9 @@ class Router:
         self._skip = frozenset(skip)
         self._tight = frozenset()
         self._prepare(MARGIN)
-        self._tight = frozenset(i for i, x0, y0, x1, y1 in self._rects
-                                if any(x0 < x < x1 and y0 < y < y1 for x, y in (p, q)))
+        near = [(i, self._rect(i)) for i in {*self._grid.at(p), *self._grid.at(q)}]
+        self._tight = frozenset(i for i, r in near if r is not None
+                                and any(r[0] < x < r[2] and r[1] < y < r[3] for x, y in (p, q)))
         found = None
         for margin in (MARGIN, 0.5):
             self._prepare(margin)
