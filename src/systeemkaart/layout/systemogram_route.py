@@ -30,6 +30,7 @@ MARGIN = 6.0
 """Least distance a routed line keeps from any box it does not belong to: room for the
 widest drawn pattern (a double zigzag swings 4 units off its line)."""
 CORNER = 5.0
+FIRST_BEND = 2.0
 """How far beyond ``MARGIN`` a bend sits off a box corner, and the extra step per reuse."""
 MAX_DEPTH = 5
 BUDGET = 120
@@ -188,7 +189,7 @@ class Router:
 
     def _corner(self, i: int, k: int, b: Box | None = None) -> Point:
         b = b if b is not None else self.obstacles[i].box
-        d = self.margin + CORNER * (1 + self._used.get((i, k), 0))
+        d = self.margin + FIRST_BEND + CORNER * self._used.get((i, k), 0)
         x = b.x - d if k in (0, 3) else b.right + d
         y = b.y - d if k in (0, 1) else b.bottom + d
         return x, y
