@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..activity import active_involvements, help_counts, shown_agents
 from ..dates import PartialDate
@@ -54,11 +54,13 @@ MAX_PER_CARD = 5
 MAX_PROFESSIONALS = 24
 SIDE_WEIGHTS = (1.0, 0.55)
 """Pulls to the kind's side that are tried; the one giving fewer crossings wins."""
-SHAPES = (1.8, 4.0, 1.0)
+SHAPES = (1.8, 4.0)
 """Shapes (width over height) of the family block that are tried."""
 ROUTED = 3
-"""How many of the tried layouts with the fewest straight crossings are routed; the one
-with the fewest crossings after routing is drawn."""
+"""How many of the tried layouts with the fewest straight crossings are routed (those
+within ``NEAR`` times the fewest, plus two); the one with the fewest crossings after
+routing is drawn."""
+NEAR = 1.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +202,8 @@ class _Plan:
     optimise: bool
     unreached: tuple[str, ...]
     alias: dict[str, str]
+    hints: dict[int, float] = field(default_factory=dict)
+    """The radius each ring had in the last round: where the next round's search starts."""
 
 
 def _one_round(plan: _Plan, rank: dict[str, float], side_weight: float,
@@ -209,7 +213,7 @@ def _one_round(plan: _Plan, rank: dict[str, float], side_weight: float,
     desired = desired_angles(plan.units, plan.targets, centre, plan.optimise, side_weight)
     if plan.optimise:
         desired = exchange_neighbours(plan.units, desired, plan.targets, centre)
-    boxes, angles, radii = place_rings(plan.units, desired, centre)
+    boxes, angles, radii = place_rings(plan.units, desired, centre, plan.hints)
     agents, cards = _agents(plan.units, boxes, angles, plan.regie, plan.targets, centre.people)
     frames = {c.id: c.frame for c in cards}
     links = build_links(plan.case, plan.at, agents, centre.people,
@@ -347,7 +351,9 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
         tried = _candidates(plan, start_rank, rounds)
     best = tried[0]
     if route:
-        routed = [_routed(case, lay) for lay in tried[:ROUTED if optimise else 1]]
+        near = [lay for lay in tried[:ROUTED if optimise else 1]
+                if lay.crossings <= tried[0].crossings * NEAR + 2]
+        routed = [_routed(case, lay) for lay in near]
         best = min(routed, key=lambda lay: lay.crossings)
     named = [(f"p:{k}", v.box) for k, v in best.people.items()]
     named += [(f"a:{k}", v.box) for k, v in best.agents.items()]

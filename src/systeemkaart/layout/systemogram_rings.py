@@ -144,8 +144,9 @@ def _ring_ok(ring: Sequence[Unit], angles: Sequence[float], radius: float,
 
 
 def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
-                inner: Sequence[Box]) -> tuple[float, list[float]]:
-    """Radius (at least ``floor``) and angles for one ring, clear of the ``inner`` boxes."""
+                inner: Sequence[Box], hint: float | None = None) -> tuple[float, list[float]]:
+    """Radius (at least ``floor``) and angles for one ring, clear of the ``inner`` boxes;
+    the search starts at ``hint`` when given (a radius that fitted a similar ring)."""
     ring.sort(key=lambda u: (desired[u.id], u.order))
     want = [desired[u.id] for u in ring]
     n = len(ring)
@@ -181,28 +182,41 @@ def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
         return None
 
     # radii grow by 4 % (at least 4 units) a step; the first step that fits is found by
-    # doubling the step count, then halving between the last miss and the first fit
+    # galloping from the hint (the radius this ring had last time) or the start, doubling
+    # the stride, then halving between the last miss and the first fit
     steps = [radius]
     for _ in range(600):
         steps.append(steps[-1] + max(4.0, steps[-1] * 0.04))
-    lo, hi, k = -1, None, 0
+    k0 = next((k for k, r in enumerate(steps) if r >= hint - 1e-9), 0) if hint else 0
     found: dict[int, list[float]] = {}
-    while k < len(steps):
+
+    def fits(k: int) -> bool:
         got = attempt(steps[k])
         if got is not None:
-            hi = k
             found[k] = got
-            break
-        lo = k
-        k = 2 * k + 1
+        return got is not None
+
+    lo, hi = -1, None
+    if fits(k0):
+        hi, stride = k0, 1
+        while hi - stride >= 0 and fits(hi - stride):
+            hi -= stride
+            stride *= 2
+        lo = max(hi - stride, -1)
+    else:
+        lo, stride = k0, 1
+        while lo + stride < len(steps):
+            if fits(lo + stride):
+                hi = lo + stride
+                break
+            lo += stride
+            stride *= 2
     if hi is None:
         raise LayoutError(f"could not place {n} boxes on a ring without overlaps")
     while hi - lo > 1:
         mid = (lo + hi) // 2
-        got = attempt(steps[mid])
-        if got is not None:
+        if fits(mid):
             hi = mid
-            found[mid] = got
         else:
             lo = mid
     return steps[hi], found[hi]
@@ -249,9 +263,13 @@ def _hits(box: Box, inner: Sequence[Box], mates: Sequence[Box]) -> bool:
     return any(box.overlaps(o) for o in inner) or any(box.overlaps(m, BOX_GAP) for m in mates)
 
 
-def place_rings(units: list[Unit], desired: dict[str, float], centre: CentrePlace
-           ) -> tuple[dict[str, Box], dict[str, float], list[float]]:
+def place_rings(units: list[Unit], desired: dict[str, float], centre: CentrePlace,
+                hints: dict[int, float] | None = None
+                ) -> tuple[dict[str, Box], dict[str, float], list[float]]:
     """Place ring 1, 2 and 3 in turn; each ring lies beyond the one inside it.
+
+    ``hints`` maps a ring to the radius it had in a similar layout (where its search
+    starts), and is updated with the radii found.
 
     A ring's radius is at least the previous ring's plus ``RING_STEP``; it grows until its
     boxes are apart from each other and from every box placed before (grown by
@@ -271,7 +289,10 @@ def place_rings(units: list[Unit], desired: dict[str, float], centre: CentrePlac
         if not ring:
             continue
         start = floor + min(min(u.w, u.h) for u in ring) / 2
-        radius, placed = _place_ring(ring, desired, start, inner)
+        radius, placed = _place_ring(ring, desired, start, inner,
+                                     hints.get(ring_no) if hints is not None else None)
+        if hints is not None:
+            hints[ring_no] = radius
         radii.append(radius)
         mine = {u.id: _unit_box(u, radius, a) for u, a in zip(ring, placed, strict=True)}
         pulled = []

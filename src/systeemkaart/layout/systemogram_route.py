@@ -33,7 +33,7 @@ CORNER = 5.0
 FIRST_BEND = 2.0
 """How far beyond ``MARGIN`` a bend sits off a box corner, and the extra step per reuse."""
 MAX_DEPTH = 5
-BUDGET = 120
+BUDGET = 40
 """Most segment routings tried by the detour search for one line before the fallback."""
 GRAPH_POPS = 30
 """Most corners the fallback search expands before it gives up (then: tighter margins)."""
