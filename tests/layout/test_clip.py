@@ -94,3 +94,25 @@ def test_segment_hits_box_is_segment_entry_on_the_shrunk_box(
     inner = (box.x + eps, box.y + eps, box.right - eps, box.bottom - eps)
     assert segment_hits_box((x0, y0), (x1, y1), box, eps) is (
         segment_entry((x0, y0), (x1, y1), *inner) is not None)
+
+
+_boxes = st.lists(st.builds(Box, st.integers(-200, 200).map(float),
+                            st.integers(-200, 200).map(float),
+                            st.integers(1, 90).map(float), st.integers(1, 60).map(float)),
+                  min_size=1, max_size=15)
+_points = st.tuples(st.integers(-260, 260).map(float), st.integers(-260, 260).map(float))
+
+
+@given(_boxes, _points, _points)
+def test_router_grid_sees_every_box_a_segment_enters(boxes: list[Box], p: Point,
+                                                     q: Point) -> None:
+    """The router looks only at the boxes in the grid cells a segment passes; it must
+    still see every box the segment enters (grown by the margin), as testing each box
+    would."""
+    router = Router([Obstacle(f"b{i}", b) for i, b in enumerate(boxes)])
+    router.route((0.0, 0.0), (0.0, 0.0), ["far"])  # sets up the line's skip list
+    enters = [b for b in boxes if segment_entry(p, q, b.x - MARGIN, b.y - MARGIN,
+                                                b.right + MARGIN, b.bottom + MARGIN)
+              is not None]
+    router._tight = frozenset()
+    assert router.clear(p, q) is (not enters)
