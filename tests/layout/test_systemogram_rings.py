@@ -94,3 +94,16 @@ def test_exchange_only_permutes_the_wishes_of_units_with_lines(
     for u in units:
         if not targets[u.id]:
             assert out[u.id] == desired[u.id]
+
+
+def test_exchange_keeps_a_box_near_its_kinds_side() -> None:
+    """The same crossing pair as above, but ``b`` belongs on the right: moving it left,
+    away from its side, is not worth an uncrossed line (the partner picture holds)."""
+    centre = _centre({"left": (-50.0, 0.0), "right": (50.0, 0.0)})
+    b = _unit("b", order=1)
+    b.side = 0.0  # right, as youth care
+    units = [_unit("a", order=0), b, _unit("c", order=2)]
+    up = -math.pi / 2
+    desired = {"a": up - 0.2, "b": up + 0.2, "c": math.pi / 2}
+    targets = {"a": ["right"], "b": ["left"], "c": ["left"]}
+    assert exchange_neighbours(units, desired, targets, centre) == desired

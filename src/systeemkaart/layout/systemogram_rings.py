@@ -37,6 +37,9 @@ RING_GAP = 28.0
 RING_STEP = 40.0
 """Least difference between the radii of two successive rings (before pulling in)."""
 PULL_STEP = 4.0
+SIDE_SLACK = math.pi / 4
+"""How far (radians) from its kind's side a swap of neighbours may move a box (unless it
+already stood further off, then no further)."""
 
 
 def desired_angles(units: Sequence[Unit], targets: dict[str, list[str]], centre: CentrePlace,
@@ -77,6 +80,17 @@ def _crossings_between(a: Point, a_ends: Sequence[Point], b: Point,
     return sum(segments_cross(a, p, b, q) for p in a_ends for q in b_ends)
 
 
+def _off(a: float, b: float) -> float:
+    return min((a - b) % TAU, (b - a) % TAU)
+
+
+def _stays(u: Unit, old: float, new: float) -> bool:
+    """True when moving ``u`` from ``old`` to ``new`` keeps it near its kind's side."""
+    if u.side is None:
+        return True
+    return _off(new, u.side) <= max(_off(old, u.side), SIDE_SLACK)
+
+
 def exchange_neighbours(units: Sequence[Unit], desired: dict[str, float],
                         targets: dict[str, list[str]], centre: CentrePlace,
                         passes: int = 3) -> dict[str, float]:
@@ -85,7 +99,8 @@ def exchange_neighbours(units: Sequence[Unit], desired: dict[str, float],
 
     Each unit stands at its wished angle on a circle just outside the family; swapping two
     neighbours changes only the crossings between their own lines, so each test costs
-    O(d₁ · d₂) for their numbers of lines. At most ``passes`` sweeps per ring.
+    O(d₁ · d₂) for their numbers of lines. No swap moves a box further than ``SIDE_SLACK``
+    from its kind's side, so the partner picture holds. At most ``passes`` sweeps per ring.
     """
     out = dict(desired)
     by_ring: dict[int, list[Unit]] = {}
@@ -105,6 +120,8 @@ def exchange_neighbours(units: Sequence[Unit], desired: dict[str, float],
                 if not ends[u.id] or not ends[v.id]:
                     continue
                 au, av = out[u.id], out[v.id]
+                if not (_stays(u, au, av) and _stays(v, av, au)):
+                    continue  # a swap would move a box off its kind's side
                 pu = (radius * math.cos(au), radius * math.sin(au))
                 pv = (radius * math.cos(av), radius * math.sin(av))
                 now = _crossings_between(pu, ends[u.id], pv, ends[v.id])

@@ -5,14 +5,16 @@ supporter or a card, and then seems to start at the wrong place. :class:`Router`
 line straight where it is clear and otherwise bends it around the first box in its way: it
 tries the outermost corner of that box on either side (the shorter detour first) and routes
 each half again, up to a few bends; when that fails, a shortest path over the corners of all
-boxes (a lazy visibility graph, A*) is taken. Each corner used moves the next line that
+boxes (A* on a visibility graph whose edges are tested for boxes only when popped) is
+taken. Each corner used moves the next line that
 turns there a few units further out, so lines that go round the same box stay apart. A
 final pass drops every bend that the line can skip without touching a box.
 
 Boxes are tested grown by ``margin``; a box that already holds one end of the line is
 tested at its true size, so lines can leave and reach boxes that stand close together.
-Cost: O(B) per segment test for B boxes, a handful of tests per clear line, O(B² · C) in
-the rare fallback with C corners.
+A segment is tested only against the boxes in the grid cells it passes (:class:`_Grid`):
+O(c + b) for c cells and b boxes found, a handful of tests per clear line; the fallback
+tests about one segment per corner it pops and pushes O(C) per pop for C corners.
 """
 
 from __future__ import annotations
