@@ -143,7 +143,7 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
             box = Box(p.x - SYMBOL / 2, p.y - SYMBOL / 2, SYMBOL, SYMBOL)
             start = [(p.x, p.y)]
             skip += [src + _SYMBOL]
-        path = start[:-1] + router.route(start[-1], goal, skip)
+        path = start[:-1] + router.route(start[-1], goal, skip, (src, tgt))
         if len(start) == 1:
             path[0] = boundary_point(box, path[1])
         if tgt not in people:

@@ -3,7 +3,8 @@
 A straight line from an agent to a person may pass under another person, a label, a
 supporter or a card, and then seems to start at the wrong place. :class:`Router` keeps a
 line straight where it is clear and otherwise bends it around the first box in its way: it
-tries the outermost corner of that box on either side (the shorter detour first) and routes
+tries the outermost corner of that box on either side (first the side whose detour crosses
+fewer of the lines routed before it that share no end with it, then the shorter) and routes
 each half again, up to a few bends; when that fails, a shortest path over the corners of all
 boxes (A* on a visibility graph whose edges are tested for boxes only when popped) is
 taken. Each corner used moves the next line that
@@ -23,8 +24,10 @@ import heapq
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from . import Box, Point, segment_entry
+from .ring_geometry import segments_cross
 
 __all__ = ["Obstacle", "Router"]
 
@@ -87,6 +90,25 @@ class _Grid:
         return found
 
 
+def _cells_along(p: Point, q: Point) -> list[tuple[int, int]]:
+    """The grid cells the segment ``p``-``q`` passes."""
+    (px, py), (qx, qy) = p, q
+    floor = math.floor
+    c0, c1 = floor(min(px, qx) / CELL), floor(max(px, qx) / CELL)
+    r0, r1 = floor(min(py, qy) / CELL), floor(max(py, qy) / CELL)
+    if c0 == c1 or r0 == r1:
+        return [(cx, cy) for cx in range(c0, c1 + 1) for cy in range(r0, r1 + 1)]
+    slope = (qy - py) / (qx - px)
+    lo, hi = min(px, qx), max(px, qx)
+    out = []
+    for cx in range(c0, c1 + 1):
+        ya = py + (max(lo, cx * CELL) - px) * slope
+        yb = py + (min(hi, (cx + 1) * CELL) - px) * slope
+        out += [(cx, cy) for cy in range(floor(min(ya, yb) / CELL),
+                                         floor(max(ya, yb) / CELL) + 1)]
+    return out
+
+
 CELL = 64.0
 """Side of a grid cell: about a box, so a segment meets few boxes per cell."""
 
@@ -108,6 +130,10 @@ class Router:
                           for o in self.obstacles]
         self._grid = _Grid([o.box for o in self.obstacles], MARGIN)
         self._budget = 0
+        self._ends: frozenset[str] = frozenset()
+        self._drawn: list[tuple[frozenset[str], Point, Point,
+                                tuple[float, float, float, float]]] = []
+        self._drawn_cells: dict[tuple[int, int], list[int]] = {}
 
     # --- tests -------------------------------------------------------------------------
 
@@ -199,7 +225,7 @@ class Router:
     def _sides(self, i: int, p: Point, q: Point, box: Box | None = None
                ) -> list[tuple[int, Point]]:
         """The outermost corner of box ``i`` (or of ``box`` around it) on each side of
-        ``p``-``q``, shorter detour first."""
+        ``p``-``q``: the detour crossing fewer remembered lines first, then the shorter."""
         dx, dy = q[0] - p[0], q[1] - p[1]
         left: tuple[float, int, Point] | None = None
         right: tuple[float, int, Point] | None = None
@@ -214,7 +240,8 @@ class Router:
         for item in (left, right):
             if item is not None:
                 out.append((item[1], item[2]))
-        out.sort(key=lambda kc: math.dist(p, kc[1]) + math.dist(kc[1], q))
+        out.sort(key=lambda kc: (self._crossings(p, kc[1]) + self._crossings(kc[1], q),
+                                 math.dist(p, kc[1]) + math.dist(kc[1], q)))
         return out
 
     # --- search ------------------------------------------------------------------------
@@ -296,13 +323,47 @@ class Router:
             i = j
         return out
 
-    def route(self, p: Point, q: Point, skip: Sequence[str]) -> list[Point]:
+    def _crossings(self, p: Point, q: Point) -> int:
+        """How many routed lines that share no end with the current one ``p``-``q`` crosses."""
+        seen: set[int] = set()
+        total = 0
+        lo_x, hi_x = min(p[0], q[0]), max(p[0], q[0])
+        lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
+        mine = self._ends
+        for cell in _cells_along(p, q):
+            for k in self._drawn_cells.get(cell, ()):
+                if k in seen:
+                    continue
+                seen.add(k)
+                ends, a, b, box = self._drawn[k]
+                if (box[0] > hi_x or box[1] < lo_x or box[2] > hi_y or box[3] < lo_y
+                        or ends & mine):
+                    continue
+                if segments_cross(p, q, a, b):
+                    total += 1
+        return total
+
+    def _record(self, path: Sequence[Point]) -> None:
+        """Remember the routed ``path`` of the current line, for the crossings of the next."""
+        for a, b in pairwise(path):
+            k = len(self._drawn)
+            box = (min(a[0], b[0]), max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1]))
+            self._drawn.append((self._ends, a, b, box))
+            for cell in _cells_along(a, b):
+                self._drawn_cells.setdefault(cell, []).append(k)
+
+    def route(self, p: Point, q: Point, skip: Sequence[str],
+              ends: Sequence[str] = ()) -> list[Point]:
         """A path from ``p`` to ``q`` clear of every box not owned by one of ``skip``.
+
+        With ``ends`` (the line's two nodes) the path is remembered, and later lines round
+        a box on the side that crosses fewer remembered lines not sharing an end with them.
 
         Boxes whose grown outline holds ``p`` or ``q`` are tested at their true size. Returns
         the straight segment when no clear path exists (never expected: boxes stand apart).
         """
         self._skip = frozenset(skip)
+        self._ends = frozenset(ends)
         self._tight = frozenset()
         self._prepare(MARGIN)
         near = [(i, self._rect(i)) for i in {*self._grid.at(p), *self._grid.at(q)}]
@@ -327,4 +388,7 @@ class Router:
         for _, key in path[1:-1]:
             if key is not None:
                 self._used[key] = self._used.get(key, 0) + 1
-        return [pt for pt, _ in path]
+        out = [pt for pt, _ in path]
+        if ends:
+            self._record(out)
+        return out
