@@ -117,17 +117,25 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     for lk in links:
         pairs[(lk.source, lk.target)] = pairs.get((lk.source, lk.target), 0) + 1
     seen: dict[tuple[str, str], int] = {}
-    paths: list[list[Point]] = []
-    ends: list[str | None] = []  # the person each path ends at, or None
-    flips: list[bool] = []
+    shifts: list[float] = []
     for lk in links:
-        src, tgt, flip = lk.source, lk.target, False
-        if src in people and tgt not in people:
-            src, tgt, flip = tgt, src, True
         key = (lk.source, lk.target)
         k = seen.get(key, 0)
         seen[key] = k + 1
-        shift = (k - (pairs[key] - 1) / 2) * PARALLEL_GAP
+        shifts.append((k - (pairs[key] - 1) / 2) * PARALLEL_GAP)
+    n = len(links)
+    paths: list[list[Point]] = [[] for _ in range(n)]
+    ends: list[str | None] = [None] * n  # the person each path ends at, or None
+    flips: list[bool] = [False] * n
+    # short lines first: they have least choice, and the long ones then go round boxes on
+    # the side where they cross fewer of them
+    for i in sorted(range(n), key=lambda j: (math.dist(links[j].points[0],
+                                                       links[j].points[-1]), j)):
+        lk = links[i]
+        src, tgt, flip = lk.source, lk.target, False
+        if src in people and tgt not in people:
+            src, tgt, flip = tgt, src, True
+        shift = shifts[i]
         if tgt in people:
             person = people[tgt]
             goal: Point = (person.x, person.y)
@@ -148,9 +156,9 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
             path[0] = boundary_point(box, path[1])
         if tgt not in people:
             path[-1] = boundary_point(agents[tgt], path[-2])
-        paths.append(path)
-        ends.append(tgt if tgt in people else None)
-        flips.append(flip)
+        paths[i] = path
+        ends[i] = tgt if tgt in people else None
+        flips[i] = flip
     _ports(router, paths, ends, [lk.source if not f else lk.target
                                  for lk, f in zip(links, flips, strict=True)],
            people, sexes)
