@@ -191,7 +191,7 @@ def _ports(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
             port = (p.x + d * math.cos(angle), p.y + d * math.sin(angle))
             path = paths[i]
             skip = [sources[i], pid]
-            leg = router.route(path[-2], port, skip)
+            leg = router.route(path[-2], port, skip, (sources[i], pid))
             path[-1:] = leg[1:]
 
 

@@ -312,12 +312,14 @@ class Router:
 
     def _pull(self, pts: list[tuple[Point, tuple[int, int] | None]]
               ) -> list[tuple[Point, tuple[int, int] | None]]:
-        """Drop bends the line can skip without touching a box (greedy string pulling)."""
+        """Drop bends the line can skip without touching a box and without crossing more
+        routed lines than the bends it skips (greedy string pulling)."""
         out = [pts[0]]
         i = 0
         while i < len(pts) - 1:
             j = len(pts) - 1
-            while j > i + 1 and not self.clear(pts[i][0], pts[j][0]):
+            while j > i + 1 and not (self.clear(pts[i][0], pts[j][0])
+                                     and self._no_worse(pts, i, j)):
                 j -= 1
             out.append(pts[j])
             i = j
@@ -351,6 +353,15 @@ class Router:
             self._drawn.append((self._ends, a, b, box))
             for cell in _cells_along(a, b):
                 self._drawn_cells.setdefault(cell, []).append(k)
+
+    def _no_worse(self, pts: Sequence[tuple[Point, tuple[int, int] | None]], i: int,
+                  j: int) -> bool:
+        """True when the shortcut from bend ``i`` to ``j`` crosses no more remembered lines
+        than the path between them does."""
+        if not self._drawn:
+            return True
+        via = sum(self._crossings(pts[k][0], pts[k + 1][0]) for k in range(i, j))
+        return self._crossings(pts[i][0], pts[j][0]) <= via
 
     def route(self, p: Point, q: Point, skip: Sequence[str],
               ends: Sequence[str] = ()) -> list[Point]:
