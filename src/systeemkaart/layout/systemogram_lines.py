@@ -68,18 +68,46 @@ def _obstacles(people: Mapping[str, PersonPlace], agents: Mapping[str, Box],
     return out
 
 
-def _start(router: Router, box: Box, card: Box | None, toward: Point, shift: float
-           ) -> list[Point]:
+def _start(router: Router, box: Box, card: Box | None, toward: Point, shift: float,
+           left: bool | None = None) -> list[Point]:
     """Where a line leaves its agent: a stub sideways out of a card (shorter where a box
-    stands close), or the box centre."""
+    stands close; on the side facing ``toward`` unless ``left`` says), or the box centre."""
     if card is None or card.h <= box.h + 0.5:
         return [(box.cx, box.cy + shift)]
     y = box.cy + max(-box.h / 2 + 2, min(box.h / 2 - 2, shift))
-    x, sign = (card.x, -1.0) if toward[0] <= card.cx else (card.right, 1.0)
+    if left is None:
+        left = toward[0] <= card.cx
+    x, sign = (card.x, -1.0) if left else (card.right, 1.0)
     stub = STUB
     while stub > 1.0 and router.blocked((x + sign * stub, y)):
         stub /= 2
     return [(x, y), (x + sign * stub, y)]
+
+
+def _in_card(box: Box, card: Box | None) -> bool:
+    return card is not None and card.h > box.h + 0.5
+
+
+def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: float,
+               skip: list[str], ends: tuple[str, str]) -> list[Point]:
+    """The routed path of a line from an agent's box. A line out of a card whose target
+    lies about under or over it may leave on either side: the side whose path crosses
+    fewer lines wins (the side facing the target on a tie)."""
+    tries: list[bool | None] = [None]
+    if card is not None and _in_card(box, card) and abs(goal[0] - card.cx) < card.w:
+        first = goal[0] <= card.cx
+        tries = [first, not first]
+    best: list[Point] | None = None
+    best_n = 0
+    for left in tries:
+        start = _start(router, box, card, goal, shift, left)
+        path = start[:-1] + router.route(start[-1], goal, skip, ends, remember=False)
+        n = router.crossings(path, ends) if len(tries) > 1 else 0
+        if best is None or n < best_n:
+            best, best_n = path, n
+    assert best is not None
+    router.remember(best, ends)
+    return best
 
 
 def _spread(wanted: Sequence[float], least: float) -> list[float]:
@@ -145,14 +173,13 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
             skip = [src, tgt]
         if src in agents:
             box = agents[src]
-            start = _start(router, box, cards.get(src), goal, shift)
+            path = _from_card(router, box, cards.get(src), goal, shift, skip, (src, tgt))
         else:  # a family member who is also a supporter or context
             p = people[src]
             box = Box(p.x - SYMBOL / 2, p.y - SYMBOL / 2, SYMBOL, SYMBOL)
-            start = [(p.x, p.y)]
             skip += [src + _SYMBOL]
-        path = start[:-1] + router.route(start[-1], goal, skip, (src, tgt))
-        if len(start) == 1:
+            path = router.route((p.x, p.y), goal, skip, (src, tgt))
+        if src not in agents or not _in_card(box, cards.get(src)):
             path[0] = boundary_point(box, path[1])
         if tgt not in people:
             path[-1] = boundary_point(agents[tgt], path[-2])

@@ -363,12 +363,23 @@ class Router:
         via = sum(self._crossings(pts[k][0], pts[k + 1][0]) for k in range(i, j))
         return self._crossings(pts[i][0], pts[j][0]) <= via
 
+    def crossings(self, path: Sequence[Point], ends: Sequence[str]) -> int:
+        """How many remembered lines not sharing an end with ``ends`` the path crosses."""
+        self._ends = frozenset(ends)
+        return sum(self._crossings(a, b) for a, b in pairwise(path))
+
+    def remember(self, path: Sequence[Point], ends: Sequence[str]) -> None:
+        """Remember ``path``, a line between ``ends``, for the crossings of later lines."""
+        self._ends = frozenset(ends)
+        self._record(path)
+
     def route(self, p: Point, q: Point, skip: Sequence[str],
-              ends: Sequence[str] = ()) -> list[Point]:
+              ends: Sequence[str] = (), remember: bool = True) -> list[Point]:
         """A path from ``p`` to ``q`` clear of every box not owned by one of ``skip``.
 
-        With ``ends`` (the line's two nodes) the path is remembered, and later lines round
-        a box on the side that crosses fewer remembered lines not sharing an end with them.
+        With ``ends`` (the line's two nodes) the path is remembered (unless ``remember`` is
+        false), and later lines round a box on the side that crosses fewer remembered lines
+        not sharing an end with them.
 
         Boxes whose grown outline holds ``p`` or ``q`` are tested at their true size. Returns
         the straight segment when no clear path exists (never expected: boxes stand apart).
@@ -400,6 +411,6 @@ class Router:
             if key is not None:
                 self._used[key] = self._used.get(key, 0) + 1
         out = [pt for pt, _ in path]
-        if ends:
+        if ends and remember:
             self._record(out)
         return out
