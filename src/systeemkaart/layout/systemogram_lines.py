@@ -93,19 +93,15 @@ def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: f
     """The routed path of a line from an agent's box. A line out of a card whose target
     lies about under or over it may leave on either side: the side whose path crosses
     fewer lines wins (the side facing the target on a tie)."""
-    tries: list[bool | None] = [None]
+    start = _start(router, box, card, goal, shift)
+    best = start[:-1] + router.route(start[-1], goal, skip, ends, remember=False)
     if card is not None and _in_card(box, card) and abs(goal[0] - card.cx) < card.w:
-        first = goal[0] <= card.cx
-        tries = [first, not first]
-    best: list[Point] | None = None
-    best_n = 0
-    for left in tries:
-        start = _start(router, box, card, goal, shift, left)
-        path = start[:-1] + router.route(start[-1], goal, skip, ends, remember=False)
-        n = router.crossings(path, ends) if len(tries) > 1 else 0
-        if best is None or n < best_n:
-            best, best_n = path, n
-    assert best is not None
+        other = _start(router, box, card, goal, shift, left=goal[0] > card.cx)
+        leg = router.try_route(other[-1], goal, skip, ends)
+        if leg is not None:
+            path = other[:-1] + leg
+            if router.crossings(path, ends) < router.crossings(best, ends):
+                best = path
     router.remember(best, ends)
     return best
 

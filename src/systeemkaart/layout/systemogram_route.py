@@ -42,6 +42,8 @@ BUDGET = 40
 """Most segment routings tried by the detour search for one line before the fallback."""
 GRAPH_POPS = 30
 """Most corners the fallback search expands before it gives up (then: tighter margins)."""
+GRAPH_TESTS = 300
+"""Most edges the fallback search tests for boxes before it gives up (then: the same)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,11 +291,13 @@ class Router:
         # search tests about as many segments as it pops instead of every pair
         prev: dict[int, int] = {}
         heap: list[tuple[float, float, int, int]] = [(math.dist(p, q), 0.0, 0, -1)]
-        while heap and len(prev) < pops:
+        tests = math.inf if wide else GRAPH_TESTS
+        while heap and len(prev) < pops and tests > 0:
             _, g, v, u = heapq.heappop(heap)
             if v in prev:
                 continue
             pv = nodes[v][0]
+            tests -= 1
             if u >= 0 and not self.clear(nodes[u][0], pv):
                 continue
             prev[v] = u
@@ -373,6 +377,27 @@ class Router:
         self._ends = frozenset(ends)
         self._record(path)
 
+    def _begin(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str]) -> None:
+        """Set up the tests for a line from ``p`` to ``q``."""
+        self._skip = frozenset(skip)
+        self._ends = frozenset(ends)
+        self._tight = frozenset()
+        self._prepare(MARGIN)
+        near = [(i, self._rect(i)) for i in {*self._grid.at(p), *self._grid.at(q)}]
+        self._tight = frozenset(i for i, r in near if r is not None
+                                and any(r[0] < x < r[2] and r[1] < y < r[3] for x, y in (p, q)))
+
+    def try_route(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str]
+                  ) -> list[Point] | None:
+        """A path as :meth:`route` finds it by the quick detour search alone, or ``None``;
+        nothing is remembered (for comparing a way that may not be taken)."""
+        self._begin(p, q, skip, ends)
+        self._budget = BUDGET
+        found = self._detour(p, q, MAX_DEPTH)
+        if found is None:
+            return None
+        return [pt for pt, _ in self._pull([(p, None), *found])]
+
     def route(self, p: Point, q: Point, skip: Sequence[str],
               ends: Sequence[str] = (), remember: bool = True) -> list[Point]:
         """A path from ``p`` to ``q`` clear of every box not owned by one of ``skip``.
@@ -384,13 +409,7 @@ class Router:
         Boxes whose grown outline holds ``p`` or ``q`` are tested at their true size. Returns
         the straight segment when no clear path exists (never expected: boxes stand apart).
         """
-        self._skip = frozenset(skip)
-        self._ends = frozenset(ends)
-        self._tight = frozenset()
-        self._prepare(MARGIN)
-        near = [(i, self._rect(i)) for i in {*self._grid.at(p), *self._grid.at(q)}]
-        self._tight = frozenset(i for i, r in near if r is not None
-                                and any(r[0] < x < r[2] and r[1] < y < r[3] for x, y in (p, q)))
+        self._begin(p, q, skip, ends)
         found = None
         for margin in (MARGIN, 0.5):
             self._prepare(margin)
