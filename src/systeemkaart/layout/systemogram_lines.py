@@ -91,8 +91,8 @@ def _in_card(box: Box, card: Box | None) -> bool:
 def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: float,
                skip: list[str], ends: tuple[str, str]) -> list[Point]:
     """The routed path of a line from an agent's box. A line out of a card whose target
-    lies about under or over it may leave on either side: the side whose path crosses
-    fewer lines wins (the side facing the target on a tie)."""
+    lies about under or over it may leave on either side: the side whose path costs less
+    (crossings, and length) wins, the side facing the target on a tie."""
     start = _start(router, box, card, goal, shift)
     best = start[:-1] + router.route(start[-1], goal, skip, ends, remember=False)
     if card is not None and _in_card(box, card) and abs(goal[0] - card.cx) < card.w:
@@ -100,7 +100,7 @@ def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: f
         leg = router.try_route(other[-1], goal, skip, ends)
         if leg is not None:
             path = other[:-1] + leg
-            if router.crossings(path, ends) < router.crossings(best, ends):
+            if router.cost(path, ends) < router.cost(best, ends):
                 best = path
     router.remember(best, ends)
     return best

@@ -42,6 +42,8 @@ BUDGET = 40
 """Most segment routings tried by the detour search for one line before the fallback."""
 GRAPH_POPS = 30
 """Most corners the fallback search expands before it gives up (then: tighter margins)."""
+CROSSING_LENGTH = 60.0
+"""How much longer (units) a line may run to cross one line fewer."""
 GRAPH_TESTS = 300
 """Most edges the fallback search tests for boxes before it gives up (then: the same)."""
 
@@ -242,8 +244,7 @@ class Router:
         for item in (left, right):
             if item is not None:
                 out.append((item[1], item[2]))
-        out.sort(key=lambda kc: (self._crossings(p, kc[1]) + self._crossings(kc[1], q),
-                                 math.dist(p, kc[1]) + math.dist(kc[1], q)))
+        out.sort(key=lambda kc: self.cost([p, kc[1], q]))
         return out
 
     # --- search ------------------------------------------------------------------------
@@ -364,13 +365,17 @@ class Router:
         than the path between them does."""
         if not self._drawn:
             return True
-        via = sum(self._crossings(pts[k][0], pts[k + 1][0]) for k in range(i, j))
-        return self._crossings(pts[i][0], pts[j][0]) <= via
+        via = self.cost([pt for pt, _ in pts[i:j + 1]])
+        return self.cost([pts[i][0], pts[j][0]]) <= via
 
-    def crossings(self, path: Sequence[Point], ends: Sequence[str]) -> int:
-        """How many remembered lines not sharing an end with ``ends`` the path crosses."""
-        self._ends = frozenset(ends)
-        return sum(self._crossings(a, b) for a, b in pairwise(path))
+    def cost(self, path: Sequence[Point], ends: Sequence[str] | None = None) -> float:
+        """The crossings of ``path`` with remembered lines not sharing an end with it (with
+        ``ends``, or the current line's), plus its length in units of ``CROSSING_LENGTH``:
+        a way round is worth taking when it saves crossings, not at any length."""
+        if ends is not None:
+            self._ends = frozenset(ends)
+        return sum(self._crossings(a, b) + math.dist(a, b) / CROSSING_LENGTH
+                   for a, b in pairwise(path))
 
     def remember(self, path: Sequence[Point], ends: Sequence[str]) -> None:
         """Remember ``path``, a line between ``ends``, for the crossings of later lines."""
