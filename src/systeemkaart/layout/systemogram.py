@@ -11,8 +11,8 @@ the order their lines leave it. The order of the people in each household is the
 re-ranked by where their agents ended up and the whole is laid out again, for two shapes
 of the family block and two strengths of the side pull. Every line is routed around every
 box that is not one of its ends, into its own port (:mod:`.systemogram_lines`), for the
-few layouts with the fewest straight crossings; the one with the fewest crossings after
-routing is drawn.
+layout(s) with the fewest straight crossings (``ROUTED``); the one with the fewest
+crossings after routing is drawn.
 
 Cost: O(R · (A log A + A² + S log S + K)) for R rounds, A agents, S line segments and K
 pairs of segments side by side, plus the routing of a few layouts, about O(L · c) for L
