@@ -319,3 +319,23 @@ def test_focus_keeps_only_the_helpers_that_reach_the_person() -> None:
         focus_network(case, focus="nobody")
     with pytest.raises(CaseFormatError, match="not an organisation"):
         focus_network(case, organisations=["ggz"])
+
+
+@pytest.mark.parametrize("kind", ["youth_care", "school"])
+def test_a_cards_professionals_stand_in_the_order_their_lines_leave(kind: str) -> None:
+    """On a card beside the family (youth care right, school left), listed bottom-aiming
+    first, the professional aiming at the parents (top row) still stands above the one
+    aiming at the child (row below), so their lines leave the card without crossing; the
+    organisation's own row stays on top."""
+    case = _case(children=[{"parents": ["vader", "moeder"], "child": "kind"}],
+                 organisations=[{"id": "org", "kind": kind, "professionals": [
+                     {"id": "low"}, {"id": "mid"}, {"id": "high"}]}],
+                 involvements=[{"agent": "low", "targets": ["kind"]},
+                               {"agent": "mid", "targets": ["kind", "moeder"]},
+                               {"agent": "high", "targets": ["vader", "moeder"]}])
+    lay = layout_systemogram(case)
+    assert lay.people["vader"].y < lay.people["kind"].y  # parents on top
+    rows = lay.agents
+    assert abs(rows["org"].box.cx) > abs(rows["org"].box.cy)  # beside the family
+    assert rows["org"].box.y < rows["high"].box.y < rows["mid"].box.y < rows["low"].box.y
+    _assert_reads_right(lay)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -126,3 +127,27 @@ def test_place_on_circle_leaves_spread_items_alone() -> None:
     desired = [0.0, 1.0, 2.0, 3.0]
     placed = place_on_circle(desired, [0.2] * 4)
     assert placed == pytest.approx(desired)
+
+
+def _brute_crossings(lines: list[tuple[str, str, list[tuple[float, float]]]]) -> int:
+    """Every pair of segments of every pair of lines that share no end: the definition."""
+    total = 0
+    for i, (s1, t1, p1) in enumerate(lines):
+        for s2, t2, p2 in lines[i + 1:]:
+            if {s1, t1} & {s2, t2}:
+                continue
+            total += sum(segments_cross(a, b, c, d) for a, b in pairwise(p1)
+                         for c, d in pairwise(p2))
+    return total
+
+
+_coords = st.tuples(st.integers(-50, 50).map(float), st.integers(-50, 50).map(float))
+
+
+@given(st.lists(st.tuples(st.sampled_from("abcdef"), st.sampled_from("uvwxyz"),
+                          st.lists(_coords, min_size=2, max_size=5)), max_size=12))
+def test_count_crossings_sweep_counts_what_every_pair_counts(
+        lines: list[tuple[str, str, list[tuple[float, float]]]]) -> None:
+    """The sweep over segments sorted by x finds exactly the crossings of the pairwise
+    definition, vertical segments and shared x-coordinates included."""
+    assert count_crossings(lines) == _brute_crossings(lines)

@@ -19,7 +19,7 @@ from systeemkaart.drawing import draw
 from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import Box, segment_hits_box
 from systeemkaart.model import Case, case_at
-from systeemkaart.render.systemogram import render_systemogram
+from systeemkaart.render.systemogram import render_systemogram, systemogram_svg
 from systeemkaart.text.measure import text_width
 from tests.conftest import ROOT
 from tests.strategies import helper_networks
@@ -278,3 +278,27 @@ def test_cli_focus_stance_and_organisation(runner: Any, tmp_path: Path) -> None:
                                   "nobody", "-o", str(bad)])
     assert result.exit_code == 2 and "mdo-weglopen.yaml" in result.output
     assert "Traceback" not in result.output and not bad.exists()
+
+
+def test_a_collapsed_organisation_never_hides_a_core_group_member() -> None:
+    """Eight professionals of one organisation collapse into one row; the one whom the
+    suggested core group needs (the only one reaching the father) keeps an own row in
+    every drawing of the case, also when changes since a date are marked."""
+    from systeemkaart.analysis.coregroup import analyse_core_group
+
+    pros = [{"id": f"pro{k}", "name": f"P{k}"} for k in range(8)]
+    invs = [{"agent": f"pro{k}", "targets": ["kind"], "start": 2022} for k in range(7)]
+    invs.append({"agent": "pro7", "targets": ["vader"], "entry": "good", "start": 2022})
+    case = _case(organisations=[{"id": "ggz", "kind": "youth_mental_health",
+                                 "professionals": pros}], involvements=invs)
+    at = PartialDate.parse("2023-05-01")
+    members = analyse_core_group(case, at).members
+    assert "pro7" in members
+    for svg in (draw(case, "systemogram"),
+                draw(case, "systemogram", since=PartialDate.parse(2021))):
+        nodes = _nodes(ET.fromstring(svg))
+        assert "ggz" in nodes  # collapsed: the card shows a count
+        assert set(members) <= nodes.keys()
+        assert len([k for k in nodes if k.startswith("pro")]) < 8  # the rest stay folded
+    folded = systemogram_svg(case, lang="nl", at=at, keep=())
+    assert "pro7" not in _nodes(ET.fromstring(folded))  # what the default prevents

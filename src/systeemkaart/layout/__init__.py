@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Box", "Point", "round2", "segment_hits_box"]
+__all__ = ["Box", "Point", "round2", "segment_entry", "segment_hits_box"]
 
 Point = tuple[float, float]
 """A point ``(x, y)`` in user units; y grows downwards as in SVG."""
@@ -91,30 +91,42 @@ class Box:
         return Box(x0, y0, x1 - x0, y1 - y0)
 
 
-def segment_hits_box(p: Point, q: Point, box: Box, eps: float = 0.5) -> bool:
-    """True when the segment ``p``-``q`` passes through the interior of ``box``.
+def segment_entry(p: Point, q: Point, x0: float, y0: float, x1: float, y1: float
+                  ) -> float | None:
+    """Where (0-1 along ``p``-``q``) the segment enters the open box ``x0 < x < x1``,
+    ``y0 < y < y1``, or ``None`` when it misses the interior.
 
-    The box is shrunk by ``eps`` first, so a line running along an edge or touching a corner
-    does not count. Liang-Barsky clipping: O(1).
+    Touching is not entering: a segment that runs along an edge, grazes a corner, or ends
+    on the outline from outside misses the box; one that starts on the outline and goes in
+    enters at 0. A box without area is never entered. Liang-Barsky clipping: O(1). Every
+    "does this line pass through that box" question of the layouts is answered here.
     """
-    x0, y0 = box.x + eps, box.y + eps
-    x1, y1 = box.right - eps, box.bottom - eps
     if x1 <= x0 or y1 <= y0:
-        return False
+        return None
     dx, dy = q[0] - p[0], q[1] - p[1]
     t0, t1 = 0.0, 1.0
     for pk, qk in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
         if pk == 0:
-            if qk < 0:
-                return False
+            if qk <= 0:  # parallel to this edge and on it or outside
+                return None
             continue
         t = qk / pk
         if pk < 0:
             if t > t1:
-                return False
+                return None
             t0 = max(t0, t)
         else:
             if t < t0:
-                return False
+                return None
             t1 = min(t1, t)
-    return t0 < t1
+    return t0 if t0 < t1 - 1e-9 else None
+
+
+def segment_hits_box(p: Point, q: Point, box: Box, eps: float = 0.5) -> bool:
+    """True when the segment ``p``-``q`` passes through the interior of ``box``.
+
+    The box is shrunk by ``eps`` first, so a line running along an edge or touching a corner
+    does not count (see :func:`segment_entry` for the touching cases). O(1).
+    """
+    return segment_entry(p, q, box.x + eps, box.y + eps, box.right - eps,
+                         box.bottom - eps) is not None

@@ -40,6 +40,8 @@ PERSON_GAP = 26.0
 """Room between two people of a household: lines pass between them to reach inner rows."""
 GROUP_GAP = 40.0
 ROW_MAX = 6
+SHAPE = 1.8
+"""Wished width over height of the block of households (shelves are cut to it)."""
 LABEL_MAX = 96.0
 
 
@@ -143,14 +145,16 @@ def _groups(case: Case, people: Sequence[str]) -> list[tuple[int | None, list[st
 
 
 def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
-                  rank: Mapping[str, float], unreached: Collection[str] = ()) -> CentrePlace:
+                  rank: Mapping[str, float], unreached: Collection[str] = (),
+                  shape: float = SHAPE) -> CentrePlace:
     """Lay out ``people`` grouped by household, each group ordered by ``rank`` (low = left).
 
     Within a household each generation is a row, oldest on top: a small genogram whose
     members all sit on the group's edge where that is possible, so lines reach them. The
     top row follows ``rank``; lower rows (children) stand in order of age, eldest left. Groups
     are ordered by the mean rank of their members and packed on shelves whose width keeps
-    the block roughly square. The block is centred on the origin. People in ``unreached``
+    the block roughly square (``shape`` is the wished width over height: wider blocks put
+    more households side by side). The block is centred on the origin. People in ``unreached``
     get a line saying that no help reaches them.
     """
     groups = _groups(case, people)
@@ -191,7 +195,7 @@ def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
             y += row_h + PERSON_GAP
         local.append((hh, spots, width, y - PERSON_GAP + FRAME_PAD))
     area = sum((w + GROUP_GAP) * (h + GROUP_GAP) for _, _, w, h in local)
-    shelf_w = max([math.sqrt(area * 1.8)] + [w for _, _, w, _ in local])
+    shelf_w = max([math.sqrt(area * shape)] + [w for _, _, w, _ in local])
     shelves: list[list[int]] = [[]]
     used = 0.0
     for k, (_, _, w, _) in enumerate(local):

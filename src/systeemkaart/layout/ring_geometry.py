@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import pairwise
 
 from . import Box, Point
 
@@ -155,22 +156,30 @@ def segments_cross(p1: Point, p2: Point, q1: Point, q2: Point) -> bool:
 def count_crossings(lines: Sequence[tuple[str, str, Sequence[Point]]]) -> int:
     """Crossings between polylines ``(source, target, points)``; lines sharing an end never count.
 
-    O(L² · s²) for L lines of s segments, with a bounding-box test first.
+    A sweep over the segments sorted by their left end: only segments whose x-spans overlap
+    are compared, O(S log S + K) for S segments and K such pairs (at worst O(S²)).
     """
-    prepared = []
-    for src, tgt, pts in lines:
-        xs = [p[0] for p in pts]
-        ys = [p[1] for p in pts]
-        prepared.append((src, tgt, list(pts), (min(xs), min(ys), max(xs), max(ys))))
+    segs: list[tuple[float, float, float, float, int, Point, Point]] = []
+    ends: list[tuple[str, str]] = []
+    for k, (src, tgt, pts) in enumerate(lines):
+        ends.append((src, tgt))
+        for a, b in pairwise(pts):
+            segs.append((min(a[0], b[0]), max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1]),
+                         k, a, b))
+    segs.sort(key=lambda s: s[0])
     total = 0
-    for i, (s1, t1, pts1, b1) in enumerate(prepared):
-        for s2, t2, pts2, b2 in prepared[i + 1:]:
+    n = len(segs)
+    for i, (_, x1, y0, y1, k, a, b) in enumerate(segs):
+        s1, t1 = ends[k]
+        for j in range(i + 1, n):
+            u0, _, v0, v1, m, c, d = segs[j]
+            if u0 > x1:
+                break
+            if m == k or v0 > y1 or v1 < y0:
+                continue
+            s2, t2 = ends[m]
             if s1 in (s2, t2) or t1 in (s2, t2):
                 continue
-            if b1[2] < b2[0] or b2[2] < b1[0] or b1[3] < b2[1] or b2[3] < b1[1]:
-                continue
-            for a in range(len(pts1) - 1):
-                for b in range(len(pts2) - 1):
-                    if segments_cross(pts1[a], pts1[a + 1], pts2[b], pts2[b + 1]):
-                        total += 1
+            if segments_cross(a, b, c, d):
+                total += 1
     return total

@@ -68,18 +68,42 @@ def _obstacles(people: Mapping[str, PersonPlace], agents: Mapping[str, Box],
     return out
 
 
-def _start(router: Router, box: Box, card: Box | None, toward: Point, shift: float
-           ) -> list[Point]:
+def _start(router: Router, box: Box, card: Box | None, toward: Point, shift: float,
+           left: bool | None = None) -> list[Point]:
     """Where a line leaves its agent: a stub sideways out of a card (shorter where a box
-    stands close), or the box centre."""
+    stands close; on the side facing ``toward`` unless ``left`` says), or the box centre."""
     if card is None or card.h <= box.h + 0.5:
         return [(box.cx, box.cy + shift)]
     y = box.cy + max(-box.h / 2 + 2, min(box.h / 2 - 2, shift))
-    x, sign = (card.x, -1.0) if toward[0] <= card.cx else (card.right, 1.0)
+    if left is None:
+        left = toward[0] <= card.cx
+    x, sign = (card.x, -1.0) if left else (card.right, 1.0)
     stub = STUB
     while stub > 1.0 and router.blocked((x + sign * stub, y)):
         stub /= 2
     return [(x, y), (x + sign * stub, y)]
+
+
+def _in_card(box: Box, card: Box | None) -> bool:
+    return card is not None and card.h > box.h + 0.5
+
+
+def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: float,
+               skip: list[str], ends: tuple[str, str]) -> list[Point]:
+    """The routed path of a line from an agent's box. A line out of a card whose target
+    lies about under or over it may leave on either side: the side whose path costs less
+    (crossings, and length) wins, the side facing the target on a tie."""
+    start = _start(router, box, card, goal, shift)
+    best = start[:-1] + router.route(start[-1], goal, skip, ends, remember=False)
+    if card is not None and _in_card(box, card) and abs(goal[0] - card.cx) < card.w:
+        other = _start(router, box, card, goal, shift, left=goal[0] > card.cx)
+        leg = router.try_route(other[-1], goal, skip, ends)
+        if leg is not None:
+            path = other[:-1] + leg
+            if router.cost(path, ends) < router.cost(best, ends):
+                best = path
+    router.remember(best, ends)
+    return best
 
 
 def _spread(wanted: Sequence[float], least: float) -> list[float]:
@@ -117,17 +141,25 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     for lk in links:
         pairs[(lk.source, lk.target)] = pairs.get((lk.source, lk.target), 0) + 1
     seen: dict[tuple[str, str], int] = {}
-    paths: list[list[Point]] = []
-    ends: list[str | None] = []  # the person each path ends at, or None
-    flips: list[bool] = []
+    shifts: list[float] = []
     for lk in links:
-        src, tgt, flip = lk.source, lk.target, False
-        if src in people and tgt not in people:
-            src, tgt, flip = tgt, src, True
         key = (lk.source, lk.target)
         k = seen.get(key, 0)
         seen[key] = k + 1
-        shift = (k - (pairs[key] - 1) / 2) * PARALLEL_GAP
+        shifts.append((k - (pairs[key] - 1) / 2) * PARALLEL_GAP)
+    n = len(links)
+    paths: list[list[Point]] = [[] for _ in range(n)]
+    ends: list[str | None] = [None] * n  # the person each path ends at, or None
+    flips: list[bool] = [False] * n
+    # short lines first: they have least choice, and the long ones then go round boxes on
+    # the side where they cross fewer of them
+    for i in sorted(range(n), key=lambda j: (math.dist(links[j].points[0],
+                                                       links[j].points[-1]), j)):
+        lk = links[i]
+        src, tgt, flip = lk.source, lk.target, False
+        if src in people and tgt not in people:
+            src, tgt, flip = tgt, src, True
+        shift = shifts[i]
         if tgt in people:
             person = people[tgt]
             goal: Point = (person.x, person.y)
@@ -137,20 +169,19 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
             skip = [src, tgt]
         if src in agents:
             box = agents[src]
-            start = _start(router, box, cards.get(src), goal, shift)
+            path = _from_card(router, box, cards.get(src), goal, shift, skip, (src, tgt))
         else:  # a family member who is also a supporter or context
             p = people[src]
             box = Box(p.x - SYMBOL / 2, p.y - SYMBOL / 2, SYMBOL, SYMBOL)
-            start = [(p.x, p.y)]
             skip += [src + _SYMBOL]
-        path = start[:-1] + router.route(start[-1], goal, skip)
-        if len(start) == 1:
+            path = router.route((p.x, p.y), goal, skip, (src, tgt))
+        if src not in agents or not _in_card(box, cards.get(src)):
             path[0] = boundary_point(box, path[1])
         if tgt not in people:
             path[-1] = boundary_point(agents[tgt], path[-2])
-        paths.append(path)
-        ends.append(tgt if tgt in people else None)
-        flips.append(flip)
+        paths[i] = path
+        ends[i] = tgt if tgt in people else None
+        flips[i] = flip
     _ports(router, paths, ends, [lk.source if not f else lk.target
                                  for lk, f in zip(links, flips, strict=True)],
            people, sexes)
@@ -183,7 +214,7 @@ def _ports(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
             port = (p.x + d * math.cos(angle), p.y + d * math.sin(angle))
             path = paths[i]
             skip = [sources[i], pid]
-            leg = router.route(path[-2], port, skip)
+            leg = router.route(path[-2], port, skip, (sources[i], pid))
             path[-1:] = leg[1:]
 
 

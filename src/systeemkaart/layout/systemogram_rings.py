@@ -19,14 +19,16 @@ from .ring_centre import CentrePlace
 from .ring_geometry import (
     TAU,
     Box,
+    Point,
     angular_gap,
     max_distance_to_origin,
     min_distance_to_origin,
     place_on_circle,
+    segments_cross,
 )
 from .systemogram_units import DOWN, UP, Unit
 
-__all__ = ["BOX_GAP", "RING_GAP", "desired_angles", "place_rings"]
+__all__ = ["BOX_GAP", "RING_GAP", "desired_angles", "exchange_neighbours", "place_rings"]
 
 BOX_GAP = 16.0
 """Least space between two boxes of one ring: a channel for the lines that pass."""
@@ -35,6 +37,9 @@ RING_GAP = 28.0
 RING_STEP = 40.0
 """Least difference between the radii of two successive rings (before pulling in)."""
 PULL_STEP = 4.0
+SIDE_SLACK = math.pi / 4
+"""How far (radians) from its kind's side a swap of neighbours may move a box (unless it
+already stood further off, then no further)."""
 
 
 def desired_angles(units: Sequence[Unit], targets: dict[str, list[str]], centre: CentrePlace,
@@ -64,6 +69,72 @@ def desired_angles(units: Sequence[Unit], targets: dict[str, list[str]], centre:
     return out
 
 
+def _unit_lines(u: Unit, targets: dict[str, list[str]], centre: CentrePlace
+                ) -> list[tuple[float, float]]:
+    return [(centre.people[t].x, centre.people[t].y) for part in u.parts
+            for t in targets.get(part[0], []) if t in centre.people]
+
+
+def _crossings_between(a: Point, a_ends: Sequence[Point], b: Point,
+                       b_ends: Sequence[Point]) -> int:
+    return sum(segments_cross(a, p, b, q) for p in a_ends for q in b_ends)
+
+
+def _off(a: float, b: float) -> float:
+    return min((a - b) % TAU, (b - a) % TAU)
+
+
+def _stays(u: Unit, old: float, new: float) -> bool:
+    """True when moving ``u`` from ``old`` to ``new`` keeps it near its kind's side."""
+    if u.side is None:
+        return True
+    return _off(new, u.side) <= max(_off(old, u.side), SIDE_SLACK)
+
+
+def exchange_neighbours(units: Sequence[Unit], desired: dict[str, float],
+                        targets: dict[str, list[str]], centre: CentrePlace,
+                        passes: int = 3) -> dict[str, float]:
+    """``desired`` with neighbours on a ring swapped where their straight lines to their
+    targets cross less that way round (the adjacent-exchange step of crossing reduction).
+
+    Each unit stands at its wished angle on a circle just outside the family; swapping two
+    neighbours changes only the crossings between their own lines, so each test costs
+    O(d₁ · d₂) for their numbers of lines. No swap moves a box further than ``SIDE_SLACK``
+    from its kind's side, so the partner picture holds. At most ``passes`` sweeps per ring.
+    """
+    out = dict(desired)
+    by_ring: dict[int, list[Unit]] = {}
+    for u in units:
+        by_ring.setdefault(u.ring, []).append(u)
+    for ring_no, ring in by_ring.items():
+        if len(ring) < 3:
+            continue
+        radius = centre.radius + RING_STEP * ring_no
+        ends = {u.id: _unit_lines(u, targets, centre) for u in ring}
+        order = sorted(ring, key=lambda u: (out[u.id], u.order))
+        n = len(order)
+        for _ in range(passes):
+            changed = False
+            for i in range(n):
+                u, v = order[i], order[(i + 1) % n]
+                if not ends[u.id] or not ends[v.id]:
+                    continue
+                au, av = out[u.id], out[v.id]
+                if not (_stays(u, au, av) and _stays(v, av, au)):
+                    continue  # a swap would move a box off its kind's side
+                pu = (radius * math.cos(au), radius * math.sin(au))
+                pv = (radius * math.cos(av), radius * math.sin(av))
+                now = _crossings_between(pu, ends[u.id], pv, ends[v.id])
+                swapped = _crossings_between(pv, ends[u.id], pu, ends[v.id])
+                if swapped < now:
+                    out[u.id], out[v.id] = av, au
+                    order[i], order[(i + 1) % n] = v, u
+                    changed = True
+            if not changed:
+                break
+    return out
+
+
 def _unit_box(u: Unit, radius: float, angle: float) -> Box:
     cx, cy = radius * math.cos(angle), radius * math.sin(angle)
     return Box(round(cx - u.w / 2, 2), round(cy - u.h / 2, 2), u.w, u.h)
@@ -90,8 +161,9 @@ def _ring_ok(ring: Sequence[Unit], angles: Sequence[float], radius: float,
 
 
 def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
-                inner: Sequence[Box]) -> tuple[float, list[float]]:
-    """Radius (at least ``floor``) and angles for one ring, clear of the ``inner`` boxes."""
+                inner: Sequence[Box], hint: float | None = None) -> tuple[float, list[float]]:
+    """Radius (at least ``floor``) and angles for one ring, clear of the ``inner`` boxes;
+    the search starts at ``hint`` when given (a radius that fitted a similar ring)."""
     ring.sort(key=lambda u: (desired[u.id], u.order))
     want = [desired[u.id] for u in ring]
     n = len(ring)
@@ -110,49 +182,111 @@ def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
             out.append(angular_gap((a.w, a.h), (b.w, b.h), mid, radius, BOX_GAP) * 1.02)
         return out
 
-    for _ in range(600):
+    def attempt(r: float) -> list[float] | None:
+        nonlocal radius
+        radius = r
         angles: list[float] | None = list(want)
-        ok = False
         for _fit in range(4):  # the gaps depend on where the boxes end up: fit, re-measure
             assert angles is not None
             gaps = gaps_at(angles)
             if not all(math.isfinite(g) for g in gaps):
-                angles = None
-                break
+                return None
             angles = place_on_circle(want, gaps)
             if angles is None:
+                return None
+            if _ring_ok(ring, angles, radius, inner, reach):
+                return angles
+        return None
+
+    # radii grow by 4 % (at least 4 units) a step; the first step that fits is found by
+    # galloping from the hint (the radius this ring had last time) or the start, doubling
+    # the stride, then halving between the last miss and the first fit
+    steps = [radius]
+    for _ in range(600):
+        steps.append(steps[-1] + max(4.0, steps[-1] * 0.04))
+    k0 = next((k for k, r in enumerate(steps) if r >= hint - 1e-9), 0) if hint else 0
+    found: dict[int, list[float]] = {}
+
+    def fits(k: int) -> bool:
+        got = attempt(steps[k])
+        if got is not None:
+            found[k] = got
+        return got is not None
+
+    lo, hi = -1, None
+    if fits(k0):
+        hi, stride = k0, 1
+        while hi - stride >= 0 and fits(hi - stride):
+            hi -= stride
+            stride *= 2
+        lo = max(hi - stride, -1)
+    else:
+        lo, stride = k0, 1
+        while lo + stride < len(steps):
+            if fits(lo + stride):
+                hi = lo + stride
                 break
-            ok = _ring_ok(ring, angles, radius, inner, reach)
-            if ok:
-                break
-        if angles is not None and ok:
-            return radius, angles
-        radius += max(4.0, radius * 0.04)
-    raise LayoutError(f"could not place {n} boxes on a ring without overlaps")
+            lo += stride
+            stride *= 2
+    if hi is None:
+        raise LayoutError(f"could not place {n} boxes on a ring without overlaps")
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if fits(mid):
+            hi = mid
+        else:
+            lo = mid
+    return steps[hi], found[hi]
+
+
+def _blocked_from(u: Unit, angle: float, o: Box, gap: float) -> tuple[float, float]:
+    """The open interval of radii at which ``u``'s box on the ray at ``angle`` comes closer
+    than ``gap`` to ``o`` (empty when ``lo >= hi``): one slab per axis."""
+    lo, hi = -math.inf, math.inf
+    for c, half, a, b in ((math.cos(angle), u.w / 2, o.x, o.right),
+                          (math.sin(angle), u.h / 2, o.y, o.bottom)):
+        s0, s1 = a - gap - half, b + gap + half  # the box centre must lie in (s0, s1)
+        if abs(c) < 1e-12:
+            if not s0 < 0.0 < s1:
+                return 0.0, 0.0
+            continue
+        r0, r1 = (s0 / c, s1 / c) if c > 0 else (s1 / c, s0 / c)
+        lo, hi = max(lo, r0), min(hi, r1)
+    return lo, hi
 
 
 def _pull_in(u: Unit, angle: float, radius: float, least: float, inner: Sequence[Box],
              mates: Sequence[Box]) -> float:
-    """Move a box inwards along its ray while it stays clear of everything: rings nest
-    closely where there is room, yet a ring never comes nearer than ``least`` (the mean
-    radius of the ring inside it)."""
+    """Move a box inwards along its ray, ``PULL_STEP`` at a time, while it stays clear of
+    everything: rings nest closely where there is room, yet a ring never comes nearer than
+    ``least`` (the mean radius of the ring inside it). The first step that would hit a box
+    is computed from each box's blocked interval of radii: O(m) for m boxes."""
     step = PULL_STEP
-    r = radius
-    near = least - math.hypot(u.w, u.h) - BOX_GAP  # nothing nearer the origin can be hit
-    inner = [o for o in inner if max_distance_to_origin(o) > near]
-    mates = [m for m in mates if max_distance_to_origin(m) > near]
-    while r - step >= least:
-        box = _unit_box(u, r - step, angle)
-        if any(box.overlaps(o) for o in inner) or any(box.overlaps(m, BOX_GAP)
-                                                     for m in mates):
-            break
-        r -= step
+    steps = math.floor((radius - least) / step + 1e-9)  # most steps ``least`` allows
+    for o, gap in [(o, 0.0) for o in inner] + [(m, BOX_GAP) for m in mates]:
+        lo, hi = _blocked_from(u, angle, o, gap)
+        if lo >= hi or hi <= radius - steps * step or lo >= radius:
+            continue
+        first = max(1, math.floor((radius - hi) / step) + 1)  # first step below ``hi``
+        if radius - first * step > lo:
+            steps = min(steps, first - 1)
+    r = radius - max(steps, 0) * step
+    while r < radius and _hits(_unit_box(u, r, angle), inner, mates):  # rounding: be sure
+        r += step
     return r
 
 
-def place_rings(units: list[Unit], desired: dict[str, float], centre: CentrePlace
-           ) -> tuple[dict[str, Box], dict[str, float], list[float]]:
+def _hits(box: Box, inner: Sequence[Box], mates: Sequence[Box]) -> bool:
+    return any(box.overlaps(o) for o in inner) or any(box.overlaps(m, BOX_GAP) for m in mates)
+
+
+def place_rings(units: list[Unit], desired: dict[str, float], centre: CentrePlace,
+                hints: dict[int, float] | None = None
+                ) -> tuple[dict[str, Box], dict[str, float], list[float]]:
     """Place ring 1, 2 and 3 in turn; each ring lies beyond the one inside it.
+
+    ``hints`` maps a ring to the radius it had in a similar layout (where its search
+    starts), and is updated with the radii found.
 
     A ring's radius is at least the previous ring's plus ``RING_STEP``; it grows until its
     boxes are apart from each other and from every box placed before (grown by
@@ -172,7 +306,10 @@ def place_rings(units: list[Unit], desired: dict[str, float], centre: CentrePlac
         if not ring:
             continue
         start = floor + min(min(u.w, u.h) for u in ring) / 2
-        radius, placed = _place_ring(ring, desired, start, inner)
+        radius, placed = _place_ring(ring, desired, start, inner,
+                                     hints.get(ring_no) if hints is not None else None)
+        if hints is not None:
+            hints[ring_no] = radius
         radii.append(radius)
         mine = {u.id: _unit_box(u, radius, a) for u, a in zip(ring, placed, strict=True)}
         pulled = []

@@ -3,16 +3,19 @@
 A straight line from an agent to a person may pass under another person, a label, a
 supporter or a card, and then seems to start at the wrong place. :class:`Router` keeps a
 line straight where it is clear and otherwise bends it around the first box in its way: it
-tries the outermost corner of that box on either side (the shorter detour first) and routes
+tries the outermost corner of that box on either side (first the side whose detour crosses
+fewer of the lines routed before it that share no end with it, then the shorter) and routes
 each half again, up to a few bends; when that fails, a shortest path over the corners of all
-boxes (a lazy visibility graph, A*) is taken. Each corner used moves the next line that
+boxes (A* on a visibility graph whose edges are tested for boxes only when popped) is
+taken. Each corner used moves the next line that
 turns there a few units further out, so lines that go round the same box stay apart. A
 final pass drops every bend that the line can skip without touching a box.
 
 Boxes are tested grown by ``margin``; a box that already holds one end of the line is
 tested at its true size, so lines can leave and reach boxes that stand close together.
-Cost: O(B) per segment test for B boxes, a handful of tests per clear line, O(B² · C) in
-the rare fallback with C corners.
+A segment is tested only against the boxes in the grid cells it passes (:class:`_Grid`):
+O(c + b) for c cells and b boxes found, a handful of tests per clear line; the fallback
+tests about one segment per corner it pops and pushes O(C) per pop for C corners.
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ import heapq
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
-from . import Box, Point
+from . import Box, Point, segment_entry
+from .ring_geometry import segments_cross
 
 __all__ = ["Obstacle", "Router"]
 
@@ -30,12 +35,17 @@ MARGIN = 6.0
 """Least distance a routed line keeps from any box it does not belong to: room for the
 widest drawn pattern (a double zigzag swings 4 units off its line)."""
 CORNER = 5.0
+FIRST_BEND = 2.0
 """How far beyond ``MARGIN`` a bend sits off a box corner, and the extra step per reuse."""
 MAX_DEPTH = 5
-BUDGET = 120
+BUDGET = 40
 """Most segment routings tried by the detour search for one line before the fallback."""
 GRAPH_POPS = 30
 """Most corners the fallback search expands before it gives up (then: tighter margins)."""
+CROSSING_LENGTH = 60.0
+"""How much longer (units) a line may run to cross one line fewer."""
+GRAPH_TESTS = 300
+"""Most edges the fallback search tests for boxes before it gives up (then: the same)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,27 +56,69 @@ class Obstacle:
     box: Box
 
 
-def _entry(p: Point, q: Point, x0: float, y0: float, x1: float, y1: float) -> float | None:
-    """Where (0-1 along ``p``-``q``) the segment enters the open box, or ``None``."""
-    if x1 <= x0 or y1 <= y0:
-        return None
-    dx, dy = q[0] - p[0], q[1] - p[1]
-    t0, t1 = 0.0, 1.0
-    for pk, qk in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
-        if pk == 0:
-            if qk <= 0:
-                return None
-            continue
-        t = qk / pk
-        if pk < 0:
-            if t > t1:
-                return None
-            t0 = max(t0, t)
-        else:
-            if t < t0:
-                return None
-            t1 = min(t1, t)
-    return t0 if t0 < t1 - 1e-9 else None
+class _Grid:
+    """Obstacle numbers by the square cells their boxes (grown by ``reach``) touch, so a
+    segment is tested only against the boxes near it: O(cells crossed + boxes found)."""
+
+    def __init__(self, boxes: Sequence[Box], reach: float) -> None:
+        self.cells: dict[tuple[int, int], list[int]] = {}
+        for i, b in enumerate(boxes):
+            for cx in range(_cell(b.x - reach), _cell(b.right + reach) + 1):
+                for cy in range(_cell(b.y - reach), _cell(b.bottom + reach) + 1):
+                    self.cells.setdefault((cx, cy), []).append(i)
+
+    def at(self, pt: Point) -> list[int]:
+        """The boxes whose cell holds ``pt``."""
+        return self.cells.get((_cell(pt[0]), _cell(pt[1])), [])
+
+    def along(self, p: Point, q: Point) -> list[int]:
+        """The boxes of every cell the segment ``p``-``q`` passes (a box may repeat)."""
+        (px, py), (qx, qy) = p, q
+        cells = self.cells
+        floor = math.floor
+        c0, c1 = floor(min(px, qx) / CELL), floor(max(px, qx) / CELL)
+        r0, r1 = floor(min(py, qy) / CELL), floor(max(py, qy) / CELL)
+        found: list[int] = []
+        if c0 == c1 or r0 == r1:  # one column or one row: every cell of the span
+            for cx in range(c0, c1 + 1):
+                for cy in range(r0, r1 + 1):
+                    found += cells.get((cx, cy), ())
+            return found
+        slope = (qy - py) / (qx - px)
+        lo, hi = min(px, qx), max(px, qx)
+        for cx in range(c0, c1 + 1):
+            ya = py + (max(lo, cx * CELL) - px) * slope
+            yb = py + (min(hi, (cx + 1) * CELL) - px) * slope
+            for cy in range(floor(min(ya, yb) / CELL), floor(max(ya, yb) / CELL) + 1):
+                found += cells.get((cx, cy), ())
+        return found
+
+
+def _cells_along(p: Point, q: Point) -> list[tuple[int, int]]:
+    """The grid cells the segment ``p``-``q`` passes."""
+    (px, py), (qx, qy) = p, q
+    floor = math.floor
+    c0, c1 = floor(min(px, qx) / CELL), floor(max(px, qx) / CELL)
+    r0, r1 = floor(min(py, qy) / CELL), floor(max(py, qy) / CELL)
+    if c0 == c1 or r0 == r1:
+        return [(cx, cy) for cx in range(c0, c1 + 1) for cy in range(r0, r1 + 1)]
+    slope = (qy - py) / (qx - px)
+    lo, hi = min(px, qx), max(px, qx)
+    out = []
+    for cx in range(c0, c1 + 1):
+        ya = py + (max(lo, cx * CELL) - px) * slope
+        yb = py + (min(hi, (cx + 1) * CELL) - px) * slope
+        out += [(cx, cy) for cy in range(floor(min(ya, yb) / CELL),
+                                         floor(max(ya, yb) / CELL) + 1)]
+    return out
+
+
+CELL = 64.0
+"""Side of a grid cell: about a box, so a segment meets few boxes per cell."""
+
+
+def _cell(v: float) -> int:
+    return math.floor(v / CELL)
 
 
 class Router:
@@ -78,43 +130,71 @@ class Router:
         self._used: dict[tuple[int, int], int] = {}
         self._skip: frozenset[str] = frozenset()
         self._tight: frozenset[int] = frozenset()
-        self._rects: list[tuple[int, float, float, float, float]] = []
+        self._sides_of = [(o.box.x, o.box.y, o.box.right, o.box.bottom, o.owner)
+                          for o in self.obstacles]
+        self._grid = _Grid([o.box for o in self.obstacles], MARGIN)
         self._budget = 0
+        self._ends: frozenset[str] = frozenset()
+        self._drawn: list[tuple[frozenset[str], Point, Point,
+                                tuple[float, float, float, float]]] = []
+        self._drawn_cells: dict[tuple[int, int], list[int]] = {}
 
     # --- tests -------------------------------------------------------------------------
 
     def _prepare(self, margin: float) -> None:
-        """The boxes of the current line, grown by ``margin`` (tight ones by 0.5)."""
+        """Test the boxes of the current line grown by ``margin`` (tight ones by 0.5)."""
         self.margin = margin
+
+    def _rect(self, i: int) -> tuple[float, float, float, float] | None:
+        """Box ``i`` grown as the current line sees it, or ``None`` when it is skipped."""
+        x0, y0, x1, y1, owner = self._sides_of[i]
+        if owner in self._skip:
+            return None
+        m = 0.5 if i in self._tight else self.margin
+        return x0 - m, y0 - m, x1 + m, y1 + m
+
+    def _rects(self) -> list[tuple[int, float, float, float, float]]:
+        """Every box the current line must avoid, grown: O(B)."""
         out = []
-        for i, ob in enumerate(self.obstacles):
-            if ob.owner in self._skip:
-                continue
-            b = ob.box
-            m = 0.5 if i in self._tight else margin
-            out.append((i, b.x - m, b.y - m, b.right + m, b.bottom + m))
-        self._rects = out
+        for i in range(len(self.obstacles)):
+            r = self._rect(i)
+            if r is not None:
+                out.append((i, *r))
+        return out
 
     def _first_hit(self, p: Point, q: Point) -> int | None:
+        """The first box (of the current line's, grown) that ``p``-``q`` enters, or None."""
         lo_x, hi_x = min(p[0], q[0]), max(p[0], q[0])
         lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
         best, best_t = None, math.inf
-        for i, x0, y0, x1, y1 in self._rects:
+        skip, tight, margin, sides = self._skip, self._tight, self.margin, self._sides_of
+        for i in self._grid.along(p, q):
+            bx0, by0, bx1, by1, owner = sides[i]
+            if owner in skip:
+                continue
+            m = 0.5 if i in tight else margin
+            x0, y0, x1, y1 = bx0 - m, by0 - m, bx1 + m, by1 + m
             if x0 >= hi_x or x1 <= lo_x or y0 >= hi_y or y1 <= lo_y:
                 continue
-            t = _entry(p, q, x0, y0, x1, y1)
-            if t is not None and t < best_t:
+            t = segment_entry(p, q, x0, y0, x1, y1)
+            if t is not None and (t < best_t or (t == best_t and best is not None and i < best)):
                 best, best_t = i, t
         return best
 
     def _inside(self, pt: Point) -> bool:
         x, y = pt
-        return any(x0 < x < x1 and y0 < y < y1 for _, x0, y0, x1, y1 in self._rects)
+        for i in self._grid.at(pt):
+            r = self._rect(i)
+            if r is not None and r[0] < x < r[2] and r[1] < y < r[3]:
+                return True
+        return False
 
     def blocked(self, pt: Point) -> bool:
         """True when ``pt`` lies inside any box (at its true size)."""
-        return any(ob.box.x < pt[0] < ob.box.right and ob.box.y < pt[1] < ob.box.bottom
-                   for ob in self.obstacles)
+        x, y = pt
+        return any(self._sides_of[i][0] < x < self._sides_of[i][2]
+                   and self._sides_of[i][1] < y < self._sides_of[i][3]
+                   for i in self._grid.at(pt))
 
     def clear(self, p: Point, q: Point) -> bool:
         """True when the segment ``p``-``q`` passes no box of the current line's obstacles."""
@@ -128,10 +208,11 @@ class Router:
         b = self.obstacles[i].box
         x0, y0, x1, y1 = b.x, b.y, b.right, b.bottom
         near = 2 * (self.margin + CORNER)
+        rects = self._rects()
         changed = True
         while changed:
             changed = False
-            for _, a0, b0, a1, b1 in self._rects:
+            for _, a0, b0, a1, b1 in rects:
                 close = a0 < x1 + near and x0 - near < a1 and b0 < y1 + near and y0 - near < b1
                 if close and (a0 < x0 or b0 < y0 or a1 > x1 or b1 > y1):
                     x0, y0, x1, y1 = min(x0, a0), min(y0, b0), max(x1, a1), max(y1, b1)
@@ -140,7 +221,7 @@ class Router:
 
     def _corner(self, i: int, k: int, b: Box | None = None) -> Point:
         b = b if b is not None else self.obstacles[i].box
-        d = self.margin + CORNER * (1 + self._used.get((i, k), 0))
+        d = self.margin + FIRST_BEND + CORNER * self._used.get((i, k), 0)
         x = b.x - d if k in (0, 3) else b.right + d
         y = b.y - d if k in (0, 1) else b.bottom + d
         return x, y
@@ -148,7 +229,7 @@ class Router:
     def _sides(self, i: int, p: Point, q: Point, box: Box | None = None
                ) -> list[tuple[int, Point]]:
         """The outermost corner of box ``i`` (or of ``box`` around it) on each side of
-        ``p``-``q``, shorter detour first."""
+        ``p``-``q``: the detour crossing fewer remembered lines first, then the shorter."""
         dx, dy = q[0] - p[0], q[1] - p[1]
         left: tuple[float, int, Point] | None = None
         right: tuple[float, int, Point] | None = None
@@ -163,7 +244,7 @@ class Router:
         for item in (left, right):
             if item is not None:
                 out.append((item[1], item[2]))
-        out.sort(key=lambda kc: math.dist(p, kc[1]) + math.dist(kc[1], q))
+        out.sort(key=lambda kc: self.cost([p, kc[1], q]))
         return out
 
     # --- search ------------------------------------------------------------------------
@@ -199,7 +280,7 @@ class Router:
         reach = math.inf if wide else math.dist(p, q) / 2 + 120
         pops = math.inf if wide else GRAPH_POPS
         mid = ((p[0] + q[0]) / 2, (p[1] + q[1]) / 2)
-        for i, *_ in self._rects:
+        for i, *_ in self._rects():
             ob = self.obstacles[i]
             if math.dist(mid, (ob.box.cx, ob.box.cy)) > reach:
                 continue
@@ -207,57 +288,133 @@ class Router:
                 c = self._corner(i, k)
                 if not self._inside(c):
                     nodes.append((c, (i, k)))
-        dist = {0: 0.0}
+        # lazy A*: an edge is tested for boxes only when its far end is popped, so a
+        # search tests about as many segments as it pops instead of every pair
         prev: dict[int, int] = {}
-        heap = [(math.dist(p, q), 0)]
-        done: set[int] = set()
-        while heap and len(done) < pops:
-            _, u = heapq.heappop(heap)
-            if u in done:
+        heap: list[tuple[float, float, int, int]] = [(math.dist(p, q), 0.0, 0, -1)]
+        tests = math.inf if wide else GRAPH_TESTS
+        while heap and len(prev) < pops and tests > 0:
+            _, g, v, u = heapq.heappop(heap)
+            if v in prev:
                 continue
-            if u == 1:
+            pv = nodes[v][0]
+            tests -= 1
+            if u >= 0 and not self.clear(nodes[u][0], pv):
+                continue
+            prev[v] = u
+            if v == 1:
                 path = [1]
-                while path[-1] != 0:
+                while prev[path[-1]] != 0:
                     path.append(prev[path[-1]])
-                return [nodes[j] for j in reversed(path[:-1])]
-            done.add(u)
-            pu = nodes[u][0]
-            for v in range(1, len(nodes)):
-                if v in done:
+                return [nodes[j] for j in reversed(path)]
+            for w in range(1, len(nodes)):
+                if w in prev:
                     continue
-                pv = nodes[v][0]
-                nd = dist[u] + math.dist(pu, pv)
-                if nd >= dist.get(v, math.inf) or not self.clear(pu, pv):
-                    continue
-                dist[v] = nd
-                prev[v] = u
-                heapq.heappush(heap, (nd + math.dist(pv, q), v))
+                pw = nodes[w][0]
+                nd = g + math.dist(pv, pw)
+                heapq.heappush(heap, (nd + math.dist(pw, q), nd, w, v))
         return None
 
     def _pull(self, pts: list[tuple[Point, tuple[int, int] | None]]
               ) -> list[tuple[Point, tuple[int, int] | None]]:
-        """Drop bends the line can skip without touching a box (greedy string pulling)."""
+        """Drop bends the line can skip without touching a box and without crossing more
+        routed lines than the bends it skips (greedy string pulling)."""
         out = [pts[0]]
         i = 0
         while i < len(pts) - 1:
             j = len(pts) - 1
-            while j > i + 1 and not self.clear(pts[i][0], pts[j][0]):
+            while j > i + 1 and not (self.clear(pts[i][0], pts[j][0])
+                                     and self._no_worse(pts, i, j)):
                 j -= 1
             out.append(pts[j])
             i = j
         return out
 
-    def route(self, p: Point, q: Point, skip: Sequence[str]) -> list[Point]:
+    def _crossings(self, p: Point, q: Point) -> int:
+        """How many routed lines that share no end with the current one ``p``-``q`` crosses."""
+        seen: set[int] = set()
+        total = 0
+        lo_x, hi_x = min(p[0], q[0]), max(p[0], q[0])
+        lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
+        mine = self._ends
+        for cell in _cells_along(p, q):
+            for k in self._drawn_cells.get(cell, ()):
+                if k in seen:
+                    continue
+                seen.add(k)
+                ends, a, b, box = self._drawn[k]
+                if (box[0] > hi_x or box[1] < lo_x or box[2] > hi_y or box[3] < lo_y
+                        or ends & mine):
+                    continue
+                if segments_cross(p, q, a, b):
+                    total += 1
+        return total
+
+    def _record(self, path: Sequence[Point]) -> None:
+        """Remember the routed ``path`` of the current line, for the crossings of the next."""
+        for a, b in pairwise(path):
+            k = len(self._drawn)
+            box = (min(a[0], b[0]), max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1]))
+            self._drawn.append((self._ends, a, b, box))
+            for cell in _cells_along(a, b):
+                self._drawn_cells.setdefault(cell, []).append(k)
+
+    def _no_worse(self, pts: Sequence[tuple[Point, tuple[int, int] | None]], i: int,
+                  j: int) -> bool:
+        """True when the shortcut from bend ``i`` to ``j`` crosses no more remembered lines
+        than the path between them does."""
+        if not self._drawn:
+            return True
+        via = self.cost([pt for pt, _ in pts[i:j + 1]])
+        return self.cost([pts[i][0], pts[j][0]]) <= via
+
+    def cost(self, path: Sequence[Point], ends: Sequence[str] | None = None) -> float:
+        """The crossings of ``path`` with remembered lines not sharing an end with it (with
+        ``ends``, or the current line's), plus its length in units of ``CROSSING_LENGTH``:
+        a way round is worth taking when it saves crossings, not at any length."""
+        if ends is not None:
+            self._ends = frozenset(ends)
+        return sum(self._crossings(a, b) + math.dist(a, b) / CROSSING_LENGTH
+                   for a, b in pairwise(path))
+
+    def remember(self, path: Sequence[Point], ends: Sequence[str]) -> None:
+        """Remember ``path``, a line between ``ends``, for the crossings of later lines."""
+        self._ends = frozenset(ends)
+        self._record(path)
+
+    def _begin(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str]) -> None:
+        """Set up the tests for a line from ``p`` to ``q``."""
+        self._skip = frozenset(skip)
+        self._ends = frozenset(ends)
+        self._tight = frozenset()
+        self._prepare(MARGIN)
+        near = [(i, self._rect(i)) for i in {*self._grid.at(p), *self._grid.at(q)}]
+        self._tight = frozenset(i for i, r in near if r is not None
+                                and any(r[0] < x < r[2] and r[1] < y < r[3] for x, y in (p, q)))
+
+    def try_route(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str]
+                  ) -> list[Point] | None:
+        """A path as :meth:`route` finds it by the quick detour search alone, or ``None``;
+        nothing is remembered (for comparing a way that may not be taken)."""
+        self._begin(p, q, skip, ends)
+        self._budget = BUDGET
+        found = self._detour(p, q, MAX_DEPTH)
+        if found is None:
+            return None
+        return [pt for pt, _ in self._pull([(p, None), *found])]
+
+    def route(self, p: Point, q: Point, skip: Sequence[str],
+              ends: Sequence[str] = (), remember: bool = True) -> list[Point]:
         """A path from ``p`` to ``q`` clear of every box not owned by one of ``skip``.
+
+        With ``ends`` (the line's two nodes) the path is remembered (unless ``remember`` is
+        false), and later lines round a box on the side that crosses fewer remembered lines
+        not sharing an end with them.
 
         Boxes whose grown outline holds ``p`` or ``q`` are tested at their true size. Returns
         the straight segment when no clear path exists (never expected: boxes stand apart).
         """
-        self._skip = frozenset(skip)
-        self._tight = frozenset()
-        self._prepare(MARGIN)
-        self._tight = frozenset(i for i, x0, y0, x1, y1 in self._rects
-                                if any(x0 < x < x1 and y0 < y < y1 for x, y in (p, q)))
+        self._begin(p, q, skip, ends)
         found = None
         for margin in (MARGIN, 0.5):
             self._prepare(margin)
@@ -277,4 +434,7 @@ class Router:
         for _, key in path[1:-1]:
             if key is not None:
                 self._used[key] = self._used.get(key, 0) + 1
-        return [pt for pt, _ in path]
+        out = [pt for pt, _ in path]
+        if ends and remember:
+            self._record(out)
+        return out

@@ -11,7 +11,7 @@ The legend shows exactly the symbols and lines used. Layout comes from
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Final
 
 from ..dates import PartialDate
@@ -51,7 +51,8 @@ from .styles import (
 )
 from .svgdoc import Element, Legend, SampleFn, SvgDoc, line_sample, paint_line
 
-__all__ = ["agent_tooltip", "person_shape", "render_systemogram", "stance_style"]
+__all__ = ["agent_tooltip", "kept_professionals", "person_shape", "render_systemogram",
+           "stance_style", "systemogram_svg"]
 
 MARGIN: Final = 24.0
 SYMBOL = 28.0
@@ -373,14 +374,41 @@ def _header(case: Case, lay: SystemogramLayout, lang: str) -> list[tuple[str, fl
     return lines
 
 
+def kept_professionals(case: Case, at: PartialDate) -> list[str]:
+    """Who keeps an own row when an organisation collapses: the members of the suggested
+    core group (:mod:`systeemkaart.analysis.coregroup`) and whom it suggests for regie. A
+    drawing that folds away the people the analysis asks to the table would mislead; the
+    regie holders as written are kept by the layout itself."""
+    from ..analysis.coregroup import analyse_core_group
+
+    group = analyse_core_group(case, at)
+    extra = [group.suggested_regie] if group.suggested_regie else []
+    return list(dict.fromkeys([*group.members, *extra]))
+
+
 def render_systemogram(case: Case, *, lang: str, at: PartialDate) -> str:
     """The systemogram of ``case`` at ``at`` as SVG text (labels in ``lang``).
+
+    A collapsed organisation keeps own rows for the suggested core group
+    (:func:`kept_professionals`), so every drawing of the case (``draw``, the session page,
+    ``--since``) shows the same people.
+
+    Raises:
+        LayoutError: when the drawing cannot be laid out.
+    """
+    return systemogram_svg(case, lang=lang, at=at,
+                           keep=kept_professionals(case_at(case, at), at))
+
+
+def systemogram_svg(case: Case, *, lang: str, at: PartialDate, keep: Collection[str]) -> str:
+    """The systemogram as :func:`render_systemogram` draws it, with the professionals who
+    keep their own row in a collapsed organisation given as ``keep``.
 
     Raises:
         LayoutError: when the drawing cannot be laid out.
     """
     case = case_at(case, at)  # what held at ``at``: the one rule for every drawing
-    lay = layout_systemogram(case, at, lang=lang)
+    lay = layout_systemogram(case, at, lang=lang, keep=keep)
     header = _header(case, lay, lang)
     head_h = sum(size * LINE_HEIGHT for _, size, _, _ in header) + 10 + 8 * (len(header) > 3)
     head_w = max(text_width(t, s, bold=b) + (16 if c in ("no-regie", "multi-regie") else 0)

@@ -1,0 +1,109 @@
+"""Placing units on rings: the pull inwards and the exchange of neighbours."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from systeemkaart.layout import Box
+from systeemkaart.layout.ring_centre import CentrePlace, PersonPlace
+from systeemkaart.layout.systemogram_rings import (
+    BOX_GAP,
+    PULL_STEP,
+    _pull_in,
+    _unit_box,
+    exchange_neighbours,
+)
+from systeemkaart.layout.systemogram_units import Unit
+
+
+def _unit(uid: str, w: float = 60.0, h: float = 30.0, ring: int = 3, order: int = 0) -> Unit:
+    return Unit(uid, ring, [(uid, "organisation", (), h)], w, h, None, order, {})
+
+
+def _pull_by_steps(u: Unit, angle: float, radius: float, least: float, inner: list[Box],
+                   mates: list[Box]) -> float:
+    """The pull as first written: one step at a time while the box stays clear."""
+    r = radius
+    while r - PULL_STEP >= least:
+        box = _unit_box(u, r - PULL_STEP, angle)
+        if any(box.overlaps(o) for o in inner) or any(box.overlaps(m, BOX_GAP)
+                                                     for m in mates):
+            break
+        r -= PULL_STEP
+    return r
+
+
+_box = st.builds(Box, st.integers(-300, 300).map(float), st.integers(-300, 300).map(float),
+                 st.integers(4, 120).map(float), st.integers(4, 60).map(float))
+
+
+@given(st.floats(0, 2 * math.pi), st.integers(100, 500).map(float),
+       st.integers(0, 400).map(float), st.lists(_box, max_size=8), st.lists(_box, max_size=4),
+       st.integers(10, 150).map(float), st.integers(10, 60).map(float))
+def test_pull_in_stops_where_stepping_stops(angle: float, radius: float, least: float,
+                                            inner: list[Box], mates: list[Box], w: float,
+                                            h: float) -> None:
+    """The pull computed from each box's blocked radii ends exactly where stepping in
+    ends, and the box is clear there."""
+    u = _unit("u", w, h)
+    got = _pull_in(u, angle, radius, least, inner, mates)
+    want = _pull_by_steps(u, angle, radius, least, inner, mates)
+    assert got == want
+    if got < radius:  # where it ends, it is clear
+        box = _unit_box(u, got, angle)
+        assert not any(box.overlaps(o) for o in inner)
+        assert not any(box.overlaps(m, BOX_GAP) for m in mates)
+
+
+def _centre(people: dict[str, tuple[float, float]]) -> CentrePlace:
+    places = {pid: PersonPlace(pid, x, y, Box(x - 14, y - 14, 28, 28), (), 0)
+              for pid, (x, y) in people.items()}
+    return CentrePlace(places, (), 60.0)
+
+
+def test_exchange_swaps_neighbours_whose_lines_cross() -> None:
+    """Two organisations side by side above the family, each aiming at the person below
+    the other: swapping them uncrosses their lines; a third unit stays where it was."""
+    centre = _centre({"left": (-50.0, 0.0), "right": (50.0, 0.0)})
+    units = [_unit("a", order=0), _unit("b", order=1), _unit("c", order=2)]
+    up = -math.pi / 2
+    desired = {"a": up - 0.2, "b": up + 0.2, "c": math.pi / 2}  # a left of b, c below
+    targets = {"a": ["right"], "b": ["left"], "c": ["left"]}
+    out = exchange_neighbours(units, desired, targets, centre)
+    assert out["a"] == desired["b"] and out["b"] == desired["a"]
+    assert out["c"] == desired["c"]
+
+
+@given(st.lists(st.floats(0, 2 * math.pi), min_size=3, max_size=8),
+       st.lists(st.lists(st.sampled_from(["p", "q", "r", "s"]), max_size=3),
+                min_size=8, max_size=8))
+def test_exchange_only_permutes_the_wishes_of_units_with_lines(
+        angles: list[float], aims: list[list[str]]) -> None:
+    """The exchange hands the wished angles round among units that have lines; a unit
+    without lines keeps its own."""
+    centre = _centre({"p": (-60.0, -20.0), "q": (60.0, -20.0), "r": (-60.0, 40.0),
+                      "s": (60.0, 40.0)})
+    units = [_unit(f"u{i}", order=i) for i in range(len(angles))]
+    desired = {u.id: a for u, a in zip(units, angles, strict=True)}
+    targets = {u.id: aims[i] for i, u in enumerate(units)}
+    out = exchange_neighbours(units, desired, targets, centre)
+    assert sorted(out.values()) == sorted(desired.values())
+    for u in units:
+        if not targets[u.id]:
+            assert out[u.id] == desired[u.id]
+
+
+def test_exchange_keeps_a_box_near_its_kinds_side() -> None:
+    """The same crossing pair as above, but ``b`` belongs on the right: moving it left,
+    away from its side, is not worth an uncrossed line (the partner picture holds)."""
+    centre = _centre({"left": (-50.0, 0.0), "right": (50.0, 0.0)})
+    b = _unit("b", order=1)
+    b.side = 0.0  # right, as youth care
+    units = [_unit("a", order=0), b, _unit("c", order=2)]
+    up = -math.pi / 2
+    desired = {"a": up - 0.2, "b": up + 0.2, "c": math.pi / 2}
+    targets = {"a": ["right"], "b": ["left"], "c": ["left"]}
+    assert exchange_neighbours(units, desired, targets, centre) == desired

@@ -1,0 +1,34 @@
+"""The router's choice of side: round a box the way that crosses fewer lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from systeemkaart.layout import Box
+from systeemkaart.layout.systemogram_route import Obstacle, Router
+
+BOX = Box(0.0, 0.0, 40.0, 20.0)
+
+
+@pytest.mark.parametrize(("drawn", "above"), [(False, True), (True, False)])
+def test_a_detour_goes_round_the_side_that_crosses_fewer_lines(drawn: bool,
+                                                               above: bool) -> None:
+    """A line just above the middle of a box goes round over it (the shorter way), unless
+    a line already routed stands there: then it goes round underneath, crossing nothing."""
+    router = Router([Obstacle("box", BOX)])
+    if drawn:  # another line, ending just over the box's top edge
+        assert router.route((20.0, -60.0), (20.0, -2.0), ["x", "y"], ("x", "y")) == [
+            (20.0, -60.0), (20.0, -2.0)]
+    path = router.route((-50.0, 8.0), (90.0, 8.0), ["a", "b"], ("a", "b"))
+    bends = path[1:-1]
+    assert bends
+    assert all(y < BOX.y for _, y in bends) is above
+    assert all(y > BOX.bottom for _, y in bends) is (not above)
+
+
+def test_lines_that_share_an_end_do_not_count_as_crossing() -> None:
+    """A line from the same agent in the way is no reason for the longer way round."""
+    router = Router([Obstacle("box", BOX)])
+    router.route((20.0, -60.0), (20.0, -2.0), ["a", "y"], ("a", "y"))
+    path = router.route((-50.0, 8.0), (90.0, 8.0), ["a", "b"], ("a", "b"))
+    assert all(y < BOX.y for _, y in path[1:-1])
