@@ -105,6 +105,20 @@ def test_case_at_leaves_out_what_had_not_begun() -> None:
     assert now.partnerships[0].status == "divorced"
 
 
+def test_an_undated_pregnancy_is_the_one_at_the_case_date() -> None:
+    case = _case(case={"id": "c", "as_of": "2023-04-01"},
+                 people=[{"id": "pa", "born": 1978}, {"id": "ma", "born": 1984},
+                         {"id": "baby", "pregnancy": True}],
+                 partnerships=[{"partners": ["pa", "ma"], "kind": "cohabiting",
+                                "start": 2018}],
+                 children=[{"parents": ["pa", "ma"], "child": "baby"}])
+    assert [p.id for p in case_at(case, D(2015)).people] == ["pa", "ma"]
+    assert case_at(case, D(2015)).children == []
+    assert "baby" not in [p.id for p in case_at(case, D("2022-05")).people]
+    assert "baby" in [p.id for p in case_at(case, D("2022-06")).people]  # 280 days before
+    assert "baby" in [p.id for p in case_at(case, D(2023)).people]
+
+
 @settings(max_examples=60, deadline=None)
 @given(cases(max_agents=12), partial_dates(1960, 2035))
 def test_case_at_is_idempotent_valid_and_keeps_nothing_its_dates_exclude(

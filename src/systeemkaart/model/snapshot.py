@@ -41,14 +41,19 @@ Period = tuple[PartialDate | None, PartialDate | None]
 def case_at(case: Case, at: PartialDate | None) -> Case:
     """``case`` reduced to what held at ``at`` (``case`` itself when nothing changes).
 
+    An undated pregnancy is the one at the case's date (``as_of``): it is left out at dates
+    more than a pregnancy's length before that.
+
     Applying it twice gives the same case as applying it once.
     """
     if at is None:
         return case
     changed = False
     people = []
+    # an undated pregnancy is one at the case's date: it was not there much earlier
+    conceived = case.as_of().earliest - _dt.timedelta(days=PREGNANCY_DAYS)
     for p in case.people:
-        if not born_by(p, at):
+        if not born_by(p, at) or (p.pregnancy and p.born is None and at.latest < conceived):
             changed = True
             continue
         if (p.died is not None or p.deceased) and not deceased_at(p, at):
