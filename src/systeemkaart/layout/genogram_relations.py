@@ -7,7 +7,9 @@ is not its end and never runs along another line.
 
 from __future__ import annotations
 
+import functools
 import math
+from collections.abc import Callable
 from typing import Final
 
 from .genogram_places import MID, SYMBOL, SYMBOL_TOP, Pending, RelationPlace, Work, cx, row_ref
@@ -17,7 +19,10 @@ __all__ = ["add_relation", "relation_path", "relation_paths", "top_x"]
 
 
 _PORT_STEP: Final = 6.5
-"""Distance between two ports on one side of a symbol (and from the centre line)."""
+"""Distance between two ports on one side of a symbol (and from the middle)."""
+_TOP_PORTS: Final = (8.5, 15.0)
+"""Offsets from the centre line of the ports on a symbol's top: the child line arrives at
+the centre, and a triple or zigzag line (up to 4 units either side) keeps clear of it."""
 
 
 def add_relation(work: Work, index: int, pending: Pending) -> None:
@@ -52,8 +57,8 @@ def top_x(work: Work, pid: str, towards: float) -> float | None:
     all four top ports are taken."""
     used = work.top_ports[pid]
     sign = 1.0 if towards >= cx(work, pid) else -1.0
-    candidates = [sign * _PORT_STEP, sign * 2 * _PORT_STEP, -sign * _PORT_STEP,
-                  -sign * 2 * _PORT_STEP]
+    near, far = _TOP_PORTS
+    candidates = [sign * near, sign * far, -sign * near, -sign * far]
     offset = next((c for c in candidates if c not in used), None)
     if offset is None:
         return None
@@ -67,7 +72,7 @@ def _top_x(work: Work, pid: str, towards: float) -> float:
     if x is None:
         k = len(work.top_ports[pid])
         work.top_ports[pid].add(float(k))
-        x = cx(work, pid) + (1 if k % 2 else -1) * 1.5 * _PORT_STEP
+        x = cx(work, pid) + (1 if k % 2 else -1) * (_TOP_PORTS[0] + _TOP_PORTS[1]) / 2
     return x
 
 
@@ -152,21 +157,45 @@ def relation_paths(work: Work, a: str, b: str) -> list[list[RefPoint]]:
     (:func:`relation_path`) first: between rows, also from the other side of the upper
     symbol (unless a partner stands there), across in the band above the lower person
     instead of the band below the upper one, and into the side of the lower symbol instead
-    of its top. The layout keeps the one that crosses fewest lines."""
+    of its top; in one row, also out of the sides and through the band below the row. The
+    layout keeps the one that crosses fewest lines."""
     rows = work.st.rows
     if rows[a] > rows[b]:
         return [list(reversed(p)) for p in relation_paths(work, b, a)]
+    before = dict(work.side_uses)
+    used: dict[str, int] = {}
+
+    def build(make: Callable[[], list[RefPoint] | None]) -> list[RefPoint] | None:
+        """One way, with the side ports as they were before this relation: the ways of
+        one relation share a port per side, only one of them is drawn."""
+        for key in list(work.side_uses):
+            if key in before:
+                used[key] = max(used.get(key, 0), work.side_uses[key])
+                work.side_uses[key] = before[key]
+            else:
+                used[key] = max(used.get(key, 0), work.side_uses.pop(key))
+        return make()
+
+    out: list[list[RefPoint]] = []
     if rows[a] == rows[b]:
-        return [relation_path(work, a, b)]
-    ax, bx = cx(work, a), cx(work, b)
-    port = top_x(work, b, ax)
-    first = _side_away(work, a, 1.0 if bx >= ax else -1.0)
-    out = []
-    sides = [first] if -first in work.line_sides.get(a, ()) else [first, -first]
-    for entry in (port, None) if port is not None else (None,):
-        for side in sides:  # never out towards a partner, over the years between them
-            for late in (False, True) if rows[b] > rows[a] + 1 else (False,):
-                out.append(_down(work, a, b, side, entry, late))
+        out.append(relation_path(work, a, b))
+        below = build(lambda: _below(work, a, b))
+        if below is not None:
+            out.append(below)
+    else:
+        ax, bx = cx(work, a), cx(work, b)
+        port = top_x(work, b, ax)
+        first = _side_away(work, a, 1.0 if bx >= ax else -1.0)
+        sides = [first] if -first in work.line_sides.get(a, ()) else [first, -first]
+        for entry in (port, None) if port is not None else (None,):
+            for side in sides:  # never out towards a partner, over the years between them
+                for late in (False, True) if rows[b] > rows[a] + 1 else (False,):
+                    path = build(functools.partial(_down, work, a, b, side, entry, late))
+                    assert path is not None
+                    out.append(path)
+    build(lambda: None)
+    for key, n in used.items():
+        work.side_uses[key] = n
     return out
 
 
@@ -195,3 +224,26 @@ def _down(work: Work, a: str, b: str, side: float | None, port: float | None,
     yb = row_ref(rb, MID + dy_b)
     path += [(xs, yb), (bx + side_b * _half_width(work, b, dy_b), yb)]
     return path
+
+
+def _below(work: Work, a: str, b: str) -> list[RefPoint] | None:
+    """Between two people of one row: out of the side of each symbol facing the other (or
+    the one away from a partner), down the corridor beside the box (past the name) and
+    across in the band below the row. Beside the lowest row that band holds no line at
+    all. ``None`` when a partner line hangs from a side it would leave."""
+    router = work.router
+    assert router is not None
+    row = work.st.rows[a]
+    ax, bx = cx(work, a), cx(work, b)
+    ends: list[tuple[float, float, float]] = []  # (side, dy, corridor x) per end
+    for pid, towards in ((a, bx), (b, ax)):
+        side = _side_away(work, pid, 1.0 if towards >= cx(work, pid) else -1.0)
+        if side in work.line_sides.get(pid, ()):
+            return None
+        ends.append((*_side_port(work, pid, towards, side), 0.0))
+    (sa, dya, _), (sb, dyb, _) = ends
+    xa, xb = _corridor_x(work, a, sa), _corridor_x(work, b, sb)
+    lane = router.lane(row + 1, xa, xb, 1)
+    ya, yb = row_ref(row, MID + dya), row_ref(row, MID + dyb)
+    return [(ax + sa * _half_width(work, a, dya), ya), (xa, ya), (xa, lane), (xb, lane),
+            (xb, yb), (bx + sb * _half_width(work, b, dyb), yb)]

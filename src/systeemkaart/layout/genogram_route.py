@@ -35,8 +35,8 @@ _PITCH: Final = {0: 8.0, 1: 8.0, 2: 15.0}
 _PAD_TOP: Final = 10.0
 _PAD_BOTTOM: Final = 16.0
 _SLOT: Final = 8.0
-_TOP_CLEAR: Final = 23.0
-"""Distance kept from the centre of a symbol in the row below (its top ports reach 13)."""
+_TOP_CLEAR: Final = 25.0
+"""Distance kept from the centre of a symbol in the row below (its top ports reach 15)."""
 
 
 @dataclass
@@ -142,7 +142,8 @@ class Router:
         base = min(max(target, lo), hi)
         below = self.centres.get(row + 1, [])
         choice: float | None = None
-        for clear in (_TOP_CLEAR, 0.0):  # first away from the symbols' top ports below
+        # first away from the top ports of the row below, then from the child lines there
+        for clear in (_TOP_CLEAR, _SLOT, 0.0):
             for step in range(0, 40):
                 cand = base + ((step + 1) // 2) * _SLOT * (1 if step % 2 else -1)
                 if lo <= cand <= hi and _distance(taken, cand) >= _SLOT - 1e-9 \

@@ -100,7 +100,7 @@ def _release(work: Work, path: list[RefPoint], unused: bool) -> None:
 
 
 def _choose(work: Work, pending: Pending, geometry: Geometry) -> list[tuple[int, bool]]:
-    """Per relation: the route that runs along fewest other relations and then crosses
+    """Per relation: the route that runs along fewest other lines and then crosses
     fewest lines (family lines and the other relations), and whether the straight line is
     taken instead. (Routes keep off the family lines by their lanes and corridors.)
 
@@ -120,12 +120,15 @@ def _choose(work: Work, pending: Pending, geometry: Geometry) -> list[tuple[int,
              for k, (line, (place, _path)) in enumerate(zip(lines, pending.relation,
                                                              strict=True))]
     base = [[family.crossings(segs) for segs in variants] for variants in routes]
+    family_along = [[_alongs(family, segs, k) for segs in variants]
+                    for k, variants in enumerate(routes)]
     line_base = [family.crossings(line) if ok else 0 for line, ok in zip(lines, clear,
                                                                          strict=True)]
 
     def pick(k: int) -> tuple[tuple[int, bool], list[Segment]]:
-        costs = [(_alongs(placed, segs, k), crossed + placed.crossings(segs))
-                 for crossed, segs in zip(base[k], routes[k], strict=True)]
+        costs = [(along + _alongs(placed, segs, k), crossed + placed.crossings(segs))
+                 for crossed, along, segs in zip(base[k], family_along[k], routes[k],
+                                                 strict=True)]
         best = min(range(len(routes[k])), key=lambda j: (costs[j], j))
         line = lines[k]
         if clear[k] and not placed.along(line[0], k) \
