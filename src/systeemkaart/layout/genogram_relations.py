@@ -146,7 +146,7 @@ def relation_path(work: Work, a: str, b: str) -> list[RefPoint]:
     ax, bx = cx(work, a), cx(work, b)
     if ra == rb:
         xa, xb = _top_x(work, a, bx), _top_x(work, b, ax)
-        lane = router.lane(ra, xa, xb, 1)
+        lane = router.lane(ra, xa, xb, 1, downs=[xa, xb])
         return [_top(work, a, xa), (xa, lane), (xb, lane), _top(work, b, xb)]
     port = top_x(work, b, ax)
     return _down(work, a, b, None, port, False)
@@ -243,7 +243,7 @@ def _below(work: Work, a: str, b: str) -> list[RefPoint] | None:
         ends.append((*_side_port(work, pid, towards, side), 0.0))
     (sa, dya, _), (sb, dyb, _) = ends
     xa, xb = _corridor_x(work, a, sa), _corridor_x(work, b, sb)
-    lane = router.lane(row + 1, xa, xb, 1)
+    lane = router.lane(row + 1, xa, xb, 1, ups=[xa, xb])
     ya, yb = row_ref(row, MID + dya), row_ref(row, MID + dyb)
     return [(ax + sa * _half_width(work, a, dya), ya), (xa, ya), (xa, lane), (xb, lane),
             (xb, yb), (bx + sb * _half_width(work, b, dyb), yb)]

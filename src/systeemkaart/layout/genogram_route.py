@@ -49,7 +49,8 @@ class Lane:
     cls: int
     index: int = -1
     ups: list[float] = field(default_factory=list)
-    """Where vertical lines leave the lane upwards (a sibling bar: the union's drop)."""
+    """Where vertical lines leave the lane upwards (a sibling bar: the union's drop; a
+    relation: where it comes down from a symbol or the row above)."""
     downs: list[float] = field(default_factory=list)
     """Where vertical lines leave the lane downwards (a sibling bar: the children)."""
     room: float = 0.0
@@ -168,7 +169,7 @@ class Router:
         for band in range(first_band, last_band):
             xc = self.slot(band, via.get(band, target) if via else target)
             if lane is None:
-                lane = self.lane(band, x, xc, cls)
+                lane = self.lane(band, x, xc, cls, ups=[x], downs=[xc])
             else:
                 self.extend(lane, x)
                 self.extend(lane, xc)
@@ -177,7 +178,7 @@ class Router:
             x = xc
             lane = None
         if lane is None:
-            lane = self.lane(last_band, x, target, cls)
+            lane = self.lane(last_band, x, target, cls, ups=[x], downs=[target])
         else:
             self.extend(lane, x)
             self.extend(lane, target)
@@ -213,7 +214,7 @@ class Router:
                     used += 1
                 lane.index = track
                 heapq.heappush(free, (lane.x2, track))
-            if cls == 0 and used > 1:
+            if cls in (0, 1) and used > 1:  # sibling bars; relations and long lines
                 used = _stack_bars(self.lanes, ids, used)
             if cls == 2:
                 room = [0.0] * used
