@@ -345,6 +345,7 @@ def quality() -> None:
           f"{'all':>4} {'split':>5}")
     totals: dict[str, float] = defaultdict(float)
     worse: list[str] = []
+    bent: list[str] = []  # emotional lines as drawn cross more than drawn straight
     for name, case in _families():
         a, b = ours(case), plain_dot(case)
         for k, v in a.items():
@@ -353,6 +354,8 @@ def quality() -> None:
             totals["dot_" + k] += v
         if a["structural"] > b["structural"]:
             worse.append(name)
+        if a["all"] > a["straight"]:
+            bent.append(f"{name} ({a['all']:.0f} > {a['straight']:.0f})")
         print(f"{name:24} {len(case.people):6} | {a['structural']:12.0f} {a['all']:4.0f} "
               f"{a['straight']:8.0f} {a['lol']:3.0f} {a['twins']:2.0f} {a['households']:2.0f} "
               f"{a['overlaps']:3.0f} {a['split']:5.0f} | {b['structural']:11.0f} "
@@ -363,6 +366,8 @@ def quality() -> None:
           f"{t['ours_households']:2.0f} {t['ours_overlaps']:3.0f} {t['ours_split']:5.0f} | "
           f"{t['dot_structural']:11.0f} {t['dot_all']:4.0f} {t['dot_split']:5.0f}")
     print(f"families with more structural crossings than plain dot: {', '.join(worse) or 'none'}")
+    print(f"families whose emotional lines cross more than drawn straight: "
+          f"{', '.join(bent) or 'none'}")
 
 
 def speed(runs: int = 7) -> None:
