@@ -33,6 +33,9 @@ LANE_CLASSES: Final = (0, 1, 2)
 """0: sibling bars (top of a band); 1: relations and long lines; 2: partnership lanes."""
 _PITCH: Final = {0: 8.0, 1: 8.0, 2: 15.0}
 _PAD_TOP: Final = 10.0
+_OUTLINE: Final = 5.0
+"""Further room above a band's first lane when it is not a sibling bar: a household
+outline runs 5-9 units below the boxes of the row above, and a relation keeps clear of it."""
 _PAD_BOTTOM: Final = 16.0
 _SLOT: Final = 8.0
 _TOP_CLEAR: Final = 25.0
@@ -227,12 +230,13 @@ class Router:
 
     def band_height(self, counts: dict[int, int], minimum: float, band: int = -1) -> float:
         """The height band ``band`` needs for its lanes (at least ``minimum``)."""
-        need = _PAD_TOP + _PAD_BOTTOM + sum(_PITCH[c] * n for c, n in counts.items())
+        need = _PAD_TOP + _PAD_BOTTOM + sum(_PITCH[c] * n for c, n in counts.items()) \
+            + _first_pad(counts)
         return max(minimum, need + sum(self._room.get(band, ())))
 
     def lane_y(self, lane: Lane, band_top: float, counts: dict[int, int]) -> float:
         """The y of a lane, given its band's top and lane counts."""
-        y = band_top + _PAD_TOP
+        y = band_top + _PAD_TOP + _first_pad(counts)
         for cls in LANE_CLASSES:
             if cls == lane.cls:
                 if cls == 2:
@@ -320,6 +324,11 @@ def _over(upper: Lane, lower: Lane) -> int:
     eps = 1e-6
     return sum(1 for x in upper.downs if lower.x1 + eps < x < lower.x2 - eps) + \
         sum(1 for x in lower.ups if upper.x1 + eps < x < upper.x2 - eps)
+
+
+def _first_pad(counts: dict[int, int]) -> float:
+    """Room kept above the first lane of a band with relation lanes but no sibling bar."""
+    return _OUTLINE if counts.get(1) and not counts.get(0) else 0.0
 
 
 def _distance(xs: list[float], x: float) -> float:
