@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from . import Box, Point, segment_entry
-from .ring_geometry import segments_cross
 
 __all__ = ["CROSSING_LENGTH", "Obstacle", "Router"]
 
@@ -342,6 +341,8 @@ class Router:
         lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
         mine = self._ends
         gone = self._gone
+        (px, py), (qx, qy) = p, q
+        ux, uy = qx - px, qy - py
         for cell in _cells_along(p, q):
             for k in self._drawn_cells.get(cell, ()):
                 if k in seen or k in gone:
@@ -351,7 +352,16 @@ class Router:
                 if (box[0] > hi_x or box[1] < lo_x or box[2] > hi_y or box[3] < lo_y
                         or ends & mine):
                     continue
-                if segments_cross(p, q, a, b):
+                # the segments cross when each one's ends lie strictly on both sides of
+                # the other (segments_cross, inlined: this is the router's inner loop)
+                e3 = ux * (a[1] - py) - uy * (a[0] - px)
+                e4 = ux * (b[1] - py) - uy * (b[0] - px)
+                if not ((e3 > 0 > e4) or (e3 < 0 < e4)):
+                    continue
+                vx, vy = b[0] - a[0], b[1] - a[1]
+                e1 = vx * (py - a[1]) - vy * (px - a[0])
+                e2 = vx * (qy - a[1]) - vy * (qx - a[0])
+                if (e1 > 0 > e2) or (e1 < 0 < e2):
                     total += 1
         return total
 
