@@ -33,7 +33,7 @@ __all__ = ["CROSSING_LENGTH", "Obstacle", "Router"]
 MARGIN = 6.0
 """Least distance a routed line keeps from any box it does not belong to: room for the
 widest drawn pattern (a double zigzag swings 4 units off its line)."""
-CORNER = 2.0
+CORNER = 5.0
 FIRST_BEND = 2.0
 """How far beyond ``MARGIN`` a bend sits off a box corner, and the extra step per reuse."""
 MAX_DEPTH = 5
