@@ -21,7 +21,7 @@ from . import Box, Point, segment_hits_box
 from .ring_centre import SYMBOL, PersonPlace
 from .ring_geometry import boundary_point, isotonic
 from .ring_links import LinkPlace
-from .systemogram_route import CROSSING_LENGTH, Obstacle, Router
+from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 
 __all__ = ["PORT_ARC", "PORT_GAP", "lines_through_boxes", "port_distance", "route_links"]
 
@@ -32,6 +32,8 @@ ARROW_ROOM = 4.0
 STUB = 10.0
 PARALLEL_GAP = 5.0
 REROUTE = 1
+QUICK_BUDGET = 12
+"""Most segment routings the second pass tries for one line (the first pass: ``BUDGET``)."""
 """Rounds in which every line is routed again with all the others known."""
 # Ports live on the upper part of the symbol: the label hangs below it (y grows downwards).
 _PORT_LO = math.radians(145.0)
@@ -103,13 +105,14 @@ def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: f
     start = _start(router, box, card, goal, shift)
     best: list[Point] | None
     if quick:
-        leg = router.try_route(start[-1], goal, skip, ends, claim=True)
+        leg = router.try_route(start[-1], goal, skip, ends, claim=True, budget=QUICK_BUDGET)
         best = None if leg is None else start[:-1] + leg
     else:
         best = start[:-1] + router.route(start[-1], goal, skip, ends, remember=False)
     if card is not None and _in_card(box, card) and abs(goal[0] - card.cx) < card.w:
         other = _start(router, box, card, goal, shift, left=goal[0] > card.cx)
-        leg = router.try_route(other[-1], goal, skip, ends, claim=quick)
+        leg = router.try_route(other[-1], goal, skip, ends, claim=quick,
+                              budget=QUICK_BUDGET if quick else BUDGET)
         if leg is not None:
             path = other[:-1] + leg
             if best is None or router.cost(path, ends) < router.cost(best, ends):

@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from . import Box, Point, segment_entry
 
-__all__ = ["CROSSING_LENGTH", "Obstacle", "Router"]
+__all__ = ["BUDGET", "CROSSING_LENGTH", "Obstacle", "Router"]
 
 MARGIN = 6.0
 """Least distance a routed line keeps from any box it does not belong to: room for the
@@ -413,12 +413,13 @@ class Router:
                                 and any(r[0] < x < r[2] and r[1] < y < r[3] for x, y in (p, q)))
 
     def try_route(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str],
-                  claim: bool = False) -> list[Point] | None:
+                  claim: bool = False, budget: int = BUDGET) -> list[Point] | None:
         """A path as :meth:`route` finds it by the quick detour search alone, or ``None``;
         nothing is remembered (for comparing a way that may not be taken). With ``claim``
-        the corners it turns at count as used, so a line taking them later keeps apart."""
+        the corners it turns at count as used, so a line taking them later keeps apart;
+        ``budget`` bounds the segment routings tried."""
         self._begin(p, q, skip, ends)
-        self._budget = BUDGET
+        self._budget = budget
         found = self._detour(p, q, MAX_DEPTH)
         if found is None:
             return None
