@@ -146,7 +146,8 @@ def _groups(case: Case, people: Sequence[str]) -> list[tuple[int | None, list[st
 
 def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
                   rank: Mapping[str, float], unreached: Collection[str] = (),
-                  shape: float = SHAPE) -> CentrePlace:
+                  shape: float = SHAPE, height: Mapping[str, float] | None = None
+                  ) -> CentrePlace:
     """Lay out ``people`` grouped by household, each group ordered by ``rank`` (low = left).
 
     Within a household each generation is a row, oldest on top: a small genogram whose
@@ -154,8 +155,11 @@ def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
     top row follows ``rank``; lower rows (children) stand in order of age, eldest left. Groups
     are ordered by the mean rank of their members and packed on shelves whose width keeps
     the block roughly square (``shape`` is the wished width over height: wider blocks put
-    more households side by side). The block is centred on the origin. People in ``unreached``
-    get a line saying that no help reaches them.
+    more households side by side). With ``height`` (where each person's agents stand, low =
+    high up), the shelves are stacked by the mean height of their members, so a household
+    helped from below sits at the bottom of the block and its lines need not pass the
+    other. The block is centred on the origin. People in ``unreached`` get a line saying
+    that no help reaches them.
     """
     groups = _groups(case, people)
     if not groups:
@@ -204,6 +208,11 @@ def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
             used = 0.0
         shelves[-1].append(k)
         used += w + GROUP_GAP
+    if height is not None and len(shelves) > 1:
+        def shelf_height(shelf: list[int]) -> float:
+            ids = [pid for k in shelf for pid, _, _ in local[k][1]]
+            return sum(height.get(pid, 0.0) for pid in ids) / len(ids)
+        shelves.sort(key=shelf_height)
     persons: dict[str, PersonPlace] = {}
     frames: list[HouseholdPlace] = []
     y0 = 0.0

@@ -142,15 +142,18 @@ def place_on_circle(desired: Sequence[float], gaps: Sequence[float]) -> list[flo
     return [(shift + o) % TAU for o in offsets]
 
 
-def _orient(a: Point, b: Point, c: Point) -> float:
-    return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
-
-
 def segments_cross(p1: Point, p2: Point, q1: Point, q2: Point) -> bool:
     """True when the open segments ``p1p2`` and ``q1q2`` cross at a single interior point."""
-    d1, d2 = _orient(q1, q2, p1), _orient(q1, q2, p2)
-    d3, d4 = _orient(p1, p2, q1), _orient(p1, p2, q2)
-    return ((d1 > 0 > d2) or (d1 < 0 < d2)) and ((d3 > 0 > d4) or (d3 < 0 < d4))
+    (ax, ay), (bx, by), (cx, cy), (dx, dy) = p1, p2, q1, q2
+    ux, uy = bx - ax, by - ay
+    d3 = ux * (cy - ay) - uy * (cx - ax)
+    d4 = ux * (dy - ay) - uy * (dx - ax)
+    if not ((d3 > 0 > d4) or (d3 < 0 < d4)):  # the usual answer: decided by two products
+        return False
+    vx, vy = dx - cx, dy - cy
+    d1 = vx * (ay - cy) - vy * (ax - cx)
+    d2 = vx * (by - cy) - vy * (bx - cx)
+    return (d1 > 0 > d2) or (d1 < 0 < d2)
 
 
 def count_crossings(lines: Sequence[tuple[str, str, Sequence[Point]]]) -> int:

@@ -213,9 +213,10 @@ class _Plan:
 
 
 def _one_round(plan: _Plan, rank: dict[str, float], side_weight: float,
-               shape: float = SHAPES[0]) -> SystemogramLayout:
+               shape: float = SHAPES[0], height: dict[str, float] | None = None
+               ) -> SystemogramLayout:
     centre = layout_centre(plan.case, plan.people, plan.at, plan.lang, rank, plan.unreached,
-                           shape)
+                           shape, height)
     desired = desired_angles(plan.units, plan.targets, centre, plan.optimise, side_weight)
     if plan.optimise:
         desired = exchange_neighbours(plan.units, desired, plan.targets, centre)
@@ -374,9 +375,9 @@ def _candidates(plan: _Plan, start: dict[str, float], rounds: int) -> list[Syste
     seen: set[tuple[tuple[str, float, float], ...]] = set()
     for shape in SHAPES:
         for weight in SIDE_WEIGHTS:
-            rank = start
+            rank, height = start, None
             for _ in range(max(1, rounds)):
-                result = _one_round(plan, rank, weight, shape)
+                result = _one_round(plan, rank, weight, shape, height)
                 key = tuple((k, a.box.x, a.box.y) for k, a in result.agents.items())
                 key += tuple((k, p.x, p.y) for k, p in result.people.items())
                 if key in seen:
@@ -385,20 +386,23 @@ def _candidates(plan: _Plan, start: dict[str, float], rounds: int) -> list[Syste
                 out.append(result)
                 if result.crossings == 0:
                     break
-                rank = _rerank(result)
+                rank, height = _rerank(result)
     out.sort(key=lambda lay: lay.crossings)
     return out
 
 
-def _rerank(result: SystemogramLayout) -> dict[str, float]:
-    """New left-to-right rank of each person: the mean x of the agents that point at them."""
-    xs: dict[str, list[float]] = {}
+def _rerank(result: SystemogramLayout) -> tuple[dict[str, float], dict[str, float]]:
+    """New left-to-right rank and top-to-bottom height of each person: the mean x and y of
+    the agents that point at them (where nothing points, where the person stands)."""
+    xs: dict[str, list[tuple[float, float]]] = {}
     for lk in result.links:
         a = result.agents.get(lk.source)
         if a is not None:
-            xs.setdefault(lk.target, []).append(a.box.cx)
-    out: dict[str, float] = {}
+            xs.setdefault(lk.target, []).append((a.box.cx, a.box.cy))
+    rank: dict[str, float] = {}
+    height: dict[str, float] = {}
     for pid, place in result.people.items():
         vals = xs.get(pid)
-        out[pid] = sum(vals) / len(vals) if vals else place.x
-    return out
+        rank[pid] = sum(v[0] for v in vals) / len(vals) if vals else place.x
+        height[pid] = sum(v[1] for v in vals) / len(vals) if vals else place.y
+    return rank, height

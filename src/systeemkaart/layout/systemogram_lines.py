@@ -3,9 +3,11 @@
 Every line starts at its agent (a card's professional leaves the card sideways from its own
 row) and is routed by :class:`~systeemkaart.layout.systemogram_route.Router` around every
 person symbol, label and agent box that is not one of its ends, and around its own
-target's label. A person's incoming lines are then given their own ports on the outline of
-the symbol, spread by angle in the order they arrive, and never under the symbol where the
-label is; so arrowheads never stack and no arrow seems to point at a neighbour.
+target's label; then each line that bends and crosses others is routed once more, now
+that all the others are known, and keeps the way that crosses fewer. A person's incoming
+lines are then given their own ports on the outline of the symbol, spread by angle in the
+order they arrive, and never under the symbol where the label is; so arrowheads never
+stack and no arrow seems to point at a neighbour.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from . import Box, Point, segment_hits_box
 from .ring_centre import SYMBOL, PersonPlace
 from .ring_geometry import boundary_point, isotonic
 from .ring_links import LinkPlace
-from .systemogram_route import Obstacle, Router
+from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 
 __all__ = ["PORT_ARC", "PORT_GAP", "lines_through_boxes", "port_distance", "route_links"]
 
@@ -28,6 +31,10 @@ ARROW_ROOM = 4.0
 """Distance between a symbol's outline and the tip of an arrow pointing at it."""
 STUB = 10.0
 PARALLEL_GAP = 5.0
+REROUTE = 1
+QUICK_BUDGET = 12
+"""Most segment routings the second pass tries for one line (the first pass: ``BUDGET``)."""
+"""Rounds in which every line is routed again with all the others known."""
 # Ports live on the upper part of the symbol: the label hangs below it (y grows downwards).
 _PORT_LO = math.radians(145.0)
 _PORT_HI = math.radians(395.0)
@@ -89,20 +96,29 @@ def _in_card(box: Box, card: Box | None) -> bool:
 
 
 def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: float,
-               skip: list[str], ends: tuple[str, str]) -> list[Point]:
-    """The routed path of a line from an agent's box. A line out of a card whose target
-    lies about under or over it may leave on either side: the side whose path costs less
-    (crossings, and length) wins, the side facing the target on a tie."""
+               skip: list[str], ends: tuple[str, str], quick: bool = False
+               ) -> list[Point] | None:
+    """The routed path of a line from an agent's box, remembered. A line out of a card
+    whose target lies about under or over it may leave on either side: the side whose path
+    costs less (crossings, and length) wins, the side facing the target on a tie. ``quick``
+    tries the detour search alone and remembers nothing (``None`` when it finds no way)."""
     start = _start(router, box, card, goal, shift)
-    best = start[:-1] + router.route(start[-1], goal, skip, ends, remember=False)
+    best: list[Point] | None
+    if quick:
+        leg = router.try_route(start[-1], goal, skip, ends, claim=True, budget=QUICK_BUDGET)
+        best = None if leg is None else start[:-1] + leg
+    else:
+        best = start[:-1] + router.route(start[-1], goal, skip, ends, remember=False)
     if card is not None and _in_card(box, card) and abs(goal[0] - card.cx) < card.w:
         other = _start(router, box, card, goal, shift, left=goal[0] > card.cx)
-        leg = router.try_route(other[-1], goal, skip, ends)
+        leg = router.try_route(other[-1], goal, skip, ends, claim=quick,
+                              budget=QUICK_BUDGET if quick else BUDGET)
         if leg is not None:
             path = other[:-1] + leg
-            if router.cost(path, ends) < router.cost(best, ends):
+            if best is None or router.cost(path, ends) < router.cost(best, ends):
                 best = path
-    router.remember(best, ends)
+    if best is not None and not quick:
+        router.remember(best, ends)
     return best
 
 
@@ -153,35 +169,16 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     flips: list[bool] = [False] * n
     # short lines first: they have least choice, and the long ones then go round boxes on
     # the side where they cross fewer of them
-    for i in sorted(range(n), key=lambda j: (math.dist(links[j].points[0],
-                                                       links[j].points[-1]), j)):
-        lk = links[i]
-        src, tgt, flip = lk.source, lk.target, False
-        if src in people and tgt not in people:
-            src, tgt, flip = tgt, src, True
-        shift = shifts[i]
-        if tgt in people:
-            person = people[tgt]
-            goal: Point = (person.x, person.y)
-            skip = [src, tgt, tgt + _SYMBOL]
-        else:
-            goal = (agents[tgt].cx, agents[tgt].cy)
-            skip = [src, tgt]
-        if src in agents:
-            box = agents[src]
-            path = _from_card(router, box, cards.get(src), goal, shift, skip, (src, tgt))
-        else:  # a family member who is also a supporter or context
-            p = people[src]
-            box = Box(p.x - SYMBOL / 2, p.y - SYMBOL / 2, SYMBOL, SYMBOL)
-            skip += [src + _SYMBOL]
-            path = router.route((p.x, p.y), goal, skip, (src, tgt))
-        if src not in agents or not _in_card(box, cards.get(src)):
-            path[0] = boundary_point(box, path[1])
-        if tgt not in people:
-            path[-1] = boundary_point(agents[tgt], path[-2])
-        paths[i] = path
-        ends[i] = tgt if tgt in people else None
-        flips[i] = flip
+    order = sorted(range(n), key=lambda j: (math.dist(links[j].points[0],
+                                                      links[j].points[-1]), j))
+    for i in order:
+        router.tag = i
+        found = _route_one(router, links[i], shifts[i], people, agents, cards)
+        assert found is not None  # only a quick search finds nothing
+        paths[i], ends[i], flips[i] = found
+    for _ in range(REROUTE):  # again, each line now seeing all the others
+        for i in order:
+            _reroute(router, i, links[i], paths, flips[i], shifts[i], people, agents, cards)
     _ports(router, paths, ends, [lk.source if not f else lk.target
                                  for lk, f in zip(links, flips, strict=True)],
            people, sexes)
@@ -190,6 +187,69 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         pts = tuple(reversed(path)) if flip else tuple(path)
         out.append(replace(lk, points=tuple((round(x, 2), round(y, 2)) for x, y in pts)))
     return out
+
+
+def _ends_of(lk: LinkPlace, people: Mapping[str, PersonPlace]) -> tuple[str, str, bool]:
+    """Where ``lk`` is routed from and to: from its agent, flipped when it starts at a
+    person and ends at an agent."""
+    if lk.source in people and lk.target not in people:
+        return lk.target, lk.source, True
+    return lk.source, lk.target, False
+
+
+def _route_one(router: Router, lk: LinkPlace, shift: float, people: Mapping[str, PersonPlace],
+               agents: Mapping[str, Box], cards: Mapping[str, Box | None], quick: bool = False
+               ) -> tuple[list[Point], str | None, bool] | None:
+    """The routed path of ``lk`` (from its agent; flipped when it starts at a person), the
+    person it ends at (or ``None``) and whether it was flipped; remembered unless
+    ``quick`` (then only the detour search runs, for lines from agents: ``None`` if no
+    way is found)."""
+    src, tgt, flip = _ends_of(lk, people)
+    if tgt in people:
+        person = people[tgt]
+        goal: Point = (person.x, person.y)
+        skip = [src, tgt, tgt + _SYMBOL]
+    else:
+        goal = (agents[tgt].cx, agents[tgt].cy)
+        skip = [src, tgt]
+    path: list[Point] | None
+    if src in agents:
+        box = agents[src]
+        path = _from_card(router, box, cards.get(src), goal, shift, skip, (src, tgt), quick)
+    elif quick:
+        return None
+    else:  # a family member who is also a supporter or context
+        p = people[src]
+        box = Box(p.x - SYMBOL / 2, p.y - SYMBOL / 2, SYMBOL, SYMBOL)
+        skip += [src + _SYMBOL]
+        path = router.route((p.x, p.y), goal, skip, (src, tgt))
+    if path is None:
+        return None
+    if src not in agents or not _in_card(box, cards.get(src)):
+        path[0] = boundary_point(box, path[1])
+    if tgt not in people:
+        path[-1] = boundary_point(agents[tgt], path[-2])
+    return path, (tgt if tgt in people else None), flip
+
+
+def _reroute(router: Router, i: int, lk: LinkPlace, paths: list[list[Point]], flip: bool,
+             shift: float, people: Mapping[str, PersonPlace], agents: Mapping[str, Box],
+             cards: Mapping[str, Box | None]) -> None:
+    """Rip up line ``i`` and route it again, now that every other line is known; the new
+    path is kept only when it crosses fewer lines (length weighed as in the router)."""
+    old = paths[i]
+    src, tgt, _ = _ends_of(lk, people)
+    router.tag = i
+    router.forget(i)
+    before = router.cost(old, (src, tgt))
+    length = sum(math.dist(a, b) for a, b in pairwise(old))
+    if before - length / CROSSING_LENGTH < 0.5 or len(old) < 3:  # nothing to gain
+        router.remember(old, (src, tgt))
+        return
+    found = _route_one(router, lk, shift, people, agents, cards, quick=True)
+    if found is not None and router.cost(found[0], (src, tgt)) < before - 1e-9:
+        paths[i] = found[0]
+    router.remember(paths[i], (src, tgt))
 
 
 def _ports(router: Router, paths: list[list[Point]], ends: Sequence[str | None],

@@ -27,9 +27,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from . import Box, Point, segment_entry
-from .ring_geometry import segments_cross
 
-__all__ = ["Obstacle", "Router"]
+__all__ = ["BUDGET", "CROSSING_LENGTH", "Obstacle", "Router"]
 
 MARGIN = 6.0
 """Least distance a routed line keeps from any box it does not belong to: room for the
@@ -138,6 +137,10 @@ class Router:
         self._drawn: list[tuple[frozenset[str], Point, Point,
                                 tuple[float, float, float, float]]] = []
         self._drawn_cells: dict[tuple[int, int], list[int]] = {}
+        self.tag: int = -1
+        """Which line the segments remembered next belong to (see :meth:`forget`)."""
+        self._tagged: dict[int, list[int]] = {}
+        self._gone: set[int] = set()
 
     # --- tests -------------------------------------------------------------------------
 
@@ -337,16 +340,28 @@ class Router:
         lo_x, hi_x = min(p[0], q[0]), max(p[0], q[0])
         lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
         mine = self._ends
+        gone = self._gone
+        (px, py), (qx, qy) = p, q
+        ux, uy = qx - px, qy - py
         for cell in _cells_along(p, q):
             for k in self._drawn_cells.get(cell, ()):
-                if k in seen:
+                if k in seen or k in gone:
                     continue
                 seen.add(k)
                 ends, a, b, box = self._drawn[k]
                 if (box[0] > hi_x or box[1] < lo_x or box[2] > hi_y or box[3] < lo_y
                         or ends & mine):
                     continue
-                if segments_cross(p, q, a, b):
+                # the segments cross when each one's ends lie strictly on both sides of
+                # the other (segments_cross, inlined: this is the router's inner loop)
+                e3 = ux * (a[1] - py) - uy * (a[0] - px)
+                e4 = ux * (b[1] - py) - uy * (b[0] - px)
+                if not ((e3 > 0 > e4) or (e3 < 0 < e4)):
+                    continue
+                vx, vy = b[0] - a[0], b[1] - a[1]
+                e1 = vx * (py - a[1]) - vy * (px - a[0])
+                e2 = vx * (qy - a[1]) - vy * (qx - a[0])
+                if (e1 > 0 > e2) or (e1 < 0 < e2):
                     total += 1
         return total
 
@@ -356,6 +371,7 @@ class Router:
             k = len(self._drawn)
             box = (min(a[0], b[0]), max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1]))
             self._drawn.append((self._ends, a, b, box))
+            self._tagged.setdefault(self.tag, []).append(k)
             for cell in _cells_along(a, b):
                 self._drawn_cells.setdefault(cell, []).append(k)
 
@@ -377,6 +393,10 @@ class Router:
         return sum(self._crossings(a, b) + math.dist(a, b) / CROSSING_LENGTH
                    for a, b in pairwise(path))
 
+    def forget(self, tag: int) -> None:
+        """Forget every segment remembered under ``tag``: its line is routed again."""
+        self._gone.update(self._tagged.pop(tag, ()))
+
     def remember(self, path: Sequence[Point], ends: Sequence[str]) -> None:
         """Remember ``path``, a line between ``ends``, for the crossings of later lines."""
         self._ends = frozenset(ends)
@@ -392,16 +412,23 @@ class Router:
         self._tight = frozenset(i for i, r in near if r is not None
                                 and any(r[0] < x < r[2] and r[1] < y < r[3] for x, y in (p, q)))
 
-    def try_route(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str]
-                  ) -> list[Point] | None:
+    def try_route(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str],
+                  claim: bool = False, budget: int = BUDGET) -> list[Point] | None:
         """A path as :meth:`route` finds it by the quick detour search alone, or ``None``;
-        nothing is remembered (for comparing a way that may not be taken)."""
+        nothing is remembered (for comparing a way that may not be taken). With ``claim``
+        the corners it turns at count as used, so a line taking them later keeps apart;
+        ``budget`` bounds the segment routings tried."""
         self._begin(p, q, skip, ends)
-        self._budget = BUDGET
+        self._budget = budget
         found = self._detour(p, q, MAX_DEPTH)
         if found is None:
             return None
-        return [pt for pt, _ in self._pull([(p, None), *found])]
+        path = self._pull([(p, None), *found])
+        if claim:
+            for _, key in path[1:-1]:
+                if key is not None:
+                    self._used[key] = self._used.get(key, 0) + 1
+        return [pt for pt, _ in path]
 
     def route(self, p: Point, q: Point, skip: Sequence[str],
               ends: Sequence[str] = (), remember: bool = True) -> list[Point]:
