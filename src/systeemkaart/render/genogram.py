@@ -289,10 +289,10 @@ def _slash_sample(count: int) -> SampleFn:
 def _widowed_mark(x: float, y: float, colour: str) -> str:
     """A small cross standing on the partner line at ``(x, y)``: the partnership ended
     by death."""
-    return (markup("line", x1=x, y1=y - 9, x2=x, y2=y, stroke=colour, stroke_width=1.5,
-                   class_="status-mark widowed")
-            + markup("line", x1=x - 3, y1=y - 6, x2=x + 3, y2=y - 6, stroke=colour,
-                     stroke_width=1.5, class_="status-mark widowed"))
+    tail = f' stroke="{_attr(colour)}" stroke-width="1.5" class="status-mark widowed"/>'
+    return (f'<line x1="{_num(x)}" y1="{_num(y - 9)}" x2="{_num(x)}" y2="{_num(y)}"{tail}'
+            f'<line x1="{_num(x - 3)}" y1="{_num(y - 6)}" x2="{_num(x + 3)}" '
+            f'y2="{_num(y - 6)}"{tail}')
 
 
 def _widowed_at(ps: PartnershipPlace, people: Mapping[str, tuple[int, Person]],
@@ -400,9 +400,10 @@ def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
             content.append(line_markup(ps.points, style))
         if ps.ended == "widowed" and len(ps.points) >= 2:
             content.append(_widowed_mark(*_widowed_at(ps, people, layout), style.colour))
-        for p, q in ps.slashes:
-            content.append(markup("line", x1=p[0], y1=p[1], x2=q[0], y2=q[1],
-                                  stroke=style.colour, stroke_width=1.5, class_="status-mark"))
+        for p, q in ps.slashes:  # as markup("line", ...) writes it
+            content.append(f'<line x1="{_num(p[0])}" y1="{_num(p[1])}" x2="{_num(q[0])}" '
+                           f'y2="{_num(q[1])}" stroke="{_attr(style.colour)}" '
+                           'stroke-width="1.5" class="status-mark"/>')
         for line in ps.labels:
             content.append(text_markup(line.x, line.y, line.text, size=line.size, fill=MUTED,
                                        class_="line-label"))
@@ -415,25 +416,30 @@ def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
 
 def _paint_children(doc: SvgDoc, layout: GenogramLayout, names: dict[str, str],
                     lang: str) -> None:
+    """Every child line in its edge group, written as :func:`edge_markup` around
+    :func:`line_markup` would write it (the group's classes once per kind)."""
     layer = doc.group(classes=["children"])
     bars = {t.twins[1]: t for t in layout.twin_bars}
     parts: list[str] = []
-    couples: dict[tuple[str, ...], str] = {}  # siblings share their parents' names
+    couples: dict[tuple[str, ...], tuple[str, str]] = {}  # siblings share their parents
     kinds = {kind: label(kind, lang) for kind in CHILD_STYLES}
+    heads = {(kind, twin): '<g class="' + _attr(f"edge child {kind}" + (" twin" if twin else ""))
+             + '"' for kind in CHILD_STYLES for twin in (False, True)}
+    esc = _escape
     for c in layout.children:
-        modifiers = [c.kind, "twin"] if c.twin else [c.kind]
         parents = couples.get(c.parents)
         if parents is None:
-            parents = couples[c.parents] = " & ".join([names[p] for p in c.parents])
+            parents = couples[c.parents] = (" & ".join([names[p] for p in c.parents]),
+                                            _attr(" ".join(c.parents)))
         content = line_markup(c.points, CHILD_STYLES[c.kind])
         bar = bars.get(c.child)
         if bar is not None:
             (x1, y1), (x2, y2) = bar.points
             content += markup("line", x1=x1, y1=y1, x2=x2, y2=y2, stroke="#222222",
                               stroke_width=1.4, class_="identical")
-        parts.append(edge_markup("child", content, modifiers=modifiers, parents=c.parents,
-                                 child=c.child, tooltip=f"{names[c.child]}: "
-                                                        f"{kinds[c.kind]} ({parents})"))
+        tooltip = esc(f"{names[c.child]}: {kinds[c.kind]} ({parents[0]})")
+        parts.append(f'{heads[c.kind, bool(c.twin)]} data-parents="{parents[1]}" '
+                     f'data-child="{_attr(c.child)}"><title>{tooltip}</title>{content}</g>')
     layer.add_markup("".join(parts))
 
 
