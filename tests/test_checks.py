@@ -356,3 +356,18 @@ def test_names_with_bidi_overrides_or_control_characters_are_warned() -> None:
         "c.yaml:people[1].name: warning: the name 'Bo\\\\x1b[2J' holds control or "
         "text-direction characters; it may show other text than it holds (line 4)"]
     assert result.case is not None
+
+
+def test_warning_lines_are_found_only_when_asked_for_and_errors_always_name_theirs() -> None:
+    from systeemkaart.io.reader import parse_text
+    from systeemkaart.io.yaml_json import check_document
+
+    warned = 'case: {id: x}\npeople:\n  - {id: a}\n  - {id: b, name: "Bo\\e[2J"}\n'
+    asked = check_document(parse_text(warned, file="c.yaml"))
+    quick = check_document(parse_text(warned, file="c.yaml"), warning_lines=False)
+    assert [p.line for p in asked.warnings if p.location == "people[1].name"] == [4]
+    assert [p.line for p in quick.warnings if p.location == "people[1].name"] == [None]
+    assert quick.case == asked.case and quick.case is not None
+    bad = "case: {id: x}\npeople:\n  - {id: a}\n  - {id: b, died: 1900, born: 1950}\n"
+    errors = check_document(parse_text(bad, file="c.yaml"), warning_lines=False).errors
+    assert errors and all(p.line == 4 for p in errors)

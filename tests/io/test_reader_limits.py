@@ -34,6 +34,8 @@ def test_the_limit_bites_before_the_end_of_the_document(
     ("a: 007\nb: 0x1f\nc: 12\nd: '12'\ne: yes\nf: ~\ng: 1.5\nh: 2023-05-01\n",
      {"a": 7, "b": 31, "c": 12, "d": "12", "e": True, "f": None, "g": 1.5, "h": "2023-05-01"}),
     ("1: one\ntrue: t\n", {"1": "one", "true": "t"}),
+    ("- {yes: a, name: b, 1: c}\n- {yes: d, name: e, 1: f}\n",  # keys read once, reused
+     [{"true": "a", "name": "b", "1": "c"}, {"true": "d", "name": "e", "1": "f"}]),
     ("list:\n- a\n- {b: [c, d]}\n", {"list": ["a", {"b": ["c", "d"]}]}),
 ])
 def test_values_are_read_as_yaml_says(text: str, expected: object) -> None:
@@ -55,6 +57,7 @@ def test_an_alias_is_a_copy_not_a_shared_object() -> None:
      "(line 1)"),
     ("<<: {a: 1}\n", "f.yaml: merge keys (<<) are not supported (line 1)"),
     ("a: 1\na: 2\n", "f.yaml:a: duplicate key 'a' (line 2)"),
+    ("- {no: 1}\n- {no: 1, false: 2}\n", "f.yaml:[1].false: duplicate key 'false' (line 2)"),
     ("# only a comment\n", "f.yaml: file is empty; expected a case (schema: systeemkaart/1)"),
 ])
 def test_hostile_or_odd_yaml_is_one_line(text: str, expected: str) -> None:

@@ -378,3 +378,19 @@ def test_relation_between_partners_runs_straight_between_them() -> None:
         assert ps.label_box is None or y1 < ps.label_box.y
         straight += 1
     assert straight >= 2
+
+
+def test_a_couple_where_one_descends_from_the_other_is_marked_and_in_laws_are_not() -> None:
+    people = [{"id": i, "sex": s} for i, s in
+              (("opa", "male"), ("oma", "female"), ("dochter", "female"), ("schoonzoon", "male"),
+               ("kleinkind", "female"), ("vreemde", "male"))]
+    case = Case.model_validate({
+        "case": {"id": "x"}, "people": people,
+        "partnerships": [{"partners": ["opa", "oma"], "kind": "married"},
+                         {"partners": ["dochter", "schoonzoon"], "kind": "married"},
+                         {"partners": ["kleinkind", "opa"], "kind": "cohabiting"},
+                         {"partners": ["oma", "vreemde"], "kind": "cohabiting"}],
+        "children": [{"parents": ["opa", "oma"], "child": "dochter"},
+                     {"parents": ["dochter", "schoonzoon"], "child": "kleinkind"}]})
+    marked = {frozenset(p.partners) for p in _layout(case).partnerships if p.consanguineous}
+    assert marked == {frozenset({"kleinkind", "opa"})}

@@ -76,6 +76,8 @@ class EventBuilder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.resolvers: dict[str, list[tuple[str, Any]]] = loader.yaml_implicit_resolvers
         self.known: dict[str, Any] = {}
+        self.keys: dict[str, str] = {}
+        """Plain keys that YAML might read as other than text, read once per text."""
 
     def document(self) -> Any:
         """The single document of the stream as plain data.
@@ -185,11 +187,16 @@ class EventBuilder:
         lines = self.lines
         record = self.record
         resolvers = self.resolvers
+        keys = self.keys
         event = self.next()
         while type(event) is not _MAPPING_END:
-            if type(event) is _SCALAR and event.tag is None and event.anchor is None and (
-                    not event.implicit[0] or event.value[:1] not in resolvers):
+            if type(event) is _SCALAR and event.tag is None and event.anchor is None:
                 key: str = event.value  # plain text, the common case
+                if event.implicit[0] and key[:1] in resolvers:  # ``name``: could be ``no``
+                    done = keys.get(key)
+                    if done is None:
+                        done = keys[key] = self.key(event, path)
+                    key = done
             else:
                 key = self.key(event, path)
             sub = (f"{path}.{key}" if path else key) if record else path

@@ -55,8 +55,12 @@ def _with_lines(problems: list[Problem], doc: Document) -> list[Problem]:
     ]
 
 
-def check_document(doc: Document) -> CheckResult:
-    """Validate plain data as a case: types first, then references, parentage and dates."""
+def check_document(doc: Document, *, warning_lines: bool = True) -> CheckResult:
+    """Validate plain data as a case: types first, then references, parentage and dates.
+
+    Every error names its line. So does every warning unless ``warning_lines`` is false:
+    finding lines reads a YAML file a second time (recording them), wasted on a caller that
+    keeps only the case (:func:`load`; 3,000 people: about 100 ms)."""
     data = doc.data
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"{data!r}"
@@ -70,23 +74,26 @@ def check_document(doc: Document) -> CheckResult:
         case = Case.model_validate(data)
     except ValidationError as err:
         return CheckResult(doc.file, None, _with_lines(problems_from_validation(err), doc))
-    problems = _with_lines(check_case(case), doc)
+    problems = check_case(case)
     valid = not any(p.severity == "error" for p in problems)
+    if not valid or warning_lines:
+        problems = _with_lines(problems, doc)
     return CheckResult(doc.file, case if valid else None, problems)
 
 
-def check_file(path: str | os.PathLike[str]) -> CheckResult:
+def check_file(path: str | os.PathLike[str], *, warning_lines: bool = True) -> CheckResult:
     """Read and validate a case file; never raises for bad input, reports it instead.
 
     Runs without the cycle collector (see :func:`systeemkaart.gcpause.paused_gc`): reading
     builds a large tree of plain data that forms no cycles (a fifth of the time of reading
-    a 3,000-person case went to collector passes over it)."""
+    a 3,000-person case went to collector passes over it). ``warning_lines``: see
+    :func:`check_document`."""
     with paused_gc():
         try:
             doc = read_document(path)
         except CaseFormatError as err:
             return CheckResult(os.fspath(path), None, err.problems)
-        return check_document(doc)
+        return check_document(doc, warning_lines=warning_lines)
 
 
 def _raise(result: CheckResult) -> Case:
@@ -108,7 +115,7 @@ def loads(text: str, *, format: str = "yaml", file: str | None = None) -> Case:
             doc = parse_text(text, fmt=format, file=file)
         except CaseFormatError as err:
             raise err
-        return _raise(check_document(doc))
+        return _raise(check_document(doc, warning_lines=False))
 
 
 def load(path: str | os.PathLike[str]) -> Case:
@@ -117,7 +124,7 @@ def load(path: str | os.PathLike[str]) -> Case:
     Raises:
         CaseFormatError: naming the file and the location of every error.
     """
-    return _raise(check_file(path))
+    return _raise(check_file(path, warning_lines=False))
 
 
 def case_to_data(case: Case) -> dict[str, Any]:

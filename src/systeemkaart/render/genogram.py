@@ -45,10 +45,10 @@ from .svgdoc import (
     line_markup,
     line_sample,
     markup,
-    node_markup,
     offset_polyline,
     text_markup,
 )
+from .svgmarkup import _attr, _escape, _num
 from .symbols import SymbolSpec, brackets_sample, symbol_markup, symbol_sample
 
 __all__ = ["render_genogram", "render_layout"]
@@ -61,6 +61,7 @@ _WIDOWED_REACH: Final = 22.0
 _HOUSEHOLD_DASH: Final = "7 4"
 _MAX_AGE: Final = 110
 """No age is written above this: such a person has most likely died unrecorded."""
+_BOLD: Final = ' font-weight="bold"'
 _TINTS: Final = ("#cfe8e4", "#f3e2c7", "#e1d9ef", "#d9e7c9")
 """Fills that mark the frames of one household whose members stand apart."""
 
@@ -87,15 +88,16 @@ def _shown_age(p: Person, at: PartialDate) -> int | None:
     return age if age is not None and age <= _MAX_AGE else None
 
 
-def _tooltip(p: Person, lang: str, dead: bool, age: int | None) -> str:
-    """The person's tooltip; ``age`` is their age at the drawn date (living people)."""
-    parts = [p.label()]
+def _tooltip(p: Person, words: tuple[str, str, str, str], dead: bool, age: int | None) -> str:
+    """The person's tooltip; ``age`` is their age at the drawn date (living people);
+    ``words``: "born", "died", "deceased" and "years" in the drawing's language."""
+    parts = [p.name or p.id]
     if p.born is not None:
-        parts.append(f"{label('born', lang)} {p.born}")
+        parts.append(f"{words[0]} {p.born}")
     if dead:
-        parts.append(f"{label('died', lang)} {p.died}" if p.died else label("deceased", lang))
+        parts.append(f"{words[1]} {p.died}" if p.died else words[2])
     elif age is not None:
-        parts.append(f"{age} {'jaar' if lang == 'nl' else 'years'}")
+        parts.append(f"{age} {words[3]}")
     if p.occupation:
         parts.append(p.occupation)
     if p.notes:
@@ -103,51 +105,68 @@ def _tooltip(p: Person, lang: str, dead: bool, age: int | None) -> str:
     return ", ".join(parts)
 
 
+def _person_look(p: Person, dead: bool, is_index: bool, adopted: bool,
+                 age: int | None) -> tuple[SymbolSpec, str]:
+    """The symbol to draw for ``p`` and the ``class`` of their node group (escaped)."""
+    spec = SymbolSpec(p.sex, dead and not p.never_lived, is_index, p.pregnancy, p.miscarriage,
+                      adopted or p.foster, age, p.abortion, p.stillbirth)
+    modifiers: list[str] = ["node", "person", p.sex]
+    if dead:
+        modifiers.append("deceased")
+    if is_index:
+        modifiers.append("index")
+    if p.pregnancy:
+        modifiers.append("pregnancy")
+    if p.miscarriage:
+        modifiers.append("miscarriage")
+    if p.abortion:
+        modifiers.append("abortion")
+    if p.stillbirth:
+        modifiers.append("stillbirth")
+    if adopted:
+        modifiers.append("adopted")
+    if p.foster:
+        modifiers.append("foster")
+    return spec, _attr(" ".join([m for m in modifiers if m]))
+
+
 def _paint_people(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str,
                   at: PartialDate, adopted: set[str]) -> None:
-    """Every person: symbol, name and dates in a node group with its tooltip."""
+    """Every person: symbol, name and dates in a node group with its tooltip.
+
+    Written straight as text, exactly as :func:`node_markup` around :func:`symbol_markup`
+    and :func:`text_markup` would write it (the symbol and classes of each kind of person
+    are worked out once): painting thousands of people is most of a drawing's painting."""
     nodes = doc.group(classes=["nodes"])
     person = {p.id: p for p in case.people}
     index = set(case.case.index)
-    specs: dict[tuple[object, ...], SymbolSpec] = {}
+    looks: dict[tuple[object, ...], tuple[SymbolSpec, str]] = {}
+    words = (label("born", lang), label("died", lang), label("deceased", lang),
+             "jaar" if lang == "nl" else "years")
+    muted = f' fill="{_attr(MUTED)}"'
+    num, esc = _num, _escape
     parts: list[str] = []
     for pid, place in layout.people.items():
         p = person[pid]
         dead = person_deceased(p, at)
         age = None if dead else _shown_age(p, at)
         is_index = pid in index
-        marked = p.adopted or p.foster or pid in adopted
-        key = (p.sex, dead, is_index, p.pregnancy, p.miscarriage, marked, age, p.abortion,
-               p.stillbirth)
-        spec = specs.get(key)
-        if spec is None:
-            spec = specs[key] = SymbolSpec(p.sex, dead and not p.never_lived, is_index,
-                                           p.pregnancy, p.miscarriage, marked, age, p.abortion,
-                                           p.stillbirth)
-        modifiers: list[str] = [p.sex]
-        if dead:
-            modifiers.append("deceased")
-        if is_index:
-            modifiers.append("index")
-        if p.pregnancy:
-            modifiers.append("pregnancy")
-        if p.miscarriage:
-            modifiers.append("miscarriage")
-        if p.abortion:
-            modifiers.append("abortion")
-        if p.stillbirth:
-            modifiers.append("stillbirth")
-        if p.adopted or pid in adopted:
-            modifiers.append("adopted")
-        if p.foster:
-            modifiers.append("foster")
-        content = [symbol_markup(place.symbol, spec)]
-        for line in place.lines:
-            content.append(text_markup(line.x, line.y, line.text, size=line.size,
-                                       bold=line.bold, fill=None if line.size > 10 else MUTED))
-        parts.append(node_markup(pid, "person", place.box.as_tuple(), "".join(content),
-                                 modifiers=modifiers, tooltip=_tooltip(p, lang, dead, age),
-                                 data={"row": str(place.row)}))
+        marked = p.adopted or pid in adopted
+        key = (p.sex, dead, is_index, p.pregnancy, p.miscarriage, marked, p.foster, age,
+               p.abortion, p.stillbirth)
+        look = looks.get(key)
+        if look is None:
+            look = looks[key] = _person_look(p, dead, is_index, marked, age)
+        texts = [f'<text x="{num(line.x)}" y="{num(line.y)}" font-size="{num(line.size)}" '
+                 f'text-anchor="middle"{_BOLD if line.bold else ""}'
+                 f'{"" if line.size > 10 else muted}>{esc(line.text)}</text>'
+                 for line in place.lines]
+        ident = _attr(pid)
+        box = place.box
+        parts.append(f'<g id="n-{ident}" class="{look[1]}" data-id="{ident}" '
+                     f'data-bbox="{num(box.x)} {num(box.y)} {num(box.w)} {num(box.h)}" '
+                     f'data-row="{place.row}"><title>{esc(_tooltip(p, words, dead, age))}'
+                     f'</title>{symbol_markup(place.symbol, look[0])}{"".join(texts)}</g>')
     nodes.add_markup("".join(parts))
 
 
@@ -270,10 +289,10 @@ def _slash_sample(count: int) -> SampleFn:
 def _widowed_mark(x: float, y: float, colour: str) -> str:
     """A small cross standing on the partner line at ``(x, y)``: the partnership ended
     by death."""
-    return (markup("line", x1=x, y1=y - 9, x2=x, y2=y, stroke=colour, stroke_width=1.5,
-                   class_="status-mark widowed")
-            + markup("line", x1=x - 3, y1=y - 6, x2=x + 3, y2=y - 6, stroke=colour,
-                     stroke_width=1.5, class_="status-mark widowed"))
+    tail = f' stroke="{_attr(colour)}" stroke-width="1.5" class="status-mark widowed"/>'
+    return (f'<line x1="{_num(x)}" y1="{_num(y - 9)}" x2="{_num(x)}" y2="{_num(y)}"{tail}'
+            f'<line x1="{_num(x - 3)}" y1="{_num(y - 6)}" x2="{_num(x + 3)}" '
+            f'y2="{_num(y - 6)}"{tail}')
 
 
 def _widowed_at(ps: PartnershipPlace, people: Mapping[str, tuple[int, Person]],
@@ -381,9 +400,10 @@ def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
             content.append(line_markup(ps.points, style))
         if ps.ended == "widowed" and len(ps.points) >= 2:
             content.append(_widowed_mark(*_widowed_at(ps, people, layout), style.colour))
-        for p, q in ps.slashes:
-            content.append(markup("line", x1=p[0], y1=p[1], x2=q[0], y2=q[1],
-                                  stroke=style.colour, stroke_width=1.5, class_="status-mark"))
+        for p, q in ps.slashes:  # as markup("line", ...) writes it
+            content.append(f'<line x1="{_num(p[0])}" y1="{_num(p[1])}" x2="{_num(q[0])}" '
+                           f'y2="{_num(q[1])}" stroke="{_attr(style.colour)}" '
+                           'stroke-width="1.5" class="status-mark"/>')
         for line in ps.labels:
             content.append(text_markup(line.x, line.y, line.text, size=line.size, fill=MUTED,
                                        class_="line-label"))
@@ -396,25 +416,30 @@ def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
 
 def _paint_children(doc: SvgDoc, layout: GenogramLayout, names: dict[str, str],
                     lang: str) -> None:
+    """Every child line in its edge group, written as :func:`edge_markup` around
+    :func:`line_markup` would write it (the group's classes once per kind)."""
     layer = doc.group(classes=["children"])
     bars = {t.twins[1]: t for t in layout.twin_bars}
     parts: list[str] = []
-    couples: dict[tuple[str, ...], str] = {}  # siblings share their parents' names
+    couples: dict[tuple[str, ...], tuple[str, str]] = {}  # siblings share their parents
     kinds = {kind: label(kind, lang) for kind in CHILD_STYLES}
+    heads = {(kind, twin): '<g class="' + _attr(f"edge child {kind}" + (" twin" if twin else ""))
+             + '"' for kind in CHILD_STYLES for twin in (False, True)}
+    esc = _escape
     for c in layout.children:
-        modifiers = [c.kind, "twin"] if c.twin else [c.kind]
         parents = couples.get(c.parents)
         if parents is None:
-            parents = couples[c.parents] = " & ".join([names[p] for p in c.parents])
+            parents = couples[c.parents] = (" & ".join([names[p] for p in c.parents]),
+                                            _attr(" ".join(c.parents)))
         content = line_markup(c.points, CHILD_STYLES[c.kind])
         bar = bars.get(c.child)
         if bar is not None:
             (x1, y1), (x2, y2) = bar.points
             content += markup("line", x1=x1, y1=y1, x2=x2, y2=y2, stroke="#222222",
                               stroke_width=1.4, class_="identical")
-        parts.append(edge_markup("child", content, modifiers=modifiers, parents=c.parents,
-                                 child=c.child, tooltip=f"{names[c.child]}: "
-                                                        f"{kinds[c.kind]} ({parents})"))
+        tooltip = esc(f"{names[c.child]}: {kinds[c.kind]} ({parents[0]})")
+        parts.append(f'{heads[c.kind, bool(c.twin)]} data-parents="{parents[1]}" '
+                     f'data-child="{_attr(c.child)}"><title>{tooltip}</title>{content}</g>')
     layer.add_markup("".join(parts))
 
 

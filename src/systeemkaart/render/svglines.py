@@ -42,10 +42,14 @@ def offset_polyline(points: Sequence[Point], d: float) -> list[Point]:
 
 
 def _dedupe(points: Sequence[Point]) -> list[Point]:
-    out: list[Point] = []
+    if not points:
+        return []
+    last = points[0]
+    out: list[Point] = [last]
     for p in points:
-        if not out or abs(out[-1][0] - p[0]) > 1e-9 or abs(out[-1][1] - p[1]) > 1e-9:
+        if abs(last[0] - p[0]) > 1e-9 or abs(last[1] - p[1]) > 1e-9:
             out.append(p)
+            last = p
     return out
 
 

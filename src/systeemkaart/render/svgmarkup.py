@@ -32,8 +32,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Final
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Final
 
 from ..text.measure import FONT_FAMILY, fmt
 from .styles import INK, PAPER
@@ -77,34 +77,42 @@ def _escape(text: str, *, attr: bool = False) -> str:
 
 _MEMO_MAX: Final = 65_536
 """Entries a memo (numbers, escaped values) keeps before it starts afresh: a few MB."""
-_ATTRS: dict[str, str] = {}
 
 
-def _attr(text: str) -> str:
-    """``_escape(text, attr=True)``, memoised: ids, classes and colours recur on every
-    shape that carries them."""
-    done = _ATTRS.get(text)
-    if done is None:
-        done = _escape(text, attr=True)
-        if len(_ATTRS) >= _MEMO_MAX:
-            _ATTRS.clear()
-        _ATTRS[text] = done
-    return done
+class _Memo(dict[object, str]):
+    """Results remembered by argument; a hit is one dictionary look-up made in C (the
+    memo's ``__getitem__`` is the function), only a miss runs Python (``__missing__``)."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> str:
+        done = self.make(key)
+        if len(self) >= _MEMO_MAX:
+            self.clear()
+        self[key] = done
+        return done
 
 
-_NUMS: dict[float, str] = {}
+def _attr_of(text: str) -> str:
+    return _escape(text, attr=True)
 
 
-def _num(value: float) -> str:
-    """``fmt(value)`` with a fast path for whole numbers (same text), memoised: a drawing
-    repeats its coordinates (one y per row, one x per column of a symbol) many times."""
-    text = _NUMS.get(value)
-    if text is None:
-        text = str(int(value)) if value == int(value) else fmt(value)
-        if len(_NUMS) >= _MEMO_MAX:
-            _NUMS.clear()
-        _NUMS[value] = text
-    return text
+def _num_of(value: float) -> str:
+    return str(int(value)) if value == int(value) else fmt(value)
+
+
+_ATTRS: Final = _Memo(_attr_of)
+_attr: Final[Callable[[str], str]] = _ATTRS.__getitem__
+"""``_escape(text, attr=True)``, memoised: ids, classes and colours recur on every shape
+that carries them."""
+_NUMS: Final = _Memo(_num_of)
+_num: Final[Callable[[float], str]] = _NUMS.__getitem__
+"""``fmt(value)`` with a fast path for whole numbers (same text), memoised: a drawing
+repeats its coordinates (one y per row, one x per column of a symbol) many times."""
 
 
 def _value(value: object) -> str:

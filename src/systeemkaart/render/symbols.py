@@ -52,27 +52,31 @@ def _shape(box: Box, spec: SymbolSpec, *, stroke: str = INK, fill: str | None = 
     b = box.grow(grow) if grow else box
     colour = fill if fill is not None else FILLS.get(spec.sex, FILLS["unknown"])
     paint = f'fill="{colour}" stroke="{stroke}" stroke-width="{_num(width)}"'
+    x, y, w, h = b.x, b.y, b.w, b.h
     if spec.miscarriage:
-        r = b.w * SMALL["miscarriage"] / 2 + grow
+        r = w * SMALL["miscarriage"] / 2 + grow
         dot = stroke if fill is None else fill
-        return (f'<circle cx="{_num(b.cx)}" cy="{_num(b.cy)}" r="{_num(r)}" fill="{dot}" '
-                f'stroke="{stroke}" stroke-width="{_num(width)}"/>')
+        return (f'<circle cx="{_num(x + w / 2)}" cy="{_num(y + h / 2)}" r="{_num(r)}" '
+                f'fill="{dot}" stroke="{stroke}" stroke-width="{_num(width)}"/>')
+    sex = spec.sex
     if spec.pregnancy:
-        h = b.h * 0.8
-        points = points_attr([(b.cx, b.cy - h / 2), (b.cx + h * 0.58, b.cy + h / 2),
-                              (b.cx - h * 0.58, b.cy + h / 2)])
+        cx, cy, t = x + w / 2, y + h / 2, h * 0.8
+        points = points_attr([(cx, cy - t / 2), (cx + t * 0.58, cy + t / 2),
+                              (cx - t * 0.58, cy + t / 2)])
         return f'<polygon points="{points}" {paint}/>'
-    if spec.sex == "male":
-        return (f'<rect x="{_num(b.x)}" y="{_num(b.y)}" width="{_num(b.w)}" '
-                f'height="{_num(b.h)}" {paint}/>')
-    if spec.sex == "female":
-        return f'<circle cx="{_num(b.cx)}" cy="{_num(b.cy)}" r="{_num(b.w / 2)}" {paint}/>'
-    if spec.sex == "other":
-        points = points_attr([(b.cx, b.y), (b.right, b.cy), (b.cx, b.bottom), (b.x, b.cy)])
+    if sex == "male":
+        return (f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" '
+                f'height="{_num(h)}" {paint}/>')
+    if sex == "female":
+        return (f'<circle cx="{_num(x + w / 2)}" cy="{_num(y + h / 2)}" r="{_num(w / 2)}" '
+                f'{paint}/>')
+    if sex == "other":
+        cx, cy = x + w / 2, y + h / 2
+        points = points_attr([(cx, y), (x + w, cy), (cx, y + h), (x, cy)])
         return f'<polygon points="{points}" {paint}/>'
     dash = ' stroke-dasharray="3 2"' if grow == 0 else ""
-    return (f'<rect x="{_num(b.x)}" y="{_num(b.y)}" width="{_num(b.w)}" height="{_num(b.h)}" '
-            f'rx="{_num(b.w * 0.22)}" {paint}{dash}/>')
+    return (f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" '
+            f'rx="{_num(w * 0.22)}" {paint}{dash}/>')
 
 
 def _cross(box: Box, colour: str, width: float, d: float = 0.0, cls: str = "") -> str:
@@ -112,17 +116,18 @@ def symbol_markup(box: Box, spec: SymbolSpec) -> str:
     if spec.sex == "unknown" and not small:
         out.append(text_markup(box.cx, box.cy + box.w * 0.18, "?", size=round(box.w * 0.5, 1),
                                bold=True, fill=INK, class_="unknown-mark"))
-    elif spec.age is not None and not spec.deceased and not small:
+    elif spec.age is not None and not spec.deceased and not small:  # as text_markup writes
         size = round(box.w * 0.32, 1)
-        out.append(text_markup(box.cx, box.cy + size * 0.36, str(spec.age), size=size,
-                               bold=True, class_="age"))
+        out.append(f'<text x="{_num(box.x + box.w / 2)}" '
+                   f'y="{_num(box.y + box.h / 2 + size * 0.36)}" font-size="{_num(size)}" '
+                   f'text-anchor="middle" font-weight="bold" class="age">{spec.age}</text>')
     if spec.deceased:
         d = 3.0 if not small else 1.0
         b = box if not small else box.grow(-box.w * 0.25)
-        out.append(f'<path d="M{fmt(b.x - d)} {fmt(b.y - d)} L{fmt(b.right + d)} '
-                   f'{fmt(b.bottom + d)} M{fmt(b.right + d)} {fmt(b.y - d)} L{fmt(b.x - d)} '
-                   f'{fmt(b.bottom + d)}" fill="none" stroke="{DECEASED}" stroke-width="2" '
-                   'stroke-linecap="round" class="deceased-mark"/>')
+        x0, y0, x1, y1 = _num(b.x - d), _num(b.y - d), _num(b.right + d), _num(b.bottom + d)
+        out.append(f'<path d="M{x0} {y0} L{x1} {y1} M{x1} {y0} L{x0} {y1}" fill="none" '
+                   f'stroke="{DECEASED}" stroke-width="2" stroke-linecap="round" '
+                   'class="deceased-mark"/>')
     return "".join(out)
 
 
