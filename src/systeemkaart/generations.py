@@ -15,6 +15,9 @@ def generations(case: Case) -> dict[str, int]:
 
     Children are one generation below their lowest parent; partners share the deeper of
     their two generations, and people linked only by partnership follow their partner.
+    Where partners come from families recorded over different numbers of generations, the
+    shallower family is then drawn down towards its children (see :func:`_pull_down`), so
+    that fewer child lines skip rows.
 
     This is a longest path in the graph of "parent -> child" (length 1) and "partner <->
     partner" (length 0) links. Real trees can make that graph cyclic: a chain of
@@ -24,8 +27,8 @@ def generations(case: Case) -> dict[str, int]:
     path is exact.
 
     Notes:
-        Tarjan's strongly connected components (iterative) and one pass over the components
-        in topological order: O(people + links).
+        Tarjan's strongly connected components (iterative), one pass over the components
+        in topological order and one back: O(people + links).
     """
     ids = [p.id for p in case.people]
     index = {pid: i for i, pid in enumerate(ids)}
@@ -50,7 +53,47 @@ def generations(case: Case) -> dict[str, int]:
                 cv = comp[v]
                 if cv != comp[u] and level[cv] < here + w:
                     level[cv] = here + w
+    _pull_down(case, index, succ, comp, order, level)
     return {pid: level[comp[i]] for i, pid in enumerate(ids)}
+
+
+def _pull_down(case: Case, index: dict[str, int], succ: list[list[tuple[int, int]]],
+               comp: list[int], order: list[list[int]], level: list[int]) -> None:
+    """Move components down towards their children where that shortens child lines.
+
+    The longest path from above puts everyone as high as the rules allow: a family that
+    married in (a spouse's parents and grandparents, recorded over fewer generations than
+    the spouse's partner's family) then stands rows above the spouse, and its child line
+    skips those rows. Graphviz ranks by minimising the total length of all edges; this is
+    a cheap step towards that: bottom-up (components in reverse topological order, so
+    every child's row is final), a component whose child links all skip rows moves down
+    to just above its highest child when it has at least as many child links going down as
+    coming in from its own parents. Its parents may then follow in turn, so a married-in
+    ancestry comes down as a whole, while a line with children elsewhere keeps its row.
+    A component moves only when every child line below it skips rows: where nothing skips,
+    the rows are the longest path's.
+    """
+    k = len(order)
+    ins = [0] * k  # child links into the component (from parents outside it)
+    outs = [0] * k  # child links out of it (to children outside it)
+    for link in case.children:
+        c = index.get(link.child)
+        if c is None:
+            continue
+        here = comp[c]
+        above = {comp[p] for p in (index.get(x) for x in link.parents) if p is not None}
+        above.discard(here)
+        if above:
+            ins[here] += 1
+        for pc in above:
+            outs[pc] += 1
+    for ci in range(k - 1, -1, -1):
+        if outs[ci] == 0 or outs[ci] < ins[ci]:
+            continue
+        low = min((level[comp[v]] - w for u in order[ci] for v, w in succ[u]
+                   if comp[v] != ci), default=level[ci])
+        if low > level[ci]:
+            level[ci] = low
 
 
 def _components(succ: list[list[tuple[int, int]]]) -> tuple[list[int], list[list[int]]]:

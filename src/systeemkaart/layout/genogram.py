@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Collection
 from operator import itemgetter
 
 from ..gcpause import paused_gc
@@ -41,7 +42,7 @@ from .genogram_lines import (
     family_lines,
     partner_drops,
 )
-from .genogram_order import family_crossings, turned_blocks
+from .genogram_order import crossing_unions, family_crossings, turned_blocks
 from .genogram_places import (
     DATE_SIZE,
     LABEL_GAP,
@@ -118,7 +119,8 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
         widths[pid] = float(math.ceil(w))
     twinned = {p.id for p in case.people if p.twin_of is not None}
 
-    def placed() -> tuple[GenogramLayout, Work, list[list[float]], list[float]]:
+    def placed(free: Collection[str] = ()) -> tuple[GenogramLayout, Work, list[list[float]],
+                                                  list[float]]:
         work = Work(case, options, st, person, widths, heights, texts)
         partner_drops(work)  # the drops depend on where each partner stands in its block
         drops = work.drops
@@ -127,7 +129,8 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
                 sum(s * LINE_HEIGHT for _, s in lines) + 3
         work.twinned = twinned
         gaps = _gap_widths(work)
-        centres = place_blocks(dot_source(st, widths, gaps), len(st.blocks), work.waypoints)
+        centres = place_blocks(dot_source(st, widths, gaps, free=free), len(st.blocks),
+                               work.waypoints)
         _place_people(work, gaps, centres)
         return _finish(work, gaps), work, gaps, centres
 
@@ -136,11 +139,21 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
         return layout
     count = family_crossings(layout)
     turned = turned_blocks(work, gaps, centres) if count else []
-    if not turned:
-        return layout
-    mirror_blocks(st, turned)
-    other = placed()[0]
-    return other if family_crossings(other) < count else layout
+    if turned:
+        mirror_blocks(st, turned)
+        other = placed()[0]
+        fewer = family_crossings(other)
+        if fewer < count:
+            layout, count = other, fewer
+        else:
+            mirror_blocks(st, turned)
+    for ancestors in (False, True):  # eldest left only where that forces no crossing
+        if count:
+            other = placed(crossing_unions(layout, ancestors=ancestors))[0]
+            fewer = family_crossings(other)
+            if fewer < count:
+                layout, count = other, fewer
+    return layout
 
 
 def _gap_widths(work: Work) -> list[list[float]]:

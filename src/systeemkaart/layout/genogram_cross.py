@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from . import Point
 
-__all__ = ["count_crossings"]
+__all__ = ["count_crossings", "crossing_groups"]
 
 _EPS = 1e-6
 
@@ -24,6 +24,21 @@ _EPS = 1e-6
 def count_crossings(lines: Iterable[tuple[str, list[Point]]]) -> int:
     """Proper crossings between the polylines ``lines`` (``(group, points)``); lines of one
     group never count against each other."""
+    return sum(1 for _ in _crossings(lines))
+
+
+def crossing_groups(lines: Iterable[tuple[str, list[Point]]]) -> set[str]:
+    """The groups of ``lines`` (``(group, points)``) with a line that crosses a line of
+    another group."""
+    out: set[str] = set()
+    for a, b in _crossings(lines):
+        out.add(a)
+        out.add(b)
+    return out
+
+
+def _crossings(lines: Iterable[tuple[str, list[Point]]]) -> Iterator[tuple[str, str]]:
+    """Each proper crossing between lines of two groups, as the two groups."""
     horizontal: list[tuple[float, float, float, str]] = []  # (y, x1, x2, group)
     vertical: list[tuple[float, float, float, str]] = []  # (x, y1, y2, group)
     slanted: list[tuple[Point, Point, str]] = []
@@ -37,13 +52,12 @@ def count_crossings(lines: Iterable[tuple[str, list[Point]]]) -> int:
                 slanted.append(((x1, y1), (x2, y2), group))
     vertical.sort()
     xs = [v[0] for v in vertical]
-    count = 0
     for y, x1, x2, group in horizontal:
         lo = bisect.bisect_right(xs, x1 + _EPS)
         hi = bisect.bisect_left(xs, x2 - _EPS)
         for _, y1, y2, other in vertical[lo:hi]:
             if y1 + _EPS < y < y2 - _EPS and other != group:
-                count += 1
+                yield group, other
     if slanted:
         horizontal.sort()
         ys = [h[0] for h in horizontal]
@@ -54,8 +68,9 @@ def count_crossings(lines: Iterable[tuple[str, list[Point]]]) -> int:
             near += [((x1, y), (x2, y), g) for y, x1, x2, g in
                      horizontal[bisect.bisect_left(ys, top):bisect.bisect_right(ys, bottom)]]
             near += slanted[k + 1:]
-            count += sum(1 for a, b, other in near if other != group and _proper(p, q, a, b))
-    return count
+            for a, b, other in near:
+                if other != group and _proper(p, q, a, b):
+                    yield group, other
 
 
 def _proper(p1: Point, p2: Point, q1: Point, q2: Point) -> bool:

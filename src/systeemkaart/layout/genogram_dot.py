@@ -26,6 +26,7 @@ import os
 import signal
 import sys
 from collections import defaultdict
+from collections.abc import Collection
 from typing import Final
 
 from ..exceptions import LayoutError
@@ -80,12 +81,15 @@ def block_cells(structure: Structure, index: int, widths: dict[str, float],
 
 
 def dot_source(structure: Structure, widths: dict[str, float],
-               gaps: list[list[float]], *, bounded: bool | None = None) -> str:
+               gaps: list[list[float]], *, bounded: bool | None = None,
+               free: Collection[str] = ()) -> str:
     """The ``dot`` graph of the blocks, as text (also used by the benchmark).
 
     ``widths`` are person cell widths, ``gaps[b][k]`` the width of gap ``k`` of block ``b``;
     both are rounded to whole points, the unit ``dot`` lays out in. ``bounded`` bounds
-    Graphviz's effort (default: from :data:`LARGE` blocks on).
+    Graphviz's effort (default: from :data:`LARGE` blocks on). The children of a union
+    stand eldest left, except those of the unions in ``free`` (named by their members, as
+    ``u:a|b``, see :func:`~.genogram_order.crossing_unions`): Graphviz orders those.
     """
     if bounded is None:
         bounded = len(structure.blocks) >= LARGE
@@ -133,6 +137,7 @@ def dot_source(structure: Structure, widths: dict[str, float],
     for u in structure.unions:
         tail = f"b{u.block}:g{u.gap}:s"
         prev: int | None = None
+        in_order = "u:" + "|".join(sorted(u.members)) not in free
         for child, kind, link in u.children:
             cb = structure.block_of[child]
             row = rows[u.members[0]]
@@ -151,7 +156,7 @@ def dot_source(structure: Structure, widths: dict[str, float],
                     lines.append(f"{step} -> {name} [weight={weight}];")
                     step = name
                 lines.append(f"{step} -> b{cb}:p{position[child]}:n [weight={weight}];")
-            if prev is not None and prev != cb and structure.blocks[prev].row == \
+            if in_order and prev is not None and prev != cb and structure.blocks[prev].row == \
                     structure.blocks[cb].row and (prev, cb) not in flat and \
                     len(hangs[prev]) == 1 and len(hangs[cb]) == 1:
                 flat.add((prev, cb))

@@ -17,18 +17,45 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .genogram_cross import count_crossings
+from . import Point
+from .genogram_cross import count_crossings, crossing_groups
 from .genogram_places import GenogramLayout, Work, gap_range
 
-__all__ = ["family_crossings", "turned_blocks"]
+__all__ = ["crossing_unions", "family_crossings", "turned_blocks"]
+
+
+def _family_lines(layout: GenogramLayout) -> list[tuple[str, list[Point]]]:
+    lines = [("u:" + "|".join(sorted(p.partners)), p.points) for p in layout.partnerships]
+    lines += [("u:" + "|".join(sorted(c.parents)), c.points) for c in layout.children]
+    return lines
 
 
 def family_crossings(layout: GenogramLayout) -> int:
     """Crossings between partner and child lines of different unions (as
     :func:`~.genogram_quality.structural_crossings` counts them)."""
-    lines = [("u:" + "|".join(sorted(p.partners)), p.points) for p in layout.partnerships]
-    lines += [("u:" + "|".join(sorted(c.parents)), c.points) for c in layout.children]
-    return count_crossings(lines)
+    return count_crossings(_family_lines(layout))
+
+
+def crossing_unions(layout: GenogramLayout, *, ancestors: bool = False) -> set[str]:
+    """The unions (``u:`` and their members joined by ``|``) with a partner or child line
+    that crosses another union's: where keeping the children eldest left may cost a
+    crossing. With ``ancestors`` also the unions their members descend from (a cousin
+    marriage crosses the line of a sibling born between the cousins' parents, and that
+    order is the grandparents')."""
+    out = crossing_groups(_family_lines(layout))
+    if not ancestors:
+        return out
+    above: dict[str, set[str]] = defaultdict(set)
+    for c in layout.children:
+        above[c.child].add("u:" + "|".join(sorted(c.parents)))
+    todo = list(out)
+    while todo:
+        for pid in todo.pop()[2:].split("|"):
+            for group in above.get(pid, ()):
+                if group not in out:
+                    out.add(group)
+                    todo.append(group)
+    return out
 
 
 def turned_blocks(work: Work, gaps: list[list[float]], centres: list[float]) -> list[int]:
