@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Box", "Point", "round2", "segment_entry", "segment_hits_box"]
+__all__ = ["Box", "Point", "proper_cross", "round2", "segment_entry", "segment_hits_box"]
 
 Point = tuple[float, float]
 """A point ``(x, y)`` in user units; y grows downwards as in SVG."""
@@ -130,3 +130,18 @@ def segment_hits_box(p: Point, q: Point, box: Box, eps: float = 0.5) -> bool:
     """
     return segment_entry(p, q, box.x + eps, box.y + eps, box.right - eps,
                          box.bottom - eps) is not None
+
+
+def proper_cross(s: tuple[Point, Point], t: tuple[Point, Point]) -> bool:
+    """True when two segments cross at a point inside both (touching ends, and segments
+    that only meet or lie on one line, do not count). O(1)."""
+    (p1, p2), (q1, q2) = s, t
+
+    def orient(a: Point, b: Point, c: Point) -> float:
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    d1, d2 = orient(q1, q2, p1), orient(q1, q2, p2)
+    d3, d4 = orient(p1, p2, q1), orient(p1, p2, q2)
+    eps = 1e-6
+    return ((d1 > eps and d2 < -eps) or (d1 < -eps and d2 > eps)) and \
+        ((d3 > eps and d4 < -eps) or (d3 < -eps and d4 > eps))

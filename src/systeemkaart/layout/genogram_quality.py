@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..model import Case
-from . import Box, Point, segment_hits_box
+from . import Box, Point, proper_cross, segment_hits_box
 from .genogram import GenogramLayout
 
 __all__ = [
@@ -178,20 +178,6 @@ def _boundary(boxes: list[Box]) -> list[Box]:
 def segments(points: list[Point]) -> list[Segment]:
     """The non-empty segments of a polyline."""
     return [(p, q) for p, q in itertools.pairwise(points) if p != q]
-
-
-def proper_cross(s: Segment, t: Segment) -> bool:
-    """True when two segments cross at a point inside both (touching ends do not count)."""
-    (p1, p2), (q1, q2) = s, t
-
-    def orient(a: Point, b: Point, c: Point) -> float:
-        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
-
-    d1, d2 = orient(q1, q2, p1), orient(q1, q2, p2)
-    d3, d4 = orient(p1, p2, q1), orient(p1, p2, q2)
-    eps = 1e-6
-    return ((d1 > eps and d2 < -eps) or (d1 < -eps and d2 > eps)) and \
-        ((d3 > eps and d4 < -eps) or (d3 < -eps and d4 > eps))
 
 
 def crossings(edges: list[tuple[str, list[Segment]]]) -> int:

@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import Final
 
-from . import Box, Point, segment_hits_box
+from . import Box, Point, proper_cross, segment_hits_box
 from .genogram_places import (
     LABEL_LIFT,
     MID,
@@ -315,7 +315,7 @@ class _Index:
     def crossings(self, segs: list[Segment]) -> int:
         """How many times the line ``segs`` properly crosses the segments kept here."""
         return sum(1 for s in segs for t, _ in self._near(s, _CROSSING[_kind(s)])
-                   if _cross(s, t))
+                   if proper_cross(s, t))
 
     def along(self, s: Segment, owner: int) -> bool:
         """True when ``s`` runs along a kept segment (not ``owner``'s own) for a while."""
@@ -353,19 +353,6 @@ def _cells(s: Segment, size: float) -> tuple[tuple[int, int], ...]:
         j = math.floor((y1 + (y2 - y1) * u) / size)
         out.update((i + di, j + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1))
     return tuple(sorted(out))
-
-
-def _cross(s: Segment, t: Segment) -> bool:
-    """True when two segments cross at a point inside both (touching ends do not count)."""
-    (p1, p2), (q1, q2) = s, t
-
-    def orient(a: Point, b: Point, c: Point) -> float:
-        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
-
-    d1, d2 = orient(q1, q2, p1), orient(q1, q2, p2)
-    d3, d4 = orient(p1, p2, q1), orient(p1, p2, q2)
-    eps = 1e-6
-    return ((d1 > eps > d2) or (d1 < -eps < d2)) and ((d3 > eps > d4) or (d3 < -eps < d4))
 
 
 def _along(s: Segment, t: Segment) -> bool:
