@@ -271,8 +271,12 @@ def _pull_in(u: Unit, angle: float, radius: float, least: float, inner: Sequence
         if radius - first * step > lo:
             steps = min(steps, first - 1)
     r = radius - max(steps, 0) * step
-    while r < radius and _hits(_unit_box(u, r, angle), inner, mates):  # rounding: be sure
+    # the box is placed at rounded coordinates, so a bound met within rounding may be one
+    # step off either way: settle it on the boxes themselves
+    while r < radius and _hits(_unit_box(u, r, angle), inner, mates):
         r += step
+    while r - step >= least and not _hits(_unit_box(u, r - step, angle), inner, mates):
+        r -= step
     return r
 
 
