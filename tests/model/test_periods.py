@@ -63,6 +63,9 @@ def test_deceased_and_born_at_a_date() -> None:
     assert not born_by(man, D(1949)) and born_by(man, D(1950))
     due = Person(id="c", pregnancy=True, born=D("2024-03"))
     assert born_by(due, D("2023-07")) and not born_by(due, D("2022"))
+    now = Person(id="d", pregnancy=True)  # undated: the pregnancy at the case's date
+    assert born_by(now, D("2022-07"), D("2023-04-01")) and born_by(now, D("2024"), D(2023))
+    assert not born_by(now, D("2022-05"), D("2023-04-01")) and born_by(now, D(1900))
 
 
 def test_a_divorce_shows_only_after_it_happened() -> None:
@@ -126,7 +129,7 @@ def test_case_at_is_idempotent_valid_and_keeps_nothing_its_dates_exclude(
     at = D(when)
     now = case_at(case, at)
     assert case_at(now, at) is now
-    assert all(born_by(p, at) for p in now.people)
+    assert all(born_by(p, at, case.as_of()) for p in now.people)
     assert all(happened_by(ps.start, at) for ps in now.partnerships)
     assert all(holds_at(r.start, r.end, at) for r in now.relations)
     assert all(holds_at(s.start, s.end, at) for s in now.network)

@@ -75,7 +75,7 @@ def test_both_drawings_agree_on_every_fact_at_any_date(case: Case, when: str | i
     geno = _people(draw(case, "genogram", at=at))
     syst = _people(draw(case, "systemogram", at=at))
     person = {p.id: p for p in case.people}
-    assert set(geno) == {p.id for p in case.people if born_by(p, at)}
+    assert set(geno) == {p.id for p in case.people if born_by(p, at, case.as_of())}
     assert set(syst) <= set(geno)
     for pid, classes in (geno | syst).items():
         assert ("deceased" in classes) is deceased_at(person[pid], at), pid

@@ -78,11 +78,15 @@ PREGNANCY_DAYS: Final = 280
 """A pregnancy dated by its due date is shown from this many days before it."""
 
 
-def born_by(person: Person, at: PartialDate | None) -> bool:
+def born_by(person: Person, at: PartialDate | None, as_of: PartialDate | None = None) -> bool:
     """True when ``person`` is part of the family at ``at``: born by then (undated people
-    always are), or, for a pregnancy dated by its due date, conceived by then."""
-    if person.pregnancy and person.born is not None and at is not None:
-        return person.born.earliest - _dt.timedelta(days=PREGNANCY_DAYS) <= at.latest
+    always are), or, for a pregnancy dated by its due date, conceived by then. An undated
+    pregnancy is the one at the case's date ``as_of``: it is part of the family from a
+    pregnancy's length before that (always, when ``as_of`` is not given)."""
+    if person.pregnancy and at is not None:
+        due = person.born if person.born is not None else as_of
+        if due is not None:
+            return due.earliest - _dt.timedelta(days=PREGNANCY_DAYS) <= at.latest
     return happened_by(person.born, at)
 
 

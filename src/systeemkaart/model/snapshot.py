@@ -50,10 +50,9 @@ def case_at(case: Case, at: PartialDate | None) -> Case:
         return case
     changed = False
     people = []
-    # an undated pregnancy is one at the case's date: it was not there much earlier
-    conceived = case.as_of().earliest - _dt.timedelta(days=PREGNANCY_DAYS)
+    as_of = case.as_of()
     for p in case.people:
-        if not born_by(p, at) or (p.pregnancy and p.born is None and at.latest < conceived):
+        if not born_by(p, at, as_of):
             changed = True
             continue
         if (p.died is not None or p.deceased) and not deceased_at(p, at):
