@@ -147,7 +147,7 @@ def relabelled(data: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, list):
             return [walk(v, key) for v in value]
         if isinstance(value, str) and key in _TEXT_KEYS:
-            return new_text()
+            return new_text() if value else value  # whether a text is given may show
         if isinstance(value, str) and key in _REF_KEYS:
             return ids.setdefault(value, f"q{len(ids)}")
         if key in _DATE_KEYS and value is not None:
