@@ -269,6 +269,8 @@ class _Index:
     def __init__(self, cell: float = _CELL) -> None:
         self.cell = cell
         self.segs: list[tuple[Segment, int]] = []
+        self.extent: list[tuple[float, float, float, float]] = []
+        """Per kept segment: its least and greatest x and y."""
         self.cells: dict[tuple[int, int], tuple[list[int], list[int], list[int]]] = \
             defaultdict(lambda: ([], [], []))
         """Per cell, the horizontal, vertical and slanted segments that pass it."""
@@ -280,6 +282,8 @@ class _Index:
         for s in segs:
             n = len(self.segs)
             self.segs.append((s, owner))
+            (a, b), (c, d) = s
+            self.extent.append((min(a, c), max(a, c), min(b, d), max(b, d)))
             self.owned[owner].append(n)
             kind = _kind(s)
             for cell in _cells(s, self.cell):
@@ -293,7 +297,7 @@ class _Index:
         """The kept segments of ``kinds`` (0 horizontal, 1 vertical, 2 slanted) that come
         within ``_NEAR`` of the bounding box of ``s``."""
         seen: set[int] = set()
-        cells, segs, dead = self.cells, self.segs, self.dead
+        cells, segs, dead, extent = self.cells, self.segs, self.dead, self.extent
         (x1, y1), (x2, y2) = s
         x0, x3 = (x1, x2) if x1 < x2 else (x2, x1)
         y0, y3 = (y1, y2) if y1 < y2 else (y2, y1)
@@ -302,15 +306,15 @@ class _Index:
             lists = cells.get(cell)
             if lists is None:
                 continue
-            for n in itertools.chain.from_iterable(lists[k] for k in kinds):
-                if n in seen or n in dead:
-                    continue
-                seen.add(n)
-                got = segs[n]
-                (a, b), (c, d) = got[0]
-                if (a if a > c else c) >= x0 and (a if a < c else c) <= x3 \
-                        and (b if b > d else d) >= y0 and (b if b < d else d) <= y3:
-                    yield got
+            for k in kinds:
+                for n in lists[k]:
+                    if n in seen:
+                        continue
+                    seen.add(n)
+                    lo_x, hi_x, lo_y, hi_y = extent[n]
+                    if hi_x >= x0 and lo_x <= x3 and hi_y >= y0 and lo_y <= y3 \
+                            and n not in dead:
+                        yield segs[n]
 
     def crossings(self, segs: list[Segment]) -> int:
         """How many times the line ``segs`` properly crosses the segments kept here."""
