@@ -48,6 +48,7 @@ from systeemkaart.layout import genogram_dot
 from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_blocks import build_structure
 from systeemkaart.layout.genogram_quality import (
+    bezier_points,
     crossings,
     household_problems,
     lines_on_lines,
@@ -190,18 +191,6 @@ def ours(case: Case) -> dict[str, float]:
 # --- plain dot -------------------------------------------------------------------------
 
 
-def _bezier(points: list[Point], steps: int = 8) -> list[Point]:
-    out = [points[0]]
-    for i in range(0, len(points) - 3, 3):
-        p0, p1, p2, p3 = points[i:i + 4]
-        for k in range(1, steps + 1):
-            t = k / steps
-            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t ** 3
-            out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
-                        a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
-    return out
-
-
 def plain_dot(case: Case, with_relations: bool = True) -> dict[str, float]:
     """The same family drawn by plain ``dot``: persons and join nodes, no constraints."""
     sizes = layout_genogram(case, GenogramOptions(at=case.as_of())).node_boxes()
@@ -213,7 +202,7 @@ def plain_dot(case: Case, with_relations: bool = True) -> dict[str, float]:
         raw = e.attr.get("pos") or ""
         pts = [tuple(float(v) for v in tok.split(",")) for tok in raw.split()
                if not tok.startswith(("e,", "s,"))]
-        segs = segments(_bezier(pts)) if len(pts) >= 4 else []
+        segs = segments(bezier_points(pts)) if len(pts) >= 4 else []
         key = str(e.name)
         group = (e[1] if str(e[1]).startswith("j") else e[0]) if not key.startswith("rel") \
             else key

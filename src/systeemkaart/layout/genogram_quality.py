@@ -22,6 +22,7 @@ from . import Box, Point, proper_cross, segment_hits_box
 from .genogram import GenogramLayout
 
 __all__ = [
+    "bezier_points",
     "crossings",
     "household_problems",
     "lines_on_lines",
@@ -199,7 +200,9 @@ def structural_crossings(layout: GenogramLayout) -> int:
     return crossings(edges)
 
 
-def _bezier(points: list[Point], steps: int = 8) -> list[Point]:
+def bezier_points(points: list[Point], steps: int = 8) -> list[Point]:
+    """Points along a Graphviz spline (cubic Bezier pieces), ``steps`` per piece: what
+    the plain ``dot`` drawing's edges are measured on."""
     out = [points[0]]
     for i in range(0, len(points) - 3, 3):
         p0, p1, p2, p3 = points[i:i + 4]
@@ -257,5 +260,5 @@ def plain_dot_structural(case: Case, layout: GenogramLayout) -> int:
         pts = [(float(a), float(b)) for a, b in (tok.split(",")[:2] for tok in raw.split()
                                                  if not tok.startswith(("e,", "s,")))]
         group = e[1] if str(e[1]).startswith("j") else e[0]
-        edges.append((str(group), segments(_bezier(pts)) if len(pts) >= 4 else []))
+        edges.append((str(group), segments(bezier_points(pts)) if len(pts) >= 4 else []))
     return crossings(edges)
