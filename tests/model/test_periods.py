@@ -18,6 +18,7 @@ from systeemkaart.model import (
     case_at,
     deceased_at,
     happened_by,
+    help_periods,
     holds_at,
     household_start,
     partnership_ended_at,
@@ -120,6 +121,15 @@ def test_an_undated_pregnancy_is_the_one_at_the_case_date() -> None:
     assert "baby" not in [p.id for p in case_at(case, D("2022-05")).people]
     assert "baby" in [p.id for p in case_at(case, D("2022-06")).people]  # 280 days before
     assert "baby" in [p.id for p in case_at(case, D(2023)).people]
+
+
+def test_help_for_an_undated_pregnancy_counts_from_when_it_is_drawn() -> None:
+    case = _case(case={"id": "c", "as_of": "2023-04-01"},
+                 people=[{"id": "ma", "born": 1984}, {"id": "baby", "pregnancy": True}],
+                 organisations=[{"id": "vk", "kind": "other"}],
+                 involvements=[{"agent": "vk", "targets": ["baby"], "start": 2020}])
+    (period,) = help_periods(case)
+    assert period is not None and period[0] == D("2022-06-25")
 
 
 @settings(max_examples=60, deadline=None)

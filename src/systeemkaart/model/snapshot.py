@@ -222,7 +222,8 @@ def help_periods(case: Case) -> list[Period | None]:
     """
     agents: dict[str, Period] = {s.id: (s.start, s.end) for s in case.network}
     agents.update({c.id: (c.start, c.end) for c in case.contexts})
-    arrival: dict[str, PartialDate | None] = {p.id: _arrival(p) for p in case.people}
+    as_of = case.as_of()
+    arrival: dict[str, PartialDate | None] = {p.id: _arrival(p, as_of) for p in case.people}
     out: list[Period | None] = []
     for inv in case.involvements:
         starts = [inv.start]
@@ -241,10 +242,10 @@ def help_periods(case: Case) -> list[Period | None]:
     return out
 
 
-def _arrival(person: Person) -> PartialDate | None:
-    """From when a person is part of the family (see :func:`born_by`)."""
-    if person.born is None:
-        return None
+def _arrival(person: Person, as_of: PartialDate) -> PartialDate | None:
+    """From when a person is part of the family (see :func:`born_by`: an undated pregnancy
+    is the one at the case's date ``as_of``)."""
     if person.pregnancy:
-        return PartialDate.parse(person.born.earliest - _dt.timedelta(days=PREGNANCY_DAYS))
+        due = person.born if person.born is not None else as_of
+        return PartialDate.parse(due.earliest - _dt.timedelta(days=PREGNANCY_DAYS))
     return person.born
