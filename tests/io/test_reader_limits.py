@@ -29,6 +29,15 @@ def test_the_limit_bites_before_the_end_of_the_document(
                                "(too large, or a YAML alias bomb)")
 
 
+def test_json_over_the_limit_gets_the_same_words_as_yaml(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader, "MAX_ELEMENTS", 1_000)
+    text = '{"case": {"id": "x"}, "notes": [' + ",".join(["0"] * 5_000) + "]}"
+    with pytest.raises(CaseFormatError) as info:
+        parse_text(text, fmt="json", file="big.json")
+    assert str(info.value) == "big.json: document expands to more than 1,000 elements (too large)"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("a: &x [1, 2, 3]\nb: *x\n", {"a": [1, 2, 3], "b": [1, 2, 3]}),
     ("a: 007\nb: 0x1f\nc: 12\nd: '12'\ne: yes\nf: ~\ng: 1.5\nh: 2023-05-01\n",

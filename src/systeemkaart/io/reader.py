@@ -193,7 +193,7 @@ def _check_depth(data: Any, file: str | None) -> None:
         else:
             return
         if count > MAX_ELEMENTS:
-            raise _fail(file, f"too many elements (limit {MAX_ELEMENTS:,})")
+            raise _fail(file, too_many(MAX_ELEMENTS, "json"))
         for value in values:
             if isinstance(value, dict | list):
                 walk(value, depth + 1)

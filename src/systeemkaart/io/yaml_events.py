@@ -45,8 +45,11 @@ def refusal(file: str | None, message: str, line: int | None = None,
                            problems=[Problem(location, message, line=line)])
 
 
-def too_many(limit: int) -> str:
-    """The message for a document over the element limit."""
+def too_many(limit: int, fmt: str = "yaml") -> str:
+    """The message for a document over the element limit, one wording for YAML and JSON
+    (only YAML can expand through aliases, so only its message names them)."""
+    if fmt == "json":
+        return f"document expands to more than {limit:,} elements (too large)"
     return f"document expands to more than {limit:,} elements (too large, or a YAML alias bomb)"
 
 
