@@ -43,7 +43,7 @@ _TOP_CLEAR: Final = 25.0
 """Distance kept from the centre of a symbol in the row below (its top ports reach 15)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Lane:
     """One horizontal track in a band, shared by nothing else that overlaps it."""
 
@@ -199,11 +199,14 @@ class Router:
             if not lane.unused:
                 groups[(lane.band, lane.cls)].append(i)
         counts: dict[int, dict[int, int]] = defaultdict(lambda: dict.fromkeys(LANE_CLASSES, 0))
+        lanes = self.lanes
         for (band, cls), ids in sorted(groups.items()):
             # brackets of one person's partners start at that person: the longer one
             # takes the upper lane, so the shorter one nested in it crosses none of it
-            ids.sort(key=lambda i: (self.lanes[i].x1,
-                                    -self.lanes[i].x2 if cls == 2 else self.lanes[i].x2, i))
+            if cls == 2:
+                ids.sort(key=lambda i: (lanes[i].x1, -lanes[i].x2, i))
+            else:
+                ids.sort(key=lambda i: (lanes[i].x1, lanes[i].x2, i))
             free: list[tuple[float, int]] = []  # (end x, lane index) of used tracks
             spare: list[int] = []
             used = 0
