@@ -319,8 +319,19 @@ step's time includes the steps it calls (see :func:`steps`)."""
 
 
 def steps(case_file: Path, runs: int) -> None:
-    """Print the median CPU ms of each step of load + lay out + draw of ``case_file``, the
-    steps inside another one subtracted from it (the functions wrapped: a little slower)."""
+    """Print the median CPU ms of each step of load + lay out + draw of ``case_file`` (see
+    :func:`step_times`)."""
+    ms = step_times(case_file, runs)
+    print("  our CPU ms per step (median; functions wrapped):")
+    names = {"family lines and resolving": "family lines (routing)",
+             "layout": "layout's own steps (texts, widths, gaps, places)"}
+    for name, value in ms.items():
+        print(f"    {names.get(name, name):50} {value:6.0f}")
+
+
+def step_times(case_file: Path, runs: int) -> dict[str, float]:
+    """The median CPU ms of each step of load + lay out + draw of ``case_file``, the steps
+    inside another one subtracted from it (the functions wrapped: a little slower)."""
     from systeemkaart.drawing import draw
 
     spent: dict[str, float] = defaultdict(float)
@@ -361,12 +372,8 @@ def steps(case_file: Path, runs: int) -> None:
                                            "resolving coordinates", "emotional lines"))
     ms["the rest (drawing's glue)"] = ms["total"] - sum(
         v for k, v in ms.items() if k != "total")
-    print("  our CPU ms per step (median; functions wrapped):")
     order = [name for _, _, name in _STEPS] + ["the rest (drawing's glue)", "total"]
-    names = {"family lines and resolving": "family lines (routing)",
-             "layout": "layout's own steps (texts, widths, gaps, places)"}
-    for name in order:
-        print(f"    {names.get(name, name):50} {ms.get(name, 0.0):6.0f}")
+    return {name: ms.get(name, 0.0) for name in order}
 
 
 def _dot_source(case: Case) -> str:
