@@ -163,7 +163,9 @@ def _gap_widths(work: Work) -> list[list[float]]:
     labels."""
     out: list[list[float]] = []
     inner_gap = float(math.ceil(float(MIN_GAP)))
-    for block, table in zip(work.st.blocks, work.gap_table(), strict=True):
+    tables = work.gap_table()
+    for block in work.st.blocks:
+        table = tables[block.index]
         n = len(block.persons)
         widths = [inner_gap] * (n + 1)
         widths[0] = widths[n] = 0.0
@@ -218,11 +220,13 @@ def _finish(work: Work, gaps: list[list[float]]) -> GenogramLayout:
     pending = Pending()
     consanguine = consanguineous(work)
     union_at: dict[str, tuple[float, YRef, float | None]] = {}
+    tables = work.gap_table()
     for block in work.st.blocks:
+        table = tables[block.index]
         n = len(block.persons)
-        for k in range(n + 1):
-            unions = work.gap_unions(block.index, k)
-            if not unions:
+        for k in sorted(table):  # the gaps that unions hang from, left to right
+            unions = table[k]
+            if not unions or not 0 <= k <= n:
                 continue
             lo, hi = gap_range(work, gaps, block.index, k)
             for m, u in enumerate(unions):
