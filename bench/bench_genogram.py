@@ -17,9 +17,11 @@ pass`` plus ``dot -Tsvg`` of the same graph (the ``dot`` engine bundled with pyg
 through a minimal script); and a generated family of about 3,000 people (and royal92, 3,010
 people, when the public GEDCOM files are there), where our time in process for what
 ``systeemkaart draw`` does (load the case file, lay it out, draw it) on top of ``dot -Tsvg``
-of the graph we hand Graphviz is reported as overhead. Speed figures are medians of several
-runs, as wall time and as CPU time (which a loaded machine disturbs less; it includes the
-child process a large layout runs Graphviz in).
+of the graph we hand Graphviz is reported as overhead, with our CPU time per step. Speed
+figures are medians of several runs, as wall time and as CPU time (which a loaded machine
+disturbs less; it includes the child process a large layout runs Graphviz in). The large
+families are timed without the cycle collector, as the ``systeemkaart`` command runs (see
+:func:`systeemkaart.gcpause.one_shot`); garbage is collected between the timed calls.
 
 Run from the repository root: ``.venv/bin/python bench/bench_genogram.py`` (``--speed``:
 the speed figures only).
@@ -28,6 +30,8 @@ the speed figures only).
 from __future__ import annotations
 
 import contextlib
+import gc
+import importlib
 import io
 import itertools
 import os
@@ -39,9 +43,9 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from systeemkaart.io.yaml_json import load, save
 from systeemkaart.layout import genogram_dot
@@ -273,17 +277,109 @@ def _timed(funcs: list[Callable[[], object]], runs: int) -> list[tuple[float, fl
     cpus: list[list[float]] = [[] for _ in funcs]
     for _ in range(runs):
         for k, func in enumerate(funcs):
-            c = _cpu()
-            t = time.perf_counter()
-            func()
-            walls[k].append(time.perf_counter() - t)
-            cpus[k].append(_cpu() - c)
+            with _as_command():
+                c = _cpu()
+                t = time.perf_counter()
+                func()
+                walls[k].append(time.perf_counter() - t)
+                cpus[k].append(_cpu() - c)
     return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus,
                                                                          strict=True)]
 
 
+@contextlib.contextmanager
+def _as_command() -> Iterator[None]:
+    """Run the block without the cycle collector, as the ``systeemkaart`` command runs (it
+    turns the collector off for good, see :func:`systeemkaart.gcpause.one_shot`), then
+    collect its garbage outside the timing."""
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
+
+
+_STEPS: Final = (
+    ("systeemkaart.io.yaml_json", "read_document", "reading the YAML"),
+    ("systeemkaart.io.yaml_json", "check_document", "validation and checks"),
+    ("systeemkaart.render.genogram", "case_at", "the case at its date"),
+    ("systeemkaart.layout.genogram", "build_structure", "structure (rows, blocks)"),
+    ("systeemkaart.layout.genogram", "dot_source", "the dot graph"),
+    ("systeemkaart.layout.genogram", "place_blocks", "Graphviz"),
+    ("systeemkaart.layout.genogram", "_finish", "family lines and resolving"),
+    ("systeemkaart.layout.genogram", "_resolve", "resolving coordinates"),
+    ("systeemkaart.layout.genogram", "straighten_relations", "emotional lines"),
+    ("systeemkaart.layout.genogram", "_layout", "layout"),
+    ("systeemkaart.render.genogram", "render_layout", "painting"),
+)
+"""The steps timed one by one: (module, function, name); each is timed as a whole, so a
+step's time includes the steps it calls (see :func:`steps`)."""
+
+
+def steps(case_file: Path, runs: int) -> None:
+    """Print the median CPU ms of each step of load + lay out + draw of ``case_file`` (see
+    :func:`step_times`)."""
+    ms = step_times(case_file, runs)
+    print("  our CPU ms per step (median; functions wrapped):")
+    names = {"family lines and resolving": "family lines (routing)",
+             "layout": "layout's own steps (texts, widths, gaps, places)"}
+    for name, value in ms.items():
+        print(f"    {names.get(name, name):50} {value:6.0f}")
+
+
+def step_times(case_file: Path, runs: int) -> dict[str, float]:
+    """The median CPU ms of each step of load + lay out + draw of ``case_file``, the steps
+    inside another one subtracted from it (the functions wrapped: a little slower)."""
+    from systeemkaart.drawing import draw
+
+    spent: dict[str, float] = defaultdict(float)
+    saved: list[tuple[Any, str, Any]] = []
+
+    def timed(func: Callable[..., Any], name: str) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            c = _cpu()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                spent[name] += _cpu() - c
+        return run
+
+    for module_name, attr, name in _STEPS:
+        module = importlib.import_module(module_name)
+        saved.append((module, attr, getattr(module, attr)))
+        setattr(module, attr, timed(getattr(module, attr), name))
+    rounds: dict[str, list[float]] = defaultdict(list)
+    try:
+        for _ in range(runs):
+            spent.clear()
+            with _as_command():
+                c = _cpu()
+                draw(load(case_file), "genogram")
+                spent["total"] = _cpu() - c
+            for name, value in spent.items():
+                rounds[name].append(value)
+    finally:
+        for module, attr, func in reversed(saved):
+            setattr(module, attr, func)
+    ms = {name: statistics.median(values) * 1e3 for name, values in rounds.items()}
+    ms.setdefault("emotional lines", 0.0)
+    ms["resolving coordinates"] -= ms["emotional lines"]
+    ms["family lines and resolving"] -= ms["resolving coordinates"] + ms["emotional lines"]
+    ms["layout"] -= sum(ms[k] for k in ("structure (rows, blocks)", "the dot graph",
+                                           "Graphviz", "family lines and resolving",
+                                           "resolving coordinates", "emotional lines"))
+    ms["the rest (drawing's glue)"] = ms["total"] - sum(
+        v for k, v in ms.items() if k != "total")
+    order = [name for _, _, name in _STEPS] + ["the rest (drawing's glue)", "total"]
+    return {name: ms.get(name, 0.0) for name in order}
+
+
 def _dot_source(case: Case) -> str:
-    """Our own dot graph of the case (the graph Graphviz lays out for us)."""
+    """Our own dot graph of the case (the graph Graphviz lays out for us), with its edges
+    drawn as ``dot -Tsvg`` draws a graph: our layout asks Graphviz for the places of the
+    nodes only (``splines=none``), the yardstick stays a drawing of the whole graph."""
     captured: list[str] = []
     original = genogram_dot.place_blocks
 
@@ -298,7 +394,7 @@ def _dot_source(case: Case) -> str:
         layout_genogram(case)
     finally:
         lg.place_blocks = original  # type: ignore[assignment]
-    return captured[0]
+    return captured[0].replace("splines=none", "splines=false")
 
 
 GEDCOM = Path("/work/shared/data/gedcom")
@@ -454,6 +550,7 @@ def overhead(case_file: Path, runs: int) -> None:
     python_c = ours_c - graphviz_c
     print(f"  of that CPU time: our Graphviz call {graphviz_c * 1e3:.0f} ms, our Python "
           f"{python_c * 1e3:.0f} ms ({python_c / len(big.people) * 1e6:.0f} us per person)")
+    steps(case_file, runs)
 
 
 def main() -> None:

@@ -64,6 +64,21 @@ def test_the_child_process_gives_the_same_centres(monkeypatch: pytest.MonkeyPatc
     assert place_blocks(source, blocks) == here
 
 
+@pytest.mark.parametrize(("case_name", "bounded"), [("remarriage.yaml", None),
+                                                     ("four-generations.yaml", True)])
+def test_no_edge_is_routed_and_the_places_are_those_of_routed_edges(case_name: str,
+                                                                      bounded: bool | None
+                                                                      ) -> None:
+    source, blocks = _source(case_name, bounded=bounded)
+    assert "splines=none" in source
+    routed = source.replace("splines=none", "splines=false")
+    waypoints: dict[str, float] = {}
+    routed_waypoints: dict[str, float] = {}
+    assert place_blocks(source, blocks, waypoints) == place_blocks(routed, blocks,
+                                                                   routed_waypoints)
+    assert waypoints == routed_waypoints
+
+
 def test_the_child_reports_a_graphviz_error(monkeypatch: pytest.MonkeyPatch) -> None:
     from systeemkaart.exceptions import LayoutError
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Collection
+from itertools import chain
 from operator import itemgetter
 
 from ..gcpause import paused_gc
@@ -162,7 +163,9 @@ def _gap_widths(work: Work) -> list[list[float]]:
     labels."""
     out: list[list[float]] = []
     inner_gap = float(math.ceil(float(MIN_GAP)))
-    for block, table in zip(work.st.blocks, work.gap_table(), strict=True):
+    tables = work.gap_table()
+    for block in work.st.blocks:
+        table = tables[block.index]
         n = len(block.persons)
         widths = [inner_gap] * (n + 1)
         widths[0] = widths[n] = 0.0
@@ -217,11 +220,13 @@ def _finish(work: Work, gaps: list[list[float]]) -> GenogramLayout:
     pending = Pending()
     consanguine = consanguineous(work)
     union_at: dict[str, tuple[float, YRef, float | None]] = {}
+    tables = work.gap_table()
     for block in work.st.blocks:
+        table = tables[block.index]
         n = len(block.persons)
-        for k in range(n + 1):
-            unions = work.gap_unions(block.index, k)
-            if not unions:
+        for k in sorted(table):  # the gaps that unions hang from, left to right
+            unions = table[k]
+            if not unions or not 0 <= k <= n:
                 continue
             lo, hi = gap_range(work, gaps, block.index, k)
             for m, u in enumerate(unions):
@@ -354,7 +359,8 @@ def _geometry(work: Work) -> tuple[dict[int, float], list[float], float]:
     assert router is not None
     counts = router.assign()
     nrows = router.rows
-    row_h = {r: max(work.heights[p] for p in ids) for r, ids in work.by_row.items()}
+    heights = work.heights
+    row_h = {r: max(map(heights.__getitem__, ids)) for r, ids in work.by_row.items()}
     band_top: dict[int, float] = {}
     row_top: dict[int, float] = {}
     y = work.options.top
@@ -402,10 +408,12 @@ def _extent(work: Work, pending: Pending,
     paths = [points for _, points, _, _, _ in pending.partner]
     paths += [points for _, points in pending.child]
     paths += [points for _, points in pending.relation]
-    first = itemgetter(0)
-    for points in paths:
-        lows.append(round2(min(map(first, points))))
-        highs.append(round2(max(map(first, points))))
+    # rounding keeps order, so the rounded extreme of all lines is the extreme of each
+    # line's rounded extremes: one pass over every point, in C
+    xs = list(map(itemgetter(0), chain.from_iterable(paths)))
+    if xs:
+        lows.append(round2(min(xs)))
+        highs.append(round2(max(xs)))
     for at in labelled:
         if at is not None:
             tx, width = at

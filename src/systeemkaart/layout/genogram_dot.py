@@ -6,7 +6,9 @@ the gap cell of the union (port ``g<k>``) to the child's cell (port ``p<k>``), s
 minimises crossings and centres children under the right union knowing where it is. All
 blocks of one generation share a rank; consecutive siblings get an invisible flat edge so
 that the eldest stands left. Only the x coordinates of the result are used: rows and the
-space between them are computed by the layout itself.
+space between them are computed by the layout itself. So ``dot`` routes no edge at all
+(``splines=none``): the places of the nodes are the same, and routing was a sixth of its
+time on royal92.
 
 Cost: building the source is linear; ``dot`` itself dominates (network simplex, and crossing
 reduction over every rank an edge passes). Real family trees of thousands of people would
@@ -96,7 +98,7 @@ def dot_source(structure: Structure, widths: dict[str, float],
     effort = f", {_BOUNDED}" if bounded else ""
     lines = [
         "digraph genogram {",
-        f'graph [rankdir=TB, nodesep="{NODESEP / 72:.4f}", ranksep="0.5", splines=false, '
+        f'graph [rankdir=TB, nodesep="{NODESEP / 72:.4f}", ranksep="0.5", splines=none, '
         f'newrank=true{effort}];',
         'node [shape=plain, label=""];',
         "edge [arrowhead=none];",

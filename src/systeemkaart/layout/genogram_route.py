@@ -38,11 +38,12 @@ _OUTLINE: Final = 5.0
 outline runs 5-9 units below the boxes of the row above, and a relation keeps clear of it."""
 _PAD_BOTTOM: Final = 16.0
 _SLOT: Final = 8.0
+_INF: Final = float("inf")
 _TOP_CLEAR: Final = 25.0
 """Distance kept from the centre of a symbol in the row below (its top ports reach 15)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Lane:
     """One horizontal track in a band, shared by nothing else that overlaps it."""
 
@@ -198,11 +199,14 @@ class Router:
             if not lane.unused:
                 groups[(lane.band, lane.cls)].append(i)
         counts: dict[int, dict[int, int]] = defaultdict(lambda: dict.fromkeys(LANE_CLASSES, 0))
+        lanes = self.lanes
         for (band, cls), ids in sorted(groups.items()):
             # brackets of one person's partners start at that person: the longer one
             # takes the upper lane, so the shorter one nested in it crosses none of it
-            ids.sort(key=lambda i: (self.lanes[i].x1,
-                                    -self.lanes[i].x2 if cls == 2 else self.lanes[i].x2, i))
+            if cls == 2:
+                ids.sort(key=lambda i: (lanes[i].x1, -lanes[i].x2, i))
+            else:
+                ids.sort(key=lambda i: (lanes[i].x1, lanes[i].x2, i))
             free: list[tuple[float, int]] = []  # (end x, lane index) of used tracks
             spare: list[int] = []
             used = 0
@@ -257,8 +261,9 @@ class Router:
         dropped. Coordinates are rounded to two decimals before and after the move."""
         out: list[Point] = []
         last: Point | None = None
+        r2 = round2
         for x, (kind, ref, dy) in points:
-            p = (round2(x), round2(lane_ys[ref] if kind == "lane" else row_top[ref] + dy))
+            p = (r2(x), r2(lane_ys[ref] if kind == "lane" else row_top[ref] + dy))
             if p != last:
                 out.append(p)
                 last = p
@@ -266,7 +271,7 @@ class Router:
             out = _straighten(out)
         if dx == 0.0:  # rounding again would change nothing
             return out
-        return [(round2(x + dx), y) for x, y in out]
+        return [(r2(x + dx), y) for x, y in out]
 
 
 _DENSE: Final = 16
@@ -334,8 +339,10 @@ def _first_pad(counts: dict[int, int]) -> float:
 def _distance(xs: list[float], x: float) -> float:
     """Distance from ``x`` to the nearest value of the sorted list ``xs`` (inf if empty)."""
     k = bisect.bisect_left(xs, x)
-    near = [abs(xs[i] - x) for i in (k - 1, k) if 0 <= i < len(xs)]
-    return min(near, default=float("inf"))
+    if k == len(xs):
+        return x - xs[k - 1] if k else _INF
+    right = xs[k] - x  # >= 0; the value left of it lies below x
+    return right if k == 0 else min(x - xs[k - 1], right)
 
 
 def _straighten(points: list[Point]) -> list[Point]:

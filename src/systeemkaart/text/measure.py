@@ -20,12 +20,17 @@ LINE_HEIGHT: Final = 1.25
 _FALLBACK: Final = 1000
 
 
+_REGULAR_CHARS: Final = {chr(k): v for k, v in REGULAR.items()}
+_BOLD_CHARS: Final = {chr(k): v for k, v in BOLD.items()}
+"""The tables keyed by character, so a width needs no ``ord`` per character."""
+
+
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """Width of ``text`` set in DejaVu Sans at ``size`` user units (no kerning)."""
-    table = BOLD if bold else REGULAR
     try:
-        units = sum(map(table.__getitem__, map(ord, text)))
+        units = sum(map((_BOLD_CHARS if bold else _REGULAR_CHARS).__getitem__, text))
     except KeyError:  # a character outside the table: a full em, at least as wide as M
+        table = BOLD if bold else REGULAR
         fallback = max(table.get(ord("M"), _FALLBACK), _FALLBACK)
         units = sum(table.get(ord(ch), fallback) for ch in text)
     return units * size / 1000.0

@@ -1,0 +1,89 @@
+"""Two source trees taking turns on the genogram speed figures of ``bench_genogram.py``.
+
+A loaded machine changes its speed from minute to minute, so two runs of the bench minutes
+apart do not compare. Here each tree's ``src`` (an older commit unpacked somewhere, say with
+``git archive OLD src | tar -x -C /tmp/old``) runs in its own process, one after the other,
+round after round, and each figure is the median of the rounds: our CPU ms per step
+(:func:`bench_genogram.step_times`), ``dot -Tsvg`` of the graph and our load + lay out +
+draw (:func:`bench_genogram._timed`), and the overhead of each process on top of ``dot``.
+
+Run from the repository root::
+
+    .venv/bin/python bench/compare_genogram.py /tmp/old/src src 5 case.yaml [case.yaml ...]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import statistics
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def measure(case_file: Path) -> dict[str, float]:
+    """One process's figures for ``case_file`` (medians of three), CPU ms."""
+    import pygraphviz
+    from bench_genogram import _dot_source, _timed, step_times
+
+    from systeemkaart.drawing import draw
+    from systeemkaart.io.yaml_json import load
+
+    source = _dot_source(load(case_file))
+
+    def dot_svg() -> None:
+        with contextlib.redirect_stderr(io.StringIO()):  # "may take a long time"
+            pygraphviz.AGraph(string=source).draw(format="svg", prog="dot")
+
+    def ours() -> None:
+        draw(load(case_file), "genogram")
+
+    ours()  # warm up
+    (_, dot_c), (_, ours_c) = _timed([dot_svg, ours], 3)
+    ms = step_times(case_file, 3)
+    ms["dot -Tsvg"] = dot_c * 1e3
+    ms["ours (load + layout + draw, not wrapped)"] = ours_c * 1e3
+    ms["overhead on top of dot -Tsvg, %"] = (ours_c - dot_c) / dot_c * 100
+    return ms
+
+
+def main() -> None:
+    """Take turns between the two trees and print each figure's median per tree."""
+    if len(sys.argv) == 3 and sys.argv[1] == "--one":
+        sys.path.insert(0, str(HERE))
+        print(json.dumps(measure(Path(sys.argv[2]))))
+        return
+    if len(sys.argv) < 5:
+        sys.exit(__doc__)
+    trees = [str(Path(t).resolve()) for t in sys.argv[1:3]]
+    rounds = int(sys.argv[3])
+    files = [Path(f) for f in sys.argv[4:]]
+    print(f"command: .venv/bin/python bench/compare_genogram.py {' '.join(sys.argv[1:])}")
+    got: dict[Path, list[dict[str, list[float]]]] = {
+        f: [defaultdict(list), defaultdict(list)] for f in files}
+    for r in range(rounds):
+        for case_file in files:
+            order = [0, 1] if r % 2 == 0 else [1, 0]  # neither tree always goes first
+            for k in order:
+                env = {**os.environ, "PYTHONPATH": trees[k]}
+                out = subprocess.run([sys.executable, __file__, "--one", str(case_file)],
+                                     env=env, check=True, capture_output=True, text=True)
+                for name, value in json.loads(out.stdout.strip().splitlines()[-1]).items():
+                    got[case_file][k][name].append(value)
+    for case_file in files:
+        first, second = got[case_file]
+        print(f"\n{case_file.name}: CPU ms, median of {rounds} processes per tree")
+        print(f"  {'':50} {'first':>7} {'second':>7}")
+        for name in first:
+            print(f"  {name:50} {statistics.median(first[name]):7.0f} "
+                  f"{statistics.median(second[name]):7.0f}")
+
+
+if __name__ == "__main__":
+    main()
