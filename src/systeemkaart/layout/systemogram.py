@@ -30,6 +30,7 @@ from ..dates import PartialDate
 from ..exceptions import LayoutError
 from ..model import Case, case_at
 from .ring_centre import (
+    CentrePlace,
     HouseholdPlace,
     PersonPlace,
     TextLine,
@@ -219,10 +220,11 @@ class _Plan:
 
 
 def _one_round(plan: _Plan, rank: dict[str, float], side_weight: float,
-               shape: float = SHAPES[0], height: dict[str, float] | None = None
-               ) -> SystemogramLayout:
-    centre = layout_centre(plan.case, plan.people, plan.at, plan.lang, rank, plan.unreached,
-                           shape, height)
+               shape: float = SHAPES[0], height: dict[str, float] | None = None,
+               centre: CentrePlace | None = None) -> SystemogramLayout:
+    if centre is None:
+        centre = layout_centre(plan.case, plan.people, plan.at, plan.lang, rank,
+                               plan.unreached, shape, height)
     desired = desired_angles(plan.units, plan.targets, centre, plan.optimise, side_weight)
     if plan.optimise:
         desired = exchange_neighbours(plan.units, desired, plan.targets, centre)
@@ -405,11 +407,19 @@ def _candidates(plan: _Plan, start: dict[str, float], rounds: int) -> list[Syste
     ``rounds`` times; distinct ones, fewest straight crossings first (stable)."""
     out: list[SystemogramLayout] = []
     seen: set[tuple[tuple[str, float, float], ...]] = set()
+    blocks: set[tuple[tuple[str, float, float], ...]] = set()
     for shape in SHAPES:
+        first = layout_centre(plan.case, plan.people, plan.at, plan.lang, start,
+                              plan.unreached, shape)
+        block = tuple((k, p.x, p.y) for k, p in first.people.items())
+        if block in blocks:
+            continue  # the same family block as a shape before: the same layouts follow
+        blocks.add(block)
         for weight in SIDE_WEIGHTS:
             rank, height = start, None
-            for _ in range(max(1, rounds)):
-                result = _one_round(plan, rank, weight, shape, height)
+            for k in range(max(1, rounds)):
+                result = _one_round(plan, rank, weight, shape, height,
+                                    first if k == 0 else None)
                 key = tuple((k, a.box.x, a.box.y) for k, a in result.agents.items())
                 key += tuple((k, p.x, p.y) for k, p in result.people.items())
                 if key in seen:
