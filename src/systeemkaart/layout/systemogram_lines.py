@@ -108,7 +108,9 @@ def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: f
     """The routed path of a line from an agent's box, remembered. A line out of a card
     whose target lies about under or over it may leave on either side: the side whose path
     costs less (crossings, and length) wins, the side facing the target on a tie. ``quick``
-    tries the detour search alone and remembers nothing (``None`` when it finds no way)."""
+    tries the detour search alone and remembers nothing (``None`` when it finds no way).
+    A line out of the side facing away from its target goes round its own row too, so it
+    never runs back under the card it left."""
     start = _start(router, box, card, goal, shift)
     best: list[Point] | None
     if quick:
@@ -118,7 +120,8 @@ def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: f
         best = start[:-1] + router.route(start[-1], goal, skip, ends, remember=False)
     if card is not None and _in_card(box, card) and abs(goal[0] - card.cx) < card.w:
         other = _start(router, box, card, goal, shift, left=goal[0] > card.cx)
-        leg = router.try_route(other[-1], goal, skip, ends, claim=quick,
+        away = [s for s in skip if s != ends[0]]
+        leg = router.try_route(other[-1], goal, away, ends, claim=quick,
                               budget=QUICK_BUDGET if quick else BUDGET)
         if leg is not None:
             path = other[:-1] + leg
