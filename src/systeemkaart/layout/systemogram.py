@@ -9,10 +9,11 @@ neighbourhood social team on top (:mod:`.systemogram_rings`); neighbours on a ri
 places where their lines cross less that way round, and a card's professionals stand in
 the order their lines leave it. The order of the people in each household is then
 re-ranked by where their agents ended up and the whole is laid out again, for two shapes
-of the family block and two strengths of the side pull. Every line is routed around every
+of the family block and three strengths of the side pull. Every line is routed around every
 box that is not one of its ends, into its own port (:mod:`.systemogram_lines`), for the
-layout(s) with the fewest straight crossings (``ROUTED``); the one with the fewest
-crossings after routing is drawn.
+layout(s) expected to cross least once routed (``ROUTED``; see :func:`_forecast`: straight
+crossings plus the boxes straight lines pass, plus a price for every box set off its kind's
+side); the one with the fewest crossings after routing is drawn.
 
 Cost: O(R · (A log A + A² + S log S + K)) for R rounds, A agents, S line segments and K
 pairs of segments side by side, plus the routing of a few layouts, about O(L · c) for L
@@ -59,15 +60,16 @@ STUB = 10.0
 MAX_PER_CARD = 5
 MAX_PROFESSIONALS = 24
 SIDE_WEIGHTS = (1.0, 0.55, 0.3)
-"""Pulls to the kind's side that are tried; the one giving fewer crossings wins, as long
-as it leaves no more boxes off their side than the others (see :func:`_off_side`)."""
+"""Pulls to the kind's side that are tried; a weaker pull lets a box follow its lines
+more, and the layout expected to cross least wins, with ``OFF_SIDE`` crossings charged for
+every box it sets more than a quarter turn off its kind's side (see :func:`_likeliest`)."""
 SHAPES = (1.8, 4.0)
 """Shapes (width over height) of the family block that are tried."""
 ROUTED = 1
-"""How many of the tried layouts with the fewest straight crossings are routed (those
-within ``NEAR`` times the fewest, plus two); the one with the fewest crossings after
-routing is drawn. Routing a second one saves about 4 % of the crossings at 40 agents but
-doubles the routing time, so one is routed."""
+"""How many of the tried layouts expected to cross least once routed are routed (of those
+within ``NEAR`` times the fewest straight crossings, plus two); the one with the fewest
+crossings after routing is drawn. Routing a second one saves a few per cent of the
+crossings but doubles the routing time, so one is routed."""
 NEAR = 1.25
 OFF_SIDE = 10.0
 """Crossings a layout must save for each box it sets more than a quarter turn from its
