@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
-from systeemkaart.layout import Box
+from systeemkaart.layout import Box, segment_hits_box
+from systeemkaart.layout.systemogram_lines import _from_card
 from systeemkaart.layout.systemogram_route import Obstacle, Router
 
 BOX = Box(0.0, 0.0, 40.0, 20.0)
@@ -32,3 +35,20 @@ def test_lines_that_share_an_end_do_not_count_as_crossing() -> None:
     router.route((20.0, -60.0), (20.0, -2.0), ["a", "y"], ("a", "y"))
     path = router.route((-50.0, 8.0), (90.0, 8.0), ["a", "b"], ("a", "b"))
     assert all(y < BOX.y for _, y in path[1:-1])
+
+
+def test_a_line_out_of_the_far_side_of_its_card_never_runs_back_under_its_row() -> None:
+    """A professional's line to a target just below and right of the card leaves on the
+    right; when a line already drawn there makes the left side cheaper, it leaves on the
+    left and goes round its own row instead of straight back under the card."""
+    card = Box(0.0, 0.0, 100.0, 50.0)
+    row = Box(0.0, 20.0, 100.0, 30.0)
+    obstacles = [Obstacle("org", Box(0.0, 0.0, 100.0, 20.0)), Obstacle("pro", row)]
+    router = Router(obstacles)
+    near = _from_card(router, row, card, (60.0, 70.0), 0.0, ["pro", "kind"], ("pro", "kind"))
+    assert near is not None and near[0][0] == card.right  # the side facing the target
+    router = Router(obstacles)
+    router.remember([(90.0, 30.0), (90.0, 200.0)], ("u", "v"))
+    path = _from_card(router, row, card, (60.0, 70.0), 0.0, ["pro", "kind"], ("pro", "kind"))
+    assert path is not None and path[0][0] == card.x  # round the far side: no crossing
+    assert not any(segment_hits_box(p, q, row) for p, q in pairwise(path[1:]))

@@ -9,10 +9,11 @@ neighbourhood social team on top (:mod:`.systemogram_rings`); neighbours on a ri
 places where their lines cross less that way round, and a card's professionals stand in
 the order their lines leave it. The order of the people in each household is then
 re-ranked by where their agents ended up and the whole is laid out again, for two shapes
-of the family block and two strengths of the side pull. Every line is routed around every
+of the family block and three strengths of the side pull. Every line is routed around every
 box that is not one of its ends, into its own port (:mod:`.systemogram_lines`), for the
-layout(s) with the fewest straight crossings (``ROUTED``); the one with the fewest
-crossings after routing is drawn.
+layout(s) expected to cross least once routed (``ROUTED``; see :func:`_forecast`: straight
+crossings plus the boxes straight lines pass, plus a price for every box set off its kind's
+side); the one with the fewest crossings after routing is drawn.
 
 Cost: O(R · (A log A + A² + S log S + K)) for R rounds, A agents, S line segments and K
 pairs of segments side by side, plus the routing of a few layouts, about O(L · c) for L
@@ -30,6 +31,7 @@ from ..dates import PartialDate
 from ..exceptions import LayoutError
 from ..model import Case, case_at
 from .ring_centre import (
+    CentrePlace,
     HouseholdPlace,
     PersonPlace,
     TextLine,
@@ -37,9 +39,9 @@ from .ring_centre import (
     index_parents,
     layout_centre,
 )
-from .ring_geometry import Box, Point, boundary_point, count_crossings
+from .ring_geometry import TAU, Box, Point, boundary_point, count_crossings
 from .ring_links import LinkPlace, build_links
-from .systemogram_lines import route_links
+from .systemogram_lines import count_lines_through, route_links
 from .systemogram_rings import desired_angles, exchange_neighbours, place_rings
 from .systemogram_units import Unit, collapse, units
 
@@ -57,16 +59,23 @@ __all__ = [
 STUB = 10.0
 MAX_PER_CARD = 5
 MAX_PROFESSIONALS = 24
-SIDE_WEIGHTS = (1.0, 0.55)
-"""Pulls to the kind's side that are tried; the one giving fewer crossings wins."""
+SIDE_WEIGHTS = (1.0, 0.55, 0.3)
+"""Pulls to the kind's side that are tried; a weaker pull lets a box follow its lines
+more, and the layout expected to cross least wins, with ``OFF_SIDE`` crossings charged for
+every box it sets more than a quarter turn off its kind's side (see :func:`_likeliest`)."""
 SHAPES = (1.8, 4.0)
 """Shapes (width over height) of the family block that are tried."""
 ROUTED = 1
-"""How many of the tried layouts with the fewest straight crossings are routed (those
-within ``NEAR`` times the fewest, plus two); the one with the fewest crossings after
-routing is drawn. Routing a second one saves about 4 % of the crossings at 40 agents but
-doubles the routing time, so one is routed."""
+"""How many of the tried layouts expected to cross least once routed are routed (of those
+within ``NEAR`` times the fewest straight crossings, plus two); the one with the fewest
+crossings after routing is drawn. Routing a second one saves a few per cent of the
+crossings but doubles the routing time, so one is routed."""
 NEAR = 1.25
+OFF_SIDE = 10.0
+"""Crossings a layout must save for each box it sets more than a quarter turn from its
+kind's side (see :func:`_off_side`)."""
+DETOUR_CROSSINGS = 1.0
+"""Crossings a line is expected to gain for each box it must be routed round."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,10 +222,11 @@ class _Plan:
 
 
 def _one_round(plan: _Plan, rank: dict[str, float], side_weight: float,
-               shape: float = SHAPES[0], height: dict[str, float] | None = None
-               ) -> SystemogramLayout:
-    centre = layout_centre(plan.case, plan.people, plan.at, plan.lang, rank, plan.unreached,
-                           shape, height)
+               shape: float = SHAPES[0], height: dict[str, float] | None = None,
+               centre: CentrePlace | None = None) -> SystemogramLayout:
+    if centre is None:
+        centre = layout_centre(plan.case, plan.people, plan.at, plan.lang, rank,
+                               plan.unreached, shape, height)
     desired = desired_angles(plan.units, plan.targets, centre, plan.optimise, side_weight)
     if plan.optimise:
         desired = exchange_neighbours(plan.units, desired, plan.targets, centre)
@@ -358,8 +368,8 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
         tried = _candidates(plan, start_rank, rounds)
     best = tried[0]
     if route:
-        near = [lay for lay in tried[:ROUTED if optimise else 1]
-                if lay.crossings <= tried[0].crossings * NEAR + 2]
+        sides = {u.id: u.side for u in plan.units if u.side is not None}
+        near = _likeliest(tried, sides, ROUTED if optimise else 1)
         routed = [_routed(case, lay) for lay in near]
         best = min(routed, key=lambda lay: lay.crossings)
     named = [(f"p:{k}", v.box) for k, v in best.people.items()]
@@ -368,16 +378,50 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
     return best
 
 
+def _likeliest(tried: Sequence[SystemogramLayout], sides: dict[str, float], count: int
+               ) -> list[SystemogramLayout]:
+    """The ``count`` layouts among ``tried`` (fewest straight crossings first) expected to
+    cross least once routed, by :func:`_forecast` plus ``OFF_SIDE`` per box set off its
+    kind's side; only layouts within ``NEAR`` of the fewest crossings are weighed, and the
+    forecast stops at the first layout whose straight crossings alone cannot win.
+    ``sides`` maps each box that has one to its kind's side (radians)."""
+    scored: list[tuple[float, int, SystemogramLayout]] = []
+    for k, lay in enumerate(tried):
+        if lay.crossings > tried[0].crossings * NEAR + 2:
+            break
+        if len(scored) >= count and lay.crossings >= sorted(scored)[count - 1][0]:
+            break  # a forecast is never below the straight crossings
+        scored.append((_forecast(lay) + OFF_SIDE * _off_side(lay, sides), k, lay))
+    scored.sort(key=lambda item: item[:2])
+    return [lay for _, _, lay in scored[:count]]
+
+
+def _forecast(lay: SystemogramLayout) -> float:
+    """The crossings ``lay`` is expected to have once routed: its straight crossings plus
+    ``DETOUR_CROSSINGS`` for every box a straight line passes that is not one of its ends
+    (routing round a box crosses about that many lines into it)."""
+    boxes = {k: a.box for k, a in lay.agents.items()}
+    return lay.crossings + DETOUR_CROSSINGS * count_lines_through(lay.links, lay.people, boxes)
+
+
 def _candidates(plan: _Plan, start: dict[str, float], rounds: int) -> list[SystemogramLayout]:
     """Layouts for each shape of the family block and each side pull, each re-ranked
     ``rounds`` times; distinct ones, fewest straight crossings first (stable)."""
     out: list[SystemogramLayout] = []
     seen: set[tuple[tuple[str, float, float], ...]] = set()
+    blocks: set[tuple[tuple[str, float, float], ...]] = set()
     for shape in SHAPES:
+        first = layout_centre(plan.case, plan.people, plan.at, plan.lang, start,
+                              plan.unreached, shape)
+        block = tuple((k, p.x, p.y) for k, p in first.people.items())
+        if block in blocks:
+            continue  # the same family block as a shape before: the same layouts follow
+        blocks.add(block)
         for weight in SIDE_WEIGHTS:
             rank, height = start, None
-            for _ in range(max(1, rounds)):
-                result = _one_round(plan, rank, weight, shape, height)
+            for k in range(max(1, rounds)):
+                result = _one_round(plan, rank, weight, shape, height,
+                                    first if k == 0 else None)
                 key = tuple((k, a.box.x, a.box.y) for k, a in result.agents.items())
                 key += tuple((k, p.x, p.y) for k, p in result.people.items())
                 if key in seen:
@@ -389,6 +433,13 @@ def _candidates(plan: _Plan, start: dict[str, float], rounds: int) -> list[Syste
                 rank, height = _rerank(result)
     out.sort(key=lambda lay: lay.crossings)
     return out
+
+
+def _off_side(lay: SystemogramLayout, sides: dict[str, float]) -> int:
+    """How many boxes stand more than a quarter turn from their kind's side (say youth
+    care left of the family): a layout that reads against the partner picture."""
+    return sum(1 for k, side in sides.items() if k in lay.agents
+               and abs((lay.agents[k].angle - side + math.pi) % TAU - math.pi) > math.pi / 2)
 
 
 def _rerank(result: SystemogramLayout) -> tuple[dict[str, float], dict[str, float]]:

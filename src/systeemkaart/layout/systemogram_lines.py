@@ -23,7 +23,14 @@ from .ring_geometry import boundary_point, isotonic
 from .ring_links import LinkPlace
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 
-__all__ = ["PORT_ARC", "PORT_GAP", "lines_through_boxes", "port_distance", "route_links"]
+__all__ = [
+    "PORT_ARC",
+    "PORT_GAP",
+    "count_lines_through",
+    "lines_through_boxes",
+    "port_distance",
+    "route_links",
+]
 
 PORT_GAP = 0.42
 """Least angle (radians) between two ports on one symbol: room for two arrowheads."""
@@ -101,7 +108,9 @@ def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: f
     """The routed path of a line from an agent's box, remembered. A line out of a card
     whose target lies about under or over it may leave on either side: the side whose path
     costs less (crossings, and length) wins, the side facing the target on a tie. ``quick``
-    tries the detour search alone and remembers nothing (``None`` when it finds no way)."""
+    tries the detour search alone and remembers nothing (``None`` when it finds no way).
+    A line out of the side facing away from its target goes round its own row too, so it
+    never runs back under the card it left."""
     start = _start(router, box, card, goal, shift)
     best: list[Point] | None
     if quick:
@@ -111,7 +120,8 @@ def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: f
         best = start[:-1] + router.route(start[-1], goal, skip, ends, remember=False)
     if card is not None and _in_card(box, card) and abs(goal[0] - card.cx) < card.w:
         other = _start(router, box, card, goal, shift, left=goal[0] > card.cx)
-        leg = router.try_route(other[-1], goal, skip, ends, claim=quick,
+        away = [s for s in skip if s != ends[0]]
+        leg = router.try_route(other[-1], goal, away, ends, claim=quick,
                               budget=QUICK_BUDGET if quick else BUDGET)
         if leg is not None:
             path = other[:-1] + leg
@@ -293,3 +303,38 @@ def lines_through_boxes(links: Sequence[LinkPlace], people: Mapping[str, PersonP
                    for a, b in zip(lk.points, lk.points[1:], strict=False)):
                 out.append((lk, node))
     return out
+
+
+_CELL = 64.0
+
+
+def count_lines_through(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
+                        agents: Mapping[str, Box]) -> int:
+    """How many (line, node) pairs :func:`lines_through_boxes` finds, counted fast: each
+    segment is tested only against the boxes in the grid cells its bounding box covers,
+    O(L · s · b) for b boxes near a segment. Straight lines that pass through many boxes
+    need many detours when routed, and every detour tends to cross the lines into the box
+    it goes round: a cheap forecast of what routing will add."""
+    named = [(pid, p.box) for pid, p in people.items()] + list(agents.items())
+    cells: dict[tuple[int, int], list[int]] = {}
+    for k, (_, box) in enumerate(named):
+        for cx in range(math.floor(box.x / _CELL), math.floor(box.right / _CELL) + 1):
+            for cy in range(math.floor(box.y / _CELL), math.floor(box.bottom / _CELL) + 1):
+                cells.setdefault((cx, cy), []).append(k)
+    total = 0
+    for lk in links:
+        ends = (lk.source, lk.target)
+        hit: set[int] = set()
+        for a, b in pairwise(lk.points):
+            near: set[int] = set()
+            for cx in range(math.floor(min(a[0], b[0]) / _CELL),
+                            math.floor(max(a[0], b[0]) / _CELL) + 1):
+                for cy in range(math.floor(min(a[1], b[1]) / _CELL),
+                                math.floor(max(a[1], b[1]) / _CELL) + 1):
+                    near.update(cells.get((cx, cy), ()))
+            for k in near - hit:
+                node, box = named[k]
+                if node not in ends and segment_hits_box(a, b, box):
+                    hit.add(k)
+        total += len(hit)
+    return total

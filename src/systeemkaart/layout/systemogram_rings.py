@@ -263,7 +263,19 @@ def _pull_in(u: Unit, angle: float, radius: float, least: float, inner: Sequence
     is computed from each box's blocked interval of radii: O(m) for m boxes."""
     step = PULL_STEP
     steps = math.floor((radius - least) / step + 1e-9)  # most steps ``least`` allows
-    for o, gap in [(o, 0.0) for o in inner] + [(m, BOX_GAP) for m in mates]:
+    # the box sweeps, along its ray from ``radius`` down to ``least``, a region inside
+    # the rectangle around its two end positions: boxes clear of that cannot block it
+    c, s = math.cos(angle), math.sin(angle)
+    r0 = radius - max(steps, 0) * step
+    x0 = min(r0 * c, radius * c) - u.w / 2 - BOX_GAP
+    x1 = max(r0 * c, radius * c) + u.w / 2 + BOX_GAP
+    y0 = min(r0 * s, radius * s) - u.h / 2 - BOX_GAP
+    y1 = max(r0 * s, radius * s) + u.h / 2 + BOX_GAP
+    near_inner = [o for o in inner if not (o.x >= x1 or o.right <= x0 or o.y >= y1
+                                            or o.bottom <= y0)]
+    near_mates = [m for m in mates if not (m.x >= x1 or m.right <= x0 or m.y >= y1
+                                           or m.bottom <= y0)]
+    for o, gap in [(o, 0.0) for o in near_inner] + [(m, BOX_GAP) for m in near_mates]:
         lo, hi = _blocked_from(u, angle, o, gap)
         if lo >= hi or hi <= radius - steps * step or lo >= radius:
             continue
@@ -273,9 +285,10 @@ def _pull_in(u: Unit, angle: float, radius: float, least: float, inner: Sequence
     r = radius - max(steps, 0) * step
     # the box is placed at rounded coordinates, so a bound met within rounding may be one
     # step off either way: settle it on the boxes themselves
-    while r < radius and _hits(_unit_box(u, r, angle), inner, mates):
+    while r < radius and _hits(_unit_box(u, r, angle), near_inner, near_mates):
         r += step
-    while r - step >= least and not _hits(_unit_box(u, r - step, angle), inner, mates):
+    while r - step >= least and not _hits(_unit_box(u, r - step, angle), near_inner,
+                                          near_mates):
         r -= step
     return r
 

@@ -41,7 +41,7 @@ BUDGET = 40
 """Most segment routings tried by the detour search for one line before the fallback."""
 GRAPH_POPS = 30
 """Most corners the fallback search expands before it gives up (then: tighter margins)."""
-CROSSING_LENGTH = 60.0
+CROSSING_LENGTH = 100.0
 """How much longer (units) a line may run to cross one line fewer."""
 GRAPH_TESTS = 300
 """Most edges the fallback search tests for boxes before it gives up (then: the same)."""

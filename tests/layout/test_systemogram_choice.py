@@ -1,0 +1,87 @@
+"""Which laid-out systemogram is routed: the forecast of its crossings once routed."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+from systeemkaart.io.yaml_json import load
+from systeemkaart.layout.systemogram import (
+    DETOUR_CROSSINGS,
+    OFF_SIDE,
+    SystemogramLayout,
+    _forecast,
+    _likeliest,
+    _off_side,
+    layout_systemogram,
+)
+from systeemkaart.layout.systemogram_lines import count_lines_through, lines_through_boxes
+from systeemkaart.model import Case
+from tests.conftest import ROOT
+from tests.strategies import cases
+
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+def _through(lay: SystemogramLayout) -> int:
+    boxes = {k: a.box for k, a in lay.agents.items()}
+    return count_lines_through(lay.links, lay.people, boxes)
+
+
+def _listed(lay: SystemogramLayout) -> int:
+    boxes = {k: a.box for k, a in lay.agents.items()}
+    return len(lines_through_boxes(lay.links, lay.people, boxes))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_count_lines_through_counts_what_the_list_holds(path: Path) -> None:
+    lay = layout_systemogram(load(path), route=False)
+    assert _through(lay) == _listed(lay)
+
+
+def test_some_example_has_straight_lines_through_boxes() -> None:
+    """The comparison above means something: straight lines do pass boxes."""
+    assert any(_through(layout_systemogram(load(p), route=False)) > 0 for p in EXAMPLES)
+
+
+@given(cases(max_agents=30, max_generations=2))
+def test_count_lines_through_agrees_on_generated_cases(case: Case) -> None:
+    lay = layout_systemogram(case, route=False)
+    assert _through(lay) == _listed(lay)
+
+
+def _straight(name: str) -> SystemogramLayout:
+    return layout_systemogram(load(ROOT / "examples" / f"{name}.yaml"), route=False)
+
+
+def test_forecast_adds_the_boxes_in_the_way() -> None:
+    lay = _straight("mdo-weglopen")
+    assert _through(lay) > 1
+    assert _forecast(lay) == lay.crossings + DETOUR_CROSSINGS * _through(lay)
+
+
+def test_likeliest_prefers_fewer_boxes_in_the_way_over_one_crossing_less() -> None:
+    lay = _straight("mdo-weglopen")
+    clear = replace(lay, crossings=lay.crossings + 1, links=())  # nothing in the way
+    assert _likeliest([lay, clear], {}, 1) == [clear]
+    # but not at any price: many more crossings outweigh the boxes
+    costly = replace(clear, crossings=lay.crossings + _through(lay) + 1)
+    assert _likeliest([lay, costly], {}, 1) == [lay]
+    assert _likeliest([lay, clear], {}, 2) == [clear, lay]
+
+
+def test_likeliest_keeps_boxes_on_their_kinds_side() -> None:
+    lay = replace(_straight("huisarts-steunfiguren"), crossings=100)
+    org = next(a for a in lay.agents.values() if a.type == "organisation")
+    sides = {org.id: org.angle}
+    assert _off_side(lay, sides) == 0
+    across = {**lay.agents, org.id: replace(org, angle=org.angle + math.pi)}
+    off = replace(lay, agents=across, crossings=99)
+    assert _off_side(off, sides) == 1
+    assert _likeliest([off, lay], sides, 1) == [lay]  # one crossing does not pay for it
+    cheap = replace(off, crossings=100 - int(OFF_SIDE) - 1)
+    assert _likeliest([cheap, lay], sides, 1) == [cheap]  # more crossings do
