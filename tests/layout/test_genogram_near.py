@@ -38,3 +38,5 @@ def test_line_index_forgets_removed_lines(lines: list[list[Seg]], s: Seg) -> Non
     kept = [t for line in lines[1:] for t in line]
     assert index.crossings([s]) == sum(1 for t in kept if proper_cross(s, t))
     assert index.along(s, -1) == any(runs_along(s, t) for t in kept)
+    assert index.measure([s], -1) == (int(any(runs_along(s, t) for t in kept)),
+                                      sum(1 for t in kept if proper_cross(s, t)))

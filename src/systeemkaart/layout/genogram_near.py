@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterator
@@ -108,6 +107,21 @@ class LineIndex:
         return any(o != owner and runs_along(s, t)
                    for t, o in self._near(s, _ALONGSIDE[kind(s)]))
 
+    def measure(self, segs: list[Segment], owner: int) -> tuple[int, int]:
+        """How many of the segments ``segs`` run along a kept segment (not ``owner``'s
+        own), and how many times they cross one: :meth:`along` and :meth:`crossings` in
+        one look at the cells."""
+        alongs = crossed = 0
+        for s in segs:
+            found = False
+            for t, o in self._near(s, _ALL_KINDS):
+                if proper_cross(s, t):
+                    crossed += 1
+                if not found and o != owner and runs_along(s, t):
+                    found = True
+            alongs += found
+        return alongs, crossed
+
 
 class _Intervals:
     """The horizontal segments of one y: sorted by their left end (with the greatest right
@@ -187,7 +201,9 @@ class FamilyLines:
                     spans[(min(y1, y2), max(y1, y2))].append((x1, s))
                 else:
                     others[(min(y1, y2), max(y1, y2))].append((min(x1, x2), max(x1, x2), s))
-        self.others = [(lo, hi, _Intervals(segs)) for (lo, hi), segs in others.items()]
+        self.others = [(lo, hi, _Intervals(segs)) for (lo, hi), segs in sorted(others.items())]
+        self.others_lo = [lo for lo, _hi, _group in self.others]
+        self.others_tallest = max((hi - lo for lo, hi, _group in self.others), default=0.0)
         """Slanted and very short segments, grouped by their span of y."""
         self.ys = sorted(rows)
         self.rows = {y: _Intervals(segs) for y, segs in rows.items()}
@@ -227,7 +243,9 @@ class FamilyLines:
         """The slanted and very short family segments that may come within ``NEAR`` of
         ``s``."""
         lo_y, hi_y = min(s[0][1], s[1][1]), max(s[0][1], s[1][1])
-        for lo, hi, group in self.others:
+        first = bisect.bisect_left(self.others_lo, lo_y - NEAR - self.others_tallest)
+        last = bisect.bisect_right(self.others_lo, hi_y + NEAR)
+        for lo, hi, group in self.others[first:last]:
             if hi >= lo_y - NEAR and lo <= hi_y + NEAR:
                 got = x_range(s, lo - NEAR, hi + NEAR, NEAR)
                 if got is not None:
@@ -277,25 +295,28 @@ class FamilyLines:
         return count
 
     def along(self, s: Segment) -> bool:
-        """True when ``s`` runs along a family line for a while."""
+        """True when ``s`` runs along a family line for a while (a horizontal or vertical
+        ``s`` is compared with the lines parallel to it here, as :func:`runs_along` does)."""
         (x1, y1), (x2, y2) = s
-        near: Iterator[Segment]
         if y1 == y2:
             ys = self.ys
-            a, b = min(x1, x2) - NEAR, max(x1, x2) + NEAR
-            near = (t for y in ys[bisect.bisect_left(ys, y1 - NEAR):
-                                  bisect.bisect_right(ys, y1 + NEAR)]
-                    for t in self.rows[y].overlapping(a, b))
+            a, b = min(x1, x2), max(x1, x2)
+            for y in ys[bisect.bisect_left(ys, y1 - NEAR):bisect.bisect_right(ys, y1 + NEAR)]:
+                if abs(y1 - y) < NEAR:
+                    for t in self.rows[y].overlapping(a + ALONG, b - ALONG):
+                        (p, _), (q, _) = t
+                        if min(max(p, q), b) - max(min(p, q), a) > ALONG:
+                            return True
         elif x1 == x2:
-            lo, hi = min(y1, y2) - NEAR, max(y1, y2) + NEAR
+            a, b = min(y1, y2), max(y1, y2)
             xs = self.column_xs
-            near = (t for _x, top, bottom, t in
-                    self.columns[bisect.bisect_left(xs, x1 - NEAR):
-                                 bisect.bisect_right(xs, x1 + NEAR)]
-                    if bottom >= lo and top <= hi)
+            for x, top, bottom, _t in self.columns[bisect.bisect_left(xs, x1 - NEAR):
+                                                   bisect.bisect_right(xs, x1 + NEAR)]:
+                if abs(x1 - x) < NEAR and min(bottom, b) - max(top, a) > ALONG:
+                    return True
         else:
             return any(runs_along(s, t) for t in self._close(s))
-        return any(runs_along(s, t) for t in itertools.chain(near, self._others(s)))
+        return any(runs_along(s, t) for t in self._others(s))
 
 
 def x_range(s: Segment, lo: float, hi: float, pad: float = 0.0) -> tuple[float, float] | None:
@@ -315,6 +336,7 @@ def x_range(s: Segment, lo: float, hi: float, pad: float = 0.0) -> tuple[float, 
     return min(xa, xb) - pad, max(xa, xb) + pad
 
 
+_ALL_KINDS: Final = (0, 1, 2)
 _CROSSING: Final = ((1, 2), (0, 2), (0, 1, 2))
 """Per kind of segment, the kinds that can cross it (two horizontals never cross)."""
 _ALONGSIDE: Final = ((0, 2), (1, 2), (0, 1, 2))

@@ -47,6 +47,9 @@ _RELATION_CELL: Final = 768.0
 """Grid cell of the index of emotional lines: few and long."""
 _CLEAR: Final = 3.0
 """How far a straight line keeps from other people's boxes (a zigzag swings 3-4 units)."""
+_OFFSETS: Final = (0.0,)
+"""Where a straight line may run beside the line through the two centres: far enough from
+it that two lines between one pair are not taken for one."""
 
 
 def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
@@ -55,20 +58,20 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
     that is clear and crosses no more (see the module docstring); returns the geometry
     once the lanes of the routes not taken are freed."""
     choice = _choose(work, pending, geometry)
-    for k, (best, straight) in enumerate(choice):
+    for k, (best, off) in enumerate(choice):
         for j, path in enumerate(pending.relation_routes[k]):
-            if j != best or straight:
+            if j != best or off is not None:
                 _release(work, path, True)
         pending.relation[k] = (pending.relation[k][0], pending.relation_routes[k][best])
     routes = [path for _, path in pending.relation]
-    chosen = {k for k, (_best, straight) in enumerate(choice) if straight}
+    chosen = {k for k, (_best, off) in enumerate(choice) if off is not None}
     while True:
         geometry = regeometry()
         if not chosen:
             return geometry
         scene = _Scene(work, pending, geometry)
-        straight_paths = {k: _straight(work, *pending.relation[k][0].between, geometry)
-                          for k in chosen}
+        straight_paths = {k: _straight(work, *pending.relation[k][0].between, geometry,
+                                       choice[k][1] or 0.0) for k in chosen}
         lines = [scene.resolve(straight_paths.get(k, path)) for k, path in enumerate(routes)]
         family = FamilyLines(scene.structural)
         others = LineIndex(_RELATION_CELL)
@@ -95,49 +98,76 @@ def _release(work: Work, path: list[RefPoint], unused: bool) -> None:
             router.release(ref, unused)
 
 
-def _choose(work: Work, pending: Pending, geometry: Geometry) -> list[tuple[int, bool]]:
+def _choose(work: Work, pending: Pending, geometry: Geometry
+            ) -> list[tuple[int, float | None]]:
     """Per relation: the route that runs along fewest other lines and then crosses
-    fewest lines (family lines and the other relations), and whether the straight line is
-    taken instead. (Routes keep off the family lines by their lanes and corridors.)
+    fewest lines (family lines and the other relations), and the offset of the straight
+    line taken instead (``None``: the route is kept). A straight line is taken when it is
+    clear (see :meth:`_Scene.clear`), runs along no line and crosses no more than the best
+    route; of the straight lines, the one through the centres first, then those beside it
+    (``_OFFSETS``: two relations between one pair). (Routes keep off the family lines by
+    their lanes and corridors.)
 
     Relations are decided one after the other, each against those decided before it; then,
     while that changes anything (at most twice more), each again against all the others.
+    The ways of a relation are tried in the order of their cost against the family lines
+    alone, and no further once that cost alone is more than the best found (the other
+    relations only add to it).
     """
     scene = _Scene(work, pending, geometry)
     family = FamilyLines(scene.structural)  # fixed: each candidate is measured once
     placed = LineIndex(_RELATION_CELL)  # the relations decided so far
-    routes = [[_segments(scene.resolve(p)) for p in paths] for paths in pending.relation_routes]
-    lines = [_segments(scene.resolve(_straight(work, *place.between, geometry)))
-             for place, _path in pending.relation]
-    clear = [bool(line) and scene.clear(place.between, [line[0][0], line[0][1]])
-             and not family.along(line[0])
-             for k, (line, (place, _path)) in enumerate(zip(lines, pending.relation,
-                                                             strict=True))]
-    base = [[family.crossings(segs) for segs in variants] for variants in routes]
-    family_along = [[sum(1 for s in segs if family.along(s)) for segs in variants]
-                    for variants in routes]
-    line_base = [family.crossings(line) if ok else 0 for line, ok in zip(lines, clear,
-                                                                         strict=True)]
+    ways: list[list[list[Segment]]] = []  # per relation: its routes, then clear straight lines
+    offset: list[list[float | None]] = []
+    order: list[list[tuple[tuple[int, int, tuple[int, int]], int]]] = []
+    for k, (place, _path) in enumerate(pending.relation):
+        segs_k = [_segments(scene.resolve(p)) for p in pending.relation_routes[k]]
+        offset_k: list[float | None] = [None] * len(segs_k)
+        order_k = [((sum(1 for s in segs if family.along(s)), family.crossings(segs), (1, j)), j)
+                   for j, segs in enumerate(segs_k)]
+        for n, off in enumerate(_OFFSETS):
+            line = scene.resolve(_straight(work, *place.between, geometry, off))
+            if len(line) == 2 and scene.clear(place.between, line) \
+                    and not family.along((line[0], line[1])):
+                order_k.append(((0, family.crossings(_segments(line)), (0, n)), len(segs_k)))
+                segs_k.append(_segments(line))
+                offset_k.append(off)
+        order_k.sort()
+        ways.append(segs_k)
+        offset.append(offset_k)
+        order.append(order_k)
 
-    def pick(k: int) -> tuple[tuple[int, bool], list[Segment]]:
-        costs = [(along + _alongs(placed, segs, k), crossed + placed.crossings(segs))
-                 for crossed, along, segs in zip(base[k], family_along[k], routes[k],
-                                                 strict=True)]
-        best = min(range(len(routes[k])), key=lambda j: (costs[j], j))
-        line = lines[k]
-        if clear[k] and not placed.along(line[0], k) \
-                and (0, line_base[k] + placed.crossings(line)) <= costs[best]:
-            return (best, True), line
-        return (best, False), routes[k][best]
+    def best(k: int, routes_only: bool) -> int:
+        """The way of relation ``k`` that runs along and crosses fewest lines."""
+        found: tuple[tuple[int, int, tuple[int, int]], int] | None = None
+        for (along, crossed, rank), j in order[k]:
+            if found is not None and (along, crossed, rank) > found[0]:
+                break  # this way and the later ones cost at least as much
+            if routes_only and offset[k][j] is not None:
+                continue
+            more_along, more_crossed = placed.measure(ways[k][j], k)
+            if offset[k][j] is not None and more_along:
+                continue  # a straight line never runs along another
+            key = (along + more_along, crossed + more_crossed, rank)
+            if found is None or key < found[0]:
+                found = (key, j)
+        assert found is not None  # every relation has a route
+        return found[1]
 
-    out: list[tuple[int, bool]] = []
-    for k in range(len(routes)):
+    def pick(k: int) -> tuple[tuple[int, float | None], list[Segment]]:
+        j = best(k, False)
+        if offset[k][j] is None:
+            return (j, None), ways[k][j]
+        return (best(k, True), offset[k][j]), ways[k][j]
+
+    out: list[tuple[int, float | None]] = []
+    for k in range(len(ways)):
         choice, segs = pick(k)
         out.append(choice)
         placed.add(segs, k)
     for _round in range(2):
         changed = False
-        for k in range(len(routes)):
+        for k in range(len(ways)):
             placed.remove(k)
             choice, segs = pick(k)
             changed = changed or choice != out[k]
@@ -148,14 +178,11 @@ def _choose(work: Work, pending: Pending, geometry: Geometry) -> list[tuple[int,
     return out
 
 
-def _alongs(index: LineIndex, segs: list[Segment], owner: int) -> int:
-    """How many of the segments ``segs`` run along a line kept in ``index``."""
-    return sum(1 for s in segs if index.along(s, owner))
-
-
-def _straight(work: Work, a: str, b: str, geometry: Geometry) -> list[RefPoint]:
+def _straight(work: Work, a: str, b: str, geometry: Geometry,
+              offset: float = 0.0) -> list[RefPoint]:
     """The straight line from the outline of ``a``'s symbol to that of ``b``'s, aimed at
-    the centres, in row-relative coordinates."""
+    the centres (or ``offset`` beside that line, to the left seen from ``a``), in
+    row-relative coordinates; empty when there is none."""
     row_top = geometry[0]
     rows = work.st.rows
     ax, bx = work.centre[a], work.centre[b]
@@ -164,9 +191,39 @@ def _straight(work: Work, a: str, b: str, geometry: Geometry) -> list[RefPoint]:
     if length == 0:
         return []
     ux, uy = (bx - ax) / length, (by - ay) / length
+    if offset:
+        ea, eb = _exit(work, a, offset, ux, uy), _exit(work, b, -offset, -ux, -uy)
+        if ea is None or eb is None:
+            return []
+        nx, ny = -uy * offset, ux * offset
+        return [(ax + nx + ux * ea, row_ref(rows[a], MID + ny + uy * ea)),
+                (bx + nx - ux * eb, row_ref(rows[b], MID + ny - uy * eb))]
     ta, tb = _reach(work, a, ux, uy), _reach(work, b, ux, uy)
     return [(ax + ux * ta, row_ref(rows[a], MID + uy * ta)),
             (bx - ux * tb, row_ref(rows[b], MID - uy * tb))]
+
+
+def _exit(work: Work, pid: str, offset: float, ux: float, uy: float) -> float | None:
+    """How far a line in direction ``(ux, uy)`` (a unit vector), ``offset`` to the left of
+    the centre of ``pid``'s symbol, runs from beside the centre to the outline; ``None``
+    when it misses the symbol (or nearly: it would leave at a glancing angle)."""
+    r = SYMBOL / 2
+    p = work.person[pid]
+    kind = small_kind(p)
+    ox, oy = -uy * offset, ux * offset
+    if kind is not None or p.pregnancy or p.sex == "female":
+        radius = r * SMALL[kind] if kind is not None else r * 0.8 if p.pregnancy else r
+        if abs(offset) > radius * 0.8:
+            return None
+        return math.sqrt(radius * radius - offset * offset)
+    sides = ((1, 1), (1, -1), (-1, 1), (-1, -1)) if p.sex == "other" else \
+        ((1, 0), (-1, 0), (0, 1), (0, -1))
+    out = math.inf  # the outline is where the line leaves the first half-plane
+    for sx, sy in sides:
+        rate = sx * ux + sy * uy
+        if rate > 1e-9:
+            out = min(out, (r - sx * ox - sy * oy) / rate)
+    return out if out < math.inf else None
 
 
 def _reach(work: Work, pid: str, ux: float, uy: float) -> float:
