@@ -107,6 +107,11 @@ class LineIndex:
         return any(o != owner and runs_along(s, t)
                    for t, o in self._near(s, _ALONGSIDE[kind(s)]))
 
+    def crossing_owners(self, segs: list[Segment], owner: int) -> set[int]:
+        """The relations (other than ``owner``) whose kept lines ``segs`` cross."""
+        return {o for s in segs for t, o in self._near(s, _CROSSING[kind(s)])
+                if o != owner and proper_cross(s, t)}
+
     def measure(self, segs: list[Segment], owner: int) -> tuple[int, int]:
         """How many of the segments ``segs`` run along a kept segment (not ``owner``'s
         own), and how many times they cross one: :meth:`along` and :meth:`crossings` in

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import Final
 
@@ -47,9 +48,11 @@ _RELATION_CELL: Final = 768.0
 """Grid cell of the index of emotional lines: few and long."""
 _CLEAR: Final = 3.0
 """How far a straight line keeps from other people's boxes (a zigzag swings 3-4 units)."""
-_OFFSETS: Final = (0.0,)
+_OFFSETS: Final = (0.0, 9.0, -9.0)
 """Where a straight line may run beside the line through the two centres: far enough from
 it that two lines between one pair are not taken for one."""
+_PORT_GAP: Final = 4.0
+"""Two lines that end closer than this on one symbol would seem to share a port."""
 
 
 def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
@@ -120,12 +123,19 @@ def _choose(work: Work, pending: Pending, geometry: Geometry
     ways: list[list[list[Segment]]] = []  # per relation: its routes, then clear straight lines
     offset: list[list[float | None]] = []
     order: list[list[tuple[tuple[int, int, tuple[int, int]], int]]] = []
+    ends_used: dict[str, int] = defaultdict(int)
+    for place, _path in pending.relation:
+        for pid in place.between:
+            ends_used[pid] += 1
     for k, (place, _path) in enumerate(pending.relation):
         segs_k = [_segments(scene.resolve(p)) for p in pending.relation_routes[k]]
         offset_k: list[float | None] = [None] * len(segs_k)
         order_k = [((sum(1 for s in segs if family.along(s)), family.crossings(segs), (1, j)), j)
                    for j, segs in enumerate(segs_k)]
+        alone = all(ends_used[pid] == 1 for pid in place.between)
         for n, off in enumerate(_OFFSETS):
+            if off and alone and 0.0 in offset_k:
+                break  # the line through the centres is clear, no other relation ends here
             line = scene.resolve(_straight(work, *place.between, geometry, off))
             if len(line) == 2 and scene.clear(place.between, line) \
                     and not family.along((line[0], line[1])):
@@ -137,6 +147,27 @@ def _choose(work: Work, pending: Pending, geometry: Geometry
         offset.append(offset_k)
         order.append(order_k)
 
+    ends: dict[str, dict[int, Point]] = defaultdict(dict)  # per person: placed lines' ends
+
+    def clashes(k: int, segs: list[Segment]) -> int:
+        """How many ends of the way ``segs`` of relation ``k`` lie within ``_PORT_GAP`` of
+        the end of another relation on the same symbol."""
+        return sum(1 for pid, (x, y) in zip(pending.relation[k][0].between,
+                                            (segs[0][0], segs[-1][1]), strict=True)
+                   if any(o != k and abs(x - q[0]) < _PORT_GAP and abs(y - q[1]) < _PORT_GAP
+                          for o, q in ends[pid].items()))
+
+    def keep(k: int, segs: list[Segment]) -> None:
+        placed.add(segs, k)
+        for pid, end in zip(pending.relation[k][0].between, (segs[0][0], segs[-1][1]),
+                            strict=True):
+            ends[pid][k] = end
+
+    def forget(k: int) -> None:
+        placed.remove(k)
+        for pid in pending.relation[k][0].between:
+            ends[pid].pop(k, None)
+
     def best(k: int, routes_only: bool) -> int:
         """The way of relation ``k`` that runs along and crosses fewest lines."""
         found: tuple[tuple[int, int, tuple[int, int]], int] | None = None
@@ -145,10 +176,13 @@ def _choose(work: Work, pending: Pending, geometry: Geometry
                 break  # this way and the later ones cost at least as much
             if routes_only and offset[k][j] is not None:
                 continue
+            shared = clashes(k, ways[k][j])
+            if offset[k][j] is not None and shared:
+                continue  # a straight line has ports of its own
             more_along, more_crossed = placed.measure(ways[k][j], k)
             if offset[k][j] is not None and more_along:
                 continue  # a straight line never runs along another
-            key = (along + more_along, crossed + more_crossed, rank)
+            key = (along + more_along + shared, crossed + more_crossed, rank)
             if found is None or key < found[0]:
                 found = (key, j)
         assert found is not None  # every relation has a route
@@ -164,15 +198,15 @@ def _choose(work: Work, pending: Pending, geometry: Geometry
     for k in range(len(ways)):
         choice, segs = pick(k)
         out.append(choice)
-        placed.add(segs, k)
+        keep(k, segs)
     for _round in range(2):
         changed = False
         for k in range(len(ways)):
-            placed.remove(k)
+            forget(k)
             choice, segs = pick(k)
             changed = changed or choice != out[k]
             out[k] = choice
-            placed.add(segs, k)
+            keep(k, segs)
         if not changed:
             break
     return out
