@@ -119,11 +119,14 @@ class LineIndex:
         alongs = crossed = 0
         for s in segs:
             found = False
+            ks = kind(s)
             for t, o in self._near(s, _ALL_KINDS):
                 if proper_cross(s, t):
                     crossed += 1
-                if not found and o != owner and runs_along(s, t):
-                    found = True
+                if found or o == owner or (ks == 0 and t[0][0] == t[1][0]) \
+                        or (ks == 1 and t[0][1] == t[1][1]):
+                    continue  # at right angles: never along
+                found = runs_along(s, t)
             alongs += found
         return alongs, crossed
 
