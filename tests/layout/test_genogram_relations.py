@@ -12,6 +12,8 @@ from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_quality import crossings, lines_on_lines, segments
 from systeemkaart.model import Case
 from systeemkaart.model.family import Relation
+from tests.layout.test_genogram import check_layout
+from tests.strategies import families_with_relations
 from tests.strategies_genogram import genogram_families
 
 
@@ -84,3 +86,12 @@ def test_two_relations_from_one_side_do_not_cross() -> None:
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=None))
     first, second = (segments(r.points) for r in layout.relations)
     assert crossings([("r0", first), ("r1", second)]) == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(families_with_relations())
+def test_families_with_many_relations_keep_every_rule(case: Case) -> None:
+    """With several relations between one pair, many into one person and long ones within
+    a row, everyone and every line is still drawn, and no line (straight or routed) passes
+    through the box of someone who is not its end."""
+    check_layout(case, layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of())))
