@@ -37,6 +37,9 @@ ALONG: Final = 10.0
 """A line closer than ``NEAR`` to another for more than ``ALONG`` runs along it."""
 
 
+_STEEP: Final = 2 * NEAR / ALONG * 1.02
+"""Sine of the angle beyond which two lines cannot run along each other (see
+:func:`_across`)."""
 _EDGE: Final = 1e-3
 """Beyond this distance from a line's end, a crossing is certain without computing it
 (:func:`~systeemkaart.layout.proper_cross` needs a product of two distances above 1e-6)."""
@@ -323,8 +326,18 @@ class FamilyLines:
                 if abs(x1 - x) < NEAR and min(bottom, b) - max(top, a) > ALONG:
                     return True
         else:
-            return any(runs_along(s, t) for t in self._close(s))
-        return any(runs_along(s, t) for t in self._others(s))
+            return any(runs_along(s, t) for t in self._close(s) if not _across(s, t))
+        return any(runs_along(s, t) for t in self._others(s) if not _across(s, t))
+
+
+def _across(s: Segment, t: Segment) -> bool:
+    """True when ``s`` and ``t`` meet at so wide an angle that ``s`` cannot run along
+    ``t``: the part of a line within ``NEAR`` of another is at most ``2 * NEAR / sin``
+    of the angle between them long, here under ``ALONG`` (with a margin for rounding)."""
+    (px, py), (qx, qy) = s
+    (ax, ay), (bx, by) = t
+    dx, dy, ex, ey = qx - px, qy - py, bx - ax, by - ay
+    return abs(dx * ey - dy * ex) > _STEEP * math.hypot(dx, dy) * math.hypot(ex, ey)
 
 
 def x_range(s: Segment, lo: float, hi: float, pad: float = 0.0) -> tuple[float, float] | None:
