@@ -42,8 +42,8 @@ from systeemkaart.vocab import (
     STRENGTHS,
 )
 
-__all__ = ["case_data", "cases", "families", "helper_networks", "names", "partial_dates",
-           "partner_counts"]
+__all__ = ["case_data", "cases", "families", "families_with_relations", "helper_networks",
+           "line_segments", "names", "partial_dates", "partner_counts"]
 
 Draw = Callable[[st.SearchStrategy[Any]], Any]
 
@@ -516,6 +516,49 @@ def families(*, min_generations: int = 1, max_generations: int = 5, max_partners
     return cases(network=False, min_generations=min_generations,
                  max_generations=max_generations, max_partners=max_partners,
                  max_children=max_children, max_lines=max_lines)
+
+
+@st.composite
+def line_segments(draw: Draw) -> tuple[tuple[float, float], tuple[float, float]]:
+    """A segment as the genogram draws them: mostly horizontal or vertical, on coordinates
+    that often coincide (ends on other lines, shared rows and lanes), sometimes slanted,
+    sometimes very short."""
+    coord = st.one_of(st.integers(0, 12).map(lambda k: k * 10.0),
+                      st.floats(0, 120, allow_nan=False).map(lambda v: round(v, 1)),
+                      st.integers(0, 12).map(lambda k: k * 10.0 + 0.0007))  # all but on it
+    x, y = draw(coord), draw(coord)
+    shape = draw(st.sampled_from(("horizontal", "vertical", "slanted", "short")))
+    if shape == "horizontal":
+        end = (draw(coord.filter(lambda v: v != x)), y)
+    elif shape == "vertical":
+        end = (x, draw(coord.filter(lambda v: v != y)))
+    elif shape == "short":
+        end = (x + draw(st.sampled_from((0.0005, 0.001, 0.002))), y)
+    else:
+        end = draw(st.tuples(coord, coord).filter(lambda e: e != (x, y)))
+    return (x, y), end
+
+
+@st.composite
+def families_with_relations(draw: Draw, *, max_generations: int = 4,
+                            max_relations: int = 12) -> Case:
+    """Genogram-only cases with many emotional relations: besides pairs far apart and in
+    one row, one pair with several relations, and one person with four or more."""
+    data = draw(case_data(network=False, max_generations=max_generations, max_relations=0))
+    people = [p["id"] for p in data.get("people", [])]
+    relations: list[dict[str, Any]] = []
+    if len(people) >= 2:
+        kinds = _SORTED(RELATION_KINDS)
+        pairs = [_subset(draw, people, 2, 2) for _ in range(draw(st.integers(0, max_relations)))]
+        if pairs and draw(st.booleans()):  # several relations between one pair
+            pairs += [pairs[0]] * draw(st.integers(1, 2))
+        if draw(st.booleans()):  # one person with many relations
+            hub = draw(st.sampled_from(people))
+            others = [p for p in people if p != hub]
+            pairs += [[hub, other] for other in _subset(draw, others, 0, 5)]
+        relations = [{"between": pair, "kind": draw(st.sampled_from(kinds))} for pair in pairs]
+    data["relations"] = relations
+    return Case.model_validate(data)
 
 
 def helper_networks(*, min_agents: int = 0, max_agents: int = 40) -> st.SearchStrategy[Case]:

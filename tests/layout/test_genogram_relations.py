@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
+import math
+
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
-from systeemkaart.layout.genogram_quality import crossings, segments
+from systeemkaart.layout.genogram_quality import crossings, lines_on_lines, segments
 from systeemkaart.model import Case
 from systeemkaart.model.family import Relation
+from tests.layout.test_genogram import check_layout
+from tests.strategies import families_with_relations
 from tests.strategies_genogram import genogram_families
 
 
@@ -38,3 +43,55 @@ def test_relation_in_the_lowest_row_crosses_no_family_line(case: Case,
                for c in layout.children]
     (relation,) = layout.relations
     assert crossings([*family, ("r", segments(relation.points))]) == crossings(family)
+
+
+def _two_siblings(kinds: list[str]) -> Case:
+    return Case.model_validate({
+        "schema": "systeemkaart/1", "case": {"id": "t", "as_of": 2024},
+        "people": [{"id": "v", "sex": "male"}, {"id": "m", "sex": "female"},
+                   {"id": "a", "sex": "female", "born": 2010},
+                   {"id": "b", "sex": "male", "born": 2012}],
+        "partnerships": [{"partners": ["v", "m"]}],
+        "children": [{"parents": ["v", "m"], "child": "a"}, {"parents": ["v", "m"], "child": "b"}],
+        "relations": [{"between": ["a", "b"], "kind": kind} for kind in kinds],
+    })
+
+
+def test_several_relations_between_one_pair_run_straight_side_by_side() -> None:
+    """Three relations between two neighbouring siblings are three straight lines, apart
+    enough to tell them apart, each with ends of its own: not three routes around."""
+    layout = layout_genogram(_two_siblings(["close", "conflict", "cutoff"]),
+                             GenogramOptions(lang="nl", at=None))
+    lines = [r.points for r in layout.relations]
+    assert len(lines) == 3
+    assert all(len(points) == 2 for points in lines)
+    assert lines_on_lines(layout) == []
+    for p, q in itertools.combinations(lines, 2):
+        for a, b in zip(p, q, strict=True):
+            assert math.dist(a, b) >= 4.0
+
+
+def test_two_relations_from_one_side_do_not_cross() -> None:
+    """A grandfather's relations with his daughter and with her husband (standing on the
+    daughter's far side) both leave his free side and go down: they nest, not cross."""
+    case = Case.model_validate({
+        "schema": "systeemkaart/1", "case": {"id": "t", "as_of": 2024},
+        "people": [{"id": "g1", "sex": "male"}, {"id": "g2", "sex": "female"},
+                   {"id": "c", "sex": "other", "born": 1948}, {"id": "s", "sex": "male"}],
+        "partnerships": [{"partners": ["g1", "g2"]}, {"partners": ["s", "c"]}],
+        "children": [{"parents": ["g1", "g2"], "child": "c"}],
+        "relations": [{"between": ["g1", "s"], "kind": "conflict"},
+                      {"between": ["g1", "c"], "kind": "fused"}],
+    })
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=None))
+    first, second = (segments(r.points) for r in layout.relations)
+    assert crossings([("r0", first), ("r1", second)]) == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(families_with_relations())
+def test_families_with_many_relations_keep_every_rule(case: Case) -> None:
+    """With several relations between one pair, many into one person and long ones within
+    a row, everyone and every line is still drawn, and no line (straight or routed) passes
+    through the box of someone who is not its end."""
+    check_layout(case, layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of())))

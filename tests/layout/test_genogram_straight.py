@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from systeemkaart.layout.genogram_straight import _along
+from systeemkaart.layout.genogram_near import runs_along
 
 Seg = tuple[tuple[float, float], tuple[float, float]]
 
@@ -21,4 +21,4 @@ Seg = tuple[tuple[float, float], tuple[float, float]]
     (((0, 0), (100, 100)), ((2, 0), (2, 100)), False),  # leaves it within 10 units
 ])
 def test_along(s: Seg, t: Seg, expected: bool) -> None:
-    assert _along(s, t) is expected
+    assert runs_along(s, t) is expected

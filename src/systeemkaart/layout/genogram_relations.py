@@ -77,16 +77,19 @@ def _top_x(work: Work, pid: str, towards: float) -> float:
 
 
 def _side_port(work: Work, pid: str, towards: float,
-               side: float | None = None) -> tuple[float, float]:
+               side: float | None = None, down: bool = True) -> tuple[float, float]:
     """A port on the side of ``pid``'s symbol (``side``, else away from partners when it
-    can): ``(side, dy below the middle)``."""
+    can): ``(side, dy below the middle)``. Each further line on a side takes the next
+    corridor slot out, so it leaves higher when it goes ``down`` from the port and enters
+    lower when it comes down to it: the lines on one side nest instead of crossing."""
     if side is None:
         side = _side_away(work, pid, 1.0 if towards >= cx(work, pid) else -1.0)
     key = f"{pid}{side}"
     block = work.st.blocks[work.st.block_of[pid]]
     at = work.st.position[pid] + (1 if side > 0 else -1)
     free = not 0 <= at < len(block.persons)  # no partner on this side: below mid too
-    steps = (1, 2, -1, -2) if free else (-1, -2, 1)  # a partner's years stand below mid
+    # a partner's years stand below mid
+    steps = ((2, 1, -1, -2) if down else (1, 2, -1, -2)) if free else (-1, -2, 1)
     taken = work.side_lines.get(key, [])
     limit = SYMBOL / 2 - 2
     for _ in range(8):  # clear of a single parent's line leaving the same side
@@ -218,7 +221,7 @@ def _down(work: Work, a: str, b: str, side: float | None, port: float | None,
         path += router.through(xc, ra + 1, rb, port, 1, via=via)
         path.append(_top(work, b, port))
         return path
-    side_b, dy_b = _side_port(work, b, xc)
+    side_b, dy_b = _side_port(work, b, xc, down=False)
     xs = _corridor_x(work, b, side_b)
     path += router.through(xc, ra + 1, rb, xs, 1, via=via)
     yb = row_ref(rb, MID + dy_b)

@@ -1,0 +1,453 @@
+"""Lines kept for asking which of them a new segment crosses or runs along.
+
+Two indexes, both answering exactly what comparing the segment with every kept line would:
+
+- :class:`LineIndex`, a grid of squares: for the few emotional lines, which come and go;
+- :class:`FamilyLines`, for the many partner and child lines, which stay: their horizontal
+  segments grouped by their y (a handful of rows and lanes) and sorted by x, their vertical
+  ones grouped by their span of y and sorted by x. A horizontal or vertical segment counts
+  the lines it crosses by binary search, without looking at them one by one (only those
+  ending within ``_EDGE`` of it are compared exactly); a slanted one looks only at the
+  lines near it. Family lines that are slanted (twin lines) or shorter than ``2 * _EDGE``
+  are grouped by their span of y and sorted by x.
+
+A segment *crosses* a line when :func:`~systeemkaart.layout.proper_cross` says so; it
+*runs along* it (:func:`runs_along`) when it stays within ``NEAR`` of it for more than
+``ALONG`` units.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Final
+
+from . import Point, proper_cross
+
+__all__ = ["ALONG", "NEAR", "FamilyLines", "LineIndex", "Segment", "kind", "runs_along", "x_range"]
+
+Segment = tuple[Point, Point]
+
+_CELL: Final = 48.0
+NEAR: Final = 4.0
+ALONG: Final = 10.0
+"""A line closer than ``NEAR`` to another for more than ``ALONG`` runs along it."""
+
+
+_STEEP: Final = 2 * NEAR / ALONG * 1.02
+"""Sine of the angle beyond which two lines cannot run along each other (see
+:func:`_across`)."""
+_EDGE: Final = 1e-3
+"""Beyond this distance from a line's end, a crossing is certain without computing it
+(:func:`~systeemkaart.layout.proper_cross` needs a product of two distances above 1e-6)."""
+
+
+class LineIndex:
+    """Segments kept for counting crossings and finding lines run along, in a grid of
+    squares of side ``cell`` (small for the many family lines, large for the few relations):
+    a query looks only at the segments in the cells it passes."""
+
+    def __init__(self, cell: float = _CELL) -> None:
+        self.cell = cell
+        self.segs: list[tuple[Segment, int]] = []
+        self.extent: list[tuple[float, float, float, float]] = []
+        """Per kept segment: its least and greatest x and y."""
+        self.cells: dict[tuple[int, int], tuple[list[int], list[int], list[int]]] = \
+            defaultdict(lambda: ([], [], []))
+        """Per cell, the horizontal, vertical and slanted segments that pass it."""
+        self.owned: dict[int, list[int]] = defaultdict(list)
+        self.dead: set[int] = set()
+
+    def add(self, segs: list[Segment], owner: int = -(10**9)) -> None:
+        """Add a line's segments; ``owner`` names the relation they belong to."""
+        for s in segs:
+            n = len(self.segs)
+            self.segs.append((s, owner))
+            (a, b), (c, d) = s
+            self.extent.append((min(a, c), max(a, c), min(b, d), max(b, d)))
+            self.owned[owner].append(n)
+            k = kind(s)
+            for cell in _cells(s, self.cell):
+                self.cells[cell][k].append(n)
+
+    def remove(self, owner: int) -> None:
+        """Forget the segments of relation ``owner``."""
+        self.dead.update(self.owned.pop(owner, []))
+
+    def _near(self, s: Segment, kinds: tuple[int, ...]) -> Iterator[tuple[Segment, int]]:
+        """The kept segments of ``kinds`` (0 horizontal, 1 vertical, 2 slanted) that come
+        within ``NEAR`` of the bounding box of ``s``."""
+        seen: set[int] = set()
+        cells, segs, dead, extent = self.cells, self.segs, self.dead, self.extent
+        (x1, y1), (x2, y2) = s
+        x0, x3 = (x1, x2) if x1 < x2 else (x2, x1)
+        y0, y3 = (y1, y2) if y1 < y2 else (y2, y1)
+        x0, y0, x3, y3 = x0 - NEAR, y0 - NEAR, x3 + NEAR, y3 + NEAR
+        for cell in _cells(s, self.cell):
+            lists = cells.get(cell)
+            if lists is None:
+                continue
+            for k in kinds:
+                for n in lists[k]:
+                    if n in seen:
+                        continue
+                    seen.add(n)
+                    lo_x, hi_x, lo_y, hi_y = extent[n]
+                    if hi_x >= x0 and lo_x <= x3 and hi_y >= y0 and lo_y <= y3 \
+                            and n not in dead:
+                        yield segs[n]
+
+    def crossings(self, segs: list[Segment]) -> int:
+        """How many times the line ``segs`` properly crosses the segments kept here."""
+        return sum(1 for s in segs for t, _ in self._near(s, _CROSSING[kind(s)])
+                   if proper_cross(s, t))
+
+    def along(self, s: Segment, owner: int) -> bool:
+        """True when ``s`` runs along a kept segment (not ``owner``'s own) for a while."""
+        return any(o != owner and runs_along(s, t)
+                   for t, o in self._near(s, _ALONGSIDE[kind(s)]))
+
+    def crossing_owners(self, segs: list[Segment], owner: int) -> set[int]:
+        """The relations (other than ``owner``) whose kept lines ``segs`` cross."""
+        return {o for s in segs for t, o in self._near(s, _CROSSING[kind(s)])
+                if o != owner and proper_cross(s, t)}
+
+    def measure(self, segs: list[Segment], owner: int) -> tuple[int, int]:
+        """How many of the segments ``segs`` run along a kept segment (not ``owner``'s
+        own), and how many times they cross one: :meth:`along` and :meth:`crossings` in
+        one look at the cells."""
+        alongs = crossed = 0
+        for s in segs:
+            found = False
+            ks = kind(s)
+            for t, o in self._near(s, _ALL_KINDS):
+                if proper_cross(s, t):
+                    crossed += 1
+                if found or o == owner or (ks == 0 and t[0][0] == t[1][0]) \
+                        or (ks == 1 and t[0][1] == t[1][1]):
+                    continue  # at right angles: never along
+                found = runs_along(s, t)
+            alongs += found
+        return alongs, crossed
+
+
+class _Intervals:
+    """The horizontal segments of one y: sorted by their left end (with the greatest right
+    end so far) and by their right end."""
+
+    def __init__(self, segs: list[tuple[float, float, Segment]]) -> None:
+        segs.sort(key=lambda e: e[0])
+        self.los = [lo for lo, _hi, _s in segs]
+        self.by_lo = [s for _lo, _hi, s in segs]
+        self.his_by_lo = [hi for _lo, hi, _s in segs]
+        reach, most = [], -math.inf
+        for _lo, hi, _s in segs:
+            most = max(most, hi)
+            reach.append(most)
+        self.reach = reach
+        ends = sorted(segs, key=lambda e: e[1])
+        self.his = [hi for _lo, hi, _s in ends]
+        self.by_hi = [s for _lo, _hi, s in ends]
+
+    def overlapping(self, a: float, b: float) -> Iterator[Segment]:
+        """The segments that reach into ``a..b``."""
+        k = bisect.bisect_right(self.los, b) - 1
+        reach, his, by_lo = self.reach, self.his_by_lo, self.by_lo
+        while k >= 0 and reach[k] >= a:
+            if his[k] >= a:
+                yield by_lo[k]
+            k -= 1
+
+    def inside(self, x: float) -> int:
+        """How many segments reach beyond ``x`` by more than ``_EDGE`` on both sides (all
+        are longer than ``2 * _EDGE``, so each one ending before ``x + _EDGE`` begins before
+        ``x - _EDGE``)."""
+        return bisect.bisect_left(self.los, x - _EDGE) - bisect.bisect_right(self.his, x + _EDGE)
+
+    def ending_near(self, x: float) -> Iterator[Segment]:
+        """The segments with an end within ``_EDGE`` of ``x``."""
+        los, his = self.los, self.his
+        yield from self.by_lo[bisect.bisect_left(los, x - _EDGE):
+                              bisect.bisect_right(los, x + _EDGE)]
+        yield from self.by_hi[bisect.bisect_left(his, x - _EDGE):
+                              bisect.bisect_right(his, x + _EDGE)]
+
+
+class _Span:
+    """The vertical segments from one y to another, sorted by x."""
+
+    def __init__(self, lo: float, hi: float, segs: list[tuple[float, Segment]]) -> None:
+        segs.sort(key=lambda e: e[0])
+        self.lo, self.hi = lo, hi
+        self.xs = [x for x, _s in segs]
+        self.segs = [s for _x, s in segs]
+
+    def between(self, a: float, b: float) -> list[Segment]:
+        """The segments at ``a <= x <= b``."""
+        return self.segs[bisect.bisect_left(self.xs, a):bisect.bisect_right(self.xs, b)]
+
+    def inside(self, a: float, b: float) -> int:
+        """How many segments stand at ``a < x < b``."""
+        return max(0, bisect.bisect_left(self.xs, b) - bisect.bisect_right(self.xs, a))
+
+
+class FamilyLines:
+    """The partner and child lines, kept for counting what a new segment crosses and
+    finding whether it runs along one of them (see the module docstring)."""
+
+    def __init__(self, lines: list[list[Segment]]) -> None:
+        rows: dict[float, list[tuple[float, float, Segment]]] = defaultdict(list)
+        spans: dict[tuple[float, float], list[tuple[float, Segment]]] = defaultdict(list)
+        others: dict[tuple[float, float], list[tuple[float, float, Segment]]] = \
+            defaultdict(list)
+        for segs in lines:
+            for s in segs:
+                (x1, y1), (x2, y2) = s
+                if y1 == y2 and abs(x2 - x1) > 2 * _EDGE:
+                    rows[y1].append((min(x1, x2), max(x1, x2), s))
+                elif x1 == x2 and abs(y2 - y1) > 2 * _EDGE:
+                    spans[(min(y1, y2), max(y1, y2))].append((x1, s))
+                else:
+                    others[(min(y1, y2), max(y1, y2))].append((min(x1, x2), max(x1, x2), s))
+        self.others = [(lo, hi, _Intervals(segs)) for (lo, hi), segs in sorted(others.items())]
+        self.others_lo = [lo for lo, _hi, _group in self.others]
+        self.others_tallest = max((hi - lo for lo, hi, _group in self.others), default=0.0)
+        """Slanted and very short segments, grouped by their span of y."""
+        self.ys = sorted(rows)
+        self.rows = {y: _Intervals(segs) for y, segs in rows.items()}
+        self.spans = [_Span(lo, hi, segs) for (lo, hi), segs in sorted(spans.items())]
+        columns = sorted((s[0][0], span.lo, span.hi, s) for span in self.spans
+                         for s in span.segs)
+        self.column_xs = [x for x, _lo, _hi, _s in columns]
+        self.columns = columns
+        self._at: dict[float, list[_Span]] = {}
+
+    def _spans_at(self, y: float) -> list[_Span]:
+        """The spans that reach within ``_EDGE`` of ``y`` (kept per ``y``: the lanes and rows
+        are few)."""
+        got = self._at.get(y)
+        if got is None:
+            got = [span for span in self.spans if span.lo <= y + _EDGE and span.hi >= y - _EDGE]
+            self._at[y] = got
+        return got
+
+    def _close(self, s: Segment) -> Iterator[Segment]:
+        """The axis-parallel family segments that may come within ``NEAR`` of ``s``."""
+        (_, y1), (_, y2) = s
+        lo_y, hi_y = min(y1, y2), max(y1, y2)
+        ys = self.ys
+        for y in ys[bisect.bisect_left(ys, lo_y - NEAR):bisect.bisect_right(ys, hi_y + NEAR)]:
+            got = x_range(s, y - NEAR, y + NEAR, NEAR)
+            if got is not None:
+                yield from self.rows[y].overlapping(*got)
+        for span in self.spans:
+            if span.hi >= lo_y - NEAR and span.lo <= hi_y + NEAR:
+                got = x_range(s, span.lo - NEAR, span.hi + NEAR, NEAR)
+                if got is not None:
+                    yield from span.between(*got)
+        yield from self._others(s)
+
+    def _others(self, s: Segment) -> Iterator[Segment]:
+        """The slanted and very short family segments that may come within ``NEAR`` of
+        ``s``."""
+        lo_y, hi_y = min(s[0][1], s[1][1]), max(s[0][1], s[1][1])
+        first = bisect.bisect_left(self.others_lo, lo_y - NEAR - self.others_tallest)
+        last = bisect.bisect_right(self.others_lo, hi_y + NEAR)
+        for lo, hi, group in self.others[first:last]:
+            if hi >= lo_y - NEAR and lo <= hi_y + NEAR:
+                got = x_range(s, lo - NEAR, hi + NEAR, NEAR)
+                if got is not None:
+                    yield from group.overlapping(*got)
+
+    def crossings(self, segs: list[Segment]) -> int:
+        """How many times the line ``segs`` properly crosses a family line."""
+        count = 0
+        for s in segs:
+            (x1, y1), (x2, y2) = s
+            if y1 == y2 and abs(x2 - x1) > 4 * _EDGE:
+                count += self._across(y1, min(x1, x2), max(x1, x2), s)
+            elif x1 == x2 and abs(y2 - y1) > 4 * _EDGE:
+                count += self._down(x1, min(y1, y2), max(y1, y2), s)
+            else:
+                count += sum(1 for t in self._close(s) if proper_cross(s, t))
+                continue
+            count += sum(1 for t in self._others(s) if proper_cross(s, t))
+        return count
+
+    def _across(self, y: float, a: float, b: float, s: Segment) -> int:
+        """Crossings of the horizontal ``s`` (at ``y``, from ``a`` to ``b``) with vertical
+        family segments: counted where certain, computed near their ends and its own."""
+        count = 0
+        for span in self._spans_at(y):
+            if span.lo < y - _EDGE and span.hi > y + _EDGE:
+                count += span.inside(a + _EDGE, b - _EDGE)
+                near = span.between(a - _EDGE, a + _EDGE) + span.between(b - _EDGE, b + _EDGE)
+            else:
+                near = span.between(a - _EDGE, b + _EDGE)
+            count += sum(1 for t in near if proper_cross(s, t))
+        return count
+
+    def _down(self, x: float, a: float, b: float, s: Segment) -> int:
+        """Crossings of the vertical ``s`` (at ``x``, from ``a`` to ``b``) with horizontal
+        family segments, as :meth:`_across`."""
+        count = 0
+        ys = self.ys
+        for y in ys[bisect.bisect_left(ys, a - _EDGE):bisect.bisect_right(ys, b + _EDGE)]:
+            row = self.rows[y]
+            if a + _EDGE < y < b - _EDGE:
+                count += row.inside(x)
+                near: Iterator[Segment] = row.ending_near(x)
+            else:
+                near = row.overlapping(x - _EDGE, x + _EDGE)
+            count += sum(1 for t in near if proper_cross(s, t))
+        return count
+
+    def along(self, s: Segment) -> bool:
+        """True when ``s`` runs along a family line for a while (a horizontal or vertical
+        ``s`` is compared with the lines parallel to it here, as :func:`runs_along` does)."""
+        (x1, y1), (x2, y2) = s
+        if y1 == y2:
+            ys = self.ys
+            a, b = min(x1, x2), max(x1, x2)
+            for y in ys[bisect.bisect_left(ys, y1 - NEAR):bisect.bisect_right(ys, y1 + NEAR)]:
+                if abs(y1 - y) < NEAR:
+                    for t in self.rows[y].overlapping(a + ALONG, b - ALONG):
+                        (p, _), (q, _) = t
+                        if min(max(p, q), b) - max(min(p, q), a) > ALONG:
+                            return True
+        elif x1 == x2:
+            a, b = min(y1, y2), max(y1, y2)
+            xs = self.column_xs
+            for x, top, bottom, _t in self.columns[bisect.bisect_left(xs, x1 - NEAR):
+                                                   bisect.bisect_right(xs, x1 + NEAR)]:
+                if abs(x1 - x) < NEAR and min(bottom, b) - max(top, a) > ALONG:
+                    return True
+        else:
+            return any(runs_along(s, t) for t in self._close(s) if not _across(s, t))
+        return any(runs_along(s, t) for t in self._others(s) if not _across(s, t))
+
+
+def _across(s: Segment, t: Segment) -> bool:
+    """True when ``s`` and ``t`` meet at so wide an angle that ``s`` cannot run along
+    ``t``: the part of a line within ``NEAR`` of another is at most ``2 * NEAR / sin``
+    of the angle between them long, here under ``ALONG`` (with a margin for rounding)."""
+    (px, py), (qx, qy) = s
+    (ax, ay), (bx, by) = t
+    dx, dy, ex, ey = qx - px, qy - py, bx - ax, by - ay
+    return abs(dx * ey - dy * ex) > _STEEP * math.hypot(dx, dy) * math.hypot(ex, ey)
+
+
+def x_range(s: Segment, lo: float, hi: float, pad: float = 0.0) -> tuple[float, float] | None:
+    """The least and greatest x of the part of ``s`` at ``lo <= y <= hi``, widened by
+    ``pad``; ``None`` when no part is there."""
+    (x1, y1), (x2, y2) = s
+    if y1 == y2:
+        if not lo <= y1 <= hi:
+            return None
+        u0, u1 = 0.0, 1.0
+    else:
+        ta, tb = (lo - y1) / (y2 - y1), (hi - y1) / (y2 - y1)
+        u0, u1 = max(0.0, min(ta, tb)), min(1.0, max(ta, tb))
+        if u0 > u1:
+            return None
+    xa, xb = x1 + (x2 - x1) * u0, x1 + (x2 - x1) * u1
+    return min(xa, xb) - pad, max(xa, xb) + pad
+
+
+_ALL_KINDS: Final = (0, 1, 2)
+_CROSSING: Final = ((1, 2), (0, 2), (0, 1, 2))
+"""Per kind of segment, the kinds that can cross it (two horizontals never cross)."""
+_ALONGSIDE: Final = ((0, 2), (1, 2), (0, 1, 2))
+"""Per kind of segment, the kinds that can run along it (not those at right angles)."""
+
+
+def kind(s: Segment) -> int:
+    """0 for a horizontal segment, 1 for a vertical one, 2 for a slanted one."""
+    return 0 if s[0][1] == s[1][1] else 1 if s[0][0] == s[1][0] else 2
+
+
+@functools.lru_cache(maxsize=4096)
+def _cells(s: Segment, size: float) -> tuple[tuple[int, int], ...]:
+    """The cells of side ``size`` a segment passes, widened by ``NEAR`` (a slanted
+    segment: the cells of points every half cell along it, and their neighbours). Kept for
+    the segments asked about most: each candidate route is measured many times."""
+    (x1, y1), (x2, y2) = s
+    if x1 == x2 or y1 == y2:
+        i0, i1 = (math.floor((min(x1, x2) - NEAR) / size),
+                  math.floor((max(x1, x2) + NEAR) / size))
+        j0, j1 = (math.floor((min(y1, y2) - NEAR) / size),
+                  math.floor((max(y1, y2) + NEAR) / size))
+        return tuple((i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1))
+    steps = max(1, math.ceil(math.hypot(x2 - x1, y2 - y1) / (size / 2)))
+    out: set[tuple[int, int]] = set()
+    for k in range(steps + 1):
+        u = k / steps
+        i = math.floor((x1 + (x2 - x1) * u) / size)
+        j = math.floor((y1 + (y2 - y1) * u) / size)
+        out.update((i + di, j + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1))
+    return tuple(sorted(out))
+
+
+def runs_along(s: Segment, t: Segment) -> bool:
+    """True when ``s`` keeps within ``NEAR`` of ``t`` for more than ``ALONG`` units.
+
+    The points within ``NEAR`` of ``t`` form a capsule (a convex shape), so the part of
+    ``s`` inside it is one stretch: where ``s`` enters the disks at ``t``'s ends or the band
+    along ``t``, from the first entry to the last exit.
+    """
+    (px, py), (qx, qy) = s
+    (ax, ay), (bx, by) = t
+    if (py == qy and ay == by) or (px == qx and ax == bx):  # parallel on one axis
+        if py == qy:
+            across, lo, hi, a, b = (abs(py - ay), min(px, qx), max(px, qx), min(ax, bx),
+                                    max(ax, bx))
+        else:
+            across, lo, hi, a, b = (abs(px - ax), min(py, qy), max(py, qy), min(ay, by),
+                                    max(ay, by))
+        return across < NEAR and min(hi, b) - max(lo, a) > ALONG
+    if (py == qy and ax == bx) or (px == qx and ay == by):  # at right angles
+        return False
+    dx, dy = qx - px, qy - py
+    length = math.hypot(dx, dy)
+    if length <= ALONG:
+        return False
+    spans = [_in_disk(s, end) for end in t]
+    tl = math.hypot(bx - ax, by - ay)
+    if tl > 0:
+        ex, ey = (bx - ax) / tl, (by - ay) / tl
+        lo, hi = 0.0, 1.0  # clip the line to the band: 0 <= along t <= tl, |across| < r
+        for start, rate, low, high in (
+                ((px - ax) * ex + (py - ay) * ey, dx * ex + dy * ey, 0.0, tl),
+                ((px - ax) * -ey + (py - ay) * ex, dx * -ey + dy * ex, -NEAR, NEAR)):
+            if rate == 0:
+                if not low <= start <= high:
+                    lo, hi = 1.0, 0.0
+                continue
+            u1, u2 = (low - start) / rate, (high - start) / rate
+            lo, hi = max(lo, min(u1, u2)), min(hi, max(u1, u2))
+        spans.append((lo, hi) if lo < hi else None)
+    got = [span for span in spans if span is not None]
+    if not got:
+        return False
+    lo = max(0.0, min(span[0] for span in got))
+    hi = min(1.0, max(span[1] for span in got))
+    return (hi - lo) * length > ALONG
+
+
+def _in_disk(s: Segment, centre: Point) -> tuple[float, float] | None:
+    """The stretch ``(u0, u1)`` of the line through ``s`` (``u`` from 0 at its start to 1
+    at its end) within ``NEAR`` of ``centre``, or ``None``."""
+    (px, py), (qx, qy) = s
+    dx, dy = qx - px, qy - py
+    fx, fy = px - centre[0], py - centre[1]
+    a = dx * dx + dy * dy
+    b = 2 * (dx * fx + dy * fy)
+    c = fx * fx + fy * fy - NEAR * NEAR
+    disc = b * b - 4 * a * c
+    if a == 0 or disc <= 0:
+        return None
+    root = math.sqrt(disc)
+    return (-b - root) / (2 * a), (-b + root) / (2 * a)
