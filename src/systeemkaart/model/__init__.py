@@ -1,5 +1,6 @@
 """Pydantic models of a case (``systeemkaart/1``)."""
 
+from .base import no_items
 from .case import SCHEMA_ID, Case, CaseMeta
 from .events import Event, Hypothesis
 from .family import ChildLink, Household, Membership, Partnership, Relation
@@ -42,6 +43,7 @@ __all__ = [
     "help_periods",
     "holds_at",
     "household_start",
+    "no_items",
     "partnership_ended_at",
     "partnership_made_by",
 ]
