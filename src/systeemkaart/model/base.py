@@ -1,7 +1,5 @@
 """Shared building blocks of the case model: the strict base class and the id type."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Final
 
 from pydantic import BaseModel, ConfigDict, StringConstraints

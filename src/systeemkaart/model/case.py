@@ -1,7 +1,5 @@
 """The case: one document holding a family, its helper network, events and hypotheses."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from typing import Final, Literal
 

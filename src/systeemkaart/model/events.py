@@ -1,7 +1,5 @@
 """The session's timeline of impactful events and its hypotheses."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from ..dates import PartialDate

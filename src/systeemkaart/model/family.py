@@ -1,7 +1,5 @@
 """Family links: partnerships, parent-child links, emotional relations and households."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from typing import Any
 

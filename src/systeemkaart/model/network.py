@@ -1,7 +1,5 @@
 """The world around the family: informal supporters, contexts and organisations."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from ..dates import PartialDate
