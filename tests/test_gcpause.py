@@ -34,3 +34,26 @@ def test_plugins_named_one_by_one_keep_pydantic_own_loader() -> None:
     """Only when every plugin is switched off does the stand-in replace the loader."""
     gc_on, metadata, plugins = _probe("os.environ['PYDANTIC_DISABLE_PLUGINS'] = 'some-plugin'")
     assert (gc_on, metadata, plugins) == ("False", "True", "dict_values")
+
+
+_SECRETS_PROBE = """
+import sys
+from systeemkaart.gcpause import one_shot
+with one_shot():
+    from systeemkaart.model import Case
+    Case.model_validate({"case": {"id": "x"}})
+    before = "_hashlib" in sys.modules
+    import pydantic
+    same = pydantic.SecretStr("a") == pydantic.SecretStr("a")
+    from secrets import token_hex
+    print(before, same, len(token_hex(4)), sys.modules["secrets"].compare_digest(b"a", b"b"))
+"""
+
+
+def test_secrets_is_imported_only_when_used() -> None:
+    """pydantic's import of secrets (and OpenSSL with it) waits until secrets is used; then
+    it is the real module."""
+    proc = subprocess.run([sys.executable, "-c", _SECRETS_PROBE], capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["False", "True", "8", "False"]

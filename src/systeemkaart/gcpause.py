@@ -8,6 +8,7 @@ import sys
 import types
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from importlib import import_module
 
 __all__ = ["long_running", "one_shot", "paused_gc"]
 
@@ -40,11 +41,13 @@ def one_shot() -> Iterator[None]:
     the collector's reach), so the exit-time collection skips it. Also turns off pydantic's
     plugin discovery, which scans every installed package's metadata on the first model
     (``PYDANTIC_DISABLE_PLUGINS``; systeemkaart uses no pydantic plugins), and the import of
-    that discovery machinery (see :func:`_no_plugin_loader`). A command that keeps running
-    calls :func:`long_running`.
+    that discovery machinery (see :func:`_no_plugin_loader`), and loads :mod:`secrets` only
+    when it is used (see :func:`_lazy_secrets`). A command that keeps running calls
+    :func:`long_running`.
     """
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _no_plugin_loader()
+    _lazy_secrets()
     gc.disable()
     try:
         yield
@@ -84,3 +87,33 @@ def _no_plugin_loader() -> None:
     stand_in.get_plugins = _no_plugins  # type: ignore[attr-defined]
     stand_in.PYDANTIC_ENTRY_POINT_GROUP = "pydantic"  # type: ignore[attr-defined]
     sys.modules[_LOADER] = stand_in
+
+
+def _lazy_secrets() -> None:
+    """Stand in for the standard :mod:`secrets` module until something uses it.
+
+    pydantic imports it at start-up only to compare ``SecretStr`` values in constant time
+    (which systeemkaart never does), and with it ``hmac``, ``hashlib`` and OpenSSL's
+    library: about 10 ms CPU of every command that reads a case. The stand-in imports the
+    real module on the first attribute asked of it (module ``__getattr__``, PEP 562) and
+    from then on answers with the real module's values, so anything that does use it gets
+    the real thing. Nothing happens when it was imported already.
+    """
+    if _SECRETS in sys.modules:
+        return
+    stand_in = types.ModuleType(_SECRETS, "The standard secrets module, imported on first use.")
+
+    def load(name: str) -> object:
+        if sys.modules.get(_SECRETS) is stand_in:
+            del sys.modules[_SECRETS]
+        real = import_module(_SECRETS)
+        for key, value in vars(real).items():
+            if key not in {"__getattr__", "__name__", "__doc__"}:
+                stand_in.__dict__.setdefault(key, value)
+        return getattr(real, name)
+
+    stand_in.__dict__["__getattr__"] = load
+    sys.modules[_SECRETS] = stand_in
+
+
+_SECRETS: str = "secrets"
