@@ -102,3 +102,12 @@ run()
 def test_an_exit_with_a_message_is_python_own() -> None:
     done = _script(_MESSAGE, str(EXAMPLE))
     assert (done.returncode, done.stderr) == (1, "stopped with a message\n")
+
+
+def test_help_answer_imports_no_typing() -> None:
+    """The stored help answer stays at Python's own start-up: not even typing is imported."""
+    done = _script("import sys\nsys.argv = ['systeemkaart', '--help']\n"
+                   "from systeemkaart.__main__ import run\nrun()\n"
+                   "print(sorted({'typing', 'click'} & set(sys.modules)))")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith("[]")

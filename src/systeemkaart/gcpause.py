@@ -9,8 +9,9 @@ import types
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from importlib import import_module
+from typing import NoReturn
 
-__all__ = ["long_running", "one_shot", "paused_gc"]
+__all__ = ["end_at_once", "long_running", "one_shot", "paused_gc"]
 
 
 @contextmanager
@@ -60,6 +61,31 @@ def long_running() -> None:
     where garbage would otherwise pile up."""
     gc.unfreeze()
     gc.enable()
+
+
+def end_at_once(done: SystemExit) -> NoReturn:
+    """End the process with ``done``'s exit code, without Python's shutdown.
+
+    Every file a command writes is closed when it returns (written atomically: see
+    :mod:`systeemkaart.io.atomic`); what is left is done here: the ``atexit`` functions run
+    and standard output and error are flushed. Python's usual exit is taken instead when it
+    could matter: an exit code that is a message, threads still running, or a flush that
+    fails (a closed pipe), so that messages and exit codes stay exactly as Python gives them.
+    """
+    code = done.code
+    threading = sys.modules.get("threading")
+    if (code is not None and not isinstance(code, int)) or (
+            threading is not None and threading.active_count() > 1):
+        raise done
+    import atexit
+
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        raise done from None
+    os._exit(code or 0)
 
 
 _LOADER: str = "pydantic.plugin._loader"
