@@ -104,6 +104,8 @@ def plain(source: str) -> bytes | None:
     if gv is None:
         return None
     context = gv.context(ctypes.cast(gv.symbols, ctypes.c_void_p), 0)
+    if not context:  # pragma: no cover - Graphviz could not start: let pygraphviz try
+        return None
     try:
         graph = gv.read(source.encode("utf-8"))
         if not graph:
