@@ -51,27 +51,25 @@ def cpu_medians(cmds: dict[str, list[str]], runs: int) -> dict[str, float]:
 
 def _dot_source(case_file: Path) -> str:
     """The DOT graph that our genogram layout hands to Graphviz for ``case_file`` (caught
-    on its way into pygraphviz)."""
-    import pygraphviz
-
+    on its way into the Graphviz call)."""
     from systeemkaart.drawing import draw
     from systeemkaart.io.yaml_json import load
+    from systeemkaart.layout import genogram_dot
 
     caught: list[str] = []
-    original = pygraphviz.AGraph.__init__
+    original = genogram_dot._plain
 
-    def spy(self: pygraphviz.AGraph, *args: object, **kwargs: object) -> None:
-        if isinstance(kwargs.get("string"), str):
-            caught.append(str(kwargs["string"]))
-        original(self, *args, **kwargs)
+    def spy(source: str) -> str:
+        caught.append(source)
+        return original(source)
 
-    pygraphviz.AGraph.__init__ = spy
+    genogram_dot._plain = spy
     try:
         draw(load(case_file), "genogram")
     finally:
-        pygraphviz.AGraph.__init__ = original
+        genogram_dot._plain = original
     if not caught:
-        raise SystemExit("the genogram layout no longer hands pygraphviz a DOT string here")
+        raise SystemExit("the genogram layout no longer calls genogram_dot._plain here")
     return caught[0]
 
 

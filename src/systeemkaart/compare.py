@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .model import Case, case_at, deceased_at, partnership_ended_at
+from .model import Case, case_at, deceased_at, no_items, partnership_ended_at
 from .text.labels import label
 from .text.words import say
 from .vocab import DIRECTED_RELATIONS
@@ -52,9 +52,9 @@ class Section(_Out):
     """The changes of one kind of record."""
 
     name: str
-    added: list[Item] = Field(default_factory=list)
-    removed: list[Item] = Field(default_factory=list)
-    changed: list[Item] = Field(default_factory=list)
+    added: list[Item] = Field(default_factory=no_items)
+    removed: list[Item] = Field(default_factory=no_items)
+    changed: list[Item] = Field(default_factory=no_items)
 
     def empty(self) -> bool:
         """True when nothing of this kind changed."""

@@ -32,7 +32,7 @@ from itertools import combinations
 from pydantic import Field
 
 from ..dates import PartialDate
-from ..model import Case, holds_at
+from ..model import Case, holds_at, no_items
 from ..text.words import count, say
 from .balance import min_frustration
 from .common import (
@@ -55,8 +55,8 @@ class Coalition(Result):
     kind: str
     members: list[str]
     why: str
-    evidence: list[str] = Field(default_factory=list)
-    groups: list[list[str]] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=no_items)
+    groups: list[list[str]] = Field(default_factory=no_items)
     frustration: int | None = None
     exact: bool | None = None
     lower_bound: int | None = None

@@ -32,7 +32,16 @@ from ..activity import (
     month_text,
 )
 from ..dates import PartialDate
-from ..model import Case, Involvement, Person, born_by, case_at, deceased_at, help_periods
+from ..model import (
+    Case,
+    Involvement,
+    Person,
+    born_by,
+    case_at,
+    deceased_at,
+    help_periods,
+    no_items,
+)
 
 __all__ = [
     "INFORMAL",
@@ -80,7 +89,7 @@ class Finding(Result):
     code: str
     members: list[str]
     why: str
-    evidence: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=no_items)
 
 
 @dataclass(slots=True)

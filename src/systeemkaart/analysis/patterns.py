@@ -18,7 +18,7 @@ from pydantic import Field
 
 from ..dates import PartialDate
 from ..generations import generations
-from ..model import Case, happened_by, partnership_ended_at
+from ..model import Case, happened_by, no_items, partnership_ended_at
 from ..text.words import count, say
 from .common import CaseIndex, Result, build_index
 
@@ -41,7 +41,7 @@ class Pattern(Result):
     members: list[str]
     generations: list[int]
     why: str
-    evidence: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=no_items)
 
 
 def pattern_carriers(ix: CaseIndex) -> dict[str, dict[str, list[str]]]:

@@ -16,7 +16,6 @@ loop re-runs the linear case checks until clean (rarely more than twice).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -79,6 +78,8 @@ def _slug(xref: str | None, used: set[str], fallback: str) -> str:
     if not base or not base[0].isalnum():
         base = "i" + base
     if len(base) > 48:
+        import hashlib  # rare: importing it loads OpenSSL's library (about 10 ms)
+
         base = base[:40] + "-" + hashlib.sha1(base.encode()).hexdigest()[:7]
     slug, n = base, 1
     while slug in used:

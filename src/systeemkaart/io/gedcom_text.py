@@ -14,7 +14,6 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from typing import Final
 
 from ..dates import PartialDate
@@ -32,22 +31,41 @@ _SKIP_WORDS = {"ABT", "ABOUT", "CAL", "EST", "BEF", "AFT", "BET", "AND", "FROM",
                "CIRCA", "C", "CA"}
 
 
-@dataclass
 class Node:
-    tag: str
-    value: str
-    xref: str | None = None
-    children: list[Node] = field(default_factory=list)
+    """One GEDCOM line kept: its tag, value, cross-reference (records only) and the lines
+    under it. A plain class with slots: a large file makes tens of thousands of them."""
+
+    __slots__ = ("children", "tag", "value", "xref")
+
+    def __init__(self, tag: str, value: str, xref: str | None = None,
+                 children: list[Node] | None = None) -> None:
+        self.tag = tag
+        self.value = value
+        self.xref = xref
+        self.children: list[Node] = [] if children is None else children
+
+    def __repr__(self) -> str:
+        return (f"Node(tag={self.tag!r}, value={self.value!r}, xref={self.xref!r}, "
+                f"children={self.children!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Node):
+            return NotImplemented
+        return (self.tag, self.value, self.xref, self.children) == \
+            (other.tag, other.value, other.xref, other.children)
+
+    __hash__ = None  # type: ignore[assignment]
 
     def first(self, tag: str) -> Node | None:
+        """The first line under this one with ``tag`` (``None``: there is none)."""
         for child in self.children:
             if child.tag == tag:
                 return child
         return None
 
     def all(self, tag: str) -> list[Node]:
+        """Every line under this one with ``tag``, in file order."""
         return [c for c in self.children if c.tag == tag]
-
 
 
 def _declared_charset(raw: bytes) -> str:
@@ -125,37 +143,29 @@ def read_records(text: str, file: str | None) -> list[Node]:
     keep = False
     for number, line in enumerate(text.splitlines(), 1):
         head = line[:1]
-        if head != "0" and (not keep or head > "2" or line[1:2] not in (" ", "\t")) \
-                and head.isdigit():
-            continue  # a deeper level, or inside a record we skip: no need to split it
-        parts = line.split(None, 2)
-        if len(parts) < 2 or not parts[0].isdigit():
-            if not line.strip():
+        if keep and (head == "1" or head == "2") and line[1:2] == " ":
+            # most lines: level 1 or 2 of a kept record, in the common spelling
+            parts = line.split(None, 2)
+            level = 1 if head == "1" else 2
+            if len(parts) < 2 or level > len(stack):
                 continue
-            if not records:
-                raise _not_gedcom(file, number)
-            continue  # stray text in a real file: skip it, as genealogy programs do
-        level = int(parts[0])
-        if level == 0:
-            xref = None
-            if parts[1].startswith("@") and len(parts) == 3:
-                xref = parts[1]
-                rest = parts[2].split(None, 1)
-                tag = rest[0].upper()
-                value = rest[1] if len(rest) > 1 else ""
-            else:
-                tag = parts[1].upper()
-                value = parts[2] if len(parts) == 3 else ""
-            if not records and tag != "HEAD":
-                raise _not_gedcom(file, number)
-            keep = tag in _KEEP_RECORDS
-            if keep:
-                node = Node(tag, value, xref)
-                records.append(node)
-                stack = [node]
-            continue
-        if not keep or level > _MAX_LEVEL or level > len(stack):
-            continue
+        else:
+            if head != "0" and (not keep or head > "2" or line[1:2] not in (" ", "\t")) \
+                    and head.isdigit():
+                continue  # a deeper level, or inside a record we skip: no need to split it
+            parts = line.split(None, 2)
+            if len(parts) < 2 or not parts[0].isdigit():
+                if not line.strip():
+                    continue
+                if not records:
+                    raise _not_gedcom(file, number)
+                continue  # stray text in a real file: skip it, as genealogy programs do
+            level = int(parts[0])
+            if level == 0:
+                keep = _record(parts, records, stack, file, number)
+                continue
+            if not keep or level > _MAX_LEVEL or level > len(stack):
+                continue
         tag = parts[1].upper()
         if tag not in (_USED_LEVEL1 if level == 1 else _USED_LEVEL2):
             del stack[level:]  # a fact a genogram does not use: skip it and what is under it
@@ -174,6 +184,30 @@ def read_records(text: str, file: str | None) -> list[Node]:
     if not records:
         raise _not_gedcom(file, 1)
     return records
+
+
+def _record(parts: list[str], records: list[Node], stack: list[Node], file: str | None,
+            number: int) -> bool:
+    """Start a record from a level-0 line split in ``parts``; True when it is one we keep
+    (then it is the only node on ``stack``)."""
+    xref = None
+    if parts[1].startswith("@") and len(parts) == 3:
+        xref = parts[1]
+        rest = parts[2].split(None, 1)
+        tag = rest[0].upper()
+        value = rest[1] if len(rest) > 1 else ""
+    else:
+        tag = parts[1].upper()
+        value = parts[2] if len(parts) == 3 else ""
+    if not records and tag != "HEAD":
+        raise _not_gedcom(file, number)
+    del stack[:]
+    if tag not in _KEEP_RECORDS:
+        return False
+    node = Node(tag, value, xref)
+    records.append(node)
+    stack.append(node)
+    return True
 
 
 def _not_gedcom(file: str | None, line: int) -> CaseFormatError:

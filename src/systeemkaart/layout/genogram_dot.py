@@ -208,12 +208,22 @@ def place_blocks(source: str, count: int,
 def _plain(source: str) -> str:
     """Graphviz's ``plain`` output for ``source`` laid out by ``dot``.
 
-    pygraphviz warns on stderr that a graph of over 1,000 nodes "may take a long time";
-    the bounded effort takes care of that, so the warning is not shown.
+    Graphviz's libraries are called directly where pygraphviz's wheel has them (see
+    :mod:`.dot_library`: the same text, without loading every output format), else through
+    pygraphviz. pygraphviz warns on stderr that a graph of over 1,000 nodes "may take a long
+    time"; the bounded effort takes care of that, so the warning is not shown.
 
     Raises:
         LayoutError: when Graphviz fails.
     """
+    from .dot_library import plain as library_plain
+
+    try:
+        direct = library_plain(source)
+    except ValueError as err:  # pragma: no cover
+        raise LayoutError(f"Graphviz dot failed: {err}") from err
+    if direct is not None:
+        return direct.decode("utf-8")
     import pygraphviz
 
     try:

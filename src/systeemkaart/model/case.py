@@ -1,7 +1,5 @@
 """The case: one document holding a family, its helper network, events and hypotheses."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from typing import Final, Literal
 
@@ -9,7 +7,7 @@ from pydantic import ConfigDict, Field
 
 from ..dates import PartialDate
 from ..vocab import Lang
-from .base import Id, Record, Text
+from .base import Id, Record, Text, no_items
 from .events import Event, Hypothesis
 from .family import ChildLink, Household, Partnership, Relation
 from .help import Involvement
@@ -31,8 +29,8 @@ class CaseMeta(Record):
     id: Id
     title: Text | None = None
     as_of: PartialDate | None = None
-    index: list[Id] = Field(default_factory=list)
-    regie: list[Id] = Field(default_factory=list)
+    index: list[Id] = Field(default_factory=no_items)
+    regie: list[Id] = Field(default_factory=no_items)
     lang: Lang = "nl"
     notes: Text | None = None
 
@@ -49,17 +47,17 @@ class Case(Record):
 
     schema_: Literal["systeemkaart/1"] = Field(default=SCHEMA_ID, alias="schema")
     case: CaseMeta
-    people: list[Person] = Field(default_factory=list)
-    partnerships: list[Partnership] = Field(default_factory=list)
-    children: list[ChildLink] = Field(default_factory=list)
-    relations: list[Relation] = Field(default_factory=list)
-    households: list[Household] = Field(default_factory=list)
-    network: list[Supporter] = Field(default_factory=list)
-    contexts: list[Context] = Field(default_factory=list)
-    organisations: list[Organisation] = Field(default_factory=list)
-    involvements: list[Involvement] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
-    hypotheses: list[Hypothesis] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=no_items)
+    partnerships: list[Partnership] = Field(default_factory=no_items)
+    children: list[ChildLink] = Field(default_factory=no_items)
+    relations: list[Relation] = Field(default_factory=no_items)
+    households: list[Household] = Field(default_factory=no_items)
+    network: list[Supporter] = Field(default_factory=no_items)
+    contexts: list[Context] = Field(default_factory=no_items)
+    organisations: list[Organisation] = Field(default_factory=no_items)
+    involvements: list[Involvement] = Field(default_factory=no_items)
+    events: list[Event] = Field(default_factory=no_items)
+    hypotheses: list[Hypothesis] = Field(default_factory=no_items)
 
     # --- lookups -------------------------------------------------------------------------
 

@@ -1,11 +1,9 @@
 """The session's timeline of impactful events and its hypotheses."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from ..dates import PartialDate
-from .base import Id, Record, Text
+from .base import Id, Record, Text, no_items
 
 __all__ = ["Event", "Hypothesis"]
 
@@ -15,7 +13,7 @@ class Event(Record):
 
     date: PartialDate
     title: Text
-    people: list[Id] = Field(default_factory=list)
+    people: list[Id] = Field(default_factory=no_items)
     notes: Text | None = None
 
 
@@ -24,4 +22,4 @@ class Hypothesis(Record):
 
     id: Id | None = None
     text: Text
-    about: list[Id] = Field(default_factory=list)
+    about: list[Id] = Field(default_factory=no_items)

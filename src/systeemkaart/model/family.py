@@ -1,7 +1,5 @@
 """Family links: partnerships, parent-child links, emotional relations and households."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from typing import Any
 
@@ -9,7 +7,7 @@ from pydantic import ConfigDict, Field, model_validator
 
 from ..dates import PartialDate
 from ..vocab import ChildKind, PartnershipKind, PartnershipStatus, RelationKind
-from .base import Id, Record, Text
+from .base import Id, Record, Text, no_items
 from .periods import holds_at, household_start
 
 __all__ = [
@@ -117,7 +115,7 @@ class Household(Record):
     members: list[Id] = Field(min_length=1)
     start: PartialDate | None = None
     end: PartialDate | None = None
-    memberships: list[Membership] = Field(default_factory=list)
+    memberships: list[Membership] = Field(default_factory=no_items)
     notes: Text | None = None
 
     def members_at(self, at: PartialDate | None,

@@ -1,7 +1,5 @@
 """Involvements: which agent acts on whom, in which stance, since when."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from ..dates import PartialDate

@@ -1,12 +1,10 @@
 """The world around the family: informal supporters, contexts and organisations."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from ..dates import PartialDate
 from ..vocab import ContextKind, OrganisationKind, Strength
-from .base import Id, Record, Text
+from .base import Id, Record, Text, no_items
 from .family import Membership, dated_members
 from .periods import holds_at
 
@@ -25,7 +23,7 @@ class Supporter(Record):
 
     id: Id
     name: Text | None = None
-    supports: list[Id] = Field(default_factory=list)
+    supports: list[Id] = Field(default_factory=no_items)
     strength: Strength = "normal"
     relation: Text | None = None
     start: PartialDate | None = None
@@ -52,10 +50,10 @@ class Context(Record):
     id: Id
     name: Text | None = None
     kind: ContextKind = "other"
-    members: list[Id] = Field(default_factory=list)
+    members: list[Id] = Field(default_factory=no_items)
     start: PartialDate | None = None
     end: PartialDate | None = None
-    memberships: list[Membership] = Field(default_factory=list)
+    memberships: list[Membership] = Field(default_factory=no_items)
     person: Id | None = None
     organisation: Id | None = None
     notes: Text | None = None
@@ -86,5 +84,5 @@ class Organisation(Record):
     id: Id
     name: Text | None = None
     kind: OrganisationKind = "other"
-    professionals: list[Professional] = Field(default_factory=list)
+    professionals: list[Professional] = Field(default_factory=no_items)
     notes: Text | None = None

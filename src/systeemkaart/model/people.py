@@ -1,7 +1,5 @@
 """People of the family, over generations."""
 
-from __future__ import annotations
-
 from ..dates import PartialDate
 from ..vocab import Sex
 from .base import Id, Record, Text
