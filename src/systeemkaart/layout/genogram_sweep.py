@@ -29,6 +29,9 @@ from .genogram_blocks import Structure
 __all__ = ["sweep_order"]
 
 _ROUNDS = 6
+_BUDGET = 1_500_000
+"""Lines counted at most while trying whole-family moves: a bound on their cost in a
+large drawing (about a second), the same on every run."""
 """Down-and-up sweeps after the start (each followed by transposition)."""
 
 
@@ -67,6 +70,8 @@ class _Graph:
     """Edges from row ``r`` to row ``r + 1``, keyed by ``r``."""
     below: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     """The lower ends of each node's lines."""
+    work: int = 0
+    """Lines counted so far by the whole-family moves (see :data:`_BUDGET`)."""
 
     def down_of(self, node: int) -> list[int]:
         """The lower ends of ``node``'s lines."""
@@ -298,6 +303,8 @@ def _move_sides(g: _Graph, order: dict[int, list[int]], rows: list[int],
     row_of = {n: r for r, ids in order.items() for n in ids}
     total = len(g.nodes)
     for c in sorted(above, key=lambda n: (start[n], n)):
+        if g.work > _BUDGET:
+            return best
         tops = set(above[c])
         if len(tops) < 2 or g.nodes[c].block < 0:
             continue
@@ -308,6 +315,8 @@ def _move_sides(g: _Graph, order: dict[int, list[int]], rows: list[int],
             best = _place_side(g, order, rows, start, row_of, c, tops - {t}, side, best)
     for r in rows:
         for e in g.down.get(r, ()):
+            if g.work > _BUDGET:
+                return best
             # a child's own family among its siblings
             sub = _reach(links, e.bottom, e.top)
             if len(links[e.top] & sub) == 1 and 2 * len(sub) <= total:
@@ -354,8 +363,16 @@ def _shift_family(g: _Graph, order: dict[int, list[int]], row_of: Mapping[int, i
     pairs = sorted({r for t in touched for r in (t - 1, t)})
     now_here = sum(_crossings(g, order, r) for r in pairs)
     found: tuple[dict[int, list[int]], float, int] | None = None
+    tried = {tuple(n for r in touched for n in order[r])}
     for shift in sorted(shifts):
+        if g.work > _BUDGET:
+            break
         trial = _shifted(order, touched, start, sub, shift)
+        key = tuple(n for r in touched for n in trial[r])
+        if key in tried:
+            continue
+        tried.add(key)
+        g.work += sum(len(g.down.get(r, ())) for r in pairs)
         gain = now_here - sum(_crossings(g, trial, r) for r in pairs)
         if gain > 0 and (found is None or gain > found[2]):
             found = (trial, shift, gain)
@@ -432,6 +449,7 @@ def _place_side(g: _Graph, order: dict[int, list[int]], rows: list[int],
                         at = sum(1 for n in rest if start[n] < x_c)
                     rest[at:at] = moved
                 g.nodes[c].turned = kept_turn != turn
+                g.work += sum(len(g.down.get(r, ())) for r in pairs)
                 now = best - here + sum(_crossings(g, trial, r) for r in pairs)
                 if now < best:
                     shift = x_c - 0.25 - hi if left else x_c + 0.25 - lo
