@@ -2,11 +2,15 @@
 
 :func:`layout_genogram` works in four steps:
 
-1. **Structure** (:mod:`.genogram_blocks`): one row per generation, *unions* that children
-   hang from (couples and single parents), and *blocks* of partners that must stay side by
-   side, ordered by the McGoldrick conventions.
+1. **Structure** (:mod:`.genogram_blocks`): one row per generation (ranked for the
+   shortest child lines, :mod:`.genogram_rank`), *unions* that children hang from (couples
+   and single parents), and *blocks* of partners that must stay side by side, ordered by
+   the McGoldrick conventions.
 2. **Placement** (:mod:`.genogram_dot`): Graphviz ``dot`` orders the blocks in each row and
-   gives them x coordinates, knowing from which gap of a block each child hangs.
+   gives them x coordinates, knowing from which gap of a block each child hangs. Below
+   :data:`~.genogram_dot.LARGE` blocks, second looks (blocks turned, siblings freed from
+   eldest-left, our own order by whole-family moves and sweeps, :mod:`.genogram_sweep`)
+   are laid out too, and the layout whose family lines cross least is kept.
 3. **Family lines**: a partner line hanging below the partners' symbols, the names below it
    (a bracket above the row for a partner who is not a neighbour), one drop from the union,
    a sibling bar, one drop per child, twins from one point.
