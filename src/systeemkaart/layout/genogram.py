@@ -2,11 +2,15 @@
 
 :func:`layout_genogram` works in four steps:
 
-1. **Structure** (:mod:`.genogram_blocks`): one row per generation, *unions* that children
-   hang from (couples and single parents), and *blocks* of partners that must stay side by
-   side, ordered by the McGoldrick conventions.
+1. **Structure** (:mod:`.genogram_blocks`): one row per generation (ranked for the
+   shortest child lines, :mod:`.genogram_rank`), *unions* that children hang from (couples
+   and single parents), and *blocks* of partners that must stay side by side, ordered by
+   the McGoldrick conventions.
 2. **Placement** (:mod:`.genogram_dot`): Graphviz ``dot`` orders the blocks in each row and
-   gives them x coordinates, knowing from which gap of a block each child hangs.
+   gives them x coordinates, knowing from which gap of a block each child hangs. Below
+   :data:`~.genogram_dot.LARGE` blocks, second looks (blocks turned, siblings freed from
+   eldest-left, our own order by whole-family moves and sweeps, :mod:`.genogram_sweep`)
+   are laid out too, and the layout whose family lines cross least is kept.
 3. **Family lines**: a partner line hanging below the partners' symbols, the names below it
    (a bracket above the row for a partner who is not a neighbour), one drop from the union,
    a sibling bar, one drop per child, twins from one point.
@@ -75,6 +79,7 @@ from .genogram_places import (
 from .genogram_relations import add_relation
 from .genogram_route import RefPoint, Router, YRef
 from .genogram_straight import straighten_relations
+from .genogram_sweep import sweep_order
 
 __all__ = [
     "ChildPlace",
@@ -120,8 +125,8 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
         widths[pid] = float(math.ceil(w))
     twinned = {p.id for p in case.people if p.twin_of is not None}
 
-    def placed(free: Collection[str] = ()) -> tuple[GenogramLayout, Work, list[list[float]],
-                                                  list[float]]:
+    def placed(free: Collection[str] = (), order: list[list[int]] | None = None
+               ) -> tuple[GenogramLayout, Work, list[list[float]], list[float]]:
         work = Work(case, options, st, person, widths, heights, texts)
         partner_drops(work)  # the drops depend on where each partner stands in its block
         drops = work.drops
@@ -130,7 +135,8 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
                 sum(s * LINE_HEIGHT for _, s in lines) + 3
         work.twinned = twinned
         gaps = _gap_widths(work)
-        centres = place_blocks(dot_source(st, widths, gaps, free=free), len(st.blocks),
+        centres = place_blocks(dot_source(st, widths, gaps, free=free, order=order),
+                               len(st.blocks),
                                work.waypoints)
         _place_people(work, gaps, centres)
         return _finish(work, gaps), work, gaps, centres
@@ -142,18 +148,27 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
     turned = turned_blocks(work, gaps, centres) if count else []
     if turned:
         mirror_blocks(st, turned)
-        other = placed()[0]
-        fewer = family_crossings(other)
+        other = placed()
+        fewer = family_crossings(other[0])
         if fewer < count:
-            layout, count = other, fewer
+            (layout, work, gaps, centres), count = other, fewer
         else:
             mirror_blocks(st, turned)
     for ancestors in (False, True):  # eldest left only where that forces no crossing
         if count:
-            other = placed(crossing_unions(layout, ancestors=ancestors))[0]
-            fewer = family_crossings(other)
+            other = placed(crossing_unions(layout, ancestors=ancestors))
+            fewer = family_crossings(other[0])
             if fewer < count:
-                layout, count = other, fewer
+                (layout, work, gaps, centres), count = other, fewer
+    if count:  # blocks in the order of our own sweeps (see genogram_sweep)
+        order, turned = sweep_order(st, centres)
+        mirror_blocks(st, turned)
+        other = placed(order=order)
+        fewer = family_crossings(other[0])
+        if fewer < count:
+            (layout, work, gaps, centres), count = other, fewer
+        else:
+            mirror_blocks(st, turned)
     return layout
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..generations import generations
 from ..model import Case, Partnership, Person
+from .genogram_rank import balanced_rows
 
 __all__ = ["Block", "Structure", "Union", "build_structure"]
 
@@ -107,7 +108,8 @@ def build_structure(case: Case) -> Structure:
     """
     order = {p.id: i for i, p in enumerate(case.people)}
     person = {p.id: p for p in case.people}
-    rows = dict(generations(_with_coparents(case)))
+    full = _with_coparents(case)
+    rows = balanced_rows(full, generations(full))
     linked: set[str] = set()
     for ps in case.partnerships:
         linked.update(ps.partners)

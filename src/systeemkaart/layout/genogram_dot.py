@@ -84,7 +84,7 @@ def block_cells(structure: Structure, index: int, widths: dict[str, float],
 
 def dot_source(structure: Structure, widths: dict[str, float],
                gaps: list[list[float]], *, bounded: bool | None = None,
-               free: Collection[str] = ()) -> str:
+               free: Collection[str] = (), order: list[list[int]] | None = None) -> str:
     """The ``dot`` graph of the blocks, as text (also used by the benchmark).
 
     ``widths`` are person cell widths, ``gaps[b][k]`` the width of gap ``k`` of block ``b``;
@@ -92,6 +92,8 @@ def dot_source(structure: Structure, widths: dict[str, float],
     Graphviz's effort (default: from :data:`LARGE` blocks on). The children of a union
     stand eldest left, except those of the unions in ``free`` (named by their members, as
     ``u:a|b``, see :func:`~.genogram_order.crossing_unions`): Graphviz orders those.
+    With ``order`` (the blocks of each row left to right, see
+    :func:`~.genogram_sweep.sweep_order`) every row keeps that order.
     """
     if bounded is None:
         bounded = len(structure.blocks) >= LARGE
@@ -139,7 +141,7 @@ def dot_source(structure: Structure, widths: dict[str, float],
     for u in structure.unions:
         tail = f"b{u.block}:g{u.gap}:s"
         prev: int | None = None
-        in_order = "u:" + "|".join(sorted(u.members)) not in free
+        in_order = order is None and "u:" + "|".join(sorted(u.members)) not in free
         for child, kind, link in u.children:
             cb = structure.block_of[child]
             row = rows[u.members[0]]
@@ -164,6 +166,8 @@ def dot_source(structure: Structure, widths: dict[str, float],
                 flat.add((prev, cb))
                 lines.append(f"b{prev} -> b{cb} [style=invis, weight=1];")
             prev = cb
+    for ids in order or ():  # a row's order kept: an invisible chain left to right
+        lines.extend(f"b{a} -> b{b} [style=invis, weight=1];" for a, b in itertools.pairwise(ids))
     for r, names in sorted(passing.items()):
         lines.append(f"{{rank=same; b{by_row[r][0]}; {'; '.join(names)};}}")
     lines.append("}")
