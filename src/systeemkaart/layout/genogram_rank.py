@@ -21,8 +21,6 @@ Cost: linear to build; ``dot`` on a graph of one node per partner group, run onl
 
 from __future__ import annotations
 
-import contextlib
-import io
 from collections import defaultdict
 from collections.abc import Mapping
 from typing import Final
@@ -104,7 +102,8 @@ def _partner_groups(case: Case, rows: Mapping[str, int]) -> dict[str, str]:
 def _dot_ranks(ids: list[str], weight: Mapping[tuple[str, str], int]) -> dict[str, int] | None:
     """Graphviz's network-simplex rank of each node ``ids`` of the graph with edges
     ``weight`` (each at least one rank long), or None when Graphviz fails."""
-    import pygraphviz
+    from ..exceptions import LayoutError
+    from .genogram_dot import _plain as dot_plain  # the one way into Graphviz (lazy: a cycle)
 
     name = {g: f"n{k}" for k, g in enumerate(ids)}
     lines = ["digraph r {", f'graph [ranksep="{_SEP}", nodesep="0.02", '
@@ -114,11 +113,9 @@ def _dot_ranks(ids: list[str], weight: Mapping[tuple[str, str], int]) -> dict[st
     lines += [f"{name[a]} -> {name[b]} [weight={w}];" for (a, b), w in weight.items()]
     lines.append("}")
     try:
-        with contextlib.redirect_stderr(io.StringIO()):
-            plain = pygraphviz.AGraph(string="\n".join(lines)).draw(format="plain", prog="dot")
-    except (OSError, ValueError, pygraphviz.DotError):  # pragma: no cover
+        text = dot_plain("\n".join(lines))
+    except LayoutError:  # pragma: no cover
         return None
-    text = plain.decode("utf-8") if isinstance(plain, bytes) else str(plain)
     ys: dict[str, float] = {}
     for line in text.splitlines():
         if line.startswith("node "):
