@@ -12,7 +12,7 @@ from ..text.measure import text_width
 from . import Box, Point, segment_hits_box
 from .genogram_places import GenogramLayout, HouseholdPlace, PersonPlace, Work
 
-__all__ = ["outline_households"]
+__all__ = ["along", "outline_households", "straight_segments"]
 
 _NAME_SIZE: Final = 8.0
 """Font size of a household's name."""
@@ -21,6 +21,14 @@ _FRAME_PADS: Final = (3.5, 2.0, 0.5)
 not stand together) keep from their box: nested, and all inside an outline (5 units out)."""
 _NECK: Final = 12.0
 """The least width two rows of one household share, for one outline to join them."""
+_ALONG: Final = 3.5
+"""An outline's edge closer than this to a line running beside it reads as lying on it."""
+_NUDGES: Final = (0.0, -2.5, 2.5)
+"""How far a side of an outline may move (inwards, outwards) to keep off a line beside it."""
+
+Slab = tuple[float, float, float, float]
+"""One row of an outline: ``(y0, y1, x0, x1)``."""
+Segment = tuple[Point, Point]
 
 
 def outline_households(work: Work, layout: GenogramLayout) -> None:
@@ -34,6 +42,7 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
     sets = [frozenset(m for m in hh.members if m in layout.people)
             for hh in work.case.households]
     framed: dict[str, int] = defaultdict(int)  # per person, the frames drawn around them
+    lines = straight_segments(layout)
     for index, hh in enumerate(work.case.households):
         members = [m for m in dict.fromkeys(hh.members) if m in layout.people]
         if not members:
@@ -68,6 +77,11 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
             together = all(min(a[3], b[3]) - max(a[2], b[2]) >= _NECK
                            for a, b in itertools.pairwise(slabs))
             if together:
+                if not any(mine < other or other < mine for other in sets):  # not nested
+                    others = [p.box for p in layout.people.values() if p.id not in mine]
+                    others += [b for h in layout.households if h.outline is not None
+                               for b in _slabs(h.outline)]
+                    slabs = _off_lines(slabs, lines, others)
                 layout.households.append(HouseholdPlace(index, members, _outline(slabs)))
         if not together:
             names = ", ".join(members)
@@ -80,6 +94,70 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
                 framed[m] += 1
             layout.households.append(HouseholdPlace(index, members, None, marks))
     _place_names(work, layout)
+
+
+def straight_segments(layout: GenogramLayout) -> list[Segment]:
+    """The horizontal and vertical pieces of every drawn line (an outline runs only so)."""
+    out: list[Segment] = []
+    for _kind, _ends, points in layout.edges():
+        for p, q in itertools.pairwise(points):
+            if (p[0] == q[0]) != (p[1] == q[1]):
+                out.append((p, q))
+    return out
+
+
+def along(outline: list[Point], lines: list[Segment]) -> float:
+    """How far the edges of ``outline`` run beside one of ``lines`` (closer than
+    :data:`_ALONG`, parallel), in units: where a reader may take the two for one line."""
+    total = 0.0
+    for p, q in itertools.pairwise([*outline, outline[0]]):
+        vertical = p[0] == q[0]
+        if vertical == (p[1] == q[1]):
+            continue
+        at, lo, hi = (p[0], *sorted((p[1], q[1]))) if vertical else (p[1], *sorted((p[0], q[0])))
+        for a, b in lines:
+            if (a[0] == b[0]) != vertical:
+                continue
+            there, s0, s1 = ((a[0], *sorted((a[1], b[1]))) if vertical
+                             else (a[1], *sorted((a[0], b[0]))))
+            if abs(there - at) < _ALONG:
+                total += max(0.0, min(hi, s1) - max(lo, s0))
+    return total
+
+
+def _off_lines(slabs: list[Slab], lines: list[Segment], others: list[Box]) -> list[Slab]:
+    """``slabs`` with each side moved by one of :data:`_NUDGES` where that keeps the outline
+    off the lines running beside it (a dashed outline lying on a line hides which is which),
+    as long as it comes no nearer than 2 units to a box or outline it must not touch.
+
+    Greedy, side by side; only the lines near the outline are looked at."""
+    y0 = min(s[0] for s in slabs) - 10.0
+    y1 = max(s[1] for s in slabs) + 10.0
+    x0 = min(s[2] for s in slabs) - 10.0
+    x1 = max(s[3] for s in slabs) + 10.0
+    near = [(a, b) for a, b in lines
+            if min(a[0], b[0]) <= x1 and max(a[0], b[0]) >= x0
+            and min(a[1], b[1]) <= y1 and max(a[1], b[1]) >= y0]
+    best = along(_outline(slabs), near)
+    if best == 0.0:
+        return slabs
+    out = list(slabs)
+    for k in range(len(out)):
+        for side in range(4):
+            sign = -1.0 if side in (0, 2) else 1.0  # y0 and x0 move out by going down
+            start = out[k]
+            for nudge in _NUDGES[1:]:
+                trial = list(start)
+                trial[side] += sign * nudge
+                moved: Slab = (trial[0], trial[1], trial[2], trial[3])
+                if any(Box(moved[2], moved[0], moved[3] - moved[2],
+                           moved[1] - moved[0]).overlaps(b, gap=2.0) for b in others):
+                    continue
+                candidate = [*out[:k], moved, *out[k + 1:]]
+                score = along(_outline(candidate), near)
+                if score < best:
+                    best, out = score, candidate
+    return out
 
 
 def _place_names(work: Work, layout: GenogramLayout) -> None:
