@@ -21,6 +21,8 @@ from . import Box, Point, segment_hits_box
 from .ring_centre import SYMBOL, PersonPlace
 from .ring_geometry import boundary_point, isotonic
 from .ring_links import LinkPlace
+from .systemogram_close import close_length as _close_length
+from .systemogram_nudge import nudge_apart
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 
 __all__ = [
@@ -195,11 +197,26 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     _ports(router, paths, ends, [lk.source if not f else lk.target
                                  for lk, f in zip(links, flips, strict=True)],
            people, sexes)
+    _apart(router, links, paths, people, agents, cards)
     out = []
     for lk, path, flip in zip(links, paths, flips, strict=True):
         pts = tuple(reversed(path)) if flip else tuple(path)
         out.append(replace(lk, points=tuple((round(x, 2), round(y, 2)) for x, y in pts)))
     return out
+
+
+def _apart(router: Router, links: Sequence[LinkPlace], paths: list[list[Point]],
+           people: Mapping[str, PersonPlace], agents: Mapping[str, Box],
+           cards: Mapping[str, Box | None]) -> None:
+    """Move bends apart where lines of different agents run side by side (see
+    :func:`~systeemkaart.layout.systemogram_nudge.nudge_apart`); a card's stub stays."""
+    ends, skips, firsts = [], [], []
+    for lk in links:
+        src, tgt, _ = _ends_of(lk, people)
+        ends.append((src, tgt))
+        skips.append([src, tgt] + ([src + _SYMBOL] if src in people else []))
+        firsts.append(2 if src in agents and _in_card(agents[src], cards.get(src)) else 1)
+    nudge_apart(router, paths, ends, skips, firsts)
 
 
 def _ends_of(lk: LinkPlace, people: Mapping[str, PersonPlace]) -> tuple[str, str, bool]:
@@ -347,7 +364,6 @@ CLOSE_GAP = 4.0
 """Distance under which two nearly parallel lines may be read as one line."""
 CLOSE_END = 10.0
 """Length at a shared end left out of :func:`close_runs`: lines meet there by design."""
-_NEAR_PARALLEL = math.sin(math.radians(15.0))
 
 
 def routed_ends(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace]
@@ -359,45 +375,6 @@ def routed_ends(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace]
         src, tgt, flip = _ends_of(lk, people)
         out.append((src, tgt, tuple(reversed(lk.points)) if flip else lk.points))
     return out
-
-
-def _within(alpha: float, beta: float, lo: float, hi: float, t0: float, t1: float
-            ) -> tuple[float, float]:
-    """The part of ``[t0, t1]`` where ``alpha + beta * t`` lies in ``[lo, hi]``."""
-    if abs(beta) < 1e-12:
-        return (t0, t1) if lo <= alpha <= hi else (t1, t1)
-    a, b = (lo - alpha) / beta, (hi - alpha) / beta
-    return max(t0, min(a, b)), min(t1, max(a, b))
-
-
-def _close_length(p: Point, q: Point, a: Point, b: Point, gap: float,
-                  holes: Sequence[Point], end: float) -> float:
-    """How long segment ``p``-``q`` runs within ``gap`` of segment ``a``-``b`` when the
-    two are nearly parallel, leaving out what lies within ``end`` of any of ``holes``."""
-    l1, l2 = math.dist(p, q), math.dist(a, b)
-    if l1 < 1e-9 or l2 < 1e-9:
-        return 0.0
-    ux, uy = (q[0] - p[0]) / l1, (q[1] - p[1]) / l1
-    vx, vy = (b[0] - a[0]) / l2, (b[1] - a[1]) / l2
-    cross = ux * vy - uy * vx
-    if abs(cross) > _NEAR_PARALLEL:
-        return 0.0
-    wx, wy = p[0] - a[0], p[1] - a[1]
-    t0, t1 = _within(wx * vx + wy * vy, ux * vx + uy * vy, 0.0, l2, 0.0, l1)
-    t0, t1 = _within(wx * vy - wy * vx, cross, -gap, gap, t0, t1)
-    if t1 <= t0:
-        return 0.0
-    parts = [(t0, t1)]
-    for cx, cy in holes:  # cut out the part of p + t·u within ``end`` of the hole
-        fx, fy = p[0] - cx, p[1] - cy
-        half = (fx * ux + fy * uy) ** 2 - (fx * fx + fy * fy - end * end)
-        if half <= 0:
-            continue
-        mid = -(fx * ux + fy * uy)
-        h0, h1 = mid - math.sqrt(half), mid + math.sqrt(half)
-        parts = [piece for s0, s1 in parts
-                 for piece in ((s0, min(s1, h0)), (max(s0, h1), s1)) if piece[1] > piece[0]]
-    return sum(s1 - s0 for s0, s1 in parts)
 
 
 def close_runs(lines: Sequence[tuple[str, str, Sequence[Point]]], gap: float = CLOSE_GAP,
