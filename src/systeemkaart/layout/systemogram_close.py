@@ -5,10 +5,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import pairwise
 
 from . import Point
 
-__all__ = ["close_length"]
+__all__ = ["CLOSE_END", "CLOSE_GAP", "close_length", "close_runs"]
+
+_CELL = 64.0
+CLOSE_GAP = 4.0
+"""Distance under which two nearly parallel lines may be read as one line."""
+CLOSE_END = 10.0
+"""Length at a shared end left out of :func:`close_runs`: lines meet there by design."""
+
 
 _NEAR_PARALLEL = math.sin(math.radians(15.0))
 """Sine of the largest angle between two segments that still run side by side."""
@@ -51,3 +59,47 @@ def close_length(p: Point, q: Point, a: Point, b: Point, gap: float,
         parts = [piece for s0, s1 in parts
                  for piece in ((s0, min(s1, h0)), (max(s0, h1), s1)) if piece[1] > piece[0]]
     return sum(s1 - s0 for s0, s1 in parts)
+
+
+def close_runs(lines: Sequence[tuple[str, str, Sequence[Point]]], gap: float = CLOSE_GAP,
+               end: float = CLOSE_END) -> dict[tuple[int, int], float]:
+    """For every pair of lines ``(i, j)`` (``i < j``) of different agents, the length over
+    which line ``i`` runs within ``gap`` of line ``j`` and nearly parallel (under 15
+    degrees), where a reader may take the two for one line; the last ``end`` units at an
+    end they share are left out (lines into one person meet at its ports). ``lines`` are
+    (agent, target, points from the agent), as ``routed_ends`` in ``systemogram_lines``
+    gives them. Pairs with no such run are left out. Segments are paired through a grid:
+    O(S · s) for S segments and s near each."""
+    segs: list[tuple[int, Point, Point]] = []
+    cells: dict[tuple[int, int], list[int]] = {}
+    for i, (_, _, pts) in enumerate(lines):
+        for a, b in pairwise(pts):
+            k = len(segs)
+            segs.append((i, a, b))
+            for cx in range(math.floor((min(a[0], b[0]) - gap) / _CELL),
+                            math.floor((max(a[0], b[0]) + gap) / _CELL) + 1):
+                for cy in range(math.floor((min(a[1], b[1]) - gap) / _CELL),
+                                math.floor((max(a[1], b[1]) + gap) / _CELL) + 1):
+                    cells.setdefault((cx, cy), []).append(k)
+    seen: set[tuple[int, int]] = set()
+    out: dict[tuple[int, int], float] = {}
+    for members in cells.values():
+        for x, k in enumerate(members):
+            for m in members[x + 1:]:
+                (i, p, q), (j, a, b) = segs[k], segs[m]
+                if i == j or (k, m) in seen:
+                    continue
+                seen.add((k, m))
+                if i > j:
+                    (i, p, q), (j, a, b) = (j, a, b), (i, p, q)
+                li, lj = lines[i], lines[j]
+                if li[0] == lj[0]:
+                    continue
+                holes = [pt for node, pt in ((li[0], li[2][0]), (li[1], li[2][-1]))
+                         if node in (lj[0], lj[1])]
+                holes += [pt for node, pt in ((lj[0], lj[2][0]), (lj[1], lj[2][-1]))
+                          if node in (li[0], li[1])]
+                run = close_length(p, q, a, b, gap, holes, end)
+                if run > 0:
+                    out[(i, j)] = out.get((i, j), 0.0) + run
+    return out

@@ -21,7 +21,7 @@ from . import Box, Point, segment_hits_box
 from .ring_centre import SYMBOL, PersonPlace
 from .ring_geometry import boundary_point, isotonic
 from .ring_links import LinkPlace
-from .systemogram_close import close_length as _close_length
+from .systemogram_close import CLOSE_GAP, close_runs
 from .systemogram_nudge import nudge_apart
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 
@@ -360,12 +360,6 @@ def count_lines_through(links: Sequence[LinkPlace], people: Mapping[str, PersonP
     return total
 
 
-CLOSE_GAP = 4.0
-"""Distance under which two nearly parallel lines may be read as one line."""
-CLOSE_END = 10.0
-"""Length at a shared end left out of :func:`close_runs`: lines meet there by design."""
-
-
 def routed_ends(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace]
                 ) -> list[tuple[str, str, Sequence[Point]]]:
     """Each line as (agent, target, points from the agent), as the router sees it: a line
@@ -374,48 +368,4 @@ def routed_ends(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace]
     for lk in links:
         src, tgt, flip = _ends_of(lk, people)
         out.append((src, tgt, tuple(reversed(lk.points)) if flip else lk.points))
-    return out
-
-
-def close_runs(lines: Sequence[tuple[str, str, Sequence[Point]]], gap: float = CLOSE_GAP,
-               end: float = CLOSE_END) -> dict[tuple[int, int], float]:
-    """For every pair of lines ``(i, j)`` (``i < j``) of different agents, the length over
-    which line ``i`` runs within ``gap`` of line ``j`` and nearly parallel (under 15
-    degrees), where a reader may take the two for one line; the last ``end`` units at an
-    end they share are left out (lines into one person meet at its ports). ``lines`` are
-    (agent, target, points from the agent), as :func:`routed_ends` gives them. Pairs with
-    no such run are left out. Segments are paired through a grid: O(S · s) for S segments
-    and s near each."""
-    segs: list[tuple[int, Point, Point]] = []
-    cells: dict[tuple[int, int], list[int]] = {}
-    for i, (_, _, pts) in enumerate(lines):
-        for a, b in pairwise(pts):
-            k = len(segs)
-            segs.append((i, a, b))
-            for cx in range(math.floor((min(a[0], b[0]) - gap) / _CELL),
-                            math.floor((max(a[0], b[0]) + gap) / _CELL) + 1):
-                for cy in range(math.floor((min(a[1], b[1]) - gap) / _CELL),
-                                math.floor((max(a[1], b[1]) + gap) / _CELL) + 1):
-                    cells.setdefault((cx, cy), []).append(k)
-    seen: set[tuple[int, int]] = set()
-    out: dict[tuple[int, int], float] = {}
-    for members in cells.values():
-        for x, k in enumerate(members):
-            for m in members[x + 1:]:
-                (i, p, q), (j, a, b) = segs[k], segs[m]
-                if i == j or (k, m) in seen:
-                    continue
-                seen.add((k, m))
-                if i > j:
-                    (i, p, q), (j, a, b) = (j, a, b), (i, p, q)
-                li, lj = lines[i], lines[j]
-                if li[0] == lj[0]:
-                    continue
-                holes = [pt for node, pt in ((li[0], li[2][0]), (li[1], li[2][-1]))
-                         if node in (lj[0], lj[1])]
-                holes += [pt for node, pt in ((lj[0], lj[2][0]), (lj[1], lj[2][-1]))
-                          if node in (li[0], li[1])]
-                run = _close_length(p, q, a, b, gap, holes, end)
-                if run > 0:
-                    out[(i, j)] = out.get((i, j), 0.0) + run
     return out
