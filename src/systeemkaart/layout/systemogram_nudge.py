@@ -2,14 +2,15 @@
 
 Routed lines that go round the same boxes, or converge on one person, may run nearly
 parallel a few units apart for a long way, and a reader takes them for one line. After
-routing, :func:`nudge_apart` moves each bend of such a line a few units straight away
-from a line it runs close beside, where that shortens the length it runs within
-``NUDGE_GAP`` of lines of other agents, crosses no more lines, and keeps clear of every
-box as the router tests it. The ends of a line (its agent, its port) never move, so
-ports, the choice of side and the way round stay as routed.
+routing, :func:`nudge_apart` moves each bend of such a line a few units (straight away
+from a line it runs close beside, or across its own segments), where that shortens the
+length it runs within ``NUDGE_GAP`` of lines of other agents, crosses no more lines, and
+keeps clear of every box as the router tests it. The ends of a line (its agent, its
+port) never move, so ports, the choice of side and the way round stay as routed.
 
 Lines are found through a grid of the cells their segments pass: a move is weighed
-against the lines near it only, O(b · m · s) for b bends tried, m moves and s segments near.
+against the segments near it only, O(b · m · s) for b bends tried (at most ``TRIES``), m
+moves and s segments near.
 """
 
 from __future__ import annotations
@@ -30,14 +31,14 @@ NUDGE_GAP = 7.0
 drawn standard is 6, and a double zigzag swings out a little."""
 END = 10.0
 """Length at an end two lines share that may stay close (they meet at its ports)."""
-STEPS = (4.0, 8.0, 13.0, 20.0)
+STEPS = (6.0, 12.0, 18.0)
 """How far (units) a bend is also tried across its segments, either way."""
 MOST = 20.0
 """Farthest (units) a bend moves from where it was routed."""
 ROUNDS = 2
-TRIES = 40
-"""Most bends tried in one drawing."""
 """Most passes over all lines (a move may make room for the next)."""
+TRIES = 40
+"""Most bends tried in one drawing: a bounded cost on a crowded drawing."""
 LEAST = 10.0
 """Length (units) two lines may run close before their bends are moved."""
 _CELL = 64.0
@@ -193,9 +194,9 @@ def _pushes(old: Sequence[tuple[Point, Point]], bend: Point,
 
 def _directions(prev: Point, bend: Point, nxt: Point) -> list[Point]:
     """Places ``bend`` may go besides the pushes: ``STEPS`` away across either of its
-    segments, or across the line between its neighbours, either way."""
+    segments, either way."""
     out: list[Point] = []
-    for a, b in ((prev, bend), (bend, nxt), (prev, nxt)):
+    for a, b in ((prev, bend), (bend, nxt)):
         length = math.dist(a, b)
         if length > 1e-9:
             nx, ny = -(b[1] - a[1]) / length, (b[0] - a[0]) / length
