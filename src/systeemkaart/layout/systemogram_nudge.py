@@ -220,7 +220,11 @@ def _move_bend(router: Router, lines: _Lines, i: int, k: int) -> bool:
         return False
     crossings = -1
     best: tuple[float, Point] | None = None
-    for pt in _pushes(old, bend, near) + _directions(prev, bend, nxt):
+    places = _pushes(old, bend, near) + _directions(prev, bend, nxt)
+    places.sort(key=lambda pt: math.dist(pt, bend))  # stable: the nearest first
+    for pt in places:
+        if best is not None and best[0] < 1.0 + math.dist(pt, bend) / 100:
+            break  # apart already: a longer move gains nothing
         new = [(prev, pt), (pt, nxt)]
         run = _close(new, near)
         cost = run + math.dist(pt, bend) / 100
