@@ -7,8 +7,10 @@ involvements target one to three people. Columns: crossings with every ring in f
 and straight lines ("file"), after the barycentric ordering with straight lines
 ("ordered"), and after routing ("routed", what is drawn); lines through a box that is not
 one of their ends, straight and routed; the time of the whole SVG drawing in process (best
-of three, wall clock) and its CPU time; all over seeds 0-4. The last two columns give the
-routed crossings and lines through boxes over seeds 0-19: five seeds vary by 5-10 %.
+of three, wall clock) and its CPU time; all over seeds 0-4. The next two columns give the
+routed crossings and lines through boxes over seeds 0-19: five seeds vary by 5-10 %. The
+last two: the length (units) over which lines of different agents run nearly parallel
+within 4 units (read as one line), and the pairs of lines doing so over 10 units.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 from systeemkaart.drawing import draw
 from systeemkaart.io.yaml_json import load
 from systeemkaart.layout.systemogram import SystemogramLayout, layout_systemogram
-from systeemkaart.layout.systemogram_lines import lines_through_boxes
+from systeemkaart.layout.systemogram_lines import close_runs, lines_through_boxes, routed_ends
 from systeemkaart.model import Case
 
 __all__ = ["main", "network"]
@@ -86,6 +88,13 @@ def _best(fn: Any, repeat: int = 3) -> tuple[float, float]:
     return min(wall) * 1000, min(cpu) * 1000
 
 
+def _close(lay: SystemogramLayout) -> tuple[float, int]:
+    """Length (units) over which lines of different agents run nearly parallel within 4
+    units, and how many pairs of lines do so for more than 10 units."""
+    runs = close_runs(routed_ends(lay.links, lay.people))
+    return sum(runs.values()), sum(1 for v in runs.values() if v > 10)
+
+
 def _through(lay: SystemogramLayout) -> int:
     boxes = {k: a.box for k, a in lay.agents.items()}
     return len(lines_through_boxes(lay.links, lay.people, boxes))
@@ -104,10 +113,11 @@ def main() -> None:
     print(f"crossings and lines through boxes routed over {WIDE} seeds")
     print(f"{'people':>6} {'agents':>6} {'file':>7} {'ordered':>8} {'routed':>7} "
           f"{'through':>12} {'draw ms':>8} {'cpu ms':>7} {f'routed/{WIDE}':>10} "
-          f"{f'thr/{WIDE}':>7}")
+          f"{f'thr/{WIDE}':>7} {'close':>7} {'pairs':>6}")
     for n_people, n_agents in [(3, 10), (4, 20), (6, 30), (12, 40), (12, 60)]:
         before, ordered, routed, t0, t1, ms, cpu = [], [], [], [], [], [], []
         wide, wide_through = [], []
+        close, pairs = [], []
         for seed in range(WIDE):
             case = network(seed, n_people, n_agents)
             final = layout_systemogram(case)
@@ -121,6 +131,9 @@ def main() -> None:
             routed.append(final.crossings)
             t0.append(_through(straight))
             t1.append(_through(final))
+            length, count = _close(final)
+            close.append(length)
+            pairs.append(count)
             wall, proc = _best(lambda c=case: draw(c, "systemogram"))
             ms.append(wall)
             cpu.append(proc)
@@ -128,11 +141,12 @@ def main() -> None:
         print(f"{n_people:>6} {n_agents:>6} {statistics.mean(before):>7.1f} "
               f"{statistics.mean(ordered):>8.1f} {statistics.mean(routed):>7.1f} "
               f"{through:>12} {statistics.median(ms):>8.1f} {statistics.median(cpu):>7.1f} "
-              f"{statistics.mean(wide):>10.1f} {statistics.mean(wide_through):>7.1f}")
+              f"{statistics.mean(wide):>10.1f} {statistics.mean(wide_through):>7.1f} "
+              f"{statistics.mean(close):>7.0f} {statistics.mean(pairs):>6.1f}")
     examples = sorted(Path("examples").glob("*.yaml"))
     if examples:
         print("\nexamples: crossings file / ordered / routed, lines through boxes straight ->")
-        print("routed, systemogram and timeline draw time")
+        print("routed, systemogram and timeline draw time, close length / pairs over 10 units")
         for path in examples:
             case = load(path)
             b = layout_systemogram(case, optimise=False, route=False).crossings
@@ -140,8 +154,10 @@ def main() -> None:
             final = layout_systemogram(case)
             s, _ = _best(lambda c=case: draw(c, "systemogram"))
             t, _ = _best(lambda c=case: draw(c, "timeline"))
+            length, count = _close(final)
             print(f"{path.stem:<24} {b:>4} / {straight.crossings:<4} / {final.crossings:<4} "
-                  f"{_through(straight):>3} -> {_through(final):<3} {s:>7.1f} ms {t:>7.1f} ms")
+                  f"{_through(straight):>3} -> {_through(final):<3} {s:>7.1f} ms {t:>7.1f} ms "
+                  f"{length:>6.0f} / {count}")
     sys.stdout.flush()
 
 

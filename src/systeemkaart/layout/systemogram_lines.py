@@ -21,15 +21,20 @@ from . import Box, Point, segment_hits_box
 from .ring_centre import SYMBOL, PersonPlace
 from .ring_geometry import boundary_point, isotonic
 from .ring_links import LinkPlace
+from .systemogram_close import CLOSE_GAP, close_runs
+from .systemogram_nudge import nudge_apart
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 
 __all__ = [
+    "CLOSE_GAP",
     "PORT_ARC",
     "PORT_GAP",
+    "close_runs",
     "count_lines_through",
     "lines_through_boxes",
     "port_distance",
     "route_links",
+    "routed_ends",
 ]
 
 PORT_GAP = 0.42
@@ -192,11 +197,26 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     _ports(router, paths, ends, [lk.source if not f else lk.target
                                  for lk, f in zip(links, flips, strict=True)],
            people, sexes)
+    _apart(router, links, paths, people, agents, cards)
     out = []
     for lk, path, flip in zip(links, paths, flips, strict=True):
         pts = tuple(reversed(path)) if flip else tuple(path)
         out.append(replace(lk, points=tuple((round(x, 2), round(y, 2)) for x, y in pts)))
     return out
+
+
+def _apart(router: Router, links: Sequence[LinkPlace], paths: list[list[Point]],
+           people: Mapping[str, PersonPlace], agents: Mapping[str, Box],
+           cards: Mapping[str, Box | None]) -> None:
+    """Move bends apart where lines of different agents run side by side (see
+    :func:`~systeemkaart.layout.systemogram_nudge.nudge_apart`); a card's stub stays."""
+    ends, skips, firsts = [], [], []
+    for lk in links:
+        src, tgt, _ = _ends_of(lk, people)
+        ends.append((src, tgt))
+        skips.append([src, tgt] + ([src + _SYMBOL] if src in people else []))
+        firsts.append(2 if src in agents and _in_card(agents[src], cards.get(src)) else 1)
+    nudge_apart(router, paths, ends, skips, firsts)
 
 
 def _ends_of(lk: LinkPlace, people: Mapping[str, PersonPlace]) -> tuple[str, str, bool]:
@@ -338,3 +358,14 @@ def count_lines_through(links: Sequence[LinkPlace], people: Mapping[str, PersonP
                     hit.add(k)
         total += len(hit)
     return total
+
+
+def routed_ends(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace]
+                ) -> list[tuple[str, str, Sequence[Point]]]:
+    """Each line as (agent, target, points from the agent), as the router sees it: a line
+    from a person to an agent is turned round."""
+    out: list[tuple[str, str, Sequence[Point]]] = []
+    for lk in links:
+        src, tgt, flip = _ends_of(lk, people)
+        out.append((src, tgt, tuple(reversed(lk.points)) if flip else lk.points))
+    return out

@@ -412,6 +412,12 @@ class Router:
         self._tight = frozenset(i for i, r in near if r is not None
                                 and any(r[0] < x < r[2] and r[1] < y < r[3] for x, y in (p, q)))
 
+    def prepare_line(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str]
+                     ) -> None:
+        """Set up :meth:`clear` for a line from ``p`` to ``q`` that may pass the boxes of
+        ``skip`` (boxes holding ``p`` or ``q`` tested at their true size)."""
+        self._begin(p, q, skip, ends)
+
     def try_route(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str],
                   claim: bool = False, budget: int = BUDGET) -> list[Point] | None:
         """A path as :meth:`route` finds it by the quick detour search alone, or ``None``;

@@ -1,0 +1,243 @@
+"""Moving the bends of routed systemogram lines apart where two lines run side by side.
+
+Routed lines that go round the same boxes, or converge on one person, may run nearly
+parallel a few units apart for a long way, and a reader takes them for one line. After
+routing, :func:`nudge_apart` moves each bend of such a line a few units (straight away
+from a line it runs close beside, or across its own segments), where that shortens the
+length it runs within ``NUDGE_GAP`` of lines of other agents, crosses no more lines, and
+keeps clear of every box as the router tests it. The ends of a line (its agent, its
+port) never move, so ports, the choice of side and the way round stay as routed.
+
+Lines are found through a grid of the cells their segments pass: a move is weighed
+against the segments near it only, O(b · m · s) for b bends tried (at most ``TRIES``), m
+moves and s segments near.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from itertools import pairwise
+
+from . import Point
+from .ring_geometry import segments_cross
+from .systemogram_close import close_length, close_runs
+from .systemogram_route import Router
+
+__all__ = ["NUDGE_GAP", "nudge_apart"]
+
+NUDGE_GAP = 7.0
+"""Distance two nearly parallel lines of different agents are moved apart to (units): the
+drawn standard is 6, and a double zigzag swings out a little."""
+END = 10.0
+"""Length at an end two lines share that may stay close (they meet at its ports)."""
+STEPS = (6.0, 12.0, 18.0)
+"""How far (units) a bend is also tried across its segments, either way."""
+MOST = 20.0
+"""Farthest (units) a bend moves from where it was routed."""
+ROUNDS = 2
+"""Most passes over all lines (a move may make room for the next)."""
+TRIES = 40
+"""Most bends tried in one drawing: a bounded cost on a crowded drawing."""
+LEAST = 10.0
+"""Length (units) two lines may run close before their bends are moved."""
+_CELL = 64.0
+_PARALLEL = math.sin(math.radians(15.0))
+
+
+class _Lines:
+    """The current paths, and which lines pass near each grid cell (a superset)."""
+
+    def __init__(self, paths: list[list[Point]], ends: Sequence[tuple[str, str]]) -> None:
+        self.paths = paths
+        self.ends = ends
+        self.cells: dict[tuple[int, int], set[int]] = {}
+        for i, path in enumerate(paths):
+            for a, b in pairwise(path):
+                self.add(i, a, b)
+
+    def add(self, i: int, a: Point, b: Point) -> None:
+        """Note that line ``i`` passes near the segment ``a``-``b``."""
+        g = NUDGE_GAP
+        for cx in range(math.floor((min(a[0], b[0]) - g) / _CELL),
+                        math.floor((max(a[0], b[0]) + g) / _CELL) + 1):
+            for cy in range(math.floor((min(a[1], b[1]) - g) / _CELL),
+                            math.floor((max(a[1], b[1]) + g) / _CELL) + 1):
+                self.cells.setdefault((cx, cy), set()).add(i)
+
+    def near(self, segs: Sequence[tuple[Point, Point]]) -> list[int]:
+        """The lines that may pass near any of ``segs``, in order."""
+        found: set[int] = set()
+        g = NUDGE_GAP
+        for a, b in segs:
+            for cx in range(math.floor((min(a[0], b[0]) - g) / _CELL),
+                            math.floor((max(a[0], b[0]) + g) / _CELL) + 1):
+                for cy in range(math.floor((min(a[1], b[1]) - g) / _CELL),
+                                math.floor((max(a[1], b[1]) + g) / _CELL) + 1):
+                    found.update(self.cells.get((cx, cy), ()))
+        return sorted(found)
+
+    def nearby(self, i: int, others: Sequence[int], lo: Point, hi: Point
+               ) -> list[tuple[bool, bool, Sequence[Point], Point, Point]]:
+        """The segments of ``others`` (not line ``i``) within the box ``lo``-``hi``, each
+        with whether it may count as crossing line ``i`` (shares no end) and as close
+        (another agent), and the shared ends left out of the close length."""
+        agent, target = self.ends[i]
+        path = self.paths[i]
+        out: list[tuple[bool, bool, Sequence[Point], Point, Point]] = []
+        for j in others:
+            if j == i:
+                continue
+            other, its = self.ends[j]
+            theirs = self.paths[j]
+            shared = {agent, target} & {other, its}
+            holes = [pt for node, pt in ((agent, path[0]), (target, path[-1]),
+                                         (other, theirs[0]), (its, theirs[-1]))
+                     if node in shared]
+            for c, d in pairwise(theirs):
+                if (max(c[0], d[0]) < lo[0] or min(c[0], d[0]) > hi[0]
+                        or max(c[1], d[1]) < lo[1] or min(c[1], d[1]) > hi[1]
+                        or c == d):
+                    continue
+                out.append((not shared, other != agent, holes, c, d))
+        return out
+
+
+def _close(segs: Sequence[tuple[Point, Point]],
+           near: Sequence[tuple[bool, bool, Sequence[Point], Point, Point]]) -> float:
+    """The length ``segs`` run close beside the ``near`` segments of other agents (only
+    segments whose boxes come within ``NUDGE_GAP`` are measured)."""
+    total = 0.0
+    g = NUDGE_GAP
+    for a, b in segs:
+        x0, x1 = min(a[0], b[0]) - g, max(a[0], b[0]) + g
+        y0, y1 = min(a[1], b[1]) - g, max(a[1], b[1]) + g
+        ux, uy = b[0] - a[0], b[1] - a[1]
+        lu = math.hypot(ux, uy)
+        for _, apart, holes, c, d in near:
+            if (not apart or (c[0] < x0 and d[0] < x0) or (c[0] > x1 and d[0] > x1)
+                    or (c[1] < y0 and d[1] < y0) or (c[1] > y1 and d[1] > y1)):
+                continue
+            vx, vy = d[0] - c[0], d[1] - c[1]
+            if abs(ux * vy - uy * vx) > _PARALLEL * lu * math.hypot(vx, vy):
+                continue  # not nearly parallel: never close in this sense
+            total += close_length(a, b, c, d, g, holes, END)
+    return total
+
+
+def _crossings(segs: Sequence[tuple[Point, Point]],
+               near: Sequence[tuple[bool, bool, Sequence[Point], Point, Point]]) -> int:
+    """How many of the ``near`` segments sharing no end with ``segs`` they cross."""
+    total = 0
+    for a, b in segs:
+        x0, x1, y0, y1 = min(a[0], b[0]), max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1])
+        for crosses, _, _, c, d in near:
+            if (not crosses or (c[0] < x0 and d[0] < x0) or (c[0] > x1 and d[0] > x1)
+                    or (c[1] < y0 and d[1] < y0) or (c[1] > y1 and d[1] > y1)):
+                continue
+            total += segments_cross(a, b, c, d)
+    return total
+
+
+def nudge_apart(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
+                skips: Sequence[Sequence[str]], firsts: Sequence[int]) -> None:
+    """Move bends of ``paths`` (each from its agent, ``ends`` its (agent, target)) so lines
+    of different agents run less close beside each other, in place. ``skips`` are the
+    boxes each line may pass (as routed), ``firsts`` the index of each path's first bend
+    that may move (after a card's stub). The lines in the longest close runs go first,
+    and at most ``TRIES`` bends are tried in all, so a crowded drawing costs a bounded
+    time. Deterministic: lines and moves in a fixed order."""
+    lines = _Lines(paths, ends)
+    tries = TRIES
+    for _ in range(ROUNDS):
+        moved = False
+        runs = close_runs([(a, t, p) for (a, t), p in zip(ends, paths, strict=True)],
+                          NUDGE_GAP, END)
+        longest: dict[int, float] = {}
+        for pair, run in runs.items():
+            for i in pair:
+                longest[i] = max(longest.get(i, 0.0), run)
+        for i in sorted((i for i, run in longest.items() if run > LEAST),
+                        key=lambda i: (-longest[i], i)):
+            path = paths[i]
+            router.prepare_line(path[0], path[-1], skips[i], ends[i])
+            for k in range(max(firsts[i], 1), len(path) - 1):
+                if tries <= 0:
+                    return
+                tries -= 1
+                moved |= _move_bend(router, lines, i, k)
+        if not moved:
+            break
+
+
+def _pushes(old: Sequence[tuple[Point, Point]], bend: Point,
+            near: Sequence[tuple[bool, bool, Sequence[Point], Point, Point]]) -> list[Point]:
+    """Where ``bend`` may go to take its segments ``old`` off the near segments they run
+    close beside: straight away from each such segment, to ``NUDGE_GAP`` past it and to
+    twice that (the far end of a segment stays, so its middle moves half as far)."""
+    out: list[Point] = []
+    for _, apart, holes, c, d in near:
+        if not apart or _close(old, [(False, True, holes, c, d)]) <= 0.0:
+            continue
+        length = math.dist(c, d)
+        nx, ny = -(d[1] - c[1]) / length, (d[0] - c[0]) / length
+        side = (bend[0] - c[0]) * nx + (bend[1] - c[1]) * ny
+        if abs(side) < 0.5:  # on the line: away on the side the segments lean to
+            mid = ((old[0][0][0] + old[1][1][0]) / 2, (old[0][0][1] + old[1][1][1]) / 2)
+            side = (mid[0] - c[0]) * nx + (mid[1] - c[1]) * ny or 1.0
+        sign = 1.0 if side > 0 else -1.0
+        for reach in (NUDGE_GAP + 1.0, 2 * NUDGE_GAP + 2.0):
+            step = min(MOST, max(reach - abs(side), 2.0))
+            out.append((bend[0] + sign * nx * step, bend[1] + sign * ny * step))
+    return out
+
+
+def _directions(prev: Point, bend: Point, nxt: Point) -> list[Point]:
+    """Places ``bend`` may go besides the pushes: ``STEPS`` away across either of its
+    segments, either way."""
+    out: list[Point] = []
+    for a, b in ((prev, bend), (bend, nxt)):
+        length = math.dist(a, b)
+        if length > 1e-9:
+            nx, ny = -(b[1] - a[1]) / length, (b[0] - a[0]) / length
+            out += [(bend[0] + sign * step * nx, bend[1] + sign * step * ny)
+                    for step in STEPS for sign in (1.0, -1.0)]
+    return out
+
+
+def _move_bend(router: Router, lines: _Lines, i: int, k: int) -> bool:
+    """Move bend ``k`` of line ``i`` to the place nearby that runs least close beside
+    other lines, if that is clear of boxes and crosses no more lines; True if moved."""
+    path = lines.paths[i]
+    prev, bend, nxt = path[k - 1], path[k], path[k + 1]
+    old = [(prev, bend), (bend, nxt)]
+    reach = MOST + NUDGE_GAP
+    lo = (min(prev[0], bend[0], nxt[0]) - reach, min(prev[1], bend[1], nxt[1]) - reach)
+    hi = (max(prev[0], bend[0], nxt[0]) + reach, max(prev[1], bend[1], nxt[1]) + reach)
+    near = lines.nearby(i, lines.near([(lo, hi)]), lo, hi)
+    close = _close(old, near)
+    if close <= 0.0:
+        return False
+    crossings = -1
+    best: tuple[float, Point] | None = None
+    places = _pushes(old, bend, near) + _directions(prev, bend, nxt)
+    places.sort(key=lambda pt: math.dist(pt, bend))  # stable: the nearest first
+    for pt in places:
+        if best is not None and best[0] < 1.0 + math.dist(pt, bend) / 100:
+            break  # apart already: a longer move gains nothing
+        new = [(prev, pt), (pt, nxt)]
+        run = _close(new, near)
+        cost = run + math.dist(pt, bend) / 100
+        if run >= close - 1.0 or (best is not None and cost >= best[0]):
+            continue
+        if crossings < 0:
+            crossings = _crossings(old, near)
+        if _crossings(new, near) <= crossings and router.clear(prev, pt) \
+                and router.clear(pt, nxt):
+            best = (cost, pt)
+    if best is None:
+        return False
+    path[k] = best[1]
+    lines.add(i, prev, best[1])
+    lines.add(i, best[1], nxt)
+    return True
