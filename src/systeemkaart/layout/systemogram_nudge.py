@@ -38,7 +38,13 @@ MOST = 20.0
 ROUNDS = 2
 """Most passes over all lines (a move may make room for the next)."""
 TRIES = 40
-"""Most bends tried in one drawing: a bounded cost on a crowded drawing."""
+"""Most bends tried in one drawing: a bounded cost."""
+CROWDED = 40
+"""Lines above which a drawing is crowded (a network of some 25 agents or more)."""
+CROWDED_TRIES = 8
+"""Most bends tried in a crowded drawing: its routing already takes most of the time a
+session can wait (about 140 ms at 40 agents), so its lines are moved apart only where
+they run closest."""
 LEAST = 10.0
 """Length (units) two lines may run close before their bends are moved."""
 _CELL = 64.0
@@ -145,10 +151,11 @@ def nudge_apart(router: Router, paths: list[list[Point]], ends: Sequence[tuple[s
     of different agents run less close beside each other, in place. ``skips`` are the
     boxes each line may pass (as routed), ``firsts`` the index of each path's first bend
     that may move (after a card's stub). The lines in the longest close runs go first,
-    and at most ``TRIES`` bends are tried in all, so a crowded drawing costs a bounded
-    time. Deterministic: lines and moves in a fixed order."""
+    and at most ``TRIES`` bends are tried in all (``CROWDED_TRIES`` in a drawing of more
+    than ``CROWDED`` lines), so a crowded drawing costs a bounded time. Deterministic:
+    lines and moves in a fixed order."""
     lines = _Lines(paths, ends)
-    tries = TRIES
+    tries = TRIES if len(paths) <= CROWDED else CROWDED_TRIES
     for _ in range(ROUNDS):
         moved = False
         runs = close_runs([(a, t, p) for (a, t), p in zip(ends, paths, strict=True)],
