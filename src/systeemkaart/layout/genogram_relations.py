@@ -15,7 +15,7 @@ from typing import Final
 from .genogram_places import MID, SYMBOL, SYMBOL_TOP, Pending, RelationPlace, Work, cx, row_ref
 from .genogram_route import RefPoint
 
-__all__ = ["add_relation", "relation_path", "relation_paths", "top_x"]
+__all__ = ["add_relation", "relation_path", "relation_paths", "top_point", "top_x"]
 
 
 _PORT_STEP: Final = 6.5
@@ -111,8 +111,8 @@ def _corridor_x(work: Work, pid: str, side: float) -> float:
     return router.slot(row, edge + side * 6.0, router.corridor(row, edge + side * 0.5))
 
 
-def _top(work: Work, pid: str, x: float) -> RefPoint:
-    """The point of ``pid``'s outline straight below ``x`` on its top."""
+def top_point(work: Work, pid: str, x: float) -> RefPoint:
+    """The point of ``pid``'s outline straight below ``x`` on its top (a port there)."""
     r = SYMBOL / 2
     depth = r - _half_width(work, pid, x - cx(work, pid))
     return (x, row_ref(work.st.rows[pid], SYMBOL_TOP + depth))
@@ -150,7 +150,7 @@ def relation_path(work: Work, a: str, b: str) -> list[RefPoint]:
     if ra == rb:
         xa, xb = _top_x(work, a, bx), _top_x(work, b, ax)
         lane = router.lane(ra, xa, xb, 1, downs=[xa, xb])
-        return [_top(work, a, xa), (xa, lane), (xb, lane), _top(work, b, xb)]
+        return [top_point(work, a, xa), (xa, lane), (xb, lane), top_point(work, b, xb)]
     port = top_x(work, b, ax)
     return _down(work, a, b, None, port, False)
 
@@ -219,7 +219,7 @@ def _down(work: Work, a: str, b: str, side: float | None, port: float | None,
     via = dict.fromkeys(range(ra + 1, rb), xc) if late else None
     if port is not None:
         path += router.through(xc, ra + 1, rb, port, 1, via=via)
-        path.append(_top(work, b, port))
+        path.append(top_point(work, b, port))
         return path
     side_b, dy_b = _side_port(work, b, xc, down=False)
     xs = _corridor_x(work, b, side_b)
