@@ -39,7 +39,7 @@ from .genogram_places import (
     row_ref,
     small_kind,
 )
-from .genogram_relations import top_point
+from .genogram_relations import repack_side_ports, top_point
 from .genogram_route import RefPoint
 
 __all__ = ["straighten_relations"]
@@ -96,6 +96,11 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
             if j != best or off is not None:
                 _release(work, path, True)
         pending.relation[k] = (pending.relation[k][0], pending.relation_routes[k][best])
+    drawn = [k for k, (_best, var) in enumerate(choice) if var is None]
+    packed = repack_side_ports(work, [(pending.relation[k][0].between, pending.relation[k][1])
+                                      for k in drawn])
+    for k, path in zip(drawn, packed, strict=True):
+        pending.relation[k] = (pending.relation[k][0], path)
     routes = [path for _, path in pending.relation]
     chosen = {k for k, (_best, var) in enumerate(choice) if var is not None}
     while True:
