@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import itertools
 import math
+from pathlib import Path
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
+from systeemkaart.io.yaml_json import load
+from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_quality import crossings, lines_on_lines, segments
 from systeemkaart.model import Case
 from systeemkaart.model.family import Relation
-from tests.layout.test_genogram import check_layout
+from tests.layout.test_genogram import CASES, EXAMPLES, check_layout
 from tests.strategies import families_with_relations
 from tests.strategies_genogram import genogram_families
 
@@ -95,3 +98,36 @@ def test_families_with_many_relations_keep_every_rule(case: Case) -> None:
     a row, everyone and every line is still drawn, and no line (straight or routed) passes
     through the box of someone who is not its end."""
     check_layout(case, layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of())))
+
+
+def _crossings(layout: GenogramLayout, straight: bool) -> int:
+    """All crossings of the family lines and the emotional lines as drawn, or with each
+    emotional line drawn straight between the centres of its two symbols."""
+    family = [("u:" + "|".join(sorted(p.partners)), segments(p.points))
+              for p in layout.partnerships]
+    family += [("u:" + "|".join(sorted(c.parents)), segments(c.points))
+               for c in layout.children]
+    people = layout.people
+    relations = [(f"r{r.index}", [(people[r.between[0]].symbol_centre(),
+                                    people[r.between[1]].symbol_centre())] if straight
+                  else segments(r.points)) for r in layout.relations]
+    return crossings(family + relations)
+
+
+@pytest.mark.parametrize("path", CASES + EXAMPLES, ids=lambda p: p.stem)
+def test_emotional_lines_cross_no_more_than_drawn_straight(path: Path) -> None:
+    """On the hand-made cases and examples, the lines cross no more often than they would
+    with every emotional line drawn straight between its two symbols."""
+    case = load(path)
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert _crossings(layout, straight=False) <= _crossings(layout, straight=True)
+
+
+def test_a_line_past_its_own_name_bends_once() -> None:
+    """A grandmother's line to her son, whose straight line would pass through her own
+    name (under her symbol), is drawn with one bend beside it, not routed around."""
+    layout = layout_genogram(load(next(p for p in EXAMPLES if p.stem == "mdo-weglopen")),
+                             GenogramOptions(lang="nl", at=None))
+    line = next(r.points for r in layout.relations if set(r.between) == {"vader", "oma-j"})
+    assert len(line) == 3
+    assert len({x for x, _y in line}) == 3 and len({y for _x, y in line}) == 3  # slanted

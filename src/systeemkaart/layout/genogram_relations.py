@@ -8,6 +8,7 @@ is not its end and never runs along another line.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections.abc import Callable
 from typing import Final
@@ -15,7 +16,8 @@ from typing import Final
 from .genogram_places import MID, SYMBOL, SYMBOL_TOP, Pending, RelationPlace, Work, cx, row_ref
 from .genogram_route import RefPoint
 
-__all__ = ["add_relation", "relation_path", "relation_paths", "top_x"]
+__all__ = ["add_relation", "relation_path", "relation_paths", "repack_side_ports", "top_point",
+           "top_x"]
 
 
 _PORT_STEP: Final = 6.5
@@ -102,6 +104,55 @@ def _side_port(work: Work, pid: str, towards: float,
     return side, dy
 
 
+def _side_dys(work: Work, pid: str, side: float, n: int) -> list[float]:
+    """The first ``n`` heights below the middle that :func:`_side_port` gives out on
+    ``side`` of ``pid``'s symbol (lines leaving downwards), lowest first."""
+    key = f"{pid}{side}"
+    block = work.st.blocks[work.st.block_of[pid]]
+    at = work.st.position[pid] + (1 if side > 0 else -1)
+    steps = (2, 1, -1, -2) if not 0 <= at < len(block.persons) else (-1, -2, 1)
+    taken = work.side_lines.get(key, [])
+    limit = SYMBOL / 2 - 2
+    out: list[float] = []
+    k = 0
+    while len(out) < n:
+        dy = _PORT_STEP * steps[k % len(steps)] + (k // len(steps)) * 2.0
+        dy = max(min(dy, limit), -limit)
+        k += 1
+        if k > 8 * n or all(abs(dy - t) >= 4.0 for t in taken):
+            out.append(dy)
+    return sorted(out)
+
+
+def repack_side_ports(work: Work, drawn: list[tuple[tuple[str, str], list[RefPoint]]]
+                      ) -> list[list[RefPoint]]:
+    """The routes ``drawn`` (each with the two people it joins), their side ports given
+    out anew where two of them end closer than 4 units on one side: each way considered
+    took a port on every side it could leave by, so on a busy side the ports ran out. On
+    such a side the routes drawn take the first ports in turn, in the order of their
+    heights, so lines that nested still nest."""
+    found: dict[tuple[str, float], list[tuple[float, int, bool]]] = {}
+    for n, ((a, b), path) in enumerate(drawn):
+        for pid, first in ((a, True), (b, False)):
+            (x0, y0), (x1, y1) = (path[0], path[1]) if first else (path[-1], path[-2])
+            if len(path) < 4 or y0 != y1 or y0[0] != "row" or x0 == x1:
+                continue  # not out of a side
+            side = 1.0 if x1 > x0 else -1.0
+            found.setdefault((pid, side), []).append((y0[2] - MID, n, first))
+    out = [list(path) for _ends, path in drawn]
+    for (pid, side), ends in found.items():
+        ends.sort()
+        if all(q[0] - p[0] >= 4.0 for p, q in itertools.pairwise(ends)):
+            continue  # apart enough already: keep them where they were chosen
+        for dy, (_old, n, first) in zip(_side_dys(work, pid, side, len(ends)), ends, strict=True):
+            path = out[n]
+            i, j = (0, 1) if first else (-1, -2)
+            y = row_ref(work.st.rows[pid], MID + dy)
+            path[i] = (cx(work, pid) + side * _half_width(work, pid, dy), y)
+            path[j] = (path[j][0], y)
+    return out
+
+
 def _corridor_x(work: Work, pid: str, side: float) -> float:
     """A free x in the corridor on ``side`` of ``pid``'s box."""
     router = work.router
@@ -111,8 +162,8 @@ def _corridor_x(work: Work, pid: str, side: float) -> float:
     return router.slot(row, edge + side * 6.0, router.corridor(row, edge + side * 0.5))
 
 
-def _top(work: Work, pid: str, x: float) -> RefPoint:
-    """The point of ``pid``'s outline straight below ``x`` on its top."""
+def top_point(work: Work, pid: str, x: float) -> RefPoint:
+    """The point of ``pid``'s outline straight below ``x`` on its top (a port there)."""
     r = SYMBOL / 2
     depth = r - _half_width(work, pid, x - cx(work, pid))
     return (x, row_ref(work.st.rows[pid], SYMBOL_TOP + depth))
@@ -150,7 +201,7 @@ def relation_path(work: Work, a: str, b: str) -> list[RefPoint]:
     if ra == rb:
         xa, xb = _top_x(work, a, bx), _top_x(work, b, ax)
         lane = router.lane(ra, xa, xb, 1, downs=[xa, xb])
-        return [_top(work, a, xa), (xa, lane), (xb, lane), _top(work, b, xb)]
+        return [top_point(work, a, xa), (xa, lane), (xb, lane), top_point(work, b, xb)]
     port = top_x(work, b, ax)
     return _down(work, a, b, None, port, False)
 
@@ -219,7 +270,7 @@ def _down(work: Work, a: str, b: str, side: float | None, port: float | None,
     via = dict.fromkeys(range(ra + 1, rb), xc) if late else None
     if port is not None:
         path += router.through(xc, ra + 1, rb, port, 1, via=via)
-        path.append(_top(work, b, port))
+        path.append(top_point(work, b, port))
         return path
     side_b, dy_b = _side_port(work, b, xc, down=False)
     xs = _corridor_x(work, b, side_b)

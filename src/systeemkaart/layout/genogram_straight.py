@@ -19,6 +19,7 @@ beside that row.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 from collections import defaultdict
@@ -38,6 +39,7 @@ from .genogram_places import (
     row_ref,
     small_kind,
 )
+from .genogram_relations import repack_side_ports, top_point
 from .genogram_route import RefPoint
 
 __all__ = ["straighten_relations"]
@@ -51,6 +53,34 @@ _CLEAR: Final = 3.0
 _OFFSETS: Final = (0.0, 9.0, -9.0)
 """Where a straight line may run beside the line through the two centres: far enough from
 it that two lines between one pair are not taken for one."""
+Variant = tuple[float, int, int, RefPoint | None]
+"""A straight line's offset beside the centres' line (``_OFFSETS``), how it leaves each end
+(``_AIMED``, ``_STUB``, ``_TOP_NEAR``, ``_TOP_FAR``) and the point where it bends once (or
+``None``)."""
+_AIMED, _STUB, _TOP_NEAR, _TOP_FAR = 0, 1, 2, 3
+"""How a line leaves a symbol: aimed at its centre; level out of the middle of the side
+facing where it goes, to just beyond the box (past the name under the symbol), then on;
+out of the top at the port near the centre line or the far one on that side (the child
+line arrives at the centre)."""
+_TOP_PORTS: Final = {_TOP_NEAR: 8.5, _TOP_FAR: 15.0}
+"""Offsets from the centre line of the ports on a symbol's top (as routes use them)."""
+_BEND_GAPS: Final = (2.0, 7.0)
+"""How far beyond the corner of what it avoids a line with one bend may turn."""
+_BENDS: Final = 8
+_BLOCKERS: Final = 2
+"""How many places to bend a line at are tried (the shortest detours)."""
+_BEND_ENDS: Final = ((_AIMED, _AIMED), (_AIMED, _TOP_NEAR), (_TOP_NEAR, _AIMED))
+"""How a line with a bend may leave its ends."""
+_STUB_GAP: Final = 5.0
+"""How far beyond its own box (the symbol and the name under it) a stub takes a line."""
+_ENDS: Final = (_AIMED, _STUB, _TOP_NEAR, _TOP_FAR)
+_VARIANTS: Final[tuple[Variant, ...]] = (
+    *((off, _AIMED, _AIMED, None) for off in _OFFSETS),
+    *((0.0, ea, eb, None) for ea in _ENDS for eb in _ENDS if ea or eb),
+)
+"""The straight lines tried, in order of preference: through the centres, beside them, and
+from a port of their own at one or both ends (the line through the centres would pass
+through its own end's name, or run along the child line into a symbol's top)."""
 _PORT_GAP: Final = 4.0
 """Two lines that end closer than this on one symbol would seem to share a port."""
 
@@ -66,15 +96,20 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
             if j != best or off is not None:
                 _release(work, path, True)
         pending.relation[k] = (pending.relation[k][0], pending.relation_routes[k][best])
+    drawn = [k for k, (_best, var) in enumerate(choice) if var is None]
+    packed = repack_side_ports(work, [(pending.relation[k][0].between, pending.relation[k][1])
+                                      for k in drawn])
+    for k, path in zip(drawn, packed, strict=True):
+        pending.relation[k] = (pending.relation[k][0], path)
     routes = [path for _, path in pending.relation]
-    chosen = {k for k, (_best, off) in enumerate(choice) if off is not None}
+    chosen = {k for k, (_best, var) in enumerate(choice) if var is not None}
     while True:
         geometry = regeometry()
         if not chosen:
             return geometry
         scene = _Scene(work, pending, geometry)
         straight_paths = {k: _straight(work, *pending.relation[k][0].between, geometry,
-                                       choice[k][1] or 0.0) for k in chosen}
+                                       choice[k][1] or _VARIANTS[0]) for k in chosen}
         lines = [scene.resolve(straight_paths.get(k, path)) for k, path in enumerate(routes)]
         family = FamilyLines(scene.structural)
         others = LineIndex(_RELATION_CELL)
@@ -82,8 +117,7 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
             others.add(_segments(pts), k)
         bad = {k for k in chosen
                if not scene.clear(pending.relation[k][0].between, lines[k])
-               or family.along(_segments(lines[k])[0])
-               or others.along(_segments(lines[k])[0], k)}
+               or any(family.along(s) or others.along(s, k) for s in _segments(lines[k]))}
         if not bad:
             for k, path in straight_paths.items():
                 pending.relation[k] = (pending.relation[k][0], path)
@@ -102,14 +136,16 @@ def _release(work: Work, path: list[RefPoint], unused: bool) -> None:
 
 
 def _choose(work: Work, pending: Pending, geometry: Geometry
-            ) -> list[tuple[int, float | None]]:
+            ) -> list[tuple[int, Variant | None]]:
     """Per relation: the route that runs along fewest other lines and then crosses
     fewest lines (family lines and the other relations), and the offset of the straight
     line taken instead (``None``: the route is kept). A straight line is taken when it is
     clear (see :meth:`_Scene.clear`), runs along no line and crosses no more than the best
     route; of the straight lines, the one through the centres first, then those beside it
-    (``_OFFSETS``: two relations between one pair). (Routes keep off the family lines by
-    their lanes and corridors.)
+    (``_OFFSETS``: two relations between one pair), then, when the line through the centres
+    is not clear (mostly: it passes through the name under one of its ends), those with a
+    level stub at an end (``_VARIANTS``). (Routes keep off the family lines by their lanes
+    and corridors.)
 
     Relations are decided one after the other, each against those decided before it; then,
     while that changes anything (at most twice more), each again against all the others.
@@ -121,7 +157,7 @@ def _choose(work: Work, pending: Pending, geometry: Geometry
     family = FamilyLines(scene.structural)  # fixed: each candidate is measured once
     placed = LineIndex(_RELATION_CELL)  # the relations decided so far
     ways: list[list[list[Segment]]] = []  # per relation: its routes, then clear straight lines
-    offset: list[list[float | None]] = []
+    offset: list[list[Variant | None]] = []
     order: list[list[tuple[tuple[int, int, tuple[int, int]], int]]] = []
     ends_used: dict[str, int] = defaultdict(int)
     for place, _path in pending.relation:
@@ -129,19 +165,39 @@ def _choose(work: Work, pending: Pending, geometry: Geometry
             ends_used[pid] += 1
     for k, (place, _path) in enumerate(pending.relation):
         segs_k = [_segments(scene.resolve(p)) for p in pending.relation_routes[k]]
-        offset_k: list[float | None] = [None] * len(segs_k)
+        offset_k: list[Variant | None] = [None] * len(segs_k)
         order_k = [((sum(1 for s in segs if family.along(s)), family.crossings(segs), (1, j)), j)
                    for j, segs in enumerate(segs_k)]
         alone = all(ends_used[pid] == 1 for pid in place.between)
-        for n, off in enumerate(_OFFSETS):
-            if off and alone and 0.0 in offset_k:
-                break  # the line through the centres is clear, no other relation ends here
-            line = scene.resolve(_straight(work, *place.between, geometry, off))
-            if len(line) == 2 and scene.clear(place.between, line) \
-                    and not family.along((line[0], line[1])):
-                order_k.append(((0, family.crossings(_segments(line)), (0, n)), len(segs_k)))
-                segs_k.append(_segments(line))
-                offset_k.append(off)
+        tried: list[list[Point]] = []
+        few = False  # the line through the centres is not clear but meets few things
+        for n, var in enumerate(_VARIANTS):
+            if var[1:3] != (_AIMED, _AIMED) and n == len(_OFFSETS):
+                few = _VARIANTS[0] not in offset_k and scene.near(place.between, tried[0])
+            if var[1:3] != (_AIMED, _AIMED) and not few:
+                break  # the line through the centres is clear, or meets many things
+            if var[0] and alone and _VARIANTS[0] in offset_k:
+                continue  # the line through the centres is clear, no other relation ends here
+            line = scene.resolve(_straight(work, *place.between, geometry, var))
+            segs = _segments(line)
+            tried.append(line)
+            if len(line) >= 2 and scene.clear(place.between, line) \
+                    and not any(family.along(s) for s in segs):
+                order_k.append(((0, family.crossings(segs), (0, n)), len(segs_k)))
+                segs_k.append(segs)
+                offset_k.append(var)
+        if all(v is None for v in offset_k) and few:
+            # no straight line: one with a bend
+            bent = [(0.0, ea, eb, bend) for bend in scene.bends(place.between, tried)
+                    for ea, eb in _BEND_ENDS]
+            for n, var in enumerate(bent, len(_VARIANTS)):
+                line = scene.resolve(_straight(work, *place.between, geometry, var))
+                segs = _segments(line)
+                if len(line) >= 2 and scene.clear(place.between, line) \
+                        and not any(family.along(s) for s in segs):
+                    order_k.append(((0, family.crossings(segs), (0, n)), len(segs_k)))
+                    segs_k.append(segs)
+                    offset_k.append(var)
         order_k.sort()
         ways.append(segs_k)
         offset.append(offset_k)
@@ -188,35 +244,75 @@ def _choose(work: Work, pending: Pending, geometry: Geometry
         assert found is not None  # every relation has a route
         return found[1]
 
-    def pick(k: int) -> tuple[tuple[int, float | None], list[Segment]]:
-        j = best(k, False)
-        if offset[k][j] is None:
-            return (j, None), ways[k][j]
-        return (best(k, True), offset[k][j]), ways[k][j]
-
-    out: list[tuple[int, float | None]] = []
-    for k in range(len(ways)):
-        choice, segs = pick(k)
-        out.append(choice)
-        keep(k, segs)
-    for _round in range(2):
-        changed = False
+    def search(first: Callable[[int], int], rounds: int) -> list[int]:
+        """Each relation's way: at first as ``first`` says, decided one after the other,
+        then again against all the others while that changes anything (at most
+        ``rounds`` times)."""
+        nonlocal placed, ends
+        placed, ends = LineIndex(_RELATION_CELL), defaultdict(dict)
+        chosen: list[int] = []
         for k in range(len(ways)):
-            forget(k)
-            choice, segs = pick(k)
-            changed = changed or choice != out[k]
-            out[k] = choice
-            keep(k, segs)
-        if not changed:
-            break
+            chosen.append(first(k))
+            keep(k, ways[k][chosen[k]])
+        for _round in range(rounds):
+            changed = False
+            for k in range(len(ways)):
+                forget(k)
+                j = best(k, False)
+                changed = changed or j != chosen[k]
+                chosen[k] = j
+                keep(k, ways[k][j])
+            if not changed:
+                break
+        return chosen
+
+    def cost(chosen: list[int]) -> tuple[int, int]:
+        """How many lines the ways ``chosen`` (all placed) run along and cross in all."""
+        along = crossed = 0
+        for k, j in enumerate(chosen):
+            (alone_along, alone_crossed, _rank), _j = next(e for e in order[k] if e[1] == j)
+            more_along, more_crossed = placed.measure(ways[k][j], k)
+            along += alone_along + more_along
+            crossed += 2 * alone_crossed + more_crossed  # crossings of two relations twice
+        return along, crossed
+
+    def straight_first(k: int) -> int:
+        """The straight way of relation ``k`` that crosses fewest family lines."""
+        for _key, j in order[k]:
+            if offset[k][j] is not None and not clashes(k, ways[k][j]) \
+                    and not placed.measure(ways[k][j], k)[0]:
+                return j
+        return best(k, False)
+
+    chosen = search(functools.partial(best, routes_only=False), 2)
+    if any(offset[k][j] is None and any(v is not None for v in offset[k])
+           for k, j in enumerate(chosen)):  # a route where a straight way was clear
+        kept, before = (placed, ends), cost(chosen)
+        chosen_straight = search(straight_first, 0)
+        after = cost(chosen_straight)
+        if after[0] <= before[0] and after[1] < before[1]:  # better in both
+            chosen = chosen_straight
+        else:
+            placed, ends = kept
+    out: list[tuple[int, Variant | None]] = []
+    for k, j in enumerate(chosen):
+        if offset[k][j] is None:
+            out.append((j, None))
+            continue
+        forget(k)  # the route to fall back on, should the straight line meet a line later
+        out.append((best(k, True), offset[k][j]))
+        keep(k, ways[k][j])
     return out
 
 
 def _straight(work: Work, a: str, b: str, geometry: Geometry,
-              offset: float = 0.0) -> list[RefPoint]:
+              variant: Variant = _VARIANTS[0]) -> list[RefPoint]:
     """The straight line from the outline of ``a``'s symbol to that of ``b``'s, aimed at
-    the centres (or ``offset`` beside that line, to the left seen from ``a``), in
+    the centres (or beside that line, or with a stub at an end: see ``Variant``), in
     row-relative coordinates; empty when there is none."""
+    offset, end_a, end_b, bend = variant
+    if bend is not None or end_a or end_b:
+        return _shaped(work, a, b, geometry, end_a, end_b, bend)
     row_top = geometry[0]
     rows = work.st.rows
     ax, bx = work.centre[a], work.centre[b]
@@ -235,6 +331,62 @@ def _straight(work: Work, a: str, b: str, geometry: Geometry,
     ta, tb = _reach(work, a, ux, uy), _reach(work, b, ux, uy)
     return [(ax + ux * ta, row_ref(rows[a], MID + uy * ta)),
             (bx - ux * tb, row_ref(rows[b], MID - uy * tb))]
+
+
+def _shaped(work: Work, a: str, b: str, geometry: Geometry, end_a: int, end_b: int,
+            bend: RefPoint | None) -> list[RefPoint]:
+    """A straight line that leaves ``a`` as ``end_a`` says and ``b`` as ``end_b`` says (see
+    ``Variant``), with one bend at ``bend`` or none; empty when a part of it would turn back
+    over its own symbol or stub."""
+    row_top = geometry[0]
+    rows = work.st.rows
+    centre = {pid: (work.centre[pid], row_top[rows[pid]] + MID) for pid in (a, b)}
+    at: Point | None = None
+    if bend is not None:
+        x, (kind, ref, dy) = bend
+        if kind != "row":
+            return []
+        at = (x, row_top[ref] + dy)
+    fixed: dict[str, tuple[list[RefPoint], Point]] = {}  # per end with a port: its points
+    for pid, end, other in ((a, end_a, b), (b, end_b, a)):
+        if end == _AIMED:
+            continue
+        cx, cy = centre[pid]
+        goal = at or centre[other]
+        side = 1.0 if goal[0] >= cx else -1.0
+        if end == _STUB:
+            edge = work.left[pid] + (work.widths[pid] if side > 0 else 0.0)
+            far = edge + side * _STUB_GAP
+            y = row_ref(rows[pid], MID)
+            fixed[pid] = ([(cx + side * _reach(work, pid, side, 0.0), y), (far, y)], (far, cy))
+            continue
+        p = work.person[pid]
+        if small_kind(p) is not None or p.pregnancy:
+            return []
+        top = top_point(work, pid, cx + side * _TOP_PORTS[end])
+        fixed[pid] = ([top], (top[0], row_top[rows[pid]] + top[1][2]))
+    out: list[RefPoint] = []
+    for pid, other in ((a, b), (b, a)):
+        goal = at or (fixed[other][1] if other in fixed else centre[other])
+        cx, cy = centre[pid]
+        if pid in fixed:
+            pts, (fx, fy) = fixed[pid]
+            if (len(pts) == 2 and (goal[0] - fx) * (fx - cx) <= 0) \
+                    or (len(pts) == 1 and goal[1] >= fy - 1.0):
+                return []  # back over the stub, or down through the symbol
+        else:
+            length = math.hypot(goal[0] - cx, goal[1] - cy)
+            if length <= SYMBOL:
+                return []
+            pts = [_along(work, pid, (goal[0] - cx) / length, (goal[1] - cy) / length)]
+        out += pts if pid == a else [*([bend] if bend is not None else []), *reversed(pts)]
+    return out
+
+
+def _along(work: Work, pid: str, ux: float, uy: float) -> RefPoint:
+    """The point of ``pid``'s outline in direction ``(ux, uy)`` from its centre."""
+    t = _reach(work, pid, ux, uy)
+    return (work.centre[pid] + ux * t, row_ref(work.st.rows[pid], MID + uy * t))
 
 
 def _exit(work: Work, pid: str, offset: float, ux: float, uy: float) -> float | None:
@@ -293,7 +445,8 @@ class _Scene:
         self.structural = [_segments(self.resolve(points))
                            for _, points, _, _, _ in pending.partner]
         self.structural += [_segments(self.resolve(points)) for _, points in pending.child]
-        self.years: list[Box] = []
+        self.years: list[tuple[Box, int]] = []
+        """The years of each partnership, with the row their place is measured from."""
         for place, _points, _anchor, texts, text_at in pending.partner:
             if text_at is None or not texts or place.index is None:
                 continue
@@ -302,7 +455,11 @@ class _Scene:
             size = texts[0][1]
             bottom = ty - LABEL_LIFT + size * 0.25
             top = ty - LABEL_LIFT - (len(texts) - 1) * size * 1.2 - size * 0.8
-            self.years.append(Box(tx - width / 2, top, width, bottom - top).grow(1.0))
+            row = text_at[1][1] if text_at[1][0] == "row" else work.st.rows[place.partners[0]]
+            self.years.append((Box(tx - width / 2, top, width, bottom - top).grow(1.0), row))
+        self.years.sort(key=lambda e: (e[0].x, e[0].y))
+        self.years_x = [box.x for box, _row in self.years]
+        self.years_widest = max((box.w for box, _row in self.years), default=0.0)
         self.rights = {r: [work.left[p] + work.widths[p] for p in ids]
                        for r, ids in work.by_row.items()}
         self.tallest = {r: max((work.heights[p] for p in ids), default=0.0)
@@ -327,11 +484,46 @@ class _Scene:
             k += 1
 
     def clear(self, ends: tuple[str, str], line: list[Point]) -> bool:
-        """True when the straight ``line`` between ``ends`` passes no one else's box, not
-        through the names of its ends, and not through the years of a partnership."""
-        if len(line) != 2:
-            return False
-        p, q = line
+        """True when the straight ``line`` (or one with a stub at an end) between ``ends``
+        passes no one else's box, not through the names of its ends, and not through the
+        years of a partnership."""
+        return len(line) >= 2 and all(self._clear(ends, p, q)
+                                      for p, q in itertools.pairwise(line))
+
+    def _clear(self, ends: tuple[str, str], p: Point, q: Point) -> bool:
+        return next(self._blockers(ends, p, q), None) is None
+
+    def bends(self, ends: tuple[str, str], lines: list[list[Point]]) -> list[RefPoint]:
+        """Where a line with one bend could pass what the straight ``lines`` between
+        ``ends`` (the first through the centres) meet (boxes, names, years; of lines that
+        meet at most ``_BLOCKERS`` things: one bend passes no more): just beyond their
+        corners, the shortest detour from the first line first."""
+        if not lines or len(lines[0]) != 2:
+            return []
+        p, q = lines[0]
+        found: set[tuple[Box, int]] = set()
+        for line in lines:
+            met = [e for s, t in itertools.pairwise(line)
+                   for e in itertools.islice(self._blockers(ends, s, t), _BLOCKERS + 1)]
+            if len(met) <= _BLOCKERS:
+                found.update(met)
+        corners = sorted({(math.dist(p, (x, y)) + math.dist((x, y), q), x, y, row)
+                          for box, row in found for gap in _BEND_GAPS
+                          for x in (box.x - gap, box.right + gap)
+                          for y in (box.y - gap, box.bottom + gap)})
+        return [(x, row_ref(row, y - self.row_top[row])) for _d, x, y, row in corners[:_BENDS]]
+
+    def near(self, ends: tuple[str, str], line: list[Point]) -> bool:
+        """True when the straight ``line`` meets at most ``_BLOCKERS`` things (boxes,
+        names, years): a line from another port or with one bend may pass them."""
+        return sum(1 for s, t in itertools.pairwise(line)
+                   for _e in itertools.islice(self._blockers(ends, s, t), _BLOCKERS + 1)
+                   ) <= _BLOCKERS
+
+    def _blockers(self, ends: tuple[str, str], p: Point, q: Point
+                  ) -> Iterator[tuple[Box, int]]:
+        """The boxes (grown by the room kept from them) that ``p``-``q`` passes through,
+        each with the row it stands in."""
         work = self.work
         rows = work.st.rows
         ra, rb = sorted((rows[ends[0]], rows[ends[1]]))
@@ -346,8 +538,12 @@ class _Scene:
                     below = SYMBOL_TOP + SYMBOL + work.drops.get(pid, 0.0) + 1.0
                     names = Box(box.x, box.y + below, box.w, box.h - below)
                     if names.h > 0 and segment_hits_box(p, q, names):
-                        return False
+                        yield names, row
                 elif segment_hits_box(p, q, box.grow(_CLEAR)):
-                    return False
-        return not any(segment_hits_box(p, q, b) for b in self.years)
+                    yield box.grow(_CLEAR), row
+        lo, hi = min(p[0], q[0]), max(p[0], q[0])
+        first = bisect.bisect_left(self.years_x, lo - self.years_widest)
+        for years, row in self.years[first:bisect.bisect_right(self.years_x, hi)]:
+            if segment_hits_box(p, q, years):
+                yield years, row
 
