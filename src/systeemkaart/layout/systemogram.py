@@ -249,7 +249,8 @@ def _routed(case: Case, lay: SystemogramLayout) -> SystemogramLayout:
     boxes = {k: a.box for k, a in lay.agents.items()}
     cards = {k: frames.get(a.card or "") for k, a in lay.agents.items()}
     sexes = {p.id: p.sex for p in case.people}
-    links = tuple(route_links(lay.links, lay.people, boxes, cards, sexes))
+    links = tuple(route_links(lay.links, lay.people, boxes, cards, sexes,
+                              [h.frame for h in lay.households]))
     crossings = count_crossings([(lk.source, lk.target, lk.points) for lk in links])
     bounds = _bounds(lay.people, lay.households, [c.frame for c in lay.cards]
                      + list(boxes.values()), links)

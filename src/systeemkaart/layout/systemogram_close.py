@@ -7,13 +7,17 @@ import math
 from collections.abc import Sequence
 from itertools import pairwise
 
-from . import Point
+from . import Box, Point
 
-__all__ = ["CLOSE_END", "CLOSE_GAP", "close_length", "close_runs"]
+__all__ = ["CLOSE_END", "CLOSE_GAP", "FRAME_GAP", "close_length", "close_runs",
+           "frame_edges", "frame_runs"]
 
 _CELL = 64.0
 CLOSE_GAP = 4.0
 """Distance under which two nearly parallel lines may be read as one line."""
+FRAME_GAP = 6.0
+"""Distance under which a line nearly parallel to a dashed household frame may be read as
+part of it (a strong line is some 4 units wide, the frame's dashes 1.2)."""
 CLOSE_END = 10.0
 """Length at a shared end left out of :func:`close_runs`: lines meet there by design."""
 
@@ -102,4 +106,29 @@ def close_runs(lines: Sequence[tuple[str, str, Sequence[Point]]], gap: float = C
                 run = close_length(p, q, a, b, gap, holes, end)
                 if run > 0:
                     out[(i, j)] = out.get((i, j), 0.0) + run
+    return out
+
+
+def frame_edges(frames: Sequence[Box]) -> list[tuple[Point, Point]]:
+    """The four straight edges of each of ``frames`` (household frames), clockwise."""
+    out: list[tuple[Point, Point]] = []
+    for f in frames:
+        corners = [(f.x, f.y), (f.right, f.y), (f.right, f.bottom), (f.x, f.bottom)]
+        out += [(corners[k], corners[(k + 1) % 4]) for k in range(4)]
+    return out
+
+
+def frame_runs(lines: Sequence[tuple[str, str, Sequence[Point]]], frames: Sequence[Box],
+               gap: float = FRAME_GAP) -> dict[int, float]:
+    """For every line (index into ``lines``, as :func:`close_runs` takes them), the length
+    over which it runs within ``gap`` of an edge of one of ``frames`` and nearly parallel:
+    where a reader may take the dashed household frame and the line for one. Lines with no
+    such run are left out. O(S · F) for S segments and F frames (a family has few)."""
+    edges = frame_edges(frames)
+    out: dict[int, float] = {}
+    for i, (_, _, pts) in enumerate(lines):
+        run = sum(close_length(p, q, a, b, gap, (), 0.0)
+                  for p, q in pairwise(pts) for a, b in edges)
+        if run > 0:
+            out[i] = run
     return out

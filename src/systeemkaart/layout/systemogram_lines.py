@@ -159,13 +159,14 @@ def _on_arc(angle: float) -> float:
 
 def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
                 agents: Mapping[str, Box], cards: Mapping[str, Box | None],
-                sexes: Mapping[str, str]) -> list[LinkPlace]:
+                sexes: Mapping[str, str], frames: Sequence[Box] = ()) -> list[LinkPlace]:
     """``links`` with their points routed around every box and into their own ports.
 
     ``agents`` maps each drawn agent to its box, ``cards`` to the frame of the card it sits
     in (``None`` outside cards), ``sexes`` each person to the sex that shapes the symbol.
     A line with a person at one end arrives there; between two agents it runs box to box; a
     line from a person (a relative who supports) leaves the symbol and arrives at a port.
+    Lines are then moved apart, and off the edges of the household ``frames``.
     """
     router = Router(_obstacles(people, agents, sexes))
     pairs: dict[tuple[str, str], int] = {}
@@ -197,7 +198,7 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     _ports(router, paths, ends, [lk.source if not f else lk.target
                                  for lk, f in zip(links, flips, strict=True)],
            people, sexes)
-    _apart(router, links, paths, people, agents, cards)
+    _apart(router, links, paths, people, agents, cards, frames)
     out = []
     for lk, path, flip in zip(links, paths, flips, strict=True):
         pts = tuple(reversed(path)) if flip else tuple(path)
@@ -207,16 +208,17 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
 
 def _apart(router: Router, links: Sequence[LinkPlace], paths: list[list[Point]],
            people: Mapping[str, PersonPlace], agents: Mapping[str, Box],
-           cards: Mapping[str, Box | None]) -> None:
-    """Move bends apart where lines of different agents run side by side (see
-    :func:`~systeemkaart.layout.systemogram_nudge.nudge_apart`); a card's stub stays."""
+           cards: Mapping[str, Box | None], frames: Sequence[Box]) -> None:
+    """Move bends apart where lines of different agents run side by side, or a line along a
+    household frame (see :func:`~systeemkaart.layout.systemogram_nudge.nudge_apart`); a
+    card's stub stays."""
     ends, skips, firsts = [], [], []
     for lk in links:
         src, tgt, _ = _ends_of(lk, people)
         ends.append((src, tgt))
         skips.append([src, tgt] + ([src + _SYMBOL] if src in people else []))
         firsts.append(2 if src in agents and _in_card(agents[src], cards.get(src)) else 1)
-    nudge_apart(router, paths, ends, skips, firsts)
+    nudge_apart(router, paths, ends, skips, firsts, frames)
 
 
 def _ends_of(lk: LinkPlace, people: Mapping[str, PersonPlace]) -> tuple[str, str, bool]:

@@ -5,8 +5,11 @@ parallel a few units apart for a long way, and a reader takes them for one line.
 routing, :func:`nudge_apart` moves each bend of such a line a few units (straight away
 from a line it runs close beside, or across its own segments), where that shortens the
 length it runs within ``NUDGE_GAP`` of lines of other agents, crosses no more lines, and
-keeps clear of every box as the router tests it. The ends of a line (its agent, its
-port) never move, so ports, the choice of side and the way round stay as routed.
+keeps clear of every box as the router tests it. Then, with the bends left to try, a
+line that runs along the edge of a dashed household frame (over ``LEAST`` within
+``FRAME_GAP``) has its bends moved off it the same way, where that brings it no closer
+to other lines. The ends of a line (its agent, its port) never move, so ports, the
+choice of side and the way round stay as routed.
 
 Lines are found through a grid of the cells their segments pass: a move is weighed
 against the segments near it only, O(b · m · s) for b bends tried (at most ``TRIES``), m
@@ -19,9 +22,9 @@ import math
 from collections.abc import Sequence
 from itertools import pairwise
 
-from . import Point
+from . import Box, Point
 from .ring_geometry import segments_cross
-from .systemogram_close import close_length, close_runs
+from .systemogram_close import CLOSE_GAP, close_length, close_runs, frame_edges, frame_runs
 from .systemogram_route import Router
 
 __all__ = ["NUDGE_GAP", "nudge_apart"]
@@ -45,6 +48,9 @@ CROWDED_TRIES = 8
 """Most bends tried in a crowded drawing: its routing already takes most of the time a
 session can wait (about 140 ms at 40 agents), so its lines are moved apart only where
 they run closest."""
+FRAME_TRIES = 16
+"""Most bends tried off the household frames in a drawing that is not crowded (a crowded
+one tries only what is left of its ``CROWDED_TRIES``)."""
 LEAST = 10.0
 """Length (units) two lines may run close before their bends are moved."""
 _CELL = 64.0
@@ -54,9 +60,11 @@ _PARALLEL = math.sin(math.radians(15.0))
 class _Lines:
     """The current paths, and which lines pass near each grid cell (a superset)."""
 
-    def __init__(self, paths: list[list[Point]], ends: Sequence[tuple[str, str]]) -> None:
+    def __init__(self, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
+                 edges: Sequence[tuple[Point, Point]] = ()) -> None:
         self.paths = paths
         self.ends = ends
+        self.edges = edges
         self.cells: dict[tuple[int, int], set[int]] = {}
         for i, path in enumerate(paths):
             for a, b in pairwise(path):
@@ -108,13 +116,21 @@ class _Lines:
                 out.append((not shared, other != agent, holes, c, d))
         return out
 
+    def frames_near(self, lo: Point, hi: Point
+                    ) -> list[tuple[bool, bool, Sequence[Point], Point, Point]]:
+        """The household frame edges within the box ``lo``-``hi``, as :meth:`nearby`
+        gives segments: close to every line, crossing none (lines go in to the family)."""
+        return [(False, True, (), c, d) for c, d in self.edges
+                if not (max(c[0], d[0]) < lo[0] or min(c[0], d[0]) > hi[0]
+                        or max(c[1], d[1]) < lo[1] or min(c[1], d[1]) > hi[1])]
+
 
 def _close(segs: Sequence[tuple[Point, Point]],
-           near: Sequence[tuple[bool, bool, Sequence[Point], Point, Point]]) -> float:
-    """The length ``segs`` run close beside the ``near`` segments of other agents (only
-    segments whose boxes come within ``NUDGE_GAP`` are measured)."""
+           near: Sequence[tuple[bool, bool, Sequence[Point], Point, Point]],
+           g: float = NUDGE_GAP) -> float:
+    """The length ``segs`` run within ``g`` beside the ``near`` segments of other agents
+    (only segments whose boxes come within ``g`` are measured)."""
     total = 0.0
-    g = NUDGE_GAP
     for a, b in segs:
         x0, x1 = min(a[0], b[0]) - g, max(a[0], b[0]) + g
         y0, y1 = min(a[1], b[1]) - g, max(a[1], b[1]) + g
@@ -146,35 +162,54 @@ def _crossings(segs: Sequence[tuple[Point, Point]],
 
 
 def nudge_apart(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
-                skips: Sequence[Sequence[str]], firsts: Sequence[int]) -> None:
+                skips: Sequence[Sequence[str]], firsts: Sequence[int],
+                frames: Sequence[Box] = ()) -> None:
     """Move bends of ``paths`` (each from its agent, ``ends`` its (agent, target)) so lines
-    of different agents run less close beside each other, in place. ``skips`` are the
-    boxes each line may pass (as routed), ``firsts`` the index of each path's first bend
-    that may move (after a card's stub). The lines in the longest close runs go first,
-    and at most ``TRIES`` bends are tried in all (``CROWDED_TRIES`` in a drawing of more
-    than ``CROWDED`` lines), so a crowded drawing costs a bounded time. Deterministic:
-    lines and moves in a fixed order."""
-    lines = _Lines(paths, ends)
+    of different agents run less close beside each other, then off the edges of the
+    household ``frames`` where that brings no line closer to another, in place. ``skips``
+    are the boxes each line may pass (as routed), ``firsts`` the index of each path's
+    first bend that may move (after a card's stub). The lines in the longest close runs
+    go first, and at most ``TRIES`` bends are tried in all (``CROWDED_TRIES`` in a drawing
+    of more than ``CROWDED`` lines, off frames too), plus ``FRAME_TRIES`` off frames in a
+    drawing that is not crowded, so a crowded drawing costs a bounded time.
+    Deterministic: lines and moves in a fixed order."""
+    lines = _Lines(paths, ends, frame_edges(frames))
     tries = TRIES if len(paths) <= CROWDED else CROWDED_TRIES
-    for _ in range(ROUNDS):
-        moved = False
-        runs = close_runs([(a, t, p) for (a, t), p in zip(ends, paths, strict=True)],
-                          NUDGE_GAP, END)
-        longest: dict[int, float] = {}
-        for pair, run in runs.items():
-            for i in pair:
-                longest[i] = max(longest.get(i, 0.0), run)
-        for i in sorted((i for i, run in longest.items() if run > LEAST),
-                        key=lambda i: (-longest[i], i)):
-            path = paths[i]
-            router.prepare_line(path[0], path[-1], skips[i], ends[i])
-            for k in range(max(firsts[i], 1), len(path) - 1):
-                if tries <= 0:
-                    return
-                tries -= 1
-                moved |= _move_bend(router, lines, i, k)
-        if not moved:
+    for along in (False, True) if frames else (False,):
+        if along and len(paths) <= CROWDED:
+            tries = max(tries, FRAME_TRIES)
+        if tries <= 0:
             break
+        for _ in range(ROUNDS):
+            named = [(a, t, p) for (a, t), p in zip(ends, paths, strict=True)]
+            longest: dict[int, float] = {}
+            if along:
+                longest = frame_runs(named, frames)
+            else:
+                for pair, run in close_runs(named, NUDGE_GAP, END).items():
+                    for i in pair:
+                        longest[i] = max(longest.get(i, 0.0), run)
+            order = sorted((i for i, run in longest.items() if run > LEAST),
+                           key=lambda i: (-longest[i], i))
+            moved, tries = _pass(router, lines, order, skips, firsts, tries, along)
+            if not moved:
+                break
+
+
+def _pass(router: Router, lines: _Lines, order: Sequence[int], skips: Sequence[Sequence[str]],
+          firsts: Sequence[int], tries: int, along: bool) -> tuple[bool, int]:
+    """Try the bends of the lines in ``order`` (off other lines, or off the frames when
+    ``along``) while ``tries`` last; whether one moved, and the tries left."""
+    moved = False
+    for i in order:
+        path = lines.paths[i]
+        router.prepare_line(path[0], path[-1], skips[i], lines.ends[i])
+        for k in range(max(firsts[i], 1), len(path) - 1):
+            if tries <= 0:
+                return moved, 0
+            tries -= 1
+            moved |= _move_bend(router, lines, i, k, along)
+    return moved, tries
 
 
 def _pushes(old: Sequence[tuple[Point, Point]], bend: Point,
@@ -212,9 +247,11 @@ def _directions(prev: Point, bend: Point, nxt: Point) -> list[Point]:
     return out
 
 
-def _move_bend(router: Router, lines: _Lines, i: int, k: int) -> bool:
+def _move_bend(router: Router, lines: _Lines, i: int, k: int, along: bool = False) -> bool:
     """Move bend ``k`` of line ``i`` to the place nearby that runs least close beside
-    other lines, if that is clear of boxes and crosses no more lines; True if moved."""
+    other lines (or, when ``along``, beside household frame edges, and then no closer
+    beside other lines), if that is clear of boxes and crosses no more lines; True if
+    moved."""
     path = lines.paths[i]
     prev, bend, nxt = path[k - 1], path[k], path[k + 1]
     old = [(prev, bend), (bend, nxt)]
@@ -222,21 +259,27 @@ def _move_bend(router: Router, lines: _Lines, i: int, k: int) -> bool:
     lo = (min(prev[0], bend[0], nxt[0]) - reach, min(prev[1], bend[1], nxt[1]) - reach)
     hi = (max(prev[0], bend[0], nxt[0]) + reach, max(prev[1], bend[1], nxt[1]) + reach)
     near = lines.nearby(i, lines.near([(lo, hi)]), lo, hi)
-    close = _close(old, near)
+    goal = lines.frames_near(lo, hi) if along else near
+    close = _close(old, goal)
     if close <= 0.0:
         return False
+    beside = _close(old, near) if along else 0.0
+    tight = _close(old, near, CLOSE_GAP) if along else 0.0
     crossings = -1
     best: tuple[float, Point] | None = None
-    places = _pushes(old, bend, near) + _directions(prev, bend, nxt)
+    places = _pushes(old, bend, goal) + _directions(prev, bend, nxt)
     places.sort(key=lambda pt: math.dist(pt, bend))  # stable: the nearest first
     for pt in places:
         if best is not None and best[0] < 1.0 + math.dist(pt, bend) / 100:
             break  # apart already: a longer move gains nothing
         new = [(prev, pt), (pt, nxt)]
-        run = _close(new, near)
+        run = _close(new, goal)
         cost = run + math.dist(pt, bend) / 100
         if run >= close - 1.0 or (best is not None and cost >= best[0]):
             continue
+        if along and (_close(new, near) > beside + 1e-9
+                      or _close(new, near, CLOSE_GAP) > tight + 1e-9):
+            continue  # off a frame only where no closer beside other lines
         if crossings < 0:
             crossings = _crossings(old, near)
         if _crossings(new, near) <= crossings and router.clear(prev, pt) \
