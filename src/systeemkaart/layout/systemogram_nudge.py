@@ -39,7 +39,8 @@ STEPS = (6.0, 12.0, 18.0)
 MOST = 20.0
 """Farthest (units) a bend moves from where it was routed."""
 ROUNDS = 2
-"""Most passes over all lines (a move may make room for the next)."""
+"""Most passes over all lines (a move may make room for the next); one in a crowded
+drawing, whose few tries the first pass uses."""
 TRIES = 40
 """Most bends tried in one drawing: a bounded cost."""
 CROWDED = 40
@@ -174,13 +175,14 @@ def nudge_apart(router: Router, paths: list[list[Point]], ends: Sequence[tuple[s
     drawing that is not crowded, so a crowded drawing costs a bounded time.
     Deterministic: lines and moves in a fixed order."""
     lines = _Lines(paths, ends, frame_edges(frames))
-    tries = TRIES if len(paths) <= CROWDED else CROWDED_TRIES
+    crowded = len(paths) > CROWDED
+    tries = CROWDED_TRIES if crowded else TRIES
     for along in (False, True) if frames else (False,):
-        if along and len(paths) <= CROWDED:
+        if along and not crowded:
             tries = max(tries, FRAME_TRIES)
         if tries <= 0:
             break
-        for _ in range(ROUNDS):
+        for _ in range(1 if crowded else ROUNDS):  # a crowded drawing's few tries: one look
             named = [(a, t, p) for (a, t), p in zip(ends, paths, strict=True)]
             longest: dict[int, float] = {}
             if along:
