@@ -47,7 +47,7 @@ from .genogram_lines import (
     family_lines,
     partner_drops,
 )
-from .genogram_order import crossing_unions, family_crossings, turned_blocks
+from .genogram_order import crossing_unions, family_score, turned_blocks
 from .genogram_places import (
     DATE_SIZE,
     LABEL_GAP,
@@ -95,6 +95,11 @@ __all__ = [
     "partnership_ended",
     "person_deceased",
 ]
+
+_SECOND_SWEEP = 250
+"""Below this many blocks, when turning blocks round was kept, the sweep also starts from
+the first order: the turned blocks can lead it to an order with more crossings (the
+Kennedy sample: 5 instead of 4). One more sweep and layout, so bounded."""
 
 
 def layout_genogram(case: Case, options: GenogramOptions | None = None, *,
@@ -144,31 +149,47 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
     layout, work, gaps, centres = placed()
     if len(st.blocks) >= LARGE:  # see genogram_order: one more layout would cost too much
         return layout
-    count = family_crossings(layout)
-    turned = turned_blocks(work, gaps, centres) if count else []
+    score = family_score(layout)
+    first = centres
+    turned = turned_blocks(work, gaps, centres) if score[0] else []
+    kept: list[int] = []  # the blocks turned in the layout kept
     if turned:
         mirror_blocks(st, turned)
         other = placed()
-        fewer = family_crossings(other[0])
-        if fewer < count:
-            (layout, work, gaps, centres), count = other, fewer
+        fewer = family_score(other[0])
+        if fewer < score:
+            (layout, work, gaps, centres), score = other, fewer
+            kept = turned
         else:
             mirror_blocks(st, turned)
     for ancestors in (False, True):  # eldest left only where that forces no crossing
-        if count:
+        if score[0]:
             other = placed(crossing_unions(layout, ancestors=ancestors))
-            fewer = family_crossings(other[0])
-            if fewer < count:
-                (layout, work, gaps, centres), count = other, fewer
-    if count:  # blocks in the order of our own sweeps (see genogram_sweep)
-        order, turned = sweep_order(st, centres)
-        mirror_blocks(st, turned)
+            fewer = family_score(other[0])
+            if fewer < score:
+                (layout, work, gaps, centres), score = other, fewer
+    if score[0]:  # blocks in the order of our own sweeps (see genogram_sweep)
+        order, swept = sweep_order(st, centres)
+        mirror_blocks(st, swept)
         other = placed(order=order)
-        fewer = family_crossings(other[0])
-        if fewer < count:
-            (layout, work, gaps, centres), count = other, fewer
+        fewer = family_score(other[0])
+        if fewer < score:
+            (layout, work, gaps, centres), score = other, fewer
+            kept = sorted(set(kept) ^ set(swept))
         else:
-            mirror_blocks(st, turned)
+            mirror_blocks(st, swept)
+    if score[0] and kept and len(st.blocks) < _SECOND_SWEEP:
+        # the turned blocks can lead the sweep astray: sweep from the first order too
+        mirror_blocks(st, kept)
+        order, swept = sweep_order(st, first)
+        mirror_blocks(st, swept)
+        other = placed(order=order)
+        fewer = family_score(other[0])
+        if fewer < score:
+            layout = other[0]
+        else:
+            mirror_blocks(st, swept)
+            mirror_blocks(st, kept)
     return layout
 
 
