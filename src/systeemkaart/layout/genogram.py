@@ -78,6 +78,7 @@ from .genogram_places import (
 )
 from .genogram_relations import add_relation
 from .genogram_route import RefPoint, Router, YRef
+from .genogram_stepchild import stepchild_order
 from .genogram_straight import straighten_relations
 from .genogram_sweep import sweep_order
 
@@ -186,10 +187,15 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
         other = placed(order=order)
         fewer = family_score(other[0])
         if fewer < score:
-            layout = other[0]
+            (layout, work, gaps, centres), score = other, fewer
         else:
             mirror_blocks(st, swept)
             mirror_blocks(st, kept)
+    moved = stepchild_order(work, gaps, centres) if score[0] else None
+    if moved is not None:  # children of several parent sets where drawn lines cross least
+        other = placed(order=moved)
+        if family_score(other[0]) < score:
+            layout = other[0]
     return layout
 
 
