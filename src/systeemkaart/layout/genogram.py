@@ -97,12 +97,6 @@ __all__ = [
     "person_deceased",
 ]
 
-_SECOND_SWEEP = 250
-"""Below this many blocks, when turning blocks round was kept, the sweep also starts from
-the first order: the turned blocks can lead it to an order with more crossings (the
-Kennedy sample: 5 instead of 4). One more sweep and layout, so bounded."""
-
-
 def layout_genogram(case: Case, options: GenogramOptions | None = None, *,
                     reduced: bool = False) -> GenogramLayout:
     """Lay out the genogram of ``case`` (every person, partnership, child link, relation)
@@ -151,16 +145,13 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
     if len(st.blocks) >= LARGE:  # see genogram_order: one more layout would cost too much
         return layout
     score = family_score(layout)
-    first = centres
     turned = turned_blocks(work, gaps, centres) if score[0] else []
-    kept: list[int] = []  # the blocks turned in the layout kept
     if turned:
         mirror_blocks(st, turned)
         other = placed()
         fewer = family_score(other[0])
         if fewer < score:
             (layout, work, gaps, centres), score = other, fewer
-            kept = turned
         else:
             mirror_blocks(st, turned)
     for ancestors in (False, True):  # eldest left only where that forces no crossing
@@ -176,21 +167,8 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
         fewer = family_score(other[0])
         if fewer < score:
             (layout, work, gaps, centres), score = other, fewer
-            kept = sorted(set(kept) ^ set(swept))
         else:
             mirror_blocks(st, swept)
-    if score[0] and kept and len(st.blocks) < _SECOND_SWEEP:
-        # the turned blocks can lead the sweep astray: sweep from the first order too
-        mirror_blocks(st, kept)
-        order, swept = sweep_order(st, first)
-        mirror_blocks(st, swept)
-        other = placed(order=order)
-        fewer = family_score(other[0])
-        if fewer < score:
-            (layout, work, gaps, centres), score = other, fewer
-        else:
-            mirror_blocks(st, swept)
-            mirror_blocks(st, kept)
     moved = stepchild_order(work, gaps, centres) if score[0] else None
     if moved is not None:  # children of several parent sets where drawn lines cross least
         other = placed(order=moved)

@@ -37,8 +37,8 @@ def family_crossings(layout: GenogramLayout) -> int:
 
 
 def family_score(layout: GenogramLayout) -> tuple[int, int]:
-    """What the layout chooses by: :func:`family_crossings`, then the crossing pairs of
-    segments (see :func:`~.genogram_cross.crossing_score`)."""
+    """What the layout chooses by: crossing pairs of segments, then
+    :func:`family_crossings` (see :func:`~.genogram_cross.crossing_score`)."""
     return crossing_score(_family_lines(layout))
 
 
