@@ -3,8 +3,10 @@
 Quality, on the hand-made situation cases and generated families (seeded, so every run
 measures the same families):
 
-- structural crossings (partner and child lines crossing each other) and, separately, all
-  crossings including emotional relations;
+- structural crossings (partner and child lines crossing each other), each crossing point
+  once as a reader sees it (child lines of one union share their stem: a line across it is
+  one crossing), and, separately, all crossings including emotional relations (pairs of
+  crossing segments);
 - total length of the family lines;
 - overlapping boxes and split partners (someone standing between two partners, or the
   partners on different rows);
@@ -180,7 +182,7 @@ def ours(case: Case) -> dict[str, float]:
                                    layout.people[r.between[1]].symbol_centre())])
                 for r in layout.relations]
     return {
-        "structural": crossings(structural),
+        "structural": crossings(structural, points=True),
         "all": crossings(structural + relations),
         "straight": crossings(structural + straight),
         "length": _length([s for _, segs in structural for s in segs]),
@@ -235,7 +237,7 @@ def plain_dot(case: Case, with_relations: bool = True) -> dict[str, float]:
         if abs(ax - bx) * 2 < ba.w + bb.w - 1e-6 and abs(ay - by) * 2 < ba.h + bb.h - 1e-6:
             overlaps += 1
     return {
-        "structural": shared(structural),
+        "structural": crossings(structural, points=True),
         "all": shared(structural + relations),
         "length": _length([s for _, segs in structural for s in segs]),
         "overlaps": overlaps,

@@ -3,14 +3,17 @@
 Plain ``dot`` (people and one join node per couple, see
 :func:`~systeemkaart.layout.genogram_quality.plain_dot_graph`) is the yardstick: on generated
 families and on the public GEDCOM samples our partner and child lines cross no more often,
-although we never split partners. One kind of family is left out of the generated ones,
-because there the yardstick is not met yet: a child with more than one set of parents (birth
-parents and a step or foster parent of their own).
+although we never split partners. Crossings are counted as a reader sees them, each
+crossing point once on both sides (child lines of one union share their stem).
+
+Families with a child of several parent sets (birth parents and a step or foster parent of
+their own) are still left out of the generated ones: most meet the yardstick now, but not
+all (see the last stepfamily example below).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -36,11 +39,9 @@ def _layout(case: Case) -> GenogramLayout:
     return layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
 
 
-def _several_parent_sets(case: Case) -> bool:
-    links: dict[str, int] = defaultdict(int)
-    for link in case.children:
-        links[link.child] += 1
-    return any(n > 1 for n in links.values())
+def _second_parent_sets(case: Case) -> int:
+    """Children with more than one set of parents."""
+    return sum(1 for n in Counter(link.child for link in case.children).values() if n > 1)
 
 
 def test_a_cousin_marriage_moves_the_sibling_born_between_aside() -> None:
@@ -68,10 +69,68 @@ def test_a_cousin_marriage_moves_the_sibling_born_between_aside() -> None:
 @given(genogram_families())
 def test_generated_families_cross_no_more_than_plain_dot(case: Case) -> None:
     """Partner and child lines cross no more often than in plain ``dot`` (families with a
-    child of several parent sets left out), cousin marriages included."""
-    assume(not _several_parent_sets(case))
+    child of several parent sets: see the next test), cousin marriages included."""
+    assume(not _second_parent_sets(case))
     layout = _layout(case)
     assert structural_crossings(layout) <= plain_dot_structural(case, layout)
+
+
+@pytest.mark.xfail(strict=True, reason="not met yet: two stepchildren of one mother's "
+                   "first union, each with a step-parent from a later union")
+def test_a_mother_of_three_unions_with_two_stepchildren() -> None:
+    """A mother with three successive partners; a child of the first union has the second
+    partner as step-parent, a twin of the first union the third. Plain ``dot`` crosses 3
+    times, we cross 5: more than one crossing per stepchild. Kept as the example to meet."""
+    people = [{"id": str(k)} for k in range(1, 14)]
+    people[5]["twin_of"] = "5"
+    case = Case.model_validate({
+        "case": {"id": "x"}, "people": people,
+        "partnerships": [{"partners": ["1", "2"], "kind": "affair", "end": 1973},
+                         {"partners": ["1", "8"], "kind": "affair", "start": 1974,
+                          "end": 1975, "status": "divorced"},
+                         {"partners": ["1", "11"], "kind": "affair", "start": 1976}],
+        "children": [{"parents": ["1", "2"], "child": c} for c in ("3", "4", "5", "6")]
+        + [{"parents": ["1", "2"], "child": "7", "kind": "adopted"},
+           {"parents": ["1", "8"], "child": "9"},
+           {"parents": ["8"], "child": "3", "kind": "step"},
+           {"parents": ["1", "8"], "child": "10", "kind": "adopted"},
+           {"parents": ["1", "11"], "child": "12"},
+           {"parents": ["11"], "child": "6", "kind": "step"},
+           {"parents": ["1", "11"], "child": "13", "kind": "adopted"}],
+    })
+    layout = _layout(case)
+    assert structural_crossings(layout) <= plain_dot_structural(case, layout)
+
+
+def test_a_stepchild_stands_at_the_end_nearest_the_step_parent() -> None:
+    """A mother's child from her first union, with her second partner as step-parent: the
+    child stands at the end of its siblings nearest the step-parent, and the step line
+    above the first union's bar, so only the first union's bar crosses the second union's
+    stem: one crossing, as in plain ``dot``."""
+    case = Case.model_validate({
+        "case": {"id": "x", "as_of": 2026},
+        "people": [{"id": "m", "sex": "unknown", "born": "1935-12"},
+                   {"id": "f1", "sex": "female", "born": "1930-08-30"},
+                   {"id": "s", "born": 1957}, {"id": "a", "sex": "male", "born": 1955},
+                   {"id": "f2", "sex": "female"},
+                   {"id": "b1", "sex": "male", "born": 1965},
+                   {"id": "b2", "sex": "male", "born": 1965, "died": 1971, "twin_of": "b1"},
+                   {"id": "b3", "sex": "male", "born": "1951-02"},
+                   {"id": "b4", "sex": "other", "died": "1982-10"}],
+        "partnerships": [{"partners": ["f1", "m"], "kind": "affair", "status": "divorced",
+                          "end": 1970},
+                         {"partners": ["f2", "m"], "kind": "affair", "status": "widowed",
+                          "start": "1975-07-22", "end": 1990}],
+        "children": [{"parents": ["m", "f1"], "child": c} for c in ("s", "a")]
+        + [{"parents": ["m", "f2"], "child": c} for c in ("b1", "b2", "b3", "b4")]
+        + [{"parents": ["f2"], "child": "s", "kind": "step"}],
+    })
+    layout = _layout(case)
+    row = sorted((p for p in layout.people.values() if p.row == layout.people["s"].row),
+                 key=lambda p: p.box.x)
+    ends = {row[0].id, row[-1].id}
+    assert "s" in ends
+    assert structural_crossings(layout) <= 1 == plain_dot_structural(case, layout)
 
 
 @settings(max_examples=60, deadline=None)
@@ -92,6 +151,20 @@ def test_gedcom_samples_cross_no_more_than_plain_dot(path: Path) -> None:
     case = read_gedcom(path).case
     layout = _layout(case)
     assert structural_crossings(layout) <= plain_dot_structural(case, layout)
+
+
+def test_a_step_line_stays_above_the_bar_of_its_childs_other_union() -> None:
+    """Three overlapping bars: a couple's (to its children at both ends), a second union's
+    (twins among its children) below it, and a step line from the right to the couple's
+    last child. With the step line on top only the second union's stem meets a bar; the
+    first two bars gain as much from standing above, and a swap in the ranking finds it."""
+    router = Router({0: [], 1: []}, 2)
+    first = router.lane(1, 26.0, 482.0, 0, ups=[192.0], downs=[26.0, 482.0])
+    second = router.lane(1, 116.0, 395.0, 0, ups=[298.0], downs=[116.0, 252.0, 252.0, 395.0])
+    step = router.lane(1, 379.0, 482.0, 0, ups=[379.0], downs=[482.0])
+    router.assign()
+    index = [router.lanes[ref[1]].index for ref in (step, first, second)]
+    assert index == sorted(index) and len(set(index)) == 3
 
 
 def test_overlapping_sibling_bars_stack_so_that_none_crosses() -> None:

@@ -47,7 +47,7 @@ from .genogram_lines import (
     family_lines,
     partner_drops,
 )
-from .genogram_order import crossing_unions, family_crossings, turned_blocks
+from .genogram_order import crossing_unions, family_score, turned_blocks
 from .genogram_places import (
     DATE_SIZE,
     LABEL_GAP,
@@ -78,6 +78,7 @@ from .genogram_places import (
 )
 from .genogram_relations import add_relation
 from .genogram_route import RefPoint, Router, YRef
+from .genogram_stepchild import stepchild_order
 from .genogram_straight import straighten_relations
 from .genogram_sweep import sweep_order
 
@@ -95,7 +96,6 @@ __all__ = [
     "partnership_ended",
     "person_deceased",
 ]
-
 
 def layout_genogram(case: Case, options: GenogramOptions | None = None, *,
                     reduced: bool = False) -> GenogramLayout:
@@ -144,31 +144,36 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
     layout, work, gaps, centres = placed()
     if len(st.blocks) >= LARGE:  # see genogram_order: one more layout would cost too much
         return layout
-    count = family_crossings(layout)
-    turned = turned_blocks(work, gaps, centres) if count else []
+    score = family_score(layout)
+    turned = turned_blocks(work, gaps, centres) if score[0] else []
     if turned:
         mirror_blocks(st, turned)
         other = placed()
-        fewer = family_crossings(other[0])
-        if fewer < count:
-            (layout, work, gaps, centres), count = other, fewer
+        fewer = family_score(other[0])
+        if fewer < score:
+            (layout, work, gaps, centres), score = other, fewer
         else:
             mirror_blocks(st, turned)
     for ancestors in (False, True):  # eldest left only where that forces no crossing
-        if count:
+        if score[0]:
             other = placed(crossing_unions(layout, ancestors=ancestors))
-            fewer = family_crossings(other[0])
-            if fewer < count:
-                (layout, work, gaps, centres), count = other, fewer
-    if count:  # blocks in the order of our own sweeps (see genogram_sweep)
-        order, turned = sweep_order(st, centres)
-        mirror_blocks(st, turned)
+            fewer = family_score(other[0])
+            if fewer < score:
+                (layout, work, gaps, centres), score = other, fewer
+    if score[0]:  # blocks in the order of our own sweeps (see genogram_sweep)
+        order, swept = sweep_order(st, centres)
+        mirror_blocks(st, swept)
         other = placed(order=order)
-        fewer = family_crossings(other[0])
-        if fewer < count:
-            (layout, work, gaps, centres), count = other, fewer
+        fewer = family_score(other[0])
+        if fewer < score:
+            (layout, work, gaps, centres), score = other, fewer
         else:
-            mirror_blocks(st, turned)
+            mirror_blocks(st, swept)
+    moved = stepchild_order(work, gaps, centres) if score[0] else None
+    if moved is not None:  # children of several parent sets where drawn lines cross least
+        other = placed(order=moved)
+        if family_score(other[0]) < score:
+            layout = other[0]
     return layout
 
 

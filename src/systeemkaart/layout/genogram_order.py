@@ -18,10 +18,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from . import Point
-from .genogram_cross import count_crossings, crossing_groups
+from .genogram_cross import count_crossings, crossing_groups, crossing_score
 from .genogram_places import GenogramLayout, Work, gap_range
 
-__all__ = ["crossing_unions", "family_crossings", "turned_blocks"]
+__all__ = ["crossing_unions", "family_crossings", "family_score", "turned_blocks"]
 
 
 def _family_lines(layout: GenogramLayout) -> list[tuple[str, list[Point]]]:
@@ -34,6 +34,12 @@ def family_crossings(layout: GenogramLayout) -> int:
     """Crossings between partner and child lines of different unions (as
     :func:`~.genogram_quality.structural_crossings` counts them)."""
     return count_crossings(_family_lines(layout))
+
+
+def family_score(layout: GenogramLayout) -> tuple[int, int]:
+    """What the layout chooses by: crossing pairs of segments, then
+    :func:`family_crossings` (see :func:`~.genogram_cross.crossing_score`)."""
+    return crossing_score(_family_lines(layout))
 
 
 def crossing_unions(layout: GenogramLayout, *, ancestors: bool = False) -> set[str]:

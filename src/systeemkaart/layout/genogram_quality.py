@@ -23,6 +23,7 @@ from .genogram import GenogramLayout
 
 __all__ = [
     "bezier_points",
+    "crossing_point",
     "crossings",
     "household_problems",
     "lines_on_lines",
@@ -181,23 +182,48 @@ def segments(points: list[Point]) -> list[Segment]:
     return [(p, q) for p, q in itertools.pairwise(points) if p != q]
 
 
-def crossings(edges: list[tuple[str, list[Segment]]]) -> int:
+def crossing_point(s: Segment, t: Segment) -> Point:
+    """Where the lines through segments ``s`` and ``t`` meet (they must not be parallel),
+    rounded to a hundredth of a unit, so that one point found twice is equal."""
+    (x1, y1), (x2, y2) = s
+    (x3, y3), (x4, y4) = t
+    d = (x1 - x2) * (y3 - y4) - (y1 - y2) * (x3 - x4)
+    a = x1 * y2 - y1 * x2
+    b = x3 * y4 - y3 * x4
+    x = (a * (x3 - x4) - (x1 - x2) * b) / d
+    y = (a * (y3 - y4) - (y1 - y2) * b) / d
+    return (round(x, 2) + 0.0, round(y, 2) + 0.0)
+
+
+def crossings(edges: list[tuple[str, list[Segment]]], *, points: bool = False) -> int:
     """Crossings between segments of different edge groups (the lines of one union share
-    their union point and do not count against each other). Quadratic: for measuring."""
+    their union point and do not count against each other); with ``points``, crossing
+    points, each counted once.
+
+    The points are what a reader sees: where lines run on top of each other (the child
+    lines of one union share their stem) they are one line, so a line across that stem is
+    one crossing, not one per child. Quadratic: for measuring."""
+    found: set[Point] = set()
     count = 0
     for (ga, sa), (gb, sb) in itertools.combinations(edges, 2):
         if ga == gb:
             continue
-        count += sum(1 for s in sa for t in sb if proper_cross(s, t))
-    return count
+        for s in sa:
+            for t in sb:
+                if proper_cross(s, t):
+                    count += 1
+                    if points:
+                        found.add(crossing_point(s, t))
+    return len(found) if points else count
 
 
 def structural_crossings(layout: GenogramLayout) -> int:
-    """Crossings between partner and child lines of different unions."""
+    """Crossing points between partner and child lines of different unions (each point
+    once, see :func:`crossings`)."""
     edges = [("u:" + "|".join(sorted(p.partners)), segments(p.points))
              for p in layout.partnerships]
     edges += [("u:" + "|".join(sorted(c.parents)), segments(c.points)) for c in layout.children]
-    return crossings(edges)
+    return crossings(edges, points=True)
 
 
 def bezier_points(points: list[Point], steps: int = 8) -> list[Point]:
@@ -252,7 +278,8 @@ def plain_dot_graph(case: Case, sizes: Mapping[str, Box], *, relations: bool = F
 def plain_dot_structural(case: Case, layout: GenogramLayout) -> int:
     """Structural crossings of a plain Graphviz ``dot`` drawing of the same family: every
     person a box of the size ``layout`` gives them, one join node per couple, edges
-    person -> join -> child, no other constraint. The yardstick our layout must meet."""
+    person -> join -> child, no other constraint, counted as :func:`structural_crossings`
+    counts (each crossing point once). The yardstick our layout must meet."""
     g = plain_dot_graph(case, {pid: place.box for pid, place in layout.people.items()})
     edges: list[tuple[str, list[Segment]]] = []
     for e in g.edges():
@@ -261,4 +288,4 @@ def plain_dot_structural(case: Case, layout: GenogramLayout) -> int:
                                                  if not tok.startswith(("e,", "s,")))]
         group = e[1] if str(e[1]).startswith("j") else e[0]
         edges.append((str(group), segments(bezier_points(pts)) if len(pts) >= 4 else []))
-    return crossings(edges)
+    return crossings(edges, points=True)

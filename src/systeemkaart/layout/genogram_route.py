@@ -279,6 +279,11 @@ _DENSE: Final = 16
 overlapping pairs per bar (else the interval partitioning stays: linear time)."""
 
 
+_SWAP_BARS: Final = 24
+"""Overlapping sibling bars of one band up to which neighbours in the ranking may swap."""
+_PASSES: Final = 3
+
+
 def _stack_bars(lanes: list[Lane], ids: list[int], used: int) -> int:
     """Stack the overlapping sibling bars ``ids`` of one band (sorted by ``x1``, tracks
     assigned by interval partitioning) so that fewer lines cross; returns the tracks used.
@@ -311,11 +316,27 @@ def _stack_bars(lanes: list[Lane], ids: list[int], used: int) -> int:
         near[a].append(b)
         near[b].append(a)
         before += ab if lanes[a].index < lanes[b].index else ba
-    rank = {i: k for k, i in enumerate(sorted(ids, key=lambda i: -gain[i]))}
-    track: dict[int, int] = {}
-    for i in sorted(ids, key=rank.__getitem__):
-        track[i] = 1 + max((track[j] for j in near[i] if j in track), default=-1)
-    after = sum(ab if track[a] < track[b] else ba for a, b, ab, ba in pairs)
+
+    def stacked(ranked: list[int]) -> tuple[int, dict[int, int]]:
+        track: dict[int, int] = {}
+        for i in ranked:
+            track[i] = 1 + max((track[j] for j in near[i] if j in track), default=-1)
+        return sum(ab if track[a] < track[b] else ba for a, b, ab, ba in pairs), track
+
+    ranked = sorted(ids, key=lambda i: -gain[i])
+    after, track = stacked(ranked)
+    # bars of equal gain: the first in the ranking is not always the better one above (a
+    # step line beside the bar of its child's other union); neighbours in the ranking
+    # swap while that crosses less, for a bounded number of passes
+    for _ in range(_PASSES if len(ids) <= _SWAP_BARS else 0):
+        better = False
+        for k in range(len(ranked) - 1):
+            trial = [*ranked[:k], ranked[k + 1], ranked[k], *ranked[k + 2:]]
+            cost, trial_track = stacked(trial)
+            if cost < after:
+                ranked, after, track, better = trial, cost, trial_track, True
+        if not better:
+            break
     if after >= before:
         return used
     for i, t in track.items():
