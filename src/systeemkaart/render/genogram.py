@@ -12,11 +12,13 @@ friends) rather than as an element per shape: a 3,000-person family is painted i
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from typing import Final
 
 from ..dates import PartialDate
 from ..gcpause import paused_gc
+from ..layout import Point
 from ..layout.genogram import (
     GenogramLayout,
     GenogramOptions,
@@ -452,8 +454,45 @@ def _paint_relations(doc: SvgDoc, case: Case, layout: GenogramLayout,
     for r in layout.relations:
         a, b = r.between
         record = case.relations[r.index]
+        style = RELATION_STYLES[r.kind]
+        avoid = _crossing_points(r.points, layout) if style.pattern == "cut" else []
         parts.append(edge_markup(
-            "relation", line_markup(r.points, RELATION_STYLES[r.kind]), modifiers=[r.kind],
+            "relation", line_markup(r.points, style, avoid), modifiers=[r.kind],
             source=a, target=b, tooltip=f"{names[a]} – {names[b]}: {label(r.kind, lang)}"
                                         + (f" ({record.notes})" if record.notes else "")))
     layer.add_markup("".join(parts))
+
+
+def _crossing_points(path: list[Point], layout: GenogramLayout) -> list[Point]:
+    """Where the other lines of ``layout`` cross ``path`` (a cut-off's marks keep away from
+    them). Only segments whose boxes meet ``path``'s box are looked at."""
+    xs, ys = [p[0] for p in path], [p[1] for p in path]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    own = list(itertools.pairwise(path))
+    out: list[Point] = []
+    for _kind, _ends, points in layout.edges():
+        if points is path:
+            continue
+        for c, d in itertools.pairwise(points):
+            if (max(c[0], d[0]) < x0 or min(c[0], d[0]) > x1
+                    or max(c[1], d[1]) < y0 or min(c[1], d[1]) > y1):
+                continue
+            for a, b in own:
+                at = _meet(a, b, c, d)
+                if at is not None:
+                    out.append(at)
+    return out
+
+
+def _meet(a: Point, b: Point, c: Point, d: Point) -> Point | None:
+    """The point where segments ``a``-``b`` and ``c``-``d`` cross, or ``None``."""
+    rx, ry = b[0] - a[0], b[1] - a[1]
+    sx, sy = d[0] - c[0], d[1] - c[1]
+    den = rx * sy - ry * sx
+    if abs(den) < 1e-12:
+        return None
+    t = ((c[0] - a[0]) * sy - (c[1] - a[1]) * sx) / den
+    u = ((c[0] - a[0]) * ry - (c[1] - a[1]) * rx) / den
+    if 0.0 <= t <= 1.0 and 0.0 <= u <= 1.0:
+        return (a[0] + t * rx, a[1] + t * ry)
+    return None

@@ -100,6 +100,10 @@ def paint_line(doc: SvgDoc, parent: Element, points: Sequence[Point], style: Lin
 
 
 _TAILS: dict[LineStyle, str] = {}
+_MARK_CLEAR = 12.0
+"""Least distance from a cut-off's marks (their middle) to a line crossing it."""
+_MARK_PLACES = (0.5, 0.35, 0.65, 0.25, 0.75)
+"""Where along a segment a cut-off's marks may stand, in order of preference."""
 
 
 def _line_tail(style: LineStyle) -> str:
@@ -113,8 +117,11 @@ def _line_tail(style: LineStyle) -> str:
     return tail
 
 
-def line_markup(points: Sequence[Point], style: LineStyle) -> str:
-    """What :func:`paint_line` paints, as text ("" for fewer than two distinct points)."""
+def line_markup(points: Sequence[Point], style: LineStyle, avoid: Sequence[Point] = ()) -> str:
+    """What :func:`paint_line` paints, as text ("" for fewer than two distinct points).
+
+    ``avoid``: points where other lines cross this one; a cut-off's marks keep away from
+    them, so they are never read as marks on the line crossed."""
     pts = _dedupe(points)
     if len(pts) < 2:
         return ""
@@ -142,21 +149,39 @@ def line_markup(points: Sequence[Point], style: LineStyle) -> str:
         out.append(f'<polyline points="{points_attr(zigzag_points(body, amplitude=4.0))}"{tail}')
     elif pattern == "cut":
         out.append(f'<polyline points="{points_attr(body)}"{tail}')
-        out.append(_cut_marks(body, style))
+        out.append(_cut_marks(body, style, avoid))
     if style.arrow:
         out.append(markup("polygon", points=points_attr(arrow_head(pts)), fill=style.colour,
                           stroke="none"))
     return "".join(out)
 
 
-def _cut_marks(pts: Sequence[Point], style: LineStyle) -> str:
-    """Two short bars across the middle of the longest segment (a cut-off relation)."""
-    best = max(range(len(pts) - 1),
-               key=lambda i: math.hypot(pts[i + 1][0] - pts[i][0], pts[i + 1][1] - pts[i][1]))
-    (x1, y1), (x2, y2) = pts[best], pts[best + 1]
+def _cut_marks(pts: Sequence[Point], style: LineStyle, avoid: Sequence[Point] = ()) -> str:
+    """Two short bars across the line (a cut-off relation): across the middle of its
+    longest segment, unless another line crosses there; then at the first place along the
+    segments, longest first, that stands :data:`_MARK_CLEAR` from every point in ``avoid``
+    (else the place farthest from them)."""
+    order = sorted(range(len(pts) - 1),
+                   key=lambda i: -math.hypot(pts[i + 1][0] - pts[i][0],
+                                             pts[i + 1][1] - pts[i][1]))
+    best: tuple[float, int, float] | None = None
+    for i in order:
+        (x1, y1), (x2, y2) = pts[i], pts[i + 1]
+        for t in _MARK_PLACES:
+            mx, my = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
+            room = min((math.hypot(mx - ax, my - ay) for ax, ay in avoid), default=math.inf)
+            if best is None or room > best[0]:
+                best = (room, i, t)
+            if room >= _MARK_CLEAR:
+                break
+        if best is not None and best[0] >= _MARK_CLEAR:
+            break
+    assert best is not None
+    _room, i, t = best
+    (x1, y1), (x2, y2) = pts[i], pts[i + 1]
     length = math.hypot(x2 - x1, y2 - y1)
     ux, uy = (x2 - x1) / length, (y2 - y1) / length
-    mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+    mx, my = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
     out = []
     for shift in (-2.5, 2.5):
         cx, cy = mx + ux * shift, my + uy * shift
