@@ -9,7 +9,8 @@ import pytest
 
 from systeemkaart.io.yaml_json import load
 from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
-from systeemkaart.layout.genogram_households import along, straight_segments
+from systeemkaart.layout.genogram_households import along
+from systeemkaart.layout.genogram_places import AxisSegment, axis_segments
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
 
@@ -18,7 +19,7 @@ EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yam
 def test_outlines_run_along_no_line_in_the_examples(path: Path) -> None:
     case = load(path)
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
-    lines = straight_segments(layout)
+    lines = axis_segments(layout)
     outlines = [h.outline for h in layout.households if h.outline is not None]
     assert outlines
     assert [along(o, lines) for o in outlines] == [0.0] * len(outlines)
@@ -38,4 +39,17 @@ def test_along_measures_parallel_closeness(outline: list[tuple[float, float]],
                                            lines: list[tuple[tuple[float, float],
                                                              tuple[float, float]]],
                                            expected: float) -> None:
-    assert along(outline, lines) == expected
+    assert along(outline, _pieces(lines)) == expected
+
+
+def _pieces(lines: list[tuple[tuple[float, float], tuple[float, float]]]
+            ) -> tuple[list[AxisSegment], list[AxisSegment]]:
+    """The lines as :func:`axis_segments` gives a layout's (each its own line)."""
+    horizontal: list[AxisSegment] = []
+    vertical: list[AxisSegment] = []
+    for n, ((x1, y1), (x2, y2)) in enumerate(lines):
+        if y1 == y2:
+            horizontal.append((y1, min(x1, x2), max(x1, x2), n, "relation"))
+        else:
+            vertical.append((x1, min(y1, y2), max(y1, y2), n, "relation"))
+    return horizontal, vertical

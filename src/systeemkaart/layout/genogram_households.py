@@ -10,9 +10,16 @@ from typing import Final
 from ..text.labels import label
 from ..text.measure import text_width
 from . import Box, Point, segment_hits_box
-from .genogram_places import GenogramLayout, HouseholdPlace, PersonPlace, Work
+from .genogram_places import (
+    AxisSegment,
+    GenogramLayout,
+    HouseholdPlace,
+    PersonPlace,
+    Work,
+    axis_segments,
+)
 
-__all__ = ["along", "outline_households", "straight_segments"]
+__all__ = ["along", "outline_households"]
 
 _NAME_SIZE: Final = 8.0
 """Font size of a household's name."""
@@ -28,7 +35,8 @@ _NUDGES: Final = (0.0, -2.5, 2.5)
 
 Slab = tuple[float, float, float, float]
 """One row of an outline: ``(y0, y1, x0, x1)``."""
-Segment = tuple[Point, Point]
+Lines = tuple[list[AxisSegment], list[AxisSegment]]
+"""The horizontal and vertical pieces of the drawn lines (see :func:`axis_segments`)."""
 
 
 def outline_households(work: Work, layout: GenogramLayout) -> None:
@@ -42,7 +50,7 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
     sets = [frozenset(m for m in hh.members if m in layout.people)
             for hh in work.case.households]
     framed: dict[str, int] = defaultdict(int)  # per person, the frames drawn around them
-    lines = straight_segments(layout)
+    lines = axis_segments(layout)
     for index, hh in enumerate(work.case.households):
         members = [m for m in dict.fromkeys(hh.members) if m in layout.people]
         if not members:
@@ -96,36 +104,25 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
     _place_names(work, layout)
 
 
-def straight_segments(layout: GenogramLayout) -> list[Segment]:
-    """The horizontal and vertical pieces of every drawn line (an outline runs only so)."""
-    out: list[Segment] = []
-    for _kind, _ends, points in layout.edges():
-        for p, q in itertools.pairwise(points):
-            if (p[0] == q[0]) != (p[1] == q[1]):
-                out.append((p, q))
-    return out
-
-
-def along(outline: list[Point], lines: list[Segment]) -> float:
+def along(outline: list[Point], lines: Lines) -> float:
     """How far the edges of ``outline`` run beside one of ``lines`` (closer than
     :data:`_ALONG`, parallel), in units: where a reader may take the two for one line."""
+    horizontal, vertical = lines
     total = 0.0
     for p, q in itertools.pairwise([*outline, outline[0]]):
-        vertical = p[0] == q[0]
-        if vertical == (p[1] == q[1]):
+        if p[1] == q[1] and p[0] != q[0]:
+            at, lo, hi, segs = p[1], min(p[0], q[0]), max(p[0], q[0]), horizontal
+        elif p[0] == q[0] and p[1] != q[1]:
+            at, lo, hi, segs = p[0], min(p[1], q[1]), max(p[1], q[1]), vertical
+        else:
             continue
-        at, lo, hi = (p[0], *sorted((p[1], q[1]))) if vertical else (p[1], *sorted((p[0], q[0])))
-        for a, b in lines:
-            if (a[0] == b[0]) != vertical:
-                continue
-            there, s0, s1 = ((a[0], *sorted((a[1], b[1]))) if vertical
-                             else (a[1], *sorted((a[0], b[0]))))
+        for there, s0, s1, _n, _kind in segs:
             if abs(there - at) < _ALONG:
                 total += max(0.0, min(hi, s1) - max(lo, s0))
     return total
 
 
-def _off_lines(slabs: list[Slab], lines: list[Segment], others: list[Box]) -> list[Slab]:
+def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box]) -> list[Slab]:
     """``slabs`` with each side moved by one of :data:`_NUDGES` where that keeps the outline
     off the lines running beside it (a dashed outline lying on a line hides which is which),
     as long as it comes no nearer than 2 units to a box or outline it must not touch.
@@ -135,9 +132,8 @@ def _off_lines(slabs: list[Slab], lines: list[Segment], others: list[Box]) -> li
     y1 = max(s[1] for s in slabs) + 10.0
     x0 = min(s[2] for s in slabs) - 10.0
     x1 = max(s[3] for s in slabs) + 10.0
-    near = [(a, b) for a, b in lines
-            if min(a[0], b[0]) <= x1 and max(a[0], b[0]) >= x0
-            and min(a[1], b[1]) <= y1 and max(a[1], b[1]) >= y0]
+    near = ([s for s in lines[0] if y0 <= s[0] <= y1 and s[1] <= x1 and s[2] >= x0],
+            [s for s in lines[1] if x0 <= s[0] <= x1 and s[1] <= y1 and s[2] >= y0])
     best = along(_outline(slabs), near)
     if best == 0.0:
         return slabs

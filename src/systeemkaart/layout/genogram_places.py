@@ -6,6 +6,7 @@ Sizes are in user units (1 unit = 1 px at 100 %); a person's symbol is ``SYMBOL`
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -23,8 +24,9 @@ from .genogram_route import RefPoint, Router, YRef
 __all__ = [
     "DATE_SIZE", "LINE_LABEL_SIZE", "MID", "NAME_SIZE", "PARTNER_DROP", "PARTNER_STEP",
     "SYMBOL", "SYMBOL_TOP",
-    "ChildPlace", "GenogramLayout", "GenogramOptions", "HouseholdPlace", "PartnershipPlace",
-    "Pending", "PersonPlace", "RelationPlace", "TextLine", "TwinBar", "Work", "cx",
+    "AxisSegment", "ChildPlace", "GenogramLayout", "GenogramOptions", "HouseholdPlace",
+    "PartnershipPlace", "Pending", "PersonPlace", "RelationPlace", "TextLine", "TwinBar", "Work",
+    "axis_segments", "cx",
     "gap_range", "partnership_ended", "person_deceased", "row_ref",
 ]
 
@@ -400,3 +402,20 @@ class Pending:
     relation_routes: list[list[list[RefPoint]]] = field(default_factory=list)
     """Per relation, the routes it may take (the one in ``relation`` first)."""
 
+
+AxisSegment = tuple[float, float, float, int, str]
+"""An axis-parallel piece of a drawn line: (fixed coordinate, from, to, line number, kind)."""
+
+
+def axis_segments(layout: GenogramLayout) -> tuple[list[AxisSegment], list[AxisSegment]]:
+    """Horizontal and vertical segments of every drawn line, numbered by line (as
+    :meth:`GenogramLayout.edges` yields them): what a line can run along."""
+    horizontal: list[AxisSegment] = []
+    vertical: list[AxisSegment] = []
+    for n, (kind, _ends, points) in enumerate(layout.edges()):
+        for (x1, y1), (x2, y2) in itertools.pairwise(points):
+            if y1 == y2 and x1 != x2:
+                horizontal.append((y1, min(x1, x2), max(x1, x2), n, kind))
+            elif x1 == x2 and y1 != y2:
+                vertical.append((x1, min(y1, y2), max(y1, y2), n, kind))
+    return horizontal, vertical

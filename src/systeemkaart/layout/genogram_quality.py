@@ -20,6 +20,7 @@ from typing import Any
 from ..model import Case
 from . import Box, Point, proper_cross, segment_hits_box
 from .genogram import GenogramLayout
+from .genogram_places import axis_segments
 
 __all__ = [
     "bezier_points",
@@ -36,30 +37,13 @@ __all__ = [
 ]
 
 Segment = tuple[Point, Point]
-_Seg = tuple[float, float, float, int, str]
-"""An axis-parallel segment: (fixed coordinate, from, to, line number, line kind)."""
-
-
-def _axis_segments(layout: GenogramLayout) -> tuple[list[_Seg], list[_Seg]]:
-    """Horizontal and vertical segments of every drawn line, numbered by line."""
-    horizontal: list[_Seg] = []
-    vertical: list[_Seg] = []
-    for n, (kind, _ends, points) in enumerate(layout.edges()):
-        for (x1, y1), (x2, y2) in itertools.pairwise(points):
-            if y1 == y2 and x1 != x2:
-                horizontal.append((y1, min(x1, x2), max(x1, x2), n, kind))
-            elif x1 == x2 and y1 != y2:
-                vertical.append((x1, min(y1, y2), max(y1, y2), n, kind))
-    return horizontal, vertical
-
-
 def lines_on_lines(layout: GenogramLayout, within: float = 4.0,
                    longer: float = 10.0) -> list[tuple[int, int]]:
     """Pairs of lines ``(a, b)`` (numbered as :meth:`GenogramLayout.edges` yields them, at
     least one an emotional relation) that run parallel closer than ``within`` for more than
     ``longer`` units: a reader cannot tell them apart there."""
     found: set[tuple[int, int]] = set()
-    for segs in _axis_segments(layout):
+    for segs in axis_segments(layout):
         segs.sort()
         keys = [s[0] for s in segs]
         for s in segs:
