@@ -18,7 +18,7 @@ from typing import Final
 
 from ..dates import PartialDate
 from ..gcpause import paused_gc
-from ..layout import Point
+from ..layout import Point, proper_cross
 from ..layout.genogram import (
     GenogramLayout,
     GenogramOptions,
@@ -466,6 +466,8 @@ def _paint_relations(doc: SvgDoc, case: Case, layout: GenogramLayout,
 def _crossing_points(path: list[Point], layout: GenogramLayout) -> list[Point]:
     """Where the other lines of ``layout`` cross ``path`` (a cut-off's marks keep away from
     them). Only segments whose boxes meet ``path``'s box are looked at."""
+    from ..layout.genogram_quality import crossing_point  # only drawings with a cut-off
+
     xs, ys = [p[0] for p in path], [p[1] for p in path]
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
     own = list(itertools.pairwise(path))
@@ -477,22 +479,8 @@ def _crossing_points(path: list[Point], layout: GenogramLayout) -> list[Point]:
             if (max(c[0], d[0]) < x0 or min(c[0], d[0]) > x1
                     or max(c[1], d[1]) < y0 or min(c[1], d[1]) > y1):
                 continue
-            for a, b in own:
-                at = _meet(a, b, c, d)
-                if at is not None:
-                    out.append(at)
+            for s in own:
+                if proper_cross(s, (c, d)):
+                    out.append(crossing_point(s, (c, d)))
     return out
 
-
-def _meet(a: Point, b: Point, c: Point, d: Point) -> Point | None:
-    """The point where segments ``a``-``b`` and ``c``-``d`` cross, or ``None``."""
-    rx, ry = b[0] - a[0], b[1] - a[1]
-    sx, sy = d[0] - c[0], d[1] - c[1]
-    den = rx * sy - ry * sx
-    if abs(den) < 1e-12:
-        return None
-    t = ((c[0] - a[0]) * sy - (c[1] - a[1]) * sx) / den
-    u = ((c[0] - a[0]) * ry - (c[1] - a[1]) * rx) / den
-    if 0.0 <= t <= 1.0 and 0.0 <= u <= 1.0:
-        return (a[0] + t * rx, a[1] + t * ry)
-    return None
