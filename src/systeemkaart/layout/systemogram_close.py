@@ -10,7 +10,7 @@ from itertools import pairwise
 from . import Box, Point
 
 __all__ = ["CLOSE_END", "CLOSE_GAP", "FRAME_GAP", "close_length", "close_runs",
-           "frame_edges", "frame_runs"]
+           "frame_edges", "frame_runs", "near_cells"]
 
 _CELL = 64.0
 CLOSE_GAP = 4.0
@@ -24,6 +24,16 @@ CLOSE_END = 10.0
 
 _NEAR_PARALLEL = math.sin(math.radians(15.0))
 """Sine of the largest angle between two segments that still run side by side."""
+
+
+def near_cells(a: Point, b: Point, gap: float) -> list[tuple[int, int]]:
+    """The grid cells (of 64 units) the box of the segment ``a``-``b``, grown by ``gap``,
+    touches: every segment that comes within ``gap`` of it shares one of them."""
+    return [(cx, cy)
+            for cx in range(math.floor((min(a[0], b[0]) - gap) / _CELL),
+                            math.floor((max(a[0], b[0]) + gap) / _CELL) + 1)
+            for cy in range(math.floor((min(a[1], b[1]) - gap) / _CELL),
+                            math.floor((max(a[1], b[1]) + gap) / _CELL) + 1)]
 
 
 def _within(alpha: float, beta: float, lo: float, hi: float, t0: float, t1: float
@@ -80,11 +90,8 @@ def close_runs(lines: Sequence[tuple[str, str, Sequence[Point]]], gap: float = C
         for a, b in pairwise(pts):
             k = len(segs)
             segs.append((i, a, b))
-            for cx in range(math.floor((min(a[0], b[0]) - gap) / _CELL),
-                            math.floor((max(a[0], b[0]) + gap) / _CELL) + 1):
-                for cy in range(math.floor((min(a[1], b[1]) - gap) / _CELL),
-                                math.floor((max(a[1], b[1]) + gap) / _CELL) + 1):
-                    cells.setdefault((cx, cy), []).append(k)
+            for cell in near_cells(a, b, gap):
+                cells.setdefault(cell, []).append(k)
     seen: set[tuple[int, int]] = set()
     out: dict[tuple[int, int], float] = {}
     for members in cells.values():

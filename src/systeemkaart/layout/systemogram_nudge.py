@@ -24,7 +24,14 @@ from itertools import pairwise
 
 from . import Box, Point
 from .ring_geometry import segments_cross
-from .systemogram_close import CLOSE_GAP, close_length, close_runs, frame_edges, frame_runs
+from .systemogram_close import (
+    CLOSE_GAP,
+    close_length,
+    close_runs,
+    frame_edges,
+    frame_runs,
+    near_cells,
+)
 from .systemogram_route import Router
 
 __all__ = ["NUDGE_GAP", "nudge_apart"]
@@ -54,7 +61,6 @@ FRAME_TRIES = 16
 one tries only what is left of its ``CROWDED_TRIES``)."""
 LEAST = 10.0
 """Length (units) two lines may run close before their bends are moved."""
-_CELL = 64.0
 _PARALLEL = math.sin(math.radians(15.0))
 
 
@@ -73,23 +79,15 @@ class _Lines:
 
     def add(self, i: int, a: Point, b: Point) -> None:
         """Note that line ``i`` passes near the segment ``a``-``b``."""
-        g = NUDGE_GAP
-        for cx in range(math.floor((min(a[0], b[0]) - g) / _CELL),
-                        math.floor((max(a[0], b[0]) + g) / _CELL) + 1):
-            for cy in range(math.floor((min(a[1], b[1]) - g) / _CELL),
-                            math.floor((max(a[1], b[1]) + g) / _CELL) + 1):
-                self.cells.setdefault((cx, cy), set()).add(i)
+        for cell in near_cells(a, b, NUDGE_GAP):
+            self.cells.setdefault(cell, set()).add(i)
 
     def near(self, segs: Sequence[tuple[Point, Point]]) -> list[int]:
         """The lines that may pass near any of ``segs``, in order."""
         found: set[int] = set()
-        g = NUDGE_GAP
         for a, b in segs:
-            for cx in range(math.floor((min(a[0], b[0]) - g) / _CELL),
-                            math.floor((max(a[0], b[0]) + g) / _CELL) + 1):
-                for cy in range(math.floor((min(a[1], b[1]) - g) / _CELL),
-                                math.floor((max(a[1], b[1]) + g) / _CELL) + 1):
-                    found.update(self.cells.get((cx, cy), ()))
+            for cell in near_cells(a, b, NUDGE_GAP):
+                found.update(self.cells.get(cell, ()))
         return sorted(found)
 
     def nearby(self, i: int, others: Sequence[int], lo: Point, hi: Point
