@@ -112,7 +112,9 @@ def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: f
                ) -> list[Point] | None:
     """The routed path of a line from an agent's box, remembered. A line out of a card
     whose target lies about under or over it may leave on either side: the side whose path
-    costs less (crossings, and length) wins, the side facing the target on a tie. ``quick``
+    costs less (crossings, and length) wins, the side facing the target on a tie. So may a
+    line that crosses others on its way (first pass only), where going round the card
+    looks likely to cross at least one line fewer (:func:`_worth_other_side`). ``quick``
     tries the detour search alone and remembers nothing (``None`` when it finds no way).
     A line out of the side facing away from its target goes round its own row too, so it
     never runs back under the card it left."""
@@ -123,18 +125,37 @@ def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: f
         best = None if leg is None else start[:-1] + leg
     else:
         best = start[:-1] + router.route(start[-1], goal, skip, ends, remember=False)
-    if card is not None and _in_card(box, card) and abs(goal[0] - card.cx) < card.w:
+    below = card is not None and abs(goal[0] - card.cx) < card.w
+    if card is not None and _in_card(box, card) and (below or not quick):
+        cost = math.inf if best is None else router.cost(best, ends)
         other = _start(router, box, card, goal, shift, left=goal[0] > card.cx)
-        away = [s for s in skip if s != ends[0]]
-        leg = router.try_route(other[-1], goal, away, ends, claim=quick,
-                              budget=QUICK_BUDGET if quick else BUDGET)
-        if leg is not None:
-            path = other[:-1] + leg
-            if best is None or router.cost(path, ends) < router.cost(best, ends):
-                best = path
+        if below or (best is not None
+                     and _worth_other_side(router, best, cost, other[-1], card, goal, ends)):
+            away = [s for s in skip if s != ends[0]]
+            leg = router.try_route(other[-1], goal, away, ends, claim=quick,
+                                  budget=QUICK_BUDGET if quick else BUDGET)
+            if leg is not None and router.cost(other[:-1] + leg, ends) < cost:
+                best = other[:-1] + leg
     if best is not None and not quick:
         router.remember(best, ends)
     return best
+
+
+def _worth_other_side(router: Router, path: Sequence[Point], cost: float, stub: Point,
+                      card: Box, goal: Point, ends: tuple[str, str]) -> bool:
+    """True when ``path`` (costing ``cost``) crosses other lines and a line leaving its
+    card at ``stub``, on the far side, and turning once past the card's top or bottom
+    towards ``goal`` would cross at least one line fewer: a cheap guess that spares the
+    search round the card where it would not pay (most lines)."""
+    if cost - _length(path) / CROSSING_LENGTH < 0.5:
+        return False
+    edge = card.bottom + STUB if goal[1] > card.cy else card.y - STUB
+    return router.cost([stub, (stub[0], edge), goal], ends) + 1 <= cost
+
+
+def _length(path: Sequence[Point]) -> float:
+    """The length of ``path`` (units)."""
+    return sum(math.dist(a, b) for a, b in pairwise(path))
 
 
 def _spread(wanted: Sequence[float], least: float) -> list[float]:
