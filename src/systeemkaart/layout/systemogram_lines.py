@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from . import Box, Point, segment_hits_box
@@ -46,6 +46,9 @@ PARALLEL_GAP = 5.0
 REROUTE = 1
 QUICK_BUDGET = 12
 """Most segment routings the second pass tries for one line (the first pass: ``BUDGET``)."""
+FAR_TRIES = 8
+"""Most lines whose card's far side the second pass tries in one drawing (few pass the
+guess that it may pay; this bounds the cost where many do)."""
 """Rounds in which every line is routed again with all the others known."""
 # Ports live on the upper part of the symbol: the label hangs below it (y grows downwards).
 _PORT_LO = math.radians(145.0)
@@ -108,49 +111,58 @@ def _in_card(box: Box, card: Box | None) -> bool:
 
 
 def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: float,
-               skip: list[str], ends: tuple[str, str], quick: bool = False
+               skip: list[str], ends: tuple[str, str], quick: _Tries | None = None
                ) -> list[Point] | None:
     """The routed path of a line from an agent's box, remembered. A line out of a card
     whose target lies about under or over it may leave on either side: the side whose path
-    costs less (crossings, and length) wins, the side facing the target on a tie. So may a
-    line that crosses others on its way (first pass only), where going round the card
-    looks likely to cross at least one line fewer (:func:`_worth_other_side`). ``quick``
-    tries the detour search alone and remembers nothing (``None`` when it finds no way).
+    costs less (crossings, and length) wins, the side facing the target on a tie, where
+    its path crosses other lines. So may any line that crosses others on its way, where
+    going round the card looks likely to cross at least one line fewer
+    (:func:`_worth_other_side`). ``quick`` tries the detour search alone and remembers
+    nothing (``None`` when it finds no way); it counts down the far sides it may try.
     A line out of the side facing away from its target goes round its own row too, so it
     never runs back under the card it left."""
     start = _start(router, box, card, goal, shift)
     best: list[Point] | None
-    if quick:
+    if quick is not None:
         leg = router.try_route(start[-1], goal, skip, ends, claim=True, budget=QUICK_BUDGET)
         best = None if leg is None else start[:-1] + leg
     else:
         best = start[:-1] + router.route(start[-1], goal, skip, ends, remember=False)
     below = card is not None and abs(goal[0] - card.cx) < card.w
-    if card is not None and _in_card(box, card) and (below or not quick):
+    if card is not None and _in_card(box, card) and (below or quick is None or quick.left > 0):
         cost = math.inf if best is None else router.cost(best, ends)
         other = _start(router, box, card, goal, shift, left=goal[0] > card.cx)
-        if below or (best is not None
-                     and _worth_other_side(router, best, cost, other[-1], card, goal, ends)):
+        crosses = best is None or cost - _length(best) / CROSSING_LENGTH >= 0.5
+        if best is None or (crosses and _worth_other_side(
+                router, cost, other[-1], card, goal, ends, 0.0 if below else 1.0)):
+            if quick is not None and not below:
+                quick.left -= 1
             away = [s for s in skip if s != ends[0]]
-            leg = router.try_route(other[-1], goal, away, ends, claim=quick,
-                                  budget=QUICK_BUDGET if quick else BUDGET)
+            leg = router.try_route(other[-1], goal, away, ends, claim=quick is not None,
+                                  budget=BUDGET if quick is None else QUICK_BUDGET)
             if leg is not None and router.cost(other[:-1] + leg, ends) < cost:
                 best = other[:-1] + leg
-    if best is not None and not quick:
+    if best is not None and quick is None:
         router.remember(best, ends)
     return best
 
 
-def _worth_other_side(router: Router, path: Sequence[Point], cost: float, stub: Point,
-                      card: Box, goal: Point, ends: tuple[str, str]) -> bool:
-    """True when ``path`` (costing ``cost``) crosses other lines and a line leaving its
-    card at ``stub``, on the far side, and turning once past the card's top or bottom
-    towards ``goal`` would cross at least one line fewer: a cheap guess that spares the
-    search round the card where it would not pay (most lines)."""
-    if cost - _length(path) / CROSSING_LENGTH < 0.5:
-        return False
+def _worth_other_side(router: Router, cost: float, stub: Point, card: Box, goal: Point,
+                      ends: tuple[str, str], gain: float) -> bool:
+    """True when a line leaving its card at ``stub``, on the far side, and turning once
+    past the card's top or bottom towards ``goal`` would cross at least one line fewer than
+    ``path`` (costing ``cost``): a cheap guess that spares the search round the card where
+    it would not pay (most lines)."""
     edge = card.bottom + STUB if goal[1] > card.cy else card.y - STUB
-    return router.cost([stub, (stub[0], edge), goal], ends) + 1 <= cost
+    return router.cost([stub, (stub[0], edge), goal], ends) + gain < cost
+
+
+@dataclass(slots=True)
+class _Tries:
+    """How many far sides of cards the second routing pass may still try: a bounded cost."""
+
+    left: int = FAR_TRIES
 
 
 def _length(path: Sequence[Point]) -> float:
@@ -213,9 +225,11 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         found = _route_one(router, links[i], shifts[i], people, agents, cards)
         assert found is not None  # only a quick search finds nothing
         paths[i], ends[i], flips[i] = found
+    tries = _Tries()
     for _ in range(REROUTE):  # again, each line now seeing all the others
         for i in order:
-            _reroute(router, i, links[i], paths, flips[i], shifts[i], people, agents, cards)
+            _reroute(router, i, links[i], paths, flips[i], shifts[i], people, agents, cards,
+                     tries)
     _ports(router, paths, ends, [lk.source if not f else lk.target
                                  for lk, f in zip(links, flips, strict=True)],
            people, sexes)
@@ -251,12 +265,12 @@ def _ends_of(lk: LinkPlace, people: Mapping[str, PersonPlace]) -> tuple[str, str
 
 
 def _route_one(router: Router, lk: LinkPlace, shift: float, people: Mapping[str, PersonPlace],
-               agents: Mapping[str, Box], cards: Mapping[str, Box | None], quick: bool = False
-               ) -> tuple[list[Point], str | None, bool] | None:
+               agents: Mapping[str, Box], cards: Mapping[str, Box | None],
+               quick: _Tries | None = None) -> tuple[list[Point], str | None, bool] | None:
     """The routed path of ``lk`` (from its agent; flipped when it starts at a person), the
     person it ends at (or ``None``) and whether it was flipped; remembered unless
     ``quick`` (then only the detour search runs, for lines from agents: ``None`` if no
-    way is found)."""
+    way is found; see :func:`_from_card`)."""
     src, tgt, flip = _ends_of(lk, people)
     if tgt in people:
         person = people[tgt]
@@ -269,7 +283,7 @@ def _route_one(router: Router, lk: LinkPlace, shift: float, people: Mapping[str,
     if src in agents:
         box = agents[src]
         path = _from_card(router, box, cards.get(src), goal, shift, skip, (src, tgt), quick)
-    elif quick:
+    elif quick is not None:
         return None
     else:  # a family member who is also a supporter or context
         p = people[src]
@@ -287,9 +301,10 @@ def _route_one(router: Router, lk: LinkPlace, shift: float, people: Mapping[str,
 
 def _reroute(router: Router, i: int, lk: LinkPlace, paths: list[list[Point]], flip: bool,
              shift: float, people: Mapping[str, PersonPlace], agents: Mapping[str, Box],
-             cards: Mapping[str, Box | None]) -> None:
+             cards: Mapping[str, Box | None], tries: _Tries) -> None:
     """Rip up line ``i`` and route it again, now that every other line is known; the new
-    path is kept only when it crosses fewer lines (length weighed as in the router)."""
+    path is kept only when it crosses fewer lines (length weighed as in the router).
+    ``tries`` counts down the far sides of cards still to try."""
     old = paths[i]
     src, tgt, _ = _ends_of(lk, people)
     router.tag = i
@@ -299,7 +314,7 @@ def _reroute(router: Router, i: int, lk: LinkPlace, paths: list[list[Point]], fl
     if before - length / CROSSING_LENGTH < 0.5 or len(old) < 3:  # nothing to gain
         router.remember(old, (src, tgt))
         return
-    found = _route_one(router, lk, shift, people, agents, cards, quick=True)
+    found = _route_one(router, lk, shift, people, agents, cards, quick=tries)
     if found is not None and router.cost(found[0], (src, tgt)) < before - 1e-9:
         paths[i] = found[0]
     router.remember(paths[i], (src, tgt))
