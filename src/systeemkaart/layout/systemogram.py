@@ -11,9 +11,10 @@ the order their lines leave it. The order of the people in each household is the
 re-ranked by where their agents ended up and the whole is laid out again, for two shapes
 of the family block and three strengths of the side pull. Every line is routed around every
 box that is not one of its ends, into its own port (:mod:`.systemogram_lines`), for the
-layout(s) expected to cross least once routed (``ROUTED``; see :func:`_forecast`: straight
-crossings plus the boxes straight lines pass, plus a price for every box set off its kind's
-side); the one with the fewest crossings after routing is drawn.
+layout(s) expected to cross least once routed (``ROUTED``, more in a small drawing up to
+``ROUTED_LINES``; see :func:`_forecast`: straight crossings plus the boxes straight lines
+pass, plus a price for every box set off its kind's side); the one with the fewest
+crossings after routing is drawn.
 
 Cost: O(R · (A log A + A² + S log S + K)) for R rounds, A agents, S line segments and K
 pairs of segments side by side, plus the routing of a few layouts, about O(L · c) for L
@@ -69,7 +70,12 @@ ROUTED = 1
 """How many of the tried layouts expected to cross least once routed are routed (of those
 within ``NEAR`` times the fewest straight crossings, plus two); the one with the fewest
 crossings after routing is drawn. Routing a second one saves a few per cent of the
-crossings but doubles the routing time, so one is routed."""
+crossings but doubles the routing time, so one is routed in a large drawing."""
+ROUTED_LINES = 60
+"""Lines routed in all: a drawing of fewer lines routes as many of its likeliest layouts as
+fit (a drawing of about 25 agents or more, one), also those beyond ``NEAR`` once those
+within it are routed. A small drawing is cheap to route, and its few crossings depend
+most on the layout."""
 NEAR = 1.25
 OFF_SIDE = 10.0
 """Crossings a layout must save for each box it sets more than a quarter turn from its
@@ -370,7 +376,8 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
     best = tried[0]
     if route:
         sides = {u.id: u.side for u in plan.units if u.side is not None}
-        near = _likeliest(tried, sides, ROUTED if optimise else 1)
+        count = max(ROUTED, ROUTED_LINES // max(len(tried[0].links), 1)) if optimise else 1
+        near = _likeliest(tried, sides, count)
         routed = [_routed(case, lay) for lay in near]
         best = min(routed, key=lambda lay: lay.crossings)
     named = [(f"p:{k}", v.box) for k, v in best.people.items()]
@@ -383,18 +390,24 @@ def _likeliest(tried: Sequence[SystemogramLayout], sides: dict[str, float], coun
                ) -> list[SystemogramLayout]:
     """The ``count`` layouts among ``tried`` (fewest straight crossings first) expected to
     cross least once routed, by :func:`_forecast` plus ``OFF_SIDE`` per box set off its
-    kind's side; only layouts within ``NEAR`` of the fewest crossings are weighed, and the
-    forecast stops at the first layout whose straight crossings alone cannot win.
-    ``sides`` maps each box that has one to its kind's side (radians)."""
-    scored: list[tuple[float, int, SystemogramLayout]] = []
-    for k, lay in enumerate(tried):
-        if lay.crossings > tried[0].crossings * NEAR + 2:
-            break
-        if len(scored) >= count and lay.crossings >= sorted(scored)[count - 1][0]:
-            break  # a forecast is never below the straight crossings
-        scored.append((_forecast(lay) + OFF_SIDE * _off_side(lay, sides), k, lay))
-    scored.sort(key=lambda item: item[:2])
-    return [lay for _, _, lay in scored[:count]]
+    kind's side. Layouts within ``NEAR`` of the fewest crossings come first; the others
+    fill what is left of ``count``. Each group's forecast stops at the first layout whose
+    straight crossings alone cannot win. ``sides`` maps each box that has one to its
+    kind's side (radians)."""
+    limit = tried[0].crossings * NEAR + 2
+    out: list[SystemogramLayout] = []
+    for group in ([lay for lay in tried if lay.crossings <= limit],
+                  [lay for lay in tried if lay.crossings > limit]):
+        want = count - len(out)
+        scored: list[tuple[float, int, SystemogramLayout]] = []
+        for k, lay in enumerate(group):
+            if want <= 0 or (len(scored) >= want
+                             and lay.crossings >= sorted(scored)[want - 1][0]):
+                break  # a forecast is never below the straight crossings
+            scored.append((_forecast(lay) + OFF_SIDE * _off_side(lay, sides), k, lay))
+        scored.sort(key=lambda item: item[:2])
+        out += [lay for _, _, lay in scored[:want]]
+    return out
 
 
 def _forecast(lay: SystemogramLayout) -> float:
