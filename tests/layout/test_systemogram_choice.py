@@ -85,3 +85,28 @@ def test_likeliest_keeps_boxes_on_their_kinds_side() -> None:
     assert _likeliest([off, lay], sides, 1) == [lay]  # one crossing does not pay for it
     cheap = replace(off, crossings=100 - int(OFF_SIDE) - 1)
     assert _likeliest([cheap, lay], sides, 1) == [cheap]  # more crossings do
+
+
+def test_likeliest_fills_what_is_left_with_layouts_beyond_near() -> None:
+    """A layout with many more straight crossings is routed only when the count leaves
+    room after every layout near the fewest, and then after them."""
+    lay = _straight("mdo-weglopen")
+    far = replace(lay, crossings=lay.crossings * 3 + 10, links=())  # cheapest forecast
+    assert _likeliest([lay, far], {}, 1) == [lay]
+    assert _likeliest([lay, far], {}, 2) == [lay, far]
+
+
+ROUTED_CROSSINGS = {"formaat-voorbeeld": 0, "hoogbegaafd": 1, "huisarts-steunfiguren": 2,
+                    "mdo-weglopen": 10, "stiefgezin": 0, "terug-naar-huis": 1,
+                    "veiligheid-broertje": 6}
+"""Routed crossings per example as drawn now: none may rise."""
+
+
+@pytest.mark.parametrize("name", sorted(ROUTED_CROSSINGS))
+def test_examples_cross_no_more_than_they_did(name: str) -> None:
+    lay = layout_systemogram(load(ROOT / "examples" / f"{name}.yaml"))
+    assert lay.crossings <= ROUTED_CROSSINGS[name]
+
+
+def test_every_example_is_counted() -> None:
+    assert {p.stem for p in EXAMPLES} == set(ROUTED_CROSSINGS)

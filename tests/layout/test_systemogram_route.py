@@ -7,6 +7,7 @@ from itertools import pairwise
 import pytest
 
 from systeemkaart.layout import Box, segment_hits_box
+from systeemkaart.layout.ring_geometry import segments_cross
 from systeemkaart.layout.systemogram_lines import _from_card
 from systeemkaart.layout.systemogram_route import Obstacle, Router
 
@@ -51,4 +52,25 @@ def test_a_line_out_of_the_far_side_of_its_card_never_runs_back_under_its_row() 
     router.remember([(90.0, 30.0), (90.0, 200.0)], ("u", "v"))
     path = _from_card(router, row, card, (60.0, 70.0), 0.0, ["pro", "kind"], ("pro", "kind"))
     assert path is not None and path[0][0] == card.x  # round the far side: no crossing
+    assert not any(segment_hits_box(p, q, row) for p, q in pairwise(path[1:]))
+
+
+def test_a_line_crossing_several_others_leaves_its_card_on_the_far_side() -> None:
+    """A professional's line to a target up and right of the card leaves on the right;
+    when three lines drawn just right of the card stand in its way, it leaves on the left
+    and goes round the top of the card, crossing none of them (the longer way pays)."""
+    card = Box(0.0, 0.0, 100.0, 50.0)
+    row = Box(0.0, 20.0, 100.0, 30.0)
+    obstacles = [Obstacle("org", Box(0.0, 0.0, 100.0, 20.0)), Obstacle("pro", row)]
+    goal = (300.0, -30.0)
+    router = Router(obstacles)
+    near = _from_card(router, row, card, goal, 0.0, ["pro", "kind"], ("pro", "kind"))
+    assert near is not None and near[0][0] == card.right
+    router = Router(obstacles)
+    walls = [[(x, 5.0), (x, 75.0)] for x in (114.0, 118.0, 122.0)]
+    for k, wall in enumerate(walls):
+        router.remember(wall, (f"u{k}", f"v{k}"))
+    path = _from_card(router, row, card, goal, 0.0, ["pro", "kind"], ("pro", "kind"))
+    assert path is not None and path[0][0] == card.x
+    assert not any(segments_cross(p, q, *wall) for p, q in pairwise(path) for wall in walls)
     assert not any(segment_hits_box(p, q, row) for p, q in pairwise(path[1:]))
