@@ -71,11 +71,11 @@ ROUTED = 1
 within ``NEAR`` times the fewest straight crossings, plus two); the one with the fewest
 crossings after routing is drawn. Routing a second one saves a few per cent of the
 crossings but doubles the routing time, so one is routed in a large drawing."""
-ROUTED_LINES = 60
+ROUTED_LINES = 51
 """Lines routed in all: a drawing of fewer lines routes as many of its likeliest layouts as
-fit (a drawing of about 25 agents or more, one), also those beyond ``NEAR`` once those
-within it are routed. A small drawing is cheap to route, and its few crossings depend
-most on the layout."""
+fit (three of 17 lines; a drawing of about 20 agents or more, one), also those beyond
+``NEAR`` once those within it are routed. A small drawing is cheap to route, and its few
+crossings depend most on the layout."""
 NEAR = 1.25
 OFF_SIDE = 10.0
 """Crossings a layout must save for each box it sets more than a quarter turn from its
