@@ -43,7 +43,7 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
     """Outline each household whose members stand together; otherwise mark each member.
 
     A case without households costs nothing here, and the pieces of the drawn lines (see
-    :func:`axis_segments`: a pass over every line, about 15 ms of a 3,000-person family)
+    :func:`axis_segments`: a pass over every line, about 5-7 ms of a 3,000-person family)
     are gathered only for an outline that may have to keep off them."""
     if not work.case.households:
         return
