@@ -25,8 +25,11 @@ disturbs less; it includes the child process a large layout runs Graphviz in). T
 families are timed without the cycle collector, as the ``systeemkaart`` command runs (see
 :func:`systeemkaart.gcpause.one_shot`); garbage is collected between the timed calls.
 
+Scaling: our CPU time per step for generated families of 750 to 6,000 people, to find a
+step that grows faster than the family (``--scaling``).
+
 Run from the repository root: ``.venv/bin/python bench/bench_genogram.py`` (``--speed``:
-the speed figures only).
+the speed figures only; ``--scaling``: the scaling table only).
 """
 
 from __future__ import annotations
@@ -569,8 +572,34 @@ def overhead(case_file: Path, runs: int) -> None:
     steps(case_file, runs)
 
 
+SCALING_SIZES: Final = (750, 1500, 3000, 6000)
+"""People in the generated families of :func:`scaling`."""
+
+
+def scaling(runs: int = 3) -> None:
+    """Print our CPU ms per step (:func:`step_times`) for generated families of
+    :data:`SCALING_SIZES` people (40 emotional relations per 3,000 people): a step whose
+    time more than doubles from one size to the next grows faster than the family."""
+    ms: dict[int, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in SCALING_SIZES:
+            case_file = Path(tmp) / f"generated-{n}.yaml"
+            start = 2030 - 290 * max(1, n // 3000)  # everyone born by 2030
+            save(random_family(7, n, relations=n * 40 // 3000, start=start), case_file)
+            ms[n] = step_times(case_file, runs)
+    print(f"our CPU ms per step (median of {runs}; functions wrapped), generated families:")
+    print(f"  {'people':42}" + "".join(f"{n:>8,}" for n in SCALING_SIZES))
+    for name in ms[SCALING_SIZES[0]]:
+        print(f"  {name:42}" + "".join(f"{ms[n][name]:8.0f}" for n in SCALING_SIZES))
+
+
 def main() -> None:
-    """Print every figure with the command that produced it (``--speed``: speed only)."""
+    """Print every figure with the command that produced it (``--speed``: speed only;
+    ``--scaling``: the steps at growing sizes only)."""
+    if "--scaling" in sys.argv[1:]:
+        print("command: .venv/bin/python bench/bench_genogram.py --scaling\n")
+        scaling()
+        return
     only_speed = "--speed" in sys.argv[1:]
     print(f"command: .venv/bin/python bench/bench_genogram.py{' --speed' if only_speed else ''}"
           "\n")

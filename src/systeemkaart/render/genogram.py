@@ -12,13 +12,12 @@ friends) rather than as an element per shape: a 3,000-person family is painted i
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping
 from typing import Final
 
 from ..dates import PartialDate
 from ..gcpause import paused_gc
-from ..layout import Point, proper_cross
+from ..layout import Point
 from ..layout.genogram import (
     GenogramLayout,
     GenogramOptions,
@@ -29,6 +28,7 @@ from ..layout.genogram import (
 from ..model import Case, Person, case_at
 from ..text.labels import label
 from ..text.measure import text_width
+from .crossing_points import CrossingPoints
 from .styles import (
     CHILD_STYLES,
     HOUSEHOLD,
@@ -451,36 +451,18 @@ def _paint_relations(doc: SvgDoc, case: Case, layout: GenogramLayout,
         return
     layer = doc.group(classes=["relations"])
     parts: list[str] = []
+    crossing: CrossingPoints | None = None  # built at the first cut-off
     for r in layout.relations:
         a, b = r.between
         record = case.relations[r.index]
         style = RELATION_STYLES[r.kind]
-        avoid = _crossing_points(r.points, layout) if style.pattern == "cut" else []
+        avoid: list[Point] = []
+        if style.pattern == "cut":  # its marks keep away from the lines crossing it
+            if crossing is None:
+                crossing = CrossingPoints([points for _, _, points in layout.edges()])
+            avoid = crossing.on(r.points)
         parts.append(edge_markup(
             "relation", line_markup(r.points, style, avoid), modifiers=[r.kind],
             source=a, target=b, tooltip=f"{names[a]} – {names[b]}: {label(r.kind, lang)}"
                                         + (f" ({record.notes})" if record.notes else "")))
     layer.add_markup("".join(parts))
-
-
-def _crossing_points(path: list[Point], layout: GenogramLayout) -> list[Point]:
-    """Where the other lines of ``layout`` cross ``path`` (a cut-off's marks keep away from
-    them). Only segments whose boxes meet ``path``'s box are looked at."""
-    from ..layout.genogram_quality import crossing_point  # only drawings with a cut-off
-
-    xs, ys = [p[0] for p in path], [p[1] for p in path]
-    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    own = list(itertools.pairwise(path))
-    out: list[Point] = []
-    for _kind, _ends, points in layout.edges():
-        if points is path:
-            continue
-        for c, d in itertools.pairwise(points):
-            if (max(c[0], d[0]) < x0 or min(c[0], d[0]) > x1
-                    or max(c[1], d[1]) < y0 or min(c[1], d[1]) > y1):
-                continue
-            for s in own:
-                if proper_cross(s, (c, d)):
-                    out.append(crossing_point(s, (c, d)))
-    return out
-
