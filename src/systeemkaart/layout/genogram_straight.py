@@ -41,7 +41,7 @@ from .genogram_places import (
     row_ref,
     small_kind,
 )
-from .genogram_relations import repack_side_ports, top_point
+from .genogram_relations import nest_routes, repack_side_ports, top_point
 from .genogram_route import RefPoint
 
 __all__ = ["straighten_relations"]
@@ -117,6 +117,7 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
     while True:
         geometry = regeometry()
         if not chosen:
+            nest_routes(work, pending.relation, geometry[1])
             _repair(work, pending, geometry)
             return geometry
         scene = _Scene(work, pending, geometry)
@@ -133,6 +134,7 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
         if not bad:
             for k, path in straight_paths.items():
                 pending.relation[k] = (pending.relation[k][0], path)
+            nest_routes(work, pending.relation, geometry[1])
             _repair(work, pending, geometry)
             return geometry
         for k in bad:
