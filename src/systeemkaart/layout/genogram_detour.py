@@ -147,12 +147,13 @@ def _corners(box: Box) -> list[tuple[float, float, float, float]]:
             for y, sy in ((box.y - _GAP, -1.0), (box.bottom + _GAP, 1.0))]
 
 
-def detour_path(work: Work, a: str, b: str, row_top: dict[int, float], offset: float,
-                bends: tuple[RefPoint, ...]) -> list[RefPoint]:
+def detour_path(work: Work, a: str, b: str, row_top: dict[int, float],
+                offsets: tuple[float, float], bends: tuple[RefPoint, ...]) -> list[RefPoint]:
     """The line from ``a``'s symbol to ``b``'s through ``bends`` (beside corners, found by
-    :func:`detour`), in row-relative coordinates, leaving each symbol at a port ``offset``
-    to the left of the line from its centre to the nearest bend (a second relation between
-    one pair has ports of its own); empty when an end would leave at a glancing angle."""
+    :func:`detour`), in row-relative coordinates, leaving ``a``'s symbol at a port
+    ``offsets[0]`` to the left of the line from its centre to the nearest bend and ``b``'s
+    ``offsets[1]`` to the right (a second relation between one pair has ports of its own);
+    empty when an end would leave at a glancing angle."""
     rows = work.st.rows
     points: list[Point] = []
     for x, (kind, ref, dy) in bends:
@@ -160,16 +161,16 @@ def detour_path(work: Work, a: str, b: str, row_top: dict[int, float], offset: f
             return []
         points.append((x, row_top[ref] + dy))
     ends: list[RefPoint] = []
-    for pid, towards, sign in ((a, points[0], 1.0), (b, points[-1], -1.0)):
+    for pid, towards, offset in ((a, points[0], offsets[0]), (b, points[-1], -offsets[1])):
         row = rows[pid]
         cx, cy = work.centre[pid], row_top[row] + MID
         length = math.dist((cx, cy), towards)
         if length == 0:
             return []
         ux, uy = (towards[0] - cx) / length, (towards[1] - cy) / length
-        t = exit_distance(work, pid, sign * offset, ux, uy)
+        t = exit_distance(work, pid, offset, ux, uy)
         if t is None or t >= length - 1.0:
             return []
-        x, y = cx - uy * sign * offset + ux * t, cy + ux * sign * offset + uy * t
+        x, y = cx - uy * offset + ux * t, cy + ux * offset + uy * t
         ends.append((x, row_ref(row, y - row_top[row])))
     return [ends[0], *bends, ends[1]]

@@ -88,8 +88,14 @@ _DETOUR_MOST: Final = 6
 """A detour is looked for only around at most this many boxes in the straight line's way
 (more: the search would cost much, and the line would wind)."""
 _PORTS: Final = (0.0, 6.0, -6.0)
-"""Where a detour leaves its symbols: aimed at the centre, or beside that line (a second
-relation between one pair)."""
+"""Where a detour leaves a symbol: aimed at the centre, or beside that line (a second
+relation between one pair), on either side: the ends of lines that turn further out
+around a corner may have to lie further left at one end and further right at the other,
+or the lines would close in on each other there."""
+_DETOUR_PORTS: Final = tuple(itertools.product(_PORTS, _PORTS))
+_DETOUR_ENDS: Final = tuple(_DETOUR + _PORTS.index(off_b) for _off_a, off_b in _DETOUR_PORTS)
+"""A detour's end at ``b`` is ``_DETOUR`` plus the index of its port there in ``_PORTS``
+(its port at ``a`` is the variant's offset)."""
 _FIRST_DETOUR: Final = 1000
 """Where the detours' ranks begin (after the straight lines and those with one bend)."""
 _PORT_GAP: Final = 4.0
@@ -229,9 +235,9 @@ def _detours(work: Work, scene: Scene, family: FamilyLines, ends: tuple[str, str
     for out_by in _DETOUR_LANES:
         bends = tuple((x + sx * out_by, row_ref(row, y + sy * out_by - row_top[row]))
                       for x, y, row, sx, sy in corners)
-        for off in _PORTS:
-            var = (off, _DETOUR, _DETOUR, bends)
-            line = scene.resolve(detour_path(work, a, b, row_top, off, bends))
+        for (off_a, off_b), end_b in zip(_DETOUR_PORTS, _DETOUR_ENDS, strict=True):
+            var = (off_a, _DETOUR, end_b, bends)
+            line = scene.resolve(detour_path(work, a, b, row_top, (off_a, off_b), bends))
             segs = _segments(line)
             if len(line) >= 2 and scene.clear(ends, line) \
                     and not any(family.along(s) for s in segs):
@@ -432,7 +438,7 @@ def _straight(work: Work, a: str, b: str, geometry: Geometry,
     row-relative coordinates; empty when there is none."""
     offset, end_a, end_b, bends = variant
     if end_a == _DETOUR:
-        return detour_path(work, a, b, geometry[0], offset, bends)
+        return detour_path(work, a, b, geometry[0], (offset, _PORTS[end_b - _DETOUR]), bends)
     if bends or end_a or end_b:
         return _shaped(work, a, b, geometry, end_a, end_b, bends[0] if bends else None)
     row_top = geometry[0]
