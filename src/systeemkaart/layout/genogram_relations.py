@@ -16,8 +16,8 @@ from typing import Final
 from .genogram_places import MID, SYMBOL, SYMBOL_TOP, Pending, RelationPlace, Work, cx, row_ref
 from .genogram_route import RefPoint
 
-__all__ = ["add_relation", "relation_path", "relation_paths", "repack_side_ports", "top_point",
-           "top_x"]
+__all__ = ["add_relation", "nest_routes", "relation_path", "relation_paths", "repack_side_ports",
+           "top_point", "top_x"]
 
 
 _PORT_STEP: Final = 6.5
@@ -301,3 +301,33 @@ def _below(work: Work, a: str, b: str) -> list[RefPoint] | None:
     ya, yb = row_ref(row, MID + dya), row_ref(row, MID + dyb)
     return [(ax + sa * _half_width(work, a, dya), ya), (xa, ya), (xa, lane), (xb, lane),
             (xb, yb), (bx + sb * _half_width(work, b, dyb), yb)]
+
+
+def nest_routes(work: Work, relations: list[tuple[RelationPlace, list[RefPoint]]],
+                lane_ys: list[float]) -> None:
+    """Let the routes over the top between one pair of people in one row nest: the one in
+    the highest lane leaves from the outermost ports. The ports were given out in the
+    order the relations came, the lanes in another, so two such lines could cross twice
+    where one ran up through the other's lane. The ends are swapped between the lines (a
+    port stays where it was, on its person), each line keeps its lane and its direction."""
+    groups: dict[frozenset[str], list[tuple[int, bool]]] = {}
+    for k, (place, path) in enumerate(relations):
+        a, b = place.between
+        if len(path) != 4 or work.st.rows[a] != work.st.rows[b]:
+            continue
+        (xa, ya), (_x1, l1), (_x2, l2), (xb, yb) = path
+        if l1[0] != "lane" or l1 != l2 or ya[0] != "row" or yb[0] != "row":
+            continue
+        groups.setdefault(frozenset(place.between), []).append((k, xa < xb))
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        ends = [(relations[k][1][0], relations[k][1][3]) if left_first
+                else (relations[k][1][3], relations[k][1][0]) for k, left_first in members]
+        lefts = sorted((left for left, _right in ends), key=lambda p: p[0])
+        rights = sorted((right for _left, right in ends), key=lambda p: -p[0])
+        order = sorted(members, key=lambda m: lane_ys[relations[m[0]][1][1][1][1]])
+        for (k, left_first), left, right in zip(order, lefts, rights, strict=True):
+            lane = relations[k][1][1][1]
+            path = [left, (left[0], lane), (right[0], lane), right]
+            relations[k] = (relations[k][0], path if left_first else path[::-1])

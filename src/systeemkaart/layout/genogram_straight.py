@@ -10,6 +10,14 @@ one that now meets a box or a line goes back to its route (repeated until nothin
 each round sends at least one relation back, so there are at most as many rounds as
 relations, and usually one).
 
+Where the straight line passes through someone's box and every route along the lanes
+crosses more lines than it would, a detour bending around the corners of what stands in
+the way is a way too (:mod:`.genogram_detour`). Once the drawing has its final
+coordinates, routes over one row between one pair nest (:func:`.nest_routes`); and when
+the emotional lines then cross more lines in all (family lines and each other) than they
+would drawn straight between their symbols, the choice is made once more at those
+coordinates, with detours for every line, and kept when it crosses fewer (``_repair``).
+
 Cost: the family lines are kept sorted (:class:`.genogram_near.FamilyLines`), so a
 horizontal or vertical segment counts what it crosses by binary search; the emotional lines
 in a coarse grid. Boxes are found per row by binary search, only where the line passes
@@ -18,69 +26,78 @@ beside that row.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Final
 
-from . import Box, Point, segment_hits_box
-from .genogram_near import FamilyLines, LineIndex, Segment, x_range
+from . import Point
+from .genogram_detour import detour, detour_path
+from .genogram_near import FamilyLines, LineIndex, Segment
+from .genogram_outline import along as outline_point
+from .genogram_outline import exit_distance, reach
 from .genogram_places import (
-    LABEL_LIFT,
     MID,
-    SMALL,
     SYMBOL,
-    SYMBOL_TOP,
     Pending,
     Work,
     row_ref,
     small_kind,
 )
-from .genogram_relations import repack_side_ports, top_point
+from .genogram_relations import nest_routes, repack_side_ports, top_point
 from .genogram_route import RefPoint
+from .genogram_scene import Geometry, Scene
 
 __all__ = ["straighten_relations"]
 
-Geometry = tuple[dict[int, float], list[float], float]
-"""Row tops, lane y values and the drawing's height (see ``genogram._geometry``)."""
 _RELATION_CELL: Final = 768.0
 """Grid cell of the index of emotional lines: few and long."""
-_CLEAR: Final = 3.0
-"""How far a straight line keeps from other people's boxes (a zigzag swings 3-4 units)."""
 _OFFSETS: Final = (0.0, 9.0, -9.0)
 """Where a straight line may run beside the line through the two centres: far enough from
 it that two lines between one pair are not taken for one."""
-Variant = tuple[float, int, int, RefPoint | None]
+Variant = tuple[float, int, int, tuple[RefPoint, ...]]
 """A straight line's offset beside the centres' line (``_OFFSETS``), how it leaves each end
-(``_AIMED``, ``_STUB``, ``_TOP_NEAR``, ``_TOP_FAR``) and the point where it bends once (or
-``None``)."""
-_AIMED, _STUB, _TOP_NEAR, _TOP_FAR = 0, 1, 2, 3
+(``_AIMED``, ``_STUB``, ``_TOP_NEAR``, ``_TOP_FAR``, ``_DETOUR``) and the points where it
+bends (none, or one; several for a detour)."""
+_AIMED, _STUB, _TOP_NEAR, _TOP_FAR, _DETOUR = 0, 1, 2, 3, 4
 """How a line leaves a symbol: aimed at its centre; level out of the middle of the side
 facing where it goes, to just beyond the box (past the name under the symbol), then on;
 out of the top at the port near the centre line or the far one on that side (the child
-line arrives at the centre)."""
+line arrives at the centre); aimed at the first bend of a detour (:mod:`.genogram_detour`),
+beside the centres' line by the variant's offset."""
 _TOP_PORTS: Final = {_TOP_NEAR: 8.5, _TOP_FAR: 15.0}
 """Offsets from the centre line of the ports on a symbol's top (as routes use them)."""
-_BEND_GAPS: Final = (2.0, 7.0)
-"""How far beyond the corner of what it avoids a line with one bend may turn."""
-_BENDS: Final = 8
-_BLOCKERS: Final = 2
-"""How many places to bend a line at are tried (the shortest detours)."""
 _BEND_ENDS: Final = ((_AIMED, _AIMED), (_AIMED, _TOP_NEAR), (_TOP_NEAR, _AIMED))
 """How a line with a bend may leave its ends."""
 _STUB_GAP: Final = 5.0
 """How far beyond its own box (the symbol and the name under it) a stub takes a line."""
 _ENDS: Final = (_AIMED, _STUB, _TOP_NEAR, _TOP_FAR)
 _VARIANTS: Final[tuple[Variant, ...]] = (
-    *((off, _AIMED, _AIMED, None) for off in _OFFSETS),
-    *((0.0, ea, eb, None) for ea in _ENDS for eb in _ENDS if ea or eb),
+    *((off, _AIMED, _AIMED, ()) for off in _OFFSETS),
+    *((0.0, ea, eb, ()) for ea in _ENDS for eb in _ENDS if ea or eb),
 )
 """The straight lines tried, in order of preference: through the centres, beside them, and
 from a port of their own at one or both ends (the line through the centres would pass
 through its own end's name, or run along the child line into a symbol's top)."""
+_DETOUR_LANES: Final = (0.0, 9.0, 18.0)
+"""How much further out than the first a detour may turn at each corner: lines around one
+corner keep apart."""
+_DETOUR_MOST: Final = 6
+"""A detour is looked for only around at most this many boxes in the straight line's way
+(more: the search would cost much, and the line would wind)."""
+_PORTS: Final = (0.0, 6.0, -6.0)
+"""Where a detour leaves a symbol: aimed at the centre, or beside that line (a second
+relation between one pair), on either side: the ends of lines that turn further out
+around a corner may have to lie further left at one end and further right at the other,
+or the lines would close in on each other there."""
+_DETOUR_PORTS: Final = tuple(itertools.product(_PORTS, _PORTS))
+_DETOUR_ENDS: Final = tuple(_DETOUR + _PORTS.index(off_b) for _off_a, off_b in _DETOUR_PORTS)
+"""A detour's end at ``b`` is ``_DETOUR`` plus the index of its port there in ``_PORTS``
+(its port at ``a`` is the variant's offset)."""
+_FIRST_DETOUR: Final = 1000
+"""Where the detours' ranks begin (after the straight lines and those with one bend)."""
 _PORT_GAP: Final = 4.0
 """Two lines that end closer than this on one symbol would seem to share a port."""
 
@@ -106,8 +123,10 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
     while True:
         geometry = regeometry()
         if not chosen:
+            nest_routes(work, pending.relation, geometry[1])
+            _repair(work, pending, geometry)
             return geometry
-        scene = _Scene(work, pending, geometry)
+        scene = Scene(work, pending, geometry)
         straight_paths = {k: _straight(work, *pending.relation[k][0].between, geometry,
                                        choice[k][1] or _VARIANTS[0]) for k in chosen}
         lines = [scene.resolve(straight_paths.get(k, path)) for k, path in enumerate(routes)]
@@ -121,10 +140,109 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
         if not bad:
             for k, path in straight_paths.items():
                 pending.relation[k] = (pending.relation[k][0], path)
+            nest_routes(work, pending.relation, geometry[1])
+            _repair(work, pending, geometry, (scene, family))
             return geometry
         for k in bad:
             _release(work, routes[k], False)
         chosen -= bad
+
+
+def _repair(work: Work, pending: Pending, geometry: Geometry,
+            known: tuple[Scene, FamilyLines] | None = None) -> None:
+    """When the emotional lines as drawn cross more lines in all than they would drawn
+    straight between their symbols (the drawing moved once the lanes not used were freed,
+    so what crossed least before may not now), choose again at this geometry among each
+    line as it is, the straight lines, lines with a bend and detours (for every line with
+    few boxes in its way: a line may have to give way for another to go round), and keep
+    that when it crosses fewer in all; nothing is chosen again when no line has a detour
+    to try. The lanes of routes given up keep their room: freeing them would move
+    the drawing again. ``known``: the scene and family lines at this
+    geometry, when they are at hand."""
+    scene = known[0] if known is not None else Scene(work, pending, geometry)
+    near = frozenset(k for k, (place, _path) in enumerate(pending.relation)
+                     if _few_in_way(scene, place.between))
+    if not near:
+        return  # no detour to try: the choice at the earlier geometry stands
+    family = known[1] if known is not None else FamilyLines(scene.structural)
+    lines = [scene.resolve(path) for _place, path in pending.relation]
+    straight = [[scene.centre(place.between[0]), scene.centre(place.between[1])]
+                for place, _path in pending.relation]
+    now = _total(family, lines)
+    if now <= _total(family, straight):
+        return
+    routes = pending.relation_routes
+    pending.relation_routes = [[path] for _place, path in pending.relation]
+    choice = _choose(work, pending, geometry, near)
+    paths = [_straight(work, *place.between, geometry, var) if var is not None else path
+             for (place, path), (_j, var) in zip(pending.relation, choice, strict=True)]
+    pending.relation_routes = routes
+    if _total(family, [scene.resolve(path) for path in paths]) < now:
+        pending.relation = [(place, path) for (place, _old), path
+                            in zip(pending.relation, paths, strict=True)]
+
+
+def _total(family: FamilyLines, lines: list[list[Point]]) -> int:
+    """How many times the ``lines`` cross family lines and each other."""
+    placed = LineIndex(_RELATION_CELL)
+    total = 0
+    for k, points in enumerate(lines):
+        segs = _segments(points)
+        total += family.crossings(segs) + placed.crossings(segs)
+        placed.add(segs, k)
+    return total
+
+
+def _straight_crossings(scene: Scene, family: FamilyLines, ends: tuple[str, str]) -> int:
+    """How many family lines the line between the centres of the symbols of ``ends``
+    crosses: the most the relation's line should."""
+    return family.crossings([(scene.centre(ends[0]), scene.centre(ends[1]))])
+
+
+def _few_in_way(scene: Scene, ends: tuple[str, str]) -> bool:
+    """True when the straight line between the symbols of ``ends`` passes at most
+    ``_DETOUR_MOST`` boxes: a detour around them is looked for."""
+    found = scene.blockers(ends, scene.centre(ends[0]), scene.centre(ends[1]))
+    return len(list(itertools.islice(found, _DETOUR_MOST + 1))) <= _DETOUR_MOST
+
+
+def _detours(work: Work, scene: Scene, family: FamilyLines, ends: tuple[str, str]
+             ) -> list[tuple[Variant, list[Segment]]]:
+    """The detours around the boxes in the way of the straight line between ``ends`` (see
+    :mod:`.genogram_detour`), close to the corners and further out (``_DETOUR_LANES``),
+    each from the ports ``_PORTS``, that are clear and run along no family line, with
+    their segments."""
+    a, b = ends
+    centres = (scene.centre(a), scene.centre(b))
+
+    def outline(end: int, towards: Point) -> Point:
+        (x, y), pid = centres[end], ends[end]
+        length = math.dist((x, y), towards)
+        if length == 0:
+            return x, y
+        ux, uy = (towards[0] - x) / length, (towards[1] - y) / length
+        t = reach(work, pid, ux, uy)
+        return x + ux * t, y + uy * t
+
+    if not _few_in_way(scene, ends):
+        return []  # a line across much of the drawing: routed along the lanes
+    corners = detour(*centres, outline, functools.partial(scene.blockers, ends),
+                     family.crossings, family.along)
+    if corners is None:
+        return []
+    row_top = scene.row_top
+    out: list[tuple[Variant, list[Segment]]] = []
+    for out_by in _DETOUR_LANES:
+        bends = tuple((x + sx * out_by, row_ref(row, y + sy * out_by - row_top[row]))
+                      for x, y, row, sx, sy in corners)
+        for (off_a, off_b), end_b in zip(_DETOUR_PORTS, _DETOUR_ENDS, strict=True):
+            var = (off_a, _DETOUR, end_b, bends)
+            line = scene.resolve(detour_path(work, a, b, row_top, (off_a, off_b), bends))
+            segs = _segments(line)
+            if len(line) >= 2 and scene.clear(ends, line) \
+                    and not any(family.along(s) for s in segs):
+                out.append((var, segs))
+    return out
 
 
 def _release(work: Work, path: list[RefPoint], unused: bool) -> None:
@@ -135,12 +253,12 @@ def _release(work: Work, path: list[RefPoint], unused: bool) -> None:
             router.release(ref, unused)
 
 
-def _choose(work: Work, pending: Pending, geometry: Geometry
-            ) -> list[tuple[int, Variant | None]]:
+def _choose(work: Work, pending: Pending, geometry: Geometry,
+            detours: frozenset[int] = frozenset()) -> list[tuple[int, Variant | None]]:
     """Per relation: the route that runs along fewest other lines and then crosses
     fewest lines (family lines and the other relations), and the offset of the straight
     line taken instead (``None``: the route is kept). A straight line is taken when it is
-    clear (see :meth:`_Scene.clear`), runs along no line and crosses no more than the best
+    clear (see :meth:`Scene.clear`), runs along no line and crosses no more than the best
     route; of the straight lines, the one through the centres first, then those beside it
     (``_OFFSETS``: two relations between one pair), then, when the line through the centres
     is not clear (mostly: it passes through the name under one of its ends), those with a
@@ -153,7 +271,7 @@ def _choose(work: Work, pending: Pending, geometry: Geometry
     alone, and no further once that cost alone is more than the best found (the other
     relations only add to it).
     """
-    scene = _Scene(work, pending, geometry)
+    scene = Scene(work, pending, geometry)
     family = FamilyLines(scene.structural)  # fixed: each candidate is measured once
     placed = LineIndex(_RELATION_CELL)  # the relations decided so far
     ways: list[list[list[Segment]]] = []  # per relation: its routes, then clear straight lines
@@ -188,7 +306,7 @@ def _choose(work: Work, pending: Pending, geometry: Geometry
                 offset_k.append(var)
         if all(v is None for v in offset_k) and few:
             # no straight line: one with a bend
-            bent = [(0.0, ea, eb, bend) for bend in scene.bends(place.between, tried)
+            bent = [(0.0, ea, eb, (bend,)) for bend in scene.bends(place.between, tried)
                     for ea, eb in _BEND_ENDS]
             for n, var in enumerate(bent, len(_VARIANTS)):
                 line = scene.resolve(_straight(work, *place.between, geometry, var))
@@ -198,6 +316,14 @@ def _choose(work: Work, pending: Pending, geometry: Geometry
                     order_k.append(((0, family.crossings(segs), (0, n)), len(segs_k)))
                     segs_k.append(segs)
                     offset_k.append(var)
+        if k in detours or \
+                min((key[1] for key, _j in order_k if key[0] == 0), default=math.inf) \
+                > _straight_crossings(scene, family, place.between):
+            for n, (var, segs) in enumerate(_detours(work, scene, family, place.between),
+                                            _FIRST_DETOUR):
+                order_k.append(((0, family.crossings(segs), (0, n)), len(segs_k)))
+                segs_k.append(segs)
+                offset_k.append(var)
         order_k.sort()
         ways.append(segs_k)
         offset.append(offset_k)
@@ -310,9 +436,11 @@ def _straight(work: Work, a: str, b: str, geometry: Geometry,
     """The straight line from the outline of ``a``'s symbol to that of ``b``'s, aimed at
     the centres (or beside that line, or with a stub at an end: see ``Variant``), in
     row-relative coordinates; empty when there is none."""
-    offset, end_a, end_b, bend = variant
-    if bend is not None or end_a or end_b:
-        return _shaped(work, a, b, geometry, end_a, end_b, bend)
+    offset, end_a, end_b, bends = variant
+    if end_a == _DETOUR:
+        return detour_path(work, a, b, geometry[0], (offset, _PORTS[end_b - _DETOUR]), bends)
+    if bends or end_a or end_b:
+        return _shaped(work, a, b, geometry, end_a, end_b, bends[0] if bends else None)
     row_top = geometry[0]
     rows = work.st.rows
     ax, bx = work.centre[a], work.centre[b]
@@ -322,13 +450,13 @@ def _straight(work: Work, a: str, b: str, geometry: Geometry,
         return []
     ux, uy = (bx - ax) / length, (by - ay) / length
     if offset:
-        ea, eb = _exit(work, a, offset, ux, uy), _exit(work, b, -offset, -ux, -uy)
+        ea, eb = exit_distance(work, a, offset, ux, uy), exit_distance(work, b, -offset, -ux, -uy)
         if ea is None or eb is None:
             return []
         nx, ny = -uy * offset, ux * offset
         return [(ax + nx + ux * ea, row_ref(rows[a], MID + ny + uy * ea)),
                 (bx + nx - ux * eb, row_ref(rows[b], MID + ny - uy * eb))]
-    ta, tb = _reach(work, a, ux, uy), _reach(work, b, ux, uy)
+    ta, tb = reach(work, a, ux, uy), reach(work, b, ux, uy)
     return [(ax + ux * ta, row_ref(rows[a], MID + uy * ta)),
             (bx - ux * tb, row_ref(rows[b], MID - uy * tb))]
 
@@ -358,7 +486,7 @@ def _shaped(work: Work, a: str, b: str, geometry: Geometry, end_a: int, end_b: i
             edge = work.left[pid] + (work.widths[pid] if side > 0 else 0.0)
             far = edge + side * _STUB_GAP
             y = row_ref(rows[pid], MID)
-            fixed[pid] = ([(cx + side * _reach(work, pid, side, 0.0), y), (far, y)], (far, cy))
+            fixed[pid] = ([(cx + side * reach(work, pid, side, 0.0), y), (far, y)], (far, cy))
             continue
         p = work.person[pid]
         if small_kind(p) is not None or p.pregnancy:
@@ -378,172 +506,10 @@ def _shaped(work: Work, a: str, b: str, geometry: Geometry, end_a: int, end_b: i
             length = math.hypot(goal[0] - cx, goal[1] - cy)
             if length <= SYMBOL:
                 return []
-            pts = [_along(work, pid, (goal[0] - cx) / length, (goal[1] - cy) / length)]
+            pts = [outline_point(work, pid, (goal[0] - cx) / length, (goal[1] - cy) / length)]
         out += pts if pid == a else [*([bend] if bend is not None else []), *reversed(pts)]
     return out
 
 
-def _along(work: Work, pid: str, ux: float, uy: float) -> RefPoint:
-    """The point of ``pid``'s outline in direction ``(ux, uy)`` from its centre."""
-    t = _reach(work, pid, ux, uy)
-    return (work.centre[pid] + ux * t, row_ref(work.st.rows[pid], MID + uy * t))
-
-
-def _exit(work: Work, pid: str, offset: float, ux: float, uy: float) -> float | None:
-    """How far a line in direction ``(ux, uy)`` (a unit vector), ``offset`` to the left of
-    the centre of ``pid``'s symbol, runs from beside the centre to the outline; ``None``
-    when it misses the symbol (or nearly: it would leave at a glancing angle)."""
-    r = SYMBOL / 2
-    p = work.person[pid]
-    kind = small_kind(p)
-    ox, oy = -uy * offset, ux * offset
-    if kind is not None or p.pregnancy or p.sex == "female":
-        radius = r * SMALL[kind] if kind is not None else r * 0.8 if p.pregnancy else r
-        if abs(offset) > radius * 0.8:
-            return None
-        return math.sqrt(radius * radius - offset * offset)
-    sides = ((1, 1), (1, -1), (-1, 1), (-1, -1)) if p.sex == "other" else \
-        ((1, 0), (-1, 0), (0, 1), (0, -1))
-    out = math.inf  # the outline is where the line leaves the first half-plane
-    for sx, sy in sides:
-        rate = sx * ux + sy * uy
-        if rate > 1e-9:
-            out = min(out, (r - sx * ox - sy * oy) / rate)
-    return out if out < math.inf else None
-
-
-def _reach(work: Work, pid: str, ux: float, uy: float) -> float:
-    """Distance from the centre of ``pid``'s symbol to its outline in direction ``(ux,
-    uy)`` (a unit vector)."""
-    r = SYMBOL / 2
-    p = work.person[pid]
-    kind = small_kind(p)
-    if kind is not None:
-        return r * SMALL[kind]
-    if p.pregnancy:
-        return r * 0.8
-    if p.sex == "female":
-        return r
-    if p.sex == "other":
-        return r / (abs(ux) + abs(uy))
-    return r / max(abs(ux), abs(uy))
-
-
 def _segments(points: list[Point]) -> list[Segment]:
     return [(p, q) for p, q in itertools.pairwise(points) if p != q]
-
-
-class _Scene:
-    """Concrete boxes and family lines at one geometry (before the final shift)."""
-
-    def __init__(self, work: Work, pending: Pending, geometry: Geometry) -> None:
-        self.work = work
-        self.row_top, self.lane_ys, _height = geometry
-        router = work.router
-        assert router is not None
-        self.router = router
-        self.structural = [_segments(self.resolve(points))
-                           for _, points, _, _, _ in pending.partner]
-        self.structural += [_segments(self.resolve(points)) for _, points in pending.child]
-        self.years: list[tuple[Box, int]] = []
-        """The years of each partnership, with the row their place is measured from."""
-        for place, _points, _anchor, texts, text_at in pending.partner:
-            if text_at is None or not texts or place.index is None:
-                continue
-            tx, ty = self.resolve([text_at])[0]
-            width = work.label(place.index)[1]
-            size = texts[0][1]
-            bottom = ty - LABEL_LIFT + size * 0.25
-            top = ty - LABEL_LIFT - (len(texts) - 1) * size * 1.2 - size * 0.8
-            row = text_at[1][1] if text_at[1][0] == "row" else work.st.rows[place.partners[0]]
-            self.years.append((Box(tx - width / 2, top, width, bottom - top).grow(1.0), row))
-        self.years.sort(key=lambda e: (e[0].x, e[0].y))
-        self.years_x = [box.x for box, _row in self.years]
-        self.years_widest = max((box.w for box, _row in self.years), default=0.0)
-        self.rights = {r: [work.left[p] + work.widths[p] for p in ids]
-                       for r, ids in work.by_row.items()}
-        self.tallest = {r: max((work.heights[p] for p in ids), default=0.0)
-                        for r, ids in work.by_row.items()}
-
-    def resolve(self, points: list[RefPoint]) -> list[Point]:
-        """Concrete points of a symbolic path."""
-        out: list[Point] = []
-        for x, (kind, ref, dy) in points:
-            out.append((x, self.lane_ys[ref] if kind == "lane" else self.row_top[ref] + dy))
-        return out
-
-    def _boxes(self, row: int, x0: float, x1: float) -> Iterator[tuple[str, Box]]:
-        """The boxes of ``row`` that reach into ``x0..x1``."""
-        work = self.work
-        ids = work.by_row.get(row, [])
-        k = bisect.bisect_left(self.rights[row], x0 - _CLEAR) if ids else 0
-        top = self.row_top[row]
-        while k < len(ids) and work.left[ids[k]] <= x1 + _CLEAR:
-            pid = ids[k]
-            yield pid, Box(work.left[pid], top, work.widths[pid], work.heights[pid])
-            k += 1
-
-    def clear(self, ends: tuple[str, str], line: list[Point]) -> bool:
-        """True when the straight ``line`` (or one with a stub at an end) between ``ends``
-        passes no one else's box, not through the names of its ends, and not through the
-        years of a partnership."""
-        return len(line) >= 2 and all(self._clear(ends, p, q)
-                                      for p, q in itertools.pairwise(line))
-
-    def _clear(self, ends: tuple[str, str], p: Point, q: Point) -> bool:
-        return next(self._blockers(ends, p, q), None) is None
-
-    def bends(self, ends: tuple[str, str], lines: list[list[Point]]) -> list[RefPoint]:
-        """Where a line with one bend could pass what the straight ``lines`` between
-        ``ends`` (the first through the centres) meet (boxes, names, years; of lines that
-        meet at most ``_BLOCKERS`` things: one bend passes no more): just beyond their
-        corners, the shortest detour from the first line first."""
-        if not lines or len(lines[0]) != 2:
-            return []
-        p, q = lines[0]
-        found: set[tuple[Box, int]] = set()
-        for line in lines:
-            met = [e for s, t in itertools.pairwise(line)
-                   for e in itertools.islice(self._blockers(ends, s, t), _BLOCKERS + 1)]
-            if len(met) <= _BLOCKERS:
-                found.update(met)
-        corners = sorted({(math.dist(p, (x, y)) + math.dist((x, y), q), x, y, row)
-                          for box, row in found for gap in _BEND_GAPS
-                          for x in (box.x - gap, box.right + gap)
-                          for y in (box.y - gap, box.bottom + gap)})
-        return [(x, row_ref(row, y - self.row_top[row])) for _d, x, y, row in corners[:_BENDS]]
-
-    def near(self, ends: tuple[str, str], line: list[Point]) -> bool:
-        """True when the straight ``line`` meets at most ``_BLOCKERS`` things (boxes,
-        names, years): a line from another port or with one bend may pass them."""
-        return sum(1 for s, t in itertools.pairwise(line)
-                   for _e in itertools.islice(self._blockers(ends, s, t), _BLOCKERS + 1)
-                   ) <= _BLOCKERS
-
-    def _blockers(self, ends: tuple[str, str], p: Point, q: Point
-                  ) -> Iterator[tuple[Box, int]]:
-        """The boxes (grown by the room kept from them) that ``p``-``q`` passes through,
-        each with the row it stands in."""
-        work = self.work
-        rows = work.st.rows
-        ra, rb = sorted((rows[ends[0]], rows[ends[1]]))
-        for row in range(ra, rb + 1):
-            top = self.row_top[row]  # the part of the line beside the boxes of this row
-            span = x_range((p, q), top - _CLEAR - 1.0,
-                           top + self.tallest.get(row, 0.0) + _CLEAR + 1.0)
-            if span is None:
-                continue
-            for pid, box in self._boxes(row, *span):
-                if pid in ends:
-                    below = SYMBOL_TOP + SYMBOL + work.drops.get(pid, 0.0) + 1.0
-                    names = Box(box.x, box.y + below, box.w, box.h - below)
-                    if names.h > 0 and segment_hits_box(p, q, names):
-                        yield names, row
-                elif segment_hits_box(p, q, box.grow(_CLEAR)):
-                    yield box.grow(_CLEAR), row
-        lo, hi = min(p[0], q[0]), max(p[0], q[0])
-        first = bisect.bisect_left(self.years_x, lo - self.years_widest)
-        for years, row in self.years[first:bisect.bisect_right(self.years_x, hi)]:
-            if segment_hits_box(p, q, years):
-                yield years, row
-

@@ -1,0 +1,157 @@
+"""The concrete boxes and family lines of a genogram at one geometry, for choosing its
+emotional lines (:mod:`.genogram_straight`): where a line would pass through a box, a name
+or a partnership's years, and where a line with one bend could pass them."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+from collections.abc import Iterator
+from typing import Final
+
+from . import Box, Point, segment_hits_box
+from .genogram_near import Segment, x_range
+from .genogram_places import LABEL_LIFT, MID, SYMBOL, SYMBOL_TOP, Pending, Work, row_ref
+from .genogram_route import RefPoint
+
+__all__ = ["CLEAR", "Geometry", "Scene"]
+
+Geometry = tuple[dict[int, float], list[float], float]
+"""Row tops, lane y values and the drawing's height (see ``genogram._geometry``)."""
+CLEAR: Final = 3.0
+"""How far a straight line keeps from other people's boxes (a zigzag swings 3-4 units)."""
+_BEND_GAPS: Final = (2.0, 7.0)
+"""How far beyond the corner of what it avoids a line with one bend may turn."""
+_BENDS: Final = 8
+_BLOCKERS: Final = 2
+"""How many places to bend a line at are tried (the shortest detours)."""
+
+
+def _segments(points: list[Point]) -> list[Segment]:
+    return [(p, q) for p, q in itertools.pairwise(points) if p != q]
+
+
+class Scene:
+    """Concrete boxes and family lines at one geometry (before the final shift)."""
+
+    def __init__(self, work: Work, pending: Pending, geometry: Geometry) -> None:
+        self.work = work
+        self.row_top, self.lane_ys, _height = geometry
+        router = work.router
+        assert router is not None
+        self.router = router
+        self.structural = [_segments(self.resolve(points))
+                           for _, points, _, _, _ in pending.partner]
+        self.structural += [_segments(self.resolve(points)) for _, points in pending.child]
+        self.years: list[tuple[Box, int]] = []
+        """The years of each partnership, with the row their place is measured from."""
+        for place, _points, _anchor, texts, text_at in pending.partner:
+            if text_at is None or not texts or place.index is None:
+                continue
+            tx, ty = self.resolve([text_at])[0]
+            width = work.label(place.index)[1]
+            size = texts[0][1]
+            bottom = ty - LABEL_LIFT + size * 0.25
+            top = ty - LABEL_LIFT - (len(texts) - 1) * size * 1.2 - size * 0.8
+            row = text_at[1][1] if text_at[1][0] == "row" else work.st.rows[place.partners[0]]
+            self.years.append((Box(tx - width / 2, top, width, bottom - top).grow(1.0), row))
+        self.years.sort(key=lambda e: (e[0].x, e[0].y))
+        self.years_x = [box.x for box, _row in self.years]
+        self.years_widest = max((box.w for box, _row in self.years), default=0.0)
+        self.rights = {r: [work.left[p] + work.widths[p] for p in ids]
+                       for r, ids in work.by_row.items()}
+        self.tallest = {r: max((work.heights[p] for p in ids), default=0.0)
+                        for r, ids in work.by_row.items()}
+        self.tallest_all = max(self.tallest.values(), default=0.0)
+        self.row_order = sorted((top, r) for r, top in self.row_top.items()
+                                if r in work.by_row)
+        self.tops = [top for top, _r in self.row_order]
+
+    def centre(self, pid: str) -> Point:
+        """The centre of ``pid``'s symbol."""
+        return self.work.centre[pid], self.row_top[self.work.st.rows[pid]] + MID
+
+    def resolve(self, points: list[RefPoint]) -> list[Point]:
+        """Concrete points of a symbolic path."""
+        out: list[Point] = []
+        for x, (kind, ref, dy) in points:
+            out.append((x, self.lane_ys[ref] if kind == "lane" else self.row_top[ref] + dy))
+        return out
+
+    def _boxes(self, row: int, x0: float, x1: float) -> Iterator[tuple[str, Box]]:
+        """The boxes of ``row`` that reach into ``x0..x1``."""
+        work = self.work
+        ids = work.by_row.get(row, [])
+        k = bisect.bisect_left(self.rights[row], x0 - CLEAR) if ids else 0
+        top = self.row_top[row]
+        while k < len(ids) and work.left[ids[k]] <= x1 + CLEAR:
+            pid = ids[k]
+            yield pid, Box(work.left[pid], top, work.widths[pid], work.heights[pid])
+            k += 1
+
+    def clear(self, ends: tuple[str, str], line: list[Point]) -> bool:
+        """True when the straight ``line`` (or one with a stub at an end) between ``ends``
+        passes no one else's box, not through the names of its ends, and not through the
+        years of a partnership."""
+        return len(line) >= 2 and all(self._clear(ends, p, q)
+                                      for p, q in itertools.pairwise(line))
+
+    def _clear(self, ends: tuple[str, str], p: Point, q: Point) -> bool:
+        return next(self.blockers(ends, p, q), None) is None
+
+    def bends(self, ends: tuple[str, str], lines: list[list[Point]]) -> list[RefPoint]:
+        """Where a line with one bend could pass what the straight ``lines`` between
+        ``ends`` (the first through the centres) meet (boxes, names, years; of lines that
+        meet at most ``_BLOCKERS`` things: one bend passes no more): just beyond their
+        corners, the shortest detour from the first line first."""
+        if not lines or len(lines[0]) != 2:
+            return []
+        p, q = lines[0]
+        found: set[tuple[Box, int]] = set()
+        for line in lines:
+            met = [e for s, t in itertools.pairwise(line)
+                   for e in itertools.islice(self.blockers(ends, s, t), _BLOCKERS + 1)]
+            if len(met) <= _BLOCKERS:
+                found.update(met)
+        corners = sorted({(math.dist(p, (x, y)) + math.dist((x, y), q), x, y, row)
+                          for box, row in found for gap in _BEND_GAPS
+                          for x in (box.x - gap, box.right + gap)
+                          for y in (box.y - gap, box.bottom + gap)})
+        return [(x, row_ref(row, y - self.row_top[row])) for _d, x, y, row in corners[:_BENDS]]
+
+    def near(self, ends: tuple[str, str], line: list[Point]) -> bool:
+        """True when the straight ``line`` meets at most ``_BLOCKERS`` things (boxes,
+        names, years): a line from another port or with one bend may pass them."""
+        return sum(1 for s, t in itertools.pairwise(line)
+                   for _e in itertools.islice(self.blockers(ends, s, t), _BLOCKERS + 1)
+                   ) <= _BLOCKERS
+
+    def blockers(self, ends: tuple[str, str], p: Point, q: Point
+                 ) -> Iterator[tuple[Box, int]]:
+        """The boxes (grown by the room kept from them) that ``p``-``q`` passes through,
+        each with the row it stands in: everyone's but the names under the symbols of
+        ``ends``, and the years of partnerships."""
+        work = self.work
+        lo_y, hi_y = min(p[1], q[1]) - CLEAR - 1.0, max(p[1], q[1]) + CLEAR + 1.0
+        first = bisect.bisect_left(self.tops, lo_y - self.tallest_all)
+        for top, row in self.row_order[first:bisect.bisect_right(self.tops, hi_y)]:
+            # the part of the line beside the boxes of this row
+            span = x_range((p, q), top - CLEAR - 1.0,
+                           top + self.tallest.get(row, 0.0) + CLEAR + 1.0)
+            if span is None:
+                continue
+            for pid, box in self._boxes(row, *span):
+                if pid in ends:
+                    below = SYMBOL_TOP + SYMBOL + work.drops.get(pid, 0.0) + 1.0
+                    names = Box(box.x, box.y + below, box.w, box.h - below)
+                    if names.h > 0 and segment_hits_box(p, q, names):
+                        yield names, row
+                elif segment_hits_box(p, q, box.grow(CLEAR)):
+                    yield box.grow(CLEAR), row
+        lo, hi = min(p[0], q[0]), max(p[0], q[0])
+        first = bisect.bisect_left(self.years_x, lo - self.years_widest)
+        for years, row in self.years[first:bisect.bisect_right(self.years_x, hi)]:
+            if segment_hits_box(p, q, years):
+                yield years, row
+
