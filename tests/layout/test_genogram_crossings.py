@@ -26,7 +26,7 @@ from systeemkaart.layout.genogram_quality import (
 )
 from systeemkaart.layout.genogram_route import Router
 from systeemkaart.model import Case
-from tests.strategies_genogram import genogram_families
+from tests.strategies_genogram import genogram_families, stepfamilies
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "gedcom"
@@ -175,6 +175,45 @@ def test_fast_count_agrees_with_the_quality_measure(case: Case) -> None:
     """The count the layout chooses by is the quality measure's count."""
     layout = _layout(case)
     assert family_crossings(layout) == structural_crossings(layout)
+
+
+@settings(max_examples=40, deadline=None)
+@given(stepfamilies())
+def test_blended_families_keep_twins_together_and_count_alike(case: Case) -> None:
+    """Blended families (a parent of two or three unions, later partners step-parents of
+    earlier children): whatever the last looks move, twins stand side by side from one
+    point, and the count the layout chooses by is the quality measure's."""
+    layout = _layout(case)
+    assert not twins_apart(case, layout)
+    assert family_crossings(layout) == structural_crossings(layout)
+
+
+@pytest.mark.xfail(strict=True, reason="not met yet: a blended family where plain dot "
+                   "puts the third partner a row lower")
+def test_a_parent_of_three_unions_with_a_foster_and_a_step_child_of_the_third() -> None:
+    """A father of three unions; the second partner is step-parent of the first union's
+    child, the third partner foster and step-parent of two children of the second union,
+    whose own twins are drawn among them. Plain ``dot`` crosses 3 times (it draws the
+    third partner a row lower), we cross 4. In a sample of 200 blended families
+    (``stepfamilies``) 44 cross more than plain ``dot``; kept as the example to meet."""
+    people = [{"id": f"p{k}"} for k in range(1, 11)]
+    people[9]["twin_of"] = "p9"
+    case = Case.model_validate({
+        "case": {"id": "x", "as_of": 2030}, "people": people,
+        "partnerships": [{"partners": ["p2", "p1"], "kind": "cohabiting",
+                          "status": "separated", "start": 1970, "end": 1974},
+                         {"partners": ["p4", "p1"], "kind": "cohabiting",
+                          "status": "separated", "start": 1976, "end": 1980},
+                         {"partners": ["p1", "p8"], "kind": "cohabiting", "start": 1982}],
+        "children": [{"parents": ["p1", "p2"], "child": "p3"}]
+        + [{"parents": ["p1", "p4"], "child": c} for c in ("p5", "p6", "p7")]
+        + [{"parents": ["p4"], "child": "p3", "kind": "step"},
+           {"parents": ["p1", "p8"], "child": "p9"}, {"parents": ["p1", "p8"], "child": "p10"},
+           {"parents": ["p8"], "child": "p6", "kind": "foster"},
+           {"parents": ["p8"], "child": "p7", "kind": "step"}],
+    })
+    layout = _layout(case)
+    assert structural_crossings(layout) <= plain_dot_structural(case, layout)
 
 
 @pytest.mark.skipif(not SAMPLES, reason="shared GEDCOM data not present")
