@@ -5,7 +5,8 @@ measures the same families):
 
 - structural crossings (partner and child lines crossing each other), each crossing point
   once as a reader sees it (child lines of one union share their stem: a line across it is
-  one crossing), and, separately, all crossings including emotional relations (pairs of
+  one crossing; two lines crossing where both bend, as Graphviz's splines may, count too),
+  and, separately, all crossings including emotional relations (pairs of
   crossing segments);
 - total length of the family lines;
 - overlapping boxes and split partners (someone standing between two partners, or the
@@ -58,11 +59,13 @@ from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_blocks import build_structure
 from systeemkaart.layout.genogram_quality import (
     bezier_points,
+    crossing_points,
     crossings,
     household_problems,
     lines_on_lines,
     plain_dot_graph,
     segments,
+    through_vertices,
     twins_apart,
 )
 from systeemkaart.model import Case
@@ -185,7 +188,7 @@ def ours(case: Case) -> dict[str, float]:
                                    layout.people[r.between[1]].symbol_centre())])
                 for r in layout.relations]
     return {
-        "structural": crossings(structural, points=True),
+        "structural": len(crossing_points(structural) | through_vertices(structural)),
         "all": crossings(structural + relations),
         "straight": crossings(structural + straight),
         "length": _length([s for _, segs in structural for s in segs]),
@@ -240,7 +243,7 @@ def plain_dot(case: Case, with_relations: bool = True) -> dict[str, float]:
         if abs(ax - bx) * 2 < ba.w + bb.w - 1e-6 and abs(ay - by) * 2 < ba.h + bb.h - 1e-6:
             overlaps += 1
     return {
-        "structural": crossings(structural, points=True),
+        "structural": len(crossing_points(structural) | through_vertices(structural)),
         "all": shared(structural + relations),
         "length": _length([s for _, segs in structural for s in segs]),
         "overlaps": overlaps,

@@ -4,7 +4,8 @@
 remarriages, half-siblings, twins, adoption, foster and step links) with
 :func:`related_couples`: families where two cousins (or second cousins) marry and have
 children, with emotional relations between people far apart, households, and people
-without any family link.
+without any family link. :func:`stepfamilies` are blended families: a parent of two or
+three successive unions whose later partners are step-parents of earlier children.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from systeemkaart.model import Case
 from tests.strategies import families
 
-__all__ = ["genogram_families", "related_couples"]
+__all__ = ["genogram_families", "related_couples", "stepfamilies"]
 
 Draw = Callable[[st.SearchStrategy[Any]], Any]
 
@@ -100,3 +101,78 @@ def related_couples(draw: Draw) -> Case:
 def genogram_families() -> st.SearchStrategy[Case]:
     """Families for genogram properties: the shared ones and cousin marriages."""
     return st.one_of(families(max_generations=4), related_couples())
+
+
+_SEXES = ("male", "female", "other", "unknown")
+
+
+@st.composite
+def stepfamilies(draw: Draw) -> Case:
+    """A parent with two or three successive partners, children in each union (twins,
+    adopted and foster children now and then), and children of an earlier union with a
+    later partner as step-parent; sometimes the parent's own parents and siblings above,
+    and a later partner's earlier family whose children have the parent as step-parent.
+    Partners and twins of any sex."""
+    people: list[dict[str, Any]] = []
+    partnerships: list[dict[str, Any]] = []
+    children: list[dict[str, Any]] = []
+
+    def person(year: int, **extra: Any) -> str:
+        pid = f"p{len(people) + 1}"
+        people.append({"id": pid, "sex": draw(st.sampled_from(_SEXES)), "born": year,
+                       **extra})
+        return pid
+
+    def kids(parents: list[str], year: int) -> list[str]:
+        out: list[str] = []
+        for k in range(draw(st.integers(0, 3))):
+            kid = person(year + k)
+            kind = draw(st.sampled_from(("biological",) * 4 + ("adopted", "foster")))
+            children.append({"parents": parents, "child": kid, "kind": kind})
+            out.append(kid)
+            if draw(st.integers(0, 4)) == 0:
+                twin = person(year + k, twin_of=kid)
+                children.append({"parents": parents, "child": twin, "kind": kind})
+                out.append(twin)
+        return out
+
+    parent = person(1950)
+    if draw(st.booleans()):
+        grand = [person(1925), person(1927)]
+        partnerships.append({"partners": grand, "start": 1948})
+        for sib in [parent] + [person(1952 + k) for k in range(draw(st.integers(0, 2)))]:
+            children.append({"parents": grand, "child": sib})
+    earlier: list[str] = []
+    year = 1970
+    count = draw(st.integers(2, 3))
+    for n in range(count):
+        partner = person(1948 + draw(st.integers(0, 6)))
+        rec: dict[str, Any] = {"partners": draw(st.permutations([parent, partner])),
+                               "start": year,
+                               "kind": draw(st.sampled_from(("married", "cohabiting",
+                                                             "affair")))}
+        if n < count - 1:
+            rec["end"] = year + 4
+            rec["status"] = draw(st.sampled_from(("divorced", "separated")))
+        if n and draw(st.integers(0, 2)) == 0:  # the partner's own earlier family
+            ex = person(1950)
+            partnerships.append({"partners": [partner, ex], "start": year - 10,
+                                 "end": year - 5, "status": "divorced"})
+            theirs = kids([partner, ex], year - 9)
+            if theirs and draw(st.booleans()):
+                children.append({"parents": [parent], "child": draw(st.sampled_from(theirs)),
+                                 "kind": "step"})
+        partnerships.append(rec)
+        own = kids([parent, partner], year + 1)
+        if n and earlier:
+            for child in draw(st.lists(st.sampled_from(earlier), min_size=1, max_size=2,
+                                       unique=True)):
+                children.append({"parents": [partner], "child": child,
+                                 "kind": draw(st.sampled_from(("step", "step", "foster")))})
+        earlier += own
+        year += 6
+    return Case.model_validate({
+        "schema": "systeemkaart/1",
+        "case": {"id": "blended", "as_of": 2030, "title": "Samengesteld gezin"},
+        "people": people, "partnerships": partnerships, "children": children,
+    })

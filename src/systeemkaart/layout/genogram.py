@@ -10,7 +10,9 @@
    gives them x coordinates, knowing from which gap of a block each child hangs. Below
    :data:`~.genogram_dot.LARGE` blocks, second looks (blocks turned, siblings freed from
    eldest-left, our own order by whole-family moves and sweeps, :mod:`.genogram_sweep`)
-   are laid out too, and the layout whose family lines cross least is kept.
+   are laid out too, and the layout whose family lines cross least is kept; where lines
+   still cross, the last looks (stepchildren moved, the order of a plain Graphviz drawing,
+   single blocks moved: :mod:`.genogram_local`) are kept when fewer crossing points show.
 3. **Family lines**: a partner line hanging below the partners' symbols, the names below it
    (a bracket above the row for a partner who is not a neighbour), one drop from the union,
    a sibling bar, one drop per child, twins from one point.
@@ -47,6 +49,7 @@ from .genogram_lines import (
     family_lines,
     partner_drops,
 )
+from .genogram_local import last_looks
 from .genogram_order import crossing_unions, family_score, turned_blocks
 from .genogram_places import (
     DATE_SIZE,
@@ -78,7 +81,6 @@ from .genogram_places import (
 )
 from .genogram_relations import add_relation
 from .genogram_route import RefPoint, Router, YRef
-from .genogram_stepchild import stepchild_order
 from .genogram_straight import straighten_relations
 from .genogram_sweep import sweep_order
 
@@ -125,7 +127,8 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
         widths[pid] = float(math.ceil(w))
     twinned = {p.id for p in case.people if p.twin_of is not None}
 
-    def placed(free: Collection[str] = (), order: list[list[int]] | None = None
+    def placed(free: Collection[str] = (), order: list[list[int]] | None = None,
+               relations: bool = True
                ) -> tuple[GenogramLayout, Work, list[list[float]], list[float]]:
         work = Work(case, options, st, person, widths, heights, texts)
         partner_drops(work)  # the drops depend on where each partner stands in its block
@@ -139,7 +142,7 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
                                len(st.blocks),
                                work.waypoints)
         _place_people(work, gaps, centres)
-        return _finish(work, gaps), work, gaps, centres
+        return _finish(work, gaps, relations), work, gaps, centres
 
     layout, work, gaps, centres = placed()
     if len(st.blocks) >= LARGE:  # see genogram_order: one more layout would cost too much
@@ -169,11 +172,8 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
             (layout, work, gaps, centres), score = other, fewer
         else:
             mirror_blocks(st, swept)
-    moved = stepchild_order(work, gaps, centres) if score[0] else None
-    if moved is not None:  # children of several parent sets where drawn lines cross least
-        other = placed(order=moved)
-        if family_score(other[0]) < score:
-            layout = other[0]
+    if score[0]:  # the last looks, judged by crossing points (see genogram_local)
+        layout = last_looks(case, placed, (layout, work, gaps, centres), score)
     return layout
 
 
@@ -234,7 +234,9 @@ def _place_people(work: Work, gaps: list[list[float]], centres: list[float]) -> 
     work.router = Router(spans, max(by_row, default=0) + 1, centres=row_centres)
 
 
-def _finish(work: Work, gaps: list[list[float]]) -> GenogramLayout:
+def _finish(work: Work, gaps: list[list[float]], relations: bool = True) -> GenogramLayout:
+    """The family lines (and with ``relations`` the emotional ones) of the placed people,
+    resolved to coordinates."""
     router = work.router
     assert router is not None
     pending = Pending()
@@ -257,7 +259,7 @@ def _finish(work: Work, gaps: list[list[float]]) -> GenogramLayout:
             child_lines(work, u, union_at[u.key], pending)
     for i in work.st.cross_row:
         cross_row_partnership(work, i, pending)
-    for i, rel in enumerate(work.case.relations):
+    for i, rel in enumerate(work.case.relations if relations else ()):
         a, b = rel.between
         if a in work.person and b in work.person and a != b:
             add_relation(work, i, pending)

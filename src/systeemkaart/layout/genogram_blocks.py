@@ -20,7 +20,7 @@ from ..generations import generations
 from ..model import Case, Partnership, Person
 from .genogram_rank import balanced_rows
 
-__all__ = ["Block", "Structure", "Union", "build_structure"]
+__all__ = ["Block", "Structure", "Union", "build_structure", "mirror_blocks", "turn_solo_lines"]
 
 
 @dataclass(slots=True)
@@ -423,3 +423,22 @@ def mirror_blocks(structure: Structure, indices: list[int]) -> None:
         for u in block.unions:
             u.gap = u.span_level = -1
         _assign_gaps(block, structure.position)
+
+
+def turn_solo_lines(structure: Structure, groups: set[str]) -> list[Union]:
+    """Move the line of each single parent named in ``groups`` (as ``u:<id>``) who stands
+    between two people of their block to the gap on the other side of them, and return
+    the unions moved (calling this again with the same groups moves them back).
+
+    A step-parent's line leaves on the side of the couple whose child it goes to (see
+    :func:`_assign_gaps`); where that side is the gap of their own partner line, the line
+    must cross that partner line on its way down, and the other side may cross less."""
+    moved: list[Union] = []
+    for u in structure.unions:
+        if not u.solo or "u:" + u.members[0] not in groups:
+            continue
+        i = structure.position[u.members[0]]
+        if 0 < i < len(structure.blocks[u.block].persons) - 1:
+            u.gap = i + 1 if u.gap == i else i
+            moved.append(u)
+    return moved

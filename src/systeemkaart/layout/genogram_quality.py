@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
@@ -25,6 +26,7 @@ from .genogram_places import axis_segments
 __all__ = [
     "bezier_points",
     "crossing_point",
+    "crossing_points",
     "crossings",
     "household_problems",
     "lines_on_lines",
@@ -33,6 +35,7 @@ __all__ = [
     "proper_cross",
     "segments",
     "structural_crossings",
+    "through_vertices",
     "twins_apart",
 ]
 
@@ -187,27 +190,69 @@ def crossings(edges: list[tuple[str, list[Segment]]], *, points: bool = False) -
     The points are what a reader sees: where lines run on top of each other (the child
     lines of one union share their stem) they are one line, so a line across that stem is
     one crossing, not one per child. Quadratic: for measuring."""
-    found: set[Point] = set()
+    if points:
+        return len(crossing_points(edges))
     count = 0
+    for (ga, sa), (gb, sb) in itertools.combinations(edges, 2):
+        if ga != gb:
+            count += sum(1 for s in sa for t in sb if proper_cross(s, t))
+    return count
+
+
+def through_vertices(edges: list[tuple[str, list[Segment]]]) -> set[Point]:
+    """Points where lines of two different groups (see :func:`crossings`) cross at a
+    bend both pass through: the segments only touch there, so :func:`crossings` misses
+    them, but a reader sees the lines cross. Graphviz's splines do this where two edges
+    cross between ranks: each passes through the same point on its way. Each point once,
+    rounded as :func:`crossing_point` rounds."""
+    bends: dict[Point, list[tuple[str, Point, Point]]] = defaultdict(list)
+    for group, segs in edges:
+        for (p, v), (w, q) in itertools.pairwise(segs):
+            if v == w:
+                bends[(round(v[0], 2) + 0.0, round(v[1], 2) + 0.0)].append((group, p, q))
+    found: set[Point] = set()
+    for v, through in bends.items():
+        if len({g for g, _, _ in through}) < 2:
+            continue
+        for (ga, a1, a2), (gb, b1, b2) in itertools.combinations(through, 2):
+            if ga != gb and _alternate(v, a1, a2, b1, b2):
+                found.add(v)
+                break
+    return found
+
+
+def _alternate(v: Point, a1: Point, a2: Point, b1: Point, b2: Point) -> bool:
+    """True when the line ``a1 v a2`` separates ``b1`` from ``b2`` near ``v``: the
+    directions from ``v`` alternate a, b, a, b around it."""
+    def angle(p: Point) -> float:
+        return math.atan2(p[1] - v[1], p[0] - v[0])
+
+    ends = sorted([(angle(a1), 0), (angle(a2), 0), (angle(b1), 1), (angle(b2), 1)])
+    kinds = [k for _, k in ends]
+    return kinds in ([0, 1, 0, 1], [1, 0, 1, 0])
+
+
+def crossing_points(edges: list[tuple[str, list[Segment]]]) -> set[Point]:
+    """The points where segments of different edge groups cross (see :func:`crossings`)."""
+    found: set[Point] = set()
     for (ga, sa), (gb, sb) in itertools.combinations(edges, 2):
         if ga == gb:
             continue
         for s in sa:
             for t in sb:
                 if proper_cross(s, t):
-                    count += 1
-                    if points:
-                        found.add(crossing_point(s, t))
-    return len(found) if points else count
+                    found.add(crossing_point(s, t))
+    return found
 
 
 def structural_crossings(layout: GenogramLayout) -> int:
     """Crossing points between partner and child lines of different unions (each point
-    once, see :func:`crossings`)."""
+    once, see :func:`crossings`, crossings at a shared bend included: see
+    :func:`through_vertices`)."""
     edges = [("u:" + "|".join(sorted(p.partners)), segments(p.points))
              for p in layout.partnerships]
     edges += [("u:" + "|".join(sorted(c.parents)), segments(c.points)) for c in layout.children]
-    return crossings(edges, points=True)
+    return len(crossing_points(edges) | through_vertices(edges))
 
 
 def bezier_points(points: list[Point], steps: int = 8) -> list[Point]:
@@ -263,7 +308,8 @@ def plain_dot_structural(case: Case, layout: GenogramLayout) -> int:
     """Structural crossings of a plain Graphviz ``dot`` drawing of the same family: every
     person a box of the size ``layout`` gives them, one join node per couple, edges
     person -> join -> child, no other constraint, counted as :func:`structural_crossings`
-    counts (each crossing point once). The yardstick our layout must meet."""
+    counts (each crossing point once, at a shared bend too). The yardstick our layout must
+    meet."""
     g = plain_dot_graph(case, {pid: place.box for pid, place in layout.people.items()})
     edges: list[tuple[str, list[Segment]]] = []
     for e in g.edges():
@@ -272,4 +318,4 @@ def plain_dot_structural(case: Case, layout: GenogramLayout) -> int:
                                                  if not tok.startswith(("e,", "s,")))]
         group = e[1] if str(e[1]).startswith("j") else e[0]
         edges.append((str(group), segments(bezier_points(pts)) if len(pts) >= 4 else []))
-    return crossings(edges, points=True)
+    return len(crossing_points(edges) | through_vertices(edges))

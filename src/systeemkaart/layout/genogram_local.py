@@ -1,0 +1,167 @@
+"""The last looks at a genogram whose family lines still cross, judged by the crossing
+points a reader sees (then the crossing pairs of segments).
+
+After Graphviz's order, blocks turned, siblings freed and our own sweeps (judged by
+crossing pairs, a finer guide on the way), :func:`last_looks` tries in turn: stepchildren
+moved to their best place (:mod:`.genogram_stepchild`); the order of a plain Graphviz
+drawing (:mod:`.genogram_plain`); a step-parent's line leaving on their other side
+(:func:`~.genogram_blocks.turn_solo_lines`); and, on a small drawing, single blocks moved
+along their row (:func:`improve_order`). Each is kept only when fewer lines cross.
+
+The sweeps (:mod:`.genogram_sweep`) and the other orders tried count crossings with a
+model: lines from a union's gap to a child's place. Drawn, the lines of a union share a
+stem and a sibling bar, a step-parent's line leaves the side of its symbol, and a partner
+bracket runs above the row; on a family with a child of several parent sets the model and
+the drawing can disagree, and a crossing stays that one move would take away.
+:func:`improve_order` tries, for each block with a line that crosses (and the blocks of the
+children and parents of those lines), every other place in its row, asks the caller to lay
+that order out and count the crossing points, and keeps each move that lowers them, until
+no move helps or the budget of layouts is spent.
+
+Cost: one layout for each of the first three looks; for the moves, one layout of the
+family lines alone per move tried, at most :data:`LOCAL_BUDGET`, and only below
+:data:`LOCAL_BLOCKS` blocks.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable
+from typing import Final, Protocol
+
+from ..model import Case
+from .genogram_blocks import Structure, mirror_blocks, turn_solo_lines
+from .genogram_order import crossing_unions, family_score
+from .genogram_places import GenogramLayout, Work
+from .genogram_plain import plain_order
+from .genogram_stepchild import stepchild_order
+
+__all__ = ["LOCAL_BLOCKS", "LOCAL_BUDGET", "improve_order", "last_looks"]
+
+LOCAL_BLOCKS: Final = 60
+"""Up to this many blocks, single blocks are moved along their row (one layout a move)."""
+LOCAL_BUDGET: Final = 40
+"""Layouts at most that the moves of single blocks try."""
+
+Placed = tuple[GenogramLayout, Work, list[list[float]], list[float]]
+"""A layout, its work state, gap widths and block centres."""
+
+
+class Place(Protocol):
+    """Lays the blocks out (in the rows ``order`` when given; with ``relations`` False the
+    family lines only)."""
+
+    def __call__(self, free: Collection[str] = (), order: list[list[int]] | None = None,
+                 relations: bool = True) -> Placed: ...
+
+Score = tuple[int, int]
+"""Crossing points, then crossing pairs of segments: lower is better."""
+
+
+def improve_order(rows: list[list[int]], movable: Iterable[int], best: Score,
+                  evaluate: Callable[[list[list[int]]], Score],
+                  budget: int) -> tuple[list[list[int]], Score] | None:
+    """Rows of blocks (top row first, left to right) improved by moving the blocks
+    ``movable`` one at a time to other places in their row, each order judged by
+    ``evaluate`` (lays it out and scores it; lower is better) against ``best`` (the score
+    of ``rows``); ``None`` when no move helps within ``budget`` evaluations."""
+    where = {b: (r, k) for r, ids in enumerate(rows) for k, b in enumerate(ids)}
+    todo = [b for b in dict.fromkeys(movable) if b in where and len(rows[where[b][0]]) > 1]
+    current = [list(ids) for ids in rows]
+    improved = False
+    for _ in range(2):  # a second round where a move opened the way for another
+        changed = False
+        for b in todo:
+            r = next(k for k, ids in enumerate(current) if b in ids)
+            row = current[r]
+            others = [i for i in row if i != b]
+            now = row.index(b)
+            found: tuple[Score, list[int]] | None = None
+            for at in sorted(range(len(others) + 1), key=lambda a: abs(a - now)):
+                if at == now:
+                    continue
+                if budget <= 0 or best[0] == 0:
+                    break
+                budget -= 1
+                trial = [*others[:at], b, *others[at:]]
+                score = evaluate([*current[:r], trial, *current[r + 1:]])
+                if score < (best if found is None else found[0]):
+                    found = (score, trial)
+                    if score[0] == 0:
+                        break
+            if found is not None:
+                best, current[r] = found
+                changed = improved = True
+            if budget <= 0:
+                break
+        if not changed or budget <= 0:
+            break
+    return (current, best) if improved else None
+
+
+def last_looks(case: Case, placed: Place, start: Placed,
+               score: tuple[int, int]) -> GenogramLayout:
+    """The layout with fewest crossing points among ``start`` (scored ``score`` by
+    :func:`~.genogram_order.family_score`) and the last looks of the module docstring."""
+    layout, work, gaps, centres = start
+    st = work.st
+    best = _points_first(score)
+
+    def better(other: Placed) -> bool:
+        nonlocal layout, work, gaps, centres, best
+        fewer = _points_first(family_score(other[0]))
+        if fewer < best:
+            (layout, work, gaps, centres), best = other, fewer
+            return True
+        return False
+
+    moved = stepchild_order(work, gaps, centres)
+    if moved is not None:  # children of several parent sets where drawn lines cross least
+        better(placed(order=moved))
+    if best[0]:  # the order of a plain Graphviz drawing
+        order, turned = plain_order(case, st, work.widths, work.heights, centres)
+        mirror_blocks(st, turned)
+        if not better(placed(order=order)):
+            mirror_blocks(st, turned)
+    if best[0]:  # step-parents' lines from their other side
+        groups = crossing_unions(layout)
+        if turn_solo_lines(st, groups) and not better(placed(order=_rows(st, centres))):
+            turn_solo_lines(st, groups)
+    if best[0] and len(st.blocks) <= LOCAL_BLOCKS:  # single blocks moved along their row
+
+        def evaluate(rows: list[list[int]]) -> tuple[int, int]:
+            # the family lines alone: the emotional ones do not move them
+            return _points_first(family_score(placed(order=rows, relations=False)[0]))
+
+        here = _rows(st, centres)
+        found = improve_order(here, _crossing_blocks(st, layout), evaluate(here), evaluate,
+                              LOCAL_BUDGET)
+        if found is not None:
+            better(placed(order=found[0]))
+    return layout
+
+
+def _rows(st: Structure, centres: list[float]) -> list[list[int]]:
+    """The blocks of each row (top row first) left to right as ``centres`` places them."""
+    rows: dict[int, list[int]] = defaultdict(list)
+    for block in st.blocks:
+        rows[block.row].append(block.index)
+    return [sorted(rows[r], key=centres.__getitem__) for r in sorted(rows)]
+
+
+def _crossing_blocks(st: Structure, layout: GenogramLayout) -> list[int]:
+    """The blocks of the members and children of every union with a line that crosses
+    another union's line."""
+    groups = crossing_unions(layout)
+    out: list[int] = []
+    for u in st.unions:
+        if "u:" + "|".join(sorted(u.members)) in groups:
+            out.append(u.block)
+            out.extend(st.block_of[child] for child, _, _ in u.children)
+    return out
+
+
+def _points_first(score: tuple[int, int]) -> tuple[int, int]:
+    """Crossing pairs and points (as :func:`~.genogram_order.family_score` gives them)
+    turned round: points first."""
+    return score[1], score[0]

@@ -1,0 +1,84 @@
+"""The last looks at a genogram whose family lines still cross: the order of a plain
+Graphviz drawing, a step-parent's line from the other side, single blocks moved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from systeemkaart.layout.genogram_blocks import build_structure, turn_solo_lines
+from systeemkaart.layout.genogram_local import improve_order
+from systeemkaart.layout.genogram_plain import plain_order, plain_source
+from systeemkaart.model import Case
+
+_STEP = Case.model_validate({
+    "case": {"id": "x", "as_of": 2026},
+    "people": [{"id": "m", "sex": "female"}, {"id": "p1", "sex": "male"},
+               {"id": "p2", "sex": "male"}, {"id": "p3", "sex": "male"},
+               {"id": "a"}, {"id": "b"}, {"id": "c"}, {"id": "f"}],
+    "partnerships": [{"partners": ["p1", "m"], "end": 1981},
+                     {"partners": ["p2", "m"], "start": 1982, "end": 1997},
+                     {"partners": ["p3", "m"], "start": 2001}],
+    "children": [{"parents": ["m", "p1"], "child": c} for c in ("a", "b", "c")]
+    + [{"parents": ["p2"], "child": "c", "kind": "step"},
+       {"parents": ["m", "p2"], "child": "f"}],
+})
+
+
+def _inversions(target: list[int]) -> Callable[[list[list[int]]], tuple[int, int]]:
+    """Scores a last row by the pairs of blocks standing out of ``target``'s order."""
+    rank = {b: k for k, b in enumerate(target)}
+
+    def evaluate(rows: list[list[int]]) -> tuple[int, int]:
+        row = rows[-1]
+        bad = sum(1 for i, a in enumerate(row) for b in row[i + 1:] if rank[a] > rank[b])
+        return bad, 0
+    return evaluate
+
+
+def test_a_block_moves_to_where_fewer_lines_cross() -> None:
+    """The block that stands wrong moves to the place the score likes best."""
+    evaluate = _inversions([3, 1, 2])
+    found = improve_order([[0], [1, 2, 3]], [3], evaluate([[0], [1, 2, 3]]), evaluate, 10)
+    assert found == ([[0], [3, 1, 2]], (0, 0))
+
+
+def test_no_move_without_a_gain_or_a_budget() -> None:
+    """Nothing to gain, or no layouts left to try: no new order."""
+    evaluate = _inversions([1, 2, 3])
+    assert improve_order([[0], [1, 2, 3]], [1, 2, 3], (0, 0), evaluate, 10) is None
+    evaluate = _inversions([3, 1, 2])
+    assert improve_order([[0], [1, 2, 3]], [3], (2, 0), evaluate, 0) is None
+
+
+def test_the_plain_graph_has_one_join_per_couple() -> None:
+    """The yardstick's graph: a box per person, a join node per couple."""
+    sizes = {p.id: 40.0 for p in _STEP.people}
+    source = plain_source(_STEP, sizes, sizes)
+    assert source.count("shape=point") == 3  # three couples; the step-parent alone
+    assert source.count("shape=box") == len(_STEP.people)
+
+
+def test_the_plain_order_keeps_every_block_in_its_row() -> None:
+    """The plain drawing's order is an order of our blocks, each once, in its own row."""
+    st = build_structure(_STEP)
+    sizes = {p.id: 40.0 for p in _STEP.people}
+    rows, turned = plain_order(_STEP, st, sizes, sizes, [0.0] * len(st.blocks))
+    by_row: dict[int, set[int]] = {}
+    for block in st.blocks:
+        by_row.setdefault(block.row, set()).add(block.index)
+    assert [set(r) for r in rows] == [by_row[r] for r in sorted(by_row)]
+    assert all(len(row) == len(set(row)) for row in rows)
+    assert set(turned) <= {b.index for b in st.blocks if len(b.persons) > 1}
+
+
+def test_a_step_parents_line_turns_to_the_other_side_and_back() -> None:
+    """A step-parent between two people of their block: the line moves one gap over, and
+    back again; people not named stay."""
+    st = build_structure(_STEP)
+    (step,) = [u for u in st.unions if u.members == ("p2",)]
+    before = step.gap
+    assert turn_solo_lines(st, {"u:p2"}) == [step]
+    assert step.gap != before and abs(step.gap - before) == 1
+    turn_solo_lines(st, {"u:p2"})
+    assert step.gap == before
+    assert turn_solo_lines(st, {"u:a"}) == []
