@@ -148,3 +148,39 @@ def test_a_large_tree_is_laid_out_without_warnings(capfd: pytest.CaptureFixture[
     layout = layout_genogram(case, GenogramOptions(at=None))  # every fact, births past as_of too
     assert len(layout.people) == len(case.people)
     assert "layout may take a long time" not in capfd.readouterr().err
+
+
+@pytest.mark.skipif(sys.platform in {"win32", "darwin"}, reason="the layout runs in process")
+def test_ctrl_c_right_after_the_fork_still_stops_the_child(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An interrupt that lands as the fork returns (before the parent guards its wait) must
+    not leave the child laying out on its own."""
+    import os
+
+    real_fork = os.fork
+    children: list[int] = []
+
+    def fork_then_interrupt() -> int:
+        pid = real_fork()
+        if pid:
+            children.append(pid)
+            os.kill(os.getpid(), signal.SIGINT)
+        return pid
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    monkeypatch.setattr(os, "fork", fork_then_interrupt)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            genogram_dot._plain_in_child(_heavy_source())
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        monkeypatch.undo()
+    assert len(children) == 1
+    try:
+        left = os.waitpid(children[0], os.WNOHANG)
+    except ChildProcessError:  # killed and reaped by the layout: what should happen
+        left = None
+    if left is not None:  # left running: clean up, then fail
+        os.kill(children[0], signal.SIGKILL)
+        os.waitpid(children[0], 0)
+    assert left is None, "the child was left running"

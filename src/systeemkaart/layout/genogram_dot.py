@@ -249,12 +249,22 @@ def _plain_in_child(source: str) -> str:
         LayoutError: when Graphviz fails in the child or the child dies.
     """
     read_end, write_end = os.pipe()
-    pid = os.fork()
+    # An interrupt between the fork and the guard below would leave the child laying out on
+    # its own (and holding the caller's output open): it is held back until the guard.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pid = os.fork()
+    except BaseException:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        os.close(read_end)
+        os.close(write_end)
+        raise
     if pid == 0:  # pragma: no cover - the child; coverage does not follow it
         code = 0
         try:
             os.close(read_end)
             signal.signal(signal.SIGINT, signal.SIG_DFL)
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
             try:
                 payload = b"0" + _plain(source).encode("utf-8")
             except LayoutError as err:
@@ -265,8 +275,9 @@ def _plain_in_child(source: str) -> str:
             code = 1
         finally:
             os._exit(code)
-    os.close(write_end)
     try:
+        os.close(write_end)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held interrupt is raised here
         with os.fdopen(read_end, "rb") as pipe:
             data = pipe.read()
         _, status = os.waitpid(pid, 0)
