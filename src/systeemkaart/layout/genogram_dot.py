@@ -27,6 +27,7 @@ import itertools
 import os
 import signal
 import sys
+import threading
 from collections import defaultdict
 from collections.abc import Collection
 from typing import Final
@@ -239,6 +240,31 @@ def _plain(source: str) -> str:
     return plain.decode("utf-8") if isinstance(plain, bytes) else str(plain)
 
 
+class _Held:
+    """Ctrl-C held back: while held, an interrupt is only noted; :meth:`release` restores
+    the handler and raises a noted interrupt then. Only the main thread gets interrupts, and
+    only a handler set from Python can be put back, so elsewhere nothing is held."""
+
+    def __init__(self) -> None:
+        self.noted = False
+        self.previous = signal.getsignal(signal.SIGINT)
+        self.active = (self.previous is not None
+                       and threading.current_thread() is threading.main_thread())
+        if self.active:
+            signal.signal(signal.SIGINT, self._note)
+
+    def _note(self, signum: int, frame: object) -> None:
+        self.noted = True
+
+    def release(self) -> None:
+        """Put the handler back and raise an interrupt that came while it was held."""
+        if self.active:
+            self.active = False
+            signal.signal(signal.SIGINT, self.previous)
+            if self.noted:
+                signal.raise_signal(signal.SIGINT)
+
+
 def _plain_in_child(source: str) -> str:
     """:func:`_plain` in a forked child process that an interrupt (Ctrl-C) stops at once.
 
@@ -251,11 +277,11 @@ def _plain_in_child(source: str) -> str:
     read_end, write_end = os.pipe()
     # An interrupt between the fork and the guard below would leave the child laying out on
     # its own (and holding the caller's output open): it is held back until the guard.
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    held = _Held()
     try:
         pid = os.fork()
     except BaseException:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        held.release()
         os.close(read_end)
         os.close(write_end)
         raise
@@ -264,7 +290,6 @@ def _plain_in_child(source: str) -> str:
         try:
             os.close(read_end)
             signal.signal(signal.SIGINT, signal.SIG_DFL)
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
             try:
                 payload = b"0" + _plain(source).encode("utf-8")
             except LayoutError as err:
@@ -277,8 +302,8 @@ def _plain_in_child(source: str) -> str:
             os._exit(code)
     try:
         os.close(write_end)
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held interrupt is raised here
         with os.fdopen(read_end, "rb") as pipe:
+            held.release()  # a held interrupt is raised here
             data = pipe.read()
         _, status = os.waitpid(pid, 0)
     except BaseException:
@@ -286,6 +311,7 @@ def _plain_in_child(source: str) -> str:
             os.kill(pid, signal.SIGKILL)
         with contextlib.suppress(OSError):
             os.waitpid(pid, 0)
+        held.release()
         raise
     if os.waitstatus_to_exitcode(status) == -signal.SIGINT:
         raise KeyboardInterrupt
