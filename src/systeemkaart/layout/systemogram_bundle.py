@@ -44,7 +44,8 @@ _Seg = tuple[float, float, int, int]
 
 
 def _crossings(paths: Sequence[Sequence[Point]], lines: Sequence[int],
-               firsts: Sequence[int], centre: Point) -> list[tuple[int, int, int, int, Point]]:
+               ends: Sequence[tuple[str, str]], firsts: Sequence[int], centre: Point
+               ) -> list[tuple[int, int, int, int, Point]]:
     """The crossings of two of ``lines`` outside ``FAN_RADIUS`` of ``centre`` and within
     ``REACH``, farthest first, each as (line, segment, line, segment, point). A sweep
     over segments by x: O(S log S + K) for S segments near, K overlapping in x."""
@@ -67,7 +68,7 @@ def _crossings(paths: Sequence[Sequence[Point]], lines: Sequence[int],
         _, _, i, k = seg
         a, b = paths[i][k], paths[i][k + 1]
         for _, _, j, m in active:
-            if j == i:
+            if j == i or ends[i] == ends[j]:  # one agent's lines to one person: no swap
                 continue
             c, d = paths[j][m], paths[j][m + 1]
             if not segments_cross(a, b, c, d):
@@ -136,14 +137,14 @@ def untangle(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str,
             continue
         centre = (people[pid].x, people[pid].y)
         tries = SWAPS * len(lines)
-        found = _crossings(paths, lines, firsts, centre)
+        found = _crossings(paths, lines, ends, firsts, centre)
         while found and tries > 0 and budget > 0:
             i, k, j, m, x = found.pop(0)
             tries -= 1
             budget -= 1
             if _swap(router, paths, ends, skips, (i, k), (j, m), x):
                 done += 1
-                found = _crossings(paths, lines, firsts, centre)
+                found = _crossings(paths, lines, ends, firsts, centre)
     return done
 
 

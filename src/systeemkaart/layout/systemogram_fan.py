@@ -33,6 +33,7 @@ __all__ = [
     "LINE_GAP",
     "PORT_ARC",
     "SYMBOL_BOX",
+    "cut_at_fans",
     "fan_crossings",
     "fan_in",
     "port_distance",
@@ -50,7 +51,7 @@ ARROW_GAP = 0.42
 """Least angle (radians) between two ports where one holds an arrowhead."""
 LINE_GAP = 0.26
 """Least angle (radians) between two ports that hold plain line ends."""
-ENTRY_GAP = 11.0
+ENTRY_GAP = 7.0
 """Least distance (units) between two lines where they enter the circle of
 ``FAN_RADIUS``, where they fit."""
 CORNER_ROOM = 2.0
@@ -185,9 +186,9 @@ def fan_in(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
     ``paths`` run from each line's source (``sources``) to the centre of the person in
     ``ends`` (``None``: the line ends at an agent and stays); ``arrows`` says which lines
     end in an arrowhead; ``firsts`` is the index of each path's first point that may move
-    (after a card's stub). Returns how many points at the end of each path were laid out
-    here (1 for a line into an agent), which later moves must leave alone. O(L log L · c)
-    for L lines into a person, c circles compared.
+    (after a card's stub). Returns how many points at the end of each path were laid
+    out here (1 for a line into an agent), which later moves must leave alone.
+    O(L log L · c) for L lines into a person, c circles compared.
     """
     kept = [1] * len(paths)
     by_person: dict[str, list[int]] = {}
@@ -217,8 +218,26 @@ def fan_in(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
             if math.dist(head[-1], leg[0]) < 1e-6:
                 head.pop()
             path[:] = head + leg
-            kept[i] = len(leg) - 1
+            kept[i] = len(leg)
     return kept
+
+
+def cut_at_fans(paths: list[list[Point]], ends: Sequence[str | None], firsts: Sequence[int],
+                people: Mapping[str, PersonPlace]) -> None:
+    """End every path into a person (``ends``) where it enters the circle of
+    ``FAN_RADIUS`` round it, in place, so that bends are moved apart before the fans are
+    laid out (:func:`fan_in` takes the ends as they are then); a path that lies within
+    the circle from its first movable point stays whole."""
+    for i, pid in enumerate(ends):
+        if pid is None:
+            continue
+        p = people[pid]
+        k, enter = _entry(paths[i], (p.x, p.y), FAN_RADIUS, firsts[i])
+        head = paths[i][:k + 1]
+        if math.dist(head[-1], enter) > 1e-6:
+            head.append(enter)
+        if len(head) >= 2:
+            paths[i][:] = head
 
 
 def _apart(bearings: Sequence[float]) -> list[float]:

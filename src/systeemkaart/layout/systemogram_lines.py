@@ -28,10 +28,11 @@ from .systemogram_fan import (
     LABEL,
     PORT_ARC,
     SYMBOL_BOX,
+    cut_at_fans,
     fan_in,
     port_distance,
 )
-from .systemogram_nudge import nudge_apart
+from .systemogram_nudge import CROWDED, nudge_apart
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 
 __all__ = [
@@ -164,13 +165,16 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     for _ in range(REROUTE):  # again, each line now seeing all the others
         for i in order:
             _reroute(router, i, links[i], paths, flips[i], shifts[i], people, agents, cards)
+    firsts = _firsts(links, people, agents, cards)
     untangle(router, paths, [_ends_of(lk, people)[:2] for lk in links], ends,
-             [_skip(lk, people) for lk in links], _firsts(links, people, agents, cards), people)
+             [_skip(lk, people) for lk in links], firsts, people)
+    cut_at_fans(paths, ends, firsts, people)
+    _apart(router, links, paths, people, agents, cards, frames)
     kept = fan_in(router, paths, ends, [lk.source if not f else lk.target
                                  for lk, f in zip(links, flips, strict=True)],
-           [lk.kind in ("involvement", "relation") for lk in links],
-           _firsts(links, people, agents, cards), people, sexes)
-    _apart(router, links, paths, people, agents, cards, frames, kept)
+           [lk.kind in ("involvement", "relation") for lk in links], firsts, people, sexes)
+    if len(links) <= CROWDED:  # once more, now with the fans drawn (they stay)
+        _apart(router, links, paths, people, agents, cards, frames, kept)
     out = []
     for lk, path, flip in zip(links, paths, flips, strict=True):
         pts = tuple(reversed(path)) if flip else tuple(path)
@@ -180,7 +184,7 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
 
 def _apart(router: Router, links: Sequence[LinkPlace], paths: list[list[Point]],
            people: Mapping[str, PersonPlace], agents: Mapping[str, Box],
-           cards: Mapping[str, Box | None], frames: Sequence[Box], kept: Sequence[int]
+           cards: Mapping[str, Box | None], frames: Sequence[Box], kept: Sequence[int] = ()
            ) -> None:
     """Move bends apart where lines of different agents run side by side, or a line along a
     household frame (see :func:`~systeemkaart.layout.systemogram_nudge.nudge_apart`); a
