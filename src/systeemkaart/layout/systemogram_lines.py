@@ -4,10 +4,13 @@ Every line starts at its agent (a card's professional leaves the card sideways f
 row) and is routed by :class:`~systeemkaart.layout.systemogram_route.Router` around every
 person symbol, label and agent box that is not one of its ends, and around its own
 target's label; then each line that bends and crosses others is routed once more, now
-that all the others are known, and keeps the way that crosses fewer. A person's incoming
-lines are then given their own ports on the outline of the symbol, spread by angle in the
-order they arrive, and never under the symbol where the label is; so arrowheads never
-stack and no arrow seems to point at a neighbour.
+that all the others are known, and keeps the way that crosses fewer. Lines into one
+person that still cross on their way there swap the rest of their ways
+(:mod:`.systemogram_bundle`); their bends are moved apart (:mod:`.systemogram_nudge`) up to
+where they enter the circle round the person, and the lines then fan in to their own ports
+on the outline of the symbol, in the order they arrive, never under the symbol where the
+label is (:mod:`.systemogram_fan`); so arrowheads never stack and no arrow seems to point
+at a neighbour.
 """
 
 from __future__ import annotations
