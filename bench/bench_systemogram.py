@@ -9,8 +9,10 @@ and straight lines ("file"), after the barycentric ordering with straight lines
 one of their ends, straight and routed; the time of the whole SVG drawing in process (best
 of three, wall clock) and its CPU time; all over seeds 0-4. The next two columns give the
 routed crossings and lines through boxes over seeds 0-19: five seeds vary by 5-10 %. The
-last two: the length (units) over which lines of different agents run nearly parallel
-within 4 units (read as one line), and the pairs of lines doing so over 10 units.
+last three: the length (units) over which lines of different agents run nearly parallel
+within 4 units (read as one line), the pairs of lines doing so over 10 units, and the
+crossings of lines into one person within 40 units of it (where a reader cannot tell whose
+arrow is whose).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any
 from systeemkaart.drawing import draw
 from systeemkaart.io.yaml_json import load
 from systeemkaart.layout.systemogram import SystemogramLayout, layout_systemogram
+from systeemkaart.layout.systemogram_fan import fan_crossings
 from systeemkaart.layout.systemogram_lines import close_runs, lines_through_boxes, routed_ends
 from systeemkaart.model import Case
 
@@ -95,6 +98,11 @@ def _close(lay: SystemogramLayout) -> tuple[float, int]:
     return sum(runs.values()), sum(1 for v in runs.values() if v > 10)
 
 
+def _fan(lay: SystemogramLayout) -> int:
+    """Crossings of lines into one person within 40 units of it."""
+    return fan_crossings(routed_ends(lay.links, lay.people), lay.people)
+
+
 def _through(lay: SystemogramLayout) -> int:
     boxes = {k: a.box for k, a in lay.agents.items()}
     return len(lines_through_boxes(lay.links, lay.people, boxes))
@@ -113,11 +121,11 @@ def main() -> None:
     print(f"crossings and lines through boxes routed over {WIDE} seeds")
     print(f"{'people':>6} {'agents':>6} {'file':>7} {'ordered':>8} {'routed':>7} "
           f"{'through':>12} {'draw ms':>8} {'cpu ms':>7} {f'routed/{WIDE}':>10} "
-          f"{f'thr/{WIDE}':>7} {'close':>7} {'pairs':>6}")
+          f"{f'thr/{WIDE}':>7} {'close':>7} {'pairs':>6} {'fan':>5}")
     for n_people, n_agents in [(3, 10), (4, 20), (6, 30), (12, 40), (12, 60)]:
         before, ordered, routed, t0, t1, ms, cpu = [], [], [], [], [], [], []
         wide, wide_through = [], []
-        close, pairs = [], []
+        close, pairs, fan = [], [], []
         for seed in range(WIDE):
             case = network(seed, n_people, n_agents)
             final = layout_systemogram(case)
@@ -134,6 +142,7 @@ def main() -> None:
             length, count = _close(final)
             close.append(length)
             pairs.append(count)
+            fan.append(_fan(final))
             wall, proc = _best(lambda c=case: draw(c, "systemogram"))
             ms.append(wall)
             cpu.append(proc)
@@ -142,11 +151,13 @@ def main() -> None:
               f"{statistics.mean(ordered):>8.1f} {statistics.mean(routed):>7.1f} "
               f"{through:>12} {statistics.median(ms):>8.1f} {statistics.median(cpu):>7.1f} "
               f"{statistics.mean(wide):>10.1f} {statistics.mean(wide_through):>7.1f} "
-              f"{statistics.mean(close):>7.0f} {statistics.mean(pairs):>6.1f}")
+              f"{statistics.mean(close):>7.0f} {statistics.mean(pairs):>6.1f} "
+              f"{statistics.mean(fan):>5.1f}")
     examples = sorted(Path("examples").glob("*.yaml"))
     if examples:
         print("\nexamples: crossings file / ordered / routed, lines through boxes straight ->")
-        print("routed, systemogram and timeline draw time, close length / pairs over 10 units")
+        print("routed, systemogram and timeline draw time, close length / pairs over 10 units,")
+        print("crossings of lines into one person near it")
         for path in examples:
             case = load(path)
             b = layout_systemogram(case, optimise=False, route=False).crossings
@@ -157,7 +168,7 @@ def main() -> None:
             length, count = _close(final)
             print(f"{path.stem:<24} {b:>4} / {straight.crossings:<4} / {final.crossings:<4} "
                   f"{_through(straight):>3} -> {_through(final):<3} {s:>7.1f} ms {t:>7.1f} ms "
-                  f"{length:>6.0f} / {count}")
+                  f"{length:>6.0f} / {count:<3} {_fan(final):>3}")
     sys.stdout.flush()
 
 

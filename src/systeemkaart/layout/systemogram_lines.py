@@ -4,10 +4,13 @@ Every line starts at its agent (a card's professional leaves the card sideways f
 row) and is routed by :class:`~systeemkaart.layout.systemogram_route.Router` around every
 person symbol, label and agent box that is not one of its ends, and around its own
 target's label; then each line that bends and crosses others is routed once more, now
-that all the others are known, and keeps the way that crosses fewer. A person's incoming
-lines are then given their own ports on the outline of the symbol, spread by angle in the
-order they arrive, and never under the symbol where the label is; so arrowheads never
-stack and no arrow seems to point at a neighbour.
+that all the others are known, and keeps the way that crosses fewer. Lines into one
+person that still cross on their way there swap the rest of their ways
+(:mod:`.systemogram_bundle`); their bends are moved apart (:mod:`.systemogram_nudge`) up to
+where they enter the circle round the person, and the lines then fan in to their own ports
+on the outline of the symbol, in the order they arrive, never under the symbol where the
+label is (:mod:`.systemogram_fan`); so arrowheads never stack and no arrow seems to point
+at a neighbour.
 """
 
 from __future__ import annotations
@@ -19,10 +22,20 @@ from itertools import pairwise
 
 from . import Box, Point, segment_hits_box
 from .ring_centre import SYMBOL, PersonPlace
-from .ring_geometry import boundary_point, isotonic
+from .ring_geometry import boundary_point
 from .ring_links import LinkPlace
+from .systemogram_bundle import untangle
 from .systemogram_close import CLOSE_GAP, close_runs
-from .systemogram_nudge import nudge_apart
+from .systemogram_fan import (
+    ARROW_GAP,
+    LABEL,
+    PORT_ARC,
+    SYMBOL_BOX,
+    cut_at_fans,
+    fan_in,
+    port_distance,
+)
+from .systemogram_nudge import CROWDED, nudge_apart
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 
 __all__ = [
@@ -37,10 +50,8 @@ __all__ = [
     "routed_ends",
 ]
 
-PORT_GAP = 0.42
+PORT_GAP = ARROW_GAP
 """Least angle (radians) between two ports on one symbol: room for two arrowheads."""
-ARROW_ROOM = 4.0
-"""Distance between a symbol's outline and the tip of an arrow pointing at it."""
 STUB = 10.0
 PARALLEL_GAP = 5.0
 REROUTE = 1
@@ -50,26 +61,8 @@ FAR_TRIES = 8
 """Most lines whose card's far side the second pass tries in one drawing (few pass the
 guess that it may pay; this bounds the cost where many do)."""
 """Rounds in which every line is routed again with all the others known."""
-# Ports live on the upper part of the symbol: the label hangs below it (y grows downwards).
-_PORT_LO = math.radians(145.0)
-_PORT_HI = math.radians(395.0)
-PORT_ARC = _PORT_HI - _PORT_LO
-"""The arc of a symbol that ports may use: all but the part above the label."""
-_LABEL = "\x00label"
-_SYMBOL = "\x00symbol"
-
-
-def port_distance(sex: str, angle: float) -> float:
-    """Distance from a symbol's centre to the tip of an arrow arriving at ``angle``."""
-    half = SYMBOL / 2
-    c, s = abs(math.cos(angle)), abs(math.sin(angle))
-    if sex == "male":
-        edge = half / max(c, s)
-    elif sex == "female":
-        edge = half
-    else:
-        edge = half / (c + s)
-    return edge + ARROW_ROOM
+_LABEL = LABEL
+_SYMBOL = SYMBOL_BOX
 
 
 def _obstacles(people: Mapping[str, PersonPlace], agents: Mapping[str, Box],
@@ -170,26 +163,6 @@ def _length(path: Sequence[Point]) -> float:
     return sum(math.dist(a, b) for a, b in pairwise(path))
 
 
-def _spread(wanted: Sequence[float], least: float) -> list[float]:
-    """Port angles close to ``wanted`` (sorted), at least ``least`` apart where they fit,
-    all on the upper arc of the symbol (isotonic fit on the arc, O(n))."""
-    n = len(wanted)
-    gap = min(least, PORT_ARC / max(n - 1, 1))
-    offsets = [k * gap for k in range(n)]
-    fitted = isotonic([w - o for w, o in zip(wanted, offsets, strict=True)])
-    top = _PORT_HI - (n - 1) * gap
-    return [min(max(f, _PORT_LO), top) + o for f, o in zip(fitted, offsets, strict=True)]
-
-
-def _on_arc(angle: float) -> float:
-    """``angle`` moved onto the port arc ``[_PORT_LO, _PORT_HI]`` (nearest end if under)."""
-    a = (angle - _PORT_LO) % (2 * math.pi) + _PORT_LO
-    if a <= _PORT_HI:
-        return a
-    mid = (_PORT_HI + _PORT_LO + 2 * math.pi) / 2
-    return _PORT_HI if a < mid else _PORT_LO
-
-
 def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
                 agents: Mapping[str, Box], cards: Mapping[str, Box | None],
                 sexes: Mapping[str, str], frames: Sequence[Box] = ()) -> list[LinkPlace]:
@@ -230,10 +203,16 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         for i in order:
             _reroute(router, i, links[i], paths, flips[i], shifts[i], people, agents, cards,
                      tries)
-    _ports(router, paths, ends, [lk.source if not f else lk.target
-                                 for lk, f in zip(links, flips, strict=True)],
-           people, sexes)
+    firsts = _firsts(links, people, agents, cards)
+    untangle(router, paths, [_ends_of(lk, people)[:2] for lk in links], ends,
+             [_skip(lk, people) for lk in links], firsts, people)
+    cut_at_fans(paths, ends, firsts, people)
     _apart(router, links, paths, people, agents, cards, frames)
+    kept = fan_in(router, paths, ends, [lk.source if not f else lk.target
+                                 for lk, f in zip(links, flips, strict=True)],
+           [lk.kind in ("involvement", "relation") for lk in links], firsts, people, sexes)
+    if len(links) <= CROWDED:  # once more, now with the fans drawn (they stay)
+        _apart(router, links, paths, people, agents, cards, frames, kept)
     out = []
     for lk, path, flip in zip(links, paths, flips, strict=True):
         pts = tuple(reversed(path)) if flip else tuple(path)
@@ -243,17 +222,34 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
 
 def _apart(router: Router, links: Sequence[LinkPlace], paths: list[list[Point]],
            people: Mapping[str, PersonPlace], agents: Mapping[str, Box],
-           cards: Mapping[str, Box | None], frames: Sequence[Box]) -> None:
+           cards: Mapping[str, Box | None], frames: Sequence[Box], kept: Sequence[int] = ()
+           ) -> None:
     """Move bends apart where lines of different agents run side by side, or a line along a
     household frame (see :func:`~systeemkaart.layout.systemogram_nudge.nudge_apart`); a
     card's stub stays."""
-    ends, skips, firsts = [], [], []
+    ends, skips = [], []
     for lk in links:
         src, tgt, _ = _ends_of(lk, people)
         ends.append((src, tgt))
         skips.append([src, tgt] + ([src + _SYMBOL] if src in people else []))
-        firsts.append(2 if src in agents and _in_card(agents[src], cards.get(src)) else 1)
-    nudge_apart(router, paths, ends, skips, firsts, frames)
+    nudge_apart(router, paths, ends, skips, _firsts(links, people, agents, cards), frames,
+                kept)
+
+
+def _skip(lk: LinkPlace, people: Mapping[str, PersonPlace]) -> list[str]:
+    """The boxes the routed path of ``lk`` may pass: its ends and their symbols."""
+    src, tgt, _ = _ends_of(lk, people)
+    return [src, tgt] + [n + _SYMBOL for n in (src, tgt) if n in people]
+
+
+def _firsts(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
+            agents: Mapping[str, Box], cards: Mapping[str, Box | None]) -> list[int]:
+    """The index of each routed path's first point that may move: after a card's stub."""
+    out = []
+    for lk in links:
+        src = _ends_of(lk, people)[0]
+        out.append(2 if src in agents and _in_card(agents[src], cards.get(src)) else 1)
+    return out
 
 
 def _ends_of(lk: LinkPlace, people: Mapping[str, PersonPlace]) -> tuple[str, str, bool]:
@@ -318,32 +314,6 @@ def _reroute(router: Router, i: int, lk: LinkPlace, paths: list[list[Point]], fl
     if found is not None and router.cost(found[0], (src, tgt)) < before - 1e-9:
         paths[i] = found[0]
     router.remember(paths[i], (src, tgt))
-
-
-def _ports(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
-           sources: Sequence[str], people: Mapping[str, PersonPlace],
-           sexes: Mapping[str, str]) -> None:
-    """Give every line into a person its own port and re-route its last leg there."""
-    by_person: dict[str, list[tuple[float, int]]] = {}
-    for i, pid in enumerate(ends):
-        if pid is None:
-            continue
-        p = people[pid]
-        before = paths[i][-2]
-        angle = _on_arc(math.atan2(before[1] - p.y, before[0] - p.x))
-        by_person.setdefault(pid, []).append((angle, i))
-    for pid, items in by_person.items():
-        items.sort()
-        p = people[pid]
-        sex = sexes.get(pid, "unknown")
-        least = PORT_GAP if sex in ("male", "female") else PORT_GAP * 1.45  # a diamond is small
-        for angle, (_, i) in zip(_spread([a for a, _ in items], least), items, strict=True):
-            d = port_distance(sex, angle)
-            port = (p.x + d * math.cos(angle), p.y + d * math.sin(angle))
-            path = paths[i]
-            skip = [sources[i], pid]
-            leg = router.route(path[-2], port, skip, (sources[i], pid))
-            path[-1:] = leg[1:]
 
 
 def lines_through_boxes(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],

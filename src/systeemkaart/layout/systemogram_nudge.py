@@ -48,7 +48,7 @@ MOST = 20.0
 ROUNDS = 2
 """Most passes over all lines (a move may make room for the next); one in a crowded
 drawing, whose few tries the first pass uses."""
-TRIES = 40
+TRIES = 80
 """Most bends tried in one drawing: a bounded cost."""
 CROWDED = 40
 """Lines above which a drawing is crowded (a network of some 25 agents or more)."""
@@ -112,7 +112,10 @@ class _Lines:
                         or max(c[1], d[1]) < lo[1] or min(c[1], d[1]) > hi[1]
                         or c == d):
                     continue
-                out.append((not shared, other != agent, holes, c, d))
+                # a line into the same person counts as crossed too: crossing it there
+                # hides whose arrow is whose
+                out.append((not shared or (its == target and other != agent),
+                            other != agent, holes, c, d))
         return out
 
     def frames_near(self, lo: Point, hi: Point
@@ -162,12 +165,14 @@ def _crossings(segs: Sequence[tuple[Point, Point]],
 
 def nudge_apart(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
                 skips: Sequence[Sequence[str]], firsts: Sequence[int],
-                frames: Sequence[Box] = ()) -> None:
+                frames: Sequence[Box] = (), kept: Sequence[int] = ()) -> None:
     """Move bends of ``paths`` (each from its agent, ``ends`` its (agent, target)) so lines
     of different agents run less close beside each other, then off the edges of the
     household ``frames`` where that brings no line closer to another, in place. ``skips``
     are the boxes each line may pass (as routed), ``firsts`` the index of each path's
-    first bend that may move (after a card's stub). The lines in the longest close runs
+    first bend that may move (after a card's stub), ``kept`` (when given) how many points
+    at the end of each path stay (its fan into a person's port). A move may not cross
+    more lines, counting those into the same person. The lines in the longest close runs
     go first, and at most ``TRIES`` bends are tried in all (``CROWDED_TRIES`` in a drawing
     of more than ``CROWDED`` lines, off frames too), plus ``FRAME_TRIES`` off frames in a
     drawing that is not crowded, so a crowded drawing costs a bounded time.
@@ -181,7 +186,9 @@ def nudge_apart(router: Router, paths: list[list[Point]], ends: Sequence[tuple[s
         if tries <= 0:
             break
         for _ in range(1 if crowded else ROUNDS):  # a crowded drawing's few tries: one look
-            named = [(a, t, p) for (a, t), p in zip(ends, paths, strict=True)]
+            # the fanned ends stay, so only the parts before them are looked at
+            named = [(a, t, p[:len(p) - kept[i] + 1] if kept else p)
+                     for i, ((a, t), p) in enumerate(zip(ends, paths, strict=True))]
             longest: dict[int, float] = {}
             if along:
                 longest = frame_runs(named, frames)
@@ -191,20 +198,21 @@ def nudge_apart(router: Router, paths: list[list[Point]], ends: Sequence[tuple[s
                         longest[i] = max(longest.get(i, 0.0), run)
             order = sorted((i for i, run in longest.items() if run > LEAST),
                            key=lambda i: (-longest[i], i))
-            moved, tries = _pass(router, lines, order, skips, firsts, tries, along)
+            moved, tries = _pass(router, lines, order, skips, firsts, kept, tries, along)
             if not moved:
                 break
 
 
 def _pass(router: Router, lines: _Lines, order: Sequence[int], skips: Sequence[Sequence[str]],
-          firsts: Sequence[int], tries: int, along: bool) -> tuple[bool, int]:
+          firsts: Sequence[int], kept: Sequence[int], tries: int, along: bool
+          ) -> tuple[bool, int]:
     """Try the bends of the lines in ``order`` (off other lines, or off the frames when
     ``along``) while ``tries`` last; whether one moved, and the tries left."""
     moved = False
     for i in order:
         path = lines.paths[i]
         router.prepare_line(path[0], path[-1], skips[i], lines.ends[i])
-        for k in range(max(firsts[i], 1), len(path) - 1):
+        for k in range(max(firsts[i], 1), len(path) - max(kept[i] if kept else 1, 1)):
             if tries <= 0:
                 return moved, 0
             tries -= 1

@@ -132,6 +132,8 @@ class Router:
         self._sides_of = [(o.box.x, o.box.y, o.box.right, o.box.bottom, o.owner)
                           for o in self.obstacles]
         self._grid = _Grid([o.box for o in self.obstacles], MARGIN)
+        self._owned = {o.owner: i for i, o in enumerate(self.obstacles)}
+        """The (last) box of each owner, for the boxes a line is let pass close."""
         self._budget = 0
         self._ends: frozenset[str] = frozenset()
         self._drawn: list[tuple[frozenset[str], Point, Point,
@@ -402,8 +404,10 @@ class Router:
         self._ends = frozenset(ends)
         self._record(path)
 
-    def _begin(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str]) -> None:
-        """Set up the tests for a line from ``p`` to ``q``."""
+    def _begin(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str],
+               close: Sequence[str] = ()) -> None:
+        """Set up the tests for a line from ``p`` to ``q`` (the boxes of ``close`` tested
+        at their true size, as those holding ``p`` or ``q``)."""
         self._skip = frozenset(skip)
         self._ends = frozenset(ends)
         self._tight = frozenset()
@@ -411,12 +415,15 @@ class Router:
         near = [(i, self._rect(i)) for i in {*self._grid.at(p), *self._grid.at(q)}]
         self._tight = frozenset(i for i, r in near if r is not None
                                 and any(r[0] < x < r[2] and r[1] < y < r[3] for x, y in (p, q)))
+        if close:
+            self._tight |= {self._owned[o] for o in close if o in self._owned}
 
-    def prepare_line(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str]
-                     ) -> None:
+    def prepare_line(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str],
+                     close: Sequence[str] = ()) -> None:
         """Set up :meth:`clear` for a line from ``p`` to ``q`` that may pass the boxes of
-        ``skip`` (boxes holding ``p`` or ``q`` tested at their true size)."""
-        self._begin(p, q, skip, ends)
+        ``skip`` (boxes holding ``p`` or ``q``, and those of ``close``, tested at their true
+        size)."""
+        self._begin(p, q, skip, ends, close)
 
     def try_route(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str],
                   claim: bool = False, budget: int = BUDGET) -> list[Point] | None:
@@ -437,17 +444,19 @@ class Router:
         return [pt for pt, _ in path]
 
     def route(self, p: Point, q: Point, skip: Sequence[str],
-              ends: Sequence[str] = (), remember: bool = True) -> list[Point]:
+              ends: Sequence[str] = (), remember: bool = True, close: Sequence[str] = ()
+              ) -> list[Point]:
         """A path from ``p`` to ``q`` clear of every box not owned by one of ``skip``.
 
         With ``ends`` (the line's two nodes) the path is remembered (unless ``remember`` is
         false), and later lines round a box on the side that crosses fewer remembered lines
         not sharing an end with them.
 
-        Boxes whose grown outline holds ``p`` or ``q`` are tested at their true size. Returns
-        the straight segment when no clear path exists (never expected: boxes stand apart).
+        Boxes whose grown outline holds ``p`` or ``q``, and those of ``close``, are tested
+        at their true size. Returns the straight segment when no clear path exists (never
+        expected: boxes stand apart).
         """
-        self._begin(p, q, skip, ends)
+        self._begin(p, q, skip, ends, close)
         found = None
         for margin in (MARGIN, 0.5):
             self._prepare(margin)

@@ -1,0 +1,185 @@
+"""Lines into one person that cross on their way there swap the rest of their ways.
+
+Routed lines into one person often come up the same channel and cross each other in it:
+the router weighs only crossings with lines that share no end, and a reader then cannot
+tell which of the lines is whose. Two lines A and B into one person that cross at X can
+change ways there instead: A keeps its way up to X and then takes B's way on to the
+person, and B the other way round. Both still run from their own agent to the same person,
+past the same boxes, and cross every other line as often as before; the crossing of A
+and B is gone. At X each line turns away from the other (its bend moved ``SWAP_GAP``
+into its own corner of the crossing), so the two keep clear space instead of touching.
+Crossings within ``FAN_RADIUS`` of the person are left to the fan into its ports
+(:mod:`.systemogram_fan`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from itertools import pairwise
+
+from . import Point
+from .ring_centre import PersonPlace
+from .ring_geometry import segments_cross
+from .systemogram_fan import FAN_RADIUS
+from .systemogram_route import CROSSING_LENGTH, Router
+
+__all__ = ["SWAP_GAP", "untangle"]
+
+SWAP_GAP = 3.0
+"""How far (units) each line's bend moves off the point where two lines crossed: they
+pass ``2 * SWAP_GAP`` apart."""
+REACH = 4 * FAN_RADIUS
+"""How far (units, across or up and down) from a person crossings of its lines are
+undone: near it, where a reader looks for whose arrow is whose."""
+SWAPS = 3
+"""Most swaps tried per line into a person: a bounded cost."""
+CROWDED = 40
+"""Lines above which a drawing is crowded (as the nudge counts them)."""
+CROWDED_SWAPS = 12
+"""Most swaps tried in a crowded drawing: its routing takes most of the time there is."""
+
+_Seg = tuple[float, float, int, int]
+"""A segment for the sweep: its least and greatest x, its line and its index."""
+
+
+def _crossings(paths: Sequence[Sequence[Point]], lines: Sequence[int],
+               ends: Sequence[tuple[str, str]], firsts: Sequence[int], centre: Point
+               ) -> list[tuple[int, int, int, int, Point]]:
+    """The crossings of two of ``lines`` outside ``FAN_RADIUS`` of ``centre`` and within
+    ``REACH``, farthest first, each as (line, segment, line, segment, point). A sweep
+    over segments by x: O(S log S + K) for S segments near, K overlapping in x."""
+    segs: list[_Seg] = []
+    x0, x1 = centre[0] - REACH, centre[0] + REACH
+    y0, y1 = centre[1] - REACH, centre[1] + REACH
+    for i in lines:
+        path = paths[i]
+        for k in range(max(firsts[i] - 1, 0), len(path) - 1):
+            a, b = path[k], path[k + 1]
+            lo, hi = min(a[0], b[0]), max(a[0], b[0])
+            if hi < x0 or lo > x1 or max(a[1], b[1]) < y0 or min(a[1], b[1]) > y1:
+                continue
+            segs.append((lo, hi, i, k))
+    segs.sort()
+    found: list[tuple[float, int, int, int, int, Point]] = []
+    active: list[_Seg] = []
+    for seg in segs:
+        active = [s for s in active if s[1] >= seg[0]]
+        _, _, i, k = seg
+        a, b = paths[i][k], paths[i][k + 1]
+        for _, _, j, m in active:
+            if j == i or ends[i] == ends[j]:  # one agent's lines to one person: no swap
+                continue
+            c, d = paths[j][m], paths[j][m + 1]
+            if not segments_cross(a, b, c, d):
+                continue
+            x = _meet(a, b, c, d)
+            far = math.dist(x, centre)
+            if FAN_RADIUS < far <= REACH:
+                (p, q), (r, t) = sorted(((i, k), (j, m)))
+                found.append((-far, p, q, r, t, x))
+        active.append(seg)
+    found.sort(key=lambda item: item[:5])
+    return [(p, q, r, t, x) for _, p, q, r, t, x in found]
+
+
+def _meet(a: Point, b: Point, c: Point, d: Point) -> Point:
+    """Where the segments ``a``-``b`` and ``c``-``d`` cross."""
+    rx, ry = b[0] - a[0], b[1] - a[1]
+    sx, sy = d[0] - c[0], d[1] - c[1]
+    t = ((c[0] - a[0]) * sy - (c[1] - a[1]) * sx) / (rx * sy - ry * sx)
+    return a[0] + t * rx, a[1] + t * ry
+
+
+def _corner(x: Point, come: Point, go: Point, away: Point, gap: float) -> Point:
+    """``x`` moved ``gap`` into the corner between the way in from ``come`` and the way
+    out to ``go`` (along the bisector; across the way, on the side away from ``away``,
+    when the two are nearly in line)."""
+    ux, uy = come[0] - x[0], come[1] - x[1]
+    vx, vy = go[0] - x[0], go[1] - x[1]
+    lu, lv = math.hypot(ux, uy), math.hypot(vx, vy)
+    if lu < 1e-9 or lv < 1e-9:
+        return x
+    wx, wy = ux / lu + vx / lv, uy / lu + vy / lv
+    lw = math.hypot(wx, wy)
+    if lw < 0.05:
+        wx, wy, lw = -uy / lu, ux / lu, 1.0
+        if wx * (away[0] - x[0]) + wy * (away[1] - x[1]) > 0:
+            wx, wy = -wx, -wy
+    return x[0] + gap * wx / lw, x[1] + gap * wy / lw
+
+
+def _clear(router: Router, path: Sequence[Point], skip: Sequence[str], ends: tuple[str, str],
+           start: int) -> bool:
+    """True when the segments of ``path`` from ``start`` on pass no box but ``skip``'s."""
+    router.prepare_line(path[0], path[-1], skip, ends)
+    return all(router.clear(path[k], path[k + 1]) for k in range(start, len(path) - 1))
+
+
+def untangle(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
+             targets: Sequence[str | None], skips: Sequence[Sequence[str]],
+             firsts: Sequence[int], people: Mapping[str, PersonPlace]) -> int:
+    """Swap the rest of the ways of lines into one person where they cross outside
+    ``FAN_RADIUS`` of it, in place, farthest crossing first; a swap is kept only where
+    both new ways stay clear of every box (as routed: ``skips``), else the crossing stays.
+    ``paths`` run from each line's source to its end, ``ends`` are its (source, target),
+    ``targets`` the person each ends at (``None``: an agent), ``firsts`` each path's
+    first point that may move. Returns the swaps made. At most ``SWAPS`` tries per line,
+    and ``CROWDED_SWAPS`` in all in a drawing of more than ``CROWDED`` lines."""
+    by_person: dict[str, list[int]] = {}
+    for i, pid in enumerate(targets):
+        if pid is not None:
+            by_person.setdefault(pid, []).append(i)
+    done = 0
+    budget = CROWDED_SWAPS if len(paths) > CROWDED else math.inf
+    for pid, lines in by_person.items():
+        if len(lines) < 2:
+            continue
+        centre = (people[pid].x, people[pid].y)
+        tries = SWAPS * len(lines)
+        found = _crossings(paths, lines, ends, firsts, centre)
+        while found and tries > 0 and budget > 0:
+            i, k, j, m, x = found.pop(0)
+            tries -= 1
+            budget -= 1
+            if _swap(router, paths, ends, skips, (i, k), (j, m), x):
+                done += 1
+                found = _crossings(paths, lines, ends, firsts, centre)
+    return done
+
+
+def _swap(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
+          skips: Sequence[Sequence[str]], one: tuple[int, int], other: tuple[int, int],
+          x: Point) -> bool:
+    """Swap the ways of two lines after their segments ``one`` and ``other`` cross at
+    ``x``, each turning into its own corner there; False (nothing changed) when a new way
+    would pass a box."""
+    (i, k), (j, m) = one, other
+    a, b = paths[i], paths[j]
+    # the two lines share their person, so neither counts the other (nor itself, as it
+    # was remembered): only the ways from the crossing on are weighed
+    before = _crossed(router, a[k:], ends[i]) + _crossed(router, b[m:], ends[j])
+    for gap in (SWAP_GAP, SWAP_GAP / 2):
+        xa = _corner(x, a[k], b[m + 1], b[m], gap)
+        xb = _corner(x, b[m], a[k + 1], a[k], gap)
+        new_a = [*a[:k + 1], xa, *b[m + 1:]]
+        new_b = [*b[:m + 1], xb, *a[k + 1:]]
+        if (_crossed(router, new_a[k:], ends[i]) + _crossed(router, new_b[m:], ends[j])
+                <= before
+                and _clear(router, new_a, skips[i], ends[i], k)
+                and _clear(router, new_b, skips[j], ends[j], m)):
+            paths[i], paths[j] = new_a, new_b
+            for line in (i, j):
+                router.tag = line
+                router.forget(line)
+                router.remember(paths[line], ends[line])
+            return True
+    return False
+
+
+def _crossed(router: Router, path: Sequence[Point], ends: tuple[str, str]) -> int:
+    """How many remembered lines sharing no end with ``path`` (between ``ends``) it
+    crosses: swapping ways must not cross more of the other lines (lines sharing an end
+    with one of the two may share none with the other)."""
+    length = sum(math.dist(p, q) for p, q in pairwise(path))
+    return round(router.cost(path, ends) - length / CROSSING_LENGTH)
