@@ -99,11 +99,16 @@ def _cells_along(p: Point, q: Point) -> list[tuple[int, int]]:
     slope = (qy - py) / (qx - px)
     lo, hi = min(px, qx), max(px, qx)
     out = []
+    ya = py + (lo - px) * slope  # the y where the segment enters column c0
     for cx in range(c0, c1 + 1):
-        ya = py + (max(lo, cx * CELL) - px) * slope
-        yb = py + (min(hi, (cx + 1) * CELL) - px) * slope
-        out += [(cx, cy) for cy in range(floor(min(ya, yb) / CELL),
-                                         floor(max(ya, yb) / CELL) + 1)]
+        # the y where it leaves column cx, which is where it enters the next (CELL is a
+        # power of two: the column edges are exact)
+        yb = py + ((cx + 1) * CELL - px) * slope if cx < c1 else py + (hi - px) * slope
+        if ya > yb:
+            out += [(cx, cy) for cy in range(floor(yb / CELL), floor(ya / CELL) + 1)]
+        else:
+            out += [(cx, cy) for cy in range(floor(ya / CELL), floor(yb / CELL) + 1)]
+        ya = yb
     return out
 
 
