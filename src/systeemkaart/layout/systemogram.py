@@ -217,6 +217,8 @@ class _Plan:
     optimise: bool
     unreached: tuple[str, ...]
     alias: dict[str, str]
+    counts: tuple[int, int]
+    """Professionals and organisations at the date, for the badge (the same every round)."""
     hints: dict[int, float] = field(default_factory=dict)
     """The radius each ring had in the last round: where the next round's search starts."""
 
@@ -237,7 +239,7 @@ def _one_round(plan: _Plan, rank: dict[str, float], side_weight: float,
                         lambda a, p: _anchor(a, frames.get(a.card or ""), p), plan.alias)
     crossings = count_crossings([(lk.source, lk.target, lk.points) for lk in links])
     bounds = _bounds(centre.people, centre.households, list(boxes.values()), links)
-    pros, orgs = help_counts(plan.case, plan.at)
+    pros, orgs = plan.counts
     return SystemogramLayout(plan.at, centre.people, centre.households, agents, tuple(cards),
                              tuple(links), tuple(radii), bounds, tuple(sorted(plan.regie)),
                              pros, orgs, crossings, plan.unreached)
@@ -363,7 +365,8 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
     start_rank = {pid: float(i) for i, pid in enumerate(by_age)}
     aimed = {t for ts in targets.values() for t in ts}
     unreached = tuple(p for p in index_parents(case) if p in people and p not in aimed)
-    plan = _Plan(case, when, lang, units_, people, targets, regie, optimise, unreached, alias)
+    plan = _Plan(case, when, lang, units_, people, targets, regie, optimise, unreached, alias,
+                 help_counts(case, when))
     tried = [_one_round(plan, start_rank, SIDE_WEIGHTS[0])]
     if optimise:
         tried = _candidates(plan, start_rank, rounds)
