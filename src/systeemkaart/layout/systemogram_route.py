@@ -317,16 +317,19 @@ class Router:
                     nodes.append((c, (i, k)))
         # lazy A*: an edge is tested for boxes only when its far end is popped, so a
         # search tests about as many segments as it pops instead of every pair
+        points = [pt for pt, _ in nodes]
+        to_goal = [math.dist(pt, q) for pt in points]  # the heuristic, once per corner
         prev: dict[int, int] = {}
-        heap: list[tuple[float, float, int, int]] = [(math.dist(p, q), 0.0, 0, -1)]
+        heap: list[tuple[float, float, int, int]] = [(to_goal[0], 0.0, 0, -1)]
         tests = math.inf if wide else GRAPH_TESTS
+        push, dist = heapq.heappush, math.dist
         while heap and len(prev) < pops and tests > 0:
             _, g, v, u = heapq.heappop(heap)
             if v in prev:
                 continue
-            pv = nodes[v][0]
+            pv = points[v]
             tests -= 1
-            if u >= 0 and not self.clear(nodes[u][0], pv):
+            if u >= 0 and not self.clear(points[u], pv):
                 continue
             prev[v] = u
             if v == 1:
@@ -334,12 +337,10 @@ class Router:
                 while prev[path[-1]] != 0:
                     path.append(prev[path[-1]])
                 return [nodes[j] for j in reversed(path)]
-            for w in range(1, len(nodes)):
-                if w in prev:
-                    continue
-                pw = nodes[w][0]
-                nd = g + math.dist(pv, pw)
-                heapq.heappush(heap, (nd + math.dist(pw, q), nd, w, v))
+            for w in range(1, len(points)):
+                if w not in prev:
+                    nd = g + dist(pv, points[w])
+                    push(heap, (nd + to_goal[w], nd, w, v))
         return None
 
     def _pull(self, pts: list[tuple[Point, tuple[int, int] | None]]
