@@ -199,8 +199,14 @@ def _bounds(people: dict[str, PersonPlace], households: Sequence[HouseholdPlace]
             boxes: Sequence[Box], links: Sequence[LinkPlace]) -> Box:
     every = [b.box for b in people.values()] + [h.frame for h in households]
     every += list(boxes)
-    every += [Box(x, y, 0, 0) for lk in links for x, y in lk.points]
-    return Box.around(every) if every else Box(0, 0, 0, 0)
+    points = [pt for lk in links for pt in lk.points]  # each a box without size
+    if not every and not points:
+        return Box(0, 0, 0, 0)
+    x0 = min([b.x for b in every] + [x for x, _ in points])
+    y0 = min([b.y for b in every] + [y for _, y in points])
+    x1 = max([b.x + b.w for b in every] + [x for x, _ in points])
+    y1 = max([b.y + b.h for b in every] + [y for _, y in points])
+    return Box(x0, y0, x1 - x0, y1 - y0)
 
 
 @dataclass(frozen=True, slots=True)
