@@ -72,16 +72,17 @@ class _Grid:
         """The boxes whose cell holds ``pt``."""
         return self.cells.get((_cell(pt[0]), _cell(pt[1])), [])
 
-    def near(self, p: Point, q: Point) -> set[int]:
-        """The boxes of every cell the segment ``p``-``q`` passes, each once (a box spans
-        several cells; testing it once per cell was a third of the router's tests)."""
-        return _gathered(self.cells, p, q)
+    def near(self, walk: Sequence[tuple[int, int]]) -> set[int]:
+        """The boxes of the cells of ``walk`` (those a segment passes), each once (a box
+        spans several cells; testing it once per cell was a third of the router's tests)."""
+        return _gathered(self.cells, walk)
 
 
-def _gathered(cells: dict[tuple[int, int], list[int]], p: Point, q: Point) -> set[int]:
-    """Every number listed in ``cells`` under a cell the segment ``p``-``q`` passes, once."""
+def _gathered(cells: dict[tuple[int, int], list[int]], walk: Sequence[tuple[int, int]]
+              ) -> set[int]:
+    """Every number listed in ``cells`` under a cell of ``walk``, once."""
     found: set[int] = set()
-    for cell in _cells_along(p, q):
+    for cell in walk:
         listed = cells.get(cell)
         if listed is not None:
             found.update(listed)
@@ -147,6 +148,8 @@ class Router:
         self._crossed: dict[tuple[Point, Point], int] = {}
         """:meth:`_crossings` of segments weighed since the remembered lines or the current
         line's ends last changed (as often asked again)."""
+        self._walks: dict[tuple[Point, Point], list[tuple[int, int]]] = {}
+        """The grid cells of each segment tested or weighed (:meth:`_walk`)."""
 
     # --- tests -------------------------------------------------------------------------
 
@@ -179,6 +182,15 @@ class Router:
                 out.append((i, *r))
         return out
 
+    def _walk(self, p: Point, q: Point) -> list[tuple[int, int]]:
+        """The grid cells the segment ``p``-``q`` passes, kept: a segment is both tested
+        for boxes and weighed for crossings, and more than half are asked again later."""
+        key = (p, q)
+        walk = self._walks.get(key)
+        if walk is None:
+            walk = self._walks[key] = _cells_along(p, q)
+        return walk
+
     def _first_hit(self, p: Point, q: Point) -> int | None:
         """The first box (of the current line's, grown) that ``p``-``q`` enters, or None;
         on a tie the lowest numbered, so the order the grid gives the boxes in is of no
@@ -195,7 +207,7 @@ class Router:
         lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
         best, best_t = None, math.inf
         skip, tight, margin, sides = self._skip, self._tight, self.margin, self._sides_of
-        for i in self._grid.near(p, q):
+        for i in self._grid.near(self._walk(p, q)):
             bx0, by0, bx1, by1, owner = sides[i]
             if owner in skip:
                 continue
@@ -368,7 +380,7 @@ class Router:
 
     def _count_crossed(self, p: Point, q: Point) -> int:
         """:meth:`_crossings`, counted: each remembered segment near ``p``-``q`` once."""
-        near = _gathered(self._drawn_cells, p, q)
+        near = _gathered(self._drawn_cells, self._walk(p, q))
         if self._gone:
             near -= self._gone
         total = 0
