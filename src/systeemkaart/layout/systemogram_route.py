@@ -135,8 +135,10 @@ class Router:
         self._grid = _Grid([o.box for o in self.obstacles], MARGIN)
         self._budget = 0
         self._ends: frozenset[str] = frozenset()
-        self._drawn: list[tuple[frozenset[str], Point, Point,
-                                tuple[float, float, float, float]]] = []
+        self._drawn: list[tuple[frozenset[str], float, float, float, float,
+                                float, float, float, float]] = []
+        """Each remembered segment: its line's ends, its two points (x, y, x, y) and the
+        bounds of its box (x0, x1, y0, y1)."""
         self._drawn_cells: dict[tuple[int, int], list[int]] = {}
         self.tag: int = -1
         """Which line the segments remembered next belong to (see :meth:`forget`)."""
@@ -391,19 +393,18 @@ class Router:
         (px, py), (qx, qy) = p, q
         ux, uy = qx - px, qy - py
         for k in near:
-            ends, a, b, box = drawn[k]
-            if (box[0] > hi_x or box[1] < lo_x or box[2] > hi_y or box[3] < lo_y
-                    or ends & mine):
+            ends, ax, ay, bx, by, x0, x1, y0, y1 = drawn[k]
+            if x0 > hi_x or x1 < lo_x or y0 > hi_y or y1 < lo_y or ends & mine:
                 continue
             # the segments cross when each one's ends lie strictly on both sides of the
             # other (segments_cross, inlined: this is the router's inner loop)
-            e3 = ux * (a[1] - py) - uy * (a[0] - px)
-            e4 = ux * (b[1] - py) - uy * (b[0] - px)
+            e3 = ux * (ay - py) - uy * (ax - px)
+            e4 = ux * (by - py) - uy * (bx - px)
             if not ((e3 > 0 > e4) or (e3 < 0 < e4)):
                 continue
-            vx, vy = b[0] - a[0], b[1] - a[1]
-            e1 = vx * (py - a[1]) - vy * (px - a[0])
-            e2 = vx * (qy - a[1]) - vy * (qx - a[0])
+            vx, vy = bx - ax, by - ay
+            e1 = vx * (py - ay) - vy * (px - ax)
+            e2 = vx * (qy - ay) - vy * (qx - ax)
             if (e1 > 0 > e2) or (e1 < 0 < e2):
                 total += 1
         return total
@@ -413,8 +414,8 @@ class Router:
         self._crossed.clear()
         for a, b in pairwise(path):
             k = len(self._drawn)
-            box = (min(a[0], b[0]), max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1]))
-            self._drawn.append((self._ends, a, b, box))
+            self._drawn.append((self._ends, a[0], a[1], b[0], b[1], min(a[0], b[0]),
+                                max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1])))
             self._tagged.setdefault(self.tag, []).append(k)
             for cell in _cells_along(a, b):
                 self._drawn_cells.setdefault(cell, []).append(k)
