@@ -40,7 +40,7 @@ from .ring_centre import (
     layout_centre,
 )
 from .ring_geometry import TAU, Box, Point, boundary_point, count_crossings
-from .ring_links import LinkPlace, build_links
+from .ring_links import LinkPlace, LinkPlan, place_links, plan_links
 from .systemogram_lines import count_lines_through, route_links
 from .systemogram_rings import desired_angles, exchange_neighbours, place_rings
 from .systemogram_units import Unit, collapse, units
@@ -227,6 +227,9 @@ class _Plan:
     """Professionals and organisations at the date, for the badge (the same every round)."""
     hints: dict[int, float] = field(default_factory=dict)
     """The radius each ring had in the last round: where the next round's search starts."""
+    lines: dict[tuple[frozenset[str], frozenset[str]], list[LinkPlan]] = \
+        field(default_factory=dict)
+    """The lines planned for the drawn agents and people (by id): the same every round."""
 
 
 def _one_round(plan: _Plan, rank: dict[str, float], side_weight: float,
@@ -241,8 +244,11 @@ def _one_round(plan: _Plan, rank: dict[str, float], side_weight: float,
     boxes, angles, radii = place_rings(plan.units, desired, centre, plan.hints)
     agents, cards = _agents(plan.units, boxes, angles, plan.regie, plan.targets, centre.people)
     frames = {c.id: c.frame for c in cards}
-    links = build_links(plan.case, plan.at, agents, centre.people,
-                        lambda a, p: _anchor(a, frames.get(a.card or ""), p), plan.alias)
+    drawn = (frozenset(agents), frozenset(centre.people))
+    if drawn not in plan.lines:
+        plan.lines[drawn] = plan_links(plan.case, plan.at, agents, centre.people, plan.alias)
+    links = place_links(plan.lines[drawn], agents, centre.people,
+                        lambda a, p: _anchor(a, frames.get(a.card or ""), p))
     crossings = count_crossings([(lk.source, lk.target, lk.points) for lk in links])
     bounds = _bounds(centre.people, centre.households, list(boxes.values()), links)
     pros, orgs = plan.counts
