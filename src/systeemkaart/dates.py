@@ -46,7 +46,7 @@ class PartialDate:
     True
     """
 
-    __slots__ = ("day", "month", "year")
+    __slots__ = ("_earliest", "_latest", "day", "month", "year")
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
         if not MIN_YEAR <= year <= MAX_YEAR:
@@ -97,17 +97,30 @@ class PartialDate:
 
     @property
     def earliest(self) -> _dt.date:
-        """The first day of the period."""
-        return _dt.date(self.year, self.month or 1, self.day or 1)
+        """The first day of the period (made once, on first use: the rules for what holds
+        at a date ask it of the same dates again and again)."""
+        try:
+            return self._earliest
+        except AttributeError:
+            self._earliest: _dt.date = _dt.date(self.year, self.month or 1, self.day or 1)
+            return self._earliest
 
     @property
     def latest(self) -> _dt.date:
-        """The last day of the period."""
+        """The last day of the period (made once, on first use, as :attr:`earliest`)."""
+        try:
+            return self._latest
+        except AttributeError:
+            pass
         if self.month is None:
-            return _dt.date(self.year, 12, 31)
-        if self.day is None:
-            return _dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
-        return _dt.date(self.year, self.month, self.day)
+            last = _dt.date(self.year, 12, 31)
+        elif self.day is None:
+            last = _dt.date(self.year, self.month,
+                            calendar.monthrange(self.year, self.month)[1])
+        else:
+            last = _dt.date(self.year, self.month, self.day)
+        self._latest: _dt.date = last
+        return last
 
     def certainly_before(self, other: PartialDate) -> bool:
         """True when this whole period ends before ``other`` begins."""
