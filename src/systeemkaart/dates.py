@@ -63,6 +63,8 @@ class PartialDate:
         self.year = year
         self.month = month
         self.day = day
+        self._earliest: _dt.date | None = None
+        self._latest: _dt.date | None = None
 
     @classmethod
     def parse(cls, value: object) -> PartialDate:
@@ -99,19 +101,17 @@ class PartialDate:
     def earliest(self) -> _dt.date:
         """The first day of the period (made once, on first use: the rules for what holds
         at a date ask it of the same dates again and again)."""
-        try:
-            return self._earliest
-        except AttributeError:
-            self._earliest: _dt.date = _dt.date(self.year, self.month or 1, self.day or 1)
-            return self._earliest
+        first = self._earliest
+        if first is None:
+            first = self._earliest = _dt.date(self.year, self.month or 1, self.day or 1)
+        return first
 
     @property
     def latest(self) -> _dt.date:
         """The last day of the period (made once, on first use, as :attr:`earliest`)."""
-        try:
-            return self._latest
-        except AttributeError:
-            pass
+        last = self._latest
+        if last is not None:
+            return last
         if self.month is None:
             last = _dt.date(self.year, 12, 31)
         elif self.day is None:
@@ -119,7 +119,7 @@ class PartialDate:
                             calendar.monthrange(self.year, self.month)[1])
         else:
             last = _dt.date(self.year, self.month, self.day)
-        self._latest: _dt.date = last
+        self._latest = last
         return last
 
     def certainly_before(self, other: PartialDate) -> bool:
