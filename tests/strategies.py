@@ -43,7 +43,7 @@ from systeemkaart.vocab import (
 )
 
 __all__ = ["case_data", "cases", "families", "families_with_relations", "helper_networks",
-           "line_segments", "names", "partial_dates", "partner_counts"]
+           "line_segments", "names", "parent_maps", "partial_dates", "partner_counts"]
 
 Draw = Callable[[st.SearchStrategy[Any]], Any]
 
@@ -579,6 +579,24 @@ def partner_counts(draw: Draw, max_partners: int = 60) -> dict[tuple[str, str], 
         cases = draw(st.integers(1, 5000))
         shared = draw(st.integers(0, cases))
         out[(name, draw(st.sampled_from(kinds)))] = (cases, shared)
+    return out
+
+
+@st.composite
+def parent_maps(draw: Draw, max_people: int = 30, cycles: bool = False
+                ) -> dict[str, list[str]]:
+    """Child -> parents, as the analyses index them: up to two parents each, from people
+    drawn earlier (a forest of descent lines, cousins and ancestors shared), or, with
+    ``cycles``, from anyone else (someone may be their own ancestor: an invalid case)."""
+    n = draw(st.integers(1, max_people))
+    ids = [f"p{i}" for i in range(n)]
+    out: dict[str, list[str]] = {}
+    for i, pid in enumerate(ids):
+        pool = [q for q in ids if q != pid] if cycles else ids[:i]
+        if pool:
+            chosen = draw(st.lists(st.sampled_from(pool), max_size=2, unique=True))
+            if chosen:
+                out[pid] = chosen
     return out
 
 

@@ -46,7 +46,7 @@ class PartialDate:
     True
     """
 
-    __slots__ = ("day", "month", "year")
+    __slots__ = ("_earliest", "_latest", "day", "month", "year")
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
         if not MIN_YEAR <= year <= MAX_YEAR:
@@ -63,6 +63,8 @@ class PartialDate:
         self.year = year
         self.month = month
         self.day = day
+        self._earliest: _dt.date | None = None
+        self._latest: _dt.date | None = None
 
     @classmethod
     def parse(cls, value: object) -> PartialDate:
@@ -97,17 +99,28 @@ class PartialDate:
 
     @property
     def earliest(self) -> _dt.date:
-        """The first day of the period."""
-        return _dt.date(self.year, self.month or 1, self.day or 1)
+        """The first day of the period (made once, on first use: the rules for what holds
+        at a date ask it of the same dates again and again)."""
+        first = self._earliest
+        if first is None:
+            first = self._earliest = _dt.date(self.year, self.month or 1, self.day or 1)
+        return first
 
     @property
     def latest(self) -> _dt.date:
-        """The last day of the period."""
+        """The last day of the period (made once, on first use, as :attr:`earliest`)."""
+        last = self._latest
+        if last is not None:
+            return last
         if self.month is None:
-            return _dt.date(self.year, 12, 31)
-        if self.day is None:
-            return _dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
-        return _dt.date(self.year, self.month, self.day)
+            last = _dt.date(self.year, 12, 31)
+        elif self.day is None:
+            last = _dt.date(self.year, self.month,
+                            calendar.monthrange(self.year, self.month)[1])
+        else:
+            last = _dt.date(self.year, self.month, self.day)
+        self._latest = last
+        return last
 
     def certainly_before(self, other: PartialDate) -> bool:
         """True when this whole period ends before ``other`` begins."""

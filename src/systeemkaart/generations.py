@@ -32,29 +32,33 @@ def generations(case: Case) -> dict[str, int]:
     """
     ids = [p.id for p in case.people]
     index = {pid: i for i, pid in enumerate(ids)}
+    get = index.get
     succ: list[list[tuple[int, int]]] = [[] for _ in ids]
     for link in case.children:
-        c = index.get(link.child)
+        c = get(link.child)
+        if c is None:
+            continue
         for par in link.parents:
-            p = index.get(par)
-            if p is not None and c is not None and p != c:
+            p = get(par)
+            if p is not None and p != c:
                 succ[p].append((c, 1))
     for ps in case.partnerships:
-        a, b = (index.get(x) for x in ps.partners)
+        x, y = ps.partners
+        a, b = get(x), get(y)
         if a is not None and b is not None and a != b:
             succ[a].append((b, 0))
             succ[b].append((a, 0))
     comp, order = _components(succ)
     level = [0] * len(order)
-    for members in order:  # components in topological order
-        here = level[comp[members[0]]]
+    for here_comp, members in enumerate(order):  # components in topological order
+        here = level[here_comp]
         for u in members:
             for v, w in succ[u]:
                 cv = comp[v]
-                if cv != comp[u] and level[cv] < here + w:
+                if cv != here_comp and level[cv] < here + w:
                     level[cv] = here + w
     _pull_down(case, index, succ, comp, order, level)
-    return {pid: level[comp[i]] for i, pid in enumerate(ids)}
+    return {pid: level[c] for pid, c in zip(ids, comp, strict=True)}
 
 
 def _pull_down(case: Case, index: dict[str, int], succ: list[list[tuple[int, int]]],
@@ -81,7 +85,7 @@ def _pull_down(case: Case, index: dict[str, int], succ: list[list[tuple[int, int
         if c is None:
             continue
         here = comp[c]
-        above = {comp[p] for p in (index.get(x) for x in link.parents) if p is not None}
+        above = {comp[p] for p in map(index.get, link.parents) if p is not None}
         above.discard(here)
         if above:
             ins[here] += 1
@@ -114,40 +118,39 @@ def _components(succ: list[list[tuple[int, int]]]) -> tuple[list[int], list[list
     for root in range(n):
         if num[root] >= 0:
             continue
-        work = [(root, 0)]
+        work = [(root, iter(succ[root]))]
         num[root] = low[root] = counter
         counter += 1
         stack.append(root)
         on_stack[root] = True
         while work:
-            u, i = work[-1]
-            if i < len(succ[u]):
-                work[-1] = (u, i + 1)
-                v = succ[u][i][0]
+            u, links = work[-1]
+            for v, _ in links:  # resumes where it left off when work comes back to u
                 if num[v] < 0:
                     num[v] = low[v] = counter
                     counter += 1
                     stack.append(v)
                     on_stack[v] = True
-                    work.append((v, 0))
-                elif on_stack[v] and num[v] < low[u]:
+                    work.append((v, iter(succ[v])))
+                    break
+                if on_stack[v] and num[v] < low[u]:
                     low[u] = num[v]
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                if low[u] < low[parent]:
-                    low[parent] = low[u]
-            if low[u] == num[u]:
-                members: list[int] = []
-                while True:
-                    v = stack.pop()
-                    on_stack[v] = False
-                    comp[v] = len(found)
-                    members.append(v)
-                    if v == u:
-                        break
-                found.append(members)
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    if low[u] < low[parent]:
+                        low[parent] = low[u]
+                if low[u] == num[u]:
+                    members: list[int] = []
+                    while True:
+                        v = stack.pop()
+                        on_stack[v] = False
+                        comp[v] = len(found)
+                        members.append(v)
+                        if v == u:
+                            break
+                    found.append(members)
     found.reverse()
     k = len(found)
     comp = [k - 1 - c for c in comp]

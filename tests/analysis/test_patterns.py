@@ -5,9 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from systeemkaart.analysis import analyse_patterns
+from systeemkaart.analysis.patterns import _ancestors, _descent_roots, _find
 
+from ..strategies import parent_maps
 from .build import make
 
 PEOPLE = [
@@ -79,3 +83,26 @@ def test_events_after_the_date_are_left_out() -> None:
                               {"partners": ["vader", "moeder"], "status": "divorced",
                                "end": 2030}]}
     assert analyse_patterns(_case(**later)) == []
+
+
+def _groups(root: dict[str, str]) -> set[frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for pid in root:
+        out.setdefault(_find(root, pid), set()).add(pid)
+    return {frozenset(g) for g in out.values()}
+
+
+@given(st.booleans().flatmap(lambda c: parent_maps(cycles=c)), st.data())
+def test_descent_groups_are_those_of_joining_every_ancestor(
+        parents: dict[str, list[str]], data: st.DataObject) -> None:
+    """Joining each carrier with the nearest carriers above it, each person walked once,
+    gives the groups of joining every carrier with every ancestor that is one (also when
+    someone is their own ancestor, where the plain walk decides)."""
+    people = sorted({*parents, *(p for ps in parents.values() for p in ps)})
+    have = data.draw(st.lists(st.sampled_from(people), unique=True)) if people else []
+    plain = {pid: pid for pid in have}
+    for pid in have:
+        for anc in _ancestors(parents, pid):
+            if anc in plain:
+                plain[_find(plain, anc)] = _find(plain, pid)
+    assert _groups(_descent_roots(parents, have)) == _groups(plain)

@@ -165,6 +165,8 @@ def _cross_generational(ix: CaseIndex, pos: dict[str, set[str]], neg: dict[str, 
                 evidence=ev((ally, child), (ally, other))))
 
     for child in ix.people:
+        if child not in pos:  # a coalition needs the child close to someone
+            continue
         parents = [p for p in ix.parents.get(child, []) if p in ix.people]
         for p, q in combinations(parents, 2):
             coalition(p, child, q)
@@ -305,7 +307,10 @@ def _fused_distant(ix: CaseIndex) -> list[Coalition]:
     def rel(a: str, b: str) -> dict[str, int]:
         return kinds.get(_pair(a, b), {})
 
+    fused = {x for pair, k in kinds.items() if "fused" in k for x in pair}
     for child in ix.people:
+        if child not in fused:  # the cheap test first: most children are fused with no one
+            continue
         parents = [p for p in ix.parents.get(child, []) if ix.alive_at_date(p)]
         for p in parents:
             if "fused" not in rel(p, child):

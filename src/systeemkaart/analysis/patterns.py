@@ -7,11 +7,12 @@ records (not one cut-off seen from both ends), in different generations. Each re
 with the code ``repeat_<pattern>``, its people (oldest generation first), their generation
 numbers and the records behind it. Things dated after the analysis date are left out.
 
-Cost O(people x ancestors) per pattern.
+Cost O(people + parent links) per pattern (see :func:`_descent_roots`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from typing import Final
 
 from pydantic import Field
@@ -93,14 +94,14 @@ def pattern_carriers(ix: CaseIndex) -> dict[str, dict[str, list[str]]]:
     return out
 
 
-def _ancestors(ix: CaseIndex, pid: str) -> set[str]:
+def _ancestors(parents: Mapping[str, list[str]], pid: str) -> set[str]:
     seen: set[str] = set()
-    stack = list(ix.parents.get(pid, []))
+    stack = list(parents.get(pid, []))
     while stack:
         p = stack.pop()
         if p not in seen:
             seen.add(p)
-            stack.extend(ix.parents.get(p, []))
+            stack.extend(parents.get(p, []))
     return seen
 
 
@@ -110,6 +111,61 @@ def _find(root: dict[str, str], x: str) -> str:
         root[x] = root[root[x]]
         x = root[x]
     return x
+
+
+class _Cycle(Exception):
+    """Someone is their own ancestor (an invalid case): the plain walk decides instead."""
+
+
+def _descent_roots(parents: Mapping[str, list[str]], have: Collection[str]) -> dict[str, str]:
+    """Union-find roots that join every two of ``have`` where one descends from the other.
+
+    Each person of ``have`` is joined with the nearest ones above it (no other of ``have``
+    between), which joins the same groups as joining every ancestor. The walk up from each
+    one stops at people of ``have`` and at people walked from an earlier one: the first
+    walk notes, for each person it finished, one of ``have`` that everyone of ``have``
+    above them was joined with (or none above), so each person is walked once: O(people +
+    parent links), where joining each with all its ancestors costs O(people x ancestors).
+    A parentage cycle (an invalid case) falls back to that plain walk."""
+    try:
+        return _joined_once(parents, have)
+    except _Cycle:
+        root = {pid: pid for pid in have}
+        for pid in have:
+            for anc in _ancestors(parents, pid):
+                if anc in have:
+                    root[_find(root, anc)] = _find(root, pid)
+        return root
+
+
+def _joined_once(parents: Mapping[str, list[str]], have: Collection[str]) -> dict[str, str]:
+    """:func:`_descent_roots` by the walk that visits each person once."""
+    root = {pid: pid for pid in have}
+    above: dict[str, str | None] = {}  # a finished person: one of ``have`` above, or None
+    for pid in have:
+        stack = [(pid, iter(parents.get(pid, ())))]
+        found: dict[str, str | None] = {pid: None}  # the people on the stack
+        while stack:
+            node, rest = stack[-1]
+            for par in rest:
+                hit = par if par in root else above.get(par)
+                if hit is not None:
+                    root[_find(root, hit)] = _find(root, pid)
+                    found[node] = hit
+                elif par in found:
+                    raise _Cycle
+                elif par not in above:
+                    found[par] = None
+                    stack.append((par, iter(parents.get(par, ()))))
+                    break
+            else:
+                stack.pop()
+                hit = found.pop(node)
+                if stack:
+                    above[node] = hit
+                    if hit is not None:
+                        found[stack[-1][0]] = hit
+    return root
 
 
 def _record_levels(members: list[str], have: dict[str, list[str]],
@@ -139,11 +195,7 @@ def analyse_patterns(
         have = carriers[pattern]
         if len(have) < 2:
             continue
-        root = {pid: pid for pid in have}
-        for pid in have:
-            for anc in _ancestors(ix, pid):
-                if anc in have:
-                    root[_find(root, anc)] = _find(root, pid)
+        root = _descent_roots(ix.parents, have)
         groups: dict[str, list[str]] = {}
         for pid in have:
             groups.setdefault(_find(root, pid), []).append(pid)

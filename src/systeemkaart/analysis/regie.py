@@ -60,8 +60,10 @@ def children_of_concern(ix: CaseIndex) -> list[str]:
     targeted = {t for a in ix.active if ix.is_professional(a.agent) for t in a.targets}
     out = []
     for pid, person in ix.people.items():
+        if pid not in targeted:  # the cheap test first: most people of a big tree are not
+            continue
         age = person.age_at(ix.when)
-        if pid in targeted and age is not None and age < ADULT_AGE:
+        if age is not None and age < ADULT_AGE:
             out.append(pid)
     return out
 

@@ -8,7 +8,7 @@ stance, and the line remembers every agent and involvement it stands for.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
 
@@ -18,7 +18,7 @@ from ..model import Case
 from .ring_centre import SYMBOL, PersonPlace
 from .ring_geometry import Box, Point
 
-__all__ = ["LinkPlace", "build_links", "line_width"]
+__all__ = ["LinkPlace", "LinkPlan", "build_links", "line_width", "place_links", "plan_links"]
 
 
 class _Agent(Protocol):
@@ -110,6 +110,24 @@ def _end(start: Point, person: PersonPlace) -> Point:
     return person.x - dx / dist * back, person.y - dy / dist * back
 
 
+@dataclass(frozen=True, slots=True)
+class LinkPlan:
+    """What one line stands for, before it is placed: a :class:`LinkPlace` without points.
+
+    ``relation`` names the kind of a family-style relation (``kind`` ``relation``)."""
+
+    kind: str
+    source: str
+    target: str
+    agents: tuple[str, ...]
+    involvements: tuple[int, ...]
+    stance: str | None
+    regie: bool
+    strength: str | None
+    width: float
+    relation: str | None = None
+
+
 def build_links(case: Case, at: PartialDate, agents: Mapping[str, A],
                 people: Mapping[str, PersonPlace],
                 anchor: Callable[[A, Point], list[Point]],
@@ -119,8 +137,17 @@ def build_links(case: Case, at: PartialDate, agents: Mapping[str, A],
     ``agents`` are the drawn agents; an agent missing from it is looked up in the members
     of a collapsed organisation, then in ``alias`` (a supporter or context drawn as the
     organisation or person it refers to). ``anchor`` gives the start point(s) of a line
-    from an agent towards a point.
+    from an agent towards a point. The same as :func:`place_links` of :func:`plan_links`.
     """
+    return place_links(plan_links(case, at, agents, people, alias), agents, people, anchor)
+
+
+def plan_links(case: Case, at: PartialDate, agents: Mapping[str, A],
+               people: Collection[str], alias: Mapping[str, str] | None = None
+               ) -> list[LinkPlan]:
+    """The lines of :func:`build_links`, in its order, without their points: they depend
+    only on which agents and people are drawn, not on where, so a layout that tries many
+    placements plans its lines once. O(involvements + supporters + contexts + relations)."""
     owner: dict[str, str] = dict(alias or {})
     for a in agents.values():
         for m in a.members:
@@ -139,39 +166,51 @@ def build_links(case: Case, at: PartialDate, agents: Mapping[str, A],
             acc.involvements.append(i)
             acc.regie = acc.regie or inv.regie
             acc.width = max(acc.width, line_width(inv.intensity, inv.entry))
-    links: list[LinkPlace] = []
+    plans = [_plan("involvement", source, target, acc, stance, None)
+             for (source, target, stance), acc in merged.items()]
     drawn = {(k[0], k[1]) for k in merged}
-    for (source, target, stance), acc in merged.items():
-        links.append(_make("involvement", source, target, acc, stance, None, agents, people,
-                           anchor))
     for s in case.network:
         node = s.id if s.id in agents else owner.get(s.id)
         if node is not None:
             for pid in dict.fromkeys(s.supports):
                 if pid in people and pid != node and (node, pid) not in drawn:
                     acc = _Acc([s.id], [], False, SUPPORT_WIDTH[s.strength])
-                    links.append(_make("support", node, pid, acc, None, s.strength, agents,
-                                       people, anchor))
+                    plans.append(_plan("support", node, pid, acc, None, s.strength))
     for c in case.contexts:
         node = c.id if c.id in agents else owner.get(c.id)
         if node is not None:
             for pid in dict.fromkeys(c.members):
                 if pid in people and pid != node and (node, pid) not in drawn:
                     acc = _Acc([c.id], [], False, MEMBERSHIP_WIDTH)
-                    links.append(_make("membership", node, pid, acc, None, None, agents,
-                                       people, anchor))
-    links += _relations(case, at, agents, people, anchor, owner)
+                    plans.append(_plan("membership", node, pid, acc, None, None))
+    plans += _relations(case, at, agents, people, owner)
+    return plans
+
+
+def place_links(plans: Sequence[LinkPlan], agents: Mapping[str, A],
+                people: Mapping[str, PersonPlace],
+                anchor: Callable[[A, Point], list[Point]]) -> list[LinkPlace]:
+    """The planned lines placed: from where ``anchor`` starts them at their agents to
+    their targets, lines that share both ends spread apart."""
+    links: list[LinkPlace] = []
+    for lp in plans:
+        if lp.kind == "relation":
+            pts = _relation_points(lp.source, lp.target, agents, people, anchor)
+        else:
+            pts = _points(lp.source, lp.target, agents, people, anchor)
+        links.append(LinkPlace(lp.kind, lp.source, lp.target, lp.agents, lp.involvements,
+                               lp.stance, lp.regie, lp.strength, lp.width, pts,
+                               lp.relation))
     return _spread_parallel(links)
 
 
 RELATION_WIDTH = 1.4
 
 
-def _relations(case: Case, at: PartialDate, agents: Mapping[str, A],
-               people: Mapping[str, PersonPlace], anchor: Callable[[A, Point], list[Point]],
-               owner: Mapping[str, str]) -> list[LinkPlace]:
+def _relations(case: Case, at: PartialDate, agents: Mapping[str, A], people: Collection[str],
+               owner: Mapping[str, str]) -> list[LinkPlan]:
     """Relations with a drawn agent at one end or both, active at ``at``."""
-    out: list[LinkPlace] = []
+    out: list[LinkPlan] = []
     for r in case.relations:
         if r.start is not None and at.latest < r.start.earliest:
             continue
@@ -181,9 +220,8 @@ def _relations(case: Case, at: PartialDate, agents: Mapping[str, A],
         a, b = ends
         if a is None or b is None or a == b or (a in people and b in people):
             continue
-        pts = _relation_points(a, b, agents, people, anchor)
-        out.append(LinkPlace("relation", a, b, tuple(r.between), (), None, False, None,
-                             RELATION_WIDTH, pts, r.kind))
+        out.append(LinkPlan("relation", a, b, tuple(r.between), (), None, False, None,
+                            RELATION_WIDTH, r.kind))
     return out
 
 
@@ -227,15 +265,19 @@ def _spread_parallel(links: list[LinkPlace]) -> list[LinkPlace]:
     return out
 
 
-def _make(kind: str, source: str, target: str, acc: _Acc, stance: str | None,
-          strength: str | None, agents: Mapping[str, A],
-          people: Mapping[str, PersonPlace],
-          anchor: Callable[[A, Point], list[Point]]) -> LinkPlace:
+def _plan(kind: str, source: str, target: str, acc: _Acc, stance: str | None,
+          strength: str | None) -> LinkPlan:
+    return LinkPlan(kind, source, target, tuple(acc.agents), tuple(acc.involvements), stance,
+                    acc.regie, strength, acc.width)
+
+
+def _points(source: str, target: str, agents: Mapping[str, A],
+            people: Mapping[str, PersonPlace],
+            anchor: Callable[[A, Point], list[Point]]) -> tuple[Point, ...]:
+    """A line from an agent (or a family member who supports) to a person."""
     person = people[target]
     if source in agents:
         start = anchor(agents[source], (person.x, person.y))
     else:  # a supporter or context drawn as a family member
         start = [(people[source].x, people[source].y)]
-    points = (*start, _end(start[-1], person))
-    return LinkPlace(kind, source, target, tuple(acc.agents), tuple(acc.involvements), stance,
-                     acc.regie, strength, acc.width, points)
+    return (*start, _end(start[-1], person))

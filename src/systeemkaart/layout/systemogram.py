@@ -41,7 +41,7 @@ from .ring_centre import (
     layout_centre,
 )
 from .ring_geometry import TAU, Box, Point, boundary_point, count_crossings
-from .ring_links import LinkPlace, build_links
+from .ring_links import LinkPlace, LinkPlan, place_links, plan_links
 from .systemogram_lines import count_lines_through, route_links
 from .systemogram_rings import desired_angles, exchange_neighbours, place_rings
 from .systemogram_units import Unit, collapse, units
@@ -205,8 +205,14 @@ def _bounds(people: dict[str, PersonPlace], households: Sequence[HouseholdPlace]
             boxes: Sequence[Box], links: Sequence[LinkPlace]) -> Box:
     every = [b.box for b in people.values()] + [h.frame for h in households]
     every += list(boxes)
-    every += [Box(x, y, 0, 0) for lk in links for x, y in lk.points]
-    return Box.around(every) if every else Box(0, 0, 0, 0)
+    points = [pt for lk in links for pt in lk.points]  # each a box without size
+    if not every and not points:
+        return Box(0, 0, 0, 0)
+    x0 = min([b.x for b in every] + [x for x, _ in points])
+    y0 = min([b.y for b in every] + [y for _, y in points])
+    x1 = max([b.x + b.w for b in every] + [x for x, _ in points])
+    y1 = max([b.y + b.h for b in every] + [y for _, y in points])
+    return Box(x0, y0, x1 - x0, y1 - y0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,8 +229,13 @@ class _Plan:
     optimise: bool
     unreached: tuple[str, ...]
     alias: dict[str, str]
+    counts: tuple[int, int]
+    """Professionals and organisations at the date, for the badge (the same every round)."""
     hints: dict[int, float] = field(default_factory=dict)
     """The radius each ring had in the last round: where the next round's search starts."""
+    lines: dict[tuple[frozenset[str], frozenset[str]], list[LinkPlan]] = \
+        field(default_factory=dict)
+    """The lines planned for the drawn agents and people (by id): the same every round."""
 
 
 def _one_round(plan: _Plan, rank: dict[str, float], side_weight: float,
@@ -239,11 +250,14 @@ def _one_round(plan: _Plan, rank: dict[str, float], side_weight: float,
     boxes, angles, radii = place_rings(plan.units, desired, centre, plan.hints)
     agents, cards = _agents(plan.units, boxes, angles, plan.regie, plan.targets, centre.people)
     frames = {c.id: c.frame for c in cards}
-    links = build_links(plan.case, plan.at, agents, centre.people,
-                        lambda a, p: _anchor(a, frames.get(a.card or ""), p), plan.alias)
+    drawn = (frozenset(agents), frozenset(centre.people))
+    if drawn not in plan.lines:
+        plan.lines[drawn] = plan_links(plan.case, plan.at, agents, centre.people, plan.alias)
+    links = place_links(plan.lines[drawn], agents, centre.people,
+                        lambda a, p: _anchor(a, frames.get(a.card or ""), p))
     crossings = count_crossings([(lk.source, lk.target, lk.points) for lk in links])
     bounds = _bounds(centre.people, centre.households, list(boxes.values()), links)
-    pros, orgs = help_counts(plan.case, plan.at)
+    pros, orgs = plan.counts
     return SystemogramLayout(plan.at, centre.people, centre.households, agents, tuple(cards),
                              tuple(links), tuple(radii), bounds, tuple(sorted(plan.regie)),
                              pros, orgs, crossings, plan.unreached)
@@ -369,7 +383,8 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
     start_rank = {pid: float(i) for i, pid in enumerate(by_age)}
     aimed = {t for ts in targets.values() for t in ts}
     unreached = tuple(p for p in index_parents(case) if p in people and p not in aimed)
-    plan = _Plan(case, when, lang, units_, people, targets, regie, optimise, unreached, alias)
+    plan = _Plan(case, when, lang, units_, people, targets, regie, optimise, unreached, alias,
+                 help_counts(case, when))
     tried = [_one_round(plan, start_rank, SIDE_WEIGHTS[0])]
     if optimise:
         tried = _candidates(plan, start_rank, rounds)

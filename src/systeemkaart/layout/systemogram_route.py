@@ -15,7 +15,9 @@ Boxes are tested grown by ``margin``; a box that already holds one end of the li
 tested at its true size, so lines can leave and reach boxes that stand close together.
 A segment is tested only against the boxes in the grid cells it passes (:class:`_Grid`):
 O(c + b) for c cells and b boxes found, a handful of tests per clear line; the fallback
-tests about one segment per corner it pops and pushes O(C) per pop for C corners.
+tests about one segment per corner it pops and pushes O(C) per pop for C corners. A
+segment's test and its count of crossed lines are kept until what they depend on changes:
+a search asks a third of them again.
 """
 
 from __future__ import annotations
@@ -70,27 +72,21 @@ class _Grid:
         """The boxes whose cell holds ``pt``."""
         return self.cells.get((_cell(pt[0]), _cell(pt[1])), [])
 
-    def along(self, p: Point, q: Point) -> list[int]:
-        """The boxes of every cell the segment ``p``-``q`` passes (a box may repeat)."""
-        (px, py), (qx, qy) = p, q
-        cells = self.cells
-        floor = math.floor
-        c0, c1 = floor(min(px, qx) / CELL), floor(max(px, qx) / CELL)
-        r0, r1 = floor(min(py, qy) / CELL), floor(max(py, qy) / CELL)
-        found: list[int] = []
-        if c0 == c1 or r0 == r1:  # one column or one row: every cell of the span
-            for cx in range(c0, c1 + 1):
-                for cy in range(r0, r1 + 1):
-                    found += cells.get((cx, cy), ())
-            return found
-        slope = (qy - py) / (qx - px)
-        lo, hi = min(px, qx), max(px, qx)
-        for cx in range(c0, c1 + 1):
-            ya = py + (max(lo, cx * CELL) - px) * slope
-            yb = py + (min(hi, (cx + 1) * CELL) - px) * slope
-            for cy in range(floor(min(ya, yb) / CELL), floor(max(ya, yb) / CELL) + 1):
-                found += cells.get((cx, cy), ())
-        return found
+    def near(self, walk: Sequence[tuple[int, int]]) -> set[int]:
+        """The boxes of the cells of ``walk`` (those a segment passes), each once (a box
+        spans several cells; testing it once per cell was a third of the router's tests)."""
+        return _gathered(self.cells, walk)
+
+
+def _gathered(cells: dict[tuple[int, int], list[int]], walk: Sequence[tuple[int, int]]
+              ) -> set[int]:
+    """Every number listed in ``cells`` under a cell of ``walk``, once."""
+    found: set[int] = set()
+    for cell in walk:
+        listed = cells.get(cell)
+        if listed is not None:
+            found.update(listed)
+    return found
 
 
 def _cells_along(p: Point, q: Point) -> list[tuple[int, int]]:
@@ -104,11 +100,16 @@ def _cells_along(p: Point, q: Point) -> list[tuple[int, int]]:
     slope = (qy - py) / (qx - px)
     lo, hi = min(px, qx), max(px, qx)
     out = []
+    ya = py + (lo - px) * slope  # the y where the segment enters column c0
     for cx in range(c0, c1 + 1):
-        ya = py + (max(lo, cx * CELL) - px) * slope
-        yb = py + (min(hi, (cx + 1) * CELL) - px) * slope
-        out += [(cx, cy) for cy in range(floor(min(ya, yb) / CELL),
-                                         floor(max(ya, yb) / CELL) + 1)]
+        # the y where it leaves column cx, which is where it enters the next (CELL is a
+        # power of two: the column edges are exact)
+        yb = py + ((cx + 1) * CELL - px) * slope if cx < c1 else py + (hi - px) * slope
+        if ya > yb:
+            out += [(cx, cy) for cy in range(floor(yb / CELL), floor(ya / CELL) + 1)]
+        else:
+            out += [(cx, cy) for cy in range(floor(ya / CELL), floor(yb / CELL) + 1)]
+        ya = yb
     return out
 
 
@@ -136,19 +137,37 @@ class Router:
         """The (last) box of each owner, for the boxes a line is let pass close."""
         self._budget = 0
         self._ends: frozenset[str] = frozenset()
-        self._drawn: list[tuple[frozenset[str], Point, Point,
-                                tuple[float, float, float, float]]] = []
+        self._drawn: list[tuple[frozenset[str], float, float, float, float,
+                                float, float, float, float]] = []
+        """Each remembered segment: its line's ends, its two points (x, y, x, y) and the
+        bounds of its box (x0, x1, y0, y1)."""
         self._drawn_cells: dict[tuple[int, int], list[int]] = {}
         self.tag: int = -1
         """Which line the segments remembered next belong to (see :meth:`forget`)."""
         self._tagged: dict[int, list[int]] = {}
         self._gone: set[int] = set()
+        self._hits: dict[tuple[Point, Point], int | None] = {}
+        """:meth:`_first_hit` of segments tested since the tests last changed (a search
+        tests a third of its segments more than once)."""
+        self._crossed: dict[tuple[Point, Point], int] = {}
+        """:meth:`_crossings` of segments weighed since the remembered lines or the current
+        line's ends last changed (as often asked again)."""
+        self._walks: dict[tuple[Point, Point], list[tuple[int, int]]] = {}
+        """The grid cells of each segment tested or weighed (:meth:`_walk`)."""
 
     # --- tests -------------------------------------------------------------------------
 
     def _prepare(self, margin: float) -> None:
         """Test the boxes of the current line grown by ``margin`` (tight ones by 0.5)."""
         self.margin = margin
+        self._hits.clear()
+
+    def _mine(self, ends: Sequence[str]) -> None:
+        """Make ``ends`` the current line's ends, whose lines :meth:`_crossings` leaves out."""
+        mine = frozenset(ends)
+        if mine != self._ends:
+            self._ends = mine
+            self._crossed.clear()
 
     def _rect(self, i: int) -> tuple[float, float, float, float] | None:
         """Box ``i`` grown as the current line sees it, or ``None`` when it is skipped."""
@@ -167,13 +186,32 @@ class Router:
                 out.append((i, *r))
         return out
 
+    def _walk(self, p: Point, q: Point) -> list[tuple[int, int]]:
+        """The grid cells the segment ``p``-``q`` passes, kept: a segment is both tested
+        for boxes and weighed for crossings, and more than half are asked again later."""
+        key = (p, q)
+        walk = self._walks.get(key)
+        if walk is None:
+            walk = self._walks[key] = _cells_along(p, q)
+        return walk
+
     def _first_hit(self, p: Point, q: Point) -> int | None:
-        """The first box (of the current line's, grown) that ``p``-``q`` enters, or None."""
+        """The first box (of the current line's, grown) that ``p``-``q`` enters, or None;
+        on a tie the lowest numbered, so the order the grid gives the boxes in is of no
+        matter."""
+        key = (p, q)
+        if key in self._hits:
+            return self._hits[key]
+        found = self._hits[key] = self._entered(p, q)
+        return found
+
+    def _entered(self, p: Point, q: Point) -> int | None:
+        """:meth:`_first_hit`, tested: each box near the segment once."""
         lo_x, hi_x = min(p[0], q[0]), max(p[0], q[0])
         lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
         best, best_t = None, math.inf
         skip, tight, margin, sides = self._skip, self._tight, self.margin, self._sides_of
-        for i in self._grid.along(p, q):
+        for i in self._grid.near(self._walk(p, q)):
             bx0, by0, bx1, by1, owner = sides[i]
             if owner in skip:
                 continue
@@ -295,16 +333,19 @@ class Router:
                     nodes.append((c, (i, k)))
         # lazy A*: an edge is tested for boxes only when its far end is popped, so a
         # search tests about as many segments as it pops instead of every pair
+        points = [pt for pt, _ in nodes]
+        to_goal = [math.dist(pt, q) for pt in points]  # the heuristic, once per corner
         prev: dict[int, int] = {}
-        heap: list[tuple[float, float, int, int]] = [(math.dist(p, q), 0.0, 0, -1)]
+        heap: list[tuple[float, float, int, int]] = [(to_goal[0], 0.0, 0, -1)]
         tests = math.inf if wide else GRAPH_TESTS
+        push, dist = heapq.heappush, math.dist
         while heap and len(prev) < pops and tests > 0:
             _, g, v, u = heapq.heappop(heap)
             if v in prev:
                 continue
-            pv = nodes[v][0]
+            pv = points[v]
             tests -= 1
-            if u >= 0 and not self.clear(nodes[u][0], pv):
+            if u >= 0 and not self.clear(points[u], pv):
                 continue
             prev[v] = u
             if v == 1:
@@ -312,12 +353,10 @@ class Router:
                 while prev[path[-1]] != 0:
                     path.append(prev[path[-1]])
                 return [nodes[j] for j in reversed(path)]
-            for w in range(1, len(nodes)):
-                if w in prev:
-                    continue
-                pw = nodes[w][0]
-                nd = g + math.dist(pv, pw)
-                heapq.heappush(heap, (nd + math.dist(pw, q), nd, w, v))
+            for w in range(1, len(points)):
+                if w not in prev:
+                    nd = g + dist(pv, points[w])
+                    push(heap, (nd + to_goal[w], nd, w, v))
         return None
 
     def _pull(self, pts: list[tuple[Point, tuple[int, int] | None]]
@@ -337,42 +376,48 @@ class Router:
 
     def _crossings(self, p: Point, q: Point) -> int:
         """How many routed lines that share no end with the current one ``p``-``q`` crosses."""
-        seen: set[int] = set()
+        key = (p, q)
+        known = self._crossed.get(key)
+        if known is None:
+            known = self._crossed[key] = self._count_crossed(p, q)
+        return known
+
+    def _count_crossed(self, p: Point, q: Point) -> int:
+        """:meth:`_crossings`, counted: each remembered segment near ``p``-``q`` once."""
+        near = _gathered(self._drawn_cells, self._walk(p, q))
+        if self._gone:
+            near -= self._gone
         total = 0
         lo_x, hi_x = min(p[0], q[0]), max(p[0], q[0])
         lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
         mine = self._ends
-        gone = self._gone
+        drawn = self._drawn
         (px, py), (qx, qy) = p, q
         ux, uy = qx - px, qy - py
-        for cell in _cells_along(p, q):
-            for k in self._drawn_cells.get(cell, ()):
-                if k in seen or k in gone:
-                    continue
-                seen.add(k)
-                ends, a, b, box = self._drawn[k]
-                if (box[0] > hi_x or box[1] < lo_x or box[2] > hi_y or box[3] < lo_y
-                        or ends & mine):
-                    continue
-                # the segments cross when each one's ends lie strictly on both sides of
-                # the other (segments_cross, inlined: this is the router's inner loop)
-                e3 = ux * (a[1] - py) - uy * (a[0] - px)
-                e4 = ux * (b[1] - py) - uy * (b[0] - px)
-                if not ((e3 > 0 > e4) or (e3 < 0 < e4)):
-                    continue
-                vx, vy = b[0] - a[0], b[1] - a[1]
-                e1 = vx * (py - a[1]) - vy * (px - a[0])
-                e2 = vx * (qy - a[1]) - vy * (qx - a[0])
-                if (e1 > 0 > e2) or (e1 < 0 < e2):
-                    total += 1
+        for k in near:
+            ends, ax, ay, bx, by, x0, x1, y0, y1 = drawn[k]
+            if x0 > hi_x or x1 < lo_x or y0 > hi_y or y1 < lo_y or ends & mine:
+                continue
+            # the segments cross when each one's ends lie strictly on both sides of the
+            # other (segments_cross, inlined: this is the router's inner loop)
+            e3 = ux * (ay - py) - uy * (ax - px)
+            e4 = ux * (by - py) - uy * (bx - px)
+            if not ((e3 > 0 > e4) or (e3 < 0 < e4)):
+                continue
+            vx, vy = bx - ax, by - ay
+            e1 = vx * (py - ay) - vy * (px - ax)
+            e2 = vx * (qy - ay) - vy * (qx - ax)
+            if (e1 > 0 > e2) or (e1 < 0 < e2):
+                total += 1
         return total
 
     def _record(self, path: Sequence[Point]) -> None:
         """Remember the routed ``path`` of the current line, for the crossings of the next."""
+        self._crossed.clear()
         for a, b in pairwise(path):
             k = len(self._drawn)
-            box = (min(a[0], b[0]), max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1]))
-            self._drawn.append((self._ends, a, b, box))
+            self._drawn.append((self._ends, a[0], a[1], b[0], b[1], min(a[0], b[0]),
+                                max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1])))
             self._tagged.setdefault(self.tag, []).append(k)
             for cell in _cells_along(a, b):
                 self._drawn_cells.setdefault(cell, []).append(k)
@@ -391,17 +436,18 @@ class Router:
         ``ends``, or the current line's), plus its length in units of ``CROSSING_LENGTH``:
         a way round is worth taking when it saves crossings, not at any length."""
         if ends is not None:
-            self._ends = frozenset(ends)
+            self._mine(ends)
         return sum(self._crossings(a, b) + math.dist(a, b) / CROSSING_LENGTH
                    for a, b in pairwise(path))
 
     def forget(self, tag: int) -> None:
         """Forget every segment remembered under ``tag``: its line is routed again."""
         self._gone.update(self._tagged.pop(tag, ()))
+        self._crossed.clear()
 
     def remember(self, path: Sequence[Point], ends: Sequence[str]) -> None:
         """Remember ``path``, a line between ``ends``, for the crossings of later lines."""
-        self._ends = frozenset(ends)
+        self._mine(ends)
         self._record(path)
 
     def _begin(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str],
@@ -409,7 +455,7 @@ class Router:
         """Set up the tests for a line from ``p`` to ``q`` (the boxes of ``close`` tested
         at their true size, as those holding ``p`` or ``q``)."""
         self._skip = frozenset(skip)
-        self._ends = frozenset(ends)
+        self._mine(ends)
         self._tight = frozenset()
         self._prepare(MARGIN)
         near = [(i, self._rect(i)) for i in {*self._grid.at(p), *self._grid.at(q)}]
@@ -417,6 +463,7 @@ class Router:
                                 and any(r[0] < x < r[2] and r[1] < y < r[3] for x, y in (p, q)))
         if close:
             self._tight |= {self._owned[o] for o in close if o in self._owned}
+        self._hits.clear()
 
     def prepare_line(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str],
                      close: Sequence[str] = ()) -> None:
@@ -469,7 +516,7 @@ class Router:
                 break
             self._prepare(margin)
             found = self._graph(p, q, wide=True)
-        self.margin = MARGIN
+        self._prepare(MARGIN)
         if found is None:
             return [p, q]
         path = self._pull([(p, None), *found])
