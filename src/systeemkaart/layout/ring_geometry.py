@@ -19,6 +19,7 @@ __all__ = [
     "boundary_point",
     "circular_mean",
     "count_crossings",
+    "crossing_at",
     "isotonic",
     "max_distance_to_origin",
     "min_distance_to_origin",
@@ -154,6 +155,16 @@ def segments_cross(p1: Point, p2: Point, q1: Point, q2: Point) -> bool:
     d1 = vx * (ay - cy) - vy * (ax - cx)
     d2 = vx * (by - cy) - vy * (bx - cx)
     return (d1 > 0 > d2) or (d1 < 0 < d2)
+
+
+def crossing_at(a: Point, b: Point, c: Point, d: Point) -> Point:
+    """Where the lines through ``a``-``b`` and ``c``-``d`` meet: the crossing point of two
+    segments that :func:`segments_cross` found crossing (``a`` for parallel lines)."""
+    rx, ry = b[0] - a[0], b[1] - a[1]
+    sx, sy = d[0] - c[0], d[1] - c[1]
+    den = rx * sy - ry * sx
+    t = ((c[0] - a[0]) * sy - (c[1] - a[1]) * sx) / den if den else 0.0
+    return a[0] + t * rx, a[1] + t * ry
 
 
 def count_crossings(lines: Sequence[tuple[str, str, Sequence[Point]]]) -> int:

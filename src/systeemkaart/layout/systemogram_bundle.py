@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from . import Point
 from .ring_centre import PersonPlace
-from .ring_geometry import segments_cross
+from .ring_geometry import crossing_at, segments_cross
 from .systemogram_fan import FAN_RADIUS
 from .systemogram_route import CROSSING_LENGTH, Router
 
@@ -73,7 +73,7 @@ def _crossings(paths: Sequence[Sequence[Point]], lines: Sequence[int],
             c, d = paths[j][m], paths[j][m + 1]
             if not segments_cross(a, b, c, d):
                 continue
-            x = _meet(a, b, c, d)
+            x = crossing_at(a, b, c, d)
             far = math.dist(x, centre)
             if FAN_RADIUS < far <= REACH:
                 (p, q), (r, t) = sorted(((i, k), (j, m)))
@@ -81,14 +81,6 @@ def _crossings(paths: Sequence[Sequence[Point]], lines: Sequence[int],
         active.append(seg)
     found.sort(key=lambda item: item[:5])
     return [(p, q, r, t, x) for _, p, q, r, t, x in found]
-
-
-def _meet(a: Point, b: Point, c: Point, d: Point) -> Point:
-    """Where the segments ``a``-``b`` and ``c``-``d`` cross."""
-    rx, ry = b[0] - a[0], b[1] - a[1]
-    sx, sy = d[0] - c[0], d[1] - c[1]
-    t = ((c[0] - a[0]) * sy - (c[1] - a[1]) * sx) / (rx * sy - ry * sx)
-    return a[0] + t * rx, a[1] + t * ry
 
 
 def _corner(x: Point, come: Point, go: Point, away: Point, gap: float) -> Point:

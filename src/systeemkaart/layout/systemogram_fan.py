@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from . import Point
 from .ring_centre import SYMBOL, PersonPlace
-from .ring_geometry import isotonic, segments_cross
+from .ring_geometry import crossing_at, isotonic, segments_cross
 from .systemogram_route import CROSSING_LENGTH, Router
 
 __all__ = [
@@ -352,7 +352,7 @@ def fan_crossings(lines: Sequence[tuple[str, str, Sequence[Point]]],
                 for a, b in mine:
                     for c, d in theirs:
                         if segments_cross(a, b, c, d) and math.dist(
-                                _meet(a, b, c, d), centre) < radius:
+                                crossing_at(a, b, c, d), centre) < radius:
                             total += 1
     return total
 
@@ -364,12 +364,3 @@ def _segment_distance(pt: Point, a: Point, b: Point) -> float:
     t = 0.0 if length < 1e-12 else ((pt[0] - a[0]) * dx + (pt[1] - a[1]) * dy) / length
     t = min(max(t, 0.0), 1.0)
     return math.dist(pt, (a[0] + t * dx, a[1] + t * dy))
-
-
-def _meet(a: Point, b: Point, c: Point, d: Point) -> Point:
-    """Where the lines through ``a``-``b`` and ``c``-``d`` meet (they cross)."""
-    rx, ry = b[0] - a[0], b[1] - a[1]
-    sx, sy = d[0] - c[0], d[1] - c[1]
-    den = rx * sy - ry * sx
-    t = ((c[0] - a[0]) * sy - (c[1] - a[1]) * sx) / den if den else 0.0
-    return a[0] + t * rx, a[1] + t * ry
