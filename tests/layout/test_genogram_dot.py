@@ -18,6 +18,7 @@ from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_blocks import build_structure
 from systeemkaart.layout.genogram_dot import LARGE, LONG_SPAN, dot_source, place_blocks
 from tests.conftest import ROOT
+from tests.processes import end_session, start_interruptible
 
 
 def _source(case_name: str, *, bounded: bool | None) -> tuple[str, int]:
@@ -119,8 +120,7 @@ print("finished", flush=True)
 def test_ctrl_c_stops_a_running_layout(tmp_path: Path) -> None:
     source = tmp_path / "heavy.dot"
     source.write_text(_heavy_source(), encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-c", PROBE.format(count=2400), str(source)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = start_interruptible([sys.executable, "-c", PROBE.format(count=2400), str(source)])
     assert proc.stdout is not None
     assert proc.stdout.readline() == "started\n"
     time.sleep(1.0)
@@ -129,11 +129,30 @@ def test_ctrl_c_stops_a_running_layout(tmp_path: Path) -> None:
     try:
         _, err = proc.communicate(timeout=20)
     except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
+        end_session(proc)
         pytest.fail("the layout went on after Ctrl-C")
     assert "KeyboardInterrupt" in err
     assert proc.returncode != 0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a parent-death signal is Linux")
+def test_a_killed_draw_takes_its_layout_child_with_it(tmp_path: Path) -> None:
+    """When the drawing process is killed outright (no Ctrl-C to catch), the Graphviz child
+    must not lay out on alone, using a core and holding the caller's output open."""
+    source = tmp_path / "heavy.dot"
+    source.write_text(_heavy_source(), encoding="utf-8")
+    proc = start_interruptible([sys.executable, "-c", PROBE.format(count=2400), str(source)])
+    assert proc.stdout is not None
+    assert proc.stdout.readline() == "started\n"
+    time.sleep(1.0)
+    assert proc.poll() is None  # still laying out
+    proc.kill()
+    try:
+        proc.communicate(timeout=20)  # ends only when no child holds the pipes any more
+    except subprocess.TimeoutExpired:
+        end_session(proc)
+        pytest.fail("the layout child went on after its parent was killed")
+    assert proc.returncode == -signal.SIGKILL
 
 
 def test_a_large_tree_is_laid_out_without_warnings(capfd: pytest.CaptureFixture[str]) -> None:

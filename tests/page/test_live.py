@@ -7,7 +7,6 @@ from __future__ import annotations
 import http.client
 import os
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -17,6 +16,7 @@ import pytest
 from systeemkaart.io.yaml_json import load
 from systeemkaart.page.live import HOST, LiveServer
 from systeemkaart.page.report import build_report
+from tests.processes import end_session, start_interruptible
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = (ROOT / "examples" / "hoogbegaafd.yaml").read_text(encoding="utf-8")
@@ -126,9 +126,8 @@ def test_pseudonymised_live_page_hides_the_messages(tmp_path: Path) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is POSIX")
 def test_command_serves_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     path = _case(tmp_path)
-    proc = subprocess.Popen([sys.executable, "-m", "systeemkaart.cli", "report", str(path),
-                             "--serve", "--port", "0"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = start_interruptible([sys.executable, "-m", "systeemkaart.cli", "report", str(path),
+                                "--serve", "--port", "0"])
     try:
         line = ""
         deadline = time.monotonic() + 60
@@ -143,8 +142,7 @@ def test_command_serves_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=TIMEOUT)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait(timeout=TIMEOUT)
+        if proc.returncode is None:
+            end_session(proc)
     assert proc.returncode == 0, err
     assert "stopped" in out and "Traceback" not in err

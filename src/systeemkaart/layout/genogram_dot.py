@@ -265,6 +265,20 @@ class _Held:
                 signal.raise_signal(signal.SIGINT)
 
 
+def _die_with(parent: int) -> None:  # pragma: no cover - runs in the child
+    """Have the kernel kill this (child) process when ``parent`` dies, so a layout never
+    runs on alone after its caller was killed outright (``kill -9``, a closed terminal):
+    it would use a core and hold the caller's output open. Linux only (``prctl``); a parent
+    already gone ends the child at once."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 def _plain_in_child(source: str) -> str:
     """:func:`_plain` in a forked child process that an interrupt (Ctrl-C) stops at once.
 
@@ -278,6 +292,7 @@ def _plain_in_child(source: str) -> str:
     # An interrupt between the fork and the guard below would leave the child laying out on
     # its own (and holding the caller's output open): it is held back until the guard.
     held = _Held()
+    parent = os.getpid()
     try:
         pid = os.fork()
     except BaseException:
@@ -290,6 +305,7 @@ def _plain_in_child(source: str) -> str:
         try:
             os.close(read_end)
             signal.signal(signal.SIGINT, signal.SIG_DFL)
+            _die_with(parent)
             try:
                 payload = b"0" + _plain(source).encode("utf-8")
             except LayoutError as err:
