@@ -239,7 +239,8 @@ class _Family:
         for i in range(n):
             if when >= self.as_of_year:
                 break
-            spouse = self.person(self.year[pid] + draw(st.integers(-8, 8)))["id"]
+            spouse_rec = self.person(self.year[pid] + draw(st.integers(-8, 8)))
+            spouse = spouse_rec["id"]
             last = i == n - 1
             rec: dict[str, Any] = {"partners": draw(st.permutations([pid, spouse]))}
             kind = draw(st.sampled_from(_SORTED(PARTNERSHIP_KINDS)))
@@ -260,6 +261,8 @@ class _Family:
                 when = self.as_of_year  # no further partnership
             else:
                 when = self.as_of_year
+            if rec.get("status") == "widowed":  # the partnership ended by the spouse's death
+                spouse_rec["deceased"] = True
             if draw(st.integers(0, 5)) == 0:
                 rec["notes"] = draw(names())
             self.parts.partnerships.append(rec)

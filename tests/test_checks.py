@@ -274,6 +274,10 @@ CHECKS: list[tuple[str, dict[str, Any], str, str, str, str]] = [
                                    {"partners": ["a", "d"], "start": 1999}]),
      "warning", "married_twice", "partnerships[1]",
      "'a' is married twice at once (also partnerships[0])"),
+    ("widowed while both partners live",
+     _case(people=P, partnerships=[{"partners": ["a", "b"], "status": "widowed"}]),
+     "warning", "widowed_alive", "partnerships[0].status",
+     "widowed, but neither 'a' nor 'b' has died (give one of them 'died' or 'deceased: true')"),
     ("young parent",
      _case(people=[{"id": "a", "born": 2000}, {"id": "e", "born": 2010}],
            children=[{"parents": ["a"], "child": "e"}]),
@@ -318,6 +322,16 @@ def test_divorced_then_remarried_is_no_warning() -> None:
     data = _case(people=P, partnerships=[
         {"partners": ["a", "b"], "start": 1970, "status": "divorced", "end": 1990},
         {"partners": ["a", "d"], "start": 1991},
+    ])
+    assert problems_of(data) == []
+
+
+def test_widowed_with_a_partner_who_died_is_no_warning() -> None:
+    people = [{"id": "a", "born": 1940, "died": 2001}, {"id": "b", "born": 1942},
+              {"id": "c", "deceased": True}, {"id": "d"}]
+    data = _case(people=people, partnerships=[
+        {"partners": ["b", "a"], "status": "widowed", "end": 2001},
+        {"partners": ["d", "c"], "status": "widowed"},
     ])
     assert problems_of(data) == []
 

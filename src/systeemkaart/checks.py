@@ -1,4 +1,4 @@
-"""Checks beyond types: ids, references, parentage, dates, twins, overlapping marriages.
+"""Checks beyond types: ids, references, parentage, dates, twins, marriages, widowhood.
 
 Each check returns :class:`~systeemkaart.exceptions.Problem` objects located like
 ``children[7].parents``. Errors make a case invalid; warnings are suspicious but legal
@@ -39,6 +39,7 @@ def check_case(case: Case) -> list[Problem]:
     problems += list(_dates(case))
     problems += list(_twins(case, types))
     problems += list(_marriages(case))
+    problems += list(_widowed(case))
     problems += list(_names(case))
     return problems
 
@@ -385,6 +386,20 @@ def _marriages(case: Case) -> Iterator[Problem]:
                     yield _warn(f"partnerships[{b}]",
                                 f"{pid!r} is married twice at once (also partnerships[{a}])",
                                 "married_twice")
+
+
+def _widowed(case: Case) -> Iterator[Problem]:
+    """A partnership ended by a death where neither partner is known to have died: the
+    drawing would mark a widowhood that the people in it contradict."""
+    people = {p.id: p for p in case.people}
+    for i, ps in enumerate(case.partnerships):
+        if ps.status != "widowed":
+            continue
+        partners = [people[pid] for pid in dict.fromkeys(ps.partners) if pid in people]
+        if len(partners) == 2 and not any(p.is_deceased for p in partners):
+            yield _warn(f"partnerships[{i}].status",
+                        f"widowed, but neither {partners[0].id!r} nor {partners[1].id!r} has "
+                        "died (give one of them 'died' or 'deceased: true')", "widowed_alive")
 
 
 def _concurrent(s1: PartialDate | None, e1: PartialDate | None, s2: PartialDate | None,
