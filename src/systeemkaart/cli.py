@@ -324,7 +324,9 @@ def draw(case_file: str, kind: str, output: str | None, out_dir: str | None, lan
         raise click.UsageError("--watch needs a case file, not standard input")
     _check_targets(paths, [case_file], force)
 
-    parts = {"focus": focus, "stances": stances, "organisations": organisations}
+    # the helper network narrowed only when asked (a plain draw skips the filter's import)
+    parts = {"focus": focus, "stances": stances, "organisations": organisations} \
+        if focus is not None or stances or organisations else None
 
     def once() -> None:
         around = (around_id, generations) if around_id is not None else None

@@ -32,6 +32,17 @@ means the same in Python and in JSON Schema (ECMA 262): years 1000-2999, real mo
 days (leap years included), surrounding white space allowed as the parser strips it."""
 
 
+_MONTH_DAYS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(year: int, month: int) -> int:
+    """The number of days of ``month`` (1-12) in ``year``, as :func:`calendar.monthrange`
+    gives it, without the weekday that function also works out."""
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _MONTH_DAYS[month]
+
+
 @total_ordering
 class PartialDate:
     """A date known to the year, the month or the day.
@@ -57,8 +68,7 @@ class PartialDate:
             raise ValueError(f"month {month} does not exist")
         if day is not None:
             assert month is not None
-            last = calendar.monthrange(year, month)[1]
-            if not 1 <= day <= last:
+            if not 1 <= day <= _days_in(year, month):
                 raise ValueError(f"impossible date {year:04d}-{month:02d}-{day:02d}")
         self.year = year
         self.month = month
@@ -69,6 +79,14 @@ class PartialDate:
     @classmethod
     def parse(cls, value: object) -> PartialDate:
         """Build from ``2021``, ``"2021-06"``, ``"2021-06-30"`` or a :class:`datetime.date`."""
+        if type(value) is int:  # the forms a file holds first: a case may have thousands
+            return cls(value)
+        if isinstance(value, str):
+            m = _PATTERN.match(value.strip())
+            if m:
+                y, mo, d = m.groups()
+                return cls(int(y), int(mo) if mo else None, int(d) if d else None)
+            raise ValueError(f"expected a date like 2021, 2021-06 or 2021-06-30 (got {value!r})")
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, bool):
@@ -79,11 +97,6 @@ class PartialDate:
             return cls(value.year, value.month, value.day)
         if isinstance(value, int):
             return cls(value)
-        if isinstance(value, str):
-            m = _PATTERN.match(value.strip())
-            if m:
-                y, mo, d = m.groups()
-                return cls(int(y), int(mo) if mo else None, int(d) if d else None)
         raise ValueError(f"expected a date like 2021, 2021-06 or 2021-06-30 (got {value!r})")
 
     @classmethod
@@ -115,8 +128,7 @@ class PartialDate:
         if self.month is None:
             last = _dt.date(self.year, 12, 31)
         elif self.day is None:
-            last = _dt.date(self.year, self.month,
-                            calendar.monthrange(self.year, self.month)[1])
+            last = _dt.date(self.year, self.month, _days_in(self.year, self.month))
         else:
             last = _dt.date(self.year, self.month, self.day)
         self._latest = last

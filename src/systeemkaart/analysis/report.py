@@ -8,7 +8,6 @@ rounded), so the same case gives the same bytes on every run.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -30,6 +29,8 @@ def to_json(analysis: Analysis, *, compact: bool = False, extra: Mapping[str, An
     """
     body = analysis.model_dump_json(indent=None if compact else 2)
     if extra:
+        import json  # only batches add keys: a single report needs no JSON module
+
         colon, sep = (":", ",") if compact else (": ", ",\n  ")
         head = sep.join(f"{json.dumps(k, ensure_ascii=False)}{colon}"
                         f"{json.dumps(v, ensure_ascii=False)}" for k, v in extra.items())

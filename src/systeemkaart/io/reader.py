@@ -8,7 +8,6 @@ element's path (``people[3].born``) is mapped to its line for messages, when one
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 import sys
@@ -158,6 +157,8 @@ def parse_text(text: str, *, fmt: str = "yaml", file: str | None = None) -> Docu
 
 
 def _parse_json(text: str, file: str | None) -> Document:
+    import json  # here: reading a YAML case (the usual) needs no JSON module
+
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for k, v in items:

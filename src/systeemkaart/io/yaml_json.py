@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,6 @@ from ..model import SCHEMA_ID, Case
 from .atomic import write_atomic
 from .messages import problems_from_validation
 from .reader import Document, parse_text, read_document
-from .yaml_writer import write_yaml
 
 __all__ = ["CheckResult", "case_to_data", "check_document", "check_file", "dumps", "load",
            "loads", "save"]
@@ -153,7 +151,11 @@ def dumps(case: Case, *, format: str = "yaml") -> str:
     """Serialise a case to YAML (default) or JSON text; ``loads(dumps(c)) == c``."""
     data = case_to_data(case)
     if format == "json":
+        import json  # here, as the YAML writer: commands that only read a case need neither
+
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from .yaml_writer import write_yaml
+
     return write_yaml(data, HEADER)
 
 
