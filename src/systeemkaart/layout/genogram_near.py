@@ -23,6 +23,7 @@ import bisect
 import math
 from collections import defaultdict
 from collections.abc import Iterator
+from operator import itemgetter
 from typing import Final
 
 from . import Point, proper_cross
@@ -157,16 +158,17 @@ class _Intervals:
     end so far) and by their right end."""
 
     def __init__(self, segs: list[tuple[float, float, Segment]]) -> None:
-        segs.sort(key=lambda e: e[0])
+        segs.sort(key=itemgetter(0))
         self.los = [lo for lo, _hi, _s in segs]
         self.by_lo = [s for _lo, _hi, s in segs]
         self.his_by_lo = [hi for _lo, hi, _s in segs]
         reach, most = [], -math.inf
         for _lo, hi, _s in segs:
-            most = max(most, hi)
+            if hi > most:  # as max(most, hi)
+                most = hi
             reach.append(most)
         self.reach = reach
-        ends = sorted(segs, key=lambda e: e[1])
+        ends = sorted(segs, key=itemgetter(1))
         self.his = [hi for _lo, hi, _s in ends]
         self.by_hi = [s for _lo, _hi, s in ends]
 
@@ -198,7 +200,7 @@ class _Span:
     """The vertical segments from one y to another, sorted by x."""
 
     def __init__(self, lo: float, hi: float, segs: list[tuple[float, Segment]]) -> None:
-        segs.sort(key=lambda e: e[0])
+        segs.sort(key=itemgetter(0))
         self.lo, self.hi = lo, hi
         self.xs = [x for x, _s in segs]
         self.segs = [s for _x, s in segs]
@@ -221,15 +223,25 @@ class FamilyLines:
         spans: dict[tuple[float, float], list[tuple[float, Segment]]] = defaultdict(list)
         others: dict[tuple[float, float], list[tuple[float, float, Segment]]] = \
             defaultdict(list)
-        for segs in lines:
+        columns: list[tuple[float, float, float, Segment]] = []
+        edge2 = 2 * _EDGE
+        for segs in lines:  # min and max written out (as they choose between equals)
             for s in segs:
                 (x1, y1), (x2, y2) = s
-                if y1 == y2 and abs(x2 - x1) > 2 * _EDGE:
-                    rows[y1].append((min(x1, x2), max(x1, x2), s))
-                elif x1 == x2 and abs(y2 - y1) > 2 * _EDGE:
-                    spans[(min(y1, y2), max(y1, y2))].append((x1, s))
+                if y1 == y2:
+                    lo, hi = (x1 if x1 <= x2 else x2), (x1 if x1 >= x2 else x2)
+                    if hi - lo > edge2:
+                        rows[y1].append((lo, hi, s))
+                        continue
+                    others[(y1, y1)].append((lo, hi, s))
+                    continue
+                lo, hi = (y1 if y1 <= y2 else y2), (y1 if y1 >= y2 else y2)
+                if x1 == x2 and hi - lo > edge2:
+                    spans[(lo, hi)].append((x1, s))
+                    columns.append((x1, lo, hi, s))
                 else:
-                    others[(min(y1, y2), max(y1, y2))].append((min(x1, x2), max(x1, x2), s))
+                    others[(lo, hi)].append(((x1 if x1 <= x2 else x2),
+                                             (x1 if x1 >= x2 else x2), s))
         self.others = [(lo, hi, _Intervals(segs)) for (lo, hi), segs in sorted(others.items())]
         self.others_lo = [lo for lo, _hi, _group in self.others]
         self.others_tallest = max((hi - lo for lo, hi, _group in self.others), default=0.0)
@@ -237,8 +249,7 @@ class FamilyLines:
         self.ys = sorted(rows)
         self.rows = {y: _Intervals(segs) for y, segs in rows.items()}
         self.spans = [_Span(lo, hi, segs) for (lo, hi), segs in sorted(spans.items())]
-        columns = sorted((s[0][0], span.lo, span.hi, s) for span in self.spans
-                         for s in span.segs)
+        columns.sort()
         self.column_xs = [x for x, _lo, _hi, _s in columns]
         self.columns = columns
         self._at: dict[float, list[_Span]] = {}
