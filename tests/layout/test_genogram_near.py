@@ -40,3 +40,32 @@ def test_line_index_forgets_removed_lines(lines: list[list[Seg]], s: Seg) -> Non
     assert index.along(s, -1) == any(runs_along(s, t) for t in kept)
     assert index.measure([s], -1) == (int(any(runs_along(s, t) for t in kept)),
                                       sum(1 for t in kept if proper_cross(s, t)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(line_segments(), min_size=1, max_size=4), min_size=2, max_size=8),
+       st.lists(st.integers(0, 7), max_size=12), line_segments())
+def test_line_index_answers_as_every_kept_line_after_lines_come_and_go(
+        lines: list[list[Seg]], removed: list[int], s: Seg) -> None:
+    """Lines removed and added again (as the emotional-line choice does, round after
+    round): every answer equals comparing with every line kept at that moment."""
+    index = LineIndex()
+    kept: dict[int, list[Seg]] = {}
+    for k, line in enumerate(lines):
+        index.add(line, k)
+        kept[k] = line
+    for step, k in enumerate(removed):
+        if k in kept and step % 3 != 2:
+            index.remove(k)
+            del kept[k]
+        elif k < len(lines) and k not in kept:
+            index.add(lines[k], k)
+            kept[k] = lines[k]
+    every = [(t, o) for o, line in kept.items() for t in line]
+    crossed = sum(1 for t, _o in every if proper_cross(s, t))
+    assert index.crossings([s]) == crossed
+    assert index.along(s, 0) == any(o != 0 and runs_along(s, t) for t, o in every)
+    assert index.crossing_owners([s], 0) == {o for t, o in every
+                                             if o != 0 and proper_cross(s, t)}
+    assert index.measure([s], 0) == (int(any(o != 0 and runs_along(s, t) for t, o in every)),
+                                     crossed)

@@ -78,6 +78,9 @@ class EventBuilder:
         """Set when a refusal is for the element limits (the same in either mode)."""
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.resolvers: dict[str, list[tuple[str, Any]]] = loader.yaml_implicit_resolvers
+        self.path_resolvers = bool(loader.yaml_path_resolvers)
+        """Whether an untagged collection could resolve to other than a plain list or
+        record (never, unless someone added path resolvers to PyYAML's loader)."""
         self.known: dict[str, Any] = {}
         self.keys: dict[str, str] = {}
         """Plain keys that YAML might read as other than text, read once per text."""
@@ -151,18 +154,22 @@ class EventBuilder:
             self.counted(size, via_alias=True)
             return copy.deepcopy(value)
         before = self.count
-        self.counted(1, via_alias=False)
+        self.count += 1  # as counted(1, via_alias=False)
+        if self.count > self.max_elements:
+            self.counted(0, via_alias=False)
         if depth > self.max_depth:
             raise refusal(self.file, f"nesting is too deep (limit {self.max_depth} levels)",
                           line)
         if isinstance(event, yaml.ScalarEvent):
             value = self.scalar(event, path, line)
         elif isinstance(event, yaml.SequenceStartEvent):
-            self.check_tag(event, yaml.SequenceNode, path, line)
-            value = self.sequence(path, depth)
+            if event.tag is not None or self.path_resolvers:  # untagged: a plain list
+                self.check_tag(event, yaml.SequenceNode, path, line)
+            value = self.sequence(path, depth) if self.record else self.quick_sequence(depth)
         else:
-            self.check_tag(event, yaml.MappingNode, path, line)
-            value = self.mapping(path, depth)
+            if event.tag is not None or self.path_resolvers:  # untagged: a plain record
+                self.check_tag(event, yaml.MappingNode, path, line)
+            value = self.mapping(path, depth) if self.record else self.quick_mapping(depth)
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, self.count - before)
         return value
@@ -217,6 +224,80 @@ class EventBuilder:
             else:
                 out[key] = self.node(value, sub, depth + 1)
             event = self.next()
+        return out
+
+    def quick_sequence(self, depth: int) -> list[Any]:
+        """:meth:`sequence` in the quick mode: no paths, the count kept in a local while
+        the items are plain text (most of a case), the limit checked at every element."""
+        value: list[Any] = []
+        resolvers = self.resolvers
+        known = self.known
+        next_event = self.next
+        limit = self.max_elements
+        count = self.count
+        item: Any = next_event()
+        while type(item) is not _SEQUENCE_END:
+            if type(item) is _SCALAR and item.anchor is None:
+                count += 1
+                if count > limit:
+                    self.count = count
+                    self.counted(0, via_alias=False)
+                text = item.value
+                if item.tag is None and (not item.implicit[0] or text[:1] not in resolvers):
+                    value.append(text)  # as plain() returns it
+                else:
+                    read = known.get(text, _UNKNOWN) if item.tag is None else _UNKNOWN
+                    value.append(self.plain(item, "") if read is _UNKNOWN else read)
+            else:
+                self.count = count
+                value.append(self.node(item, "", depth + 1))
+                count = self.count
+            item = next_event()
+        self.count = count
+        return value
+
+    def quick_mapping(self, depth: int) -> dict[str, Any]:
+        """:meth:`mapping` in the quick mode, kept as quick as :meth:`quick_sequence`; its
+        refusals name no location (the recording mode finds them again, see the module
+        docstring)."""
+        out: dict[str, Any] = {}
+        resolvers = self.resolvers
+        known = self.known
+        keys = self.keys
+        next_event = self.next
+        limit = self.max_elements
+        count = self.count
+        event = next_event()
+        while type(event) is not _MAPPING_END:
+            if type(event) is _SCALAR and event.tag is None and event.anchor is None:
+                key: str = event.value
+                if event.implicit[0] and key[:1] in resolvers:
+                    done = keys.get(key)
+                    if done is None:
+                        done = keys[key] = self.key(event, "")
+                    key = done
+            else:
+                key = self.key(event, "")
+            if key in out:
+                raise refusal(self.file, f"duplicate key {key!r}", event.start_mark.line + 1)
+            value = next_event()
+            if type(value) is _SCALAR and value.anchor is None:
+                count += 1
+                if count > limit:
+                    self.count = count
+                    self.counted(0, via_alias=False)
+                text = value.value
+                if value.tag is None and (not value.implicit[0] or text[:1] not in resolvers):
+                    out[key] = text  # as plain() returns it
+                else:
+                    read = known.get(text, _UNKNOWN) if value.tag is None else _UNKNOWN
+                    out[key] = self.plain(value, "") if read is _UNKNOWN else read
+            else:
+                self.count = count
+                out[key] = self.node(value, "", depth + 1)
+                count = self.count
+            event = next_event()
+        self.count = count
         return out
 
     def key(self, event: Any, path: str) -> str:

@@ -2,7 +2,8 @@
 
 Two indexes, both answering exactly what comparing the segment with every kept line would:
 
-- :class:`LineIndex`, a grid of squares: for the few emotional lines, which come and go;
+- :class:`LineIndex`, for the few emotional lines, which come and go: their horizontal
+  segments sorted by y, their vertical ones by x;
 - :class:`FamilyLines`, for the many partner and child lines, which stay: their horizontal
   segments grouped by their y (a handful of rows and lanes) and sorted by x, their vertical
   ones grouped by their span of y and sorted by x. A horizontal or vertical segment counts
@@ -19,10 +20,10 @@ A segment *crosses* a line when :func:`~systeemkaart.layout.proper_cross` says s
 from __future__ import annotations
 
 import bisect
-import functools
 import math
 from collections import defaultdict
 from collections.abc import Iterator
+from operator import itemgetter
 from typing import Final
 
 from . import Point, proper_cross
@@ -31,7 +32,6 @@ __all__ = ["ALONG", "NEAR", "FamilyLines", "LineIndex", "Segment", "kind", "runs
 
 Segment = tuple[Point, Point]
 
-_CELL: Final = 48.0
 NEAR: Final = 4.0
 ALONG: Final = 10.0
 """A line closer than ``NEAR`` to another for more than ``ALONG`` runs along it."""
@@ -46,20 +46,27 @@ _EDGE: Final = 1e-3
 
 
 class LineIndex:
-    """Segments kept for counting crossings and finding lines run along, in a grid of
-    squares of side ``cell`` (small for the many family lines, large for the few relations):
-    a query looks only at the segments in the cells it passes."""
+    """Segments kept for counting crossings and finding lines run along: the horizontal
+    ones sorted by their y, the vertical ones by their x, the slanted ones (few) as they
+    come. A query looks only at the horizontal segments within the y and the vertical ones
+    within the x of its box, and at every slanted one.
 
-    def __init__(self, cell: float = _CELL) -> None:
-        self.cell = cell
+    (A grid of squares did this before; the emotional lines of a large drawing are long,
+    so each one lay in a hundred squares and a query met each neighbour many times over:
+    a third of a 3,000-person family's emotional-line choice.) ``cell``, the side of those
+    squares, is accepted and not used.
+    """
+
+    def __init__(self, cell: float | None = None) -> None:
         self.segs: list[tuple[Segment, int]] = []
         self.extent: list[tuple[float, float, float, float]] = []
         """Per kept segment: its least and greatest x and y."""
-        self.cells: dict[tuple[int, int], tuple[list[int], list[int], list[int]]] = \
-            defaultdict(lambda: ([], [], []))
-        """Per cell, the horizontal, vertical and slanted segments that pass it."""
+        self.keys: tuple[list[float], list[float]] = ([], [])
+        """The y of the horizontal segments and the x of the vertical ones, sorted."""
+        self.ids: tuple[list[int], list[int]] = ([], [])
+        """The segments (by number) in the order of :attr:`keys`."""
+        self.slanted: list[int] = []
         self.owned: dict[int, list[int]] = defaultdict(list)
-        self.dead: set[int] = set()
 
     def add(self, segs: list[Segment], owner: int = -(10**9)) -> None:
         """Add a line's segments; ``owner`` names the relation they belong to."""
@@ -70,35 +77,47 @@ class LineIndex:
             self.extent.append((min(a, c), max(a, c), min(b, d), max(b, d)))
             self.owned[owner].append(n)
             k = kind(s)
-            for cell in _cells(s, self.cell):
-                self.cells[cell][k].append(n)
+            if k == 2:
+                self.slanted.append(n)
+            else:
+                key = b if k == 0 else a
+                at = bisect.bisect_right(self.keys[k], key)
+                self.keys[k].insert(at, key)
+                self.ids[k].insert(at, n)
 
     def remove(self, owner: int) -> None:
         """Forget the segments of relation ``owner``."""
-        self.dead.update(self.owned.pop(owner, []))
+        for n in self.owned.pop(owner, []):
+            s = self.segs[n][0]
+            k = kind(s)
+            if k == 2:
+                self.slanted.remove(n)
+                continue
+            keys, ids = self.keys[k], self.ids[k]
+            at = bisect.bisect_left(keys, s[0][1] if k == 0 else s[0][0])
+            while ids[at] != n:
+                at += 1
+            del keys[at], ids[at]
 
     def _near(self, s: Segment, kinds: tuple[int, ...]) -> Iterator[tuple[Segment, int]]:
         """The kept segments of ``kinds`` (0 horizontal, 1 vertical, 2 slanted) that come
         within ``NEAR`` of the bounding box of ``s``."""
-        seen: set[int] = set()
-        cells, segs, dead, extent = self.cells, self.segs, self.dead, self.extent
+        segs, extent = self.segs, self.extent
         (x1, y1), (x2, y2) = s
         x0, x3 = (x1, x2) if x1 < x2 else (x2, x1)
         y0, y3 = (y1, y2) if y1 < y2 else (y2, y1)
         x0, y0, x3, y3 = x0 - NEAR, y0 - NEAR, x3 + NEAR, y3 + NEAR
-        for cell in _cells(s, self.cell):
-            lists = cells.get(cell)
-            if lists is None:
-                continue
-            for k in kinds:
-                for n in lists[k]:
-                    if n in seen:
-                        continue
-                    seen.add(n)
-                    lo_x, hi_x, lo_y, hi_y = extent[n]
-                    if hi_x >= x0 and lo_x <= x3 and hi_y >= y0 and lo_y <= y3 \
-                            and n not in dead:
-                        yield segs[n]
+        for k in kinds:
+            if k == 2:
+                found: list[int] = self.slanted
+            else:
+                keys = self.keys[k]
+                lo, hi = (y0, y3) if k == 0 else (x0, x3)
+                found = self.ids[k][bisect.bisect_left(keys, lo):bisect.bisect_right(keys, hi)]
+            for n in found:
+                lo_x, hi_x, lo_y, hi_y = extent[n]
+                if hi_x >= x0 and lo_x <= x3 and hi_y >= y0 and lo_y <= y3:
+                    yield segs[n]
 
     def crossings(self, segs: list[Segment]) -> int:
         """How many times the line ``segs`` properly crosses the segments kept here."""
@@ -139,16 +158,17 @@ class _Intervals:
     end so far) and by their right end."""
 
     def __init__(self, segs: list[tuple[float, float, Segment]]) -> None:
-        segs.sort(key=lambda e: e[0])
+        segs.sort(key=itemgetter(0))
         self.los = [lo for lo, _hi, _s in segs]
         self.by_lo = [s for _lo, _hi, s in segs]
         self.his_by_lo = [hi for _lo, hi, _s in segs]
         reach, most = [], -math.inf
         for _lo, hi, _s in segs:
-            most = max(most, hi)
+            if hi > most:  # as max(most, hi)
+                most = hi
             reach.append(most)
         self.reach = reach
-        ends = sorted(segs, key=lambda e: e[1])
+        ends = sorted(segs, key=itemgetter(1))
         self.his = [hi for _lo, hi, _s in ends]
         self.by_hi = [s for _lo, _hi, s in ends]
 
@@ -180,7 +200,7 @@ class _Span:
     """The vertical segments from one y to another, sorted by x."""
 
     def __init__(self, lo: float, hi: float, segs: list[tuple[float, Segment]]) -> None:
-        segs.sort(key=lambda e: e[0])
+        segs.sort(key=itemgetter(0))
         self.lo, self.hi = lo, hi
         self.xs = [x for x, _s in segs]
         self.segs = [s for _x, s in segs]
@@ -203,15 +223,25 @@ class FamilyLines:
         spans: dict[tuple[float, float], list[tuple[float, Segment]]] = defaultdict(list)
         others: dict[tuple[float, float], list[tuple[float, float, Segment]]] = \
             defaultdict(list)
-        for segs in lines:
+        columns: list[tuple[float, float, float, Segment]] = []
+        edge2 = 2 * _EDGE
+        for segs in lines:  # min and max written out (as they choose between equals)
             for s in segs:
                 (x1, y1), (x2, y2) = s
-                if y1 == y2 and abs(x2 - x1) > 2 * _EDGE:
-                    rows[y1].append((min(x1, x2), max(x1, x2), s))
-                elif x1 == x2 and abs(y2 - y1) > 2 * _EDGE:
-                    spans[(min(y1, y2), max(y1, y2))].append((x1, s))
+                if y1 == y2:
+                    lo, hi = (x1 if x1 <= x2 else x2), (x1 if x1 >= x2 else x2)
+                    if hi - lo > edge2:
+                        rows[y1].append((lo, hi, s))
+                        continue
+                    others[(y1, y1)].append((lo, hi, s))
+                    continue
+                lo, hi = (y1 if y1 <= y2 else y2), (y1 if y1 >= y2 else y2)
+                if x1 == x2 and hi - lo > edge2:
+                    spans[(lo, hi)].append((x1, s))
+                    columns.append((x1, lo, hi, s))
                 else:
-                    others[(min(y1, y2), max(y1, y2))].append((min(x1, x2), max(x1, x2), s))
+                    others[(lo, hi)].append(((x1 if x1 <= x2 else x2),
+                                             (x1 if x1 >= x2 else x2), s))
         self.others = [(lo, hi, _Intervals(segs)) for (lo, hi), segs in sorted(others.items())]
         self.others_lo = [lo for lo, _hi, _group in self.others]
         self.others_tallest = max((hi - lo for lo, hi, _group in self.others), default=0.0)
@@ -219,8 +249,7 @@ class FamilyLines:
         self.ys = sorted(rows)
         self.rows = {y: _Intervals(segs) for y, segs in rows.items()}
         self.spans = [_Span(lo, hi, segs) for (lo, hi), segs in sorted(spans.items())]
-        columns = sorted((s[0][0], span.lo, span.hi, s) for span in self.spans
-                         for s in span.segs)
+        columns.sort()
         self.column_xs = [x for x, _lo, _hi, _s in columns]
         self.columns = columns
         self._at: dict[float, list[_Span]] = {}
@@ -367,28 +396,6 @@ _ALONGSIDE: Final = ((0, 2), (1, 2), (0, 1, 2))
 def kind(s: Segment) -> int:
     """0 for a horizontal segment, 1 for a vertical one, 2 for a slanted one."""
     return 0 if s[0][1] == s[1][1] else 1 if s[0][0] == s[1][0] else 2
-
-
-@functools.lru_cache(maxsize=4096)
-def _cells(s: Segment, size: float) -> tuple[tuple[int, int], ...]:
-    """The cells of side ``size`` a segment passes, widened by ``NEAR`` (a slanted
-    segment: the cells of points every half cell along it, and their neighbours). Kept for
-    the segments asked about most: each candidate route is measured many times."""
-    (x1, y1), (x2, y2) = s
-    if x1 == x2 or y1 == y2:
-        i0, i1 = (math.floor((min(x1, x2) - NEAR) / size),
-                  math.floor((max(x1, x2) + NEAR) / size))
-        j0, j1 = (math.floor((min(y1, y2) - NEAR) / size),
-                  math.floor((max(y1, y2) + NEAR) / size))
-        return tuple((i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1))
-    steps = max(1, math.ceil(math.hypot(x2 - x1, y2 - y1) / (size / 2)))
-    out: set[tuple[int, int]] = set()
-    for k in range(steps + 1):
-        u = k / steps
-        i = math.floor((x1 + (x2 - x1) * u) / size)
-        j = math.floor((y1 + (y2 - y1) * u) / size)
-        out.update((i + di, j + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1))
-    return tuple(sorted(out))
 
 
 def runs_along(s: Segment, t: Segment) -> bool:

@@ -1,0 +1,64 @@
+"""The reader's two modes (quick, and recording the lines) read every document alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import assume, given, settings
+
+from systeemkaart.exceptions import CaseFormatError
+from systeemkaart.io import reader
+from tests.strategies import yaml_texts
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _both(text: str) -> tuple[object, object]:
+    quick, no_lines = reader._read_yaml(text, "x.yaml", record=False)
+    recorded, lines = reader._read_yaml(text, "x.yaml", record=True)
+    assert no_lines == {}
+    assert lines
+    return quick, recorded
+
+
+@settings(max_examples=200)
+@given(yaml_texts())
+def test_quick_and_recording_reads_give_the_same_data(text: str) -> None:
+    data = yaml.safe_load(text)
+    assume(isinstance(data, dict | list))
+    quick, recorded = _both(text)
+    assert quick == recorded
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "examples").glob("*.yaml")),
+                         ids=lambda p: p.stem)
+def test_every_example_reads_alike_in_both_modes(path: Path) -> None:
+    quick, recorded = _both(path.read_text(encoding="utf-8"))
+    assert quick == recorded
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a: [yes, no, 1, 01, 1.5, ~, 2020-01-02, x]\n",
+     {"a": [True, False, 1, 1, 1.5, None, "2020-01-02", "x"]}),
+    ("- {yes: 1, 2: b}\n- [a, {c: null}]\n", [{"true": 1, "2": "b"}, ["a", {"c": None}]]),
+    ("a: &x {b: [1, 2]}\nc: *x\n", {"a": {"b": [1, 2]}, "c": {"b": [1, 2]}}),
+    ("a: !!str 1\nb: '1'\nc: [!!int '2']\n", {"a": "1", "b": "1", "c": [2]}),
+])
+def test_plain_values_are_read_by_yaml_rules_in_both_modes(text: str, expected: object) -> None:
+    quick, recorded = _both(text)
+    assert quick == recorded == expected
+
+
+@pytest.mark.parametrize(("text", "message", "line", "location"), [
+    ("a: 1\nb:\n  c: 2\n  c: 3\n", "duplicate key 'c'", 4, "b.c"),
+    ("a: 1\nb: [x, !!python/name:os.system y]\n", "unsupported YAML tag", 2, "b"),
+    ("a: !!set {x: null}\n", "unsupported YAML tag", 1, "a"),
+])
+def test_a_refusal_found_quickly_names_its_line_and_location(
+        text: str, message: str, line: int, location: str) -> None:
+    with pytest.raises(CaseFormatError, match=message) as info:
+        reader.parse_text(text, file="x.yaml")
+    problem = info.value.problems[0]
+    assert (problem.line, problem.location) == (line, location)
