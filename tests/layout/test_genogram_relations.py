@@ -168,6 +168,30 @@ def test_emotional_lines_cross_no_more_than_drawn_straight(path: Path) -> None:
     assert _crossings(layout, straight=False) <= _crossings(layout, straight=True)
 
 
+def test_three_relations_of_a_father_and_his_daughter_go_round_his_name() -> None:
+    """A father's three relations with his daughter (below, under the couple's child line),
+    whose straight lines would pass through his own name, and relations of the mother and
+    the daughter's husband: the lines cross no more often than drawn straight (they once
+    went round the whole family along the lanes, crossing each other eight times)."""
+    case = Case.model_validate({
+        "schema": "systeemkaart/1", "case": {"id": "t", "as_of": 2030},
+        "people": [{"id": "p0", "sex": "male", "born": 1850},
+                   {"id": "p1", "sex": "female", "born": 1847},
+                   {"id": "p2", "sex": "female", "born": 1874},
+                   {"id": "p3", "sex": "male", "born": 1877}],
+        "partnerships": [{"partners": ["p0", "p1"], "start": 1870},
+                         {"partners": ["p2", "p3"], "start": 1894}],
+        "children": [{"parents": ["p0", "p1"], "child": "p2"}],
+        "relations": [{"between": pair, "kind": kind} for pair, kind in (
+            (["p3", "p1"], "hostile"), (["p0", "p2"], "cutoff"), (["p2", "p3"], "caregiving"),
+            (["p1", "p2"], "close"), (["p2", "p0"], "close"), (["p0", "p2"], "hostile"))],
+    })
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    check_layout(case, layout)
+    assert lines_on_lines(layout) == []
+    assert _crossings(layout, straight=False) <= _crossings(layout, straight=True)
+
+
 def test_a_line_past_its_own_name_bends_once() -> None:
     """A grandmother's line to her son, whose straight line would pass through her own
     name (under her symbol), is drawn with one bend beside it, not routed around."""
