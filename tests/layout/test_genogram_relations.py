@@ -200,3 +200,16 @@ def test_a_line_past_its_own_name_bends_once() -> None:
     line = next(r.points for r in layout.relations if set(r.between) == {"vader", "oma-j"})
     assert len(line) == 3
     assert len({x for x, _y in line}) == 3 and len({y for _x, y in line}) == 3  # slanted
+
+
+def test_a_route_leaves_above_its_own_child_line() -> None:
+    """Esra's line to her grandmother leaves the grandmother's side above the line down to
+    her daughter, which leaves that side too: it does not cross it (its first port was
+    below it; a free port further up is taken, see ``genogram_untangle``)."""
+    case = load(next(p for p in EXAMPLES if p.stem == "terug-naar-huis"))
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    line = next(r.points for r in layout.relations if set(r.between) == {"esra", "oma"})
+    down = [c.points for c in layout.children if "oma" in c.parents]
+    assert down
+    assert all(crossings([("r", segments(line)), ("c", segments(points))]) == 0
+               for points in down)

@@ -17,7 +17,7 @@ from .genogram_places import MID, SYMBOL, SYMBOL_TOP, Pending, RelationPlace, Wo
 from .genogram_route import RefPoint
 
 __all__ = ["add_relation", "nest_routes", "relation_path", "relation_paths", "repack_side_ports",
-           "top_point", "top_x"]
+           "side_point", "top_point", "top_x"]
 
 
 _PORT_STEP: Final = 6.5
@@ -151,6 +151,13 @@ def repack_side_ports(work: Work, drawn: list[tuple[tuple[str, str], list[RefPoi
             path[i] = (cx(work, pid) + side * _half_width(work, pid, dy), y)
             path[j] = (path[j][0], y)
     return out
+
+
+def side_point(work: Work, pid: str, side: float, dy: float) -> RefPoint:
+    """The point of ``pid``'s outline on ``side`` (+1 right, -1 left), ``dy`` below the
+    middle of the symbol (a port there)."""
+    return (cx(work, pid) + side * _half_width(work, pid, dy),
+            row_ref(work.st.rows[pid], MID + dy))
 
 
 def _corridor_x(work: Work, pid: str, side: float) -> float:

@@ -17,7 +17,9 @@ the way is a way too (:mod:`.genogram_detour`). Once the drawing has its final
 coordinates, routes over one row between one pair nest (:func:`.nest_routes`); and when
 the emotional lines then cross more lines in all (family lines and each other) than they
 would drawn straight between their symbols, the choice is made once more at those
-coordinates, with detours for every line, and kept when it crosses fewer (``_repair``).
+coordinates, with detours for every line, and kept when it crosses fewer (``_repair``);
+last, routes leaving one side of a symbol swap ports where that crosses fewer lines
+(:mod:`.genogram_untangle`).
 
 Cost: the family lines are kept sorted (:class:`.genogram_near.FamilyLines`), so a
 horizontal or vertical segment counts what it crosses by binary search; the emotional lines
@@ -50,6 +52,7 @@ from .genogram_places import (
 from .genogram_relations import nest_routes, repack_side_ports, top_point
 from .genogram_route import RefPoint
 from .genogram_scene import Geometry, Scene
+from .genogram_untangle import untangle_ends
 
 __all__ = ["straighten_relations"]
 
@@ -126,6 +129,8 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
         if not chosen:
             nest_routes(work, pending.relation, geometry[1])
             _repair(work, pending, geometry)
+            scene = Scene(work, pending, geometry)
+            untangle_ends(work, pending, scene, FamilyLines(scene.structural))
             return geometry
         scene = Scene(work, pending, geometry)
         straight_paths = {k: _straight(work, *pending.relation[k][0].between, geometry,
@@ -140,6 +145,7 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
                 pending.relation[k] = (pending.relation[k][0], path)
             nest_routes(work, pending.relation, geometry[1])
             _repair(work, pending, geometry, (scene, family))
+            untangle_ends(work, pending, scene, family)
             return geometry
         for k in bad:
             _release(work, routes[k], False)
