@@ -213,3 +213,16 @@ def test_a_route_leaves_above_its_own_child_line() -> None:
     assert down
     assert all(crossings([("r", segments(line)), ("c", segments(points))]) == 0
                for points in down)
+
+
+def test_seven_relations_between_two_siblings_cross_no_more_than_straight() -> None:
+    """Seven relations between two neighbouring siblings: three straight lines between
+    them, the others round the tops, and round the outside of both and below them (the
+    gap between them holds the straight lines, so routes down through it would cross
+    them). No more crossings than drawn straight, no line on a line."""
+    kinds = ["close", "conflict", "cutoff", "distant", "hostile", "fused", "caregiving"]
+    case = _two_siblings(kinds)
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=None))
+    check_layout(case, layout)
+    assert lines_on_lines(layout) == []
+    assert _crossings(layout, straight=False) <= _crossings(layout, straight=True)
