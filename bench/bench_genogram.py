@@ -187,10 +187,15 @@ def ours(case: Case) -> dict[str, float]:
     straight = [(f"r{r.index}", [(layout.people[r.between[0]].symbol_centre(),
                                    layout.people[r.between[1]].symbol_centre())])
                 for r in layout.relations]
+    family_only = crossings(structural)
     return {
         "structural": len(crossing_points(structural) | through_vertices(structural)),
         "all": crossings(structural + relations),
         "straight": crossings(structural + straight),
+        "emo_family": crossings(structural + relations) - family_only - crossings(relations),
+        "emo_emo": crossings(relations),
+        "straight_family": crossings(structural + straight) - family_only - crossings(straight),
+        "straight_emo": crossings(straight),
         "length": _length([s for _, segs in structural for s in segs]),
         "overlaps": overlaps,
         "split": split,
@@ -461,6 +466,9 @@ def quality() -> None:
     print(f"families with more structural crossings than plain dot: {', '.join(worse) or 'none'}")
     print(f"families whose emotional lines cross more than drawn straight: "
           f"{', '.join(bent) or 'none'}")
+    print(f"emotional lines crossing family lines {t['ours_emo_family']:.0f} (drawn straight "
+          f"{t['ours_straight_family']:.0f}), crossing each other {t['ours_emo_emo']:.0f} "
+          f"(drawn straight {t['ours_straight_emo']:.0f})")
 
 
 def speed(runs: int = 7) -> None:

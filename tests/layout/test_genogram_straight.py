@@ -19,6 +19,8 @@ Seg = tuple[tuple[float, float], tuple[float, float]]
     (((0, 0), (3, 100)), ((2, 0), (2, 100)), True),  # nearly along a vertical line
     (((0, 0), (30, 100)), ((2, 0), (2, 100)), True),  # leaves it after about 20 units
     (((0, 0), (100, 100)), ((2, 0), (2, 100)), False),  # leaves it within 10 units
+    (((0, 0), (100, 100)), ((0, 50), (100, 50)), False),  # crosses at 45 degrees: 11 near
+    (((0, 0), (100, 27)), ((0, 13), (100, 13)), True),  # crosses at 15 degrees: 31 near
 ])
 def test_along(s: Seg, t: Seg, expected: bool) -> None:
     assert runs_along(s, t) is expected

@@ -40,6 +40,10 @@ ALONG: Final = 10.0
 _STEEP: Final = 2 * NEAR / ALONG * 1.02
 """Sine of the angle beyond which two lines cannot run along each other (see
 :func:`_across`)."""
+_CROSS_SINE: Final = 0.5
+"""Sine of the angle (30 degrees) from which two segments that cross each other are seen
+to cross, not to run along each other, however long their stretch within ``NEAR`` (at
+that angle 16 units)."""
 _EDGE: Final = 1e-3
 """Beyond this distance from a line's end, a crossing is certain without computing it
 (:func:`~systeemkaart.layout.proper_cross` needs a product of two distances above 1e-6)."""
@@ -399,7 +403,8 @@ def kind(s: Segment) -> int:
 
 
 def runs_along(s: Segment, t: Segment) -> bool:
-    """True when ``s`` keeps within ``NEAR`` of ``t`` for more than ``ALONG`` units.
+    """True when ``s`` keeps within ``NEAR`` of ``t`` for more than ``ALONG`` units, unless
+    the two cross at 30 degrees or more (``_CROSS_SINE``): a reader sees them cross.
 
     The points within ``NEAR`` of ``t`` form a capsule (a convex shape), so the part of
     ``s`` inside it is one stretch: where ``s`` enters the disks at ``t``'s ends or the band
@@ -421,8 +426,10 @@ def runs_along(s: Segment, t: Segment) -> bool:
     length = math.hypot(dx, dy)
     if length <= ALONG:
         return False
-    spans = [_in_disk(s, end) for end in t]
     tl = math.hypot(bx - ax, by - ay)
+    if abs(dx * (by - ay) - dy * (bx - ax)) >= _CROSS_SINE * length * tl and proper_cross(s, t):
+        return False  # crossing at a clear angle: a crossing, not a line on a line
+    spans = [_in_disk(s, end) for end in t]
     if tl > 0:
         ex, ey = (bx - ax) / tl, (by - ay) / tl
         lo, hi = 0.0, 1.0  # clip the line to the band: 0 <= along t <= tl, |across| < r

@@ -17,7 +17,7 @@ from .genogram_places import MID, SYMBOL, SYMBOL_TOP, Pending, RelationPlace, Wo
 from .genogram_route import RefPoint
 
 __all__ = ["add_relation", "nest_routes", "relation_path", "relation_paths", "repack_side_ports",
-           "top_point", "top_x"]
+           "side_point", "top_point", "top_x"]
 
 
 _PORT_STEP: Final = 6.5
@@ -153,6 +153,13 @@ def repack_side_ports(work: Work, drawn: list[tuple[tuple[str, str], list[RefPoi
     return out
 
 
+def side_point(work: Work, pid: str, side: float, dy: float) -> RefPoint:
+    """The point of ``pid``'s outline on ``side`` (+1 right, -1 left), ``dy`` below the
+    middle of the symbol (a port there)."""
+    return (cx(work, pid) + side * _half_width(work, pid, dy),
+            row_ref(work.st.rows[pid], MID + dy))
+
+
 def _corridor_x(work: Work, pid: str, side: float) -> float:
     """A free x in the corridor on ``side`` of ``pid``'s box."""
     router = work.router
@@ -233,9 +240,10 @@ def relation_paths(work: Work, a: str, b: str) -> list[list[RefPoint]]:
     out: list[list[RefPoint]] = []
     if rows[a] == rows[b]:
         out.append(relation_path(work, a, b))
-        below = build(lambda: _below(work, a, b))
-        if below is not None:
-            out.append(below)
+        for outer in (False, True):
+            below = build(functools.partial(_below, work, a, b, outer))
+            if below is not None:
+                out.append(below)
     else:
         ax, bx = cx(work, a), cx(work, b)
         port = top_x(work, b, ax)
@@ -280,19 +288,23 @@ def _down(work: Work, a: str, b: str, side: float | None, port: float | None,
     return path
 
 
-def _below(work: Work, a: str, b: str) -> list[RefPoint] | None:
+def _below(work: Work, a: str, b: str, outer: bool = False) -> list[RefPoint] | None:
     """Between two people of one row: out of the side of each symbol facing the other (or
     the one away from a partner), down the corridor beside the box (past the name) and
     across in the band below the row. Beside the lowest row that band holds no line at
-    all. ``None`` when a partner line hangs from a side it would leave."""
+    all. With ``outer``, out of the sides facing away from each other instead (round the
+    outside of both: between neighbours with many relations, the gap between them holds
+    the straight lines). ``None`` when a partner line hangs from a side it would leave, or
+    (``outer``) when a partner stands on an outer side."""
     router = work.router
     assert router is not None
     row = work.st.rows[a]
     ax, bx = cx(work, a), cx(work, b)
     ends: list[tuple[float, float, float]] = []  # (side, dy, corridor x) per end
     for pid, towards in ((a, bx), (b, ax)):
-        side = _side_away(work, pid, 1.0 if towards >= cx(work, pid) else -1.0)
-        if side in work.line_sides.get(pid, ()):
+        facing = 1.0 if towards >= cx(work, pid) else -1.0
+        side = _side_away(work, pid, -facing if outer else facing)
+        if side in work.line_sides.get(pid, ()) or (outer and side == facing):
             return None
         ends.append((*_side_port(work, pid, towards, side), 0.0))
     (sa, dya, _), (sb, dyb, _) = ends

@@ -6,9 +6,10 @@ when that line passes no one else's box, no name and no years, runs along no oth
 and crosses no more lines than its route does (family lines and the relations decided
 before it); otherwise it keeps its route. The lanes of relations drawn straight are freed,
 so bands get lower; the straight lines are then checked again at the new coordinates, and
-one that now meets a box or a line goes back to its route (repeated until nothing changes:
-each round sends at least one relation back, so there are at most as many rounds as
-relations, and usually one).
+one that now meets a box or a line, or crosses more family lines than its route, goes back
+to its route (of two that have come to run along each other, only one; repeated until
+nothing changes: each round sends at least one relation back, so there are at most as many
+rounds as relations, and usually one).
 
 Where the straight line passes through someone's box and every route along the lanes
 crosses more lines than it would, a detour bending around the corners of what stands in
@@ -16,7 +17,9 @@ the way is a way too (:mod:`.genogram_detour`). Once the drawing has its final
 coordinates, routes over one row between one pair nest (:func:`.nest_routes`); and when
 the emotional lines then cross more lines in all (family lines and each other) than they
 would drawn straight between their symbols, the choice is made once more at those
-coordinates, with detours for every line, and kept when it crosses fewer (``_repair``).
+coordinates, with detours for every line, and kept when it crosses fewer (``_repair``);
+last, routes leaving one side of a symbol swap ports where that crosses fewer lines
+(:mod:`.genogram_untangle`).
 
 Cost: the family lines are kept sorted (:class:`.genogram_near.FamilyLines`), so a
 horizontal or vertical segment counts what it crosses by binary search; the emotional lines
@@ -49,6 +52,7 @@ from .genogram_places import (
 from .genogram_relations import nest_routes, repack_side_ports, top_point
 from .genogram_route import RefPoint
 from .genogram_scene import Geometry, Scene
+from .genogram_untangle import untangle_ends
 
 __all__ = ["straighten_relations"]
 
@@ -125,27 +129,59 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
         if not chosen:
             nest_routes(work, pending.relation, geometry[1])
             _repair(work, pending, geometry)
+            scene = Scene(work, pending, geometry)
+            untangle_ends(work, pending, scene, FamilyLines(scene.structural))
             return geometry
         scene = Scene(work, pending, geometry)
         straight_paths = {k: _straight(work, *pending.relation[k][0].between, geometry,
                                        choice[k][1] or _VARIANTS[0]) for k in chosen}
         lines = [scene.resolve(straight_paths.get(k, path)) for k, path in enumerate(routes)]
         family = FamilyLines(scene.structural)
-        others = LineIndex(_RELATION_CELL)
-        for k, pts in enumerate(lines):
-            others.add(_segments(pts), k)
-        bad = {k for k in chosen
-               if not scene.clear(pending.relation[k][0].between, lines[k])
-               or any(family.along(s) or others.along(s, k) for s in _segments(lines[k]))}
+        bad = _going_back(scene, family, chosen, lines,
+                          [scene.resolve(path) for path in routes],
+                          [place.between for place, _path in pending.relation])
         if not bad:
             for k, path in straight_paths.items():
                 pending.relation[k] = (pending.relation[k][0], path)
             nest_routes(work, pending.relation, geometry[1])
             _repair(work, pending, geometry, (scene, family))
+            untangle_ends(work, pending, scene, family)
             return geometry
         for k in bad:
             _release(work, routes[k], False)
         chosen -= bad
+
+
+def _going_back(scene: Scene, family: FamilyLines, chosen: set[int], lines: list[list[Point]],
+                routes: list[list[Point]], ends: list[tuple[str, str]]) -> set[int]:
+    """The relations of ``chosen`` (drawn straight or round what stands in the way, as
+    ``lines``) that go back to their routes (``routes``) at this geometry: those that now
+    meet a box or run along a family line, and of those that run along another emotional
+    line, one at a time until none does (the one whose route crosses the fewest family
+    lines more than its line first, the others checked again against the route taken):
+    of two lines that have come to run along each other, one may stay. A line that now
+    crosses more family lines than its route goes back too."""
+    bad = {k for k in chosen if not scene.clear(ends[k], lines[k])
+           or any(family.along(s) for s in _segments(lines[k]))
+           or family.crossings(_segments(lines[k])) > family.crossings(_segments(routes[k]))}
+    drawn = [routes[k] if k in bad else pts for k, pts in enumerate(lines)]
+    others = LineIndex(_RELATION_CELL)
+    for k, pts in enumerate(drawn):
+        others.add(_segments(pts), k)
+
+    def along(k: int) -> bool:
+        return any(others.along(s, k) for s in _segments(drawn[k]))
+
+    meeting = sorted((family.crossings(_segments(routes[k]))
+                      - family.crossings(_segments(lines[k])), k)
+                     for k in chosen - bad if along(k))
+    for _more, k in meeting:
+        if along(k):
+            bad.add(k)
+            others.remove(k)
+            drawn[k] = routes[k]
+            others.add(_segments(drawn[k]), k)
+    return bad
 
 
 def _repair(work: Work, pending: Pending, geometry: Geometry,

@@ -1,0 +1,169 @@
+"""Genogram emotional lines: the ports of routes on one side of a symbol in the order of
+where the lines go.
+
+Routes take their ports on a symbol's side or top in the order the relations come, and
+their lanes and corridors in another, so two routes leaving one side may cross just beyond
+it (the one leaving higher turning down across the one leaving lower). Once the drawing has
+its final coordinates, :func:`untangle_ends` swaps the ports of two such routes (each keeps
+its lanes and corridors, only the short leg from the port to its first bend moves) when
+that makes the two cross fewer lines in all: family lines, each other and the other
+emotional lines; never when a moved leg would run along a line.
+
+Cost: per person, every two routes leaving one side are tried (a handful); each try counts
+the crossings of two lines against the family lines by binary search
+(:class:`.genogram_near.FamilyLines`) and against the other relations in a coarse grid.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from typing import Final
+
+from . import Point
+from .genogram_near import FamilyLines, LineIndex, Segment
+from .genogram_places import Pending, Work
+from .genogram_relations import side_point
+from .genogram_route import RefPoint
+from .genogram_scene import Scene
+
+__all__ = ["untangle_ends"]
+
+_CELL: Final = 768.0
+"""Grid cell of the index of emotional lines: few and long."""
+_OUT: Final = (-15.0, -10.5, 10.5, 15.0)
+"""Heights below the middle of a symbol a route's side port may move to: beyond the
+ports given out first (6.5 and 13 units from the middle, and straight lines' ends at 0
+and 9)."""
+_PORT_GAP: Final = 4.0
+"""Two lines that end closer than this on one symbol would seem to share a port."""
+_ROUNDS: Final = 3
+"""How often every side is tried again while a swap helped (a swap may open another)."""
+
+
+def _segments(points: list[Point]) -> list[Segment]:
+    return [(p, q) for p, q in itertools.pairwise(points) if p != q]
+
+
+def _side(points: list[Point], first: bool) -> str | None:
+    """Which way the route ``points`` leaves its symbol at its first (or last) end: the
+    side (``"left"``/``"right"``), ``"up"`` or ``"down"``; ``None`` when the leg from the
+    port is slanted or too short to be a route's (a straight line or a stub)."""
+    if len(points) < 4:
+        return None
+    (x0, y0), (x1, y1), (x2, y2) = points[:3] if first else points[:-4:-1]
+    if y0 == y1 and x0 != x1 and x1 == x2:
+        return "right" if x1 > x0 else "left"
+    if x0 == x1 and y0 != y1 and y1 == y2:
+        return "down" if y1 > y0 else "up"
+    return None
+
+
+def _moved(path: list[RefPoint], first: bool, port: RefPoint, level: bool) -> list[RefPoint]:
+    """``path`` leaving from ``port`` instead of its own port at its first (or last) end:
+    the leg to the first bend moves with it (``level``: the leg is horizontal)."""
+    out = list(path)
+    i, j = (0, 1) if first else (-1, -2)
+    out[i] = port
+    out[j] = (out[j][0], port[1]) if level else (port[0], out[j][1])
+    return out
+
+
+def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLines) -> None:
+    """Swap the ports of two routes that leave one side of a symbol when the two then
+    cross fewer lines in all and neither runs along a line, and move a route's port on a
+    side to a free one further out when it then crosses fewer (see the module docstring);
+    ``pending.relation`` is changed in place."""
+    relations = pending.relation
+    lines = [scene.resolve(path) for _place, path in relations]
+    placed = LineIndex(_CELL)
+    for k, points in enumerate(lines):
+        placed.add(_segments(points), k)
+
+    def cost(k: int, points: list[Point]) -> int | None:
+        """Crossings of relation ``k`` drawn as ``points`` with the family lines and the
+        other relations; ``None`` when it would run along one."""
+        segs = _segments(points)
+        along, crossed = placed.measure(segs, k)
+        if along or any(family.along(s) for s in segs):
+            return None
+        return crossed + family.crossings(segs)
+
+    def ends_at(pid: str) -> list[Point]:
+        return [lines[n][0 if first else -1] for n, (place, _path) in enumerate(relations)
+                for who, first in zip(place.between, (True, False), strict=True)
+                if who == pid]
+
+    def _move_out(work: Work, pid: str, side: str, k: int, first: bool) -> bool:
+        """Move the port of route ``k`` on ``side`` of ``pid`` to a free height further out
+        (``_OUT``) when it then crosses fewer lines; True when it moved."""
+        now = cost(k, lines[k])
+        if now is None or now == 0:
+            return False
+        taken = ends_at(pid)
+        path = relations[k][1]
+        best: tuple[int, list[RefPoint], list[Point]] | None = None
+        for dy in _OUT:
+            port = side_point(work, pid, 1.0 if side == "right" else -1.0, dy)
+            at = scene.resolve([port])[0]
+            if any(abs(at[0] - x) < _PORT_GAP and abs(at[1] - y) < _PORT_GAP
+                   for x, y in taken):
+                continue
+            new = _moved(path, first, port, True)
+            points = scene.resolve(new)
+            after = cost(k, points)
+            if after is not None and after < (best[0] if best else now):
+                best = (after, new, points)
+        if best is None:
+            return False
+        relations[k] = (relations[k][0], best[1])
+        lines[k] = best[2]
+        placed.remove(k)
+        placed.add(_segments(lines[k]), k)
+        return True
+
+    for _round in range(_ROUNDS):
+        groups: dict[tuple[str, str], list[tuple[int, bool]]] = defaultdict(list)
+        for k, (place, _path) in enumerate(relations):
+            for pid, first in zip(place.between, (True, False), strict=True):
+                side = _side(lines[k], first)
+                if side is not None:
+                    groups[(pid, side)].append((k, first))
+        changed = False
+        for (pid, side), ends in groups.items():
+            level = side in ("left", "right")
+            if level:
+                for k, first in ends:
+                    changed = _move_out(work, pid, side, k, first) or changed
+            for (k, first_k), (m, first_m) in itertools.combinations(ends, 2):
+                if k == m:
+                    continue
+                path_k, path_m = relations[k][1], relations[m][1]
+                port_k = path_k[0] if first_k else path_k[-1]
+                port_m = path_m[0] if first_m else path_m[-1]
+                new_k = _moved(path_k, first_k, port_m, level)
+                new_m = _moved(path_m, first_m, port_k, level)
+                pts_k, pts_m = scene.resolve(new_k), scene.resolve(new_m)
+                before_k, before_m = cost(k, lines[k]), cost(m, lines[m])
+                placed.remove(k)
+                placed.add(_segments(pts_k), k)
+                after_m = cost(m, pts_m)
+                placed.remove(k)
+                placed.add(_segments(lines[k]), k)
+                placed.remove(m)
+                placed.add(_segments(pts_m), m)
+                after_k = cost(k, pts_k)
+                placed.remove(m)
+                placed.add(_segments(lines[m]), m)
+                if after_k is None or after_m is None or before_k is None \
+                        or before_m is None or after_k + after_m >= before_k + before_m:
+                    continue
+                relations[k] = (relations[k][0], new_k)
+                relations[m] = (relations[m][0], new_m)
+                lines[k], lines[m] = pts_k, pts_m
+                for n in (k, m):
+                    placed.remove(n)
+                    placed.add(_segments(lines[n]), n)
+                changed = True
+        if not changed:
+            return
