@@ -6,6 +6,8 @@ remarriages, half-siblings, twins, adoption, foster and step links) with
 children, with emotional relations between people far apart, households, and people
 without any family link. :func:`stepfamilies` are blended families: a parent of two or
 three successive unions whose later partners are step-parents of earlier children.
+:func:`households` are those families with several households over them: nested, equal,
+overlapping and apart.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from hypothesis import strategies as st
 from systeemkaart.model import Case
 from tests.strategies import families
 
-__all__ = ["genogram_families", "related_couples", "stepfamilies"]
+__all__ = ["genogram_families", "households", "related_couples", "stepfamilies"]
 
 Draw = Callable[[st.SearchStrategy[Any]], Any]
 
@@ -176,3 +178,32 @@ def stepfamilies(draw: Draw) -> Case:
         "case": {"id": "blended", "as_of": 2030, "title": "Samengesteld gezin"},
         "people": people, "partnerships": partnerships, "children": children,
     })
+
+
+@st.composite
+def households(draw: Draw) -> Case:
+    """A family of :func:`genogram_families` or :func:`stepfamilies` with one to four
+    households of its own: each of one to five people, or (now and then) the members of an
+    earlier household, some of them, or those and more (nested, equal and overlapping
+    households, as after a separation or in a stepfamily)."""
+    case = draw(st.one_of(genogram_families(), stepfamilies()))
+    ids = [p.id for p in case.people]
+    sets: list[list[str]] = []
+    for _ in range(draw(st.integers(1, 4))):
+        how = draw(st.sampled_from(("new", "new", "same", "part", "more"))) if sets else "new"
+        if how == "new":
+            members = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=5, unique=True))
+        else:
+            base = draw(st.sampled_from(sets))
+            if how == "part":
+                members = draw(st.lists(st.sampled_from(base), min_size=1,
+                                        max_size=len(base), unique=True))
+            elif how == "more":
+                extra = draw(st.lists(st.sampled_from(ids), max_size=2, unique=True))
+                members = list(dict.fromkeys(base + extra))
+            else:
+                members = list(base)
+        sets.append(members)
+    data = case.model_dump(mode="json", exclude_none=True, by_alias=True)
+    data["households"] = [{"id": f"huis-{k}", "members": m} for k, m in enumerate(sets)]
+    return Case.model_validate(data)

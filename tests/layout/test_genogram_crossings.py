@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 
 from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_order import family_crossings
@@ -26,6 +26,7 @@ from systeemkaart.layout.genogram_quality import (
 )
 from systeemkaart.layout.genogram_route import Router
 from systeemkaart.model import Case
+from tests.layout.genogram_optimum import optimum
 from tests.strategies_genogram import genogram_families, stepfamilies
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -188,14 +189,10 @@ def test_blended_families_keep_twins_together_and_count_alike(case: Case) -> Non
     assert family_crossings(layout) == structural_crossings(layout)
 
 
-@pytest.mark.xfail(strict=True, reason="not met yet: a blended family where plain dot "
-                   "puts the third partner a row lower")
-def test_a_parent_of_three_unions_with_a_foster_and_a_step_child_of_the_third() -> None:
+def _three_unions() -> Case:
     """A father of three unions; the second partner is step-parent of the first union's
     child, the third partner foster and step-parent of two children of the second union,
-    whose own twins are drawn among them. Plain ``dot`` crosses 3 times (it draws the
-    third partner a row lower), we cross 4. In a sample of 200 blended families
-    (``stepfamilies``) 44 cross more than plain ``dot``; kept as the example to meet."""
+    whose own twins are drawn among them."""
     people = [{"id": f"p{k}"} for k in range(1, 11)]
     people[9]["twin_of"] = "p9"
     case = Case.model_validate({
@@ -212,8 +209,81 @@ def test_a_parent_of_three_unions_with_a_foster_and_a_step_child_of_the_third() 
            {"parents": ["p8"], "child": "p6", "kind": "foster"},
            {"parents": ["p8"], "child": "p7", "kind": "step"}],
     })
+    return case
+
+
+@pytest.mark.xfail(strict=True, reason="impossible with partners on one row: every order "
+                   "of the blocks crosses at least 4 times, plain dot 3 (it draws the third "
+                   "partner a row lower)")
+def test_a_parent_of_three_unions_with_a_foster_and_a_step_child_of_the_third() -> None:
+    """The rule against plain ``dot`` on :func:`_three_unions`. Plain ``dot`` crosses 3
+    times by drawing the third partner a row lower; under our rules (partners side by
+    side on one row) no order of the blocks crosses fewer than 4 times (see
+    :func:`test_no_order_of_the_three_unions_meets_plain_dot`). Kept as the proven
+    exception; of 200 blended families (``stepfamilies``, derandomised) 32 cross more
+    than plain ``dot``, and each of those of up to 13 people is at the fewest any order
+    gives."""
+    case = _three_unions()
     layout = _layout(case)
     assert structural_crossings(layout) <= plain_dot_structural(case, layout)
+
+
+def test_no_order_of_the_three_unions_meets_plain_dot() -> None:
+    """Every order of :func:`_three_unions`'s blocks, each block either way round and
+    each step line on either side, tried: 4 crossings at the fewest, which we reach, and
+    plain ``dot``'s 3 need a partner a row lower than the person they partner."""
+    case = _three_unions()
+    layout = _layout(case)
+    best = optimum(case)
+    assert best is not None
+    assert structural_crossings(layout) == best.crossings == 4
+    assert plain_dot_structural(case, layout) == 3
+
+
+@settings(max_examples=20, deadline=None)
+@given(stepfamilies())
+def test_small_blended_families_cross_no_more_than_the_best_order(case: Case) -> None:
+    """On blended families of up to 12 people with at most 400 arrangements, our family
+    lines cross no more often than the best order of the blocks (every order tried,
+    see ``genogram_optimum``): where plain ``dot`` crosses less, that is a partner it
+    draws a row lower, not an order we miss."""
+    assume(len(case.people) <= 12)
+    best = optimum(case, limit=400)
+    assume(best is not None)
+    assert best is not None
+    assert structural_crossings(_layout(case)) <= best.crossings
+
+
+def test_two_blocks_turned_and_a_third_moved_at_once() -> None:
+    """A father's second union and its twins must both turn round and the step-parent's
+    adopted daughter move, all at once: no single move lowers the crossings (5), trying
+    every arrangement of the crossing blocks does (4, the best any order gives)."""
+    people = [{"id": "p1", "born": 1950}, {"id": "p2", "sex": "female", "born": 1925},
+              {"id": "p3", "sex": "other", "born": 1927},
+              {"id": "p4", "sex": "female", "born": 1948},
+              {"id": "p5", "sex": "female", "born": 1971},
+              {"id": "p6", "sex": "female", "born": 1971, "twin_of": "p5"},
+              {"id": "p7", "born": 1952}, {"id": "p8", "sex": "female", "born": 1950},
+              {"id": "p9", "sex": "female", "born": 1967}, {"id": "p10", "born": 1977},
+              {"id": "p11", "sex": "male", "born": 1977, "twin_of": "p10"}]
+    case = Case.model_validate({
+        "case": {"id": "x", "as_of": 2030}, "people": people,
+        "partnerships": [{"partners": ["p2", "p3"], "start": 1948},
+                         {"partners": ["p1", "p4"], "kind": "cohabiting",
+                          "status": "divorced", "start": 1970, "end": 1974},
+                         {"partners": ["p7", "p8"], "status": "divorced", "start": 1966,
+                          "end": 1971},
+                         {"partners": ["p1", "p7"], "kind": "cohabiting", "start": 1976}],
+        "children": [{"parents": ["p2", "p3"], "child": "p1"}]
+        + [{"parents": ["p1", "p4"], "child": c, "kind": "adopted"} for c in ("p5", "p6")]
+        + [{"parents": ["p7", "p8"], "child": "p9", "kind": "adopted"},
+           {"parents": ["p1"], "child": "p9", "kind": "step"}]
+        + [{"parents": ["p1", "p7"], "child": c, "kind": "adopted"} for c in ("p10", "p11")]
+        + [{"parents": ["p7"], "child": "p5", "kind": "step"}],
+    })
+    layout = _layout(case)
+    assert structural_crossings(layout) == 4
+    assert not twins_apart(case, layout)
 
 
 @pytest.mark.skipif(not SAMPLES, reason="shared GEDCOM data not present")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from systeemkaart.layout.genogram_blocks import build_structure, turn_solo_lines
-from systeemkaart.layout.genogram_local import improve_order
+from systeemkaart.layout.genogram_local import Improved, improve_order, search_orders
 from systeemkaart.layout.genogram_plain import plain_order, plain_source
 from systeemkaart.model import Case
 
@@ -39,7 +39,7 @@ def test_a_block_moves_to_where_fewer_lines_cross() -> None:
     """The block that stands wrong moves to the place the score likes best."""
     evaluate = _inversions([3, 1, 2])
     found = improve_order([[0], [1, 2, 3]], [3], evaluate([[0], [1, 2, 3]]), evaluate, 10)
-    assert found == ([[0], [3, 1, 2]], (0, 0))
+    assert found == Improved([[0], [3, 1, 2]], (0, 0), [])
 
 
 def test_no_move_without_a_gain_or_a_budget() -> None:
@@ -48,6 +48,64 @@ def test_no_move_without_a_gain_or_a_budget() -> None:
     assert improve_order([[0], [1, 2, 3]], [1, 2, 3], (0, 0), evaluate, 10) is None
     evaluate = _inversions([3, 1, 2])
     assert improve_order([[0], [1, 2, 3]], [3], (2, 0), evaluate, 0) is None
+
+
+def _switches(n: int) -> tuple[list[bool], list[Callable[[], None]]]:
+    """``n`` switches, all off, and a flip for each (turns it on, and off again)."""
+    state = [False] * n
+
+    def flip(k: int) -> None:
+        state[k] = not state[k]
+
+    return state, [lambda k=k: flip(k) for k in range(n)]
+
+
+def test_a_flip_that_helps_stays_and_one_that_does_not_is_turned_back() -> None:
+    """Flips are tried like moves: kept when the score drops, turned back otherwise."""
+    state, flips = _switches(2)
+    order = _inversions([1, 2, 3])
+
+    def evaluate(rows: list[list[int]]) -> tuple[int, int]:
+        return order(rows)[0] + (0 if state[1] else 1), 0
+
+    found = improve_order([[0], [1, 2, 3]], [], (1, 0), evaluate, 10, flips)
+    assert found == Improved([[0], [1, 2, 3]], (0, 0), [1])
+    assert state == [False, True]
+
+
+def test_the_search_finds_what_no_single_move_or_flip_does() -> None:
+    """Two switches that only help together, and a block to move as well: each alone
+    makes the score worse, so the single moves stop; trying every arrangement finds the
+    one that helps, and leaves its flips applied."""
+    state, flips = _switches(2)
+    order = _inversions([3, 1, 2])
+
+    def evaluate(rows: list[list[int]]) -> tuple[int, int]:
+        if state[0] and state[1] and order(rows)[0] == 0:
+            return 0, 0
+        return 3 + state[0] + state[1] + (rows != start), 0
+
+    start = [[0], [1, 2, 3]]
+    assert improve_order(start, [3], evaluate(start), evaluate, 50, flips) is None
+    assert state == [False, False]
+    found = search_orders(start, [3], evaluate(start), evaluate, 50, flips)
+    assert found == Improved([[0], [3, 1, 2]], (0, 0), [0, 1])
+    assert state == [True, True]
+
+
+def test_the_search_stays_within_its_budget() -> None:
+    """More arrangements than the budget: nothing is tried, nothing turned."""
+    state, flips = _switches(3)
+    tried: list[list[list[int]]] = []
+
+    def evaluate(rows: list[list[int]]) -> tuple[int, int]:
+        tried.append(rows)
+        return 0, 0
+
+    assert search_orders([[0], [1, 2, 3]], [1], (1, 0), evaluate, 47, flips) is None
+    assert tried == [] and state == [False] * 3
+    assert search_orders([[0], [1, 2, 3]], [1], (1, 0), evaluate, 48, flips) is not None
+    assert len(tried) == 48
 
 
 def test_the_plain_graph_has_one_join_per_couple() -> None:

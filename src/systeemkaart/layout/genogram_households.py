@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Final
 
 from ..text.labels import label
@@ -23,9 +24,13 @@ __all__ = ["along", "outline_households"]
 
 _NAME_SIZE: Final = 8.0
 """Font size of a household's name."""
-_FRAME_PADS: Final = (3.5, 2.0, 0.5)
-"""How far the frames of a person's first, second and further households (whose members do
-not stand together) keep from their box: nested, and all inside an outline (5 units out)."""
+_FRAME_OUTER: Final = 3.5
+"""How far the frame of a person's first household whose members do not stand together
+keeps from their box; the frames of further ones nest inside it, 1.5 units apart (closer
+where a person is in more than three households, at least 0.2 from the box), and all
+inside an outline (5 units out)."""
+_FRAME_INNER: Final = 0.2
+"""How near the innermost frame may come to the box."""
 _NECK: Final = 12.0
 """The least width two rows of one household share, for one outline to join them."""
 _ALONG: Final = 3.5
@@ -56,6 +61,10 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
     sets = [frozenset(m for m in hh.members if m in layout.people)
             for hh in work.case.households]
     framed: dict[str, int] = defaultdict(int)  # per person, the frames drawn around them
+    count: dict[str, int] = defaultdict(int)  # per person, the households they are in
+    for mine in sets:
+        for m in mine:
+            count[m] += 1
     lines: Lines | None = None  # gathered at the first outline that needs them
     for index, hh in enumerate(work.case.households):
         members = [m for m in dict.fromkeys(hh.members) if m in layout.people]
@@ -97,7 +106,10 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
                                for b in _slabs(h.outline)]
                     if lines is None:
                         lines = axis_segments(layout)
-                    slabs = _off_lines(slabs, lines, others)
+                    # members of another household may get a frame of their own, inside
+                    keep = [layout.people[m].box.grow(_FRAME_OUTER + 1.5) for m in members
+                            if any(m in other for j, other in enumerate(sets) if j != index)]
+                    slabs = _off_lines(slabs, lines, others, keep)
                 layout.households.append(HouseholdPlace(index, members, _outline(slabs)))
         if not together:
             names = ", ".join(members)
@@ -106,7 +118,8 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
                 "genogram; each is marked instead of outlined")
             marks = []
             for m in members:  # frames nest, inside any outline around the person too
-                marks.append(layout.people[m].box.grow(_FRAME_PADS[min(framed[m], 2)]))
+                step = min(1.5, (_FRAME_OUTER - _FRAME_INNER) / max(1, count[m] - 1))
+                marks.append(layout.people[m].box.grow(_FRAME_OUTER - step * framed[m]))
                 framed[m] += 1
             layout.households.append(HouseholdPlace(index, members, None, marks))
     _place_names(work, layout)
@@ -130,10 +143,12 @@ def along(outline: list[Point], lines: Lines) -> float:
     return total
 
 
-def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box]) -> list[Slab]:
+def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
+               keep: Sequence[Box] = ()) -> list[Slab]:
     """``slabs`` with each side moved by one of :data:`_NUDGES` where that keeps the outline
     off the lines running beside it (a dashed outline lying on a line hides which is which),
-    as long as it comes no nearer than 2 units to a box or outline it must not touch.
+    as long as it comes no nearer than 2 units to a box or outline it must not touch and
+    keeps each box of ``keep`` (where a member's own frame may come) inside.
 
     Greedy, side by side; only the lines near the outline are looked at."""
     y0 = min(s[0] for s in slabs) - 10.0
@@ -155,7 +170,9 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box]) -> list[Slab]
                 trial[side] += sign * nudge
                 moved: Slab = (trial[0], trial[1], trial[2], trial[3])
                 if any(Box(moved[2], moved[0], moved[3] - moved[2],
-                           moved[1] - moved[0]).overlaps(b, gap=2.0) for b in others):
+                           moved[1] - moved[0]).overlaps(b, gap=2.0) for b in others) \
+                        or any(not _holds(moved, b) for b in keep
+                               if moved[0] <= (b.y + b.bottom) / 2 <= moved[1]):
                     continue
                 candidate = [*out[:k], moved, *out[k + 1:]]
                 score = along(_outline(candidate), near)
@@ -164,11 +181,23 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box]) -> list[Slab]
     return out
 
 
+def _slab(box: Box) -> Slab:
+    """``box`` as a slab ``(y0, y1, x0, x1)``."""
+    return box.y, box.bottom, box.x, box.right
+
+
+def _holds(slab: Slab, box: Box) -> bool:
+    """True when ``box`` lies inside ``slab`` (edges may meet)."""
+    y0, y1, x0, x1 = slab
+    return x0 <= box.x and box.right <= x1 and y0 <= box.y and box.bottom <= y1
+
+
 def _place_names(work: Work, layout: GenogramLayout) -> None:
     """Write the name of each household whose members are marked one by one where nothing
-    else is: above or below one of its frames, left or right aligned, the first place that
-    meets no person, line, line label, frame, outline or other name (else the one that
-    meets fewest)."""
+    else is: by one of its frames (see :func:`_name_spots`), the first place that meets no
+    person, line, line label, frame, outline, other name or the title above the drawing;
+    where every such place meets something, beside everything at the height of its first
+    frame (see :func:`_edge_spots`), the drawing made wider where needed."""
     lang = work.options.lang
     for hh in layout.households:
         record = work.case.households[hh.index]
@@ -183,28 +212,58 @@ def _place_names(work: Work, layout: GenogramLayout) -> None:
         frames += hh.marks if hh.outline is None else _slabs(hh.outline)
     lines = [(p, q) for _kind, _ends, points in layout.edges()
              for p, q in itertools.pairwise(points)]
+    top = work.options.top  # above it: the title
     for hh in split:
         width = text_width(hh.name, _NAME_SIZE)
         best: tuple[int, Box] | None = None
-        for frame in sorted(hh.marks, key=lambda b: (b.y, b.x)):
-            for x, y in ((frame.x, frame.y - 3.0), (frame.right - width, frame.y - 3.0),
-                         (frame.x, frame.bottom + _NAME_SIZE),
-                         (frame.right - width, frame.bottom + _NAME_SIZE)):
-                box = Box(x, y - _NAME_SIZE * 0.8, width, _NAME_SIZE)
-                room = box.grow(1.0)
-                hits = sum(1 for b in taken if b.overlaps(room))
-                hits += sum(1 for b in frames if _edge_in(b, room))
-                hits += sum(1 for p, q in lines if segment_hits_box(p, q, room, eps=0.0))
-                if best is None or hits < best[0]:
-                    best = (hits, box)
-                if hits == 0:
-                    break
-            if best is not None and best[0] == 0:
+        anchors = [max((m for other in split for m in other.marks if _holds(_slab(m), frame)),
+                       key=lambda m: m.w)  # by the outermost frame: not between two
+                   for frame in sorted(hh.marks, key=lambda b: (b.y, b.x))]
+        for x, y in [spot for frame in anchors for spot in _name_spots(frame, width)] \
+                + _edge_spots(anchors[0], width, taken, frames, lines):
+            box = Box(x, y - _NAME_SIZE * 0.8, width, _NAME_SIZE)
+            room = box.grow(1.0)
+            hits = sum(1 for b in taken if b.overlaps(room)) + (box.y < top)
+            hits += sum(1 for b in frames if _edge_in(b, room))
+            hits += sum(1 for p, q in lines if segment_hits_box(p, q, room, eps=0.0))
+            if best is None or hits < best[0]:
+                best = (hits, box)
+            if hits == 0:
                 break
         assert best is not None
         hh.name_box = best[1]
         hh.name_at = (best[1].x, round(best[1].y + _NAME_SIZE * 0.8, 2))
         taken.append(best[1])
+        layout.width = max(layout.width, round(best[1].right + 20.0, 1))
+
+
+def _edge_spots(frame: Box, width: float, taken: list[Box], frames: list[Box],
+                lines: list[tuple[Point, Point]]) -> list[Point]:
+    """The last resort where every place by a household's frames meets something: level
+    with the top of ``frame``, just right of everything drawn at that height, where
+    nothing is."""
+    y0, y1 = frame.y, frame.y + _NAME_SIZE + 2.0
+    right = frame.right
+    for b in (*taken, *frames):
+        if b.y <= y1 and b.bottom >= y0:
+            right = max(right, b.right)
+    for p, q in lines:
+        if min(p[1], q[1]) <= y1 and max(p[1], q[1]) >= y0:
+            right = max(right, p[0], q[0])
+    return [(right + 4.0, frame.y + _NAME_SIZE)]
+
+
+def _name_spots(frame: Box, width: float) -> list[Point]:
+    """Where a name ``width`` wide may stand by ``frame`` (its baseline's left end), the
+    likeliest first: above or below it, left or right aligned, then centred, then beside
+    it at its top or bottom."""
+    above, below = frame.y - 3.0, frame.bottom + _NAME_SIZE
+    middle = frame.x + (frame.w - width) / 2
+    left, right = frame.x - width - 3.0, frame.right + 3.0
+    top, bottom = frame.y + _NAME_SIZE, frame.bottom - 2.0
+    return [(frame.x, above), (frame.right - width, above), (frame.x, below),
+            (frame.right - width, below), (middle, above), (middle, below),
+            (right, top), (left, top), (right, bottom), (left, bottom)]
 
 
 def _edge_in(frame: Box, box: Box) -> bool:

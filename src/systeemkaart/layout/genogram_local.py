@@ -25,23 +25,32 @@ family lines alone per move tried, at most :data:`LOCAL_BUDGET`, and only below
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
-from typing import Final, Protocol
+from collections.abc import Callable, Collection, Iterable, Sequence
+from functools import partial
+from typing import Final, NamedTuple, Protocol
 
 from ..model import Case
-from .genogram_blocks import Structure, mirror_blocks, turn_solo_lines
+from .genogram_blocks import Block, Structure, Union, mirror_blocks, turn_solo_lines
 from .genogram_order import crossing_unions, family_score
 from .genogram_places import GenogramLayout, Work
 from .genogram_plain import plain_order
 from .genogram_stepchild import stepchild_order
 
-__all__ = ["LOCAL_BLOCKS", "LOCAL_BUDGET", "improve_order", "last_looks"]
+__all__ = ["LOCAL_BLOCKS", "LOCAL_BUDGET", "SEARCH_BLOCKS", "SEARCH_BUDGET", "Improved",
+           "improve_order", "last_looks", "search_orders"]
 
 LOCAL_BLOCKS: Final = 60
 """Up to this many blocks, single blocks are moved along their row (one layout a move)."""
 LOCAL_BUDGET: Final = 40
 """Layouts at most that the moves of single blocks try."""
+
+SEARCH_BUDGET: Final = 256
+"""Layouts at most for trying every order of the rows with crossing lines at once."""
+SEARCH_BLOCKS: Final = 20
+"""Up to this many blocks (a small family, about 2 ms a layout) that search is tried."""
 
 Placed = tuple[GenogramLayout, Work, list[list[float]], list[float]]
 """A layout, its work state, gap widths and block centres."""
@@ -58,20 +67,47 @@ Score = tuple[int, int]
 """Crossing points, then crossing pairs of segments: lower is better."""
 
 
+class Improved(NamedTuple):
+    """What :func:`improve_order` found."""
+
+    rows: list[list[int]]
+    """The blocks of each row, top row first, left to right."""
+    score: Score
+    flipped: list[int]
+    """The indexes of the flips left applied."""
+
+
 def improve_order(rows: list[list[int]], movable: Iterable[int], best: Score,
-                  evaluate: Callable[[list[list[int]]], Score],
-                  budget: int) -> tuple[list[list[int]], Score] | None:
+                  evaluate: Callable[[list[list[int]]], Score], budget: int,
+                  flips: Sequence[Callable[[], None]] = ()) -> Improved | None:
     """Rows of blocks (top row first, left to right) improved by moving the blocks
-    ``movable`` one at a time to other places in their row, each order judged by
-    ``evaluate`` (lays it out and scores it; lower is better) against ``best`` (the score
-    of ``rows``); ``None`` when no move helps within ``budget`` evaluations."""
+    ``movable`` one at a time to other places in their row, and by ``flips`` (each turns
+    something of the structure round, a block or the side a line leaves; a second call
+    turns it back), each trial judged by ``evaluate`` (lays the rows out as the structure
+    stands and scores them; lower is better) against ``best`` (the score of ``rows``);
+    ``None`` (every flip turned back) when nothing helps within ``budget`` evaluations."""
     where = {b: (r, k) for r, ids in enumerate(rows) for k, b in enumerate(ids)}
     todo = [b for b in dict.fromkeys(movable) if b in where and len(rows[where[b][0]]) > 1]
     current = [list(ids) for ids in rows]
+    flipped: list[int] = []
     improved = False
-    for _ in range(2):  # a second round where a move opened the way for another
+    for _ in range(3):  # more rounds where a move opened the way for another
         changed = False
+        for k, flip in enumerate(flips):
+            if budget <= 0 or best[0] == 0:
+                break
+            budget -= 1
+            flip()
+            score = evaluate(current)
+            if score < best:
+                best = score
+                flipped = [f for f in flipped if f != k] if k in flipped else [*flipped, k]
+                changed = improved = True
+            else:
+                flip()
         for b in todo:
+            if budget <= 0 or best[0] == 0:
+                break
             r = next(k for k, ids in enumerate(current) if b in ids)
             row = current[r]
             others = [i for i in row if i != b]
@@ -80,7 +116,7 @@ def improve_order(rows: list[list[int]], movable: Iterable[int], best: Score,
             for at in sorted(range(len(others) + 1), key=lambda a: abs(a - now)):
                 if at == now:
                     continue
-                if budget <= 0 or best[0] == 0:
+                if budget <= 0:
                     break
                 budget -= 1
                 trial = [*others[:at], b, *others[at:]]
@@ -92,11 +128,41 @@ def improve_order(rows: list[list[int]], movable: Iterable[int], best: Score,
             if found is not None:
                 best, current[r] = found
                 changed = improved = True
-            if budget <= 0:
-                break
-        if not changed or budget <= 0:
+        if not changed or budget <= 0 or best[0] == 0:
             break
-    return (current, best) if improved else None
+    return Improved(current, best, flipped) if improved else None
+
+
+def search_orders(rows: list[list[int]], movable: Iterable[int], best: Score,
+                  evaluate: Callable[[list[list[int]]], Score], budget: int,
+                  flips: Sequence[Callable[[], None]] = ()) -> Improved | None:
+    """Every order of the rows holding a block of ``movable``, with every subset of
+    ``flips`` applied (as :func:`improve_order` takes them), judged by ``evaluate``
+    against ``best``; the best found (its flips left applied), or ``None`` (every flip
+    turned back) when none is better or when there are more than ``budget`` of them:
+    where two blocks must turn and a third move at once, which single moves miss."""
+    mine = set(movable)
+    free = [r for r, ids in enumerate(rows) if mine & set(ids) and len(ids) > 1]
+    if math.prod(math.factorial(len(rows[r])) for r in free) << len(flips) > budget:
+        return None
+    found: Improved | None = None
+    applied: set[int] = set()
+    for step in range(1 << len(flips)):
+        if step:  # Gray code: one flip more or less than the subset before
+            k = (step & -step).bit_length() - 1
+            flips[k]()
+            applied ^= {k}
+        for chosen in itertools.product(*(itertools.permutations(rows[r]) for r in free)):
+            trial = [list(ids) for ids in rows]
+            for r, ids in zip(free, chosen, strict=True):
+                trial[r] = list(ids)
+            score = evaluate(trial)
+            if score < (best if found is None else found.score):
+                found = Improved(trial, score, sorted(applied))
+    want = set(found.flipped) if found is not None else set()
+    for k in applied ^ want:
+        flips[k]()
+    return found
 
 
 def last_looks(case: Case, placed: Place, start: Placed,
@@ -134,10 +200,21 @@ def last_looks(case: Case, placed: Place, start: Placed,
             return _points_first(family_score(placed(order=rows, relations=False)[0]))
 
         here = _rows(st, centres)
-        found = improve_order(here, _crossing_blocks(st, layout), evaluate(here), evaluate,
-                              LOCAL_BUDGET)
-        if found is not None:
-            better(placed(order=found[0]))
+        movable = _crossing_blocks(st, layout)
+        flips = _solo_flips(st, crossing_unions(layout)) + _block_flips(st, movable)
+        found = improve_order(here, movable, evaluate(here), evaluate, LOCAL_BUDGET, flips)
+        if found is not None and not better(placed(order=found.rows)):
+            for k in reversed(found.flipped):
+                flips[k]()
+        if best[0] and len(st.blocks) <= SEARCH_BLOCKS:  # all at once, where few
+            here = _rows(st, centres)
+            movable = _crossing_blocks(st, layout)
+            flips = _solo_flips(st, crossing_unions(layout)) + _block_flips(st, movable)
+            found = search_orders(here, movable, evaluate(here), evaluate, SEARCH_BUDGET,
+                                  flips)
+            if found is not None and not better(placed(order=found.rows)):
+                for k in reversed(found.flipped):
+                    flips[k]()
     return layout
 
 
@@ -147,6 +224,38 @@ def _rows(st: Structure, centres: list[float]) -> list[list[int]]:
     for block in st.blocks:
         rows[block.row].append(block.index)
     return [sorted(rows[r], key=centres.__getitem__) for r in sorted(rows)]
+
+
+def _solo_flips(st: Structure, groups: set[str]) -> list[Callable[[], None]]:
+    """For each single parent named in ``groups`` (as ``u:<id>``) standing between two
+    people of their block, a flip that moves their line to the gap on their other side
+    (and back when called again), one line at a time (see
+    :func:`~.genogram_blocks.turn_solo_lines`, which moves them all at once)."""
+    def flip(u: Union) -> None:
+        i = st.position[u.members[0]]  # where they stand now (a block may have turned)
+        u.gap = i + 1 if u.gap == i else i
+
+    return [partial(flip, u) for u in st.unions
+            if u.solo and "u:" + u.members[0] in groups
+            and 0 < st.position[u.members[0]] < len(st.blocks[u.block].persons) - 1]
+
+
+def _block_flips(st: Structure, blocks: Iterable[int]) -> list[Callable[[], None]]:
+    """For each of ``blocks`` with two or more people, a flip that turns it round as in a
+    mirror (and back when called again): people right to left, every union's line in the
+    gap it had, counted from the other end, so partners stay side by side, twins together
+    and a step-parent's line between the same two people."""
+
+    def flip(block: Block) -> None:
+        block.persons.reverse()
+        n = len(block.persons)
+        for k, pid in enumerate(block.persons):
+            st.position[pid] = k
+        for u in block.unions:
+            u.gap = n - u.gap
+
+    return [partial(flip, st.blocks[b]) for b in dict.fromkeys(blocks)
+            if len(st.blocks[b].persons) > 1]
 
 
 def _crossing_blocks(st: Structure, layout: GenogramLayout) -> list[int]:

@@ -105,9 +105,9 @@ def _outline_boxes(outline: list[Point]) -> list[Box]:
 def household_problems(layout: GenogramLayout, *, between: bool = True) -> list[str]:
     """Household outlines or member frames that enclose or cut a non-member's box, split
     households without a name or with their name over a person, line, label or other name,
-    and (``between``) outlines that come within a unit of
-    another household's (an approximate check: where two rows of one outline join, it may
-    report nested outlines that in fact keep apart)."""
+    and (``between``) outlines that come within a unit of another household's (the edges
+    of each outline as drawn: where two rows of one outline join, the edge between them is
+    inside it)."""
     problems: list[str] = []
     shapes: list[tuple[int, set[str], list[Box]]] = []
     for hh in layout.households:
@@ -147,18 +147,29 @@ def _edges_meet(a: list[Box], b: list[Box], gap: float = 1.0) -> bool:
 
 def _boundary(boxes: list[Box]) -> list[Box]:
     """The edges of the union of ``boxes`` as thin boxes: each box's sides, less the parts
-    inside another box of the list (where two boxes of one outline join)."""
+    where another box of the list lies on the side's outer side (where two boxes of one
+    outline join, the edge between them is inside the outline)."""
     out: list[Box] = []
     for k, box in enumerate(boxes):
-        sides = [Box(box.x, box.y, box.w, 0.0), Box(box.x, box.bottom, box.w, 0.0),
-                 Box(box.x, box.y, 0.0, box.h), Box(box.right, box.y, 0.0, box.h)]
         others = [o for j, o in enumerate(boxes) if j != k]
-        for side in sides:
-            if not any(o.x <= side.x and side.right <= o.right and o.y <= side.y
-                       and side.bottom <= o.bottom and (o.overlaps(side.grow(0.5)))
-                       for o in others):
-                out.append(side)
+        for y, outward in ((box.y, -1.0), (box.bottom, 1.0)):  # top and bottom sides
+            covered = [(o.x, o.right) for o in others
+                       if o.y <= y + outward * 0.5 <= o.bottom]
+            out += [Box(a, y, b - a, 0.0) for a, b in _less(box.x, box.right, covered)]
+        for x, outward in ((box.x, -1.0), (box.right, 1.0)):  # left and right sides
+            covered = [(o.y, o.bottom) for o in others
+                       if o.x <= x + outward * 0.5 <= o.right]
+            out += [Box(x, a, 0.0, b - a) for a, b in _less(box.y, box.bottom, covered)]
     return out
+
+
+def _less(lo: float, hi: float, cuts: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The parts of ``lo..hi`` outside every interval of ``cuts``."""
+    pieces = [(lo, hi)]
+    for a, b in cuts:
+        pieces = [piece for p, q in pieces
+                  for piece in ((p, min(q, a)), (max(p, b), q)) if piece[1] > piece[0]]
+    return pieces
 
 
 # --- crossings -------------------------------------------------------------------------

@@ -1,0 +1,106 @@
+"""The fewest structural crossings any order of the blocks reaches, found by trying them all.
+
+A test helper for small families: every order of the blocks in every row, every block of
+two or more people either way round, and every single parent's line between two people of
+its block on either side (see :func:`~systeemkaart.layout.genogram_blocks.turn_solo_lines`)
+is laid out as the genogram lays it out (Graphviz keeping that order, our family lines)
+and its family lines' crossing points counted. What it finds is what our rules allow at
+best: partners side by side on one row, twins together, children under their own couple.
+It tells a layout that misses a better order from a family that no order under those
+rules draws with as few crossings as a plain ``dot`` drawing.
+
+Cost: one Graphviz layout per combination, the product of the rows' factorials, of two
+per turnable block and of two per single parent's line; :func:`optimum` gives up (returns
+``None``) above ``limit`` combinations. The drawing turned round as a whole crosses as
+often, so the top row's first block stays unturned when it is the only one there.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import NamedTuple
+from unittest import mock
+
+from systeemkaart.layout import genogram
+from systeemkaart.layout.genogram_blocks import Structure, Union, mirror_blocks
+from systeemkaart.layout.genogram_local import Place, Placed
+from systeemkaart.layout.genogram_order import family_crossings
+from systeemkaart.model import Case
+
+__all__ = ["Best", "optimum"]
+
+
+class Best(NamedTuple):
+    """The fewest crossing points found and the first arrangement reaching them."""
+
+    crossings: int
+    rows: list[list[int]]
+    """The blocks of each row, top row first, left to right."""
+    turned: list[int]
+    """The blocks turned round (from the layout's own state when it handed over)."""
+    sides: list[str]
+    """The single parents' unions whose line leaves on the other side."""
+
+
+def optimum(case: Case, limit: int = 20_000) -> Best | None:
+    """The fewest crossing points of family lines over every order of ``case``'s blocks
+    (see the module docstring) and the first arrangement reaching them; ``None`` above
+    ``limit`` combinations. The layout runs first, as it always does, and
+    hands over its way of laying out an order where its lines still cross (0 otherwise)."""
+    caught: list[tuple[Place, Structure]] = []
+
+    def catch(_case: Case, placed: Place, start: Placed, _score: tuple[int, int]) -> object:
+        caught.append((placed, start[1].st))
+        return start[0]
+
+    with mock.patch.object(genogram, "last_looks", catch):
+        genogram.layout_genogram(case)
+    if not caught:
+        return Best(0, [], [], [])
+    placed, st = caught[0]
+    rows: dict[int, list[int]] = defaultdict(list)
+    for block in st.blocks:
+        rows[block.row].append(block.index)
+    ordered = [rows[r] for r in sorted(rows)]
+    turnable = [b.index for b in st.blocks if len(b.persons) > 1]
+    if len(ordered[0]) == 1 and turnable and turnable[0] == ordered[0][0]:
+        turnable = turnable[1:]  # the whole drawing turned round crosses as often
+    inner = [u for u in st.unions if u.solo
+             and 0 < st.position[u.members[0]] < len(st.blocks[u.block].persons) - 1]
+    count = math.prod(math.factorial(len(r)) for r in ordered) \
+        * 2 ** (len(turnable) + len(inner))
+    if count > limit:
+        return None
+    best: Best | None = None
+    for turned in _subsets(turnable):
+        mirror_blocks(st, turned)
+        for sides in _subsets(list(range(len(inner)))):
+            moved = [inner[k] for k in sides]
+            _turn(st, moved)
+            for order in itertools.product(*(itertools.permutations(r) for r in ordered)):
+                rows_ = [list(r) for r in order]
+                n = family_crossings(placed(order=rows_, relations=False)[0])
+                if best is None or n < best.crossings:
+                    best = Best(n, rows_, turned, [u.key for u in moved])
+                    if n == 0:
+                        return best
+            _turn(st, moved)
+        mirror_blocks(st, turned)
+    return best
+
+
+def _subsets(items: list[int]) -> Iterator[list[int]]:
+    """Every subset of ``items``, the empty one first."""
+    for n in range(len(items) + 1):
+        for combo in itertools.combinations(items, n):
+            yield list(combo)
+
+
+def _turn(st: Structure, unions: list[Union]) -> None:
+    """Move each single parent's line in ``unions`` to the gap on their other side."""
+    for u in unions:
+        i = st.position[u.members[0]]
+        u.gap = i + 1 if u.gap == i else i
