@@ -7,11 +7,13 @@ it (the one leaving higher turning down across the one leaving lower). Once the 
 its final coordinates, :func:`untangle_ends` swaps the ports of two such routes (each keeps
 its lanes and corridors, only the short leg from the port to its first bend moves) when
 that makes the two cross fewer lines in all: family lines, each other and the other
-emotional lines; never when a moved leg would run along a line.
+emotional lines; never when a moved leg would run along a line. A route alone on its side
+may move to a free port further out on it, when that crosses fewer.
 
 Cost: per person, every two routes leaving one side are tried (a handful); each try counts
-the crossings of two lines against the family lines by binary search
-(:class:`.genogram_near.FamilyLines`) and against the other relations in a coarse grid.
+the crossings of the two moved legs (two segments each) against the family lines by binary
+search (:class:`.genogram_near.FamilyLines`) and against the other relations in a coarse
+grid.
 """
 
 from __future__ import annotations
@@ -80,14 +82,21 @@ def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLine
     for k, points in enumerate(lines):
         placed.add(_segments(points), k)
 
-    def cost(k: int, points: list[Point]) -> int | None:
-        """Crossings of relation ``k`` drawn as ``points`` with the family lines and the
-        other relations; ``None`` when it would run along one."""
-        segs = _segments(points)
-        along, crossed = placed.measure(segs, k)
-        if along or any(family.along(s) for s in segs):
-            return None
-        return crossed + family.crossings(segs)
+    def leg(points: list[Point], first: bool) -> list[Segment]:
+        """The leg from the port at the first (or last) end of ``points``: the port, its
+        first bend and the next (all a move changes)."""
+        return _segments(points[:3] if first else points[-3:])
+
+    def cost(k: int, points: list[Point], first: bool) -> int:
+        """Crossings of the leg of relation ``k`` drawn as ``points`` with the family
+        lines and the other relations."""
+        segs = leg(points, first)
+        return placed.measure(segs, k)[1] + family.crossings(segs)
+
+    def along(k: int, points: list[Point], first: bool) -> bool:
+        """True when the leg of relation ``k`` drawn as ``points`` runs along a line."""
+        segs = leg(points, first)
+        return placed.measure(segs, k)[0] > 0 or any(family.along(s) for s in segs)
 
     def ends_at(pid: str) -> list[Point]:
         return [lines[n][0 if first else -1] for n, (place, _path) in enumerate(relations)
@@ -97,8 +106,8 @@ def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLine
     def _move_out(work: Work, pid: str, side: str, k: int, first: bool) -> bool:
         """Move the port of route ``k`` on ``side`` of ``pid`` to a free height further out
         (``_OUT``) when it then crosses fewer lines; True when it moved."""
-        now = cost(k, lines[k])
-        if now is None or now == 0:
+        now = cost(k, lines[k], first)
+        if now == 0:
             return False
         taken = ends_at(pid)
         path = relations[k][1]
@@ -111,8 +120,8 @@ def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLine
                 continue
             new = _moved(path, first, port, True)
             points = scene.resolve(new)
-            after = cost(k, points)
-            if after is not None and after < (best[0] if best else now):
+            after = cost(k, points, first)
+            if after < (best[0] if best else now) and not along(k, points, first):
                 best = (after, new, points)
         if best is None:
             return False
@@ -144,26 +153,20 @@ def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLine
                 new_k = _moved(path_k, first_k, port_m, level)
                 new_m = _moved(path_m, first_m, port_k, level)
                 pts_k, pts_m = scene.resolve(new_k), scene.resolve(new_m)
-                before_k, before_m = cost(k, lines[k]), cost(m, lines[m])
-                placed.remove(k)
-                placed.add(_segments(pts_k), k)
-                after_m = cost(m, pts_m)
-                placed.remove(k)
-                placed.add(_segments(lines[k]), k)
-                placed.remove(m)
-                placed.add(_segments(pts_m), m)
-                after_k = cost(k, pts_k)
-                placed.remove(m)
-                placed.add(_segments(lines[m]), m)
-                if after_k is None or after_m is None or before_k is None \
-                        or before_m is None or after_k + after_m >= before_k + before_m:
+                before = cost(k, lines[k], first_k) + cost(m, lines[m], first_m)
+                for n, pts in ((k, pts_k), (m, pts_m)):
+                    placed.remove(n)
+                    placed.add(_segments(pts), n)
+                better = cost(k, pts_k, first_k) + cost(m, pts_m, first_m) < before \
+                    and not along(k, pts_k, first_k) and not along(m, pts_m, first_m)
+                if not better:
+                    for n in (k, m):
+                        placed.remove(n)
+                        placed.add(_segments(lines[n]), n)
                     continue
                 relations[k] = (relations[k][0], new_k)
                 relations[m] = (relations[m][0], new_m)
                 lines[k], lines[m] = pts_k, pts_m
-                for n in (k, m):
-                    placed.remove(n)
-                    placed.add(_segments(lines[n]), n)
                 changed = True
         if not changed:
             return
