@@ -57,7 +57,7 @@ CROWDED_TRIES = 8
 """Most bends tried in a crowded drawing: its routing already takes most of the time a
 session can wait (about 140 ms at 40 agents), so its lines are moved apart only where
 they run closest."""
-FRAME_TRIES = 16
+FRAME_TRIES = 40
 """Most bends tried off the household frames in a drawing that is not crowded (a crowded
 one tries only what is left of its ``CROWDED_TRIES``)."""
 LEAST = 10.0
