@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from .dates import PartialDate
 from .exceptions import Problem
-from .model import Case, Membership
+from .model import Case, Context, Membership, Supporter
 
 __all__ = ["check_case", "parentage_cycle"]
 
@@ -60,17 +60,19 @@ def _same_names(case: Case) -> Iterator[Problem]:
         organisations.setdefault(_name_key(o.name), o.id)
     people.pop("", None)
     organisations.pop("", None)
-    for section, items in (("network", case.network), ("contexts", case.contexts)):
-        for i, item in enumerate(items):
-            if item.person is not None or item.organisation is not None:
-                continue
-            key = _name_key(item.name)
-            for field, named in (("person", people), ("organisation", organisations)):
-                if key in named:
-                    yield _warn(f"{section}[{i}].name",
-                                f"{item.name!r} is also the name of {field} {named[key]!r}; if "
-                                f"it is the same, write '{field}: {named[key]}' so it is "
-                                "drawn as one node", "same_name")
+    items: list[tuple[str, int, Supporter | Context]] = [
+        ("network", i, s) for i, s in enumerate(case.network)]
+    items += [("contexts", i, c) for i, c in enumerate(case.contexts)]
+    for section, i, item in items:
+        if item.person is not None or item.organisation is not None:
+            continue
+        key = _name_key(item.name)
+        for field, named in (("person", people), ("organisation", organisations)):
+            if key in named:
+                yield _warn(f"{section}[{i}].name",
+                            f"{item.name!r} is also the name of {field} {named[key]!r}; if "
+                            f"it is the same, write '{field}: {named[key]}' so it is "
+                            "drawn as one node", "same_name")
 
 
 _HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -207,7 +207,8 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     pairs_ = [_ends_of(lk, people)[:2] for lk in links]
     skips = [_skip(lk, people) for lk in links]
     swapped = untangle(router, paths, pairs_, ends, skips, firsts, people)
-    straighten(router, paths, pairs_, skips, firsts, swapped, frames)
+    if len(links) <= CROWDED:  # a crowded drawing swaps few ways: its time goes to routing
+        straighten(router, paths, pairs_, skips, firsts, swapped, frames)
     cut_at_fans(paths, ends, firsts, people)
     _apart(router, links, paths, people, agents, cards, frames)
     kept = fan_in(router, paths, ends, [lk.source if not f else lk.target
