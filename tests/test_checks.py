@@ -36,8 +36,9 @@ def found(problems: list[Problem], code: str, location: str) -> bool:
 
 def _quiet(problems: list[Problem]) -> list[Problem]:
     """The problems other than names with control characters, which generated text (any
-    Unicode) may well hold."""
-    return [p for p in problems if p.code != "hidden_characters"]
+    Unicode) may well hold, and a supporter or context named like a person or organisation,
+    which names drawn from a small pool often are."""
+    return [p for p in problems if p.code not in ("hidden_characters", "same_name")]
 
 @given(cases())
 def test_generated_cases_are_valid(case: Case) -> None:
@@ -385,3 +386,22 @@ def test_warning_lines_are_found_only_when_asked_for_and_errors_always_name_thei
     bad = "case: {id: x}\npeople:\n  - {id: a}\n  - {id: b, died: 1900, born: 1950}\n"
     errors = check_document(parse_text(bad, file="c.yaml"), warning_lines=False).errors
     assert errors and all(p.line == 4 for p in errors)
+
+
+def test_a_supporter_or_context_named_like_a_person_or_organisation_is_warned() -> None:
+    from systeemkaart.io.reader import parse_text
+    from systeemkaart.io.yaml_json import check_document
+
+    text = ("case: {id: x}\npeople:\n  - {id: oma, name: Oma Smit}\n  - {id: n, name: Noor}\n"
+            "network:\n  - {id: s1, name: '  oma   smit', supports: [n]}\n"
+            "  - {id: s2, name: Oma Smit, supports: [n], person: oma}\n"
+            "  - {id: s3, name: Buurvrouw, supports: [n]}\n"
+            "contexts:\n  - {id: c1, name: De Esch, members: [n]}\n"
+            "  - {id: c2, name: De Esch, members: [n], organisation: o}\n"
+            "organisations:\n  - {id: o, name: De Esch}\n")
+    result = check_document(parse_text(text, file="c.yaml"))
+    assert [(p.location, p.line) for p in result.warnings if p.code == "same_name"] == [
+        ("network[0].name", 6), ("contexts[0].name", 10)]
+    assert ("c.yaml:contexts[0].name: warning: 'De Esch' is also the name of organisation 'o'; "
+            "if it is the same, write 'organisation: o' so it is drawn as one node (line 10)"
+            in result.lines())

@@ -51,7 +51,7 @@ def test_validate_warnings_are_printed_not_fatal(runner: CliRunner,
     path = files["later.yaml"]
     result = runner.invoke(main, ["validate", str(path)])
     assert result.exit_code == 0
-    assert result.stdout == f"{path}: ok (1 warnings)\n"
+    assert result.stdout == f"{path}: ok (1 warning)\n"
     assert result.stderr == (f"{path}:people[0].born: warning: born 2024, after the case date "
                              "2023 (line 3)\n")
 

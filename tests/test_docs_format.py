@@ -22,7 +22,7 @@ VOCABULARIES = [vocab.SEXES, vocab.PARTNERSHIP_KINDS, vocab.PARTNERSHIP_STATUSES
 CODES = ["duplicate_id", "dangling_id", "wrong_type", "self_link", "parentage_cycle",
          "too_many_parents", "child_before_parent", "twins_parents", "died_before_born",
          "end_before_start", "married_twice", "young_parent", "born_after_case_date",
-         "twins_born", "listed_twice", "hidden_characters", "widowed_alive"]
+         "twins_born", "listed_twice", "hidden_characters", "widowed_alive", "same_name"]
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=[r.__name__ for r in RECORDS])

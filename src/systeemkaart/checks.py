@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from .dates import PartialDate
 from .exceptions import Problem
-from .model import Case, Membership
+from .model import Case, Context, Membership, Supporter
 
 __all__ = ["check_case", "parentage_cycle"]
 
@@ -41,7 +41,39 @@ def check_case(case: Case) -> list[Problem]:
     problems += list(_marriages(case))
     problems += list(_widowed(case))
     problems += list(_names(case))
+    problems += list(_same_names(case))
     return problems
+
+
+def _name_key(name: str | None) -> str:
+    """A name as compared for sameness: case and runs of white space ignored."""
+    return " ".join((name or "").split()).casefold()
+
+
+def _same_names(case: Case) -> Iterator[Problem]:
+    """Warn when a supporter or context has the name of a person or organisation but does
+    not refer to it: drawn as two nodes, one place or person would read as two."""
+    people: dict[str, str] = {}
+    for p in case.people:
+        people.setdefault(_name_key(p.name), p.id)
+    organisations: dict[str, str] = {}
+    for o in case.organisations:
+        organisations.setdefault(_name_key(o.name), o.id)
+    people.pop("", None)
+    organisations.pop("", None)
+    items: list[tuple[str, int, Supporter | Context]] = [
+        ("network", i, s) for i, s in enumerate(case.network)]
+    items += [("contexts", i, c) for i, c in enumerate(case.contexts)]
+    for section, i, item in items:
+        if item.person is not None or item.organisation is not None:
+            continue
+        key = _name_key(item.name)
+        for field, named in (("person", people), ("organisation", organisations)):
+            if key in named:
+                yield _warn(f"{section}[{i}].name",
+                            f"{item.name!r} is also the name of {field} {named[key]!r}; if "
+                            f"it is the same, write '{field}: {named[key]}' so it is "
+                            "drawn as one node", "same_name")
 
 
 _HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -81,7 +81,8 @@ def validate(files: tuple[str, ...], strict: bool, quiet: bool) -> None:
         bad = bool(result.errors) or (strict and bool(result.warnings))
         failed |= bad
         if not bad and not quiet:
-            extra = f" ({len(result.warnings)} warnings)" if result.warnings else ""
+            n = len(result.warnings)
+            extra = f" ({n} warning{'' if n == 1 else 's'})" if n else ""
             click.echo(f"{name}: ok{extra}")
     if failed:
         sys.exit(EXIT_INVALID)

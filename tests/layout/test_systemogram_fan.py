@@ -79,7 +79,7 @@ def test_two_lines_into_one_person_that_cross_swap_ways() -> None:
     assert any(segments_cross(p, q, r, s) for p, q in pairwise(a) for r, s in pairwise(b))
     ends = [("x", "p"), ("y", "p")]
     done = untangle(router, paths, ends, ["p", "p"], [["x", "p"], ["y", "p"]], [1, 1], people)
-    assert done == 1
+    assert done == {0, 1}
     new_a, new_b = paths
     assert new_a[0] == a[0] and new_b[0] == b[0]
     assert new_a[-1] == new_b[-1] == (0.0, 0.0)
@@ -88,9 +88,13 @@ def test_two_lines_into_one_person_that_cross_swap_ways() -> None:
     assert math.dist(new_a[1], new_b[1]) == pytest.approx(6.0)
 
 
-KNOWN = {"huisarts-steunfiguren": 4}
+KNOWN = {"huisarts-steunfiguren": 9}
 """Examples whose lines into one person still cross near it (as measured when this was
-written; before the fan, huisarts-steunfiguren had 30 such crossings at Noor)."""
+written; before the fan, huisarts-steunfiguren had 30 such crossings at Noor). Since the
+lines into Noor swap ways even where they pass close to a box (as near as the router
+goes), they come up as a bundle: farther than 40 units from her they cross 11 times
+instead of 43, near her 9 instead of 4 (her 17 ports take the whole arc, so lines from
+the left turn up to the top)."""
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])

@@ -22,7 +22,7 @@ from . import Point
 from .ring_centre import PersonPlace
 from .ring_geometry import crossing_at, segments_cross
 from .systemogram_fan import FAN_RADIUS
-from .systemogram_route import CROSSING_LENGTH, Router
+from .systemogram_route import CROSSING_LENGTH, MARGIN, TIGHT, Router
 
 __all__ = ["SWAP_GAP", "untangle"]
 
@@ -103,26 +103,32 @@ def _corner(x: Point, come: Point, go: Point, away: Point, gap: float) -> Point:
 
 def _clear(router: Router, path: Sequence[Point], skip: Sequence[str], ends: tuple[str, str],
            start: int) -> bool:
-    """True when the segments of ``path`` from ``start`` on pass no box but ``skip``'s."""
-    router.prepare_line(path[0], path[-1], skip, ends)
-    return all(router.clear(path[k], path[k + 1]) for k in range(start, len(path) - 1))
+    """True when the segments of ``path`` from ``start`` on pass no box but ``skip``'s, at
+    ``MARGIN`` or else at the router's ``TIGHT`` margin: ways routed through a narrow gap
+    keep only that, and a swap of two such ways must be let pass it."""
+    for margin in (MARGIN, TIGHT):
+        router.prepare_line(path[0], path[-1], skip, ends, margin=margin)
+        if all(router.clear(path[k], path[k + 1]) for k in range(start, len(path) - 1)):
+            return True
+    return False
 
 
 def untangle(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
              targets: Sequence[str | None], skips: Sequence[Sequence[str]],
-             firsts: Sequence[int], people: Mapping[str, PersonPlace]) -> int:
+             firsts: Sequence[int], people: Mapping[str, PersonPlace]) -> set[int]:
     """Swap the rest of the ways of lines into one person where they cross outside
     ``FAN_RADIUS`` of it, in place, farthest crossing first; a swap is kept only where
     both new ways stay clear of every box (as routed: ``skips``), else the crossing stays.
     ``paths`` run from each line's source to its end, ``ends`` are its (source, target),
     ``targets`` the person each ends at (``None``: an agent), ``firsts`` each path's
-    first point that may move. Returns the swaps made. At most ``SWAPS`` tries per line,
-    and ``CROWDED_SWAPS`` in all in a drawing of more than ``CROWDED`` lines."""
+    first point that may move. Returns the lines whose ways were swapped. At most
+    ``SWAPS`` tries per line, and ``CROWDED_SWAPS`` in all in a drawing of more than
+    ``CROWDED`` lines."""
     by_person: dict[str, list[int]] = {}
     for i, pid in enumerate(targets):
         if pid is not None:
             by_person.setdefault(pid, []).append(i)
-    done = 0
+    done: set[int] = set()
     budget = CROWDED_SWAPS if len(paths) > CROWDED else math.inf
     for pid, lines in by_person.items():
         if len(lines) < 2:
@@ -135,7 +141,7 @@ def untangle(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str,
             tries -= 1
             budget -= 1
             if _swap(router, paths, ends, skips, (i, k), (j, m), x):
-                done += 1
+                done |= {i, j}
                 found = _crossings(paths, lines, ends, firsts, centre)
     return done
 
@@ -175,3 +181,4 @@ def _crossed(router: Router, path: Sequence[Point], ends: tuple[str, str]) -> in
     with one of the two may share none with the other)."""
     length = sum(math.dist(p, q) for p, q in pairwise(path))
     return round(router.cost(path, ends) - length / CROSSING_LENGTH)
+

@@ -35,7 +35,7 @@ from .systemogram_fan import (
     fan_in,
     port_distance,
 )
-from .systemogram_nudge import CROWDED, nudge_apart
+from .systemogram_nudge import CROWDED, nudge_apart, straighten
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 
 __all__ = [
@@ -204,8 +204,11 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
             _reroute(router, i, links[i], paths, flips[i], shifts[i], people, agents, cards,
                      tries)
     firsts = _firsts(links, people, agents, cards)
-    untangle(router, paths, [_ends_of(lk, people)[:2] for lk in links], ends,
-             [_skip(lk, people) for lk in links], firsts, people)
+    pairs_ = [_ends_of(lk, people)[:2] for lk in links]
+    skips = [_skip(lk, people) for lk in links]
+    swapped = untangle(router, paths, pairs_, ends, skips, firsts, people)
+    if len(links) <= CROWDED:  # a crowded drawing swaps few ways: its time goes to routing
+        straighten(router, paths, pairs_, skips, firsts, swapped, frames)
     cut_at_fans(paths, ends, firsts, people)
     _apart(router, links, paths, people, agents, cards, frames)
     kept = fan_in(router, paths, ends, [lk.source if not f else lk.target

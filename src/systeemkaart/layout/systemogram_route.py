@@ -30,11 +30,13 @@ from itertools import pairwise
 
 from . import Box, Point, segment_entry
 
-__all__ = ["BUDGET", "CROSSING_LENGTH", "Obstacle", "Router"]
+__all__ = ["BUDGET", "CROSSING_LENGTH", "MARGIN", "TIGHT", "Obstacle", "Router"]
 
 MARGIN = 6.0
 """Least distance a routed line keeps from any box it does not belong to: room for the
 widest drawn pattern (a double zigzag swings 4 units off its line)."""
+TIGHT = 0.5
+"""Least distance a routed line keeps from a box where no way keeps ``MARGIN``."""
 CORNER = 5.0
 FIRST_BEND = 2.0
 """How far beyond ``MARGIN`` a bend sits off a box corner, and the extra step per reuse."""
@@ -466,11 +468,14 @@ class Router:
         self._hits.clear()
 
     def prepare_line(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str],
-                     close: Sequence[str] = ()) -> None:
+                     close: Sequence[str] = (), margin: float = MARGIN) -> None:
         """Set up :meth:`clear` for a line from ``p`` to ``q`` that may pass the boxes of
         ``skip`` (boxes holding ``p`` or ``q``, and those of ``close``, tested at their true
-        size)."""
+        size), the others grown by ``margin`` (``TIGHT``: as near as the router goes where
+        no way keeps ``MARGIN``)."""
         self._begin(p, q, skip, ends, close)
+        if margin != MARGIN:
+            self._prepare(margin)
 
     def try_route(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str],
                   claim: bool = False, budget: int = BUDGET) -> list[Point] | None:
@@ -505,13 +510,13 @@ class Router:
         """
         self._begin(p, q, skip, ends, close)
         found = None
-        for margin in (MARGIN, 0.5):
+        for margin in (MARGIN, TIGHT):
             self._prepare(margin)
             self._budget = BUDGET
             found = self._detour(p, q, MAX_DEPTH) or self._graph(p, q)
             if found is not None:
                 break
-        for margin in (MARGIN, 0.5):  # a long way round: search every corner, however far
+        for margin in (MARGIN, TIGHT):  # a long way round: search every corner, however far
             if found is not None:
                 break
             self._prepare(margin)
