@@ -27,18 +27,11 @@ def no_items() -> list[Any]:
 
 
 class Record(BaseModel):
-    """Base of every record in a case: unknown keys are errors, assignments are validated.
-
-    Validators are built when a record is first validated (``defer_build``): loading a
-    case validates the whole :class:`~systeemkaart.model.Case` with one validator that
-    holds every record's schema, so the records' own validators are built only when some
-    code builds or assigns to a record by itself.
-    """
+    """Base of every record in a case: unknown keys are errors, assignments are validated."""
 
     model_config = ConfigDict(
         extra="forbid",
         validate_assignment=True,
         populate_by_name=True,
         str_strip_whitespace=False,
-        defer_build=True,
     )
