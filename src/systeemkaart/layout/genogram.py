@@ -82,7 +82,6 @@ from .genogram_places import (
 from .genogram_relations import add_relation
 from .genogram_route import RefPoint, Router, YRef
 from .genogram_straight import straighten_relations
-from .genogram_sweep import sweep_order
 
 __all__ = [
     "ChildPlace",
@@ -164,6 +163,8 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
             if fewer < score:
                 (layout, work, gaps, centres), score = other, fewer
     if score[0]:  # blocks in the order of our own sweeps (see genogram_sweep)
+        from .genogram_sweep import sweep_order  # only where lines still cross
+
         order, swept = sweep_order(st, centres)
         mirror_blocks(st, swept)
         other = placed(order=order)
