@@ -394,3 +394,24 @@ def test_a_couple_where_one_descends_from_the_other_is_marked_and_in_laws_are_no
                      {"parents": ["dochter", "schoonzoon"], "child": "kleinkind"}]})
     marked = {frozenset(p.partners) for p in _layout(case).partnerships if p.consanguineous}
     assert marked == {frozenset({"kleinkind", "opa"})}
+
+
+def test_a_step_line_through_a_couples_gap_leaves_their_dates_readable() -> None:
+    """A single parent's line that drops through the gap between a couple (a step-parent
+    beside his new partner) passes beside the couple's dates, never through them."""
+    from systeemkaart.layout.genogram_places import label_centre
+
+    case = load(ROOT / "examples" / "stiefgezin.yaml")
+    layout = _layout(case)
+    dates = [p.label_box for p in layout.partnerships if p.label_box is not None]
+    for kind, ends, points in layout.edges():
+        for p, q in itertools.pairwise(points):
+            for box, place in zip(dates, [p for p in layout.partnerships
+                                          if p.label_box is not None], strict=True):
+                if kind == "partnership" and ends == frozenset(place.partners):
+                    continue
+                assert not segment_hits_box(p, q, box), f"{kind} {sorted(ends)} crosses dates"
+    # the rule itself: the middle when free, else beside the line, else the middle
+    assert label_centre(0, 100, 40, []) == (50, True)
+    assert label_centre(0, 100, 40, [55]) == (29, True)
+    assert label_centre(0, 60, 40, [30]) == (30, False)

@@ -255,9 +255,11 @@ def test_small_blended_families_cross_no_more_than_the_best_order(case: Case) ->
 
 
 def test_two_blocks_turned_and_a_third_moved_at_once() -> None:
-    """A father's second union and its twins must both turn round and the step-parent's
-    adopted daughter move, all at once: no single move lowers the crossings (5), trying
-    every arrangement of the crossing blocks does (4, the best any order gives)."""
+    """A father's second union and its twins, a step-parent's adopted daughter and two
+    single parents' step lines: the best any order of the blocks gives is 3 crossings
+    (tests/layout/genogram_optimum.py). With the couple's dates beside the step line that
+    drops through their gap (not under it), the gap is wider and the order found reaches
+    that best; before, it took turning two blocks and moving a third all at once (4)."""
     people = [{"id": "p1", "born": 1950}, {"id": "p2", "sex": "female", "born": 1925},
               {"id": "p3", "sex": "other", "born": 1927},
               {"id": "p4", "sex": "female", "born": 1948},
@@ -282,7 +284,7 @@ def test_two_blocks_turned_and_a_third_moved_at_once() -> None:
         + [{"parents": ["p7"], "child": "p5", "kind": "step"}],
     })
     layout = _layout(case)
-    assert structural_crossings(layout) == 4
+    assert structural_crossings(layout) == 3
     assert not twins_apart(case, layout)
 
 

@@ -39,7 +39,7 @@ from ..model import Case, case_at
 from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, text_width
 from . import Box, Point, round2
-from .genogram_blocks import build_structure, mirror_blocks
+from .genogram_blocks import Union, build_structure, mirror_blocks
 from .genogram_dot import LARGE, dot_source, place_blocks
 from .genogram_households import outline_households
 from .genogram_lines import (
@@ -75,9 +75,12 @@ from .genogram_places import (
     TwinBar,
     Work,
     gap_range,
+    label_centre,
     partnership_ended,
     person_deceased,
     person_text,
+    solo_drops,
+    union_xs,
 )
 from .genogram_relations import add_relation
 from .genogram_route import RefPoint, Router, YRef
@@ -196,10 +199,35 @@ def _gap_widths(work: Work) -> list[list[float]]:
             need = max(need, len(unions) * UNION_STEP + (10 if inner else OUTER_GAP - 10))
             for u in unions:
                 if len(u.members) == 2 and u.span_level < 0 and u.partnerships:
-                    need = max(need, work.label(u.partnerships[-1])[1] + 8)
+                    width = work.label(u.partnerships[-1])[1]
+                    need = max(need, width + 8)
+                    need = _room_beside_drops(unions, width, math.ceil(need))
             widths[k] = float(math.ceil(need))
         out.append(widths)
     return out
+
+
+def _room_beside_drops(unions: list[Union], width: float, need: float) -> float:
+    """The width a gap needs so a partnership's dates of ``width`` stand clear of the lines
+    of single parents dropping through the same gap (they run down past the dates)."""
+    if not any(u.solo for u in unions):
+        return need
+    wide = need
+    while wide < need + 4 * width + 200:
+        if label_centre(0.0, wide, width, solo_drops(unions, union_xs(0.0, wide,
+                                                                        len(unions))))[1]:
+            return wide
+        wide += 2.0
+    return need
+
+
+def _dates_centre(work: Work, gaps: list[list[float]], u: Union) -> float:
+    """Where the dates of couple ``u`` stand: its gap's middle, or beside a single parent's
+    line dropping through that gap."""
+    lo, hi = gap_range(work, gaps, u.block, u.gap)
+    unions = work.gap_table()[u.block].get(u.gap, [u])
+    xs = union_xs(lo, hi, len(unions))
+    return label_centre(lo, hi, work.label(u.partnerships[-1])[1], solo_drops(unions, xs))[0]
 
 
 def _place_people(work: Work, gaps: list[list[float]], centres: list[float]) -> None:
@@ -225,10 +253,9 @@ def _place_people(work: Work, gaps: list[list[float]], centres: list[float]) -> 
         if len(u.members) == 2 and u.span_level < 0 and u.partnerships:
             text, width = work.label(u.partnerships[-1])
             if text:
-                lo, hi = gap_range(work, gaps, u.block, u.gap)
+                centre = _dates_centre(work, gaps, u)
                 half = width / 2
-                spans[work.st.blocks[u.block].row].append(((lo + hi) / 2 - half,
-                                                           (lo + hi) / 2 + half))
+                spans[work.st.blocks[u.block].row].append((centre - half, centre + half))
     for row_spans in spans.values():
         row_spans.sort()
     row_centres = {r: sorted(work.centre[p] for p in ids) for r, ids in by_row.items()}
@@ -252,9 +279,14 @@ def _finish(work: Work, gaps: list[list[float]], relations: bool = True) -> Geno
             if not unions or not 0 <= k <= n:
                 continue
             lo, hi = gap_range(work, gaps, block.index, k)
-            for m, u in enumerate(unions):
-                ux = round(lo + (m + 1) * (hi - lo) / (len(unions) + 1), 1)
-                union_at[u.key] = family_lines(work, u, ux, (lo, hi), pending, consanguine)
+            xs = union_xs(lo, hi, len(unions))
+            drops = solo_drops(unions, xs)
+            for u, ux in zip(unions, xs, strict=True):
+                dates = (lo, hi)
+                if drops and not u.solo and u.partnerships:
+                    centre = label_centre(lo, hi, work.label(u.partnerships[-1])[1], drops)[0]
+                    dates = (centre, centre)  # family_lines puts the dates at the middle
+                union_at[u.key] = family_lines(work, u, ux, dates, pending, consanguine)
     for u in work.st.unions:
         if u.children:
             child_lines(work, u, union_at[u.key], pending)

@@ -27,7 +27,8 @@ __all__ = [
     "AxisSegment", "ChildPlace", "GenogramLayout", "GenogramOptions", "HouseholdPlace",
     "PartnershipPlace", "Pending", "PersonPlace", "RelationPlace", "TextLine", "TwinBar", "Work",
     "axis_segments", "cx",
-    "gap_range", "partnership_ended", "person_deceased", "row_ref",
+    "gap_range", "label_centre", "partnership_ended", "person_deceased", "row_ref",
+    "solo_drops", "union_xs",
 ]
 
 SYMBOL: Final = 34.0
@@ -383,6 +384,41 @@ def gap_range(work: Work, gaps: list[list[float]], block: int, k: int) -> tuple[
     last = persons[-1]
     left = work.left[last] + work.widths[last]
     return left, left + gaps[block][k]
+
+
+LABEL_CLEAR: Final = 6.0
+"""Clear space between a partnership's dates and a single parent's line through its gap."""
+
+
+def union_xs(lo: float, hi: float, count: int) -> list[float]:
+    """Where the ``count`` unions hanging from the gap ``lo``..``hi`` drop: evenly apart."""
+    return [round(lo + (m + 1) * (hi - lo) / (count + 1), 1) for m in range(count)]
+
+
+def label_centre(lo: float, hi: float, width: float,
+                 drops: list[float]) -> tuple[float, bool]:
+    """Where a partnership's dates of ``width`` stand in its gap ``lo``..``hi``, and whether
+    they stand clear there: the gap's middle, unless the line of a single parent drops
+    through the gap there (``drops``: its x values; it runs down past the dates' height);
+    then beside it, as near the middle as there is room, ``LABEL_CLEAR`` from the line."""
+    middle = (lo + hi) / 2
+    half = width / 2
+
+    def clear(c: float) -> bool:
+        return all(abs(d - c) >= half + LABEL_CLEAR for d in drops)
+
+    if clear(middle):
+        return middle, True
+    spots = [c for d in drops for c in (d - half - LABEL_CLEAR, d + half + LABEL_CLEAR)
+             if lo + 2 + half <= c <= hi - 2 - half and clear(c)]
+    if not spots:
+        return middle, False
+    return min(spots, key=lambda c: (abs(c - middle), c)), True
+
+
+def solo_drops(unions: list[Union], xs: list[float]) -> list[float]:
+    """The x values, of ``xs`` (one per union), where single parents' lines drop."""
+    return [x for u, x in zip(unions, xs, strict=True) if u.solo]
 
 
 def row_ref(ref_row: int, dy: float) -> YRef:
