@@ -116,8 +116,8 @@ print("finished", flush=True)
 """
 
 
-@pytest.mark.skipif(sys.platform in {"win32", "darwin"}, reason="the layout runs in process")
-def test_ctrl_c_stops_a_running_layout(tmp_path: Path) -> None:
+def _laying_out(tmp_path: Path) -> subprocess.Popen[str]:
+    """A process a second into laying out a heavy graph."""
     source = tmp_path / "heavy.dot"
     source.write_text(_heavy_source(), encoding="utf-8")
     proc = start_interruptible([sys.executable, "-c", PROBE.format(count=2400), str(source)])
@@ -125,6 +125,12 @@ def test_ctrl_c_stops_a_running_layout(tmp_path: Path) -> None:
     assert proc.stdout.readline() == "started\n"
     time.sleep(1.0)
     assert proc.poll() is None  # still laying out
+    return proc
+
+
+@pytest.mark.skipif(sys.platform in {"win32", "darwin"}, reason="the layout runs in process")
+def test_ctrl_c_stops_a_running_layout(tmp_path: Path) -> None:
+    proc = _laying_out(tmp_path)
     proc.send_signal(signal.SIGINT)
     try:
         _, err = proc.communicate(timeout=20)
@@ -139,13 +145,7 @@ def test_ctrl_c_stops_a_running_layout(tmp_path: Path) -> None:
 def test_a_killed_draw_takes_its_layout_child_with_it(tmp_path: Path) -> None:
     """When the drawing process is killed outright (no Ctrl-C to catch), the Graphviz child
     must not lay out on alone, using a core and holding the caller's output open."""
-    source = tmp_path / "heavy.dot"
-    source.write_text(_heavy_source(), encoding="utf-8")
-    proc = start_interruptible([sys.executable, "-c", PROBE.format(count=2400), str(source)])
-    assert proc.stdout is not None
-    assert proc.stdout.readline() == "started\n"
-    time.sleep(1.0)
-    assert proc.poll() is None  # still laying out
+    proc = _laying_out(tmp_path)
     proc.kill()
     try:
         proc.communicate(timeout=20)  # ends only when no child holds the pipes any more
