@@ -397,8 +397,8 @@ def test_a_couple_where_one_descends_from_the_other_is_marked_and_in_laws_are_no
 
 
 def test_a_step_line_through_a_couples_gap_leaves_their_dates_readable() -> None:
-    """A single parent's line that drops through the gap between a couple (a step-parent
-    beside his new partner) passes beside the couple's dates, never through them."""
+    """A single parent's line that passes through the gap between a couple (a step-parent
+    beside his new partner) runs beside the couple's dates, never through them."""
     from systeemkaart.layout.genogram_places import label_centre
 
     case = load(ROOT / "examples" / "stiefgezin.yaml")
@@ -413,5 +413,6 @@ def test_a_step_line_through_a_couples_gap_leaves_their_dates_readable() -> None
                 assert not segment_hits_box(p, q, box), f"{kind} {sorted(ends)} crosses dates"
     # the rule itself: the middle when free, else beside the line, else the middle
     assert label_centre(0, 100, 40, []) == (50, True)
-    assert label_centre(0, 100, 40, [55]) == (29, True)
-    assert label_centre(0, 60, 40, [30]) == (30, False)
+    assert label_centre(0, 100, 40, [(55, 55)]) == (29, True)
+    assert label_centre(0, 100, 40, [(0, 40)]) == (66, True)  # a run from the left parent
+    assert label_centre(0, 60, 40, [(30, 30)]) == (30, False)

@@ -79,7 +79,7 @@ from .genogram_places import (
     partnership_ended,
     person_deceased,
     person_text,
-    solo_drops,
+    solo_lines,
     union_xs,
 )
 from .genogram_relations import add_relation
@@ -199,35 +199,42 @@ def _gap_widths(work: Work) -> list[list[float]]:
             need = max(need, len(unions) * UNION_STEP + (10 if inner else OUTER_GAP - 10))
             for u in unions:
                 if len(u.members) == 2 and u.span_level < 0 and u.partnerships:
-                    width = work.label(u.partnerships[-1])[1]
+                    texts, width = work.label(u.partnerships[-1])
                     need = max(need, width + 8)
-                    need = _room_beside_drops(unions, width, math.ceil(need))
+                    need = _room_beside_lines(work, unions, (width, len(texts) > 1),
+                                              math.ceil(need))
             widths[k] = float(math.ceil(need))
         out.append(widths)
     return out
 
 
-def _room_beside_drops(unions: list[Union], width: float, need: float) -> float:
-    """The width a gap needs so a partnership's dates of ``width`` stand clear of the lines
-    of single parents dropping through the same gap (they run down past the dates)."""
+def _room_beside_lines(work: Work, unions: list[Union], dates: tuple[float, bool],
+                       need: float) -> float:
+    """The width a gap needs so a couple's dates (``dates``: width, two lines or not) stand
+    clear of the lines of single parents passing through the same gap."""
     if not any(u.solo for u in unions):
         return need
+    width, tall = dates
     wide = need
     while wide < need + 4 * width + 200:
-        if label_centre(0.0, wide, width, solo_drops(unions, union_xs(0.0, wide,
-                                                                        len(unions))))[1]:
+        gap = (0.0, wide)
+        xs = union_xs(0.0, wide, len(unions))
+        if label_centre(0.0, wide, width,
+                        solo_lines(unions, xs, gap, tall, work.st.position))[1]:
             return wide
         wide += 2.0
     return need
 
 
 def _dates_centre(work: Work, gaps: list[list[float]], u: Union) -> float:
-    """Where the dates of couple ``u`` stand: its gap's middle, or beside a single parent's
-    line dropping through that gap."""
+    """Where the dates of couple ``u`` stand: its gap's middle, or beside the line of a
+    single parent passing through that gap."""
     lo, hi = gap_range(work, gaps, u.block, u.gap)
     unions = work.gap_table()[u.block].get(u.gap, [u])
-    xs = union_xs(lo, hi, len(unions))
-    return label_centre(lo, hi, work.label(u.partnerships[-1])[1], solo_drops(unions, xs))[0]
+    texts, width = work.label(u.partnerships[-1])
+    blocked = solo_lines(unions, union_xs(lo, hi, len(unions)), (lo, hi), len(texts) > 1,
+                         work.st.position)
+    return label_centre(lo, hi, width, blocked)[0]
 
 
 def _place_people(work: Work, gaps: list[list[float]], centres: list[float]) -> None:
@@ -280,11 +287,11 @@ def _finish(work: Work, gaps: list[list[float]], relations: bool = True) -> Geno
                 continue
             lo, hi = gap_range(work, gaps, block.index, k)
             xs = union_xs(lo, hi, len(unions))
-            drops = solo_drops(unions, xs)
+            solo = any(u.solo for u in unions)
             for u, ux in zip(unions, xs, strict=True):
                 dates = (lo, hi)
-                if drops and not u.solo and u.partnerships:
-                    centre = label_centre(lo, hi, work.label(u.partnerships[-1])[1], drops)[0]
+                if solo and not u.solo and u.partnerships:
+                    centre = _dates_centre(work, gaps, u)
                     dates = (centre, centre)  # family_lines puts the dates at the middle
                 union_at[u.key] = family_lines(work, u, ux, dates, pending, consanguine)
     for u in work.st.unions:

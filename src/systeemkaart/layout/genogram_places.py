@@ -28,7 +28,7 @@ __all__ = [
     "PartnershipPlace", "Pending", "PersonPlace", "RelationPlace", "TextLine", "TwinBar", "Work",
     "axis_segments", "cx",
     "gap_range", "label_centre", "partnership_ended", "person_deceased", "row_ref",
-    "solo_drops", "union_xs",
+    "solo_lines", "union_xs",
 ]
 
 SYMBOL: Final = 34.0
@@ -396,29 +396,44 @@ def union_xs(lo: float, hi: float, count: int) -> list[float]:
 
 
 def label_centre(lo: float, hi: float, width: float,
-                 drops: list[float]) -> tuple[float, bool]:
+                 blocked: list[tuple[float, float]]) -> tuple[float, bool]:
     """Where a partnership's dates of ``width`` stand in its gap ``lo``..``hi``, and whether
-    they stand clear there: the gap's middle, unless the line of a single parent drops
-    through the gap there (``drops``: its x values; it runs down past the dates' height);
+    they stand clear there: the gap's middle, unless a single parent's line passes there at
+    the dates' height (``blocked``: the x extents of such lines, see :func:`solo_lines`);
     then beside it, as near the middle as there is room, ``LABEL_CLEAR`` from the line."""
     middle = (lo + hi) / 2
     half = width / 2
 
     def clear(c: float) -> bool:
-        return all(abs(d - c) >= half + LABEL_CLEAR for d in drops)
+        return all(c + half + LABEL_CLEAR <= a or c - half - LABEL_CLEAR >= b
+                   for a, b in blocked)
 
     if clear(middle):
         return middle, True
-    spots = [c for d in drops for c in (d - half - LABEL_CLEAR, d + half + LABEL_CLEAR)
+    spots = [c for a, b in blocked for c in (a - half - LABEL_CLEAR, b + half + LABEL_CLEAR)
              if lo + 2 + half <= c <= hi - 2 - half and clear(c)]
     if not spots:
         return middle, False
     return min(spots, key=lambda c: (abs(c - middle), c)), True
 
 
-def solo_drops(unions: list[Union], xs: list[float]) -> list[float]:
-    """The x values, of ``xs`` (one per union), where single parents' lines drop."""
-    return [x for u, x in zip(unions, xs, strict=True) if u.solo]
+def solo_lines(unions: list[Union], xs: list[float], gap: tuple[float, float], tall: bool,
+               position: dict[str, int]) -> list[tuple[float, float]]:
+    """The x extents, in ``gap``, of single parents' lines (of ``unions``, dropping at
+    ``xs``) at the height of a couple's dates there: each drop, and when the dates take two
+    lines (``tall``: they reach down to where such a line leaves its parent's side) also
+    the run from the parent's side of the gap to the drop."""
+    out: list[tuple[float, float]] = []
+    for u, x in zip(unions, xs, strict=True):
+        if not u.solo:
+            continue
+        if not tall:
+            out.append((x, x))
+        elif u.gap > position[u.members[0]]:  # the parent stands left of the gap
+            out.append((gap[0], x))
+        else:
+            out.append((x, gap[1]))
+    return out
 
 
 def row_ref(ref_row: int, dy: float) -> YRef:
