@@ -199,28 +199,31 @@ def _gap_widths(work: Work) -> list[list[float]]:
             need = max(need, len(unions) * UNION_STEP + (10 if inner else OUTER_GAP - 10))
             for u in unions:
                 if len(u.members) == 2 and u.span_level < 0 and u.partnerships:
-                    texts, width = work.label(u.partnerships[-1])
-                    need = max(need, width + 8)
-                    need = _room_beside_lines(work, unions, (width, len(texts) > 1),
-                                              math.ceil(need))
+                    need = max(need, work.label(u.partnerships[-1])[1] + 8)
+                    need = _room_beside_lines(work, unions, u, math.ceil(need))
             widths[k] = float(math.ceil(need))
         out.append(widths)
     return out
 
 
-def _room_beside_lines(work: Work, unions: list[Union], dates: tuple[float, bool],
-                       need: float) -> float:
-    """The width a gap needs so a couple's dates (``dates``: width, two lines or not) stand
-    clear of the lines of single parents passing through the same gap."""
-    if not any(u.solo for u in unions):
+def _dates_at(work: Work, unions: list[Union], u: Union,
+              gap: tuple[float, float]) -> tuple[float, bool]:
+    """Where the dates of couple ``u`` stand in ``gap`` (among ``unions`` hanging from it),
+    and whether they stand clear there of single parents' lines (see :func:`label_centre`)."""
+    texts, width = work.label(u.partnerships[-1])
+    blocked = solo_lines(unions, union_xs(gap[0], gap[1], len(unions)), gap, len(texts) > 1,
+                         work.st.position)
+    return label_centre(gap[0], gap[1], width, blocked)
+
+
+def _room_beside_lines(work: Work, unions: list[Union], u: Union, need: float) -> float:
+    """The width a gap needs so the dates of couple ``u`` stand clear of the lines of single
+    parents passing through the same gap."""
+    if not any(other.solo for other in unions):
         return need
-    width, tall = dates
     wide = need
-    while wide < need + 4 * width + 200:
-        gap = (0.0, wide)
-        xs = union_xs(0.0, wide, len(unions))
-        if label_centre(0.0, wide, width,
-                        solo_lines(unions, xs, gap, tall, work.st.position))[1]:
+    while wide < need + 4 * work.label(u.partnerships[-1])[1] + 200:
+        if _dates_at(work, unions, u, (0.0, wide))[1]:
             return wide
         wide += 2.0
     return need
@@ -229,12 +232,8 @@ def _room_beside_lines(work: Work, unions: list[Union], dates: tuple[float, bool
 def _dates_centre(work: Work, gaps: list[list[float]], u: Union) -> float:
     """Where the dates of couple ``u`` stand: its gap's middle, or beside the line of a
     single parent passing through that gap."""
-    lo, hi = gap_range(work, gaps, u.block, u.gap)
     unions = work.gap_table()[u.block].get(u.gap, [u])
-    texts, width = work.label(u.partnerships[-1])
-    blocked = solo_lines(unions, union_xs(lo, hi, len(unions)), (lo, hi), len(texts) > 1,
-                         work.st.position)
-    return label_centre(lo, hi, width, blocked)[0]
+    return _dates_at(work, unions, u, gap_range(work, gaps, u.block, u.gap))[0]
 
 
 def _place_people(work: Work, gaps: list[list[float]], centres: list[float]) -> None:
@@ -291,7 +290,7 @@ def _finish(work: Work, gaps: list[list[float]], relations: bool = True) -> Geno
             for u, ux in zip(unions, xs, strict=True):
                 dates = (lo, hi)
                 if solo and not u.solo and u.partnerships:
-                    centre = _dates_centre(work, gaps, u)
+                    centre = _dates_at(work, unions, u, (lo, hi))[0]
                     dates = (centre, centre)  # family_lines puts the dates at the middle
                 union_at[u.key] = family_lines(work, u, ux, dates, pending, consanguine)
     for u in work.st.unions:
