@@ -30,8 +30,8 @@ def test_family_lines_count_as_every_line_would(family: list[list[Seg]],
 @given(st.lists(st.lists(line_segments(), min_size=1, max_size=4), min_size=1, max_size=8),
        line_segments())
 def test_line_index_forgets_removed_lines(lines: list[list[Seg]], s: Seg) -> None:
-    """The grid of emotional lines counts the lines kept, not those removed."""
-    index = LineIndex(48.0)
+    """The index of emotional lines counts the lines kept, not those removed."""
+    index = LineIndex()
     for k, line in enumerate(lines):
         index.add(line, k)
     index.remove(0)

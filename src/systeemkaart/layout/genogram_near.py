@@ -20,6 +20,7 @@ A segment *crosses* a line when :func:`~systeemkaart.layout.proper_cross` says s
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterator
@@ -28,9 +29,15 @@ from typing import Final
 
 from . import Point, proper_cross
 
-__all__ = ["ALONG", "NEAR", "FamilyLines", "LineIndex", "Segment", "kind", "runs_along", "x_range"]
+__all__ = ["ALONG", "NEAR", "FamilyLines", "LineIndex", "Segment", "kind", "line_segments",
+           "runs_along", "x_range"]
 
 Segment = tuple[Point, Point]
+
+
+def line_segments(points: list[Point]) -> list[Segment]:
+    """The segments of a line through ``points`` (a repeated point makes none)."""
+    return [(p, q) for p, q in itertools.pairwise(points) if p != q]
 
 NEAR: Final = 4.0
 ALONG: Final = 10.0
@@ -57,11 +64,10 @@ class LineIndex:
 
     (A grid of squares did this before; the emotional lines of a large drawing are long,
     so each one lay in a hundred squares and a query met each neighbour many times over:
-    a third of a 3,000-person family's emotional-line choice.) ``cell``, the side of those
-    squares, is accepted and not used.
+    a third of a 3,000-person family's emotional-line choice.)
     """
 
-    def __init__(self, cell: float | None = None) -> None:
+    def __init__(self) -> None:
         self.segs: list[tuple[Segment, int]] = []
         self.extent: list[tuple[float, float, float, float]] = []
         """Per kept segment: its least and greatest x and y."""

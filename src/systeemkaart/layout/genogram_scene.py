@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from . import Box, Point, segment_hits_box
-from .genogram_near import Segment, x_range
+from .genogram_near import line_segments, x_range
 from .genogram_places import LABEL_LIFT, MID, SYMBOL, SYMBOL_TOP, Pending, Work, row_ref
 from .genogram_route import RefPoint
 
@@ -28,9 +28,6 @@ _BLOCKERS: Final = 2
 """How many places to bend a line at are tried (the shortest detours)."""
 
 
-def _segments(points: list[Point]) -> list[Segment]:
-    return [(p, q) for p, q in itertools.pairwise(points) if p != q]
-
 
 class Scene:
     """Concrete boxes and family lines at one geometry (before the final shift)."""
@@ -41,9 +38,9 @@ class Scene:
         router = work.router
         assert router is not None
         self.router = router
-        self.structural = [_segments(self.resolve(points))
+        self.structural = [line_segments(self.resolve(points))
                            for _, points, _, _, _ in pending.partner]
-        self.structural += [_segments(self.resolve(points)) for _, points in pending.child]
+        self.structural += [line_segments(self.resolve(points)) for _, points in pending.child]
         self.years: list[tuple[Box, int]] = []
         """The years of each partnership, with the row their place is measured from."""
         for place, _points, _anchor, texts, text_at in pending.partner:

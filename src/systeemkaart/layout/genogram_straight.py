@@ -38,7 +38,7 @@ from typing import Final
 
 from . import Point
 from .genogram_detour import detour, detour_path
-from .genogram_near import FamilyLines, LineIndex, Segment
+from .genogram_near import FamilyLines, LineIndex, Segment, line_segments
 from .genogram_outline import along as outline_point
 from .genogram_outline import exit_distance, reach
 from .genogram_places import (
@@ -56,8 +56,6 @@ from .genogram_untangle import untangle_ends
 
 __all__ = ["straighten_relations"]
 
-_RELATION_CELL: Final = 768.0
-"""Grid cell of the index of emotional lines: few and long."""
 _OFFSETS: Final = (0.0, 9.0, -9.0)
 """Where a straight line may run beside the line through the two centres: far enough from
 it that two lines between one pair are not taken for one."""
@@ -162,25 +160,26 @@ def _going_back(scene: Scene, family: FamilyLines, chosen: set[int], lines: list
     of two lines that have come to run along each other, one may stay. A line that now
     crosses more family lines than its route goes back too."""
     bad = {k for k in chosen if not scene.clear(ends[k], lines[k])
-           or any(family.along(s) for s in _segments(lines[k]))
-           or family.crossings(_segments(lines[k])) > family.crossings(_segments(routes[k]))}
+           or any(family.along(s) for s in line_segments(lines[k]))
+           or family.crossings(line_segments(lines[k]))
+           > family.crossings(line_segments(routes[k]))}
     drawn = [routes[k] if k in bad else pts for k, pts in enumerate(lines)]
-    others = LineIndex(_RELATION_CELL)
+    others = LineIndex()
     for k, pts in enumerate(drawn):
-        others.add(_segments(pts), k)
+        others.add(line_segments(pts), k)
 
     def along(k: int) -> bool:
-        return any(others.along(s, k) for s in _segments(drawn[k]))
+        return any(others.along(s, k) for s in line_segments(drawn[k]))
 
-    meeting = sorted((family.crossings(_segments(routes[k]))
-                      - family.crossings(_segments(lines[k])), k)
+    meeting = sorted((family.crossings(line_segments(routes[k]))
+                      - family.crossings(line_segments(lines[k])), k)
                      for k in chosen - bad if along(k))
     for _more, k in meeting:
         if along(k):
             bad.add(k)
             others.remove(k)
             drawn[k] = routes[k]
-            others.add(_segments(drawn[k]), k)
+            others.add(line_segments(drawn[k]), k)
     return bad
 
 
@@ -220,10 +219,10 @@ def _repair(work: Work, pending: Pending, geometry: Geometry,
 
 def _total(family: FamilyLines, lines: list[list[Point]]) -> int:
     """How many times the ``lines`` cross family lines and each other."""
-    placed = LineIndex(_RELATION_CELL)
+    placed = LineIndex()
     total = 0
     for k, points in enumerate(lines):
-        segs = _segments(points)
+        segs = line_segments(points)
         total += family.crossings(segs) + placed.crossings(segs)
         placed.add(segs, k)
     return total
@@ -274,7 +273,7 @@ def _detours(work: Work, scene: Scene, family: FamilyLines, ends: tuple[str, str
         for (off_a, off_b), end_b in zip(_DETOUR_PORTS, _DETOUR_ENDS, strict=True):
             var = (off_a, _DETOUR, end_b, bends)
             line = scene.resolve(detour_path(work, a, b, row_top, (off_a, off_b), bends))
-            segs = _segments(line)
+            segs = line_segments(line)
             if len(line) >= 2 and scene.clear(ends, line) \
                     and not any(family.along(s) for s in segs):
                 out.append((var, segs))
@@ -309,7 +308,7 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
     """
     scene = Scene(work, pending, geometry)
     family = FamilyLines(scene.structural)  # fixed: each candidate is measured once
-    placed = LineIndex(_RELATION_CELL)  # the relations decided so far
+    placed = LineIndex()  # the relations decided so far
     ways: list[list[list[Segment]]] = []  # per relation: its routes, then clear straight lines
     offset: list[list[Variant | None]] = []
     order: list[list[tuple[tuple[int, int, tuple[int, int]], int]]] = []
@@ -318,7 +317,7 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
         for pid in place.between:
             ends_used[pid] += 1
     for k, (place, _path) in enumerate(pending.relation):
-        segs_k = [_segments(scene.resolve(p)) for p in pending.relation_routes[k]]
+        segs_k = [line_segments(scene.resolve(p)) for p in pending.relation_routes[k]]
         offset_k: list[Variant | None] = [None] * len(segs_k)
         order_k = [((sum(1 for s in segs if family.along(s)), family.crossings(segs), (1, j)), j)
                    for j, segs in enumerate(segs_k)]
@@ -333,7 +332,7 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
             if var[0] and alone and _VARIANTS[0] in offset_k:
                 continue  # the line through the centres is clear, no other relation ends here
             line = scene.resolve(_straight(work, *place.between, geometry, var))
-            segs = _segments(line)
+            segs = line_segments(line)
             tried.append(line)
             if len(line) >= 2 and scene.clear(place.between, line) \
                     and not any(family.along(s) for s in segs):
@@ -346,7 +345,7 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
                     for ea, eb in _BEND_ENDS]
             for n, var in enumerate(bent, len(_VARIANTS)):
                 line = scene.resolve(_straight(work, *place.between, geometry, var))
-                segs = _segments(line)
+                segs = line_segments(line)
                 if len(line) >= 2 and scene.clear(place.between, line) \
                         and not any(family.along(s) for s in segs):
                     order_k.append(((0, family.crossings(segs), (0, n)), len(segs_k)))
@@ -411,7 +410,7 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
         then again against all the others while that changes anything (at most
         ``rounds`` times)."""
         nonlocal placed, ends
-        placed, ends = LineIndex(_RELATION_CELL), defaultdict(dict)
+        placed, ends = LineIndex(), defaultdict(dict)
         chosen: list[int] = []
         for k in range(len(ways)):
             chosen.append(first(k))
@@ -547,5 +546,3 @@ def _shaped(work: Work, a: str, b: str, geometry: Geometry, end_a: int, end_b: i
     return out
 
 
-def _segments(points: list[Point]) -> list[Segment]:
-    return [(p, q) for p, q in itertools.pairwise(points) if p != q]

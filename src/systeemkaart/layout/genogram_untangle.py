@@ -23,7 +23,7 @@ from collections import defaultdict
 from typing import Final
 
 from . import Point
-from .genogram_near import FamilyLines, LineIndex, Segment
+from .genogram_near import FamilyLines, LineIndex, Segment, line_segments
 from .genogram_places import Pending, Work
 from .genogram_relations import side_point
 from .genogram_route import RefPoint
@@ -31,8 +31,6 @@ from .genogram_scene import Scene
 
 __all__ = ["untangle_ends"]
 
-_CELL: Final = 768.0
-"""Grid cell of the index of emotional lines: few and long."""
 _OUT: Final = (-15.0, -10.5, 10.5, 15.0)
 """Heights below the middle of a symbol a route's side port may move to: beyond the
 ports given out first (6.5 and 13 units from the middle, and straight lines' ends at 0
@@ -42,9 +40,6 @@ _PORT_GAP: Final = 4.0
 _ROUNDS: Final = 3
 """How often every side is tried again while a swap helped (a swap may open another)."""
 
-
-def _segments(points: list[Point]) -> list[Segment]:
-    return [(p, q) for p, q in itertools.pairwise(points) if p != q]
 
 
 def _side(points: list[Point], first: bool) -> str | None:
@@ -78,14 +73,14 @@ def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLine
     ``pending.relation`` is changed in place."""
     relations = pending.relation
     lines = [scene.resolve(path) for _place, path in relations]
-    placed = LineIndex(_CELL)
+    placed = LineIndex()
     for k, points in enumerate(lines):
-        placed.add(_segments(points), k)
+        placed.add(line_segments(points), k)
 
     def leg(points: list[Point], first: bool) -> list[Segment]:
         """The leg from the port at the first (or last) end of ``points``: the port, its
         first bend and the next (all a move changes)."""
-        return _segments(points[:3] if first else points[-3:])
+        return line_segments(points[:3] if first else points[-3:])
 
     def cost(k: int, points: list[Point], first: bool) -> int:
         """Crossings of the leg of relation ``k`` drawn as ``points`` with the family
@@ -128,7 +123,7 @@ def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLine
         relations[k] = (relations[k][0], best[1])
         lines[k] = best[2]
         placed.remove(k)
-        placed.add(_segments(lines[k]), k)
+        placed.add(line_segments(lines[k]), k)
         return True
 
     for _round in range(_ROUNDS):
@@ -156,13 +151,13 @@ def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLine
                 before = cost(k, lines[k], first_k) + cost(m, lines[m], first_m)
                 for n, pts in ((k, pts_k), (m, pts_m)):
                     placed.remove(n)
-                    placed.add(_segments(pts), n)
+                    placed.add(line_segments(pts), n)
                 better = cost(k, pts_k, first_k) + cost(m, pts_m, first_m) < before \
                     and not along(k, pts_k, first_k) and not along(m, pts_m, first_m)
                 if not better:
                     for n in (k, m):
                         placed.remove(n)
-                        placed.add(_segments(lines[n]), n)
+                        placed.add(line_segments(lines[n]), n)
                     continue
                 relations[k] = (relations[k][0], new_k)
                 relations[m] = (relations[m][0], new_m)
