@@ -423,10 +423,11 @@ def _marriages(case: Case) -> Iterator[Problem]:
 def _widowed(case: Case) -> Iterator[Problem]:
     """A partnership ended by a death where neither partner is known to have died: the
     drawing would mark a widowhood that the people in it contradict."""
+    widowed = [(i, ps) for i, ps in enumerate(case.partnerships) if ps.status == "widowed"]
+    if not widowed:  # most cases: no table of people to build
+        return
     people = {p.id: p for p in case.people}
-    for i, ps in enumerate(case.partnerships):
-        if ps.status != "widowed":
-            continue
+    for i, ps in widowed:
         partners = [people[pid] for pid in dict.fromkeys(ps.partners) if pid in people]
         if len(partners) == 2 and not any(p.is_deceased for p in partners):
             yield _warn(f"partnerships[{i}].status",
