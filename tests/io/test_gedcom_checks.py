@@ -3,6 +3,8 @@ family naming one person twice; and no impossible ages for people born long ago.
 
 from __future__ import annotations
 
+import pytest
+
 from systeemkaart.dates import PartialDate
 from systeemkaart.io.gedcom import import_gedcom
 
@@ -55,3 +57,28 @@ def test_people_born_over_120_years_ago_are_not_alive() -> None:
                               f"0 @I2@ INDI\n1 BIRT\n2 DATE {young}\n")).case
     assert [p.deceased for p in case.people] == [True, False]
     assert [p.died for p in case.people] == [None, None]
+
+
+def test_the_file_date_is_the_date_the_tree_describes() -> None:
+    """Ages and who is alive are drawn as the file knew them when it was written."""
+    body = ("0 @I1@ INDI\n1 BIRT\n2 DATE 1880\n0 @I2@ INDI\n1 BIRT\n2 DATE 1950\n")
+    case = import_gedcom(("0 HEAD\n1 DATE 8 FEB 2001\n1 CHAR UTF-8\n" + body
+                          + "0 TRLR\n").encode()).case
+    assert str(case.case.as_of) == "2001-02-08"
+    # 121 years before the file was written, not before today
+    assert [p.deceased for p in case.people] == [True, False]
+
+
+@pytest.mark.parametrize("head, body", [
+    ("", ""),  # no date in the header: the tree describes today
+    ("1 DATE 3 MAR 2001\n", "0 @I3@ INDI\n1 BIRT\n2 DATE 2005\n"),  # a birth after it
+    ("1 DATE 3 MAR 2001\n", "0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n1 DIV\n2 DATE 2003\n"),
+    ("1 DATE 1 JAN 9999\n", ""),  # in the future
+    ("1 DATE not a date\n", ""),
+])
+def test_no_file_date_when_the_file_outlives_it(head: str, body: str) -> None:
+    people = "0 @I1@ INDI\n1 SEX M\n1 BIRT\n2 DATE 1950\n0 @I2@ INDI\n1 SEX F\n"
+    case = import_gedcom(("0 HEAD\n" + head + "1 CHAR UTF-8\n" + people + body
+                          + "0 TRLR\n").encode()).case
+    assert case.case.as_of is None
+    assert len(case.people) == len(people.split("INDI")) - 1 + body.count("INDI")

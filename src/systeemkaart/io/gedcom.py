@@ -113,7 +113,6 @@ def import_gedcom(raw: bytes, *, file: str | None = None, case_id: str = "gedcom
     text = decode_gedcom(raw, file)
     records = read_records(text, file)
     warnings: list[Problem] = record_warnings(records)
-    oldest = PartialDate.today().year - OLDEST_LIVING
     used: set[str] = set()
     ids: dict[str, str] = {}
     people: list[dict[str, Any]] = []
@@ -135,8 +134,8 @@ def import_gedcom(raw: bytes, *, file: str | None = None, case_id: str = "gedcom
         died_known, died = _event_date(rec, ("DEAT", "BURI", "CREM"))
         if died is not None:
             person["died"] = died
-        elif died_known or (born is not None and born.year < oldest):
-            person["deceased"] = True  # no death recorded 120 years on: no impossible age
+        elif died_known:
+            person["deceased"] = True
         occupation = rec.first("OCCU")
         if occupation is not None and occupation.value.strip():
             person["occupation"] = occupation.value.strip()[:200]
@@ -158,7 +157,7 @@ def import_gedcom(raw: bytes, *, file: str | None = None, case_id: str = "gedcom
                                             f"person {ref.value.strip()}", "warning",
                                             "dangling_pointer"))
         if len(partners) == 2 and fam.first(NOT_A_COUPLE) is None:
-            partnerships.append(_widowed(_partnership(fam, partners), by_id))
+            partnerships.append(_partnership(fam, partners))
         for ref in fam.all("CHIL"):
             child = ids.get(ref.value.strip())
             if child is None:
@@ -175,9 +174,19 @@ def import_gedcom(raw: bytes, *, file: str | None = None, case_id: str = "gedcom
             if kind:
                 link["kind"] = kind
             children.append(link)
+    header = {"id": case_id, "title": f"GEDCOM: {Path(file).name}" if file else "GEDCOM"}
+    as_of = _file_date(records[0], people, partnerships)
+    if as_of is not None:
+        header["as_of"] = str(as_of)
+    oldest = (as_of or PartialDate.today()).year - OLDEST_LIVING
+    for person in people:
+        born = person.get("born")
+        if born is not None and born.year < oldest and "died" not in person:
+            person["deceased"] = True  # no death recorded 120 years on: no impossible age
+    partnerships = [_widowed(partnership, by_id) for partnership in partnerships]
     data = {
         "schema": "systeemkaart/1",
-        "case": {"id": case_id, "title": f"GEDCOM: {Path(file).name}" if file else "GEDCOM"},
+        "case": header,
         "people": people,
         "partnerships": partnerships,
         "children": children,
@@ -185,6 +194,28 @@ def import_gedcom(raw: bytes, *, file: str | None = None, case_id: str = "gedcom
     case = Case.model_validate(data)
     case, repairs = _repair(case)
     return GedcomImport(case, len(indis), len(fams), warnings + repairs)
+
+
+def _file_date(head: Node, people: list[dict[str, Any]],
+               partnerships: list[dict[str, Any]]) -> PartialDate | None:
+    """The date the file was written (``HEAD.DATE``), as the date its tree describes.
+
+    Ages and who is alive are then drawn as the file knew them, not grown by every year
+    since it was written (a tree exported in 2021 does not know who died after). ``None``
+    (the case then describes today) when the file gives no date, when the date lies in the
+    future, or when any birth, death or couple's date in the file comes after it: the
+    header is then not the file's last word, and nobody may be left out as not yet born.
+    """
+    node = head.first("DATE") if head.tag == "HEAD" else None
+    written = parse_gedcom_date(node.value) if node is not None else None
+    if written is None or PartialDate.today().certainly_before(written):
+        return None
+    for record in (*people, *partnerships):
+        for key in ("born", "died", "start", "end"):
+            date = record.get(key)
+            if date is not None and written.certainly_before(date):
+                return None
+    return written
 
 
 def _twins(indis: list[Node], ids: dict[str, str], people: list[dict[str, Any]]) -> None:

@@ -128,7 +128,7 @@ _MAX_LEVEL = 2
 _USED_LEVEL1 = frozenset({
     "NAME", "SEX", "BIRT", "CHR", "BAPM", "DEAT", "BURI", "CREM", "OCCU", "FAMC", "ADOP",
     "HUSB", "WIFE", "CHIL", "MARR", "DIV", "DIVF", "ANUL", "ENGA", "EVEN", "ASSO", "CONC",
-    "CONT", NOT_A_COUPLE,
+    "CONT", NOT_A_COUPLE, "DATE",  # DATE: the header's, when the file was written
 })
 _USED_LEVEL2 = frozenset({"DATE", "GIVN", "SURN", "PEDI", "FAMC", "TYPE", "RELA", "ROLE",
                           "CONC", "CONT"})
