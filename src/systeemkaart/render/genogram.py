@@ -77,10 +77,16 @@ def render_genogram(case: Case, *, lang: str, at: PartialDate,
         LayoutError: when the genogram cannot be laid out.
     """
     case = case_at(case, at)  # what held at ``at``: the one rule for every drawing
+    said: dict[str, _Said] = {}
+
+    def say() -> None:  # needs no coordinates: done while Graphviz lays out a large drawing
+        said.update(_people_said(case, lang, at))
+
     with paused_gc():
         layout = layout_genogram(case, GenogramOptions(lang=lang, at=at, top=_TITLE_H,
-                                                       hidden=hidden or {}), reduced=True)
-        return render_layout(case, layout, lang=lang, at=at, reduced=True)
+                                                       hidden=hidden or {}), reduced=True,
+                                 meanwhile=say)
+        return render_layout(case, layout, lang=lang, at=at, reduced=True, said=said)
 
 
 def _shown_age(p: Person, at: PartialDate) -> int | None:
@@ -88,6 +94,28 @@ def _shown_age(p: Person, at: PartialDate) -> int | None:
     death not recorded: common in imported trees)."""
     age = p.age_at(at)
     return age if age is not None and age <= _MAX_AGE else None
+
+
+_Said = tuple[bool, int | None, str]
+"""What a person's node says that needs no coordinates: deceased at the drawn date, the age
+written in their symbol, their tooltip (escaped)."""
+
+
+def _people_said(case: Case, lang: str, at: PartialDate) -> dict[str, _Said]:
+    """:data:`_Said` of every person of ``case`` (reduced to ``at``), by id."""
+    words = _words(lang)
+    out: dict[str, _Said] = {}
+    for p in case.people:
+        dead = person_deceased(p, at)
+        age = None if dead else _shown_age(p, at)
+        out[p.id] = (dead, age, _escape(_tooltip(p, words, dead, age)))
+    return out
+
+
+def _words(lang: str) -> tuple[str, str, str, str]:
+    """"born", "died", "deceased" and "years" in ``lang``, for tooltips."""
+    return (label("born", lang), label("died", lang), label("deceased", lang),
+            "jaar" if lang == "nl" else "years")
 
 
 def _tooltip(p: Person, words: tuple[str, str, str, str], dead: bool, age: int | None) -> str:
@@ -133,8 +161,9 @@ def _person_look(p: Person, dead: bool, is_index: bool, adopted: bool,
 
 
 def _paint_people(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str,
-                  at: PartialDate, adopted: set[str]) -> None:
-    """Every person: symbol, name and dates in a node group with its tooltip.
+                  at: PartialDate, adopted: set[str], said: Mapping[str, _Said]) -> None:
+    """Every person: symbol, name and dates in a node group with its tooltip; ``said``:
+    :data:`_Said` of the people, where known already.
 
     Written straight as text, exactly as :func:`node_markup` around :func:`symbol_markup`
     and :func:`text_markup` would write it (the symbol and classes of each kind of person
@@ -143,15 +172,19 @@ def _paint_people(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str,
     person = {p.id: p for p in case.people}
     index = set(case.case.index)
     looks: dict[tuple[object, ...], tuple[SymbolSpec, str]] = {}
-    words = (label("born", lang), label("died", lang), label("deceased", lang),
-             "jaar" if lang == "nl" else "years")
+    words = _words(lang)
     muted = f' fill="{_attr(MUTED)}"'
     num, esc = _num, _escape
     parts: list[str] = []
     for pid, place in layout.people.items():
         p = person[pid]
-        dead = person_deceased(p, at)
-        age = None if dead else _shown_age(p, at)
+        known = said.get(pid)
+        if known is None:
+            dead = person_deceased(p, at)
+            age = None if dead else _shown_age(p, at)
+            tooltip = esc(_tooltip(p, words, dead, age))
+        else:
+            dead, age, tooltip = known
         is_index = pid in index
         marked = p.adopted or pid in adopted
         key = (p.sex, dead, is_index, p.pregnancy, p.miscarriage, marked, p.foster, age,
@@ -167,15 +200,16 @@ def _paint_people(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str,
         box = place.box
         parts.append(f'<g id="n-{ident}" class="{look[1]}" data-id="{ident}" '
                      f'data-bbox="{num(box.x)} {num(box.y)} {num(box.w)} {num(box.h)}" '
-                     f'data-row="{place.row}"><title>{esc(_tooltip(p, words, dead, age))}'
+                     f'data-row="{place.row}"><title>{tooltip}'
                      f'</title>{symbol_markup(place.symbol, look[0])}{"".join(texts)}</g>')
     nodes.add_markup("".join(parts))
 
 
 def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialDate,
-                  reduced: bool = False) -> str:
+                  reduced: bool = False, said: Mapping[str, _Said] | None = None) -> str:
     """Paint an already computed layout (see :func:`render_genogram`); ``reduced``: ``case``
-    is ``case_at(case, at)`` already."""
+    is ``case_at(case, at)`` already; ``said``: what the people's nodes say, where worked
+    out already (see :func:`_people_said`)."""
     if not reduced:  # the layout's indices refer to the case as it stood at ``at``
         case = case_at(case, at)
     legend = Legend(lang=lang)
@@ -199,7 +233,7 @@ def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialD
     _paint_partnerships(doc, case, layout, names, lang)
     _paint_children(doc, layout, names, lang)
     _paint_relations(doc, case, layout, names, lang)
-    _paint_people(doc, case, layout, lang, at, adopted)
+    _paint_people(doc, case, layout, lang, at, adopted, said or {})
     if lh:
         legend.paint(doc, margin, layout.height, width - 2 * margin)
     return doc.to_string()
