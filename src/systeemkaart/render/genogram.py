@@ -485,15 +485,15 @@ def _paint_relations(doc: SvgDoc, case: Case, layout: GenogramLayout,
         return
     layer = doc.group(classes=["relations"])
     parts: list[str] = []
-    crossing: CrossingPoints | None = None  # built at the first cut-off
+    cut = [r.points for r in layout.relations if RELATION_STYLES[r.kind].pattern == "cut"]
+    crossing = CrossingPoints([points for _, _, points in layout.edges()], cut) if cut \
+        else None
     for r in layout.relations:
         a, b = r.between
         record = case.relations[r.index]
         style = RELATION_STYLES[r.kind]
         avoid: list[Point] = []
-        if style.pattern == "cut":  # its marks keep away from the lines crossing it
-            if crossing is None:
-                crossing = CrossingPoints([points for _, _, points in layout.edges()])
+        if crossing is not None and style.pattern == "cut":  # marks keep off lines crossing
             avoid = crossing.on(r.points)
         parts.append(edge_markup(
             "relation", line_markup(r.points, style, avoid), modifiers=[r.kind],
