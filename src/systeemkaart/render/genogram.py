@@ -12,12 +12,12 @@ friends) rather than as an element per shape: a 3,000-person family is painted i
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Final
 
 from ..dates import PartialDate
 from ..gcpause import paused_gc
-from ..layout import Point
+from ..layout import Box, Point
 from ..layout.genogram import (
     GenogramLayout,
     GenogramOptions,
@@ -51,7 +51,7 @@ from .svgdoc import (
     text_markup,
 )
 from .svgmarkup import _attr, _escape, _num
-from .symbols import SymbolSpec, brackets_sample, symbol_markup, symbol_sample
+from .symbols import SymbolSpec, brackets_sample, symbol_sample, symbol_writer
 
 __all__ = ["render_genogram", "render_layout"]
 
@@ -171,7 +171,7 @@ def _paint_people(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str,
     nodes = doc.group(classes=["nodes"])
     person = {p.id: p for p in case.people}
     index = set(case.case.index)
-    looks: dict[tuple[object, ...], tuple[SymbolSpec, str]] = {}
+    looks: dict[tuple[object, ...], tuple[Callable[[Box], str], str]] = {}
     words = _words(lang)
     muted = f' fill="{_attr(MUTED)}"'
     num, esc = _num, _escape
@@ -191,7 +191,8 @@ def _paint_people(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str,
                p.abortion, p.stillbirth)
         look = looks.get(key)
         if look is None:
-            look = looks[key] = _person_look(p, dead, is_index, marked, age)
+            spec, classes = _person_look(p, dead, is_index, marked, age)
+            look = looks[key] = (symbol_writer(spec), classes)
         texts = [f'<text x="{num(line.x)}" y="{num(line.y)}" font-size="{num(line.size)}" '
                  f'text-anchor="middle"{_BOLD if line.bold else ""}'
                  f'{"" if line.size > 10 else muted}>{esc(line.text)}</text>'
@@ -201,7 +202,7 @@ def _paint_people(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str,
         parts.append(f'<g id="n-{ident}" class="{look[1]}" data-id="{ident}" '
                      f'data-bbox="{num(box.x)} {num(box.y)} {num(box.w)} {num(box.h)}" '
                      f'data-row="{place.row}"><title>{tooltip}'
-                     f'</title>{symbol_markup(place.symbol, look[0])}{"".join(texts)}</g>')
+                     f'</title>{look[0](place.symbol)}{"".join(texts)}</g>')
     nodes.add_markup("".join(parts))
 
 
