@@ -390,7 +390,8 @@ def step_times(case_file: Path, runs: int) -> dict[str, float]:
     ms["family lines and resolving"] -= ms["resolving coordinates"] + ms["emotional lines"]
     ms["layout"] -= sum(ms[k] for k in ("structure (rows, blocks)", "the dot graph",
                                            "Graphviz", "family lines and resolving",
-                                           "resolving coordinates", "emotional lines"))
+                                           "resolving coordinates", "emotional lines",
+                                           _MEANWHILE))
     ms["the rest (drawing's glue)"] = ms["total"] - sum(
         v for k, v in ms.items() if k != "total")
     order = [name for _, _, name in _STEPS] + [_MEANWHILE, "the rest (drawing's glue)",

@@ -410,17 +410,28 @@ def _paint_households(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str
 
 def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
                         names: dict[str, str], lang: str) -> None:
+    """Every partner line in its edge group, written as :func:`edge_markup` around
+    :func:`line_markup` would write it (the group's classes and the words once per kind)."""
     layer = doc.group(classes=["partnerships"])
     parts: list[str] = []
     people = {p.id: (i, p) for i, p in enumerate(case.people)}
+    heads: dict[tuple[str, str | None, bool], str] = {}
+    words: dict[str, str] = {}
     for ps in layout.partnerships:
         a, b = ps.partners
-        modifiers = [ps.kind]
-        if ps.ended:
-            modifiers.append(ps.ended)
-        if ps.consanguineous:
-            modifiers.append("consanguineous")
-        text = [label(ps.kind, lang)]
+        look = (ps.kind, ps.ended, ps.consanguineous)
+        head = heads.get(look)
+        if head is None:
+            modifiers = [ps.kind]
+            if ps.ended:
+                modifiers.append(ps.ended)
+            if ps.consanguineous:
+                modifiers.append("consanguineous")
+            head = heads[look] = f' class="{_attr(" ".join(["edge", "partnership", *modifiers]))}"'
+        said = words.get(ps.kind)
+        if said is None:
+            said = words[ps.kind] = label(ps.kind, lang)
+        text = [said]
         record = case.partnerships[ps.index] if ps.index is not None else None
         if record is not None and record.start is not None:
             text.append(str(record.start))
@@ -444,10 +455,11 @@ def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
         for line in ps.labels:
             content.append(text_markup(line.x, line.y, line.text, size=line.size, fill=MUTED,
                                        class_="line-label"))
-        parts.append(edge_markup(
-            "partnership", "".join(content), modifiers=modifiers, source=a, target=b,
-            id=f"e-{record.id}" if record is not None and record.id else None,
-            tooltip=f"{names[a]} – {names[b]}: {', '.join(text)}"))
+        ident = f'<g id="{_attr(f"e-{record.id}")}"' if record is not None and record.id \
+            else "<g"
+        tooltip = _escape(f"{names[a]} – {names[b]}: {', '.join(text)}")
+        parts.append(f'{ident}{head} data-source="{_attr(a)}" data-target="{_attr(b)}"><title>'
+                     f'{tooltip}</title>{"".join(content)}</g>')
     layer.add_markup("".join(parts))
 
 
