@@ -65,6 +65,71 @@ def test_the_child_process_gives_the_same_centres(monkeypatch: pytest.MonkeyPatc
     assert place_blocks(source, blocks) == here
 
 
+@pytest.mark.parametrize("fork_from", [1, 10_000])
+def test_meanwhile_runs_once_in_this_process_and_changes_nothing(
+        monkeypatch: pytest.MonkeyPatch, fork_from: int) -> None:
+    import os
+
+    source, blocks = _source("remarriage.yaml", bounded=None)
+    here = place_blocks(source, blocks)
+    monkeypatch.setattr(genogram_dot, "_FORK_FROM", fork_from)
+    calls: list[int] = []
+    assert place_blocks(source, blocks, meanwhile=lambda: calls.append(os.getpid())) == here
+    assert calls == [os.getpid()]
+
+
+@pytest.mark.skipif(sys.platform in {"win32", "darwin"}, reason="the layout runs in process")
+def test_an_error_meanwhile_stops_the_child_and_is_raised(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    real_fork = os.fork
+    children: list[int] = []
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            children.append(pid)
+        return pid
+
+    def fails() -> None:
+        raise RuntimeError("meanwhile")
+
+    monkeypatch.setattr(os, "fork", fork)
+    try:
+        with pytest.raises(RuntimeError, match="meanwhile"):
+            genogram_dot._plain_in_child(_heavy_source(), fails)
+    finally:
+        monkeypatch.undo()
+    assert len(children) == 1
+    with pytest.raises(ChildProcessError):  # killed and reaped already
+        os.waitpid(children[0], os.WNOHANG)
+
+
+def test_the_callers_work_meanwhile_runs_once_per_drawing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A small drawing lays out several arrangements: the caller's work runs with the first
+    only; the drawing is the one made without it."""
+    from systeemkaart.io.yaml_json import load
+
+    case = load(ROOT / "examples" / "stiefgezin.yaml")  # crossings: other arrangements tried
+    options = GenogramOptions(at=case.as_of())
+    calls: list[None] = []
+    layouts: list[str] = []
+    real = genogram_dot.place_blocks
+
+    def counted(*args: object, **kwargs: object) -> list[float]:
+        layouts.append("")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    import systeemkaart.layout.genogram as lg
+
+    monkeypatch.setattr(lg, "place_blocks", counted)
+    with_work = layout_genogram(case, options, meanwhile=lambda: calls.append(None))
+    assert len(calls) == 1 and len(layouts) > 1
+    assert with_work == layout_genogram(case, options)
+
+
 @pytest.mark.parametrize(("case_name", "bounded"), [("remarriage.yaml", None),
                                                      ("four-generations.yaml", True)])
 def test_no_edge_is_routed_and_the_places_are_those_of_routed_edges(case_name: str,

@@ -46,6 +46,11 @@ def test_the_grid_finds_what_every_segment_finds(paths: list[Path]) -> None:
     found = CrossingPoints(paths)
     for path in paths:
         assert found.on(path) == _every_segment(path, paths)
+        assert CrossingPoints(paths, [path]).on(path) == _every_segment(path, paths)
+    asked = paths[::2]
+    some = CrossingPoints(paths, asked)
+    for path in asked:
+        assert some.on(path) == _every_segment(path, paths)
 
 
 def test_a_line_is_not_crossed_by_itself_but_by_the_others() -> None:

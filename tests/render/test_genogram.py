@@ -162,3 +162,25 @@ def test_cli_writes_svg_beside_the_case_by_default(runner, tmp_path: Path) -> No
     assert result.exit_code == 0, result.output
     svg = (tmp_path / "gezin.genogram.svg").read_text(encoding="utf-8")
     assert "Legend" in svg and 'class="node person' in svg
+
+
+def test_what_is_said_while_graphviz_works_is_what_painting_says_itself() -> None:
+    """A large drawing works out the people's tooltips, ages and deceased marks while
+    Graphviz lays it out in its child process; painting the same layout without them (each
+    worked out on the spot) gives the same bytes."""
+    from bench.bench_genogram import random_family
+
+    from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
+    from systeemkaart.layout.genogram_blocks import build_structure
+    from systeemkaart.layout.genogram_dot import _FORK_FROM
+    from systeemkaart.render.genogram import _TITLE_H, render_layout
+
+    case = random_family(5, 500, relations=6, start=1850)
+    at = PartialDate(2030)
+    drawn = case_at(case, at)
+    assert len(build_structure(drawn).blocks) >= _FORK_FROM  # Graphviz in a child process
+    svg = render_genogram(case, lang="en", at=at)
+    layout = layout_genogram(drawn, GenogramOptions(lang="en", at=at, top=_TITLE_H),
+                             reduced=True)
+    assert render_layout(drawn, layout, lang="en", at=at, reduced=True) == svg
+    assert svg.count("<title>") > len(drawn.people)

@@ -27,7 +27,7 @@ from systeemkaart.render.svgdoc import (
     paint_line,
     text_markup,
 )
-from systeemkaart.render.symbols import SymbolSpec, symbol_markup
+from systeemkaart.render.symbols import SymbolSpec, symbol_markup, symbol_writer
 
 TEXT = st.text(alphabet=st.sampled_from(list('ab &<>"\'\n\t\x01\ufffeé')), max_size=12)
 NUMBER = st.one_of(
@@ -179,6 +179,21 @@ def test_symbol_markup_shows_what_the_spec_says(
         for name in ("y", "cy"):
             if e.get(name) is not None:
                 assert margin.y <= float(e.get(name) or 0) <= margin.bottom
+
+
+@given(x=st.floats(min_value=-1e5, max_value=1e5, allow_nan=False),
+       y=st.floats(min_value=0, max_value=1e4, allow_nan=False),
+       size=st.sampled_from([34.0, 17.0, 14.0, 33.3]),
+       sex=st.sampled_from(["male", "female", "other", "unknown"]),
+       flags=st.tuples(*[st.booleans()] * 7), age=st.one_of(st.none(), st.integers(0, 120)))
+def test_symbol_writer_writes_what_symbol_markup_writes(
+        x: float, y: float, size: float, sex: str, flags: tuple[bool, ...],
+        age: int | None) -> None:
+    deceased, index, pregnancy, miscarriage, adopted, abortion, stillbirth = flags
+    spec = SymbolSpec(sex, deceased, index, pregnancy, miscarriage, adopted, age, abortion,
+                      stillbirth)
+    box = Box(x, y, size, size)
+    assert symbol_writer(spec)(box) == symbol_markup(box, spec)
 
 
 @pytest.mark.parametrize(("pregnancy", "miscarriage", "tag"),

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from itertools import chain
 from operator import itemgetter
 
@@ -102,20 +102,26 @@ __all__ = [
 ]
 
 def layout_genogram(case: Case, options: GenogramOptions | None = None, *,
-                    reduced: bool = False) -> GenogramLayout:
+                    reduced: bool = False,
+                    meanwhile: Callable[[], object] | None = None) -> GenogramLayout:
     """Lay out the genogram of ``case`` (every person, partnership, child link, relation)
     as it stood at ``options.at``; ``reduced``: the caller passes ``case_at(case,
     options.at)`` already, so the case is not reduced again (a linear pass saved).
+
+    ``meanwhile`` (called exactly once) is the caller's work that needs no coordinates:
+    it runs while Graphviz lays out a large drawing in its child process (see
+    :func:`~.genogram_dot.place_blocks`), so the two overlap on a machine of two cores.
 
     Raises:
         LayoutError: when Graphviz fails.
     """
     with paused_gc():
         options = options or GenogramOptions(lang=case.case.lang, at=case.as_of())
-        return _layout(case if reduced else case_at(case, options.at), options)
+        return _layout(case if reduced else case_at(case, options.at), options, meanwhile)
 
 
-def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
+def _layout(case: Case, options: GenogramOptions,
+            meanwhile: Callable[[], object] | None = None) -> GenogramLayout:
     st = build_structure(case)
     person = {p.id: p for p in case.people}
     texts = {p.id: person_text(p, options.lang, options.at) for p in case.people}
@@ -128,6 +134,7 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
         w = max([SYMBOL + 2 * SIDE_PAD] + [text_width(t, s) + 6 for t, s in lines])
         widths[pid] = float(math.ceil(w))
     twinned = {p.id for p in case.people if p.twin_of is not None}
+    callers = [meanwhile] if meanwhile is not None else []
 
     def placed(free: Collection[str] = (), order: list[list[int]] | None = None,
                relations: bool = True
@@ -140,11 +147,17 @@ def _layout(case: Case, options: GenogramOptions) -> GenogramLayout:
                 sum(s * LINE_HEIGHT for _, s in lines) + 3
         work.twinned = twinned
         gaps = _gap_widths(work)
+        consanguine: list[set[str]] = []
+
+        def needs_no_coordinates() -> None:  # while Graphviz works in its child process
+            consanguine.append(consanguineous(work))
+            while callers:  # the caller's own work goes with the first layout
+                callers.pop()()
+
         centres = place_blocks(dot_source(st, widths, gaps, free=free, order=order),
-                               len(st.blocks),
-                               work.waypoints)
+                               len(st.blocks), work.waypoints, meanwhile=needs_no_coordinates)
         _place_people(work, gaps, centres)
-        return _finish(work, gaps, relations), work, gaps, centres
+        return _finish(work, gaps, relations, consanguine[0]), work, gaps, centres
 
     layout, work, gaps, centres = placed()
     if len(st.blocks) >= LARGE:  # see genogram_order: one more layout would cost too much
@@ -268,13 +281,15 @@ def _place_people(work: Work, gaps: list[list[float]], centres: list[float]) -> 
     work.router = Router(spans, max(by_row, default=0) + 1, centres=row_centres)
 
 
-def _finish(work: Work, gaps: list[list[float]], relations: bool = True) -> GenogramLayout:
+def _finish(work: Work, gaps: list[list[float]], relations: bool = True,
+            consanguine: set[str] | None = None) -> GenogramLayout:
     """The family lines (and with ``relations`` the emotional ones) of the placed people,
-    resolved to coordinates."""
+    resolved to coordinates; ``consanguine``: :func:`consanguineous` of ``work`` if known."""
     router = work.router
     assert router is not None
     pending = Pending()
-    consanguine = consanguineous(work)
+    if consanguine is None:
+        consanguine = consanguineous(work)
     union_at: dict[str, tuple[float, YRef, float | None]] = {}
     tables = work.gap_table()
     for block in work.st.blocks:

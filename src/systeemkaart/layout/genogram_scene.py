@@ -71,10 +71,9 @@ class Scene:
 
     def resolve(self, points: list[RefPoint]) -> list[Point]:
         """Concrete points of a symbolic path."""
-        out: list[Point] = []
-        for x, (kind, ref, dy) in points:
-            out.append((x, self.lane_ys[ref] if kind == "lane" else self.row_top[ref] + dy))
-        return out
+        lane_ys, row_top = self.lane_ys, self.row_top
+        return [(x, lane_ys[ref] if kind == "lane" else row_top[ref] + dy)
+                for x, (kind, ref, dy) in points]
 
     def _boxes(self, row: int, x0: float, x1: float) -> Iterator[tuple[str, Box]]:
         """The boxes of ``row`` that reach into ``x0..x1``."""

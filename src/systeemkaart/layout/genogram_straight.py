@@ -126,9 +126,8 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
         geometry = regeometry()
         if not chosen:
             nest_routes(work, pending.relation, geometry[1])
-            _repair(work, pending, geometry)
-            scene = Scene(work, pending, geometry)
-            untangle_ends(work, pending, scene, FamilyLines(scene.structural))
+            scene, family = _repair(work, pending, geometry)
+            untangle_ends(work, pending, scene, family)
             return geometry
         scene = Scene(work, pending, geometry)
         straight_paths = {k: _straight(work, *pending.relation[k][0].between, geometry,
@@ -184,7 +183,7 @@ def _going_back(scene: Scene, family: FamilyLines, chosen: set[int], lines: list
 
 
 def _repair(work: Work, pending: Pending, geometry: Geometry,
-            known: tuple[Scene, FamilyLines] | None = None) -> None:
+            known: tuple[Scene, FamilyLines] | None = None) -> tuple[Scene, FamilyLines]:
     """When the emotional lines as drawn cross more lines in all than they would drawn
     straight between their symbols (the drawing moved once the lanes not used were freed,
     so what crossed least before may not now), choose again at this geometry among each
@@ -193,28 +192,36 @@ def _repair(work: Work, pending: Pending, geometry: Geometry,
     that when it crosses fewer in all; nothing is chosen again when no line has a detour
     to try. The lanes of routes given up keep their room: freeing them would move
     the drawing again. ``known``: the scene and family lines at this
-    geometry, when they are at hand."""
-    scene = known[0] if known is not None else Scene(work, pending, geometry)
+    geometry, when they are at hand. Returns them (the family lines stay as they were: both
+    hold at this geometry after the repair too)."""
+    scene, family = known if known is not None else _scene(work, pending, geometry)
     near = frozenset(k for k, (place, _path) in enumerate(pending.relation)
                      if _few_in_way(scene, place.between))
     if not near:
-        return  # no detour to try: the choice at the earlier geometry stands
-    family = known[1] if known is not None else FamilyLines(scene.structural)
+        return scene, family  # no detour to try: the choice at the earlier geometry stands
     lines = [scene.resolve(path) for _place, path in pending.relation]
     straight = [[scene.centre(place.between[0]), scene.centre(place.between[1])]
                 for place, _path in pending.relation]
     now = _total(family, lines)
     if now <= _total(family, straight):
-        return
+        return scene, family
     routes = pending.relation_routes
     pending.relation_routes = [[path] for _place, path in pending.relation]
-    choice = _choose(work, pending, geometry, near)
+    choice = _choose(work, pending, geometry, near, (scene, family))
     paths = [_straight(work, *place.between, geometry, var) if var is not None else path
              for (place, path), (_j, var) in zip(pending.relation, choice, strict=True)]
     pending.relation_routes = routes
     if _total(family, [scene.resolve(path) for path in paths]) < now:
         pending.relation = [(place, path) for (place, _old), path
                             in zip(pending.relation, paths, strict=True)]
+    return scene, family
+
+
+def _scene(work: Work, pending: Pending, geometry: Geometry) -> tuple[Scene, FamilyLines]:
+    """The scene and the family lines at ``geometry``: they hold for every emotional line
+    chosen there (they see only boxes and family lines)."""
+    scene = Scene(work, pending, geometry)
+    return scene, FamilyLines(scene.structural)
 
 
 def _total(family: FamilyLines, lines: list[list[Point]]) -> int:
@@ -289,7 +296,9 @@ def _release(work: Work, path: list[RefPoint], unused: bool) -> None:
 
 
 def _choose(work: Work, pending: Pending, geometry: Geometry,
-            detours: frozenset[int] = frozenset()) -> list[tuple[int, Variant | None]]:
+            detours: frozenset[int] = frozenset(),
+            known: tuple[Scene, FamilyLines] | None = None
+            ) -> list[tuple[int, Variant | None]]:
     """Per relation: the route that runs along fewest other lines and then crosses
     fewest lines (family lines and the other relations), and the offset of the straight
     line taken instead (``None``: the route is kept). A straight line is taken when it is
@@ -304,10 +313,11 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
     while that changes anything (at most twice more), each again against all the others.
     The ways of a relation are tried in the order of their cost against the family lines
     alone, and no further once that cost alone is more than the best found (the other
-    relations only add to it).
+    relations only add to it). ``known``: the scene and family lines at ``geometry``, when
+    they are at hand.
     """
-    scene = Scene(work, pending, geometry)
-    family = FamilyLines(scene.structural)  # fixed: each candidate is measured once
+    # the family lines are fixed: each candidate is measured once
+    scene, family = known if known is not None else _scene(work, pending, geometry)
     placed = LineIndex()  # the relations decided so far
     ways: list[list[list[Segment]]] = []  # per relation: its routes, then clear straight lines
     offset: list[list[Variant | None]] = []

@@ -12,12 +12,12 @@ friends) rather than as an element per shape: a 3,000-person family is painted i
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Final
 
 from ..dates import PartialDate
 from ..gcpause import paused_gc
-from ..layout import Point
+from ..layout import Box, Point
 from ..layout.genogram import (
     GenogramLayout,
     GenogramOptions,
@@ -51,7 +51,7 @@ from .svgdoc import (
     text_markup,
 )
 from .svgmarkup import _attr, _escape, _num
-from .symbols import SymbolSpec, brackets_sample, symbol_markup, symbol_sample
+from .symbols import SymbolSpec, brackets_sample, symbol_sample, symbol_writer
 
 __all__ = ["render_genogram", "render_layout"]
 
@@ -77,10 +77,16 @@ def render_genogram(case: Case, *, lang: str, at: PartialDate,
         LayoutError: when the genogram cannot be laid out.
     """
     case = case_at(case, at)  # what held at ``at``: the one rule for every drawing
+    said: dict[str, _Said] = {}
+
+    def say() -> None:  # needs no coordinates: done while Graphviz lays out a large drawing
+        said.update(_people_said(case, lang, at))
+
     with paused_gc():
         layout = layout_genogram(case, GenogramOptions(lang=lang, at=at, top=_TITLE_H,
-                                                       hidden=hidden or {}), reduced=True)
-        return render_layout(case, layout, lang=lang, at=at, reduced=True)
+                                                       hidden=hidden or {}), reduced=True,
+                                 meanwhile=say)
+        return render_layout(case, layout, lang=lang, at=at, reduced=True, said=said)
 
 
 def _shown_age(p: Person, at: PartialDate) -> int | None:
@@ -88,6 +94,28 @@ def _shown_age(p: Person, at: PartialDate) -> int | None:
     death not recorded: common in imported trees)."""
     age = p.age_at(at)
     return age if age is not None and age <= _MAX_AGE else None
+
+
+_Said = tuple[bool, int | None, str]
+"""What a person's node says that needs no coordinates: deceased at the drawn date, the age
+written in their symbol, their tooltip (escaped)."""
+
+
+def _people_said(case: Case, lang: str, at: PartialDate) -> dict[str, _Said]:
+    """:data:`_Said` of every person of ``case`` (reduced to ``at``), by id."""
+    words = _words(lang)
+    out: dict[str, _Said] = {}
+    for p in case.people:
+        dead = person_deceased(p, at)
+        age = None if dead else _shown_age(p, at)
+        out[p.id] = (dead, age, _escape(_tooltip(p, words, dead, age)))
+    return out
+
+
+def _words(lang: str) -> tuple[str, str, str, str]:
+    """"born", "died", "deceased" and "years" in ``lang``, for tooltips."""
+    return (label("born", lang), label("died", lang), label("deceased", lang),
+            "jaar" if lang == "nl" else "years")
 
 
 def _tooltip(p: Person, words: tuple[str, str, str, str], dead: bool, age: int | None) -> str:
@@ -133,8 +161,9 @@ def _person_look(p: Person, dead: bool, is_index: bool, adopted: bool,
 
 
 def _paint_people(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str,
-                  at: PartialDate, adopted: set[str]) -> None:
-    """Every person: symbol, name and dates in a node group with its tooltip.
+                  at: PartialDate, adopted: set[str], said: Mapping[str, _Said]) -> None:
+    """Every person: symbol, name and dates in a node group with its tooltip; ``said``:
+    :data:`_Said` of the people, where known already.
 
     Written straight as text, exactly as :func:`node_markup` around :func:`symbol_markup`
     and :func:`text_markup` would write it (the symbol and classes of each kind of person
@@ -142,23 +171,28 @@ def _paint_people(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str,
     nodes = doc.group(classes=["nodes"])
     person = {p.id: p for p in case.people}
     index = set(case.case.index)
-    looks: dict[tuple[object, ...], tuple[SymbolSpec, str]] = {}
-    words = (label("born", lang), label("died", lang), label("deceased", lang),
-             "jaar" if lang == "nl" else "years")
+    looks: dict[tuple[object, ...], tuple[Callable[[Box], str], str]] = {}
+    words = _words(lang)
     muted = f' fill="{_attr(MUTED)}"'
     num, esc = _num, _escape
     parts: list[str] = []
     for pid, place in layout.people.items():
         p = person[pid]
-        dead = person_deceased(p, at)
-        age = None if dead else _shown_age(p, at)
+        known = said.get(pid)
+        if known is None:
+            dead = person_deceased(p, at)
+            age = None if dead else _shown_age(p, at)
+            tooltip = esc(_tooltip(p, words, dead, age))
+        else:
+            dead, age, tooltip = known
         is_index = pid in index
         marked = p.adopted or pid in adopted
         key = (p.sex, dead, is_index, p.pregnancy, p.miscarriage, marked, p.foster, age,
                p.abortion, p.stillbirth)
         look = looks.get(key)
         if look is None:
-            look = looks[key] = _person_look(p, dead, is_index, marked, age)
+            spec, classes = _person_look(p, dead, is_index, marked, age)
+            look = looks[key] = (symbol_writer(spec), classes)
         texts = [f'<text x="{num(line.x)}" y="{num(line.y)}" font-size="{num(line.size)}" '
                  f'text-anchor="middle"{_BOLD if line.bold else ""}'
                  f'{"" if line.size > 10 else muted}>{esc(line.text)}</text>'
@@ -167,15 +201,16 @@ def _paint_people(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str,
         box = place.box
         parts.append(f'<g id="n-{ident}" class="{look[1]}" data-id="{ident}" '
                      f'data-bbox="{num(box.x)} {num(box.y)} {num(box.w)} {num(box.h)}" '
-                     f'data-row="{place.row}"><title>{esc(_tooltip(p, words, dead, age))}'
-                     f'</title>{symbol_markup(place.symbol, look[0])}{"".join(texts)}</g>')
+                     f'data-row="{place.row}"><title>{tooltip}'
+                     f'</title>{look[0](place.symbol)}{"".join(texts)}</g>')
     nodes.add_markup("".join(parts))
 
 
 def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialDate,
-                  reduced: bool = False) -> str:
+                  reduced: bool = False, said: Mapping[str, _Said] | None = None) -> str:
     """Paint an already computed layout (see :func:`render_genogram`); ``reduced``: ``case``
-    is ``case_at(case, at)`` already."""
+    is ``case_at(case, at)`` already; ``said``: what the people's nodes say, where worked
+    out already (see :func:`_people_said`)."""
     if not reduced:  # the layout's indices refer to the case as it stood at ``at``
         case = case_at(case, at)
     legend = Legend(lang=lang)
@@ -199,7 +234,7 @@ def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialD
     _paint_partnerships(doc, case, layout, names, lang)
     _paint_children(doc, layout, names, lang)
     _paint_relations(doc, case, layout, names, lang)
-    _paint_people(doc, case, layout, lang, at, adopted)
+    _paint_people(doc, case, layout, lang, at, adopted, said or {})
     if lh:
         legend.paint(doc, margin, layout.height, width - 2 * margin)
     return doc.to_string()
@@ -375,17 +410,28 @@ def _paint_households(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str
 
 def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
                         names: dict[str, str], lang: str) -> None:
+    """Every partner line in its edge group, written as :func:`edge_markup` around
+    :func:`line_markup` would write it (the group's classes and the words once per kind)."""
     layer = doc.group(classes=["partnerships"])
     parts: list[str] = []
     people = {p.id: (i, p) for i, p in enumerate(case.people)}
+    heads: dict[tuple[str, str | None, bool], str] = {}
+    words: dict[str, str] = {}
     for ps in layout.partnerships:
         a, b = ps.partners
-        modifiers = [ps.kind]
-        if ps.ended:
-            modifiers.append(ps.ended)
-        if ps.consanguineous:
-            modifiers.append("consanguineous")
-        text = [label(ps.kind, lang)]
+        look = (ps.kind, ps.ended, ps.consanguineous)
+        head = heads.get(look)
+        if head is None:
+            modifiers = [ps.kind]
+            if ps.ended:
+                modifiers.append(ps.ended)
+            if ps.consanguineous:
+                modifiers.append("consanguineous")
+            head = heads[look] = f' class="{_attr(" ".join(["edge", "partnership", *modifiers]))}"'
+        said = words.get(ps.kind)
+        if said is None:
+            said = words[ps.kind] = label(ps.kind, lang)
+        text = [said]
         record = case.partnerships[ps.index] if ps.index is not None else None
         if record is not None and record.start is not None:
             text.append(str(record.start))
@@ -409,10 +455,11 @@ def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
         for line in ps.labels:
             content.append(text_markup(line.x, line.y, line.text, size=line.size, fill=MUTED,
                                        class_="line-label"))
-        parts.append(edge_markup(
-            "partnership", "".join(content), modifiers=modifiers, source=a, target=b,
-            id=f"e-{record.id}" if record is not None and record.id else None,
-            tooltip=f"{names[a]} – {names[b]}: {', '.join(text)}"))
+        ident = f'<g id="{_attr(f"e-{record.id}")}"' if record is not None and record.id \
+            else "<g"
+        tooltip = _escape(f"{names[a]} – {names[b]}: {', '.join(text)}")
+        parts.append(f'{ident}{head} data-source="{_attr(a)}" data-target="{_attr(b)}"><title>'
+                     f'{tooltip}</title>{"".join(content)}</g>')
     layer.add_markup("".join(parts))
 
 
@@ -451,15 +498,15 @@ def _paint_relations(doc: SvgDoc, case: Case, layout: GenogramLayout,
         return
     layer = doc.group(classes=["relations"])
     parts: list[str] = []
-    crossing: CrossingPoints | None = None  # built at the first cut-off
+    cut = [r.points for r in layout.relations if RELATION_STYLES[r.kind].pattern == "cut"]
+    crossing = CrossingPoints([points for _, _, points in layout.edges()], cut) if cut \
+        else None
     for r in layout.relations:
         a, b = r.between
         record = case.relations[r.index]
         style = RELATION_STYLES[r.kind]
         avoid: list[Point] = []
-        if style.pattern == "cut":  # its marks keep away from the lines crossing it
-            if crossing is None:
-                crossing = CrossingPoints([points for _, _, points in layout.edges()])
+        if crossing is not None and style.pattern == "cut":  # marks keep off lines crossing
             avoid = crossing.on(r.points)
         parts.append(edge_markup(
             "relation", line_markup(r.points, style, avoid), modifiers=[r.kind],
