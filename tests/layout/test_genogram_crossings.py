@@ -19,6 +19,7 @@ from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout
 from systeemkaart.layout.genogram_order import family_crossings
 from systeemkaart.layout.genogram_quality import (
     crossings,
+    plain_dot_graph,
     plain_dot_structural,
     structural_crossings,
     through_vertices,
@@ -351,3 +352,24 @@ def test_overlapping_sibling_bars_stack_so_that_none_crosses() -> None:
     right = router.lane(1, 846.0, 1542.0, 0, ups=[846.0], downs=[1542.0])
     router.assign()
     assert router.lanes[right[1]].index < router.lanes[left[1]].index
+
+
+def test_plain_dot_held_to_one_row_keeps_partners_and_their_join_on_one_rank() -> None:
+    """Plain ``dot`` draws :func:`_three_unions`'s third partner a row lower than the
+    father; held to one row, every couple's partners and join node share a height, the
+    join between the two partners."""
+    case = _three_unions()
+    sizes = {pid: place.box for pid, place in _layout(case).people.items()}
+
+    plain = plain_dot_graph(case, sizes)
+    y = {str(n): float(n.attr["pos"].split(",")[1]) for n in plain.nodes()}
+    assert y["p1"] != y["p8"]  # the third partner a row lower
+    held = plain_dot_graph(case, sizes, one_row=True)
+    at = {str(n): tuple(float(v) for v in n.attr["pos"].split(",")) for n in held.nodes()}
+    for ps in case.partnerships:
+        a, b = ps.partners
+        joins = set(held.successors(a)) & (set(held.predecessors(b)) | set(held.successors(b)))
+        joins |= set(held.successors(b)) & set(held.predecessors(a))
+        (join,) = (str(j) for j in joins if str(j).startswith("j"))
+        assert at[a][1] == at[b][1] == at[join][1]
+        assert min(at[a][0], at[b][0]) < at[join][0] < max(at[a][0], at[b][0])

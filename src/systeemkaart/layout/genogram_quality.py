@@ -288,7 +288,9 @@ def plain_dot_graph(case: Case, sizes: Mapping[str, Box], *, relations: bool = F
     (keys ``rel<i>``). The yardstick our layout must meet. With ``one_row`` each couple's
     partners and their join node share a rank (``rank=same``): plain ``dot`` held to our
     rule that partners stand on one row, a fairer yardstick where it draws a later
-    partner a row lower."""
+    partner a row lower; the edge to the second partner runs from the join (drawn
+    backwards), so that ``dot``, which puts a flat edge's tail left of its head, sets the
+    join between the partners as we do."""
     import pygraphviz
 
     g = pygraphviz.AGraph(directed=True, strict=False)
@@ -303,8 +305,11 @@ def plain_dot_graph(case: Case, sizes: Mapping[str, Box], *, relations: bool = F
         if key not in joins:
             joins[key] = f"j{len(joins)}"
             g.add_node(joins[key], shape="point", width="0.05")
-            for p in sorted(key):
-                g.add_edge(p, joins[key], key=f"{p}-{joins[key]}")
+            for k, p in enumerate(sorted(key)):
+                if one_row and k:  # a flat edge's tail stands left: the join between
+                    g.add_edge(joins[key], p, key=f"{p}-{joins[key]}", dir="back")
+                else:
+                    g.add_edge(p, joins[key], key=f"{p}-{joins[key]}")
         return joins[key]
 
     for ps in case.partnerships:
