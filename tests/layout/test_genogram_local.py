@@ -173,7 +173,8 @@ def test_above_its_budget_the_search_lays_out_what_the_guide_ranks_first() -> No
 def test_the_guide_counts_lines_in_opposite_order_between_two_rows() -> None:
     """A couple with two children and a single parent with one: nothing crosses with the
     single parent's child on their side; with it on the other side its line crosses both
-    of the couple's (lines from one union's gap do not cross each other)."""
+    of the couple's (lines from one union's gap do not cross each other), and a stem or a
+    drop meets the other union's sibling bar once with the better bar above."""
     case = Case.model_validate({
         "case": {"id": "x", "as_of": 2030},
         "people": [{"id": p, "born": 1950} for p in ("a", "b", "c")]
@@ -189,5 +190,23 @@ def test_the_guide_counts_lines_in_opposite_order_between_two_rows() -> None:
     count = line_guide(st)
     assert count([[couple, single], [k1, k2, k3]]) == 0
     assert count([[couple, single], [k2, k1, k3]]) == 0
-    assert count([[couple, single], [k3, k1, k2]]) == 2
-    assert count([[single, couple], [k1, k2, k3]]) == 2
+    assert count([[couple, single], [k3, k1, k2]]) == 2 + 1
+    assert count([[single, couple], [k1, k2, k3]]) == 2 + 1
+
+
+def test_above_its_budget_the_search_lays_out_nothing_the_guide_counts_worse() -> None:
+    """Where the guide counts more than one crossing more for every other arrangement than
+    for the one the search starts from, none is laid out."""
+    state, flips = _switches(1)
+    tried: list[list[list[int]]] = []
+
+    def evaluate(rows: list[list[int]]) -> tuple[int, int]:
+        tried.append(rows)
+        return 0, 0
+
+    def guide() -> Callable[[list[list[int]]], int]:
+        turned = state[0]
+        return lambda rows: 2 * int(turned or rows != [[0], [1, 2, 3]])
+
+    assert search_orders([[0], [1, 2, 3]], [1], (9, 0), evaluate, 4, flips, guide) is None
+    assert tried == [] and state == [False]
