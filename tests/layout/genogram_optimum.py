@@ -1,18 +1,20 @@
 """The fewest structural crossings any order of the blocks reaches, found by trying them all.
 
 A test helper for small families: every order of the blocks in every row, every block of
-two or more people either way round, and every single parent's line between two people of
-its block on either side (see :func:`~systeemkaart.layout.genogram_blocks.turn_solo_lines`)
-is laid out as the genogram lays it out (Graphviz keeping that order, our family lines)
-and its family lines' crossing points counted. What it finds is what our rules allow at
-best: partners side by side on one row, twins together, children under their own couple.
-It tells a layout that misses a better order from a family that no order under those
-rules draws with as few crossings as a plain ``dot`` drawing.
+two or more people either way round, every single parent's line between two people of its
+block on either side (see :func:`~systeemkaart.layout.genogram_blocks.turn_solo_lines`),
+and every gap a partner bracket's drop may take (between two people of its span who are
+not partners) is laid out as the genogram lays it out (Graphviz keeping that order, our
+family lines) and its family lines' crossing points counted. What it finds is what our
+rules allow at best: partners side by side on one row, twins together, children under
+their own couple. It tells a layout that misses a better order from a family that no order
+under those rules draws with as few crossings as a plain ``dot`` drawing.
 
 Cost: one Graphviz layout per combination, the product of the rows' factorials, of two
-per turnable block and of two per single parent's line; :func:`optimum` gives up (returns
-``None``) above ``limit`` combinations. The drawing turned round as a whole crosses as
-often, so the top row's first block stays unturned when it is the only one there.
+per turnable block, of two per single parent's line and of the drops' choices;
+:func:`optimum` gives up (returns ``None``) above ``limit`` combinations. The top block is
+turned too: a drawing turned round as a whole is not its mirror image (a step-parent's
+line, a bracket's drop and the dates keep their own sides), so it may cross less.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ class Best(NamedTuple):
     """The blocks turned round (from the layout's own state when it handed over)."""
     sides: list[str]
     """The single parents' unions whose line leaves on the other side."""
+    drops: dict[str, int]
+    """The gap of each partner bracket's drop (where it has a choice)."""
 
 
 def optimum(case: Case, limit: int = 20_000) -> Best | None:
@@ -59,37 +63,57 @@ def optimum(case: Case, limit: int = 20_000) -> Best | None:
     with mock.patch.object(genogram, "last_looks", catch):
         genogram.layout_genogram(case)
     if not caught:
-        return Best(0, [], [], [])
+        return Best(0, [], [], [], {})
     placed, st = caught[0]
     rows: dict[int, list[int]] = defaultdict(list)
     for block in st.blocks:
         rows[block.row].append(block.index)
     ordered = [rows[r] for r in sorted(rows)]
     turnable = [b.index for b in st.blocks if len(b.persons) > 1]
-    if len(ordered[0]) == 1 and turnable and turnable[0] == ordered[0][0]:
-        turnable = turnable[1:]  # the whole drawing turned round crosses as often
     inner = [u for u in st.unions if u.solo
              and 0 < st.position[u.members[0]] < len(st.blocks[u.block].persons) - 1]
+    brackets = [u for u in st.unions if len(_drops(st, u)) > 1]
     count = math.prod(math.factorial(len(r)) for r in ordered) \
-        * 2 ** (len(turnable) + len(inner))
+        * 2 ** (len(turnable) + len(inner)) * math.prod(len(_drops(st, u)) for u in brackets)
     if count > limit:
         return None
     best: Best | None = None
     for turned in _subsets(turnable):
         mirror_blocks(st, turned)
+        drops = [(u, u.gap, _drops(st, u)) for u in brackets]
         for sides in _subsets(list(range(len(inner)))):
             moved = [inner[k] for k in sides]
             _turn(st, moved)
-            for order in itertools.product(*(itertools.permutations(r) for r in ordered)):
-                rows_ = [list(r) for r in order]
-                n = family_crossings(placed(order=rows_, relations=False)[0])
-                if best is None or n < best.crossings:
-                    best = Best(n, rows_, turned, [u.key for u in moved])
-                    if n == 0:
-                        return best
+            for gaps in itertools.product(*(choices for _, _, choices in drops)):
+                for (u, _, _), gap in zip(drops, gaps, strict=True):
+                    u.gap = gap
+                for order in itertools.product(*(itertools.permutations(r) for r in ordered)):
+                    rows_ = [list(r) for r in order]
+                    n = family_crossings(placed(order=rows_, relations=False)[0])
+                    if best is None or n < best.crossings:
+                        best = Best(n, rows_, turned, [u.key for u in moved],
+                                    {u.key: g for (u, _, _), g in zip(drops, gaps, strict=True)})
+                        if n == 0:
+                            return best
+            for u, gap, _ in drops:
+                u.gap = gap
             _turn(st, moved)
         mirror_blocks(st, turned)
     return best
+
+
+def _drops(st: Structure, u: Union) -> list[int]:
+    """The gaps where the drop of ``u``'s partner bracket may leave its row: between two
+    people of its span who are not partners (its own gap only, for any other union)."""
+    if u.solo:
+        return [u.gap]
+    block = st.blocks[u.block]
+    i, j = sorted(st.position[m] for m in u.members)
+    if j == i + 1:
+        return [u.gap]
+    couples = {frozenset(v.members) for v in block.unions if not v.solo}
+    return [k for k in range(i + 1, j + 1)
+            if frozenset(block.persons[k - 1:k + 1]) not in couples] or [u.gap]
 
 
 def _subsets(items: list[int]) -> Iterator[list[int]]:

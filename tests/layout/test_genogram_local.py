@@ -6,7 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from systeemkaart.layout.genogram_blocks import build_structure, turn_solo_lines
-from systeemkaart.layout.genogram_local import Improved, improve_order, search_orders
+from systeemkaart.layout.genogram_local import (
+    Improved,
+    improve_order,
+    line_guide,
+    search_orders,
+)
 from systeemkaart.layout.genogram_plain import plain_order, plain_source
 from systeemkaart.model import Case
 
@@ -140,3 +145,68 @@ def test_a_step_parents_line_turns_to_the_other_side_and_back() -> None:
     turn_solo_lines(st, {"u:p2"})
     assert step.gap == before
     assert turn_solo_lines(st, {"u:a"}) == []
+
+
+def test_above_its_budget_the_search_lays_out_what_the_guide_ranks_first() -> None:
+    """More arrangements than the budget, with a guide: only the ``ranked`` the guide
+    counts fewest crossings for are laid out, and the best of them is kept with its
+    flip applied; without a guide none is."""
+    state, flips = _switches(1)
+    order = _inversions([3, 1, 2])
+    tried: list[list[list[int]]] = []
+
+    def evaluate(rows: list[list[int]]) -> tuple[int, int]:
+        tried.append(rows)
+        return order(rows)[0] + (0 if state[0] else 1), 0
+
+    def guide() -> Callable[[list[list[int]]], int]:
+        turned = state[0]
+        return lambda rows: order(rows)[0] + (0 if turned else 5)
+
+    start = [[0], [1, 2, 3]]
+    assert search_orders(start, [1], (9, 0), evaluate, 4, flips) is None
+    found = search_orders(start, [1], (9, 0), evaluate, 4, flips, guide, ranked=3)
+    assert found == Improved([[0], [3, 1, 2]], (0, 0), [0])
+    assert state == [True] and len(tried) == 3
+
+
+def test_the_guide_counts_lines_in_opposite_order_between_two_rows() -> None:
+    """A couple with two children and a single parent with one: nothing crosses with the
+    single parent's child on their side; with it on the other side its line crosses both
+    of the couple's (lines from one union's gap do not cross each other), and a stem or a
+    drop meets the other union's sibling bar once with the better bar above."""
+    case = Case.model_validate({
+        "case": {"id": "x", "as_of": 2030},
+        "people": [{"id": p, "born": 1950} for p in ("a", "b", "c")]
+        + [{"id": k, "born": 1980 + n} for n, k in enumerate(("k1", "k2", "k3"))],
+        "partnerships": [{"partners": ["a", "b"]}],
+        "children": [{"parents": ["a", "b"], "child": "k1"},
+                     {"parents": ["a", "b"], "child": "k2"},
+                     {"parents": ["c"], "child": "k3"}],
+    })
+    st = build_structure(case)
+    couple, single = st.block_of["a"], st.block_of["c"]
+    k1, k2, k3 = (st.block_of[k] for k in ("k1", "k2", "k3"))
+    count = line_guide(st)
+    assert count([[couple, single], [k1, k2, k3]]) == 0
+    assert count([[couple, single], [k2, k1, k3]]) == 0
+    assert count([[couple, single], [k3, k1, k2]]) == 2 + 1
+    assert count([[single, couple], [k1, k2, k3]]) == 2 + 1
+
+
+def test_above_its_budget_the_search_lays_out_nothing_the_guide_counts_worse() -> None:
+    """Where the guide counts more than one crossing more for every other arrangement than
+    for the one the search starts from, none is laid out."""
+    state, flips = _switches(1)
+    tried: list[list[list[int]]] = []
+
+    def evaluate(rows: list[list[int]]) -> tuple[int, int]:
+        tried.append(rows)
+        return 0, 0
+
+    def guide() -> Callable[[list[list[int]]], int]:
+        turned = state[0]
+        return lambda rows: 2 * int(turned or rows != [[0], [1, 2, 3]])
+
+    assert search_orders([[0], [1, 2, 3]], [1], (9, 0), evaluate, 4, flips, guide) is None
+    assert tried == [] and state == [False]

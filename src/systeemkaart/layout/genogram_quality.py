@@ -280,11 +280,17 @@ def bezier_points(points: list[Point], steps: int = 8) -> list[Point]:
     return out
 
 
-def plain_dot_graph(case: Case, sizes: Mapping[str, Box], *, relations: bool = False) -> Any:
+def plain_dot_graph(case: Case, sizes: Mapping[str, Box], *, relations: bool = False,
+                    one_row: bool = False) -> Any:
     """The family as a plain Graphviz ``dot`` drawing, laid out: every person a box of the
     size ``sizes`` gives them, one join node per couple, edges person -> join -> child, no
     other constraint; with ``relations``, the emotional lines as edges that do not constrain
-    (keys ``rel<i>``). The yardstick our layout must meet."""
+    (keys ``rel<i>``). The yardstick our layout must meet. With ``one_row`` each couple's
+    partners and their join node share a rank (``rank=same``): plain ``dot`` held to our
+    rule that partners stand on one row, a fairer yardstick where it draws a later
+    partner a row lower; the edge to the second partner runs from the join (drawn
+    backwards), so that ``dot``, which puts a flat edge's tail left of its head, sets the
+    join between the partners as we do."""
     import pygraphviz
 
     g = pygraphviz.AGraph(directed=True, strict=False)
@@ -299,12 +305,19 @@ def plain_dot_graph(case: Case, sizes: Mapping[str, Box], *, relations: bool = F
         if key not in joins:
             joins[key] = f"j{len(joins)}"
             g.add_node(joins[key], shape="point", width="0.05")
-            for p in sorted(key):
-                g.add_edge(p, joins[key], key=f"{p}-{joins[key]}")
+            for k, p in enumerate(sorted(key)):
+                if one_row and k:  # a flat edge's tail stands left: the join between
+                    g.add_edge(joins[key], p, key=f"{p}-{joins[key]}", dir="back")
+                else:
+                    g.add_edge(p, joins[key], key=f"{p}-{joins[key]}")
         return joins[key]
 
     for ps in case.partnerships:
         join(list(ps.partners))
+    if one_row:
+        for n, (key, node) in enumerate(joins.items()):
+            if len(key) == 2:
+                g.add_subgraph([*sorted(key), node], name=f"couple{n}", rank="same")
     for link in case.children:
         j = join(list(link.parents)) if len(link.parents) == 2 else link.parents[0]
         g.add_edge(j, link.child, key=f"{j}-{link.child}")
@@ -315,13 +328,15 @@ def plain_dot_graph(case: Case, sizes: Mapping[str, Box], *, relations: bool = F
     return g
 
 
-def plain_dot_structural(case: Case, layout: GenogramLayout) -> int:
+def plain_dot_structural(case: Case, layout: GenogramLayout, *, one_row: bool = False) -> int:
     """Structural crossings of a plain Graphviz ``dot`` drawing of the same family: every
     person a box of the size ``layout`` gives them, one join node per couple, edges
-    person -> join -> child, no other constraint, counted as :func:`structural_crossings`
-    counts (each crossing point once, at a shared bend too). The yardstick our layout must
-    meet."""
-    g = plain_dot_graph(case, {pid: place.box for pid, place in layout.people.items()})
+    person -> join -> child, no other constraint (with ``one_row``: partners and their
+    join node on one rank, see :func:`plain_dot_graph`), counted as
+    :func:`structural_crossings` counts (each crossing point once, at a shared bend too).
+    The yardstick our layout must meet."""
+    g = plain_dot_graph(case, {pid: place.box for pid, place in layout.people.items()},
+                        one_row=one_row)
     edges: list[tuple[str, list[Segment]]] = []
     for e in g.edges():
         raw = e.attr.get("pos") or ""
