@@ -229,13 +229,16 @@ def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
         # beside the hub's group the others stand below the hub, so it has room to its sides
         below = next((FRAME_PAD + sizes[pid][1] + GROUP_GAP / 2 for k in shelf
                       for pid, _, _ in local[k][1][:1] if pid == hub), 0.0)
-        shelf_h = max(local[k][3] + (below if local[k][1][0][0] != hub else 0.0)
-                      for k in shelf)
+        tallest = max(local[k][3] for k in shelf)
+        shelf_h = tallest
+        if below:
+            shelf_h = max([tallest] + [below + local[k][3] for k in shelf
+                                       if local[k][1][0][0] != hub])
         for k in shelf:
             hh, spots, w, h = local[k]
             gy = y0 + (shelf_h - h) / 2
             if below:  # the hub's group on top of the shelf, the others under the hub
-                gy = y0 if spots[0][0] == hub else y0 + below + (shelf_h - below - h) / 2
+                gy = y0 if spots[0][0] == hub else y0 + max(below, (tallest - h) / 2)
             for pid, sx, sy in spots:
                 bw, bh, lines = sizes[pid]
                 box = Box(x0 + sx, gy + sy, bw, bh)
