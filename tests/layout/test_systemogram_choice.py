@@ -15,11 +15,13 @@ from systeemkaart.layout.systemogram import (
     OFF_SIDE,
     SystemogramLayout,
     _forecast,
+    _hub,
     _likeliest,
     _off_side,
     layout_systemogram,
 )
 from systeemkaart.layout.systemogram_lines import count_lines_through, lines_through_boxes
+from systeemkaart.layout.systemogram_units import Unit
 from systeemkaart.model import Case
 from tests.conftest import ROOT
 from tests.strategies import cases
@@ -117,3 +119,23 @@ lines no longer come up one channel, and mdo-weglopen crosses 6 times less.)"""
 def test_examples_cross_no_more_than_they_did(name: str) -> None:
     lay = layout_systemogram(load(ROOT / "examples" / f"{name}.yaml"))
     assert lay.crossings <= ROUTED_CROSSINGS[name]
+
+
+def _row(agent: str) -> Unit:
+    return Unit(agent, 1, [(agent, "supporter", (), 20.0)], 60.0, 20.0, None, 0, {})
+
+
+@pytest.mark.parametrize(("lines", "hub"),
+                         [((8, 4, 0, 0), "a"), ((7, 0, 0, 0), None), ((8, 17, 0, 0), "b"),
+                          ((9, 9, 9, 0), "a"), ((9, 9, 9, 1), None)])
+def test_a_hub_is_the_end_of_many_lines_and_a_third_of_all(lines: tuple[int, ...],
+                                                           hub: str | None) -> None:
+    """A person is a hub (tried on top of the family block) when 8 lines or more end at it
+    and no fewer than a third of all lines into people; of two alike, the first. (9 of 28
+    fall short of a third; a line to what is not a person counts in neither.)"""
+    people = ["a", "b", "c", "d"]
+    targets = {f"{pid}{k}": [pid] for pid, n in zip(people, lines, strict=True)
+               for k in range(n)}
+    targets["u"] = ["elsewhere"]
+    units = [_row(agent) for agent in targets]
+    assert _hub(units, targets, people) == hub

@@ -400,7 +400,7 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
     plan = _Plan(case, when, lang, units_, people, targets, regie, optimise, unreached, alias,
                  help_counts(case, when))
     tried = [_one_round(plan, start_rank, SIDE_WEIGHTS[0])]
-    hub = _hub(plan) if optimise else None
+    hub = _hub(plan.units, plan.targets, plan.people) if optimise else None
     if optimise:
         tried = _candidates(plan, start_rank, rounds)
     best = tried[0]
@@ -491,18 +491,21 @@ def _candidates(plan: _Plan, start: dict[str, float], rounds: int, hub: str | No
     return out
 
 
-def _hub(plan: _Plan) -> str | None:
-    """The person most lines end at, when at least ``HUB_LINES`` do and at least
-    ``HUB_SHARE`` of all lines into people (the first in file order among equals);
-    ``None`` otherwise."""
+def _hub(units: Sequence[Unit], targets: dict[str, list[str]], people: Sequence[str]
+         ) -> str | None:
+    """The person among ``people`` most lines end at (one from each drawn row of
+    ``units`` to each of its ``targets``), when at least ``HUB_LINES`` do and at least
+    ``HUB_SHARE`` of all lines into people (the first in order among equals); ``None``
+    otherwise."""
+    wanted = set(people)
     count: dict[str, int] = {}
-    for u in plan.units:
+    for u in units:
         for part in u.parts:
-            for t in set(plan.targets.get(part[0], ())):
+            for t in set(targets.get(part[0], ())) & wanted:
                 count[t] = count.get(t, 0) + 1
     if not count:
         return None
-    best = max(plan.people, key=lambda p: count.get(p, 0))
+    best = max(people, key=lambda p: count.get(p, 0))
     most = count.get(best, 0)
     return best if most >= HUB_LINES and most >= HUB_SHARE * sum(count.values()) else None
 
