@@ -12,12 +12,13 @@ re-ranked by where their agents ended up and the whole is laid out again, for tw
 of the family block and three strengths of the side pull; where one person is the end of
 many of the lines (a hub, see :func:`_hub`), all of that again with the hub on top of the
 family block, where its lines come in from their own directions. Every line is routed
-around every box that is not one of its ends, into its own port (:mod:`.systemogram_lines`), for the
-layout(s) expected to cross least once routed (``ROUTED``, more in a small drawing up to
-``ROUTED_LINES``; see :func:`_forecast`: straight crossings plus the boxes straight lines
-pass, plus a price for every box set off its kind's side), of each kind; the one with the
-fewest crossings after routing is drawn, a crossing of two lines into one person counting
-double (:func:`_score`: such crossings make it hard to tell whose arrow is whose).
+around every box that is not one of its ends, into its own port
+(:mod:`.systemogram_lines`), for the layout(s) expected to cross least once routed
+(``ROUTED``, more in a small drawing up to ``ROUTED_LINES``; see :func:`_forecast`:
+straight crossings plus the boxes straight lines pass, plus a price for every box set off
+its kind's side), of each kind; the one with the fewest crossings after routing is drawn,
+a crossing of two lines into one person counting double (:func:`_score`: such crossings
+make it hard to tell whose arrow is whose).
 
 Cost: O(R · (A log A + A² + S log S + K)) for R rounds, A agents, S line segments and K
 pairs of segments side by side, plus the routing of a few layouts, about O(L · c) for L
