@@ -146,8 +146,8 @@ def _groups(case: Case, people: Sequence[str]) -> list[tuple[int | None, list[st
 
 def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
                   rank: Mapping[str, float], unreached: Collection[str] = (),
-                  shape: float = SHAPE, height: Mapping[str, float] | None = None
-                  ) -> CentrePlace:
+                  shape: float = SHAPE, height: Mapping[str, float] | None = None,
+                  hub: str | None = None) -> CentrePlace:
     """Lay out ``people`` grouped by household, each group ordered by ``rank`` (low = left).
 
     Within a household each generation is a row, oldest on top: a small genogram whose
@@ -158,8 +158,11 @@ def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
     more households side by side). With ``height`` (where each person's agents stand, low =
     high up), the shelves are stacked by the mean height of their members, so a household
     helped from below sits at the bottom of the block and its lines need not pass the
-    other. The block is centred on the origin. People in ``unreached`` get a line saying
-    that no help reaches them.
+    other. With ``hub`` (the person most lines end at), that person stands alone on top of
+    its group, the group in the middle of the top shelf and the other groups of that shelf
+    below the hub: room above and to both sides, so its many lines come in from their own
+    directions instead of through the gaps between its relatives. The block is centred on
+    the origin. People in ``unreached`` get a line saying that no help reaches them.
     """
     groups = _groups(case, people)
     if not groups:
@@ -184,6 +187,8 @@ def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
             if level != levels[0]:  # children, and their children, in order of age
                 same.sort(key=lambda m: (born.get(m, 10**7), people.index(m)))
             rows += [same[k:k + ROW_MAX] for k in range(0, len(same), ROW_MAX)]
+        if hub in members:
+            rows = [[hub]] + [r for r in ([m for m in row if m != hub] for row in rows) if r]
         spots: list[tuple[str, float, float]] = []
         y = FRAME_PAD
         width = 0.0
@@ -213,16 +218,27 @@ def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
             ids = [pid for k in shelf for pid, _, _ in local[k][1]]
             return sum(height.get(pid, 0.0) for pid in ids) / len(ids)
         shelves.sort(key=shelf_height)
+    if hub is not None:
+        _hub_on_top(shelves, [[pid for pid, _, _ in spots] for _, spots, _, _ in local], hub)
     persons: dict[str, PersonPlace] = {}
     frames: list[HouseholdPlace] = []
     y0 = 0.0
     for shelf in shelves:
         total = sum(local[k][2] for k in shelf) + GROUP_GAP * (len(shelf) - 1)
         x0 = -total / 2
-        shelf_h = max(local[k][3] for k in shelf)
+        # beside the hub's group the others stand below the hub, so it has room to its sides
+        below = next((FRAME_PAD + sizes[pid][1] + GROUP_GAP / 2 for k in shelf
+                      for pid, _, _ in local[k][1][:1] if pid == hub), 0.0)
+        tallest = max(local[k][3] for k in shelf)
+        shelf_h = tallest
+        if below:
+            shelf_h = max([tallest] + [below + local[k][3] for k in shelf
+                                       if local[k][1][0][0] != hub])
         for k in shelf:
             hh, spots, w, h = local[k]
             gy = y0 + (shelf_h - h) / 2
+            if below:  # the hub's group on top of the shelf, the others under the hub
+                gy = y0 if spots[0][0] == hub else y0 + max(below, (tallest - h) / 2)
             for pid, sx, sy in spots:
                 bw, bh, lines = sizes[pid]
                 box = Box(x0 + sx, gy + sy, bw, bh)
@@ -245,3 +261,16 @@ def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
     frames = [HouseholdPlace(f.index, f.members, f.frame.moved(dx, dy)) for f in frames]
     radius = math.hypot(block.w / 2, block.h / 2)
     return CentrePlace(persons, tuple(frames), radius)
+
+
+def _hub_on_top(shelves: list[list[int]], groups: Sequence[Sequence[str]], hub: str) -> None:
+    """Move the shelf holding ``hub``'s group to the top and that group to the middle of
+    it, in place: the hub, on top of its group, then has room above and to both sides."""
+    at = next((k for k, shelf in enumerate(shelves) for g in shelf if hub in groups[g]), None)
+    if at is None:
+        return
+    shelf = shelves.pop(at)
+    g = next(g for g in shelf if hub in groups[g])
+    shelf.remove(g)
+    shelf.insert(len(shelf) // 2, g)
+    shelves.insert(0, shelf)

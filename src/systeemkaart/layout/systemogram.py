@@ -9,12 +9,16 @@ neighbourhood social team on top (:mod:`.systemogram_rings`); neighbours on a ri
 places where their lines cross less that way round, and a card's professionals stand in
 the order their lines leave it. The order of the people in each household is then
 re-ranked by where their agents ended up and the whole is laid out again, for two shapes
-of the family block and three strengths of the side pull. Every line is routed around every
-box that is not one of its ends, into its own port (:mod:`.systemogram_lines`), for the
-layout(s) expected to cross least once routed (``ROUTED``, more in a small drawing up to
-``ROUTED_LINES``; see :func:`_forecast`: straight crossings plus the boxes straight lines
-pass, plus a price for every box set off its kind's side); the one with the fewest
-crossings after routing is drawn.
+of the family block and three strengths of the side pull; where one person is the end of
+many of the lines (a hub, see :func:`_hub`), all of that again with the hub on top of the
+family block, where its lines come in from their own directions. Every line is routed
+around every box that is not one of its ends, into its own port
+(:mod:`.systemogram_lines`), for the layout(s) expected to cross least once routed
+(``ROUTED``, more in a small drawing up to ``ROUTED_LINES``; see :func:`_forecast`:
+straight crossings plus the boxes straight lines pass, plus a price for every box set off
+its kind's side), of each kind; the one with the fewest crossings after routing is drawn,
+a crossing of two lines into one person counting double (:func:`_score`: such crossings
+make it hard to tell whose arrow is whose).
 
 Cost: O(R · (A log A + A² + S log S + K)) for R rounds, A agents, S line segments and K
 pairs of segments side by side, plus the routing of a few layouts, about O(L · c) for L
@@ -42,7 +46,8 @@ from .ring_centre import (
 )
 from .ring_geometry import TAU, Box, Point, boundary_point, count_crossings
 from .ring_links import LinkPlace, LinkPlan, place_links, plan_links
-from .systemogram_lines import count_lines_through, route_links
+from .systemogram_fan import fan_crossings
+from .systemogram_lines import count_lines_through, route_links, routed_ends
 from .systemogram_rings import desired_angles, exchange_neighbours, place_rings
 from .systemogram_units import Unit, collapse, units
 
@@ -80,6 +85,17 @@ NEAR = 1.25
 OFF_SIDE = 10.0
 """Crossings a layout must save for each box it sets more than a quarter turn from its
 kind's side (see :func:`_off_side`)."""
+HUB_LINES = 8
+"""Lines into one person from which a layout with that person on top of the family block
+(room on three sides) is tried as well."""
+HUB_SHARE = 0.4
+"""Share of all lines into people that must end at one person for it to count as a hub:
+where lines spread over many people, none dominates and the extra layouts are not tried
+(routing them too costs a third more time or more; at a third, 20-agent networks took
+a third longer and none was drawn with its hub on top)."""
+UNTRACEABLE = 1.0
+"""What a crossing of two lines into one person weighs in choosing among routed layouts,
+over and above being a crossing (see :func:`_score`)."""
 DETOUR_CROSSINGS = 1.0
 """Crossings a line is expected to gain for each box it must be routed round."""
 
@@ -240,10 +256,10 @@ class _Plan:
 
 def _one_round(plan: _Plan, rank: dict[str, float], side_weight: float,
                shape: float = SHAPES[0], height: dict[str, float] | None = None,
-               centre: CentrePlace | None = None) -> SystemogramLayout:
+               centre: CentrePlace | None = None, hub: str | None = None) -> SystemogramLayout:
     if centre is None:
         centre = layout_centre(plan.case, plan.people, plan.at, plan.lang, rank,
-                               plan.unreached, shape, height)
+                               plan.unreached, shape, height, hub)
     desired = desired_angles(plan.units, plan.targets, centre, plan.optimise, side_weight)
     if plan.optimise:
         desired = exchange_neighbours(plan.units, desired, plan.targets, centre)
@@ -386,6 +402,7 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
     plan = _Plan(case, when, lang, units_, people, targets, regie, optimise, unreached, alias,
                  help_counts(case, when))
     tried = [_one_round(plan, start_rank, SIDE_WEIGHTS[0])]
+    hub = _hub(plan.units, plan.targets, plan.people) if optimise else None
     if optimise:
         tried = _candidates(plan, start_rank, rounds)
     best = tried[0]
@@ -393,8 +410,10 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
         sides = {u.id: u.side for u in plan.units if u.side is not None}
         count = max(ROUTED, ROUTED_LINES // max(len(tried[0].links), 1)) if optimise else 1
         near = _likeliest(tried, sides, count)
+        if hub is not None:  # the best with the busiest person on top competes as well
+            near += _likeliest(_candidates(plan, start_rank, rounds, hub), sides, count)
         routed = [_routed(case, lay) for lay in near]
-        best = min(routed, key=lambda lay: lay.crossings)
+        best = min(routed, key=_score) if len(routed) > 1 else routed[0]
     named = [(f"p:{k}", v.box) for k, v in best.people.items()]
     named += [(f"a:{k}", v.box) for k, v in best.agents.items()]
     _check_overlaps(named)
@@ -425,6 +444,14 @@ def _likeliest(tried: Sequence[SystemogramLayout], sides: dict[str, float], coun
     return out
 
 
+def _score(lay: SystemogramLayout) -> float:
+    """What a routed layout costs a reader: its crossings, plus ``UNTRACEABLE`` for
+    each crossing of two lines into one person (which a reader must untangle to tell
+    whose arrow is whose, near the person or far from it)."""
+    lines = routed_ends(lay.links, lay.people)
+    return lay.crossings + UNTRACEABLE * fan_crossings(lines, lay.people, math.inf)
+
+
 def _forecast(lay: SystemogramLayout) -> float:
     """The crossings ``lay`` is expected to have once routed: its straight crossings plus
     ``DETOUR_CROSSINGS`` for every box a straight line passes that is not one of its ends
@@ -433,15 +460,17 @@ def _forecast(lay: SystemogramLayout) -> float:
     return lay.crossings + DETOUR_CROSSINGS * count_lines_through(lay.links, lay.people, boxes)
 
 
-def _candidates(plan: _Plan, start: dict[str, float], rounds: int) -> list[SystemogramLayout]:
+def _candidates(plan: _Plan, start: dict[str, float], rounds: int, hub: str | None = None
+                ) -> list[SystemogramLayout]:
     """Layouts for each shape of the family block and each side pull, each re-ranked
-    ``rounds`` times; distinct ones, fewest straight crossings first (stable)."""
+    ``rounds`` times; distinct ones, fewest straight crossings first (stable). With
+    ``hub``, that person stands on top of the family block in every one."""
     out: list[SystemogramLayout] = []
     seen: set[tuple[tuple[str, float, float], ...]] = set()
     blocks: set[tuple[tuple[str, float, float], ...]] = set()
     for shape in SHAPES:
         first = layout_centre(plan.case, plan.people, plan.at, plan.lang, start,
-                              plan.unreached, shape)
+                              plan.unreached, shape, hub=hub)
         block = tuple((k, p.x, p.y) for k, p in first.people.items())
         if block in blocks:
             continue  # the same family block as a shape before: the same layouts follow
@@ -450,7 +479,7 @@ def _candidates(plan: _Plan, start: dict[str, float], rounds: int) -> list[Syste
             rank, height = start, None
             for k in range(max(1, rounds)):
                 result = _one_round(plan, rank, weight, shape, height,
-                                    first if k == 0 else None)
+                                    first if k == 0 else None, hub)
                 key = tuple((k, a.box.x, a.box.y) for k, a in result.agents.items())
                 key += tuple((k, p.x, p.y) for k, p in result.people.items())
                 if key in seen:
@@ -462,6 +491,25 @@ def _candidates(plan: _Plan, start: dict[str, float], rounds: int) -> list[Syste
                 rank, height = _rerank(result)
     out.sort(key=lambda lay: lay.crossings)
     return out
+
+
+def _hub(units: Sequence[Unit], targets: dict[str, list[str]], people: Sequence[str]
+         ) -> str | None:
+    """The person among ``people`` most lines end at (one from each drawn row of
+    ``units`` to each of its ``targets``), when at least ``HUB_LINES`` do and at least
+    ``HUB_SHARE`` of all lines into people (the first in order among equals); ``None``
+    otherwise."""
+    wanted = set(people)
+    count: dict[str, int] = {}
+    for u in units:
+        for part in u.parts:
+            for t in set(targets.get(part[0], ())) & wanted:
+                count[t] = count.get(t, 0) + 1
+    if not count:
+        return None
+    best = max(people, key=lambda p: count.get(p, 0))
+    most = count.get(best, 0)
+    return best if most >= HUB_LINES and most >= HUB_SHARE * sum(count.values()) else None
 
 
 def _off_side(lay: SystemogramLayout, sides: dict[str, float]) -> int:

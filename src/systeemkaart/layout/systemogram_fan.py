@@ -49,8 +49,15 @@ SPIRAL_STEP = 0.5
 """Most turn (radians) round a person along one piece of a leg into its port."""
 ARROW_GAP = 0.42
 """Least angle (radians) between two ports where one holds an arrowhead."""
-LINE_GAP = 0.26
-"""Least angle (radians) between two ports that hold plain line ends."""
+LINE_GAP = 0.34
+"""Least angle (radians) between two ports that hold plain line ends: ``END_GAP`` apart
+on a circle's outline."""
+END_GAP = 6.0
+"""Least distance (units) between two line ends on one symbol: where more lines end at a
+person than its port arc holds so far apart, they all end farther out (see
+:func:`_farther`)."""
+FARTHEST = 12.0
+"""Most distance (units) by which crowded line ends move out from a symbol."""
 ENTRY_GAP = 7.0
 """Least distance (units) between two lines where they enter the circle of
 ``FAN_RADIUS``, where they fit."""
@@ -141,32 +148,57 @@ def _order(paths: Sequence[Sequence[Point]], lines: Sequence[int], centre: Point
     return sorted(lines, key=cmp_to_key(compare))
 
 
-def _spread(wanted: Sequence[float], arrowed: Sequence[bool], small: float) -> list[float]:
+def _farther(ports: int, small: float) -> float:
+    """How much farther out (units) than :func:`port_distance` the ends of ``ports``
+    lines into one symbol stand, so that the port arc holds them all ``END_GAP`` apart:
+    0 where it does at the outline, else the least whole unit that does (at most
+    ``FARTHEST``)."""
+    out = 0.0
+    while out < FARTHEST and (ports - 1) * _narrowed(small * LINE_GAP, out) > PORT_ARC:
+        out += 1.0
+    return out
+
+
+def _narrowed(gap: float, out: float) -> float:
+    """The angle that spans the chord of ``gap`` (radians, at the nearest port distance)
+    on a circle ``out`` units farther from the symbol's centre."""
+    near = SYMBOL / 2 + ARROW_ROOM
+    return 2 * math.asin(min(1.0, math.sin(gap / 2) * near / (near + out)))
+
+
+def _spread(wanted: Sequence[float], arrowed: Sequence[bool], small: float, out: float = 0.0
+            ) -> list[float]:
     """Port angles close to ``wanted`` (in order), all on the port arc (isotonic fit,
     O(n)); ``arrowed[k]`` says whether ports ``k`` and ``k + 1`` have an arrowhead
-    between them, ``small`` widens every gap (a small symbol)."""
+    between them, ``small`` widens every gap (a small symbol), ``out`` is how far beyond
+    the nearest port distance the ports stand (see :func:`_farther`)."""
     offsets = [0.0]
-    for g in _gaps(arrowed, small):
+    for g in _gaps(arrowed, small, out):
         offsets.append(offsets[-1] + g)
     fitted = isotonic([w - o for w, o in zip(wanted, offsets, strict=True)])
     top = _PORT_HI - offsets[-1]
     return [min(max(f, _PORT_LO), top) + o for f, o in zip(fitted, offsets, strict=True)]
 
 
-def _gaps(arrowed: Sequence[bool], small: float) -> list[float]:
+def _gaps(arrowed: Sequence[bool], small: float, out: float = 0.0) -> list[float]:
     """The angles between neighbouring ports: ``ARROW_GAP`` (times ``small``) each where
     they fit on the port arc; else the gaps between two plain line ends narrowed first,
-    down to ``LINE_GAP``, and then all of them in proportion."""
-    wide = small * ARROW_GAP
-    if len(arrowed) * wide <= PORT_ARC:
-        return [wide] * len(arrowed)
+    down to ``LINE_GAP``, then those beside an arrowhead down to it, and then all alike
+    (angles that span the same chords ``out`` units farther out, see
+    :func:`_narrowed`)."""
+    wide = _narrowed(small * ARROW_GAP, out)
+    line = _narrowed(small * LINE_GAP, out)
+    n = len(arrowed)
+    if n * wide <= PORT_ARC:
+        return [wide] * n
     plain = arrowed.count(False)
-    rest = PORT_ARC - (len(arrowed) - plain) * wide
-    if plain and rest >= plain * small * LINE_GAP:
+    rest = PORT_ARC - (n - plain) * wide
+    if plain and rest >= plain * line:
         return [wide if a else rest / plain for a in arrowed]
-    least = [small * (ARROW_GAP if a else LINE_GAP) for a in arrowed]
-    scale = PORT_ARC / sum(least)
-    return [g * scale for g in least]
+    rest = PORT_ARC - plain * line
+    if rest >= (n - plain) * line:
+        return [rest / (n - plain) if a else line for a in arrowed]
+    return [PORT_ARC / n] * n
 
 
 def _wanted(path: Sequence[Point], centre: Point, first: int) -> float:
@@ -205,9 +237,10 @@ def fan_in(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
         wanted = [_wanted(paths[i], centre, firsts[i]) for i in order]
         entries = [_entry(paths[i], centre, FAN_RADIUS, firsts[i]) for i in order]
         spaced = _apart([_round(pt, centre) for _, pt in entries])
-        ports = _spread(wanted, arrowed, small)
+        out = _farther(len(order), small)
+        ports = _spread(wanted, arrowed, small, out)
         for i, angle, (k, enter), bearing in zip(order, ports, entries, spaced, strict=True):
-            d = port_distance(sex, angle)
+            d = port_distance(sex, angle) + out
             port = (p.x + d * math.cos(angle), p.y + d * math.sin(angle))
             path = paths[i]
             ends_i = (sources[i], pid)
