@@ -224,7 +224,7 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     Lines are then moved apart, and off the edges of the household ``frames``.
     """
     router = Router(_obstacles(people, agents, sexes))
-    shifts = _shifts(links, people, agents)
+    shifts = _shifts(links, people, agents, cards)
     n = len(links)
     paths: list[list[Point]] = [[] for _ in range(n)]
     ends: list[str | None] = [None] * n  # the person each path ends at, or None
@@ -299,11 +299,11 @@ def _trim_stubs(router: Router, paths: list[list[Point]], ends: Sequence[tuple[s
 
 
 def _shifts(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
-            agents: Mapping[str, Box]) -> list[Shift]:
+            agents: Mapping[str, Box], cards: Mapping[str, Box | None]) -> list[Shift]:
     """Where each line leaves its agent's box (see :data:`Shift`).
 
-    Lines joining the same two nodes leave ``PARALLEL_GAP`` apart. Where an agent has two
-    or more double lines leaving on one side, they leave ``PAIR_SPACING`` apart, ordered by
+    Lines joining the same two nodes leave ``PARALLEL_GAP`` apart. Where a card's row has
+    two or more double lines leaving on one side, they leave ``PAIR_SPACING`` apart, ordered by
     how high their other ends stand (its single lines beside the double line before them),
     and as a staircase: out of a card the stub of the line leaving higher reaches further
     when the lines head down (the lower one's when they head up), so lines that turn the
@@ -324,10 +324,11 @@ def _shifts(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     double = [is_double(lk) for lk in links]
     out: list[Shift] = [(0.0, 0.0)] * len(links)
     for (src, _), members in groups.items():
-        if sum(double[i] for i in members) < 2:
+        box = agents.get(src)
+        if box is None or not _in_card(box, cards.get(src)) \
+                or sum(double[i] for i in members) < 2:
             _parallel(links, members, out)
             continue
-        box = agents.get(src)
         order = sorted(members, key=lambda i: (goals[i][1], goals[i][0], i))
         places = [0.0]
         stairs = [0.0]
@@ -343,9 +344,9 @@ def _shifts(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
             places.append(at)
             stairs.append(step)
         half = places[-1] / 2
-        room = box.h / 2 - 2 if box is not None else half
+        room = box.h / 2 - 2
         scale = min(1.0, room / half) if half > 0 else 1.0
-        down = box is not None and sum(goals[i][1] for i in order) / len(order) > box.cy
+        down = sum(goals[i][1] for i in order) / len(order) > box.cy
         for i, at, step in zip(order, places, stairs, strict=True):
             out[i] = ((at - half) * scale, (stairs[-1] - step if down else step) * scale)
     return out
