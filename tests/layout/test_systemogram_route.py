@@ -46,11 +46,11 @@ def test_a_line_out_of_the_far_side_of_its_card_never_runs_back_under_its_row() 
     row = Box(0.0, 20.0, 100.0, 30.0)
     obstacles = [Obstacle("org", Box(0.0, 0.0, 100.0, 20.0)), Obstacle("pro", row)]
     router = Router(obstacles)
-    near = _from_card(router, row, card, (60.0, 70.0), 0.0, ["pro", "kind"], ("pro", "kind"))
+    near = _from_card(router, row, card, (60.0, 70.0), (0.0, 0.0), ["pro", "kind"], ("pro", "kind"))
     assert near is not None and near[0][0] == card.right  # the side facing the target
     router = Router(obstacles)
     router.remember([(90.0, 30.0), (90.0, 200.0)], ("u", "v"))
-    path = _from_card(router, row, card, (60.0, 70.0), 0.0, ["pro", "kind"], ("pro", "kind"))
+    path = _from_card(router, row, card, (60.0, 70.0), (0.0, 0.0), ["pro", "kind"], ("pro", "kind"))
     assert path is not None and path[0][0] == card.x  # round the far side: no crossing
     assert not any(segment_hits_box(p, q, row) for p, q in pairwise(path[1:]))
 
@@ -64,13 +64,13 @@ def test_a_line_crossing_several_others_leaves_its_card_on_the_far_side() -> Non
     obstacles = [Obstacle("org", Box(0.0, 0.0, 100.0, 20.0)), Obstacle("pro", row)]
     goal = (300.0, -30.0)
     router = Router(obstacles)
-    near = _from_card(router, row, card, goal, 0.0, ["pro", "kind"], ("pro", "kind"))
+    near = _from_card(router, row, card, goal, (0.0, 0.0), ["pro", "kind"], ("pro", "kind"))
     assert near is not None and near[0][0] == card.right
     router = Router(obstacles)
     walls = [[(x, 5.0), (x, 75.0)] for x in (114.0, 118.0, 122.0)]
     for k, wall in enumerate(walls):
         router.remember(wall, (f"u{k}", f"v{k}"))
-    path = _from_card(router, row, card, goal, 0.0, ["pro", "kind"], ("pro", "kind"))
+    path = _from_card(router, row, card, goal, (0.0, 0.0), ["pro", "kind"], ("pro", "kind"))
     assert path is not None and path[0][0] == card.x
     assert not any(segments_cross(p, q, *wall) for p, q in pairwise(path) for wall in walls)
     assert not any(segment_hits_box(p, q, row) for p, q in pairwise(path[1:]))

@@ -35,7 +35,7 @@ from .systemogram_fan import (
     fan_in,
     port_distance,
 )
-from .systemogram_nudge import CROWDED, nudge_apart, straighten
+from .systemogram_nudge import CROWDED, drop_reversals, nudge_apart, straighten
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "PORT_GAP",
     "close_runs",
     "count_lines_through",
+    "is_double",
     "lines_through_boxes",
     "port_distance",
     "route_links",
@@ -54,6 +55,9 @@ PORT_GAP = ARROW_GAP
 """Least angle (radians) between two ports on one symbol: room for two arrowheads."""
 STUB = 10.0
 PARALLEL_GAP = 5.0
+PAIR_SPACING = 9.0
+"""Distance (units) between two double lines of one agent where they leave it: their
+strokes 2.6 apart within a pair and over 6 between the pairs, so a reader can pair them."""
 REROUTE = 1
 QUICK_BUDGET = 12
 """Most segment routings the second pass tries for one line (the first pass: ``BUDGET``)."""
@@ -61,8 +65,22 @@ FAR_TRIES = 8
 """Most lines whose card's far side the second pass tries in one drawing (few pass the
 guess that it may pay; this bounds the cost where many do)."""
 """Rounds in which every line is routed again with all the others known."""
+Shift = tuple[float, float]
+"""Where a line leaves its agent's row: how far down from its middle, and how much longer
+than ``STUB`` its stub out of the card is."""
 _LABEL = LABEL
 _SYMBOL = SYMBOL_BOX
+_WIDE_RELATIONS = frozenset({"close", "fused", "close_hostile"})
+"""Relations drawn with two or three strokes (the systemogram's relation styles)."""
+
+
+def is_double(lk: LinkPlace) -> bool:
+    """True when ``lk`` is drawn with two or more parallel strokes (a deciding agent's
+    line, a close or fused relation): beside another such line its strokes must stay in
+    visible pairs."""
+    if lk.kind == "involvement":
+        return lk.stance == "over"
+    return lk.kind == "relation" and lk.relation in _WIDE_RELATIONS
 
 
 def _obstacles(people: Mapping[str, PersonPlace], agents: Mapping[str, Box],
@@ -83,18 +101,21 @@ def _obstacles(people: Mapping[str, PersonPlace], agents: Mapping[str, Box],
     return out
 
 
-def _start(router: Router, box: Box, card: Box | None, toward: Point, shift: float,
+def _start(router: Router, box: Box, card: Box | None, toward: Point, shift: Shift,
            left: bool | None = None) -> list[Point]:
-    """Where a line leaves its agent: a stub sideways out of a card (shorter where a box
-    stands close; on the side facing ``toward`` unless ``left`` says), or the box centre."""
+    """Where a line leaves its agent: a stub sideways out of a card, ``shift`` down from
+    the middle of its row and longer by its own extra length (shorter where a box stands
+    close; on the side facing ``toward`` unless ``left`` says), or the box centre."""
+    down, extra = shift
     if card is None or card.h <= box.h + 0.5:
-        return [(box.cx, box.cy + shift)]
-    y = box.cy + max(-box.h / 2 + 2, min(box.h / 2 - 2, shift))
+        return [(box.cx, box.cy + down)]
+    y = box.cy + max(-box.h / 2 + 2, min(box.h / 2 - 2, down))
     if left is None:
         left = toward[0] <= card.cx
     x, sign = (card.x, -1.0) if left else (card.right, 1.0)
-    stub = STUB
-    while stub > 1.0 and router.blocked((x + sign * stub, y)):
+    stub = STUB + extra
+    while stub > 1.0 and (router.blocked((x + sign * stub, y)) if stub <= STUB
+                          else not router.open((x, y), (x + sign * stub, y))):
         stub /= 2
     return [(x, y), (x + sign * stub, y)]
 
@@ -103,7 +124,7 @@ def _in_card(box: Box, card: Box | None) -> bool:
     return card is not None and card.h > box.h + 0.5
 
 
-def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: float,
+def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: Shift,
                skip: list[str], ends: tuple[str, str], quick: _Tries | None = None
                ) -> list[Point] | None:
     """The routed path of a line from an agent's box, remembered. A line out of a card
@@ -122,6 +143,9 @@ def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: f
         best = None if leg is None else start[:-1] + leg
     else:
         best = start[:-1] + router.route(start[-1], goal, skip, ends, remember=False)
+    if best is not None and _in_card(box, card) and _back_under(best, box):
+        assert card is not None
+        best = _other_side(router, best, box, card, goal, shift, skip, ends)
     below = card is not None and abs(goal[0] - card.cx) < card.w
     if card is not None and _in_card(box, card) and (below or quick is None or quick.left > 0):
         cost = math.inf if best is None else router.cost(best, ends)
@@ -139,6 +163,31 @@ def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: f
     if best is not None and quick is None:
         router.remember(best, ends)
     return best
+
+
+def _other_side(router: Router, path: list[Point], box: Box, card: Box, goal: Point,
+                shift: Shift, skip: Sequence[str], ends: tuple[str, str]) -> list[Point]:
+    """``path``, which left its card row ``box`` by a stub and ran back under the row, out
+    of the row's other side instead, joined to the first point of ``path`` beyond that
+    side where the way there is clear: the same way less the run back under the card (a
+    reader would take the stub for a stray mark and the line for one from the other
+    side). ``path`` itself where no such point is found."""
+    left = path[1][0] > card.cx  # the stub went right: leave on the left now
+    other = _start(router, box, card, goal, shift, left=left)
+    router.prepare_line(other[-1], goal, skip, ends)
+    for k in range(2, len(path)):
+        beyond = path[k][0] < other[-1][0] if left else path[k][0] > other[-1][0]
+        if beyond and router.clear(other[-1], path[k]) \
+                and not _back_under([other[-1], other[-1], path[k]], box):
+            return other + path[k:]
+    return path
+
+
+def _back_under(path: Sequence[Point], box: Box) -> bool:
+    """True when ``path``, leaving a card row ``box`` by a stub, runs back under the row
+    past its middle after the stub (cutting one of its corners is no such run)."""
+    middle = Box(box.cx - 0.5, box.y, 1.0, box.h)
+    return any(segment_hits_box(a, b, middle) for a, b in pairwise(path[1:]))
 
 
 def _worth_other_side(router: Router, cost: float, stub: Point, card: Box, goal: Point,
@@ -175,16 +224,7 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     Lines are then moved apart, and off the edges of the household ``frames``.
     """
     router = Router(_obstacles(people, agents, sexes))
-    pairs: dict[tuple[str, str], int] = {}
-    for lk in links:
-        pairs[(lk.source, lk.target)] = pairs.get((lk.source, lk.target), 0) + 1
-    seen: dict[tuple[str, str], int] = {}
-    shifts: list[float] = []
-    for lk in links:
-        key = (lk.source, lk.target)
-        k = seen.get(key, 0)
-        seen[key] = k + 1
-        shifts.append((k - (pairs[key] - 1) / 2) * PARALLEL_GAP)
+    shifts = _shifts(links, people, agents, cards)
     n = len(links)
     paths: list[list[Point]] = [[] for _ in range(n)]
     ends: list[str | None] = [None] * n  # the person each path ends at, or None
@@ -216,6 +256,8 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
            [lk.kind in ("involvement", "relation") for lk in links], firsts, people, sexes)
     if len(links) <= CROWDED:  # once more, now with the fans drawn (they stay)
         _apart(router, links, paths, people, agents, cards, frames, kept)
+    drop_reversals(router, paths, pairs_, skips)
+    _trim_stubs(router, paths, pairs_, skips, firsts)
     out = []
     for lk, path, flip in zip(links, paths, flips, strict=True):
         pts = tuple(reversed(path)) if flip else tuple(path)
@@ -237,6 +279,92 @@ def _apart(router: Router, links: Sequence[LinkPlace], paths: list[list[Point]],
         skips.append([src, tgt] + ([src + _SYMBOL] if src in people else []))
     nudge_apart(router, paths, ends, skips, _firsts(links, people, agents, cards), frames,
                 kept)
+
+
+def _trim_stubs(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
+                skips: Sequence[Sequence[str]], firsts: Sequence[int]) -> None:
+    """End each card's stub where its line turns back towards the card (a long stub of
+    the staircase may reach past a bend the line takes near it, which then reads as a
+    hook), in place, where the shorter stub's way on is clear of every box."""
+    for i, path in enumerate(paths):
+        if firsts[i] != 2 or len(path) < 3:
+            continue
+        (x0, y), (x1, _), (x2, y2) = path[0], path[1], path[2]
+        sign = 1.0 if x1 > x0 else -1.0
+        if sign * (x2 - x1) >= 0 or sign * (x2 - x0) < 1.0:
+            continue
+        router.prepare_line(path[0], path[-1], skips[i], ends[i])
+        if router.clear((x2, y), (x2, y2)):
+            path[1] = (x2, y)
+
+
+def _shifts(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
+            agents: Mapping[str, Box], cards: Mapping[str, Box | None]) -> list[Shift]:
+    """Where each line leaves its agent's box (see :data:`Shift`).
+
+    Lines joining the same two nodes leave ``PARALLEL_GAP`` apart. Where a card's row has
+    two or more double lines leaving on one side, they leave ``PAIR_SPACING`` apart, ordered by
+    how high their other ends stand (its single lines beside the double line before them),
+    and as a staircase: out of a card the stub of the line leaving higher reaches further
+    when the lines head down (the lower one's when they head up), so lines that turn the
+    same way still run apart as visible pairs of strokes, instead of fanning out of one
+    point and lying almost on each other for a long way (six even strokes where three
+    lines of one agent run together). Other lines of one agent leave from one point, as a
+    fan. Within a box's height less 2 units at either side (closer together where many
+    must fit). O(L log L) for L lines."""
+    groups: dict[tuple[str, bool], list[int]] = {}
+    goals: list[Point] = []
+    for i, lk in enumerate(links):
+        src, tgt, _ = _ends_of(lk, people)
+        goal = ((people[tgt].x, people[tgt].y) if tgt in people
+                else (agents[tgt].cx, agents[tgt].cy))
+        goals.append(goal)
+        left = src in agents and goal[0] <= agents[src].cx
+        groups.setdefault((src, left), []).append(i)
+    double = [is_double(lk) for lk in links]
+    out: list[Shift] = [(0.0, 0.0)] * len(links)
+    for (src, _), members in groups.items():
+        box = agents.get(src)
+        if box is None or not _in_card(box, cards.get(src)) \
+                or sum(double[i] for i in members) < 2:
+            _parallel(links, members, out)
+            continue
+        order = sorted(members, key=lambda i: (goals[i][1], goals[i][0], i))
+        places = [0.0]
+        stairs = [0.0]
+        last = 0 if double[order[0]] else -1  # where in ``order`` the last double line is
+        for k, (a, b) in enumerate(pairwise(order), start=1):
+            same = links[a].target == links[b].target and links[a].source == links[b].source
+            at, step = places[-1] + (PARALLEL_GAP if same else 0.0), stairs[-1]
+            if double[b] and last >= 0 and not same:
+                at = max(at, places[last] + PAIR_SPACING)
+                step = stairs[last] + PAIR_SPACING
+            if double[b]:
+                last = k
+            places.append(at)
+            stairs.append(step)
+        half = places[-1] / 2
+        room = box.h / 2 - 2
+        scale = min(1.0, room / half) if half > 0 else 1.0
+        down = sum(goals[i][1] for i in order) / len(order) > box.cy
+        for i, at, step in zip(order, places, stairs, strict=True):
+            out[i] = ((at - half) * scale, (stairs[-1] - step if down else step) * scale)
+    return out
+
+
+def _parallel(links: Sequence[LinkPlace], members: Sequence[int], out: list[Shift]) -> None:
+    """Set the shift of each of ``members`` (lines of one agent) that joins the same two
+    nodes as another: ``PARALLEL_GAP`` apart about the middle, in ``out``."""
+    count: dict[tuple[str, str], int] = {}
+    for i in members:
+        key = (links[i].source, links[i].target)
+        count[key] = count.get(key, 0) + 1
+    seen: dict[tuple[str, str], int] = {}
+    for i in members:
+        key = (links[i].source, links[i].target)
+        k = seen.get(key, 0)
+        seen[key] = k + 1
+        out[i] = ((k - (count[key] - 1) / 2) * PARALLEL_GAP, 0.0)
 
 
 def _skip(lk: LinkPlace, people: Mapping[str, PersonPlace]) -> list[str]:
@@ -263,7 +391,7 @@ def _ends_of(lk: LinkPlace, people: Mapping[str, PersonPlace]) -> tuple[str, str
     return lk.source, lk.target, False
 
 
-def _route_one(router: Router, lk: LinkPlace, shift: float, people: Mapping[str, PersonPlace],
+def _route_one(router: Router, lk: LinkPlace, shift: Shift, people: Mapping[str, PersonPlace],
                agents: Mapping[str, Box], cards: Mapping[str, Box | None],
                quick: _Tries | None = None) -> tuple[list[Point], str | None, bool] | None:
     """The routed path of ``lk`` (from its agent; flipped when it starts at a person), the
@@ -299,7 +427,7 @@ def _route_one(router: Router, lk: LinkPlace, shift: float, people: Mapping[str,
 
 
 def _reroute(router: Router, i: int, lk: LinkPlace, paths: list[list[Point]], flip: bool,
-             shift: float, people: Mapping[str, PersonPlace], agents: Mapping[str, Box],
+             shift: Shift, people: Mapping[str, PersonPlace], agents: Mapping[str, Box],
              cards: Mapping[str, Box | None], tries: _Tries) -> None:
     """Rip up line ``i`` and route it again, now that every other line is known; the new
     path is kept only when it crosses fewer lines (length weighed as in the router).

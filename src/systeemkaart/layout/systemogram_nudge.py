@@ -33,9 +33,9 @@ from .systemogram_close import (
     frame_runs,
     near_cells,
 )
-from .systemogram_route import Router
+from .systemogram_route import MARGIN, TIGHT, Router
 
-__all__ = ["NUDGE_GAP", "nudge_apart", "straighten"]
+__all__ = ["NUDGE_GAP", "REVERSAL", "drop_reversals", "nudge_apart", "reversals", "straighten"]
 
 NUDGE_GAP = 7.0
 """Distance two nearly parallel lines of different agents are moved apart to (units): the
@@ -353,3 +353,58 @@ def _skippable(router: Router, lines: _Lines, i: int, k: int, j: int) -> bool:
     return (_crossings(new, near) <= _crossings(old, near)
             and _close(new, near) <= _close(old, near) + 1e-9
             and _close(new, edges, FRAME_GAP) <= _close(old, edges, FRAME_GAP) + 1e-9)
+
+
+REVERSAL = -0.9
+"""Cosine of the turn beyond which a bend doubles back (a turn of over some 154 degrees):
+a line that runs out and back over itself seems to start or end elsewhere, and a double
+line's strokes shoot out of such a bend."""
+
+
+def reversals(path: Sequence[Point]) -> list[int]:
+    """The bends of ``path`` where it doubles back on itself (see :data:`REVERSAL`)."""
+    out = []
+    for k in range(1, len(path) - 1):
+        (ax, ay), (bx, by), (cx, cy) = path[k - 1], path[k], path[k + 1]
+        ux, uy, vx, vy = bx - ax, by - ay, cx - bx, cy - by
+        lu, lv = math.hypot(ux, uy), math.hypot(vx, vy)
+        if lu > 1e-9 and lv > 1e-9 and (ux * vx + uy * vy) < REVERSAL * lu * lv:
+            out.append(k)
+    return out
+
+
+def drop_reversals(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
+                   skips: Sequence[Sequence[str]]) -> int:
+    """Drop each bend where a path doubles back on itself, in place, where the way past it
+    is clear of every box (at the router's margin, or else its ``TIGHT`` one, as routed)
+    and crosses no more lines that share no end with it: routing, swapping ways and
+    fanning in may each leave a short hook. Returns the bends dropped. O(L · s) to find
+    the hooks, for L lines of s segments, plus O(L · s) per hook (there are few)."""
+    dropped = 0
+    for i, path in enumerate(paths):
+        for k in reversed(reversals(path)):
+            if k >= len(path) - 1:
+                continue
+            a, b, c = path[k - 1], path[k], path[k + 1]
+            if _crossed_by(paths, ends, i, [(a, c)]) > _crossed_by(paths, ends, i,
+                                                                   [(a, b), (b, c)]):
+                continue
+            for margin in (MARGIN, TIGHT):
+                router.prepare_line(path[0], path[-1], skips[i], ends[i], margin=margin)
+                if router.clear(a, c):
+                    del path[k]
+                    dropped += 1
+                    break
+    return dropped
+
+
+def _crossed_by(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]], i: int,
+                segs: Sequence[tuple[Point, Point]]) -> int:
+    """How often ``segs`` (part of line ``i``) cross the lines sharing no end with it."""
+    mine = set(ends[i])
+    total = 0
+    for j, other in enumerate(paths):
+        if j == i or mine & set(ends[j]):
+            continue
+        total += _crossings(segs, [(True, True, (), c, d) for c, d in pairwise(other)])
+    return total

@@ -241,6 +241,16 @@ class Router:
                    and self._sides_of[i][1] < y < self._sides_of[i][3]
                    for i in self._grid.at(pt))
 
+    def open(self, p: Point, q: Point) -> bool:
+        """True when the segment ``p``-``q`` passes through no box (at its true size, the
+        current line's own boxes too): where a card's stub may reach."""
+        sides = self._sides_of
+        for i in self._grid.near(self._walk(p, q)):
+            x0, y0, x1, y1, _ = sides[i]
+            if segment_entry(p, q, x0, y0, x1, y1) is not None:
+                return False
+        return True
+
     def clear(self, p: Point, q: Point) -> bool:
         """True when the segment ``p``-``q`` passes no box of the current line's obstacles."""
         return self._first_hit(p, q) is None
