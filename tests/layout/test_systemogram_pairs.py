@@ -55,14 +55,16 @@ def _assert_double_lines_leave_apart(lay: SystemogramLayout) -> None:
                 assert math.dist(a, b) > 1.0, (key, a, b)
 
 
-def test_an_agents_double_lines_to_one_side_leave_its_card_a_pair_apart() -> None:
-    """The Leerplichtambtenaar's two deciding lines (to Hans and Yvonne) left the card at
-    one point and lay on each other: four even strokes no reader can pair."""
-    lay = layout_systemogram(load(Path("examples/huisarts-steunfiguren.yaml")))
-    starts = _double_starts(lay)
-    pair = [pts for (src, _), pts in starts.items() if src == "lpa"]
-    assert len(pair) == 1 and len(pair[0]) == 2
-    assert math.dist(*pair[0]) >= PAIR_SPACING - 1e-6
+@pytest.mark.parametrize("name", ["huisarts-steunfiguren", "mdo-weglopen"])
+def test_an_agents_double_lines_leave_its_card_a_pair_apart(name: str) -> None:
+    """The Leerplichtambtenaar's two deciding lines (to Hans and Yvonne; to the parents)
+    left the card at one point and lay on each other: four even strokes no reader can
+    pair. To one side or to both, they now start at least a pair's spacing apart."""
+    lay = layout_systemogram(load(Path(f"examples/{name}.yaml")))
+    starts = [pt for (src, _), pts in _double_starts(lay).items() if src == "lpa"
+              for pt in pts]
+    assert len(starts) == 2
+    assert math.dist(*starts) >= PAIR_SPACING - 1e-6
 
 
 @given(helper_networks(min_agents=2, max_agents=30))
