@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from .genogram_places import MID, SYMBOL, SYMBOL_TOP, Pending, RelationPlace, Work, cx, row_ref
@@ -154,13 +154,16 @@ def _side_dys(work: Work, pid: str, side: float, n: int) -> list[float]:
     return sorted(out)
 
 
-def repack_side_ports(work: Work, drawn: list[tuple[tuple[str, str], list[RefPoint]]]
-                      ) -> list[list[RefPoint]]:
+def repack_side_ports(work: Work, drawn: list[tuple[tuple[str, str], list[RefPoint]]],
+                      halves: Sequence[float] = ()) -> list[list[RefPoint]]:
     """The routes ``drawn`` (each with the two people it joins), their side ports given
     out anew where two of them end closer than 4 units on one side: each way considered
     took a port on every side it could leave by, so on a busy side the ports ran out. On
     such a side the routes drawn take the first ports in turn, in the order of their
-    heights, so lines that nested still nest."""
+    heights, so lines that nested still nest. With ``halves`` (per route, half the width
+    of what it draws), ports whose lines would draw closer than ``PORT_CLEAR`` are moved
+    apart too, in the same order, where the side has room for that (see
+    :func:`_spread`)."""
     found: dict[tuple[str, float], list[tuple[float, int, bool]]] = {}
     for n, ((a, b), path) in enumerate(drawn):
         for pid, first in ((a, True), (b, False)):
@@ -172,14 +175,45 @@ def repack_side_ports(work: Work, drawn: list[tuple[tuple[str, str], list[RefPoi
     out = [list(path) for _ends, path in drawn]
     for (pid, side), ends in found.items():
         ends.sort()
-        if all(q[0] - p[0] >= 4.0 for p, q in itertools.pairwise(ends)):
-            continue  # apart enough already: keep them where they were chosen
-        for dy, (_old, n, first) in zip(_side_dys(work, pid, side, len(ends)), ends, strict=True):
+        dys: list[float] | None = None
+        if halves:
+            dys = _spread(work, pid, side, [(dy, halves[n]) for dy, n, _first in ends])
+        if dys is None:
+            if all(q[0] - p[0] >= 4.0 for p, q in itertools.pairwise(ends)):
+                continue  # apart enough already: keep them where they were chosen
+            dys = _side_dys(work, pid, side, len(ends))
+        for dy, (_old, n, first) in zip(dys, ends, strict=True):
             path = out[n]
             i, j = (0, 1) if first else (-1, -2)
             y = row_ref(work.st.rows[pid], MID + dy)
             path[i] = (cx(work, pid) + side * _half_width(work, pid, dy), y)
             path[j] = (path[j][0], y)
+    return out
+
+
+def _spread(work: Work, pid: str, side: float, ends: list[tuple[float, float]]
+            ) -> list[float] | None:
+    """New heights below the middle for the line ends ``ends`` (height, half the width of
+    what the line draws; sorted by height) on ``side`` of ``pid``'s symbol, in the same
+    order, each pair ``PORT_CLEAR`` apart by what they draw, as near their mean height as
+    the side allows; ``None`` when they are apart enough already, or the side has no
+    room for that (or a single parent's line leaving there would be met)."""
+    need = [max(4.0, a[1] + b[1] + PORT_CLEAR) for a, b in itertools.pairwise(ends)]
+    if all(q[0] - p[0] >= gap - 1e-9 for (p, q), gap in zip(itertools.pairwise(ends), need,
+                                                              strict=True)):
+        return None
+    limit = SYMBOL / 2 - 2
+    total = sum(need)
+    if total > 2 * limit:
+        return None
+    mean = sum(dy for dy, _half in ends) / len(ends)
+    start = min(max(mean - total / 2, -limit), limit - total)
+    out = [start]
+    for gap in need:
+        out.append(out[-1] + gap)
+    taken = work.side_lines.get(f"{pid}{side}", [])
+    if any(abs(dy - t) < 4.0 for dy in out for t in taken):
+        return None
     return out
 
 

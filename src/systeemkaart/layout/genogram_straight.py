@@ -123,7 +123,8 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
         pending.relation[k] = (pending.relation[k][0], pending.relation_routes[k][best])
     drawn = [k for k, (_best, var) in enumerate(choice) if var is None]
     packed = repack_side_ports(work, [(pending.relation[k][0].between, pending.relation[k][1])
-                                      for k in drawn])
+                                      for k in drawn],
+                               [drawn_half(pending.relation[k][0].kind) for k in drawn])
     for k, path in zip(drawn, packed, strict=True):
         pending.relation[k] = (pending.relation[k][0], path)
     routes = [path for _, path in pending.relation]
