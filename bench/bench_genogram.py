@@ -57,6 +57,7 @@ from systeemkaart.io.yaml_json import load, save
 from systeemkaart.layout import genogram_dot
 from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_blocks import build_structure
+from systeemkaart.layout.genogram_clear import crowded_lines, lines_near_text
 from systeemkaart.layout.genogram_quality import (
     bezier_points,
     crossing_points,
@@ -200,6 +201,8 @@ def ours(case: Case) -> dict[str, float]:
         "overlaps": overlaps,
         "split": split,
         "lol": len(lines_on_lines(layout)),
+        "crowd": len(crowded_lines(layout)),
+        "text": len(lines_near_text(layout)),
         "twins": len(twins_apart(case, layout)),
         "households": len(household_problems(layout)),
     }
@@ -448,10 +451,13 @@ def quality() -> None:
     """Print the quality table: ours against plain ``dot`` on hand-made, example, generated
     and public GEDCOM families. ``straight``: all crossings with every emotional line drawn
     straight between its symbols; ``lol``: line pairs closer than 4 units for more than 10;
-    ``tw``: twins apart; ``hh``: household outline problems."""
+    ``crowd``: emotional lines drawn closer than 6 units (by what they draw) to another
+    line along a stretch, per pair; ``text``: emotional lines within 4 units of a text not
+    their ends' (see :mod:`systeemkaart.layout.genogram_clear`); ``tw``: twins apart;
+    ``hh``: household outline problems."""
     print(f"{'family':24} {'people':>6} | {'ours: struct':>12} {'all':>4} {'straight':>8} "
-          f"{'lol':>3} {'tw':>2} {'hh':>2} {'ovl':>3} {'split':>5} | {'dot: struct':>11} "
-          f"{'all':>4} {'split':>5}")
+          f"{'lol':>3} {'crowd':>5} {'text':>4} {'tw':>2} {'hh':>2} {'ovl':>3} {'split':>5} | "
+          f"{'dot: struct':>11} {'all':>4} {'split':>5}")
     totals: dict[str, float] = defaultdict(float)
     worse: list[str] = []
     bent: list[str] = []  # emotional lines as drawn cross more than drawn straight
@@ -466,12 +472,14 @@ def quality() -> None:
         if a["all"] > a["straight"]:
             bent.append(f"{name} ({a['all']:.0f} > {a['straight']:.0f})")
         print(f"{name:24} {len(case.people):6} | {a['structural']:12.0f} {a['all']:4.0f} "
-              f"{a['straight']:8.0f} {a['lol']:3.0f} {a['twins']:2.0f} {a['households']:2.0f} "
+              f"{a['straight']:8.0f} {a['lol']:3.0f} {a['crowd']:5.0f} {a['text']:4.0f} "
+              f"{a['twins']:2.0f} {a['households']:2.0f} "
               f"{a['overlaps']:3.0f} {a['split']:5.0f} | {b['structural']:11.0f} "
               f"{b['all']:4.0f} {b['split']:5.0f}")
     t = totals
     print(f"{'total':24} {'':6} | {t['ours_structural']:12.0f} {t['ours_all']:4.0f} "
-          f"{t['ours_straight']:8.0f} {t['ours_lol']:3.0f} {t['ours_twins']:2.0f} "
+          f"{t['ours_straight']:8.0f} {t['ours_lol']:3.0f} {t['ours_crowd']:5.0f} "
+          f"{t['ours_text']:4.0f} {t['ours_twins']:2.0f} "
           f"{t['ours_households']:2.0f} {t['ours_overlaps']:3.0f} {t['ours_split']:5.0f} | "
           f"{t['dot_structural']:11.0f} {t['dot_all']:4.0f} {t['dot_split']:5.0f}")
     print(f"families with more structural crossings than plain dot: {', '.join(worse) or 'none'}")

@@ -17,6 +17,7 @@ from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout
 from systeemkaart.layout.genogram_quality import crossings, lines_on_lines, segments
 from systeemkaart.model import Case
 from systeemkaart.model.family import Relation
+from systeemkaart.vocab import RELATION_KINDS
 from tests.layout.test_genogram import CASES, EXAMPLES, check_layout
 from tests.strategies import families_with_relations
 from tests.strategies_genogram import genogram_families
@@ -162,10 +163,37 @@ def test_emotional_lines_cross_no_more_than_drawn_straight_in_generated_families
     to cross a partner line that the line through the name passes between); two straight
     lines in one row lie on one line and never cross, where lines going round (between
     interleaved pairs) may have to; and more than ``_MOST_PER_PAIR`` relations between one
-    pair leave no way that crosses none of the others. Those families are measured, not
-    asserted, in ``bench/bench_genogram.py``."""
+    pair leave no way that crosses none of the others.
+
+    How much that leaves out, measured on 150 families of these strategies (random, not
+    the derandomised ones run here): 80 (the straight line of some relation passes someone
+    else's box in 65, its own end's names in 72, a couple's years in 30; more than six
+    relations a pair in 2). 69 of those 80 meet the rule all the same, 11 do not, so each
+    reason stays: of the 11 families left out only for their own ends' names 2 fail, and
+    a yardstick with only the lines that cannot be straight taken as drawn still fails in
+    2 of 78. Those families are measured, not asserted, in ``bench/bench_genogram.py``;
+    several relations between one pair, the case that narrows least, are asserted for
+    every mix of kinds in
+    :func:`test_several_relations_between_two_people_cross_no_more_than_straight`."""
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
     assume(_straight_is_drawable(layout))
+    assert _crossings(layout, straight=False) <= _crossings(layout, straight=True)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(sorted(RELATION_KINDS)), min_size=2, max_size=_MOST_PER_PAIR),
+       st.booleans())
+def test_several_relations_between_two_people_cross_no_more_than_straight(
+        kinds: list[str], siblings: bool) -> None:
+    """Two to six relations of any kinds between two siblings (or two people without a
+    family line) cross no more lines than they would all drawn straight between the two
+    symbols: as many as fit stand straight side by side, apart by what they draw, the
+    others go round without crossing them."""
+    case = _two_siblings(kinds) if siblings else Case.model_validate({
+        "schema": "systeemkaart/1", "case": {"id": "t", "as_of": 2024},
+        "people": [{"id": "a", "sex": "female"}, {"id": "b", "sex": "male"}],
+        "relations": [{"between": ["a", "b"], "kind": kind} for kind in kinds]})
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=None))
     assert _crossings(layout, straight=False) <= _crossings(layout, straight=True)
 
 

@@ -82,8 +82,8 @@ from .genogram_places import (
     solo_lines,
     union_xs,
 )
-from .genogram_relations import add_relation
-from .genogram_route import RefPoint, Router, YRef
+from .genogram_relations import add_relation, drawn_half
+from .genogram_route import LINE_CLEAR, TEXT_CLEAR, RefPoint, Router, YRef
 from .genogram_straight import straighten_relations
 
 __all__ = [
@@ -212,11 +212,43 @@ def _gap_widths(work: Work) -> list[list[float]]:
             need = max(need, len(unions) * UNION_STEP + (10 if inner else OUTER_GAP - 10))
             for u in unions:
                 if len(u.members) == 2 and u.span_level < 0 and u.partnerships:
-                    need = max(need, work.label(u.partnerships[-1])[1] + 8)
+                    room = max(_beside(work, block.persons, k))  # centred: same both sides
+                    need = max(need, work.label(u.partnerships[-1])[1] + 4 + 2 * max(room, 2.0))
                     need = _room_beside_lines(work, unions, u, math.ceil(need))
             widths[k] = float(math.ceil(need))
         out.append(widths)
     return out
+
+
+def _beside(work: Work, persons: list[str], k: int) -> tuple[float, float]:
+    """The room kept free in gap ``k`` of a block of ``persons`` beside the box on its left
+    and on its right, for emotional lines coming down there (see :func:`_corridors`)."""
+    if work.corridor_room is None:
+        work.corridor_room = _corridors(work)
+    room = work.corridor_room
+    n = len(persons)
+    left = room.get(persons[k - 1], 2.0) if 0 < k - 1 < n - 1 else 2.0
+    right = room.get(persons[k], 2.0) if 0 < k < n - 1 else 2.0
+    return left, right
+
+
+def _corridors(work: Work) -> dict[str, float]:
+    """Per person with emotional lines, the room they may take in the corridor between
+    the person's box and a couple's dates beside it: a person with partners on both sides
+    sends its lines to other rows out of a side into such a gap, down past the dates (lines
+    within a row go over the tops). Each line keeps
+    :data:`~.genogram_route.LINE_CLEAR` from the next and its drawing
+    :data:`~.genogram_route.TEXT_CLEAR` from the dates and the box."""
+    room: dict[str, float] = defaultdict(lambda: TEXT_CLEAR)
+    rows = work.st.rows
+    for rel in work.case.relations:
+        a, b = rel.between
+        if a not in rows or b not in rows or rows[a] == rows[b]:
+            continue
+        half = drawn_half(rel.kind)
+        for pid in (a, b):
+            room[pid] += 2 * half + LINE_CLEAR
+    return dict(room)
 
 
 def _dates_at(work: Work, unions: list[Union], u: Union,
@@ -226,7 +258,8 @@ def _dates_at(work: Work, unions: list[Union], u: Union,
     texts, width = work.label(u.partnerships[-1])
     blocked = solo_lines(unions, union_xs(gap[0], gap[1], len(unions)), gap, len(texts) > 1,
                          work.st.position)
-    return label_centre(gap[0], gap[1], width, blocked)
+    return label_centre(gap[0], gap[1], width, blocked,
+                        _beside(work, work.st.blocks[u.block].persons, u.gap))
 
 
 def _room_beside_lines(work: Work, unions: list[Union], u: Union, need: float) -> float:

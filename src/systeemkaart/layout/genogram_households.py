@@ -19,6 +19,8 @@ from .genogram_places import (
     Work,
     axis_segments,
 )
+from .genogram_relations import drawn_half
+from .genogram_route import TEXT_CLEAR
 
 __all__ = ["along", "outline_households"]
 
@@ -210,8 +212,11 @@ def _place_names(work: Work, layout: GenogramLayout) -> None:
     frames: list[Box] = []
     for hh in layout.households:
         frames += hh.marks if hh.outline is None else _slabs(hh.outline)
-    lines = [(p, q) for _kind, _ends, points in layout.edges()
+    lines = [(p, q) for kind, _ends, points in layout.edges() if kind != "relation"
              for p, q in itertools.pairwise(points)]
+    # an emotional line's drawing keeps TEXT_CLEAR from the name (a zigzag swings wide)
+    emotional = [(p, q, drawn_half(r.kind) + TEXT_CLEAR) for r in layout.relations
+                 for p, q in itertools.pairwise(r.points)]
     top = work.options.top  # above it: the title
     for hh in split:
         width = text_width(hh.name, _NAME_SIZE)
@@ -220,12 +225,15 @@ def _place_names(work: Work, layout: GenogramLayout) -> None:
                        key=lambda m: m.w)  # by the outermost frame: not between two
                    for frame in sorted(hh.marks, key=lambda b: (b.y, b.x))]
         for x, y in [spot for frame in anchors for spot in _name_spots(frame, width)] \
-                + _edge_spots(anchors[0], width, taken, frames, lines):
+                + _edge_spots(anchors[0], width, taken, frames,
+                              lines + [(p, q) for p, q, _clear in emotional]):
             box = Box(x, y - _NAME_SIZE * 0.8, width, _NAME_SIZE)
             room = box.grow(1.0)
             hits = sum(1 for b in taken if b.overlaps(room)) + (box.y < top)
             hits += sum(1 for b in frames if _edge_in(b, room))
             hits += sum(1 for p, q in lines if segment_hits_box(p, q, room, eps=0.0))
+            hits += sum(1 for p, q, clear in emotional
+                        if segment_hits_box(p, q, box.grow(clear), eps=0.0))
             if best is None or hits < best[0]:
                 best = (hits, box)
             if hits == 0:

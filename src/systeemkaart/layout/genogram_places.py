@@ -328,8 +328,9 @@ class Work:
     waypoints: dict[str, float] = field(default_factory=dict)
     """Where ``dot`` lets lines that skip rows cross them (see
     :func:`~.genogram_dot.waypoint`)."""
-    top_ports: dict[str, set[float]] = field(default_factory=lambda: defaultdict(set))
-    """Per person, the offsets from the centre where lines already leave the top."""
+    top_ports: dict[str, dict[float, float]] = field(default_factory=lambda: defaultdict(dict))
+    """Per person, the offsets from the centre where lines already leave the top, each with
+    half the width of what that line draws."""
     side_uses: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     side_lines: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     """Per person and side (keyed as :attr:`side_uses`), the heights below the middle where
@@ -345,6 +346,10 @@ class Work:
     line runs (the lowest, when a couple has several): the name stands below it."""
     line_sides: dict[str, set[int]] = field(default_factory=dict)
     """Per person, the sides (-1 left, +1 right) where a partner line hangs from them."""
+    corridor_room: dict[str, float] | None = None
+    """Per person with partners on both sides, the room its emotional lines to other rows
+    may take beside its box in a gap with a couple's dates (made once, see
+    ``genogram._corridors``)."""
 
     def label(self, index: int) -> tuple[list[str], float]:
         """The date lines written on partnership ``index``'s line, and their width."""
@@ -396,11 +401,14 @@ def union_xs(lo: float, hi: float, count: int) -> list[float]:
 
 
 def label_centre(lo: float, hi: float, width: float,
-                 blocked: list[tuple[float, float]]) -> tuple[float, bool]:
+                 blocked: list[tuple[float, float]],
+                 room: tuple[float, float] = (2.0, 2.0)) -> tuple[float, bool]:
     """Where a partnership's dates of ``width`` stand in its gap ``lo``..``hi``, and whether
     they stand clear there: the gap's middle, unless a single parent's line passes there at
     the dates' height (``blocked``: the x extents of such lines, see :func:`solo_lines`);
-    then beside it, as near the middle as there is room, ``LABEL_CLEAR`` from the line."""
+    then beside it, as near the middle as there is room, ``LABEL_CLEAR`` from the line,
+    and ``room`` from the left and right end of the gap (where emotional lines may come
+    down beside the partners' boxes)."""
     middle = (lo + hi) / 2
     half = width / 2
 
@@ -411,7 +419,7 @@ def label_centre(lo: float, hi: float, width: float,
     if clear(middle):
         return middle, True
     spots = [c for a, b in blocked for c in (a - half - LABEL_CLEAR, b + half + LABEL_CLEAR)
-             if lo + 2 + half <= c <= hi - 2 - half and clear(c)]
+             if lo + room[0] + half <= c <= hi - room[1] - half and clear(c)]
     if not spots:
         return middle, False
     return min(spots, key=lambda c: (abs(c - middle), c)), True

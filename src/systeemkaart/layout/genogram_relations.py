@@ -10,21 +10,46 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from .genogram_places import MID, SYMBOL, SYMBOL_TOP, Pending, RelationPlace, Work, cx, row_ref
-from .genogram_route import RefPoint
+from .genogram_route import FAMILY_HALF, TEXT_CLEAR, RefPoint
 
-__all__ = ["add_relation", "nest_routes", "relation_path", "relation_paths", "repack_side_ports",
-           "side_point", "top_point", "top_x"]
+__all__ = ["DRAWN_HALF", "add_relation", "drawn_half", "nest_routes", "relation_path",
+           "relation_paths", "repack_side_ports", "side_point", "top_point", "top_x"]
+
+
+DRAWN_HALF: Final[dict[str, float]] = {
+    "close": 1.9,  # two strokes 1.2 wide, 2.6 apart
+    "fused": 3.2,  # three strokes 1.2 wide, 2.6 apart
+    "distant": 0.7,
+    "conflict": 3.7,  # a zigzag 3 either side, stroke 1.4
+    "hostile": 4.1,  # a zigzag 3 either side, stroke 2.2
+    "close_hostile": 4.6,  # a zigzag 4 either side over two strokes, stroke 1.2
+    "cutoff": 5.7,  # two bars 5 either side, stroke 1.4
+    "abuse": 3.7,  # a zigzag with an arrowhead at its end
+    "neglect": 0.7,
+    "caregiving": 0.7,
+}
+"""How far each kind of emotional line draws either side of its centre line (as the
+painter draws it, see ``render.styles``): lanes and slots keep what is drawn apart."""
+
+
+def drawn_half(kind: str) -> float:
+    """Half the width of what an emotional line of ``kind`` draws (a plain line's for a
+    kind not in :data:`DRAWN_HALF`)."""
+    return DRAWN_HALF.get(kind, FAMILY_HALF)
 
 
 _PORT_STEP: Final = 6.5
 """Distance between two ports on one side of a symbol (and from the middle)."""
 _TOP_PORTS: Final = (8.5, 15.0)
 """Offsets from the centre line of the ports on a symbol's top: the child line arrives at
-the centre, and a triple or zigzag line (up to 4 units either side) keeps clear of it."""
+the centre; a line that draws wider leaves further out (see :func:`top_x`)."""
+PORT_CLEAR: Final = 5.0
+"""Clear space between what two lines leaving one symbol's top draw (and between a line's
+drawing and the child line arriving at the centre): they part within a few units."""
 
 
 def add_relation(work: Work, index: int, pending: Pending) -> None:
@@ -33,7 +58,7 @@ def add_relation(work: Work, index: int, pending: Pending) -> None:
     rel = work.case.relations[index]
     a, b = rel.between
     place = RelationPlace(index, (a, b), rel.kind, [])
-    paths = relation_paths(work, a, b)
+    paths = relation_paths(work, a, b, drawn_half(rel.kind))
     pending.relation.append((place, paths[0]))
     pending.relation_routes.append(paths)
 
@@ -53,27 +78,32 @@ def _half_width(work: Work, pid: str, d: float) -> float:
     return r
 
 
-def top_x(work: Work, pid: str, towards: float) -> float | None:
-    """Where a line leaves the top of a symbol: a port of its own, off the centre (where
-    the child line arrives), on the side it heads to when one is free there; ``None`` when
-    all four top ports are taken."""
+def top_x(work: Work, pid: str, towards: float, half: float = FAMILY_HALF) -> float | None:
+    """Where a line drawing ``half`` either side leaves the top of a symbol: a port of its
+    own, off the centre (where the child line arrives), on the side it heads to when one
+    is free there; ``None`` when no port is left whose drawing keeps ``PORT_CLEAR`` from
+    the child line's and from the other lines' there."""
     used = work.top_ports[pid]
     sign = 1.0 if towards >= cx(work, pid) else -1.0
-    near, far = _TOP_PORTS
-    candidates = [sign * near, sign * far, -sign * near, -sign * far]
-    offset = next((c for c in candidates if c not in used), None)
+    near = max(_TOP_PORTS[0], FAMILY_HALF + half + PORT_CLEAR)
+    far = _TOP_PORTS[1]
+    candidates = [sign * near, sign * far, -sign * near, -sign * far] if far > near \
+        else [sign * near, -sign * near]
+    offset = next((c for c in candidates
+                   if all(abs(c - o) - h - half >= PORT_CLEAR - 1e-9 for o, h in used.items())),
+                  None)
     if offset is None:
         return None
-    used.add(offset)
+    used[offset] = half
     return cx(work, pid) + offset
 
 
-def _top_x(work: Work, pid: str, towards: float) -> float:
+def _top_x(work: Work, pid: str, towards: float, half: float = FAMILY_HALF) -> float:
     """As :func:`top_x`, sharing a port once all are taken (people with very many lines)."""
-    x = top_x(work, pid, towards)
+    x = top_x(work, pid, towards, half)
     if x is None:
         k = len(work.top_ports[pid])
-        work.top_ports[pid].add(float(k))
+        work.top_ports[pid][1000.0 + k] = 0.0  # counted, never near a port
         x = cx(work, pid) + (1 if k % 2 else -1) * (_TOP_PORTS[0] + _TOP_PORTS[1]) / 2
     return x
 
@@ -124,13 +154,16 @@ def _side_dys(work: Work, pid: str, side: float, n: int) -> list[float]:
     return sorted(out)
 
 
-def repack_side_ports(work: Work, drawn: list[tuple[tuple[str, str], list[RefPoint]]]
-                      ) -> list[list[RefPoint]]:
+def repack_side_ports(work: Work, drawn: list[tuple[tuple[str, str], list[RefPoint]]],
+                      halves: Sequence[float] = ()) -> list[list[RefPoint]]:
     """The routes ``drawn`` (each with the two people it joins), their side ports given
     out anew where two of them end closer than 4 units on one side: each way considered
     took a port on every side it could leave by, so on a busy side the ports ran out. On
     such a side the routes drawn take the first ports in turn, in the order of their
-    heights, so lines that nested still nest."""
+    heights, so lines that nested still nest. With ``halves`` (per route, half the width
+    of what it draws), ports whose lines would draw closer than ``PORT_CLEAR`` are moved
+    apart too, in the same order, where the side has room for that (see
+    :func:`_spread`)."""
     found: dict[tuple[str, float], list[tuple[float, int, bool]]] = {}
     for n, ((a, b), path) in enumerate(drawn):
         for pid, first in ((a, True), (b, False)):
@@ -142,14 +175,45 @@ def repack_side_ports(work: Work, drawn: list[tuple[tuple[str, str], list[RefPoi
     out = [list(path) for _ends, path in drawn]
     for (pid, side), ends in found.items():
         ends.sort()
-        if all(q[0] - p[0] >= 4.0 for p, q in itertools.pairwise(ends)):
-            continue  # apart enough already: keep them where they were chosen
-        for dy, (_old, n, first) in zip(_side_dys(work, pid, side, len(ends)), ends, strict=True):
+        dys: list[float] | None = None
+        if halves:
+            dys = _spread(work, pid, side, [(dy, halves[n]) for dy, n, _first in ends])
+        if dys is None:
+            if all(q[0] - p[0] >= 4.0 for p, q in itertools.pairwise(ends)):
+                continue  # apart enough already: keep them where they were chosen
+            dys = _side_dys(work, pid, side, len(ends))
+        for dy, (_old, n, first) in zip(dys, ends, strict=True):
             path = out[n]
             i, j = (0, 1) if first else (-1, -2)
             y = row_ref(work.st.rows[pid], MID + dy)
             path[i] = (cx(work, pid) + side * _half_width(work, pid, dy), y)
             path[j] = (path[j][0], y)
+    return out
+
+
+def _spread(work: Work, pid: str, side: float, ends: list[tuple[float, float]]
+            ) -> list[float] | None:
+    """New heights below the middle for the line ends ``ends`` (height, half the width of
+    what the line draws; sorted by height) on ``side`` of ``pid``'s symbol, in the same
+    order, each pair ``PORT_CLEAR`` apart by what they draw, as near their mean height as
+    the side allows; ``None`` when they are apart enough already, or the side has no
+    room for that (or a single parent's line leaving there would be met)."""
+    need = [max(4.0, a[1] + b[1] + PORT_CLEAR) for a, b in itertools.pairwise(ends)]
+    if all(q[0] - p[0] >= gap - 1e-9 for (p, q), gap in zip(itertools.pairwise(ends), need,
+                                                              strict=True)):
+        return None
+    limit = SYMBOL / 2 - 2
+    total = sum(need)
+    if total > 2 * limit:
+        return None
+    mean = sum(dy for dy, _half in ends) / len(ends)
+    start = min(max(mean - total / 2, -limit), limit - total)
+    out = [start]
+    for gap in need:
+        out.append(out[-1] + gap)
+    taken = work.side_lines.get(f"{pid}{side}", [])
+    if any(abs(dy - t) < 4.0 for dy in out for t in taken):
+        return None
     return out
 
 
@@ -160,13 +224,28 @@ def side_point(work: Work, pid: str, side: float, dy: float) -> RefPoint:
             row_ref(work.st.rows[pid], MID + dy))
 
 
-def _corridor_x(work: Work, pid: str, side: float) -> float:
-    """A free x in the corridor on ``side`` of ``pid``'s box."""
+def _corridor_x(work: Work, pid: str, side: float, half: float | None = None) -> float:
+    """A free x in the corridor on ``side`` of ``pid``'s box (``half``: see
+    :meth:`.Router.slot`)."""
     router = work.router
     assert router is not None
     row = work.st.rows[pid]
     edge = work.left[pid] + (work.widths[pid] if side > 0 else 0.0)
-    return router.slot(row, edge + side * 6.0, router.corridor(row, edge + side * 0.5))
+    return router.slot(row, edge + side * 6.0, router.corridor(row, edge + side * 0.5), half)
+
+
+def _roomy(work: Work, pid: str, side: float, half: float | None) -> bool:
+    """True when the corridor on ``side`` of ``pid``'s box is wide enough for a line
+    drawing ``half`` either side to keep :data:`~.genogram_route.TEXT_CLEAR` from both
+    its edges (always for a family line, ``half`` ``None``)."""
+    if half is None:
+        return True
+    router = work.router
+    assert router is not None
+    row = work.st.rows[pid]
+    edge = work.left[pid] + (work.widths[pid] if side > 0 else 0.0)
+    lo, hi = router.bounds(row, router.corridor(row, edge + side * 0.5))
+    return hi - lo >= 2 * (half + TEXT_CLEAR)
 
 
 def top_point(work: Work, pid: str, x: float) -> RefPoint:
@@ -190,39 +269,47 @@ def _side_away(work: Work, pid: str, side: float) -> float:
     return side
 
 
-def relation_path(work: Work, a: str, b: str) -> list[RefPoint]:
+def relation_path(work: Work, a: str, b: str, half: float | None = None) -> list[RefPoint]:
     """An orthogonal path from person ``a``'s symbol to person ``b``'s symbol.
 
     Between people of one row (partners and siblings too) the line goes up from the tops
     into a lane of its own in the band above, never along a partner line; from a person to
     someone lower it leaves the side (the one away from the partners when it can), takes a
-    corridor down and enters the other symbol from the top.
+    corridor down and enters the other symbol from the top. ``half``: half the width of
+    what an emotional line draws (``None``: a family line), so lanes and slots keep the
+    drawings apart (see :meth:`.Router.slot`).
     """
     router = work.router
     assert router is not None
     rows = work.st.rows
     ra, rb = rows[a], rows[b]
     if ra > rb:
-        return list(reversed(relation_path(work, b, a)))
+        return list(reversed(relation_path(work, b, a, half)))
     ax, bx = cx(work, a), cx(work, b)
     if ra == rb:
-        xa, xb = _top_x(work, a, bx), _top_x(work, b, ax)
-        lane = router.lane(ra, xa, xb, 1, downs=[xa, xb])
+        xa, xb = _top_x(work, a, bx, _lane_half(half)), _top_x(work, b, ax, _lane_half(half))
+        lane = router.lane(ra, xa, xb, 1, downs=[xa, xb], half=_lane_half(half))
         return [top_point(work, a, xa), (xa, lane), (xb, lane), top_point(work, b, xb)]
-    port = top_x(work, b, ax)
-    return _down(work, a, b, None, port, False)
+    port = top_x(work, b, ax, _lane_half(half))
+    return _down(work, a, b, None, port, False, half)
 
 
-def relation_paths(work: Work, a: str, b: str) -> list[list[RefPoint]]:
+def _lane_half(half: float | None) -> float:
+    """What a lane of a line drawing ``half`` either side (``None``: a family line) keeps."""
+    return FAMILY_HALF if half is None else half
+
+
+def relation_paths(work: Work, a: str, b: str, half: float | None = None
+                   ) -> list[list[RefPoint]]:
     """The ways a relation between ``a`` and ``b`` can be routed, the usual one
     (:func:`relation_path`) first: between rows, also from the other side of the upper
     symbol (unless a partner stands there), across in the band above the lower person
     instead of the band below the upper one, and into the side of the lower symbol instead
     of its top; in one row, also out of the sides and through the band below the row. The
-    layout keeps the one that crosses fewest lines."""
+    layout keeps the one that crosses fewest lines. ``half``: as :func:`relation_path`."""
     rows = work.st.rows
     if rows[a] > rows[b]:
-        return [list(reversed(p)) for p in relation_paths(work, b, a)]
+        return [list(reversed(p)) for p in relation_paths(work, b, a, half)]
     before = dict(work.side_uses)
     used: dict[str, int] = {}
 
@@ -239,20 +326,23 @@ def relation_paths(work: Work, a: str, b: str) -> list[list[RefPoint]]:
 
     out: list[list[RefPoint]] = []
     if rows[a] == rows[b]:
-        out.append(relation_path(work, a, b))
+        out.append(relation_path(work, a, b, half))
         for outer in (False, True):
-            below = build(functools.partial(_below, work, a, b, outer))
+            below = build(functools.partial(_below, work, a, b, outer, half))
             if below is not None:
                 out.append(below)
     else:
         ax, bx = cx(work, a), cx(work, b)
-        port = top_x(work, b, ax)
+        port = top_x(work, b, ax, _lane_half(half))
         first = _side_away(work, a, 1.0 if bx >= ax else -1.0)
         sides = [first] if -first in work.line_sides.get(a, ()) else [first, -first]
+        # not down a corridor too narrow for what the line draws (past a couple's dates)
+        sides = [side for side in sides if _roomy(work, a, side, half)] or sides
         for entry in (port, None) if port is not None else (None,):
             for side in sides:  # never out towards a partner, over the years between them
                 for late in (False, True) if rows[b] > rows[a] + 1 else (False,):
-                    path = build(functools.partial(_down, work, a, b, side, entry, late))
+                    path = build(functools.partial(_down, work, a, b, side, entry, late,
+                                                   half))
                     assert path is not None
                     out.append(path)
     build(lambda: None)
@@ -262,10 +352,11 @@ def relation_paths(work: Work, a: str, b: str) -> list[list[RefPoint]]:
 
 
 def _down(work: Work, a: str, b: str, side: float | None, port: float | None,
-          late: bool) -> list[RefPoint]:
+          late: bool, half: float | None = None) -> list[RefPoint]:
     """From ``a``'s side into the corridor beside it, down, into ``b``'s top at ``port``
     (from the side when ``port`` is ``None``: all of ``b``'s top ports are taken). With
-    ``late``, the line goes down beside ``a`` and across in the band above ``b``."""
+    ``late``, the line goes down beside ``a`` and across in the band above ``b``.
+    ``half``: as :func:`relation_path`."""
     router = work.router
     assert router is not None
     rows = work.st.rows
@@ -273,29 +364,30 @@ def _down(work: Work, a: str, b: str, side: float | None, port: float | None,
     ax, bx = cx(work, a), cx(work, b)
     side, dy = _side_port(work, a, bx, side)
     y = row_ref(ra, MID + dy)
-    xc = _corridor_x(work, a, side)
+    xc = _corridor_x(work, a, side, half)
     path: list[RefPoint] = [(ax + side * _half_width(work, a, dy), y), (xc, y)]
     via = dict.fromkeys(range(ra + 1, rb), xc) if late else None
     if port is not None:
-        path += router.through(xc, ra + 1, rb, port, 1, via=via)
+        path += router.through(xc, ra + 1, rb, port, 1, via=via, half=half)
         path.append(top_point(work, b, port))
         return path
     side_b, dy_b = _side_port(work, b, xc, down=False)
-    xs = _corridor_x(work, b, side_b)
-    path += router.through(xc, ra + 1, rb, xs, 1, via=via)
+    xs = _corridor_x(work, b, side_b, half)
+    path += router.through(xc, ra + 1, rb, xs, 1, via=via, half=half)
     yb = row_ref(rb, MID + dy_b)
     path += [(xs, yb), (bx + side_b * _half_width(work, b, dy_b), yb)]
     return path
 
 
-def _below(work: Work, a: str, b: str, outer: bool = False) -> list[RefPoint] | None:
+def _below(work: Work, a: str, b: str, outer: bool = False, half: float | None = None
+           ) -> list[RefPoint] | None:
     """Between two people of one row: out of the side of each symbol facing the other (or
     the one away from a partner), down the corridor beside the box (past the name) and
     across in the band below the row. Beside the lowest row that band holds no line at
     all. With ``outer``, out of the sides facing away from each other instead (round the
     outside of both: between neighbours with many relations, the gap between them holds
     the straight lines). ``None`` when a partner line hangs from a side it would leave, or
-    (``outer``) when a partner stands on an outer side."""
+    (``outer``) when a partner stands on an outer side. ``half``: as :func:`relation_path`."""
     router = work.router
     assert router is not None
     row = work.st.rows[a]
@@ -304,12 +396,13 @@ def _below(work: Work, a: str, b: str, outer: bool = False) -> list[RefPoint] | 
     for pid, towards in ((a, bx), (b, ax)):
         facing = 1.0 if towards >= cx(work, pid) else -1.0
         side = _side_away(work, pid, -facing if outer else facing)
-        if side in work.line_sides.get(pid, ()) or (outer and side == facing):
+        if side in work.line_sides.get(pid, ()) or (outer and side == facing) \
+                or not _roomy(work, pid, side, half):
             return None
         ends.append((*_side_port(work, pid, towards, side), 0.0))
     (sa, dya, _), (sb, dyb, _) = ends
-    xa, xb = _corridor_x(work, a, sa), _corridor_x(work, b, sb)
-    lane = router.lane(row + 1, xa, xb, 1, ups=[xa, xb])
+    xa, xb = _corridor_x(work, a, sa, half), _corridor_x(work, b, sb, half)
+    lane = router.lane(row + 1, xa, xb, 1, ups=[xa, xb], half=_lane_half(half))
     ya, yb = row_ref(row, MID + dya), row_ref(row, MID + dyb)
     return [(ax + sa * _half_width(work, a, dya), ya), (xa, ya), (xa, lane), (xb, lane),
             (xb, yb), (bx + sb * _half_width(work, b, dyb), yb)]

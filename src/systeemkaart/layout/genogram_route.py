@@ -23,7 +23,8 @@ from typing import Final
 
 from . import Point, round2
 
-__all__ = ["LANE_CLASSES", "Lane", "RefPoint", "Router", "YRef"]
+__all__ = ["FAMILY_HALF", "LANE_CLASSES", "LINE_CLEAR", "TEXT_CLEAR", "Lane", "RefPoint", "Router",
+           "YRef"]
 
 YRef = tuple[str, int, float]
 """A symbolic y: ``("row", r, dy)`` = row ``r``'s top + dy; ``("lane", id, 0)`` = a lane."""
@@ -41,6 +42,19 @@ _SLOT: Final = 8.0
 _INF: Final = float("inf")
 _TOP_CLEAR: Final = 25.0
 """Distance kept from the centre of a symbol in the row below (its top ports reach 15)."""
+FAMILY_HALF: Final = 0.7
+"""Half the drawn width of a family line (a stroke 1.4 wide)."""
+LINE_CLEAR: Final = 6.0
+"""Clear space kept between what two neighbouring lanes or slots draw (a zigzag's waves,
+the outer strokes of a double or triple line, a cut-off's bars), not just their centres."""
+TEXT_CLEAR: Final = 4.0
+"""Clear space an emotional line's drawing keeps from the edge of a box or of a
+couple's dates beside the corridor it runs down."""
+_LOOK: Final = 3
+"""How many corridors either side an emotional line looks at for one wide enough."""
+_NEAR: Final = 2 * 6.0 + LINE_CLEAR
+"""Farther apart than this, two vertical lines keep clear whatever they draw (the widest
+drawing reaches less than 6 from its centre)."""
 
 
 @dataclass(slots=True)
@@ -61,6 +75,9 @@ class Lane:
     """Height kept free above a partnership lane for its label's further lines."""
     unused: bool = False
     """Set when the line it was made for is drawn another way: it takes no room."""
+    half: float = FAMILY_HALF
+    """Half the width of what the line draws along it: the lanes next to it keep
+    :data:`LINE_CLEAR` from that, not from its centre line."""
 
 
 @dataclass
@@ -80,6 +97,16 @@ class Router:
     lanes: list[Lane] = field(default_factory=list)
     _occupied: dict[tuple[int, int], list[float]] = field(default_factory=lambda: defaultdict(list))
     """Per (row, corridor), the sorted x of the vertical lines through it."""
+    _halves: dict[tuple[int, int], list[float]] = field(
+        default_factory=lambda: defaultdict(list))
+    """Per (row, corridor), the drawn half width of each line in ``_occupied`` (same order)."""
+    _bands: dict[int, tuple[list[float], list[float]]] = field(
+        default_factory=lambda: defaultdict(lambda: ([], [])))
+    """Per band, the sorted x of the vertical lines that reach into it from a row above or
+    below, with the drawn half width of each."""
+    _tracks: dict[int, tuple[list[float], list[float], float]] = field(default_factory=dict)
+    """Per band, the offsets of its sibling-bar tracks and of its relation tracks from the
+    first one, and the height they take (see :meth:`assign`)."""
     _lefts: dict[int, list[float]] = field(default_factory=dict)
     _room: dict[int, list[float]] = field(default_factory=dict)
     """Per band, the room above each partnership track (the most its lanes ask for)."""
@@ -90,11 +117,13 @@ class Router:
     # --- lanes -------------------------------------------------------------------------
 
     def lane(self, band: int, x1: float, x2: float, cls: int,
-             ups: Sequence[float] = (), downs: Sequence[float] = ()) -> YRef:
+             ups: Sequence[float] = (), downs: Sequence[float] = (),
+             half: float = FAMILY_HALF) -> YRef:
         """A new lane in ``band`` covering ``x1..x2``; returns its symbolic y. ``ups`` and
-        ``downs``: where lines leave it upwards and downwards (see :meth:`assign`)."""
+        ``downs``: where lines leave it upwards and downwards (see :meth:`assign`);
+        ``half``: half the width of what the line draws (see :attr:`Lane.half`)."""
         self.lanes.append(Lane(band, min(x1, x2), max(x1, x2), cls, -1, list(ups),
-                               list(downs)))
+                               list(downs), half=half))
         return ("lane", len(self.lanes) - 1, 0.0)
 
     def release(self, ref: YRef, unused: bool = True) -> None:
@@ -129,51 +158,99 @@ class Router:
 
     def occupy(self, row: int, x: float) -> None:
         """Note a vertical line at ``x`` through ``row`` (others keep clear of it)."""
-        bisect.insort(self._occupied[(row, self.corridor(row, x))], x)
+        key = (row, self.corridor(row, x))
+        taken = self._occupied[key]
+        at = bisect.bisect_left(taken, x)
+        taken.insert(at, x)
+        self._halves[key].insert(at, FAMILY_HALF)
+        self._in_bands(row, x, FAMILY_HALF)
 
-    def slot(self, row: int, target: float, k: int | None = None) -> float:
+    def slot(self, row: int, target: float, k: int | None = None,
+             half: float | None = None) -> float:
         """An x for a vertical line through ``row`` near ``target``, clear of other lines.
 
         Uses corridor ``k`` when given, else the corridor at ``target``. When the corridor
-        is full the line shares a slot rather than cross a box.
+        is full the line shares a slot rather than cross a box. ``half``: half the width of
+        what an emotional line draws (``None``: a family line); it keeps its drawing
+        :data:`LINE_CLEAR` from the other lines' and :data:`TEXT_CLEAR` from the boxes and
+        dates beside the corridor.
         """
+        margin = 3.0 if half is None else max(3.0, half + TEXT_CLEAR)
         if k is None:
             k = self.corridor(row, target)
+            if half is not None:
+                k = self._wide_enough(row, k, target, 2 * margin)
         left, right = self.bounds(row, k)
-        lo, hi = left + 3.0, right - 3.0
+        lo, hi = left + margin, right - margin
         if lo > hi:
             lo = hi = (left + right) / 2
         taken = self._occupied[(row, k)]
+        halves = self._halves[(row, k)]
+        own = FAMILY_HALF if half is None else half
         base = min(max(target, lo), hi)
         below = self.centres.get(row + 1, [])
+        bands = [self._bands[b] for b in (row, row + 1)] if half is not None else []
         choice: float | None = None
-        # first away from the top ports of the row below, then from the child lines there
-        for clear in (_TOP_CLEAR, _SLOT, 0.0):
+        # first away from the top ports of the row below, then from the child lines there;
+        # an emotional line first also away from the vertical lines of the next row that
+        # reach into the bands above and below this row (from their lanes there)
+        for clear, apart in ((_TOP_CLEAR, bands), (_SLOT, bands), (0.0, bands), (0.0, [])):
             for step in range(0, 40):
                 cand = base + ((step + 1) // 2) * _SLOT * (1 if step % 2 else -1)
-                if lo <= cand <= hi and _distance(taken, cand) >= _SLOT - 1e-9 \
-                        and (not clear or _distance(below, cand) >= clear):
+                if lo <= cand <= hi and _apart(taken, halves, cand, own) \
+                        and (not clear or _distance(below, cand) >= clear) \
+                        and all(_apart(xs, hs, cand, own) for xs, hs in apart):
                     choice = cand
                     break
             if choice is not None:
                 break
         if choice is None:
             choice = base
-        bisect.insort(taken, choice)
+        at = bisect.bisect_left(taken, choice)
+        taken.insert(at, choice)
+        halves.insert(at, own)
+        self._in_bands(row, choice, own)
         return choice
+
+    def _in_bands(self, row: int, x: float, half: float) -> None:
+        """Note a vertical line at ``x`` through ``row``: it reaches into the bands above
+        and below the row."""
+        for band in (row, row + 1):
+            xs, hs = self._bands[band]
+            at = bisect.bisect_left(xs, x)
+            xs.insert(at, x)
+            hs.insert(at, half)
+
+    def _wide_enough(self, row: int, k: int, target: float, width: float) -> int:
+        """Corridor ``k`` of ``row``, or when it is narrower than ``width`` the corridor
+        nearest to ``target`` that is not (within ``_LOOK`` corridors either side)."""
+        left, right = self.bounds(row, k)
+        if right - left >= width:
+            return k
+        found: tuple[float, int] | None = None
+        last = len(self.spans.get(row, []))
+        for j in range(max(0, k - _LOOK), min(last, k + _LOOK) + 1):
+            lo, hi = self.bounds(row, j)
+            if hi - lo >= width:
+                away = max(lo - target, 0.0, target - hi)
+                if found is None or away < found[0]:
+                    found = (away, j)
+        return k if found is None else found[1]
 
     def through(self, x: float, first_band: int, last_band: int, target: float,
                 cls: int = 1, first_lane: YRef | None = None,
-                via: dict[int, float] | None = None) -> list[RefPoint]:
+                via: dict[int, float] | None = None, half: float | None = None
+                ) -> list[RefPoint]:
         """A path from ``x`` on a lane of ``first_band`` down to ``target`` on a lane of
         ``last_band``, crossing each row in between through a corridor near ``target`` (or
-        near ``via[row]``, where the row is best crossed)."""
+        near ``via[row]``, where the row is best crossed). ``half``: as :meth:`slot`."""
         points: list[RefPoint] = []
         lane = first_lane
+        drawn = FAMILY_HALF if half is None else half
         for band in range(first_band, last_band):
-            xc = self.slot(band, via.get(band, target) if via else target)
+            xc = self.slot(band, via.get(band, target) if via else target, half=half)
             if lane is None:
-                lane = self.lane(band, x, xc, cls, ups=[x], downs=[xc])
+                lane = self.lane(band, x, xc, cls, ups=[x], downs=[xc], half=drawn)
             else:
                 self.extend(lane, x)
                 self.extend(lane, xc)
@@ -182,7 +259,7 @@ class Router:
             x = xc
             lane = None
         if lane is None:
-            lane = self.lane(last_band, x, target, cls, ups=[x], downs=[target])
+            lane = self.lane(last_band, x, target, cls, ups=[x], downs=[target], half=drawn)
         else:
             self.extend(lane, x)
             self.extend(lane, target)
@@ -199,6 +276,7 @@ class Router:
             if not lane.unused:
                 groups[(lane.band, lane.cls)].append(i)
         counts: dict[int, dict[int, int]] = defaultdict(lambda: dict.fromkeys(LANE_CLASSES, 0))
+        halves: dict[int, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
         lanes = self.lanes
         for (band, cls), ids in sorted(groups.items()):
             # brackets of one person's partners start at that person: the longer one
@@ -230,24 +308,42 @@ class Router:
                                                     self.lanes[i].room)
                 self._room[band] = room
             counts[band][cls] = used
+            if cls in (0, 1):
+                drawn = [FAMILY_HALF] * used
+                for i in ids:
+                    drawn[lanes[i].index] = max(drawn[lanes[i].index], lanes[i].half)
+                halves[band][cls][:] = drawn
+        self._tracks = {}
+        for band, (bars, rels) in halves.items():
+            offsets = _pitches(bars + rels)
+            # below the last track: a partnership bracket's dates, or the row's boxes
+            wider = (bars + rels)[-1] - FAMILY_HALF if offsets else 0.0
+            height = offsets[-1] + _PITCH[1] + wider if offsets else 0.0
+            self._tracks[band] = (offsets[:len(bars)], offsets[len(bars):], height)
         return counts
 
     def band_height(self, counts: dict[int, int], minimum: float, band: int = -1) -> float:
         """The height band ``band`` needs for its lanes (at least ``minimum``)."""
-        need = _PAD_TOP + _PAD_BOTTOM + sum(_PITCH[c] * n for c, n in counts.items()) \
-            + _first_pad(counts)
+        need = _PAD_TOP + _PAD_BOTTOM + self._stacked(band, counts) \
+            + _PITCH[2] * counts.get(2, 0) + _first_pad(counts)
         return max(minimum, need + sum(self._room.get(band, ())))
+
+    def _stacked(self, band: int, counts: dict[int, int]) -> float:
+        """The height the sibling bars and relation lanes of ``band`` take."""
+        tracks = self._tracks.get(band)
+        if tracks is None:
+            return _PITCH[0] * counts.get(0, 0) + _PITCH[1] * counts.get(1, 0)
+        return tracks[2]
 
     def lane_y(self, lane: Lane, band_top: float, counts: dict[int, int]) -> float:
         """The y of a lane, given its band's top and lane counts."""
         y = band_top + _PAD_TOP + _first_pad(counts)
-        for cls in LANE_CLASSES:
-            if cls == lane.cls:
-                if cls == 2:
-                    y += sum(self._room.get(lane.band, [])[:lane.index + 1]) + _PITCH[2] - 4.0
-                return y + _PITCH[cls] * lane.index
-            y += _PITCH[cls] * counts.get(cls, 0)
-        return y  # pragma: no cover
+        if lane.cls == 2:
+            return y + self._stacked(lane.band, counts) \
+                + sum(self._room.get(lane.band, [])[:lane.index + 1]) + _PITCH[2] - 4.0 \
+                + _PITCH[2] * lane.index
+        bars, relations, _height = self._tracks[lane.band]
+        return y + (relations if lane.cls else bars)[lane.index]
 
     def lane_ys(self, band_top: dict[int, float],
                 counts: dict[int, dict[int, int]]) -> list[float]:
@@ -355,6 +451,29 @@ def _over(upper: Lane, lower: Lane) -> int:
 def _first_pad(counts: dict[int, int]) -> float:
     """Room kept above the first lane of a band with relation lanes but no sibling bar."""
     return _OUTLINE if counts.get(1) and not counts.get(0) else 0.0
+
+
+def _apart(xs: list[float], halves: list[float], x: float, half: float) -> bool:
+    """True when a vertical line at ``x`` drawing ``half`` either side stands at least
+    ``_SLOT`` from each line of the sorted ``xs`` (drawing ``halves``) and its drawing at
+    least :data:`LINE_CLEAR` from theirs."""
+    lo = bisect.bisect_left(xs, x - _NEAR)
+    hi = bisect.bisect_right(xs, x + _NEAR)
+    return all(abs(xs[i] - x) >= max(_SLOT, halves[i] + half + LINE_CLEAR) - 1e-9
+               for i in range(lo, hi))
+
+
+def _pitches(halves: list[float]) -> list[float]:
+    """Offsets from the first of tracks drawing ``halves`` either side: ``_PITCH[1]``
+    apart, further where what two neighbours draw would come closer than
+    :data:`LINE_CLEAR`."""
+    out: list[float] = []
+    y = 0.0
+    for k, h in enumerate(halves):
+        if k:
+            y += max(_PITCH[1], halves[k - 1] + h + LINE_CLEAR)
+        out.append(y)
+    return out
 
 
 def _distance(xs: list[float], x: float) -> float:

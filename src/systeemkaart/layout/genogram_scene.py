@@ -13,14 +13,18 @@ from typing import Final
 from . import Box, Point, segment_hits_box
 from .genogram_near import line_segments, x_range
 from .genogram_places import LABEL_LIFT, MID, SYMBOL, SYMBOL_TOP, Pending, Work, row_ref
-from .genogram_route import RefPoint
+from .genogram_route import FAMILY_HALF, TEXT_CLEAR, RefPoint
 
 __all__ = ["CLEAR", "Geometry", "Scene"]
 
 Geometry = tuple[dict[int, float], list[float], float]
 """Row tops, lane y values and the drawing's height (see ``genogram._geometry``)."""
 CLEAR: Final = 3.0
-"""How far a straight line keeps from other people's boxes (a zigzag swings 3-4 units)."""
+"""How far a straight line keeps from other people's boxes at least; a line that draws
+wider keeps its drawing :data:`~.genogram_route.TEXT_CLEAR` from their text (see
+:func:`_room`)."""
+_PAD: Final = 3.0
+"""Room between a person's box and the widest line of text in it."""
 _BEND_GAPS: Final = (2.0, 7.0)
 """How far beyond the corner of what it avoids a line with one bend may turn."""
 _BENDS: Final = 8
@@ -52,7 +56,7 @@ class Scene:
             bottom = ty - LABEL_LIFT + size * 0.25
             top = ty - LABEL_LIFT - (len(texts) - 1) * size * 1.2 - size * 0.8
             row = text_at[1][1] if text_at[1][0] == "row" else work.st.rows[place.partners[0]]
-            self.years.append((Box(tx - width / 2, top, width, bottom - top).grow(1.0), row))
+            self.years.append((Box(tx - width / 2, top, width, bottom - top), row))
         self.years.sort(key=lambda e: (e[0].x, e[0].y))
         self.years_x = [box.x for box, _row in self.years]
         self.years_widest = max((box.w for box, _row in self.years), default=0.0)
@@ -75,39 +79,43 @@ class Scene:
         return [(x, lane_ys[ref] if kind == "lane" else row_top[ref] + dy)
                 for x, (kind, ref, dy) in points]
 
-    def _boxes(self, row: int, x0: float, x1: float) -> Iterator[tuple[str, Box]]:
-        """The boxes of ``row`` that reach into ``x0..x1``."""
+    def _boxes(self, row: int, x0: float, x1: float, grow: float
+               ) -> Iterator[tuple[str, Box]]:
+        """The boxes of ``row`` that reach into ``x0..x1`` grown by ``grow``."""
         work = self.work
         ids = work.by_row.get(row, [])
-        k = bisect.bisect_left(self.rights[row], x0 - CLEAR) if ids else 0
+        k = bisect.bisect_left(self.rights[row], x0 - grow) if ids else 0
         top = self.row_top[row]
-        while k < len(ids) and work.left[ids[k]] <= x1 + CLEAR:
+        while k < len(ids) and work.left[ids[k]] <= x1 + grow:
             pid = ids[k]
             yield pid, Box(work.left[pid], top, work.widths[pid], work.heights[pid])
             k += 1
 
-    def clear(self, ends: tuple[str, str], line: list[Point]) -> bool:
-        """True when the straight ``line`` (or one with a stub at an end) between ``ends``
-        passes no one else's box, not through the names of its ends, and not through the
-        years of a partnership."""
-        return len(line) >= 2 and all(self._clear(ends, p, q)
+    def clear(self, ends: tuple[str, str], line: list[Point], half: float = FAMILY_HALF
+              ) -> bool:
+        """True when the straight ``line`` (or one with a stub at an end) between ``ends``,
+        drawing ``half`` either side, passes no one else's box, not through the names of its
+        ends, and not through the years of a partnership (see :meth:`blockers`)."""
+        return len(line) >= 2 and all(self._clear(ends, p, q, half)
                                       for p, q in itertools.pairwise(line))
 
-    def _clear(self, ends: tuple[str, str], p: Point, q: Point) -> bool:
-        return next(self.blockers(ends, p, q), None) is None
+    def _clear(self, ends: tuple[str, str], p: Point, q: Point, half: float) -> bool:
+        return next(self.blockers(ends, p, q, half), None) is None
 
-    def bends(self, ends: tuple[str, str], lines: list[list[Point]]) -> list[RefPoint]:
+    def bends(self, ends: tuple[str, str], lines: list[list[Point]],
+              half: float = FAMILY_HALF) -> list[RefPoint]:
         """Where a line with one bend could pass what the straight ``lines`` between
         ``ends`` (the first through the centres) meet (boxes, names, years; of lines that
         meet at most ``_BLOCKERS`` things: one bend passes no more): just beyond their
-        corners, the shortest detour from the first line first."""
+        corners, the shortest detour from the first line first. ``half``: as
+        :meth:`blockers`."""
         if not lines or len(lines[0]) != 2:
             return []
         p, q = lines[0]
         found: set[tuple[Box, int]] = set()
         for line in lines:
             met = [e for s, t in itertools.pairwise(line)
-                   for e in itertools.islice(self.blockers(ends, s, t), _BLOCKERS + 1)]
+                   for e in itertools.islice(self.blockers(ends, s, t, half), _BLOCKERS + 1)]
             if len(met) <= _BLOCKERS:
                 found.update(met)
         corners = sorted({(math.dist(p, (x, y)) + math.dist((x, y), q), x, y, row)
@@ -116,38 +124,43 @@ class Scene:
                           for y in (box.y - gap, box.bottom + gap)})
         return [(x, row_ref(row, y - self.row_top[row])) for _d, x, y, row in corners[:_BENDS]]
 
-    def near(self, ends: tuple[str, str], line: list[Point]) -> bool:
+    def near(self, ends: tuple[str, str], line: list[Point], half: float = FAMILY_HALF
+             ) -> bool:
         """True when the straight ``line`` meets at most ``_BLOCKERS`` things (boxes,
-        names, years): a line from another port or with one bend may pass them."""
+        names, years): a line from another port or with one bend may pass them. ``half``:
+        as :meth:`blockers`."""
         return sum(1 for s, t in itertools.pairwise(line)
-                   for _e in itertools.islice(self.blockers(ends, s, t), _BLOCKERS + 1)
+                   for _e in itertools.islice(self.blockers(ends, s, t, half), _BLOCKERS + 1)
                    ) <= _BLOCKERS
 
-    def blockers(self, ends: tuple[str, str], p: Point, q: Point
+    def blockers(self, ends: tuple[str, str], p: Point, q: Point, half: float = FAMILY_HALF
                  ) -> Iterator[tuple[Box, int]]:
         """The boxes (grown by the room kept from them) that ``p``-``q`` passes through,
         each with the row it stands in: everyone's but the names under the symbols of
-        ``ends``, and the years of partnerships."""
+        ``ends``, and the years of partnerships. A line drawing ``half`` either side keeps
+        its drawing :data:`~.genogram_route.TEXT_CLEAR` from the text in them."""
         work = self.work
-        lo_y, hi_y = min(p[1], q[1]) - CLEAR - 1.0, max(p[1], q[1]) + CLEAR + 1.0
+        grow = max(CLEAR, half + TEXT_CLEAR - _PAD)
+        lo_y, hi_y = min(p[1], q[1]) - grow - 1.0, max(p[1], q[1]) + grow + 1.0
         first = bisect.bisect_left(self.tops, lo_y - self.tallest_all)
         for top, row in self.row_order[first:bisect.bisect_right(self.tops, hi_y)]:
             # the part of the line beside the boxes of this row
-            span = x_range((p, q), top - CLEAR - 1.0,
-                           top + self.tallest.get(row, 0.0) + CLEAR + 1.0)
+            span = x_range((p, q), top - grow - 1.0,
+                           top + self.tallest.get(row, 0.0) + grow + 1.0)
             if span is None:
                 continue
-            for pid, box in self._boxes(row, *span):
+            for pid, box in self._boxes(row, *span, grow):
                 if pid in ends:
                     below = SYMBOL_TOP + SYMBOL + work.drops.get(pid, 0.0) + 1.0
                     names = Box(box.x, box.y + below, box.w, box.h - below)
                     if names.h > 0 and segment_hits_box(p, q, names):
                         yield names, row
-                elif segment_hits_box(p, q, box.grow(CLEAR)):
-                    yield box.grow(CLEAR), row
+                elif segment_hits_box(p, q, box.grow(grow)):
+                    yield box.grow(grow), row
         lo, hi = min(p[0], q[0]), max(p[0], q[0])
-        first = bisect.bisect_left(self.years_x, lo - self.years_widest)
-        for years, row in self.years[first:bisect.bisect_right(self.years_x, hi)]:
-            if segment_hits_box(p, q, years):
-                yield years, row
+        room = half + TEXT_CLEAR
+        first = bisect.bisect_left(self.years_x, lo - self.years_widest - room)
+        for years, row in self.years[first:bisect.bisect_right(self.years_x, hi + room)]:
+            if segment_hits_box(p, q, years.grow(room)):
+                yield years.grow(room), row
 

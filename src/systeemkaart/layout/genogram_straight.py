@@ -49,7 +49,7 @@ from .genogram_places import (
     row_ref,
     small_kind,
 )
-from .genogram_relations import nest_routes, repack_side_ports, top_point
+from .genogram_relations import drawn_half, nest_routes, repack_side_ports, top_point
 from .genogram_route import RefPoint
 from .genogram_scene import Geometry, Scene
 from .genogram_untangle import untangle_ends
@@ -58,7 +58,13 @@ __all__ = ["straighten_relations"]
 
 _OFFSETS: Final = (0.0, 9.0, -9.0)
 """Where a straight line may run beside the line through the two centres: far enough from
-it that two lines between one pair are not taken for one."""
+it that two lines between one pair are not taken for one (further between lines that draw
+wider, see :func:`_beside`)."""
+_BESIDE_CLEAR: Final = 5.0
+"""Clear space between what two straight lines between one pair draw, side by side."""
+_BESIDE_MOST: Final = 13.5
+"""The furthest a straight line runs beside the centres' line (a circle's outline, 17 from
+its centre, is met at no glancing angle)."""
 Variant = tuple[float, int, int, tuple[RefPoint, ...]]
 """A straight line's offset beside the centres' line (``_OFFSETS``), how it leaves each end
 (``_AIMED``, ``_STUB``, ``_TOP_NEAR``, ``_TOP_FAR``, ``_DETOUR``) and the points where it
@@ -117,7 +123,8 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
         pending.relation[k] = (pending.relation[k][0], pending.relation_routes[k][best])
     drawn = [k for k, (_best, var) in enumerate(choice) if var is None]
     packed = repack_side_ports(work, [(pending.relation[k][0].between, pending.relation[k][1])
-                                      for k in drawn])
+                                      for k in drawn],
+                               [drawn_half(pending.relation[k][0].kind) for k in drawn])
     for k, path in zip(drawn, packed, strict=True):
         pending.relation[k] = (pending.relation[k][0], path)
     routes = [path for _, path in pending.relation]
@@ -136,7 +143,8 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
         family = FamilyLines(scene.structural)
         bad = _going_back(scene, family, chosen, lines,
                           [scene.resolve(path) for path in routes],
-                          [place.between for place, _path in pending.relation])
+                          [(place.between, drawn_half(place.kind))
+                           for place, _path in pending.relation])
         if not bad:
             for k, path in straight_paths.items():
                 pending.relation[k] = (pending.relation[k][0], path)
@@ -150,15 +158,17 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
 
 
 def _going_back(scene: Scene, family: FamilyLines, chosen: set[int], lines: list[list[Point]],
-                routes: list[list[Point]], ends: list[tuple[str, str]]) -> set[int]:
+                routes: list[list[Point]], ends: list[tuple[tuple[str, str], float]]
+                ) -> set[int]:
     """The relations of ``chosen`` (drawn straight or round what stands in the way, as
     ``lines``) that go back to their routes (``routes``) at this geometry: those that now
     meet a box or run along a family line, and of those that run along another emotional
     line, one at a time until none does (the one whose route crosses the fewest family
     lines more than its line first, the others checked again against the route taken):
     of two lines that have come to run along each other, one may stay. A line that now
-    crosses more family lines than its route goes back too."""
-    bad = {k for k in chosen if not scene.clear(ends[k], lines[k])
+    crosses more family lines than its route goes back too. ``ends``: per relation, its
+    two people and half the width of what it draws."""
+    bad = {k for k in chosen if not scene.clear(ends[k][0], lines[k], ends[k][1])
            or any(family.along(s) for s in line_segments(lines[k]))
            or family.crossings(line_segments(lines[k]))
            > family.crossings(line_segments(routes[k]))}
@@ -248,12 +258,13 @@ def _few_in_way(scene: Scene, ends: tuple[str, str]) -> bool:
     return len(list(itertools.islice(found, _DETOUR_MOST + 1))) <= _DETOUR_MOST
 
 
-def _detours(work: Work, scene: Scene, family: FamilyLines, ends: tuple[str, str]
-             ) -> list[tuple[Variant, list[Segment]]]:
+def _detours(work: Work, scene: Scene, family: FamilyLines, ends: tuple[str, str],
+             half: float) -> list[tuple[Variant, list[Segment]]]:
     """The detours around the boxes in the way of the straight line between ``ends`` (see
     :mod:`.genogram_detour`), close to the corners and further out (``_DETOUR_LANES``),
     each from the ports ``_PORTS``, that are clear and run along no family line, with
-    their segments."""
+    their segments. ``half``: half the width of what the line draws (see
+    :meth:`.Scene.blockers`)."""
     a, b = ends
     centres = (scene.centre(a), scene.centre(b))
 
@@ -268,7 +279,7 @@ def _detours(work: Work, scene: Scene, family: FamilyLines, ends: tuple[str, str
 
     if not _few_in_way(scene, ends):
         return []  # a line across much of the drawing: routed along the lanes
-    corners = detour(*centres, outline, functools.partial(scene.blockers, ends),
+    corners = detour(*centres, outline, functools.partial(scene.blockers, ends, half=half),
                      family.crossings, family.along)
     if corners is None:
         return []
@@ -281,7 +292,7 @@ def _detours(work: Work, scene: Scene, family: FamilyLines, ends: tuple[str, str
             var = (off_a, _DETOUR, end_b, bends)
             line = scene.resolve(detour_path(work, a, b, row_top, (off_a, off_b), bends))
             segs = line_segments(line)
-            if len(line) >= 2 and scene.clear(ends, line) \
+            if len(line) >= 2 and scene.clear(ends, line, half) \
                     and not any(family.along(s) for s in segs):
                 out.append((var, segs))
     return out
@@ -323,20 +334,27 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
     offset: list[list[Variant | None]] = []
     order: list[list[tuple[tuple[int, int, tuple[int, int]], int]]] = []
     ends_used: dict[str, int] = defaultdict(int)
+    widest: dict[frozenset[str], float] = defaultdict(float)  # per pair: the widest drawing
     for place, _path in pending.relation:
         for pid in place.between:
             ends_used[pid] += 1
+        pair = frozenset(place.between)
+        widest[pair] = max(widest[pair], drawn_half(place.kind))
     for k, (place, _path) in enumerate(pending.relation):
         segs_k = [line_segments(scene.resolve(p)) for p in pending.relation_routes[k]]
         offset_k: list[Variant | None] = [None] * len(segs_k)
         order_k = [((sum(1 for s in segs if family.along(s)), family.crossings(segs), (1, j)), j)
                    for j, segs in enumerate(segs_k)]
         alone = all(ends_used[pid] == 1 for pid in place.between)
+        half = drawn_half(place.kind)
         tried: list[list[Point]] = []
         few = False  # the line through the centres is not clear but meets few things
-        for n, var in enumerate(_VARIANTS):
-            if var[1:3] != (_AIMED, _AIMED) and n == len(_OFFSETS):
-                few = _VARIANTS[0] not in offset_k and scene.near(place.between, tried[0])
+        variants = _beside(widest[frozenset(place.between)])
+        shaped = next(n for n, var in enumerate(variants) if var[1:3] != (_AIMED, _AIMED))
+        for n, var in enumerate(variants):
+            if n == shaped:
+                few = _VARIANTS[0] not in offset_k and scene.near(place.between, tried[0],
+                                                                  half)
             if var[1:3] != (_AIMED, _AIMED) and not few:
                 break  # the line through the centres is clear, or meets many things
             if var[0] and alone and _VARIANTS[0] in offset_k:
@@ -344,19 +362,19 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
             line = scene.resolve(_straight(work, *place.between, geometry, var))
             segs = line_segments(line)
             tried.append(line)
-            if len(line) >= 2 and scene.clear(place.between, line) \
+            if len(line) >= 2 and scene.clear(place.between, line, half) \
                     and not any(family.along(s) for s in segs):
                 order_k.append(((0, family.crossings(segs), (0, n)), len(segs_k)))
                 segs_k.append(segs)
                 offset_k.append(var)
         if all(v is None for v in offset_k) and few:
             # no straight line: one with a bend
-            bent = [(0.0, ea, eb, (bend,)) for bend in scene.bends(place.between, tried)
+            bent = [(0.0, ea, eb, (bend,)) for bend in scene.bends(place.between, tried, half)
                     for ea, eb in _BEND_ENDS]
-            for n, var in enumerate(bent, len(_VARIANTS)):
+            for n, var in enumerate(bent, len(variants)):
                 line = scene.resolve(_straight(work, *place.between, geometry, var))
                 segs = line_segments(line)
-                if len(line) >= 2 and scene.clear(place.between, line) \
+                if len(line) >= 2 and scene.clear(place.between, line, half) \
                         and not any(family.along(s) for s in segs):
                     order_k.append(((0, family.crossings(segs), (0, n)), len(segs_k)))
                     segs_k.append(segs)
@@ -364,8 +382,8 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
         if k in detours or \
                 min((key[1] for key, _j in order_k if key[0] == 0), default=math.inf) \
                 > _straight_crossings(scene, family, place.between):
-            for n, (var, segs) in enumerate(_detours(work, scene, family, place.between),
-                                            _FIRST_DETOUR):
+            for n, (var, segs) in enumerate(_detours(work, scene, family, place.between,
+                                                     half), _FIRST_DETOUR):
                 order_k.append(((0, family.crossings(segs), (0, n)), len(segs_k)))
                 segs_k.append(segs)
                 offset_k.append(var)
@@ -474,6 +492,19 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
         out.append((best(k, True), offset[k][j]))
         keep(k, ways[k][j])
     return out
+
+
+def _beside(widest: float) -> tuple[Variant, ...]:
+    """The straight lines tried (``_VARIANTS``) for a relation whose pair's widest line
+    draws ``widest`` either side: when lines ``_OFFSETS`` apart would come closer than
+    ``_BESIDE_CLEAR``, first those beside the centres' line far enough apart for that (as
+    far as a symbol allows, ``_BESIDE_MOST``), then the usual ones."""
+    apart = min(2 * widest + _BESIDE_CLEAR, _BESIDE_MOST)
+    if apart <= _OFFSETS[1]:
+        return _VARIANTS
+    first = len(_OFFSETS)
+    return (_VARIANTS[0], (apart, _AIMED, _AIMED, ()), (-apart, _AIMED, _AIMED, ()),
+            *_VARIANTS[1:first], *_VARIANTS[first:])
 
 
 def _straight(work: Work, a: str, b: str, geometry: Geometry,

@@ -1,0 +1,197 @@
+"""How clear a genogram's emotional lines stand of other lines and of text, as drawn.
+
+An emotional line is drawn wider than its centre line: a zigzag swings 3-4 units either
+side, a close or fused relation is two or three strokes, a cut-off carries bars across it
+(see ``DRAWN_HALF`` in :mod:`.genogram_relations`). The rule (McGoldrick): each emotional
+line in a lane of its own, with clear space from every other line and from text. These
+checks measure that on a finished layout, by what is drawn, for the tests and the
+benchmark; the layout itself keeps it by spacing its lanes and slots by the same widths.
+
+Cost: every emotional line is sampled every ``_STEP`` units and each sample is measured
+against the segments near it (found by their bounding boxes): O(samples x segments) in
+the worst case, meant for drawings of a family, not for a whole public tree.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from typing import Final
+
+from ..text.measure import text_width
+from . import Box, Point
+from .genogram_places import SYMBOL, GenogramLayout
+from .genogram_relations import drawn_half
+from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
+
+__all__ = ["crowded_lines", "lines_near_text"]
+
+_STEP: Final = 2.0
+"""Distance between two samples along an emotional line."""
+_STRETCH: Final = 4
+"""Samples in a row too close to another line before that counts as running beside it
+(about 8 units: a crossing or a corner passes in fewer)."""
+_SLACK: Final = 1.0
+"""How much closer than asked still counts as clear ("about" 6 units: lines leaving one
+symbol's top keep 5, see ``PORT_CLEAR``)."""
+_END: Final = SYMBOL / 2 + 3.0
+"""Around the centre of its own ends' symbols a line is not measured: the lines of one
+person meet there."""
+_PARALLEL: Final = 0.5
+"""Two segments whose directions differ by less than about 30 degrees run beside each
+other (more: they cross or meet)."""
+
+Segment = tuple[Point, Point]
+
+
+def _segments(points: list[Point]) -> list[Segment]:
+    return [(p, q) for p, q in itertools.pairwise(points) if p != q]
+
+
+def _point_segment(p: Point, s: Segment) -> float:
+    (x1, y1), (x2, y2) = s
+    dx, dy = x2 - x1, y2 - y1
+    length2 = dx * dx + dy * dy
+    t = max(0.0, min(1.0, ((p[0] - x1) * dx + (p[1] - y1) * dy) / length2))
+    return math.hypot(p[0] - x1 - t * dx, p[1] - y1 - t * dy)
+
+
+def _samples(points: list[Point], ends: list[Point]) -> list[tuple[Point, Segment]]:
+    """Points every ``_STEP`` along the line ``points`` (with the segment each lies on),
+    leaving out those near ``ends``."""
+    out: list[tuple[Point, Segment]] = []
+    for s in _segments(points):
+        (x1, y1), (x2, y2) = s
+        n = max(1, int(math.hypot(x2 - x1, y2 - y1) // _STEP))
+        for k in range(n + 1):
+            p = (x1 + (x2 - x1) * k / n, y1 + (y2 - y1) * k / n)
+            if all(math.dist(p, e) > _END for e in ends):
+                out.append((p, s))
+    return out
+
+
+def _parallel(s: Segment, t: Segment) -> bool:
+    (a1, a2), (b1, b2) = s, t
+    ux, uy = a2[0] - a1[0], a2[1] - a1[1]
+    vx, vy = b2[0] - b1[0], b2[1] - b1[1]
+    return abs(ux * vy - uy * vx) < _PARALLEL * math.hypot(ux, uy) * math.hypot(vx, vy)
+
+
+def _bounds(segs: list[Segment], grow: float) -> Box:
+    xs = [x for s in segs for x, _y in s]
+    ys = [y for s in segs for _x, y in s]
+    return Box(min(xs) - grow, min(ys) - grow, max(xs) - min(xs) + 2 * grow,
+               max(ys) - min(ys) + 2 * grow)
+
+
+def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
+                  ) -> list[tuple[int, str]]:
+    """The emotional lines whose drawing runs closer than ``clear`` to what another line
+    draws, beside it for more than a few units (not where they cross, and not around the
+    symbols of their own ends): ``(relation index, the other line)`` once per pair, the
+    other line named ``"relation 3"``, ``"partnership a|b"`` or ``"child c"``."""
+    others: list[tuple[str, float, list[Segment]]] = []
+    for r in layout.relations:
+        others.append((f"relation {r.index}", drawn_half(r.kind), _segments(r.points)))
+    for pp in layout.partnerships:
+        others.append((f"partnership {'|'.join(pp.partners)}", FAMILY_HALF,
+                       _segments(pp.points)))
+    for c in layout.children:
+        others.append((f"child {c.child}", FAMILY_HALF, _segments(c.points)))
+    boxes = [(_bounds(segs, half + clear + 2 * _STEP) if segs else None)
+             for _name, half, segs in others]
+    out: list[tuple[int, str]] = []
+    for r in layout.relations:
+        half = drawn_half(r.kind)
+        ends = [layout.people[pid].symbol_centre() for pid in r.between]
+        samples = _samples(r.points, ends)
+        if not samples:
+            continue
+        own = f"relation {r.index}"
+        for (name, other_half, segs), box in zip(others, boxes, strict=True):
+            if name == own or box is None:
+                continue
+            run = 0
+            for p, s in samples:
+                close = box.x <= p[0] <= box.right and box.y <= p[1] <= box.bottom and any(
+                    _parallel(s, t) and _point_segment(p, t) - half - other_half
+                    < clear - _SLACK - 1e-6 for t in segs)
+                run = run + 1 if close else 0
+                if run >= _STRETCH:
+                    out.append((r.index, name))
+                    break
+    return out
+
+
+def _text_boxes(layout: GenogramLayout) -> list[tuple[str, str | None, Box]]:
+    """Every piece of text: (what it is, whose it is (a person's own) or ``None``, box)."""
+    out: list[tuple[str, str | None, Box]] = []
+    for pid, person in layout.people.items():
+        for line in person.lines:
+            w = text_width(line.text, line.size, bold=line.bold)
+            x = line.x - w / 2 if line.anchor == "middle" else line.x
+            out.append((f"text of {pid}", pid,
+                        Box(x, line.y - 0.75 * line.size, w, 0.95 * line.size)))
+    for p in layout.partnerships:
+        if p.label_box is not None:
+            out.append((f"dates of {'|'.join(p.partners)}", None, p.label_box))
+    for h in layout.households:
+        if h.name_box is not None:
+            out.append((f"name of household {h.index}", None, h.name_box))
+    return out
+
+
+def _segment_box(s: Segment, box: Box) -> float:
+    """The distance between segment ``s`` and ``box`` (0 where it passes through)."""
+    (x1, y1), (x2, y2) = s
+    if _crosses_box(s, box):
+        return 0.0
+    corners = [(box.x, box.y), (box.right, box.y), (box.x, box.bottom),
+               (box.right, box.bottom)]
+    near = min(_point_segment(c, s) for c in corners)
+    for x, y in ((x1, y1), (x2, y2)):
+        dx = max(box.x - x, 0.0, x - box.right)
+        dy = max(box.y - y, 0.0, y - box.bottom)
+        near = min(near, math.hypot(dx, dy))
+    return near
+
+
+def _crosses_box(s: Segment, box: Box) -> bool:
+    """True when segment ``s`` meets ``box`` (Liang-Barsky clipping)."""
+    (x1, y1), (x2, y2) = s
+    t0, t1 = 0.0, 1.0
+    for p, q in ((x1 - x2, x1 - box.x), (x2 - x1, box.right - x1),
+                 (y1 - y2, y1 - box.y), (y2 - y1, box.bottom - y1)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
+
+
+def lines_near_text(layout: GenogramLayout, clear: float = TEXT_CLEAR
+                    ) -> list[tuple[int, str]]:
+    """The emotional lines whose drawing comes closer than ``clear`` to a text that is not
+    their own ends' (names, ages and years under a symbol, a couple's dates, a household's
+    name): ``(relation index, the text)`` once per pair."""
+    texts = _text_boxes(layout)
+    out: list[tuple[int, str]] = []
+    for r in layout.relations:
+        reach = drawn_half(r.kind) + clear - _SLACK
+        segs = _segments(r.points)
+        if not segs:
+            continue
+        around = _bounds(segs, reach)
+        for name, owner, box in texts:
+            if owner in r.between or not around.overlaps(box):
+                continue
+            if any(_segment_box(s, box) < reach for s in segs):
+                out.append((r.index, name))
+    return out

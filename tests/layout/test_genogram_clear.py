@@ -1,0 +1,124 @@
+"""Emotional lines keep clear of other lines and of text by what they draw (see
+``genogram_clear``, and the lanes and slots of ``genogram_route``)."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from systeemkaart.io.yaml_json import load
+from systeemkaart.layout import Box
+from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout_genogram
+from systeemkaart.layout.genogram_clear import crowded_lines, lines_near_text
+from systeemkaart.layout.genogram_places import PersonPlace, RelationPlace
+from systeemkaart.layout.genogram_relations import DRAWN_HALF, drawn_half
+from systeemkaart.layout.genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR, Router
+from systeemkaart.model import Case
+from systeemkaart.render.styles import RELATION_STYLES
+from tests.layout.test_genogram import CASES, EXAMPLES
+from tests.strategies import families_with_relations
+from tests.strategies_genogram import genogram_families
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_PAINTED = {"plain": 0.0, "double": 1.3, "triple": 2.6, "zigzag": 3.0,
+            "double_zigzag": 4.0, "cut": 5.0}
+"""How far each pattern reaches from the centre line, stroke not counted (the painter's
+figures in ``render.svglines``: strokes 2.6 apart, a zigzag's amplitude 3 or 4, a cut-off's
+bars 5 either side)."""
+
+
+def test_drawn_widths_are_the_painters() -> None:
+    """Every emotional line's drawn half width is what the painter draws: its pattern's
+    reach plus half its stroke."""
+    assert set(DRAWN_HALF) == set(RELATION_STYLES)
+    for kind, style in RELATION_STYLES.items():
+        assert drawn_half(kind) == pytest.approx(_PAINTED[style.pattern] + style.width / 2,
+                                                 abs=0.05), kind
+
+
+def _two_lanes(half: float) -> float:
+    router = Router({0: [], 1: []}, 2)
+    first = router.lane(1, 0.0, 100.0, 1, half=half)
+    second = router.lane(1, 50.0, 150.0, 1, half=half)
+    counts = router.assign()
+    ys = router.lane_ys({0: 0.0, 1: 100.0, 2: 300.0}, counts)
+    return abs(ys[first[1]] - ys[second[1]])
+
+
+@pytest.mark.parametrize("kind", sorted(DRAWN_HALF))
+def test_lanes_keep_what_they_draw_apart(kind: str) -> None:
+    """Two overlapping lanes of one kind of line lie so far apart that what they draw
+    (two zigzags, two triple lines, two cut-offs) keeps ``LINE_CLEAR`` between it; family
+    lines keep their pitch of 8."""
+    half = drawn_half(kind)
+    assert _two_lanes(half) - 2 * half >= LINE_CLEAR - 1e-9
+    assert _two_lanes(FAMILY_HALF) == 8.0
+
+
+def test_slots_keep_what_they_draw_apart_and_off_the_boxes() -> None:
+    """Vertical emotional lines through one corridor keep ``LINE_CLEAR`` between their
+    drawings, and ``TEXT_CLEAR`` from the boxes beside the corridor."""
+    half = drawn_half("close_hostile")
+    router = Router({0: [(0.0, 50.0), (150.0, 200.0)]}, 1)
+    xs = [router.slot(0, 60.0, half=half) for _ in range(3)]
+    for a, b in itertools.pairwise(sorted(xs)):
+        assert b - a - 2 * half >= LINE_CLEAR - 1e-9
+    assert all(50.0 + half + TEXT_CLEAR <= x <= 150.0 - half - TEXT_CLEAR for x in xs)
+
+
+def test_a_narrow_corridor_is_passed_by() -> None:
+    """A zigzag crossing a row does not squeeze between a box and a couple's dates when
+    the corridor there is too narrow for what it draws: it takes the nearest one wide
+    enough."""
+    router = Router({0: [(0.0, 50.0), (100.0, 150.0), (153.0, 200.0), (300.0, 350.0)]}, 1)
+    half = drawn_half("conflict")
+    x = router.slot(0, 151.0, half=half)
+    assert 200.0 + half + TEXT_CLEAR <= x <= 300.0 - half - TEXT_CLEAR
+
+
+def _layout_of(case: Case) -> GenogramLayout:
+    return layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+
+
+def test_no_emotional_line_passes_the_dates_of_a_couple_apart() -> None:
+    """The close-hostile line from the mother to her daughter, coming down beside the
+    mother between her two partners, keeps clear of the dates of her first partnership
+    ("uit elkaar 2008")."""
+    layout = _layout_of(load(ROOT / "examples" / "terug-naar-huis.yaml"))
+    assert lines_near_text(layout) == []
+
+
+@pytest.mark.parametrize("path", CASES + EXAMPLES, ids=lambda p: p.stem)
+def test_emotional_lines_keep_clear_of_text(path: Path) -> None:
+    """On the hand-made cases and examples, no emotional line comes within
+    ``TEXT_CLEAR`` of a text that is not its own ends' (names, ages, years, a couple's
+    dates, a household's name)."""
+    assert lines_near_text(_layout_of(load(path))) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(genogram_families(), families_with_relations()))
+def test_emotional_lines_keep_clear_of_text_in_generated_families(case: Case) -> None:
+    """In generated families too, no emotional line comes within ``TEXT_CLEAR`` of a text
+    that is not its own ends'."""
+    assert lines_near_text(_layout_of(case)) == []
+
+
+def test_crowded_lines_finds_two_zigzags_on_one_track() -> None:
+    """The measure sees two zigzags drawn 8 apart as crowded (their waves touch), and
+    the same two 14 apart as clear (around the symbols of their ends they may meet)."""
+    people = {pid: PersonPlace(pid, 0, Box(x, 0.0, 40.0, 60.0), Box(x + 3, 6.0, 34.0, 34.0),
+                               []) for pid, x in (("a", 0.0), ("b", 300.0))}
+    for gap, crowded in ((8.0, True), (14.0, False)):
+        lines = [RelationPlace(0, ("a", "b"), "conflict",
+                               [(20.0, 6.0), (20.0, -40.0), (320.0, -40.0), (320.0, 6.0)]),
+                 RelationPlace(1, ("a", "b"), "conflict",
+                               [(20.0 + gap, 6.0), (20.0 + gap, -40.0 - gap),
+                                (320.0 - gap, -40.0 - gap), (320.0 - gap, 6.0)])]
+        layout = GenogramLayout(400.0, 200.0, people, [], [], [], lines, [], [], 1)
+        assert bool(crowded_lines(layout)) is crowded
