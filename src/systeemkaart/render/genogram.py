@@ -12,12 +12,12 @@ friends) rather than as an element per shape: a 3,000-person family is painted i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Final
 
 from ..dates import PartialDate
 from ..gcpause import paused_gc
-from ..layout import Box, Point
+from ..layout import Point
 from ..layout.genogram import (
     GenogramLayout,
     GenogramOptions,
@@ -29,6 +29,7 @@ from ..model import Case, Person, case_at
 from ..text.labels import label
 from ..text.measure import text_width
 from .crossing_points import CrossingPoints
+from .genogram_people import Said, paint_people, people_said, shown_age
 from .styles import (
     CHILD_STYLES,
     HOUSEHOLD,
@@ -51,7 +52,7 @@ from .svgdoc import (
     text_markup,
 )
 from .svgmarkup import _attr, _escape, _num
-from .symbols import SymbolSpec, brackets_sample, symbol_sample, symbol_writer
+from .symbols import SymbolSpec, brackets_sample, symbol_sample
 
 __all__ = ["render_genogram", "render_layout"]
 
@@ -61,9 +62,6 @@ _CONSANGUINE_GAP: Final = 2.2
 _WIDOWED_REACH: Final = 22.0
 """How far from the dead partner's drop the widowed cross stands: clear of their symbol."""
 _HOUSEHOLD_DASH: Final = "7 4"
-_MAX_AGE: Final = 110
-"""No age is written above this: such a person has most likely died unrecorded."""
-_BOLD: Final = ' font-weight="bold"'
 _TINTS: Final = ("#cfe8e4", "#f3e2c7", "#e1d9ef", "#d9e7c9")
 """Fills that mark the frames of one household whose members stand apart."""
 
@@ -77,10 +75,10 @@ def render_genogram(case: Case, *, lang: str, at: PartialDate,
         LayoutError: when the genogram cannot be laid out.
     """
     case = case_at(case, at)  # what held at ``at``: the one rule for every drawing
-    said: dict[str, _Said] = {}
+    said: dict[str, Said] = {}
 
     def say() -> None:  # needs no coordinates: done while Graphviz lays out a large drawing
-        said.update(_people_said(case, lang, at))
+        said.update(people_said(case, lang, at))
 
     with paused_gc():
         layout = layout_genogram(case, GenogramOptions(lang=lang, at=at, top=_TITLE_H,
@@ -89,128 +87,11 @@ def render_genogram(case: Case, *, lang: str, at: PartialDate,
         return render_layout(case, layout, lang=lang, at=at, reduced=True, said=said)
 
 
-def _shown_age(p: Person, at: PartialDate) -> int | None:
-    """The age written in a living person's symbol; none above ``_MAX_AGE`` (born long ago,
-    death not recorded: common in imported trees)."""
-    age = p.age_at(at)
-    return age if age is not None and age <= _MAX_AGE else None
-
-
-_Said = tuple[bool, int | None, str]
-"""What a person's node says that needs no coordinates: deceased at the drawn date, the age
-written in their symbol, their tooltip (escaped)."""
-
-
-def _people_said(case: Case, lang: str, at: PartialDate) -> dict[str, _Said]:
-    """:data:`_Said` of every person of ``case`` (reduced to ``at``), by id."""
-    words = _words(lang)
-    out: dict[str, _Said] = {}
-    for p in case.people:
-        dead = person_deceased(p, at)
-        age = None if dead else _shown_age(p, at)
-        out[p.id] = (dead, age, _escape(_tooltip(p, words, dead, age)))
-    return out
-
-
-def _words(lang: str) -> tuple[str, str, str, str]:
-    """"born", "died", "deceased" and "years" in ``lang``, for tooltips."""
-    return (label("born", lang), label("died", lang), label("deceased", lang),
-            "jaar" if lang == "nl" else "years")
-
-
-def _tooltip(p: Person, words: tuple[str, str, str, str], dead: bool, age: int | None) -> str:
-    """The person's tooltip; ``age`` is their age at the drawn date (living people);
-    ``words``: "born", "died", "deceased" and "years" in the drawing's language."""
-    parts = [p.name or p.id]
-    if p.born is not None:
-        parts.append(f"{words[0]} {p.born}")
-    if dead:
-        parts.append(f"{words[1]} {p.died}" if p.died else words[2])
-    elif age is not None:
-        parts.append(f"{age} {words[3]}")
-    if p.occupation:
-        parts.append(p.occupation)
-    if p.notes:
-        parts.append(p.notes)
-    return ", ".join(parts)
-
-
-def _person_look(p: Person, dead: bool, is_index: bool, adopted: bool,
-                 age: int | None) -> tuple[SymbolSpec, str]:
-    """The symbol to draw for ``p`` and the ``class`` of their node group (escaped)."""
-    spec = SymbolSpec(p.sex, dead and not p.never_lived, is_index, p.pregnancy, p.miscarriage,
-                      adopted or p.foster, age, p.abortion, p.stillbirth)
-    modifiers: list[str] = ["node", "person", p.sex]
-    if dead:
-        modifiers.append("deceased")
-    if is_index:
-        modifiers.append("index")
-    if p.pregnancy:
-        modifiers.append("pregnancy")
-    if p.miscarriage:
-        modifiers.append("miscarriage")
-    if p.abortion:
-        modifiers.append("abortion")
-    if p.stillbirth:
-        modifiers.append("stillbirth")
-    if adopted:
-        modifiers.append("adopted")
-    if p.foster:
-        modifiers.append("foster")
-    return spec, _attr(" ".join([m for m in modifiers if m]))
-
-
-def _paint_people(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str,
-                  at: PartialDate, adopted: set[str], said: Mapping[str, _Said]) -> None:
-    """Every person: symbol, name and dates in a node group with its tooltip; ``said``:
-    :data:`_Said` of the people, where known already.
-
-    Written straight as text, exactly as :func:`node_markup` around :func:`symbol_markup`
-    and :func:`text_markup` would write it (the symbol and classes of each kind of person
-    are worked out once): painting thousands of people is most of a drawing's painting."""
-    nodes = doc.group(classes=["nodes"])
-    person = {p.id: p for p in case.people}
-    index = set(case.case.index)
-    looks: dict[tuple[object, ...], tuple[Callable[[Box], str], str]] = {}
-    words = _words(lang)
-    muted = f' fill="{_attr(MUTED)}"'
-    num, esc = _num, _escape
-    parts: list[str] = []
-    for pid, place in layout.people.items():
-        p = person[pid]
-        known = said.get(pid)
-        if known is None:
-            dead = person_deceased(p, at)
-            age = None if dead else _shown_age(p, at)
-            tooltip = esc(_tooltip(p, words, dead, age))
-        else:
-            dead, age, tooltip = known
-        is_index = pid in index
-        marked = p.adopted or pid in adopted
-        key = (p.sex, dead, is_index, p.pregnancy, p.miscarriage, marked, p.foster, age,
-               p.abortion, p.stillbirth)
-        look = looks.get(key)
-        if look is None:
-            spec, classes = _person_look(p, dead, is_index, marked, age)
-            look = looks[key] = (symbol_writer(spec), classes)
-        texts = [f'<text x="{num(line.x)}" y="{num(line.y)}" font-size="{num(line.size)}" '
-                 f'text-anchor="middle"{_BOLD if line.bold else ""}'
-                 f'{"" if line.size > 10 else muted}>{esc(line.text)}</text>'
-                 for line in place.lines]
-        ident = _attr(pid)
-        box = place.box
-        parts.append(f'<g id="n-{ident}" class="{look[1]}" data-id="{ident}" '
-                     f'data-bbox="{num(box.x)} {num(box.y)} {num(box.w)} {num(box.h)}" '
-                     f'data-row="{place.row}"><title>{tooltip}'
-                     f'</title>{look[0](place.symbol)}{"".join(texts)}</g>')
-    nodes.add_markup("".join(parts))
-
-
 def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialDate,
-                  reduced: bool = False, said: Mapping[str, _Said] | None = None) -> str:
+                  reduced: bool = False, said: Mapping[str, Said] | None = None) -> str:
     """Paint an already computed layout (see :func:`render_genogram`); ``reduced``: ``case``
     is ``case_at(case, at)`` already; ``said``: what the people's nodes say, where worked
-    out already (see :func:`_people_said`)."""
+    out already (see :func:`~.genogram_people.people_said`)."""
     if not reduced:  # the layout's indices refer to the case as it stood at ``at``
         case = case_at(case, at)
     legend = Legend(lang=lang)
@@ -234,7 +115,7 @@ def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialD
     _paint_partnerships(doc, case, layout, names, lang)
     _paint_children(doc, layout, names, lang)
     _paint_relations(doc, case, layout, names, lang)
-    _paint_people(doc, case, layout, lang, at, adopted, said or {})
+    paint_people(doc, case, layout, lang, at, adopted, said or {})
     if lh:
         legend.paint(doc, margin, layout.height, width - 2 * margin)
     return doc.to_string()
@@ -301,7 +182,7 @@ def _collect_legend(case: Case, layout: GenogramLayout, legend: Legend, lang: st
         legend.add("markers", "adopted", f"{label('adopted', lang)} / {label('foster', lang)}",
                    brackets_sample())
     if any(p.sex != "unknown" and not (p.pregnancy or p.never_lived)
-           and not person_deceased(p, at) and _shown_age(p, at) is not None
+           and not person_deceased(p, at) and shown_age(p, at) is not None
            for p in case.people):
         legend.add("markers", "age", label("age_inside", lang),
                    symbol_sample(SymbolSpec("male", age=42)))
