@@ -57,7 +57,6 @@ from systeemkaart.io.yaml_json import load, save
 from systeemkaart.layout import genogram_dot
 from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_blocks import build_structure
-from systeemkaart.layout.genogram_clear import crowded_lines, lines_near_text
 from systeemkaart.layout.genogram_quality import (
     bezier_points,
     crossing_points,
@@ -163,6 +162,8 @@ def _length(segments: list[Segment]) -> float:
 
 def ours(case: Case) -> dict[str, float]:
     """Crossings, length, overlaps and split partners of our layout."""
+    from systeemkaart.layout.genogram_clear import crowded_lines, lines_near_text
+
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
     structural: list[tuple[str, list[Segment]]] = []
     for p in layout.partnerships:
