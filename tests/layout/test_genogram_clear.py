@@ -122,3 +122,12 @@ def test_crowded_lines_finds_two_zigzags_on_one_track() -> None:
                                 (320.0 - gap, -40.0 - gap), (320.0 - gap, 6.0)])]
         layout = GenogramLayout(400.0, 200.0, people, [], [], [], lines, [], [], 1)
         assert bool(crowded_lines(layout)) is crowded
+
+
+@pytest.mark.xfail(strict=True, reason="open: a directed line routed over the top of the "
+                   "drawing passes through a couple's dates there")
+def test_an_abuse_line_over_the_top_keeps_clear_of_a_couples_dates() -> None:
+    """Found by the property above with a random seed: the abuse line from n-2 to p5 goes
+    over the top and comes down through "rel. 2022" of the couple drawn up there."""
+    case = load(Path(__file__).resolve().parents[1] / "data" / "genogram-abuse-over-dates.json")
+    assert lines_near_text(_layout_of(case)) == []

@@ -191,3 +191,15 @@ def test_generated_cases_fan_into_their_people(case: Case) -> None:
     lay = layout_systemogram(case)
     _arrow_tips_apart(lay)
     _ends_apart(lay)
+
+
+def test_a_crowded_port_never_moves_out_into_a_pill_above_the_person() -> None:
+    """Found by the no-line-through-a-box property with a random seed: with many lines
+    into person 2, the ports moved out (to keep line ends 6 units apart) and one landed in
+    the supporter pill standing just above the person, so its line had to end inside it."""
+    from systeemkaart.layout.systemogram_lines import lines_through_boxes
+
+    lay = layout_systemogram(load(Path(__file__).resolve().parents[1] / "data"
+                                  / "systemogram-crowded-port-under-pill.json"))
+    boxes = {k: a.box for k, a in lay.agents.items()}
+    assert lines_through_boxes(lay.links, lay.people, boxes) == []

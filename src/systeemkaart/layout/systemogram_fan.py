@@ -240,8 +240,8 @@ def fan_in(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
         out = _farther(len(order), small)
         ports = _spread(wanted, arrowed, small, out)
         for i, angle, (k, enter), bearing in zip(order, ports, entries, spaced, strict=True):
-            d = port_distance(sex, angle) + out
-            port = (p.x + d * math.cos(angle), p.y + d * math.sin(angle))
+            port = _port(router, p, port_distance(sex, angle), angle, out,
+                         (sources[i], pid))
             path = paths[i]
             ends_i = (sources[i], pid)
             if math.dist(enter, centre) > FAN_RADIUS - 0.5:
@@ -253,6 +253,22 @@ def fan_in(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
             path[:] = head + leg
             kept[i] = len(leg)
     return kept
+
+
+def _port(router: Router, person: PersonPlace, near: float, angle: float, out: float,
+          ends: tuple[str, str]) -> Point:
+    """Where a line ends on ``person``'s symbol: ``out`` units beyond ``near`` (the
+    nearest port distance) at ``angle``, unless that point lies in a box of someone else
+    standing close (a supporter's pill just above the person): then at ``near``, in
+    reach of the arrowhead's own symbol, so that no line has to end inside another box."""
+    cos, sin = math.cos(angle), math.sin(angle)
+    if out > 0:
+        far = (person.x + (near + out) * cos, person.y + (near + out) * sin)
+        mine = (ends[0], ends[1], ends[1] + LABEL, ends[1] + SYMBOL_BOX)
+        if not any(o.owner not in mine and o.box.x <= far[0] <= o.box.right
+                   and o.box.y <= far[1] <= o.box.bottom for o in router.obstacles):
+            return far
+    return (person.x + near * cos, person.y + near * sin)
 
 
 def cut_at_fans(paths: list[list[Point]], ends: Sequence[str | None], firsts: Sequence[int],
