@@ -413,7 +413,7 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
         if hub is not None:  # the best with the busiest person on top competes as well
             near += _likeliest(_candidates(plan, start_rank, rounds, hub), sides, count)
         routed = [_routed(case, lay) for lay in near]
-        best = min(routed, key=_score) if len(routed) > 1 else routed[0]
+        best = min(routed, key=_reader_cost) if len(routed) > 1 else routed[0]
     named = [(f"p:{k}", v.box) for k, v in best.people.items()]
     named += [(f"a:{k}", v.box) for k, v in best.agents.items()]
     _check_overlaps(named)
@@ -450,6 +450,14 @@ def _score(lay: SystemogramLayout) -> float:
     whose arrow is whose, near the person or far from it)."""
     lines = routed_ends(lay.links, lay.people)
     return lay.crossings + UNTRACEABLE * fan_crossings(lines, lay.people, math.inf)
+
+
+def _reader_cost(lay: SystemogramLayout) -> tuple[int, float]:
+    """How a routed layout ranks for a reader: first the lines left through a box that
+    is not one of their ends (the router avoids them, but a crowded person may leave a
+    line no clear way in; any other layout without one is better), then :func:`_score`."""
+    boxes = {k: a.box for k, a in lay.agents.items()}
+    return count_lines_through(lay.links, lay.people, boxes), _score(lay)
 
 
 def _forecast(lay: SystemogramLayout) -> float:
