@@ -159,10 +159,7 @@ class Router:
     def occupy(self, row: int, x: float) -> None:
         """Note a vertical line at ``x`` through ``row`` (others keep clear of it)."""
         key = (row, self.corridor(row, x))
-        taken = self._occupied[key]
-        at = bisect.bisect_left(taken, x)
-        taken.insert(at, x)
-        self._halves[key].insert(at, FAMILY_HALF)
+        _insert(self._occupied[key], self._halves[key], x, FAMILY_HALF)
         self._in_bands(row, x, FAMILY_HALF)
 
     def slot(self, row: int, target: float, k: int | None = None,
@@ -206,9 +203,7 @@ class Router:
                 break
         if choice is None:
             choice = base
-        at = bisect.bisect_left(taken, choice)
-        taken.insert(at, choice)
-        halves.insert(at, own)
+        _insert(taken, halves, choice, own)
         self._in_bands(row, choice, own)
         return choice
 
@@ -216,10 +211,7 @@ class Router:
         """Note a vertical line at ``x`` through ``row``: it reaches into the bands above
         and below the row."""
         for band in (row, row + 1):
-            xs, hs = self._bands[band]
-            at = bisect.bisect_left(xs, x)
-            xs.insert(at, x)
-            hs.insert(at, half)
+            _insert(*self._bands[band], x, half)
 
     def _wide_enough(self, row: int, k: int, target: float, width: float) -> int:
         """Corridor ``k`` of ``row``, or when it is narrower than ``width`` the corridor
@@ -451,6 +443,14 @@ def _over(upper: Lane, lower: Lane) -> int:
 def _first_pad(counts: dict[int, int]) -> float:
     """Room kept above the first lane of a band with relation lanes but no sibling bar."""
     return _OUTLINE if counts.get(1) and not counts.get(0) else 0.0
+
+
+def _insert(xs: list[float], halves: list[float], x: float, half: float) -> None:
+    """Put a vertical line at ``x`` drawing ``half`` either side into the sorted ``xs`` and,
+    at the same place, its half width into ``halves``."""
+    at = bisect.bisect_left(xs, x)
+    xs.insert(at, x)
+    halves.insert(at, half)
 
 
 def _apart(xs: list[float], halves: list[float], x: float, half: float) -> bool:
