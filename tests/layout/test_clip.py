@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from systeemkaart.layout import Box, Point, segment_entry, segment_hits_box
+from systeemkaart.layout import Box, Point, segment_distance, segment_entry, segment_hits_box
 from systeemkaart.layout.systemogram_route import MARGIN, Obstacle, Router
 
 BOX = (0.0, 0.0, 10.0, 10.0)
@@ -117,3 +117,26 @@ def test_router_grid_sees_every_box_a_segment_enters(boxes: list[Box], p: Point,
     router._tight = frozenset()
     router._prepare(MARGIN)  # every box grown by the margin, and tested afresh
     assert router.clear(p, q) is (not enters)
+
+
+@pytest.mark.parametrize(("pt", "a", "b", "expected"), [
+    ((5.0, 3.0), (0.0, 0.0), (10.0, 0.0), 3.0),  # beside the middle
+    ((-3.0, 4.0), (0.0, 0.0), (10.0, 0.0), 5.0),  # before its start: to the end point
+    ((13.0, -4.0), (0.0, 0.0), (10.0, 0.0), 5.0),  # past its end
+    ((3.0, 4.0), (0.0, 0.0), (0.0, 0.0), 5.0),  # no length: to the point
+    ((1.0, 1.0), (0.0, 0.0), (2.0, 2.0), 0.0),  # on it
+])
+def test_segment_distance(pt: Point, a: Point, b: Point, expected: float) -> None:
+    """The one distance from a point to a segment, shared by the systemogram's fan-in and
+    the genogram's clearance measures."""
+    assert segment_distance(pt, a, b) == pytest.approx(expected)
+
+
+def test_a_point_blocked_only_by_boxes_not_skipped() -> None:
+    """A point inside a box is blocked, unless that box is one the caller names (a line's
+    own end may hold its port); on a box's edge it is not inside."""
+    router = Router([Obstacle("pill", Box(0.0, 0.0, 10.0, 10.0))])
+    assert router.blocked((5.0, 5.0))
+    assert not router.blocked((5.0, 5.0), ("pill",))
+    assert not router.blocked((5.0, 10.0))
+    assert not router.blocked((15.0, 5.0))

@@ -7,11 +7,13 @@ overlapping boxes, no line through a box) and SVG without layout.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["Box", "Point", "proper_cross", "round2", "segment_entry", "segment_hits_box"]
+__all__ = ["Box", "Point", "proper_cross", "round2", "segment_distance", "segment_entry",
+           "segment_hits_box"]
 
 Point = tuple[float, float]
 """A point ``(x, y)`` in user units; y grows downwards as in SVG."""
@@ -129,6 +131,15 @@ def segment_entry(p: Point, q: Point, x0: float, y0: float, x1: float, y1: float
                 return None
             t1 = min(t1, t)
     return t0 if t0 < t1 - 1e-9 else None
+
+
+def segment_distance(pt: Point, a: Point, b: Point) -> float:
+    """Distance from ``pt`` to the segment ``a``-``b`` (to ``a`` when it has no length)."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = dx * dx + dy * dy
+    t = 0.0 if length < 1e-12 else ((pt[0] - a[0]) * dx + (pt[1] - a[1]) * dy) / length
+    t = min(max(t, 0.0), 1.0)
+    return math.dist(pt, (a[0] + t * dx, a[1] + t * dy))
 
 
 def segment_hits_box(p: Point, q: Point, box: Box, eps: float = 0.5) -> bool:

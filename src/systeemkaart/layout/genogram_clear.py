@@ -14,12 +14,12 @@ the worst case, meant for drawings of a family, not for a whole public tree.
 
 from __future__ import annotations
 
-import itertools
 import math
 from typing import Final
 
 from ..text.measure import text_width
-from . import Box, Point
+from . import Box, Point, segment_distance
+from .genogram_near import Segment, line_segments
 from .genogram_places import SYMBOL, GenogramLayout
 from .genogram_relations import drawn_half
 from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
@@ -41,26 +41,12 @@ _PARALLEL: Final = 0.5
 """Two segments whose directions differ by less than about 30 degrees run beside each
 other (more: they cross or meet)."""
 
-Segment = tuple[Point, Point]
-
-
-def _segments(points: list[Point]) -> list[Segment]:
-    return [(p, q) for p, q in itertools.pairwise(points) if p != q]
-
-
-def _point_segment(p: Point, s: Segment) -> float:
-    (x1, y1), (x2, y2) = s
-    dx, dy = x2 - x1, y2 - y1
-    length2 = dx * dx + dy * dy
-    t = max(0.0, min(1.0, ((p[0] - x1) * dx + (p[1] - y1) * dy) / length2))
-    return math.hypot(p[0] - x1 - t * dx, p[1] - y1 - t * dy)
-
 
 def _samples(points: list[Point], ends: list[Point]) -> list[tuple[Point, Segment]]:
     """Points every ``_STEP`` along the line ``points`` (with the segment each lies on),
     leaving out those near ``ends``."""
     out: list[tuple[Point, Segment]] = []
-    for s in _segments(points):
+    for s in line_segments(points):
         (x1, y1), (x2, y2) = s
         n = max(1, int(math.hypot(x2 - x1, y2 - y1) // _STEP))
         for k in range(n + 1):
@@ -92,12 +78,12 @@ def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
     other line named ``"relation 3"``, ``"partnership a|b"`` or ``"child c"``."""
     others: list[tuple[str, float, list[Segment]]] = []
     for r in layout.relations:
-        others.append((f"relation {r.index}", drawn_half(r.kind), _segments(r.points)))
+        others.append((f"relation {r.index}", drawn_half(r.kind), line_segments(r.points)))
     for pp in layout.partnerships:
         others.append((f"partnership {'|'.join(pp.partners)}", FAMILY_HALF,
-                       _segments(pp.points)))
+                       line_segments(pp.points)))
     for c in layout.children:
-        others.append((f"child {c.child}", FAMILY_HALF, _segments(c.points)))
+        others.append((f"child {c.child}", FAMILY_HALF, line_segments(c.points)))
     boxes = [(_bounds(segs, half + clear + 2 * _STEP) if segs else None)
              for _name, half, segs in others]
     out: list[tuple[int, str]] = []
@@ -114,7 +100,7 @@ def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
             run = 0
             for p, s in samples:
                 close = box.x <= p[0] <= box.right and box.y <= p[1] <= box.bottom and any(
-                    _parallel(s, t) and _point_segment(p, t) - half - other_half
+                    _parallel(s, t) and segment_distance(p, *t) - half - other_half
                     < clear - _SLACK - 1e-6 for t in segs)
                 run = run + 1 if close else 0
                 if run >= _STRETCH:
@@ -148,7 +134,7 @@ def _segment_box(s: Segment, box: Box) -> float:
         return 0.0
     corners = [(box.x, box.y), (box.right, box.y), (box.x, box.bottom),
                (box.right, box.bottom)]
-    near = min(_point_segment(c, s) for c in corners)
+    near = min(segment_distance(c, *s) for c in corners)
     for x, y in ((x1, y1), (x2, y2)):
         dx = max(box.x - x, 0.0, x - box.right)
         dy = max(box.y - y, 0.0, y - box.bottom)
@@ -185,7 +171,7 @@ def lines_near_text(layout: GenogramLayout, clear: float = TEXT_CLEAR
     out: list[tuple[int, str]] = []
     for r in layout.relations:
         reach = drawn_half(r.kind) + clear - _SLACK
-        segs = _segments(r.points)
+        segs = line_segments(r.points)
         if not segs:
             continue
         around = _bounds(segs, reach)

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from functools import cmp_to_key
 from itertools import pairwise
 
-from . import Point
+from . import Point, segment_distance
 from .ring_centre import SYMBOL, PersonPlace
 from .ring_geometry import crossing_at, isotonic, segments_cross
 from .systemogram_route import CROSSING_LENGTH, Router
@@ -240,10 +240,9 @@ def fan_in(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
         out = _farther(len(order), small)
         ports = _spread(wanted, arrowed, small, out)
         for i, angle, (k, enter), bearing in zip(order, ports, entries, spaced, strict=True):
-            port = _port(router, p, port_distance(sex, angle), angle, out,
-                         (sources[i], pid))
-            path = paths[i]
             ends_i = (sources[i], pid)
+            port = _port(router, p, port_distance(sex, angle), angle, out, ends_i)
+            path = paths[i]
             if math.dist(enter, centre) > FAN_RADIUS - 0.5:
                 enter = _moved(router, path[k], enter, bearing, centre, ends_i)
             leg = _leg(router, enter, port, p, ends_i)
@@ -264,9 +263,7 @@ def _port(router: Router, person: PersonPlace, near: float, angle: float, out: f
     cos, sin = math.cos(angle), math.sin(angle)
     if out > 0:
         far = (person.x + (near + out) * cos, person.y + (near + out) * sin)
-        mine = (ends[0], ends[1], ends[1] + LABEL, ends[1] + SYMBOL_BOX)
-        if not any(o.owner not in mine and o.box.x <= far[0] <= o.box.right
-                   and o.box.y <= far[1] <= o.box.bottom for o in router.obstacles):
+        if not router.blocked(far, (*ends, ends[1] + LABEL, ends[1] + SYMBOL_BOX)):
             return far
     return (person.x + near * cos, person.y + near * sin)
 
@@ -390,7 +387,7 @@ def fan_crossings(lines: Sequence[tuple[str, str, Sequence[Point]]],
         p = people[target]
         centre = (p.x, p.y)
         near = [(a, b) for a, b in pairwise(pts)
-                if _segment_distance(centre, a, b) < radius]
+                if segment_distance(centre, a, b) < radius]
         by_person.setdefault(target, []).append(near)
     total = 0
     for pid, segs in by_person.items():
@@ -404,12 +401,3 @@ def fan_crossings(lines: Sequence[tuple[str, str, Sequence[Point]]],
                                 crossing_at(a, b, c, d), centre) < radius:
                             total += 1
     return total
-
-
-def _segment_distance(pt: Point, a: Point, b: Point) -> float:
-    """Distance from ``pt`` to the segment ``a``-``b``."""
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    length = dx * dx + dy * dy
-    t = 0.0 if length < 1e-12 else ((pt[0] - a[0]) * dx + (pt[1] - a[1]) * dy) / length
-    t = min(max(t, 0.0), 1.0)
-    return math.dist(pt, (a[0] + t * dx, a[1] + t * dy))

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -234,12 +234,12 @@ class Router:
                 return True
         return False
 
-    def blocked(self, pt: Point) -> bool:
-        """True when ``pt`` lies inside any box (at its true size)."""
+    def blocked(self, pt: Point, skip: Collection[str] = ()) -> bool:
+        """True when ``pt`` lies inside any box (at its true size) but those of ``skip``."""
         x, y = pt
-        return any(self._sides_of[i][0] < x < self._sides_of[i][2]
-                   and self._sides_of[i][1] < y < self._sides_of[i][3]
-                   for i in self._grid.at(pt))
+        sides = self._sides_of
+        return any(sides[i][0] < x < sides[i][2] and sides[i][1] < y < sides[i][3]
+                   and sides[i][4] not in skip for i in self._grid.at(pt))
 
     def open(self, p: Point, q: Point) -> bool:
         """True when the segment ``p``-``q`` passes through no box (at its true size, the
