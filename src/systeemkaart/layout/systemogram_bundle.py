@@ -9,7 +9,11 @@ past the same boxes, and cross every other line as often as before; the crossing
 and B is gone. At X each line turns away from the other (its bend moved ``SWAP_GAP``
 into its own corner of the crossing), so the two keep clear space instead of touching.
 Crossings within ``FAN_RADIUS`` of the person are left to the fan into its ports
-(:mod:`.systemogram_fan`).
+(:mod:`.systemogram_fan`); every one farther out is undone where a swap is clear of boxes
+and crosses no more other lines, however far from the person: a reader follows a line
+from its agent, and two lines into one person that cross far from her are as hard to
+tell apart as two that cross near her (in crowded 40-agent networks most such crossings
+lay more than four fan radii out, where swaps were not tried).
 """
 
 from __future__ import annotations
@@ -29,15 +33,12 @@ __all__ = ["SWAP_GAP", "untangle"]
 SWAP_GAP = 3.0
 """How far (units) each line's bend moves off the point where two lines crossed: they
 pass ``2 * SWAP_GAP`` apart."""
-REACH = 4 * FAN_RADIUS
-"""How far (units, across or up and down) from a person crossings of its lines are
-undone: near it, where a reader looks for whose arrow is whose."""
 SWAPS = 3
 """Most swaps tried per line into a person: a bounded cost."""
-CROWDED = 40
-"""Lines above which a drawing is crowded (as the nudge counts them)."""
-CROWDED_SWAPS = 12
-"""Most swaps tried in a crowded drawing: its routing takes most of the time there is."""
+LEAVING = 10.0
+"""Distance (units) from where a line leaves its agent (the end of a card's stub) within
+which a crossing is not swapped: the two ways would swap almost whole, and the line
+that crossed the other's way there would cross its stub instead."""
 
 _Seg = tuple[float, float, int, int]
 """A segment for the sweep: its least and greatest x, its line and its index."""
@@ -46,20 +47,15 @@ _Seg = tuple[float, float, int, int]
 def _crossings(paths: Sequence[Sequence[Point]], lines: Sequence[int],
                ends: Sequence[tuple[str, str]], firsts: Sequence[int], centre: Point
                ) -> list[tuple[int, int, int, int, Point]]:
-    """The crossings of two of ``lines`` outside ``FAN_RADIUS`` of ``centre`` and within
-    ``REACH``, farthest first, each as (line, segment, line, segment, point). A sweep
-    over segments by x: O(S log S + K) for S segments near, K overlapping in x."""
+    """The crossings of two of ``lines`` outside ``FAN_RADIUS`` of ``centre``, farthest
+    first, each as (line, segment, line, segment, point). A sweep over segments by x:
+    O(S log S + K) for S segments, K overlapping in x."""
     segs: list[_Seg] = []
-    x0, x1 = centre[0] - REACH, centre[0] + REACH
-    y0, y1 = centre[1] - REACH, centre[1] + REACH
     for i in lines:
         path = paths[i]
         for k in range(max(firsts[i] - 1, 0), len(path) - 1):
             a, b = path[k], path[k + 1]
-            lo, hi = min(a[0], b[0]), max(a[0], b[0])
-            if hi < x0 or lo > x1 or max(a[1], b[1]) < y0 or min(a[1], b[1]) > y1:
-                continue
-            segs.append((lo, hi, i, k))
+            segs.append((min(a[0], b[0]), max(a[0], b[0]), i, k))
     segs.sort()
     found: list[tuple[float, int, int, int, int, Point]] = []
     active: list[_Seg] = []
@@ -75,7 +71,7 @@ def _crossings(paths: Sequence[Sequence[Point]], lines: Sequence[int],
                 continue
             x = crossing_at(a, b, c, d)
             far = math.dist(x, centre)
-            if FAN_RADIUS < far <= REACH:
+            if far > FAN_RADIUS:
                 (p, q), (r, t) = sorted(((i, k), (j, m)))
                 found.append((-far, p, q, r, t, x))
         active.append(seg)
@@ -122,27 +118,36 @@ def untangle(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str,
     ``paths`` run from each line's source to its end, ``ends`` are its (source, target),
     ``targets`` the person each ends at (``None``: an agent), ``firsts`` each path's
     first point that may move. Returns the lines whose ways were swapped. At most
-    ``SWAPS`` tries per line, and ``CROWDED_SWAPS`` in all in a drawing of more than
-    ``CROWDED`` lines."""
+    ``SWAPS`` tries per line into a person; a crossing whose swap failed is not tried
+    again (its two ways, where they cross, stay as they were)."""
     by_person: dict[str, list[int]] = {}
     for i, pid in enumerate(targets):
         if pid is not None:
             by_person.setdefault(pid, []).append(i)
     done: set[int] = set()
-    budget = CROWDED_SWAPS if len(paths) > CROWDED else math.inf
     for pid, lines in by_person.items():
         if len(lines) < 2:
             continue
         centre = (people[pid].x, people[pid].y)
         tries = SWAPS * len(lines)
+        failed: set[tuple[int, int, float, float]] = set()
         found = _crossings(paths, lines, ends, firsts, centre)
-        while found and tries > 0 and budget > 0:
+        while found and tries > 0:
             i, k, j, m, x = found.pop(0)
+            key = (i, j, round(x[0], 1), round(x[1], 1))
+            if key in failed:
+                continue
+            if min(math.dist(x, paths[i][firsts[i] - 1]),
+                   math.dist(x, paths[j][firsts[j] - 1])) < LEAVING:
+                failed.add(key)  # where a line leaves its agent: no way to swap
+                continue
             tries -= 1
-            budget -= 1
             if _swap(router, paths, ends, skips, (i, k), (j, m), x):
                 done |= {i, j}
-                found = _crossings(paths, lines, ends, firsts, centre)
+                found = [c for c in _crossings(paths, lines, ends, firsts, centre)
+                         if (c[0], c[2], round(c[4][0], 1), round(c[4][1], 1)) not in failed]
+            else:
+                failed.add(key)
     return done
 
 
@@ -151,7 +156,8 @@ def _swap(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, st
           x: Point) -> bool:
     """Swap the ways of two lines after their segments ``one`` and ``other`` cross at
     ``x``, each turning into its own corner there; False (nothing changed) when a new way
-    would pass a box."""
+    would pass a box or cross more other lines, or the two would not cross each other
+    less (a crossing at a card's stub, which no swap undoes, stays)."""
     (i, k), (j, m) = one, other
     a, b = paths[i], paths[j]
     # the two lines share their person, so neither counts the other (nor itself, as it
@@ -163,7 +169,7 @@ def _swap(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, st
         new_a = [*a[:k + 1], xa, *b[m + 1:]]
         new_b = [*b[:m + 1], xb, *a[k + 1:]]
         if (_crossed(router, new_a[k:], ends[i]) + _crossed(router, new_b[m:], ends[j])
-                <= before
+                <= before and _between(new_a, new_b) < _between(a, b)
                 and _clear(router, new_a, skips[i], ends[i], k)
                 and _clear(router, new_b, skips[j], ends[j], m)):
             paths[i], paths[j] = new_a, new_b
@@ -173,6 +179,13 @@ def _swap(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, st
                 router.remember(paths[line], ends[line])
             return True
     return False
+
+
+def _between(a: Sequence[Point], b: Sequence[Point]) -> int:
+    """How often paths ``a`` and ``b`` cross each other, a card's stub too (a swap near
+    the cards the two lines leave must not make their stubs cross): O(s²) for s
+    segments, few."""
+    return sum(segments_cross(p, q, r, t) for p, q in pairwise(a) for r, t in pairwise(b))
 
 
 def _crossed(router: Router, path: Sequence[Point], ends: tuple[str, str]) -> int:

@@ -75,6 +75,11 @@ _PORT_LO = math.radians(145.0)
 _PORT_HI = math.radians(395.0)
 PORT_ARC = _PORT_HI - _PORT_LO
 """The arc of a symbol that ports may use: all but the part above the label."""
+PORT_STEP = math.radians(3.0)
+"""Angle between the directions in which :func:`_free_arcs` looks for a box."""
+APPROACH = 8.0
+"""Length (units) of the last stretch into a port, about an arrowhead, that must pass no
+other box for the port to be used."""
 
 
 def port_distance(sex: str, angle: float) -> float:
@@ -148,15 +153,74 @@ def _order(paths: Sequence[Sequence[Point]], lines: Sequence[int], centre: Point
     return sorted(lines, key=cmp_to_key(compare))
 
 
-def _farther(ports: int, small: float) -> float:
+def _farther(ports: int, small: float, arc: float = PORT_ARC) -> float:
     """How much farther out (units) than :func:`port_distance` the ends of ``ports``
-    lines into one symbol stand, so that the port arc holds them all ``END_GAP`` apart:
-    0 where it does at the outline, else the least whole unit that does (at most
-    ``FARTHEST``)."""
+    lines into one symbol stand, so that the port arc (``arc`` radians of it free) holds
+    them all ``END_GAP`` apart: 0 where it does at the outline, else the least whole unit
+    that does (at most ``FARTHEST``)."""
     out = 0.0
-    while out < FARTHEST and (ports - 1) * _narrowed(small * LINE_GAP, out) > PORT_ARC:
+    while out < FARTHEST and (ports - 1) * _narrowed(small * LINE_GAP, out) > arc:
         out += 1.0
     return out
+
+
+def _free_arcs(router: Router, person: PersonPlace, pid: str, sex: str, out: float
+               ) -> list[tuple[float, float]]:
+    """The parts of the port arc (angles, ascending) where a line can reach a port: where
+    the last ``APPROACH`` units into a port ``out`` units beyond the outline (see
+    :func:`_farther`) pass no box of someone else. A supporter's pill just above a
+    person otherwise may take the top port, into which every way passes the pill. The
+    whole arc where no box stands that close (nearly every person), or where no part is
+    free. O(c + b) for c grid cells and b boxes near, plus O(S · b) for S directions
+    sampled."""
+    whole = [(_PORT_LO, _PORT_HI)]
+    reach = SYMBOL / math.sqrt(2) + ARROW_ROOM + out + APPROACH
+    near = router.boxes_near((person.x, person.y), reach,
+                             (pid, pid + LABEL, pid + SYMBOL_BOX))
+    if not near:
+        return whole
+    steps = math.ceil(PORT_ARC / PORT_STEP)
+    free: list[float] = []
+    arcs: list[tuple[float, float]] = []
+    for k in range(steps + 1):
+        a = _PORT_LO + PORT_ARC * k / steps
+        c, s = math.cos(a), math.sin(a)
+        d = port_distance(sex, a) + out
+        blocked = any(b.x - 1 < person.x + r * c < b.right + 1
+                      and b.y - 1 < person.y + r * s < b.bottom + 1
+                      for b in near
+                      for r in (d, d + APPROACH / 2, d + APPROACH))
+        if not blocked:
+            free.append(a)
+        elif free:
+            arcs.append((free[0], free[-1]))
+            free = []
+    if free:
+        arcs.append((free[0], free[-1]))
+    return arcs if arcs else whole
+
+
+def _along(angle: float, arcs: Sequence[tuple[float, float]]) -> float:
+    """Where ``angle`` lies along the free ``arcs`` laid end to end (an angle between two
+    arcs, where the one ends and the next begins)."""
+    done = 0.0
+    for a, b in arcs:
+        if angle < a:
+            return done
+        if angle <= b:
+            return done + angle - a
+        done += b - a
+    return done
+
+
+def _angle_at(u: float, arcs: Sequence[tuple[float, float]]) -> float:
+    """The angle ``u`` radians along the free ``arcs`` laid end to end."""
+    done = 0.0
+    for a, b in arcs:
+        if u <= done + b - a:
+            return a + max(u - done, 0.0)
+        done += b - a
+    return arcs[-1][1]
 
 
 def _narrowed(gap: float, out: float) -> float:
@@ -166,39 +230,43 @@ def _narrowed(gap: float, out: float) -> float:
     return 2 * math.asin(min(1.0, math.sin(gap / 2) * near / (near + out)))
 
 
-def _spread(wanted: Sequence[float], arrowed: Sequence[bool], small: float, out: float = 0.0
-            ) -> list[float]:
-    """Port angles close to ``wanted`` (in order), all on the port arc (isotonic fit,
-    O(n)); ``arrowed[k]`` says whether ports ``k`` and ``k + 1`` have an arrowhead
-    between them, ``small`` widens every gap (a small symbol), ``out`` is how far beyond
-    the nearest port distance the ports stand (see :func:`_farther`)."""
+def _spread(wanted: Sequence[float], arrowed: Sequence[bool], small: float, out: float = 0.0,
+            arcs: Sequence[tuple[float, float]] = ((_PORT_LO, _PORT_HI),)) -> list[float]:
+    """Port angles close to ``wanted`` (in order), all on the free ``arcs`` of the port
+    arc (see :func:`_free_arcs`; isotonic fit along them laid end to end, O(n));
+    ``arrowed[k]`` says whether ports ``k`` and ``k + 1`` have an arrowhead between them,
+    ``small`` widens every gap (a small symbol), ``out`` is how far beyond the nearest
+    port distance the ports stand (see :func:`_farther`)."""
+    arc = sum(b - a for a, b in arcs)
     offsets = [0.0]
-    for g in _gaps(arrowed, small, out):
+    for g in _gaps(arrowed, small, out, arc):
         offsets.append(offsets[-1] + g)
-    fitted = isotonic([w - o for w, o in zip(wanted, offsets, strict=True)])
-    top = _PORT_HI - offsets[-1]
-    return [min(max(f, _PORT_LO), top) + o for f, o in zip(fitted, offsets, strict=True)]
+    fitted = isotonic([_along(w, arcs) - o for w, o in zip(wanted, offsets, strict=True)])
+    top = arc - offsets[-1]
+    return [_angle_at(min(max(f, 0.0), top) + o, arcs)
+            for f, o in zip(fitted, offsets, strict=True)]
 
 
-def _gaps(arrowed: Sequence[bool], small: float, out: float = 0.0) -> list[float]:
+def _gaps(arrowed: Sequence[bool], small: float, out: float = 0.0, arc: float = PORT_ARC
+          ) -> list[float]:
     """The angles between neighbouring ports: ``ARROW_GAP`` (times ``small``) each where
     they fit on the port arc; else the gaps between two plain line ends narrowed first,
     down to ``LINE_GAP``, then those beside an arrowhead down to it, and then all alike
     (angles that span the same chords ``out`` units farther out, see
-    :func:`_narrowed`)."""
+    :func:`_narrowed`), on ``arc`` radians of free port arc."""
     wide = _narrowed(small * ARROW_GAP, out)
     line = _narrowed(small * LINE_GAP, out)
     n = len(arrowed)
-    if n * wide <= PORT_ARC:
+    if n * wide <= arc:
         return [wide] * n
     plain = arrowed.count(False)
-    rest = PORT_ARC - (n - plain) * wide
+    rest = arc - (n - plain) * wide
     if plain and rest >= plain * line:
         return [wide if a else rest / plain for a in arrowed]
-    rest = PORT_ARC - plain * line
+    rest = arc - plain * line
     if rest >= (n - plain) * line:
         return [rest / (n - plain) if a else line for a in arrowed]
-    return [PORT_ARC / n] * n
+    return [arc / n] * n
 
 
 def _wanted(path: Sequence[Point], centre: Point, first: int) -> float:
@@ -238,7 +306,11 @@ def fan_in(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
         entries = [_entry(paths[i], centre, FAN_RADIUS, firsts[i]) for i in order]
         spaced = _apart([_round(pt, centre) for _, pt in entries])
         out = _farther(len(order), small)
-        ports = _spread(wanted, arrowed, small, out)
+        arcs = _free_arcs(router, p, pid, sex, out)
+        if arcs[0] != (_PORT_LO, _PORT_HI):  # less room: the ends may stand farther out
+            out = _farther(len(order), small, sum(b - a for a, b in arcs))
+            arcs = _free_arcs(router, p, pid, sex, out)
+        ports = _spread(wanted, arrowed, small, out, arcs)
         for i, angle, (k, enter), bearing in zip(order, ports, entries, spaced, strict=True):
             ends_i = (sources[i], pid)
             port = _port(router, p, port_distance(sex, angle), angle, out, ends_i)

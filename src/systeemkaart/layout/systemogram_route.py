@@ -241,6 +241,21 @@ class Router:
         return any(sides[i][0] < x < sides[i][2] and sides[i][1] < y < sides[i][3]
                    and sides[i][4] not in skip for i in self._grid.at(pt))
 
+    def boxes_near(self, pt: Point, reach: float, skip: Collection[str] = ()) -> list[Box]:
+        """The boxes (at their true size) but those of ``skip`` that come within ``reach``
+        of ``pt`` across or up and down: O(c + b) for c cells and b boxes in them."""
+        x, y = pt
+        found: set[int] = set()
+        cells = self._grid.cells
+        for cx in range(_cell(x - reach), _cell(x + reach) + 1):
+            for cy in range(_cell(y - reach), _cell(y + reach) + 1):
+                found.update(cells.get((cx, cy), ()))
+        sides = self._sides_of
+        return [self.obstacles[i].box for i in sorted(found)
+                if sides[i][4] not in skip and sides[i][0] < x + reach
+                and sides[i][2] > x - reach and sides[i][1] < y + reach
+                and sides[i][3] > y - reach]
+
     def open(self, p: Point, q: Point) -> bool:
         """True when the segment ``p``-``q`` passes through no box (at its true size, the
         current line's own boxes too): where a card's stub may reach."""
