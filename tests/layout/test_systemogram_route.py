@@ -7,7 +7,10 @@ from itertools import pairwise
 import pytest
 
 from systeemkaart.layout import Box, segment_hits_box
+from systeemkaart.layout.ring_centre import PersonPlace
 from systeemkaart.layout.ring_geometry import segments_cross
+from systeemkaart.layout.ring_links import LinkPlace
+from systeemkaart.layout.systemogram_leave import BRAID, first_sides
 from systeemkaart.layout.systemogram_lines import _from_card
 from systeemkaart.layout.systemogram_route import Obstacle, Router
 
@@ -74,3 +77,34 @@ def test_a_line_crossing_several_others_leaves_its_card_on_the_far_side() -> Non
     assert path is not None and path[0][0] == card.x
     assert not any(segments_cross(p, q, *wall) for p, q in pairwise(path) for wall in walls)
     assert not any(segment_hits_box(p, q, row) for p, q in pairwise(path[1:]))
+
+
+def _line(source: str, target: str) -> LinkPlace:
+    return LinkPlace("involvement", source, target, (source,), (0,), "alongside", False,
+                     None, 1.0, ())
+
+
+@pytest.mark.parametrize("lines", [2, BRAID])
+def test_lines_facing_a_narrow_gap_between_two_cards_leave_on_their_free_sides(
+        lines: int) -> None:
+    """Two cards 16 units apart under the family (as on their ring), each professional's
+    target above the gap's side of the other card: every line would leave into the gap
+    and run up it in one braid. With ``BRAID`` of them or more they leave on the cards'
+    free outer sides instead; with fewer they keep the side facing their targets."""
+    left_card, right_card = Box(-120.0, 300.0, 104.0, 120.0), Box(0.0, 300.0, 104.0, 120.0)
+    people = {"p": PersonPlace("p", 40.0, 0.0, Box(24.0, -14.0, 32.0, 56.0), (), None),
+              "q": PersonPlace("q", -80.0, 0.0, Box(-96.0, -14.0, 32.0, 56.0), (), None)}
+    agents: dict[str, Box] = {}
+    cards: dict[str, Box | None] = {}
+    links = []
+    for k in range(lines):
+        card, target = (left_card, "p") if k % 2 == 0 else (right_card, "q")
+        aid = f"a{k}"
+        agents[aid] = Box(card.x, card.y + 20.0 + 30.0 * (k // 2), card.w, 30.0)
+        cards[aid] = card
+        links.append(_line(aid, target))
+    sides = first_sides(links, people, agents, cards)
+    if lines < BRAID:
+        assert sides == [None] * lines
+    else:  # the left card's lines leave left, the right card's right
+        assert sides == [k % 2 == 0 for k in range(lines)]

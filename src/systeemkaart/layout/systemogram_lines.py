@@ -1,8 +1,9 @@
 """Where the lines of a systemogram run: around every box, each into its own port.
 
 Every line starts at its agent (a card's professional leaves the card sideways from its own
-row) and is routed by :class:`~systeemkaart.layout.systemogram_route.Router` around every
-person symbol, label and agent box that is not one of its ends, and around its own
+row, see :mod:`.systemogram_leave`) and is routed by
+:class:`~systeemkaart.layout.systemogram_route.Router` around every person symbol, label
+and agent box that is not one of its ends, and around its own
 target's label; then each line that bends and crosses others is routed once more, now
 that all the others are known, and keeps the way that crosses fewer. Lines into one
 person that still cross on their way there swap the rest of their ways
@@ -35,6 +36,8 @@ from .systemogram_fan import (
     fan_in,
     port_distance,
 )
+from .systemogram_leave import Shift, ends_of, first_sides, in_card, is_double
+from .systemogram_leave import shifts as leave_shifts
 from .systemogram_nudge import CROWDED, drop_reversals, nudge_apart, straighten
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 
@@ -54,10 +57,6 @@ __all__ = [
 PORT_GAP = ARROW_GAP
 """Least angle (radians) between two ports on one symbol: room for two arrowheads."""
 STUB = 10.0
-PARALLEL_GAP = 5.0
-PAIR_SPACING = 9.0
-"""Distance (units) between two double lines of one agent where they leave it: their
-strokes 2.6 apart within a pair and over 6 between the pairs, so a reader can pair them."""
 REROUTE = 1
 QUICK_BUDGET = 12
 """Most segment routings the second pass tries for one line (the first pass: ``BUDGET``)."""
@@ -65,22 +64,8 @@ FAR_TRIES = 8
 """Most lines whose card's far side the second pass tries in one drawing (few pass the
 guess that it may pay; this bounds the cost where many do)."""
 """Rounds in which every line is routed again with all the others known."""
-Shift = tuple[float, float]
-"""Where a line leaves its agent's row: how far down from its middle, and how much longer
-than ``STUB`` its stub out of the card is."""
 _LABEL = LABEL
 _SYMBOL = SYMBOL_BOX
-_WIDE_RELATIONS = frozenset({"close", "fused", "close_hostile"})
-"""Relations drawn with two or three strokes (the systemogram's relation styles)."""
-
-
-def is_double(lk: LinkPlace) -> bool:
-    """True when ``lk`` is drawn with two or more parallel strokes (a deciding agent's
-    line, a close or fused relation): beside another such line its strokes must stay in
-    visible pairs."""
-    if lk.kind == "involvement":
-        return lk.stance == "over"
-    return lk.kind == "relation" and lk.relation in _WIDE_RELATIONS
 
 
 def _obstacles(people: Mapping[str, PersonPlace], agents: Mapping[str, Box],
@@ -120,13 +105,15 @@ def _start(router: Router, box: Box, card: Box | None, toward: Point, shift: Shi
     return [(x, y), (x + sign * stub, y)]
 
 
-def _in_card(box: Box, card: Box | None) -> bool:
-    return card is not None and card.h > box.h + 0.5
+def _left(card: Box, goal: Point, left: bool | None) -> bool:
+    """Whether a line to ``goal`` leaves ``card`` on its left side: as ``left`` says, or
+    (``None``) on the side facing ``goal``."""
+    return goal[0] <= card.cx if left is None else left
 
 
 def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: Shift,
-               skip: list[str], ends: tuple[str, str], quick: _Tries | None = None
-               ) -> list[Point] | None:
+               skip: list[str], ends: tuple[str, str], quick: _Tries | None = None,
+               left: bool | None = None) -> list[Point] | None:
     """The routed path of a line from an agent's box, remembered. A line out of a card
     whose target lies about under or over it may leave on either side: the side whose path
     costs less (crossings, and length) wins, the side facing the target on a tie, where
@@ -135,21 +122,22 @@ def _from_card(router: Router, box: Box, card: Box | None, goal: Point, shift: S
     (:func:`_worth_other_side`). ``quick`` tries the detour search alone and remembers
     nothing (``None`` when it finds no way); it counts down the far sides it may try.
     A line out of the side facing away from its target goes round its own row too, so it
-    never runs back under the card it left."""
-    start = _start(router, box, card, goal, shift)
+    never runs back under the card it left. ``left`` says which side is tried first
+    (``None``: the side facing the target; see :func:`~.systemogram_leave.first_sides`)."""
+    start = _start(router, box, card, goal, shift, left)
     best: list[Point] | None
     if quick is not None:
         leg = router.try_route(start[-1], goal, skip, ends, claim=True, budget=QUICK_BUDGET)
         best = None if leg is None else start[:-1] + leg
     else:
         best = start[:-1] + router.route(start[-1], goal, skip, ends, remember=False)
-    if best is not None and _in_card(box, card) and _back_under(best, box):
+    if best is not None and in_card(box, card) and _back_under(best, box):
         assert card is not None
         best = _other_side(router, best, box, card, goal, shift, skip, ends)
     below = card is not None and abs(goal[0] - card.cx) < card.w
-    if card is not None and _in_card(box, card) and (below or quick is None or quick.left > 0):
+    if card is not None and in_card(box, card) and (below or quick is None or quick.left > 0):
         cost = math.inf if best is None else router.cost(best, ends)
-        other = _start(router, box, card, goal, shift, left=goal[0] > card.cx)
+        other = _start(router, box, card, goal, shift, left=not _left(card, goal, left))
         crosses = best is None or cost - _length(best) / CROSSING_LENGTH >= 0.5
         if best is None or (crosses and _worth_other_side(
                 router, cost, other[-1], card, goal, ends, 0.0 if below else 1.0)):
@@ -224,7 +212,8 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     Lines are then moved apart, and off the edges of the household ``frames``.
     """
     router = Router(_obstacles(people, agents, sexes))
-    shifts = _shifts(links, people, agents, cards)
+    shifts = leave_shifts(links, people, agents, cards)
+    sides = first_sides(links, people, agents, cards)
     n = len(links)
     paths: list[list[Point]] = [[] for _ in range(n)]
     ends: list[str | None] = [None] * n  # the person each path ends at, or None
@@ -235,16 +224,17 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
                                                       links[j].points[-1]), j))
     for i in order:
         router.tag = i
-        found = _route_one(router, links[i], shifts[i], people, agents, cards)
+        found = _route_one(router, links[i], shifts[i], people, agents, cards,
+                           left=sides[i])
         assert found is not None  # only a quick search finds nothing
         paths[i], ends[i], flips[i] = found
     tries = _Tries()
     for _ in range(REROUTE):  # again, each line now seeing all the others
         for i in order:
             _reroute(router, i, links[i], paths, flips[i], shifts[i], people, agents, cards,
-                     tries)
+                     tries, sides[i])
     firsts = _firsts(links, people, agents, cards)
-    pairs_ = [_ends_of(lk, people)[:2] for lk in links]
+    pairs_ = [ends_of(lk, people)[:2] for lk in links]
     skips = [_skip(lk, people) for lk in links]
     swapped = untangle(router, paths, pairs_, ends, skips, firsts, people)
     if len(links) <= CROWDED:  # a crowded drawing swaps few ways: its time goes to routing
@@ -274,7 +264,7 @@ def _apart(router: Router, links: Sequence[LinkPlace], paths: list[list[Point]],
     card's stub stays."""
     ends, skips = [], []
     for lk in links:
-        src, tgt, _ = _ends_of(lk, people)
+        src, tgt, _ = ends_of(lk, people)
         ends.append((src, tgt))
         skips.append([src, tgt] + ([src + _SYMBOL] if src in people else []))
     nudge_apart(router, paths, ends, skips, _firsts(links, people, agents, cards), frames,
@@ -298,78 +288,9 @@ def _trim_stubs(router: Router, paths: list[list[Point]], ends: Sequence[tuple[s
             path[1] = (x2, y)
 
 
-def _shifts(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
-            agents: Mapping[str, Box], cards: Mapping[str, Box | None]) -> list[Shift]:
-    """Where each line leaves its agent's box (see :data:`Shift`).
-
-    Lines joining the same two nodes leave ``PARALLEL_GAP`` apart. Where a card's row has
-    two or more double lines leaving on one side, they leave ``PAIR_SPACING`` apart, ordered by
-    how high their other ends stand (its single lines beside the double line before them),
-    and as a staircase: out of a card the stub of the line leaving higher reaches further
-    when the lines head down (the lower one's when they head up), so lines that turn the
-    same way still run apart as visible pairs of strokes, instead of fanning out of one
-    point and lying almost on each other for a long way (six even strokes where three
-    lines of one agent run together). Other lines of one agent leave from one point, as a
-    fan. Within a box's height less 2 units at either side (closer together where many
-    must fit). O(L log L) for L lines."""
-    groups: dict[tuple[str, bool], list[int]] = {}
-    goals: list[Point] = []
-    for i, lk in enumerate(links):
-        src, tgt, _ = _ends_of(lk, people)
-        goal = ((people[tgt].x, people[tgt].y) if tgt in people
-                else (agents[tgt].cx, agents[tgt].cy))
-        goals.append(goal)
-        left = src in agents and goal[0] <= agents[src].cx
-        groups.setdefault((src, left), []).append(i)
-    double = [is_double(lk) for lk in links]
-    out: list[Shift] = [(0.0, 0.0)] * len(links)
-    for (src, _), members in groups.items():
-        box = agents.get(src)
-        if box is None or not _in_card(box, cards.get(src)) \
-                or sum(double[i] for i in members) < 2:
-            _parallel(links, members, out)
-            continue
-        order = sorted(members, key=lambda i: (goals[i][1], goals[i][0], i))
-        places = [0.0]
-        stairs = [0.0]
-        last = 0 if double[order[0]] else -1  # where in ``order`` the last double line is
-        for k, (a, b) in enumerate(pairwise(order), start=1):
-            same = links[a].target == links[b].target and links[a].source == links[b].source
-            at, step = places[-1] + (PARALLEL_GAP if same else 0.0), stairs[-1]
-            if double[b] and last >= 0 and not same:
-                at = max(at, places[last] + PAIR_SPACING)
-                step = stairs[last] + PAIR_SPACING
-            if double[b]:
-                last = k
-            places.append(at)
-            stairs.append(step)
-        half = places[-1] / 2
-        room = box.h / 2 - 2
-        scale = min(1.0, room / half) if half > 0 else 1.0
-        down = sum(goals[i][1] for i in order) / len(order) > box.cy
-        for i, at, step in zip(order, places, stairs, strict=True):
-            out[i] = ((at - half) * scale, (stairs[-1] - step if down else step) * scale)
-    return out
-
-
-def _parallel(links: Sequence[LinkPlace], members: Sequence[int], out: list[Shift]) -> None:
-    """Set the shift of each of ``members`` (lines of one agent) that joins the same two
-    nodes as another: ``PARALLEL_GAP`` apart about the middle, in ``out``."""
-    count: dict[tuple[str, str], int] = {}
-    for i in members:
-        key = (links[i].source, links[i].target)
-        count[key] = count.get(key, 0) + 1
-    seen: dict[tuple[str, str], int] = {}
-    for i in members:
-        key = (links[i].source, links[i].target)
-        k = seen.get(key, 0)
-        seen[key] = k + 1
-        out[i] = ((k - (count[key] - 1) / 2) * PARALLEL_GAP, 0.0)
-
-
 def _skip(lk: LinkPlace, people: Mapping[str, PersonPlace]) -> list[str]:
     """The boxes the routed path of ``lk`` may pass: its ends and their symbols."""
-    src, tgt, _ = _ends_of(lk, people)
+    src, tgt, _ = ends_of(lk, people)
     return [src, tgt] + [n + _SYMBOL for n in (src, tgt) if n in people]
 
 
@@ -378,27 +299,20 @@ def _firsts(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     """The index of each routed path's first point that may move: after a card's stub."""
     out = []
     for lk in links:
-        src = _ends_of(lk, people)[0]
-        out.append(2 if src in agents and _in_card(agents[src], cards.get(src)) else 1)
+        src = ends_of(lk, people)[0]
+        out.append(2 if src in agents and in_card(agents[src], cards.get(src)) else 1)
     return out
-
-
-def _ends_of(lk: LinkPlace, people: Mapping[str, PersonPlace]) -> tuple[str, str, bool]:
-    """Where ``lk`` is routed from and to: from its agent, flipped when it starts at a
-    person and ends at an agent."""
-    if lk.source in people and lk.target not in people:
-        return lk.target, lk.source, True
-    return lk.source, lk.target, False
 
 
 def _route_one(router: Router, lk: LinkPlace, shift: Shift, people: Mapping[str, PersonPlace],
                agents: Mapping[str, Box], cards: Mapping[str, Box | None],
-               quick: _Tries | None = None) -> tuple[list[Point], str | None, bool] | None:
+               quick: _Tries | None = None, left: bool | None = None
+               ) -> tuple[list[Point], str | None, bool] | None:
     """The routed path of ``lk`` (from its agent; flipped when it starts at a person), the
     person it ends at (or ``None``) and whether it was flipped; remembered unless
     ``quick`` (then only the detour search runs, for lines from agents: ``None`` if no
     way is found; see :func:`_from_card`)."""
-    src, tgt, flip = _ends_of(lk, people)
+    src, tgt, flip = ends_of(lk, people)
     if tgt in people:
         person = people[tgt]
         goal: Point = (person.x, person.y)
@@ -409,7 +323,8 @@ def _route_one(router: Router, lk: LinkPlace, shift: Shift, people: Mapping[str,
     path: list[Point] | None
     if src in agents:
         box = agents[src]
-        path = _from_card(router, box, cards.get(src), goal, shift, skip, (src, tgt), quick)
+        path = _from_card(router, box, cards.get(src), goal, shift, skip, (src, tgt), quick,
+                          left)
     elif quick is not None:
         return None
     else:  # a family member who is also a supporter or context
@@ -419,7 +334,7 @@ def _route_one(router: Router, lk: LinkPlace, shift: Shift, people: Mapping[str,
         path = router.route((p.x, p.y), goal, skip, (src, tgt))
     if path is None:
         return None
-    if src not in agents or not _in_card(box, cards.get(src)):
+    if src not in agents or not in_card(box, cards.get(src)):
         path[0] = boundary_point(box, path[1])
     if tgt not in people:
         path[-1] = boundary_point(agents[tgt], path[-2])
@@ -428,12 +343,14 @@ def _route_one(router: Router, lk: LinkPlace, shift: Shift, people: Mapping[str,
 
 def _reroute(router: Router, i: int, lk: LinkPlace, paths: list[list[Point]], flip: bool,
              shift: Shift, people: Mapping[str, PersonPlace], agents: Mapping[str, Box],
-             cards: Mapping[str, Box | None], tries: _Tries) -> None:
+             cards: Mapping[str, Box | None], tries: _Tries, left: bool | None = None
+             ) -> None:
     """Rip up line ``i`` and route it again, now that every other line is known; the new
     path is kept only when it crosses fewer lines (length weighed as in the router).
-    ``tries`` counts down the far sides of cards still to try."""
+    ``tries`` counts down the far sides of cards still to try; ``left`` is the side tried
+    first (see :func:`~.systemogram_leave.first_sides`)."""
     old = paths[i]
-    src, tgt, _ = _ends_of(lk, people)
+    src, tgt, _ = ends_of(lk, people)
     router.tag = i
     router.forget(i)
     before = router.cost(old, (src, tgt))
@@ -441,7 +358,7 @@ def _reroute(router: Router, i: int, lk: LinkPlace, paths: list[list[Point]], fl
     if before - length / CROSSING_LENGTH < 0.5 or len(old) < 3:  # nothing to gain
         router.remember(old, (src, tgt))
         return
-    found = _route_one(router, lk, shift, people, agents, cards, quick=tries)
+    found = _route_one(router, lk, shift, people, agents, cards, quick=tries, left=left)
     if found is not None and router.cost(found[0], (src, tgt)) < before - 1e-9:
         paths[i] = found[0]
     router.remember(paths[i], (src, tgt))
@@ -505,6 +422,6 @@ def routed_ends(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace]
     from a person to an agent is turned round."""
     out: list[tuple[str, str, Sequence[Point]]] = []
     for lk in links:
-        src, tgt, flip = _ends_of(lk, people)
+        src, tgt, flip = ends_of(lk, people)
         out.append((src, tgt, tuple(reversed(lk.points)) if flip else lk.points))
     return out
