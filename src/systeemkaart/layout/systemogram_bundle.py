@@ -160,16 +160,21 @@ def _swap(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, st
     less (a crossing at a card's stub, which no swap undoes, stays)."""
     (i, k), (j, m) = one, other
     a, b = paths[i], paths[j]
-    # the two lines share their person, so neither counts the other (nor itself, as it
-    # was remembered): only the ways from the crossing on are weighed
-    before = _crossed(router, a[k:], ends[i]) + _crossed(router, b[m:], ends[j])
+    crossing = _between(a, b)
+    before = -1  # weighed once a new way crosses the other less (the cheaper test first)
     for gap in (SWAP_GAP, SWAP_GAP / 2):
         xa = _corner(x, a[k], b[m + 1], b[m], gap)
         xb = _corner(x, b[m], a[k + 1], a[k], gap)
         new_a = [*a[:k + 1], xa, *b[m + 1:]]
         new_b = [*b[:m + 1], xb, *a[k + 1:]]
+        if _between(new_a, new_b) >= crossing:
+            continue
+        if before < 0:
+            # the two lines share their person, so neither counts the other (nor itself,
+            # as it was remembered): only the ways from the crossing on are weighed
+            before = _crossed(router, a[k:], ends[i]) + _crossed(router, b[m:], ends[j])
         if (_crossed(router, new_a[k:], ends[i]) + _crossed(router, new_b[m:], ends[j])
-                <= before and _between(new_a, new_b) < _between(a, b)
+                <= before
                 and _clear(router, new_a, skips[i], ends[i], k)
                 and _clear(router, new_b, skips[j], ends[j], m)):
             paths[i], paths[j] = new_a, new_b
