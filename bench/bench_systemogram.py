@@ -13,7 +13,9 @@ last three: the length (units) over which lines of different agents run nearly p
 within 4 units (read as one line), the pairs of lines doing so over 10 units, the
 crossings of lines into one person within 40 units of it (where a reader cannot tell whose
 arrow is whose), and farther from it ("far": not in the routed crossings, which leave out
-lines that share an end).
+lines that share an end), and the most such far crossings into any one person ("most": a
+person whose lines all cross each other cannot be read however few the others have; the
+largest over the seeds).
 """
 
 from __future__ import annotations
@@ -111,6 +113,19 @@ def _far(lay: SystemogramLayout) -> int:
     return fan_crossings(lines, lay.people, math.inf) - fan_crossings(lines, lay.people)
 
 
+def _most_far(lay: SystemogramLayout) -> int:
+    """The most crossings farther than 40 units from a person among the lines into one
+    person."""
+    lines = routed_ends(lay.links, lay.people)
+    most = 0
+    for pid in lay.people:
+        mine = [line for line in lines if line[1] == pid]
+        if len(mine) > 1:
+            most = max(most, fan_crossings(mine, lay.people, math.inf)
+                       - fan_crossings(mine, lay.people))
+    return most
+
+
 def _through(lay: SystemogramLayout) -> int:
     boxes = {k: a.box for k, a in lay.agents.items()}
     return len(lines_through_boxes(lay.links, lay.people, boxes))
@@ -129,11 +144,11 @@ def main() -> None:
     print(f"crossings and lines through boxes routed over {WIDE} seeds")
     print(f"{'people':>6} {'agents':>6} {'file':>7} {'ordered':>8} {'routed':>7} "
           f"{'through':>12} {'draw ms':>8} {'cpu ms':>7} {f'routed/{WIDE}':>10} "
-          f"{f'thr/{WIDE}':>7} {'close':>7} {'pairs':>6} {'fan':>5} {'far':>5}")
+          f"{f'thr/{WIDE}':>7} {'close':>7} {'pairs':>6} {'fan':>5} {'far':>5} {'most':>5}")
     for n_people, n_agents in [(3, 10), (4, 20), (6, 30), (12, 40), (12, 60)]:
         before, ordered, routed, t0, t1, ms, cpu = [], [], [], [], [], [], []
         wide, wide_through = [], []
-        close, pairs, fan, far = [], [], [], []
+        close, pairs, fan, far, most = [], [], [], [], []
         for seed in range(WIDE):
             case = network(seed, n_people, n_agents)
             final = layout_systemogram(case)
@@ -152,6 +167,7 @@ def main() -> None:
             pairs.append(count)
             fan.append(_fan(final))
             far.append(_far(final))
+            most.append(_most_far(final))
             wall, proc = _best(lambda c=case: draw(c, "systemogram"))
             ms.append(wall)
             cpu.append(proc)
@@ -161,7 +177,7 @@ def main() -> None:
               f"{through:>12} {statistics.median(ms):>8.1f} {statistics.median(cpu):>7.1f} "
               f"{statistics.mean(wide):>10.1f} {statistics.mean(wide_through):>7.1f} "
               f"{statistics.mean(close):>7.0f} {statistics.mean(pairs):>6.1f} "
-              f"{statistics.mean(fan):>5.1f} {statistics.mean(far):>5.1f}")
+              f"{statistics.mean(fan):>5.1f} {statistics.mean(far):>5.1f} {max(most):>5}")
     examples = sorted(Path("examples").glob("*.yaml"))
     if examples:
         print("\nexamples: crossings file / ordered / routed, lines through boxes straight ->")
