@@ -386,14 +386,19 @@ def x_range(s: Segment, lo: float, hi: float, pad: float = 0.0) -> tuple[float, 
     if y1 == y2:
         if not lo <= y1 <= hi:
             return None
-        u0, u1 = 0.0, 1.0
-    else:
+        xa, xb = x1 + (x2 - x1) * 0.0, x1 + (x2 - x1) * 1.0
+    else:  # min and max written out, each keeping the first of equal values as they do
         ta, tb = (lo - y1) / (y2 - y1), (hi - y1) / (y2 - y1)
-        u0, u1 = max(0.0, min(ta, tb)), min(1.0, max(ta, tb))
+        if tb < ta:
+            ta, tb = tb, ta  # now ta is min(ta, tb), tb max(ta, tb)
+        u0 = ta if ta > 0.0 else 0.0
+        u1 = tb if tb < 1.0 else 1.0
         if u0 > u1:
             return None
-    xa, xb = x1 + (x2 - x1) * u0, x1 + (x2 - x1) * u1
-    return min(xa, xb) - pad, max(xa, xb) + pad
+        xa, xb = x1 + (x2 - x1) * u0, x1 + (x2 - x1) * u1
+    if xb < xa:
+        return xb - pad, xa + pad
+    return xa - pad, xb + pad
 
 
 _ALL_KINDS: Final = (0, 1, 2)
