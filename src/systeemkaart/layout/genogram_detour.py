@@ -81,8 +81,13 @@ def detour(start: Point, goal: Point, outline: Callable[[int, Point], Point],
         if i < 2 or j < 2:
             p, q = (outline(i, q) if i < 2 else p), (outline(j, p) if j < 2 else q)
         cost: float | None = None
+        lo_x, hi_x = (p[0], q[0]) if p[0] <= q[0] else (q[0], p[0])
+        lo_y, hi_y = (p[1], q[1]) if p[1] <= q[1] else (q[1], p[1])
         for x0, y0, x1, y1 in known:
-            if segment_entry(p, q, x0, y0, x1, y1) is not None:
+            # a segment beside a box's interior never enters it (segment_entry says so
+            # too, at the cost of a call)
+            if hi_x > x0 and lo_x < x1 and hi_y > y0 and lo_y < y1 \
+                    and segment_entry(p, q, x0, y0, x1, y1) is not None:
                 edges[key] = None
                 return None
         found = list(itertools.islice(blockers(p, q), 3))

@@ -259,6 +259,7 @@ class FamilyLines:
         self.ys = sorted(rows)
         self.rows = {y: _Intervals(segs) for y, segs in rows.items()}
         self.spans = [_Span(lo, hi, segs) for (lo, hi), segs in sorted(spans.items())]
+        self.span_los = [span.lo for span in self.spans]
         columns.sort()
         self.column_xs = [x for x, _lo, _hi, _s in columns]
         self.columns = columns
@@ -282,8 +283,9 @@ class FamilyLines:
             got = x_range(s, y - NEAR, y + NEAR, NEAR)
             if got is not None:
                 yield from self.rows[y].overlapping(*got)
-        for span in self.spans:
-            if span.hi >= lo_y - NEAR and span.lo <= hi_y + NEAR:
+        spans = self.spans  # sorted by their top: those below hi_y + NEAR are a prefix
+        for span in spans[:bisect.bisect_right(self.span_los, hi_y + NEAR)]:
+            if span.hi >= lo_y - NEAR:
                 got = x_range(s, span.lo - NEAR, span.hi + NEAR, NEAR)
                 if got is not None:
                     yield from span.between(*got)
