@@ -264,6 +264,10 @@ class FamilyLines:
         self.column_xs = [x for x, _lo, _hi, _s in columns]
         self.columns = columns
         self._at: dict[float, list[_Span]] = {}
+        self._close_memo: dict[Segment, list[Segment]] = {}
+        """The last slanted segments asked about, with :meth:`_close`'s answer: whether a
+        segment runs along a line and what it crosses are mostly asked one after the
+        other."""
 
     def _spans_at(self, y: float) -> list[_Span]:
         """The spans that reach within ``_EDGE`` of ``y`` (kept per ``y``: the lanes and rows
@@ -291,6 +295,15 @@ class FamilyLines:
                     yield from span.between(*got)
         yield from self._others(s)
 
+    def _close_list(self, s: Segment) -> list[Segment]:
+        """:meth:`_close` of ``s`` as a list, remembered for the last few segments."""
+        got = self._close_memo.get(s)
+        if got is None:
+            if len(self._close_memo) >= _REMEMBERED:
+                self._close_memo.clear()
+            got = self._close_memo[s] = list(self._close(s))
+        return got
+
     def _others(self, s: Segment) -> Iterator[Segment]:
         """The slanted and very short family segments that may come within ``NEAR`` of
         ``s``."""
@@ -313,7 +326,7 @@ class FamilyLines:
             elif x1 == x2 and abs(y2 - y1) > 4 * _EDGE:
                 count += self._down(x1, min(y1, y2), max(y1, y2), s)
             else:
-                count += sum(1 for t in self._close(s) if proper_cross(s, t))
+                count += sum(1 for t in self._close_list(s) if proper_cross(s, t))
                 continue
             count += sum(1 for t in self._others(s) if proper_cross(s, t))
         return count
@@ -367,7 +380,7 @@ class FamilyLines:
                 if abs(x1 - x) < NEAR and min(bottom, b) - max(top, a) > ALONG:
                     return True
         else:
-            return any(runs_along(s, t) for t in self._close(s) if not _across(s, t))
+            return any(runs_along(s, t) for t in self._close_list(s) if not _across(s, t))
         return any(runs_along(s, t) for t in self._others(s) if not _across(s, t))
 
 
@@ -403,6 +416,8 @@ def x_range(s: Segment, lo: float, hi: float, pad: float = 0.0) -> tuple[float, 
     return xa - pad, xb + pad
 
 
+_REMEMBERED: Final = 64
+"""How many slanted segments :class:`FamilyLines` remembers the nearby lines of."""
 _ALL_KINDS: Final = (0, 1, 2)
 _CROSSING: Final = ((1, 2), (0, 2), (0, 1, 2))
 """Per kind of segment, the kinds that can cross it (two horizontals never cross)."""
