@@ -114,22 +114,57 @@ def segment_entry(p: Point, q: Point, x0: float, y0: float, x1: float, y1: float
     """
     if x1 <= x0 or y1 <= y0:
         return None
-    dx, dy = q[0] - p[0], q[1] - p[1]
+    px, py = p
+    dx, dy = q[0] - px, q[1] - py
+    # the four edges written out (left, right, top, bottom; each as max/min would take
+    # it, the first of equal values kept): called thousands of times a layout
     t0, t1 = 0.0, 1.0
-    for pk, qk in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
-        if pk == 0:
-            if qk <= 0:  # parallel to this edge and on it or outside
+    if dx == 0:  # parallel to the left and right edges
+        if px - x0 <= 0 or x1 - px <= 0:  # on one of them or outside
+            return None
+    else:
+        ta, tb = (px - x0) / -dx, (x1 - px) / dx
+        if dx > 0:  # enters at the left edge, leaves at the right one
+            if ta > t1:
                 return None
-            continue
-        t = qk / pk
-        if pk < 0:
-            if t > t1:
+            if ta > t0:
+                t0 = ta
+            if tb < t0:
                 return None
-            t0 = max(t0, t)
+            if tb < t1:
+                t1 = tb
+        else:  # leaves at the left edge, enters at the right one
+            if ta < t0:
+                return None
+            if ta < t1:
+                t1 = ta
+            if tb > t1:
+                return None
+            if tb > t0:
+                t0 = tb
+    if dy == 0:
+        if py - y0 <= 0 or y1 - py <= 0:
+            return None
+    else:
+        ta, tb = (py - y0) / -dy, (y1 - py) / dy
+        if dy > 0:
+            if ta > t1:
+                return None
+            if ta > t0:
+                t0 = ta
+            if tb < t0:
+                return None
+            if tb < t1:
+                t1 = tb
         else:
-            if t < t0:
+            if ta < t0:
                 return None
-            t1 = min(t1, t)
+            if ta < t1:
+                t1 = ta
+            if tb > t1:
+                return None
+            if tb > t0:
+                t0 = tb
     return t0 if t0 < t1 - 1e-9 else None
 
 

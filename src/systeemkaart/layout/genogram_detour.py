@@ -22,7 +22,7 @@ import math
 from collections.abc import Callable, Iterator
 from typing import Final
 
-from . import Box, Point, segment_hits_box
+from . import Box, Point, segment_entry
 from .genogram_near import Segment
 from .genogram_outline import exit_distance
 from .genogram_places import MID, Work, row_ref
@@ -46,6 +46,9 @@ _MAX_NODES: Final = 44
 """At most this many corners are considered (eleven boxes): a detour around more reads
 worse than a route along the lanes."""
 _MAX_ROUNDS: Final = 6
+_EPS: Final = 0.5
+"""How much a box is shrunk before a segment is tested against it, as
+:func:`~systeemkaart.layout.segment_hits_box` does."""
 
 
 def detour(start: Point, goal: Point, outline: Callable[[int, Point], Point],
@@ -63,7 +66,9 @@ def detour(start: Point, goal: Point, outline: Callable[[int, Point], Point],
     """
     nodes: list[Corner] = [(start[0], start[1], -1, 0.0, 0.0), (goal[0], goal[1], -1, 0.0, 0.0)]
     seen: set[tuple[float, float, float, float]] = set()
-    known: list[Box] = []  # the boxes whose corners are nodes: most segments meet one
+    # the boxes whose corners are nodes (most segments meet one), shrunk as
+    # segment_hits_box shrinks a box before testing it
+    known: list[tuple[float, float, float, float]] = []
     edges: dict[tuple[int, int], float | None] = {}
 
     def edge(i: int, j: int) -> float | None:
@@ -76,16 +81,23 @@ def detour(start: Point, goal: Point, outline: Callable[[int, Point], Point],
         if i < 2 or j < 2:
             p, q = (outline(i, q) if i < 2 else p), (outline(j, p) if j < 2 else q)
         cost: float | None = None
-        if any(segment_hits_box(p, q, box) for box in known):
-            edges[key] = None
-            return None
+        lo_x, hi_x = (p[0], q[0]) if p[0] <= q[0] else (q[0], p[0])
+        lo_y, hi_y = (p[1], q[1]) if p[1] <= q[1] else (q[1], p[1])
+        for x0, y0, x1, y1 in known:
+            # a segment beside a box's interior never enters it (segment_entry says so
+            # too, at the cost of a call)
+            if hi_x > x0 and lo_x < x1 and hi_y > y0 and lo_y < y1 \
+                    and segment_entry(p, q, x0, y0, x1, y1) is not None:
+                edges[key] = None
+                return None
         found = list(itertools.islice(blockers(p, q), 3))
         if found:
             for box, row in found:
                 key_box = (box.x, box.y, box.w, box.h)
                 if key_box not in seen and len(nodes) + 4 <= _MAX_NODES + 2:
                     seen.add(key_box)
-                    known.append(box)
+                    known.append((box.x + _EPS, box.y + _EPS, box.right - _EPS,
+                                  box.bottom - _EPS))
                     nodes.extend((x, y, row, sx, sy) for x, y, sx, sy in _corners(box))
         elif not along((p, q)):
             cost = crossings([(p, q)]) * CROSSING_COST + math.dist(p, q)

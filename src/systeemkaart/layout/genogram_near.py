@@ -259,10 +259,15 @@ class FamilyLines:
         self.ys = sorted(rows)
         self.rows = {y: _Intervals(segs) for y, segs in rows.items()}
         self.spans = [_Span(lo, hi, segs) for (lo, hi), segs in sorted(spans.items())]
+        self.span_los = [span.lo for span in self.spans]
         columns.sort()
         self.column_xs = [x for x, _lo, _hi, _s in columns]
         self.columns = columns
         self._at: dict[float, list[_Span]] = {}
+        self._close_memo: dict[Segment, list[Segment]] = {}
+        """The last slanted segments asked about, with :meth:`_close`'s answer: whether a
+        segment runs along a line and what it crosses are mostly asked one after the
+        other."""
 
     def _spans_at(self, y: float) -> list[_Span]:
         """The spans that reach within ``_EDGE`` of ``y`` (kept per ``y``: the lanes and rows
@@ -282,12 +287,22 @@ class FamilyLines:
             got = x_range(s, y - NEAR, y + NEAR, NEAR)
             if got is not None:
                 yield from self.rows[y].overlapping(*got)
-        for span in self.spans:
-            if span.hi >= lo_y - NEAR and span.lo <= hi_y + NEAR:
+        spans = self.spans  # sorted by their top: those below hi_y + NEAR are a prefix
+        for span in spans[:bisect.bisect_right(self.span_los, hi_y + NEAR)]:
+            if span.hi >= lo_y - NEAR:
                 got = x_range(s, span.lo - NEAR, span.hi + NEAR, NEAR)
                 if got is not None:
                     yield from span.between(*got)
         yield from self._others(s)
+
+    def _close_list(self, s: Segment) -> list[Segment]:
+        """:meth:`_close` of ``s`` as a list, remembered for the last few segments."""
+        got = self._close_memo.get(s)
+        if got is None:
+            if len(self._close_memo) >= _REMEMBERED:
+                self._close_memo.clear()
+            got = self._close_memo[s] = list(self._close(s))
+        return got
 
     def _others(self, s: Segment) -> Iterator[Segment]:
         """The slanted and very short family segments that may come within ``NEAR`` of
@@ -311,7 +326,7 @@ class FamilyLines:
             elif x1 == x2 and abs(y2 - y1) > 4 * _EDGE:
                 count += self._down(x1, min(y1, y2), max(y1, y2), s)
             else:
-                count += sum(1 for t in self._close(s) if proper_cross(s, t))
+                count += sum(1 for t in self._close_list(s) if proper_cross(s, t))
                 continue
             count += sum(1 for t in self._others(s) if proper_cross(s, t))
         return count
@@ -365,7 +380,7 @@ class FamilyLines:
                 if abs(x1 - x) < NEAR and min(bottom, b) - max(top, a) > ALONG:
                     return True
         else:
-            return any(runs_along(s, t) for t in self._close(s) if not _across(s, t))
+            return any(runs_along(s, t) for t in self._close_list(s) if not _across(s, t))
         return any(runs_along(s, t) for t in self._others(s) if not _across(s, t))
 
 
@@ -386,16 +401,23 @@ def x_range(s: Segment, lo: float, hi: float, pad: float = 0.0) -> tuple[float, 
     if y1 == y2:
         if not lo <= y1 <= hi:
             return None
-        u0, u1 = 0.0, 1.0
-    else:
+        xa, xb = x1 + (x2 - x1) * 0.0, x1 + (x2 - x1) * 1.0
+    else:  # min and max written out, each keeping the first of equal values as they do
         ta, tb = (lo - y1) / (y2 - y1), (hi - y1) / (y2 - y1)
-        u0, u1 = max(0.0, min(ta, tb)), min(1.0, max(ta, tb))
+        if tb < ta:
+            ta, tb = tb, ta  # now ta is min(ta, tb), tb max(ta, tb)
+        u0 = ta if ta > 0.0 else 0.0
+        u1 = tb if tb < 1.0 else 1.0
         if u0 > u1:
             return None
-    xa, xb = x1 + (x2 - x1) * u0, x1 + (x2 - x1) * u1
-    return min(xa, xb) - pad, max(xa, xb) + pad
+        xa, xb = x1 + (x2 - x1) * u0, x1 + (x2 - x1) * u1
+    if xb < xa:
+        return xb - pad, xa + pad
+    return xa - pad, xb + pad
 
 
+_REMEMBERED: Final = 64
+"""How many slanted segments :class:`FamilyLines` remembers the nearby lines of."""
 _ALL_KINDS: Final = (0, 1, 2)
 _CROSSING: Final = ((1, 2), (0, 2), (0, 1, 2))
 """Per kind of segment, the kinds that can cross it (two horizontals never cross)."""

@@ -10,7 +10,7 @@ import math
 from collections.abc import Iterator
 from typing import Final
 
-from . import Box, Point, segment_hits_box
+from . import Box, Point, segment_entry, segment_hits_box
 from .genogram_near import line_segments, x_range
 from .genogram_places import LABEL_LIFT, MID, SYMBOL, SYMBOL_TOP, Pending, Work, row_ref
 from .genogram_route import FAMILY_HALF, TEXT_CLEAR, RefPoint
@@ -79,18 +79,6 @@ class Scene:
         return [(x, lane_ys[ref] if kind == "lane" else row_top[ref] + dy)
                 for x, (kind, ref, dy) in points]
 
-    def _boxes(self, row: int, x0: float, x1: float, grow: float
-               ) -> Iterator[tuple[str, Box]]:
-        """The boxes of ``row`` that reach into ``x0..x1`` grown by ``grow``."""
-        work = self.work
-        ids = work.by_row.get(row, [])
-        k = bisect.bisect_left(self.rights[row], x0 - grow) if ids else 0
-        top = self.row_top[row]
-        while k < len(ids) and work.left[ids[k]] <= x1 + grow:
-            pid = ids[k]
-            yield pid, Box(work.left[pid], top, work.widths[pid], work.heights[pid])
-            k += 1
-
     def clear(self, ends: tuple[str, str], line: list[Point], half: float = FAMILY_HALF
               ) -> bool:
         """True when the straight ``line`` (or one with a stub at an end) between ``ends``,
@@ -140,6 +128,7 @@ class Scene:
         ``ends``, and the years of partnerships. A line drawing ``half`` either side keeps
         its drawing :data:`~.genogram_route.TEXT_CLEAR` from the text in them."""
         work = self.work
+        left, widths, heights = work.left, work.widths, work.heights
         grow = max(CLEAR, half + TEXT_CLEAR - _PAD)
         lo_y, hi_y = min(p[1], q[1]) - grow - 1.0, max(p[1], q[1]) + grow + 1.0
         first = bisect.bisect_left(self.tops, lo_y - self.tallest_all)
@@ -149,14 +138,25 @@ class Scene:
                            top + self.tallest.get(row, 0.0) + grow + 1.0)
             if span is None:
                 continue
-            for pid, box in self._boxes(row, *span, grow):
+            x0, x1 = span
+            ids = work.by_row.get(row, [])
+            k = bisect.bisect_left(self.rights[row], x0 - grow) if ids else 0
+            last = x1 + grow
+            while k < len(ids) and left[ids[k]] <= last:  # the boxes reaching into the span
+                pid = ids[k]
+                k += 1
+                x, w, h = left[pid], widths[pid], heights[pid]
                 if pid in ends:
                     below = SYMBOL_TOP + SYMBOL + work.drops.get(pid, 0.0) + 1.0
-                    names = Box(box.x, box.y + below, box.w, box.h - below)
+                    names = Box(x, top + below, w, h - below)
                     if names.h > 0 and segment_hits_box(p, q, names):
                         yield names, row
-                elif segment_hits_box(p, q, box.grow(grow)):
-                    yield box.grow(grow), row
+                    continue
+                # segment_hits_box(p, q, Box(x, top, w, h).grow(grow)), its sums as written
+                gx, gy = x - grow, top - grow
+                if segment_entry(p, q, gx + 0.5, gy + 0.5, gx + (w + 2 * grow) - 0.5,
+                                 gy + (h + 2 * grow) - 0.5) is not None:
+                    yield Box(gx, gy, w + 2 * grow, h + 2 * grow), row
         lo, hi = min(p[0], q[0]), max(p[0], q[0])
         room = half + TEXT_CLEAR
         first = bisect.bisect_left(self.years_x, lo - self.years_widest - room)
