@@ -15,7 +15,9 @@ crossings of lines into one person within 40 units of it (where a reader cannot 
 arrow is whose), and farther from it ("far": not in the routed crossings, which leave out
 lines that share an end), and the most such far crossings into any one person ("most": a
 person whose lines all cross each other cannot be read however few the others have; the
-largest over the seeds).
+largest over the seeds). Then the total length (units) of the routed lines ("length") and
+how many of them run more than ``LONG_WAY`` times their straight distance ("long": a line
+that loops round the drawing), both over seeds 0-4.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import Any
 
 from systeemkaart.drawing import draw
 from systeemkaart.io.yaml_json import load
+from systeemkaart.layout.ring_geometry import detour_ratio, path_length
 from systeemkaart.layout.systemogram import SystemogramLayout, layout_systemogram
 from systeemkaart.layout.systemogram_fan import fan_crossings
 from systeemkaart.layout.systemogram_lines import close_runs, lines_through_boxes, routed_ends
@@ -131,6 +134,16 @@ def _through(lay: SystemogramLayout) -> int:
     return len(lines_through_boxes(lay.links, lay.people, boxes))
 
 
+LONG_WAY = 2.5
+"""A routed line longer than this many times its straight distance counts as a long way."""
+
+
+def _length(lay: SystemogramLayout) -> tuple[float, int]:
+    """Total length (units) of the routed lines, and how many take a long way round."""
+    total = sum(path_length(lk.points) for lk in lay.links)
+    return total, sum(1 for lk in lay.links if detour_ratio(lk.points) > LONG_WAY)
+
+
 SEEDS = 5
 """The fixed seeds of the main columns (comparable with earlier figures)."""
 WIDE = 20
@@ -144,11 +157,12 @@ def main() -> None:
     print(f"crossings and lines through boxes routed over {WIDE} seeds")
     print(f"{'people':>6} {'agents':>6} {'file':>7} {'ordered':>8} {'routed':>7} "
           f"{'through':>12} {'draw ms':>8} {'cpu ms':>7} {f'routed/{WIDE}':>10} "
-          f"{f'thr/{WIDE}':>7} {'close':>7} {'pairs':>6} {'fan':>5} {'far':>5} {'most':>5}")
+          f"{f'thr/{WIDE}':>7} {'close':>7} {'pairs':>6} {'fan':>5} {'far':>5} {'most':>5} "
+          f"{'length':>7} {'long':>5}")
     for n_people, n_agents in [(3, 10), (4, 20), (6, 30), (12, 40), (12, 60)]:
         before, ordered, routed, t0, t1, ms, cpu = [], [], [], [], [], [], []
         wide, wide_through = [], []
-        close, pairs, fan, far, most = [], [], [], [], []
+        close, pairs, fan, far, most, total, long = [], [], [], [], [], [], []
         for seed in range(WIDE):
             case = network(seed, n_people, n_agents)
             final = layout_systemogram(case)
@@ -168,6 +182,9 @@ def main() -> None:
             fan.append(_fan(final))
             far.append(_far(final))
             most.append(_most_far(final))
+            run, loops = _length(final)
+            total.append(run)
+            long.append(loops)
             wall, proc = _best(lambda c=case: draw(c, "systemogram"))
             ms.append(wall)
             cpu.append(proc)
@@ -177,12 +194,14 @@ def main() -> None:
               f"{through:>12} {statistics.median(ms):>8.1f} {statistics.median(cpu):>7.1f} "
               f"{statistics.mean(wide):>10.1f} {statistics.mean(wide_through):>7.1f} "
               f"{statistics.mean(close):>7.0f} {statistics.mean(pairs):>6.1f} "
-              f"{statistics.mean(fan):>5.1f} {statistics.mean(far):>5.1f} {max(most):>5}")
+              f"{statistics.mean(fan):>5.1f} {statistics.mean(far):>5.1f} {max(most):>5} "
+              f"{statistics.mean(total):>7.0f} {statistics.mean(long):>5.1f}")
     examples = sorted(Path("examples").glob("*.yaml"))
     if examples:
         print("\nexamples: crossings file / ordered / routed, lines through boxes straight ->")
         print("routed, systemogram and timeline draw time, close length / pairs over 10 units,")
-        print("crossings of lines into one person near it / farther")
+        print("crossings of lines into one person near it / farther, total line length /")
+        print(f"lines longer than {LONG_WAY} times their straight distance")
         for path in examples:
             case = load(path)
             b = layout_systemogram(case, optimise=False, route=False).crossings
@@ -191,9 +210,11 @@ def main() -> None:
             s, _ = _best(lambda c=case: draw(c, "systemogram"))
             t, _ = _best(lambda c=case: draw(c, "timeline"))
             length, count = _close(final)
+            run, loops = _length(final)
             print(f"{path.stem:<24} {b:>4} / {straight.crossings:<4} / {final.crossings:<4} "
                   f"{_through(straight):>3} -> {_through(final):<3} {s:>7.1f} ms {t:>7.1f} ms "
-                  f"{length:>6.0f} / {count:<3} {_fan(final):>3} / {_far(final):<3}")
+                  f"{length:>6.0f} / {count:<3} {_fan(final):>3} / {_far(final):<3} "
+                  f"{run:>6.0f} / {loops}")
     sys.stdout.flush()
 
 

@@ -16,7 +16,9 @@ from systeemkaart.layout.ring_geometry import (
     boundary_point,
     circular_mean,
     count_crossings,
+    detour_ratio,
     min_distance_to_origin,
+    path_length,
     place_on_circle,
     segments_cross,
 )
@@ -151,3 +153,14 @@ def test_count_crossings_sweep_counts_what_every_pair_counts(
     """The sweep over segments sorted by x finds exactly the crossings of the pairwise
     definition, vertical segments and shared x-coordinates included."""
     assert count_crossings(lines) == _brute_crossings(lines)
+
+
+def test_detour_ratio_is_the_way_over_the_distance() -> None:
+    """A straight line runs once its distance; a way round three sides of a square of
+    side 10 between two corners 10 apart, three times; ends on one spot count 1 apart."""
+    assert detour_ratio([(0.0, 0.0), (10.0, 0.0)]) == pytest.approx(1.0)
+    assert path_length([(0.0, 0.0), (0.0, 10.0), (10.0, 10.0), (10.0, 0.0)]) == 30.0
+    assert detour_ratio([(0.0, 0.0), (0.0, 10.0), (10.0, 10.0), (10.0, 0.0)]) == \
+        pytest.approx(3.0)
+    assert detour_ratio([(0.0, 0.0), (0.0, 4.0), (0.0, 0.0)]) == pytest.approx(8.0)
+    assert detour_ratio([(5.0, 5.0)]) == 1.0

@@ -20,9 +20,11 @@ __all__ = [
     "circular_mean",
     "count_crossings",
     "crossing_at",
+    "detour_ratio",
     "isotonic",
     "max_distance_to_origin",
     "min_distance_to_origin",
+    "path_length",
     "place_on_circle",
     "segments_cross",
 ]
@@ -197,3 +199,17 @@ def count_crossings(lines: Sequence[tuple[str, str, Sequence[Point]]]) -> int:
             if segments_cross(a, b, c, d):
                 total += 1
     return total
+
+
+def path_length(points: Sequence[Point]) -> float:
+    """The length of the polyline through ``points`` (units)."""
+    return sum(math.dist(a, b) for a, b in pairwise(points))
+
+
+def detour_ratio(points: Sequence[Point]) -> float:
+    """How many times longer the polyline through ``points`` is than the straight way
+    between its ends (1 for a straight line; a line that loops round a drawing to avoid a
+    few crossings runs 2.5 times or more). Ends closer than 1 unit count as 1 apart."""
+    if len(points) < 2:
+        return 1.0
+    return path_length(points) / max(math.dist(points[0], points[-1]), 1.0)
