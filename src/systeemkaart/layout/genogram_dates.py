@@ -9,8 +9,10 @@ nearest place where every emotional line keeps :data:`~.genogram_route.TEXT_CLEA
 them (by what it draws) and no other line passes through them. Dates that no line comes
 near stay where they are.
 
-Cost: per bracket with dates, the emotional lines near it are found by their bounding
-boxes; a few hundred places along the bracket are tried only for dates a line comes near.
+Cost: per bracket with dates, the segments of the emotional lines near it are found by
+their bounding boxes, O(brackets x segments) comparisons of boxes; the places along the
+bracket (one per unit) are tried only for dates a line comes near, each against the
+segments and family lines near that bracket.
 """
 
 from __future__ import annotations
@@ -58,11 +60,10 @@ def move_dates(layout: GenogramLayout) -> None:
     """Move the dates over each partnership bracket that an emotional line comes within
     ``TEXT_CLEAR`` of (by what it draws) along the bracket, to the nearest place clear of
     every emotional line and of every other line (see the module docstring); in place."""
-    relations: list[tuple[float, list[Segment], Box]] = []
+    relations: list[tuple[float, Segment, Box]] = []  # each segment, its reach and bounds
     for r in layout.relations:
-        if len(r.points) >= 2:
-            reach = drawn_half(r.kind) + TEXT_CLEAR
-            relations.append((reach, line_segments(r.points), _bounds(r.points, reach)))
+        reach = drawn_half(r.kind) + TEXT_CLEAR
+        relations += [(reach, s, _bounds(list(s), reach)) for s in line_segments(r.points)]
     if not relations:
         return
     for place in layout.partnerships:
@@ -70,15 +71,17 @@ def move_dates(layout: GenogramLayout) -> None:
         box = place.label_box
         if span is None or box is None or _clear_of_relations(box, relations):
             continue
-        family = _family_near(layout, place, span, box)
-        others = [b for b in layout.label_boxes() if b is not box]
+        strip = Box(span[0], box.y, span[1] - span[0], box.h)
+        family = _family_near(layout, place, strip)
+        near = [rel for rel in relations if rel[2].overlaps(strip)]
+        others = [b for b in layout.label_boxes() if b is not box and b.overlaps(strip)]
         centre = box.x + box.w / 2
         lo, hi = span[0] + _END_CLEAR + box.w / 2, span[1] - _END_CLEAR - box.w / 2
         tries = sorted((abs(k * _STEP), k * _STEP) for k in
                        range(int((lo - centre) // _STEP), int((hi - centre) // _STEP) + 1))
         for _far, dx in tries:
             moved = Box(round(box.x + dx, 2), box.y, box.w, box.h)
-            if _clear_of_relations(moved, relations) \
+            if _clear_of_relations(moved, near) \
                     and not any(segment_box(s, moved) < _FAMILY_CLEAR for s in family) \
                     and not any(moved.overlaps(b) for b in others):
                 place.label_box = moved
@@ -87,18 +90,21 @@ def move_dates(layout: GenogramLayout) -> None:
                 break
 
 
-def _clear_of_relations(box: Box, relations: list[tuple[float, list[Segment], Box]]) -> bool:
-    """True when every emotional line keeps its reach (half what it draws and
-    ``TEXT_CLEAR``) from ``box``."""
-    return all(not near.overlaps(box) or all(segment_box(s, box) >= reach for s in segs)
-               for reach, segs, near in relations)
+def _clear_of_relations(box: Box, relations: list[tuple[float, Segment, Box]]) -> bool:
+    """True when every segment of the emotional lines ``relations`` keeps its reach (half
+    what its line draws and ``TEXT_CLEAR``, the segment's bounds grown by it) from
+    ``box``."""
+    return all(not near.overlaps(box) or segment_box(s, box) >= reach
+               for reach, s, near in relations)
 
 
-def _family_near(layout: GenogramLayout, place: PartnershipPlace, span: tuple[float, float],
-                 box: Box) -> list[Segment]:
+def _family_near(layout: GenogramLayout, place: PartnershipPlace, strip: Box
+                 ) -> list[Segment]:
     """The segments of the family lines (and divorce slashes) other than ``place``'s own
-    horizontal that reach into the strip the dates of ``place`` may move along."""
-    strip = Box(span[0], box.y - _FAMILY_CLEAR, span[1] - span[0], box.h + 2 * _FAMILY_CLEAR)
+    horizontal that come within ``_FAMILY_CLEAR`` of ``strip``, where the dates of
+    ``place`` may move."""
+    x0, y0 = strip.x - _FAMILY_CLEAR, strip.y - _FAMILY_CLEAR
+    x1, y1 = strip.right + _FAMILY_CLEAR, strip.bottom + _FAMILY_CLEAR
     out: list[Segment] = []
     lines = [p.points for p in layout.partnerships if p is not place]
     lines += [c.points for c in layout.children]
@@ -108,6 +114,8 @@ def _family_near(layout: GenogramLayout, place: PartnershipPlace, span: tuple[fl
         lines += [[a, b] for a, b in other.slashes]
     for points in lines:
         for s in line_segments(points):
-            if segment_box(s, strip) < _FAMILY_CLEAR:
+            (ax, ay), (bx, by) = s
+            if max(ax, bx) >= x0 and min(ax, bx) <= x1 and max(ay, by) >= y0 \
+                    and min(ay, by) <= y1 and segment_box(s, strip) < _FAMILY_CLEAR:
                 out.append(s)
     return out
