@@ -124,10 +124,31 @@ def test_crowded_lines_finds_two_zigzags_on_one_track() -> None:
         assert bool(crowded_lines(layout)) is crowded
 
 
-@pytest.mark.xfail(strict=True, reason="open: a directed line routed over the top of the "
-                   "drawing passes through a couple's dates there")
 def test_an_abuse_line_over_the_top_keeps_clear_of_a_couples_dates() -> None:
     """Found by the property above with a random seed: the abuse line from n-2 to p5 goes
-    over the top and comes down through "rel. 2022" of the couple drawn up there."""
+    over the top and came down through "rel. 2022", the dates of a couple whose bracket
+    passes over p5. Every port on p5's top lies under those dates, so they move along
+    their bracket out of the line's way; they stay on it."""
     case = load(Path(__file__).resolve().parents[1] / "data" / "genogram-abuse-over-dates.json")
-    assert lines_near_text(_layout_of(case)) == []
+    for lang in ("nl", "en"):
+        layout = layout_genogram(case, GenogramOptions(lang=lang, at=case.as_of()))
+        assert lines_near_text(layout) == []
+        (bracket,) = (p for p in layout.partnerships if set(p.partners) == {"1", "1_8"})
+        assert bracket.label_box is not None
+        left, right = sorted({x for x, _y in bracket.points})
+        assert left < bracket.label_box.x and bracket.label_box.right < right
+        assert all(t.x == pytest.approx(bracket.label_box.x + bracket.label_box.w / 2, abs=0.02)
+                   for t in bracket.labels)
+
+
+def test_a_relation_comes_down_beside_a_couples_dates_where_a_port_is_clear() -> None:
+    """A relation over the top into someone under a couple's dates takes a port on the
+    top clear of them, when there is one, and the dates stay in the middle of their
+    bracket."""
+    case = load(Path(__file__).resolve().parents[1] / "data" / "genogram-abuse-over-dates.json")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert lines_near_text(layout) == []
+    (bracket,) = (p for p in layout.partnerships if set(p.partners) == {"1", "1_8"})
+    assert bracket.label_box is not None
+    middle = sum(x for x, _y in bracket.points[1:3]) / 2
+    assert bracket.label_box.x + bracket.label_box.w / 2 == pytest.approx(middle, abs=0.05)

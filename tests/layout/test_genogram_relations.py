@@ -165,13 +165,14 @@ def test_emotional_lines_cross_no_more_than_drawn_straight_in_generated_families
     interleaved pairs) may have to; and more than ``_MOST_PER_PAIR`` relations between one
     pair leave no way that crosses none of the others.
 
-    How much that leaves out, measured on 150 families of these strategies (random, not
-    the derandomised ones run here): 80 (the straight line of some relation passes someone
-    else's box in 65, its own end's names in 72, a couple's years in 30; more than six
-    relations a pair in 2). 69 of those 80 meet the rule all the same, 11 do not, so each
-    reason stays: of the 11 families left out only for their own ends' names 2 fail, and
-    a yardstick with only the lines that cannot be straight taken as drawn still fails in
-    2 of 78. Those families are measured, not asserted, in ``bench/bench_genogram.py``;
+    How much that leaves out, measured on 400 families of these strategies (random, not
+    the derandomised ones run here): 229 (the straight line of some relation passes
+    someone else's box in 193, its own end's names in 181, a couple's years in 77; more
+    than six relations a pair in 7). 212 of those meet the rule all the same, 17 do not,
+    so each reason stays. A yardstick with only the lines that cannot be straight taken as
+    drawn held on all 400, but runs with ``--hypothesis-seed`` (53, 55, 58 of 51-58) found
+    families it fails (12 crossings against 11, 11 against 9, 7 against 6), so it is not
+    asserted either. Those families are measured, not asserted, in ``bench/bench_genogram.py``;
     several relations between one pair, the case that narrows least, are asserted for
     every mix of kinds in
     :func:`test_several_relations_between_two_people_cross_no_more_than_straight`."""
@@ -266,11 +267,12 @@ def test_seven_relations_between_two_siblings_cross_no_more_than_straight() -> N
     assert _crossings(layout, straight=False) <= _crossings(layout, straight=True)
 
 
-@pytest.mark.xfail(strict=True, reason="open: one of six relations between two people goes "
-                   "round and crosses a straight one")
-def test_six_mixed_relations_between_two_people_found_crossing() -> None:
+def test_six_mixed_relations_between_two_people_cross_none() -> None:
     """Found by the property above with a random seed: of six relations between two people
-    without a family line, a distant line goes round over the top and crosses one."""
+    without a family line, a distant line went round over the top from a port beside the
+    top of one symbol and crossed a straight line leaving that symbol higher up. Its port
+    moves to one where it crosses nothing: the relations run side by side, none crosses
+    another."""
     kinds = ["distant", "abuse", "close", "fused", "abuse", "distant"]
     case = Case.model_validate({
         "schema": "systeemkaart/1", "case": {"id": "t", "as_of": 2024},

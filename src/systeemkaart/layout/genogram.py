@@ -40,6 +40,7 @@ from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, text_width
 from . import Box, Point, round2
 from .genogram_blocks import Union, build_structure, mirror_blocks
+from .genogram_dates import move_dates
 from .genogram_dot import LARGE, dot_source, place_blocks
 from .genogram_households import outline_households
 from .genogram_lines import (
@@ -457,6 +458,7 @@ def _resolve(work: Work, pending: Pending) -> GenogramLayout:
     width = round(extent[1] + dx + margin, 1) if extent is not None else 2 * margin
     layout = GenogramLayout(width, height, people, partnerships, children, twin_bars,
                             relations, [], [], nrows)
+    move_dates(layout)
     outline_households(work, layout)
     return layout
 

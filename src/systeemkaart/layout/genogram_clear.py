@@ -24,7 +24,7 @@ from .genogram_places import SYMBOL, GenogramLayout
 from .genogram_relations import drawn_half
 from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
 
-__all__ = ["crowded_lines", "lines_near_text"]
+__all__ = ["crowded_lines", "lines_near_text", "segment_box"]
 
 _STEP: Final = 2.0
 """Distance between two samples along an emotional line."""
@@ -127,7 +127,7 @@ def _text_boxes(layout: GenogramLayout) -> list[tuple[str, str | None, Box]]:
     return out
 
 
-def _segment_box(s: Segment, box: Box) -> float:
+def segment_box(s: Segment, box: Box) -> float:
     """The distance between segment ``s`` and ``box`` (0 where it passes through)."""
     (x1, y1), (x2, y2) = s
     if _crosses_box(s, box):
@@ -178,6 +178,6 @@ def lines_near_text(layout: GenogramLayout, clear: float = TEXT_CLEAR
         for name, owner, box in texts:
             if owner in r.between or not around.overlaps(box):
                 continue
-            if any(_segment_box(s, box) < reach for s in segs):
+            if any(segment_box(s, box) < reach for s in segs):
                 out.append((r.index, name))
     return out

@@ -26,6 +26,8 @@ __all__ = ["along", "outline_households"]
 
 _NAME_SIZE: Final = 8.0
 """Font size of a household's name."""
+_BESIDE: Final = 4.0
+"""How far right of everything at its height a name stands as the last resort."""
 _FRAME_OUTER: Final = 3.5
 """How far the frame of a person's first household whose members do not stand together
 keeps from their box; the frames of further ones nest inside it, 1.5 units apart (closer
@@ -225,8 +227,7 @@ def _place_names(work: Work, layout: GenogramLayout) -> None:
                        key=lambda m: m.w)  # by the outermost frame: not between two
                    for frame in sorted(hh.marks, key=lambda b: (b.y, b.x))]
         for x, y in [spot for frame in anchors for spot in _name_spots(frame, width)] \
-                + _edge_spots(anchors[0], width, taken, frames,
-                              lines + [(p, q) for p, q, _clear in emotional]):
+                + _edge_spots(anchors[0], taken, frames, lines, emotional):
             box = Box(x, y - _NAME_SIZE * 0.8, width, _NAME_SIZE)
             room = box.grow(1.0)
             hits = sum(1 for b in taken if b.overlaps(room)) + (box.y < top)
@@ -245,20 +246,25 @@ def _place_names(work: Work, layout: GenogramLayout) -> None:
         layout.width = max(layout.width, round(best[1].right + 20.0, 1))
 
 
-def _edge_spots(frame: Box, width: float, taken: list[Box], frames: list[Box],
-                lines: list[tuple[Point, Point]]) -> list[Point]:
+def _edge_spots(frame: Box, taken: list[Box], frames: list[Box],
+                lines: list[tuple[Point, Point]],
+                emotional: list[tuple[Point, Point, float]]) -> list[Point]:
     """The last resort where every place by a household's frames meets something: level
     with the top of ``frame``, just right of everything drawn at that height, where
-    nothing is."""
+    nothing is: the family ``lines``, and the ``emotional`` lines with the room their
+    drawing keeps from a name (see :func:`_place_names`)."""
     y0, y1 = frame.y, frame.y + _NAME_SIZE + 2.0
-    right = frame.right
+    right = frame.right + _BESIDE
     for b in (*taken, *frames):
         if b.y <= y1 and b.bottom >= y0:
-            right = max(right, b.right)
+            right = max(right, b.right + _BESIDE)
     for p, q in lines:
         if min(p[1], q[1]) <= y1 and max(p[1], q[1]) >= y0:
-            right = max(right, p[0], q[0])
-    return [(right + 4.0, frame.y + _NAME_SIZE)]
+            right = max(right, p[0] + _BESIDE, q[0] + _BESIDE)
+    for p, q, clear in emotional:
+        if min(p[1], q[1]) <= y1 + clear and max(p[1], q[1]) >= y0 - clear:
+            right = max(right, p[0] + clear + 1.0, q[0] + clear + 1.0)
+    return [(right, frame.y + _NAME_SIZE)]
 
 
 def _name_spots(frame: Box, width: float) -> list[Point]:

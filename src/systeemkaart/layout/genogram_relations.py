@@ -17,7 +17,8 @@ from .genogram_places import MID, SYMBOL, SYMBOL_TOP, Pending, RelationPlace, Wo
 from .genogram_route import FAMILY_HALF, TEXT_CLEAR, RefPoint
 
 __all__ = ["DRAWN_HALF", "add_relation", "drawn_half", "nest_routes", "relation_path",
-           "relation_paths", "repack_side_ports", "side_point", "top_point", "top_x"]
+           "relation_paths", "repack_side_ports", "side_point", "top_offsets", "top_point",
+           "top_x"]
 
 
 DRAWN_HALF: Final[dict[str, float]] = {
@@ -57,10 +58,29 @@ def add_relation(work: Work, index: int, pending: Pending) -> None:
     other ways it could go (see :func:`relation_paths`)."""
     rel = work.case.relations[index]
     a, b = rel.between
+    router = work.router
+    assert router is not None
+    if router.texts is None:
+        _note_texts(work, pending)
     place = RelationPlace(index, (a, b), rel.kind, [])
     paths = relation_paths(work, a, b, drawn_half(rel.kind))
     pending.relation.append((place, paths[0]))
     pending.relation_routes.append(paths)
+
+
+def _note_texts(work: Work, pending: Pending) -> None:
+    """Tell the router where the dates over partnership brackets stand in the bands (see
+    :attr:`.Router.texts`): relations coming down past them keep clear of them."""
+    router = work.router
+    assert router is not None
+    texts: list[tuple[int, float, float]] = []
+    for place, _points, _anchor, lines, text_at in pending.partner:
+        if text_at is None or not lines or place.index is None or text_at[1][0] != "lane":
+            continue
+        width = work.label(place.index)[1]
+        band = router.lanes[text_at[1][1]].band
+        texts.append((band, text_at[0] - width / 2, text_at[0] + width / 2))
+    router.note_texts(texts)
 
 
 def _half_width(work: Work, pid: str, d: float) -> float:
@@ -78,19 +98,39 @@ def _half_width(work: Work, pid: str, d: float) -> float:
     return r
 
 
-def top_x(work: Work, pid: str, towards: float, half: float = FAMILY_HALF) -> float | None:
+def top_offsets(work: Work, pid: str, half: float, towards: float | None = None
+                ) -> list[float]:
+    """The offsets from the centre line of the ports on ``pid``'s top that a line drawing
+    ``half`` either side may leave by (clear of the child line arriving at the centre),
+    those on the side towards ``towards`` first (the right when ``None``)."""
+    sign = 1.0 if towards is None or towards >= cx(work, pid) else -1.0
+    near = max(_TOP_PORTS[0], FAMILY_HALF + half + PORT_CLEAR)
+    far = _TOP_PORTS[1]
+    return [sign * near, sign * far, -sign * near, -sign * far] if far > near \
+        else [sign * near, -sign * near]
+
+
+def _under_text(work: Work, pid: str, x: float, half: float) -> bool:
+    """True when a line drawing ``half`` either side, coming down at ``x`` from a relation
+    lane of the band above ``pid``'s row, passes within ``TEXT_CLEAR`` of the dates written
+    over a partnership bracket there."""
+    router = work.router
+    assert router is not None
+    return router.near_text(work.st.rows[pid], x, half + TEXT_CLEAR)
+
+
+def top_x(work: Work, pid: str, towards: float, half: float = FAMILY_HALF,
+          text: bool = False) -> float | None:
     """Where a line drawing ``half`` either side leaves the top of a symbol: a port of its
     own, off the centre (where the child line arrives), on the side it heads to when one
     is free there; ``None`` when no port is left whose drawing keeps ``PORT_CLEAR`` from
-    the child line's and from the other lines' there."""
+    the child line's and from the other lines' there (with ``text``, an emotional line
+    coming down from a relation lane, nor one clear of the dates written above the row,
+    see :func:`_under_text`)."""
     used = work.top_ports[pid]
-    sign = 1.0 if towards >= cx(work, pid) else -1.0
-    near = max(_TOP_PORTS[0], FAMILY_HALF + half + PORT_CLEAR)
-    far = _TOP_PORTS[1]
-    candidates = [sign * near, sign * far, -sign * near, -sign * far] if far > near \
-        else [sign * near, -sign * near]
-    offset = next((c for c in candidates
-                   if all(abs(c - o) - h - half >= PORT_CLEAR - 1e-9 for o, h in used.items())),
+    offset = next((c for c in top_offsets(work, pid, half, towards)
+                   if all(abs(c - o) - h - half >= PORT_CLEAR - 1e-9 for o, h in used.items())
+                   and not (text and _under_text(work, pid, cx(work, pid) + c, half))),
                   None)
     if offset is None:
         return None
@@ -98,9 +138,13 @@ def top_x(work: Work, pid: str, towards: float, half: float = FAMILY_HALF) -> fl
     return cx(work, pid) + offset
 
 
-def _top_x(work: Work, pid: str, towards: float, half: float = FAMILY_HALF) -> float:
-    """As :func:`top_x`, sharing a port once all are taken (people with very many lines)."""
-    x = top_x(work, pid, towards, half)
+def _top_x(work: Work, pid: str, towards: float, half: float = FAMILY_HALF,
+           text: bool = False) -> float:
+    """As :func:`top_x` (one under the dates written above the row when none is clear of
+    them), sharing a port once all are taken (people with very many lines)."""
+    x = top_x(work, pid, towards, half, text)
+    if x is None and text:
+        x = top_x(work, pid, towards, half)
     if x is None:
         k = len(work.top_ports[pid])
         work.top_ports[pid][1000.0 + k] = 0.0  # counted, never near a port
@@ -224,14 +268,16 @@ def side_point(work: Work, pid: str, side: float, dy: float) -> RefPoint:
             row_ref(work.st.rows[pid], MID + dy))
 
 
-def _corridor_x(work: Work, pid: str, side: float, half: float | None = None) -> float:
-    """A free x in the corridor on ``side`` of ``pid``'s box (``half``: see
+def _corridor_x(work: Work, pid: str, side: float, half: float | None = None,
+                above: bool = False) -> float:
+    """A free x in the corridor on ``side`` of ``pid``'s box (``half``, ``above``: see
     :meth:`.Router.slot`)."""
     router = work.router
     assert router is not None
     row = work.st.rows[pid]
     edge = work.left[pid] + (work.widths[pid] if side > 0 else 0.0)
-    return router.slot(row, edge + side * 6.0, router.corridor(row, edge + side * 0.5), half)
+    return router.slot(row, edge + side * 6.0, router.corridor(row, edge + side * 0.5), half,
+                       above)
 
 
 def _roomy(work: Work, pid: str, side: float, half: float | None) -> bool:
@@ -287,10 +333,11 @@ def relation_path(work: Work, a: str, b: str, half: float | None = None) -> list
         return list(reversed(relation_path(work, b, a, half)))
     ax, bx = cx(work, a), cx(work, b)
     if ra == rb:
-        xa, xb = _top_x(work, a, bx, _lane_half(half)), _top_x(work, b, ax, _lane_half(half))
-        lane = router.lane(ra, xa, xb, 1, downs=[xa, xb], half=_lane_half(half))
+        h, text = _lane_half(half), half is not None
+        xa, xb = _top_x(work, a, bx, h, text), _top_x(work, b, ax, h, text)
+        lane = router.lane(ra, xa, xb, 1, downs=[xa, xb], half=h)
         return [top_point(work, a, xa), (xa, lane), (xb, lane), top_point(work, b, xb)]
-    port = top_x(work, b, ax, _lane_half(half))
+    port = top_x(work, b, ax, _lane_half(half), half is not None)
     return _down(work, a, b, None, port, False, half)
 
 
@@ -333,7 +380,7 @@ def relation_paths(work: Work, a: str, b: str, half: float | None = None
                 out.append(below)
     else:
         ax, bx = cx(work, a), cx(work, b)
-        port = top_x(work, b, ax, _lane_half(half))
+        port = top_x(work, b, ax, _lane_half(half), half is not None)
         first = _side_away(work, a, 1.0 if bx >= ax else -1.0)
         sides = [first] if -first in work.line_sides.get(a, ()) else [first, -first]
         # not down a corridor too narrow for what the line draws (past a couple's dates)
@@ -372,7 +419,7 @@ def _down(work: Work, a: str, b: str, side: float | None, port: float | None,
         path.append(top_point(work, b, port))
         return path
     side_b, dy_b = _side_port(work, b, xc, down=False)
-    xs = _corridor_x(work, b, side_b, half)
+    xs = _corridor_x(work, b, side_b, half, above=True)
     path += router.through(xc, ra + 1, rb, xs, 1, via=via, half=half)
     yb = row_ref(rb, MID + dy_b)
     path += [(xs, yb), (bx + side_b * _half_width(work, b, dy_b), yb)]

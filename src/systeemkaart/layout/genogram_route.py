@@ -110,6 +110,12 @@ class Router:
     _lefts: dict[int, list[float]] = field(default_factory=dict)
     _room: dict[int, list[float]] = field(default_factory=dict)
     """Per band, the room above each partnership track (the most its lanes ask for)."""
+    texts: dict[int, list[tuple[float, float]]] | None = None
+    """Per band, the x extents of the dates written over partnership brackets there,
+    sorted (``None`` until noted, see :meth:`note_texts`): they stand below the band's
+    relation lanes, so a vertical line from such a lane down into the row below passes
+    beside them."""
+    _widest: dict[int, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._lefts = {r: [a for a, _ in s] for r, s in self.spans.items()}
@@ -156,6 +162,29 @@ class Router:
         right = spans[k][0] if k < len(spans) else float("inf")
         return left, right
 
+    def note_texts(self, texts: Sequence[tuple[int, float, float]]) -> None:
+        """Note the texts ``(band, left, right)`` written in the bands (see :attr:`texts`)."""
+        self.texts = defaultdict(list)
+        for band, left, right in texts:
+            self.texts[band].append((left, right))
+            self._widest[band] = max(self._widest.get(band, 0.0), right - left)
+        for extents in self.texts.values():
+            extents.sort()
+
+    def near_text(self, band: int, x: float, reach: float) -> bool:
+        """True when a vertical line at ``x`` from a relation lane of ``band`` down into
+        the row below comes within ``reach`` of a text written in that band."""
+        extents = self.texts.get(band) if self.texts else None
+        if not extents:
+            return False
+        k = bisect.bisect_left(extents, (x - reach - self._widest[band],))
+        for left, right in extents[k:]:
+            if left > x + reach:
+                return False
+            if left - reach < x < right + reach:
+                return True
+        return False
+
     def occupy(self, row: int, x: float) -> None:
         """Note a vertical line at ``x`` through ``row`` (others keep clear of it)."""
         key = (row, self.corridor(row, x))
@@ -163,14 +192,16 @@ class Router:
         self._in_bands(row, x, FAMILY_HALF)
 
     def slot(self, row: int, target: float, k: int | None = None,
-             half: float | None = None) -> float:
+             half: float | None = None, above: bool = False) -> float:
         """An x for a vertical line through ``row`` near ``target``, clear of other lines.
 
         Uses corridor ``k`` when given, else the corridor at ``target``. When the corridor
         is full the line shares a slot rather than cross a box. ``half``: half the width of
         what an emotional line draws (``None``: a family line); it keeps its drawing
         :data:`LINE_CLEAR` from the other lines' and :data:`TEXT_CLEAR` from the boxes and
-        dates beside the corridor.
+        dates beside the corridor, and with ``above`` (it comes down into the row from a
+        relation lane of the band above) from the dates written in that band too, where
+        the corridor has room for that.
         """
         margin = 3.0 if half is None else max(3.0, half + TEXT_CLEAR)
         if k is None:
@@ -188,15 +219,21 @@ class Router:
         below = self.centres.get(row + 1, [])
         bands = [self._bands[b] for b in (row, row + 1)] if half is not None else []
         choice: float | None = None
+        reach = own + TEXT_CLEAR if above and half is not None and self.texts else None
         # first away from the top ports of the row below, then from the child lines there;
         # an emotional line first also away from the vertical lines of the next row that
-        # reach into the bands above and below this row (from their lanes there)
-        for clear, apart in ((_TOP_CLEAR, bands), (_SLOT, bands), (0.0, bands), (0.0, [])):
+        # reach into the bands above and below this row (from their lanes there), and
+        # (coming down from above) from the dates written in the band above
+        tries = [(_TOP_CLEAR, bands, reach), (_SLOT, bands, reach), (0.0, bands, reach)]
+        tries += [(0.0, bands, None), (0.0, [], None)] if reach is not None \
+            else [(0.0, [], None)]
+        for clear, apart, text in tries:
             for step in range(0, 40):
                 cand = base + ((step + 1) // 2) * _SLOT * (1 if step % 2 else -1)
                 if lo <= cand <= hi and _apart(taken, halves, cand, own) \
                         and (not clear or _distance(below, cand) >= clear) \
-                        and all(_apart(xs, hs, cand, own) for xs, hs in apart):
+                        and all(_apart(xs, hs, cand, own) for xs, hs in apart) \
+                        and (text is None or not self.near_text(row, cand, text)):
                     choice = cand
                     break
             if choice is not None:
@@ -235,12 +272,15 @@ class Router:
                 ) -> list[RefPoint]:
         """A path from ``x`` on a lane of ``first_band`` down to ``target`` on a lane of
         ``last_band``, crossing each row in between through a corridor near ``target`` (or
-        near ``via[row]``, where the row is best crossed). ``half``: as :meth:`slot`."""
+        near ``via[row]``, where the row is best crossed). ``half``: as :meth:`slot` (an
+        emotional line keeps clear of the dates written in each band it comes down from).
+        The last leg, down to ``target``, is the caller's to keep clear of them."""
         points: list[RefPoint] = []
         lane = first_lane
         drawn = FAMILY_HALF if half is None else half
         for band in range(first_band, last_band):
-            xc = self.slot(band, via.get(band, target) if via else target, half=half)
+            xc = self.slot(band, via.get(band, target) if via else target, half=half,
+                           above=True)
             if lane is None:
                 lane = self.lane(band, x, xc, cls, ups=[x], downs=[xc], half=drawn)
             else:

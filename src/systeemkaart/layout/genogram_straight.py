@@ -18,8 +18,8 @@ coordinates, routes over one row between one pair nest (:func:`.nest_routes`); a
 the emotional lines then cross more lines in all (family lines and each other) than they
 would drawn straight between their symbols, the choice is made once more at those
 coordinates, with detours for every line, and kept when it crosses fewer (``_repair``);
-last, routes leaving one side of a symbol swap ports where that crosses fewer lines
-(:mod:`.genogram_untangle`).
+last, routes leaving one side (or the top) of a symbol swap or move ports where that
+crosses fewer lines (:mod:`.genogram_untangle`).
 
 Cost: the family lines are kept sorted (:class:`.genogram_near.FamilyLines`), so a
 horizontal or vertical segment counts what it crosses by binary search; the emotional lines
