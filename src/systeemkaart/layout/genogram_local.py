@@ -45,10 +45,17 @@ from functools import partial
 from typing import Final, NamedTuple, Protocol
 
 from ..model import Case
-from .genogram_blocks import Block, Structure, Union, mirror_blocks, turn_solo_lines
+from .genogram_blocks import (
+    Block,
+    Structure,
+    Union,
+    arrange_block,
+    mirror_blocks,
+    turn_solo_lines,
+)
 from .genogram_order import crossing_unions, family_score
 from .genogram_places import GenogramLayout, Work
-from .genogram_plain import plain_order
+from .genogram_plain import one_row_order, plain_order
 from .genogram_stepchild import stepchild_order
 
 __all__ = ["GUIDED", "GUIDED_LIMIT", "GUIDED_SLACK", "LOCAL_BLOCKS", "LOCAL_BUDGET",
@@ -305,6 +312,14 @@ def last_looks(case: Case, placed: Place, start: Placed,
         mirror_blocks(st, turned)
         if not better(placed(order=order)):
             mirror_blocks(st, turned)
+    if best[0]:  # and of one with partners on one row, people inside blocks as there
+        order, turned, arranged = one_row_order(case, st, work.widths, work.heights, centres)
+        undo = [arrange_block(st, b, persons) for b, persons in arranged.items()]
+        mirror_blocks(st, turned)
+        if not better(placed(order=order)):
+            mirror_blocks(st, turned)
+            for back in reversed(undo):
+                back()
     if best[0]:  # step-parents' lines from their other side
         groups = crossing_unions(layout)
         if turn_solo_lines(st, groups) and not better(placed(order=_rows(st, centres))):
