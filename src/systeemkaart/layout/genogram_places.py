@@ -11,6 +11,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Final
 
 from ..dates import PartialDate
@@ -370,7 +371,7 @@ class Work:
                     table[u.gap].append(u)
                 for k, unions in table.items():
                     if len(unions) > 1 and any(u.solo for u in unions):
-                        unions.sort(key=lambda u, k=k: _side(b, u, k, self.st.position))
+                        unions.sort(key=partial(_side, b, gap=k, position=self.st.position))
                 self.gap_map.append(dict(table))
         return self.gap_map
 
@@ -380,7 +381,7 @@ class Work:
         return self.gap_table()[block].get(gap, [])
 
 
-def _side(block: Block, u: Union, gap: int, position: dict[str, int]) -> int:
+def _side(block: Block, u: Union, *, gap: int, position: dict[str, int]) -> int:
     """Where ``u``'s line stands among the lines dropping from ``gap`` of ``block``: a
     couple's in the middle (1); a single parent's towards the couple of this block whose
     child it goes to (0 left, 2 right), on the parent's own side where that couple drops
