@@ -229,13 +229,14 @@ def test_a_parent_of_three_unions_with_a_foster_and_a_step_child_of_the_third() 
 def test_the_best_order_of_the_three_unions_meets_plain_dot() -> None:
     """Every order of :func:`_three_unions`'s blocks, each block (the top one too) either
     way round, each step line on either side and each bracket's drop in every gap it may
-    take, tried: 3 crossings at the fewest, as plain ``dot``, and we reach it."""
+    take, tried: 3 crossings at the fewest, as plain ``dot``. With the father at the end
+    of his partners, the two earlier ones joined by brackets above the row (as plain
+    ``dot`` with partners on one row arranges them, beyond those orders), 1."""
     case = _three_unions()
     layout = _layout(case)
     best = optimum(case)
     assert best is not None
-    assert structural_crossings(layout) == best.crossings == 3
-    assert 0 in best.turned  # the parents' block, alone on the top row
+    assert structural_crossings(layout) == 1 < best.crossings == 3
 
 
 @settings(max_examples=25, deadline=None)
@@ -256,9 +257,10 @@ def test_a_father_of_three_unions_whose_third_partner_is_step_parent_twice() -> 
     """A father (with his parents and sister above) of three unions; the second partner
     fosters a child of the first, the third is step-parent of a child of each earlier
     union. Every order of the blocks tried (about 1,900 layouts): 4 crossings at the
-    fewest; the search over every order of the crossing rows (960 of them, above its
-    budget of layouts) reaches it by laying out only those its model ranks first (6
-    before), twins apart nowhere."""
+    fewest, which the search over every order of the crossing rows (960 of them, above
+    its budget of layouts) reaches by laying out only those its model ranks first; with
+    the father's partners arranged as plain ``dot`` on one row has them (beyond those
+    orders), 2. Twins apart nowhere."""
     people = [{"id": f"p{k}", "born": y} for k, y in
               [(1, 1950), (2, 1925), (3, 1927), (4, 1952), (5, 1948), (6, 1971), (7, 1972),
                (8, 1952), (9, 1977), (10, 1950), (11, 1983), (12, 1984)]]
@@ -280,7 +282,7 @@ def test_a_father_of_three_unions_whose_third_partner_is_step_parent_twice() -> 
     layout = _layout(case)
     best = optimum(case)
     assert best is not None
-    assert structural_crossings(layout) == best.crossings == 4
+    assert structural_crossings(layout) == 2 < best.crossings == 4
     assert not twins_apart(case, layout)
 
 
@@ -289,7 +291,9 @@ def test_two_blocks_turned_and_a_third_moved_at_once() -> None:
     single parents' step lines: the best any order of the blocks gives is 3 crossings
     (tests/layout/genogram_optimum.py). With the couple's dates beside the step line that
     drops through their gap (not under it), the gap is wider and the order found reaches
-    that best; before, it took turning two blocks and moving a third all at once (4)."""
+    that best; before, it took turning two blocks and moving a third all at once (4).
+    Since a single parent's line in a gap with a couple's drop stands on the side of the
+    child it reaches, twice."""
     people = [{"id": "p1", "born": 1950}, {"id": "p2", "sex": "female", "born": 1925},
               {"id": "p3", "sex": "other", "born": 1927},
               {"id": "p4", "sex": "female", "born": 1948},
@@ -314,7 +318,7 @@ def test_two_blocks_turned_and_a_third_moved_at_once() -> None:
         + [{"parents": ["p7"], "child": "p5", "kind": "step"}],
     })
     layout = _layout(case)
-    assert structural_crossings(layout) == 3
+    assert structural_crossings(layout) == 2
     assert not twins_apart(case, layout)
 
 

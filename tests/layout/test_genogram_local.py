@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from systeemkaart.layout.genogram_blocks import arrange_block, build_structure, turn_solo_lines
 from systeemkaart.layout.genogram_local import (
+    CLIMB,
+    GUIDED_LIMIT,
     Improved,
     improve_order,
     line_guide,
@@ -210,6 +212,35 @@ def test_above_its_budget_the_search_lays_out_nothing_the_guide_counts_worse() -
 
     assert search_orders([[0], [1, 2, 3]], [1], (9, 0), evaluate, 4, flips, guide) is None
     assert tried == [] and state == [False]
+
+
+def test_beyond_the_guided_limit_the_search_climbs_down_the_guide() -> None:
+    """Too many arrangements to count them all (8! orders of a row, with a flip): the
+    guide leads from the order the search starts from, one block moved or one flip at a
+    time, to the best, which is laid out and kept with its flip; the guide counts no more
+    arrangements than its budget."""
+    state, flips = _switches(1)
+    target = [8, 3, 6, 1, 7, 2, 5, 4]
+    order = _inversions(target)
+    counted = 0
+
+    def evaluate(rows: list[list[int]]) -> tuple[int, int]:
+        return order(rows)[0] + (0 if state[0] else 1), 0
+
+    def guide() -> Callable[[list[list[int]]], int]:
+        turned = state[0]
+
+        def count(rows: list[list[int]]) -> int:
+            nonlocal counted
+            counted += 1
+            return order(rows)[0] + (0 if turned else 1)
+        return count
+
+    start = [[0], list(range(1, 9))]
+    assert GUIDED_LIMIT < 40_320 * 2
+    found = search_orders(start, [1], evaluate(start), evaluate, 256, flips, guide)
+    assert found == Improved([[0], target], (0, 0), [0])
+    assert state == [True] and counted <= CLIMB
 
 
 def test_the_one_row_graph_holds_each_couple_and_its_join_on_one_rank() -> None:
