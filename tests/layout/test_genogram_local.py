@@ -259,12 +259,19 @@ def test_the_one_row_order_may_put_the_mother_at_the_end_of_her_partners() -> No
     with the same people."""
     st = build_structure(_STEP)
     sizes = {p.id: 40.0 for p in _STEP.people}
-    rows, turned, arranged = one_row_order(_STEP, st, sizes, sizes, [0.0] * len(st.blocks))
+    held = one_row_order(_STEP, st, sizes, sizes, [0.0] * len(st.blocks))
+    assert held is not None  # the mother with three partners
+    rows, turned, arranged = held
     assert sorted(b for row in rows for b in row) == list(range(len(st.blocks)))
     assert not set(turned) & set(arranged)
     for b, persons in arranged.items():
         assert sorted(persons) == sorted(st.blocks[b].persons)
         assert persons not in (st.blocks[b].persons, st.blocks[b].persons[::-1])
+    couple = Case.model_validate({"case": {"id": "y"}, "people": [{"id": "a"}, {"id": "b"}],
+                                  "partnerships": [{"partners": ["a", "b"]}]})
+    st = build_structure(couple)
+    assert one_row_order(couple, st, {"a": 40.0, "b": 40.0}, {"a": 40.0, "b": 40.0},
+                         [0.0]) is None  # no one with several partners: not drawn
 
 
 def test_a_block_arranged_otherwise_is_put_back_exactly() -> None:

@@ -370,8 +370,9 @@ def last_looks(case: Case, placed: Place, start: Placed,
         mirror_blocks(st, turned)
         if not better(placed(order=order)):
             mirror_blocks(st, turned)
-    if best[0]:  # and of one with partners on one row, people inside blocks as there
-        order, turned, arranged = one_row_order(case, st, work.widths, work.heights, centres)
+    held = one_row_order(case, st, work.widths, work.heights, centres) if best[0] else None
+    if held is not None:  # and of one with partners on one row, people inside blocks as there
+        order, turned, arranged = held
         undo = [arrange_block(st, b, persons) for b, persons in arranged.items()]
         mirror_blocks(st, turned)
         if not better(placed(order=order)):

@@ -11,12 +11,12 @@ people stand mostly the other way round there turned round. The caller lays the 
 in that order and keeps it only when fewer family lines cross.
 
 :func:`one_row_order` does the same with each couple and its join node held on one rank
-(our rule that partners share a row), and also takes the order of the people inside a
-block of one person with several partners from that drawing: it may put that person at
-one end, beside their later partner, and join an earlier one by a bracket above the row,
-an arrangement our own order (the first partner on one side, the later ones on the other)
-never tries. On the blended families of the bench every family drawn with more crossings
-than that drawing was drawn so.
+(our rule that partners share a row), where a block holds one person with several
+partners, and also takes the order of the people inside such a block from that drawing:
+it may put that person at one end, beside their later partner, and join an earlier one
+by a bracket above the row, an arrangement our own order (the first partner on one side,
+the later ones on the other) never tries. On the blended families of the bench every
+family drawn with more crossings than that drawing was drawn so.
 
 Cost: building a graph is linear; one ``dot`` layout of a graph of people plus couples
 each, run only below :data:`~.genogram_dot.LARGE` blocks and where lines still cross.
@@ -84,16 +84,18 @@ def plain_order(case: Case, st: Structure, widths: Mapping[str, float],
 
 def one_row_order(case: Case, st: Structure, widths: Mapping[str, float],
                   heights: Mapping[str, float], centres: list[float]
-                  ) -> tuple[list[list[int]], list[int], dict[int, list[str]]]:
+                  ) -> tuple[list[list[int]], list[int], dict[int, list[str]]] | None:
     """As :func:`plain_order` for the plain drawing with each couple on one rank, and the
     people of each block of one person with several partners (and no one else) in the
-    order that drawing gives them, where it differs from the block's (either way round)."""
+    order that drawing gives them, where it differs from the block's (either way round);
+    ``None`` (and no drawing made) where there is no such block."""
+    hubs = [block for block in st.blocks if len(block.persons) > 2 and _one_hub(block)]
+    if not hubs:
+        return None
     x = _xs(case, plain_source(case, widths, heights, one_row=True))
     arranged: dict[int, list[str]] = {}
-    for block in st.blocks:
+    for block in hubs:
         persons = block.persons
-        if len(persons) < 3 or not _one_hub(block):
-            continue
         there = sorted(persons, key=lambda pid: (x.get(pid, 0.0), persons.index(pid)))
         if there not in (persons, persons[::-1]):
             arranged[block.index] = there
