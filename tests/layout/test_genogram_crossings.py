@@ -229,13 +229,14 @@ def test_a_parent_of_three_unions_with_a_foster_and_a_step_child_of_the_third() 
 def test_the_best_order_of_the_three_unions_meets_plain_dot() -> None:
     """Every order of :func:`_three_unions`'s blocks, each block (the top one too) either
     way round, each step line on either side and each bracket's drop in every gap it may
-    take, tried: 3 crossings at the fewest, as plain ``dot``, and we reach it."""
+    take, tried: 3 crossings at the fewest, as plain ``dot``. With the father at the end
+    of his partners, the two earlier ones joined by brackets above the row (as plain
+    ``dot`` with partners on one row arranges them, beyond those orders), 1."""
     case = _three_unions()
     layout = _layout(case)
     best = optimum(case)
     assert best is not None
-    assert structural_crossings(layout) == best.crossings == 3
-    assert 0 in best.turned  # the parents' block, alone on the top row
+    assert structural_crossings(layout) == 1 < best.crossings == 3
 
 
 @settings(max_examples=25, deadline=None)
@@ -256,9 +257,10 @@ def test_a_father_of_three_unions_whose_third_partner_is_step_parent_twice() -> 
     """A father (with his parents and sister above) of three unions; the second partner
     fosters a child of the first, the third is step-parent of a child of each earlier
     union. Every order of the blocks tried (about 1,900 layouts): 4 crossings at the
-    fewest; the search over every order of the crossing rows (960 of them, above its
-    budget of layouts) reaches it by laying out only those its model ranks first (6
-    before), twins apart nowhere."""
+    fewest, which the search over every order of the crossing rows (960 of them, above
+    its budget of layouts) reaches by laying out only those its model ranks first; with
+    the father's partners arranged as plain ``dot`` on one row has them (beyond those
+    orders), 2. Twins apart nowhere."""
     people = [{"id": f"p{k}", "born": y} for k, y in
               [(1, 1950), (2, 1925), (3, 1927), (4, 1952), (5, 1948), (6, 1971), (7, 1972),
                (8, 1952), (9, 1977), (10, 1950), (11, 1983), (12, 1984)]]
@@ -280,7 +282,7 @@ def test_a_father_of_three_unions_whose_third_partner_is_step_parent_twice() -> 
     layout = _layout(case)
     best = optimum(case)
     assert best is not None
-    assert structural_crossings(layout) == best.crossings == 4
+    assert structural_crossings(layout) == 2 < best.crossings == 4
     assert not twins_apart(case, layout)
 
 
@@ -289,7 +291,9 @@ def test_two_blocks_turned_and_a_third_moved_at_once() -> None:
     single parents' step lines: the best any order of the blocks gives is 3 crossings
     (tests/layout/genogram_optimum.py). With the couple's dates beside the step line that
     drops through their gap (not under it), the gap is wider and the order found reaches
-    that best; before, it took turning two blocks and moving a third all at once (4)."""
+    that best; before, it took turning two blocks and moving a third all at once (4).
+    Since a single parent's line in a gap with a couple's drop stands on the side of the
+    child it reaches, twice."""
     people = [{"id": "p1", "born": 1950}, {"id": "p2", "sex": "female", "born": 1925},
               {"id": "p3", "sex": "other", "born": 1927},
               {"id": "p4", "sex": "female", "born": 1948},
@@ -314,7 +318,7 @@ def test_two_blocks_turned_and_a_third_moved_at_once() -> None:
         + [{"parents": ["p7"], "child": "p5", "kind": "step"}],
     })
     layout = _layout(case)
-    assert structural_crossings(layout) == 3
+    assert structural_crossings(layout) == 2
     assert not twins_apart(case, layout)
 
 
@@ -375,13 +379,62 @@ def test_plain_dot_held_to_one_row_keeps_partners_and_their_join_on_one_rank() -
         assert min(at[a][0], at[b][0]) < at[join][0] < max(at[a][0], at[b][0])
 
 
-@pytest.mark.xfail(strict=True, reason="open: 3 structural crossings against plain dot's 2 "
-                   "since lanes and dates are spaced by what they draw (2 before)")
 def test_a_generated_family_found_above_plain_dot() -> None:
-    """Found by the property above with a random seed (16 people, two couples with
-    children and a caregiving line); the drawing before the width-aware spacing had 2."""
+    """Found by the property above with a random seed (16 people, a person with three
+    partners, twins, a step line to a foster child). A step-parent's line ran in the lane
+    below the twins' sibling bar and crossed their slanting lines as well: the bars were
+    stacked counting the twins' lines where they leave the bar, at their shared point, not
+    where they arrive. Counted at the twins, the step line runs above the bar: 2 crossings,
+    as plain ``dot``."""
     from systeemkaart.io.yaml_json import load
 
     case = load(Path(__file__).resolve().parents[1] / "data" / "genogram-above-plain-dot.json")
     layout = _layout(case)
     assert structural_crossings(layout) <= plain_dot_structural(case, layout)
+
+
+def _first_partner_beyond_the_second() -> Case:
+    """A mother's first husband and their three children (one with her second husband as
+    step-father), and two children of the second marriage: a family of the bench's
+    blended families."""
+    people = [{"id": "p1", "sex": "female", "born": 1950}, {"id": "p2", "sex": "male",
+                                                            "born": 1953},
+              {"id": "p3", "sex": "other", "born": 1971}, {"id": "p4", "born": 1972},
+              {"id": "p5", "sex": "female", "born": 1973},
+              {"id": "p6", "sex": "male", "born": 1951},
+              {"id": "p7", "sex": "female", "born": 1977},
+              {"id": "p8", "sex": "male", "born": 1978}]
+    return Case.model_validate({
+        "case": {"id": "x", "as_of": 2030}, "people": people,
+        "partnerships": [{"partners": ["p2", "p1"], "status": "divorced", "start": 1970,
+                          "end": 1974},
+                         {"partners": ["p1", "p6"], "start": 1976}],
+        "children": [{"parents": ["p1", "p2"], "child": c} for c in ("p3", "p4", "p5")]
+        + [{"parents": ["p1", "p6"], "child": c} for c in ("p7", "p8")]
+        + [{"parents": ["p6"], "child": "p4", "kind": "step"}],
+    })
+
+
+def test_a_first_partner_joined_across_the_second_crosses_nothing() -> None:
+    """With the mother between her two husbands, the first union's line to the step-child
+    or the step line crosses the second union's (1 crossing, whatever the order of the
+    blocks). Plain ``dot`` with partners on one row puts the mother at the end beside her
+    second husband and joins the first across him (0): that arrangement is tried too, and
+    the step line stands on the step-father's side of the first union's drop."""
+    case = _first_partner_beyond_the_second()
+    layout = _layout(case)
+    assert structural_crossings(layout) == 0 == plain_dot_structural(case, layout, one_row=True)
+    assert [p for p, _ in sorted(((pid, layout.people[pid].box.cx) for pid in
+                                  ("p1", "p2", "p6")), key=lambda t: t[1])] \
+        in (["p1", "p6", "p2"], ["p2", "p6", "p1"])
+
+
+@settings(max_examples=30, deadline=None)
+@given(stepfamilies())
+def test_blended_families_cross_no_more_than_plain_dot_with_partners_on_one_row(
+        case: Case) -> None:
+    """Plain ``dot`` with each couple held on one row (our rule) is a yardstick we meet on
+    blended families: its order, and the order of a person's partners in it, is one of
+    the orders tried."""
+    layout = _layout(case)
+    assert structural_crossings(layout) <= plain_dot_structural(case, layout, one_row=True)

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from systeemkaart.layout.genogram_blocks import build_structure, turn_solo_lines
+from systeemkaart.layout.genogram_blocks import arrange_block, build_structure, turn_solo_lines
 from systeemkaart.layout.genogram_local import (
+    CLIMB,
+    GUIDED_LIMIT,
     Improved,
     improve_order,
     line_guide,
     search_orders,
 )
-from systeemkaart.layout.genogram_plain import plain_order, plain_source
+from systeemkaart.layout.genogram_plain import one_row_order, plain_order, plain_source
 from systeemkaart.model import Case
 
 _STEP = Case.model_validate({
@@ -210,3 +212,79 @@ def test_above_its_budget_the_search_lays_out_nothing_the_guide_counts_worse() -
 
     assert search_orders([[0], [1, 2, 3]], [1], (9, 0), evaluate, 4, flips, guide) is None
     assert tried == [] and state == [False]
+
+
+def test_beyond_the_guided_limit_the_search_climbs_down_the_guide() -> None:
+    """Too many arrangements to count them all (8! orders of a row, with a flip): the
+    guide leads from the order the search starts from, one block moved or one flip at a
+    time, to the best, which is laid out and kept with its flip; the guide counts no more
+    arrangements than its budget."""
+    state, flips = _switches(1)
+    target = [8, 3, 6, 1, 7, 2, 5, 4]
+    order = _inversions(target)
+    counted = 0
+
+    def evaluate(rows: list[list[int]]) -> tuple[int, int]:
+        return order(rows)[0] + (0 if state[0] else 1), 0
+
+    def guide() -> Callable[[list[list[int]]], int]:
+        turned = state[0]
+
+        def count(rows: list[list[int]]) -> int:
+            nonlocal counted
+            counted += 1
+            return order(rows)[0] + (0 if turned else 1)
+        return count
+
+    start = [[0], list(range(1, 9))]
+    assert GUIDED_LIMIT < 40_320 * 2
+    found = search_orders(start, [1], evaluate(start), evaluate, 256, flips, guide)
+    assert found == Improved([[0], target], (0, 0), [0])
+    assert state == [True] and counted <= CLIMB
+
+
+def test_the_one_row_graph_holds_each_couple_and_its_join_on_one_rank() -> None:
+    """The yardstick with partners on one row: a rank of its own for each couple and its
+    join, the edge to the second partner drawn from the join (so it stands between)."""
+    sizes = {p.id: 40.0 for p in _STEP.people}
+    source = plain_source(_STEP, sizes, sizes, one_row=True)
+    assert source.count("rank=same") == 3
+    assert source.count("[dir=back]") == 3
+    assert plain_source(_STEP, sizes, sizes).count("rank=same") == 0
+
+
+def test_the_one_row_order_may_put_the_mother_at_the_end_of_her_partners() -> None:
+    """Every block once in its row; a block of one person with several partners is
+    arranged as that drawing has it only where it differs from ours either way round,
+    with the same people."""
+    st = build_structure(_STEP)
+    sizes = {p.id: 40.0 for p in _STEP.people}
+    held = one_row_order(_STEP, st, sizes, sizes, [0.0] * len(st.blocks))
+    assert held is not None  # the mother with three partners
+    rows, turned, arranged = held
+    assert sorted(b for row in rows for b in row) == list(range(len(st.blocks)))
+    assert not set(turned) & set(arranged)
+    for b, persons in arranged.items():
+        assert sorted(persons) == sorted(st.blocks[b].persons)
+        assert persons not in (st.blocks[b].persons, st.blocks[b].persons[::-1])
+    couple = Case.model_validate({"case": {"id": "y"}, "people": [{"id": "a"}, {"id": "b"}],
+                                  "partnerships": [{"partners": ["a", "b"]}]})
+    st = build_structure(couple)
+    assert one_row_order(couple, st, {"a": 40.0, "b": 40.0}, {"a": 40.0, "b": 40.0},
+                         [0.0]) is None  # no one with several partners: not drawn
+
+
+def test_a_block_arranged_otherwise_is_put_back_exactly() -> None:
+    """The mother at the end of her block, her first partner joined by a bracket; undone,
+    every person and every union's gap as before."""
+    st = build_structure(_STEP)
+    block = st.blocks[st.block_of["m"]]
+    before = (list(block.persons), [(u.key, u.gap, u.span_level) for u in block.unions],
+              dict(st.position))
+    undo = arrange_block(st, block.index, ["m", "p2", "p3", "p1"])
+    assert block.persons == ["m", "p2", "p3", "p1"] and st.position["p1"] == 3
+    first = next(u for u in block.unions if set(u.members) == {"m", "p1"})
+    assert first.span_level >= 0  # a bracket above the row
+    undo()
+    assert before == (block.persons, [(u.key, u.gap, u.span_level) for u in block.unions],
+                      st.position)

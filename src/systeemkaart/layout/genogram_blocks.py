@@ -14,13 +14,15 @@ Everything here is linear in the size of the case, apart from sorting.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..generations import generations
 from ..model import Case, Partnership, Person
 from .genogram_rank import balanced_rows
 
-__all__ = ["Block", "Structure", "Union", "build_structure", "mirror_blocks", "turn_solo_lines"]
+__all__ = ["Block", "Structure", "Union", "arrange_block", "build_structure", "mirror_blocks",
+           "turn_solo_lines"]
 
 
 @dataclass(slots=True)
@@ -423,6 +425,30 @@ def mirror_blocks(structure: Structure, indices: list[int]) -> None:
         for u in block.unions:
             u.gap = u.span_level = -1
         _assign_gaps(block, structure.position)
+
+
+def arrange_block(structure: Structure, index: int, persons: list[str]) -> Callable[[], None]:
+    """Put the people of block ``index`` in the order ``persons`` (the same people), with
+    new gaps for its unions (a partner who is no longer a neighbour is joined by a bracket
+    above the row), and return what puts the block back exactly as it was."""
+    block = structure.blocks[index]
+    was = list(block.persons)
+    gaps = [(u, u.gap, u.span_level) for u in block.unions]
+    block.persons[:] = persons
+    for k, pid in enumerate(persons):
+        structure.position[pid] = k
+    for u in block.unions:
+        u.gap = u.span_level = -1
+    _assign_gaps(block, structure.position)
+
+    def undo() -> None:
+        block.persons[:] = was
+        for k, pid in enumerate(was):
+            structure.position[pid] = k
+        for u, gap, level in gaps:
+            u.gap, u.span_level = gap, level
+
+    return undo
 
 
 def turn_solo_lines(structure: Structure, groups: set[str]) -> list[Union]:

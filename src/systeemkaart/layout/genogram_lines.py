@@ -143,8 +143,11 @@ def child_lines(work: Work, u: Union, at: tuple[float, YRef, float | None],
                 tx = round(sum(centre[c] for c in group) / len(group), 1)
                 for c in group:
                     twin_x[c] = tx
-    xs = [ux] + [twin_x.get(c, centre[c]) for c, _, _ in u.children if rows[c] == below]
-    bar = router.lane(below, min(xs), max(xs), 0, ups=xs[:1], downs=xs[1:])
+    kids = [c for c, _, _ in u.children if rows[c] == below]
+    xs = [ux] + [twin_x.get(c, centre[c]) for c in kids]
+    bar = router.lane(below, min(xs), max(xs), 0, ups=xs[:1],
+                      downs=[centre[c] for c in kids if c not in twin_x],
+                      slants=[(twin_x[c], centre[c]) for c in kids if c in twin_x])
     start: list[RefPoint] = [(side, uy)] if side is not None else []
     start += [(ux, uy), (ux, bar)]
     for child, kind, link in u.children:

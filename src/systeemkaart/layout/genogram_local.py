@@ -24,14 +24,21 @@ every order of the rows concerned at once with every subset of the flips: all of
 each order's crossings with the cheap model of :func:`line_guide` and lays out only the
 :data:`GUIDED` it ranks first, of those it counts at most one crossing more for than the
 order it starts from (on the blended families of the bench and of the tests the best
-order is among the first 17 of up to 2,000).
+order is among the first 17 of up to 2,000). Above :data:`GUIDED_LIMIT` orders (a parent
+of three unions with eight children's blocks in a row: 40,320 orders and more) it counts
+no more than :data:`CLIMB` of them, best first from the order it starts from (one block
+moved along its row or one flip at a time, always on from the order counted fewest
+crossings so far), and lays out the :data:`CLIMBED` it ranks first of those it counts no
+more crossings for than the order it starts from.
 
 Cost: one layout for each of the first three looks; for the moves, one layout of the
 family lines alone per move tried, at most :data:`LOCAL_BUDGET`, and only below
 :data:`LOCAL_BLOCKS` blocks; for the search, at most :data:`SEARCH_BUDGET` layouts, or
 :data:`GUIDED` layouts plus the model's count of up to :data:`GUIDED_LIMIT` orders (about
-20 microseconds an order: 10 ms for the 480 orders of the ``stiefgezin`` example), only up
-to :data:`SEARCH_BLOCKS` blocks.
+20 microseconds an order: 10 ms for the 480 orders of the ``stiefgezin`` example; at most
+:data:`CLIMB` orders and :data:`CLIMBED` layouts, about 25 ms, above
+:data:`GUIDED_LIMIT`), only up to
+:data:`SEARCH_BLOCKS` blocks.
 """
 
 from __future__ import annotations
@@ -45,15 +52,22 @@ from functools import partial
 from typing import Final, NamedTuple, Protocol
 
 from ..model import Case
-from .genogram_blocks import Block, Structure, Union, mirror_blocks, turn_solo_lines
+from .genogram_blocks import (
+    Block,
+    Structure,
+    Union,
+    arrange_block,
+    mirror_blocks,
+    turn_solo_lines,
+)
 from .genogram_order import crossing_unions, family_score
 from .genogram_places import GenogramLayout, Work
-from .genogram_plain import plain_order
+from .genogram_plain import one_row_order, plain_order
 from .genogram_stepchild import stepchild_order
 
-__all__ = ["GUIDED", "GUIDED_LIMIT", "GUIDED_SLACK", "LOCAL_BLOCKS", "LOCAL_BUDGET",
-           "SEARCH_BLOCKS", "SEARCH_BUDGET", "Improved", "improve_order", "last_looks",
-           "line_guide", "search_orders"]
+__all__ = ["CLIMB", "CLIMBED", "GUIDED", "GUIDED_LIMIT", "GUIDED_SLACK", "LOCAL_BLOCKS",
+           "LOCAL_BUDGET", "SEARCH_BLOCKS", "SEARCH_BUDGET", "Improved", "improve_order",
+           "last_looks", "line_guide", "search_orders"]
 
 LOCAL_BLOCKS: Final = 60
 """Up to this many blocks, single blocks are moved along their row (one layout a move)."""
@@ -68,6 +82,13 @@ GUIDED_LIMIT: Final = 2048
 """Up to this many orders, a search above its budget ranks them all by
 :func:`line_guide` (about 20 microseconds each) and lays out only the :data:`GUIDED`
 first."""
+CLIMB: Final = 512
+"""Above :data:`GUIDED_LIMIT` orders, how many the search counts with :func:`line_guide`
+at most on its way down from the order it starts from."""
+CLIMBED: Final = 10
+"""Orders laid out at most after that way down: those it counts no more crossings for
+than the order it starts from, fewest first (on the bench's 200 blended families, 2,048
+counts and 20 layouts found no better order than 512 and 10, at twice the time)."""
 GUIDED: Final = 20
 """Orders laid out at most where the search ranks them first."""
 GUIDED_SLACK: Final = 1
@@ -167,17 +188,20 @@ def search_orders(rows: list[list[int]], movable: Iterable[int], best: Score,
     ``flips`` applied (as :func:`improve_order` takes them), judged by ``evaluate``
     against ``best``; the best found (its flips left applied), or ``None`` (every flip
     turned back) when none is better: where two blocks must turn and a third move at
-    once, which single moves miss. Above ``budget`` arrangements (and up to
-    :data:`GUIDED_LIMIT`) only the ``ranked`` that ``guide`` counts fewest crossings for
-    (and at most :data:`GUIDED_SLACK` more than for ``rows``) are judged; without a
-    guide, or above that limit, none is."""
+    once, which single moves miss. Above ``budget`` arrangements only the ``ranked`` that
+    ``guide`` counts fewest crossings for (and at most :data:`GUIDED_SLACK` more than for
+    ``rows``) are judged: of all of them up to :data:`GUIDED_LIMIT`; above it at most
+    :data:`CLIMBED` of the :data:`CLIMB` found best first from ``rows`` (and counted no
+    more crossings than ``rows``); without a guide none is."""
     mine = set(movable)
     free = [r for r, ids in enumerate(rows) if mine & set(ids) and len(ids) > 1]
     count = math.prod(math.factorial(len(rows[r])) for r in free) << len(flips)
     if count <= budget:
         trials = list(_arrangements(rows, free, flips))
-    elif guide is None or count > GUIDED_LIMIT:
+    elif guide is None:
         return None
+    elif count > GUIDED_LIMIT:
+        trials = _climbed(rows, free, flips, guide, min(ranked, CLIMBED), CLIMB)
     else:
         trials = _best_guessed(rows, free, flips, guide, ranked)
     found: Improved | None = None
@@ -228,6 +252,47 @@ def _best_guessed(rows: list[list[int]], free: list[int], flips: Sequence[Callab
         scored.append((count(trial), seq, subset, trial))
     now = scored[0][0]
     kept = [x for x in scored[1:] if x[0] <= now + GUIDED_SLACK]
+    return [(s, t) for _, _, s, t in heapq.nsmallest(ranked, kept, key=lambda x: x[:2])]
+
+
+def _climbed(rows: list[list[int]], free: list[int], flips: Sequence[Callable[[], None]],
+             guide: Guide, ranked: int, budget: int
+             ) -> list[tuple[frozenset[int], list[list[int]]]]:
+    """Arrangements as :func:`_best_guessed` gives them, where there are too many to count
+    them all: found best first from ``rows`` (no flip), each step taking the arrangement
+    counted fewest crossings so far (the earliest where counts tie) and counting its
+    neighbours (one block moved to another place in its row, or one flip more or less),
+    until ``budget`` arrangements are counted or none is left; ``ranked`` of them at
+    most, those ``guide`` counts no more crossings for than ``rows``, fewest first."""
+    applied: set[int] = set()
+    start = [list(ids) for ids in rows]
+    count = guide()
+    now = count(start)
+    first = (now, 0, frozenset[int](), start)
+    seen = {(frozenset[int](), tuple(map(tuple, start))): first}
+    todo = [first]
+    while todo and len(seen) < budget:
+        _, _, subset, current = heapq.heappop(todo)
+        near: list[tuple[frozenset[int], list[list[int]]]] = []
+        for r in free:
+            row = current[r]
+            for i, b in enumerate(row):
+                rest = row[:i] + row[i + 1:]
+                near += [(subset, [*current[:r], [*rest[:j], b, *rest[j:]], *current[r + 1:]])
+                         for j in range(len(row)) if j != i]
+        near += [(subset ^ {k}, current) for k in range(len(flips))]
+        for sub, trial in near:
+            key = (sub, tuple(map(tuple, trial)))
+            if key in seen or len(seen) >= budget:
+                continue
+            if sub != applied:
+                _switch(flips, applied, sub)
+                count = guide()
+            found = (count(trial), len(seen), sub, trial)
+            seen[key] = found
+            heapq.heappush(todo, found)
+    _switch(flips, applied, set())
+    kept = [x for x in list(seen.values())[1:] if x[0] <= now]
     return [(s, t) for _, _, s, t in heapq.nsmallest(ranked, kept, key=lambda x: x[:2])]
 
 
@@ -305,6 +370,15 @@ def last_looks(case: Case, placed: Place, start: Placed,
         mirror_blocks(st, turned)
         if not better(placed(order=order)):
             mirror_blocks(st, turned)
+    held = one_row_order(case, st, work.widths, work.heights, centres) if best[0] else None
+    if held is not None:  # and of one with partners on one row, people inside blocks as there
+        order, turned, arranged = held
+        undo = [arrange_block(st, b, persons) for b, persons in arranged.items()]
+        mirror_blocks(st, turned)
+        if not better(placed(order=order)):
+            mirror_blocks(st, turned)
+            for back in reversed(undo):
+                back()
     if best[0]:  # step-parents' lines from their other side
         groups = crossing_unions(layout)
         if turn_solo_lines(st, groups) and not better(placed(order=_rows(st, centres))):

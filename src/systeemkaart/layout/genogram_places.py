@@ -11,6 +11,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Final
 
 from ..dates import PartialDate
@@ -18,7 +19,7 @@ from ..model import Case, Person, deceased_at, partnership_ended_at
 from ..text.labels import label
 from ..text.measure import text_width, wrap
 from . import Box, Point
-from .genogram_blocks import Structure, Union
+from .genogram_blocks import Block, Structure, Union
 from .genogram_route import RefPoint, Router, YRef
 
 __all__ = [
@@ -368,6 +369,9 @@ class Work:
                 table: dict[int, list[Union]] = defaultdict(list)
                 for u in b.unions:
                     table[u.gap].append(u)
+                for k, unions in table.items():
+                    if len(unions) > 1 and any(u.solo for u in unions):
+                        unions.sort(key=partial(_side, b, gap=k, position=self.st.position))
                 self.gap_map.append(dict(table))
         return self.gap_map
 
@@ -375,6 +379,25 @@ class Work:
         """The unions hanging from gap ``gap`` of block ``block`` (as
         :meth:`Block.gap_unions`)."""
         return self.gap_table()[block].get(gap, [])
+
+
+def _side(block: Block, u: Union, *, gap: int, position: dict[str, int]) -> int:
+    """Where ``u``'s line stands among the lines dropping from ``gap`` of ``block``: a
+    couple's in the middle (1); a single parent's towards the couple of this block whose
+    child it goes to (0 left, 2 right), on the parent's own side where that couple drops
+    from the same gap (its children's step-child stands at the end nearest the
+    step-parent), else right (2). So the line to a step-child does not cross the drop
+    of the couple it passes."""
+    if not u.solo:
+        return 1
+    pull = 0
+    for child, _, _ in u.children:
+        for v in block.unions:
+            if not v.solo and any(c == child for c, _, _ in v.children):
+                at = v.gap if v.gap != gap else (gap - 0.5 if position[u.members[0]] < gap
+                                                 else gap + 0.5)
+                pull += 1 if at > gap else -1
+    return 0 if pull < 0 else 2
 
 
 def cx(work: Work, pid: str) -> float:

@@ -1,4 +1,4 @@
-"""One more order of the blocks in each row: the order of a plain Graphviz drawing.
+"""Two more orders of the blocks in each row: those of a plain Graphviz drawing.
 
 The yardstick for our family lines is a plain ``dot`` drawing of the same family (every
 person a box, one join node per couple, edges person -> join -> child, see
@@ -10,8 +10,16 @@ our blocks of each row sorted by the mean x of their people there, with each blo
 people stand mostly the other way round there turned round. The caller lays the rows out
 in that order and keeps it only when fewer family lines cross.
 
-Cost: building the graph is linear; one ``dot`` layout of a graph of people plus couples,
-run only below :data:`~.genogram_dot.LARGE` blocks.
+:func:`one_row_order` does the same with each couple and its join node held on one rank
+(our rule that partners share a row), where a block holds one person with several
+partners, and also takes the order of the people inside such a block from that drawing:
+it may put that person at one end, beside their later partner, and join an earlier one
+by a bracket above the row, an arrangement our own order (the first partner on one side,
+the later ones on the other) never tries. On the blended families of the bench every
+family drawn with more crossings than that drawing was drawn so.
+
+Cost: building a graph is linear; one ``dot`` layout of a graph of people plus couples
+each, run only below :data:`~.genogram_dot.LARGE` blocks and where lines still cross.
 """
 
 from __future__ import annotations
@@ -20,16 +28,18 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from ..model import Case
-from .genogram_blocks import Structure
+from .genogram_blocks import Block, Structure
 
-__all__ = ["plain_order", "plain_source"]
+__all__ = ["one_row_order", "plain_order", "plain_source"]
 
 
-def plain_source(case: Case, widths: Mapping[str, float], heights: Mapping[str, float]) -> str:
+def plain_source(case: Case, widths: Mapping[str, float], heights: Mapping[str, float],
+                 *, one_row: bool = False) -> str:
     """The plain ``dot`` graph of ``case`` as text: people as boxes of ``widths`` by
     ``heights`` (points), one join node per couple (partnerships and two parents named
     together), edges person -> join -> child and single parent -> child, no other
-    constraint; the graph :func:`~.genogram_quality.plain_dot_graph` builds."""
+    constraint; the graph :func:`~.genogram_quality.plain_dot_graph` builds. With
+    ``one_row`` each couple and its join share a rank, the join between the partners."""
     lines = ["digraph plain {", 'graph [rankdir=TB, nodesep="0.33"];', "edge [arrowhead=none];"]
     names = {p.id: f"n{k}" for k, p in enumerate(case.people)}
     for p in case.people:
@@ -40,9 +50,15 @@ def plain_source(case: Case, widths: Mapping[str, float], heights: Mapping[str, 
     def join(parents: list[str]) -> str:
         key = frozenset(parents)
         if key not in joins:
-            joins[key] = f"j{len(joins)}"
-            lines.append(f'{joins[key]} [shape=point, width="0.05", label=""];')
-            lines.extend(f"{names[p]} -> {joins[key]};" for p in sorted(key))
+            j = joins[key] = f"j{len(joins)}"
+            lines.append(f'{j} [shape=point, width="0.05", label=""];')
+            first, *rest = sorted(key)
+            lines.append(f"{names[first]} -> {j};")
+            if one_row:  # a flat edge's tail stands left: the join between the partners
+                lines.extend(f"{j} -> {names[p]} [dir=back];" for p in rest)
+                lines.append(f"{{rank=same; {' '.join(names[p] for p in sorted(key))}; {j};}}")
+            else:
+                lines.extend(f"{names[p]} -> {j};" for p in rest)
         return joins[key]
 
     for ps in case.partnerships:
@@ -62,22 +78,70 @@ def plain_order(case: Case, st: Structure, widths: Mapping[str, float],
                 centres: list[float]) -> tuple[list[list[int]], list[int]]:
     """The blocks of each row (top row first) left to right by the mean x of their people
     in the plain ``dot`` drawing (ties by ``centres``), and the blocks to turn round."""
+    x = _xs(case, plain_source(case, widths, heights))
+    return _order(st, x, centres), _turned(st, x)
+
+
+def one_row_order(case: Case, st: Structure, widths: Mapping[str, float],
+                  heights: Mapping[str, float], centres: list[float]
+                  ) -> tuple[list[list[int]], list[int], dict[int, list[str]]] | None:
+    """As :func:`plain_order` for the plain drawing with each couple on one rank, and the
+    people of each block of one person with several partners (and no one else) in the
+    order that drawing gives them, where it differs from the block's (either way round);
+    ``None`` (and no drawing made) where there is no such block."""
+    hubs = [block for block in st.blocks if len(block.persons) > 2 and _one_hub(block)]
+    if not hubs:
+        return None
+    x = _xs(case, plain_source(case, widths, heights, one_row=True))
+    arranged: dict[int, list[str]] = {}
+    for block in hubs:
+        persons = block.persons
+        there = sorted(persons, key=lambda pid: (x.get(pid, 0.0), persons.index(pid)))
+        if there not in (persons, persons[::-1]):
+            arranged[block.index] = there
+    turned = [b for b in _turned(st, x) if b not in arranged]
+    return _order(st, x, centres), turned, arranged
+
+
+def _one_hub(block: Block) -> bool:
+    """True when every couple of ``block`` shares one person (a person with successive
+    partners, none of them with another partner in the block)."""
+    couples = [set(u.members) for u in block.unions if not u.solo]
+    shared = set.intersection(*couples) if couples else set()
+    return len(couples) == len(block.persons) - 1 and len(shared) == 1
+
+
+def _xs(case: Case, source: str) -> dict[str, float]:
+    """The x of each person in the ``dot`` drawing of ``source`` (a graph of
+    :func:`plain_source`)."""
     from .genogram_dot import _plain  # the one way into Graphviz (lazy: a cycle)
 
     names = {f"n{k}": p.id for k, p in enumerate(case.people)}
     x: dict[str, float] = {}
-    for line in _plain(plain_source(case, widths, heights)).splitlines():
+    for line in _plain(source).splitlines():
         if line.startswith("node n"):
             parts = line.split(" ", 5)
             x[names[parts[1]]] = float(parts[2])
+    return x
+
+
+def _order(st: Structure, x: Mapping[str, float], centres: list[float]) -> list[list[int]]:
+    """The blocks of each row left to right by the mean of ``x`` over their people."""
     rows: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
-    turned: list[int] = []
     for block in st.blocks:
         xs = [x.get(pid, 0.0) for pid in block.persons]
         rows[block.row].append((sum(xs) / len(xs), centres[block.index], block.index))
+    return [[b for _, _, b in sorted(rows[r])] for r in sorted(rows)]
+
+
+def _turned(st: Structure, x: Mapping[str, float]) -> list[int]:
+    """The blocks whose people stand mostly right to left in ``x``."""
+    turned: list[int] = []
+    for block in st.blocks:
+        xs = [x.get(pid, 0.0) for pid in block.persons]
         if len(xs) > 1:
             ordered = sum(1 for i, a in enumerate(xs) for b in xs[i + 1:] if a < b)
             reversed_ = sum(1 for i, a in enumerate(xs) for b in xs[i + 1:] if a > b)
             if reversed_ > ordered:
                 turned.append(block.index)
-    return [[b for _, _, b in sorted(rows[r])] for r in sorted(rows)], turned
+    return turned

@@ -71,6 +71,9 @@ class Lane:
     relation: where it comes down from a symbol or the row above)."""
     downs: list[float] = field(default_factory=list)
     """Where vertical lines leave the lane downwards (a sibling bar: the children)."""
+    slants: list[tuple[float, float]] = field(default_factory=list)
+    """Lines that leave the lane downwards at a slant (twins' lines from their shared
+    point): where each leaves and where it arrives."""
     room: float = 0.0
     """Height kept free above a partnership lane for its label's further lines."""
     unused: bool = False
@@ -124,12 +127,13 @@ class Router:
 
     def lane(self, band: int, x1: float, x2: float, cls: int,
              ups: Sequence[float] = (), downs: Sequence[float] = (),
-             half: float = FAMILY_HALF) -> YRef:
-        """A new lane in ``band`` covering ``x1..x2``; returns its symbolic y. ``ups`` and
-        ``downs``: where lines leave it upwards and downwards (see :meth:`assign`);
-        ``half``: half the width of what the line draws (see :attr:`Lane.half`)."""
+             half: float = FAMILY_HALF, slants: Sequence[tuple[float, float]] = ()) -> YRef:
+        """A new lane in ``band`` covering ``x1..x2``; returns its symbolic y. ``ups``,
+        ``downs`` and ``slants``: where lines leave it upwards, downwards and downwards at
+        a slant (see :meth:`assign`); ``half``: half the width of what the line draws (see
+        :attr:`Lane.half`)."""
         self.lanes.append(Lane(band, min(x1, x2), max(x1, x2), cls, -1, list(ups),
-                               list(downs), half=half))
+                               list(downs), list(slants), half=half))
         return ("lane", len(self.lanes) - 1, 0.0)
 
     def release(self, ref: YRef, unused: bool = True) -> None:
@@ -474,9 +478,14 @@ def _stack_bars(lanes: list[Lane], ids: list[int], used: int) -> int:
 
 def _over(upper: Lane, lower: Lane) -> int:
     """Crossings when bar ``upper`` lies above bar ``lower``: ``upper``'s lines down within
-    ``lower``, and ``lower``'s lines up within ``upper``."""
+    ``lower``, and ``lower``'s lines up within ``upper``. A slanting line counts where
+    ``lower`` reaches into the stretch between where it leaves and where it arrives: how
+    far it has come at ``lower``'s height depends on heights not known yet, and a line
+    counted once too often only moves ``lower`` up."""
     eps = 1e-6
     return sum(1 for x in upper.downs if lower.x1 + eps < x < lower.x2 - eps) + \
+        sum(1 for a, b in upper.slants if lower.x1 + eps < max(a, b)
+            and min(a, b) < lower.x2 - eps) + \
         sum(1 for x in lower.ups if upper.x1 + eps < x < upper.x2 - eps)
 
 
