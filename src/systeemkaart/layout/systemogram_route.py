@@ -154,6 +154,11 @@ class Router:
         self._crossed: dict[tuple[Point, Point], int] = {}
         """:meth:`_crossings` of segments weighed since the remembered lines or the current
         line's ends last changed (as often asked again)."""
+        self._boxes: dict[tuple[Point, Point], set[int]] = {}
+        """The boxes near each segment tested (:meth:`_Grid.near`; the boxes never move, and
+        a segment is tested again under the next line's tests)."""
+        self._grown: list[tuple[int, float, float, float, float]] | None = None
+        """:meth:`_rects` since the tests last changed."""
         self._walks: dict[tuple[Point, Point], list[tuple[int, int]]] = {}
         """The grid cells of each segment tested or weighed (:meth:`_walk`)."""
 
@@ -163,6 +168,7 @@ class Router:
         """Test the boxes of the current line grown by ``margin`` (tight ones by 0.5)."""
         self.margin = margin
         self._hits.clear()
+        self._grown = None
 
     def _mine(self, ends: Sequence[str]) -> None:
         """Make ``ends`` the current line's ends, whose lines :meth:`_crossings` leaves out."""
@@ -180,12 +186,15 @@ class Router:
         return x0 - m, y0 - m, x1 + m, y1 + m
 
     def _rects(self) -> list[tuple[int, float, float, float, float]]:
-        """Every box the current line must avoid, grown: O(B)."""
-        out = []
-        for i in range(len(self.obstacles)):
-            r = self._rect(i)
-            if r is not None:
-                out.append((i, *r))
+        """Every box the current line must avoid, grown: O(B), kept until the tests change
+        (a search and its clusters ask for them again and again)."""
+        out = self._grown
+        if out is None:
+            out = self._grown = []
+            for i in range(len(self.obstacles)):
+                r = self._rect(i)
+                if r is not None:
+                    out.append((i, *r))
         return out
 
     def _walk(self, p: Point, q: Point) -> list[tuple[int, int]]:
@@ -213,7 +222,11 @@ class Router:
         lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
         best, best_t = None, math.inf
         skip, tight, margin, sides = self._skip, self._tight, self.margin, self._sides_of
-        for i in self._grid.near(self._walk(p, q)):
+        key = (p, q)
+        boxes = self._boxes.get(key)
+        if boxes is None:
+            boxes = self._boxes[key] = self._grid.near(self._walk(p, q))
+        for i in boxes:
             bx0, by0, bx1, by1, owner = sides[i]
             if owner in skip:
                 continue
@@ -227,10 +240,16 @@ class Router:
         return best
 
     def _inside(self, pt: Point) -> bool:
+        """True when ``pt`` lies inside a box of the current line's obstacles, grown
+        (:meth:`_rect`, inlined: asked for every corner of a search)."""
         x, y = pt
+        skip, tight, margin, sides = self._skip, self._tight, self.margin, self._sides_of
         for i in self._grid.at(pt):
-            r = self._rect(i)
-            if r is not None and r[0] < x < r[2] and r[1] < y < r[3]:
+            x0, y0, x1, y1, owner = sides[i]
+            if owner in skip:
+                continue
+            m = 0.5 if i in tight else margin
+            if x0 - m < x < x1 + m and y0 - m < y < y1 + m:
                 return True
         return False
 
@@ -491,6 +510,7 @@ class Router:
         if close:
             self._tight |= {self._owned[o] for o in close if o in self._owned}
         self._hits.clear()
+        self._grown = None
 
     def prepare_line(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str],
                      close: Sequence[str] = (), margin: float = MARGIN) -> None:
