@@ -115,6 +115,59 @@ def _cells_along(p: Point, q: Point) -> list[tuple[int, int]]:
     return out
 
 
+def _entry(px: float, py: float, dx: float, dy: float, x0: float, y0: float, x1: float,
+           y1: float) -> float | None:
+    """:func:`segment_entry` of the segment from (``px``, ``py``) by (``dx``, ``dy``),
+    written out: the same quotients and comparisons in the same order, so the same
+    answers, without building its edge list (the router's most frequent test)."""
+    if x1 <= x0 or y1 <= y0:
+        return None
+    t0, t1 = 0.0, 1.0
+    if dx == 0:
+        if px - x0 <= 0 or x1 - px <= 0:
+            return None
+    elif dx > 0:  # in over the left edge (-dx < 0), out over the right (dx > 0)
+        t = (px - x0) / -dx
+        if t > t1:
+            return None
+        t0 = max(t0, t)
+        t = (x1 - px) / dx
+        if t < t0:
+            return None
+        t1 = min(t1, t)
+    else:
+        t = (px - x0) / -dx
+        if t < t0:
+            return None
+        t1 = min(t1, t)
+        t = (x1 - px) / dx
+        if t > t1:
+            return None
+        t0 = max(t0, t)
+    if dy == 0:
+        if py - y0 <= 0 or y1 - py <= 0:
+            return None
+    elif dy > 0:
+        t = (py - y0) / -dy
+        if t > t1:
+            return None
+        t0 = max(t0, t)
+        t = (y1 - py) / dy
+        if t < t0:
+            return None
+        t1 = min(t1, t)
+    else:
+        t = (py - y0) / -dy
+        if t < t0:
+            return None
+        t1 = min(t1, t)
+        t = (y1 - py) / dy
+        if t > t1:
+            return None
+        t0 = max(t0, t)
+    return t0 if t0 < t1 - 1e-9 else None
+
+
 CELL = 64.0
 """Side of a grid cell: about a box, so a segment meets few boxes per cell."""
 
@@ -222,6 +275,8 @@ class Router:
         lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
         best, best_t = None, math.inf
         skip, tight, margin, sides = self._skip, self._tight, self.margin, self._sides_of
+        px, py = p
+        dx, dy = q[0] - px, q[1] - py
         key = (p, q)
         boxes = self._boxes.get(key)
         if boxes is None:
@@ -234,7 +289,7 @@ class Router:
             x0, y0, x1, y1 = bx0 - m, by0 - m, bx1 + m, by1 + m
             if x0 >= hi_x or x1 <= lo_x or y0 >= hi_y or y1 <= lo_y:
                 continue
-            t = segment_entry(p, q, x0, y0, x1, y1)
+            t = _entry(px, py, dx, dy, x0, y0, x1, y1)
             if t is not None and (t < best_t or (t == best_t and best is not None and i < best)):
                 best, best_t = i, t
         return best
