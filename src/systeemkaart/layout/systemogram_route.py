@@ -202,6 +202,8 @@ class Router:
         self._tagged: dict[int, list[int]] = {}
         self._gone: set[int] = set()
         self._hits: dict[tuple[Point, Point], int | None] = {}
+        self._any: dict[tuple[Point, Point], int | None] = {}
+        """Any box each segment tested by :meth:`clear` alone enters (kept as :attr:`_hits`)."""
         """:meth:`_first_hit` of segments tested since the tests last changed (a search
         tests a third of its segments more than once)."""
         self._crossed: dict[tuple[Point, Point], int] = {}
@@ -221,6 +223,7 @@ class Router:
         """Test the boxes of the current line grown by ``margin`` (tight ones by 0.5)."""
         self.margin = margin
         self._hits.clear()
+        self._any.clear()
         self._grown = None
 
     def _mine(self, ends: Sequence[str]) -> None:
@@ -266,11 +269,14 @@ class Router:
         key = (p, q)
         if key in self._hits:
             return self._hits[key]
+        if key in self._any and self._any[key] is None:
+            return None  # clear
         found = self._hits[key] = self._entered(p, q)
         return found
 
-    def _entered(self, p: Point, q: Point) -> int | None:
-        """:meth:`_first_hit`, tested: each box near the segment once."""
+    def _entered(self, p: Point, q: Point, first: bool = True) -> int | None:
+        """:meth:`_first_hit`, tested: each box near the segment once; without ``first``,
+        any box it enters (the first found: enough to say it is not clear)."""
         lo_x, hi_x = min(p[0], q[0]), max(p[0], q[0])
         lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
         best, best_t = None, math.inf
@@ -290,6 +296,8 @@ class Router:
             if x0 >= hi_x or x1 <= lo_x or y0 >= hi_y or y1 <= lo_y:
                 continue
             t = _entry(px, py, dx, dy, x0, y0, x1, y1)
+            if t is not None and not first:
+                return i
             if t is not None and (t < best_t or (t == best_t and best is not None and i < best)):
                 best, best_t = i, t
         return best
@@ -341,8 +349,16 @@ class Router:
         return True
 
     def clear(self, p: Point, q: Point) -> bool:
-        """True when the segment ``p``-``q`` passes no box of the current line's obstacles."""
-        return self._first_hit(p, q) is None
+        """True when the segment ``p``-``q`` passes no box of the current line's obstacles:
+        the search stops at the first box it finds entered (most segments a search tests
+        are not clear), unless the first hit is known already."""
+        key = (p, q)
+        if key in self._hits:
+            return self._hits[key] is None
+        hit = self._any.get(key, -1)
+        if hit == -1:
+            hit = self._any[key] = self._entered(p, q, first=False)
+        return hit is None
 
     # --- corners -----------------------------------------------------------------------
 
@@ -565,6 +581,7 @@ class Router:
         if close:
             self._tight |= {self._owned[o] for o in close if o in self._owned}
         self._hits.clear()
+        self._any.clear()
         self._grown = None
 
     def prepare_line(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str],
