@@ -450,14 +450,22 @@ class Router:
                     nodes.append((c, (i, k)))
         # lazy A*: an edge is tested for boxes only when its far end is popped, so a
         # search tests about as many segments as it pops instead of every pair
+        # the open edges, (estimate, way so far, corner, from), as one sorted run per
+        # corner settled and a heap of the runs' heads: the same edges popped in the same
+        # order as from one heap (no two alike), each run sorted at once
         points = [pt for pt, _ in nodes]
         to_goal = [math.dist(pt, q) for pt in points]  # the heuristic, once per corner
         prev: dict[int, int] = {}
-        heap: list[tuple[float, float, int, int]] = [(to_goal[0], 0.0, 0, -1)]
+        runs: list[list[tuple[float, float, int, int]]] = [[(to_goal[0], 0.0, 0, -1)]]
+        heads: list[tuple[tuple[float, float, int, int], int, int]] = [(runs[0][0], 0, 0)]
         tests = math.inf if wide else GRAPH_TESTS
-        push, dist = heapq.heappush, math.dist
-        while heap and len(prev) < pops and tests > 0:
-            _, g, v, u = heapq.heappop(heap)
+        dist, n = math.dist, len(points)
+        while heads and len(prev) < pops and tests > 0:
+            (_, g, v, u), r, at = heads[0]
+            if at + 1 < len(runs[r]):
+                heapq.heapreplace(heads, (runs[r][at + 1], r, at + 1))
+            else:
+                heapq.heappop(heads)
             if v in prev:
                 continue
             pv = points[v]
@@ -470,10 +478,11 @@ class Router:
                 while prev[path[-1]] != 0:
                     path.append(prev[path[-1]])
                 return [nodes[j] for j in reversed(path)]
-            for w in range(1, len(points)):
-                if w not in prev:
-                    nd = g + dist(pv, points[w])
-                    push(heap, (nd + to_goal[w], nd, w, v))
+            run = sorted([(nd + to_goal[w], nd, w, v) for w in range(1, n) if w not in prev
+                          for nd in (g + dist(pv, points[w]),)])
+            if run:
+                runs.append(run)
+                heapq.heappush(heads, (run[0], len(runs) - 1, 0))
         return None
 
     def _pull(self, pts: list[tuple[Point, tuple[int, int] | None]]
