@@ -522,7 +522,7 @@ class Router:
         ux, uy = qx - px, qy - py
         for k in near:
             ends, ax, ay, bx, by, x0, x1, y0, y1 = drawn[k]
-            if x0 > hi_x or x1 < lo_x or y0 > hi_y or y1 < lo_y or ends & mine:
+            if x0 > hi_x or x1 < lo_x or y0 > hi_y or y1 < lo_y or not ends.isdisjoint(mine):
                 continue
             # the segments cross when each one's ends lie strictly on both sides of the
             # other (segments_cross, inlined: this is the router's inner loop)
