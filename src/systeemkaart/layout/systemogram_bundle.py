@@ -40,8 +40,9 @@ LEAVING = 10.0
 which a crossing is not swapped: the two ways would swap almost whole, and the line
 that crossed the other's way there would cross its stub instead."""
 
-_Seg = tuple[float, float, int, int]
-"""A segment for the sweep: its least and greatest x, its line and its index."""
+_Seg = tuple[float, float, int, int, float, float]
+"""A segment for the sweep: its least and greatest x, its line and its index, its least
+and greatest y."""
 
 
 def _crossings(paths: Sequence[Sequence[Point]], lines: Sequence[int],
@@ -55,17 +56,18 @@ def _crossings(paths: Sequence[Sequence[Point]], lines: Sequence[int],
         path = paths[i]
         for k in range(max(firsts[i] - 1, 0), len(path) - 1):
             a, b = path[k], path[k + 1]
-            segs.append((min(a[0], b[0]), max(a[0], b[0]), i, k))
+            segs.append((min(a[0], b[0]), max(a[0], b[0]), i, k,
+                         min(a[1], b[1]), max(a[1], b[1])))
     segs.sort()
     found: list[tuple[float, int, int, int, int, Point]] = []
     active: list[_Seg] = []
     for seg in segs:
         active = [s for s in active if s[1] >= seg[0]]
-        _, _, i, k = seg
+        _, _, i, k, y0, y1 = seg
         a, b = paths[i][k], paths[i][k + 1]
-        for _, _, j, m in active:
-            if j == i or ends[i] == ends[j]:  # one agent's lines to one person: no swap
-                continue
+        for _, _, j, m, v0, v1 in active:
+            if v0 > y1 or v1 < y0 or j == i or ends[i] == ends[j]:
+                continue  # apart up and down, or one agent's lines to one person: no swap
             c, d = paths[j][m], paths[j][m + 1]
             if not segments_cross(a, b, c, d):
                 continue
@@ -189,8 +191,16 @@ def _swap(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, st
 def _between(a: Sequence[Point], b: Sequence[Point]) -> int:
     """How often paths ``a`` and ``b`` cross each other, a card's stub too (a swap near
     the cards the two lines leave must not make their stubs cross): O(s²) for s
-    segments, few."""
-    return sum(segments_cross(p, q, r, t) for p, q in pairwise(a) for r, t in pairwise(b))
+    segments, few, most passed over by their boxes."""
+    total = 0
+    boxes = [(min(r[0], t[0]), max(r[0], t[0]), min(r[1], t[1]), max(r[1], t[1]), r, t)
+             for r, t in pairwise(b)]
+    for p, q in pairwise(a):
+        x0, x1, y0, y1 = min(p[0], q[0]), max(p[0], q[0]), min(p[1], q[1]), max(p[1], q[1])
+        for u0, u1, v0, v1, r, t in boxes:
+            if u0 <= x1 and x0 <= u1 and v0 <= y1 and y0 <= v1:  # boxes apart: no crossing
+                total += segments_cross(p, q, r, t)
+    return total
 
 
 def _crossed(router: Router, path: Sequence[Point], ends: tuple[str, str]) -> int:

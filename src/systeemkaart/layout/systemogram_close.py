@@ -85,18 +85,27 @@ def close_runs(lines: Sequence[tuple[str, str, Sequence[Point]]], gap: float = C
     gives them. Pairs with no such run are left out. Segments are paired through a grid:
     O(S · s) for S segments and s near each."""
     segs: list[tuple[int, Point, Point]] = []
+    boxes: list[tuple[float, float, float, float]] = []
     cells: dict[tuple[int, int], list[int]] = {}
+    reach = gap + 1.0  # two segments that run close have boxes within gap of each other
+    # (a unit more, so rounding never leaves a run out): each box is kept grown by it
     for i, (_, _, pts) in enumerate(lines):
         for a, b in pairwise(pts):
             k = len(segs)
             segs.append((i, a, b))
+            boxes.append((min(a[0], b[0]) - reach, max(a[0], b[0]), min(a[1], b[1]) - reach,
+                          max(a[1], b[1])))
             for cell in near_cells(a, b, gap):
                 cells.setdefault(cell, []).append(k)
     seen: set[tuple[int, int]] = set()
     out: dict[tuple[int, int], float] = {}
     for members in cells.values():
         for x, k in enumerate(members):
+            x0, x1, y0, y1 = boxes[k]
             for m in members[x + 1:]:
+                u0, u1, v0, v1 = boxes[m]
+                if u0 > x1 or x0 > u1 or v0 > y1 or y0 > v1:
+                    continue  # too far apart to run close: no run (the box test first)
                 (i, p, q), (j, a, b) = segs[k], segs[m]
                 if i == j or (k, m) in seen:
                     continue

@@ -115,6 +115,59 @@ def _cells_along(p: Point, q: Point) -> list[tuple[int, int]]:
     return out
 
 
+def _entry(px: float, py: float, dx: float, dy: float, x0: float, y0: float, x1: float,
+           y1: float) -> float | None:
+    """:func:`segment_entry` of the segment from (``px``, ``py``) by (``dx``, ``dy``),
+    written out: the same quotients and comparisons in the same order, so the same
+    answers, without building its edge list (the router's most frequent test)."""
+    if x1 <= x0 or y1 <= y0:
+        return None
+    t0, t1 = 0.0, 1.0
+    if dx == 0:
+        if px - x0 <= 0 or x1 - px <= 0:
+            return None
+    elif dx > 0:  # in over the left edge (-dx < 0), out over the right (dx > 0)
+        t = (px - x0) / -dx
+        if t > t1:
+            return None
+        t0 = max(t0, t)
+        t = (x1 - px) / dx
+        if t < t0:
+            return None
+        t1 = min(t1, t)
+    else:
+        t = (px - x0) / -dx
+        if t < t0:
+            return None
+        t1 = min(t1, t)
+        t = (x1 - px) / dx
+        if t > t1:
+            return None
+        t0 = max(t0, t)
+    if dy == 0:
+        if py - y0 <= 0 or y1 - py <= 0:
+            return None
+    elif dy > 0:
+        t = (py - y0) / -dy
+        if t > t1:
+            return None
+        t0 = max(t0, t)
+        t = (y1 - py) / dy
+        if t < t0:
+            return None
+        t1 = min(t1, t)
+    else:
+        t = (py - y0) / -dy
+        if t < t0:
+            return None
+        t1 = min(t1, t)
+        t = (y1 - py) / dy
+        if t > t1:
+            return None
+        t0 = max(t0, t)
+    return t0 if t0 < t1 - 1e-9 else None
+
+
 CELL = 64.0
 """Side of a grid cell: about a box, so a segment meets few boxes per cell."""
 
@@ -149,11 +202,18 @@ class Router:
         self._tagged: dict[int, list[int]] = {}
         self._gone: set[int] = set()
         self._hits: dict[tuple[Point, Point], int | None] = {}
+        self._any: dict[tuple[Point, Point], int | None] = {}
+        """Any box each segment tested by :meth:`clear` alone enters (kept as :attr:`_hits`)."""
         """:meth:`_first_hit` of segments tested since the tests last changed (a search
         tests a third of its segments more than once)."""
         self._crossed: dict[tuple[Point, Point], int] = {}
         """:meth:`_crossings` of segments weighed since the remembered lines or the current
         line's ends last changed (as often asked again)."""
+        self._boxes: dict[tuple[Point, Point], set[int]] = {}
+        """The boxes near each segment tested (:meth:`_Grid.near`; the boxes never move, and
+        a segment is tested again under the next line's tests)."""
+        self._grown: list[tuple[int, float, float, float, float]] | None = None
+        """:meth:`_rects` since the tests last changed."""
         self._walks: dict[tuple[Point, Point], list[tuple[int, int]]] = {}
         """The grid cells of each segment tested or weighed (:meth:`_walk`)."""
 
@@ -163,6 +223,8 @@ class Router:
         """Test the boxes of the current line grown by ``margin`` (tight ones by 0.5)."""
         self.margin = margin
         self._hits.clear()
+        self._any.clear()
+        self._grown = None
 
     def _mine(self, ends: Sequence[str]) -> None:
         """Make ``ends`` the current line's ends, whose lines :meth:`_crossings` leaves out."""
@@ -180,12 +242,15 @@ class Router:
         return x0 - m, y0 - m, x1 + m, y1 + m
 
     def _rects(self) -> list[tuple[int, float, float, float, float]]:
-        """Every box the current line must avoid, grown: O(B)."""
-        out = []
-        for i in range(len(self.obstacles)):
-            r = self._rect(i)
-            if r is not None:
-                out.append((i, *r))
+        """Every box the current line must avoid, grown: O(B), kept until the tests change
+        (a search and its clusters ask for them again and again)."""
+        out = self._grown
+        if out is None:
+            out = self._grown = []
+            for i in range(len(self.obstacles)):
+                r = self._rect(i)
+                if r is not None:
+                    out.append((i, *r))
         return out
 
     def _walk(self, p: Point, q: Point) -> list[tuple[int, int]]:
@@ -204,16 +269,25 @@ class Router:
         key = (p, q)
         if key in self._hits:
             return self._hits[key]
+        if key in self._any and self._any[key] is None:
+            return None  # clear
         found = self._hits[key] = self._entered(p, q)
         return found
 
-    def _entered(self, p: Point, q: Point) -> int | None:
-        """:meth:`_first_hit`, tested: each box near the segment once."""
+    def _entered(self, p: Point, q: Point, first: bool = True) -> int | None:
+        """:meth:`_first_hit`, tested: each box near the segment once; without ``first``,
+        any box it enters (the first found: enough to say it is not clear)."""
         lo_x, hi_x = min(p[0], q[0]), max(p[0], q[0])
         lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
         best, best_t = None, math.inf
         skip, tight, margin, sides = self._skip, self._tight, self.margin, self._sides_of
-        for i in self._grid.near(self._walk(p, q)):
+        px, py = p
+        dx, dy = q[0] - px, q[1] - py
+        key = (p, q)
+        boxes = self._boxes.get(key)
+        if boxes is None:
+            boxes = self._boxes[key] = self._grid.near(self._walk(p, q))
+        for i in boxes:
             bx0, by0, bx1, by1, owner = sides[i]
             if owner in skip:
                 continue
@@ -221,16 +295,24 @@ class Router:
             x0, y0, x1, y1 = bx0 - m, by0 - m, bx1 + m, by1 + m
             if x0 >= hi_x or x1 <= lo_x or y0 >= hi_y or y1 <= lo_y:
                 continue
-            t = segment_entry(p, q, x0, y0, x1, y1)
+            t = _entry(px, py, dx, dy, x0, y0, x1, y1)
+            if t is not None and not first:
+                return i
             if t is not None and (t < best_t or (t == best_t and best is not None and i < best)):
                 best, best_t = i, t
         return best
 
     def _inside(self, pt: Point) -> bool:
+        """True when ``pt`` lies inside a box of the current line's obstacles, grown
+        (:meth:`_rect`, inlined: asked for every corner of a search)."""
         x, y = pt
+        skip, tight, margin, sides = self._skip, self._tight, self.margin, self._sides_of
         for i in self._grid.at(pt):
-            r = self._rect(i)
-            if r is not None and r[0] < x < r[2] and r[1] < y < r[3]:
+            x0, y0, x1, y1, owner = sides[i]
+            if owner in skip:
+                continue
+            m = 0.5 if i in tight else margin
+            if x0 - m < x < x1 + m and y0 - m < y < y1 + m:
                 return True
         return False
 
@@ -267,8 +349,16 @@ class Router:
         return True
 
     def clear(self, p: Point, q: Point) -> bool:
-        """True when the segment ``p``-``q`` passes no box of the current line's obstacles."""
-        return self._first_hit(p, q) is None
+        """True when the segment ``p``-``q`` passes no box of the current line's obstacles:
+        the search stops at the first box it finds entered (most segments a search tests
+        are not clear), unless the first hit is known already."""
+        key = (p, q)
+        if key in self._hits:
+            return self._hits[key] is None
+        hit = self._any.get(key, -1)
+        if hit == -1:
+            hit = self._any[key] = self._entered(p, q, first=False)
+        return hit is None
 
     # --- corners -----------------------------------------------------------------------
 
@@ -360,14 +450,22 @@ class Router:
                     nodes.append((c, (i, k)))
         # lazy A*: an edge is tested for boxes only when its far end is popped, so a
         # search tests about as many segments as it pops instead of every pair
+        # the open edges, (estimate, way so far, corner, from), as one sorted run per
+        # corner settled and a heap of the runs' heads: the same edges popped in the same
+        # order as from one heap (no two alike), each run sorted at once
         points = [pt for pt, _ in nodes]
         to_goal = [math.dist(pt, q) for pt in points]  # the heuristic, once per corner
         prev: dict[int, int] = {}
-        heap: list[tuple[float, float, int, int]] = [(to_goal[0], 0.0, 0, -1)]
+        runs: list[list[tuple[float, float, int, int]]] = [[(to_goal[0], 0.0, 0, -1)]]
+        heads: list[tuple[tuple[float, float, int, int], int, int]] = [(runs[0][0], 0, 0)]
         tests = math.inf if wide else GRAPH_TESTS
-        push, dist = heapq.heappush, math.dist
-        while heap and len(prev) < pops and tests > 0:
-            _, g, v, u = heapq.heappop(heap)
+        dist, n = math.dist, len(points)
+        while heads and len(prev) < pops and tests > 0:
+            (_, g, v, u), r, at = heads[0]
+            if at + 1 < len(runs[r]):
+                heapq.heapreplace(heads, (runs[r][at + 1], r, at + 1))
+            else:
+                heapq.heappop(heads)
             if v in prev:
                 continue
             pv = points[v]
@@ -380,10 +478,11 @@ class Router:
                 while prev[path[-1]] != 0:
                     path.append(prev[path[-1]])
                 return [nodes[j] for j in reversed(path)]
-            for w in range(1, len(points)):
-                if w not in prev:
-                    nd = g + dist(pv, points[w])
-                    push(heap, (nd + to_goal[w], nd, w, v))
+            run = sorted([(nd + to_goal[w], nd, w, v) for w in range(1, n) if w not in prev
+                          for nd in (g + dist(pv, points[w]),)])
+            if run:
+                runs.append(run)
+                heapq.heappush(heads, (run[0], len(runs) - 1, 0))
         return None
 
     def _pull(self, pts: list[tuple[Point, tuple[int, int] | None]]
@@ -423,7 +522,7 @@ class Router:
         ux, uy = qx - px, qy - py
         for k in near:
             ends, ax, ay, bx, by, x0, x1, y0, y1 = drawn[k]
-            if x0 > hi_x or x1 < lo_x or y0 > hi_y or y1 < lo_y or ends & mine:
+            if x0 > hi_x or x1 < lo_x or y0 > hi_y or y1 < lo_y or not ends.isdisjoint(mine):
                 continue
             # the segments cross when each one's ends lie strictly on both sides of the
             # other (segments_cross, inlined: this is the router's inner loop)
@@ -491,6 +590,8 @@ class Router:
         if close:
             self._tight |= {self._owned[o] for o in close if o in self._owned}
         self._hits.clear()
+        self._any.clear()
+        self._grown = None
 
     def prepare_line(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str],
                      close: Sequence[str] = (), margin: float = MARGIN) -> None:
