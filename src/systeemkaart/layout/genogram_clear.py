@@ -8,13 +8,16 @@ checks measure that on a finished layout, by what is drawn, for the tests and th
 benchmark; the layout itself keeps it by spacing its lanes and slots by the same widths.
 
 Cost: every emotional line is sampled every ``_STEP`` units and each sample is measured
-against the segments near it (found by their bounding boxes): O(samples x segments) in
-the worst case, meant for drawings of a family, not for a whole public tree.
+against the segments filed under its cell of a uniform grid (``_CELL`` units); a line is
+measured against the texts filed under the cells along it. Each pair measured is a near
+pair: linear in the samples, segments and texts, plus the pairs that are near.
 """
 
 from __future__ import annotations
 
 import math
+from collections import defaultdict
+from collections.abc import Iterator
 from typing import Final
 
 from ..text.measure import text_width
@@ -37,6 +40,11 @@ symbol's top keep 5, see ``PORT_CLEAR``)."""
 _END: Final = SYMBOL / 2 + 3.0
 """Around the centre of its own ends' symbols a line is not measured: the lines of one
 person meet there."""
+_CELL: Final = 32.0
+"""Side of a cell of the grid the segments and texts are filed in (about twice the
+farthest reach measured)."""
+_MARGIN: Final = 1.0
+"""Extra reach a segment is filed with, so rounding never drops a pair at the limit."""
 _PARALLEL: Final = 0.5
 """Two segments whose directions differ by less than about 30 degrees run beside each
 other (more: they cross or meet)."""
@@ -70,12 +78,35 @@ def _bounds(segs: list[Segment], grow: float) -> Box:
                max(ys) - min(ys) + 2 * grow)
 
 
+def _cells(s: Segment, grow: float) -> Iterator[tuple[int, int]]:
+    """The grid cells (``_CELL`` square) that come within ``grow`` of segment ``s`` along
+    both axes: every cell holding a point nearer than ``grow`` to ``s``, and few more (a
+    diagonal segment takes the cells along it, not those of its whole bounding box)."""
+    (x1, y1), (x2, y2) = s
+    lo_x, hi_x = min(x1, x2), max(x1, x2)
+    for ix in range(math.floor((lo_x - grow) / _CELL), math.floor((hi_x + grow) / _CELL) + 1):
+        a = max(lo_x, ix * _CELL - grow)
+        b = min(hi_x, (ix + 1) * _CELL + grow)
+        if x1 == x2:
+            ya, yb = y1, y2
+        else:
+            ya = y1 + (y2 - y1) * (a - x1) / (x2 - x1)
+            yb = y1 + (y2 - y1) * (b - x1) / (x2 - x1)
+        lo_y, hi_y = min(ya, yb) - grow, max(ya, yb) + grow
+        for iy in range(math.floor(lo_y / _CELL), math.floor(hi_y / _CELL) + 1):
+            yield ix, iy
+
+
 def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
                   ) -> list[tuple[int, str]]:
     """The emotional lines whose drawing runs closer than ``clear`` to what another line
     draws, beside it for more than a few units (not where they cross, and not around the
     symbols of their own ends): ``(relation index, the other line)`` once per pair, the
-    other line named ``"relation 3"``, ``"partnership a|b"`` or ``"child c"``."""
+    other line named ``"relation 3"``, ``"partnership a|b"`` or ``"child c"``.
+
+    Each sample is measured only against the segments filed under its grid cell: every
+    segment is filed under the cells within the farthest reach that can count (its own
+    half width, the widest emotional line's, ``clear``), so no close pair is missed."""
     others: list[tuple[str, float, list[Segment]]] = []
     for r in layout.relations:
         others.append((f"relation {r.index}", drawn_half(r.kind), line_segments(r.points)))
@@ -86,26 +117,43 @@ def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
         others.append((f"child {c.child}", FAMILY_HALF, line_segments(c.points)))
     boxes = [(_bounds(segs, half + clear + 2 * _STEP) if segs else None)
              for _name, half, segs in others]
+    widest = max((drawn_half(r.kind) for r in layout.relations), default=0.0)
+    grid: dict[tuple[int, int], list[tuple[int, Segment]]] = defaultdict(list)
+    for k, (_name, other_half, segs) in enumerate(others):
+        for t in segs:
+            for cell in _cells(t, widest + other_half + clear + _MARGIN):
+                grid[cell].append((k, t))
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for k, (name, _half, _segs) in enumerate(others):
+        by_name[name].append(k)
     out: list[tuple[int, str]] = []
     for r in layout.relations:
         half = drawn_half(r.kind)
         ends = [layout.people[pid].symbol_centre() for pid in r.between]
-        samples = _samples(r.points, ends)
-        if not samples:
-            continue
-        own = f"relation {r.index}"
-        for (name, other_half, segs), box in zip(others, boxes, strict=True):
-            if name == own or box is None:
+        own = set(by_name.get(f"relation {r.index}", ()))
+        last: dict[int, int] = {}
+        run: dict[int, int] = {}
+        found: set[int] = set()
+        for i, (p, s) in enumerate(_samples(r.points, ends)):
+            filed = grid.get((math.floor(p[0] / _CELL), math.floor(p[1] / _CELL)))
+            if not filed:
                 continue
-            run = 0
-            for p, s in samples:
-                close = box.x <= p[0] <= box.right and box.y <= p[1] <= box.bottom and any(
-                    _parallel(s, t) and segment_distance(p, *t) - half - other_half
-                    < clear - _SLACK - 1e-6 for t in segs)
-                run = run + 1 if close else 0
-                if run >= _STRETCH:
-                    out.append((r.index, name))
-                    break
+            close: set[int] = set()
+            for k, t in filed:
+                if k in close or k in own or k in found:
+                    continue
+                box = boxes[k]
+                assert box is not None  # only lines with segments are filed
+                if (box.x <= p[0] <= box.right and box.y <= p[1] <= box.bottom
+                        and _parallel(s, t) and segment_distance(p, *t) - half
+                        - others[k][1] < clear - _SLACK - 1e-6):
+                    close.add(k)
+            for k in close:
+                run[k] = run[k] + 1 if last.get(k) == i - 1 else 1
+                last[k] = i
+                if run[k] >= _STRETCH:
+                    found.add(k)
+        out.extend((r.index, others[k][0]) for k in sorted(found))
     return out
 
 
@@ -166,8 +214,16 @@ def lines_near_text(layout: GenogramLayout, clear: float = TEXT_CLEAR
                     ) -> list[tuple[int, str]]:
     """The emotional lines whose drawing comes closer than ``clear`` to a text that is not
     their own ends' (names, ages and years under a symbol, a couple's dates, a household's
-    name): ``(relation index, the text)`` once per pair."""
+    name): ``(relation index, the text)`` once per pair.
+
+    Each line is measured only against the texts filed under the grid cells within its
+    reach, in the order of the texts."""
     texts = _text_boxes(layout)
+    grid: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for n, (_name, _owner, box) in enumerate(texts):
+        for ix in range(math.floor(box.x / _CELL), math.floor(box.right / _CELL) + 1):
+            for iy in range(math.floor(box.y / _CELL), math.floor(box.bottom / _CELL) + 1):
+                grid[ix, iy].append(n)
     out: list[tuple[int, str]] = []
     for r in layout.relations:
         reach = drawn_half(r.kind) + clear - _SLACK
@@ -175,7 +231,10 @@ def lines_near_text(layout: GenogramLayout, clear: float = TEXT_CLEAR
         if not segs:
             continue
         around = _bounds(segs, reach)
-        for name, owner, box in texts:
+        near = {n for s in segs for cell in _cells(s, reach + _MARGIN)
+                for n in grid.get(cell, ())}
+        for n in sorted(near):
+            name, owner, box = texts[n]
             if owner in r.between or not around.overlaps(box):
                 continue
             if any(segment_box(s, box) < reach for s in segs):

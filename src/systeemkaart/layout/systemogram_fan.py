@@ -47,6 +47,8 @@ APART = 0.5
 """Distance (units) at which two lines crossing a circle count as apart there."""
 SPIRAL_STEP = 0.5
 """Most turn (radians) round a person along one piece of a leg into its port."""
+SPIRAL_PIECES = math.ceil(math.pi / SPIRAL_STEP)
+"""Pieces of every leg into a port: enough for a half turn in ``SPIRAL_STEP`` steps."""
 ARROW_GAP = 0.42
 """Least angle (radians) between two ports where one holds an arrowhead."""
 LINE_GAP = 0.34
@@ -428,18 +430,19 @@ def _spiral(start: Point, end: Point, centre: Point, fast: bool = False) -> list
     """A polyline from ``start`` to ``end`` whose angle and distance round ``centre`` both
     change evenly along it: two such legs into one person whose starts and ends lie in the
     same order round it never cross (at every step they stand at one distance, in that
-    order), where straight legs may. One piece per ``SPIRAL_STEP`` of turn; ``fast``
-    comes in to the end's distance over the first half of the turn (round a box near)."""
+    order), where straight legs may. Every leg has the same ``SPIRAL_PIECES`` pieces,
+    whatever its turn: the corners of two legs from one circle to one distance then stand
+    at the same distances, in their order, and the pieces between stay in it (with
+    pieces per turn, a leg of one straight piece beside a bent one crossed it when their
+    ends were close). ``fast`` comes in to the end's distance over the first half of the
+    turn (round a box near)."""
     a0 = math.atan2(start[1] - centre[1], start[0] - centre[0])
     a1 = math.atan2(end[1] - centre[1], end[0] - centre[0])
     turn = (a1 - a0 + math.pi) % (2 * math.pi) - math.pi
-    if abs(turn) <= SPIRAL_STEP:
-        return [start, end]
     r0, r1 = math.dist(start, centre), math.dist(end, centre)
-    n = math.ceil(abs(turn) / SPIRAL_STEP)
     out = [start]
-    for k in range(1, n):
-        t = k / n
+    for k in range(1, SPIRAL_PIECES):
+        t = k / SPIRAL_PIECES
         a, r = a0 + t * turn, r0 + min(1.0, 2 * t if fast else t) * (r1 - r0)
         out.append((centre[0] + r * math.cos(a), centre[1] + r * math.sin(a)))
     out.append(end)

@@ -1,0 +1,118 @@
+"""The grid-indexed clearance measures of ``genogram_clear`` give exactly what measuring
+every emotional line against every line and every text gives: the same pairs, in the
+same order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from systeemkaart.io.yaml_json import load
+from systeemkaart.layout import segment_distance
+from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout_genogram
+from systeemkaart.layout.genogram_clear import (
+    _SLACK,
+    _STEP,
+    _STRETCH,
+    _bounds,
+    _parallel,
+    _samples,
+    _text_boxes,
+    crowded_lines,
+    lines_near_text,
+    segment_box,
+)
+from systeemkaart.layout.genogram_near import Segment, line_segments
+from systeemkaart.layout.genogram_relations import drawn_half
+from systeemkaart.layout.genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
+from systeemkaart.model import Case
+from tests.layout.test_genogram import CASES, EXAMPLES
+from tests.strategies import families_with_relations
+from tests.strategies_genogram import genogram_families
+
+_CLEARS = (None, 12.0, 30.0)
+"""The layout's own clearances, and wider ones (so that there are pairs to find)."""
+
+
+def _crowded_every_pair(layout: GenogramLayout, clear: float) -> list[tuple[int, str]]:
+    """``crowded_lines`` by measuring every sample against every other line."""
+    others: list[tuple[str, float, list[Segment]]] = []
+    for r in layout.relations:
+        others.append((f"relation {r.index}", drawn_half(r.kind), line_segments(r.points)))
+    for pp in layout.partnerships:
+        others.append((f"partnership {'|'.join(pp.partners)}", FAMILY_HALF,
+                       line_segments(pp.points)))
+    for c in layout.children:
+        others.append((f"child {c.child}", FAMILY_HALF, line_segments(c.points)))
+    out: list[tuple[int, str]] = []
+    for r in layout.relations:
+        half = drawn_half(r.kind)
+        samples = _samples(r.points, [layout.people[pid].symbol_centre() for pid in r.between])
+        for name, other_half, segs in others:
+            if name == f"relation {r.index}" or not segs:
+                continue
+            box = _bounds(segs, other_half + clear + 2 * _STEP)
+            run = 0
+            for p, s in samples:
+                close = box.x <= p[0] <= box.right and box.y <= p[1] <= box.bottom and any(
+                    _parallel(s, t) and segment_distance(p, *t) - half - other_half
+                    < clear - _SLACK - 1e-6 for t in segs)
+                run = run + 1 if close else 0
+                if run >= _STRETCH:
+                    out.append((r.index, name))
+                    break
+    return out
+
+
+def _near_text_every_pair(layout: GenogramLayout, clear: float) -> list[tuple[int, str]]:
+    """``lines_near_text`` by measuring every emotional line against every text."""
+    out: list[tuple[int, str]] = []
+    for r in layout.relations:
+        reach = drawn_half(r.kind) + clear - _SLACK
+        segs = line_segments(r.points)
+        for name, owner, box in _text_boxes(layout):
+            if owner not in r.between and any(segment_box(s, box) < reach for s in segs):
+                out.append((r.index, name))
+    return out
+
+
+def _same(layout: GenogramLayout) -> int:
+    """Assert both measures equal their every-pair versions at each clearance; the number
+    of pairs found."""
+    found = 0
+    for clear in _CLEARS:
+        line_clear = LINE_CLEAR if clear is None else clear
+        text_clear = TEXT_CLEAR if clear is None else clear
+        crowded = crowded_lines(layout, line_clear)
+        near = lines_near_text(layout, text_clear)
+        assert crowded == _crowded_every_pair(layout, line_clear)
+        assert near == _near_text_every_pair(layout, text_clear)
+        found += len(crowded) + len(near)
+    return found
+
+
+def _layout_of(case: Case) -> GenogramLayout:
+    return layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+
+
+@pytest.mark.parametrize("path", CASES + EXAMPLES, ids=lambda p: p.stem)
+def test_indexed_measures_equal_every_pair_on_the_cases(path: Path) -> None:
+    """On the hand-made cases and examples the grid misses no pair and adds none."""
+    _same(_layout_of(load(path)))
+
+
+def test_the_cases_have_pairs_to_find() -> None:
+    """The comparison above is not empty: at the wider clearances the measures find
+    pairs on the examples."""
+    assert sum(_same(_layout_of(load(path))) for path in EXAMPLES) > 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(genogram_families(), families_with_relations()))
+def test_indexed_measures_equal_every_pair_in_generated_families(case: Case) -> None:
+    """In generated families too the grid-indexed measures give the same pairs in the
+    same order as measuring every pair."""
+    _same(_layout_of(case))
