@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from itertools import pairwise
 
 import pytest
@@ -108,3 +109,20 @@ def test_lines_facing_a_narrow_gap_between_two_cards_leave_on_their_free_sides(
         assert sides == [None] * lines
     else:  # the left card's lines leave left, the right card's right
         assert sides == [k % 2 == 0 for k in range(lines)]
+
+
+def test_a_second_line_through_a_narrow_gap_still_finds_it() -> None:
+    """A line that turned at a corner in a narrow gap between two boxes pushes the next
+    line's turn there a few units out, into the other box; the next line through the gap
+    then takes the gap too, with its turn kept in it, rather than the long way round
+    either box."""
+    upper, lower = Box(-400.0, 0.0, 500.0, 20.0), Box(116.0, 10.0, 500.0, 30.0)
+    router = Router([Obstacle("upper", upper), Obstacle("lower", lower)])
+    start, goal = (108.0, -100.0), (60.0, 100.0)
+    first = router.route(start, goal, ["a", "p"], ("a", "p"))
+    second = router.route(start, goal, ["b", "q"], ("b", "q"))
+    for path in (first, second):
+        assert not any(segment_hits_box(p, q, box) for p, q in pairwise(path)
+                       for box in (upper, lower))
+        assert all(upper.right < x < lower.x for x, y in path[1:-1] if y > upper.y)
+        assert sum(math.dist(p, q) for p, q in pairwise(path)) < 2.5 * math.dist(start, goal)

@@ -8,7 +8,10 @@ fewer of the lines routed before it that share no end with it, then the shorter)
 each half again, up to a few bends; when that fails, a shortest path over the corners of all
 boxes (A* on a visibility graph whose edges are tested for boxes only when popped) is
 taken. Each corner used moves the next line that
-turns there a few units further out, so lines that go round the same box stay apart. A
+turns there a few units further out, so lines that go round the same box stay apart; a
+line that then runs more than ``LONG_DETOUR`` times its straight way is searched again with
+its turns kept inside narrow gaps (a step out there lands in the box across the gap and
+closes it), and takes that way where it is shorter and crosses no more lines. A
 final pass drops every bend that the line can skip without touching a box.
 
 Boxes are tested grown by ``margin``; a box that already holds one end of the line is
@@ -47,6 +50,9 @@ GRAPH_POPS = 30
 """Most corners the fallback search expands before it gives up (then: tighter margins)."""
 CROSSING_LENGTH = 100.0
 """How much longer (units) a line may run to cross one line fewer."""
+LONG_DETOUR = 2.5
+"""A path longer than this many times the straight distance is searched again with the
+corners in narrow gaps kept open (as ``LONG_WAY`` in :mod:`.systemogram`)."""
 GRAPH_TESTS = 300
 """Most edges the fallback search tests for boxes before it gives up (then: the same)."""
 
@@ -172,6 +178,11 @@ CELL = 64.0
 """Side of a grid cell: about a box, so a segment meets few boxes per cell."""
 
 
+def _length(path: Sequence[tuple[Point, tuple[int, int] | None]]) -> float:
+    """The length of a path of bends with their corners (units)."""
+    return sum(math.dist(a[0], b[0]) for a, b in pairwise(path))
+
+
 def _cell(v: float) -> int:
     return math.floor(v / CELL)
 
@@ -191,6 +202,7 @@ class Router:
         self._owned = {o.owner: i for i, o in enumerate(self.obstacles)}
         """The (last) box of each owner, for the boxes a line is let pass close."""
         self._budget = 0
+        self._keep_gaps = False
         self._ends: frozenset[str] = frozenset()
         self._drawn: list[tuple[frozenset[str], float, float, float, float,
                                 float, float, float, float]] = []
@@ -380,10 +392,18 @@ class Router:
         return Box(x0, y0, x1 - x0, y1 - y0)
 
     def _corner(self, i: int, k: int, b: Box | None = None) -> Point:
+        """Corner ``k`` of box ``i`` (or of ``b`` around it) where the next line turns:
+        ``CORNER`` further out for each line that turned there before. While
+        ``_keep_gaps``, no further than the last step that stands clear of every box: in a
+        narrow gap between two boxes the step out lands in the other box and closes the
+        gap to every later line (see :meth:`route`)."""
         b = b if b is not None else self.obstacles[i].box
-        d = self.margin + FIRST_BEND + CORNER * self._used.get((i, k), 0)
-        x = b.x - d if k in (0, 3) else b.right + d
-        y = b.y - d if k in (0, 1) else b.bottom + d
+        for used in range(self._used.get((i, k), 0), -1, -1):
+            d = self.margin + FIRST_BEND + CORNER * used
+            x = b.x - d if k in (0, 3) else b.right + d
+            y = b.y - d if k in (0, 1) else b.bottom + d
+            if used == 0 or not self._keep_gaps or not self._inside((x, y)):
+                break
         return x, y
 
     def _sides(self, i: int, p: Point, q: Point, box: Box | None = None
@@ -621,20 +641,16 @@ class Router:
                     self._used[key] = self._used.get(key, 0) + 1
         return [pt for pt, _ in path]
 
-    def route(self, p: Point, q: Point, skip: Sequence[str],
-              ends: Sequence[str] = (), remember: bool = True, close: Sequence[str] = ()
-              ) -> list[Point]:
-        """A path from ``p`` to ``q`` clear of every box not owned by one of ``skip``.
+    def _crossed_by(self, path: Sequence[tuple[Point, tuple[int, int] | None]]) -> int:
+        """How many remembered lines not sharing an end with the current one ``path``
+        crosses."""
+        return sum(self._crossings(a[0], b[0]) for a, b in pairwise(path))
 
-        With ``ends`` (the line's two nodes) the path is remembered (unless ``remember`` is
-        false), and later lines round a box on the side that crosses fewer remembered lines
-        not sharing an end with them.
-
-        Boxes whose grown outline holds ``p`` or ``q``, and those of ``close``, are tested
-        at their true size. Returns the straight segment when no clear path exists (never
-        expected: boxes stand apart).
-        """
-        self._begin(p, q, skip, ends, close)
+    def _search(self, p: Point, q: Point) -> list[tuple[Point, tuple[int, int] | None]] | None:
+        """The pulled path :meth:`route` finds from ``p`` to ``q`` (set up by
+        :meth:`_begin`), each bend with its corner, or ``None``: the quick detour search,
+        then the shortest way over nearby corners, first keeping ``MARGIN`` from the boxes
+        and then ``TIGHT``; then the same over every corner, however far."""
         found = None
         for margin in (MARGIN, TIGHT):
             self._prepare(margin)
@@ -648,9 +664,36 @@ class Router:
             self._prepare(margin)
             found = self._graph(p, q, wide=True)
         self._prepare(MARGIN)
-        if found is None:
+        return None if found is None else self._pull([(p, None), *found])
+
+    def route(self, p: Point, q: Point, skip: Sequence[str],
+              ends: Sequence[str] = (), remember: bool = True, close: Sequence[str] = ()
+              ) -> list[Point]:
+        """A path from ``p`` to ``q`` clear of every box not owned by one of ``skip``.
+
+        With ``ends`` (the line's two nodes) the path is remembered (unless ``remember`` is
+        false), and later lines round a box on the side that crosses fewer remembered lines
+        not sharing an end with them.
+
+        Boxes whose grown outline holds ``p`` or ``q``, and those of ``close``, are tested
+        at their true size. A path longer than ``LONG_DETOUR`` times the straight way is
+        searched again with its turns kept inside narrow gaps, and that way taken where it
+        is shorter and crosses no more remembered lines. Returns the straight segment when
+        no clear path exists (never expected: boxes stand apart).
+        """
+        self._begin(p, q, skip, ends, close)
+        path = self._search(p, q)
+        if path is not None and _length(path) > LONG_DETOUR * math.dist(p, q):
+            # the way round may be forced only by corners pushed into a narrow gap by the
+            # lines through it before: look again with those corners kept in the gap
+            self._keep_gaps = True
+            again = self._search(p, q)
+            self._keep_gaps = False
+            if again is not None and self._crossed_by(again) <= self._crossed_by(path) \
+                    and _length(again) < _length(path):
+                path = again
+        if path is None:
             return [p, q]
-        path = self._pull([(p, None), *found])
         for _, key in path[1:-1]:
             if key is not None:
                 self._used[key] = self._used.get(key, 0) + 1
