@@ -438,3 +438,21 @@ def test_blended_families_cross_no_more_than_plain_dot_with_partners_on_one_row(
     the orders tried."""
     layout = _layout(case)
     assert structural_crossings(layout) <= plain_dot_structural(case, layout, one_row=True)
+
+
+PRESIDENTS = DATA / "gedsamples_presidents_bk5.ged"
+_PRESIDENTS_PLAIN_DOT = 96
+"""``plain_dot_structural`` of the presidents' tree: plain ``dot`` takes minutes on its
+2,145 people, so its figure is written down here."""
+
+
+@pytest.mark.skipif(not PRESIDENTS.is_file(), reason="shared GEDCOM data not present")
+def test_a_large_tree_with_lines_over_many_rows_crosses_no_more_than_plain_dot() -> None:
+    """The presidents' tree (1,167 blocks, so Graphviz's effort is bounded) has lines from
+    parents to children many rows down; left out of Graphviz's ordering they crossed 464
+    times. Steering the order (see :func:`~systeemkaart.layout.genogram_dot.span_limit`),
+    no more than plain ``dot``."""
+    from systeemkaart.io.gedcom import read_gedcom
+
+    case = read_gedcom(PRESIDENTS).case
+    assert structural_crossings(_layout(case)) <= _PRESIDENTS_PLAIN_DOT

@@ -16,7 +16,14 @@ from systeemkaart.dates import PartialDate
 from systeemkaart.layout import genogram_dot
 from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_blocks import build_structure
-from systeemkaart.layout.genogram_dot import LARGE, LONG_SPAN, dot_source, place_blocks
+from systeemkaart.layout.genogram_dot import (
+    LARGE,
+    LONG_SPAN,
+    dot_source,
+    place_blocks,
+    span_limit,
+)
+from systeemkaart.model import Case
 from tests.conftest import ROOT
 from tests.processes import end_session, start_interruptible
 
@@ -38,24 +45,57 @@ def test_small_trees_get_the_full_effort() -> None:
     assert source == _source("four-generations.yaml", bounded=False)[0]
 
 
-def test_bounded_effort_drops_long_edges_and_keeps_rows_in_order() -> None:
+def _chains(text: str) -> dict[str, int]:
+    """Waypoints per line that skips rows (one waypoint per row passed)."""
+    out: dict[str, int] = {}
+    for line in text.splitlines():
+        if line.startswith("w") and "[shape=point" in line:
+            chain = line.split(" ", 1)[0].rsplit("_", 1)[0]
+            out[chain] = out.get(chain, 0) + 1
+    return out
+
+
+def test_bounded_effort_drops_the_longest_edges_and_keeps_rows_in_order(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a waypoint budget only lines over at most ``LONG_SPAN`` rows steer the
+    order; the rows stay in order by an invisible chain."""
+    monkeypatch.setattr(genogram_dot, "WAYPOINT_SHARE", 0.0)
     source, _ = _source("four-generations.yaml", bounded=True)
     assert "nslimit=1, nslimit1=1, mclimit=0" in source
     full, _ = _source("four-generations.yaml", bounded=False)
-
-    def chains(text: str) -> dict[str, int]:
-        """Waypoints per line that skips rows (one waypoint per row passed)."""
-        out: dict[str, int] = {}
-        for line in text.splitlines():
-            if line.startswith("w") and "[shape=point" in line:
-                chain = line.split(" ", 1)[0].rsplit("_", 1)[0]
-                out[chain] = out.get(chain, 0) + 1
-        return out
-
-    kept = chains(source)
+    kept = _chains(source)
     assert all(n <= LONG_SPAN - 1 for n in kept.values())
-    assert {c: n for c, n in chains(full).items() if n <= LONG_SPAN - 1} == kept
+    assert {c: n for c, n in _chains(full).items() if n <= LONG_SPAN - 1} == kept
     assert "r0 -> r1" in source
+
+
+def test_bounded_effort_keeps_long_edges_within_the_waypoint_budget(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines that skip more rows steer the order too where their waypoints stay within
+    ``WAYPOINT_SHARE`` of the blocks: a line that skips many rows and is left out of the
+    ordering may land anywhere and cross much."""
+    # a's daughter f marries her half-brother's great-grandson g, four rows down
+    case = Case.model_validate({
+        "case": {"id": "x", "as_of": 2100},
+        "people": [{"id": p} for p in ("a", "b", "x", "c", "d", "e", "g", "f")],
+        "partnerships": [{"partners": ["a", "b"]}, {"partners": ["a", "x"]},
+                         {"partners": ["g", "f"]}],
+        "children": [{"parents": ["a", "b"], "child": "c"}, {"parents": ["c"], "child": "d"},
+                     {"parents": ["d"], "child": "e"}, {"parents": ["e"], "child": "g"},
+                     {"parents": ["a", "x"], "child": "f"}],
+    })
+    st = build_structure(case)
+    widths = {p.id: 60.0 for p in case.people}
+    gaps = [[20.0] * (len(b.persons) + 1) for b in st.blocks]
+    full = _chains(dot_source(st, widths, gaps, bounded=False))
+    longest = max(full.values()) + 1  # rows skipped by the longest line
+    assert longest > LONG_SPAN
+    monkeypatch.setattr(genogram_dot, "WAYPOINT_SHARE", 1000.0)
+    assert span_limit(st) == longest
+    assert _chains(dot_source(st, widths, gaps, bounded=True)) == full
+    monkeypatch.setattr(genogram_dot, "WAYPOINT_SHARE", 0.0)
+    assert span_limit(st) == LONG_SPAN
+    assert _chains(dot_source(st, widths, gaps, bounded=True)) == {}
 
 
 def test_the_child_process_gives_the_same_centres(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,9 +13,10 @@ time on royal92.
 Cost: building the source is linear; ``dot`` itself dominates (network simplex, and crossing
 reduction over every rank an edge passes). Real family trees of thousands of people would
 run for many minutes, so a large drawing (from :data:`LARGE` blocks) bounds Graphviz's
-effort: edges that skip more than :data:`LONG_SPAN` rows are left out of the ordering (they
-are still drawn; in such trees they cross much anyway), an invisible chain keeps the rows in
-order, and ``nslimit``, ``nslimit1``, ``mclimit`` and ``searchsize`` cap the iterations.
+effort: edges that skip more than :data:`LONG_SPAN` rows are left out of the ordering where
+they would pass many rows in all (see :func:`span_limit`; they are still drawn), an
+invisible chain keeps the rows in order, and
+``nslimit``, ``nslimit1``, ``mclimit`` and ``searchsize`` cap the iterations.
 The layout runs in a child process where the system allows, so Ctrl-C stops it at once;
 meanwhile this process does the caller's work that needs no coordinates (``meanwhile`` of
 :func:`place_blocks`), so on two cores a large drawing takes less wall time (not less CPU).
@@ -37,7 +38,8 @@ from typing import Final
 from ..exceptions import LayoutError
 from .genogram_blocks import Structure
 
-__all__ = ["LARGE", "LONG_SPAN", "NODESEP", "dot_source", "place_blocks", "waypoint"]
+__all__ = ["LARGE", "LONG_SPAN", "NODESEP", "WAYPOINT_SHARE", "dot_source", "place_blocks",
+           "span_limit", "waypoint"]
 
 NODESEP: Final = 24.0
 """Minimum horizontal space between two blocks, in points (= user units)."""
@@ -45,7 +47,18 @@ _CELL_H: Final = 40
 LARGE: Final = 400
 """From this many blocks on, Graphviz's effort is bounded (see the module docstring)."""
 LONG_SPAN: Final = 2
-"""In a large drawing, parent-child edges over more rows than this do not steer the order."""
+"""In a large drawing, parent-child edges over this many rows or fewer always steer the
+order; longer ones only where :data:`WAYPOINT_SHARE` allows."""
+WAYPOINT_SHARE: Final = 0.3
+"""A large drawing keeps the edges over more than :data:`LONG_SPAN` rows in the ordering
+when their waypoints (one per row passed) number at most this share of the blocks. Leaving
+them out let a line that skips many rows land anywhere, across many families: the
+presidents' tree (1,167 blocks, 305 such waypoints) drew 464 structural crossings against
+plain ``dot``'s 96, 83 with them kept, for about 0.2 s more layout CPU; pres2020 (309)
+597 against 124, now 116; the 5.5.1 sample 3 (154 for 3,384 blocks) 27,632, now 21,619.
+royal92 and Queen have more such waypoints than blocks, on lines over dozens of rows:
+keeping them cost two to four times the layout CPU, and keeping only the shortest of them
+gave royal92 more crossings or fewer by turns, so there none is kept."""
 _BOUNDED: Final = 'nslimit=1, nslimit1=1, mclimit=0, searchsize=10, remincross=false'
 """Graphviz effort for large drawings: network simplex bounded to one pass per phase and
 crossing reduction to its first ordering. Measured on royal92 (3,010 people): minutes to
@@ -56,7 +69,7 @@ the public trees from 400 blocks: ``remincross=true``, ``mclimit`` 0.3 to 2 and
 :data:`LONG_SPAN`: at 3, 4 or 6 rows the 5.5.1 sample 3 (4,578 people) has 19, 27 or 42 %
 fewer crossings for 32, 65 or 196 % more layout CPU time, while royal92 gains 3 % or less
 for 25 % more time and the Willis tree (761 people) gets 46 % more crossings; so it stays
-at 2."""
+at 2, and longer edges steer the order only within :data:`WAYPOINT_SHARE`."""
 _FORK_FROM: Final = 100
 """From this many blocks on, the layout runs in a child process that Ctrl-C can stop."""
 
@@ -100,6 +113,7 @@ def dot_source(structure: Structure, widths: dict[str, float],
     """
     if bounded is None:
         bounded = len(structure.blocks) >= LARGE
+    longest = span_limit(structure) if bounded else 0
     effort = f", {_BOUNDED}" if bounded else ""
     lines = [
         "digraph genogram {",
@@ -152,7 +166,7 @@ def dot_source(structure: Structure, widths: dict[str, float],
             weight = 3 if kind == "biological" else 2
             if span == 1:
                 lines.append(f"{tail} -> b{cb}:p{position[child]}:n [weight={weight}];")
-            elif span > 1 and not (bounded and span > LONG_SPAN):
+            elif span > 1 and not (bounded and span > longest):
                 # a waypoint per row passed: where the line crosses it (a large drawing
                 # leaves the longest out of the ordering, see the module docstring)
                 step = tail
@@ -175,6 +189,25 @@ def dot_source(structure: Structure, widths: dict[str, float],
         lines.append(f"{{rank=same; b{by_row[r][0]}; {'; '.join(names)};}}")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def span_limit(structure: Structure) -> int:
+    """The most rows a parent-child edge may skip and still steer the order of a large
+    drawing: every edge when the waypoints (one per row passed) of those over more than
+    :data:`LONG_SPAN` rows stay within :data:`WAYPOINT_SHARE` of the blocks, else
+    :data:`LONG_SPAN`. Linear in child links."""
+    rows = structure.rows
+    count: dict[int, int] = defaultdict(int)
+    for u in structure.unions:
+        row = rows[u.members[0]]
+        for child, _, _ in u.children:
+            span = rows[child] - row
+            if span > LONG_SPAN:
+                count[span] += 1
+    passes = sum(n * (span - 1) for span, n in count.items())
+    if not count or passes > WAYPOINT_SHARE * len(structure.blocks):
+        return LONG_SPAN
+    return max(count)
 
 
 def waypoint(union: str, link: int, row: int) -> str:
