@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["Box", "Point", "proper_cross", "round2", "segment_distance", "segment_entry",
-           "segment_hits_box"]
+__all__ = ["Box", "Point", "entry_along", "proper_cross", "round2", "segment_distance",
+           "segment_entry", "segment_hits_box"]
 
 Point = tuple[float, float]
 """A point ``(x, y)`` in user units; y grows downwards as in SVG."""
@@ -112,10 +112,16 @@ def segment_entry(p: Point, q: Point, x0: float, y0: float, x1: float, y1: float
     enters at 0. A box without area is never entered. Liang-Barsky clipping: O(1). Every
     "does this line pass through that box" question of the layouts is answered here.
     """
+    return entry_along(p[0], p[1], q[0] - p[0], q[1] - p[1], x0, y0, x1, y1)
+
+
+def entry_along(px: float, py: float, dx: float, dy: float, x0: float, y0: float,
+                x1: float, y1: float) -> float | None:
+    """:func:`segment_entry` of the segment from (``px``, ``py``) by (``dx``, ``dy``): for
+    callers that hold the segment as a start and a step (the systemogram router's most
+    frequent test), without building the points."""
     if x1 <= x0 or y1 <= y0:
         return None
-    px, py = p
-    dx, dy = q[0] - px, q[1] - py
     # the four edges written out (left, right, top, bottom; each as max/min would take
     # it, the first of equal values kept): called thousands of times a layout
     t0, t1 = 0.0, 1.0

@@ -31,7 +31,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from . import Box, Point, segment_entry
+from . import Box, Point, entry_along, segment_entry
 
 __all__ = ["BUDGET", "CROSSING_LENGTH", "MARGIN", "TIGHT", "Obstacle", "Router"]
 
@@ -119,59 +119,6 @@ def _cells_along(p: Point, q: Point) -> list[tuple[int, int]]:
             out += [(cx, cy) for cy in range(floor(ya / CELL), floor(yb / CELL) + 1)]
         ya = yb
     return out
-
-
-def _entry(px: float, py: float, dx: float, dy: float, x0: float, y0: float, x1: float,
-           y1: float) -> float | None:
-    """:func:`segment_entry` of the segment from (``px``, ``py``) by (``dx``, ``dy``),
-    written out: the same quotients and comparisons in the same order, so the same
-    answers, without building its edge list (the router's most frequent test)."""
-    if x1 <= x0 or y1 <= y0:
-        return None
-    t0, t1 = 0.0, 1.0
-    if dx == 0:
-        if px - x0 <= 0 or x1 - px <= 0:
-            return None
-    elif dx > 0:  # in over the left edge (-dx < 0), out over the right (dx > 0)
-        t = (px - x0) / -dx
-        if t > t1:
-            return None
-        t0 = max(t0, t)
-        t = (x1 - px) / dx
-        if t < t0:
-            return None
-        t1 = min(t1, t)
-    else:
-        t = (px - x0) / -dx
-        if t < t0:
-            return None
-        t1 = min(t1, t)
-        t = (x1 - px) / dx
-        if t > t1:
-            return None
-        t0 = max(t0, t)
-    if dy == 0:
-        if py - y0 <= 0 or y1 - py <= 0:
-            return None
-    elif dy > 0:
-        t = (py - y0) / -dy
-        if t > t1:
-            return None
-        t0 = max(t0, t)
-        t = (y1 - py) / dy
-        if t < t0:
-            return None
-        t1 = min(t1, t)
-    else:
-        t = (py - y0) / -dy
-        if t < t0:
-            return None
-        t1 = min(t1, t)
-        t = (y1 - py) / dy
-        if t > t1:
-            return None
-        t0 = max(t0, t)
-    return t0 if t0 < t1 - 1e-9 else None
 
 
 CELL = 64.0
@@ -307,7 +254,7 @@ class Router:
             x0, y0, x1, y1 = bx0 - m, by0 - m, bx1 + m, by1 + m
             if x0 >= hi_x or x1 <= lo_x or y0 >= hi_y or y1 <= lo_y:
                 continue
-            t = _entry(px, py, dx, dy, x0, y0, x1, y1)
+            t = entry_along(px, py, dx, dy, x0, y0, x1, y1)
             if t is not None and not first:
                 return i
             if t is not None and (t < best_t or (t == best_t and best is not None and i < best)):
