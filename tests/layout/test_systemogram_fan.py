@@ -240,6 +240,25 @@ def test_generated_networks_fan_into_their_people(case: Case) -> None:
     _ends_apart(lay)
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "open: line ends into swt-2, under a pill, stand 3.7-4.1 apart "
+    "(must be > 5.5)"))
+def test_a_network_seed_61_found_ends_its_lines_apart() -> None:
+    """Found by ``test_generated_networks_fan_into_their_people`` with
+    ``--hypothesis-seed=61``: nine pairs of line ends into ``swt-2`` stand 3.7 to 4.1
+    units apart where the port arc holds them ``END_GAP`` (6) apart. The pill of ``0x15``
+    stands 14 units above ``swt-2``, so the top of its port arc is not free (see
+    ``_free_arcs``) and its 13 ends crowd onto the arc's two sides, about 8 degrees
+    apart. New: the tree as it stood before this day's changes kept them apart, as did
+    the tree just before every fan leg got the same number of spiral pieces; with that
+    change another layout of the network is chosen, with the pill above the person.
+    Whether the layout or the property (which measures against the whole port arc, not
+    the free one) should change is not yet judged."""
+    lay = layout_systemogram(load(ROOT / "tests" / "data" / "systemogram-ends-too-close.json"))
+    _arrow_tips_apart(lay)
+    _ends_apart(lay)
+
+
 @given(cases(max_agents=30, max_generations=3))
 def test_generated_cases_fan_into_their_people(case: Case) -> None:
     """Arrowheads into one person never stack, and line ends stand apart, in whole cases
