@@ -32,8 +32,13 @@ from typing import Any
 
 from systeemkaart.drawing import draw
 from systeemkaart.io.yaml_json import load
-from systeemkaart.layout.ring_geometry import detour_ratio, path_length
-from systeemkaart.layout.systemogram import SystemogramLayout, layout_systemogram
+from systeemkaart.layout.ring_geometry import path_length
+from systeemkaart.layout.systemogram import (
+    LONG_WAY,
+    SystemogramLayout,
+    layout_systemogram,
+    long_ways,
+)
 from systeemkaart.layout.systemogram_fan import fan_crossings
 from systeemkaart.layout.systemogram_lines import close_runs, lines_through_boxes, routed_ends
 from systeemkaart.model import Case
@@ -134,14 +139,10 @@ def _through(lay: SystemogramLayout) -> int:
     return len(lines_through_boxes(lay.links, lay.people, boxes))
 
 
-LONG_WAY = 2.5
-"""A routed line longer than this many times its straight distance counts as a long way."""
-
-
 def _length(lay: SystemogramLayout) -> tuple[float, int]:
     """Total length (units) of the routed lines, and how many take a long way round."""
     total = sum(path_length(lk.points) for lk in lay.links)
-    return total, sum(1 for lk in lay.links if detour_ratio(lk.points) > LONG_WAY)
+    return total, long_ways(lay.links)
 
 
 SEEDS = 5

@@ -53,6 +53,7 @@ from .ring_links import LinkPlace, LinkPlan, place_links, plan_links
 from .systemogram_fan import fan_crossings
 from .systemogram_lines import count_lines_through, route_links, routed_ends
 from .systemogram_rings import desired_angles, exchange_neighbours, place_rings
+from .systemogram_route import LONG_DETOUR
 from .systemogram_units import Unit, collapse, units
 
 __all__ = [
@@ -103,7 +104,7 @@ UNTRACEABLE = 1.0
 over and above being a crossing (see :func:`_score`)."""
 DETOUR_CROSSINGS = 1.0
 """Crossings a line is expected to gain for each box it must be routed round."""
-LONG_WAY = 2.5
+LONG_WAY = LONG_DETOUR
 """A routed line longer than this many times the straight distance between its ends takes
 a long way round (say round the whole drawing to cross a few lines fewer): hard to follow,
 it counts like a crossing in choosing among routed layouts (:func:`_score`)."""

@@ -136,7 +136,7 @@ def untangle(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str,
         found = _crossings(paths, lines, ends, firsts, centre)
         while found and tries > 0:
             i, k, j, m, x = found.pop(0)
-            key = (i, j, round(x[0], 1), round(x[1], 1))
+            key = _key(i, j, x)
             if key in failed:
                 continue
             if min(math.dist(x, paths[i][firsts[i] - 1]),
@@ -147,7 +147,7 @@ def untangle(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str,
             if _swap(router, paths, ends, skips, (i, k), (j, m), x):
                 done |= {i, j}
                 found = [c for c in _crossings(paths, lines, ends, firsts, centre)
-                         if (c[0], c[2], round(c[4][0], 1), round(c[4][1], 1)) not in failed]
+                         if _key(c[0], c[2], c[4]) not in failed]
             else:
                 failed.add(key)
     return done
@@ -186,6 +186,12 @@ def _swap(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, st
                 router.remember(paths[line], ends[line])
             return True
     return False
+
+
+def _key(i: int, j: int, x: Point) -> tuple[int, int, float, float]:
+    """A crossing of lines ``i`` and ``j`` at ``x`` as remembered when its swap failed (to
+    a tenth of a unit: the same crossing found again after another swap)."""
+    return i, j, round(x[0], 1), round(x[1], 1)
 
 
 def _between(a: Sequence[Point], b: Sequence[Point]) -> int:

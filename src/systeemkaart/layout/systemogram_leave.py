@@ -45,6 +45,7 @@ def is_double(lk: LinkPlace) -> bool:
         return lk.stance == "over"
     return lk.kind == "relation" and lk.relation in _WIDE_RELATIONS
 
+
 def ends_of(lk: LinkPlace, people: Mapping[str, PersonPlace]) -> tuple[str, str, bool]:
     """Where ``lk`` is routed from and to: from its agent, flipped when it starts at a
     person and ends at an agent."""
@@ -52,8 +53,17 @@ def ends_of(lk: LinkPlace, people: Mapping[str, PersonPlace]) -> tuple[str, str,
         return lk.target, lk.source, True
     return lk.source, lk.target, False
 
+
 def in_card(box: Box, card: Box | None) -> bool:
+    """True when ``box`` is one row of a taller ``card`` (a professional on an
+    organisation's card), whose lines leave sideways from their own row."""
     return card is not None and card.h > box.h + 0.5
+
+
+def _goal(tgt: str, people: Mapping[str, PersonPlace], agents: Mapping[str, Box]) -> Point:
+    """Where a line to ``tgt`` heads: the person's centre, or the agent box's."""
+    return (people[tgt].x, people[tgt].y) if tgt in people else (agents[tgt].cx, agents[tgt].cy)
+
 
 def first_sides(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
                  agents: Mapping[str, Box], cards: Mapping[str, Box | None]
@@ -72,8 +82,7 @@ def first_sides(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         box, card = agents.get(src), cards.get(src)
         if box is None or card is None or not in_card(box, card):
             continue
-        goal = (people[tgt].x, people[tgt].y) if tgt in people else \
-            (agents[tgt].cx, agents[tgt].cy)
+        goal = _goal(tgt, people, agents)
         y = box.cy
         left = [k for k, f in enumerate(frames) if f is not card
                 and f.x < card.x - 1 < f.right + CRAMPED and f.y < y < f.bottom]
@@ -90,8 +99,9 @@ def first_sides(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
                 out[i] = left_side
     return out
 
+
 def shifts(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
-            agents: Mapping[str, Box], cards: Mapping[str, Box | None]) -> list[Shift]:
+           agents: Mapping[str, Box], cards: Mapping[str, Box | None]) -> list[Shift]:
     """Where each line leaves its agent's box (see :data:`Shift`).
 
     Lines joining the same two nodes leave ``PARALLEL_GAP`` apart. Where a card's row has
@@ -108,8 +118,7 @@ def shifts(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     goals: list[Point] = []
     for i, lk in enumerate(links):
         src, tgt, _ = ends_of(lk, people)
-        goal = ((people[tgt].x, people[tgt].y) if tgt in people
-                else (agents[tgt].cx, agents[tgt].cy))
+        goal = _goal(tgt, people, agents)
         goals.append(goal)
         left = src in agents and goal[0] <= agents[src].cx
         groups.setdefault((src, left), []).append(i)

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from . import Box, Point, entry_along, segment_entry
+from .ring_geometry import path_length
 
 __all__ = ["BUDGET", "CROSSING_LENGTH", "MARGIN", "TIGHT", "Obstacle", "Router"]
 
@@ -52,7 +53,8 @@ CROSSING_LENGTH = 100.0
 """How much longer (units) a line may run to cross one line fewer."""
 LONG_DETOUR = 2.5
 """A path longer than this many times the straight distance is searched again with the
-corners in narrow gaps kept open (as ``LONG_WAY`` in :mod:`.systemogram`)."""
+corners in narrow gaps kept open; :mod:`.systemogram` weighs such a line as a long way
+round (its ``LONG_WAY`` is this)."""
 GRAPH_TESTS = 300
 """Most edges the fallback search tests for boxes before it gives up (then: the same)."""
 
@@ -127,7 +129,7 @@ CELL = 64.0
 
 def _length(path: Sequence[tuple[Point, tuple[int, int] | None]]) -> float:
     """The length of a path of bends with their corners (units)."""
-    return sum(math.dist(a[0], b[0]) for a, b in pairwise(path))
+    return path_length([pt for pt, _ in path])
 
 
 def _cell(v: float) -> int:
@@ -161,10 +163,10 @@ class Router:
         self._tagged: dict[int, list[int]] = {}
         self._gone: set[int] = set()
         self._hits: dict[tuple[Point, Point], int | None] = {}
-        self._any: dict[tuple[Point, Point], int | None] = {}
-        """Any box each segment tested by :meth:`clear` alone enters (kept as :attr:`_hits`)."""
         """:meth:`_first_hit` of segments tested since the tests last changed (a search
         tests a third of its segments more than once)."""
+        self._any: dict[tuple[Point, Point], int | None] = {}
+        """Any box each segment tested by :meth:`clear` alone enters (kept as :attr:`_hits`)."""
         self._crossed: dict[tuple[Point, Point], int] = {}
         """:meth:`_crossings` of segments weighed since the remembered lines or the current
         line's ends last changed (as often asked again)."""
