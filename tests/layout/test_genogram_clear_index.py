@@ -17,10 +17,10 @@ from systeemkaart.layout.genogram_clear import (
     _SLACK,
     _STEP,
     _STRETCH,
-    _bounds,
     _parallel,
     _samples,
     _text_boxes,
+    bounds,
     crowded_lines,
     lines_near_text,
     segment_box,
@@ -54,7 +54,7 @@ def _crowded_every_pair(layout: GenogramLayout, clear: float) -> list[tuple[int,
         for name, other_half, segs in others:
             if name == f"relation {r.index}" or not segs:
                 continue
-            box = _bounds(segs, other_half + clear + 2 * _STEP)
+            box = bounds(segs, other_half + clear + 2 * _STEP)
             run = 0
             for p, s in samples:
                 close = box.x <= p[0] <= box.right and box.y <= p[1] <= box.bottom and any(

@@ -27,7 +27,7 @@ from .genogram_places import SYMBOL, GenogramLayout
 from .genogram_relations import drawn_half
 from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
 
-__all__ = ["crowded_lines", "lines_near_text", "segment_box"]
+__all__ = ["bounds", "crowded_lines", "lines_near_text", "segment_box"]
 
 _STEP: Final = 2.0
 """Distance between two samples along an emotional line."""
@@ -71,7 +71,8 @@ def _parallel(s: Segment, t: Segment) -> bool:
     return abs(ux * vy - uy * vx) < _PARALLEL * math.hypot(ux, uy) * math.hypot(vx, vy)
 
 
-def _bounds(segs: list[Segment], grow: float) -> Box:
+def bounds(segs: list[Segment], grow: float) -> Box:
+    """The bounding box of the segments ``segs`` grown by ``grow`` on every side."""
     xs = [x for s in segs for x, _y in s]
     ys = [y for s in segs for _x, y in s]
     return Box(min(xs) - grow, min(ys) - grow, max(xs) - min(xs) + 2 * grow,
@@ -115,7 +116,7 @@ def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
                        line_segments(pp.points)))
     for c in layout.children:
         others.append((f"child {c.child}", FAMILY_HALF, line_segments(c.points)))
-    boxes = [(_bounds(segs, half + clear + 2 * _STEP) if segs else None)
+    boxes = [(bounds(segs, half + clear + 2 * _STEP) if segs else None)
              for _name, half, segs in others]
     widest = max((drawn_half(r.kind) for r in layout.relations), default=0.0)
     grid: dict[tuple[int, int], list[tuple[int, Segment]]] = defaultdict(list)
@@ -230,7 +231,7 @@ def lines_near_text(layout: GenogramLayout, clear: float = TEXT_CLEAR
         segs = line_segments(r.points)
         if not segs:
             continue
-        around = _bounds(segs, reach)
+        around = bounds(segs, reach)
         near = {n for s in segs for cell in _cells(s, reach + _MARGIN)
                 for n in grid.get(cell, ())}
         for n in sorted(near):

@@ -20,8 +20,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Final
 
-from . import Box, Point
-from .genogram_clear import segment_box
+from . import Box
+from .genogram_clear import bounds, segment_box
 from .genogram_near import Segment, line_segments
 from .genogram_places import GenogramLayout, PartnershipPlace
 from .genogram_relations import drawn_half
@@ -49,13 +49,6 @@ def _bracket(place: PartnershipPlace) -> tuple[float, float] | None:
     return min(x1, x2), max(x1, x2)
 
 
-def _bounds(points: list[Point], grow: float) -> Box:
-    xs = [x for x, _y in points]
-    ys = [y for _x, y in points]
-    return Box(min(xs) - grow, min(ys) - grow, max(xs) - min(xs) + 2 * grow,
-               max(ys) - min(ys) + 2 * grow)
-
-
 def move_dates(layout: GenogramLayout) -> None:
     """Move the dates over each partnership bracket that an emotional line comes within
     ``TEXT_CLEAR`` of (by what it draws) along the bracket, to the nearest place clear of
@@ -63,7 +56,7 @@ def move_dates(layout: GenogramLayout) -> None:
     relations: list[tuple[float, Segment, Box]] = []  # each segment, its reach and bounds
     for r in layout.relations:
         reach = drawn_half(r.kind) + TEXT_CLEAR
-        relations += [(reach, s, _bounds(list(s), reach)) for s in line_segments(r.points)]
+        relations += [(reach, s, bounds([s], reach)) for s in line_segments(r.points)]
     if not relations:
         return
     for place in layout.partnerships:

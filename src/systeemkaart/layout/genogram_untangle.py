@@ -86,12 +86,20 @@ def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLine
         placed.add(line_segments(points), k)
 
     def leg_points(points: list[Point], first: bool) -> list[Point]:
+        """The leg from the port at the first (or last) end of ``points``: the port, its
+        first bend and the next (all a move changes)."""
         return points[:3] if first else points[-3:]
 
     def leg(points: list[Point], first: bool) -> list[Segment]:
-        """The leg from the port at the first (or last) end of ``points``: the port, its
-        first bend and the next (all a move changes)."""
-        return line_segments(points[:3] if first else points[-3:])
+        """The segments of :func:`leg_points`."""
+        return line_segments(leg_points(points, first))
+
+    def take(k: int, path: list[RefPoint], points: list[Point]) -> None:
+        """Route ``k`` now runs along ``path``, drawn as ``points``."""
+        relations[k] = (relations[k][0], path)
+        lines[k] = points
+        placed.remove(k)
+        placed.add(line_segments(points), k)
 
     def cost(k: int, points: list[Point], first: bool) -> int:
         """Crossings of the leg of relation ``k`` drawn as ``points`` with the family
@@ -134,10 +142,7 @@ def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLine
                 best = (after, new, points)
         if best is None:
             return False
-        relations[k] = (relations[k][0], best[1])
-        lines[k] = best[2]
-        placed.remove(k)
-        placed.add(line_segments(lines[k]), k)
+        take(k, best[1], best[2])
         return True
 
     def _move_top(work: Work, pid: str, k: int, first: bool,
@@ -189,10 +194,7 @@ def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLine
                 best = (after, new, points)
         if best is None:
             return False
-        relations[k] = (place, best[1])
-        lines[k] = best[2]
-        placed.remove(k)
-        placed.add(line_segments(lines[k]), k)
+        take(k, best[1], best[2])
         return True
 
     for _round in range(_ROUNDS):
