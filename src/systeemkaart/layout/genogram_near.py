@@ -401,7 +401,7 @@ def x_range(s: Segment, lo: float, hi: float, pad: float = 0.0) -> tuple[float, 
     if y1 == y2:
         if not lo <= y1 <= hi:
             return None
-        xa, xb = x1 + (x2 - x1) * 0.0, x1 + (x2 - x1) * 1.0
+        xa, xb = x1, x1 + (x2 - x1)  # as at 0 and 1 along below (not x2: the last bit)
     else:  # min and max written out, each keeping the first of equal values as they do
         ta, tb = (lo - y1) / (y2 - y1), (hi - y1) / (y2 - y1)
         if tb < ta:
