@@ -21,6 +21,7 @@ it with :meth:`Case.model_validate`, so they also exercise the model's parsing.
 from __future__ import annotations
 
 import calendar
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,7 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
+from systeemkaart.layout.systemogram_units import Unit
 from systeemkaart.model import Case
 from systeemkaart.vocab import (
     CONTEXT_KINDS,
@@ -629,3 +631,27 @@ def yaml_texts(draw: Draw, max_leaves: int = 40) -> str:
     return str(yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True,
                               indent=draw(st.integers(2, 4)),
                               width=draw(st.sampled_from([12, 80]))))  # 12: text wraps
+
+
+@st.composite
+def ring_scenes(draw: Draw, max_units: int = 8) -> tuple[list[Unit], dict[str, float],
+                                                      dict[str, float], dict[str, list[str]],
+                                                      dict[str, tuple[float, float]]]:
+    """Boxes on the rings round a family, as :func:`~systeemkaart.layout.systemogram_rings.
+    within_reach` takes them: units (some with a kind's side), the angle and distance from
+    the centre of each, whom each one's lines go to, and where those four people stand."""
+    people = {"top": (0.0, -60.0), "left": (-50.0, 20.0), "right": (50.0, 20.0),
+              "low": (0.0, 80.0)}
+    sides = st.one_of(st.none(), st.sampled_from((0.0, math.pi / 2, math.pi, -math.pi / 2)))
+    units: list[Unit] = []
+    angles: dict[str, float] = {}
+    radii: dict[str, float] = {}
+    targets: dict[str, list[str]] = {}
+    for k in range(draw(st.integers(1, max_units))):
+        uid = f"u{k}"
+        units.append(Unit(uid, draw(st.integers(1, 3)), [(uid, "organisation", (), 30.0)],
+                          60.0, 30.0, draw(sides), k, {}))
+        angles[uid] = draw(st.integers(0, 71)) * math.tau / 72
+        radii[uid] = float(draw(st.integers(150, 400)))
+        targets[uid] = _subset(draw, sorted(people), 0, 3)
+    return units, angles, radii, targets, people

@@ -1,4 +1,5 @@
-"""Placing units on rings: the pull inwards and the exchange of neighbours."""
+"""Placing units on rings: the pull inwards, the exchange of neighbours and the turn of a
+box to where its targets are within reach."""
 
 from __future__ import annotations
 
@@ -9,14 +10,20 @@ from hypothesis import strategies as st
 
 from systeemkaart.layout import Box
 from systeemkaart.layout.ring_centre import CentrePlace, PersonPlace
+from systeemkaart.layout.ring_geometry import TAU, Point
 from systeemkaart.layout.systemogram_rings import (
     BOX_GAP,
     PULL_STEP,
+    REACH_TURN,
+    SIDE_SLACK,
+    _crossed,
     _pull_in,
     _unit_box,
     exchange_neighbours,
+    within_reach,
 )
 from systeemkaart.layout.systemogram_units import Unit
+from tests.strategies import ring_scenes
 
 
 def _unit(uid: str, w: float = 60.0, h: float = 30.0, ring: int = 3, order: int = 0) -> Unit:
@@ -107,3 +114,67 @@ def test_exchange_keeps_a_box_near_its_kinds_side() -> None:
     desired = {"a": up - 0.2, "b": up + 0.2, "c": math.pi / 2}
     targets = {"a": ["right"], "b": ["left"], "c": ["left"]}
     assert exchange_neighbours(units, desired, targets, centre) == desired
+
+
+def _off(a: float, b: float) -> float:
+    return abs((a - b + math.pi) % TAU - math.pi)
+
+
+def _scene_crossings(units: list[Unit], angles: dict[str, float], radii: dict[str, float],
+                     targets: dict[str, list[str]], people: dict[str, Point]) -> int:
+    """Crossings among the straight lines of all ``units`` (each pair counted once)."""
+    def start(uid: str) -> Point:
+        return radii[uid] * math.cos(angles[uid]), radii[uid] * math.sin(angles[uid])
+
+    total = 0
+    for k, u in enumerate(units):
+        mine = [(t, people[t]) for t in targets[u.id]]
+        others = [(start(v.id), t, people[t]) for v in units[k + 1:] for t in targets[v.id]]
+        total += _crossed(start(u.id), mine, others)
+    return total
+
+
+def test_within_reach_turns_a_box_off_the_top_of_a_busy_person() -> None:
+    """Lines come into the person on top from both sides above; a unit straight above
+    her with lines to her and to both people below her must cross them all. It turns
+    along its ring to where its lines cross fewer, and no further than ``REACH_TURN``; a
+    unit whose lines cross nothing stays where it is."""
+    people = {"top": (0.0, -60.0), "left": (-50.0, 20.0), "right": (50.0, 20.0)}
+    up = -math.pi / 2
+    fan = {f"f{k}": up + d for k, d in enumerate((-0.9, -0.6, -0.3, 0.3, 0.6, 0.9))}
+    units = [_unit(uid, order=k) for k, uid in enumerate(fan)]
+    units += [_unit("m", order=6), _unit("calm", order=7)]
+    angles = {**fan, "m": up + 0.05, "calm": math.pi / 2}
+    radii = {uid: 300.0 for uid in angles}
+    targets = {**{uid: ["top"] for uid in fan}, "m": ["top", "left", "right"],
+               "calm": ["left"]}
+    before = _scene_crossings(units, angles, radii, targets, people)
+    out = within_reach(units, angles, radii, targets, people, {"m", "calm"})
+    assert out["calm"] == angles["calm"]
+    assert 0.2 < _off(out["m"], angles["m"]) <= REACH_TURN + 1e-9
+    assert _scene_crossings(units, out, radii, targets, people) < before
+
+
+@given(ring_scenes())
+def test_within_reach_turns_only_movers_and_never_crosses_more(
+        scene: tuple[list[Unit], dict[str, float], dict[str, float], dict[str, list[str]],
+                     dict[str, Point]]) -> None:
+    """Only the movers turn, each at most ``REACH_TURN`` and never further than
+    ``SIDE_SLACK`` from its kind's side (unless it stood further already); every turn
+    takes crossings away, so the scene never crosses more, and less where a box moved."""
+    units, angles, radii, targets, people = scene
+    movers = {u.id for u in units[::2]}
+    out = within_reach(units, angles, radii, targets, people, movers)
+    for u in units:
+        if u.id not in movers:
+            assert out[u.id] == angles[u.id]
+            continue
+        assert _off(out[u.id], angles[u.id]) <= REACH_TURN + 1e-9
+        if u.side is not None:
+            assert _off(out[u.id], u.side) <= max(_off(angles[u.id], u.side),
+                                                  SIDE_SLACK) + 1e-9
+    before = _scene_crossings(units, angles, radii, targets, people)
+    after = _scene_crossings(units, out, radii, targets, people)
+    assert after <= before
+    if out != angles:
+        assert after < before

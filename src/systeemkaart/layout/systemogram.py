@@ -19,10 +19,12 @@ straight crossings plus the boxes straight lines pass, plus a price for every bo
 its kind's side), of each kind; the one with the fewest crossings after routing is drawn,
 a crossing of two lines into one person counting double (:func:`_score`: such crossings
 make it hard to tell whose arrow is whose), and a line that runs more than ``LONG_WAY``
-times its straight distance (round the drawing) counting as one more. Where one of those
-routed takes such a long way, the next ``MORE_ROUTED`` likeliest of each kind are routed
-too (in a drawing of up to ``ROUTED_LINES`` lines), so a layout that reaches everyone the
-short way can win.
+times its straight distance (round the drawing) counting as one more. Where the best
+routed takes such a long way (in a drawing of up to ``ROUTED_LINES`` lines), more layouts
+are routed, one at a time until the best reaches everyone the short way
+(:func:`_repairs`): that layout with the agents of those lines turned along their rings
+to where their targets are within reach, then the next ``MORE_ROUTED`` likeliest of each
+kind; each only where those lines cross fewer lines, straight, than they did.
 
 Cost: O(R · (A log A + A² + S log S + K)) for R rounds, A agents, S line segments and K
 pairs of segments side by side, plus the routing of a few layouts, about O(L · c) for L
@@ -52,7 +54,7 @@ from .ring_geometry import TAU, Box, Point, boundary_point, count_crossings, det
 from .ring_links import LinkPlace, LinkPlan, place_links, plan_links
 from .systemogram_fan import fan_crossings
 from .systemogram_lines import count_lines_through, route_links, routed_ends
-from .systemogram_rings import desired_angles, exchange_neighbours, place_rings
+from .systemogram_rings import desired_angles, exchange_neighbours, place_rings, within_reach
 from .systemogram_route import LONG_DETOUR
 from .systemogram_units import Unit, collapse, units
 
@@ -111,13 +113,12 @@ it counts like a crossing in choosing among routed layouts (:func:`_score`)."""
 LONG_WAY_CROSSINGS = 1.0
 """What a line taking a long way round weighs in choosing among routed layouts."""
 MORE_ROUTED = 1
-"""Layouts routed beyond the likeliest when one of those routed takes a long way round:
-the next likeliest of each kind, which may reach everyone the short way. Only in a
-drawing of up to ``ROUTED_LINES`` lines: in one of 60 agents routing two more layouts
-doubled the time and, over five networks, took no long way away. One, not two: the
-examples draw the same with one (mdo-weglopen's short lines come from the first), and
-huisarts-steunfiguren, whose long ways none of them removes, takes ~620 ms instead of
-~880."""
+"""Layouts of each kind routed beyond the likeliest when the best routed takes a long way
+round and turning its agents within reach did not help: the next likeliest, which may
+reach everyone the short way (mdo-weglopen's short lines come from the next of the kind
+without Daan on top). Only in a drawing of up to ``ROUTED_LINES`` lines: in one of 60
+agents routing two more layouts doubled the time and, over five networks, took no long
+way away."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +284,13 @@ def _one_round(plan: _Plan, rank: dict[str, float], side_weight: float,
     desired = desired_angles(plan.units, plan.targets, centre, plan.optimise, side_weight)
     if plan.optimise:
         desired = exchange_neighbours(plan.units, desired, plan.targets, centre)
+    return _placed(plan, centre, desired)
+
+
+def _placed(plan: _Plan, centre: CentrePlace, desired: dict[str, float]
+            ) -> SystemogramLayout:
+    """The layout with ``centre`` in the middle and each unit on its ring as near to its
+    ``desired`` angle as the boxes allow, its lines straight."""
     boxes, angles, radii = place_rings(plan.units, desired, centre, plan.hints)
     agents, cards = _agents(plan.units, boxes, angles, plan.regie, plan.targets, centre.people)
     frames = {c.id: c.frame for c in cards}
@@ -432,18 +440,79 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
         groups = [tried]
         if hub is not None:  # the best with the busiest person on top competes as well
             groups.append(_candidates(plan, start_rank, rounds, hub))
-        near = [lay for group in groups for lay in _likeliest(group, sides, count)]
-        routed = [_routed(case, lay) for lay in near]
-        if len(tried[0].links) <= ROUTED_LINES and any(long_ways(lay.links)
-                                                       for lay in routed):
-            routed += [_routed(case, lay) for group in groups
-                       for lay in _likeliest(group, sides, count + MORE_ROUTED)
-                       if not any(lay is seen for seen in near)]
+        near = [[lay for lay in _likeliest(group, sides, count)] for group in groups]
+        straight = [lay for group in near for lay in group]
+        routed = [_routed(case, lay) for lay in straight]
         best = min(routed, key=_reader_cost) if len(routed) > 1 else routed[0]
+        if len(tried[0].links) <= ROUTED_LINES and long_ways(best.links):
+            looped = straight[next(k for k, lay in enumerate(routed) if lay is best)]
+            for lay in _repairs(plan, groups, near, looped, best, sides, count):
+                routed.append(_routed(case, lay))
+                best = min(routed, key=_reader_cost)
+                if not long_ways(best.links):
+                    break  # no more routing: the drawing reaches everyone the short way
     named = [(f"p:{k}", v.box) for k, v in best.people.items()]
     named += [(f"a:{k}", v.box) for k, v in best.agents.items()]
     _check_overlaps(named)
     return best
+
+
+def _repairs(plan: _Plan, groups: Sequence[Sequence[SystemogramLayout]],
+             near: Sequence[Sequence[SystemogramLayout]], looped: SystemogramLayout,
+             routed: SystemogramLayout, sides: dict[str, float], count: int
+             ) -> list[SystemogramLayout]:
+    """Layouts worth routing, in turn, where the best routed one (``routed``, laid out as
+    ``looped``) takes a long way round: first ``looped`` with the agents of those lines
+    turned to where their targets are within reach (:func:`_within_reach`), then the next
+    ``MORE_ROUTED`` likeliest of each group beyond those routed (``near``), those in
+    which the looping lines cross fewest first. A layout is left out when those lines
+    cross no fewer lines in it, straight, than in ``looped`` (a cheap test before the
+    costly routing: a line loops round the drawing to cross less, so where it crosses as
+    much it would loop again, or cross them all)."""
+    loops = _long_lines(routed.links)
+    before = _crossings_of(looped, loops)
+    spare = [lay for group, seen in zip(groups, near, strict=True)
+             for lay in _likeliest(group, sides, count + MORE_ROUTED)
+             if not any(lay is s for s in seen)]
+    options = [(_crossings_of(lay, loops), lay) for lay in spare]
+    options.sort(key=lambda item: item[0])  # stable: the likelier first among equals
+    turned = _within_reach(plan, looped, loops)
+    if turned is not None:
+        options.insert(0, (_crossings_of(turned, loops), turned))
+    return [lay for crossed, lay in options if crossed < before]
+
+
+def _crossings_of(lay: SystemogramLayout, lines: Collection[tuple[str, str]]) -> int:
+    """Crossings of ``lay``'s lines from source to target as in ``lines`` with its
+    other lines (as :func:`count_crossings` counts them)."""
+    every = [(lk.source, lk.target, lk.points) for lk in lay.links]
+    rest = [line for line in every if (line[0], line[1]) not in lines]
+    return count_crossings(every) - count_crossings(rest)
+
+
+def _within_reach(plan: _Plan, lay: SystemogramLayout, lines: Collection[tuple[str, str]]
+                  ) -> SystemogramLayout | None:
+    """``lay`` laid out again with the agents of ``lines`` (which took a long way round
+    once routed) turned along their rings to where their targets are within reach
+    (:func:`~.systemogram_rings.within_reach`) and everything else where it stood, the
+    family as it was; ``None`` when none of them moves."""
+    frames = {c.id: c.frame for c in lay.cards}
+    angles: dict[str, float] = {}
+    radii: dict[str, float] = {}
+    for u in plan.units:
+        row = lay.agents.get(u.parts[0][0])
+        if row is not None:
+            box = frames.get(u.id, row.box)
+            angles[u.id], radii[u.id] = row.angle, math.hypot(box.cx, box.cy)
+    movers = {lay.agents[a].card or a for a, _ in lines if a in lay.agents}
+    points = {k: (p.x, p.y) for k, p in lay.people.items()}
+    desired = within_reach(plan.units, angles, radii, plan.targets, points, movers)
+    if desired == angles:
+        return None
+    boxes = [p.box for p in lay.people.values()] + [h.frame for h in lay.households]
+    block = Box.around(boxes) if boxes else Box(0, 0, 0, 0)
+    centre = CentrePlace(lay.people, lay.households, math.hypot(block.w / 2, block.h / 2))
+    return _placed(plan, centre, desired)
 
 
 def _likeliest(tried: Sequence[SystemogramLayout], sides: dict[str, float], count: int
@@ -484,6 +553,11 @@ def long_ways(links: Sequence[LinkPlace]) -> int:
     """How many of the routed ``links`` run longer than ``LONG_WAY`` times the straight
     distance between their ends: lines a reader must follow round the drawing."""
     return sum(1 for lk in links if detour_ratio(lk.points) > LONG_WAY)
+
+
+def _long_lines(links: Sequence[LinkPlace]) -> set[tuple[str, str]]:
+    """Source and target of each of the routed ``links`` that takes a long way round."""
+    return {(lk.source, lk.target) for lk in links if detour_ratio(lk.points) > LONG_WAY}
 
 
 def _reader_cost(lay: SystemogramLayout) -> tuple[int, float]:

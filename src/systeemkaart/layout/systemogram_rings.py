@@ -12,7 +12,7 @@ ray while it stays clear. Cost: O(A log A + A²) per ring try for A units.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from ..exceptions import LayoutError
 from .ring_centre import CentrePlace
@@ -28,7 +28,8 @@ from .ring_geometry import (
 )
 from .systemogram_units import DOWN, UP, Unit
 
-__all__ = ["BOX_GAP", "RING_GAP", "desired_angles", "exchange_neighbours", "place_rings"]
+__all__ = ["BOX_GAP", "RING_GAP", "desired_angles", "exchange_neighbours", "place_rings",
+           "within_reach"]
 
 BOX_GAP = 16.0
 """Least space between two boxes of one ring: a channel for the lines that pass."""
@@ -40,6 +41,10 @@ PULL_STEP = 4.0
 SIDE_SLACK = math.pi / 4
 """How far (radians) from its kind's side a swap of neighbours may move a box (unless it
 already stood further off, then no further)."""
+REACH_STEP = math.pi / 36
+"""The step (5°) in which :func:`within_reach` turns a box along its ring."""
+REACH_TURN = math.pi / 4
+"""How far (radians) :func:`within_reach` may turn a box from where it stood."""
 
 
 def desired_angles(units: Sequence[Unit], targets: dict[str, list[str]], centre: CentrePlace,
@@ -133,6 +138,58 @@ def exchange_neighbours(units: Sequence[Unit], desired: dict[str, float],
             if not changed:
                 break
     return out
+
+
+def within_reach(units: Sequence[Unit], angles: Mapping[str, float],
+                 radii: Mapping[str, float], targets: Mapping[str, Sequence[str]],
+                 people: Mapping[str, Point], movers: Collection[str]) -> dict[str, float]:
+    """``angles`` with each unit in ``movers`` turned along its ring to where its straight
+    lines reach its targets crossing the fewest lines of the other units.
+
+    A unit whose lines go to several family members may stand where one of them shields
+    the others: above a person on top of the family, into whom many lines come from
+    every side, its lines to the people below must cross that whole fan or loop round the
+    drawing. A few steps round the ring (``REACH_STEP``, at most ``REACH_TURN`` from where
+    it stood and never further than ``SIDE_SLACK`` from its kind's side) it reaches them
+    past the edge of the fan. Each unit stands at ``radii`` from the centre at its angle,
+    its lines straight to the ``people`` (points) it targets; lines into one person never
+    count as crossing. A unit moves only where its lines cross strictly fewer, to the
+    nearest such angle among those with the fewest (the movers in the order of
+    ``units``). Cost: O(m · k · d · L) for m movers, k angles tried, d lines of a mover
+    and L lines in all.
+    """
+    out = dict(angles)
+    ends = {u.id: [(t, people[t]) for part in u.parts for t in targets.get(part[0], ())
+                   if t in people] for u in units}
+
+    def at(uid: str, a: float) -> Point:
+        return radii[uid] * math.cos(a), radii[uid] * math.sin(a)
+
+    steps = round(REACH_TURN / REACH_STEP)
+    for u in units:
+        if u.id not in movers or u.id not in out or not ends[u.id]:
+            continue
+        others = [(at(v.id, out[v.id]), t, p) for v in units
+                  if v.id != u.id and v.id in out for t, p in ends[v.id]]
+        here = out[u.id]
+        best, fewest = here, _crossed(at(u.id, here), ends[u.id], others)
+        for k in sorted(range(-steps, steps + 1), key=lambda k: (abs(k), k)):
+            a = (here + k * REACH_STEP) % TAU
+            if k == 0 or not _stays(u, here, a):
+                continue
+            n = _crossed(at(u.id, a), ends[u.id], others)
+            if n < fewest:
+                best, fewest = a, n
+        out[u.id] = best
+    return out
+
+
+def _crossed(start: Point, mine: Sequence[tuple[str, Point]],
+             others: Sequence[tuple[Point, str, Point]]) -> int:
+    """Crossings of the straight lines from ``start`` to ``mine`` with ``others`` (start,
+    target, end), leaving out lines into the same person."""
+    return sum(segments_cross(start, p, q, e) for t, p in mine for q, s, e in others
+               if s != t)
 
 
 def _unit_box(u: Unit, radius: float, angle: float) -> Box:
