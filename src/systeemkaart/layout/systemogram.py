@@ -19,12 +19,13 @@ straight crossings plus the boxes straight lines pass, plus a price for every bo
 its kind's side), of each kind; the one with the fewest crossings after routing is drawn,
 a crossing of two lines into one person counting double (:func:`_score`: such crossings
 make it hard to tell whose arrow is whose), and a line that runs more than ``LONG_WAY``
-times its straight distance (round the drawing) counting as one more. Where the best
+times its straight distance (round the drawing) counting as one more. Where one of those
 routed takes such a long way (in a drawing of up to ``ROUTED_LINES`` lines), more layouts
-are routed, one at a time until the best reaches everyone the short way
-(:func:`_repairs`): that layout with the agents of those lines turned along their rings
-to where their targets are within reach, then the next ``MORE_ROUTED`` likeliest of each
-kind; each only where those lines cross fewer lines, straight, than they did.
+are routed, one at a time until one wins that reaches everyone the short way
+(:func:`_repairs`): where the best is the one that loops, first that layout with the
+agents of those lines turned along their rings to where their targets are within reach;
+then the next ``MORE_ROUTED`` likeliest of each kind, those in which the looping lines
+cross fewest lines (straight) first.
 
 Cost: O(R · (A log A + A² + S log S + K)) for R rounds, A agents, S line segments and K
 pairs of segments side by side, plus the routing of a few layouts, about O(L · c) for L
@@ -113,12 +114,12 @@ it counts like a crossing in choosing among routed layouts (:func:`_score`)."""
 LONG_WAY_CROSSINGS = 1.0
 """What a line taking a long way round weighs in choosing among routed layouts."""
 MORE_ROUTED = 1
-"""Layouts of each kind routed beyond the likeliest when the best routed takes a long way
-round and turning its agents within reach did not help: the next likeliest, which may
-reach everyone the short way (mdo-weglopen's short lines come from the next of the kind
-without Daan on top). Only in a drawing of up to ``ROUTED_LINES`` lines: in one of 60
-agents routing two more layouts doubled the time and, over five networks, took no long
-way away."""
+"""Layouts of each kind routed beyond the likeliest when one of those routed takes a long
+way round (and turning the agents of the best's long ways within reach did not win): the
+next likeliest, which may reach everyone the short way (mdo-weglopen's short lines come
+from the next of the kind without Daan on top). Only in a drawing of up to
+``ROUTED_LINES`` lines: in one of 60 agents routing two more layouts doubled the time
+and, over five networks, took no long way away."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -444,13 +445,13 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
         straight = [lay for group in near for lay in group]
         routed = [_routed(case, lay) for lay in straight]
         best = min(routed, key=_reader_cost) if len(routed) > 1 else routed[0]
-        if len(tried[0].links) <= ROUTED_LINES and long_ways(best.links):
+        if len(tried[0].links) <= ROUTED_LINES and any(long_ways(lay.links) for lay in routed):
             looped = straight[next(k for k, lay in enumerate(routed) if lay is best)]
             for lay in _repairs(plan, groups, near, looped, best, sides, count):
                 routed.append(_routed(case, lay))
                 best = min(routed, key=_reader_cost)
-                if not long_ways(best.links):
-                    break  # no more routing: the drawing reaches everyone the short way
+                if best is routed[-1] and not long_ways(best.links):
+                    break  # it won, and reaches everyone the short way
     named = [(f"p:{k}", v.box) for k, v in best.people.items()]
     named += [(f"a:{k}", v.box) for k, v in best.agents.items()]
     _check_overlaps(named)
@@ -461,25 +462,23 @@ def _repairs(plan: _Plan, groups: Sequence[Sequence[SystemogramLayout]],
              near: Sequence[Sequence[SystemogramLayout]], looped: SystemogramLayout,
              routed: SystemogramLayout, sides: dict[str, float], count: int
              ) -> list[SystemogramLayout]:
-    """Layouts worth routing, in turn, where the best routed one (``routed``, laid out as
-    ``looped``) takes a long way round: first ``looped`` with the agents of those lines
-    turned to where their targets are within reach (:func:`_within_reach`), then the next
-    ``MORE_ROUTED`` likeliest of each group beyond those routed (``near``), those in
-    which the looping lines cross fewest first. A layout is left out when those lines
-    cross no fewer lines in it, straight, than in ``looped`` (a cheap test before the
-    costly routing: a line loops round the drawing to cross less, so where it crosses as
-    much it would loop again, or cross them all)."""
-    loops = _long_lines(routed.links)
-    before = _crossings_of(looped, loops)
+    """Layouts worth routing, in turn, where one of those routed (``near``, by group) took
+    a long way round: the next ``MORE_ROUTED`` likeliest of each group, which may reach
+    everyone the short way. Where the best routed one (``routed``, laid out as
+    ``looped``) is one that loops, first ``looped`` with the agents of those lines turned
+    to where their targets are within reach (:func:`_within_reach`), then the others in
+    the order of how many lines those lines cross in them, straight (a cheap test before
+    the costly routing: a line loops round the drawing to cross less, so the fewer it
+    crosses in a layout, the likelier it goes the short way there)."""
     spare = [lay for group, seen in zip(groups, near, strict=True)
              for lay in _likeliest(group, sides, count + MORE_ROUTED)
              if not any(lay is s for s in seen)]
-    options = [(_crossings_of(lay, loops), lay) for lay in spare]
-    options.sort(key=lambda item: item[0])  # stable: the likelier first among equals
+    loops = _long_lines(routed.links)
+    if not loops:
+        return spare
+    spare.sort(key=lambda lay: _crossings_of(lay, loops))  # stable: likelier first
     turned = _within_reach(plan, looped, loops)
-    if turned is not None:
-        options.insert(0, (_crossings_of(turned, loops), turned))
-    return [lay for crossed, lay in options if crossed < before]
+    return spare if turned is None else [turned, *spare]
 
 
 def _crossings_of(lay: SystemogramLayout, lines: Collection[tuple[str, str]]) -> int:
