@@ -48,7 +48,7 @@ def test_a_slanted_close_line_counts_only_where_it_is_near() -> None:
 
 
 EXAMPLES = sorted(Path("examples").glob("*.yaml"))
-KNOWN = {"huisarts-steunfiguren": (70.0, 3), "mdo-weglopen": (135.0, 4)}
+KNOWN = {"huisarts-steunfiguren": (165.0, 4), "mdo-weglopen": (135.0, 4)}
 """Examples whose lines still run close somewhere: upper bounds of the length (units) and
 of the pairs of lines running close over 10 units (as measured when this was written).
 Lines into one person that would cross on their way there swap ways and run side by
@@ -66,7 +66,15 @@ units (133 before) but 4 pairs instead of 3, where Anna's, the psychiatrist's an
 therapist's lines come down to Daan side by side from the top, each in its own style.
 Since a line that goes the long way round counts in the choice, mdo-weglopen is drawn
 with Daan below his parents and Anna's lines come straight down (half the total line
-length, no loop round the drawing, as many crossings): 129 units, 4 pairs."""
+length, no loop round the drawing, as many crossings): 129 units, 4 pairs. Since an
+agent whose lines loop round the drawing is turned along its ring within reach of its
+targets, Sara's lines to Hans and Yvonne no longer loop (2.89 and 3.17 times their
+straight way) in huisarts-steunfiguren, but her line to Hans comes down beside the
+psychologist's line into Noor for 90 units (her thick line beside his thin one) before it
+turns to Hans: 161 units, 4 pairs instead of 59 and 3. Of the two pictures the one
+without loops reads better; none of the angles Sara can turn to gave no loop and fewer
+close runs without many more crossings (the closest: 10 crossings instead of 8 and 76
+units)."""
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
