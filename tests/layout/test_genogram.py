@@ -420,3 +420,21 @@ def test_a_step_line_through_a_couples_gap_leaves_their_dates_readable() -> None
     assert label_centre(0, 100, 40, [(55, 55)]) == (29, True)
     assert label_centre(0, 100, 40, [(0, 40)]) == (66, True)  # a run from the left parent
     assert label_centre(0, 60, 40, [(30, 30)]) == (30, False)
+
+
+def test_a_family_laid_out_beside_graphviz_keeps_every_rule(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A family large enough that Graphviz lays it out in a child process, while this
+    process works out what needs no coordinates (the boxes' heights, consanguinity), keeps
+    every rule, and lays out the same twice and the same with Graphviz in this process."""
+    from bench.bench_genogram import random_family
+
+    from systeemkaart.layout import genogram_dot
+
+    case = random_family(5, 500, relations=6, start=1850)
+    assert len(build_structure(case_at(case, case.as_of())).blocks) >= genogram_dot._FORK_FROM
+    beside = _layout(case)
+    check_layout(case, beside)
+    assert _layout(case) == beside
+    monkeypatch.setattr(genogram_dot, "_FORK_FROM", 10**9)
+    assert _layout(case) == beside

@@ -142,15 +142,15 @@ def _layout(case: Case, options: GenogramOptions,
                ) -> tuple[GenogramLayout, Work, list[list[float]], list[float]]:
         work = Work(case, options, st, person, widths, heights, texts)
         partner_drops(work)  # the drops depend on where each partner stands in its block
-        drops = work.drops
-        for pid, lines in texts.items():
-            heights[pid] = SYMBOL_TOP + SYMBOL + drops.get(pid, 0.0) + LABEL_GAP + \
-                sum(s * LINE_HEIGHT for _, s in lines) + 3
         work.twinned = twinned
         gaps = _gap_widths(work)
         consanguine: list[set[str]] = []
 
         def needs_no_coordinates() -> None:  # while Graphviz works in its child process
+            drops = work.drops  # the boxes' heights: Graphviz places blocks by width only
+            for pid, lines in texts.items():
+                heights[pid] = SYMBOL_TOP + SYMBOL + drops.get(pid, 0.0) + LABEL_GAP + \
+                    sum(s * LINE_HEIGHT for _, s in lines) + 3
             consanguine.append(consanguineous(work))
             while callers:  # the caller's own work goes with the first layout
                 callers.pop()()

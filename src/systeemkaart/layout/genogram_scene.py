@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from . import Box, Point, segment_entry, segment_hits_box
-from .genogram_near import line_segments, x_range
+from .genogram_near import Segment, x_range
 from .genogram_places import LABEL_LIFT, MID, SYMBOL, SYMBOL_TOP, Pending, Work, row_ref
 from .genogram_route import FAMILY_HALF, TEXT_CLEAR, RefPoint
 
@@ -42,9 +42,9 @@ class Scene:
         router = work.router
         assert router is not None
         self.router = router
-        self.structural = [line_segments(self.resolve(points))
-                           for _, points, _, _, _ in pending.partner]
-        self.structural += [line_segments(self.resolve(points)) for _, points in pending.child]
+        segments = self.segments
+        self.structural = [segments(points) for _, points, _, _, _ in pending.partner]
+        self.structural += [segments(points) for _, points in pending.child]
         self.years: list[tuple[Box, int]] = []
         """The years of each partnership, with the row their place is measured from."""
         for place, _points, _anchor, texts, text_at in pending.partner:
@@ -78,6 +78,19 @@ class Scene:
         lane_ys, row_top = self.lane_ys, self.row_top
         return [(x, lane_ys[ref] if kind == "lane" else row_top[ref] + dy)
                 for x, (kind, ref, dy) in points]
+
+    def segments(self, points: list[RefPoint]) -> list[Segment]:
+        """``line_segments(self.resolve(points))`` in one pass: the segments of a symbolic
+        path at this geometry (a repeated point makes none)."""
+        lane_ys, row_top = self.lane_ys, self.row_top
+        out: list[Segment] = []
+        p: Point | None = None
+        for x, (kind, ref, dy) in points:
+            q = (x, lane_ys[ref] if kind == "lane" else row_top[ref] + dy)
+            if p is not None and p != q:
+                out.append((p, q))
+            p = q
+        return out
 
     def clear(self, ends: tuple[str, str], line: list[Point], half: float = FAMILY_HALF
               ) -> bool:

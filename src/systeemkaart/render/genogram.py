@@ -23,13 +23,12 @@ from ..layout.genogram import (
     GenogramOptions,
     PartnershipPlace,
     layout_genogram,
-    person_deceased,
 )
 from ..model import Case, Person, case_at
 from ..text.labels import label
 from ..text.measure import text_width
 from .crossing_points import CrossingPoints
-from .genogram_people import Said, paint_people, people_said, shown_age
+from .genogram_people import Said, paint_people, people_said
 from .styles import (
     CHILD_STYLES,
     HOUSEHOLD,
@@ -76,32 +75,38 @@ def render_genogram(case: Case, *, lang: str, at: PartialDate,
     """
     case = case_at(case, at)  # what held at ``at``: the one rule for every drawing
     said: dict[str, Said] = {}
+    names: dict[str, str] = {}
 
     def say() -> None:  # needs no coordinates: done while Graphviz lays out a large drawing
         said.update(people_said(case, lang, at))
+        names.update(_names(case))
 
     with paused_gc():
         layout = layout_genogram(case, GenogramOptions(lang=lang, at=at, top=_TITLE_H,
                                                        hidden=hidden or {}), reduced=True,
                                  meanwhile=say)
-        return render_layout(case, layout, lang=lang, at=at, reduced=True, said=said)
+        return render_layout(case, layout, lang=lang, at=at, reduced=True, said=said,
+                             names=names)
 
 
 def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialDate,
-                  reduced: bool = False, said: Mapping[str, Said] | None = None) -> str:
+                  reduced: bool = False, said: Mapping[str, Said] | None = None,
+                  names: Mapping[str, str] | None = None) -> str:
     """Paint an already computed layout (see :func:`render_genogram`); ``reduced``: ``case``
     is ``case_at(case, at)`` already; ``said``: what the people's nodes say, where worked
-    out already (see :func:`~.genogram_people.people_said`)."""
+    out already (see :func:`~.genogram_people.people_said`); ``names``: each person's
+    name as lines and tooltips show it, where worked out already (:func:`_names`)."""
     if not reduced:  # the layout's indices refer to the case as it stood at ``at``
         case = case_at(case, at)
+    said = said or people_said(case, lang, at)
     legend = Legend(lang=lang)
-    names = {p.id: p.label() for p in case.people}
+    names = names or _names(case)
     title = case.case.title or case.case.id
     heading = f"{label('genogram', lang)}: {title}"
     sub = f"{label('as_of', lang)} {at}"
     margin = 20.0
     width = max(layout.width, text_width(heading, TITLE_FONT_SIZE, bold=True) + 2 * margin)
-    adopted = _collect_legend(case, layout, legend, lang, at)
+    adopted = _collect_legend(case, layout, legend, lang, said)
     lw, lh = legend.size(max(width - 2 * margin, 360.0))
     width = max(width, lw + 2 * margin)
     height = layout.height + (lh + margin if lh else 0.0)
@@ -115,15 +120,21 @@ def render_layout(case: Case, layout: GenogramLayout, *, lang: str, at: PartialD
     _paint_partnerships(doc, case, layout, names, lang)
     _paint_children(doc, layout, names, lang)
     _paint_relations(doc, case, layout, names, lang)
-    paint_people(doc, case, layout, lang, at, adopted, said or {})
+    paint_people(doc, case, layout, lang, at, adopted, said)
     if lh:
         legend.paint(doc, margin, layout.height, width - 2 * margin)
     return doc.to_string()
 
 
+def _names(case: Case) -> dict[str, str]:
+    """Each person's name as the lines' tooltips show it, by id."""
+    return {p.id: p.label() for p in case.people}
+
+
 def _collect_legend(case: Case, layout: GenogramLayout, legend: Legend, lang: str,
-                    at: PartialDate) -> set[str]:
-    """Add to ``legend`` exactly what will be drawn; returns ids drawn with brackets."""
+                    said: Mapping[str, Said]) -> set[str]:
+    """Add to ``legend`` exactly what will be drawn; returns ids drawn with brackets.
+    ``said``: :data:`~.genogram_people.Said` of every person (deceased, age shown)."""
     adopted = {case.children[c.link].child for c in layout.children
                if c.kind in {"adopted", "foster"}}
     sexes_used = {p.sex for p in case.people if not (p.pregnancy or p.never_lived)}
@@ -172,7 +183,7 @@ def _collect_legend(case: Case, layout: GenogramLayout, legend: Legend, lang: st
         if any(r.kind == kind for r in layout.relations):
             legend.add("relationships", f"relation-{kind}", label(kind, lang),
                        line_sample(RELATION_STYLES[kind]))
-    if any(person_deceased(p, at) for p in case.people):
+    if any(said[p.id][0] for p in case.people):
         legend.add("markers", "deceased", label("deceased", lang),
                    symbol_sample(SymbolSpec("male", deceased=True)))
     if any(pid in layout.people for pid in case.case.index):
@@ -182,8 +193,7 @@ def _collect_legend(case: Case, layout: GenogramLayout, legend: Legend, lang: st
         legend.add("markers", "adopted", f"{label('adopted', lang)} / {label('foster', lang)}",
                    brackets_sample())
     if any(p.sex != "unknown" and not (p.pregnancy or p.never_lived)
-           and not person_deceased(p, at) and shown_age(p, at) is not None
-           for p in case.people):
+           and said[p.id][1] is not None for p in case.people):  # living, age shown
         legend.add("markers", "age", label("age_inside", lang),
                    symbol_sample(SymbolSpec("male", age=42)))
     if any(h.outline is not None for h in layout.households):
@@ -290,7 +300,7 @@ def _paint_households(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str
 
 
 def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
-                        names: dict[str, str], lang: str) -> None:
+                        names: Mapping[str, str], lang: str) -> None:
     """Every partner line in its edge group, written as :func:`edge_markup` around
     :func:`line_markup` would write it (the group's classes and the words once per kind)."""
     layer = doc.group(classes=["partnerships"])
@@ -344,7 +354,7 @@ def _paint_partnerships(doc: SvgDoc, case: Case, layout: GenogramLayout,
     layer.add_markup("".join(parts))
 
 
-def _paint_children(doc: SvgDoc, layout: GenogramLayout, names: dict[str, str],
+def _paint_children(doc: SvgDoc, layout: GenogramLayout, names: Mapping[str, str],
                     lang: str) -> None:
     """Every child line in its edge group, written as :func:`edge_markup` around
     :func:`line_markup` would write it (the group's classes once per kind)."""
@@ -374,7 +384,7 @@ def _paint_children(doc: SvgDoc, layout: GenogramLayout, names: dict[str, str],
 
 
 def _paint_relations(doc: SvgDoc, case: Case, layout: GenogramLayout,
-                     names: dict[str, str], lang: str) -> None:
+                     names: Mapping[str, str], lang: str) -> None:
     if not layout.relations:
         return
     layer = doc.group(classes=["relations"])
