@@ -11,9 +11,17 @@
 - The PNG cap: a case too wide for a sane raster is scaled down or refused; time and peak
   memory of that conversion.
 
+- With ``--plain``: structural crossings (partner and child lines, each crossing point once,
+  as :func:`~systeemkaart.layout.genogram_quality.structural_crossings` counts them) of our
+  layout against a plain Graphviz ``dot`` drawing of the same tree (people and one join node
+  per couple, the yardstick of ``bench_genogram.py``) and against plain ``dot`` with each
+  couple held on one row, on every tree of at most ``--plain-people`` people (default
+  1,000: plain ``dot`` takes minutes above that), with the CPU seconds of each.
+
 Run from the repository root: ``.venv/bin/python bench/bench_trees.py`` (``--only royal92
-Queen`` limits the trees; ``--no-png`` skips the PNG part, ``--no-trees`` the trees). On a
-busy machine the CPU seconds are the figure to read; wall time includes waiting for a core.
+Queen`` limits the trees; ``--no-png`` skips the PNG part, ``--no-trees`` the trees;
+``--plain --no-trees --no-png`` the comparison with plain ``dot`` alone). On a busy machine
+the CPU seconds are the figure to read; wall time includes waiting for a core.
 """
 
 from __future__ import annotations
@@ -143,6 +151,38 @@ def trees(folder: Path, only: list[str], unbounded: bool) -> None:
               f"{show(bounded):>7} {show(tenth):>11} {show(full):>9}", flush=True)
 
 
+def against_plain(only: list[str], most: int) -> None:
+    """Structural crossings of our layout and of plain ``dot`` (free, and with couples on
+    one row) on every tree of at most ``most`` people, with CPU seconds."""
+    from systeemkaart.layout.genogram_quality import plain_dot_structural, structural_crossings
+
+    files = sorted(p for p in DATA.iterdir() if p.suffix.lower() == ".ged")
+    if only:
+        files = [p for p in files if any(o.lower() in p.name.lower() for o in only)]
+    print(f"\nstructural crossings against plain dot (trees of at most {most} people):")
+    print(f"{'tree':36} {'people':>6} {'ours':>5} {'plain dot':>9} {'one row':>7} | CPU s: "
+          f"{'ours':>5} {'plain':>6} {'one row':>7}")
+    total = [0, 0, 0]
+    for ged in files:
+        case = read_gedcom(ged).case
+        people = len(case.people)
+        if not case.children or people > most:
+            continue
+        start = time.process_time()
+        layout = layout_genogram(case)
+        mid = time.process_time()
+        plain = plain_dot_structural(case, layout)
+        after = time.process_time()
+        held = plain_dot_structural(case, layout, one_row=True)
+        end = time.process_time()
+        ours = structural_crossings(layout)
+        for k, v in enumerate((ours, plain, held)):
+            total[k] += v
+        print(f"{ged.name:36} {people:6} {ours:5} {plain:9} {held:7} | {'':6} "
+              f"{mid - start:5.2f} {after - mid:6.2f} {end - after:7.2f}", flush=True)
+    print(f"{'total':36} {'':6} {total[0]:5} {total[1]:9} {total[2]:7}")
+
+
 def png_cap(folder: Path) -> None:
     """Time and peak memory of a PNG of the widest tree and of a 3,000-sibling case."""
     wide = folder / "siblings.yaml"
@@ -180,12 +220,18 @@ def main() -> None:
                         help="Also lay out large trees without bounds (minutes).")
     parser.add_argument("--no-png", action="store_true", help="Skip the PNG figures.")
     parser.add_argument("--no-trees", action="store_true", help="Only the PNG figures.")
+    parser.add_argument("--plain", action="store_true",
+                        help="Structural crossings against plain dot (minutes).")
+    parser.add_argument("--plain-people", type=int, default=1000,
+                        help="The largest tree compared with plain dot.")
     args = parser.parse_args()
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if not args.no_trees:
             trees(folder, args.only, args.unbounded)
+        if args.plain:
+            against_plain(args.only, args.plain_people)
         if not args.no_png:
             png_cap(folder)
 
