@@ -388,7 +388,7 @@ def last_looks(case: Case, placed: Place, start: Placed,
         undo = [arrange_block(st, b, persons) for b, persons in arranged.items()]
         mirror_blocks(st, turned)
         kept = better(placed(order=order))
-        for b in arranged:  # and with two neighbours in such a block swapped
+        for b in arranged if len(st.blocks) <= SEARCH_BLOCKS else ():  # neighbours swapped
             kept = _swaps(st, st.blocks[b], lambda: better(placed(order=order)),
                           lambda: bool(best[0])) or kept
         if not kept:
