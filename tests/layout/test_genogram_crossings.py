@@ -244,8 +244,8 @@ def test_the_best_order_of_the_three_unions_meets_plain_dot() -> None:
 def test_small_blended_families_cross_no_more_than_the_best_order(case: Case) -> None:
     """On blended families of up to 14 people with at most 1,500 arrangements, our family
     lines cross no more often than the best order of the blocks (every order tried,
-    see ``genogram_optimum``): where plain ``dot`` crosses less, that is a partner it
-    draws a row lower, not an order we miss."""
+    see ``genogram_optimum``), each block as a whole; the order of the people inside a
+    block of partners is tried beyond that (``optimum(..., inside=True)``)."""
     assume(len(case.people) <= 14)
     best = optimum(case, limit=1_500)
     assume(best is not None)
