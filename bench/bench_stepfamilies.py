@@ -18,7 +18,9 @@ arrangement with partners side by side on one row that our drawing knows). Where
 one-row optimum crosses more than plain ``dot``, no drawing under our rules reaches plain
 ``dot`` (see docs/genogram.md for why, family by family). Also the CPU time of the layouts
 (all, and the slowest five). ``--save DIR`` writes each family above plain ``dot`` there
-as JSON (``stepfamily-<k>.json``, ``k`` its place among the families).
+as JSON (``stepfamily-<k>.json``, ``k`` its place among the families); ``--show K ...``
+searches and lists those families too (``--show 8 72 76 147 188``: the five kinds of
+family that crossed more than plain ``dot`` before the orders inside blocks were tried).
 
 Run from the repository root: ``.venv/bin/python bench/bench_stepfamilies.py``
 (``--small 0`` skips the search).
@@ -70,6 +72,8 @@ def main() -> None:
     parser.add_argument("--all", action="store_true",
                         help="search every family of up to --small people")
     parser.add_argument("--save", type=Path, help="write the families above plain dot here")
+    parser.add_argument("--show", type=int, nargs="*", default=[],
+                        help="also search and list these families (by index)")
     args = parser.parse_args()
     cases = families(args.count)
     ours = plain = held = over_held = 0
@@ -87,13 +91,14 @@ def main() -> None:
         if a > b and args.save is not None:
             args.save.mkdir(parents=True, exist_ok=True)
             save(case, args.save / f"stepfamily-{k}.json")
-        if a > b or args.all:
+        if a > b or args.all or k in args.show:
             small = len(case.people) <= args.small
             best = optimum(case, args.limit) if small else None
             inside = optimum(case, args.limit, inside=True) if small else None
             rows.append((k, len(case.people), a, b, c, None if best is None else best.crossings,
                          None if inside is None else inside.crossings))
     above = [x for x in rows if x[2] > x[3]]
+    listed = [x for x in rows if x[2] > x[3] or x[0] in args.show]
     print(f"{len(cases)} blended families ({len({c.model_dump_json() for c in cases})} "
           f"distinct): {len(above)} cross more often than plain dot, "
           f"{over_held} more than plain dot "
@@ -114,8 +119,8 @@ def main() -> None:
           f"{sum(1 for x in inner if x[2] > x[3] and (x[6] or 0) > x[3])} where every one-row "
           "arrangement crosses more than plain dot")
     print("  family  people  ours  plain dot  plain dot, partners on one row  best order  "
-          "one-row optimum")
-    for k, people, a, b, c, best, one in sorted(above, key=lambda x: (x[1:], x[0])):
+          "one-row optimum  (above plain dot, and --show)")
+    for k, people, a, b, c, best, one in sorted(listed, key=lambda x: (x[1:], x[0])):
         print(f"  {k:6d}  {people:6d}  {a:4d}  {b:9d}  {c:30d}  "
               f"{'-' if best is None else best:>10}  {'-' if one is None else one:>15}")
     slow = sorted(times)[-5:]
