@@ -62,6 +62,7 @@ from systeemkaart.layout.genogram_quality import (
     crossing_points,
     crossings,
     household_problems,
+    is_join,
     lines_on_lines,
     plain_dot_graph,
     segments,
@@ -225,7 +226,7 @@ def plain_dot(case: Case, with_relations: bool = True) -> dict[str, float]:
                if not tok.startswith(("e,", "s,"))]
         segs = segments(bezier_points(pts)) if len(pts) >= 4 else []
         key = str(e.name)
-        group = (e[1] if str(e[1]).startswith("j") else e[0]) if not key.startswith("rel") \
+        group = (e[1] if is_join(e[1]) else e[0]) if not key.startswith("rel") \
             else key
         (relations if key.startswith("rel") else structural).append((str(group), segs))
     # an edge touches its end nodes: crossings between edges that share a node do not count

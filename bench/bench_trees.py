@@ -11,9 +11,19 @@
 - The PNG cap: a case too wide for a sane raster is scaled down or refused; time and peak
   memory of that conversion.
 
+- With ``--plain``: structural crossings (partner and child lines, each crossing point once,
+  as :func:`~systeemkaart.layout.genogram_quality.structural_crossings` counts them) of our
+  layout against a plain Graphviz ``dot`` drawing of the same tree (people and one join node
+  per couple, the yardstick of ``bench_genogram.py``) and against plain ``dot`` with each
+  couple held on one row (up to 1,000 people), on every tree of at most
+  ``--plain-people`` people (default 1,000: plain ``dot`` takes minutes above that), with
+  the CPU seconds of each (the layout in the process: a large tree's Graphviz runs in a
+  child process, not counted).
+
 Run from the repository root: ``.venv/bin/python bench/bench_trees.py`` (``--only royal92
-Queen`` limits the trees; ``--no-png`` skips the PNG part, ``--no-trees`` the trees). On a
-busy machine the CPU seconds are the figure to read; wall time includes waiting for a core.
+Queen`` limits the trees; ``--no-png`` skips the PNG part, ``--no-trees`` the trees;
+``--plain --no-trees --no-png`` the comparison with plain ``dot`` alone). On a busy machine
+the CPU seconds are the figure to read; wall time includes waiting for a core.
 """
 
 from __future__ import annotations
@@ -32,6 +42,7 @@ from systeemkaart.io.yaml_json import load, save
 from systeemkaart.layout import genogram_dot
 from systeemkaart.layout.genogram import GenogramLayout, layout_genogram
 from systeemkaart.layout.genogram_quality import proper_cross
+from systeemkaart.model import Case
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path("/work/shared/data/gedcom")
@@ -143,6 +154,92 @@ def trees(folder: Path, only: list[str], unbounded: bool) -> None:
               f"{show(bounded):>7} {show(tenth):>11} {show(full):>9}", flush=True)
 
 
+def _points(edges: list[tuple[str, list[Segment]]], cell: float = 200.0) -> int:
+    """Crossing points between segments of different groups, each once, crossings at a
+    shared bend included: what
+    :func:`~systeemkaart.layout.genogram_quality.structural_crossings` counts, with the
+    segments sorted into a grid of ``cell`` units so that only nearby ones are compared."""
+    from systeemkaart.layout.genogram_quality import crossing_point, through_vertices
+
+    flat = [(group, seg) for group, segs in edges for seg in segs]
+    grid: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, (_, ((x1, y1), (x2, y2))) in enumerate(flat):
+        for gx in range(int(min(x1, x2) // cell), int(max(x1, x2) // cell) + 1):
+            for gy in range(int(min(y1, y2) // cell), int(max(y1, y2) // cell) + 1):
+                grid[(gx, gy)].append(i)
+    found: set[Point] = set()
+    seen: set[tuple[int, int]] = set()
+    for members in grid.values():
+        for i, j in itertools.combinations(members, 2):
+            if flat[i][0] == flat[j][0] or (i, j) in seen:
+                continue
+            seen.add((i, j))
+            if proper_cross(flat[i][1], flat[j][1]):
+                found.add(crossing_point(flat[i][1], flat[j][1]))
+    return len(found | through_vertices(edges))
+
+
+def _plain_edges(case: Case, layout: GenogramLayout, one_row: bool
+                 ) -> list[tuple[str, list[Segment]]]:
+    """The edges of the plain ``dot`` drawing (see
+    :func:`~systeemkaart.layout.genogram_quality.plain_dot_structural`), grouped by union."""
+    from systeemkaart.layout.genogram_quality import (
+        bezier_points,
+        is_join,
+        plain_dot_graph,
+        segments,
+    )
+
+    g = plain_dot_graph(case, {pid: place.box for pid, place in layout.people.items()},
+                        one_row=one_row)
+    edges: list[tuple[str, list[Segment]]] = []
+    for e in g.edges():
+        raw = e.attr.get("pos") or ""
+        pts = [(float(a), float(b)) for a, b in (tok.split(",")[:2] for tok in raw.split()
+                                                 if not tok.startswith(("e,", "s,")))]
+        group = e[1] if is_join(e[1]) else e[0]
+        edges.append((str(group), segments(bezier_points(pts)) if len(pts) >= 4 else []))
+    return edges
+
+
+def against_plain(only: list[str], most: int) -> None:
+    """Structural crossings of our layout and of plain ``dot`` (free, and with couples on
+    one row up to 1,000 people) on every tree of at most ``most`` people, with CPU
+    seconds."""
+    from systeemkaart.layout.genogram_quality import segments
+
+    files = sorted(p for p in DATA.iterdir() if p.suffix.lower() == ".ged")
+    if only:
+        files = [p for p in files if any(o.lower() in p.name.lower() for o in only)]
+    print(f"\nstructural crossings against plain dot (trees of at most {most} people):")
+    print(f"{'tree':36} {'people':>6} {'ours':>5} {'plain dot':>9} {'one row':>7} | CPU s: "
+          f"{'ours':>5} {'plain':>6} {'one row':>7}")
+    total = [0, 0, 0]
+    for ged in files:
+        case = read_gedcom(ged).case
+        people = len(case.people)
+        if not case.children or people > most:
+            continue
+        start = time.process_time()
+        layout = layout_genogram(case)
+        mid = time.process_time()
+        plain = _points(_plain_edges(case, layout, False))
+        after = time.process_time()
+        held = _points(_plain_edges(case, layout, True)) if people <= 1000 else None
+        end = time.process_time()
+        lines = [("u:" + "|".join(sorted(p.partners)), segments(p.points))
+                 for p in layout.partnerships]
+        lines += [("u:" + "|".join(sorted(c.parents)), segments(c.points))
+                  for c in layout.children]
+        ours = _points(lines)
+        for k, v in enumerate((ours, plain, held or 0)):
+            total[k] += v
+        print(f"{ged.name:36} {people:6} {ours:5} {plain:9} "
+              f"{'-' if held is None else held:>7} | {'':6} "
+              f"{mid - start:5.2f} {after - mid:6.2f} {end - after:7.2f}", flush=True)
+    print(f"{'total':36} {'':6} {total[0]:5} {total[1]:9} {total[2]:7}")
+
+
 def png_cap(folder: Path) -> None:
     """Time and peak memory of a PNG of the widest tree and of a 3,000-sibling case."""
     wide = folder / "siblings.yaml"
@@ -180,12 +277,18 @@ def main() -> None:
                         help="Also lay out large trees without bounds (minutes).")
     parser.add_argument("--no-png", action="store_true", help="Skip the PNG figures.")
     parser.add_argument("--no-trees", action="store_true", help="Only the PNG figures.")
+    parser.add_argument("--plain", action="store_true",
+                        help="Structural crossings against plain dot (minutes).")
+    parser.add_argument("--plain-people", type=int, default=1000,
+                        help="The largest tree compared with plain dot.")
     args = parser.parse_args()
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if not args.no_trees:
             trees(folder, args.only, args.unbounded)
+        if args.plain:
+            against_plain(args.only, args.plain_people)
         if not args.no_png:
             png_cap(folder)
 

@@ -4,9 +4,14 @@ points a reader sees (then the crossing pairs of segments).
 After Graphviz's order, blocks turned, siblings freed and our own sweeps (judged by
 crossing pairs, a finer guide on the way), :func:`last_looks` tries in turn: stepchildren
 moved to their best place (:mod:`.genogram_stepchild`); the order of a plain Graphviz
-drawing (:mod:`.genogram_plain`); a step-parent's line leaving on their other side
-(:func:`~.genogram_blocks.turn_solo_lines`); and, on a small drawing, single blocks moved
-along their row (:func:`improve_order`). Each is kept only when fewer lines cross.
+drawing, free and with partners held on one row (:mod:`.genogram_plain`), the latter also
+with each two neighbours of a block it arranged swapped; on a small drawing, in each block
+of partners whose lines cross, each two neighbours swapped, and (up to
+:data:`ARRANGE_PEOPLE` people) every other order of its people that puts no stranger between
+two partners (:func:`~.genogram_blocks.arrangements`, Graphviz ordering the rows anew); a
+step-parent's line leaving on their other side (:func:`~.genogram_blocks.turn_solo_lines`);
+and, on a small drawing, single blocks moved along their row (:func:`improve_order`). Each
+is kept only when fewer lines cross.
 
 The sweeps (:mod:`.genogram_sweep`) and the other orders tried count crossings with a
 model: lines from a union's gap to a child's place. Drawn, the lines of a union share a
@@ -31,7 +36,8 @@ moved along its row or one flip at a time, always on from the order counted fewe
 crossings so far), and lays out the :data:`CLIMBED` it ranks first of those it counts no
 more crossings for than the order it starts from.
 
-Cost: one layout for each of the first three looks; for the moves, one layout of the
+Cost: one layout for each of the first three looks; one per two neighbours swapped and
+per order of a block of partners (14 at most for five people); for the moves, one layout of the
 family lines alone per move tried, at most :data:`LOCAL_BUDGET`, and only below
 :data:`LOCAL_BLOCKS` blocks; for the search, at most :data:`SEARCH_BUDGET` layouts, or
 :data:`GUIDED` layouts plus the model's count of up to :data:`GUIDED_LIMIT` orders (about
@@ -57,12 +63,14 @@ from .genogram_blocks import (
     Structure,
     Union,
     arrange_block,
+    arrangements,
     mirror_blocks,
+    splits_partners,
     turn_solo_lines,
 )
 from .genogram_order import crossing_unions, family_score
 from .genogram_places import GenogramLayout, Work
-from .genogram_plain import one_row_order, plain_order
+from .genogram_plain import one_row_order, partner_blocks, plain_order
 from .genogram_stepchild import stepchild_order
 
 __all__ = ["CLIMB", "CLIMBED", "GUIDED", "GUIDED_LIMIT", "GUIDED_SLACK", "LOCAL_BLOCKS",
@@ -73,6 +81,10 @@ LOCAL_BLOCKS: Final = 60
 """Up to this many blocks, single blocks are moved along their row (one layout a move)."""
 LOCAL_BUDGET: Final = 40
 """Layouts at most that the moves of single blocks try."""
+
+ARRANGE_PEOPLE: Final = 5
+"""Blocks of partners up to this many people are tried in every order that keeps couples
+together (14 orders at most, one layout each)."""
 
 SEARCH_BUDGET: Final = 256
 """Layouts at most for trying every order of the rows with crossing lines at once."""
@@ -375,10 +387,29 @@ def last_looks(case: Case, placed: Place, start: Placed,
         order, turned, arranged = held
         undo = [arrange_block(st, b, persons) for b, persons in arranged.items()]
         mirror_blocks(st, turned)
-        if not better(placed(order=order)):
+        kept = better(placed(order=order))
+        for b in arranged if len(st.blocks) <= SEARCH_BLOCKS else ():  # neighbours swapped
+            kept = _swaps(st, st.blocks[b], lambda: better(placed(order=order)),
+                          lambda: bool(best[0])) or kept
+        if not kept:
             mirror_blocks(st, turned)
             for back in reversed(undo):
                 back()
+    if best[0] and len(st.blocks) <= SEARCH_BLOCKS:  # two neighbours swapped, as they stand
+        for block in partner_blocks(st, crossing_unions(layout)):
+            _swaps(st, block, lambda: better(placed(order=_rows(st, centres))),
+                   lambda: bool(best[0]))
+    if best[0] and len(st.blocks) <= SEARCH_BLOCKS:  # every other order of a block of partners
+        groups = crossing_unions(layout, ancestors=True)
+        for block in partner_blocks(st, crossing_unions(layout)):
+            if len(block.persons) > ARRANGE_PEOPLE:
+                continue
+            for persons in arrangements(block):
+                if not best[0]:
+                    break
+                back = arrange_block(st, block.index, persons)
+                if not better(placed(groups)):
+                    back()
     if best[0]:  # step-parents' lines from their other side
         groups = crossing_unions(layout)
         if turn_solo_lines(st, groups) and not better(placed(order=_rows(st, centres))):
@@ -406,6 +437,32 @@ def last_looks(case: Case, placed: Place, start: Placed,
                 for k in reversed(found.flipped):
                     flips[k]()
     return layout
+
+
+def _swaps(st: Structure, block: Block, better: Callable[[], bool],
+           crossing: Callable[[], bool]) -> bool:
+    """Each two neighbours of ``block`` swapped in turn (its unions' gaps given anew; never
+    so that a stranger stands between two partners, see
+    :func:`~.genogram_blocks.splits_partners`), kept
+    where ``better`` (lays the structure out and keeps it when fewer lines cross) says so,
+    while ``crossing``; whether any was kept. One layout per pair of neighbours: where a
+    step-parent stands between two of their own partner lines, swapping them with the
+    partner on one side lets the step line leave between two people who are no couple (the
+    bracket of an earlier partner then spans them both)."""
+    kept = False
+    for k in range(len(block.persons) - 1):
+        if not crossing():
+            break
+        persons = list(block.persons)
+        persons[k:k + 2] = persons[k + 1], persons[k]
+        if splits_partners(block, persons):
+            continue
+        undo = arrange_block(st, block.index, persons)
+        if better():
+            kept = True
+        else:
+            undo()
+    return kept
 
 
 def _rows(st: Structure, centres: list[float]) -> list[list[int]]:

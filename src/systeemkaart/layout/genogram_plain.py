@@ -11,12 +11,13 @@ people stand mostly the other way round there turned round. The caller lays the 
 in that order and keeps it only when fewer family lines cross.
 
 :func:`one_row_order` does the same with each couple and its join node held on one rank
-(our rule that partners share a row), where a block holds one person with several
-partners, and also takes the order of the people inside such a block from that drawing:
-it may put that person at one end, beside their later partner, and join an earlier one
-by a bracket above the row, an arrangement our own order (the first partner on one side,
-the later ones on the other) never tries. On the blended families of the bench every
-family drawn with more crossings than that drawing was drawn so.
+(our rule that partners share a row), where a block holds three or more people joined by
+partnerships alone (a person with several partners, or a chain of couples: no twins), and
+also takes the order of the people inside such a block from that drawing: it may put a
+person at one end, beside their later partner, and join an earlier one by a bracket above
+the row, an arrangement our own order (the first partner on one side, the later ones on
+the other) never tries. An order that stands someone between two partners who is a partner
+of neither is not taken (plain ``dot`` on one row does so now and then: a split couple).
 
 Cost: building a graph is linear; one ``dot`` layout of a graph of people plus couples
 each, run only below :data:`~.genogram_dot.LARGE` blocks and where lines still cross.
@@ -28,9 +29,9 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from ..model import Case
-from .genogram_blocks import Block, Structure
+from .genogram_blocks import Block, Structure, splits_partners
 
-__all__ = ["one_row_order", "plain_order", "plain_source"]
+__all__ = ["one_row_order", "partner_blocks", "plain_order", "plain_source"]
 
 
 def plain_source(case: Case, widths: Mapping[str, float], heights: Mapping[str, float],
@@ -87,9 +88,11 @@ def one_row_order(case: Case, st: Structure, widths: Mapping[str, float],
                   ) -> tuple[list[list[int]], list[int], dict[int, list[str]]] | None:
     """As :func:`plain_order` for the plain drawing with each couple on one rank, and the
     people of each block of one person with several partners (and no one else) in the
-    order that drawing gives them, where it differs from the block's (either way round);
+    order that drawing gives them, where it differs from the block's (either way round)
+    and puts no stranger between two partners (see
+    :func:`~.genogram_blocks.splits_partners`);
     ``None`` (and no drawing made) where there is no such block."""
-    hubs = [block for block in st.blocks if len(block.persons) > 2 and _one_hub(block)]
+    hubs = partner_blocks(st)
     if not hubs:
         return None
     x = _xs(case, plain_source(case, widths, heights, one_row=True))
@@ -97,18 +100,35 @@ def one_row_order(case: Case, st: Structure, widths: Mapping[str, float],
     for block in hubs:
         persons = block.persons
         there = sorted(persons, key=lambda pid: (x.get(pid, 0.0), persons.index(pid)))
-        if there not in (persons, persons[::-1]):
+        if there not in (persons, persons[::-1]) and not splits_partners(block, there):
             arranged[block.index] = there
     turned = [b for b in _turned(st, x) if b not in arranged]
     return _order(st, x, centres), turned, arranged
 
 
-def _one_hub(block: Block) -> bool:
-    """True when every couple of ``block`` shares one person (a person with successive
-    partners, none of them with another partner in the block)."""
-    couples = [set(u.members) for u in block.unions if not u.solo]
-    shared = set.intersection(*couples) if couples else set()
-    return len(couples) == len(block.persons) - 1 and len(shared) == 1
+def partner_blocks(st: Structure, groups: set[str] | None = None) -> list[Block]:
+    """The blocks of three or more people joined by partnerships alone (no twins joined
+    in); with ``groups`` (as :func:`~.genogram_order.crossing_unions` names unions) only
+    those with a union among them."""
+    out = [block for block in st.blocks if len(block.persons) > 2 and _partners_only(block)]
+    if groups is None:
+        return out
+    return [block for block in out
+            if any("u:" + "|".join(sorted(u.members)) in groups for u in block.unions)]
+
+
+def _partners_only(block: Block) -> bool:
+    """True when the couples of ``block`` join all its people (no twins joined in)."""
+    reach = {block.persons[0]}
+    couples = [u.members for u in block.unions if not u.solo]
+    grown = True
+    while grown:
+        grown = False
+        for a, b in couples:
+            if (a in reach) != (b in reach):
+                reach.update((a, b))
+                grown = True
+    return len(reach) == len(block.persons)
 
 
 def _xs(case: Case, source: str) -> dict[str, float]:

@@ -29,6 +29,7 @@ __all__ = [
     "crossing_points",
     "crossings",
     "household_problems",
+    "is_join",
     "lines_on_lines",
     "plain_dot_graph",
     "plain_dot_structural",
@@ -303,7 +304,7 @@ def plain_dot_graph(case: Case, sizes: Mapping[str, Box], *, relations: bool = F
     def join(parents: list[str]) -> str:
         key = frozenset(parents)
         if key not in joins:
-            joins[key] = f"j{len(joins)}"
+            joins[key] = f"J{len(joins)}"  # upper case: never a person's id
             g.add_node(joins[key], shape="point", width="0.05")
             for k, p in enumerate(sorted(key)):
                 if one_row and k:  # a flat edge's tail stands left: the join between
@@ -328,6 +329,12 @@ def plain_dot_graph(case: Case, sizes: Mapping[str, Box], *, relations: bool = F
     return g
 
 
+def is_join(node: object) -> bool:
+    """True for a join node of :func:`plain_dot_graph` (named ``J`` and a number; a
+    person's id is lower case, so ``jade`` is a person)."""
+    return str(node).startswith("J")
+
+
 def plain_dot_structural(case: Case, layout: GenogramLayout, *, one_row: bool = False) -> int:
     """Structural crossings of a plain Graphviz ``dot`` drawing of the same family: every
     person a box of the size ``layout`` gives them, one join node per couple, edges
@@ -342,6 +349,6 @@ def plain_dot_structural(case: Case, layout: GenogramLayout, *, one_row: bool = 
         raw = e.attr.get("pos") or ""
         pts = [(float(a), float(b)) for a, b in (tok.split(",")[:2] for tok in raw.split()
                                                  if not tok.startswith(("e,", "s,")))]
-        group = e[1] if str(e[1]).startswith("j") else e[0]
+        group = e[1] if is_join(e[1]) else e[0]
         edges.append((str(group), segments(bezier_points(pts)) if len(pts) >= 4 else []))
     return len(crossing_points(edges) | through_vertices(edges))
