@@ -51,7 +51,7 @@ from .ring_centre import (
 from .ring_geometry import TAU, Box, Point, boundary_point, count_crossings, detour_ratio
 from .ring_links import LinkPlace, LinkPlan, place_links, plan_links
 from .systemogram_fan import fan_crossings
-from .systemogram_lines import count_lines_through, route_links, routed_ends
+from .systemogram_lines import count_lines_through, part_tracks, route_links, routed_ends
 from .systemogram_rings import desired_angles, exchange_neighbours, place_rings
 from .systemogram_route import LONG_DETOUR
 from .systemogram_units import Unit, collapse, units
@@ -299,14 +299,32 @@ def _one_round(plan: _Plan, rank: dict[str, float], side_weight: float,
                              pros, orgs, crossings, plan.unreached)
 
 
-def _routed(case: Case, lay: SystemogramLayout) -> SystemogramLayout:
-    """``lay`` with every line routed around the boxes it does not belong to."""
+def _routed(case: Case, lay: SystemogramLayout, parted: bool = True) -> SystemogramLayout:
+    """``lay`` with every line routed around the boxes it does not belong to (and, when
+    ``parted``, lines sharing a corridor on their own tracks: see ``part_tracks``)."""
     frames = {c.id: c.frame for c in lay.cards}
     boxes = {k: a.box for k, a in lay.agents.items()}
     cards = {k: frames.get(a.card or "") for k, a in lay.agents.items()}
     sexes = {p.id: p.sex for p in case.people}
     links = tuple(route_links(lay.links, lay.people, boxes, cards, sexes,
+                              [h.frame for h in lay.households], parted))
+    crossings = count_crossings([(lk.source, lk.target, lk.points) for lk in links])
+    bounds = _bounds(lay.people, lay.households, [c.frame for c in lay.cards]
+                     + list(boxes.values()), links)
+    return replace(lay, links=links, crossings=crossings, bounds=bounds)
+
+
+def _parted(case: Case, lay: SystemogramLayout) -> SystemogramLayout:
+    """Routed ``lay`` with lines that share a corridor on their own tracks (see
+    ``part_tracks``); crossings and bounds counted again."""
+    frames = {c.id: c.frame for c in lay.cards}
+    boxes = {k: a.box for k, a in lay.agents.items()}
+    cards = {k: frames.get(a.card or "") for k, a in lay.agents.items()}
+    sexes = {p.id: p.sex for p in case.people}
+    links = tuple(part_tracks(lay.links, lay.people, boxes, cards, sexes,
                               [h.frame for h in lay.households]))
+    if links == lay.links:
+        return lay
     crossings = count_crossings([(lk.source, lk.target, lk.points) for lk in links])
     bounds = _bounds(lay.people, lay.households, [c.frame for c in lay.cards]
                      + list(boxes.values()), links)
@@ -433,13 +451,14 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
         if hub is not None:  # the best with the busiest person on top competes as well
             groups.append(_candidates(plan, start_rank, rounds, hub))
         near = [lay for group in groups for lay in _likeliest(group, sides, count)]
-        routed = [_routed(case, lay) for lay in near]
+        routed = [_routed(case, lay, parted=False) for lay in near]
         if len(tried[0].links) <= ROUTED_LINES and any(long_ways(lay.links)
                                                        for lay in routed):
-            routed += [_routed(case, lay) for group in groups
+            routed += [_routed(case, lay, parted=False) for group in groups
                        for lay in _likeliest(group, sides, count + MORE_ROUTED)
                        if not any(lay is seen for seen in near)]
         best = min(routed, key=_reader_cost) if len(routed) > 1 else routed[0]
+        best = _parted(case, best)  # only the layout drawn: its lines on their own tracks
     named = [(f"p:{k}", v.box) for k, v in best.people.items()]
     named += [(f"a:{k}", v.box) for k, v in best.agents.items()]
     _check_overlaps(named)
