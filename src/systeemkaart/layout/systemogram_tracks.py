@@ -202,7 +202,7 @@ bundle's alone): a bounded cost."""
 CROWDED_TRIES = 60
 """Most new ways weighed in a crowded drawing: its routing already takes most of the
 time a session can wait, so only its widest bands are parted."""
-ROUNDS = 30
+ROUNDS = 12
 """Most sweeps over a bundle's spacing constraints (each pushes apart the tracks too
 close): a bounded cost; most bundles settle in a few."""
 
