@@ -54,7 +54,7 @@ from .ring_centre import (
 from .ring_geometry import TAU, Box, Point, boundary_point, count_crossings, detour_ratio
 from .ring_links import LinkPlace, LinkPlan, place_links, plan_links
 from .systemogram_fan import fan_crossings
-from .systemogram_lines import count_lines_through, route_links, routed_ends
+from .systemogram_lines import count_lines_through, part_tracks, route_links, routed_ends
 from .systemogram_rings import desired_angles, exchange_neighbours, place_rings, within_reach
 from .systemogram_route import LONG_DETOUR
 from .systemogram_units import Unit, collapse, units
@@ -308,14 +308,32 @@ def _placed(plan: _Plan, centre: CentrePlace, desired: dict[str, float]
                              pros, orgs, crossings, plan.unreached)
 
 
-def _routed(case: Case, lay: SystemogramLayout) -> SystemogramLayout:
-    """``lay`` with every line routed around the boxes it does not belong to."""
+def _routed(case: Case, lay: SystemogramLayout, parted: bool = True) -> SystemogramLayout:
+    """``lay`` with every line routed around the boxes it does not belong to (and, when
+    ``parted``, lines sharing a corridor on their own tracks: see ``part_tracks``)."""
     frames = {c.id: c.frame for c in lay.cards}
     boxes = {k: a.box for k, a in lay.agents.items()}
     cards = {k: frames.get(a.card or "") for k, a in lay.agents.items()}
     sexes = {p.id: p.sex for p in case.people}
     links = tuple(route_links(lay.links, lay.people, boxes, cards, sexes,
+                              [h.frame for h in lay.households], parted))
+    crossings = count_crossings([(lk.source, lk.target, lk.points) for lk in links])
+    bounds = _bounds(lay.people, lay.households, [c.frame for c in lay.cards]
+                     + list(boxes.values()), links)
+    return replace(lay, links=links, crossings=crossings, bounds=bounds)
+
+
+def _parted(case: Case, lay: SystemogramLayout) -> SystemogramLayout:
+    """Routed ``lay`` with lines that share a corridor on their own tracks (see
+    ``part_tracks``); crossings and bounds counted again."""
+    frames = {c.id: c.frame for c in lay.cards}
+    boxes = {k: a.box for k, a in lay.agents.items()}
+    cards = {k: frames.get(a.card or "") for k, a in lay.agents.items()}
+    sexes = {p.id: p.sex for p in case.people}
+    links = tuple(part_tracks(lay.links, lay.people, boxes, cards, sexes,
                               [h.frame for h in lay.households]))
+    if links == lay.links:
+        return lay
     crossings = count_crossings([(lk.source, lk.target, lk.points) for lk in links])
     bounds = _bounds(lay.people, lay.households, [c.frame for c in lay.cards]
                      + list(boxes.values()), links)
@@ -443,15 +461,16 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
             groups.append(_candidates(plan, start_rank, rounds, hub))
         near = [[lay for lay in _likeliest(group, sides, count)] for group in groups]
         straight = [lay for group in near for lay in group]
-        routed = [_routed(case, lay) for lay in straight]
+        routed = [_routed(case, lay, parted=False) for lay in straight]
         best = min(routed, key=_reader_cost) if len(routed) > 1 else routed[0]
         if len(tried[0].links) <= ROUTED_LINES and any(long_ways(lay.links) for lay in routed):
             looped = straight[next(k for k, lay in enumerate(routed) if lay is best)]
             for lay in _repairs(plan, groups, near, looped, best, sides, count):
-                routed.append(_routed(case, lay))
+                routed.append(_routed(case, lay, parted=False))
                 best = min(routed, key=_reader_cost)
                 if best is routed[-1] and not long_ways(best.links):
                     break  # it won, and reaches everyone the short way
+        best = _parted(case, best)  # only the layout drawn: its lines on their own tracks
     named = [(f"p:{k}", v.box) for k, v in best.people.items()]
     named += [(f"a:{k}", v.box) for k, v in best.agents.items()]
     _check_overlaps(named)

@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from . import Box, Point
 
-__all__ = ["CLOSE_END", "CLOSE_GAP", "FRAME_GAP", "close_length", "close_runs",
+__all__ = ["CLOSE_END", "CLOSE_GAP", "FRAME_GAP", "close_length", "close_runs", "close_span",
            "frame_edges", "frame_runs", "near_cells"]
 
 _CELL = 64.0
@@ -45,24 +45,34 @@ def _within(alpha: float, beta: float, lo: float, hi: float, t0: float, t1: floa
     return max(t0, min(a, b)), min(t1, max(a, b))
 
 
-def close_length(p: Point, q: Point, a: Point, b: Point, gap: float,
-                  holes: Sequence[Point], end: float) -> float:
-    """How long segment ``p``-``q`` runs within ``gap`` of segment ``a``-``b`` when the
-    two are nearly parallel, leaving out what lies within ``end`` of any of ``holes``."""
+def close_span(p: Point, q: Point, a: Point, b: Point, gap: float
+               ) -> tuple[float, float] | None:
+    """The stretch (units from ``p``) of segment ``p``-``q`` within ``gap`` of segment
+    ``a``-``b`` when the two are nearly parallel, or ``None``."""
     l1, l2 = math.dist(p, q), math.dist(a, b)
     if l1 < 1e-9 or l2 < 1e-9:
-        return 0.0
+        return None
     ux, uy = (q[0] - p[0]) / l1, (q[1] - p[1]) / l1
     vx, vy = (b[0] - a[0]) / l2, (b[1] - a[1]) / l2
     cross = ux * vy - uy * vx
     if abs(cross) > _NEAR_PARALLEL:
-        return 0.0
+        return None
     wx, wy = p[0] - a[0], p[1] - a[1]
     t0, t1 = _within(wx * vx + wy * vy, ux * vx + uy * vy, 0.0, l2, 0.0, l1)
     t0, t1 = _within(wx * vy - wy * vx, cross, -gap, gap, t0, t1)
-    if t1 <= t0:
+    return (t0, t1) if t1 > t0 else None
+
+
+def close_length(p: Point, q: Point, a: Point, b: Point, gap: float,
+                  holes: Sequence[Point], end: float) -> float:
+    """How long segment ``p``-``q`` runs within ``gap`` of segment ``a``-``b`` when the
+    two are nearly parallel, leaving out what lies within ``end`` of any of ``holes``."""
+    span = close_span(p, q, a, b, gap)
+    if span is None:
         return 0.0
-    parts = [(t0, t1)]
+    l1 = math.dist(p, q)
+    ux, uy = (q[0] - p[0]) / l1, (q[1] - p[1]) / l1
+    parts = [span]
     for cx, cy in holes:  # cut out the part of p + t·u within ``end`` of the hole
         fx, fy = p[0] - cx, p[1] - cy
         half = (fx * ux + fy * uy) ** 2 - (fx * fx + fy * fy - end * end)

@@ -11,7 +11,8 @@ person that still cross on their way there swap the rest of their ways
 where they enter the circle round the person, and the lines then fan in to their own ports
 on the outline of the symbol, in the order they arrive, never under the symbol where the
 label is (:mod:`.systemogram_fan`); so arrowheads never stack and no arrow seems to point
-at a neighbour.
+at a neighbour. Last, lines of different agents sharing a corridor each get their own
+track beside the others (:func:`part_tracks`, :mod:`.systemogram_tracks`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from .systemogram_bundle import untangle
 from .systemogram_close import CLOSE_GAP, close_runs
 from .systemogram_fan import (
     ARROW_GAP,
+    FAN_RADIUS,
     LABEL,
     PORT_ARC,
     SYMBOL_BOX,
@@ -40,6 +42,7 @@ from .systemogram_leave import Shift, ends_of, first_sides, in_card, is_double
 from .systemogram_leave import shifts as leave_shifts
 from .systemogram_nudge import CROWDED, drop_reversals, nudge_apart, straighten
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
+from .systemogram_tracks import extent, separate_tracks
 
 __all__ = [
     "CLOSE_GAP",
@@ -49,6 +52,7 @@ __all__ = [
     "count_lines_through",
     "is_double",
     "lines_through_boxes",
+    "part_tracks",
     "port_distance",
     "route_links",
     "routed_ends",
@@ -202,14 +206,18 @@ def _length(path: Sequence[Point]) -> float:
 
 def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
                 agents: Mapping[str, Box], cards: Mapping[str, Box | None],
-                sexes: Mapping[str, str], frames: Sequence[Box] = ()) -> list[LinkPlace]:
+                sexes: Mapping[str, str], frames: Sequence[Box] = (), parted: bool = True
+                ) -> list[LinkPlace]:
     """``links`` with their points routed around every box and into their own ports.
 
     ``agents`` maps each drawn agent to its box, ``cards`` to the frame of the card it sits
     in (``None`` outside cards), ``sexes`` each person to the sex that shapes the symbol.
     A line with a person at one end arrives there; between two agents it runs box to box; a
     line from a person (a relative who supports) leaves the symbol and arrives at a port.
-    Lines are then moved apart, and off the edges of the household ``frames``.
+    Lines are then moved apart, and off the edges of the household ``frames``; with
+    ``parted``, lines sharing a corridor then get their own tracks (see
+    :func:`part_tracks`: a caller that routes several layouts to draw one parts only the
+    one it draws).
     """
     router = Router(_obstacles(people, agents, sexes))
     shifts = leave_shifts(links, people, agents, cards)
@@ -240,7 +248,8 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     if len(links) <= CROWDED:  # a crowded drawing swaps few ways: its time goes to routing
         straighten(router, paths, pairs_, skips, firsts, swapped, frames)
     cut_at_fans(paths, ends, firsts, people)
-    _apart(router, links, paths, people, agents, cards, frames)
+    if len(links) <= CROWDED:  # a crowded drawing's time goes to its tracks instead
+        _apart(router, links, paths, people, agents, cards, frames)
     kept = fan_in(router, paths, ends, [lk.source if not f else lk.target
                                  for lk, f in zip(links, flips, strict=True)],
            [lk.kind in ("involvement", "relation") for lk in links], firsts, people, sexes)
@@ -248,11 +257,50 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         _apart(router, links, paths, people, agents, cards, frames, kept)
     drop_reversals(router, paths, pairs_, skips)
     _trim_stubs(router, paths, pairs_, skips, firsts)
+    out = _placed(links, paths, flips)
+    return part_tracks(out, people, agents, cards, sexes, frames) if parted else out
+
+
+def _placed(links: Sequence[LinkPlace], paths: Sequence[Sequence[Point]],
+            flips: Sequence[bool]) -> list[LinkPlace]:
+    """``links`` with the points of ``paths`` (each from its agent; turned round where
+    ``flips`` says), rounded to two decimals."""
     out = []
     for lk, path, flip in zip(links, paths, flips, strict=True):
         pts = tuple(reversed(path)) if flip else tuple(path)
         out.append(replace(lk, points=tuple((round(x, 2), round(y, 2)) for x, y in pts)))
     return out
+
+
+def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
+                agents: Mapping[str, Box], cards: Mapping[str, Box | None],
+                sexes: Mapping[str, str], frames: Sequence[Box] = ()) -> list[LinkPlace]:
+    """Routed ``links`` where lines of different agents that share a corridor, or run
+    along a household frame, each get their own track beside the others (see
+    :func:`~systeemkaart.layout.systemogram_tracks.separate_tracks`); a card's stub and
+    the fan into a person's ports (the part within ``FAN_RADIUS`` of the person) stay.
+    Arguments as :func:`route_links` takes them."""
+    router = Router(_obstacles(people, agents, sexes))
+    paths, flips, pairs_, kept = [], [], [], []
+    for lk in links:
+        src, tgt, flip = ends_of(lk, people)
+        path = list(reversed(lk.points) if flip else lk.points)
+        paths.append(path)
+        flips.append(flip)
+        pairs_.append((src, tgt))
+        fan = 1
+        if tgt in people:
+            centre = (people[tgt].x, people[tgt].y)
+            while fan < len(path) - 1 and math.dist(path[-fan - 1], centre) <= FAN_RADIUS + 1:
+                fan += 1
+        kept.append(fan)
+    skips = [_skip(lk, people) for lk in links]
+    firsts = _firsts(links, people, agents, cards)
+    if not separate_tracks(router, paths, pairs_, [extent(lk) for lk in links], skips,
+                           firsts, kept, frames):
+        return list(links)
+    drop_reversals(router, paths, pairs_, skips)
+    return _placed(links, paths, flips)
 
 
 def _apart(router: Router, links: Sequence[LinkPlace], paths: list[list[Point]],

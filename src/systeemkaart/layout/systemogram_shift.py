@@ -1,0 +1,399 @@
+"""Moving a systemogram line's shared stretches sideways, and weighing the move.
+
+:mod:`.systemogram_tracks` decides how far each line sharing a corridor moves across it
+(a :class:`Shift` of some of its segments); here a line's way is moved by its shifts
+(:func:`moved`: where a shared stretch reaches a bend that may move, the bend moves with
+it, to where the moved track meets the next segment; elsewhere the line steps aside just
+before the stretch and back just after it) and :class:`Lines` keeps the lines as they
+are moved, taking a new way only where :func:`better`: it crosses no more lines (of
+those sharing no end, nor of other agents' lines into the same person), runs less close
+beside other lines and household frames (:func:`spacing` apart, their drawn widths
+counted), and every new segment is clear of every box as the router tests it.
+
+Segments are found through a grid of cells: a move is weighed against the segments near
+it only, O(m · s) for m segments moved and s near them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from . import Box, Point
+from .systemogram_close import close_length, close_span, frame_edges, near_cells
+from .systemogram_route import TIGHT, Router
+
+__all__ = ["END", "FRAME_EXTENT", "LEAST", "TRACK_GAP", "Lines", "Shift", "at", "better", "moved",
+           "spacing"]
+
+TRACK_GAP = 4.5
+"""Clear space (units) between the outer strokes of two lines on neighbouring tracks."""
+FRAME_EXTENT = 1.2
+"""Width (units) of a household frame's dashes."""
+END = 10.0
+"""Length (units) at an end two lines share that may stay close (they meet at its ports)."""
+LEAST = 10.0
+"""Length (units) two segments may run close before they count as a bundle."""
+JOG = 2.5
+"""How many times its sideways step a line takes to step aside (a gentle slope)."""
+SHORTEST_JOG = 8.0
+"""Least length (units) along the line of a step aside."""
+JOIN = 30.0
+"""Distance (units) from a bend within which a shared stretch moves the bend with it
+instead of stepping aside just before it."""
+STEADY = 0.3
+"""Sine of the least angle between two segments at a bend that moves with its track:
+nearly straight on, the place where their moved lines meet runs away."""
+_PARALLEL = math.sin(math.radians(15.0))
+
+
+def spacing(a: float, b: float) -> float:
+    """Distance (units) between the middles of two lines ``a`` and ``b`` units wide on
+    neighbouring tracks: ``TRACK_GAP`` clear between them."""
+    return TRACK_GAP + (a + b) / 2
+
+
+@dataclass(slots=True)
+class Shift:
+    """How one segment moves: sideways by ``v``, over the stretch ``t0``-``t1`` (units
+    from its start)."""
+
+    v: Point
+    t0: float
+    t1: float
+
+
+def at(a: Point, b: Point, t: float, v: Point = (0.0, 0.0)) -> Point:
+    """The point ``t`` units from ``a`` towards ``b``, moved by ``v``."""
+    length = math.dist(a, b)
+    return (a[0] + (b[0] - a[0]) * t / length + v[0], a[1] + (b[1] - a[1]) * t / length + v[1])
+
+
+def _meet(a: Point, b: Point, c: Point, d: Point) -> Point | None:
+    """Where the lines through ``a``-``b`` and ``c``-``d`` meet, or ``None`` when they run
+    nearly straight on (the point would run away)."""
+    rx, ry = b[0] - a[0], b[1] - a[1]
+    sx, sy = d[0] - c[0], d[1] - c[1]
+    den = rx * sy - ry * sx
+    if abs(den) <= STEADY * math.hypot(rx, ry) * math.hypot(sx, sy):
+        return None
+    t = ((c[0] - a[0]) * sy - (c[1] - a[1]) * sx) / den
+    return a[0] + t * rx, a[1] + t * ry
+
+
+def moved(path: Sequence[Point], shifts: dict[int, Shift], lo: int, hi: int
+           ) -> list[Point]:
+    """``path`` with the ``shifts`` of its segments made: bends ``lo`` to ``hi`` may move
+    with a track that reaches them; elsewhere the line steps aside and back. Points to
+    two decimals."""
+    n = len(path)
+    # which bends move with their tracks: to where
+    bend: dict[int, Point] = {}
+    joined: set[tuple[int, int]] = set()  # (segment, 0 start / 1 end) moved with a bend
+    for k in range(max(lo, 1), min(hi, n - 2) + 1):
+        before, after = shifts.get(k - 1), shifts.get(k)
+        if before is None and after is None:
+            continue
+        reach_b = before is None or math.dist(path[k - 1], path[k]) - before.t1 <= JOIN
+        reach_a = after is None or after.t0 <= JOIN
+        if not (reach_b and reach_a):
+            continue
+        vb = before.v if before is not None else (0.0, 0.0)
+        va = after.v if after is not None else (0.0, 0.0)
+        p, q, r = path[k - 1], path[k], path[k + 1]
+        meet = _meet((p[0] + vb[0], p[1] + vb[1]), (q[0] + vb[0], q[1] + vb[1]),
+                   (q[0] + va[0], q[1] + va[1]), (r[0] + va[0], r[1] + va[1]))
+        if meet is None:
+            if before is None or after is None:
+                continue
+            meet = (q[0] + (vb[0] + va[0]) / 2, q[1] + (vb[1] + va[1]) / 2)
+        if math.dist(meet, q) > 2.5 * max(math.hypot(*vb), math.hypot(*va)):
+            continue
+        bend[k] = meet
+        if before is not None:
+            joined.add((k - 1, 1))
+        if after is not None:
+            joined.add((k, 0))
+    out = [path[0]]
+    for k in range(n - 1):
+        a, b = path[k], path[k + 1]
+        sh = shifts.get(k)
+        if sh is not None:
+            length = math.dist(a, b)
+            step = max(SHORTEST_JOG, JOG * math.hypot(*sh.v))
+            s0 = 0.0 if (k, 0) in joined else max(sh.t0 - step, 0.0)
+            e0 = length if (k, 1) in joined else min(sh.t1 + step, length)
+            s1 = s0 if (k, 0) in joined else s0 + step
+            e1 = e0 if (k, 1) in joined else e0 - step
+            if e1 - s1 > 1.0:
+                if (k, 0) not in joined:
+                    if s0 > 0.5:
+                        out.append(at(a, b, s0))
+                    out.append(at(a, b, s1, sh.v))
+                if (k, 1) not in joined:
+                    out.append(at(a, b, e1, sh.v))
+                    if e0 < length - 0.5:
+                        out.append(at(a, b, e0))
+        out.append(bend.get(k + 1, b))
+    # to two decimals, as drawn: a point weighed off another line must not land on it
+    return [(round(x, 2), round(y, 2)) for x, y in out]
+
+
+def _on(path: Sequence[Point], a: Point, b: Point) -> bool:
+    """True when ``a``-``b`` lies on one segment of ``path`` (a piece of the old way, as
+    clear of boxes as it was)."""
+    for c, d in pairwise(path):
+        length = math.dist(c, d)
+        if length < 1e-9:
+            continue
+        if all(abs((d[0] - c[0]) * (p[1] - c[1]) - (d[1] - c[1]) * (p[0] - c[0])) < 0.05 * length
+               and -0.05 <= (p[0] - c[0]) * (d[0] - c[0]) + (p[1] - c[1]) * (d[1] - c[1])
+               <= length * length + 0.05 for p in (a, b)):
+            return True
+    return False
+
+
+_Record = tuple[int, Point, Point, float, float, float, float, float, float, float]
+"""A segment of a line (or, line -1 - e, of frame edge e): its line, its ends, its box
+(x0, x1, y0, y1) and its direction (x, y) and length."""
+
+
+class _Near:
+    """The current segments of every line and frame edge, found through a grid of cells."""
+
+    def __init__(self, paths: Sequence[Sequence[Point]], frames: Sequence[Box]) -> None:
+        self.cells: dict[tuple[int, int], list[int]] = {}
+        self.paths = paths
+        self.records: list[_Record] = []
+        self.gone: set[int] = set()
+        self.of: dict[int, list[int]] = {}
+        for i, path in enumerate(paths):
+            self.add(i, path)
+        for e, edge in enumerate(frame_edges(frames)):
+            self.add(-1 - e, edge)
+
+    def add(self, i: int, path: Sequence[Point]) -> None:
+        """Note that line ``i`` now runs along ``path`` (and no longer where it ran)."""
+        self.gone.update(self.of.pop(i, ()))
+        mine = self.of[i] = []
+        for c, d in pairwise(path):
+            n = len(self.records)
+            self.records.append((i, c, d, min(c[0], d[0]), max(c[0], d[0]), min(c[1], d[1]),
+                                 max(c[1], d[1]), d[0] - c[0], d[1] - c[1], math.dist(c, d)))
+            mine.append(n)
+            for cell in near_cells(c, d, 0.0):
+                self.cells.setdefault(cell, []).append(n)
+
+    def around(self, segs: Sequence[tuple[Point, Point]], reach: float) -> list[_Record]:
+        """The current segments that may come within ``reach`` of ``segs``, in order."""
+        found: set[int] = set()
+        for a, b in segs:
+            for cell in near_cells(a, b, reach):
+                found.update(self.cells.get(cell, ()))
+        return [self.records[n] for n in sorted(found - self.gone)]
+
+
+def _depth(a: Point, b: Point, c: Point, d: Point, vx: float, vy: float, gap: float,
+           holes: Sequence[Point]) -> float:
+    """How far ``a``-``b`` runs inside the room ``gap`` that the nearly parallel ``c``-``d``
+    (of direction ``vx``, ``vy``) needs: the length it runs within ``gap`` (less the parts
+    near ``holes``) times how deep it comes in on average, so that moving part of the way
+    out counts as well as moving all the way."""
+    run = close_length(a, b, c, d, gap, holes, END)
+    if run <= 0.0:
+        return 0.0
+    span = close_span(a, b, c, d, gap)
+    if span is None:
+        return 0.0
+    p, q = at(a, b, span[0]), at(a, b, span[1])
+    deep = gap - (abs((p[0] - c[0]) * vy - (p[1] - c[1]) * vx)
+                  + abs((q[0] - c[0]) * vy - (q[1] - c[1]) * vx)) / 2
+    return run * max(deep, 0.1)
+
+
+def _weigh(i: int, segs: Sequence[tuple[Point, Point]], path: Sequence[Point],
+           near: Sequence[_Record], paths: Sequence[Sequence[Point]],
+           ends: Sequence[tuple[str, str]], widths: Sequence[float], close_too: bool = True
+           ) -> tuple[int, int, float]:
+    """How many of the ``near`` segments the segments ``segs`` of line ``i`` (whose way is
+    ``path``) cross (of lines sharing no end, and of other agents' lines into the same
+    person), and how long they run closer beside lines of other agents and frame edges
+    than their tracks' spacing (with ``close_too``). Only segments whose boxes come that
+    near are weighed."""
+    agent, target = ends[i]
+    free, into, close = 0, 0, 0.0
+    reach = max(widths) + TRACK_GAP if close_too else 0.0
+    boxes = [(min(a[0], b[0]) - reach, max(a[0], b[0]) + reach,
+              min(a[1], b[1]) - reach, max(a[1], b[1]) + reach, a, b,
+              b[0] - a[0], b[1] - a[1]) for a, b in segs]
+    if not boxes:
+        return 0, 0, 0.0
+    lo_x, hi_x = min(bx[0] for bx in boxes), max(bx[1] for bx in boxes)
+    lo_y, hi_y = min(bx[2] for bx in boxes), max(bx[3] for bx in boxes)
+    how: dict[int, tuple[int, bool, list[Point], float]] = {}
+    for j, c, d, cx0, cx1, cy0, cy1, vx, vy, lv in near:
+        if j == i or lv < 1e-9 or cx1 < lo_x or cx0 > hi_x or cy1 < lo_y or cy0 > hi_y:
+            continue
+        known = how.get(j)
+        if known is None:
+            if j < 0:
+                known = (0, True, [], spacing(widths[i], FRAME_EXTENT) - 0.5)
+            else:
+                other, its = ends[j]
+                theirs = paths[j]
+                shared = {agent, target} & {other, its}
+                holes = [pt for node, pt in ((agent, path[0]), (target, path[-1]),
+                                             (other, theirs[0]), (its, theirs[-1]))
+                         if node in shared]
+                # 1: a line sharing no end, 2: one of another agent into the same person
+                kind = 1 if not shared else 2 if its == target and other != agent else 0
+                known = (kind, True, holes, spacing(widths[i], widths[j]) - 0.5)
+            how[j] = known
+        counted, apart, holes, gap = known
+        cxa, cya = c
+        for x0, x1, y0, y1, a, b, ux, uy in boxes:
+            if cx1 < x0 or cx0 > x1 or cy1 < y0 or cy0 > y1:
+                continue
+            cross = ux * vy - uy * vx
+            if counted and cross:
+                # the segments cross where each one's ends lie strictly on both sides of
+                # the other (segments_cross, inlined: this is the pass's inner loop)
+                e3 = ux * (cya - a[1]) - uy * (cxa - a[0])
+                e4 = ux * (d[1] - a[1]) - uy * (d[0] - a[0])
+                if (e3 > 0 > e4) or (e3 < 0 < e4):
+                    e1 = vx * (a[1] - cya) - vy * (a[0] - cxa)
+                    e2 = vx * (b[1] - cya) - vy * (b[0] - cxa)
+                    if (e1 > 0 > e2) or (e1 < 0 < e2):
+                        if counted == 1:
+                            free += 1
+                        else:
+                            into += 1
+            if close_too and apart and lv > LEAST \
+                    and abs(cross) <= _PARALLEL * math.hypot(ux, uy) * lv:
+                close += _depth(a, b, c, d, vx / lv, vy / lv, gap, holes)
+    return free, into, close
+
+
+class Lines:
+    """The lines as they are being moved: each line's way as routed, the shifts it took,
+    and how many new ways may still be weighed."""
+
+    def __init__(self, router: Router, paths: list[list[Point]],
+                 ends: Sequence[tuple[str, str]], widths: Sequence[float],
+                 skips: Sequence[Sequence[str]], firsts: Sequence[int], kept: Sequence[int],
+                 frames: Sequence[Box]) -> None:
+        self.router, self.paths, self.ends, self.widths = router, paths, ends, widths
+        self.skips, self.firsts, self.kept = skips, firsts, kept
+        self.nearby = _Near(paths, frames)
+        self.reach = max(widths, default=0.0) + TRACK_GAP
+        self.routed: dict[int, list[Point]] = {}
+        self.taken: dict[int, dict[int, Shift]] = {}
+        self.tries = 0
+        """How many new ways may still be weighed (a bounded cost)."""
+
+    def _new(self, i: int, shifts: dict[int, Shift]) -> tuple[list[Point], dict[int, Shift]]:
+        """Line ``i``'s way with ``shifts`` on top of those it took, and all of them."""
+        path = self.routed.setdefault(i, list(self.paths[i]))
+        lo = self.firsts[i]
+        hi = len(path) - max(self.kept[i] if self.kept else 1, 1) - 1
+        both = {**self.taken.get(i, {}), **shifts}
+        return moved(path, both, lo, hi), both
+
+    def attempt_all(self, moves: dict[int, dict[int, Shift]]) -> bool:
+        """Move every line of ``moves`` at once (a bundle's lines part together, each
+        clearing the way for the next), where together they cross no more lines, run less
+        close beside others and keep clear of every box; True if they moved."""
+        news = {i: self._new(i, shifts) for i, shifts in sorted(moves.items())}
+        news = {i: nb for i, nb in news.items() if nb[0] != self.paths[i]}
+        if len(news) < 2 or self.tries < len(news):
+            return False
+        self.tries -= len(news)
+        olds = {i: list(self.paths[i]) for i in news}
+        diffs = {}
+        for i, (new, _) in news.items():
+            old_segs, new_segs = list(pairwise(olds[i])), list(pairwise(new))
+            diffs[i] = ([seg for seg in old_segs if seg not in new_segs],
+                        [seg for seg in new_segs if seg not in old_segs])
+        if not all(_clear(self.router, i, olds[i], *diffs[i], self.skips, self.ends)
+                   for i in news):
+            return False
+        before = self._sum({i: (olds[i], diffs[i][0]) for i in news})
+        for i, (new, _) in news.items():
+            self.paths[i][:] = new
+            self.nearby.add(i, new)
+        after = self._sum({i: (news[i][0], diffs[i][1]) for i in news})
+        if after[0] <= before[0] and after[1] <= before[1] and after[2] < before[2] - 1.0:
+            for i, (_, both) in news.items():
+                self.taken[i] = both
+            return True
+        for i, old in olds.items():
+            self.paths[i][:] = old
+            self.nearby.add(i, old)
+        return False
+
+    def _sum(self, ways: dict[int, tuple[list[Point], list[tuple[Point, Point]]]]
+             ) -> tuple[int, int, float]:
+        """The crossings and closeness (:func:`_weigh`) of the segments of ``ways``, each
+        line's as (its way, the segments weighed), against the lines as they are now."""
+        free, into, close = 0, 0, 0.0
+        for i, (path, segs) in ways.items():
+            near = self.nearby.around(segs, self.reach)
+            f, n, c = _weigh(i, segs, path, near, self.paths, self.ends, self.widths)
+            free, into, close = free + f, into + n, close + c
+        return free, into, close
+
+    def attempt(self, i: int, shifts: dict[int, Shift]) -> bool:
+        """Move line ``i`` by ``shifts`` (of the segments of its way as routed) on top of
+        those it took, where :func:`better`; True if it moved."""
+        if self.tries <= 0:
+            return False
+        self.tries -= 1
+        new, both = self._new(i, shifts)
+        if not better(self.router, i, self.paths, new, self.nearby, self.reach, self.ends,
+                       self.widths, self.skips):
+            return False
+        self.taken[i] = both
+        self.paths[i][:] = new
+        self.nearby.add(i, new)
+        return True
+
+
+def better(router: Router, i: int, paths: Sequence[Sequence[Point]], new: Sequence[Point],
+            nearby: _Near, reach: float, ends: Sequence[tuple[str, str]],
+            widths: Sequence[float], skips: Sequence[Sequence[str]]) -> bool:
+    """True when line ``i`` may take the way ``new``: it crosses no more lines, runs less
+    close beside others, and each new segment is clear of every box."""
+    path = paths[i]
+    if list(new) == list(path):
+        return False
+    old_segs, new_segs = list(pairwise(path)), list(pairwise(new))
+    gone = [seg for seg in old_segs if seg not in new_segs]
+    came = [seg for seg in new_segs if seg not in old_segs]
+    near = nearby.around(gone + came, 0.0)
+    after = _weigh(i, came, new, near, paths, ends, widths, False)
+    before = _weigh(i, gone, path, near, paths, ends, widths, False)
+    if after[0] > before[0] or after[1] > before[1]:
+        return False
+    if not _clear(router, i, path, gone, came, skips, ends):
+        return False
+    near = nearby.around(gone + came, reach)
+    return _weigh(i, came, new, near, paths, ends, widths)[2] < \
+        _weigh(i, gone, path, near, paths, ends, widths)[2] - 1.0
+
+
+def _clear(router: Router, i: int, path: Sequence[Point], gone: Sequence[tuple[Point, Point]],
+           came: Sequence[tuple[Point, Point]], skips: Sequence[Sequence[str]],
+           ends: Sequence[tuple[str, str]]) -> bool:
+    """True when the segments ``came`` that line ``i`` (now ``path``) would take instead
+    of ``gone`` are clear of every box: at the router's margin, or where the old way
+    passed a box closer than that (as near as the router goes where no way keeps it), as
+    near as it did."""
+    router.prepare_line(path[0], path[-1], skips[i], ends[i])
+    if all(router.clear(a, b) or _on(path, a, b) for a, b in came):
+        return True
+    if all(router.clear(a, b) for a, b in gone):
+        return False
+    router.prepare_line(path[0], path[-1], skips[i], ends[i], margin=TIGHT)
+    return all(router.clear(a, b) or _on(path, a, b) for a, b in came)
