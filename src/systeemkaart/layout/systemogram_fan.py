@@ -16,12 +16,13 @@ that cross within ``FAN_RADIUS`` of it.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Mapping, Sequence
 from functools import cmp_to_key
 from itertools import pairwise
 
-from . import Point, segment_distance
+from . import Box, Point, segment_distance
 from .ring_centre import SYMBOL, PersonPlace
 from .ring_geometry import crossing_at, isotonic, segments_cross
 from .systemogram_route import CROSSING_LENGTH, Router
@@ -77,8 +78,10 @@ _PORT_LO = math.radians(145.0)
 _PORT_HI = math.radians(395.0)
 PORT_ARC = _PORT_HI - _PORT_LO
 """The arc of a symbol that ports may use: all but the part above the label."""
+_WHOLE = ((_PORT_LO, 0.0), (_PORT_HI, PORT_ARC))
+"""The port arc as a curve (angle, radians along it; see :func:`_spread`)."""
 PORT_STEP = math.radians(3.0)
-"""Angle between the directions in which :func:`_free_arcs` looks for a box."""
+"""Angle between the directions in which :func:`_room` looks for a box."""
 APPROACH = 8.0
 """Length (units) of the last stretch into a port, about an arrowhead, that must pass no
 other box for the port to be used."""
@@ -166,63 +169,113 @@ def _farther(ports: int, small: float, arc: float = PORT_ARC) -> float:
     return out
 
 
-def _free_arcs(router: Router, person: PersonPlace, pid: str, sex: str, out: float
-               ) -> list[tuple[float, float]]:
-    """The parts of the port arc (angles, ascending) where a line can reach a port: where
-    the last ``APPROACH`` units into a port ``out`` units beyond the outline (see
-    :func:`_farther`) pass no box of someone else. A supporter's pill just above a
-    person otherwise may take the top port, into which every way passes the pill. The
-    whole arc where no box stands that close (nearly every person), or where no part is
-    free. O(c + b) for c grid cells and b boxes near, plus O(S · b) for S directions
-    sampled."""
-    whole = [(_PORT_LO, _PORT_HI)]
-    reach = SYMBOL / math.sqrt(2) + ARROW_ROOM + out + APPROACH
+def _room(router: Router, person: PersonPlace, pid: str, sex: str
+          ) -> list[tuple[float, float | None]]:
+    """How far out a port may stand round ``person`` where a box of someone else stands
+    close: for directions along the port arc, ``PORT_STEP`` apart, the most whole units
+    (up to ``FARTHEST``) beyond :func:`port_distance` at which the ray from the outline's
+    port to ``APPROACH`` beyond the port passes no such box (grown by a unit), so that no
+    box stands between an arrow and its symbol and the last stretch in is clear; ``None``
+    where not even the outline's port is so. A supporter's pill just above a person
+    otherwise may take the top port, into which every way passes the pill. Empty where
+    no box stands that close (nearly every person). O(c + b) for c grid cells and b
+    boxes near, plus O(S · b) for S directions."""
+    reach = SYMBOL / math.sqrt(2) + ARROW_ROOM + FARTHEST + APPROACH
     near = router.boxes_near((person.x, person.y), reach,
                              (pid, pid + LABEL, pid + SYMBOL_BOX))
     if not near:
-        return whole
+        return []
     steps = math.ceil(PORT_ARC / PORT_STEP)
-    free: list[float] = []
-    arcs: list[tuple[float, float]] = []
+    out: list[tuple[float, float | None]] = []
     for k in range(steps + 1):
         a = _PORT_LO + PORT_ARC * k / steps
         c, s = math.cos(a), math.sin(a)
-        d = port_distance(sex, a) + out
-        blocked = any(b.x - 1 < person.x + r * c < b.right + 1
-                      and b.y - 1 < person.y + r * s < b.bottom + 1
-                      for b in near
-                      for r in (d, d + APPROACH / 2, d + APPROACH))
-        if not blocked:
-            free.append(a)
-        elif free:
-            arcs.append((free[0], free[-1]))
-            free = []
-    if free:
-        arcs.append((free[0], free[-1]))
-    return arcs if arcs else whole
+        d = port_distance(sex, a)
+        free = d + APPROACH + FARTHEST + 1
+        for b in near:
+            inside = _on_ray(person.x, person.y, c, s, b)
+            if inside is not None and inside[1] > d:
+                free = min(free, inside[0])
+        room = min(FARTHEST, math.floor(free - d - APPROACH))
+        out.append((a, float(room) if room >= 0 else None))
+    return out
 
 
-def _along(angle: float, arcs: Sequence[tuple[float, float]]) -> float:
-    """Where ``angle`` lies along the free ``arcs`` laid end to end (an angle between two
-    arcs, where the one ends and the next begins)."""
-    done = 0.0
-    for a, b in arcs:
-        if angle < a:
-            return done
-        if angle <= b:
-            return done + angle - a
-        done += b - a
-    return done
+def _on_ray(x: float, y: float, c: float, s: float, box: Box) -> tuple[float, float] | None:
+    """Where the ray from (``x``, ``y``) in direction (``c``, ``s``) runs inside ``box``
+    grown by a unit: the distances along it in and out, or ``None`` (slab clipping)."""
+    lo, hi = -math.inf, math.inf
+    for p, d, a, b in ((x, c, box.x - 1, box.right + 1), (y, s, box.y - 1, box.bottom + 1)):
+        if abs(d) < 1e-12:
+            if not a < p < b:
+                return None
+            continue
+        t1, t2 = (a - p) / d, (b - p) / d
+        lo, hi = max(lo, min(t1, t2)), min(hi, max(t1, t2))
+    return (lo, hi) if lo < hi else None
 
 
-def _angle_at(u: float, arcs: Sequence[tuple[float, float]]) -> float:
-    """The angle ``u`` radians along the free ``arcs`` laid end to end."""
-    done = 0.0
-    for a, b in arcs:
-        if u <= done + b - a:
-            return a + max(u - done, 0.0)
-        done += b - a
-    return arcs[-1][1]
+def _crowded(wanted: Sequence[float], arrowed: Sequence[bool], sex: str, small: float,
+             room: Sequence[tuple[float, float | None]]) -> tuple[list[float], float]:
+    """Port angles close to ``wanted`` and how far out they all stand where a box stands
+    close (see :func:`_room`), on the directions with room for that distance: the least
+    whole units out at which they stand ``END_GAP`` apart (as :func:`_farther` on a free
+    arc), else about so (half a unit less), else as far out as they need on the arc
+    free there (up to ``FARTHEST``), crowded.
+
+    Farther out there is more room between ports but less free arc beside a box; nearer
+    the symbol the arc under a box close above may be free, which may give back what the
+    arc beside it lost. Where not even about ``END_GAP`` can be had, the ports keep off
+    the box rather than stand a little farther apart under it: ways into ports under a
+    box squeeze past it and cross the others near the person. One distance for all keeps
+    the legs in from crossing (see :func:`_spiral`). O(F · S + n) for F whole units of
+    ``FARTHEST`` and S directions."""
+    n = len(wanted)
+    if _free(room, 0)[-1][1] <= 0.0:  # no direction free even at the outline: all of it
+        out = _farther(n, small)
+        return _spread(wanted, _gaps(arrowed, small, out)), out
+    nearest = min(port_distance(sex, a) for a, _ in room)
+    about: tuple[int, list[tuple[float, float]]] | None = None
+    for out in range(int(FARTHEST) + 1):
+        curve = _free(room, out)
+        arc = curve[-1][1]
+        if (n - 1) * _narrowed(small * LINE_GAP, out) <= arc:
+            return _spread(wanted, _gaps(arrowed, small, out, arc), curve), float(out)
+        if about is None and 2 * (nearest + out) * math.sin(arc / (2 * (n - 1))) \
+                >= END_GAP - 0.5:
+            about = (out, curve)
+    if about is None:
+        out = int(_farther(n, small, _free(room, int(_farther(n, small)))[-1][1]))
+        about = (out, _free(room, out))
+    out, curve = about
+    return _spread(wanted, _gaps(arrowed, small, out, curve[-1][1]), curve), float(out)
+
+
+def _free(room: Sequence[tuple[float, float | None]], out: int) -> list[tuple[float, float]]:
+    """The port arc as a curve (angle, radians along it) over the directions of ``room``
+    with room for ports ``out`` units out: blocked stretches add nothing."""
+    curve = [(room[0][0], 0.0)]
+    for (a, o), (b, p) in pairwise(room):
+        step = b - a if o is not None and p is not None and o >= out and p >= out else 0.0
+        curve.append((b, curve[-1][1] + step))
+    return curve
+
+
+def _along(angle: float, curve: Sequence[tuple[float, float]]) -> float:
+    """Where ``angle`` lies along ``curve`` ((angle, length) points, both ascending):
+    straight between its points."""
+    k = min(max(bisect.bisect_right([a for a, _ in curve], angle) - 1, 0), len(curve) - 2)
+    (a0, u0), (a1, u1) = curve[k], curve[k + 1]
+    return u0 + (min(max(angle, a0), a1) - a0) * ((u1 - u0) / (a1 - a0))
+
+
+def _angle_at(u: float, curve: Sequence[tuple[float, float]]) -> float:
+    """The first angle at length ``u`` along ``curve`` (see :func:`_along`)."""
+    k = min(max(bisect.bisect_left([v for _, v in curve], u) - 1, 0), len(curve) - 2)
+    (a0, u0), (a1, u1) = curve[k], curve[k + 1]
+    if u1 <= u0:
+        return a0
+    return a0 + (min(max(u, u0), u1) - u0) / ((u1 - u0) / (a1 - a0))
 
 
 def _narrowed(gap: float, out: float) -> float:
@@ -232,20 +285,18 @@ def _narrowed(gap: float, out: float) -> float:
     return 2 * math.asin(min(1.0, math.sin(gap / 2) * near / (near + out)))
 
 
-def _spread(wanted: Sequence[float], arrowed: Sequence[bool], small: float, out: float = 0.0,
-            arcs: Sequence[tuple[float, float]] = ((_PORT_LO, _PORT_HI),)) -> list[float]:
-    """Port angles close to ``wanted`` (in order), all on the free ``arcs`` of the port
-    arc (see :func:`_free_arcs`; isotonic fit along them laid end to end, O(n));
-    ``arrowed[k]`` says whether ports ``k`` and ``k + 1`` have an arrowhead between them,
-    ``small`` widens every gap (a small symbol), ``out`` is how far beyond the nearest
-    port distance the ports stand (see :func:`_farther`)."""
-    arc = sum(b - a for a, b in arcs)
+def _spread(wanted: Sequence[float], gaps: Sequence[float],
+            curve: Sequence[tuple[float, float]] = _WHOLE) -> list[float]:
+    """Port angles close to ``wanted`` (in order) whose neighbours stand ``gaps`` apart
+    along ``curve`` ((angle, radians along it) points: the port arc, or its directions
+    free where a box stands close, see :func:`_free`); an isotonic fit along it, O(n + S)
+    for S points of the curve."""
     offsets = [0.0]
-    for g in _gaps(arrowed, small, out, arc):
+    for g in gaps:
         offsets.append(offsets[-1] + g)
-    fitted = isotonic([_along(w, arcs) - o for w, o in zip(wanted, offsets, strict=True)])
-    top = arc - offsets[-1]
-    return [_angle_at(min(max(f, 0.0), top) + o, arcs)
+    fitted = isotonic([_along(w, curve) - o for w, o in zip(wanted, offsets, strict=True)])
+    top = curve[-1][1] - offsets[-1]
+    return [_angle_at(min(max(f, 0.0), top) + o, curve)
             for f, o in zip(fitted, offsets, strict=True)]
 
 
@@ -308,11 +359,11 @@ def fan_in(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
         entries = [_entry(paths[i], centre, FAN_RADIUS, firsts[i]) for i in order]
         spaced = _apart([_round(pt, centre) for _, pt in entries])
         out = _farther(len(order), small)
-        arcs = _free_arcs(router, p, pid, sex, out)
-        if arcs[0] != (_PORT_LO, _PORT_HI):  # less room: the ends may stand farther out
-            out = _farther(len(order), small, sum(b - a for a, b in arcs))
-            arcs = _free_arcs(router, p, pid, sex, out)
-        ports = _spread(wanted, arrowed, small, out, arcs)
+        room = _room(router, p, pid, sex)
+        if any(o is None or o < out for _, o in room):  # a box close: less room there
+            ports, out = _crowded(wanted, arrowed, sex, small, room)
+        else:
+            ports = _spread(wanted, _gaps(arrowed, small, out))
         for i, angle, (k, enter), bearing in zip(order, ports, entries, spaced, strict=True):
             ends_i = (sources[i], pid)
             port = _port(router, p, port_distance(sex, angle), angle, out, ends_i)
