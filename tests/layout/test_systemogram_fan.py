@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from systeemkaart.io.yaml_json import load
-from systeemkaart.layout import Box
+from systeemkaart.layout import Box, Point, systemogram_lines
 from systeemkaart.layout.ring_centre import PersonPlace
 from systeemkaart.layout.ring_geometry import segments_cross
 from systeemkaart.layout.systemogram import SystemogramLayout, layout_systemogram
@@ -185,7 +187,7 @@ def test_generated_networks_fan_into_their_people(case: Case) -> None:
     _ends_apart(lay)
 
 
-def test_a_network_seed_61_found_ends_its_lines_apart() -> None:
+def test_a_network_seed_61_found_ends_its_lines_apart(monkeypatch: pytest.MonkeyPatch) -> None:
     """Found by ``test_generated_networks_fan_into_their_people`` with
     ``--hypothesis-seed=61``: nine pairs of line ends into ``swt-2``, a diamond, stood 3.7
     to 4.1 units apart. The pill of ``0x15`` stood 14 units above it and cards at its
@@ -194,9 +196,25 @@ def test_a_network_seed_61_found_ends_its_lines_apart() -> None:
     least distance out at which the free arc holds them (about) ``END_GAP`` apart is
     taken: 3 units, 5.85 apart at the diamond's corners. In every layout tried for this
     network the ends now stand more than 5.5 apart; the one drawn differs."""
+    tried: list[list[tuple[float, float]]] = []
+    real = systemogram_lines.fan_in
+
+    def spy(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
+            *rest: Any) -> list[int]:
+        kept = real(router, paths, ends, *rest)
+        tried.append([path[-1] for path, end in zip(paths, ends, strict=True)
+                      if end == "swt-2"])
+        return kept
+
+    monkeypatch.setattr(systemogram_lines, "fan_in", spy)
     lay = layout_systemogram(load(ROOT / "tests" / "data" / "systemogram-ends-too-close.json"))
     _arrow_tips_apart(lay)
     _ends_apart(lay)
+    assert len(tried) > 1
+    for pts in tried:
+        assert len(pts) == 13
+        assert all(math.dist(a, b) > END_GAP - 0.5 for i, a in enumerate(pts)
+                   for b in pts[i + 1:])
 
 
 @given(cases(max_agents=30, max_generations=3))
