@@ -193,8 +193,8 @@ def test_a_network_seed_61_found_ends_its_lines_apart(monkeypatch: pytest.Monkey
     to 4.1 units apart. The pill of ``0x15`` stood 14 units above it and cards at its
     sides; to hold 13 ends the ports moved 7 units out, where the boxes left less free
     arc, then 12, where they left less still, and all crowded onto 98 degrees. Now the
-    least distance out at which the free arc holds them (about) ``END_GAP`` apart is
-    taken: 3 units, 5.85 apart at the diamond's corners. In every layout tried for this
+    distance out at which the free arc holds them farthest apart is taken, being about
+    ``END_GAP``: 3 units, the ends 5.77 or more apart. In every layout tried for this
     network the ends now stand more than 5.5 apart; the one drawn differs."""
     tried: list[list[tuple[float, float]]] = []
     real = systemogram_lines.fan_in

@@ -36,6 +36,10 @@ person than its port arc holds so far apart, they all end farther out (see
 :func:`_farther`)."""
 FARTHEST = 12.0
 """Most distance (units) by which crowded line ends move out from a symbol."""
+ABOUT = 0.4
+"""How much nearer than ``END_GAP`` (units, at the nearest port distance: the ends stand
+a little farther apart) line ends crowded beside a box may stand, rather than keep off
+the box (see :func:`_crowded`)."""
 ARROW_ROOM = 4.0
 """Distance between a symbol's outline and the tip of an arrow pointing at it."""
 LABEL = "\x00label"
@@ -146,8 +150,9 @@ def _crowded(wanted: Sequence[float], arrowed: Sequence[bool], sex: str, small: 
     """Port angles close to ``wanted`` and how far out they all stand where a box stands
     close (see :func:`_room`), on the directions with room for that distance: the least
     whole units out at which they stand ``END_GAP`` apart (as :func:`_farther` on a free
-    arc), else about so (half a unit less), else as far out as they need on the arc
-    free there (up to ``FARTHEST``), crowded.
+    arc); else the distance at which they stand farthest apart, where that is about so
+    (``ABOUT`` less); else as far out as they need on the arc free there (up to
+    ``FARTHEST``), crowded.
 
     Farther out there is more room between ports but less free arc beside a box; nearer
     the symbol the arc under a box close above may be free, which may give back what the
@@ -161,19 +166,20 @@ def _crowded(wanted: Sequence[float], arrowed: Sequence[bool], sex: str, small: 
         out = _farther(n, small)
         return _spread(wanted, _gaps(arrowed, small, out)), out
     nearest = min(port_distance(sex, a) for a, _ in room)
-    about: tuple[int, list[tuple[float, float]]] | None = None
+    best: tuple[float, int, list[tuple[float, float]]] | None = None
     for out in range(int(FARTHEST) + 1):
         curve = _free(room, out)
         arc = curve[-1][1]
         if (n - 1) * _narrowed(small * LINE_GAP, out) <= arc:
             return _spread(wanted, _gaps(arrowed, small, out, arc), curve), float(out)
-        if about is None and 2 * (nearest + out) * math.sin(arc / (2 * (n - 1))) \
-                >= END_GAP - 0.5:
-            about = (out, curve)
-    if about is None:
+        apart = 2 * (nearest + out) * math.sin(arc / (2 * (n - 1)))  # at the nearest
+        if best is None or apart > best[0]:
+            best = (apart, out, curve)
+    assert best is not None
+    apart, out, curve = best
+    if apart < END_GAP - ABOUT:
         out = int(_farther(n, small, _free(room, int(_farther(n, small)))[-1][1]))
-        about = (out, _free(room, out))
-    out, curve = about
+        curve = _free(room, out)
     return _spread(wanted, _gaps(arrowed, small, out, curve[-1][1]), curve), float(out)
 
 
