@@ -564,12 +564,14 @@ class Router:
         self._grown = None
 
     def _loosen(self, p: Point, q: Point) -> None:
-        """Let the current line pass the boxes that leave its ends no way out: one within
-        ``TIGHT`` of ``p`` or ``q`` is tested at its true size, one holding either is let
-        pass (a line ending on a crowded symbol's port inside its own label; a card's stub
-        ending a hair below another's box): without this no way is found and the line is
-        drawn straight, through whatever stands between its ends."""
+        """Let the current line (until :meth:`route` sets its tests back) pass the boxes
+        that leave its ends no way out: one within ``TIGHT`` of ``p`` or ``q`` is tested
+        at its true size, one holding either is let pass (a line ending on a crowded
+        symbol's port inside its own label; a card's stub ending a hair below another's
+        box): without this no way is found and the line is drawn straight, through
+        whatever stands between its ends."""
         free = set(self._skip)
+        tight = dict(self._tight)
         for i in {*self._grid.at(p), *self._grid.at(q)}:
             x0, y0, x1, y1, owner = self._sides_of[i]
             if owner in free:
@@ -578,8 +580,8 @@ class Router:
                 free.add(owner)
             elif any(x0 - TIGHT < x < x1 + TIGHT and y0 - TIGHT < y < y1 + TIGHT
                      for x, y in (p, q)):
-                self._tight[i] = 0.0
-        self._skip = frozenset(free)
+                tight[i] = 0.0
+        self._skip, self._tight = frozenset(free), tight
         self._hits.clear()
         self._any.clear()
         self._grown = None
@@ -666,8 +668,11 @@ class Router:
                     and _length(again) < _length(path):
                 path = again
         if path is None:  # an end lies in or right beside a box: pass that box closer
+            kept = self._skip, self._tight
             self._loosen(p, q)
             path = self._search(p, q)
+            self._skip, self._tight = kept
+            self._prepare(MARGIN)
         if path is None:
             return [p, q]
         for _, key in path[1:-1]:
