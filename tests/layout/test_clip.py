@@ -114,7 +114,7 @@ def test_router_grid_sees_every_box_a_segment_enters(boxes: list[Box], p: Point,
     enters = [b for b in boxes if segment_entry(p, q, b.x - MARGIN, b.y - MARGIN,
                                                 b.right + MARGIN, b.bottom + MARGIN)
               is not None]
-    router._tight = frozenset()
+    router._tight = {}
     router._prepare(MARGIN)  # every box grown by the margin, and tested afresh
     assert router.clear(p, q) is (not enters)
 

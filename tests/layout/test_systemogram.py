@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,11 @@ from hypothesis import given
 from systeemkaart.dates import PartialDate
 from systeemkaart.exceptions import CaseFormatError
 from systeemkaart.io.yaml_json import load
+from systeemkaart.layout import Box, Point, segment_hits_box
 from systeemkaart.layout.systemogram import SystemogramLayout, layout_systemogram
 from systeemkaart.layout.systemogram_filter import focus_network
 from systeemkaart.layout.systemogram_lines import PORT_ARC, PORT_GAP, lines_through_boxes
+from systeemkaart.layout.systemogram_route import Obstacle, Router
 from systeemkaart.model import Case, case_at
 from tests.conftest import ROOT
 from tests.strategies import cases, helper_networks
@@ -121,17 +124,37 @@ def _assert_ends_near(lay: SystemogramLayout) -> None:
             assert math.dist(lk.points[-1], (person.x, person.y)) < 40, (lk.source, lk.target)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "open: involvement line no16 -> opa-4 passes through the box "
-    "of n-3"))
 def test_a_network_seed_61_found_has_no_line_through_a_box() -> None:
     """Found by ``test_generated_networks_have_no_overlaps_and_every_line`` with
-    ``--hypothesis-seed=61``: the involvement line of ``no16`` into ``opa-4`` runs through
-    the box of ``n-3``. The tree as it stood before this day's changes drew the same line
-    through the same box: an older fault, not a regression."""
+    ``--hypothesis-seed=61``: the involvement line of ``no16`` into ``opa-4`` ran straight
+    through the box of ``n-3``. Its card's stub ended 0.03 units under ``n-3``'s label, so
+    every way on began inside that box as the router grew it (by ``TIGHT``), no way was
+    found, and the router drew the line straight from the stub to the person. Where no way
+    is found the router now tests a box right beside an end at its true size (and lets
+    pass one that holds an end) and searches again."""
     lay = layout_systemogram(load(ROOT / "tests" / "data" / "systemogram-line-through-box.json"))
     boxes = {k: a.box for k, a in lay.agents.items()}
     assert lines_through_boxes(lay.links, lay.people, boxes) == []
+
+
+@pytest.mark.parametrize(("start", "goal"), [
+    ((20.0, 30.03), (-50.0, 15.0)),  # a hair under the box in the way (the seed-61 stub)
+    ((30.2, 15.0), (-50.0, 50.0)),  # beside it, the goal inside a box not its own
+    ((-50.0, 15.0), (20.0, 30.4)),  # the goal within TIGHT of the box in the way
+])
+def test_a_line_whose_end_stands_right_beside_a_box_still_goes_round_it(
+        start: Point, goal: Point) -> None:
+    """An end within ``TIGHT`` of a box, or inside one, left the router no way out as it
+    grew the boxes (every way began inside one), and it drew the line straight, through
+    the box between the ends. Now such a box is tested at its true size, one holding an
+    end is let pass, and the line goes round the box in its way."""
+    way = Box(0.0, 0.0, 30.0, 30.0)
+    other = Box(-60.0, 40.0, 20.0, 20.0)
+    router = Router([Obstacle("way", way), Obstacle("other", other)])
+    assert segment_hits_box(start, goal, way)  # the straight line passes through it
+    path = router.route(start, goal, ["a", "b"], ("a", "b"))
+    assert path[0] == start and path[-1] == goal
+    assert not any(segment_hits_box(a, b, way) for a, b in pairwise(path))
 
 
 def test_a_busy_square_seed_61_found_ends_its_lines_near_it() -> None:

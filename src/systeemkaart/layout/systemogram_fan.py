@@ -7,11 +7,10 @@ incoming lines by where they cross circles round it, from ``FAN_RADIUS`` outward
 lines are ordered at the first circle where they lie apart, so lines in one channel keep
 their order and lines that part go to the side they part to. Their ports on the symbol
 follow that order round the symbol (cut under it, where the label hangs), spread so that
-neighbouring ports keep room for an arrowhead (more room beside an arrow than between two
-plain lines); the part of each line inside ``FAN_RADIUS`` is replaced by a straight leg
-from where it enters the circle to its port (routed round a box where the leg is not
-clear). :func:`fan_crossings` measures what this is for: pairs of lines into one person
-that cross within ``FAN_RADIUS`` of it.
+neighbouring ports keep room for an arrowhead (see :mod:`.systemogram_ports`); the part of
+each line inside ``FAN_RADIUS`` is replaced by a leg from where it enters the circle to its
+port (routed round a box where the leg is not clear). :func:`fan_crossings` measures what
+this is for: pairs of lines into one person that cross within ``FAN_RADIUS`` of it.
 """
 
 from __future__ import annotations
@@ -24,6 +23,17 @@ from itertools import pairwise
 from . import Point, segment_distance
 from .ring_centre import SYMBOL, PersonPlace
 from .ring_geometry import crossing_at, isotonic, segments_cross
+from .systemogram_ports import (
+    ARROW_GAP,
+    LABEL,
+    LINE_GAP,
+    PORT_ARC,
+    PORT_HI,
+    PORT_LO,
+    SYMBOL_BOX,
+    place_ports,
+    port_distance,
+)
 from .systemogram_route import CROSSING_LENGTH, Router
 
 __all__ = [
@@ -49,52 +59,13 @@ SPIRAL_STEP = 0.5
 """Most turn (radians) round a person along one piece of a leg into its port."""
 SPIRAL_PIECES = math.ceil(math.pi / SPIRAL_STEP)
 """Pieces of every leg into a port: enough for a half turn in ``SPIRAL_STEP`` steps."""
-ARROW_GAP = 0.42
-"""Least angle (radians) between two ports where one holds an arrowhead."""
-LINE_GAP = 0.34
-"""Least angle (radians) between two ports that hold plain line ends: ``END_GAP`` apart
-on a circle's outline."""
-END_GAP = 6.0
-"""Least distance (units) between two line ends on one symbol: where more lines end at a
-person than its port arc holds so far apart, they all end farther out (see
-:func:`_farther`)."""
-FARTHEST = 12.0
-"""Most distance (units) by which crowded line ends move out from a symbol."""
 ENTRY_GAP = 7.0
 """Least distance (units) between two lines where they enter the circle of
 ``FAN_RADIUS``, where they fit."""
 CORNER_ROOM = 2.0
 """How far (units) a line into a person passes off the top corner of its label."""
-ARROW_ROOM = 4.0
-"""Distance between a symbol's outline and the tip of an arrow pointing at it."""
-LABEL = "\x00label"
-SYMBOL_BOX = "\x00symbol"
-"""What a person's id is suffixed with to name the box of its label, and of the square
-inside its symbol, among the obstacles."""
 _CUT = math.pi / 2
 """Where the order round a person starts and ends: straight under it (y grows down)."""
-_PORT_LO = math.radians(145.0)
-_PORT_HI = math.radians(395.0)
-PORT_ARC = _PORT_HI - _PORT_LO
-"""The arc of a symbol that ports may use: all but the part above the label."""
-PORT_STEP = math.radians(3.0)
-"""Angle between the directions in which :func:`_free_arcs` looks for a box."""
-APPROACH = 8.0
-"""Length (units) of the last stretch into a port, about an arrowhead, that must pass no
-other box for the port to be used."""
-
-
-def port_distance(sex: str, angle: float) -> float:
-    """Distance from a symbol's centre to the tip of an arrow arriving at ``angle``."""
-    half = SYMBOL / 2
-    c, s = abs(math.cos(angle)), abs(math.sin(angle))
-    if sex == "male":
-        edge = half / max(c, s)
-    elif sex == "female":
-        edge = half
-    else:
-        edge = half / (c + s)
-    return edge + ARROW_ROOM
 
 
 def _entry(path: Sequence[Point], centre: Point, radius: float, first: int
@@ -155,128 +126,12 @@ def _order(paths: Sequence[Sequence[Point]], lines: Sequence[int], centre: Point
     return sorted(lines, key=cmp_to_key(compare))
 
 
-def _farther(ports: int, small: float, arc: float = PORT_ARC) -> float:
-    """How much farther out (units) than :func:`port_distance` the ends of ``ports``
-    lines into one symbol stand, so that the port arc (``arc`` radians of it free) holds
-    them all ``END_GAP`` apart: 0 where it does at the outline, else the least whole unit
-    that does (at most ``FARTHEST``)."""
-    out = 0.0
-    while out < FARTHEST and (ports - 1) * _narrowed(small * LINE_GAP, out) > arc:
-        out += 1.0
-    return out
-
-
-def _free_arcs(router: Router, person: PersonPlace, pid: str, sex: str, out: float
-               ) -> list[tuple[float, float]]:
-    """The parts of the port arc (angles, ascending) where a line can reach a port: where
-    the last ``APPROACH`` units into a port ``out`` units beyond the outline (see
-    :func:`_farther`) pass no box of someone else. A supporter's pill just above a
-    person otherwise may take the top port, into which every way passes the pill. The
-    whole arc where no box stands that close (nearly every person), or where no part is
-    free. O(c + b) for c grid cells and b boxes near, plus O(S · b) for S directions
-    sampled."""
-    whole = [(_PORT_LO, _PORT_HI)]
-    reach = SYMBOL / math.sqrt(2) + ARROW_ROOM + out + APPROACH
-    near = router.boxes_near((person.x, person.y), reach,
-                             (pid, pid + LABEL, pid + SYMBOL_BOX))
-    if not near:
-        return whole
-    steps = math.ceil(PORT_ARC / PORT_STEP)
-    free: list[float] = []
-    arcs: list[tuple[float, float]] = []
-    for k in range(steps + 1):
-        a = _PORT_LO + PORT_ARC * k / steps
-        c, s = math.cos(a), math.sin(a)
-        d = port_distance(sex, a) + out
-        blocked = any(b.x - 1 < person.x + r * c < b.right + 1
-                      and b.y - 1 < person.y + r * s < b.bottom + 1
-                      for b in near
-                      for r in (d, d + APPROACH / 2, d + APPROACH))
-        if not blocked:
-            free.append(a)
-        elif free:
-            arcs.append((free[0], free[-1]))
-            free = []
-    if free:
-        arcs.append((free[0], free[-1]))
-    return arcs if arcs else whole
-
-
-def _along(angle: float, arcs: Sequence[tuple[float, float]]) -> float:
-    """Where ``angle`` lies along the free ``arcs`` laid end to end (an angle between two
-    arcs, where the one ends and the next begins)."""
-    done = 0.0
-    for a, b in arcs:
-        if angle < a:
-            return done
-        if angle <= b:
-            return done + angle - a
-        done += b - a
-    return done
-
-
-def _angle_at(u: float, arcs: Sequence[tuple[float, float]]) -> float:
-    """The angle ``u`` radians along the free ``arcs`` laid end to end."""
-    done = 0.0
-    for a, b in arcs:
-        if u <= done + b - a:
-            return a + max(u - done, 0.0)
-        done += b - a
-    return arcs[-1][1]
-
-
-def _narrowed(gap: float, out: float) -> float:
-    """The angle that spans the chord of ``gap`` (radians, at the nearest port distance)
-    on a circle ``out`` units farther from the symbol's centre."""
-    near = SYMBOL / 2 + ARROW_ROOM
-    return 2 * math.asin(min(1.0, math.sin(gap / 2) * near / (near + out)))
-
-
-def _spread(wanted: Sequence[float], arrowed: Sequence[bool], small: float, out: float = 0.0,
-            arcs: Sequence[tuple[float, float]] = ((_PORT_LO, _PORT_HI),)) -> list[float]:
-    """Port angles close to ``wanted`` (in order), all on the free ``arcs`` of the port
-    arc (see :func:`_free_arcs`; isotonic fit along them laid end to end, O(n));
-    ``arrowed[k]`` says whether ports ``k`` and ``k + 1`` have an arrowhead between them,
-    ``small`` widens every gap (a small symbol), ``out`` is how far beyond the nearest
-    port distance the ports stand (see :func:`_farther`)."""
-    arc = sum(b - a for a, b in arcs)
-    offsets = [0.0]
-    for g in _gaps(arrowed, small, out, arc):
-        offsets.append(offsets[-1] + g)
-    fitted = isotonic([_along(w, arcs) - o for w, o in zip(wanted, offsets, strict=True)])
-    top = arc - offsets[-1]
-    return [_angle_at(min(max(f, 0.0), top) + o, arcs)
-            for f, o in zip(fitted, offsets, strict=True)]
-
-
-def _gaps(arrowed: Sequence[bool], small: float, out: float = 0.0, arc: float = PORT_ARC
-          ) -> list[float]:
-    """The angles between neighbouring ports: ``ARROW_GAP`` (times ``small``) each where
-    they fit on the port arc; else the gaps between two plain line ends narrowed first,
-    down to ``LINE_GAP``, then those beside an arrowhead down to it, and then all alike
-    (angles that span the same chords ``out`` units farther out, see
-    :func:`_narrowed`), on ``arc`` radians of free port arc."""
-    wide = _narrowed(small * ARROW_GAP, out)
-    line = _narrowed(small * LINE_GAP, out)
-    n = len(arrowed)
-    if n * wide <= arc:
-        return [wide] * n
-    plain = arrowed.count(False)
-    rest = arc - (n - plain) * wide
-    if plain and rest >= plain * line:
-        return [wide if a else rest / plain for a in arrowed]
-    rest = arc - plain * line
-    if rest >= (n - plain) * line:
-        return [rest / (n - plain) if a else line for a in arrowed]
-    return [arc / n] * n
-
-
 def _wanted(path: Sequence[Point], centre: Point, first: int) -> float:
     """The port angle a line asks for: the direction it enters ``FAN_RADIUS`` from, on
     the port arc (under the symbol: the nearer end of the arc)."""
     pt = _entry(path, centre, FAN_RADIUS, first)[1]
     a = _round(pt, centre) + _CUT
-    return min(max(a, _PORT_LO), _PORT_HI)
+    return min(max(a, PORT_LO), PORT_HI)
 
 
 def fan_in(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
@@ -302,17 +157,11 @@ def fan_in(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
         centre = (p.x, p.y)
         order = _order(paths, lines, centre, firsts)
         sex = sexes.get(pid, "unknown")
-        small = 1.0 if sex in ("male", "female") else 1.45  # a diamond is small
         arrowed = [arrows[i] or arrows[j] for i, j in pairwise(order)]
         wanted = [_wanted(paths[i], centre, firsts[i]) for i in order]
         entries = [_entry(paths[i], centre, FAN_RADIUS, firsts[i]) for i in order]
         spaced = _apart([_round(pt, centre) for _, pt in entries])
-        out = _farther(len(order), small)
-        arcs = _free_arcs(router, p, pid, sex, out)
-        if arcs[0] != (_PORT_LO, _PORT_HI):  # less room: the ends may stand farther out
-            out = _farther(len(order), small, sum(b - a for a, b in arcs))
-            arcs = _free_arcs(router, p, pid, sex, out)
-        ports = _spread(wanted, arrowed, small, out, arcs)
+        ports, out = place_ports(router, p, pid, sex, wanted, arrowed)
         for i, angle, (k, enter), bearing in zip(order, ports, entries, spaced, strict=True):
             ends_i = (sources[i], pid)
             port = _port(router, p, port_distance(sex, angle), angle, out, ends_i)

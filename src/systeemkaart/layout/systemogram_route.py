@@ -144,7 +144,8 @@ class Router:
         self.margin = MARGIN
         self._used: dict[tuple[int, int], int] = {}
         self._skip: frozenset[str] = frozenset()
-        self._tight: frozenset[int] = frozenset()
+        self._tight: dict[int, float] = {}
+        """The margin of each box tested closer than the current one (by number)."""
         self._sides_of = [(o.box.x, o.box.y, o.box.right, o.box.bottom, o.owner)
                           for o in self.obstacles]
         self._grid = _Grid([o.box for o in self.obstacles], MARGIN)
@@ -199,7 +200,7 @@ class Router:
         x0, y0, x1, y1, owner = self._sides_of[i]
         if owner in self._skip:
             return None
-        m = 0.5 if i in self._tight else self.margin
+        m = self._tight.get(i, self.margin)
         return x0 - m, y0 - m, x1 + m, y1 + m
 
     def _rects(self) -> list[tuple[int, float, float, float, float]]:
@@ -252,7 +253,7 @@ class Router:
             bx0, by0, bx1, by1, owner = sides[i]
             if owner in skip:
                 continue
-            m = 0.5 if i in tight else margin
+            m = tight.get(i, margin)
             x0, y0, x1, y1 = bx0 - m, by0 - m, bx1 + m, by1 + m
             if x0 >= hi_x or x1 <= lo_x or y0 >= hi_y or y1 <= lo_y:
                 continue
@@ -272,7 +273,7 @@ class Router:
             x0, y0, x1, y1, owner = sides[i]
             if owner in skip:
                 continue
-            m = 0.5 if i in tight else margin
+            m = tight.get(i, margin)
             if x0 - m < x < x1 + m and y0 - m < y < y1 + m:
                 return True
         return False
@@ -551,13 +552,36 @@ class Router:
         at their true size, as those holding ``p`` or ``q``)."""
         self._skip = frozenset(skip)
         self._mine(ends)
-        self._tight = frozenset()
+        self._tight = {}
         self._prepare(MARGIN)
         near = [(i, self._rect(i)) for i in {*self._grid.at(p), *self._grid.at(q)}]
-        self._tight = frozenset(i for i, r in near if r is not None
-                                and any(r[0] < x < r[2] and r[1] < y < r[3] for x, y in (p, q)))
+        self._tight = {i: TIGHT for i, r in near if r is not None
+                       and any(r[0] < x < r[2] and r[1] < y < r[3] for x, y in (p, q))}
         if close:
-            self._tight |= {self._owned[o] for o in close if o in self._owned}
+            self._tight.update((self._owned[o], TIGHT) for o in close if o in self._owned)
+        self._hits.clear()
+        self._any.clear()
+        self._grown = None
+
+    def _loosen(self, p: Point, q: Point) -> None:
+        """Let the current line (until :meth:`route` sets its tests back) pass the boxes
+        that leave its ends no way out: one within ``TIGHT`` of ``p`` or ``q`` is tested
+        at its true size, one holding either is let pass (a line ending on a crowded
+        symbol's port inside its own label; a card's stub ending a hair below another's
+        box): without this no way is found and the line is drawn straight, through
+        whatever stands between its ends."""
+        free = set(self._skip)
+        tight = dict(self._tight)
+        for i in {*self._grid.at(p), *self._grid.at(q)}:
+            x0, y0, x1, y1, owner = self._sides_of[i]
+            if owner in free:
+                continue
+            if any(x0 < x < x1 and y0 < y < y1 for x, y in (p, q)):
+                free.add(owner)
+            elif any(x0 - TIGHT < x < x1 + TIGHT and y0 - TIGHT < y < y1 + TIGHT
+                     for x, y in (p, q)):
+                tight[i] = 0.0
+        self._skip, self._tight = frozenset(free), tight
         self._hits.clear()
         self._any.clear()
         self._grown = None
@@ -627,8 +651,10 @@ class Router:
         Boxes whose grown outline holds ``p`` or ``q``, and those of ``close``, are tested
         at their true size. A path longer than ``LONG_DETOUR`` times the straight way is
         searched again with its turns kept inside narrow gaps, and that way taken where it
-        is shorter and crosses no more remembered lines. Returns the straight segment when
-        no clear path exists (never expected: boxes stand apart).
+        is shorter and crosses no more remembered lines. Where no way is found, a box
+        within ``TIGHT`` of an end is tested at its true size and one holding an end let
+        pass (:meth:`_loosen`), and the search runs again. Returns the straight segment
+        when still no clear path exists (never expected: boxes stand apart).
         """
         self._begin(p, q, skip, ends, close)
         path = self._search(p, q)
@@ -641,6 +667,12 @@ class Router:
             if again is not None and self._crossed_by(again) <= self._crossed_by(path) \
                     and _length(again) < _length(path):
                 path = again
+        if path is None:  # an end lies in or right beside a box: pass that box closer
+            kept = self._skip, self._tight
+            self._loosen(p, q)
+            path = self._search(p, q)
+            self._skip, self._tight = kept
+            self._prepare(MARGIN)
         if path is None:
             return [p, q]
         for _, key in path[1:-1]:
