@@ -308,15 +308,15 @@ def _placed(plan: _Plan, centre: CentrePlace, desired: dict[str, float]
                              pros, orgs, crossings, plan.unreached)
 
 
-def _routed(case: Case, lay: SystemogramLayout, parted: bool = True) -> SystemogramLayout:
-    """``lay`` with every line routed around the boxes it does not belong to (and, when
-    ``parted``, lines sharing a corridor on their own tracks: see ``part_tracks``)."""
+def _routed(case: Case, lay: SystemogramLayout) -> SystemogramLayout:
+    """``lay`` with every line routed around the boxes it does not belong to (lines sharing
+    a corridor are not yet on their own tracks: ``_parted`` does that for the one drawn)."""
     frames = {c.id: c.frame for c in lay.cards}
     boxes = {k: a.box for k, a in lay.agents.items()}
     cards = {k: frames.get(a.card or "") for k, a in lay.agents.items()}
     sexes = {p.id: p.sex for p in case.people}
     links = tuple(route_links(lay.links, lay.people, boxes, cards, sexes,
-                              [h.frame for h in lay.households], parted))
+                              [h.frame for h in lay.households], parted=False))
     crossings = count_crossings([(lk.source, lk.target, lk.points) for lk in links])
     bounds = _bounds(lay.people, lay.households, [c.frame for c in lay.cards]
                      + list(boxes.values()), links)
@@ -461,12 +461,12 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
             groups.append(_candidates(plan, start_rank, rounds, hub))
         near = [[lay for lay in _likeliest(group, sides, count)] for group in groups]
         straight = [lay for group in near for lay in group]
-        routed = [_routed(case, lay, parted=False) for lay in straight]
+        routed = [_routed(case, lay) for lay in straight]
         best = min(routed, key=_reader_cost) if len(routed) > 1 else routed[0]
         if len(tried[0].links) <= ROUTED_LINES and any(long_ways(lay.links) for lay in routed):
             looped = straight[next(k for k, lay in enumerate(routed) if lay is best)]
             for lay in _repairs(plan, groups, near, looped, best, sides, count):
-                routed.append(_routed(case, lay, parted=False))
+                routed.append(_routed(case, lay))
                 best = min(routed, key=_reader_cost)
                 if best is routed[-1] and not long_ways(best.links):
                     break  # it won, and reaches everyone the short way
