@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from systeemkaart.io.yaml_json import load
@@ -184,6 +184,10 @@ def test_emotional_lines_cross_no_more_than_drawn_straight_in_generated_families
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(sorted(RELATION_KINDS)), min_size=2, max_size=_MOST_PER_PAIR),
        st.booleans())
+# found with random seeds: the upper of three straight lines left so high that the route
+# over the tops took the far half of a sister's top, across the child line into her
+@example(["conflict", "neglect", "conflict", "neglect", "neglect", "conflict"], True)
+@example(["caregiving", "neglect", "neglect", "neglect", "close", "conflict"], True)
 def test_several_relations_between_two_people_cross_no_more_than_straight(
         kinds: list[str], siblings: bool) -> None:
     """Two to six relations of any kinds between two siblings (or two people without a
