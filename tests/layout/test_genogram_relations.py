@@ -360,3 +360,20 @@ def test_six_mixed_relations_between_two_people_cross_none() -> None:
         "relations": [{"between": ["a", "b"], "kind": kind} for kind in kinds]})
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=None))
     assert _crossings(layout, straight=False) <= _crossings(layout, straight=True)
+
+
+def test_two_lines_round_one_box_from_one_person_nest() -> None:
+    """Found by the generated-families property with a random seed: a woman's lines to
+    two people beyond her brother (the nearer one first, the farther one behind it) both
+    bend round the corners of his box. Decided one after the other, the line to the
+    farther one took the way nearest the corners and the other went round outside it,
+    across it; decided again as a pair, the line to the farther one goes round outside
+    and they do not cross."""
+    case = load(Path(__file__).resolve().parents[1] / "data"
+                / "genogram-two-detours-one-end.json")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    far, near = (segments(r.points) for r in layout.relations)
+    assert crossings([("far", far), ("near", near)]) == 0
+    ways = _yardstick(layout)
+    assert ways is not None
+    assert _crossings(layout, straight=False) <= _crossings(layout, True, ways)
