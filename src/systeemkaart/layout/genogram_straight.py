@@ -464,17 +464,22 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
         return chosen
 
     def _decide_pairs_again(chosen: list[int]) -> None:
-        """Two relations whose ways cross each other decided again, the later one first,
-        kept when all cross fewer: decided one after the other, the first may take the way
-        the second needed (round a corner nearest it, the other beside it and across it:
-        the line to the nearer of two people beyond one box bent round it outside the
-        line to the farther one), and deciding each again against the other keeps that.
-        Kept when the ways then run along no more lines and cross fewer. Not for two
-        relations between one pair: theirs stand side by side and nest by their own rules
-        (the ports of routes over the tops are moved once the lanes are freed)."""
+        """Two relations whose ways cross each other decided again, the later one first:
+        decided one after the other, the first may take the way the second needed (round
+        a corner nearest it, the other beside it and across it: the line to the nearer of
+        two people beyond one box bent round it outside the line to the farther one), and
+        deciding each again against the other keeps that.
+        Kept when the ways then run along no more lines and cross fewer. Only for two
+        relations with one end in common, each drawn straight or round corners before and
+        after: two between one pair stand side by side and nest by their own rules, and a
+        route moves once the lanes not taken are freed, so what is saved here on a route
+        may be lost there (a generated family crossed 12 times instead of 9)."""
         for k, m in itertools.combinations(range(len(ways)), 2):
             now_k, now_m = ways[k][chosen[k]], ways[m][chosen[m]]
-            if set(pending.relation[k][0].between) == set(pending.relation[m][0].between) \
+            ends_k, ends_m = set(pending.relation[k][0].between), \
+                set(pending.relation[m][0].between)
+            if len(ends_k & ends_m) != 1 or offset[k][chosen[k]] is None \
+                    or offset[m][chosen[m]] is None \
                     or not any(proper_cross(s, t) for s in now_k for t in now_m):
                 continue
             before = cost(chosen)
@@ -486,7 +491,8 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
             chosen[k] = best(k, False)
             keep(k, ways[k][chosen[k]])
             after = cost(chosen)
-            if after[0] <= before[0] and after[1] < before[1]:
+            if after[0] <= before[0] and after[1] < before[1] \
+                    and offset[k][chosen[k]] is not None and offset[m][chosen[m]] is not None:
                 continue
             forget(k)
             forget(m)
