@@ -395,3 +395,16 @@ def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str)
     ways = _yardstick(layout)
     assert ways is not None
     assert _crossings(layout, straight=False) <= _crossings(layout, True, ways)
+
+
+def test_a_line_down_an_open_corridor_keeps_off_a_child_line() -> None:
+    """Found on a generated family (one of seven relations on a couple and their three
+    children): a mother's hostile line to her son went down the corridor beside her, open
+    to the right, within a unit of the line down to her other child. The other ways of
+    the relations had taken the slots near her box, the search for a free one stopped 20
+    slots out, and the corridor's edge was taken instead; an open corridor is searched as
+    far as its lines could fill."""
+    case = load(Path(__file__).resolve().parents[1] / "data"
+                / "genogram-open-corridor-slot.json")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert lines_on_lines(layout) == []
