@@ -408,3 +408,15 @@ def test_a_line_down_an_open_corridor_keeps_off_a_child_line() -> None:
                 / "genogram-open-corridor-slot.json")
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
     assert lines_on_lines(layout) == []
+
+
+def test_a_line_into_a_top_keeps_off_a_partner_bracket_there() -> None:
+    """Found on a generated family: a man and his partner with two others between them
+    are joined by a bracket over the row, which leaves both tops beside the centre. A
+    relation between the two, coming down into his top, took a port three units from
+    the bracket's and ran beside it for 50 units: the bracket's ports were not known to
+    the emotional lines. They are now, and the line keeps clear of it."""
+    case = load(Path(__file__).resolve().parents[1] / "data"
+                / "genogram-bracket-top-port.json")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert lines_on_lines(layout) == []
