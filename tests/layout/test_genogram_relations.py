@@ -381,10 +381,10 @@ def test_two_lines_round_one_box_from_one_person_nest() -> None:
 
 @pytest.mark.xfail(strict=True, reason="open: emotional lines cross more than the yardstick")
 @pytest.mark.parametrize("name", ["genogram-emotional-seed-81", "genogram-emotional-seed-82",
-                                  "genogram-emotional-seed-83"])
+                                  "genogram-emotional-seed-83", "genogram-emotional-seed-85"])
 def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str) -> None:
-    """Found by the generated-families property above with ``--hypothesis-seed`` 81, 82
-    and 83; the tree as it stood before the yardstick went round boxes failed on each too
+    """Found by the generated-families property above with ``--hypothesis-seed`` 81, 82,
+    83 and 85; the tree as it stood before the yardstick went round boxes failed on each too
     (older faults, not regressions). Seed 81: a person's abuse and close-hostile lines
     to someone two rows down are routed through the corridors and cross each other and
     the family lines, 13 crossings against 8. Seed 82: a grandmother's three lines (to a
@@ -393,7 +393,8 @@ def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str)
     three). Seed 83: a parent with four relations to a child and three to the child's
     partner, one row down: the routes wander round the whole drawing, 20 against 5 (16
     before open corridors were searched further, when one more line ran along
-    another)."""
+    another). Seed 85: six relations between a woman and a person without family links
+    beside her and her partner: 8 against 1 (11 on the tree before)."""
     case = _at_most_six_a_pair(load(Path(__file__).resolve().parents[1] / "data"
                                     / f"{name}.json"))
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
