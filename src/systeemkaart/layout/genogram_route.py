@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -233,12 +232,11 @@ class Router:
         tries += [(0.0, bands, None), (0.0, [], None)] if reach is not None \
             else [(0.0, [], None)]
         # a corridor open to one side (beyond the outermost box) always has room further
-        # out: when 20 slots either way hold none, look on as far as the lines already
-        # there could fill (the fallback, its edge, put the line on whatever comes down
-        # there), rather than further out first (longer ways, crossing more)
-        limits = [40] if hi - lo < _INF else [40, 40 + 6 * len(taken)]
-        for limit, (clear, apart, text) in itertools.product(limits, tries):
-            for step in range(0, limit):
+        # out: look as far as the lines already there could fill, or a full corridor's
+        # fallback (its edge) puts the line on whatever comes down there
+        steps = 40 if hi - lo < _INF else 40 + 6 * len(taken)
+        for clear, apart, text in tries:
+            for step in range(0, steps):
                 cand = base + ((step + 1) // 2) * _SLOT * (1 if step % 2 else -1)
                 if lo <= cand <= hi and _apart(taken, halves, cand, own) \
                         and (not clear or _distance(below, cand) >= clear) \
