@@ -21,6 +21,7 @@ it with :meth:`Case.model_validate`, so they also exercise the model's parsing.
 from __future__ import annotations
 
 import calendar
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -45,7 +46,8 @@ from systeemkaart.vocab import (
 )
 
 __all__ = ["case_data", "cases", "families", "families_with_relations", "helper_networks",
-           "line_segments", "names", "parent_maps", "partial_dates", "partner_counts"]
+           "line_segments", "names", "parent_maps", "partial_dates", "partner_counts",
+           "with_relations"]
 
 Draw = Callable[[st.SearchStrategy[Any]], Any]
 
@@ -563,6 +565,29 @@ def families_with_relations(draw: Draw, *, max_generations: int = 4,
             pairs += [[hub, other] for other in _subset(draw, others, 0, 5)]
         relations = [{"between": pair, "kind": draw(st.sampled_from(kinds))} for pair in pairs]
     data["relations"] = relations
+    return Case.model_validate(data)
+
+
+@st.composite
+def with_relations(draw: Draw, base: st.SearchStrategy[Case], max_relations: int = 8) -> Case:
+    """Cases of ``base`` with at least one emotional relation (a property of emotional
+    lines learns nothing from a family without them): one without gets one to
+    ``max_relations`` between people drawn at random, after someone without any family
+    link where it has only one person."""
+    case = draw(base)
+    if case.relations:
+        return case
+    data = case.model_dump(mode="json", exclude_none=True, by_alias=True)
+    ids = [p["id"] for p in data.get("people", [])]
+    while len(ids) < 2:
+        pid = next(f"los-{k}" for k in itertools.count() if f"los-{k}" not in ids)
+        data.setdefault("people", []).append({"id": pid,
+                                              "sex": draw(st.sampled_from(_SORTED(SEXES)))})
+        ids.append(pid)
+    kinds = _SORTED(RELATION_KINDS)
+    data["relations"] = [{"between": _subset(draw, ids, 2, 2),
+                          "kind": draw(st.sampled_from(kinds))}
+                         for _ in range(draw(st.integers(1, max_relations)))]
     return Case.model_validate(data)
 
 

@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from systeemkaart.io.yaml_json import load
-from systeemkaart.layout import Box, segment_hits_box
+from systeemkaart.layout import Box, Point, segment_hits_box
 from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_quality import crossings, lines_on_lines, segments
 from systeemkaart.model import Case
 from systeemkaart.model.family import Relation
 from systeemkaart.vocab import RELATION_KINDS
 from tests.layout.test_genogram import CASES, EXAMPLES, check_layout
-from tests.strategies import families_with_relations
+from tests.strategies import families_with_relations, with_relations
 from tests.strategies_genogram import genogram_families
 
 
@@ -103,17 +104,23 @@ def test_families_with_many_relations_keep_every_rule(case: Case) -> None:
     check_layout(case, layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of())))
 
 
-def _crossings(layout: GenogramLayout, straight: bool) -> int:
+def _crossings(layout: GenogramLayout, straight: bool,
+               ways: list[list[Point]] | None = None) -> int:
     """All crossings of the family lines and the emotional lines as drawn, or with each
-    emotional line drawn straight between the centres of its two symbols."""
+    emotional line drawn straight between the centres of its two symbols (``ways``: each
+    emotional line drawn along the given way instead)."""
     family = [("u:" + "|".join(sorted(p.partners)), segments(p.points))
               for p in layout.partnerships]
     family += [("u:" + "|".join(sorted(c.parents)), segments(c.points))
                for c in layout.children]
     people = layout.people
-    relations = [(f"r{r.index}", [(people[r.between[0]].symbol_centre(),
-                                    people[r.between[1]].symbol_centre())] if straight
-                  else segments(r.points)) for r in layout.relations]
+    if ways is not None:
+        relations = [(f"r{r.index}", segments(way))
+                     for r, way in zip(layout.relations, ways, strict=True)]
+    else:
+        relations = [(f"r{r.index}", [(people[r.between[0]].symbol_centre(),
+                                        people[r.between[1]].symbol_centre())] if straight
+                      else segments(r.points)) for r in layout.relations]
     return crossings(family + relations)
 
 
@@ -123,67 +130,153 @@ three straight lines fit side by side between two symbols, two more go over the 
 one or two round the outside of both and below; a seventh has no way left that crosses
 none of the others."""
 
+_ROUND = 2.0
+"""How far the yardstick's way round keeps from the corners of what stands in its way, so
+that it crosses a line ending on a box's edge (a child line into a top) rather than
+touching its end."""
 
-def _straight_is_drawable(layout: GenogramLayout) -> bool:
-    """True when every emotional line drawn straight between the centres of its symbols
-    would pass no one else's box (symbol, name, years) and not the names under its own
-    symbols (kept free to be read), and no pair has more than ``_MOST_PER_PAIR``
-    relations."""
+
+def _in_the_way(layout: GenogramLayout, between: tuple[str, str] | list[str]) -> list[Box]:
+    """What an emotional line between ``between`` may not pass through: everyone else's
+    box (symbol, name, years), the years over partnership brackets, and the names under
+    its own two symbols (kept free to be read)."""
     people = layout.people
-    if max(Counter(frozenset(r.between) for r in layout.relations).values(),
-           default=0) > _MOST_PER_PAIR:
-        return False
-    years = [p.label_box for p in layout.partnerships if p.label_box is not None]
+    boxes = [person.box for pid, person in people.items() if pid not in between]
+    boxes += [p.label_box for p in layout.partnerships if p.label_box is not None]
+    boxes += [Box(x.box.x, x.symbol.bottom, x.box.w, x.box.bottom - x.symbol.bottom)
+              for x in (people[pid] for pid in between)]
+    return [box for box in boxes if box.h > 0]
+
+
+def _inside(point: Point, box: Box) -> bool:
+    return box.x < point[0] < box.right and box.y < point[1] < box.bottom
+
+
+def _way_round(p: Point, q: Point, boxes: list[Box]) -> list[Point] | None:
+    """The shortest way from ``p`` to ``q`` that passes through none of ``boxes`` (each
+    grown by ``_ROUND``): a taut string, bending only at their corners; ``None`` when
+    there is none. The boxes in the way are found as the way meets them: it starts with
+    those the straight line passes, and takes in each box the shortest way found so far
+    passes, until it passes none (a few rounds)."""
+    grown = [Box(b.x - _ROUND, b.y - _ROUND, b.w + 2 * _ROUND, b.h + 2 * _ROUND)
+             for b in boxes]
+    grown = [b for b in grown if not _inside(p, b) and not _inside(q, b)]
+    met = [b for b in grown if segment_hits_box(p, q, b)]
+    for _round in range(12):
+        corners = [c for b in met for c in ((b.x, b.y), (b.right, b.y), (b.x, b.bottom),
+                                            (b.right, b.bottom))
+                   if not any(_inside(c, other) for other in grown)]
+        nodes = [p, q, *corners]
+        far = {0: 0.0}
+        before: dict[int, int] = {}
+        heap, done = [(0.0, 0)], set()
+        while heap:
+            d, i = heapq.heappop(heap)
+            if i in done:
+                continue
+            done.add(i)
+            for j, node in enumerate(nodes):
+                dj = d + math.dist(nodes[i], node)
+                if j not in done and dj < far.get(j, math.inf) \
+                        and not any(segment_hits_box(nodes[i], node, b) for b in met):
+                    far[j], before[j] = dj, i
+                    heapq.heappush(heap, (dj, j))
+        if 1 not in far:
+            return None
+        way = [1]
+        while way[-1] != 0:
+            way.append(before[way[-1]])
+        points = [nodes[i] for i in reversed(way)]
+        more = [b for b in grown if b not in met
+                and any(segment_hits_box(s, t, b) for s, t in itertools.pairwise(points))]
+        if not more:
+            return points
+        met += more
+    return None
+
+
+def _yardstick(layout: GenogramLayout) -> list[list[Point]] | None:
+    """Per emotional line, the way it is measured against: the straight line between the
+    centres of its symbols where that passes nothing in its way (see :func:`_in_the_way`),
+    else the shortest way round what is in its way; ``None`` when a line has no way."""
+    people = layout.people
+    ways: list[list[Point]] = []
     for r in layout.relations:
         p, q = (people[x].symbol_centre() for x in r.between)
-        names = [Box(x.box.x, x.symbol.bottom, x.box.w, x.box.bottom - x.symbol.bottom)
-                 for x in (people[pid] for pid in r.between)]
-        if any(segment_hits_box(p, q, person.box) for pid, person in people.items()
-               if pid not in r.between) or any(segment_hits_box(p, q, box)
-                                               for box in years + names if box.h > 0):
-            return False
-    return True
+        boxes = _in_the_way(layout, r.between)
+        way = [p, q] if not any(segment_hits_box(p, q, b) for b in boxes) \
+            else _way_round(p, q, boxes)
+        if way is None:
+            return None
+        ways.append(way)
+    return ways
+
+
+def _at_most_six_a_pair(case: Case) -> Case:
+    """``case`` without the relations beyond the ``_MOST_PER_PAIR``-th between one pair."""
+    seen: Counter[frozenset[str]] = Counter()
+    kept = []
+    for relation in case.relations:
+        seen[frozenset(relation.between)] += 1
+        if seen[frozenset(relation.between)] <= _MOST_PER_PAIR:
+            kept.append(relation)
+    return case.model_copy(update={"relations": kept})
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.one_of(genogram_families(), families_with_relations()))
+@given(with_relations(st.one_of(genogram_families(), families_with_relations())))
 def test_emotional_lines_cross_no_more_than_drawn_straight_in_generated_families(
         case: Case) -> None:
     """In every genogram the lines cross no more often than they would with every
     emotional line drawn straight between its two symbols (crossing pairs of segments,
-    emotional lines included).
+    emotional lines included), or, where that straight line would pass through something
+    no emotional line may pass (someone else's box, the years over a partnership bracket,
+    the names under its own symbols), bent round it the shortest way, at its corners.
 
-    Narrowed to families where the yardstick itself could be drawn: an emotional line may
-    not pass through a box that is not its end (nor through the names under its own
-    symbols), so where the straight line does (mostly:
-    two people of one row with others between them, or a line across a row), the drawn
-    line goes round, and when whoever stands in the way has a child line arriving from
-    above and a line hanging below, every way round crosses one of them while the straight
-    line, through the box, crosses neither (and a line round its own end's name may have
-    to cross a partner line that the line through the name passes between); two straight
-    lines in one row lie on one line and never cross, where lines going round (between
-    interleaved pairs) may have to; and more than ``_MOST_PER_PAIR`` relations between one
-    pair leave no way that crosses none of the others.
+    Measured against the straight lines alone, this held only where every straight line
+    could be drawn, and most generated families have one that cannot: on 300 random
+    families (with relations) of these strategies, 151 of 187; a line through its own
+    end's names (a parent and a child below) in 117, through someone else's box in 103
+    (people of one row with others between them), through a couple's years in 28. Where
+    whoever stands in the way has a child line arriving from above and a line hanging
+    below, every way round crosses one of them while the straight line, through the box,
+    crosses neither; the way round crosses it too. A yardstick with the lines that cannot
+    be straight taken as drawn held on 400 families, but not under ``--hypothesis-seed``
+    53, 55 and 58 (it measures the layout against itself).
 
-    How much that leaves out, measured on 400 families of these strategies (random, not
-    the derandomised ones run here): 229 (the straight line of some relation passes
-    someone else's box in 193, its own end's names in 181, a couple's years in 77; more
-    than six relations a pair in 7). 212 of those meet the rule all the same, 17 do not,
-    so each reason stays. A yardstick with only the lines that cannot be straight taken as
-    drawn held on all 400, but runs with ``--hypothesis-seed`` (53, 55, 58 of 51-58) found
-    families it fails (12 crossings against 11, 11 against 9, 7 against 6), so it is not
-    asserted either. Those families are measured, not asserted, in ``bench/bench_genogram.py``;
-    several relations between one pair, the case that narrows least, are asserted for
-    every mix of kinds in
-    :func:`test_several_relations_between_two_people_cross_no_more_than_straight`."""
+    More than ``_MOST_PER_PAIR`` relations between one pair leave no way that crosses none
+    of the others, so the relations beyond the sixth of a pair are left out (seven are
+    tested on their own in
+    :func:`test_seven_relations_between_two_siblings_cross_no_more_than_straight`). Every
+    family has a relation (one with none tells nothing).
+
+    Not yet asserted where a straight line passes someone else's box (about 60 % of these
+    families): there the lines as drawn cross more than the way round in about 2-3 % of
+    random families (the tree before this yardstick too); those that random seeds found
+    are kept as expected failures below."""
+    case = _at_most_six_a_pair(case)
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
-    assume(_straight_is_drawable(layout))
-    assert _crossings(layout, straight=False) <= _crossings(layout, straight=True)
+    people = layout.people
+    # not yet where a straight line passes someone else's box: there the lines as drawn
+    # cross more than the way round in about 2 % of families (kept below as expected
+    # failures); round names and years they meet it
+    assume(not any(segment_hits_box(people[r.between[0]].symbol_centre(),
+                                    people[r.between[1]].symbol_centre(), person.box)
+                   for r in layout.relations for pid, person in people.items()
+                   if pid not in r.between))
+    ways = _yardstick(layout)
+    assume(ways is not None)
+    assert ways is not None
+    assert _crossings(layout, straight=False) <= _crossings(layout, True, ways)
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(sorted(RELATION_KINDS)), min_size=2, max_size=_MOST_PER_PAIR),
        st.booleans())
+# found with random seeds: the upper of three straight lines left so high that the route
+# over the tops took the far half of a sister's top, across the child line into her
+@example(["conflict", "neglect", "conflict", "neglect", "neglect", "conflict"], True)
+@example(["caregiving", "neglect", "neglect", "neglect", "close", "conflict"], True)
 def test_several_relations_between_two_people_cross_no_more_than_straight(
         kinds: list[str], siblings: bool) -> None:
     """Two to six relations of any kinds between two siblings (or two people without a
@@ -280,3 +373,69 @@ def test_six_mixed_relations_between_two_people_cross_none() -> None:
         "relations": [{"between": ["a", "b"], "kind": kind} for kind in kinds]})
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=None))
     assert _crossings(layout, straight=False) <= _crossings(layout, straight=True)
+
+
+def test_two_lines_round_one_box_from_one_person_nest() -> None:
+    """Found by the generated-families property with a random seed: a woman's lines to
+    two people beyond her brother (the nearer one first, the farther one behind it) both
+    bend round the corners of his box. Decided one after the other, the line to the
+    farther one took the way nearest the corners and the other went round outside it,
+    across it; decided again as a pair, the line to the farther one goes round outside
+    and they do not cross."""
+    case = load(Path(__file__).resolve().parents[1] / "data"
+                / "genogram-two-detours-one-end.json")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    far, near = (segments(r.points) for r in layout.relations)
+    assert crossings([("far", far), ("near", near)]) == 0
+    ways = _yardstick(layout)
+    assert ways is not None
+    assert _crossings(layout, straight=False) <= _crossings(layout, True, ways)
+
+
+@pytest.mark.xfail(strict=True, reason="open: emotional lines cross more than the yardstick")
+@pytest.mark.parametrize("name", ["genogram-emotional-seed-81", "genogram-emotional-seed-82",
+                                  "genogram-emotional-seed-83", "genogram-emotional-seed-85"])
+def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str) -> None:
+    """Found by the generated-families property above with ``--hypothesis-seed`` 81, 82,
+    83 and 85; the tree as it stood before the yardstick went round boxes failed on each too
+    (older faults, not regressions). Seed 81: a person's abuse and close-hostile lines
+    to someone two rows down are routed through the corridors and cross each other and
+    the family lines, 13 crossings against 8. Seed 82: a grandmother's three lines (to a
+    grandson twice, to another) leave one side of her symbol and cross each other just
+    beyond it, 11 against 10 (and run along each other down a corridor too narrow for
+    three). Seed 83: a parent with four relations to a child and three to the child's
+    partner, one row down: the routes wander round the whole drawing, 20 against 5 (16
+    before open corridors were searched further, when one more line ran along
+    another). Seed 85: six relations between a woman and a person without family links
+    beside her and her partner: 8 against 1 (11 on the tree before)."""
+    case = _at_most_six_a_pair(load(Path(__file__).resolve().parents[1] / "data"
+                                    / f"{name}.json"))
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    ways = _yardstick(layout)
+    assert ways is not None
+    assert _crossings(layout, straight=False) <= _crossings(layout, True, ways)
+
+
+def test_a_line_down_an_open_corridor_keeps_off_a_child_line() -> None:
+    """Found on a generated family (one of seven relations on a couple and their three
+    children): a mother's hostile line to her son went down the corridor beside her, open
+    to the right, within a unit of the line down to her other child. The other ways of
+    the relations had taken the slots near her box, the search for a free one stopped 20
+    slots out, and the corridor's edge was taken instead; an open corridor is searched as
+    far as its lines could fill."""
+    case = load(Path(__file__).resolve().parents[1] / "data"
+                / "genogram-open-corridor-slot.json")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert lines_on_lines(layout) == []
+
+
+def test_a_line_into_a_top_keeps_off_a_partner_bracket_there() -> None:
+    """Found on a generated family: a man and his partner with two others between them
+    are joined by a bracket over the row, which leaves both tops beside the centre. A
+    relation between the two, coming down into his top, took a port three units from
+    the bracket's and ran beside it for 50 units: the bracket's ports were not known to
+    the emotional lines. They are now, and the line keeps clear of it."""
+    case = load(Path(__file__).resolve().parents[1] / "data"
+                / "genogram-bracket-top-port.json")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert lines_on_lines(layout) == []

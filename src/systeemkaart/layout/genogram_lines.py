@@ -30,7 +30,7 @@ from .genogram_places import (
     top_depth,
 )
 from .genogram_relations import relation_path
-from .genogram_route import RefPoint, YRef
+from .genogram_route import FAMILY_HALF, RefPoint, YRef
 
 __all__ = ["child_lines", "consanguineous", "cross_row_partnership", "family_lines",
            "partner_drops", "twin_groups"]
@@ -83,6 +83,9 @@ def family_lines(work: Work, u: Union, ux: float, gap: tuple[float, float],
             reach = SYMBOL * min(0.25 + 0.09 * u.span_level, 0.45)  # nested brackets apart
             xl = cx(work, left) + reach
             xr = cx(work, right) - reach
+            # the bracket leaves the tops at ports: emotional lines keep clear of them
+            work.top_ports[left][reach] = FAMILY_HALF
+            work.top_ports[right][-reach] = FAMILY_HALF
             points = [(xl, row_ref(row, SYMBOL_TOP)), (xl, lane), (xr, lane),
                       (xr, row_ref(row, SYMBOL_TOP))]
             anchor = (ux, lane)

@@ -231,8 +231,12 @@ class Router:
         tries = [(_TOP_CLEAR, bands, reach), (_SLOT, bands, reach), (0.0, bands, reach)]
         tries += [(0.0, bands, None), (0.0, [], None)] if reach is not None \
             else [(0.0, [], None)]
+        # a corridor open to one side (beyond the outermost box) always has room further
+        # out: look as far as the lines already there could fill, or a full corridor's
+        # fallback (its edge) puts the line on whatever comes down there
+        steps = 40 if hi - lo < _INF else 40 + 6 * len(taken)
         for clear, apart, text in tries:
-            for step in range(0, 40):
+            for step in range(0, steps):
                 cand = base + ((step + 1) // 2) * _SLOT * (1 if step % 2 else -1)
                 if lo <= cand <= hi and _apart(taken, halves, cand, own) \
                         and (not clear or _distance(below, cand) >= clear) \

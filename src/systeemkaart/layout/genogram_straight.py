@@ -36,7 +36,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Final
 
-from . import Point
+from . import Point, proper_cross
 from .genogram_detour import detour, detour_path
 from .genogram_dot import LARGE
 from .genogram_near import FamilyLines, LineIndex, Segment, line_segments
@@ -398,6 +398,7 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
         order.append(order_k)
 
     ends: dict[str, dict[int, Point]] = defaultdict(dict)  # per person: placed lines' ends
+    large = len(work.st.blocks) >= LARGE  # pairs are not decided again there (see _repair)
 
     def clashes(k: int, segs: list[Segment]) -> int:
         """How many ends of the way ``segs`` of relation ``k`` lie within ``_PORT_GAP`` of
@@ -458,7 +459,46 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
                 keep(k, ways[k][j])
             if not changed:
                 break
+        if rounds and not large:
+            _decide_pairs_again(chosen)
         return chosen
+
+    def _decide_pairs_again(chosen: list[int]) -> None:
+        """Two relations whose ways cross each other decided again, the later one first:
+        decided one after the other, the first may take the way the second needed (round
+        a corner nearest it, the other beside it and across it: the line to the nearer of
+        two people beyond one box bent round it outside the line to the farther one), and
+        deciding each again against the other keeps that.
+        Kept when the ways then run along no more lines and cross fewer. Only for two
+        relations with one end in common, each drawn straight or round corners before and
+        after: two between one pair stand side by side and nest by their own rules, and a
+        route moves once the lanes not taken are freed, so what is saved here on a route
+        may be lost there (a generated family crossed 12 times instead of 9)."""
+        for k, m in itertools.combinations(range(len(ways)), 2):
+            now_k, now_m = ways[k][chosen[k]], ways[m][chosen[m]]
+            ends_k, ends_m = set(pending.relation[k][0].between), \
+                set(pending.relation[m][0].between)
+            if len(ends_k & ends_m) != 1 or offset[k][chosen[k]] is None \
+                    or offset[m][chosen[m]] is None \
+                    or not any(proper_cross(s, t) for s in now_k for t in now_m):
+                continue
+            before = cost(chosen)
+            old = chosen[k], chosen[m]
+            forget(k)
+            forget(m)
+            chosen[m] = best(m, False)
+            keep(m, ways[m][chosen[m]])
+            chosen[k] = best(k, False)
+            keep(k, ways[k][chosen[k]])
+            after = cost(chosen)
+            if after[0] <= before[0] and after[1] < before[1] \
+                    and offset[k][chosen[k]] is not None and offset[m][chosen[m]] is not None:
+                continue
+            forget(k)
+            forget(m)
+            chosen[k], chosen[m] = old
+            keep(k, ways[k][chosen[k]])
+            keep(m, ways[m][chosen[m]])
 
     def cost(chosen: list[int]) -> tuple[int, int]:
         """How many lines the ways ``chosen`` (all placed) run along and cross in all."""
