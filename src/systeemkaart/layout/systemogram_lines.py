@@ -40,6 +40,8 @@ from .systemogram_leave import Shift, ends_of, first_sides, in_card, is_double
 from .systemogram_leave import shifts as leave_shifts
 from .systemogram_nudge import CROWDED, drop_reversals, nudge_apart, straighten
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
+from .systemogram_siblings import untwist
+from .systemogram_track import own_tracks
 
 __all__ = [
     "CLOSE_GAP",
@@ -248,6 +250,8 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         _apart(router, links, paths, people, agents, cards, frames, kept)
     drop_reversals(router, paths, pairs_, skips)
     _trim_stubs(router, paths, pairs_, skips, firsts)
+    untwist(router, paths, pairs_, skips, firsts)
+    own_tracks(router, paths, pairs_, skips, firsts, kept)
     out = []
     for lk, path, flip in zip(links, paths, flips, strict=True):
         pts = tuple(reversed(path)) if flip else tuple(path)
