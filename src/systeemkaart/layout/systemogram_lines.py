@@ -250,8 +250,9 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         _apart(router, links, paths, people, agents, cards, frames, kept)
     drop_reversals(router, paths, pairs_, skips)
     _trim_stubs(router, paths, pairs_, skips, firsts)
-    untwist(router, paths, pairs_, skips, firsts)
-    own_tracks(router, paths, pairs_, skips, firsts, kept)
+    if len(links) <= CROWDED:  # a crowded drawing's time goes to routing
+        untwist(router, paths, pairs_, skips, firsts)
+        own_tracks(router, paths, pairs_, skips, firsts, kept)
     out = []
     for lk, path, flip in zip(links, paths, flips, strict=True):
         pts = tuple(reversed(path)) if flip else tuple(path)

@@ -19,6 +19,7 @@ from . import Point
 from .ring_geometry import segments_cross
 from .systemogram_close import CLOSE_END, close_length
 from .systemogram_route import MARGIN, TIGHT, Router
+from .systemogram_track import near_segments
 
 __all__ = ["NEAR", "sibling_crossings", "untwist"]
 
@@ -28,8 +29,12 @@ another line of the same agent."""
 BESIDE = 7.0
 """Distance (units) within which a straightened line may run no longer beside another
 line than it did (the nudging's gap)."""
-ROUNDS = 3
+ROUNDS = 2
 """Most passes over the crossings (a repair may leave a crossing for the next pass)."""
+TRIES = 6
+"""Most crossings repaired in one drawing: a bounded cost."""
+BENDS = 4
+"""Most later bends a new way from the stub is tried to."""
 
 
 def _crossing_point(a: Point, b: Point, c: Point, d: Point) -> Point:
@@ -78,14 +83,15 @@ def untwist(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, 
     places; from the stub they fan out in order. Returns the lines given a new way.
     O(A · s²) per pass to find the crossings (A lines per agent, s segments), plus
     O(b² · L · s) per crossing (b bends tried, L lines)."""
-    fixed = 0
+    fixed, tries = 0, TRIES
     for _ in range(ROUNDS):
         found = sibling_crossings(list(zip([a for a, _ in ends], [t for _, t in ends],
                                            paths, strict=True)))
         done: set[int] = set()
         for i, j, _ in found:
-            if done & {i, j}:
+            if done & {i, j} or tries <= 0:
                 continue
+            tries -= 1
             changed = _repair(router, paths, ends, skips, firsts, i, j)
             done |= changed
             fixed += len(changed)
@@ -139,7 +145,7 @@ def _ways(router: Router, paths: Sequence[list[Point]], ends: Sequence[tuple[str
                           and p[0] == path[0] and p[1] != path[1]},
                          key=lambda pt: math.dist(pt, path[1]))
     out: list[list[Point]] = []
-    for m in range(f, len(path) - 1):
+    for m in range(f, min(len(path) - 1, f + BENDS)):
         for start in starts:
             if _clear(router, start, path[m], path, skips[i], ends[i]):
                 out.append([*path[:f - 1], start, *path[m:]])
@@ -163,12 +169,8 @@ def _weigh(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]], i:
                             and min(math.dist(_crossing_point(a, b, c, d), path[0]),
                                     math.dist(_crossing_point(a, b, c, d), other[0])) <= NEAR
                             for a, b in pairwise(path) for c, d in pairwise(other))
-    crossed = 0
-    for j, other in enumerate(paths):
-        if j == i or mine & set(ends[j]):
-            continue
-        crossed += sum(segments_cross(a, b, c, d) for c, d in pairwise(other)
-                       for a, b in pairwise(path))
+    crossed = sum(segments_cross(a, b, c, d) for j, c, d in near_segments(paths, i, path, 0.0)
+                  if mine.isdisjoint(ends[j]) for a, b in pairwise(path))
     return siblings, crossed, _beside(paths, i, path, path[1], skip=partner)
 
 
@@ -189,11 +191,10 @@ def _beside(paths: Sequence[Sequence[Point]], i: int, path: Sequence[Point], sta
     ``skip``; only of line ``only`` when given), nearly parallel, leaving out
     ``CLOSE_END`` about ``start`` (where siblings leave together) and about the ends."""
     total = 0.0
-    for j, other in enumerate(paths):
-        if j in (i, skip) or (only >= 0 and j != only):
+    for j, c, d in near_segments(paths, i, path, BESIDE):
+        if j == skip or (only >= 0 and j != only):
             continue
-        holes = [start, path[0], other[0], other[-1], path[-1]]
+        holes = [start, path[0], paths[j][0], paths[j][-1], path[-1]]
         for p, q in pairwise(path):
-            for c, d in pairwise(other):
-                total += close_length(p, q, c, d, BESIDE, holes, CLOSE_END)
+            total += close_length(p, q, c, d, BESIDE, holes, CLOSE_END)
     return total

@@ -22,7 +22,7 @@ from .ring_geometry import segments_cross
 from .systemogram_close import CLOSE_END, close_length, close_runs
 from .systemogram_route import MARGIN, TIGHT, Router
 
-__all__ = ["LONG_RUN", "STEPS", "own_tracks"]
+__all__ = ["LONG_RUN", "STEPS", "TRIES", "near_segments", "own_tracks"]
 
 LONG_RUN = 30.0
 """Length (units) two lines of different agents may run within ``CLOSE`` of each other
@@ -32,6 +32,8 @@ CLOSE = 4.0
 STEPS = tuple(float(s) for s in range(3, 17))
 """Distances (units) a segment is tried off the line it lay along: the one that runs
 least close beside any line is taken (between two lines, halfway)."""
+TRIES = 6
+"""Most runs given a track in one drawing: a bounded cost."""
 BESIDE = 7.0
 """Distance (units) within which a moved segment may run no longer beside other lines
 (the nudging's gap); within ``CLOSE`` it must run at least ``LONG_RUN / 2`` less."""
@@ -45,12 +47,12 @@ def own_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
     ``paths`` run from each agent, ``ends`` are their (agent, target), ``skips`` the boxes
     each may pass, ``firsts`` each path's first point that may move, ``kept`` how many
     points at each path's end stay (its fan into a port). Returns the segments moved.
-    O(P · s · L · s) for P long runs (few), s segments per line, L lines."""
+    O(L · s) per try, for L lines of s segments, at most ``TRIES`` runs."""
     lines = [(a, t, p) for (a, t), p in zip(ends, paths, strict=True)]
     moved = 0
     runs = sorted(((run, pair) for pair, run in close_runs(lines, CLOSE, CLOSE_END).items()
                    if run > LONG_RUN), key=lambda rp: (-rp[0], rp[1]))
-    for _, (i, j) in runs:
+    for _, (i, j) in runs[:TRIES]:
         for line, other in ((j, i), (i, j)):
             if _move_run(router, paths, ends, skips, firsts, kept, line, other):
                 moved += 1
@@ -80,7 +82,7 @@ def _move_run(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
     mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
     side = _side(mid, nx, ny, paths[other])
     old = path[k - 1:k + 3]
-    crossed = _crossed(paths, ends, i, old)
+    crossed = _crossed(paths, i, old)
     before = (_beside(paths, i, old, CLOSE), _beside(paths, i, old, BESIDE))
     choice: tuple[tuple[float, float, float], Point, Point] | None = None
     for step in STEPS:
@@ -91,7 +93,7 @@ def _move_run(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
         if score[0] > before[0] - LONG_RUN / 2 or score[1] > before[1] + 1e-9 \
                 or (choice is not None and score >= choice[0]):
             continue
-        if _crossed(paths, ends, i, new) > crossed \
+        if _crossed(paths, i, new) > crossed \
                 or not _clear(router, new, path, skips[i], ends[i]):
             continue
         choice = (score, a2, b2)
@@ -128,17 +130,23 @@ def _clear(router: Router, part: Sequence[Point], path: Sequence[Point],
     return False
 
 
-def _crossed(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]], i: int,
-             part: Sequence[Point]) -> int:
+def near_segments(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
+                  reach: float) -> list[tuple[int, Point, Point]]:
+    """The segments (line, start, end) of lines other than ``i`` whose boxes come within
+    ``reach`` of the box of ``part``: O(L · s), a box test each."""
+    x0, x1 = min(p[0] for p in part) - reach, max(p[0] for p in part) + reach
+    y0, y1 = min(p[1] for p in part) - reach, max(p[1] for p in part) + reach
+    return [(j, c, d) for j, other in enumerate(paths) if j != i
+            for c, d in pairwise(other)
+            if not (max(c[0], d[0]) < x0 or min(c[0], d[0]) > x1
+                    or max(c[1], d[1]) < y0 or min(c[1], d[1]) > y1)]
+
+
+def _crossed(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point]) -> int:
     """How often ``part`` of line ``i`` crosses other lines (siblings too; lines into the
     same target too: crossing them near it hides whose arrow is whose)."""
-    total = 0
-    for j, other in enumerate(paths):
-        if j == i:
-            continue
-        total += sum(segments_cross(p, q, c, d) for p, q in pairwise(part)
-                     for c, d in pairwise(other))
-    return total
+    return sum(segments_cross(p, q, c, d) for _, c, d in near_segments(paths, i, part, 0.0)
+               for p, q in pairwise(part))
 
 
 def _beside(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
@@ -147,11 +155,8 @@ def _beside(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
     parallel, leaving out ``CLOSE_END`` about the ends of the lines."""
     total = 0.0
     path = paths[i]
-    for j, other in enumerate(paths):
-        if j == i:
-            continue
-        holes = [path[0], path[-1], other[0], other[-1]]
+    for j, c, d in near_segments(paths, i, part, gap):
+        holes = [path[0], path[-1], paths[j][0], paths[j][-1]]
         for p, q in pairwise(part):
-            for c, d in pairwise(other):
-                total += close_length(p, q, c, d, gap, holes, CLOSE_END)
+            total += close_length(p, q, c, d, gap, holes, CLOSE_END)
     return total
