@@ -251,8 +251,9 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     drop_reversals(router, paths, pairs_, skips)
     _trim_stubs(router, paths, pairs_, skips, firsts)
     if len(links) <= CROWDED:  # a crowded drawing's time goes to routing
-        untwist(router, paths, pairs_, skips, firsts)
-        own_tracks(router, paths, pairs_, skips, firsts, kept)
+        plain = [lk.kind != "relation" for lk in links]  # a relation's pattern swings out
+        untwist(router, paths, pairs_, skips, firsts, plain)
+        own_tracks(router, paths, pairs_, skips, firsts, kept, plain)
     out = []
     for lk, path, flip in zip(links, paths, flips, strict=True):
         pts = tuple(reversed(path)) if flip else tuple(path)

@@ -5,8 +5,9 @@ their targets. Where one of them turns back across a sibling line near the agent
 sees two lines swap places, or one line that turns back on itself, and cannot tell which
 arrow starts where (the first rule of the drawing: every arrow visibly from its own agent
 to its own target). :func:`sibling_crossings` finds such crossings within ``NEAR`` units
-of the agent; :func:`untwist` drops the bends before such a crossing where the line can run
-straight on from its stub (or from the point a sibling's stub ends at) without the crossing.
+of the agent; :func:`untwist` gives one line of such a pair a new way from its stub (or
+from where a sibling's stub ends) to a bend past the crossing, straight or round the
+boxes, and the other line one too where the first would otherwise run beside it.
 """
 
 from __future__ import annotations
@@ -69,14 +70,17 @@ def sibling_crossings(lines: Sequence[tuple[str, str, Sequence[Point]]],
 
 
 def untwist(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
-            skips: Sequence[Sequence[str]], firsts: Sequence[int]) -> int:
+            skips: Sequence[Sequence[str]], firsts: Sequence[int],
+            plain: Sequence[bool] = ()) -> int:
     """Repair, in place, lines of one agent that cross each other within ``NEAR`` of it
     (``paths`` from the agent, ``ends`` their (agent, target), ``skips`` the boxes each may
     pass, ``firsts`` the index of each path's first bend that may move, after a card's
-    stub). One of the two takes a new way from its stub's end (or from where a sibling's
-    stub ends, on the same row) to a later bend past the crossing: straight where that is
-    clear of every box, else round the boxes as the router finds it; where that way runs
-    beside the other line of the pair, that line is given a new way too. A repair is kept
+    stub; ``plain`` whether each is drawn as a plain stroke: one that is not keeps the
+    router's margin, its pattern swings out). One of the two takes a new way from its
+    stub's end (or from where a sibling's stub ends, on the same row) to a later bend
+    past the crossing: straight where that is clear of every box, else round the boxes as
+    the router finds it; where that way runs beside the other line of the pair, that
+    line is given a new way too. A repair is kept
     only where both lines then cross no sibling near the agent, cross no more other lines
     and run no longer beside other lines (within ``BESIDE``). A route that leaves its card
     one way, turns back across its sibling and heads on reads as two lines swapping
@@ -92,7 +96,7 @@ def untwist(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, 
             if done & {i, j} or tries <= 0:
                 continue
             tries -= 1
-            changed = _repair(router, paths, ends, skips, firsts, i, j)
+            changed = _repair(router, paths, ends, skips, firsts, i, j, plain)
             done |= changed
             fixed += len(changed)
         if not done:
@@ -101,13 +105,13 @@ def untwist(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, 
 
 
 def _repair(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
-            skips: Sequence[Sequence[str]], firsts: Sequence[int], i: int, j: int
-            ) -> set[int]:
+            skips: Sequence[Sequence[str]], firsts: Sequence[int], i: int, j: int,
+            plain: Sequence[bool] = ()) -> set[int]:
     """New ways for line ``i`` or ``j`` (or both) that no longer cross (see
     :func:`untwist`); the lines changed."""
     for x, y in ((j, i), (i, j)) if len(paths[j]) >= len(paths[i]) else ((i, j), (j, i)):
         old_x = _weigh(paths, ends, x, paths[x], y)
-        for new_x in _ways(router, paths, ends, skips, firsts, x):
+        for new_x in _ways(router, paths, ends, skips, firsts, x, not plain or plain[x]):
             trial = [*paths[:x], new_x, *paths[x + 1:]]
             w = _weigh(trial, ends, x, new_x, y)
             if w[0] or w[1] > old_x[1] or w[2] > old_x[2] + 1e-9:
@@ -117,7 +121,7 @@ def _repair(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, 
                 paths[x] = new_x
                 return {x}
             old_y = _weigh(trial, ends, y, paths[y], -1)
-            for new_y in _ways(router, trial, ends, skips, firsts, y):
+            for new_y in _ways(router, trial, ends, skips, firsts, y, not plain or plain[y]):
                 both = [*trial[:y], new_y, *trial[y + 1:]]
                 wy = _weigh(both, ends, y, new_y, -1)
                 wx = _weigh(both, ends, x, new_x, -1)
@@ -130,11 +134,12 @@ def _repair(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, 
 
 
 def _ways(router: Router, paths: Sequence[list[Point]], ends: Sequence[tuple[str, str]],
-          skips: Sequence[Sequence[str]], firsts: Sequence[int], i: int
-          ) -> list[list[Point]]:
+          skips: Sequence[Sequence[str]], firsts: Sequence[int], i: int,
+          tight: bool = True) -> list[list[Point]]:
     """Other ways for line ``i``: from the end of its stub (or of a sibling's stub on the
     same row) to each later bend before its last segment, straight where that is clear of
-    every box (at the router's margin, or else its ``TIGHT`` one), else as the router's
+    every box (at the router's margin, or else, where ``tight``, its ``TIGHT`` one), else
+    as the router's
     quick search goes round the boxes; the rest of the line as it was."""
     path = paths[i]
     f = firsts[i]
@@ -147,7 +152,7 @@ def _ways(router: Router, paths: Sequence[list[Point]], ends: Sequence[tuple[str
     out: list[list[Point]] = []
     for m in range(f, min(len(path) - 1, f + BENDS)):
         for start in starts:
-            if _clear(router, start, path[m], path, skips[i], ends[i]):
+            if _clear(router, start, path[m], path, skips[i], ends[i], tight):
                 out.append([*path[:f - 1], start, *path[m:]])
                 continue
             leg = router.try_route(start, path[m], skips[i], ends[i])
@@ -175,10 +180,10 @@ def _weigh(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]], i:
 
 
 def _clear(router: Router, a: Point, b: Point, path: Sequence[Point], skip: Sequence[str],
-           ends: tuple[str, str]) -> bool:
-    """True when ``a``-``b`` is clear of every box at the router's margin, or else at its
-    ``TIGHT`` one (as the line was routed)."""
-    for margin in (MARGIN, TIGHT):
+           ends: tuple[str, str], tight: bool = True) -> bool:
+    """True when ``a``-``b`` is clear of every box at the router's margin, or else (where
+    ``tight``) at its ``TIGHT`` one (as the line was routed)."""
+    for margin in (MARGIN, TIGHT) if tight else (MARGIN,):
         router.prepare_line(path[0], path[-1], skip, ends, margin=margin)
         if router.clear(a, b):
             return True

@@ -41,12 +41,14 @@ BESIDE = 7.0
 
 def own_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
                skips: Sequence[Sequence[str]], firsts: Sequence[int],
-               kept: Sequence[int]) -> int:
+               kept: Sequence[int], plain: Sequence[bool] = ()) -> int:
     """Move, in place, segments of lines that run within ``CLOSE`` of a line of another
     agent for over ``LONG_RUN`` units sideways onto a track of their own (see the module).
     ``paths`` run from each agent, ``ends`` are their (agent, target), ``skips`` the boxes
     each may pass, ``firsts`` each path's first point that may move, ``kept`` how many
-    points at each path's end stay (its fan into a port). Returns the segments moved.
+    points at each path's end stay (its fan into a port), ``plain`` whether each is drawn
+    as a plain stroke (one that is not keeps the router's margin: its pattern swings out).
+    Returns the segments moved.
     O(L · s) per try, for L lines of s segments, at most ``TRIES`` runs."""
     lines = [(a, t, p) for (a, t), p in zip(ends, paths, strict=True)]
     moved = 0
@@ -54,7 +56,8 @@ def own_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
                    if run > LONG_RUN), key=lambda rp: (-rp[0], rp[1]))
     for _, (i, j) in runs[:TRIES]:
         for line, other in ((j, i), (i, j)):
-            if _move_run(router, paths, ends, skips, firsts, kept, line, other):
+            if _move_run(router, paths, ends, skips, firsts, kept, line, other,
+                         not plain or plain[line]):
                 moved += 1
                 break
     return moved
@@ -62,7 +65,7 @@ def own_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
 
 def _move_run(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
               skips: Sequence[Sequence[str]], firsts: Sequence[int], kept: Sequence[int],
-              i: int, other: int) -> bool:
+              i: int, other: int, tight: bool = True) -> bool:
     """Move the segment of line ``i`` that runs longest beside line ``other`` sideways,
     away from it, where that is allowed (see :func:`own_tracks`); True if moved."""
     path = paths[i]
@@ -94,7 +97,7 @@ def _move_run(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
                 or (choice is not None and score >= choice[0]):
             continue
         if _crossed(paths, i, new) > crossed \
-                or not _clear(router, new, path, skips[i], ends[i]):
+                or not _clear(router, new, path, skips[i], ends[i], tight):
             continue
         choice = (score, a2, b2)
     if choice is None:
@@ -120,10 +123,10 @@ def _side(pt: Point, nx: float, ny: float, other: Sequence[Point]) -> float:
 
 
 def _clear(router: Router, part: Sequence[Point], path: Sequence[Point],
-           skip: Sequence[str], ends: tuple[str, str]) -> bool:
+           skip: Sequence[str], ends: tuple[str, str], tight: bool = True) -> bool:
     """True when every segment of ``part`` is clear of every box at the router's margin,
-    or else all at its ``TIGHT`` one."""
-    for margin in (MARGIN, TIGHT):
+    or else (where ``tight``) all at its ``TIGHT`` one."""
+    for margin in (MARGIN, TIGHT) if tight else (MARGIN,):
         router.prepare_line(path[0], path[-1], skip, ends, margin=margin)
         if all(router.clear(p, q) for p, q in pairwise(part)):
             return True
