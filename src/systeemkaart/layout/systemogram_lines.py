@@ -42,6 +42,8 @@ from .systemogram_leave import Shift, ends_of, first_sides, in_card, is_double
 from .systemogram_leave import shifts as leave_shifts
 from .systemogram_nudge import CROWDED, drop_reversals, nudge_apart, straighten
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
+from .systemogram_siblings import untwist
+from .systemogram_track import own_tracks
 from .systemogram_tracks import extent, separate_tracks
 
 __all__ = [
@@ -257,6 +259,10 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         _apart(router, links, paths, people, agents, cards, frames, kept)
     drop_reversals(router, paths, pairs_, skips)
     _trim_stubs(router, paths, pairs_, skips, firsts)
+    if len(links) <= CROWDED:  # a crowded drawing's time goes to routing
+        plain = [lk.kind != "relation" for lk in links]  # a relation's pattern swings out
+        untwist(router, paths, pairs_, skips, firsts, plain)
+        own_tracks(router, paths, pairs_, skips, firsts, kept, plain)
     out = _placed(links, paths, flips)
     return part_tracks(out, people, agents, cards, sexes, frames) if parted else out
 

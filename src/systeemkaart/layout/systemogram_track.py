@@ -1,0 +1,165 @@
+"""A systemogram line that lies along another for a long stretch given a track of its own.
+
+Two lines that go round the same corners (one at the router's margin, one closer where no
+way kept it) can run a unit or two apart for a long way: a reader sees one band and
+cannot tell which line goes on where (the drawing's rule: no line lies on another). The
+nudging moves one bend at a time, and a bend next to one that stands close to a box
+cannot move at the router's margin; :func:`own_tracks` moves a whole segment of such a
+run sideways, both its bends at once, onto a track of its own off the other line (as
+far from every line as ``STEPS`` allow), where the way stays clear of every box (at the
+router's margin, or else its ``TIGHT`` one), crosses no more lines and runs no longer
+beside any line.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from itertools import pairwise
+
+from . import Point
+from .ring_geometry import segments_cross
+from .systemogram_close import CLOSE_END, close_length, close_runs
+from .systemogram_route import MARGIN, TIGHT, Router
+
+__all__ = ["LONG_RUN", "STEPS", "TRIES", "near_segments", "own_tracks"]
+
+LONG_RUN = 30.0
+"""Length (units) two lines of different agents may run within ``CLOSE`` of each other
+before one is given a track of its own."""
+CLOSE = 4.0
+"""Distance (units) within which two nearly parallel lines read as one."""
+STEPS = tuple(float(s) for s in range(3, 17))
+"""Distances (units) a segment is tried off the line it lay along: the one that runs
+least close beside any line is taken (between two lines, halfway)."""
+TRIES = 6
+"""Most runs given a track in one drawing: a bounded cost."""
+BESIDE = 7.0
+"""Distance (units) within which a moved segment may run no longer beside other lines
+(the nudging's gap); within ``CLOSE`` it must run at least ``LONG_RUN / 2`` less."""
+
+
+def own_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
+               skips: Sequence[Sequence[str]], firsts: Sequence[int],
+               kept: Sequence[int], plain: Sequence[bool] = ()) -> int:
+    """Move, in place, segments of lines that run within ``CLOSE`` of a line of another
+    agent for over ``LONG_RUN`` units sideways onto a track of their own (see the module).
+    ``paths`` run from each agent, ``ends`` are their (agent, target), ``skips`` the boxes
+    each may pass, ``firsts`` each path's first point that may move, ``kept`` how many
+    points at each path's end stay (its fan into a port), ``plain`` whether each is drawn
+    as a plain stroke (one that is not keeps the router's margin: its pattern swings out).
+    Returns the segments moved.
+    O(L · s) per try, for L lines of s segments, at most ``TRIES`` runs."""
+    lines = [(a, t, p) for (a, t), p in zip(ends, paths, strict=True)]
+    moved = 0
+    runs = sorted(((run, pair) for pair, run in close_runs(lines, CLOSE, CLOSE_END).items()
+                   if run > LONG_RUN), key=lambda rp: (-rp[0], rp[1]))
+    for _, (i, j) in runs[:TRIES]:
+        for line, other in ((j, i), (i, j)):
+            if _move_run(router, paths, ends, skips, firsts, kept, line, other,
+                         not plain or plain[line]):
+                moved += 1
+                break
+    return moved
+
+
+def _move_run(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
+              skips: Sequence[Sequence[str]], firsts: Sequence[int], kept: Sequence[int],
+              i: int, other: int, tight: bool = True) -> bool:
+    """Move the segment of line ``i`` that runs longest beside line ``other`` sideways,
+    away from it, where that is allowed (see :func:`own_tracks`); True if moved."""
+    path = paths[i]
+    lo, hi = max(firsts[i], 1), len(path) - max(kept[i], 1) - 1  # movable points lo..hi
+    best: tuple[float, int] | None = None
+    for k in range(lo, hi):
+        run = sum(close_length(path[k], path[k + 1], c, d, CLOSE, (), 0.0)
+                  for c, d in pairwise(paths[other]))
+        if run > LONG_RUN / 2 and (best is None or run > best[0]):
+            best = (run, k)
+    if best is None:
+        return False
+    k = best[1]
+    a, b = path[k], path[k + 1]
+    length = math.dist(a, b)
+    nx, ny = -(b[1] - a[1]) / length, (b[0] - a[0]) / length
+    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    side = _side(mid, nx, ny, paths[other])
+    old = path[k - 1:k + 3]
+    crossed = _crossed(paths, i, old)
+    before = (_beside(paths, i, old, CLOSE), _beside(paths, i, old, BESIDE))
+    choice: tuple[tuple[float, float, float], Point, Point] | None = None
+    for step in STEPS:
+        d = side * step
+        a2, b2 = (a[0] + d * nx, a[1] + d * ny), (b[0] + d * nx, b[1] + d * ny)
+        new = [path[k - 1], a2, b2, path[k + 2]]
+        score = (_beside(paths, i, new, CLOSE), _beside(paths, i, new, BESIDE), step)
+        if score[0] > before[0] - LONG_RUN / 2 or score[1] > before[1] + 1e-9 \
+                or (choice is not None and score >= choice[0]):
+            continue
+        if _crossed(paths, i, new) > crossed \
+                or not _clear(router, new, path, skips[i], ends[i], tight):
+            continue
+        choice = (score, a2, b2)
+    if choice is None:
+        return False
+    path[k], path[k + 1] = choice[1], choice[2]
+    return True
+
+def _side(pt: Point, nx: float, ny: float, other: Sequence[Point]) -> float:
+    """1.0 when ``pt`` lies on the side of its nearest point of ``other`` that the normal
+    (``nx``, ``ny``) points to, else -1.0: the way off the other line."""
+    best, sign = math.inf, 1.0
+    for c, d in pairwise(other):
+        dx, dy = d[0] - c[0], d[1] - c[1]
+        span = dx * dx + dy * dy
+        t = 0.0 if span < 1e-12 else max(0.0, min(1.0, ((pt[0] - c[0]) * dx
+                                                        + (pt[1] - c[1]) * dy) / span))
+        q = (c[0] + t * dx, c[1] + t * dy)
+        dist = math.dist(pt, q)
+        if dist < best:
+            off = (pt[0] - q[0]) * nx + (pt[1] - q[1]) * ny
+            best, sign = dist, (1.0 if off >= 0 else -1.0)
+    return sign
+
+
+def _clear(router: Router, part: Sequence[Point], path: Sequence[Point],
+           skip: Sequence[str], ends: tuple[str, str], tight: bool = True) -> bool:
+    """True when every segment of ``part`` is clear of every box at the router's margin,
+    or else (where ``tight``) all at its ``TIGHT`` one."""
+    for margin in (MARGIN, TIGHT) if tight else (MARGIN,):
+        router.prepare_line(path[0], path[-1], skip, ends, margin=margin)
+        if all(router.clear(p, q) for p, q in pairwise(part)):
+            return True
+    return False
+
+
+def near_segments(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
+                  reach: float) -> list[tuple[int, Point, Point]]:
+    """The segments (line, start, end) of lines other than ``i`` whose boxes come within
+    ``reach`` of the box of ``part``: O(L · s), a box test each."""
+    x0, x1 = min(p[0] for p in part) - reach, max(p[0] for p in part) + reach
+    y0, y1 = min(p[1] for p in part) - reach, max(p[1] for p in part) + reach
+    return [(j, c, d) for j, other in enumerate(paths) if j != i
+            for c, d in pairwise(other)
+            if not (max(c[0], d[0]) < x0 or min(c[0], d[0]) > x1
+                    or max(c[1], d[1]) < y0 or min(c[1], d[1]) > y1)]
+
+
+def _crossed(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point]) -> int:
+    """How often ``part`` of line ``i`` crosses other lines (siblings too; lines into the
+    same target too: crossing them near it hides whose arrow is whose)."""
+    return sum(segments_cross(p, q, c, d) for _, c, d in near_segments(paths, i, part, 0.0)
+               for p, q in pairwise(part))
+
+
+def _beside(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
+            gap: float) -> float:
+    """How long ``part`` of line ``i`` runs within ``gap`` of other lines, nearly
+    parallel, leaving out ``CLOSE_END`` about the ends of the lines."""
+    total = 0.0
+    path = paths[i]
+    for j, c, d in near_segments(paths, i, part, gap):
+        holes = [path[0], path[-1], paths[j][0], paths[j][-1]]
+        for p, q in pairwise(part):
+            total += close_length(p, q, c, d, gap, holes, CLOSE_END)
+    return total
