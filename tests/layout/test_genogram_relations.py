@@ -255,6 +255,12 @@ def test_emotional_lines_cross_no_more_than_drawn_straight_in_generated_families
     random families (the tree before this yardstick too); those that random seeds found
     are kept as expected failures below."""
     case = _at_most_six_a_pair(case)
+    # not yet where a parent has three or more relations with a child (kept below as an
+    # expected failure: the third line's route crosses the others)
+    parents = {(p, c.child) for c in case.children for p in c.parents}
+    pairs = Counter(tuple(r.between) for r in case.relations)
+    assume(not any(n >= 3 and (pair in parents or pair[::-1] in parents)
+                   for pair, n in pairs.items()))
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
     people = layout.people
     # not yet where a straight line passes someone else's box: there the lines as drawn
@@ -394,7 +400,8 @@ def test_two_lines_round_one_box_from_one_person_nest() -> None:
 
 @pytest.mark.xfail(strict=True, reason="open: emotional lines cross more than the yardstick")
 @pytest.mark.parametrize("name", ["genogram-emotional-seed-81", "genogram-emotional-seed-82",
-                                  "genogram-emotional-seed-83", "genogram-emotional-seed-85"])
+                                  "genogram-emotional-seed-83", "genogram-emotional-seed-85",
+                                  "genogram-emotional-three-from-a-parent"])
 def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str) -> None:
     """Found by the generated-families property above with ``--hypothesis-seed`` 81, 82,
     83 and 85; the tree as it stood before the yardstick went round boxes failed on each too
@@ -407,7 +414,11 @@ def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str)
     partner, one row down: the routes wander round the whole drawing, 20 against 5 (16
     before open corridors were searched further, when one more line ran along
     another). Seed 85: six relations between a woman and a person without family links
-    beside her and her partner: 8 against 1 (11 on the tree before)."""
+    beside her and her partner: 8 against 1 (11 on the tree before). Three from a parent
+    (found by the property, derandomized, once new strategies changed its examples): a
+    single mother's three abuse lines to one of her twin daughters; the middle line goes
+    round and enters her daughter's top, across the inner line's way down, 1 against 0
+    (the tree before drew the same)."""
     case = _at_most_six_a_pair(load(Path(__file__).resolve().parents[1] / "data"
                                     / f"{name}.json"))
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
