@@ -181,25 +181,11 @@ def _points(edges: list[tuple[str, list[Segment]]], cell: float = 200.0) -> int:
 
 def _plain_edges(case: Case, layout: GenogramLayout, one_row: bool
                  ) -> list[tuple[str, list[Segment]]]:
-    """The edges of the plain ``dot`` drawing (see
-    :func:`~systeemkaart.layout.genogram_quality.plain_dot_structural`), grouped by union."""
-    from systeemkaart.layout.genogram_quality import (
-        bezier_points,
-        is_join,
-        plain_dot_graph,
-        segments,
-    )
+    """The edges of the plain ``dot`` drawing, grouped by union (see
+    :func:`~systeemkaart.layout.genogram_quality.plain_dot_edges`)."""
+    from systeemkaart.layout.genogram_quality import plain_dot_edges
 
-    g = plain_dot_graph(case, {pid: place.box for pid, place in layout.people.items()},
-                        one_row=one_row)
-    edges: list[tuple[str, list[Segment]]] = []
-    for e in g.edges():
-        raw = e.attr.get("pos") or ""
-        pts = [(float(a), float(b)) for a, b in (tok.split(",")[:2] for tok in raw.split()
-                                                 if not tok.startswith(("e,", "s,")))]
-        group = e[1] if is_join(e[1]) else e[0]
-        edges.append((str(group), segments(bezier_points(pts)) if len(pts) >= 4 else []))
-    return edges
+    return plain_dot_edges(case, layout, one_row=one_row)
 
 
 def against_plain(only: list[str], most: int) -> None:

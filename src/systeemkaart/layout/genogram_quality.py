@@ -31,6 +31,7 @@ __all__ = [
     "household_problems",
     "is_join",
     "lines_on_lines",
+    "plain_dot_edges",
     "plain_dot_graph",
     "plain_dot_structural",
     "proper_cross",
@@ -342,6 +343,15 @@ def plain_dot_structural(case: Case, layout: GenogramLayout, *, one_row: bool = 
     join node on one rank, see :func:`plain_dot_graph`), counted as
     :func:`structural_crossings` counts (each crossing point once, at a shared bend too).
     The yardstick our layout must meet."""
+    edges = plain_dot_edges(case, layout, one_row=one_row)
+    return len(crossing_points(edges) | through_vertices(edges))
+
+
+def plain_dot_edges(case: Case, layout: GenogramLayout, *, one_row: bool = False
+                    ) -> list[tuple[str, list[Segment]]]:
+    """The edges of the plain ``dot`` drawing of :func:`plain_dot_structural`, laid out
+    and flattened to segments, each grouped by its couple's join node (a child line and
+    its parents' lines form one group, as ours do)."""
     g = plain_dot_graph(case, {pid: place.box for pid, place in layout.people.items()},
                         one_row=one_row)
     edges: list[tuple[str, list[Segment]]] = []
@@ -351,4 +361,4 @@ def plain_dot_structural(case: Case, layout: GenogramLayout, *, one_row: bool = 
                                                  if not tok.startswith(("e,", "s,")))]
         group = e[1] if is_join(e[1]) else e[0]
         edges.append((str(group), segments(bezier_points(pts)) if len(pts) >= 4 else []))
-    return len(crossing_points(edges) | through_vertices(edges))
+    return edges
