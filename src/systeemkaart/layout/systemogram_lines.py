@@ -259,10 +259,6 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         _apart(router, links, paths, people, agents, cards, frames, kept)
     drop_reversals(router, paths, pairs_, skips)
     _trim_stubs(router, paths, pairs_, skips, firsts)
-    if len(links) <= CROWDED:  # a crowded drawing's time goes to routing
-        plain = [lk.kind != "relation" for lk in links]  # a relation's pattern swings out
-        untwist(router, paths, pairs_, skips, firsts, plain)
-        own_tracks(router, paths, pairs_, skips, firsts, kept, plain)
     out = _placed(links, paths, flips)
     return part_tracks(out, people, agents, cards, sexes, frames) if parted else out
 
@@ -285,7 +281,12 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     along a household frame, each get their own track beside the others (see
     :func:`~systeemkaart.layout.systemogram_tracks.separate_tracks`); a card's stub and
     the fan into a person's ports (the part within ``FAN_RADIUS`` of the person) stay.
-    Arguments as :func:`route_links` takes them."""
+    In drawings of up to ``CROWDED`` lines, lines of one agent crossing each other near
+    it are first given new ways (:func:`~systeemkaart.layout.systemogram_siblings.untwist`)
+    and a line running beside another agent's its own track
+    (:func:`~systeemkaart.layout.systemogram_track.own_tracks`). Done for the layout
+    drawn only: the candidates are chosen between before (their routing is most of a
+    drawing's time). Arguments as :func:`route_links` takes them."""
     router = Router(_obstacles(people, agents, sexes))
     paths, flips, pairs_, kept = [], [], [], []
     for lk in links:
@@ -302,8 +303,13 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         kept.append(fan)
     skips = [_skip(lk, people) for lk in links]
     firsts = _firsts(links, people, agents, cards)
+    moved = 0
+    if len(links) <= CROWDED:  # a crowded drawing's time goes to routing
+        plain = [lk.kind != "relation" for lk in links]  # a relation's pattern swings out
+        moved = untwist(router, paths, pairs_, skips, firsts, plain)
+        moved += own_tracks(router, paths, pairs_, skips, firsts, kept, plain)
     if not separate_tracks(router, paths, pairs_, [extent(lk) for lk in links], skips,
-                           firsts, kept, frames):
+                           firsts, kept, frames) and not moved:
         return list(links)
     drop_reversals(router, paths, pairs_, skips)
     return _placed(links, paths, flips)
