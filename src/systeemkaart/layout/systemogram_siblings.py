@@ -19,8 +19,8 @@ from itertools import pairwise
 from . import Point
 from .ring_geometry import segments_cross
 from .systemogram_close import CLOSE_END, close_length
-from .systemogram_route import MARGIN, TIGHT, Router
-from .systemogram_track import near_segments
+from .systemogram_route import Router
+from .systemogram_track import clear_at_margins, near_segments
 
 __all__ = ["NEAR", "sibling_crossings", "untwist"]
 
@@ -152,7 +152,7 @@ def _ways(router: Router, paths: Sequence[list[Point]], ends: Sequence[tuple[str
     out: list[list[Point]] = []
     for m in range(f, min(len(path) - 1, f + BENDS)):
         for start in starts:
-            if _clear(router, start, path[m], path, skips[i], ends[i], tight):
+            if clear_at_margins(router, (start, path[m]), path, skips[i], ends[i], tight):
                 out.append([*path[:f - 1], start, *path[m:]])
                 continue
             leg = router.try_route(start, path[m], skips[i], ends[i])
@@ -177,17 +177,6 @@ def _weigh(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]], i:
     crossed = sum(segments_cross(a, b, c, d) for j, c, d in near_segments(paths, i, path, 0.0)
                   if mine.isdisjoint(ends[j]) for a, b in pairwise(path))
     return siblings, crossed, _beside(paths, i, path, path[1], skip=partner)
-
-
-def _clear(router: Router, a: Point, b: Point, path: Sequence[Point], skip: Sequence[str],
-           ends: tuple[str, str], tight: bool = True) -> bool:
-    """True when ``a``-``b`` is clear of every box at the router's margin, or else (where
-    ``tight``) at its ``TIGHT`` one (as the line was routed)."""
-    for margin in (MARGIN, TIGHT) if tight else (MARGIN,):
-        router.prepare_line(path[0], path[-1], skip, ends, margin=margin)
-        if router.clear(a, b):
-            return True
-    return False
 
 
 def _beside(paths: Sequence[Sequence[Point]], i: int, path: Sequence[Point], start: Point,

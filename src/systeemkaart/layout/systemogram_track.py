@@ -22,7 +22,7 @@ from .ring_geometry import segments_cross
 from .systemogram_close import CLOSE_END, close_length, close_runs
 from .systemogram_route import MARGIN, TIGHT, Router
 
-__all__ = ["LONG_RUN", "STEPS", "TRIES", "near_segments", "own_tracks"]
+__all__ = ["LONG_RUN", "STEPS", "TRIES", "clear_at_margins", "near_segments", "own_tracks"]
 
 LONG_RUN = 30.0
 """Length (units) two lines of different agents may run within ``CLOSE`` of each other
@@ -97,7 +97,7 @@ def _move_run(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
                 or (choice is not None and score >= choice[0]):
             continue
         if _crossed(paths, i, new) > crossed \
-                or not _clear(router, new, path, skips[i], ends[i], tight):
+                or not clear_at_margins(router, new, path, skips[i], ends[i], tight):
             continue
         choice = (score, a2, b2)
     if choice is None:
@@ -122,10 +122,12 @@ def _side(pt: Point, nx: float, ny: float, other: Sequence[Point]) -> float:
     return sign
 
 
-def _clear(router: Router, part: Sequence[Point], path: Sequence[Point],
-           skip: Sequence[str], ends: tuple[str, str], tight: bool = True) -> bool:
-    """True when every segment of ``part`` is clear of every box at the router's margin,
-    or else (where ``tight``) all at its ``TIGHT`` one."""
+def clear_at_margins(router: Router, part: Sequence[Point], path: Sequence[Point],
+                     skip: Sequence[str], ends: tuple[str, str], tight: bool = True) -> bool:
+    """True when every segment of ``part`` (a new piece of the line ``path``, which may
+    pass the boxes ``skip`` and runs between ``ends``) is clear of every box at the
+    router's margin, or else (where ``tight``: the line was routed so) all at its
+    ``TIGHT`` one."""
     for margin in (MARGIN, TIGHT) if tight else (MARGIN,):
         router.prepare_line(path[0], path[-1], skip, ends, margin=margin)
         if all(router.clear(p, q) for p, q in pairwise(part)):
