@@ -23,11 +23,12 @@ from systeemkaart.layout.genogram_clear import (
     bounds,
     crowded_lines,
     lines_near_text,
+    named_lines,
     segment_box,
 )
-from systeemkaart.layout.genogram_near import Segment, line_segments
+from systeemkaart.layout.genogram_near import line_segments
 from systeemkaart.layout.genogram_relations import drawn_half
-from systeemkaart.layout.genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
+from systeemkaart.layout.genogram_route import LINE_CLEAR, TEXT_CLEAR
 from systeemkaart.model import Case
 from tests.layout.test_genogram import CASES, EXAMPLES
 from tests.strategies import families_with_relations
@@ -39,14 +40,7 @@ _CLEARS = (None, 12.0, 30.0)
 
 def _crowded_every_pair(layout: GenogramLayout, clear: float) -> list[tuple[int, str]]:
     """``crowded_lines`` by measuring every sample against every other line."""
-    others: list[tuple[str, float, list[Segment]]] = []
-    for r in layout.relations:
-        others.append((f"relation {r.index}", drawn_half(r.kind), line_segments(r.points)))
-    for pp in layout.partnerships:
-        others.append((f"partnership {'|'.join(pp.partners)}", FAMILY_HALF,
-                       line_segments(pp.points)))
-    for c in layout.children:
-        others.append((f"child {c.child}", FAMILY_HALF, line_segments(c.points)))
+    others = named_lines(layout)
     out: list[tuple[int, str]] = []
     for r in layout.relations:
         half = drawn_half(r.kind)

@@ -27,7 +27,7 @@ from .genogram_places import SYMBOL, GenogramLayout
 from .genogram_relations import drawn_half
 from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
 
-__all__ = ["bounds", "crowded_lines", "lines_near_text", "segment_box"]
+__all__ = ["bounds", "crowded_lines", "lines_near_text", "named_lines", "segment_box"]
 
 _STEP: Final = 2.0
 """Distance between two samples along an emotional line."""
@@ -98,6 +98,21 @@ def _cells(s: Segment, grow: float) -> Iterator[tuple[int, int]]:
             yield ix, iy
 
 
+def named_lines(layout: GenogramLayout) -> list[tuple[str, float, list[Segment]]]:
+    """Every drawn line of ``layout`` as (name, half its drawn width, segments): the
+    emotional lines named ``"relation 3"``, partnership lines ``"partnership a|b"``,
+    child lines ``"child c"``; what :func:`crowded_lines` measures each relation against."""
+    lines: list[tuple[str, float, list[Segment]]] = []
+    for r in layout.relations:
+        lines.append((f"relation {r.index}", drawn_half(r.kind), line_segments(r.points)))
+    for pp in layout.partnerships:
+        lines.append((f"partnership {'|'.join(pp.partners)}", FAMILY_HALF,
+                      line_segments(pp.points)))
+    for c in layout.children:
+        lines.append((f"child {c.child}", FAMILY_HALF, line_segments(c.points)))
+    return lines
+
+
 def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
                   ) -> list[tuple[int, str]]:
     """The emotional lines whose drawing runs closer than ``clear`` to what another line
@@ -108,14 +123,7 @@ def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
     Each sample is measured only against the segments filed under its grid cell: every
     segment is filed under the cells within the farthest reach that can count (its own
     half width, the widest emotional line's, ``clear``), so no close pair is missed."""
-    others: list[tuple[str, float, list[Segment]]] = []
-    for r in layout.relations:
-        others.append((f"relation {r.index}", drawn_half(r.kind), line_segments(r.points)))
-    for pp in layout.partnerships:
-        others.append((f"partnership {'|'.join(pp.partners)}", FAMILY_HALF,
-                       line_segments(pp.points)))
-    for c in layout.children:
-        others.append((f"child {c.child}", FAMILY_HALF, line_segments(c.points)))
+    others = named_lines(layout)
     boxes = [(bounds(segs, half + clear + 2 * _STEP) if segs else None)
              for _name, half, segs in others]
     widest = max((drawn_half(r.kind) for r in layout.relations), default=0.0)
