@@ -12,22 +12,21 @@ from hypothesis import given
 from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import systemogram
 from systeemkaart.layout.ring_geometry import detour_ratio
-from systeemkaart.layout.systemogram import (
+from systeemkaart.layout.systemogram import SystemogramLayout, layout_systemogram
+from systeemkaart.layout.systemogram_choice import (
     DETOUR_CROSSINGS,
     LONG_WAY,
     LONG_WAY_CROSSINGS,
     OFF_SIDE,
-    SystemogramLayout,
-    _crossings_of,
-    _forecast,
-    _hub,
-    _likeliest,
-    _off_side,
-    _score,
-    layout_systemogram,
+    crossings_of,
+    forecast,
+    likeliest,
     long_ways,
+    off_side,
+    score,
 )
 from systeemkaart.layout.systemogram_lines import count_lines_through, lines_through_boxes
+from systeemkaart.layout.systemogram_rounds import hub_of
 from systeemkaart.layout.systemogram_units import Unit
 from systeemkaart.model import Case
 from tests.conftest import ROOT
@@ -70,30 +69,30 @@ def _straight(name: str) -> SystemogramLayout:
 def test_forecast_adds_the_boxes_in_the_way() -> None:
     lay = _straight("mdo-weglopen")
     assert _through(lay) > 1
-    assert _forecast(lay) == lay.crossings + DETOUR_CROSSINGS * _through(lay)
+    assert forecast(lay) == lay.crossings + DETOUR_CROSSINGS * _through(lay)
 
 
 def test_likeliest_prefers_fewer_boxes_in_the_way_over_one_crossing_less() -> None:
     lay = _straight("mdo-weglopen")
     clear = replace(lay, crossings=lay.crossings + 1, links=())  # nothing in the way
-    assert _likeliest([lay, clear], {}, 1) == [clear]
+    assert likeliest([lay, clear], {}, 1) == [clear]
     # but not at any price: many more crossings outweigh the boxes
     costly = replace(clear, crossings=lay.crossings + _through(lay) + 1)
-    assert _likeliest([lay, costly], {}, 1) == [lay]
-    assert _likeliest([lay, clear], {}, 2) == [clear, lay]
+    assert likeliest([lay, costly], {}, 1) == [lay]
+    assert likeliest([lay, clear], {}, 2) == [clear, lay]
 
 
 def test_likeliest_keeps_boxes_on_their_kinds_side() -> None:
     lay = replace(_straight("huisarts-steunfiguren"), crossings=100)
     org = next(a for a in lay.agents.values() if a.type == "organisation")
     sides = {org.id: org.angle}
-    assert _off_side(lay, sides) == 0
+    assert off_side(lay, sides) == 0
     across = {**lay.agents, org.id: replace(org, angle=org.angle + math.pi)}
     off = replace(lay, agents=across, crossings=99)
-    assert _off_side(off, sides) == 1
-    assert _likeliest([off, lay], sides, 1) == [lay]  # one crossing does not pay for it
+    assert off_side(off, sides) == 1
+    assert likeliest([off, lay], sides, 1) == [lay]  # one crossing does not pay for it
     cheap = replace(off, crossings=100 - int(OFF_SIDE) - 1)
-    assert _likeliest([cheap, lay], sides, 1) == [cheap]  # more crossings do
+    assert likeliest([cheap, lay], sides, 1) == [cheap]  # more crossings do
 
 
 def test_likeliest_fills_what_is_left_with_layouts_beyond_near() -> None:
@@ -101,8 +100,8 @@ def test_likeliest_fills_what_is_left_with_layouts_beyond_near() -> None:
     room after every layout near the fewest, and then after them."""
     lay = _straight("mdo-weglopen")
     far = replace(lay, crossings=lay.crossings * 3 + 10, links=())  # cheapest forecast
-    assert _likeliest([lay, far], {}, 1) == [lay]
-    assert _likeliest([lay, far], {}, 2) == [lay, far]
+    assert likeliest([lay, far], {}, 1) == [lay]
+    assert likeliest([lay, far], {}, 2) == [lay, far]
 
 
 ROUTED_CROSSINGS = {"formaat-voorbeeld": 0, "hoogbegaafd": 3, "huisarts-steunfiguren": 8,
@@ -147,7 +146,7 @@ def test_a_hub_is_the_end_of_many_lines_and_a_large_share(lines: tuple[int, ...]
                for k in range(n)}
     targets["u"] = ["elsewhere"]
     units = [_row(agent) for agent in targets]
-    assert _hub(units, targets, people) == hub
+    assert hub_of(units, targets, people) == hub
 
 
 SHORT_WAY_EXAMPLES = sorted(ROUTED_CROSSINGS)
@@ -189,13 +188,13 @@ def test_huisarts_routes_three_layouts_not_four(monkeypatch: pytest.MonkeyPatch)
     what a drawing's time goes to; four were routed when the next likeliest of each kind
     followed any long way)."""
     calls: list[int] = []
-    real = systemogram._routed
+    real = systemogram.route_layout
 
     def counted(case: Case, lay: SystemogramLayout) -> SystemogramLayout:
         calls.append(1)
         return real(case, lay)
 
-    monkeypatch.setattr(systemogram, "_routed", counted)
+    monkeypatch.setattr(systemogram, "route_layout", counted)
     lay = layout_systemogram(load(ROOT / "examples" / "huisarts-steunfiguren.yaml"))
     assert long_ways(lay.links) == 0
     assert len(calls) == 3
@@ -208,13 +207,13 @@ def test_crossings_of_some_lines_counts_them_against_all_others(name: str) -> No
     one agent's lines give the sum over its lines one at a time (they share an end)."""
     lay = layout_systemogram(load(ROOT / "examples" / f"{name}.yaml"), route=False)
     every = {(lk.source, lk.target) for lk in lay.links}
-    assert _crossings_of(lay, every) == lay.crossings
-    assert _crossings_of(lay, set()) == 0
+    assert crossings_of(lay, every) == lay.crossings
+    assert crossings_of(lay, set()) == 0
     source = max(sorted({lk.source for lk in lay.links}),
                  key=lambda a: sum(lk.source == a for lk in lay.links))
     mine = {(a, t) for a, t in every if a == source}
     assert len(mine) > 1
-    assert _crossings_of(lay, mine) == sum(_crossings_of(lay, {line}) for line in mine)
+    assert crossings_of(lay, mine) == sum(crossings_of(lay, {line}) for line in mine)
 
 
 def test_a_long_way_counts_like_a_crossing_in_the_choice() -> None:
@@ -228,4 +227,4 @@ def test_a_long_way_counts_like_a_crossing_in_the_choice() -> None:
     loop = (lk.points[0], (x0 - far, y0), (x0 - far, y1 + far), (x1, y1 + far), lk.points[-1])
     looped = replace(lay, links=(replace(lk, points=loop), *lay.links[1:]))
     assert long_ways(looped.links) == 1
-    assert _score(looped) >= _score(lay) + LONG_WAY_CROSSINGS - 1e-9
+    assert score(looped) >= score(lay) + LONG_WAY_CROSSINGS - 1e-9
