@@ -1,0 +1,267 @@
+"""The box tests of a systemogram router: which boxes a line may not pass, and how close.
+
+Boxes are tested grown by ``margin``; a box that already holds one end of the line is
+tested at its true size, so lines can leave and reach boxes that stand close together.
+A segment is tested only against the boxes in the grid cells it passes
+(:class:`~.systemogram_grid.Grid`): O(c + b) for c cells and b boxes found, a handful of
+tests per clear line. A segment's test is kept until the tests change: a search asks a
+third of them again. The corners a line turns at sit just outside a box, one step further
+out for each line that turned there before, so lines that go round the same box stay
+apart (:meth:`RouteBoxes._corner`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from . import Box, Point, entry_along, segment_entry
+from .systemogram_grid import Grid, cell_of, cells_along
+
+__all__ = ["CORNER", "FIRST_BEND", "MARGIN", "TIGHT", "Obstacle", "RouteBoxes"]
+
+MARGIN = 6.0
+"""Least distance a routed line keeps from any box it does not belong to: room for the
+widest drawn pattern (a double zigzag swings 4 units off its line)."""
+TIGHT = 0.5
+"""Least distance a routed line keeps from a box where no way keeps ``MARGIN``."""
+CORNER = 5.0
+FIRST_BEND = 2.0
+"""How far beyond ``MARGIN`` a bend sits off a box corner, and the extra step per reuse."""
+
+
+@dataclass(frozen=True, slots=True)
+class Obstacle:
+    """A box lines must not cross, and whose it is (lines from or to ``owner`` may)."""
+
+    owner: str
+    box: Box
+
+
+
+class RouteBoxes:
+    """The boxes lines are routed among, and the tests of the current line against them
+    (the base of :class:`~.systemogram_route.Router`)."""
+
+    def __init__(self, obstacles: Sequence[Obstacle]) -> None:
+        self.obstacles = list(obstacles)
+        self.margin = MARGIN
+        self._used: dict[tuple[int, int], int] = {}
+        self._skip: frozenset[str] = frozenset()
+        self._tight: dict[int, float] = {}
+        """The margin of each box tested closer than the current one (by number)."""
+        self._sides_of = [(o.box.x, o.box.y, o.box.right, o.box.bottom, o.owner)
+                          for o in self.obstacles]
+        self._grid = Grid([o.box for o in self.obstacles], MARGIN)
+        self._owned = {o.owner: i for i, o in enumerate(self.obstacles)}
+        """The (last) box of each owner, for the boxes a line is let pass close."""
+        self._keep_gaps = False
+        """While true, a corner in a narrow gap is kept inside it (see :meth:`_corner`)."""
+        self._hits: dict[tuple[Point, Point], int | None] = {}
+        """:meth:`_first_hit` of segments tested since the tests last changed (a search
+        tests a third of its segments more than once)."""
+        self._any: dict[tuple[Point, Point], int | None] = {}
+        """Any box each segment tested by :meth:`clear` alone enters (kept as :attr:`_hits`)."""
+        self._boxes: dict[tuple[Point, Point], set[int]] = {}
+        """The boxes near each segment tested (:meth:`Grid.near`; the boxes never move, and
+        a segment is tested again under the next line's tests)."""
+        self._grown: list[tuple[int, float, float, float, float]] | None = None
+        """:meth:`_rects` since the tests last changed."""
+        self._walks: dict[tuple[Point, Point], list[tuple[int, int]]] = {}
+        """The grid cells of each segment tested or weighed (:meth:`_walk`)."""
+
+    # --- tests -------------------------------------------------------------------------
+
+    def _prepare(self, margin: float) -> None:
+        """Test the boxes of the current line grown by ``margin`` (tight ones by 0.5)."""
+        self.margin = margin
+        self._hits.clear()
+        self._any.clear()
+        self._grown = None
+
+
+    def _rect(self, i: int) -> tuple[float, float, float, float] | None:
+        """Box ``i`` grown as the current line sees it, or ``None`` when it is skipped."""
+        x0, y0, x1, y1, owner = self._sides_of[i]
+        if owner in self._skip:
+            return None
+        m = self._tight.get(i, self.margin)
+        return x0 - m, y0 - m, x1 + m, y1 + m
+
+    def _rects(self) -> list[tuple[int, float, float, float, float]]:
+        """Every box the current line must avoid, grown: O(B), kept until the tests change
+        (a search and its clusters ask for them again and again)."""
+        out = self._grown
+        if out is None:
+            out = self._grown = []
+            for i in range(len(self.obstacles)):
+                r = self._rect(i)
+                if r is not None:
+                    out.append((i, *r))
+        return out
+
+    def _walk(self, p: Point, q: Point) -> list[tuple[int, int]]:
+        """The grid cells the segment ``p``-``q`` passes, kept: a segment is both tested
+        for boxes and weighed for crossings, and more than half are asked again later."""
+        key = (p, q)
+        walk = self._walks.get(key)
+        if walk is None:
+            walk = self._walks[key] = cells_along(p, q)
+        return walk
+
+    def _first_hit(self, p: Point, q: Point) -> int | None:
+        """The first box (of the current line's, grown) that ``p``-``q`` enters, or None;
+        on a tie the lowest numbered, so the order the grid gives the boxes in is of no
+        matter."""
+        key = (p, q)
+        if key in self._hits:
+            return self._hits[key]
+        if key in self._any and self._any[key] is None:
+            return None  # clear
+        found = self._hits[key] = self._entered(p, q)
+        return found
+
+    def _entered(self, p: Point, q: Point, first: bool = True) -> int | None:
+        """:meth:`_first_hit`, tested: each box near the segment once; without ``first``,
+        any box it enters (the first found: enough to say it is not clear)."""
+        lo_x, hi_x = min(p[0], q[0]), max(p[0], q[0])
+        lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
+        best, best_t = None, math.inf
+        skip, tight, margin, sides = self._skip, self._tight, self.margin, self._sides_of
+        px, py = p
+        dx, dy = q[0] - px, q[1] - py
+        key = (p, q)
+        boxes = self._boxes.get(key)
+        if boxes is None:
+            boxes = self._boxes[key] = self._grid.near(self._walk(p, q))
+        for i in boxes:
+            bx0, by0, bx1, by1, owner = sides[i]
+            if owner in skip:
+                continue
+            m = tight.get(i, margin)
+            x0, y0, x1, y1 = bx0 - m, by0 - m, bx1 + m, by1 + m
+            if x0 >= hi_x or x1 <= lo_x or y0 >= hi_y or y1 <= lo_y:
+                continue
+            t = entry_along(px, py, dx, dy, x0, y0, x1, y1)
+            if t is not None and not first:
+                return i
+            if t is not None and (t < best_t or (t == best_t and best is not None and i < best)):
+                best, best_t = i, t
+        return best
+
+    def _inside(self, pt: Point) -> bool:
+        """True when ``pt`` lies inside a box of the current line's obstacles, grown
+        (:meth:`_rect`, inlined: asked for every corner of a search)."""
+        x, y = pt
+        skip, tight, margin, sides = self._skip, self._tight, self.margin, self._sides_of
+        for i in self._grid.at(pt):
+            x0, y0, x1, y1, owner = sides[i]
+            if owner in skip:
+                continue
+            m = tight.get(i, margin)
+            if x0 - m < x < x1 + m and y0 - m < y < y1 + m:
+                return True
+        return False
+
+    def blocked(self, pt: Point, skip: Collection[str] = ()) -> bool:
+        """True when ``pt`` lies inside any box (at its true size) but those of ``skip``."""
+        x, y = pt
+        sides = self._sides_of
+        return any(sides[i][0] < x < sides[i][2] and sides[i][1] < y < sides[i][3]
+                   and sides[i][4] not in skip for i in self._grid.at(pt))
+
+    def boxes_near(self, pt: Point, reach: float, skip: Collection[str] = ()) -> list[Box]:
+        """The boxes (at their true size) but those of ``skip`` that come within ``reach``
+        of ``pt`` across or up and down: O(c + b) for c cells and b boxes in them."""
+        x, y = pt
+        found: set[int] = set()
+        cells = self._grid.cells
+        for cx in range(cell_of(x - reach), cell_of(x + reach) + 1):
+            for cy in range(cell_of(y - reach), cell_of(y + reach) + 1):
+                found.update(cells.get((cx, cy), ()))
+        sides = self._sides_of
+        return [self.obstacles[i].box for i in sorted(found)
+                if sides[i][4] not in skip and sides[i][0] < x + reach
+                and sides[i][2] > x - reach and sides[i][1] < y + reach
+                and sides[i][3] > y - reach]
+
+    def open(self, p: Point, q: Point) -> bool:
+        """True when the segment ``p``-``q`` passes through no box (at its true size, the
+        current line's own boxes too): where a card's stub may reach."""
+        sides = self._sides_of
+        for i in self._grid.near(self._walk(p, q)):
+            x0, y0, x1, y1, _ = sides[i]
+            if segment_entry(p, q, x0, y0, x1, y1) is not None:
+                return False
+        return True
+
+    def clear(self, p: Point, q: Point) -> bool:
+        """True when the segment ``p``-``q`` passes no box of the current line's obstacles:
+        the search stops at the first box it finds entered (most segments a search tests
+        are not clear), unless the first hit is known already."""
+        key = (p, q)
+        if key in self._hits:
+            return self._hits[key] is None
+        hit = self._any.get(key, -1)
+        if hit == -1:
+            hit = self._any[key] = self._entered(p, q, first=False)
+        return hit is None
+
+    # --- corners -----------------------------------------------------------------------
+
+    def _cluster(self, i: int) -> Box:
+        """Box ``i`` together with every box too close to pass between (transitively): a
+        line that cannot squeeze between them goes round the whole group."""
+        b = self.obstacles[i].box
+        x0, y0, x1, y1 = b.x, b.y, b.right, b.bottom
+        near = 2 * (self.margin + CORNER)
+        rects = self._rects()
+        changed = True
+        while changed:
+            changed = False
+            for _, a0, b0, a1, b1 in rects:
+                close = a0 < x1 + near and x0 - near < a1 and b0 < y1 + near and y0 - near < b1
+                if close and (a0 < x0 or b0 < y0 or a1 > x1 or b1 > y1):
+                    x0, y0, x1, y1 = min(x0, a0), min(y0, b0), max(x1, a1), max(y1, b1)
+                    changed = True
+        return Box(x0, y0, x1 - x0, y1 - y0)
+
+    def _corner(self, i: int, k: int, b: Box | None = None) -> Point:
+        """Corner ``k`` of box ``i`` (or of ``b`` around it) where the next line turns:
+        ``CORNER`` further out for each line that turned there before. While
+        ``_keep_gaps``, no further than the last step that stands clear of every box: in a
+        narrow gap between two boxes the step out lands in the other box and closes the
+        gap to every later line (see :meth:`route`)."""
+        b = b if b is not None else self.obstacles[i].box
+        for used in range(self._used.get((i, k), 0), -1, -1):
+            d = self.margin + FIRST_BEND + CORNER * used
+            x = b.x - d if k in (0, 3) else b.right + d
+            y = b.y - d if k in (0, 1) else b.bottom + d
+            if used == 0 or not self._keep_gaps or not self._inside((x, y)):
+                break
+        return x, y
+
+
+    def _loosen(self, p: Point, q: Point) -> None:
+        """Let the current line (until :meth:`route` sets its tests back) pass the boxes
+        that leave its ends no way out: one within ``TIGHT`` of ``p`` or ``q`` is tested
+        at its true size, one holding either is let pass (a line ending on a crowded
+        symbol's port inside its own label; a card's stub ending a hair below another's
+        box): without this no way is found and the line is drawn straight, through
+        whatever stands between its ends."""
+        free = set(self._skip)
+        tight = dict(self._tight)
+        for i in {*self._grid.at(p), *self._grid.at(q)}:
+            x0, y0, x1, y1, owner = self._sides_of[i]
+            if owner in free:
+                continue
+            if any(x0 < x < x1 and y0 < y < y1 for x, y in (p, q)):
+                free.add(owner)
+            elif any(x0 - TIGHT < x < x1 + TIGHT and y0 - TIGHT < y < y1 + TIGHT
+                     for x, y in (p, q)):
+                tight[i] = 0.0
+        self._skip, self._tight = frozenset(free), tight
+        self._hits.clear()
+        self._any.clear()
+        self._grown = None
