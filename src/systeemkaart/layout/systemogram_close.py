@@ -45,10 +45,29 @@ def _within(alpha: float, beta: float, lo: float, hi: float, t0: float, t1: floa
     return max(t0, min(a, b)), min(t1, max(a, b))
 
 
+def _apart(p: Point, q: Point, a: Point, b: Point, reach: float) -> bool:
+    """True when the boxes of the segments ``p``-``q`` and ``a``-``b`` lie more than
+    ``reach`` apart across or up and down: no point of one is within ``reach`` of the
+    other (a test of a few comparisons, before the costly measure; most pairs the
+    callers ask about are this far apart)."""
+    px, py = p
+    qx, qy = q
+    ax, ay = a
+    bx, by = b
+    return ((px if px > qx else qx) < (ax if ax < bx else bx) - reach
+            or (px if px < qx else qx) > (ax if ax > bx else bx) + reach
+            or (py if py > qy else qy) < (ay if ay < by else by) - reach
+            or (py if py < qy else qy) > (ay if ay > by else by) + reach)
+
+
 def close_span(p: Point, q: Point, a: Point, b: Point, gap: float
                ) -> tuple[float, float] | None:
     """The stretch (units from ``p``) of segment ``p``-``q`` within ``gap`` of segment
-    ``a``-``b`` when the two are nearly parallel, or ``None``."""
+    ``a``-``b`` when the two are nearly parallel, or ``None``. Segments whose boxes lie
+    more than ``gap`` (and a unit, so rounding never leaves a stretch out) apart have
+    none."""
+    if _apart(p, q, a, b, gap + 1.0):
+        return None
     l1, l2 = math.dist(p, q), math.dist(a, b)
     if l1 < 1e-9 or l2 < 1e-9:
         return None
@@ -64,15 +83,42 @@ def close_span(p: Point, q: Point, a: Point, b: Point, gap: float
 
 
 def close_length(p: Point, q: Point, a: Point, b: Point, gap: float,
-                  holes: Sequence[Point], end: float) -> float:
+                 holes: Sequence[Point], end: float) -> float:
     """How long segment ``p``-``q`` runs within ``gap`` of segment ``a``-``b`` when the
-    two are nearly parallel, leaving out what lies within ``end`` of any of ``holes``."""
-    span = close_span(p, q, a, b, gap)
-    if span is None:
+    two are nearly parallel, leaving out what lies within ``end`` of any of ``holes``.
+
+    :func:`close_span` and its two cuts written out in one function, the same arithmetic
+    in the same order (so the same length to the last bit): this is the inner loop of
+    moving lines apart and of giving them their own tracks, asked hundreds of thousands
+    of times in one drawing."""
+    if _apart(p, q, a, b, gap + 1.0):
+        return 0.0  # as close_span finds, without its cost: most pairs asked are apart
+    l1, l2 = math.dist(p, q), math.dist(a, b)
+    if l1 < 1e-9 or l2 < 1e-9:
         return 0.0
-    l1 = math.dist(p, q)
     ux, uy = (q[0] - p[0]) / l1, (q[1] - p[1]) / l1
-    parts = [span]
+    vx, vy = (b[0] - a[0]) / l2, (b[1] - a[1]) / l2
+    cross = ux * vy - uy * vx
+    if abs(cross) > _NEAR_PARALLEL:
+        return 0.0
+    wx, wy = p[0] - a[0], p[1] - a[1]
+    # _within(along, ux·v, 0, l2, 0, l1), then _within(across, cross, -gap, gap, t0, t1)
+    alpha, beta = wx * vx + wy * vy, ux * vx + uy * vy
+    if abs(beta) < 1e-12:
+        t0, t1 = (0.0, l1) if 0.0 <= alpha <= l2 else (l1, l1)
+    else:
+        e0, e1 = (0.0 - alpha) / beta, (l2 - alpha) / beta
+        t0, t1 = max(0.0, min(e0, e1)), min(l1, max(e0, e1))
+    alpha = wx * vy - wy * vx
+    if abs(cross) < 1e-12:
+        if not -gap <= alpha <= gap:
+            t0 = t1
+    else:
+        e0, e1 = (-gap - alpha) / cross, (gap - alpha) / cross
+        t0, t1 = max(t0, min(e0, e1)), min(t1, max(e0, e1))
+    if not t1 > t0:
+        return 0.0
+    parts = [(t0, t1)]
     for cx, cy in holes:  # cut out the part of p + t·u within ``end`` of the hole
         fx, fy = p[0] - cx, p[1] - cy
         half = (fx * ux + fy * uy) ** 2 - (fx * fx + fy * fy - end * end)

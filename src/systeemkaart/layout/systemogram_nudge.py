@@ -64,6 +64,17 @@ LEAST = 10.0
 """Length (units) two lines may run close before their bends are moved."""
 _PARALLEL = math.sin(math.radians(15.0))
 
+_Near = tuple[bool, bool, Sequence[Point], Point, Point, float, float, float, float, float]
+"""A segment near a moving bend: whether it may count as crossed and as close, the ends
+left out of the close length, its two points, and (worked out once, for the many places
+a bend is tried) its box (x0, x1, y0, y1) and length."""
+
+
+def _near(crosses: bool, apart: bool, holes: Sequence[Point], c: Point, d: Point) -> _Near:
+    """The segment ``c``-``d`` as :data:`_Near` holds it."""
+    return (crosses, apart, holes, c, d, min(c[0], d[0]), max(c[0], d[0]),
+            min(c[1], d[1]), max(c[1], d[1]), math.hypot(d[0] - c[0], d[1] - c[1]))
+
 
 class _Lines:
     """The current paths, and which lines pass near each grid cell (a superset)."""
@@ -91,14 +102,13 @@ class _Lines:
                 found.update(self.cells.get(cell, ()))
         return sorted(found)
 
-    def nearby(self, i: int, others: Sequence[int], lo: Point, hi: Point
-               ) -> list[tuple[bool, bool, Sequence[Point], Point, Point]]:
+    def nearby(self, i: int, others: Sequence[int], lo: Point, hi: Point) -> list[_Near]:
         """The segments of ``others`` (not line ``i``) within the box ``lo``-``hi``, each
         with whether it may count as crossing line ``i`` (shares no end) and as close
         (another agent), and the shared ends left out of the close length."""
         agent, target = self.ends[i]
         path = self.paths[i]
-        out: list[tuple[bool, bool, Sequence[Point], Point, Point]] = []
+        out: list[_Near] = []
         for j in others:
             if j == i:
                 continue
@@ -115,21 +125,19 @@ class _Lines:
                     continue
                 # a line into the same person counts as crossed too: crossing it there
                 # hides whose arrow is whose
-                out.append((not shared or (its == target and other != agent),
-                            other != agent, holes, c, d))
+                out.append(_near(not shared or (its == target and other != agent),
+                                 other != agent, holes, c, d))
         return out
 
-    def frames_near(self, lo: Point, hi: Point
-                    ) -> list[tuple[bool, bool, Sequence[Point], Point, Point]]:
+    def frames_near(self, lo: Point, hi: Point) -> list[_Near]:
         """The household frame edges within the box ``lo``-``hi``, as :meth:`nearby`
         gives segments: close to every line, crossing none (lines go in to the family)."""
-        return [(False, True, (), c, d) for c, d in self.edges
+        return [_near(False, True, (), c, d) for c, d in self.edges
                 if not (max(c[0], d[0]) < lo[0] or min(c[0], d[0]) > hi[0]
                         or max(c[1], d[1]) < lo[1] or min(c[1], d[1]) > hi[1])]
 
 
-def _close(segs: Sequence[tuple[Point, Point]],
-           near: Sequence[tuple[bool, bool, Sequence[Point], Point, Point]],
+def _close(segs: Sequence[tuple[Point, Point]], near: Sequence[_Near],
            g: float = NUDGE_GAP) -> float:
     """The length ``segs`` run within ``g`` beside the ``near`` segments of other agents
     (only segments whose boxes come within ``g`` are measured)."""
@@ -139,26 +147,22 @@ def _close(segs: Sequence[tuple[Point, Point]],
         y0, y1 = min(a[1], b[1]) - g, max(a[1], b[1]) + g
         ux, uy = b[0] - a[0], b[1] - a[1]
         lu = math.hypot(ux, uy)
-        for _, apart, holes, c, d in near:
-            if (not apart or (c[0] < x0 and d[0] < x0) or (c[0] > x1 and d[0] > x1)
-                    or (c[1] < y0 and d[1] < y0) or (c[1] > y1 and d[1] > y1)):
+        for _, apart, holes, c, d, cx0, cx1, cy0, cy1, lv in near:
+            if not apart or cx1 < x0 or cx0 > x1 or cy1 < y0 or cy0 > y1:
                 continue
-            vx, vy = d[0] - c[0], d[1] - c[1]
-            if abs(ux * vy - uy * vx) > _PARALLEL * lu * math.hypot(vx, vy):
+            if abs(ux * (d[1] - c[1]) - uy * (d[0] - c[0])) > _PARALLEL * lu * lv:
                 continue  # not nearly parallel: never close in this sense
             total += close_length(a, b, c, d, g, holes, END)
     return total
 
 
-def _crossings(segs: Sequence[tuple[Point, Point]],
-               near: Sequence[tuple[bool, bool, Sequence[Point], Point, Point]]) -> int:
+def _crossings(segs: Sequence[tuple[Point, Point]], near: Sequence[_Near]) -> int:
     """How many of the ``near`` segments sharing no end with ``segs`` they cross."""
     total = 0
     for a, b in segs:
         x0, x1, y0, y1 = min(a[0], b[0]), max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1])
-        for crosses, _, _, c, d in near:
-            if (not crosses or (c[0] < x0 and d[0] < x0) or (c[0] > x1 and d[0] > x1)
-                    or (c[1] < y0 and d[1] < y0) or (c[1] > y1 and d[1] > y1)):
+        for crosses, _, _, c, d, cx0, cx1, cy0, cy1, _ in near:
+            if not crosses or cx1 < x0 or cx0 > x1 or cy1 < y0 or cy0 > y1:
                 continue
             total += segments_cross(a, b, c, d)
     return total
@@ -221,14 +225,15 @@ def _pass(router: Router, lines: _Lines, order: Sequence[int], skips: Sequence[S
     return moved, tries
 
 
-def _pushes(old: Sequence[tuple[Point, Point]], bend: Point,
-            near: Sequence[tuple[bool, bool, Sequence[Point], Point, Point]]) -> list[Point]:
+def _pushes(old: Sequence[tuple[Point, Point]], bend: Point, near: Sequence[_Near]
+            ) -> list[Point]:
     """Where ``bend`` may go to take its segments ``old`` off the near segments they run
     close beside: straight away from each such segment, to ``NUDGE_GAP`` past it and to
     twice that (the far end of a segment stays, so its middle moves half as far)."""
     out: list[Point] = []
-    for _, apart, holes, c, d in near:
-        if not apart or _close(old, [(False, True, holes, c, d)]) <= 0.0:
+    for seg in near:
+        _, apart, _, c, d, *_ = seg
+        if not apart or _close(old, [seg]) <= 0.0:
             continue
         length = math.dist(c, d)
         nx, ny = -(d[1] - c[1]) / length, (d[0] - c[0]) / length
@@ -406,5 +411,5 @@ def _crossed_by(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]
     for j, other in enumerate(paths):
         if j == i or mine & set(ends[j]):
             continue
-        total += _crossings(segs, [(True, True, (), c, d) for c, d in pairwise(other)])
+        total += _crossings(segs, [_near(True, True, (), c, d) for c, d in pairwise(other)])
     return total
