@@ -111,13 +111,15 @@ def _repair(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, 
     :func:`untwist`); the lines changed."""
     for x, y in ((j, i), (i, j)) if len(paths[j]) >= len(paths[i]) else ((i, j), (j, i)):
         old_x = _weigh(paths, ends, x, paths[x], y)
+        was = -1.0  # how long line x ran beside line y, once a way needs it
         for new_x in _ways(router, paths, ends, skips, firsts, x, not plain or plain[x]):
             trial = [*paths[:x], new_x, *paths[x + 1:]]
             w = _weigh(trial, ends, x, new_x, y)
             if w[0] or w[1] > old_x[1] or w[2] > old_x[2] + 1e-9:
                 continue
-            if _beside(trial, x, new_x, new_x[firsts[x] - 1], only=y) <= \
-                    _beside(paths, x, paths[x], paths[x][firsts[x] - 1], only=y) + 1e-9:
+            if was < 0.0:
+                was = _beside(paths, x, paths[x], paths[x][firsts[x] - 1], only=y)
+            if _beside(trial, x, new_x, new_x[firsts[x] - 1], only=y) <= was + 1e-9:
                 paths[x] = new_x
                 return {x}
             old_y = _weigh(trial, ends, y, paths[y], -1)
@@ -184,11 +186,25 @@ def _beside(paths: Sequence[Sequence[Point]], i: int, path: Sequence[Point], sta
     """How long ``path`` (line ``i``) runs within ``BESIDE`` of other lines (but line
     ``skip``; only of line ``only`` when given), nearly parallel, leaving out
     ``CLOSE_END`` about ``start`` (where siblings leave together) and about the ends."""
+    if only >= 0:  # the segments of that line alone, in the same order
+        near = [] if only == i else [(only, c, d) for _, c, d in
+                                     near_segments([paths[only]], -1, path, BESIDE)]
+    else:
+        near = near_segments(paths, i, path, BESIDE)
+    far = BESIDE + 2.0  # segments farther apart than this have no close length (it is 0)
+    segs = [(p, q, min(p[0], q[0]) - far, max(p[0], q[0]) + far, min(p[1], q[1]) - far,
+             max(p[1], q[1]) + far) for p, q in pairwise(path)]
     total = 0.0
-    for j, c, d in near_segments(paths, i, path, BESIDE):
-        if j == skip or (only >= 0 and j != only):
+    for j, c, d in near:
+        if j == skip:
             continue
-        holes = [start, path[0], paths[j][0], paths[j][-1], path[-1]]
-        for p, q in pairwise(path):
+        cx0, cx1 = (c[0], d[0]) if c[0] < d[0] else (d[0], c[0])
+        cy0, cy1 = (c[1], d[1]) if c[1] < d[1] else (d[1], c[1])
+        holes: list[Point] = []
+        for p, q, x0, x1, y0, y1 in segs:
+            if cx1 < x0 or cx0 > x1 or cy1 < y0 or cy0 > y1:
+                continue  # adding its 0.0 would change nothing
+            if not holes:
+                holes = [start, path[0], paths[j][0], paths[j][-1], path[-1]]
             total += close_length(p, q, c, d, BESIDE, holes, CLOSE_END)
     return total
