@@ -279,26 +279,32 @@ def _move_bend(router: Router, lines: _Lines, i: int, k: int, along: bool = Fals
         return False
     beside = _close(old, near) if along else 0.0
     tight = _close(old, near, CLOSE_GAP) if along else 0.0
+    if close <= 1.0:
+        return False  # no place runs a unit less close: a close length is never below 0
     crossings = -1
     best: tuple[float, Point] | None = None
     places = _pushes(old, bend, goal) + _directions(prev, bend, nxt)
     places.sort(key=lambda pt: math.dist(pt, bend))  # stable: the nearest first
     for pt in places:
-        if best is not None and best[0] < 1.0 + math.dist(pt, bend) / 100:
+        step = math.dist(pt, bend) / 100
+        if best is not None and best[0] < 1.0 + step:
             break  # apart already: a longer move gains nothing
         new = [(prev, pt), (pt, nxt)]
+        # a place must pass every test below; the cheaper ones go first (most places
+        # fail one), the close length last: the same place wins in any order
+        if crossings < 0:
+            crossings = _crossings(old, near)
+        if _crossings(new, near) > crossings or not router.clear(prev, pt) \
+                or not router.clear(pt, nxt):
+            continue
         run = _close(new, goal)
-        cost = run + math.dist(pt, bend) / 100
+        cost = run + step
         if run >= close - 1.0 or (best is not None and cost >= best[0]):
             continue
         if along and (_close(new, near) > beside + 1e-9
                       or _close(new, near, CLOSE_GAP) > tight + 1e-9):
             continue  # off a frame only where no closer beside other lines
-        if crossings < 0:
-            crossings = _crossings(old, near)
-        if _crossings(new, near) <= crossings and router.clear(prev, pt) \
-                and router.clear(pt, nxt):
-            best = (cost, pt)
+        best = (cost, pt)
     if best is None:
         return False
     path[k] = best[1]
