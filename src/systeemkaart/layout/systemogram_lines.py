@@ -40,7 +40,7 @@ from .systemogram_fan import (
 )
 from .systemogram_leave import Shift, ends_of, first_sides, in_card, is_double
 from .systemogram_leave import shifts as leave_shifts
-from .systemogram_nudge import CROWDED, drop_reversals, nudge_apart, straighten
+from .systemogram_nudge import CROWDED, StuckBends, drop_reversals, nudge_apart, straighten
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 from .systemogram_siblings import untwist
 from .systemogram_track import own_tracks
@@ -250,13 +250,14 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     if len(links) <= CROWDED:  # a crowded drawing swaps few ways: its time goes to routing
         straighten(router, paths, pairs_, skips, firsts, swapped, frames)
     cut_at_fans(paths, ends, firsts, people)
+    stuck: StuckBends = {}  # bends that stayed: the second nudging skips them as they were
     if len(links) <= CROWDED:  # a crowded drawing's time goes to its tracks instead
-        _apart(router, links, paths, people, agents, cards, frames)
+        _apart(router, links, paths, people, agents, cards, frames, stuck=stuck)
     kept = fan_in(router, paths, ends, [lk.source if not f else lk.target
                                  for lk, f in zip(links, flips, strict=True)],
            [lk.kind in ("involvement", "relation") for lk in links], firsts, people, sexes)
     if len(links) <= CROWDED:  # once more, now with the fans drawn (they stay)
-        _apart(router, links, paths, people, agents, cards, frames, kept)
+        _apart(router, links, paths, people, agents, cards, frames, kept, stuck)
     drop_reversals(router, paths, pairs_, skips)
     _trim_stubs(router, paths, pairs_, skips, firsts)
     out = _placed(links, paths, flips)
@@ -317,8 +318,8 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
 
 def _apart(router: Router, links: Sequence[LinkPlace], paths: list[list[Point]],
            people: Mapping[str, PersonPlace], agents: Mapping[str, Box],
-           cards: Mapping[str, Box | None], frames: Sequence[Box], kept: Sequence[int] = ()
-           ) -> None:
+           cards: Mapping[str, Box | None], frames: Sequence[Box], kept: Sequence[int] = (),
+           stuck: StuckBends | None = None) -> None:
     """Move bends apart where lines of different agents run side by side, or a line along a
     household frame (see :func:`~systeemkaart.layout.systemogram_nudge.nudge_apart`); a
     card's stub stays."""
@@ -328,7 +329,7 @@ def _apart(router: Router, links: Sequence[LinkPlace], paths: list[list[Point]],
         ends.append((src, tgt))
         skips.append([src, tgt] + ([src + _SYMBOL] if src in people else []))
     nudge_apart(router, paths, ends, skips, _firsts(links, people, agents, cards), frames,
-                kept)
+                kept, stuck)
 
 
 def _trim_stubs(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],

@@ -35,7 +35,8 @@ from .systemogram_close import (
 )
 from .systemogram_route import MARGIN, TIGHT, Router
 
-__all__ = ["NUDGE_GAP", "REVERSAL", "drop_reversals", "nudge_apart", "reversals", "straighten"]
+__all__ = ["NUDGE_GAP", "REVERSAL", "StuckBends", "drop_reversals", "nudge_apart", "reversals",
+           "straighten"]
 
 NUDGE_GAP = 7.0
 """Distance two nearly parallel lines of different agents are moved apart to (units): the
@@ -70,6 +71,13 @@ left out of the close length, its two points, and (worked out once, for the many
 a bend is tried) its box (x0, x1, y0, y1) and length."""
 
 
+StuckBends = dict[tuple[int, bool, Point, Point, Point, Point, Point], list[_Near]]
+"""Bends a try left where they were (by line, whether off frames, the line's two ends and
+the bend with its neighbours), each with the segments near it then: tried again with
+all of those the same, a bend stays again (nothing else decides), so it is not tried.
+The second nudging, after the fans are drawn, meets many such bends."""
+
+
 def _near(crosses: bool, apart: bool, holes: Sequence[Point], c: Point, d: Point) -> _Near:
     """The segment ``c``-``d`` as :data:`_Near` holds it."""
     return (crosses, apart, holes, c, d, min(c[0], d[0]), max(c[0], d[0]),
@@ -80,10 +88,12 @@ class _Lines:
     """The current paths, and which lines pass near each grid cell (a superset)."""
 
     def __init__(self, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
-                 edges: Sequence[tuple[Point, Point]] = ()) -> None:
+                 edges: Sequence[tuple[Point, Point]] = (), stuck: StuckBends | None = None
+                 ) -> None:
         self.paths = paths
         self.ends = ends
         self.edges = edges
+        self.stuck: StuckBends = {} if stuck is None else stuck
         self.cells: dict[tuple[int, int], set[int]] = {}
         for i, path in enumerate(paths):
             for a, b in pairwise(path):
@@ -170,7 +180,8 @@ def _crossings(segs: Sequence[tuple[Point, Point]], near: Sequence[_Near]) -> in
 
 def nudge_apart(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
                 skips: Sequence[Sequence[str]], firsts: Sequence[int],
-                frames: Sequence[Box] = (), kept: Sequence[int] = ()) -> None:
+                frames: Sequence[Box] = (), kept: Sequence[int] = (),
+                stuck: StuckBends | None = None) -> None:
     """Move bends of ``paths`` (each from its agent, ``ends`` its (agent, target)) so lines
     of different agents run less close beside each other, then off the edges of the
     household ``frames`` where that brings no line closer to another, in place. ``skips``
@@ -180,9 +191,11 @@ def nudge_apart(router: Router, paths: list[list[Point]], ends: Sequence[tuple[s
     more lines, counting those into the same person. The lines in the longest close runs
     go first, and at most ``TRIES`` bends are tried in all (``CROWDED_TRIES`` in a drawing
     of more than ``CROWDED`` lines, off frames too), plus ``FRAME_TRIES`` off frames in a
-    drawing that is not crowded, so a crowded drawing costs a bounded time.
+    drawing that is not crowded, so a crowded drawing costs a bounded time. ``stuck``
+    (when given) keeps the bends that stayed, for a later call on the same lines, boxes
+    and ``frames``.
     Deterministic: lines and moves in a fixed order."""
-    lines = _Lines(paths, ends, frame_edges(frames))
+    lines = _Lines(paths, ends, frame_edges(frames), stuck)
     crowded = len(paths) > CROWDED
     tries = CROWDED_TRIES if crowded else TRIES
     for along in (False, True) if frames else (False,):
@@ -273,14 +286,19 @@ def _move_bend(router: Router, lines: _Lines, i: int, k: int, along: bool = Fals
     lo = (min(prev[0], bend[0], nxt[0]) - reach, min(prev[1], bend[1], nxt[1]) - reach)
     hi = (max(prev[0], bend[0], nxt[0]) + reach, max(prev[1], bend[1], nxt[1]) + reach)
     near = lines.nearby(i, lines.near([(lo, hi)]), lo, hi)
+    key = (i, along, path[0], path[-1], prev, bend, nxt)
+    if lines.stuck.get(key) == near:
+        return False  # tried before with everything it depends on the same: it stayed
     goal = lines.frames_near(lo, hi) if along else near
     close = _close(old, goal)
     if close <= 0.0:
+        lines.stuck[key] = near
         return False
+    if close <= 1.0:
+        lines.stuck[key] = near
+        return False  # no place runs a unit less close: a close length is never below 0
     beside = _close(old, near) if along else 0.0
     tight = _close(old, near, CLOSE_GAP) if along else 0.0
-    if close <= 1.0:
-        return False  # no place runs a unit less close: a close length is never below 0
     crossings = -1
     best: tuple[float, Point] | None = None
     places = _pushes(old, bend, goal) + _directions(prev, bend, nxt)
@@ -306,6 +324,7 @@ def _move_bend(router: Router, lines: _Lines, i: int, k: int, along: bool = Fals
             continue  # off a frame only where no closer beside other lines
         best = (cost, pt)
     if best is None:
+        lines.stuck[key] = near
         return False
     path[k] = best[1]
     lines.add(i, prev, best[1])
