@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from systeemkaart.io.yaml_json import load
-from systeemkaart.layout import Box
+from systeemkaart.layout import Box, Point
 from systeemkaart.layout.systemogram import layout_systemogram
-from systeemkaart.layout.systemogram_close import frame_runs
+from systeemkaart.layout.systemogram_close import close_length, close_span, frame_runs
 from systeemkaart.layout.systemogram_lines import close_runs, routed_ends
-from systeemkaart.layout.systemogram_nudge import nudge_apart
-from systeemkaart.layout.systemogram_route import Router
+from systeemkaart.layout.systemogram_nudge import StuckBends, nudge_apart
+from systeemkaart.layout.systemogram_route import Obstacle, Router
+from tests.strategies import line_segments
 
 
 def test_two_parallel_lines_three_units_apart_run_close_over_their_overlap() -> None:
@@ -153,3 +157,96 @@ def test_examples_keep_lines_off_the_household_frames(path: Path) -> None:
     lay = layout_systemogram(load(path))
     runs = frame_runs(routed_ends(lay.links, lay.people), [h.frame for h in lay.households])
     assert sum(runs.values()) <= FRAME_KNOWN.get(path.stem, 0.0), runs
+
+
+def _within(alpha: float, beta: float, lo: float, hi: float, t0: float, t1: float
+            ) -> tuple[float, float]:
+    if abs(beta) < 1e-12:
+        return (t0, t1) if lo <= alpha <= hi else (t1, t1)
+    a, b = (lo - alpha) / beta, (hi - alpha) / beta
+    return max(t0, min(a, b)), min(t1, max(a, b))
+
+
+def _measured(p: Point, q: Point, a: Point, b: Point, gap: float, holes: list[Point],
+              end: float) -> float:
+    """The close length as first written: the stretch within ``gap`` of ``a``-``b`` of
+    every pair of segments, nearly parallel ones only, then the holes cut out."""
+    l1, l2 = math.dist(p, q), math.dist(a, b)
+    if l1 < 1e-9 or l2 < 1e-9:
+        return 0.0
+    ux, uy = (q[0] - p[0]) / l1, (q[1] - p[1]) / l1
+    vx, vy = (b[0] - a[0]) / l2, (b[1] - a[1]) / l2
+    cross = ux * vy - uy * vx
+    if abs(cross) > math.sin(math.radians(15.0)):
+        return 0.0
+    wx, wy = p[0] - a[0], p[1] - a[1]
+    t0, t1 = _within(wx * vx + wy * vy, ux * vx + uy * vy, 0.0, l2, 0.0, l1)
+    t0, t1 = _within(wx * vy - wy * vx, cross, -gap, gap, t0, t1)
+    if not t1 > t0:
+        return 0.0
+    parts = [(t0, t1)]
+    for cx, cy in holes:
+        fx, fy = p[0] - cx, p[1] - cy
+        half = (fx * ux + fy * uy) ** 2 - (fx * fx + fy * fy - end * end)
+        if half <= 0:
+            continue
+        mid = -(fx * ux + fy * uy)
+        h0, h1 = mid - math.sqrt(half), mid + math.sqrt(half)
+        parts = [piece for s0, s1 in parts
+                 for piece in ((s0, min(s1, h0)), (max(s0, h1), s1)) if piece[1] > piece[0]]
+    return sum(s1 - s0 for s0, s1 in parts)
+
+
+@given(line_segments(), line_segments(), st.sampled_from((4.0, 6.0, 7.0)),
+       st.lists(st.tuples(st.floats(0, 120), st.floats(0, 120)), max_size=3),
+       st.sampled_from((0.0, 10.0)))
+@example(((0.0, 0.0), (100.0, 0.0)), ((20.0, 5.5), (80.0, 5.5)), 6.0, [], 0.0)
+@example(((0.0, 0.0), (100.0, 0.0)), ((20.0, 6.9), (80.0, 6.0)), 7.0, [(90.0, 0.0)], 10.0)
+@example(((0.0, 0.0), (100.0, 7.0)), ((20.0, 5.0), (80.0, 11.0)), 4.0, [], 0.0)
+def test_close_length_is_the_measure_to_the_last_bit(
+        one: tuple[Point, Point], two: tuple[Point, Point], gap: float, holes: list[Point],
+        end: float) -> None:
+    """The quick close length (segments far apart answered at once, the stretch worked out
+    in place) is the measure as first written, bit for bit: drawings must not change by
+    a hair for its speed, and close_span agrees on where there is a stretch at all."""
+    (p, q), (a, b) = one, two
+    assert close_length(p, q, a, b, gap, holes, end) == _measured(p, q, a, b, gap, holes, end)
+    assert (close_span(p, q, a, b, gap) is None) == (_measured(p, q, a, b, gap, [], 0.0) == 0.0)
+
+
+def test_a_shared_record_of_stuck_bends_leaves_the_nudging_as_it_was() -> None:
+    """Nudging twice with one record of the bends that stayed (as the routing does before
+    and after the fans) moves every bend as nudging twice without it."""
+    case = load(Path("examples") / "mdo-weglopen.yaml")
+    lay = layout_systemogram(case, route=False)
+    boxes = {k: a.box for k, a in lay.agents.items()}
+    router = Router([Obstacle(k, b) for k, b in boxes.items()])
+    ends = [(lk.source, lk.target) for lk in lay.links]
+    skips = [[lk.source, lk.target] for lk in lay.links]
+    firsts = [1] * len(ends)
+    plain = [list(lk.points) for lk in lay.links]
+    paths = [[pts[0], ((pts[0][0] + pts[-1][0]) / 2, (pts[0][1] + pts[-1][1]) / 2 + 2.0),
+              pts[-1]] for pts in plain]
+    once, twice = [list(p) for p in paths], [list(p) for p in paths]
+    stuck: StuckBends = {}
+    for _ in range(2):
+        nudge_apart(router, once, ends, skips, firsts)
+        nudge_apart(router, twice, ends, skips, firsts, stuck=stuck)
+    assert once == twice
+    assert stuck
+
+
+def test_a_bend_recorded_stuck_among_other_segments_is_tried_again() -> None:
+    """A record of a bend that stayed holds only while the segments near it are the same:
+    recorded with nothing near, the bend beside another agent's line still moves off it,
+    as it does with no record at all."""
+    a = [(0.0, 0.0), (100.0, 2.0), (200.0, 0.0)]
+    b = [(0.0, 5.0), (200.0, 5.0)]
+    ends = [("a", "x"), ("b", "y")]
+    fresh = [list(a), list(b)]
+    nudge_apart(Router([]), fresh, ends, [["a", "x"], ["b", "y"]], [1, 1])
+    assert fresh[0][1] != a[1]  # it moves off the line 3 units beside it
+    stale: StuckBends = {(0, False, a[0], a[-1], a[0], a[1], a[2]): []}
+    again = [list(a), list(b)]
+    nudge_apart(Router([]), again, ends, [["a", "x"], ["b", "y"]], [1, 1], stuck=stale)
+    assert again == fresh
