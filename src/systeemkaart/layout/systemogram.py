@@ -50,9 +50,9 @@ from .systemogram_choice import (
     LONG_WAY,
     ROUTED,
     ROUTED_LINES,
+    cheapest,
     likeliest,
     long_ways,
-    reader_cost,
     repairs,
 )
 from .systemogram_places import (
@@ -143,12 +143,13 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
         near = [[lay for lay in likeliest(group, sides, count)] for group in groups]
         straight = [lay for group in near for lay in group]
         routed = [route_layout(case, lay) for lay in straight]
-        best = min(routed, key=reader_cost) if len(routed) > 1 else routed[0]
+        costs: list[tuple[int, float]] = []
+        best = cheapest(routed, costs) if len(routed) > 1 else routed[0]
         if len(tried[0].links) <= ROUTED_LINES and any(long_ways(lay.links) for lay in routed):
             looped = straight[next(k for k, lay in enumerate(routed) if lay is best)]
             for lay in repairs(plan, groups, near, looped, best, sides, count):
                 routed.append(route_layout(case, lay))
-                best = min(routed, key=reader_cost)
+                best = cheapest(routed, costs)
                 if best is routed[-1] and not long_ways(best.links):
                     break  # it won, and reaches everyone the short way
         best = part_layout(case, best)  # only the layout drawn: its lines on their own tracks

@@ -34,6 +34,7 @@ __all__ = [
     "ROUTED",
     "ROUTED_LINES",
     "UNTRACEABLE",
+    "cheapest",
     "crossings_of",
     "forecast",
     "likeliest",
@@ -196,6 +197,15 @@ def reader_cost(lay: SystemogramLayout) -> tuple[int, float]:
     line no clear way in; any other layout without one is better), then :func:`score`."""
     boxes = {k: a.box for k, a in lay.agents.items()}
     return count_lines_through(lay.links, lay.people, boxes), score(lay)
+
+
+def cheapest(routed: Sequence[SystemogramLayout], costs: list[tuple[int, float]]
+             ) -> SystemogramLayout:
+    """The one of ``routed`` a reader can follow best (:func:`reader_cost`; the first
+    among equals). ``costs`` holds the cost of each one before it, as a call before left
+    it: the costs are worked out once each, as more layouts are routed one at a time."""
+    costs += [reader_cost(lay) for lay in routed[len(costs):]]
+    return routed[min(range(len(routed)), key=costs.__getitem__)]
 
 
 def forecast(lay: SystemogramLayout) -> float:
