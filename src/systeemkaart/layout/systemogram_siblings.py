@@ -114,8 +114,7 @@ def _repair(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, 
         was = -1.0  # how long line x ran beside line y, once a way needs it
         for new_x in _ways(router, paths, ends, skips, firsts, x, not plain or plain[x]):
             trial = [*paths[:x], new_x, *paths[x + 1:]]
-            w = _weigh(trial, ends, x, new_x, y)
-            if w[0] or w[1] > old_x[1] or w[2] > old_x[2] + 1e-9:
+            if not _no_worse(trial, ends, x, new_x, y, old_x):
                 continue
             if was < 0.0:
                 was = _beside(paths, x, paths[x], paths[x][firsts[x] - 1], only=y)
@@ -168,7 +167,24 @@ def _weigh(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]], i:
     """For line ``i`` as ``path`` among ``paths``: the siblings it crosses near the agent,
     the other lines it crosses, and how long it runs beside lines other than
     ``partner``."""
-    mine = set(ends[i])
+    return (_siblings_crossed(paths, ends, i, path), _others_crossed(paths, ends, i, path),
+            _beside(paths, i, path, path[1], skip=partner))
+
+
+def _no_worse(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]], i: int,
+              path: Sequence[Point], partner: int, old: tuple[int, int, float]) -> bool:
+    """True when line ``i`` as ``path`` crosses no sibling near the agent, no more other
+    lines than ``old`` (its :func:`_weigh` as it was) says and runs no longer beside lines
+    other than ``partner``: each measure taken only while those before pass (most new
+    ways fail the first or second, and the last is the costliest)."""
+    return (not _siblings_crossed(paths, ends, i, path)
+            and _others_crossed(paths, ends, i, path) <= old[1]
+            and _beside(paths, i, path, path[1], skip=partner) <= old[2] + 1e-9)
+
+
+def _siblings_crossed(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
+                      i: int, path: Sequence[Point]) -> int:
+    """How many lines of the same agent line ``i`` as ``path`` crosses near the agent."""
     siblings = 0
     for j, other in enumerate(paths):
         if j != i and ends[j][0] == ends[i][0]:
@@ -176,9 +192,15 @@ def _weigh(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]], i:
                             and min(math.dist(_crossing_point(a, b, c, d), path[0]),
                                     math.dist(_crossing_point(a, b, c, d), other[0])) <= NEAR
                             for a, b in pairwise(path) for c, d in pairwise(other))
-    crossed = sum(segments_cross(a, b, c, d) for j, c, d in near_segments(paths, i, path, 0.0)
-                  if mine.isdisjoint(ends[j]) for a, b in pairwise(path))
-    return siblings, crossed, _beside(paths, i, path, path[1], skip=partner)
+    return siblings
+
+
+def _others_crossed(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
+                    i: int, path: Sequence[Point]) -> int:
+    """How often line ``i`` as ``path`` crosses lines sharing no end with it."""
+    mine = set(ends[i])
+    return sum(segments_cross(a, b, c, d) for j, c, d in near_segments(paths, i, path, 0.0)
+               if mine.isdisjoint(ends[j]) for a, b in pairwise(path))
 
 
 def _beside(paths: Sequence[Sequence[Point]], i: int, path: Sequence[Point], start: Point,
