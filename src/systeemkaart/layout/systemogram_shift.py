@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from . import Box, Point
-from .systemogram_close import close_length, close_span, frame_edges, near_cells
+from .systemogram_close import FRAME_DASH, close_length, close_span, frame_edges, near_cells
 from .systemogram_route import TIGHT, Router
 
 __all__ = ["END", "FRAME_EXTENT", "LEAST", "TRACK_GAP", "Lines", "Shift", "at", "better", "moved",
@@ -30,7 +30,7 @@ __all__ = ["END", "FRAME_EXTENT", "LEAST", "TRACK_GAP", "Lines", "Shift", "at", 
 
 TRACK_GAP = 4.5
 """Clear space (units) between the outer strokes of two lines on neighbouring tracks."""
-FRAME_EXTENT = 1.2
+FRAME_EXTENT = FRAME_DASH
 """Width (units) of a household frame's dashes."""
 END = 10.0
 """Length (units) at an end two lines share that may stay close (they meet at its ports)."""
@@ -300,6 +300,22 @@ class Lines:
         hi = len(path) - max(self.kept[i] if self.kept else 1, 1) - 1
         both = {**self.taken.get(i, {}), **shifts}
         return moved(path, both, lo, hi), both
+
+    def blocked(self, moves: dict[int, dict[int, Shift]]) -> set[int]:
+        """The lines of ``moves`` whose new way would not be clear of every box (they had
+        best stay while the others part)."""
+        out = set()
+        for i, shifts in sorted(moves.items()):
+            new, _ = self._new(i, shifts)
+            old = self.paths[i]
+            if new == old:
+                continue
+            old_segs, new_segs = list(pairwise(old)), list(pairwise(new))
+            if not _clear(self.router, i, old, [seg for seg in old_segs if seg not in new_segs],
+                          [seg for seg in new_segs if seg not in old_segs], self.skips,
+                          self.ends):
+                out.add(i)
+        return out
 
     def attempt_all(self, moves: dict[int, dict[int, Shift]]) -> bool:
         """Move every line of ``moves`` at once (a bundle's lines part together, each

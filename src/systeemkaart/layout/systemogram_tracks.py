@@ -33,6 +33,7 @@ from . import Box, Point
 from .ring_links import LinkPlace
 from .systemogram_close import close_length, close_span, frame_edges, near_cells
 from .systemogram_nudge import CROWDED
+from .systemogram_order import order_across
 from .systemogram_route import Router
 from .systemogram_shift import END, FRAME_EXTENT, LEAST, TRACK_GAP, Lines, Shift, at, spacing
 
@@ -232,7 +233,11 @@ def _spread(segs: Sequence[_Seg], pairs: Sequence[_Pair],
         p = at(segs[n].a, segs[n].b, (on_n[0] + on_n[1]) / 2)
         q = at(segs[m].a, segs[m].b, (on_m[0] + on_m[1]) / 2)
         r = (q[0] - p[0]) * nx + (q[1] - p[1]) * ny
-        if abs(r) < 0.5:  # on top of each other: by the sides they come from and go to
+        side = order_across(paths, segs[n].line, segs[n].k, segs[m].line, segs[m].k,
+                            (ny, -nx))
+        if side:  # by where they leave the corridor: so they part without crossing
+            up = side > 0
+        elif abs(r) < 0.5:  # on top of each other: by the sides they come from and go to
             r = 0.0
             lean = _lean(segs[m], paths, nx, ny) - _lean(segs[n], paths, nx, ny)
             up = lean > 0 or (lean == 0 and tn < tm)
@@ -244,7 +249,8 @@ def _spread(segs: Sequence[_Seg], pairs: Sequence[_Pair],
         old = rules.get((lo, hi))
         if (hi, lo) in rules:
             clash.add(key)  # they swap sides along the corridor: crossing, not a band
-        rules[(lo, hi)] = (abs(r), gap) if old is None else (min(old[0], abs(r)), gap)
+        r = r if up else -r  # how far hi lies on the normal's side of lo (< 0: swapped)
+        rules[(lo, hi)] = (r, gap) if old is None else (min(old[0], r), gap)
     shift = {t: 0.0 for t in track.values()}
     rows = [(lo, hi, r, gap) for (lo, hi), (r, gap) in sorted(rules.items())
             if (min(lo, hi), max(lo, hi)) not in clash]
@@ -318,6 +324,13 @@ def separate_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tup
                   for sh in group.values()) for plan in plans]
     failed: dict[int, set[int]] = {}
     for b in sorted(range(len(plans)), key=lambda b: (-weight[b], b)):
+        if state.tries <= 0:
+            break
+        stuck = state.blocked(plans[b])
+        if stuck:  # those stay, the others spread around them
+            found, stretch = bundles[b]
+            plans[b] = _plan(segs, _spread(segs, found, stretch, paths, stuck))
+            failed[b] = set(stuck)
         if state.attempt_all(plans[b]):
             continue
         for i, group in sorted(plans[b].items()):
