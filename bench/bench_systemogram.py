@@ -173,7 +173,7 @@ def main() -> None:
     for n_people, n_agents in [(3, 10), (4, 20), (6, 30), (12, 40), (12, 60)]:
         before, ordered, routed, t0, t1, ms, cpu = [], [], [], [], [], [], []
         wide, wide_through = [], []
-        close, pairs, band, fan, far, most, total, long = [], [], [], [], [], [], []
+        close, pairs, band, fan, far, most, total, long = [], [], [], [], [], [], [], []
         for seed in range(WIDE):
             case = network(seed, n_people, n_agents)
             final = layout_systemogram(case)

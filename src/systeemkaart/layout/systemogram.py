@@ -50,6 +50,7 @@ from .ring_centre import (
     centre_people,
     index_parents,
     layout_centre,
+    room_for,
 )
 from .ring_geometry import TAU, Box, Point, boundary_point, count_crossings, detour_ratio
 from .ring_links import LinkPlace, LinkPlan, place_links, plan_links
@@ -276,12 +277,18 @@ class _Plan:
     """The lines planned for the drawn agents and people (by id): the same every round."""
 
 
+def _room(plan: _Plan) -> float:
+    """Room added between the households of ``plan`` for the lines passing between them
+    (:func:`~systeemkaart.layout.ring_centre.room_for`)."""
+    return room_for(sum(len(v) for v in plan.targets.values()))
+
+
 def _one_round(plan: _Plan, rank: dict[str, float], side_weight: float,
                shape: float = SHAPES[0], height: dict[str, float] | None = None,
                centre: CentrePlace | None = None, hub: str | None = None) -> SystemogramLayout:
     if centre is None:
         centre = layout_centre(plan.case, plan.people, plan.at, plan.lang, rank,
-                               plan.unreached, shape, height, hub)
+                               plan.unreached, shape, height, hub, _room(plan))
     desired = desired_angles(plan.units, plan.targets, centre, plan.optimise, side_weight)
     if plan.optimise:
         desired = exchange_neighbours(plan.units, desired, plan.targets, centre)
@@ -604,7 +611,7 @@ def _candidates(plan: _Plan, start: dict[str, float], rounds: int, hub: str | No
     blocks: set[tuple[tuple[str, float, float], ...]] = set()
     for shape in SHAPES:
         first = layout_centre(plan.case, plan.people, plan.at, plan.lang, start,
-                              plan.unreached, shape, hub=hub)
+                              plan.unreached, shape, hub=hub, room=_room(plan))
         block = tuple((k, p.x, p.y) for k, p in first.people.items())
         if block in blocks:
             continue  # the same family block as a shape before: the same layouts follow

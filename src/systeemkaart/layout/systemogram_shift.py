@@ -301,22 +301,6 @@ class Lines:
         both = {**self.taken.get(i, {}), **shifts}
         return moved(path, both, lo, hi), both
 
-    def blocked(self, moves: dict[int, dict[int, Shift]]) -> set[int]:
-        """The lines of ``moves`` whose new way would not be clear of every box (they had
-        best stay while the others part)."""
-        out = set()
-        for i, shifts in sorted(moves.items()):
-            new, _ = self._new(i, shifts)
-            old = self.paths[i]
-            if new == old:
-                continue
-            old_segs, new_segs = list(pairwise(old)), list(pairwise(new))
-            if not _clear(self.router, i, old, [seg for seg in old_segs if seg not in new_segs],
-                          [seg for seg in new_segs if seg not in old_segs], self.skips,
-                          self.ends):
-                out.add(i)
-        return out
-
     def attempt_all(self, moves: dict[int, dict[int, Shift]]) -> bool:
         """Move every line of ``moves`` at once (a bundle's lines part together, each
         clearing the way for the next), where together they cross no more lines, run less
