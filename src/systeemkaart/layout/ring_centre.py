@@ -47,6 +47,8 @@ ROOM_PER_LINE = 2.0
 """Room (units) added between households for each line above ``ROOMY``."""
 ROOM_MOST = 40.0
 """Most room (units) added between households."""
+PERSON_ROOM = 0.7
+"""The share of the room between households added between the people of one."""
 ROW_MAX = 6
 SHAPE = 1.8
 """Wished width over height of the block of households (shelves are cut to it)."""
@@ -179,10 +181,10 @@ def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
     below the hub: room above and to both sides, so its many lines come in from their own
     directions instead of through the gaps between its relatives. The block is centred on
     the origin. People in ``unreached`` get a line saying that no help reaches them.
-    ``room`` (:func:`room_for`) is added to the gaps between households and half of it
-    between people.
+    ``room`` (:func:`room_for`) is added to the gaps between households and
+    ``PERSON_ROOM`` of it between people.
     """
-    group_gap, person_gap = GROUP_GAP + room, PERSON_GAP + room / 2
+    group_gap, person_gap = GROUP_GAP + room, PERSON_GAP + room * PERSON_ROOM
     groups = _groups(case, people)
     if not groups:
         return CentrePlace({}, (), 0.0)
