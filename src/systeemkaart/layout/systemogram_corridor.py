@@ -198,11 +198,14 @@ close): a bounded cost; most bundles settle in a few."""
 
 def spread(segs: Sequence[Seg], pairs: Sequence[_Pair],
             stretch: dict[int, tuple[float, float]], paths: Sequence[Sequence[Point]],
-            stay: Collection[int] = ()) -> dict[int, Shift]:
+            stay: Collection[int] = (), ends: Sequence[tuple[str, str]] = ()
+            ) -> dict[int, Shift]:
     """How far each movable member of a bundle moves across its corridor (see the module
     docstring); members that need not move are left out. The tracks are the bundle's
     lines (each line's segments in it move together) and frame edges (they stay); each
-    close pair keeps its order across the corridor and is pushed apart to its spacing,
+    close pair is ordered across the corridor by where its lines leave it (lines of one
+    agent, with ``ends`` the lines' (agent, target), keep the order they have: crossings
+    between them are not weighed when lines move) and is pushed apart to its spacing,
     sweep by sweep, the pushed tracks sharing the push (a track that stays leaves it to
     the other). The lines of ``stay`` stay where they are (they found no way clear)."""
     members = sorted(stretch)
@@ -221,8 +224,9 @@ def spread(segs: Sequence[Seg], pairs: Sequence[_Pair],
         p = at(segs[n].a, segs[n].b, (on_n[0] + on_n[1]) / 2)
         q = at(segs[m].a, segs[m].b, (on_m[0] + on_m[1]) / 2)
         r = (q[0] - p[0]) * nx + (q[1] - p[1]) * ny
-        side = order_across(paths, segs[n].line, segs[n].k, segs[m].line, segs[m].k,
-                            (ny, -nx))
+        one, two = segs[n].line, segs[m].line
+        side = 0 if one < 0 or two < 0 or (ends and ends[one][0] == ends[two][0]) else \
+            order_across(paths, one, segs[n].k, two, segs[m].k, (ny, -nx))
         if side:  # by where they leave the corridor: so they part without crossing
             up = side > 0
         elif abs(r) < 0.5:  # on top of each other: by the sides they come from and go to

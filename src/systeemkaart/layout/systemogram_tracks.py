@@ -63,7 +63,7 @@ def separate_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tup
     routed = [list(path) for path in paths]  # the segments are numbered as routed
     plans: list[dict[int, dict[int, Shift]]] = []
     for found, stretch in found_bundles:
-        plans.append(_plan(segs, spread(segs, found, stretch, routed)))
+        plans.append(_plan(segs, spread(segs, found, stretch, routed, (), ends)))
     state = Lines(router, paths, ends, widths, skips, firsts, kept, frames)
     state.tries = CROWDED_TRIES if len(paths) > CROWDED else TRIES
     # the widest bands first: a crowded drawing tries only so many ways
@@ -83,8 +83,8 @@ def separate_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tup
     # where some lines of a bundle found no way clear, the others move the whole way
     for b, stay in sorted(failed.items()):
         found, stretch = found_bundles[b]
-        for i, group in sorted(_plan(segs, spread(segs, found, stretch, routed,
-                                                   stay)).items()):
+        for i, group in sorted(_plan(segs, spread(segs, found, stretch, routed, stay,
+                                                  ends)).items()):
             if i not in stay and group != plans[b].get(i):
                 state.attempt(i, group)
     return len(state.taken)
