@@ -12,7 +12,7 @@ from systeemkaart.layout.systemogram import layout_systemogram
 from systeemkaart.layout.systemogram_close import close_runs
 from systeemkaart.layout.systemogram_lines import routed_ends
 from systeemkaart.layout.systemogram_siblings import NEAR, sibling_crossings
-from systeemkaart.layout.systemogram_track import CLOSE, LONG_RUN
+from systeemkaart.layout.systemogram_tracks import CLOSE, LONG_RUN
 from systeemkaart.model import Case
 from tests.conftest import ROOT
 from tests.strategies import helper_networks

@@ -155,6 +155,20 @@ def _routed(case: Case) -> tuple[list[LinkPlace], dict[str, PersonPlace], dict[s
 def test_parting_tracks_crosses_no_more_and_enters_no_box(case: Case) -> None:
     """Lines moved to their own tracks cross no more lines than before, pass through no
     box they did not pass, and keep their ends."""
+    _parting_holds(case)
+
+
+@settings(max_examples=4, deadline=None)
+@given(helper_networks(min_agents=30, max_agents=40))
+def test_parting_a_crowded_drawing_crosses_no_more_and_enters_no_box(case: Case) -> None:
+    """The same in crowded drawings (their households given room, their corridors'
+    lines ordered by where they leave)."""
+    _parting_holds(case)
+
+
+def _parting_holds(case: Case) -> None:
+    """Parting the routed lines of ``case`` crosses no more lines, enters no box and keeps
+    every line's ends."""
     links, people, boxes, cards, sexes, frames = _routed(case)
     parted = part_tracks(links, people, boxes, cards, sexes, frames)
 

@@ -28,6 +28,7 @@ __all__ = [
     "centre_people",
     "index_parents",
     "layout_centre",
+    "room_for",
 ]
 
 SYMBOL = 28.0
@@ -39,6 +40,15 @@ FRAME_PAD = 7.0
 PERSON_GAP = 26.0
 """Room between two people of a household: lines pass between them to reach inner rows."""
 GROUP_GAP = 40.0
+"""Room between two households."""
+ROOMY = 40
+"""Lines a drawing may have before its households and people stand farther apart."""
+ROOM_PER_LINE = 2.0
+"""Room (units) added between households for each line above ``ROOMY``."""
+ROOM_MOST = 40.0
+"""Most room (units) added between households."""
+PERSON_ROOM = 0.7
+"""The share of the room between households added between the people of one."""
 ROW_MAX = 6
 SHAPE = 1.8
 """Wished width over height of the block of households (shelves are cut to it)."""
@@ -144,10 +154,18 @@ def _groups(case: Case, people: Sequence[str]) -> list[tuple[int | None, list[st
     return groups
 
 
+def room_for(lines: int) -> float:
+    """Room (units) added between households and between the people of one where a
+    drawing has ``lines`` lines, more than ``ROOMY`` (a crowded drawing): the lines that
+    pass between them need tracks of their own (some 8 units each), where a narrow
+    corridor would draw them as one band. None in a drawing of fewer lines."""
+    return min(ROOM_MOST, ROOM_PER_LINE * max(0, lines - ROOMY))
+
+
 def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
                   rank: Mapping[str, float], unreached: Collection[str] = (),
                   shape: float = SHAPE, height: Mapping[str, float] | None = None,
-                  hub: str | None = None) -> CentrePlace:
+                  hub: str | None = None, room: float = 0.0) -> CentrePlace:
     """Lay out ``people`` grouped by household, each group ordered by ``rank`` (low = left).
 
     Within a household each generation is a row, oldest on top: a small genogram whose
@@ -163,7 +181,10 @@ def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
     below the hub: room above and to both sides, so its many lines come in from their own
     directions instead of through the gaps between its relatives. The block is centred on
     the origin. People in ``unreached`` get a line saying that no help reaches them.
+    ``room`` (:func:`room_for`) is added to the gaps between households and
+    ``PERSON_ROOM`` of it between people.
     """
+    group_gap, person_gap = GROUP_GAP + room, PERSON_GAP + room * PERSON_ROOM
     groups = _groups(case, people)
     if not groups:
         return CentrePlace({}, (), 0.0)
@@ -192,18 +213,18 @@ def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
         spots: list[tuple[str, float, float]] = []
         y = FRAME_PAD
         width = 0.0
-        row_w = [sum(sizes[m][0] for m in row) + PERSON_GAP * (len(row) - 1) for row in rows]
+        row_w = [sum(sizes[m][0] for m in row) + person_gap * (len(row) - 1) for row in rows]
         widest = max(row_w)
         for row, rw in zip(rows, row_w, strict=True):
             x = FRAME_PAD + (widest - rw) / 2
             row_h = max(sizes[m][1] for m in row)
             for m in row:
                 spots.append((m, x, y))
-                x += sizes[m][0] + PERSON_GAP
+                x += sizes[m][0] + person_gap
             width = max(width, widest + 2 * FRAME_PAD)
-            y += row_h + PERSON_GAP
-        local.append((hh, spots, width, y - PERSON_GAP + FRAME_PAD))
-    area = sum((w + GROUP_GAP) * (h + GROUP_GAP) for _, _, w, h in local)
+            y += row_h + person_gap
+        local.append((hh, spots, width, y - person_gap + FRAME_PAD))
+    area = sum((w + group_gap) * (h + group_gap) for _, _, w, h in local)
     shelf_w = max([math.sqrt(area * shape)] + [w for _, _, w, _ in local])
     shelves: list[list[int]] = [[]]
     used = 0.0
@@ -212,7 +233,7 @@ def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
             shelves.append([])
             used = 0.0
         shelves[-1].append(k)
-        used += w + GROUP_GAP
+        used += w + group_gap
     if height is not None and len(shelves) > 1:
         def shelf_height(shelf: list[int]) -> float:
             ids = [pid for k in shelf for pid, _, _ in local[k][1]]
@@ -224,10 +245,10 @@ def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
     frames: list[HouseholdPlace] = []
     y0 = 0.0
     for shelf in shelves:
-        total = sum(local[k][2] for k in shelf) + GROUP_GAP * (len(shelf) - 1)
+        total = sum(local[k][2] for k in shelf) + group_gap * (len(shelf) - 1)
         x0 = -total / 2
         # beside the hub's group the others stand below the hub, so it has room to its sides
-        below = next((FRAME_PAD + sizes[pid][1] + GROUP_GAP / 2 for k in shelf
+        below = next((FRAME_PAD + sizes[pid][1] + group_gap / 2 for k in shelf
                       for pid, _, _ in local[k][1][:1] if pid == hub), 0.0)
         tallest = max(local[k][3] for k in shelf)
         shelf_h = tallest
@@ -246,8 +267,8 @@ def layout_centre(case: Case, people: Sequence[str], at: PartialDate, lang: str,
             if hh is not None:
                 frames.append(HouseholdPlace(hh, tuple(p for p, _, _ in spots),
                                              Box(x0, gy, w, h)))
-            x0 += w + GROUP_GAP
-        y0 += shelf_h + GROUP_GAP
+            x0 += w + group_gap
+        y0 += shelf_h + group_gap
     # centre the block on the origin
     boxes = [p.box for p in persons.values()] + [f.frame for f in frames]
     if not boxes:

@@ -9,8 +9,8 @@ from itertools import pairwise
 
 from . import Box, Point
 
-__all__ = ["CLOSE_END", "CLOSE_GAP", "FRAME_GAP", "close_length", "close_runs", "close_span",
-           "frame_edges", "frame_runs", "near_cells"]
+__all__ = ["CLOSE_END", "CLOSE_GAP", "FRAME_DASH", "FRAME_GAP", "close_length", "close_runs",
+           "close_span", "frame_edges", "frame_runs", "near_cells"]
 
 _CELL = 64.0
 CLOSE_GAP = 4.0
@@ -18,6 +18,8 @@ CLOSE_GAP = 4.0
 FRAME_GAP = 6.0
 """Distance under which a line nearly parallel to a dashed household frame may be read as
 part of it (a strong line is some 4 units wide, the frame's dashes 1.2)."""
+FRAME_DASH = 1.2
+"""Width (units) of a household frame's dashes."""
 CLOSE_END = 10.0
 """Length at a shared end left out of :func:`close_runs`: lines meet there by design."""
 
@@ -132,26 +134,32 @@ def close_length(p: Point, q: Point, a: Point, b: Point, gap: float,
 
 
 def close_runs(lines: Sequence[tuple[str, str, Sequence[Point]]], gap: float = CLOSE_GAP,
-               end: float = CLOSE_END) -> dict[tuple[int, int], float]:
+               end: float = CLOSE_END, widths: Sequence[float] = ()
+               ) -> dict[tuple[int, int], float]:
     """For every pair of lines ``(i, j)`` (``i < j``) of different agents, the length over
     which line ``i`` runs within ``gap`` of line ``j`` and nearly parallel (under 15
     degrees), where a reader may take the two for one line; the last ``end`` units at an
     end they share are left out (lines into one person meet at its ports). ``lines`` are
     (agent, target, points from the agent), as ``routed_ends`` in ``systemogram_lines``
-    gives them. Pairs with no such run are left out. Segments are paired through a grid:
-    O(S · s) for S segments and s near each."""
+    gives them. Pairs with no such run are left out. With ``widths`` (how wide each line
+    is drawn across, its double or zigzag pattern counted) ``gap`` is the clear space
+    between the drawn strokes instead of between the middles. Segments are paired through
+    a grid: O(S · s) for S segments and s near each."""
     segs: list[tuple[int, Point, Point]] = []
     boxes: list[tuple[float, float, float, float]] = []
     cells: dict[tuple[int, int], list[int]] = {}
-    reach = gap + 1.0  # two segments that run close have boxes within gap of each other
-    # (a unit more, so rounding never leaves a run out): each box is kept grown by it
+    half = [w / 2 for w in widths] if widths else [0.0] * len(lines)
+    widest = max(half, default=0.0)
+    # two segments that run close have boxes within their gap of each other (a unit
+    # more, so rounding never leaves a run out): each box is kept grown by it
+    reach = gap + 2 * widest + 1.0
     for i, (_, _, pts) in enumerate(lines):
         for a, b in pairwise(pts):
             k = len(segs)
             segs.append((i, a, b))
             boxes.append((min(a[0], b[0]) - reach, max(a[0], b[0]), min(a[1], b[1]) - reach,
                           max(a[1], b[1])))
-            for cell in near_cells(a, b, gap):
+            for cell in near_cells(a, b, gap + 2 * widest):
                 cells.setdefault(cell, []).append(k)
     seen: set[tuple[int, int]] = set()
     out: dict[tuple[int, int], float] = {}
@@ -175,7 +183,7 @@ def close_runs(lines: Sequence[tuple[str, str, Sequence[Point]]], gap: float = C
                          if node in (lj[0], lj[1])]
                 holes += [pt for node, pt in ((lj[0], lj[2][0]), (lj[1], lj[2][-1]))
                           if node in (li[0], li[1])]
-                run = close_length(p, q, a, b, gap, holes, end)
+                run = close_length(p, q, a, b, gap + half[i] + half[j], holes, end)
                 if run > 0:
                     out[(i, j)] = out.get((i, j), 0.0) + run
     return out
@@ -191,15 +199,18 @@ def frame_edges(frames: Sequence[Box]) -> list[tuple[Point, Point]]:
 
 
 def frame_runs(lines: Sequence[tuple[str, str, Sequence[Point]]], frames: Sequence[Box],
-               gap: float = FRAME_GAP) -> dict[int, float]:
+               gap: float = FRAME_GAP, widths: Sequence[float] = ()) -> dict[int, float]:
     """For every line (index into ``lines``, as :func:`close_runs` takes them), the length
     over which it runs within ``gap`` of an edge of one of ``frames`` and nearly parallel:
     where a reader may take the dashed household frame and the line for one. Lines with no
-    such run are left out. O(S · F) for S segments and F frames (a family has few)."""
+    such run are left out. With ``widths`` (as :func:`close_runs` takes them) ``gap`` is
+    the clear space between the line's drawn strokes and the frame's dashes. O(S · F) for
+    S segments and F frames (a family has few)."""
     edges = frame_edges(frames)
     out: dict[int, float] = {}
     for i, (_, _, pts) in enumerate(lines):
-        run = sum(close_length(p, q, a, b, gap, (), 0.0)
+        room = gap + (widths[i] + FRAME_DASH) / 2 if widths else gap
+        run = sum(close_length(p, q, a, b, room, (), 0.0)
                   for p, q in pairwise(pts) for a, b in edges)
         if run > 0:
             out[i] = run

@@ -43,8 +43,7 @@ from .systemogram_leave import shifts as leave_shifts
 from .systemogram_nudge import CROWDED, StuckBends, drop_reversals, nudge_apart, straighten
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 from .systemogram_siblings import untwist
-from .systemogram_track import own_tracks
-from .systemogram_tracks import extent, separate_tracks
+from .systemogram_tracks import extent, own_tracks, separate_tracks
 
 __all__ = [
     "CLOSE_GAP",
@@ -285,7 +284,7 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     In drawings of up to ``CROWDED`` lines, lines of one agent crossing each other near
     it are first given new ways (:func:`~systeemkaart.layout.systemogram_siblings.untwist`)
     and a line running beside another agent's its own track
-    (:func:`~systeemkaart.layout.systemogram_track.own_tracks`). Done for the layout
+    (:func:`~systeemkaart.layout.systemogram_tracks.own_tracks`). Done for the layout
     drawn only: the candidates are chosen between before (their routing is most of a
     drawing's time). Arguments as :func:`route_links` takes them."""
     router = Router(_obstacles(people, agents, sexes))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .ring_centre import CentrePlace, layout_centre
+from .ring_centre import CentrePlace, layout_centre, room_for
 from .systemogram_places import Plan, SystemogramLayout, placed
 from .systemogram_rings import desired_angles, exchange_neighbours
 from .systemogram_units import Unit
@@ -25,6 +25,7 @@ __all__ = [
     "hub_of",
     "one_round",
     "rerank",
+    "room",
 ]
 
 SIDE_WEIGHTS = (1.0, 0.55, 0.3)
@@ -43,6 +44,12 @@ where lines spread over many people, none dominates and the extra layouts are no
 a third longer and none was drawn with its hub on top)."""
 
 
+def room(plan: Plan) -> float:
+    """Room added between the households of ``plan`` for the lines passing between them
+    (:func:`~systeemkaart.layout.ring_centre.room_for`)."""
+    return room_for(sum(len(v) for v in plan.targets.values()))
+
+
 def one_round(plan: Plan, rank: dict[str, float], side_weight: float,
               shape: float = SHAPES[0], height: dict[str, float] | None = None,
               centre: CentrePlace | None = None, hub: str | None = None) -> SystemogramLayout:
@@ -52,7 +59,7 @@ def one_round(plan: Plan, rank: dict[str, float], side_weight: float,
     less the other way round exchanged, when the plan optimises)."""
     if centre is None:
         centre = layout_centre(plan.case, plan.people, plan.at, plan.lang, rank,
-                               plan.unreached, shape, height, hub)
+                               plan.unreached, shape, height, hub, room(plan))
     desired = desired_angles(plan.units, plan.targets, centre, plan.optimise, side_weight)
     if plan.optimise:
         desired = exchange_neighbours(plan.units, desired, plan.targets, centre)
@@ -69,7 +76,7 @@ def candidates(plan: Plan, start: dict[str, float], rounds: int, hub: str | None
     blocks: set[tuple[tuple[str, float, float], ...]] = set()
     for shape in SHAPES:
         first = layout_centre(plan.case, plan.people, plan.at, plan.lang, start,
-                              plan.unreached, shape, hub=hub)
+                              plan.unreached, shape, hub=hub, room=room(plan))
         block = tuple((k, p.x, p.y) for k, p in first.people.items())
         if block in blocks:
             continue  # the same family block as a shape before: the same layouts follow

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from . import Box, Point
-from .systemogram_close import close_length, close_span, frame_edges, near_cells
+from .systemogram_close import FRAME_DASH, close_length, close_span, frame_edges, near_cells
 from .systemogram_route import TIGHT, Router
 
 __all__ = ["END", "FRAME_EXTENT", "LEAST", "TRACK_GAP", "Lines", "Shift", "at", "better", "moved",
@@ -30,7 +30,7 @@ __all__ = ["END", "FRAME_EXTENT", "LEAST", "TRACK_GAP", "Lines", "Shift", "at", 
 
 TRACK_GAP = 4.5
 """Clear space (units) between the outer strokes of two lines on neighbouring tracks."""
-FRAME_EXTENT = 1.2
+FRAME_EXTENT = FRAME_DASH
 """Width (units) of a household frame's dashes."""
 END = 10.0
 """Length (units) at an end two lines share that may stay close (they meet at its ports)."""

@@ -20,7 +20,7 @@ from . import Point
 from .ring_geometry import segments_cross
 from .systemogram_close import CLOSE_END, close_length
 from .systemogram_route import Router
-from .systemogram_track import clear_at_margins, near_segments
+from .systemogram_tracks import clear_at_margins, near_segments
 
 __all__ = ["NEAR", "sibling_crossings", "untwist"]
 

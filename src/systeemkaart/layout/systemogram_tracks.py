@@ -1,200 +1,45 @@
-"""Giving each systemogram line its own track where several share a corridor.
+"""Giving each systemogram line its own track where it runs beside others.
 
 Routed lines of different agents that go round the same boxes often run side by side a
 few units apart, or on top of each other, for a long way: a reader takes them for one
-band and cannot tell whose arrow ends where. :func:`separate_tracks` finds such bundles
-(segments nearly parallel within the room two drawn lines need, :func:`spacing`) and
-spreads each bundle across its corridor, as orthogonal nudging does in connector routing
-or line spacing on a metro map: each close pair keeps the order it has across the
-corridor (lines on top of each other ordered by the side they come from and go to, so
-they do not cross inside it) and is pushed apart to its spacing (a double or triple
-line's width counted), sweep by sweep, both sharing the push. A household frame's edge
-takes part as a track that stays, so a line running along it moves clear.
+band and cannot tell whose arrow ends where (the drawing's rule: no line lies on
+another). Two passes part them:
 
-The lines then move (:mod:`.systemogram_shift`): first a bundle's lines all together,
-else each alone, each only where it crosses no more lines, runs less close beside others
-and keeps clear of every box; where some of a bundle's lines find no way clear, the
-bundle is spread again with those staying, and the others move the whole way. A card's
-stub and the fan into a person's ports never move.
-
-Segments are paired through a grid of cells by direction: O(S · s) for S segments and s
-near each, plus O(R · c) per bundle for R sweeps of c close pairs; a crowded drawing
-weighs at most ``CROWDED_TRIES`` new ways.
+- :func:`separate_tracks` spreads each bundle of lines sharing a corridor across it
+  (:mod:`.systemogram_corridor`: ordered by where the lines leave it, a track's spacing
+  apart) and moves the lines (:mod:`.systemogram_shift`): first a bundle's lines all
+  together, else each alone, each only where it crosses no more lines, runs less close
+  beside others and keeps clear of every box; where some of a bundle's lines find no
+  way clear, the bundle is spread again with those staying, and the others move the
+  whole way. A card's stub and
+  the fan into a person's ports never move. A crowded drawing weighs at most
+  ``CROWDED_TRIES`` new ways.
+- :func:`own_tracks` (in a drawing that is not crowded) moves a whole segment of a line
+  that runs within ``CLOSE`` of another for over ``LONG_RUN`` units sideways onto a
+  track of its own: the nudging moves one bend at a time, and a bend next to one that
+  stands close to a box cannot move at the router's margin. The segment goes as far
+  from every line as ``STEPS`` allow, where the way stays clear of every box (at the
+  router's margin, or else its ``TIGHT`` one), crosses no more lines and runs no longer
+  beside any line.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from itertools import pairwise
 
 from . import Box, Point
-from .ring_links import LinkPlace
-from .systemogram_close import close_length, close_span, frame_edges, near_cells
+from .ring_geometry import segments_cross
+from .systemogram_close import CLOSE_END, close_length, close_runs
+from .systemogram_corridor import Seg, bundles, extent, pairs, segments, spread
 from .systemogram_nudge import CROWDED
-from .systemogram_route import Router
-from .systemogram_shift import END, FRAME_EXTENT, LEAST, TRACK_GAP, Lines, Shift, at, spacing
+from .systemogram_route import MARGIN, TIGHT, Router
+from .systemogram_shift import TRACK_GAP, Lines, Shift, spacing
 
-__all__ = ["TRACK_GAP", "extent", "separate_tracks", "spacing"]
-
-MOST = 24.0
-"""Farthest (units) a track moves sideways."""
-_PARALLEL = math.sin(math.radians(15.0))
-_ZIGZAGS = frozenset({"conflict", "hostile", "abuse"})
-
-
-def extent(lk: LinkPlace) -> float:
-    """How wide (units) ``lk`` is drawn across: its stroke, or for a double or triple line
-    the outer edges of its strokes, for a zigzag the swing of the wave."""
-    w = lk.width
-    if lk.kind == "involvement" and lk.stance == "over":
-        return 2.6 + max(0.9, 0.6 * w)
-    if lk.kind == "relation":
-        if lk.relation == "fused":
-            return 5.2 + w
-        if lk.relation == "close":
-            return 2.6 + w
-        if lk.relation == "close_hostile":
-            return 8.0 + w
-        if lk.relation in _ZIGZAGS:
-            return 6.0 + w
-    return w
-
-
-@dataclass(slots=True)
-class _Seg:
-    """One segment taking part: its line (-1 for a frame edge), its index in the line, its
-    ends, its width, and whether it may move."""
-
-    line: int
-    k: int
-    a: Point
-    b: Point
-    width: float
-    fixed: bool
-
-
-def _segments(paths: Sequence[Sequence[Point]], widths: Sequence[float],
-              firsts: Sequence[int], kept: Sequence[int], frames: Sequence[Box]
-              ) -> list[_Seg]:
-    """Every segment that may take part: the lines' (a card's stub and a fan fixed) and the
-    household frames' edges (fixed), each longer than ``LEAST``."""
-    segs: list[_Seg] = []
-    for i, path in enumerate(paths):
-        last = len(path) - max(kept[i] if kept else 1, 1)  # the fan starts at this point
-        for k, (a, b) in enumerate(pairwise(path)):
-            if math.dist(a, b) > LEAST:  # a shorter one runs close to none for longer
-                segs.append(_Seg(i, k, a, b, widths[i], k < firsts[i] - 1 or k >= last))
-    segs += [_Seg(-1, 0, c, d, FRAME_EXTENT, True) for c, d in frame_edges(frames)]
-    return segs
-
-
-def _holes(s: _Seg, t: _Seg, paths: Sequence[Sequence[Point]],
-           ends: Sequence[tuple[str, str]]) -> list[Point]:
-    """The ends the lines of ``s`` and ``t`` share (they meet there by design)."""
-    if s.line < 0 or t.line < 0:
-        return []
-    (a1, t1), (a2, t2) = ends[s.line], ends[t.line]
-    p1, p2 = paths[s.line], paths[t.line]
-    shared = {a1, t1} & {a2, t2}
-    return [pt for node, pt in ((a1, p1[0]), (t1, p1[-1]), (a2, p2[0]), (t2, p2[-1]))
-            if node in shared]
-
-
-_BINS = 12
-"""Directions (of 15 degrees each, over half a turn) segments are sorted into: two
-segments under 15 degrees apart lie in the same or neighbouring ones."""
-
-
-def _pairs(segs: Sequence[_Seg], paths: Sequence[Sequence[Point]],
-           ends: Sequence[tuple[str, str]]
-           ) -> list[tuple[int, int, tuple[float, float], tuple[float, float]]]:
-    """Each pair of segments of different lines (or a line and a frame) running close
-    beside each other for over ``LEAST`` units, as (segment, segment, stretch on the first,
-    stretch on the second). Segments are found by direction and grid cell: only nearly
-    parallel ones near each other are compared."""
-    reach = spacing(10.0, 10.0) / 2
-    cells: dict[tuple[int, int, int], list[int]] = {}
-    bins: list[int] = []
-    rows: list[tuple[int, bool, float, float, float, float, float, float, float, float,
-                     float]] = []
-    for n, s in enumerate(segs):
-        (ax, ay), (bx, by) = s.a, s.b
-        length = math.hypot(bx - ax, by - ay)
-        angle = math.atan2(by - ay, bx - ax) % math.pi
-        bins.append(int(angle / math.pi * _BINS) % _BINS)
-        # line, fixed, width, box, unit normal and offset of the segment's line
-        nx, ny = -(by - ay) / length, (bx - ax) / length
-        rows.append((s.line, s.fixed, s.width, min(ax, bx), max(ax, bx), min(ay, by),
-                     max(ay, by), nx, ny, nx * ax + ny * ay, 0.0))
-        for cx, cy in near_cells(s.a, s.b, reach):
-            cells.setdefault((bins[n], cx, cy), []).append(n)
-    seen: set[tuple[int, int]] = set()
-    out = []
-    for (b, cx, cy), members in sorted(cells.items()):
-        more = cells.get(((b + 1) % _BINS, cx, cy), [])
-        for x, n in enumerate(members):
-            line, fixed, width, x0, x1, y0, y1, nx, ny, off, _ = rows[n]
-            for m in members[x + 1:] + more:
-                line2, fixed2, width2, u0, u1, v0, v1, *_ = rows[m]
-                if line == line2 or (fixed and fixed2):
-                    continue
-                gap = TRACK_GAP + (width + width2) / 2 - 0.5
-                if u0 > x1 + gap or x0 > u1 + gap or v0 > y1 + gap or y0 > v1 + gap:
-                    continue
-                t = segs[m]
-                da = t.a[0] * nx + t.a[1] * ny - off
-                db = t.b[0] * nx + t.b[1] * ny - off
-                if (da > gap and db > gap) or (da < -gap and db < -gap):
-                    continue  # beside each other farther than the room they need
-                key = (n, m) if n < m else (m, n)
-                if key in seen:
-                    continue
-                seen.add(key)
-                one, two = segs[key[0]], segs[key[1]]
-                holes = _holes(one, two, paths, ends)
-                if close_length(one.a, one.b, two.a, two.b, gap, holes, END) <= LEAST:
-                    continue
-                on_1 = close_span(one.a, one.b, two.a, two.b, gap)
-                on_2 = close_span(two.a, two.b, one.a, one.b, gap)
-                if on_1 is not None and on_2 is not None:
-                    out.append((key[0], key[1], on_1, on_2))
-    out.sort()
-    return out
-
-
-_Pair = tuple[int, int, tuple[float, float], tuple[float, float]]
-
-
-def _bundles(segs: Sequence[_Seg], pairs: Sequence[_Pair]
-             ) -> list[tuple[list[_Pair], dict[int, tuple[float, float]]]]:
-    """The bundles the close ``pairs`` join: each as its pairs and its members with their
-    shared stretches, in a fixed order."""
-    parent = list(range(len(segs)))
-
-    def root(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
-    stretch: dict[int, tuple[float, float]] = {}
-    for n, m, on_n, on_m in pairs:
-        rn, rm = root(n), root(m)
-        parent[max(rn, rm)] = min(rn, rm)
-        for k, (t0, t1) in ((n, on_n), (m, on_m)):
-            old = stretch.get(k)
-            stretch[k] = (t0, t1) if old is None else (min(old[0], t0), max(old[1], t1))
-    groups: dict[int, list[_Pair]] = {}
-    for pair in pairs:
-        groups.setdefault(root(pair[0]), []).append(pair)
-    out = []
-    for _, found in sorted(groups.items()):
-        members = sorted({n for pair in found for n in pair[:2]})
-        out.append((found, {n: stretch[n] for n in members}))
-    return out
-
+__all__ = ["CLOSE", "CROWDED_TRIES", "LONG_RUN", "RUN_TRIES", "STEPS", "TRACK_GAP",
+           "TRIES", "clear_at_margins", "extent", "near_segments", "own_tracks",
+           "separate_tracks", "spacing"]
 
 TRIES = 400
 """Most new ways weighed in one drawing (each line with all its tracks moved, then each
@@ -202,95 +47,6 @@ bundle's alone): a bounded cost."""
 CROWDED_TRIES = 60
 """Most new ways weighed in a crowded drawing: its routing already takes most of the
 time a session can wait, so only its widest bands are parted."""
-ROUNDS = 12
-"""Most sweeps over a bundle's spacing constraints (each pushes apart the tracks too
-close): a bounded cost; most bundles settle in a few."""
-
-
-def _spread(segs: Sequence[_Seg], pairs: Sequence[_Pair],
-            stretch: dict[int, tuple[float, float]], paths: Sequence[Sequence[Point]],
-            stay: Collection[int] = ()) -> dict[int, Shift]:
-    """How far each movable member of a bundle moves across its corridor (see the module
-    docstring); members that need not move are left out. The tracks are the bundle's
-    lines (each line's segments in it move together) and frame edges (they stay); each
-    close pair keeps its order across the corridor and is pushed apart to its spacing,
-    sweep by sweep, the pushed tracks sharing the push (a track that stays leaves it to
-    the other). The lines of ``stay`` stay where they are (they found no way clear)."""
-    members = sorted(stretch)
-    lead = max(members, key=lambda n: (math.dist(segs[n].a, segs[n].b), -n))
-    s = segs[lead]
-    length = math.dist(s.a, s.b)
-    nx, ny = -(s.b[1] - s.a[1]) / length, (s.b[0] - s.a[0]) / length
-    track = {n: segs[n].line if segs[n].line >= 0 else -1 - n for n in members}
-    pinned = {track[n] for n in members if segs[n].fixed or segs[n].line in stay}
-    rules: dict[tuple[int, int], tuple[float, float]] = {}
-    clash: set[tuple[int, int]] = set()
-    for n, m, on_n, on_m in pairs:
-        tn, tm = track[n], track[m]
-        if tn == tm:
-            continue
-        p = at(segs[n].a, segs[n].b, (on_n[0] + on_n[1]) / 2)
-        q = at(segs[m].a, segs[m].b, (on_m[0] + on_m[1]) / 2)
-        r = (q[0] - p[0]) * nx + (q[1] - p[1]) * ny
-        if abs(r) < 0.5:  # on top of each other: by the sides they come from and go to
-            r = 0.0
-            lean = _lean(segs[m], paths, nx, ny) - _lean(segs[n], paths, nx, ny)
-            up = lean > 0 or (lean == 0 and tn < tm)
-        else:
-            up = r > 0
-        lo, hi = (tn, tm) if up else (tm, tn)
-        key = (min(tn, tm), max(tn, tm))
-        gap = spacing(segs[n].width, segs[m].width)
-        old = rules.get((lo, hi))
-        if (hi, lo) in rules:
-            clash.add(key)  # they swap sides along the corridor: crossing, not a band
-        rules[(lo, hi)] = (abs(r), gap) if old is None else (min(old[0], abs(r)), gap)
-    shift = {t: 0.0 for t in track.values()}
-    rows = [(lo, hi, r, gap) for (lo, hi), (r, gap) in sorted(rules.items())
-            if (min(lo, hi), max(lo, hi)) not in clash]
-    for _ in range(ROUNDS):
-        worst = 0.0
-        for lo, hi, r, gap in rows:
-            short = gap - (r + shift[hi] - shift[lo])
-            if short <= 0.05:
-                continue
-            worst = max(worst, short)
-            if lo in pinned and hi in pinned:
-                continue
-            if lo in pinned:
-                shift[hi] += short
-            elif hi in pinned:
-                shift[lo] -= short
-            else:
-                shift[hi] += short / 2
-                shift[lo] -= short / 2
-        if worst <= 0.05:
-            break
-    out: dict[int, Shift] = {}
-    for n in members:
-        d = shift[track[n]]
-        if track[n] in pinned or abs(d) < 0.3 or abs(d) > MOST:
-            continue
-        t0, t1 = stretch[n]
-        out[n] = Shift((nx * d, ny * d), t0, t1)
-    return out
-
-
-def _lean(s: _Seg, paths: Sequence[Sequence[Point]], nx: float, ny: float) -> float:
-    """Which side of the corridor the line of ``s`` comes from and goes to (across it,
-    from ``s``): lines on top of each other are ordered by it, so they part without
-    crossing."""
-    if s.line < 0:
-        return 0.0
-    path = paths[s.line]
-    mid = ((s.a[0] + s.b[0]) / 2) * nx + ((s.a[1] + s.b[1]) / 2) * ny
-    total = 0.0
-    for j in (s.k - 1, s.k + 2):
-        if 0 <= j < len(path):
-            total += path[j][0] * nx + path[j][1] * ny - mid
-    return total
-
-
 def separate_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
                     widths: Sequence[float], skips: Sequence[Sequence[str]],
                     firsts: Sequence[int], kept: Sequence[int] = (),
@@ -302,11 +58,12 @@ def separate_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tup
     point that may move (after a card's stub), ``kept`` how many points at the end of each
     path stay (its fan into a person's ports). Returns how many lines moved.
     Deterministic: bundles, members and lines in a fixed order."""
-    segs = _segments(paths, widths, firsts, kept, frames)
-    bundles = _bundles(segs, _pairs(segs, paths, ends))
+    segs = segments(paths, widths, firsts, kept, frames)
+    found_bundles = bundles(segs, pairs(segs, paths, ends))
+    routed = [list(path) for path in paths]  # the segments are numbered as routed
     plans: list[dict[int, dict[int, Shift]]] = []
-    for found, stretch in bundles:
-        plans.append(_plan(segs, _spread(segs, found, stretch, paths)))
+    for found, stretch in found_bundles:
+        plans.append(_plan(segs, spread(segs, found, stretch, routed, (), ends)))
     state = Lines(router, paths, ends, widths, skips, firsts, kept, frames)
     state.tries = CROWDED_TRIES if len(paths) > CROWDED else TRIES
     # the widest bands first: a crowded drawing tries only so many ways
@@ -325,15 +82,15 @@ def separate_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tup
                 failed.setdefault(b, set()).add(i)
     # where some lines of a bundle found no way clear, the others move the whole way
     for b, stay in sorted(failed.items()):
-        found, stretch = bundles[b]
-        for i, group in sorted(_plan(segs, _spread(segs, found, stretch, paths,
-                                                   stay)).items()):
+        found, stretch = found_bundles[b]
+        for i, group in sorted(_plan(segs, spread(segs, found, stretch, routed, stay,
+                                                  ends)).items()):
             if i not in stay and group != plans[b].get(i):
                 state.attempt(i, group)
     return len(state.taken)
 
 
-def _plan(segs: Sequence[_Seg], shifts: dict[int, Shift]) -> dict[int, dict[int, Shift]]:
+def _plan(segs: Sequence[Seg], shifts: dict[int, Shift]) -> dict[int, dict[int, Shift]]:
     """The ``shifts`` of a bundle's members by line, then by segment."""
     out: dict[int, dict[int, Shift]] = {}
     for n, sh in shifts.items():
@@ -341,3 +98,146 @@ def _plan(segs: Sequence[_Seg], shifts: dict[int, Shift]) -> dict[int, dict[int,
     return out
 
 
+
+
+LONG_RUN = 30.0
+"""Length (units) two lines of different agents may run within ``CLOSE`` of each other
+before one is given a track of its own."""
+CLOSE = 4.0
+"""Distance (units) within which two nearly parallel lines read as one."""
+STEPS = tuple(float(s) for s in range(3, 17))
+"""Distances (units) a segment is tried off the line it lay along: the one that runs
+least close beside any line is taken (between two lines, halfway)."""
+RUN_TRIES = 6
+"""Most runs given a track of their own in one drawing: a bounded cost."""
+BESIDE = 7.0
+"""Distance (units) within which a moved segment may run no longer beside other lines
+(the nudging's gap); within ``CLOSE`` it must run at least ``LONG_RUN / 2`` less."""
+
+
+def own_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
+               skips: Sequence[Sequence[str]], firsts: Sequence[int],
+               kept: Sequence[int], plain: Sequence[bool] = ()) -> int:
+    """Move, in place, segments of lines that run within ``CLOSE`` of a line of another
+    agent for over ``LONG_RUN`` units sideways onto a track of their own (see the module).
+    ``paths`` run from each agent, ``ends`` are their (agent, target), ``skips`` the boxes
+    each may pass, ``firsts`` each path's first point that may move, ``kept`` how many
+    points at each path's end stay (its fan into a port), ``plain`` whether each is drawn
+    as a plain stroke (one that is not keeps the router's margin: its pattern swings out).
+    Returns the segments moved.
+    O(L · s) per try, for L lines of s segments, at most ``RUN_TRIES`` runs."""
+    lines = [(a, t, p) for (a, t), p in zip(ends, paths, strict=True)]
+    moved = 0
+    runs = sorted(((run, pair) for pair, run in close_runs(lines, CLOSE, CLOSE_END).items()
+                   if run > LONG_RUN), key=lambda rp: (-rp[0], rp[1]))
+    for _, (i, j) in runs[:RUN_TRIES]:
+        for line, other in ((j, i), (i, j)):
+            if _move_run(router, paths, ends, skips, firsts, kept, line, other,
+                         not plain or plain[line]):
+                moved += 1
+                break
+    return moved
+
+
+def _move_run(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
+              skips: Sequence[Sequence[str]], firsts: Sequence[int], kept: Sequence[int],
+              i: int, other: int, tight: bool = True) -> bool:
+    """Move the segment of line ``i`` that runs longest beside line ``other`` sideways,
+    away from it, where that is allowed (see :func:`own_tracks`); True if moved."""
+    path = paths[i]
+    lo, hi = max(firsts[i], 1), len(path) - max(kept[i], 1) - 1  # movable points lo..hi
+    best: tuple[float, int] | None = None
+    for k in range(lo, hi):
+        run = sum(close_length(path[k], path[k + 1], c, d, CLOSE, (), 0.0)
+                  for c, d in pairwise(paths[other]))
+        if run > LONG_RUN / 2 and (best is None or run > best[0]):
+            best = (run, k)
+    if best is None:
+        return False
+    k = best[1]
+    a, b = path[k], path[k + 1]
+    length = math.dist(a, b)
+    nx, ny = -(b[1] - a[1]) / length, (b[0] - a[0]) / length
+    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    side = _side(mid, nx, ny, paths[other])
+    old = path[k - 1:k + 3]
+    crossed = _crossed(paths, i, old)
+    before = (_beside(paths, i, old, CLOSE), _beside(paths, i, old, BESIDE))
+    choice: tuple[tuple[float, float, float], Point, Point] | None = None
+    for step in STEPS:
+        d = side * step
+        a2, b2 = (a[0] + d * nx, a[1] + d * ny), (b[0] + d * nx, b[1] + d * ny)
+        new = [path[k - 1], a2, b2, path[k + 2]]
+        score = (_beside(paths, i, new, CLOSE), _beside(paths, i, new, BESIDE), step)
+        if score[0] > before[0] - LONG_RUN / 2 or score[1] > before[1] + 1e-9 \
+                or (choice is not None and score >= choice[0]):
+            continue
+        if _crossed(paths, i, new) > crossed \
+                or not clear_at_margins(router, new, path, skips[i], ends[i], tight):
+            continue
+        choice = (score, a2, b2)
+    if choice is None:
+        return False
+    path[k], path[k + 1] = choice[1], choice[2]
+    return True
+
+def _side(pt: Point, nx: float, ny: float, other: Sequence[Point]) -> float:
+    """1.0 when ``pt`` lies on the side of its nearest point of ``other`` that the normal
+    (``nx``, ``ny``) points to, else -1.0: the way off the other line."""
+    best, sign = math.inf, 1.0
+    for c, d in pairwise(other):
+        dx, dy = d[0] - c[0], d[1] - c[1]
+        span = dx * dx + dy * dy
+        t = 0.0 if span < 1e-12 else max(0.0, min(1.0, ((pt[0] - c[0]) * dx
+                                                        + (pt[1] - c[1]) * dy) / span))
+        q = (c[0] + t * dx, c[1] + t * dy)
+        dist = math.dist(pt, q)
+        if dist < best:
+            off = (pt[0] - q[0]) * nx + (pt[1] - q[1]) * ny
+            best, sign = dist, (1.0 if off >= 0 else -1.0)
+    return sign
+
+
+def clear_at_margins(router: Router, part: Sequence[Point], path: Sequence[Point],
+                     skip: Sequence[str], ends: tuple[str, str], tight: bool = True) -> bool:
+    """True when every segment of ``part`` (a new piece of the line ``path``, which may
+    pass the boxes ``skip`` and runs between ``ends``) is clear of every box at the
+    router's margin, or else (where ``tight``: the line was routed so) all at its
+    ``TIGHT`` one."""
+    for margin in (MARGIN, TIGHT) if tight else (MARGIN,):
+        router.prepare_line(path[0], path[-1], skip, ends, margin=margin)
+        if all(router.clear(p, q) for p, q in pairwise(part)):
+            return True
+    return False
+
+
+def near_segments(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
+                  reach: float) -> list[tuple[int, Point, Point]]:
+    """The segments (line, start, end) of lines other than ``i`` whose boxes come within
+    ``reach`` of the box of ``part``: O(L · s), a box test each."""
+    x0, x1 = min(p[0] for p in part) - reach, max(p[0] for p in part) + reach
+    y0, y1 = min(p[1] for p in part) - reach, max(p[1] for p in part) + reach
+    return [(j, c, d) for j, other in enumerate(paths) if j != i
+            for c, d in pairwise(other)
+            if not (max(c[0], d[0]) < x0 or min(c[0], d[0]) > x1
+                    or max(c[1], d[1]) < y0 or min(c[1], d[1]) > y1)]
+
+
+def _crossed(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point]) -> int:
+    """How often ``part`` of line ``i`` crosses other lines (siblings too; lines into the
+    same target too: crossing them near it hides whose arrow is whose)."""
+    return sum(segments_cross(p, q, c, d) for _, c, d in near_segments(paths, i, part, 0.0)
+               for p, q in pairwise(part))
+
+
+def _beside(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
+            gap: float) -> float:
+    """How long ``part`` of line ``i`` runs within ``gap`` of other lines, nearly
+    parallel, leaving out ``CLOSE_END`` about the ends of the lines."""
+    total = 0.0
+    path = paths[i]
+    for j, c, d in near_segments(paths, i, part, gap):
+        holes = [path[0], path[-1], paths[j][0], paths[j][-1]]
+        for p, q in pairwise(part):
+            total += close_length(p, q, c, d, gap, holes, CLOSE_END)
+    return total
