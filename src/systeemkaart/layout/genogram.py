@@ -52,6 +52,7 @@ from .genogram_lines import (
 )
 from .genogram_local import last_looks
 from .genogram_order import crossing_unions, family_score, turned_blocks
+from .genogram_part import part_lines
 from .genogram_places import (
     DATE_SIZE,
     LABEL_GAP,
@@ -458,6 +459,7 @@ def _resolve(work: Work, pending: Pending) -> GenogramLayout:
     width = round(extent[1] + dx + margin, 1) if extent is not None else 2 * margin
     layout = GenogramLayout(width, height, people, partnerships, children, twin_bars,
                             relations, [], [], nrows)
+    part_lines(layout)
     move_dates(layout)
     outline_households(work, layout)
     return layout

@@ -1,0 +1,181 @@
+"""Genogram emotional lines parted where, as finally drawn, they run on another line.
+
+The router gives every vertical stretch of an emotional line its own slot in a corridor
+(:meth:`.Router.slot`), but a corridor between two narrow boxes can hold fewer lines than
+come down it (each relation reserves a slot for every way it may take, and only one is
+drawn), and the later choices (straight lines, detours, ports swapped) move lines after
+the slots were given out. Where a vertical stretch in the middle of an emotional line then
+lies within 4 units of another line for more than 10 (:func:`.lines_on_lines`), a reader
+cannot tell the two apart; this pass moves that stretch sideways, the ends of the level
+stretches on either side moving with it, to the nearest x where it runs beside nothing,
+preferring one where what it draws keeps :data:`~.genogram_route.LINE_CLEAR` from what the
+other line draws. A move is kept only when it passes through no box, comes no nearer to
+a box or a couple's dates than it was or than :data:`~.genogram_route.TEXT_CLEAR`, and
+crosses no more lines than before.
+
+Cost: only the stretches found on another line are moved; each try measures the three
+moved segments against every segment of the drawing (linear), for a bounded number of
+tries. A drawing with no line on a line costs one sorted pass (:func:`.lines_on_lines`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Final
+
+from . import Box, Point, proper_cross, round2
+from .genogram_clear import segment_box
+from .genogram_places import GenogramLayout, RelationPlace
+from .genogram_relations import drawn_half
+from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
+
+__all__ = ["part_lines"]
+
+Segment = tuple[Point, Point]
+
+_WITHIN: Final = 4.0
+"""Closer than this, two parallel lines are on each other (as :func:`.lines_on_lines`)."""
+_LONGER: Final = 10.0
+"""Beside each other for more than this, they read as one (as :func:`.lines_on_lines`)."""
+_MOST: Final = 24
+"""The farthest a stretch is moved either way."""
+_PASSES: Final = 3
+"""Rounds over the stretches still on another line (a move can free room for another)."""
+
+
+def part_lines(layout: GenogramLayout) -> None:
+    """Move the middle vertical stretches of emotional lines that run on another line to
+    an x of their own (see the module docstring); changes ``layout.relations`` in place."""
+    from .genogram_quality import lines_on_lines  # the measure this pass answers to
+
+    for _ in range(_PASSES):
+        found = lines_on_lines(layout, _WITHIN, _LONGER)
+        if not found:
+            return
+        first = len(layout.partnerships) + len(layout.children)
+        moved = False
+        for n in sorted({n for pair in found for n in pair if n >= first}):
+            moved |= _part(layout, layout.relations[n - first])
+        if not moved:
+            return
+
+
+def _lines(layout: GenogramLayout) -> list[tuple[int, float, list[Point]]]:
+    """Every drawn line as (its number as :meth:`GenogramLayout.edges` yields it, half
+    its drawn width, points)."""
+    out: list[tuple[int, float, list[Point]]] = []
+    for n, (kind, _ends, points) in enumerate(layout.edges()):
+        out.append((n, FAMILY_HALF, points))
+        if kind == "relation":
+            r = layout.relations[n - len(layout.partnerships) - len(layout.children)]
+            out[-1] = (n, drawn_half(r.kind), points)
+    return out
+
+
+def _part(layout: GenogramLayout, rel: RelationPlace) -> bool:
+    """Move each middle vertical stretch of ``rel`` that lies on another line to the best
+    x found (see :func:`_score`); True when one moved."""
+    half = drawn_half(rel.kind)
+    others = [(h, list(itertools.pairwise(points))) for _n, h, points in _lines(layout)
+              if points is not rel.points]
+    boxes = [p.box for pid, p in sorted(layout.people.items()) if pid not in rel.between]
+    boxes += [pp.label_box for pp in layout.partnerships if pp.label_box is not None]
+    own = [layout.people[pid].box for pid in rel.between]
+    moved = False
+    points = rel.points
+    for i in range(1, len(points) - 2):
+        (x0, y0), (x1, y1) = points[i], points[i + 1]
+        if x0 != x1 or y0 == y1 or points[i - 1][1] != y0 or points[i + 2][1] != y1:
+            continue
+        before = _score(points, i, 0.0, half, others)
+        if before[0] == 0:
+            continue
+        near = _near_boxes(points, i, 0.0, boxes)
+        crossed = _crossings(points, i, 0.0, others)
+        best: tuple[tuple[int, int], float] | None = None
+        for step in range(1, 2 * _MOST + 1):
+            dx = ((step + 1) // 2) * (1.0 if step % 2 else -1.0)
+            if not _keeps_shape(points, i, dx):
+                continue
+            score = _score(points, i, dx, half, others)
+            if score >= before or (best is not None and score >= best[0]):
+                continue
+            if _clear_of_boxes(points, i, dx, half, boxes, near, own) \
+                    and _crossings(points, i, dx, others) <= crossed:
+                best = (score, dx)
+                if score == (0, 0):
+                    break
+        if best is not None:
+            dx = best[1]
+            points[i] = (round2(x0 + dx), y0)
+            points[i + 1] = (round2(x1 + dx), y1)
+            moved = True
+    return moved
+
+
+def _moved(points: list[Point], i: int, dx: float) -> list[Segment]:
+    """The three segments around the vertical stretch ``i``-``i+1`` of ``points`` once it
+    has moved by ``dx``: the level one before it, itself, the level one after it."""
+    a, b, c, d = points[i - 1], points[i], points[i + 1], points[i + 2]
+    b2, c2 = (b[0] + dx, b[1]), (c[0] + dx, c[1])
+    return [(a, b2), (b2, c2), (c2, d)]
+
+
+def _keeps_shape(points: list[Point], i: int, dx: float) -> bool:
+    """True when the level stretches on either side keep their direction and some length
+    (the line does not turn back on itself)."""
+    a, b, c, d = points[i - 1], points[i], points[i + 1], points[i + 2]
+    x = b[0] + dx
+    return (x - a[0]) * (b[0] - a[0]) > 1.0 and (x - d[0]) * (c[0] - d[0]) > 1.0
+
+
+def _score(points: list[Point], i: int, dx: float, half: float,
+           others: list[tuple[float, list[Segment]]]) -> tuple[int, int]:
+    """For the stretch ``i`` moved by ``dx``: how many other lines' segments its three
+    segments lie on (closer than ``_WITHIN``), and how many they come closer to than
+    :data:`LINE_CLEAR` by what both draw, for more than ``_LONGER``."""
+    on = close = 0
+    for s in _moved(points, i, dx):
+        vertical = s[0][0] == s[1][0]
+        at = s[0][0] if vertical else s[0][1]
+        k = 1 if vertical else 0
+        lo, hi = sorted((s[0][k], s[1][k]))
+        for other_half, segs in others:
+            for t in segs:
+                if (t[0][0] == t[1][0]) != vertical or t[0] == t[1]:
+                    continue
+                if min(hi, max(t[0][k], t[1][k])) - max(lo, min(t[0][k], t[1][k])) <= _LONGER:
+                    continue
+                gap = abs(at - (t[0][0] if vertical else t[0][1]))
+                if gap < _WITHIN:
+                    on += 1
+                elif gap - half - other_half < LINE_CLEAR - 1.0:
+                    close += 1
+    return on, close
+
+
+def _near_boxes(points: list[Point], i: int, dx: float, boxes: list[Box]) -> list[float]:
+    """Per box, how near the three segments around stretch ``i`` (moved by ``dx``) come."""
+    segs = _moved(points, i, dx)
+    return [min(segment_box(s, box) for s in segs) for box in boxes]
+
+
+def _clear_of_boxes(points: list[Point], i: int, dx: float, half: float, boxes: list[Box],
+                    before: list[float], own: list[Box]) -> bool:
+    """True when the stretch moved by ``dx`` comes no nearer to any box than it was, or
+    than what it draws plus :data:`TEXT_CLEAR`, and its vertical segment passes through
+    neither of its own ends' boxes."""
+    segs = _moved(points, i, dx)
+    if any(segment_box(segs[1], box) == 0.0 for box in own):
+        return False
+    need = half + TEXT_CLEAR
+    return all(min(segment_box(s, box) for s in segs) >= min(old, need) - 1e-6
+               for box, old in zip(boxes, before, strict=True))
+
+
+def _crossings(points: list[Point], i: int, dx: float,
+               others: list[tuple[float, list[Segment]]]) -> int:
+    """How many segments of the other lines the three segments around stretch ``i``
+    (moved by ``dx``) cross."""
+    segs = _moved(points, i, dx)
+    return sum(1 for s in segs for _h, ts in others for t in ts if proper_cross(s, t))
