@@ -110,7 +110,95 @@ def _part(layout: GenogramLayout, rel: RelationPlace) -> bool:
             points[i] = (round2(x0 + dx), y0)
             points[i + 1] = (round2(x1 + dx), y1)
             moved = True
+        elif _swap_ends(layout, rel, i, half, boxes, own):
+            moved = True
     return moved
+
+
+def _end_of(points: list[Point], i: int) -> tuple[int, int] | None:
+    """For the vertical stretch ``i``-``i+1`` of ``points`` whose level neighbour on one
+    side is the line's first or last segment (out of a symbol's side): ``(the end's index,
+    the corner's index)``; else ``None``."""
+    if i + 2 == len(points) - 1:
+        return i + 2, i + 1
+    if i == 1:
+        return 0, 1
+    return None
+
+
+def _swap_ends(layout: GenogramLayout, rel: RelationPlace, i: int, half: float,
+               boxes: list[Box], own: list[Box]) -> bool:
+    """Two lines out of one side of a symbol at two ports, down one x: the one leaving
+    higher turns down inside the other, so wherever one of the two stretches moves, the
+    lines cross, and lying on each other hid that crossing. With their ports swapped (each
+    port stays on the outline where it was) they nest; then the stretch ``i`` of ``rel``
+    moves off the other (see :func:`_part`). Kept only when the two lines together cross
+    no more than before; True when done."""
+    points = rel.points
+    found = _end_of(points, i)
+    if found is None:
+        return False
+    e, c = found
+    x = points[i][0]
+    end = points[e]
+    person = rel.between[0 if e == 0 else 1]
+    for other in layout.relations:
+        if other is rel or person not in other.between:
+            continue
+        op = other.points
+        for j in range(1, len(op) - 2):
+            if op[j][0] != op[j + 1][0] or abs(op[j][0] - x) >= _WITHIN:
+                continue
+            theirs = _end_of(op, j)
+            if theirs is None or op[theirs[0]] == end:
+                continue
+            oe, oc = theirs
+            if other.between[0 if oe == 0 else 1] != person:
+                continue  # not the same symbol
+            if (op[oc][0] - op[oe][0]) * (points[c][0] - end[0]) <= 0:
+                continue  # not out of the same side
+            mine, yours = list(points), list(op)
+            mine[e], yours[oe] = op[oe], end
+            mine[c] = (mine[c][0], op[oe][1])
+            yours[oc] = (yours[oc][0], end[1])
+            if _turns_back(points, mine, i) or _turns_back(op, yours, j):
+                continue
+            rest = [(h, list(itertools.pairwise(pts))) for _n, h, pts in _lines(layout)
+                    if pts is not points and pts is not op]
+            before = _pair_crossings(points, op, rest)
+            ours = [*rest, (drawn_half(other.kind), list(itertools.pairwise(yours)))]
+            near = _near_boxes(points, i, 0.0, boxes)
+            for step in range(1, 2 * _MOST + 1):
+                dx = ((step + 1) // 2) * (1.0 if step % 2 else -1.0)
+                if not _keeps_shape(mine, i, dx) or _score(mine, i, dx, half, ours)[0]:
+                    continue
+                if not _clear_of_boxes(mine, i, dx, half, boxes, near, own):
+                    continue
+                moved = list(mine)
+                moved[i] = (round2(mine[i][0] + dx), mine[i][1])
+                moved[i + 1] = (round2(mine[i + 1][0] + dx), mine[i + 1][1])
+                if _pair_crossings(moved, yours, rest) <= before:
+                    points[:] = moved
+                    op[:] = yours
+                    return True
+    return False
+
+
+def _turns_back(old: list[Point], new: list[Point], i: int) -> bool:
+    """True when the vertical stretch ``i`` of ``new`` runs the other way than in
+    ``old``, or has (nearly) no length."""
+    a, b = old[i][1], old[i + 1][1]
+    p, q = new[i][1], new[i + 1][1]
+    return (q - p) * (b - a) <= 0 or abs(q - p) < 1.0
+
+
+def _pair_crossings(a: list[Point], b: list[Point],
+                    rest: list[tuple[float, list[Segment]]]) -> int:
+    """How many crossings the lines ``a`` and ``b`` have with the lines ``rest`` and with
+    each other."""
+    sa, sb = list(itertools.pairwise(a)), list(itertools.pairwise(b))
+    mine = sum(1 for s in sa + sb for _h, ts in rest for t in ts if proper_cross(s, t))
+    return mine + sum(1 for s in sa for t in sb if proper_cross(s, t))
 
 
 def _moved(points: list[Point], i: int, dx: float) -> list[Segment]:

@@ -48,6 +48,9 @@ _PORT_STEP: Final = 6.5
 _TOP_PORTS: Final = (8.5, 15.0)
 """Offsets from the centre line of the ports on a symbol's top: the child line arrives at
 the centre; a line that draws wider leaves further out (see :func:`top_x`)."""
+_PORT_APART: Final = 4.5
+"""Two lines leaving one side of a symbol closer than about this would lie on each other
+along the way out to their corridor (:func:`.lines_on_lines` counts 4)."""
 PORT_CLEAR: Final = 5.0
 """Clear space between what two lines leaving one symbol's top draw (and between a line's
 drawing and the child line arriving at the centre): they part within a few units."""
@@ -195,7 +198,18 @@ def _side_dys(work: Work, pid: str, side: float, n: int) -> list[float]:
         k += 1
         if k > 8 * n or all(abs(dy - t) >= 4.0 for t in taken):
             out.append(dy)
-    return sorted(out)
+    out.sort()
+    if n < 2 or all(b - a >= _PORT_APART for a, b in itertools.pairwise(out)):
+        return out
+    # more lines than the steps give ports for: spread them evenly over the side instead
+    # (from the top down to the partner's years, or to the bottom on a free side), so no
+    # two leave within _PORT_APART of each other and run out side by side
+    lo, hi = -limit, (limit if steps[0] == 2 else _PORT_STEP)
+    pitch = (hi - lo) / (n - 1)
+    even = [round(lo + pitch * k, 2) for k in range(n)]
+    if pitch >= _PORT_APART and all(abs(dy - t) >= 4.0 for dy in even for t in taken):
+        return even
+    return out
 
 
 def repack_side_ports(work: Work, drawn: list[tuple[tuple[str, str], list[RefPoint]]],

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -248,7 +247,7 @@ class Router:
             if choice is not None:
                 break
         if choice is None:
-            choice = _snug(taken, halves, lo, hi, base, own, bands)
+            choice = base
         _insert(taken, halves, choice, own)
         self._in_bands(row, choice, own)
         return choice
@@ -492,38 +491,6 @@ def _over(upper: Lane, lower: Lane) -> int:
         sum(1 for a, b in upper.slants if lower.x1 + eps < max(a, b)
             and min(a, b) < lower.x2 - eps) + \
         sum(1 for x in lower.ups if upper.x1 + eps < x < upper.x2 - eps)
-
-
-def _snug(taken: list[float], halves: list[float], lo: float, hi: float, base: float,
-          own: float, bands: list[tuple[list[float], list[float]]]) -> float:
-    """An x in ``lo..hi`` for a vertical line drawing ``own`` either side where the slots
-    ``_SLOT`` apart from ``base`` found none: just far enough from one of the lines already
-    there (the sorted ``taken``, drawing ``halves``) or at an edge, nearest ``base``, clear
-    of the lines of ``bands`` too where it can be. A corridor with room for one more line
-    between two others off that grid gets it there instead of on another line. When none
-    is clear, the x whose drawing comes least close to theirs (not simply ``base``: two
-    lines on one x read as one)."""
-    edges = [lo, hi]
-    for xs, hs in [(taken, halves), *bands]:
-        for x, h in zip(xs, hs, strict=True):
-            need = max(_SLOT, h + own + LINE_CLEAR)
-            edges += [x - need, x + need]
-    near = sorted((c for c in edges if lo <= c <= hi), key=lambda c: (abs(c - base), c))
-    for apart in (bands, []):
-        for cand in near:
-            if _apart(taken, halves, cand, own) and all(_apart(xs, hs, cand, own)
-                                                         for xs, hs in apart):
-                return cand
-    if not taken:
-        return base
-
-    def room(x: float) -> float:
-        return min(abs(t - x) - h - own for t, h in zip(taken, halves, strict=True))
-
-    middles = [(a + b) / 2 for a, b in itertools.pairwise(taken)]
-    spots = sorted((c for c in [lo, hi, base, *middles] if lo <= c <= hi),
-                   key=lambda c: (abs(c - base), c))
-    return max(spots, key=room) if spots else base
 
 
 def _first_pad(counts: dict[int, int]) -> float:
