@@ -21,11 +21,12 @@ tries. A drawing with no line on a line costs one sorted pass (:func:`.lines_on_
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from typing import Final
 
 from . import Box, Point, proper_cross, round2
 from .genogram_clear import segment_box
-from .genogram_places import GenogramLayout, RelationPlace
+from .genogram_places import MID, SYMBOL, SYMBOL_TOP, GenogramLayout, RelationPlace
 from .genogram_relations import drawn_half
 from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
 
@@ -43,9 +44,14 @@ _PASSES: Final = 3
 """Rounds over the stretches still on another line (a move can free room for another)."""
 
 
-def part_lines(layout: GenogramLayout) -> None:
+def part_lines(layout: GenogramLayout,
+               half_width: Callable[[str, float], float] | None = None) -> None:
     """Move the middle vertical stretches of emotional lines that run on another line to
-    an x of their own (see the module docstring); changes ``layout.relations`` in place."""
+    an x of their own (see the module docstring); changes ``layout.relations`` in place.
+    With ``half_width`` (a person and a height from the middle of the symbol: how far
+    from its centre line the outline is there), a line out of a symbol's side that runs
+    out beside another may leave at another height on that side too (see
+    :func:`_part_port`)."""
     from .genogram_quality import lines_on_lines  # the measure this pass answers to
 
     for _ in range(_PASSES):
@@ -55,7 +61,10 @@ def part_lines(layout: GenogramLayout) -> None:
         first = len(layout.partnerships) + len(layout.children)
         moved = False
         for n in sorted({n for pair in found for n in pair if n >= first}):
-            moved |= _part(layout, layout.relations[n - first])
+            rel = layout.relations[n - first]
+            moved |= _part(layout, rel)
+            if half_width is not None:
+                moved |= _part_port(layout, rel, half_width)
         if not moved:
             return
 
@@ -219,27 +228,9 @@ def _keeps_shape(points: list[Point], i: int, dx: float) -> bool:
 
 def _score(points: list[Point], i: int, dx: float, half: float,
            others: list[tuple[float, list[Segment]]]) -> tuple[int, int]:
-    """For the stretch ``i`` moved by ``dx``: how many other lines' segments its three
-    segments lie on (closer than ``_WITHIN``), and how many they come closer to than
-    :data:`LINE_CLEAR` by what both draw, for more than ``_LONGER``."""
-    on = close = 0
-    for s in _moved(points, i, dx):
-        vertical = s[0][0] == s[1][0]
-        at = s[0][0] if vertical else s[0][1]
-        k = 1 if vertical else 0
-        lo, hi = sorted((s[0][k], s[1][k]))
-        for other_half, segs in others:
-            for t in segs:
-                if (t[0][0] == t[1][0]) != vertical or t[0] == t[1]:
-                    continue
-                if min(hi, max(t[0][k], t[1][k])) - max(lo, min(t[0][k], t[1][k])) <= _LONGER:
-                    continue
-                gap = abs(at - (t[0][0] if vertical else t[0][1]))
-                if gap < _WITHIN:
-                    on += 1
-                elif gap - half - other_half < LINE_CLEAR - 1.0:
-                    close += 1
-    return on, close
+    """For the stretch ``i`` moved by ``dx``: :func:`_on` of its three segments."""
+    a, b, c, d = points[i - 1], points[i], points[i + 1], points[i + 2]
+    return _on([a, (b[0] + dx, b[1]), (c[0] + dx, c[1]), d], half, others)
 
 
 def _near_boxes(points: list[Point], i: int, dx: float, boxes: list[Box]) -> list[float]:
@@ -267,3 +258,103 @@ def _crossings(points: list[Point], i: int, dx: float,
     (moved by ``dx``) cross."""
     segs = _moved(points, i, dx)
     return sum(1 for s in segs for _h, ts in others for t in ts if proper_cross(s, t))
+
+
+_PORT_MOST: Final = SYMBOL / 2 - 2
+"""The farthest from the middle of a symbol a line leaves its side (as the ports given
+out by :mod:`.genogram_relations`)."""
+_PORT_APART: Final = 4.5
+"""How far apart the ends of two lines on one symbol stay, so they do not seem to share
+a port."""
+
+
+def _part_port(layout: GenogramLayout, rel: RelationPlace,
+               half_width: Callable[[str, float], float]) -> bool:
+    """A line out of a symbol's side (its first or last segment level, the next one
+    vertical) that runs beside another line along that first segment leaves at another
+    height on that side: the nearest, in steps of half a unit up to ``_PORT_MOST`` from the
+    middle, where neither moved segment lies on another line, its end keeps
+    ``_PORT_APART`` from every other line's end on that symbol, no box comes nearer and no
+    more lines are crossed. True when one moved."""
+    half = drawn_half(rel.kind)
+    moved = False
+    for first in (True, False):
+        points = rel.points if first else rel.points[::-1]
+        if len(points) < 3:
+            continue
+        (x0, y0), (x1, y1), (x2, y2) = points[:3]
+        if y0 != y1 or x0 == x1 or x1 != x2 or y1 == y2:
+            continue
+        pid = rel.between[0 if first else 1]
+        person = layout.people[pid]
+        cx = person.symbol.cx
+        mid = person.symbol.y - SYMBOL_TOP + MID
+        side = 1.0 if x1 > x0 else -1.0
+        if abs(x0 - (cx + side * half_width(pid, y0 - mid))) > 0.5:
+            continue  # not on the outline at this height: not a side port
+        others = [(h, list(itertools.pairwise(pts))) for _n, h, pts in _lines(layout)
+                  if pts is not rel.points]
+        if _on(points[:3], half, others)[0] == 0:
+            continue
+        ends = [p for _h, segs in others for s in segs for p in s
+                if abs(p[0] - x0) <= SYMBOL / 2 and abs(p[1] - mid) <= SYMBOL / 2 + 1]
+        boxes = [p.box for q, p in sorted(layout.people.items()) if q not in rel.between]
+        boxes += [pp.label_box for pp in layout.partnerships if pp.label_box is not None]
+        near = [min(segment_box(s, b) for s in itertools.pairwise(points[:3]))
+                for b in boxes]
+        crossed = _cross(points[:3], others)
+        dy0 = y0 - mid
+        tries = sorted((k / 2 for k in range(int(-2 * _PORT_MOST), int(2 * _PORT_MOST) + 1)),
+                       key=lambda d: (abs(d - dy0), d))
+        for dy in tries:
+            y = round2(mid + dy)
+            if dy == dy0 or (y - y2) * (y1 - y2) <= 0 or abs(y - y2) < 1.0:
+                continue
+            new = [(round2(cx + side * half_width(pid, dy)), y), (x1, y), (x2, y2)]
+            if (new[1][0] - new[0][0]) * side < 1.0:
+                continue
+            if any(abs(p[0] - new[0][0]) < _PORT_APART and abs(p[1] - y) < _PORT_APART
+                   for p in ends):
+                continue
+            if _on(new, half, others)[0] or _cross(new, others) > crossed:
+                continue
+            segs = list(itertools.pairwise(new))
+            if all(min(segment_box(s, b) for s in segs) >= min(old, half + TEXT_CLEAR) - 1e-6
+                   for b, old in zip(boxes, near, strict=True)):
+                points[:2] = new[:2]
+                rel.points = points if first else points[::-1]
+                moved = True
+                break
+    return moved
+
+
+def _on(points: list[Point], half: float,
+        others: list[tuple[float, list[Segment]]]) -> tuple[int, int]:
+    """How many other lines' segments (``others``: half the width each draws, segments)
+    the segments of ``points`` lie on (closer than ``_WITHIN``, along more than
+    ``_LONGER``), and how many they come closer to than :data:`LINE_CLEAR` by what both
+    draw (``half``: what this line draws)."""
+    on = close = 0
+    for s in itertools.pairwise(points):
+        vertical = s[0][0] == s[1][0]
+        at = s[0][0] if vertical else s[0][1]
+        k = 1 if vertical else 0
+        lo, hi = sorted((s[0][k], s[1][k]))
+        for other_half, segs in others:
+            for t in segs:
+                if (t[0][0] == t[1][0]) != vertical or t[0] == t[1]:
+                    continue
+                if min(hi, max(t[0][k], t[1][k])) - max(lo, min(t[0][k], t[1][k])) <= _LONGER:
+                    continue
+                gap = abs(at - (t[0][0] if vertical else t[0][1]))
+                if gap < _WITHIN:
+                    on += 1
+                elif gap - half - other_half < LINE_CLEAR - 1.0:
+                    close += 1
+    return on, close
+
+
+def _cross(points: list[Point], others: list[tuple[float, list[Segment]]]) -> int:
+    """How many segments of ``others`` the segments of ``points`` cross."""
+    return sum(1 for s in itertools.pairwise(points) for _h, ts in others for t in ts
+               if proper_cross(s, t))

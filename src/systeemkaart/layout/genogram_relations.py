@@ -17,7 +17,8 @@ from .genogram_places import MID, SYMBOL, SYMBOL_TOP, Pending, RelationPlace, Wo
 from .genogram_route import FAMILY_HALF, TEXT_CLEAR, RefPoint
 
 __all__ = ["DRAWN_HALF", "add_relation", "drawn_half", "nest_routes", "relation_path",
-           "relation_paths", "repack_side_ports", "side_point", "top_offsets", "top_point",
+           "relation_paths", "repack_side_ports", "side_point", "symbol_half_width",
+           "top_offsets", "top_point",
            "top_x"]
 
 
@@ -99,6 +100,13 @@ def _half_width(work: Work, pid: str, d: float) -> float:
     if p.sex == "other":
         return r - d
     return r
+
+
+def symbol_half_width(work: Work, pid: str, d: float) -> float:
+    """Half the width of ``pid``'s symbol at ``d`` from its centre line (where a line
+    out of its side at that height meets the outline); public for the last pass that
+    moves ports (:mod:`.genogram_part`)."""
+    return _half_width(work, pid, d)
 
 
 def top_offsets(work: Work, pid: str, half: float, towards: float | None = None
