@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from systeemkaart.io.yaml_json import load
-from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
+from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_quality import lines_on_lines
 from systeemkaart.model import Case
 from tests.layout.test_genogram import check_layout
@@ -20,7 +20,7 @@ from tests.strategies_genogram import genogram_families
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-def _layout(case: Case):  # type: ignore[no-untyped-def]
+def _layout(case: Case) -> GenogramLayout:
     return layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
 
 
@@ -35,14 +35,17 @@ def test_no_emotional_line_within_4_px_of_another_line_for_more_than_10_px(
 
 
 @pytest.mark.parametrize("name", ["genogram-full-corridor", "genogram-cutoff-on-child-line",
-                                  "genogram-side-ports-run-out"])
+                                  "genogram-side-ports-run-out",
+                                  "genogram-ports-after-straight"])
 def test_families_found_with_lines_on_lines_keep_them_apart(name: str) -> None:
     """Found by the property above with random seeds, each failing on the tree before:
     two caregiving lines of one pair down a corridor between two narrow boxes that held
     one more line only off the slots' grid (both were put on the target x); a cut-off
     coming down 0.3 units beside the line from a union to its children; a person with
     four lines out of one side, the fifth port 2 units from the first, the two running
-    out side by side for 110 units. Every line is still drawn by the rules."""
+    out side by side for 110 units; three lines out of one side of a diamond, one of them
+    back on its route after being drawn straight and never packed with the others, 2
+    units from another. Every line is still drawn by the rules."""
     case = load(DATA / f"{name}.json")
     layout = _layout(case)
     assert lines_on_lines(layout) == []
