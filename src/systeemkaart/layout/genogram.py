@@ -460,7 +460,8 @@ def _resolve(work: Work, pending: Pending) -> GenogramLayout:
     width = round(extent[1] + dx + margin, 1) if extent is not None else 2 * margin
     layout = GenogramLayout(width, height, people, partnerships, children, twin_bars,
                             relations, [], [], nrows)
-    part_lines(layout, functools.partial(symbol_half_width, work))
+    part_lines(layout, functools.partial(symbol_half_width, work),
+               {m for h in work.case.households for m in h.members})
     move_dates(layout)
     outline_households(work, layout)
     return layout

@@ -21,7 +21,7 @@ tries. A drawing with no line on a line costs one sorted pass (:func:`.lines_on_
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Final
 
 from . import Box, Point, proper_cross, round2
@@ -40,18 +40,23 @@ _LONGER: Final = 10.0
 """Beside each other for more than this, they read as one (as :func:`.lines_on_lines`)."""
 _MOST: Final = 24
 """The farthest a stretch is moved either way."""
+_FRAMED: Final = 5.0
+"""How far out of its members' boxes a household's outline or frame may run."""
 _PASSES: Final = 3
 """Rounds over the stretches still on another line (a move can free room for another)."""
 
 
 def part_lines(layout: GenogramLayout,
-               half_width: Callable[[str, float], float] | None = None) -> None:
+               half_width: Callable[[str, float], float] | None = None,
+               framed: Collection[str] = ()) -> None:
     """Move the middle vertical stretches of emotional lines that run on another line to
     an x of their own (see the module docstring); changes ``layout.relations`` in place.
     With ``half_width`` (a person and a height from the middle of the symbol: how far
     from its centre line the outline is there), a line out of a symbol's side that runs
     out beside another may leave at another height on that side too (see
-    :func:`_part_port`)."""
+    :func:`_part_port`). ``framed``: the people a household outline or frame will be
+    drawn around (up to ``_FRAMED`` out of their boxes): a moved line keeps clear of that
+    too."""
     from .genogram_quality import lines_on_lines  # the measure this pass answers to
 
     for _ in range(_PASSES):
@@ -62,9 +67,9 @@ def part_lines(layout: GenogramLayout,
         moved = False
         for n in sorted({n for pair in found for n in pair if n >= first}):
             rel = layout.relations[n - first]
-            moved |= _part(layout, rel)
+            moved |= _part(layout, rel, framed)
             if half_width is not None:
-                moved |= _part_port(layout, rel, half_width)
+                moved |= _part_port(layout, rel, half_width, framed)
         if not moved:
             return
 
@@ -81,14 +86,13 @@ def _lines(layout: GenogramLayout) -> list[tuple[int, float, list[Point]]]:
     return out
 
 
-def _part(layout: GenogramLayout, rel: RelationPlace) -> bool:
+def _part(layout: GenogramLayout, rel: RelationPlace, framed: Collection[str]) -> bool:
     """Move each middle vertical stretch of ``rel`` that lies on another line to the best
     x found (see :func:`_score`); True when one moved."""
     half = drawn_half(rel.kind)
     others = [(h, list(itertools.pairwise(points))) for _n, h, points in _lines(layout)
               if points is not rel.points]
-    boxes = [p.box for pid, p in sorted(layout.people.items()) if pid not in rel.between]
-    boxes += [pp.label_box for pp in layout.partnerships if pp.label_box is not None]
+    boxes = _obstacles(layout, rel, framed)
     own = [layout.people[pid].box for pid in rel.between]
     moved = False
     points = rel.points
@@ -210,6 +214,18 @@ def _pair_crossings(a: list[Point], b: list[Point],
     return mine + sum(1 for s in sa for t in sb if proper_cross(s, t))
 
 
+def _obstacles(layout: GenogramLayout, rel: RelationPlace, framed: Collection[str]
+               ) -> list[Box]:
+    """What a moved stretch of ``rel`` keeps clear of: the boxes of everyone but its ends,
+    the couples' dates, and the boxes of the ``framed`` grown by ``_FRAMED`` (their
+    household's outline)."""
+    boxes = [p.box for pid, p in sorted(layout.people.items()) if pid not in rel.between]
+    boxes += [pp.label_box for pp in layout.partnerships if pp.label_box is not None]
+    boxes += [p.box.grow(_FRAMED) for pid, p in sorted(layout.people.items())
+              if pid in framed and pid not in rel.between]
+    return boxes
+
+
 def _moved(points: list[Point], i: int, dx: float) -> list[Segment]:
     """The three segments around the vertical stretch ``i``-``i+1`` of ``points`` once it
     has moved by ``dx``: the level one before it, itself, the level one after it."""
@@ -269,7 +285,7 @@ a port."""
 
 
 def _part_port(layout: GenogramLayout, rel: RelationPlace,
-               half_width: Callable[[str, float], float]) -> bool:
+               half_width: Callable[[str, float], float], framed: Collection[str]) -> bool:
     """A line out of a symbol's side (its first or last segment level, the next one
     vertical) that runs beside another line along that first segment leaves at another
     height on that side: the nearest, in steps of half a unit up to ``_PORT_MOST`` from the
@@ -298,8 +314,7 @@ def _part_port(layout: GenogramLayout, rel: RelationPlace,
             continue
         ends = [p for _h, segs in others for s in segs for p in s
                 if abs(p[0] - x0) <= SYMBOL / 2 and abs(p[1] - mid) <= SYMBOL / 2 + 1]
-        boxes = [p.box for q, p in sorted(layout.people.items()) if q not in rel.between]
-        boxes += [pp.label_box for pp in layout.partnerships if pp.label_box is not None]
+        boxes = _obstacles(layout, rel, framed)
         near = [min(segment_box(s, b) for s in itertools.pairwise(points[:3]))
                 for b in boxes]
         crossed = _cross(points[:3], others)
