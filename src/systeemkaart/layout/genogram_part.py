@@ -20,13 +20,15 @@ tries. A drawing with no line on a line costs one sorted pass (:func:`.lines_on_
 
 from __future__ import annotations
 
+import functools
 import itertools
+import math
 from collections.abc import Callable, Collection
 from typing import Final
 
 from . import Box, Point, proper_cross, round2
 from .genogram_clear import segment_box
-from .genogram_places import MID, SYMBOL, SYMBOL_TOP, GenogramLayout, RelationPlace
+from .genogram_places import SYMBOL, GenogramLayout, RelationPlace
 from .genogram_relations import drawn_half
 from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
 
@@ -287,60 +289,95 @@ a port."""
 def _part_port(layout: GenogramLayout, rel: RelationPlace,
                half_width: Callable[[str, float], float], framed: Collection[str]) -> bool:
     """A line out of a symbol's side (its first or last segment level, the next one
-    vertical) that runs beside another line along that first segment leaves at another
-    height on that side: the nearest, in steps of half a unit up to ``_PORT_MOST`` from the
-    middle, where neither moved segment lies on another line, its end keeps
-    ``_PORT_APART`` from every other line's end on that symbol, no box comes nearer and no
-    more lines are crossed. True when one moved."""
+    vertical) or top (that segment vertical, the next one level) that runs beside another
+    line there leaves at another port on that side or top: the nearest, in steps of half
+    a unit up to ``_PORT_MOST`` from the middle, where neither moved segment lies on
+    another line, its end keeps ``_PORT_APART`` from every other line's end on that
+    symbol, no box comes nearer and no more lines are crossed. True when one moved."""
     half = drawn_half(rel.kind)
     moved = False
     for first in (True, False):
         points = rel.points if first else rel.points[::-1]
         if len(points) < 3:
             continue
-        (x0, y0), (x1, y1), (x2, y2) = points[:3]
-        if y0 != y1 or x0 == x1 or x1 != x2 or y1 == y2:
-            continue
         pid = rel.between[0 if first else 1]
-        person = layout.people[pid]
-        cx = person.symbol.cx
-        mid = person.symbol.y - SYMBOL_TOP + MID
-        side = 1.0 if x1 > x0 else -1.0
-        if abs(x0 - (cx + side * half_width(pid, y0 - mid))) > 0.5:
-            continue  # not on the outline at this height: not a side port
+        port = _port(points, layout.people[pid].symbol, functools.partial(half_width, pid))
+        if port is None:
+            continue
+        place, shaped, d0 = port
         others = [(h, list(itertools.pairwise(pts))) for _n, h, pts in _lines(layout)
                   if pts is not rel.points]
         if _on(points[:3], half, others)[0] == 0:
             continue
-        ends = [p for _h, segs in others for s in segs for p in s
-                if abs(p[0] - x0) <= SYMBOL / 2 and abs(p[1] - mid) <= SYMBOL / 2 + 1]
+        x0, y0 = points[0]
+        ends = [p for _h, segs in others for seg in segs for p in seg
+                if abs(p[0] - x0) <= SYMBOL and abs(p[1] - y0) <= SYMBOL]
         boxes = _obstacles(layout, rel, framed)
-        near = [min(segment_box(s, b) for s in itertools.pairwise(points[:3]))
+        near = [min(segment_box(seg, b) for seg in itertools.pairwise(points[:3]))
                 for b in boxes]
         crossed = _cross(points[:3], others)
-        dy0 = y0 - mid
         tries = sorted((k / 2 for k in range(int(-2 * _PORT_MOST), int(2 * _PORT_MOST) + 1)),
-                       key=lambda d: (abs(d - dy0), d))
-        for dy in tries:
-            y = round2(mid + dy)
-            if dy == dy0 or (y - y2) * (y1 - y2) <= 0 or abs(y - y2) < 1.0:
+                       key=lambda d: (abs(d - d0), d))
+        for d in tries:
+            new = [*place(d), points[2]]
+            if d == d0 or not shaped(new):
                 continue
-            new = [(round2(cx + side * half_width(pid, dy)), y), (x1, y), (x2, y2)]
-            if (new[1][0] - new[0][0]) * side < 1.0:
-                continue
-            if any(abs(p[0] - new[0][0]) < _PORT_APART and abs(p[1] - y) < _PORT_APART
-                   for p in ends):
+            if any(math.dist(p, new[0]) < _PORT_APART for p in ends):
                 continue
             if _on(new, half, others)[0] or _cross(new, others) > crossed:
                 continue
             segs = list(itertools.pairwise(new))
-            if all(min(segment_box(s, b) for s in segs) >= min(old, half + TEXT_CLEAR) - 1e-6
-                   for b, old in zip(boxes, near, strict=True)):
+            if all(min(segment_box(seg, b) for seg in segs) >= min(old, half + TEXT_CLEAR)
+                   - 1e-6 for b, old in zip(boxes, near, strict=True)):
                 points[:2] = new[:2]
                 rel.points = points if first else points[::-1]
                 moved = True
                 break
     return moved
+
+
+Place = Callable[[float], list[Point]]
+"""A port's two points (on the outline, at the first bend) for an offset from the middle."""
+
+
+def _port(points: list[Point], symbol: Box, half_width: Callable[[float], float]
+          ) -> tuple[Place, Callable[[list[Point]], bool], float] | None:
+    """How the port where ``points`` leave ``symbol`` may move: a function placing it at
+    an offset from the middle of the side (or of the top), a test that the moved first
+    three points keep the line's shape (its first two segments their directions and some
+    length), and the port's offset now; ``None`` when the line does not leave by a port on
+    the outline of a side or the top (a straight line, a stub)."""
+    (x0, y0), (x1, y1), (x2, y2) = points[:3]
+    cx, cy, r = symbol.cx, symbol.cy, SYMBOL / 2
+    if y0 == y1 and x0 != x1 and x1 == x2 and y1 != y2:  # out of a side
+        side = 1.0 if x1 > x0 else -1.0
+        if abs(x0 - (cx + side * half_width(y0 - cy))) > 0.5:
+            return None
+
+        def beside(d: float) -> list[Point]:
+            y = round2(cy + d)
+            return [(round2(cx + side * half_width(d)), y), (x1, y)]
+
+        def level(new: list[Point]) -> bool:
+            (a, _), (b, y), _c = new
+            return (b - a) * side >= 1.0 and (y - y2) * (y1 - y2) > 0 and abs(y - y2) >= 1.0
+
+        return beside, level, y0 - cy
+    if x0 == x1 and y1 < y0 and y1 == y2 and x1 != x2:  # out of the top
+        top = symbol.y
+        if abs(y0 - (top + r - half_width(x0 - cx))) > 0.5:
+            return None
+
+        def above(d: float) -> list[Point]:
+            x = round2(cx + d)
+            return [(x, round2(top + r - half_width(d))), (x, y1)]
+
+        def upright(new: list[Point]) -> bool:
+            (_, a), (x, b), _c = new
+            return (x2 - x) * (x2 - x1) > 0 and abs(x2 - x) >= 1.0 and a - b >= 1.0
+
+        return above, upright, x0 - cx
+    return None
 
 
 def _on(points: list[Point], half: float,
