@@ -399,7 +399,7 @@ def test_two_lines_round_one_box_from_one_person_nest() -> None:
 
 
 @pytest.mark.xfail(strict=True, reason="open: emotional lines cross more than the yardstick")
-@pytest.mark.parametrize("name", ["genogram-emotional-seed-81", "genogram-emotional-seed-82",
+@pytest.mark.parametrize("name", ["genogram-emotional-seed-81",
                                   "genogram-emotional-seed-83", "genogram-emotional-seed-85",
                                   "genogram-emotional-three-from-a-parent"])
 def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str) -> None:
@@ -407,9 +407,10 @@ def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str)
     83 and 85; the tree as it stood before the yardstick went round boxes failed on each too
     (older faults, not regressions). Seed 81: a person's abuse and close-hostile lines
     to someone two rows down are routed through the corridors and cross each other and
-    the family lines, 13 crossings against 8. Seed 82: a grandmother's three lines (to a
-    grandson twice, to another) leave one side of her symbol and cross each other just
-    beyond it, 11 against 10 (and run along each other down a corridor too narrow for
+    the family lines, 13 crossings against 8. Seed 82 (holds now, tested in
+    ``test_genogram_part``): a grandmother's three lines (to a grandson twice, to
+    another) leave one side of her symbol and cross each other just beyond it, 11 against
+    10 (and run along each other down a corridor too narrow for
     three). Seed 83: a parent with four relations to a child and three to the child's
     partner, one row down: the routes wander round the whole drawing, 20 against 5 (16
     before open corridors were searched further, when one more line ran along

@@ -28,6 +28,7 @@ where they do not (with a warning).
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Collection
@@ -52,6 +53,7 @@ from .genogram_lines import (
 )
 from .genogram_local import last_looks
 from .genogram_order import crossing_unions, family_score, turned_blocks
+from .genogram_part import part_lines
 from .genogram_places import (
     DATE_SIZE,
     LABEL_GAP,
@@ -83,7 +85,7 @@ from .genogram_places import (
     solo_lines,
     union_xs,
 )
-from .genogram_relations import add_relation, drawn_half
+from .genogram_relations import add_relation, drawn_half, symbol_half_width
 from .genogram_route import LINE_CLEAR, TEXT_CLEAR, RefPoint, Router, YRef
 from .genogram_straight import straighten_relations
 
@@ -458,6 +460,8 @@ def _resolve(work: Work, pending: Pending) -> GenogramLayout:
     width = round(extent[1] + dx + margin, 1) if extent is not None else 2 * margin
     layout = GenogramLayout(width, height, people, partnerships, children, twin_bars,
                             relations, [], [], nrows)
+    part_lines(layout, functools.partial(symbol_half_width, work),
+               {m for h in work.case.households for m in h.members})
     move_dates(layout)
     outline_households(work, layout)
     return layout

@@ -17,7 +17,8 @@ from .genogram_places import MID, SYMBOL, SYMBOL_TOP, Pending, RelationPlace, Wo
 from .genogram_route import FAMILY_HALF, TEXT_CLEAR, RefPoint
 
 __all__ = ["DRAWN_HALF", "add_relation", "drawn_half", "nest_routes", "relation_path",
-           "relation_paths", "repack_side_ports", "side_point", "top_offsets", "top_point",
+           "relation_paths", "repack_side_ports", "side_point", "symbol_half_width",
+           "top_offsets", "top_point",
            "top_x"]
 
 
@@ -48,6 +49,9 @@ _PORT_STEP: Final = 6.5
 _TOP_PORTS: Final = (8.5, 15.0)
 """Offsets from the centre line of the ports on a symbol's top: the child line arrives at
 the centre; a line that draws wider leaves further out (see :func:`top_x`)."""
+_PORT_APART: Final = 4.5
+"""Two lines leaving one side of a symbol closer than about this would lie on each other
+along the way out to their corridor (:func:`.lines_on_lines` counts 4)."""
 PORT_CLEAR: Final = 5.0
 """Clear space between what two lines leaving one symbol's top draw (and between a line's
 drawing and the child line arriving at the centre): they part within a few units."""
@@ -96,6 +100,13 @@ def _half_width(work: Work, pid: str, d: float) -> float:
     if p.sex == "other":
         return r - d
     return r
+
+
+def symbol_half_width(work: Work, pid: str, d: float) -> float:
+    """Half the width of ``pid``'s symbol at ``d`` from its centre line (where a line
+    out of its side at that height meets the outline); public for the last pass that
+    moves ports (:mod:`.genogram_part`)."""
+    return _half_width(work, pid, d)
 
 
 def top_offsets(work: Work, pid: str, half: float, towards: float | None = None
@@ -195,7 +206,18 @@ def _side_dys(work: Work, pid: str, side: float, n: int) -> list[float]:
         k += 1
         if k > 8 * n or all(abs(dy - t) >= 4.0 for t in taken):
             out.append(dy)
-    return sorted(out)
+    out.sort()
+    if n < 2 or all(b - a >= _PORT_APART for a, b in itertools.pairwise(out)):
+        return out
+    # more lines than the steps give ports for: spread them evenly over the side instead
+    # (from the top down to the partner's years, or to the bottom on a free side), so no
+    # two leave within _PORT_APART of each other and run out side by side
+    lo, hi = -limit, (limit if steps[0] == 2 else _PORT_STEP)
+    pitch = (hi - lo) / (n - 1)
+    even = [round(lo + pitch * k, 2) for k in range(n)]
+    if pitch >= _PORT_APART and all(abs(dy - t) >= 4.0 for dy in even for t in taken):
+        return even
+    return out
 
 
 def repack_side_ports(work: Work, drawn: list[tuple[tuple[str, str], list[RefPoint]]],

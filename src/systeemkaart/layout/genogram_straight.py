@@ -156,6 +156,16 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
         for k in bad:
             _release(work, routes[k], False)
         chosen -= bad
+        # the routes back from straight lines took their side ports before the others
+        # were packed: pack every route's ports again, or two could leave one side of a
+        # symbol 2 units apart and run out on each other
+        drawn = [k for k in range(len(routes)) if k not in chosen]
+        packed = repack_side_ports(work, [(pending.relation[k][0].between, routes[k])
+                                          for k in drawn],
+                                   [drawn_half(pending.relation[k][0].kind) for k in drawn])
+        for k, path in zip(drawn, packed, strict=True):
+            routes[k] = path
+            pending.relation[k] = (pending.relation[k][0], path)
 
 
 def _going_back(scene: Scene, family: FamilyLines, chosen: set[int], lines: list[list[Point]],

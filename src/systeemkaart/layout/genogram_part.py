@@ -1,0 +1,412 @@
+"""Genogram emotional lines parted where, as finally drawn, they run on another line.
+
+The router gives every vertical stretch of an emotional line its own slot in a corridor
+(:meth:`.Router.slot`), but a corridor between two narrow boxes can hold fewer lines than
+come down it (each relation reserves a slot for every way it may take, and only one is
+drawn), and the later choices (straight lines, detours, ports swapped) move lines after
+the slots were given out. Where a vertical stretch in the middle of an emotional line then
+lies within 4 units of another line for more than 10 (:func:`.lines_on_lines`), a reader
+cannot tell the two apart; this pass moves that stretch sideways, the ends of the level
+stretches on either side moving with it, to the nearest x where it runs beside nothing,
+preferring one where what it draws keeps :data:`~.genogram_route.LINE_CLEAR` from what the
+other line draws. A move is kept only when it passes through no box, comes no nearer to
+a box or a couple's dates than it was or than :data:`~.genogram_route.TEXT_CLEAR`, and
+crosses no more lines than before.
+
+Cost: only the stretches found on another line are moved; each try measures the three
+moved segments against every segment of the drawing (linear), for a bounded number of
+tries. A drawing with no line on a line costs one sorted pass (:func:`.lines_on_lines`).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+from collections.abc import Callable, Collection
+from typing import Final
+
+from . import Box, Point, proper_cross, round2
+from .genogram_clear import segment_box
+from .genogram_places import SYMBOL, GenogramLayout, RelationPlace
+from .genogram_relations import drawn_half
+from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
+
+__all__ = ["part_lines"]
+
+Segment = tuple[Point, Point]
+
+_WITHIN: Final = 4.0
+"""Closer than this, two parallel lines are on each other (as :func:`.lines_on_lines`)."""
+_LONGER: Final = 10.0
+"""Beside each other for more than this, they read as one (as :func:`.lines_on_lines`)."""
+_MOST: Final = 24
+"""The farthest a stretch is moved either way."""
+_FRAMED: Final = 5.0
+"""How far out of its members' boxes a household's outline or frame may run."""
+_PASSES: Final = 3
+"""Rounds over the stretches still on another line (a move can free room for another)."""
+
+
+def part_lines(layout: GenogramLayout,
+               half_width: Callable[[str, float], float] | None = None,
+               framed: Collection[str] = ()) -> None:
+    """Move the middle vertical stretches of emotional lines that run on another line to
+    an x of their own (see the module docstring); changes ``layout.relations`` in place.
+    With ``half_width`` (a person and a height from the middle of the symbol: how far
+    from its centre line the outline is there), a line out of a symbol's side that runs
+    out beside another may leave at another height on that side too (see
+    :func:`_part_port`). ``framed``: the people a household outline or frame will be
+    drawn around (up to ``_FRAMED`` out of their boxes): a moved line keeps clear of that
+    too."""
+    from .genogram_quality import lines_on_lines  # the measure this pass answers to
+
+    for _ in range(_PASSES):
+        found = lines_on_lines(layout, _WITHIN, _LONGER)
+        if not found:
+            return
+        first = len(layout.partnerships) + len(layout.children)
+        moved = False
+        for n in sorted({n for pair in found for n in pair if n >= first}):
+            rel = layout.relations[n - first]
+            moved |= _part(layout, rel, framed)
+            if half_width is not None:
+                moved |= _part_port(layout, rel, half_width, framed)
+        if not moved:
+            return
+
+
+def _lines(layout: GenogramLayout) -> list[tuple[int, float, list[Point]]]:
+    """Every drawn line as (its number as :meth:`GenogramLayout.edges` yields it, half
+    its drawn width, points)."""
+    out: list[tuple[int, float, list[Point]]] = []
+    for n, (kind, _ends, points) in enumerate(layout.edges()):
+        out.append((n, FAMILY_HALF, points))
+        if kind == "relation":
+            r = layout.relations[n - len(layout.partnerships) - len(layout.children)]
+            out[-1] = (n, drawn_half(r.kind), points)
+    return out
+
+
+def _part(layout: GenogramLayout, rel: RelationPlace, framed: Collection[str]) -> bool:
+    """Move each middle vertical stretch of ``rel`` that lies on another line to the best
+    x found (see :func:`_score`); True when one moved."""
+    half = drawn_half(rel.kind)
+    others = [(h, list(itertools.pairwise(points))) for _n, h, points in _lines(layout)
+              if points is not rel.points]
+    boxes = _obstacles(layout, rel, framed)
+    own = [layout.people[pid].box for pid in rel.between]
+    moved = False
+    points = rel.points
+    for i in range(1, len(points) - 2):
+        (x0, y0), (x1, y1) = points[i], points[i + 1]
+        if x0 != x1 or y0 == y1 or points[i - 1][1] != y0 or points[i + 2][1] != y1:
+            continue
+        before = _score(points, i, 0.0, half, others)
+        if before[0] == 0:
+            continue
+        near = _near_boxes(points, i, 0.0, boxes)
+        crossed = _crossings(points, i, 0.0, others)
+        best: tuple[tuple[int, int], float] | None = None
+        for step in range(1, 2 * _MOST + 1):
+            dx = ((step + 1) // 2) * (1.0 if step % 2 else -1.0)
+            if not _keeps_shape(points, i, dx):
+                continue
+            score = _score(points, i, dx, half, others)
+            if score >= before or (best is not None and score >= best[0]):
+                continue
+            if _clear_of_boxes(points, i, dx, half, boxes, near, own) \
+                    and _crossings(points, i, dx, others) <= crossed:
+                best = (score, dx)
+                if score == (0, 0):
+                    break
+        if best is not None:
+            dx = best[1]
+            points[i] = (round2(x0 + dx), y0)
+            points[i + 1] = (round2(x1 + dx), y1)
+            moved = True
+        elif _swap_ends(layout, rel, i, half, boxes, own):
+            moved = True
+    return moved
+
+
+def _end_of(points: list[Point], i: int) -> tuple[int, int] | None:
+    """For the vertical stretch ``i``-``i+1`` of ``points`` whose level neighbour on one
+    side is the line's first or last segment (out of a symbol's side): ``(the end's index,
+    the corner's index)``; else ``None``."""
+    if i + 2 == len(points) - 1:
+        return i + 2, i + 1
+    if i == 1:
+        return 0, 1
+    return None
+
+
+def _swap_ends(layout: GenogramLayout, rel: RelationPlace, i: int, half: float,
+               boxes: list[Box], own: list[Box]) -> bool:
+    """Two lines out of one side of a symbol at two ports, down one x: the one leaving
+    higher turns down inside the other, so wherever one of the two stretches moves, the
+    lines cross, and lying on each other hid that crossing. With their ports swapped (each
+    port stays on the outline where it was) they nest; then the stretch ``i`` of ``rel``
+    moves off the other (see :func:`_part`). Kept only when the two lines together cross
+    no more than before; True when done."""
+    points = rel.points
+    found = _end_of(points, i)
+    if found is None:
+        return False
+    e, c = found
+    x = points[i][0]
+    end = points[e]
+    person = rel.between[0 if e == 0 else 1]
+    for other in layout.relations:
+        if other is rel or person not in other.between:
+            continue
+        op = other.points
+        for j in range(1, len(op) - 2):
+            if op[j][0] != op[j + 1][0] or abs(op[j][0] - x) >= _WITHIN:
+                continue
+            theirs = _end_of(op, j)
+            if theirs is None or op[theirs[0]] == end:
+                continue
+            oe, oc = theirs
+            if other.between[0 if oe == 0 else 1] != person:
+                continue  # not the same symbol
+            if (op[oc][0] - op[oe][0]) * (points[c][0] - end[0]) <= 0:
+                continue  # not out of the same side
+            mine, yours = list(points), list(op)
+            mine[e], yours[oe] = op[oe], end
+            mine[c] = (mine[c][0], op[oe][1])
+            yours[oc] = (yours[oc][0], end[1])
+            if _turns_back(points, mine, i) or _turns_back(op, yours, j):
+                continue
+            rest = [(h, list(itertools.pairwise(pts))) for _n, h, pts in _lines(layout)
+                    if pts is not points and pts is not op]
+            before = _pair_crossings(points, op, rest)
+            ours = [*rest, (drawn_half(other.kind), list(itertools.pairwise(yours)))]
+            near = _near_boxes(points, i, 0.0, boxes)
+            for step in range(1, 2 * _MOST + 1):
+                dx = ((step + 1) // 2) * (1.0 if step % 2 else -1.0)
+                if not _keeps_shape(mine, i, dx) or _score(mine, i, dx, half, ours)[0]:
+                    continue
+                if not _clear_of_boxes(mine, i, dx, half, boxes, near, own):
+                    continue
+                moved = list(mine)
+                moved[i] = (round2(mine[i][0] + dx), mine[i][1])
+                moved[i + 1] = (round2(mine[i + 1][0] + dx), mine[i + 1][1])
+                if _pair_crossings(moved, yours, rest) <= before:
+                    points[:] = moved
+                    op[:] = yours
+                    return True
+    return False
+
+
+def _turns_back(old: list[Point], new: list[Point], i: int) -> bool:
+    """True when the vertical stretch ``i`` of ``new`` runs the other way than in
+    ``old``, or has (nearly) no length."""
+    a, b = old[i][1], old[i + 1][1]
+    p, q = new[i][1], new[i + 1][1]
+    return (q - p) * (b - a) <= 0 or abs(q - p) < 1.0
+
+
+def _pair_crossings(a: list[Point], b: list[Point],
+                    rest: list[tuple[float, list[Segment]]]) -> int:
+    """How many crossings the lines ``a`` and ``b`` have with the lines ``rest`` and with
+    each other."""
+    sa, sb = list(itertools.pairwise(a)), list(itertools.pairwise(b))
+    mine = sum(1 for s in sa + sb for _h, ts in rest for t in ts if proper_cross(s, t))
+    return mine + sum(1 for s in sa for t in sb if proper_cross(s, t))
+
+
+def _obstacles(layout: GenogramLayout, rel: RelationPlace, framed: Collection[str]
+               ) -> list[Box]:
+    """What a moved stretch of ``rel`` keeps clear of: the boxes of everyone but its ends,
+    the couples' dates, and the boxes of the ``framed`` grown by ``_FRAMED`` (their
+    household's outline)."""
+    boxes = [p.box for pid, p in sorted(layout.people.items()) if pid not in rel.between]
+    boxes += [pp.label_box for pp in layout.partnerships if pp.label_box is not None]
+    boxes += [p.box.grow(_FRAMED) for pid, p in sorted(layout.people.items())
+              if pid in framed and pid not in rel.between]
+    return boxes
+
+
+def _moved(points: list[Point], i: int, dx: float) -> list[Segment]:
+    """The three segments around the vertical stretch ``i``-``i+1`` of ``points`` once it
+    has moved by ``dx``: the level one before it, itself, the level one after it."""
+    a, b, c, d = points[i - 1], points[i], points[i + 1], points[i + 2]
+    b2, c2 = (b[0] + dx, b[1]), (c[0] + dx, c[1])
+    return [(a, b2), (b2, c2), (c2, d)]
+
+
+def _keeps_shape(points: list[Point], i: int, dx: float) -> bool:
+    """True when the level stretches on either side keep their direction and some length
+    (the line does not turn back on itself)."""
+    a, b, c, d = points[i - 1], points[i], points[i + 1], points[i + 2]
+    x = b[0] + dx
+    return (x - a[0]) * (b[0] - a[0]) > 1.0 and (x - d[0]) * (c[0] - d[0]) > 1.0
+
+
+def _score(points: list[Point], i: int, dx: float, half: float,
+           others: list[tuple[float, list[Segment]]]) -> tuple[int, int]:
+    """For the stretch ``i`` moved by ``dx``: :func:`_on` of its three segments."""
+    a, b, c, d = points[i - 1], points[i], points[i + 1], points[i + 2]
+    return _on([a, (b[0] + dx, b[1]), (c[0] + dx, c[1]), d], half, others)
+
+
+def _near_boxes(points: list[Point], i: int, dx: float, boxes: list[Box]) -> list[float]:
+    """Per box, how near the three segments around stretch ``i`` (moved by ``dx``) come."""
+    segs = _moved(points, i, dx)
+    return [min(segment_box(s, box) for s in segs) for box in boxes]
+
+
+def _clear_of_boxes(points: list[Point], i: int, dx: float, half: float, boxes: list[Box],
+                    before: list[float], own: list[Box]) -> bool:
+    """True when the stretch moved by ``dx`` comes no nearer to any box than it was, or
+    than what it draws plus :data:`TEXT_CLEAR`, and its vertical segment passes through
+    neither of its own ends' boxes."""
+    segs = _moved(points, i, dx)
+    if any(segment_box(segs[1], box) == 0.0 for box in own):
+        return False
+    need = half + TEXT_CLEAR
+    return all(min(segment_box(s, box) for s in segs) >= min(old, need) - 1e-6
+               for box, old in zip(boxes, before, strict=True))
+
+
+def _crossings(points: list[Point], i: int, dx: float,
+               others: list[tuple[float, list[Segment]]]) -> int:
+    """How many segments of the other lines the three segments around stretch ``i``
+    (moved by ``dx``) cross."""
+    segs = _moved(points, i, dx)
+    return sum(1 for s in segs for _h, ts in others for t in ts if proper_cross(s, t))
+
+
+_PORT_MOST: Final = SYMBOL / 2 - 2
+"""The farthest from the middle of a symbol a line leaves its side (as the ports given
+out by :mod:`.genogram_relations`)."""
+_PORT_APART: Final = 4.5
+"""How far apart the ends of two lines on one symbol stay, so they do not seem to share
+a port."""
+
+
+def _part_port(layout: GenogramLayout, rel: RelationPlace,
+               half_width: Callable[[str, float], float], framed: Collection[str]) -> bool:
+    """A line out of a symbol's side (its first or last segment level, the next one
+    vertical) or top (that segment vertical, the next one level) that runs beside another
+    line there leaves at another port on that side or top: the nearest, in steps of half
+    a unit up to ``_PORT_MOST`` from the middle, where neither moved segment lies on
+    another line, its end keeps ``_PORT_APART`` from every other line's end on that
+    symbol, no box comes nearer and no more lines are crossed. True when one moved."""
+    half = drawn_half(rel.kind)
+    moved = False
+    for first in (True, False):
+        points = rel.points if first else rel.points[::-1]
+        if len(points) < 3:
+            continue
+        pid = rel.between[0 if first else 1]
+        port = _port(points, layout.people[pid].symbol, functools.partial(half_width, pid))
+        if port is None:
+            continue
+        place, shaped, d0 = port
+        others = [(h, list(itertools.pairwise(pts))) for _n, h, pts in _lines(layout)
+                  if pts is not rel.points]
+        if _on(points[:3], half, others)[0] == 0:
+            continue
+        x0, y0 = points[0]
+        ends = [p for _h, segs in others for seg in segs for p in seg
+                if abs(p[0] - x0) <= SYMBOL and abs(p[1] - y0) <= SYMBOL]
+        boxes = _obstacles(layout, rel, framed)
+        near = [min(segment_box(seg, b) for seg in itertools.pairwise(points[:3]))
+                for b in boxes]
+        crossed = _cross(points[:3], others)
+        tries = sorted((k / 2 for k in range(int(-2 * _PORT_MOST), int(2 * _PORT_MOST) + 1)),
+                       key=lambda d: (abs(d - d0), d))
+        for d in tries:
+            new = [*place(d), points[2]]
+            if d == d0 or not shaped(new):
+                continue
+            if any(math.dist(p, new[0]) < _PORT_APART for p in ends):
+                continue
+            if _on(new, half, others)[0] or _cross(new, others) > crossed:
+                continue
+            segs = list(itertools.pairwise(new))
+            if all(min(segment_box(seg, b) for seg in segs) >= min(old, half + TEXT_CLEAR)
+                   - 1e-6 for b, old in zip(boxes, near, strict=True)):
+                points[:2] = new[:2]
+                rel.points = points if first else points[::-1]
+                moved = True
+                break
+    return moved
+
+
+Place = Callable[[float], list[Point]]
+"""A port's two points (on the outline, at the first bend) for an offset from the middle."""
+
+
+def _port(points: list[Point], symbol: Box, half_width: Callable[[float], float]
+          ) -> tuple[Place, Callable[[list[Point]], bool], float] | None:
+    """How the port where ``points`` leave ``symbol`` may move: a function placing it at
+    an offset from the middle of the side (or of the top), a test that the moved first
+    three points keep the line's shape (its first two segments their directions and some
+    length), and the port's offset now; ``None`` when the line does not leave by a port on
+    the outline of a side or the top (a straight line, a stub)."""
+    (x0, y0), (x1, y1), (x2, y2) = points[:3]
+    cx, cy, r = symbol.cx, symbol.cy, SYMBOL / 2
+    if y0 == y1 and x0 != x1 and x1 == x2 and y1 != y2:  # out of a side
+        side = 1.0 if x1 > x0 else -1.0
+        if abs(x0 - (cx + side * half_width(y0 - cy))) > 0.5:
+            return None
+
+        def beside(d: float) -> list[Point]:
+            y = round2(cy + d)
+            return [(round2(cx + side * half_width(d)), y), (x1, y)]
+
+        def level(new: list[Point]) -> bool:
+            (a, _), (b, y), _c = new
+            return (b - a) * side >= 1.0 and (y - y2) * (y1 - y2) > 0 and abs(y - y2) >= 1.0
+
+        return beside, level, y0 - cy
+    if x0 == x1 and y1 < y0 and y1 == y2 and x1 != x2:  # out of the top
+        top = symbol.y
+        if abs(y0 - (top + r - half_width(x0 - cx))) > 0.5:
+            return None
+
+        def above(d: float) -> list[Point]:
+            x = round2(cx + d)
+            return [(x, round2(top + r - half_width(d))), (x, y1)]
+
+        def upright(new: list[Point]) -> bool:
+            (_, a), (x, b), _c = new
+            return (x2 - x) * (x2 - x1) > 0 and abs(x2 - x) >= 1.0 and a - b >= 1.0
+
+        return above, upright, x0 - cx
+    return None
+
+
+def _on(points: list[Point], half: float,
+        others: list[tuple[float, list[Segment]]]) -> tuple[int, int]:
+    """How many other lines' segments (``others``: half the width each draws, segments)
+    the segments of ``points`` lie on (closer than ``_WITHIN``, along more than
+    ``_LONGER``), and how many they come closer to than :data:`LINE_CLEAR` by what both
+    draw (``half``: what this line draws)."""
+    on = close = 0
+    for s in itertools.pairwise(points):
+        vertical = s[0][0] == s[1][0]
+        at = s[0][0] if vertical else s[0][1]
+        k = 1 if vertical else 0
+        lo, hi = sorted((s[0][k], s[1][k]))
+        for other_half, segs in others:
+            for t in segs:
+                if (t[0][0] == t[1][0]) != vertical or t[0] == t[1]:
+                    continue
+                if min(hi, max(t[0][k], t[1][k])) - max(lo, min(t[0][k], t[1][k])) <= _LONGER:
+                    continue
+                gap = abs(at - (t[0][0] if vertical else t[0][1]))
+                if gap < _WITHIN:
+                    on += 1
+                elif gap - half - other_half < LINE_CLEAR - 1.0:
+                    close += 1
+    return on, close
+
+
+def _cross(points: list[Point], others: list[tuple[float, list[Segment]]]) -> int:
+    """How many segments of ``others`` the segments of ``points`` cross."""
+    return sum(1 for s in itertools.pairwise(points) for _h, ts in others for t in ts
+               if proper_cross(s, t))
