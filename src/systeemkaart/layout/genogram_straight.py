@@ -37,7 +37,8 @@ from collections.abc import Callable
 from typing import Final
 
 from . import Point, proper_cross
-from .genogram_detour import detour, detour_path
+from .genogram_clear import crowded_pairs
+from .genogram_detour import Corner, detour, detour_path
 from .genogram_dot import LARGE
 from .genogram_near import FamilyLines, LineIndex, Segment, line_segments
 from .genogram_outline import along as outline_point
@@ -50,8 +51,14 @@ from .genogram_places import (
     row_ref,
     small_kind,
 )
-from .genogram_relations import drawn_half, nest_routes, repack_side_ports, top_point
-from .genogram_route import RefPoint
+from .genogram_relations import (
+    drawn_half,
+    nest_routes,
+    repack_side_ports,
+    side_point,
+    top_point,
+)
+from .genogram_route import LINE_CLEAR, RefPoint
 from .genogram_scene import Geometry, Scene
 from .genogram_untangle import untangle_ends
 
@@ -68,14 +75,21 @@ _BESIDE_MOST: Final = 13.5
 its centre, is met at no glancing angle)."""
 Variant = tuple[float, int, int, tuple[RefPoint, ...]]
 """A straight line's offset beside the centres' line (``_OFFSETS``), how it leaves each end
-(``_AIMED``, ``_STUB``, ``_TOP_NEAR``, ``_TOP_FAR``, ``_DETOUR``) and the points where it
-bends (none, or one; several for a detour)."""
+(``_AIMED``, ``_STUB``, ``_TOP_NEAR``, ``_TOP_FAR``, ``_DETOUR``, ``_STUB_LOW``,
+``_STUB_HIGH``) and the points where it bends (none, or one; several for a detour)."""
 _AIMED, _STUB, _TOP_NEAR, _TOP_FAR, _DETOUR = 0, 1, 2, 3, 4
 """How a line leaves a symbol: aimed at its centre; level out of the middle of the side
 facing where it goes, to just beyond the box (past the name under the symbol), then on;
 out of the top at the port near the centre line or the far one on that side (the child
 line arrives at the centre); aimed at the first bend of a detour (:mod:`.genogram_detour`),
 beside the centres' line by the variant's offset."""
+_STUB_LOW, _STUB_HIGH = 7, 8
+"""A stub as ``_STUB``, out of the side below or above its middle (``_STUB_DY``): a second
+line leaving that side level, where another already leaves by the middle (after
+``_DETOUR`` and its ports, ``_DETOUR_ENDS``)."""
+_STUB_DY: Final = {_STUB: 0.0, _STUB_LOW: 10.0, _STUB_HIGH: -10.0}
+"""How far below the middle of the side each stub leaves: far enough from the middle that
+what two lines draw keeps clear (a zigzag beside a plain line)."""
 _TOP_PORTS: Final = {_TOP_NEAR: 8.5, _TOP_FAR: 15.0}
 """Offsets from the centre line of the ports on a symbol's top (as routes use them)."""
 _BEND_ENDS: Final = ((_AIMED, _AIMED), (_AIMED, _TOP_NEAR), (_TOP_NEAR, _AIMED))
@@ -83,13 +97,17 @@ _BEND_ENDS: Final = ((_AIMED, _AIMED), (_AIMED, _TOP_NEAR), (_TOP_NEAR, _AIMED))
 _STUB_GAP: Final = 5.0
 """How far beyond its own box (the symbol and the name under it) a stub takes a line."""
 _ENDS: Final = (_AIMED, _STUB, _TOP_NEAR, _TOP_FAR)
+_LEVEL: Final = (_STUB_LOW, _STUB_HIGH)
 _VARIANTS: Final[tuple[Variant, ...]] = (
     *((off, _AIMED, _AIMED, ()) for off in _OFFSETS),
     *((0.0, ea, eb, ()) for ea in _ENDS for eb in _ENDS if ea or eb),
+    *((0.0, ea, eb, ()) for ea in _LEVEL for eb in (*_ENDS, *_LEVEL)),
+    *((0.0, ea, eb, ()) for ea in _ENDS for eb in _LEVEL),
 )
 """The straight lines tried, in order of preference: through the centres, beside them, and
 from a port of their own at one or both ends (the line through the centres would pass
-through its own end's name, or run along the child line into a symbol's top)."""
+through its own end's name, or run along the child line into a symbol's top), last with
+a stub above or below the middle of a side (another line leaves by the middle)."""
 _DETOUR_LANES: Final = (0.0, 9.0, 18.0)
 """How much further out than the first a detour may turn at each corner: lines around one
 corner keep apart."""
@@ -105,6 +123,16 @@ _DETOUR_PORTS: Final = tuple(itertools.product(_PORTS, _PORTS))
 _DETOUR_ENDS: Final = tuple(_DETOUR + _PORTS.index(off_b) for _off_a, off_b in _DETOUR_PORTS)
 """A detour's end at ``b`` is ``_DETOUR`` plus the index of its port there in ``_PORTS``
 (its port at ``a`` is the variant's offset)."""
+_DETOUR_WIDE: Final = 9
+"""A wide detour's end at ``b`` is ``_DETOUR_WIDE`` plus the index of its port there in
+``_WIDE_PORTS`` (after ``_STUB_HIGH``)."""
+_WIDE_PORTS: Final = (0.0, 12.0, -12.0)
+"""Where a detour leaves a symbol when several relations between one pair go round one
+box and one of them draws wide (a zigzag, a triple line): their ends further apart, as
+their turns (``_detours``), so what they draw keeps clear."""
+_WIDE_DETOUR_PORTS: Final = tuple(itertools.product(_WIDE_PORTS, _WIDE_PORTS))
+_WIDE_DETOUR_ENDS: Final = tuple(_DETOUR_WIDE + _WIDE_PORTS.index(off_b)
+                                 for _off_a, off_b in _WIDE_DETOUR_PORTS)
 _FIRST_DETOUR: Final = 1000
 """Where the detours' ranks begin (after the straight lines and those with one bend)."""
 _PORT_GAP: Final = 4.0
@@ -130,6 +158,7 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
         pending.relation[k] = (pending.relation[k][0], path)
     routes = [path for _, path in pending.relation]
     chosen = {k for k, (_best, var) in enumerate(choice) if var is not None}
+    retried: set[int] = set()
     while True:
         geometry = regeometry()
         if not chosen:
@@ -153,9 +182,63 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
             _repair(work, pending, geometry, (scene, family))
             untangle_ends(work, pending, scene, family)
             return geometry
+        now = [scene.resolve(routes[k]) if k in bad else line for k, line in enumerate(lines)]
+        for k in sorted(bad - retried):
+            retried.add(k)
+            found = _other_way(work, pending, scene, family, k, now, geometry)
+            if found is not None:
+                var, now[k] = found
+                choice[k] = (choice[k][0], var)
+                bad.discard(k)
         for k in bad:
             _release(work, routes[k], False)
         chosen -= bad
+
+
+def _other_way(work: Work, pending: Pending, scene: Scene, family: FamilyLines, k: int,
+               lines: list[list[Point]], geometry: Geometry
+               ) -> tuple[Variant, list[Point]] | None:
+    """Another straight line (see ``_VARIANTS``) for relation ``k``, whose straight line
+    goes back to its route at this geometry (see :func:`_going_back`), with its points:
+    one that is clear, runs along no line, ends ``_PORT_GAP`` from the other lines' ends
+    on its symbols, and crosses no more family lines and no more of the other lines
+    (``lines``, as drawn now; ``lines[k]`` is its route) than the route does; of those,
+    the one that crosses fewest in all. ``None`` when there is none. The drawing moves
+    once the lanes of the routes not taken are freed: the straight line chosen before may
+    meet a line there where a stub out of another port of the same side passes, while the
+    route may go round a whole row of people."""
+    place = pending.relation[k][0]
+    half = drawn_half(place.kind)
+    pair = frozenset(place.between)
+    widest = max(drawn_half(p.kind) for p, _path in pending.relation
+                 if frozenset(p.between) == pair)
+    others = LineIndex()
+    ends: dict[str, list[Point]] = defaultdict(list)
+    for j, (other, _path) in enumerate(pending.relation):
+        if j == k or len(lines[j]) < 2:
+            continue
+        others.add(line_segments(lines[j]), j)
+        for pid, end in zip(other.between, (lines[j][0], lines[j][-1]), strict=True):
+            ends[pid].append(end)
+    route = line_segments(lines[k])
+    limit = (family.crossings(route), others.crossings(route))
+    found: tuple[tuple[int, int], Variant, list[Point]] | None = None
+    for n, var in enumerate(_beside(widest)):
+        line = scene.resolve(_straight(work, *place.between, geometry, var))
+        if len(line) < 2 or not scene.clear(place.between, line, half):
+            continue
+        segs = line_segments(line)
+        crossed = (family.crossings(segs), others.crossings(segs))
+        if crossed[0] > limit[0] or crossed[1] > limit[1] \
+                or any(family.along(s) or others.along(s, k) for s in segs) \
+                or any(abs(x - q[0]) < _PORT_GAP and abs(y - q[1]) < _PORT_GAP
+                       for pid, (x, y) in zip(place.between, (line[0], line[-1]), strict=True)
+                       for q in ends[pid]):
+            continue
+        key = (crossed[0] + crossed[1], n)
+        if found is None or key < found[0]:
+            found = (key, var, line)
+    return None if found is None else (found[1], found[2])
 
 
 def _going_back(scene: Scene, family: FamilyLines, chosen: set[int], lines: list[list[Point]],
@@ -218,18 +301,45 @@ def _repair(work: Work, pending: Pending, geometry: Geometry,
     straight = [[scene.centre(place.between[0]), scene.centre(place.between[1])]
                 for place, _path in pending.relation]
     now = _total(family, lines)
-    if now <= _total(family, straight):
+    tangled = now <= _total(family, straight)  # no more than straight, but a pair crosses
+    if tangled and not _pair_crossing(pending, lines):
         return scene, family
     routes = pending.relation_routes
     pending.relation_routes = [[path] for _place, path in pending.relation]
-    choice = _choose(work, pending, geometry, near, (scene, family))
+    choice = _choose(work, pending, geometry, near, (scene, family), tangled)
     paths = [_straight(work, *place.between, geometry, var) if var is not None else path
              for (place, path), (_j, var) in zip(pending.relation, choice, strict=True)]
     pending.relation_routes = routes
-    if _total(family, [scene.resolve(path) for path in paths]) < now:
+    after = [scene.resolve(path) for path in paths]
+    if _total(family, after) < now and (not tangled or _crowded(scene, pending, after)
+                                        <= _crowded(scene, pending, lines)):
         pending.relation = [(place, path) for (place, _old), path
                             in zip(pending.relation, paths, strict=True)]
     return scene, family
+
+
+def _crowded(scene: Scene, pending: Pending, lines: list[list[Point]]) -> int:
+    """How many pairs of the emotional ``lines`` (one per relation) run closer than
+    :data:`~.genogram_route.LINE_CLEAR` by what they draw (see
+    :func:`.genogram_clear.crowded_pairs`)."""
+    return crowded_pairs([(points, drawn_half(place.kind),
+                           [scene.centre(pid) for pid in place.between])
+                          for (place, _path), points in zip(pending.relation, lines,
+                                                            strict=True)])
+
+
+def _pair_crossing(pending: Pending, lines: list[list[Point]]) -> bool:
+    """True when two of the emotional ``lines`` (as drawn, one per relation) between one
+    pair of people cross each other: drawn straight they would stand side by side."""
+    by_pair: dict[frozenset[str], list[int]] = defaultdict(list)
+    for k, (place, _path) in enumerate(pending.relation):
+        by_pair[frozenset(place.between)].append(k)
+    for ks in by_pair.values():
+        for k, m in itertools.combinations(ks, 2):
+            if any(proper_cross(s, t) for s in line_segments(lines[k])
+                   for t in line_segments(lines[m])):
+                return True
+    return False
 
 
 def _scene(work: Work, pending: Pending, geometry: Geometry) -> tuple[Scene, FamilyLines]:
@@ -264,12 +374,15 @@ def _few_in_way(scene: Scene, ends: tuple[str, str]) -> bool:
 
 
 def _detours(work: Work, scene: Scene, family: FamilyLines, ends: tuple[str, str],
-             half: float) -> list[tuple[Variant, list[Segment]]]:
+             half: float, wide: float = 0.0) -> list[tuple[Variant, list[Segment]]]:
     """The detours around the boxes in the way of the straight line between ``ends`` (see
     :mod:`.genogram_detour`), close to the corners and further out (``_DETOUR_LANES``),
     each from the ports ``_PORTS``, that are clear and run along no family line, with
     their segments. ``half``: half the width of what the line draws (see
-    :meth:`.Scene.blockers`)."""
+    :meth:`.Scene.blockers`). ``wide``: when more than ``_DETOUR_LANES`` keeps apart
+    (what the widest of several lines between the pair draws, both sides, and the clear
+    space between two), also the detours turning that much further out at each step,
+    from the ports ``_WIDE_PORTS``."""
     a, b = ends
     centres = (scene.centre(a), scene.centre(b))
 
@@ -288,12 +401,30 @@ def _detours(work: Work, scene: Scene, family: FamilyLines, ends: tuple[str, str
                      family.crossings, family.along)
     if corners is None:
         return []
+    sets: list[tuple[tuple[float, ...], tuple[tuple[float, float], ...], tuple[int, ...]]] = [
+        (_DETOUR_LANES, _DETOUR_PORTS, _DETOUR_ENDS)]
+    if wide > _DETOUR_LANES[1]:
+        sets.append(((0.0, wide, 2 * wide, 3 * wide), _WIDE_DETOUR_PORTS, _WIDE_DETOUR_ENDS))
+    out: list[tuple[Variant, list[Segment]]] = []
+    for lanes, ports, codes in sets:
+        out += _detours_at(work, scene, family, ends, half, corners, lanes, ports, codes)
+    return out
+
+
+def _detours_at(work: Work, scene: Scene, family: FamilyLines, ends: tuple[str, str],
+                half: float, corners: list[Corner], lanes: tuple[float, ...],
+                ports: tuple[tuple[float, float], ...], codes: tuple[int, ...]
+                ) -> list[tuple[Variant, list[Segment]]]:
+    """The detours through ``corners``, ``lanes`` further out at each, from the ``ports``
+    (at ``a``, at ``b``; ``codes``: how the variant names the port at ``b``), that are
+    clear and run along no family line (see :func:`_detours`)."""
+    a, b = ends
     row_top = scene.row_top
     out: list[tuple[Variant, list[Segment]]] = []
-    for out_by in _DETOUR_LANES:
+    for out_by in lanes:
         bends = tuple((x + sx * out_by, row_ref(row, y + sy * out_by - row_top[row]))
                       for x, y, row, sx, sy in corners)
-        for (off_a, off_b), end_b in zip(_DETOUR_PORTS, _DETOUR_ENDS, strict=True):
+        for (off_a, off_b), end_b in zip(ports, codes, strict=True):
             var = (off_a, _DETOUR, end_b, bends)
             line = scene.resolve(detour_path(work, a, b, row_top, (off_a, off_b), bends))
             segs = line_segments(line)
@@ -313,7 +444,7 @@ def _release(work: Work, path: list[RefPoint], unused: bool) -> None:
 
 def _choose(work: Work, pending: Pending, geometry: Geometry,
             detours: frozenset[int] = frozenset(),
-            known: tuple[Scene, FamilyLines] | None = None
+            known: tuple[Scene, FamilyLines] | None = None, apart: bool = False
             ) -> list[tuple[int, Variant | None]]:
     """Per relation: the route that runs along fewest other lines and then crosses
     fewest lines (family lines and the other relations), and the offset of the straight
@@ -330,7 +461,9 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
     The ways of a relation are tried in the order of their cost against the family lines
     alone, and no further once that cost alone is more than the best found (the other
     relations only add to it). ``known``: the scene and family lines at ``geometry``, when
-    they are at hand.
+    they are at hand. With ``apart``, a detour is not taken where what it draws comes too
+    close beside the way of another relation between the same pair (see
+    :func:`.genogram_clear.crowded_pairs`).
     """
     # the family lines are fixed: each candidate is measured once
     scene, family = known if known is not None else _scene(work, pending, geometry)
@@ -340,16 +473,18 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
     order: list[list[tuple[tuple[int, int, tuple[int, int]], int]]] = []
     ends_used: dict[str, int] = defaultdict(int)
     widest: dict[frozenset[str], float] = defaultdict(float)  # per pair: the widest drawing
+    pairs: dict[frozenset[str], int] = defaultdict(int)  # per pair: how many relations
     for place, _path in pending.relation:
         for pid in place.between:
             ends_used[pid] += 1
         pair = frozenset(place.between)
         widest[pair] = max(widest[pair], drawn_half(place.kind))
+        pairs[pair] += 1
     for k, (place, _path) in enumerate(pending.relation):
         segs_k = [line_segments(scene.resolve(p)) for p in pending.relation_routes[k]]
         offset_k: list[Variant | None] = [None] * len(segs_k)
-        order_k = [((sum(1 for s in segs if family.along(s)), family.crossings(segs), (1, j)), j)
-                   for j, segs in enumerate(segs_k)]
+        order_k = [((sum(1 for s in segs if family.along(s)), family.crossings(segs),
+                     (1, j)), j) for j, segs in enumerate(segs_k)]
         alone = all(ends_used[pid] == 1 for pid in place.between)
         half = drawn_half(place.kind)
         tried: list[list[Point]] = []
@@ -387,8 +522,10 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
         if k in detours or \
                 min((key[1] for key, _j in order_k if key[0] == 0), default=math.inf) \
                 > _straight_crossings(scene, family, place.between):
+            wide = 2 * widest[frozenset(place.between)] + LINE_CLEAR \
+                if pairs[frozenset(place.between)] > 1 else 0.0
             for n, (var, segs) in enumerate(_detours(work, scene, family, place.between,
-                                                     half), _FIRST_DETOUR):
+                                                     half, wide), _FIRST_DETOUR):
                 order_k.append(((0, family.crossings(segs), (0, n)), len(segs_k)))
                 segs_k.append(segs)
                 offset_k.append(var)
@@ -398,6 +535,7 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
         order.append(order_k)
 
     ends: dict[str, dict[int, Point]] = defaultdict(dict)  # per person: placed lines' ends
+    pair_of = [frozenset(place.between) for place, _path in pending.relation]
     large = len(work.st.blocks) >= LARGE  # pairs are not decided again there (see _repair)
 
     def clashes(k: int, segs: list[Segment]) -> int:
@@ -408,13 +546,28 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
                    if any(o != k and abs(x - q[0]) < _PORT_GAP and abs(y - q[1]) < _PORT_GAP
                           for o, q in ends[pid].items()))
 
+    ways_placed: dict[int, list[Segment]] = {}  # per relation placed: its way
+
+    def crowds(k: int, segs: list[Segment]) -> bool:
+        """True when the way ``segs`` of relation ``k`` runs closer than what they draw
+        allows beside a way placed for another relation between the same pair."""
+        place = pending.relation[k][0]
+        centres = [scene.centre(pid) for pid in place.between]
+        line = ([p for p, _q in segs] + [segs[-1][1]], drawn_half(place.kind), centres)
+        return any(crowded_pairs([line, ([p for p, _q in other] + [other[-1][1]],
+                                         drawn_half(pending.relation[m][0].kind), centres)])
+                   for m, other in ways_placed.items()
+                   if m != k and other and pair_of[m] == pair_of[k])
+
     def keep(k: int, segs: list[Segment]) -> None:
+        ways_placed[k] = segs
         placed.add(segs, k)
         for pid, end in zip(pending.relation[k][0].between, (segs[0][0], segs[-1][1]),
                             strict=True):
             ends[pid][k] = end
 
     def forget(k: int) -> None:
+        ways_placed.pop(k, None)
         placed.remove(k)
         for pid in pending.relation[k][0].between:
             ends[pid].pop(k, None)
@@ -433,6 +586,9 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
             more_along, more_crossed = placed.measure(ways[k][j], k)
             if offset[k][j] is not None and more_along:
                 continue  # a straight line never runs along another
+            var = offset[k][j]
+            if apart and var is not None and var[1] == _DETOUR and crowds(k, ways[k][j]):
+                continue  # nor a detour too close beside another between its pair
             key = (along + more_along + shared, crossed + more_crossed, rank)
             if found is None or key < found[0]:
                 found = (key, j)
@@ -443,8 +599,8 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
         """Each relation's way: at first as ``first`` says, decided one after the other,
         then again against all the others while that changes anything (at most
         ``rounds`` times)."""
-        nonlocal placed, ends
-        placed, ends = LineIndex(), defaultdict(dict)
+        nonlocal placed, ends, ways_placed
+        placed, ends, ways_placed = LineIndex(), defaultdict(dict), {}
         chosen: list[int] = []
         for k in range(len(ways)):
             chosen.append(first(k))
@@ -521,13 +677,13 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
     chosen = search(functools.partial(best, routes_only=False), 2)
     if any(offset[k][j] is None and any(v is not None for v in offset[k])
            for k, j in enumerate(chosen)):  # a route where a straight way was clear
-        kept, before = (placed, ends), cost(chosen)
+        kept, before = (placed, ends, ways_placed), cost(chosen)
         chosen_straight = search(straight_first, 0)
         after = cost(chosen_straight)
         if after[0] <= before[0] and after[1] < before[1]:  # better in both
             chosen = chosen_straight
         else:
-            placed, ends = kept
+            placed, ends, ways_placed = kept
     out: list[tuple[int, Variant | None]] = []
     for k, j in enumerate(chosen):
         if offset[k][j] is None:
@@ -559,7 +715,9 @@ def _straight(work: Work, a: str, b: str, geometry: Geometry,
     row-relative coordinates; empty when there is none."""
     offset, end_a, end_b, bends = variant
     if end_a == _DETOUR:
-        return detour_path(work, a, b, geometry[0], (offset, _PORTS[end_b - _DETOUR]), bends)
+        port_b = _PORTS[end_b - _DETOUR] if end_b < _DETOUR_WIDE \
+            else _WIDE_PORTS[end_b - _DETOUR_WIDE]
+        return detour_path(work, a, b, geometry[0], (offset, port_b), bends)
     if bends or end_a or end_b:
         return _shaped(work, a, b, geometry, end_a, end_b, bends[0] if bends else None)
     row_top = geometry[0]
@@ -612,6 +770,13 @@ def _shaped(work: Work, a: str, b: str, geometry: Geometry, end_a: int, end_b: i
         p = work.person[pid]
         if small_kind(p) is not None or p.pregnancy:
             return []
+        if end in _LEVEL:
+            dy = _STUB_DY[end]
+            edge = work.left[pid] + (work.widths[pid] if side > 0 else 0.0)
+            far = edge + side * _STUB_GAP
+            start = side_point(work, pid, side, dy)
+            fixed[pid] = ([start, (far, start[1])], (far, cy + dy))
+            continue
         top = top_point(work, pid, cx + side * _TOP_PORTS[end])
         fixed[pid] = ([top], (top[0], row_top[rows[pid]] + top[1][2]))
     out: list[RefPoint] = []
