@@ -407,9 +407,10 @@ def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str)
     three). Seed 83: a parent with four relations to a child and three to the child's
     partner, one row down: the routes wander round the whole drawing, 20 against 5 (16
     before open corridors were searched further, when one more line ran along
-    another). Seed 85: six relations between a woman and a person without family links
-    beside her and her partner: 8 against 1 (11 on the tree before; 4 now: four go over
-    her partner, two still round the whole row)."""
+    another; 18 now: no straight line between the parent and the child clears both his
+    name and the partners' years). Seed 85: six relations between a woman and a person
+    without family links beside her and her partner: 8 against 1 (11 on the tree before;
+    4 now: four go over her partner, two still round the whole row)."""
     case = _at_most_six_a_pair(load(Path(__file__).resolve().parents[1] / "data"
                                     / f"{name}.json"))
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
