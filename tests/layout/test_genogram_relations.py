@@ -251,20 +251,15 @@ def test_emotional_lines_cross_no_more_than_drawn_straight_in_generated_families
     :func:`test_seven_relations_between_two_siblings_cross_no_more_than_straight`). Every
     family has a relation (one with none tells nothing).
 
-    Not yet asserted where a straight line passes someone else's box (about 60 % of these
-    families): there the lines as drawn cross more than the way round in about 2-3 % of
-    random families (the tree before this yardstick too); those that random seeds found
-    are kept as expected failures below."""
+    Asserted also where a straight line passes someone else's box (about 60 % of these
+    families) and where a parent has three or more relations with a child: both were
+    left out while the lines as drawn crossed more there in a few per cent of families;
+    under ``--hypothesis-seed`` 1-6, 53, 55, 58, 81-83 and 85 (1,300 families of the
+    strategies as they are now) none does (the tree before passed seeds 1, 53, 55 and 58
+    so too). Families that earlier seeds found and that still cross more are kept as
+    expected failures below."""
     case = _at_most_six_a_pair(case)
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
-    people = layout.people
-    # not yet where a straight line passes someone else's box: there the lines as drawn
-    # cross more than the way round in about 2 % of families (kept below as expected
-    # failures); round names and years they meet it
-    assume(not any(segment_hits_box(people[r.between[0]].symbol_centre(),
-                                    people[r.between[1]].symbol_centre(), person.box)
-                   for r in layout.relations for pid, person in people.items()
-                   if pid not in r.between))
     ways = _yardstick(layout)
     assume(ways is not None)
     assert ways is not None
