@@ -27,7 +27,8 @@ from .genogram_places import SYMBOL, GenogramLayout
 from .genogram_relations import drawn_half
 from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
 
-__all__ = ["bounds", "crowded_lines", "lines_near_text", "named_lines", "segment_box"]
+__all__ = ["bounds", "crowded_lines", "crowded_pairs", "lines_near_text", "named_lines",
+           "segment_box"]
 
 _STEP: Final = 2.0
 """Distance between two samples along an emotional line."""
@@ -164,6 +165,33 @@ def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
                     found.add(k)
         out.extend((r.index, others[k][0]) for k in sorted(found))
     return out
+
+
+def crowded_pairs(lines: list[tuple[list[Point], float, list[Point]]],
+                  clear: float = LINE_CLEAR) -> int:
+    """How many pairs of the emotional ``lines`` (each: its points, half the width of what
+    it draws, the centres of its two symbols) run closer than ``clear`` by what they draw,
+    beside each other for more than a few units, as :func:`crowded_lines` measures them
+    on a finished drawing: for weighing ways to draw them before there is one. Every
+    pair is measured (each way round): for the few lines of a drawing that is chosen
+    again, not for thousands."""
+    segs = [line_segments(points) for points, _half, _ends in lines]
+    samples = [_samples(points, ends) for points, _half, ends in lines]
+
+    def beside(i: int, j: int) -> bool:
+        run = 0
+        reach = lines[i][1] + lines[j][1] + clear - _SLACK - 1e-6
+        for p, s in samples[i]:
+            if any(_parallel(s, t) and segment_distance(p, *t) < reach for t in segs[j]):
+                run += 1
+                if run >= _STRETCH:
+                    return True
+            else:
+                run = 0
+        return False
+
+    return sum(1 for i in range(len(lines)) for j in range(i + 1, len(lines))
+               if beside(i, j) or beside(j, i))
 
 
 def _text_boxes(layout: GenogramLayout) -> list[tuple[str, str | None, Box]]:

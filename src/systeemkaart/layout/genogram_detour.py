@@ -28,7 +28,7 @@ from .genogram_outline import exit_distance
 from .genogram_places import MID, Work, row_ref
 from .genogram_route import RefPoint
 
-__all__ = ["detour", "detour_path"]
+__all__ = ["Corner", "detour", "detour_path"]
 
 Corner = tuple[float, float, int, float, float]
 """A point beside a box's corner, with the row the box stands in (its y is measured from

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -233,9 +234,13 @@ class Router:
             else [(0.0, [], None)]
         # a corridor open to one side (beyond the outermost box) always has room further
         # out: look as far as the lines already there could fill, or a full corridor's
-        # fallback (its edge) puts the line on whatever comes down there
-        steps = 40 if hi - lo < _INF else 40 + 6 * len(taken)
-        for clear, apart, text in tries:
+        # fallback (its edge) puts the line on whatever comes down there; an emotional
+        # line first looks within the usual 20 slots either way with every clearance, so
+        # that it does not go round a whole row for the room kept from the top ports below
+        limits = [40] if hi - lo < _INF else [40 + 6 * len(taken)]
+        if half is not None and hi - lo == _INF:
+            limits.insert(0, 40)
+        for steps, (clear, apart, text) in itertools.product(limits, tries):
             for step in range(0, steps):
                 cand = base + ((step + 1) // 2) * _SLOT * (1 if step % 2 else -1)
                 if lo <= cand <= hi and _apart(taken, halves, cand, own) \
