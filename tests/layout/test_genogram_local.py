@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from systeemkaart.layout.genogram_blocks import arrange_block, build_structure, turn_solo_lines
-from systeemkaart.layout.genogram_local import (
+from systeemkaart.layout.genogram_plain import one_row_order, plain_order, plain_source
+from systeemkaart.layout.genogram_search import (
     CLIMB,
     GUIDED_LIMIT,
     Improved,
@@ -14,7 +15,6 @@ from systeemkaart.layout.genogram_local import (
     line_guide,
     search_orders,
 )
-from systeemkaart.layout.genogram_plain import one_row_order, plain_order, plain_source
 from systeemkaart.model import Case
 
 _STEP = Case.model_validate({
