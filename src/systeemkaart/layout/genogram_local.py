@@ -11,7 +11,10 @@ of partners whose lines cross, each two neighbours swapped, and (up to
 two partners (:func:`~.genogram_blocks.arrangements`, Graphviz ordering the rows anew); a
 step-parent's line leaving on their other side (:func:`~.genogram_blocks.turn_solo_lines`);
 and, on a small drawing, single blocks moved along their row
-(:func:`~.genogram_search.improve_order`). Each is kept only when fewer lines cross.
+(:func:`~.genogram_search.improve_order`); last, up to :data:`RUNNERS_UP` other orders
+of a block of partners with fewer single parents' lines through a couple's gap than the
+order kept, each with single blocks moved for it (:func:`_near_arrangements`). Each is kept
+only when fewer lines cross.
 
 Single blocks are moved along their row and, where lines still cross on a small family,
 every order of the rows concerned is searched at once with every subset of the flips (see
@@ -22,7 +25,8 @@ per order of a block of partners (14 at most for five people); for the moves, on
 family lines alone per move tried, at most :data:`LOCAL_BUDGET`, and only below
 :data:`LOCAL_BLOCKS` blocks; for the search, at most :data:`SEARCH_BUDGET` layouts or
 those the model ranks first (see :func:`~.genogram_search.search_orders`), only up to
-:data:`SEARCH_BLOCKS` blocks.
+:data:`SEARCH_BLOCKS` blocks; for the other orders of a block, at most :data:`NEAR_BUDGET`
+layouts each (and as many again for each partner bracket's drop moved).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from functools import partial
-from typing import Final, Protocol
+from typing import Final, NamedTuple, Protocol
 
 from ..model import Case
 from .genogram_blocks import (
@@ -65,6 +69,13 @@ SEARCH_BUDGET: Final = 256
 """Layouts at most for trying every order of the rows with crossing lines at once."""
 SEARCH_BLOCKS: Final = 20
 """Up to this many blocks (a small family, about 2 ms a layout) that search is tried."""
+RUNNERS_UP: Final = 2
+"""Other orders of a block of partners tried again at most, with single blocks moved along
+their rows, where lines still cross at the end: those with fewer single parents' lines
+through a couple's gap than the order kept (see :func:`_near_arrangements`)."""
+NEAR_BUDGET: Final = 10
+"""Layouts at most that the moves of single blocks try for each of those orders (and again
+for each drop of a partner bracket moved)."""
 
 Placed = tuple[GenogramLayout, Work, list[list[float]], list[float]]
 """A layout, its work state, gap widths and block centres."""
@@ -86,13 +97,19 @@ def last_looks(case: Case, placed: Place, start: Placed,
     st = work.st
     best = _points_first(score)
 
+    last = best  # the score of the last layout judged
+
     def better(other: Placed) -> bool:
-        nonlocal layout, work, gaps, centres, best
-        fewer = _points_first(family_score(other[0]))
+        nonlocal layout, work, gaps, centres, best, last
+        fewer = last = _points_first(family_score(other[0]))
         if fewer < best:
             (layout, work, gaps, centres), best = other, fewer
             return True
         return False
+
+    def evaluate(rows: list[list[int]]) -> tuple[int, int]:
+        # the family lines alone: the emotional ones do not move them
+        return _points_first(family_score(placed(order=rows, relations=False)[0]))
 
     moved = stepchild_order(work, gaps, centres)
     if moved is not None:  # children of several parent sets where drawn lines cross least
@@ -119,6 +136,7 @@ def last_looks(case: Case, placed: Place, start: Placed,
         for block in partner_blocks(st, crossing_unions(layout)):
             _swaps(st, block, lambda: better(placed(order=_rows(st, centres))),
                    lambda: bool(best[0]))
+    near: list[Near] = []
     if best[0] and len(st.blocks) <= SEARCH_BLOCKS:  # every other order of a block of partners
         groups = crossing_unions(layout, ancestors=True)
         for block in partner_blocks(st, crossing_unions(layout)):
@@ -128,18 +146,16 @@ def last_looks(case: Case, placed: Place, start: Placed,
                 if not best[0]:
                     break
                 back = arrange_block(st, block.index, persons)
-                if not better(placed(groups)):
+                other = placed(groups)
+                if not better(other):
+                    near.append(Near(_through_couples(block), last, len(near),
+                                     block.index, persons, other))
                     back()
     if best[0]:  # step-parents' lines from their other side
         groups = crossing_unions(layout)
         if turn_solo_lines(st, groups) and not better(placed(order=_rows(st, centres))):
             turn_solo_lines(st, groups)
     if best[0] and len(st.blocks) <= LOCAL_BLOCKS:  # single blocks moved along their row
-
-        def evaluate(rows: list[list[int]]) -> tuple[int, int]:
-            # the family lines alone: the emotional ones do not move them
-            return _points_first(family_score(placed(order=rows, relations=False)[0]))
-
         here = _rows(st, centres)
         movable = _crossing_blocks(st, layout)
         flips = _solo_flips(st, crossing_unions(layout)) + _block_flips(st, movable)
@@ -156,7 +172,87 @@ def last_looks(case: Case, placed: Place, start: Placed,
             if found is not None and not better(placed(order=found.rows)):
                 for k in reversed(found.flipped):
                     flips[k]()
+    if best[0] and near:  # other orders of a block of partners, single blocks moved for them
+        _near_arrangements(st, near, evaluate, better, placed)
     return layout
+
+
+class Near(NamedTuple):
+    """An order of a block of partners tried and not kept."""
+
+    through: int
+    """Single parents' lines through a couple's gap (see :func:`_through_couples`)."""
+    score: tuple[int, int]
+    """Crossing points, then pairs, as Graphviz ordered the rows for it."""
+    seq: int
+    block: int
+    persons: list[str]
+    placed: Placed
+
+
+def _near_arrangements(st: Structure, near: list[Near],
+                       evaluate: Callable[[list[list[int]]], tuple[int, int]],
+                       better: Callable[[Placed], bool], placed: Place) -> None:
+    """The orders of a block of partners in ``near`` with fewer single parents' lines
+    through a couple's gap than the order that block has now, fewest first (then by their
+    score), :data:`RUNNERS_UP` at most, each put in place again with single blocks moved
+    along their rows (:func:`~.genogram_search.improve_order` from the order Graphviz gave
+    them), then with each partner bracket's drop moved (:func:`_drop_flips`) and single
+    blocks moved again from there; the first that ``better`` says crosses less is kept.
+
+    Such a line must cross the couple's partner line on its way down, which no order of
+    the rows takes away; Graphviz orders the rows anew for each order of a block's people,
+    and there a block moved along its row may take away what crossed. So an order with
+    fewer such lines can end below the one kept, which crossed least before the blocks
+    moved (a step-parent at one end, beside a later partner, with the step-children's
+    block moved beside the couple's: blended families of the bench)."""
+    now = {b: _through_couples(st.blocks[b]) for b in {x.block for x in near}}
+    tried = sorted(x for x in near if x.through < now[x.block])
+    for x in tried[:RUNNERS_UP]:
+        back = arrange_block(st, x.block, x.persons)
+        layout, _, _, centres = x.placed
+        here, movable = _rows(st, centres), _crossing_blocks(st, layout)
+        found = improve_order(here, movable, x.score, evaluate, NEAR_BUDGET)
+        if found is not None and better(placed(order=found.rows)):
+            return
+        rows, score = (found.rows, found.score) if found is not None else (here, x.score)
+        for flip in _drop_flips(st.blocks[x.block]):  # and from there with a drop moved
+            flip()
+            found = improve_order(rows, movable, score, evaluate, NEAR_BUDGET)
+            if found is not None and better(placed(order=found.rows)):
+                return
+            flip()
+        back()
+
+
+def _drop_flips(block: Block) -> list[Callable[[], None]]:
+    """For each partner bracket of ``block`` whose span holds more than one gap between
+    two people who are not partners, a flip that moves its drop from the gap it has to
+    the leftmost such gap (and back when called again): where a bracket's drop stands
+    sets the widths of the gaps, so where the lines below it run."""
+    couples = {frozenset(u.members) for u in block.unions if not u.solo}
+
+    def flip(u: Union, gaps: tuple[int, int]) -> None:
+        u.gap = gaps[1] if u.gap == gaps[0] else gaps[0]
+
+    out: list[Callable[[], None]] = []
+    for u in block.unions:
+        if u.solo:
+            continue
+        i, j = sorted(block.persons.index(m) for m in u.members)
+        free = [k for k in range(i + 1, j + 1)
+                if frozenset(block.persons[k - 1:k + 1]) not in couples]
+        if len(free) > 1 and u.gap in free and u.gap != free[0]:
+            out.append(partial(flip, u, (u.gap, free[0])))
+    return out
+
+
+def _through_couples(block: Block) -> int:
+    """The single parents' lines of ``block`` that leave through the gap between two
+    partners (each crosses their partner line on its way down)."""
+    couples = {frozenset(u.members) for u in block.unions if not u.solo}
+    return sum(1 for u in block.unions if u.solo and 0 < u.gap < len(block.persons)
+               and frozenset(block.persons[u.gap - 1:u.gap + 1]) in couples)
 
 
 def _swaps(st: Structure, block: Block, better: Callable[[], bool],
