@@ -15,26 +15,7 @@ from typing import Final
 
 from .genogram_blocks import Block, Union
 
-__all__ = ["LABEL_CLEAR", "gap_order", "gap_side", "label_centre", "solo_lines", "union_xs"]
-
-
-def gap_order(block: Block, unions: list[Union], gap: int, position: dict[str, int],
-              tall: bool = False) -> None:
-    """Sort ``unions`` (those hanging from ``gap`` of ``block``) left to right as their
-    lines drop (see :func:`gap_side`). Where single parents' lines come into the gap from
-    both sides (a step-parent on each side of a couple) and the couple's dates take two
-    lines (``tall``: they reach down to where those lines leave their parents' sides),
-    those from the left drop left of the couple's and those from the right right of it:
-    each runs across the gap only as far as its own drop, so the two never run along each
-    other through the couple's dates and leave room for the dates between them (they
-    cross once below instead, where each goes on to its child, a crossing their running
-    along each other hid)."""
-    sides = {position[u.members[0]] < gap for u in unions if u.solo}
-    if tall and len(sides) == 2:
-        unions.sort(key=lambda u: 1 if not u.solo else 0 if position[u.members[0]] < gap
-                    else 2)
-    else:
-        unions.sort(key=lambda u: gap_side(block, u, gap=gap, position=position))
+__all__ = ["LABEL_CLEAR", "gap_side", "label_centre", "solo_lines", "union_xs"]
 
 
 def gap_side(block: Block, u: Union, *, gap: int, position: dict[str, int]) -> int:

@@ -12,7 +12,7 @@ two partners (:func:`~.genogram_blocks.arrangements`, Graphviz ordering the rows
 step-parent's line leaving on their other side (:func:`~.genogram_blocks.turn_solo_lines`);
 and, on a small drawing, single blocks moved along their row
 (:func:`~.genogram_search.improve_order`); last, up to :data:`RUNNERS_UP` other orders
-of a block of partners with no more single parents' lines through a couple's gap than the
+of a block of partners with fewer single parents' lines through a couple's gap than the
 order kept, each with single blocks moved for it (:func:`_near_arrangements`). Each is kept
 only when fewer lines cross.
 
@@ -71,7 +71,7 @@ SEARCH_BLOCKS: Final = 20
 """Up to this many blocks (a small family, about 2 ms a layout) that search is tried."""
 RUNNERS_UP: Final = 2
 """Other orders of a block of partners tried again at most, with single blocks moved along
-their rows, where lines still cross at the end: those with no more single parents' lines
+their rows, where lines still cross at the end: those with fewer single parents' lines
 through a couple's gap than the order kept (see :func:`_near_arrangements`)."""
 NEAR_BUDGET: Final = 10
 """Layouts at most that the moves of single blocks try for each of those orders (and again
@@ -193,7 +193,7 @@ class Near(NamedTuple):
 def _near_arrangements(st: Structure, near: list[Near],
                        evaluate: Callable[[list[list[int]]], tuple[int, int]],
                        better: Callable[[Placed], bool], placed: Place) -> None:
-    """The orders of a block of partners in ``near`` with no more single parents' lines
+    """The orders of a block of partners in ``near`` with fewer single parents' lines
     through a couple's gap than the order that block has now, fewest first (then by their
     score), :data:`RUNNERS_UP` at most, each put in place again with single blocks moved
     along their rows (:func:`~.genogram_search.improve_order` from the order Graphviz gave
@@ -203,11 +203,11 @@ def _near_arrangements(st: Structure, near: list[Near],
     Such a line must cross the couple's partner line on its way down, which no order of
     the rows takes away; Graphviz orders the rows anew for each order of a block's people,
     and there a block moved along its row may take away what crossed. So an order with
-    no more such lines can end below the one kept, which crossed least before the blocks
+    fewer such lines can end below the one kept, which crossed least before the blocks
     moved (a step-parent at one end, beside a later partner, with the step-children's
     block moved beside the couple's: blended families of the bench)."""
     now = {b: _through_couples(st.blocks[b]) for b in {x.block for x in near}}
-    tried = sorted(x for x in near if x.through <= now[x.block])
+    tried = sorted(x for x in near if x.through < now[x.block])
     for x in tried[:RUNNERS_UP]:
         back = arrange_block(st, x.block, x.persons)
         layout, _, _, centres = x.placed

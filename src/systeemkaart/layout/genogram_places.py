@@ -11,6 +11,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Final
 
 from ..dates import PartialDate
@@ -19,7 +20,7 @@ from ..text.labels import label
 from ..text.measure import text_width, wrap
 from . import Box, Point
 from .genogram_blocks import Structure, Union
-from .genogram_gaps import gap_order
+from .genogram_gaps import gap_side
 from .genogram_route import RefPoint, Router, YRef
 
 __all__ = [
@@ -370,10 +371,7 @@ class Work:
                     table[u.gap].append(u)
                 for k, unions in table.items():
                     if len(unions) > 1 and any(u.solo for u in unions):
-                        tall = any(not u.solo and u.span_level < 0 and u.partnerships
-                                   and len(self.label(u.partnerships[-1])[0]) > 1
-                                   for u in unions)
-                        gap_order(b, unions, k, self.st.position, tall)
+                        unions.sort(key=partial(gap_side, b, gap=k, position=self.st.position))
                 self.gap_map.append(dict(table))
         return self.gap_map
 
