@@ -403,7 +403,7 @@ def test_a_couple_where_one_descends_from_the_other_is_marked_and_in_laws_are_no
 def test_a_step_line_through_a_couples_gap_leaves_their_dates_readable() -> None:
     """A single parent's line that passes through the gap between a couple (a step-parent
     beside his new partner) runs beside the couple's dates, never through them."""
-    from systeemkaart.layout.genogram_places import label_centre
+    from systeemkaart.layout.genogram_gaps import label_centre
 
     case = load(ROOT / "examples" / "stiefgezin.yaml")
     layout = _layout(case)

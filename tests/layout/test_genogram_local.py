@@ -4,9 +4,13 @@ Graphviz drawing, a step-parent's line from the other side, single blocks moved.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_blocks import arrange_block, build_structure, turn_solo_lines
-from systeemkaart.layout.genogram_local import (
+from systeemkaart.layout.genogram_plain import one_row_order, plain_order, plain_source
+from systeemkaart.layout.genogram_quality import structural_crossings
+from systeemkaart.layout.genogram_search import (
     CLIMB,
     GUIDED_LIMIT,
     Improved,
@@ -14,7 +18,6 @@ from systeemkaart.layout.genogram_local import (
     line_guide,
     search_orders,
 )
-from systeemkaart.layout.genogram_plain import one_row_order, plain_order, plain_source
 from systeemkaart.model import Case
 
 _STEP = Case.model_validate({
@@ -288,3 +291,44 @@ def test_a_block_arranged_otherwise_is_put_back_exactly() -> None:
     undo()
     assert before == (block.persons, [(u.key, u.gap, u.span_level) for u in block.unions],
                       st.position)
+
+
+def _data(name: str) -> Case:
+    from systeemkaart.io.yaml_json import load
+
+    return load(Path(__file__).resolve().parents[1] / "data" / name)
+
+
+def test_a_step_parent_at_the_end_of_her_block_crosses_as_the_one_row_optimum() -> None:
+    """Family 188 of ``bench/bench_stepfamilies.py``: p1 with three partners in turn (p5,
+    with two children; p8, who has three children with p9; p13), step-parent of a child of
+    p8's, while p8 and p13 are step-parents of a child of p1's. Every other order of the
+    block crossed at least as often as the one kept once Graphviz ordered the rows for it,
+    so the block stood as p5 p13 p1 p8 p9: both step-parents between two of their own
+    partner lines, 2 crossing points (plain ``dot`` 3). The one-row optimum (every order of
+    the blocks and of the people in them, ``tests/layout/genogram_optimum.py``) is 1:
+    p1 at the end, beside p5, her later partners under brackets, and the step-children's
+    block moved beside the couple's; reached since such orders, with fewer step lines
+    through a couple's gap, are tried again with single blocks moved."""
+    from systeemkaart.layout.genogram_blocks import build_structure as structure
+    from systeemkaart.layout.genogram_local import _through_couples
+
+    case = _data("genogram-blended-step-parent-at-end.json")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert structural_crossings(layout) == 1
+    st = structure(case)
+    block = st.blocks[st.block_of["p1"]]
+    assert _through_couples(block) == 2  # p5 p1 p8 p9 p13: p1 and p8 between partners
+    arrange_block(st, block.index, ["p1", "p5", "p13", "p8", "p9"])
+    assert _through_couples(block) == 0
+
+
+def test_a_bracket_drop_moved_lets_the_blended_family_reach_the_one_row_optimum() -> None:
+    """Family 191 of the bench: family 188 with p1 and p5 married and divorced (wider
+    dates). In the optimum's order the step line from p1 to p10 runs above the one from
+    p8 to p6 and passes 3 units beyond its drop (2 crossings); with the drop of p1's
+    bracket to p8 moved to the left of p13 the gaps widen otherwise and the lines cross
+    once, as the one-row optimum (which tries every drop of a bracket)."""
+    case = _data("genogram-blended-bracket-drop.json")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert structural_crossings(layout) == 1

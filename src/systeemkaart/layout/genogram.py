@@ -43,6 +43,7 @@ from . import Box, Point, round2
 from .genogram_blocks import Union, build_structure, mirror_blocks
 from .genogram_dates import move_dates
 from .genogram_dot import LARGE, dot_source, place_blocks
+from .genogram_gaps import label_centre, solo_lines, union_xs
 from .genogram_households import outline_households
 from .genogram_lines import (
     child_lines,
@@ -78,12 +79,9 @@ from .genogram_places import (
     TwinBar,
     Work,
     gap_range,
-    label_centre,
     partnership_ended,
     person_deceased,
     person_text,
-    solo_lines,
-    union_xs,
 )
 from .genogram_relations import add_relation, drawn_half, symbol_half_width
 from .genogram_route import LINE_CLEAR, TEXT_CLEAR, RefPoint, Router, YRef

@@ -19,7 +19,8 @@ from ..model import Case, Person, deceased_at, partnership_ended_at
 from ..text.labels import label
 from ..text.measure import text_width, wrap
 from . import Box, Point
-from .genogram_blocks import Block, Structure, Union
+from .genogram_blocks import Structure, Union
+from .genogram_gaps import gap_side
 from .genogram_route import RefPoint, Router, YRef
 
 __all__ = [
@@ -28,8 +29,7 @@ __all__ = [
     "AxisSegment", "ChildPlace", "GenogramLayout", "GenogramOptions", "HouseholdPlace",
     "PartnershipPlace", "Pending", "PersonPlace", "RelationPlace", "TextLine", "TwinBar", "Work",
     "axis_segments", "cx",
-    "gap_range", "label_centre", "partnership_ended", "person_deceased", "row_ref",
-    "solo_lines", "union_xs",
+    "gap_range", "partnership_ended", "person_deceased", "row_ref",
 ]
 
 SYMBOL: Final = 34.0
@@ -371,7 +371,7 @@ class Work:
                     table[u.gap].append(u)
                 for k, unions in table.items():
                     if len(unions) > 1 and any(u.solo for u in unions):
-                        unions.sort(key=partial(_side, b, gap=k, position=self.st.position))
+                        unions.sort(key=partial(gap_side, b, gap=k, position=self.st.position))
                 self.gap_map.append(dict(table))
         return self.gap_map
 
@@ -379,25 +379,6 @@ class Work:
         """The unions hanging from gap ``gap`` of block ``block`` (as
         :meth:`Block.gap_unions`)."""
         return self.gap_table()[block].get(gap, [])
-
-
-def _side(block: Block, u: Union, *, gap: int, position: dict[str, int]) -> int:
-    """Where ``u``'s line stands among the lines dropping from ``gap`` of ``block``: a
-    couple's in the middle (1); a single parent's towards the couple of this block whose
-    child it goes to (0 left, 2 right), on the parent's own side where that couple drops
-    from the same gap (its children's step-child stands at the end nearest the
-    step-parent), else right (2). So the line to a step-child does not cross the drop
-    of the couple it passes."""
-    if not u.solo:
-        return 1
-    pull = 0
-    for child, _, _ in u.children:
-        for v in block.unions:
-            if not v.solo and any(c == child for c, _, _ in v.children):
-                at = v.gap if v.gap != gap else (gap - 0.5 if position[u.members[0]] < gap
-                                                 else gap + 0.5)
-                pull += 1 if at > gap else -1
-    return 0 if pull < 0 else 2
 
 
 def cx(work: Work, pid: str) -> float:
@@ -412,59 +393,6 @@ def gap_range(work: Work, gaps: list[list[float]], block: int, k: int) -> tuple[
     last = persons[-1]
     left = work.left[last] + work.widths[last]
     return left, left + gaps[block][k]
-
-
-LABEL_CLEAR: Final = 6.0
-"""Clear space between a partnership's dates and a single parent's line through its gap."""
-
-
-def union_xs(lo: float, hi: float, count: int) -> list[float]:
-    """Where the ``count`` unions hanging from the gap ``lo``..``hi`` drop: evenly apart."""
-    return [round(lo + (m + 1) * (hi - lo) / (count + 1), 1) for m in range(count)]
-
-
-def label_centre(lo: float, hi: float, width: float,
-                 blocked: list[tuple[float, float]],
-                 room: tuple[float, float] = (2.0, 2.0)) -> tuple[float, bool]:
-    """Where a partnership's dates of ``width`` stand in its gap ``lo``..``hi``, and whether
-    they stand clear there: the gap's middle, unless a single parent's line passes there at
-    the dates' height (``blocked``: the x extents of such lines, see :func:`solo_lines`);
-    then beside it, as near the middle as there is room, ``LABEL_CLEAR`` from the line,
-    and ``room`` from the left and right end of the gap (where emotional lines may come
-    down beside the partners' boxes)."""
-    middle = (lo + hi) / 2
-    half = width / 2
-
-    def clear(c: float) -> bool:
-        return all(c + half + LABEL_CLEAR <= a or c - half - LABEL_CLEAR >= b
-                   for a, b in blocked)
-
-    if clear(middle):
-        return middle, True
-    spots = [c for a, b in blocked for c in (a - half - LABEL_CLEAR, b + half + LABEL_CLEAR)
-             if lo + room[0] + half <= c <= hi - room[1] - half and clear(c)]
-    if not spots:
-        return middle, False
-    return min(spots, key=lambda c: (abs(c - middle), c)), True
-
-
-def solo_lines(unions: list[Union], xs: list[float], gap: tuple[float, float], tall: bool,
-               position: dict[str, int]) -> list[tuple[float, float]]:
-    """The x extents, in ``gap``, of single parents' lines (of ``unions``, dropping at
-    ``xs``) at the height of a couple's dates there: each drop, and when the dates take two
-    lines (``tall``: they reach down to where such a line leaves its parent's side) also
-    the run from the parent's side of the gap to the drop."""
-    out: list[tuple[float, float]] = []
-    for u, x in zip(unions, xs, strict=True):
-        if not u.solo:
-            continue
-        if not tall:
-            out.append((x, x))
-        elif u.gap > position[u.members[0]]:  # the parent stands left of the gap
-            out.append((gap[0], x))
-        else:
-            out.append((x, gap[1]))
-    return out
 
 
 def row_ref(ref_row: int, dy: float) -> YRef:

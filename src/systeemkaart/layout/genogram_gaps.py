@@ -1,0 +1,91 @@
+"""Where the lines hanging from one gap of a genogram block drop, and where a couple's
+dates stand among them.
+
+A gap of a block (the space between two people, or at either end, see
+:mod:`.genogram_blocks`) may hold the drop of a couple and the lines of single parents
+(a step-parent's line leaves the side of their symbol, runs across the gap at the height
+of the couple's dates and drops). :func:`gap_side` orders those lines, :func:`union_xs`
+spaces them, and :func:`label_centre` finds where the couple's dates stand clear of the
+single parents' lines (:func:`solo_lines`).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from .genogram_blocks import Block, Union
+
+__all__ = ["LABEL_CLEAR", "gap_side", "label_centre", "solo_lines", "union_xs"]
+
+
+def gap_side(block: Block, u: Union, *, gap: int, position: dict[str, int]) -> int:
+    """Where ``u``'s line stands among the lines dropping from ``gap`` of ``block``: a
+    couple's in the middle (1); a single parent's towards the couple of this block whose
+    child it goes to (0 left, 2 right), on the parent's own side where that couple drops
+    from the same gap (its children's step-child stands at the end nearest the
+    step-parent), else right (2). So the line to a step-child does not cross the drop
+    of the couple it passes."""
+    if not u.solo:
+        return 1
+    pull = 0
+    for child, _, _ in u.children:
+        for v in block.unions:
+            if not v.solo and any(c == child for c, _, _ in v.children):
+                at = v.gap if v.gap != gap else (gap - 0.5 if position[u.members[0]] < gap
+                                                 else gap + 0.5)
+                pull += 1 if at > gap else -1
+    return 0 if pull < 0 else 2
+
+
+
+LABEL_CLEAR: Final = 6.0
+"""Clear space between a partnership's dates and a single parent's line through its gap."""
+
+
+def union_xs(lo: float, hi: float, count: int) -> list[float]:
+    """Where the ``count`` unions hanging from the gap ``lo``..``hi`` drop: evenly apart."""
+    return [round(lo + (m + 1) * (hi - lo) / (count + 1), 1) for m in range(count)]
+
+
+def label_centre(lo: float, hi: float, width: float,
+                 blocked: list[tuple[float, float]],
+                 room: tuple[float, float] = (2.0, 2.0)) -> tuple[float, bool]:
+    """Where a partnership's dates of ``width`` stand in its gap ``lo``..``hi``, and whether
+    they stand clear there: the gap's middle, unless a single parent's line passes there at
+    the dates' height (``blocked``: the x extents of such lines, see :func:`solo_lines`);
+    then beside it, as near the middle as there is room, ``LABEL_CLEAR`` from the line,
+    and ``room`` from the left and right end of the gap (where emotional lines may come
+    down beside the partners' boxes)."""
+    middle = (lo + hi) / 2
+    half = width / 2
+
+    def clear(c: float) -> bool:
+        return all(c + half + LABEL_CLEAR <= a or c - half - LABEL_CLEAR >= b
+                   for a, b in blocked)
+
+    if clear(middle):
+        return middle, True
+    spots = [c for a, b in blocked for c in (a - half - LABEL_CLEAR, b + half + LABEL_CLEAR)
+             if lo + room[0] + half <= c <= hi - room[1] - half and clear(c)]
+    if not spots:
+        return middle, False
+    return min(spots, key=lambda c: (abs(c - middle), c)), True
+
+
+def solo_lines(unions: list[Union], xs: list[float], gap: tuple[float, float], tall: bool,
+               position: dict[str, int]) -> list[tuple[float, float]]:
+    """The x extents, in ``gap``, of single parents' lines (of ``unions``, dropping at
+    ``xs``) at the height of a couple's dates there: each drop, and when the dates take two
+    lines (``tall``: they reach down to where such a line leaves its parent's side) also
+    the run from the parent's side of the gap to the drop."""
+    out: list[tuple[float, float]] = []
+    for u, x in zip(unions, xs, strict=True):
+        if not u.solo:
+            continue
+        if not tall:
+            out.append((x, x))
+        elif u.gap > position[u.members[0]]:  # the parent stands left of the gap
+            out.append((gap[0], x))
+        else:
+            out.append((x, gap[1]))
+    return out
