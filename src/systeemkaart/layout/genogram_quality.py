@@ -5,7 +5,9 @@ Used by the tests (as rules) and by ``bench/bench_genogram.py`` (as counts). Eac
 looks at the finished layout only, so it judges what is drawn, not how it was made.
 
 Cost: :func:`lines_on_lines` sorts the axis-parallel segments by their coordinate and
-compares only neighbours within the distance asked (about linear for real drawings); the
+compares only an emotional line's segments with their neighbours within the distance asked
+(the family lines of one row, which share a coordinate, are never compared with each
+other: about linear in the lines for real drawings); the
 others are linear in people plus outline segments times the people on their rows.
 """
 
@@ -52,13 +54,13 @@ def lines_on_lines(layout: GenogramLayout, within: float = 4.0,
         segs.sort()
         keys = [s[0] for s in segs]
         for s in segs:
+            if s[4] != "relation":  # every pair holds one: seen from that side
+                continue
             lo = bisect.bisect_left(keys, s[0] - within + 1e-9)
             hi = bisect.bisect_right(keys, s[0] + within - 1e-9)
             for t in segs[lo:hi]:
-                if t[3] <= s[3] or "relation" not in (s[4], t[4]):
-                    continue
-                if min(s[2], t[2]) - max(s[1], t[1]) > longer:
-                    found.add((s[3], t[3]))
+                if t[3] != s[3] and min(s[2], t[2]) - max(s[1], t[1]) > longer:
+                    found.add((min(s[3], t[3]), max(s[3], t[3])))
     return sorted(found)
 
 
