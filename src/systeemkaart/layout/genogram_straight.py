@@ -57,7 +57,7 @@ from .genogram_untangle import untangle_ends
 
 __all__ = ["straighten_relations"]
 
-_OFFSETS: Final = (0.0, 9.0, -9.0)
+_OFFSETS: Final[tuple[float, ...]] = (0.0, 9.0, -9.0)
 """Where a straight line may run beside the line through the two centres: far enough from
 it that two lines between one pair are not taken for one (further between lines that draw
 wider, see :func:`_beside`)."""
@@ -90,13 +90,13 @@ _VARIANTS: Final[tuple[Variant, ...]] = (
 """The straight lines tried, in order of preference: through the centres, beside them, and
 from a port of their own at one or both ends (the line through the centres would pass
 through its own end's name, or run along the child line into a symbol's top)."""
-_DETOUR_LANES: Final = (0.0, 9.0, 18.0)
+_DETOUR_LANES: Final[tuple[float, ...]] = (0.0, 9.0, 18.0)
 """How much further out than the first a detour may turn at each corner: lines around one
 corner keep apart."""
 _DETOUR_MOST: Final = 6
 """A detour is looked for only around at most this many boxes in the straight line's way
 (more: the search would cost much, and the line would wind)."""
-_PORTS: Final = (0.0, 6.0, -6.0)
+_PORTS: Final[tuple[float, ...]] = (0.0, 6.0, -6.0)
 """Where a detour leaves a symbol: aimed at the centre, or beside that line (a second
 relation between one pair), on either side: the ends of lines that turn further out
 around a corner may have to lie further left at one end and further right at the other,
