@@ -7,7 +7,12 @@ round after round, and each figure is the median of the rounds: our CPU ms per s
 (:func:`bench_genogram.step_times`), ``dot -Tsvg`` of the graph and our load + lay out +
 draw (:func:`bench_genogram._timed`), and the overhead of each process on top of ``dot``;
 the last three again in wall time (which a loaded machine disturbs more, but which alone
-shows work done while Graphviz runs in its child process).
+shows work done while Graphviz runs in its child process). The yardstick's graph is made
+once, by the first tree, for both.
+
+A tree whose layout modules are compiled (mypyc, see ``hatch_build.py``) runs too, but its
+steps say little: compiled modules call each other directly, past the wrappers that time
+each step, so only the totals and the overhead compare.
 
 Run from the repository root::
 
@@ -23,21 +28,26 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
 
-def measure(case_file: Path) -> dict[str, float]:
-    """One process's figures for ``case_file`` (medians of three), CPU ms."""
+def measure(case_file: Path, dot_file: Path | None = None) -> dict[str, float]:
+    """One process's figures for ``case_file`` (medians of three), CPU ms; the yardstick's
+    graph read from ``dot_file`` when given (see :func:`main`)."""
     import pygraphviz
     from bench_genogram import _dot_source, _timed, step_times
 
     from systeemkaart.drawing import draw
     from systeemkaart.io.yaml_json import load
 
-    source = _dot_source(load(case_file))
+    if dot_file is None:
+        source = _dot_source(load(case_file))
+    else:
+        source = dot_file.read_text(encoding="utf-8")
 
     def dot_svg() -> None:
         with contextlib.redirect_stderr(io.StringIO()):  # "may take a long time"
@@ -60,9 +70,18 @@ def measure(case_file: Path) -> dict[str, float]:
 
 def main() -> None:
     """Take turns between the two trees and print each figure's median per tree."""
-    if len(sys.argv) == 3 and sys.argv[1] == "--one":
+    if len(sys.argv) in (3, 4) and sys.argv[1] == "--one":
         sys.path.insert(0, str(HERE))
-        print(json.dumps(measure(Path(sys.argv[2]))))
+        print(json.dumps(measure(Path(sys.argv[2]),
+                                 Path(sys.argv[3]) if len(sys.argv) == 4 else None)))
+        return
+    if len(sys.argv) == 4 and sys.argv[1] == "--dot":
+        sys.path.insert(0, str(HERE))
+        from bench_genogram import _dot_source
+
+        from systeemkaart.io.yaml_json import load
+
+        Path(sys.argv[3]).write_text(_dot_source(load(Path(sys.argv[2]))), encoding="utf-8")
         return
     if len(sys.argv) < 5:
         sys.exit(__doc__)
@@ -72,12 +91,19 @@ def main() -> None:
     print(f"command: .venv/bin/python bench/compare_genogram.py {' '.join(sys.argv[1:])}")
     got: dict[Path, list[dict[str, list[float]]]] = {
         f: [defaultdict(list), defaultdict(list)] for f in files}
+    scratch = tempfile.TemporaryDirectory()
+    dots: dict[Path, str] = {}
+    for i, case_file in enumerate(files):  # the yardstick's graph, as the first tree makes it
+        dots[case_file] = str(Path(scratch.name) / f"{i}.dot")
+        subprocess.run([sys.executable, __file__, "--dot", str(case_file), dots[case_file]],
+                       env={**os.environ, "PYTHONPATH": trees[0]}, check=True)
     for r in range(rounds):
         for case_file in files:
             order = [0, 1] if r % 2 == 0 else [1, 0]  # neither tree always goes first
             for k in order:
                 env = {**os.environ, "PYTHONPATH": trees[k]}
-                out = subprocess.run([sys.executable, __file__, "--one", str(case_file)],
+                out = subprocess.run([sys.executable, __file__, "--one", str(case_file),
+                                      dots[case_file]],
                                      env=env, check=True, capture_output=True, text=True)
                 for name, value in json.loads(out.stdout.strip().splitlines()[-1]).items():
                     got[case_file][k][name].append(value)

@@ -287,7 +287,7 @@ def _place_people(work: Work, gaps: list[list[float]], centres: list[float]) -> 
     """Person x positions from block centres; rows sorted left to right."""
     by_row: dict[int, list[str]] = defaultdict(list)
     for block in work.st.blocks:
-        total = sum(gaps[block.index]) + sum(work.widths[p] for p in block.persons)
+        total = sum(gaps[block.index], 0.0) + sum((work.widths[p] for p in block.persons), 0.0)
         x = round(centres[block.index] - total / 2, 1)
         for k, pid in enumerate(block.persons):
             x += gaps[block.index][k]

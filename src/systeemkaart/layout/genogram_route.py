@@ -84,6 +84,11 @@ class Lane:
     :data:`LINE_CLEAR` from that, not from its centre line."""
 
 
+def _empty_band() -> tuple[list[float], list[float]]:
+    """A band with no vertical lines yet: the x and half widths of ``Router._bands``."""
+    return [], []
+
+
 @dataclass
 class Router:
     """Lanes and corridors of one genogram.
@@ -105,7 +110,7 @@ class Router:
         default_factory=lambda: defaultdict(list))
     """Per (row, corridor), the drawn half width of each line in ``_occupied`` (same order)."""
     _bands: dict[int, tuple[list[float], list[float]]] = field(
-        default_factory=lambda: defaultdict(lambda: ([], [])))
+        default_factory=lambda: defaultdict(_empty_band))
     """Per band, the sorted x of the vertical lines that reach into it from a row above or
     below, with the drawn half width of each."""
     _tracks: dict[int, tuple[list[float], list[float], float]] = field(default_factory=dict)

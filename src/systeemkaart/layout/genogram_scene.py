@@ -25,7 +25,7 @@ wider keeps its drawing :data:`~.genogram_route.TEXT_CLEAR` from their text (see
 :func:`_room`)."""
 _PAD: Final = 3.0
 """Room between a person's box and the widest line of text in it."""
-_BEND_GAPS: Final = (2.0, 7.0)
+_BEND_GAPS: Final[tuple[float, ...]] = (2.0, 7.0)
 """How far beyond the corner of what it avoids a line with one bend may turn."""
 _BENDS: Final = 8
 _BLOCKERS: Final = 2

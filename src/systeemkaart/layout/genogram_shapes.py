@@ -27,7 +27,7 @@ from .genogram_scene import Geometry, Scene
 __all__ = ["AIMED", "BEND_ENDS", "DETOUR", "VARIANTS", "Variant", "beside_variants",
            "detour_variants", "few_in_way", "straight_path"]
 
-_OFFSETS: Final = (0.0, 9.0, -9.0)
+_OFFSETS: Final[tuple[float, ...]] = (0.0, 9.0, -9.0)
 """Where a straight line may run beside the line through the two centres: far enough from
 it that two lines between one pair are not taken for one (further between lines that draw
 wider, see :func:`beside_variants`)."""
@@ -71,13 +71,13 @@ VARIANTS: Final[tuple[Variant, ...]] = (
 from a port of their own at one or both ends (the line through the centres would pass
 through its own end's name, or run along the child line into a symbol's top), last with
 a stub above or below the middle of a side (another line leaves by the middle)."""
-_DETOUR_LANES: Final = (0.0, 9.0, 18.0)
+_DETOUR_LANES: Final[tuple[float, ...]] = (0.0, 9.0, 18.0)
 """How much further out than the first a detour may turn at each corner: lines around one
 corner keep apart."""
 _DETOUR_MOST: Final = 6
 """A detour is looked for only around at most this many boxes in the straight line's way
 (more: the search would cost much, and the line would wind)."""
-_PORTS: Final = (0.0, 6.0, -6.0)
+_PORTS: Final[tuple[float, ...]] = (0.0, 6.0, -6.0)
 """Where a detour leaves a symbol: aimed at the centre, or beside that line (a second
 relation between one pair), on either side: the ends of lines that turn further out
 around a corner may have to lie further left at one end and further right at the other,
@@ -89,7 +89,7 @@ _DETOUR_ENDS: Final = tuple(DETOUR + _PORTS.index(off_b) for _off_a, off_b in _D
 _DETOUR_WIDE: Final = 9
 """A wide detour's end at ``b`` is ``_DETOUR_WIDE`` plus the index of its port there in
 ``_WIDE_PORTS`` (after ``_STUB_HIGH``)."""
-_WIDE_PORTS: Final = (0.0, 12.0, -12.0)
+_WIDE_PORTS: Final[tuple[float, ...]] = (0.0, 12.0, -12.0)
 """Where a detour leaves a symbol when several relations between one pair go round one
 box and one of them draws wide (a zigzag, a triple line): their ends further apart, as
 their turns (:func:`detour_variants`), so what they draw keeps clear."""
