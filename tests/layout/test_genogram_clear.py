@@ -20,7 +20,7 @@ from systeemkaart.layout.genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLE
 from systeemkaart.model import Case
 from systeemkaart.render.styles import RELATION_STYLES
 from tests.layout.test_genogram import CASES, EXAMPLES
-from tests.strategies import families_with_relations
+from tests.strategies import families_with_relations, with_relations
 from tests.strategies_genogram import genogram_families
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -152,3 +152,13 @@ def test_a_relation_comes_down_beside_a_couples_dates_where_a_port_is_clear() ->
     assert bracket.label_box is not None
     middle = sum(x for x, _y in bracket.points[1:3]) / 2
     assert bracket.label_box.x + bracket.label_box.w / 2 == pytest.approx(middle, abs=0.05)
+
+
+@settings(max_examples=40, deadline=None)
+@given(with_relations(families_with_relations()), st.sampled_from([0.0, 60.0]))
+def test_emotional_lines_keep_below_the_top_of_the_drawing(case: Case, top: float) -> None:
+    """No emotional line draws above the top of the drawing, where the title stands (a
+    detour round the top row turns no further out than that)."""
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of(), top=top))
+    for rel in layout.relations:
+        assert min(y for _x, y in rel.points) - drawn_half(rel.kind) >= top - 1e-9

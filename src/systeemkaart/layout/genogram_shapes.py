@@ -21,7 +21,7 @@ from .genogram_outline import along as outline_point
 from .genogram_outline import exit_distance, reach
 from .genogram_places import MID, SYMBOL, Work, row_ref, small_kind
 from .genogram_relations import side_point, top_point
-from .genogram_route import TEXT_CLEAR, RefPoint
+from .genogram_route import RefPoint
 from .genogram_scene import Geometry, Scene
 
 __all__ = ["AIMED", "BEND_ENDS", "DETOUR", "VARIANTS", "Variant", "beside_variants",
@@ -150,12 +150,12 @@ def _detours_at(work: Work, scene: Scene, family: FamilyLines, ends: tuple[str, 
     clear and run along no family line (see :func:`detour_variants`), and keep what they
     draw below the top of the drawing (the title stands above it)."""
     a, b = ends
-    row_top = scene.row_top
+    row_top, top = scene.row_top, work.options.top
     out: list[tuple[Variant, list[Segment]]] = []
     for out_by in lanes:
         bends = tuple((x + sx * out_by, row_ref(row, y + sy * out_by - row_top[row]))
                       for x, y, row, sx, sy in corners)
-        if any(row_top[ref] + dy < half + TEXT_CLEAR for _x, (_kind, ref, dy) in bends):
+        if any(row_top[ref] + dy - half < top for _x, (_kind, ref, dy) in bends):
             break  # above the drawing, into the title over it (further out: higher still)
         for (off_a, off_b), end_b in zip(ports, codes, strict=True):
             var = (off_a, DETOUR, end_b, bends)
