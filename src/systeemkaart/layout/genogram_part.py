@@ -23,23 +23,20 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from typing import Final
 
 from . import Box, Point, proper_cross, round2
-from .genogram_clear import segment_box
+from .genogram_clear import named_lines, segment_box
+from .genogram_near import ALONG, NEAR
 from .genogram_places import SYMBOL, GenogramLayout, RelationPlace
 from .genogram_relations import drawn_half
-from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
+from .genogram_route import LINE_CLEAR, TEXT_CLEAR
 
 __all__ = ["part_lines"]
 
 Segment = tuple[Point, Point]
 
-_WITHIN: Final = 4.0
-"""Closer than this, two parallel lines are on each other (as :func:`.lines_on_lines`)."""
-_LONGER: Final = 10.0
-"""Beside each other for more than this, they read as one (as :func:`.lines_on_lines`)."""
 _MOST: Final = 24
 """The farthest a stretch is moved either way."""
 _FRAMED: Final = 5.0
@@ -62,7 +59,7 @@ def part_lines(layout: GenogramLayout,
     from .genogram_quality import lines_on_lines  # the measure this pass answers to
 
     for _ in range(_PASSES):
-        found = lines_on_lines(layout, _WITHIN, _LONGER)
+        found = lines_on_lines(layout, NEAR, ALONG)
         if not found:
             return
         first = len(layout.partnerships) + len(layout.children)
@@ -76,24 +73,28 @@ def part_lines(layout: GenogramLayout,
             return
 
 
-def _lines(layout: GenogramLayout) -> list[tuple[int, float, list[Point]]]:
-    """Every drawn line as (its number as :meth:`GenogramLayout.edges` yields it, half
-    its drawn width, points)."""
-    out: list[tuple[int, float, list[Point]]] = []
-    for n, (kind, _ends, points) in enumerate(layout.edges()):
-        out.append((n, FAMILY_HALF, points))
-        if kind == "relation":
-            r = layout.relations[n - len(layout.partnerships) - len(layout.children)]
-            out[-1] = (n, drawn_half(r.kind), points)
-    return out
+Lines = list[tuple[float, list[Segment]]]
+"""Lines as (half what each draws, its segments)."""
+
+
+def _other_lines(layout: GenogramLayout, *mine: RelationPlace) -> Lines:
+    """Every drawn line of ``layout`` but the relations ``mine``, as (half what it draws,
+    its segments; see :func:`.named_lines`)."""
+    names = {f"relation {rel.index}" for rel in mine}
+    return [(half, segs) for name, half, segs in named_lines(layout) if name not in names]
+
+
+def _steps() -> Iterator[float]:
+    """How far a stretch is moved, nearest first: 1, -1, 2, -2, ... ``_MOST``."""
+    for step in range(1, 2 * _MOST + 1):
+        yield ((step + 1) // 2) * (1.0 if step % 2 else -1.0)
 
 
 def _part(layout: GenogramLayout, rel: RelationPlace, framed: Collection[str]) -> bool:
     """Move each middle vertical stretch of ``rel`` that lies on another line to the best
     x found (see :func:`_score`); True when one moved."""
     half = drawn_half(rel.kind)
-    others = [(h, list(itertools.pairwise(points))) for _n, h, points in _lines(layout)
-              if points is not rel.points]
+    others = _other_lines(layout, rel)
     boxes = _obstacles(layout, rel, framed)
     own = [layout.people[pid].box for pid in rel.between]
     moved = False
@@ -108,8 +109,7 @@ def _part(layout: GenogramLayout, rel: RelationPlace, framed: Collection[str]) -
         near = _near_boxes(points, i, 0.0, boxes)
         crossed = _crossings(points, i, 0.0, others)
         best: tuple[tuple[int, int], float] | None = None
-        for step in range(1, 2 * _MOST + 1):
-            dx = ((step + 1) // 2) * (1.0 if step % 2 else -1.0)
+        for dx in _steps():
             if not _keeps_shape(points, i, dx):
                 continue
             score = _score(points, i, dx, half, others)
@@ -162,7 +162,7 @@ def _swap_ends(layout: GenogramLayout, rel: RelationPlace, i: int, half: float,
             continue
         op = other.points
         for j in range(1, len(op) - 2):
-            if op[j][0] != op[j + 1][0] or abs(op[j][0] - x) >= _WITHIN:
+            if op[j][0] != op[j + 1][0] or abs(op[j][0] - x) >= NEAR:
                 continue
             theirs = _end_of(op, j)
             if theirs is None or op[theirs[0]] == end:
@@ -178,13 +178,11 @@ def _swap_ends(layout: GenogramLayout, rel: RelationPlace, i: int, half: float,
             yours[oc] = (yours[oc][0], end[1])
             if _turns_back(points, mine, i) or _turns_back(op, yours, j):
                 continue
-            rest = [(h, list(itertools.pairwise(pts))) for _n, h, pts in _lines(layout)
-                    if pts is not points and pts is not op]
+            rest = _other_lines(layout, rel, other)
             before = _pair_crossings(points, op, rest)
             ours = [*rest, (drawn_half(other.kind), list(itertools.pairwise(yours)))]
             near = _near_boxes(points, i, 0.0, boxes)
-            for step in range(1, 2 * _MOST + 1):
-                dx = ((step + 1) // 2) * (1.0 if step % 2 else -1.0)
+            for dx in _steps():
                 if not _keeps_shape(mine, i, dx) or _score(mine, i, dx, half, ours)[0]:
                     continue
                 if not _clear_of_boxes(mine, i, dx, half, boxes, near, own):
@@ -207,13 +205,10 @@ def _turns_back(old: list[Point], new: list[Point], i: int) -> bool:
     return (q - p) * (b - a) <= 0 or abs(q - p) < 1.0
 
 
-def _pair_crossings(a: list[Point], b: list[Point],
-                    rest: list[tuple[float, list[Segment]]]) -> int:
+def _pair_crossings(a: list[Point], b: list[Point], rest: Lines) -> int:
     """How many crossings the lines ``a`` and ``b`` have with the lines ``rest`` and with
     each other."""
-    sa, sb = list(itertools.pairwise(a)), list(itertools.pairwise(b))
-    mine = sum(1 for s in sa + sb for _h, ts in rest for t in ts if proper_cross(s, t))
-    return mine + sum(1 for s in sa for t in sb if proper_cross(s, t))
+    return _cross(a, rest) + _cross(b, rest) + _cross(a, [(0.0, list(itertools.pairwise(b)))])
 
 
 def _obstacles(layout: GenogramLayout, rel: RelationPlace, framed: Collection[str]
@@ -228,12 +223,17 @@ def _obstacles(layout: GenogramLayout, rel: RelationPlace, framed: Collection[st
     return boxes
 
 
+def _shifted(points: list[Point], i: int, dx: float) -> list[Point]:
+    """The four points around the vertical stretch ``i``-``i+1`` of ``points`` once it has
+    moved by ``dx``: its ends moved, the far ends of the level stretches either side not."""
+    a, b, c, d = points[i - 1], points[i], points[i + 1], points[i + 2]
+    return [a, (b[0] + dx, b[1]), (c[0] + dx, c[1]), d]
+
+
 def _moved(points: list[Point], i: int, dx: float) -> list[Segment]:
     """The three segments around the vertical stretch ``i``-``i+1`` of ``points`` once it
     has moved by ``dx``: the level one before it, itself, the level one after it."""
-    a, b, c, d = points[i - 1], points[i], points[i + 1], points[i + 2]
-    b2, c2 = (b[0] + dx, b[1]), (c[0] + dx, c[1])
-    return [(a, b2), (b2, c2), (c2, d)]
+    return list(itertools.pairwise(_shifted(points, i, dx)))
 
 
 def _keeps_shape(points: list[Point], i: int, dx: float) -> bool:
@@ -245,16 +245,28 @@ def _keeps_shape(points: list[Point], i: int, dx: float) -> bool:
 
 
 def _score(points: list[Point], i: int, dx: float, half: float,
-           others: list[tuple[float, list[Segment]]]) -> tuple[int, int]:
+           others: Lines) -> tuple[int, int]:
     """For the stretch ``i`` moved by ``dx``: :func:`_on` of its three segments."""
-    a, b, c, d = points[i - 1], points[i], points[i + 1], points[i + 2]
-    return _on([a, (b[0] + dx, b[1]), (c[0] + dx, c[1]), d], half, others)
+    return _on(_shifted(points, i, dx), half, others)
 
 
 def _near_boxes(points: list[Point], i: int, dx: float, boxes: list[Box]) -> list[float]:
     """Per box, how near the three segments around stretch ``i`` (moved by ``dx``) come."""
-    segs = _moved(points, i, dx)
+    return _nearest(_moved(points, i, dx), boxes)
+
+
+def _nearest(segs: list[Segment], boxes: list[Box]) -> list[float]:
+    """Per box, how near the segments ``segs`` come to it."""
     return [min(segment_box(s, box) for s in segs) for box in boxes]
+
+
+def _no_nearer(segs: list[Segment], boxes: list[Box], before: list[float],
+               half: float) -> bool:
+    """True when ``segs`` come no nearer to any of ``boxes`` than ``before`` (per box) or
+    than what the line draws (``half``) plus :data:`TEXT_CLEAR`."""
+    need = half + TEXT_CLEAR
+    return all(near >= min(old, need) - 1e-6
+               for near, old in zip(_nearest(segs, boxes), before, strict=True))
 
 
 def _clear_of_boxes(points: list[Point], i: int, dx: float, half: float, boxes: list[Box],
@@ -265,17 +277,13 @@ def _clear_of_boxes(points: list[Point], i: int, dx: float, half: float, boxes: 
     segs = _moved(points, i, dx)
     if any(segment_box(segs[1], box) == 0.0 for box in own):
         return False
-    need = half + TEXT_CLEAR
-    return all(min(segment_box(s, box) for s in segs) >= min(old, need) - 1e-6
-               for box, old in zip(boxes, before, strict=True))
+    return _no_nearer(segs, boxes, before, half)
 
 
-def _crossings(points: list[Point], i: int, dx: float,
-               others: list[tuple[float, list[Segment]]]) -> int:
+def _crossings(points: list[Point], i: int, dx: float, others: Lines) -> int:
     """How many segments of the other lines the three segments around stretch ``i``
     (moved by ``dx``) cross."""
-    segs = _moved(points, i, dx)
-    return sum(1 for s in segs for _h, ts in others for t in ts if proper_cross(s, t))
+    return _cross(_shifted(points, i, dx), others)
 
 
 _PORT_MOST: Final = SYMBOL / 2 - 2
@@ -305,16 +313,14 @@ def _part_port(layout: GenogramLayout, rel: RelationPlace,
         if port is None:
             continue
         place, shaped, d0 = port
-        others = [(h, list(itertools.pairwise(pts))) for _n, h, pts in _lines(layout)
-                  if pts is not rel.points]
+        others = _other_lines(layout, rel)
         if _on(points[:3], half, others)[0] == 0:
             continue
         x0, y0 = points[0]
         ends = [p for _h, segs in others for seg in segs for p in seg
                 if abs(p[0] - x0) <= SYMBOL and abs(p[1] - y0) <= SYMBOL]
         boxes = _obstacles(layout, rel, framed)
-        near = [min(segment_box(seg, b) for seg in itertools.pairwise(points[:3]))
-                for b in boxes]
+        near = _nearest(list(itertools.pairwise(points[:3])), boxes)
         crossed = _cross(points[:3], others)
         tries = sorted((k / 2 for k in range(int(-2 * _PORT_MOST), int(2 * _PORT_MOST) + 1)),
                        key=lambda d: (abs(d - d0), d))
@@ -326,9 +332,7 @@ def _part_port(layout: GenogramLayout, rel: RelationPlace,
                 continue
             if _on(new, half, others)[0] or _cross(new, others) > crossed:
                 continue
-            segs = list(itertools.pairwise(new))
-            if all(min(segment_box(seg, b) for seg in segs) >= min(old, half + TEXT_CLEAR)
-                   - 1e-6 for b, old in zip(boxes, near, strict=True)):
+            if _no_nearer(list(itertools.pairwise(new)), boxes, near, half):
                 points[:2] = new[:2]
                 rel.points = points if first else points[::-1]
                 moved = True
@@ -380,11 +384,10 @@ def _port(points: list[Point], symbol: Box, half_width: Callable[[float], float]
     return None
 
 
-def _on(points: list[Point], half: float,
-        others: list[tuple[float, list[Segment]]]) -> tuple[int, int]:
+def _on(points: list[Point], half: float, others: Lines) -> tuple[int, int]:
     """How many other lines' segments (``others``: half the width each draws, segments)
-    the segments of ``points`` lie on (closer than ``_WITHIN``, along more than
-    ``_LONGER``), and how many they come closer to than :data:`LINE_CLEAR` by what both
+    the segments of ``points`` lie on (closer than ``NEAR``, along more than
+    ``ALONG``), and how many they come closer to than :data:`LINE_CLEAR` by what both
     draw (``half``: what this line draws)."""
     on = close = 0
     for s in itertools.pairwise(points):
@@ -396,17 +399,17 @@ def _on(points: list[Point], half: float,
             for t in segs:
                 if (t[0][0] == t[1][0]) != vertical or t[0] == t[1]:
                     continue
-                if min(hi, max(t[0][k], t[1][k])) - max(lo, min(t[0][k], t[1][k])) <= _LONGER:
+                if min(hi, max(t[0][k], t[1][k])) - max(lo, min(t[0][k], t[1][k])) <= ALONG:
                     continue
                 gap = abs(at - (t[0][0] if vertical else t[0][1]))
-                if gap < _WITHIN:
+                if gap < NEAR:
                     on += 1
                 elif gap - half - other_half < LINE_CLEAR - 1.0:
                     close += 1
     return on, close
 
 
-def _cross(points: list[Point], others: list[tuple[float, list[Segment]]]) -> int:
+def _cross(points: list[Point], others: Lines) -> int:
     """How many segments of ``others`` the segments of ``points`` cross."""
     return sum(1 for s in itertools.pairwise(points) for _h, ts in others for t in ts
                if proper_cross(s, t))
