@@ -18,9 +18,8 @@ from itertools import pairwise
 
 from . import Point
 from .ring_geometry import segments_cross
-from .systemogram_close import CLOSE_END, close_length
 from .systemogram_route import Router
-from .systemogram_tracks import clear_at_margins, near_segments
+from .systemogram_tracks import beside_length, clear_at_margins, near_segments
 
 __all__ = ["NEAR", "sibling_crossings", "untwist"]
 
@@ -213,20 +212,5 @@ def _beside(paths: Sequence[Sequence[Point]], i: int, path: Sequence[Point], sta
                                      near_segments([paths[only]], -1, path, BESIDE)]
     else:
         near = near_segments(paths, i, path, BESIDE)
-    far = BESIDE + 2.0  # segments farther apart than this have no close length (it is 0)
-    segs = [(p, q, min(p[0], q[0]) - far, max(p[0], q[0]) + far, min(p[1], q[1]) - far,
-             max(p[1], q[1]) + far) for p, q in pairwise(path)]
-    total = 0.0
-    for j, c, d in near:
-        if j == skip:
-            continue
-        cx0, cx1 = (c[0], d[0]) if c[0] < d[0] else (d[0], c[0])
-        cy0, cy1 = (c[1], d[1]) if c[1] < d[1] else (d[1], c[1])
-        holes: list[Point] = []
-        for p, q, x0, x1, y0, y1 in segs:
-            if cx1 < x0 or cx0 > x1 or cy1 < y0 or cy0 > y1:
-                continue  # adding its 0.0 would change nothing
-            if not holes:
-                holes = [start, path[0], paths[j][0], paths[j][-1], path[-1]]
-            total += close_length(p, q, c, d, BESIDE, holes, CLOSE_END)
-    return total
+    return beside_length(paths, path, BESIDE, [seg for seg in near if seg[0] != skip],
+                         (start, path[0], path[-1]))

@@ -38,7 +38,7 @@ from .systemogram_route import MARGIN, TIGHT, Router
 from .systemogram_shift import TRACK_GAP, Lines, Shift, spacing
 
 __all__ = ["CLOSE", "CROWDED_TRIES", "LONG_RUN", "RUN_TRIES", "STEPS", "TRACK_GAP",
-           "TRIES", "clear_at_margins", "extent", "near_segments", "own_tracks",
+           "TRIES", "beside_length", "clear_at_margins", "extent", "near_segments", "own_tracks",
            "separate_tracks", "spacing"]
 
 TRIES = 400
@@ -234,10 +234,28 @@ def _beside(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
             gap: float) -> float:
     """How long ``part`` of line ``i`` runs within ``gap`` of other lines, nearly
     parallel, leaving out ``CLOSE_END`` about the ends of the lines."""
+    return beside_length(paths, part, gap, near_segments(paths, i, part, gap),
+                         (paths[i][0], paths[i][-1]))
+
+
+def beside_length(paths: Sequence[Sequence[Point]], part: Sequence[Point], gap: float,
+                  near: Sequence[tuple[int, Point, Point]], holes: Sequence[Point]) -> float:
+    """How long the line ``part`` runs within ``gap`` of the segments ``near`` (line,
+    start, end) of the lines ``paths``, nearly parallel, leaving out ``CLOSE_END`` about
+    each of ``holes`` and about both ends of each line met. A pair of segments whose boxes
+    lie farther apart than ``gap`` is not measured: its close length is 0."""
+    far = gap + 2.0
+    segs = [(p, q, min(p[0], q[0]) - far, max(p[0], q[0]) + far, min(p[1], q[1]) - far,
+             max(p[1], q[1]) + far) for p, q in pairwise(part)]
     total = 0.0
-    path = paths[i]
-    for j, c, d in near_segments(paths, i, part, gap):
-        holes = [path[0], path[-1], paths[j][0], paths[j][-1]]
-        for p, q in pairwise(part):
-            total += close_length(p, q, c, d, gap, holes, CLOSE_END)
+    for j, c, d in near:
+        cx0, cx1 = (c[0], d[0]) if c[0] < d[0] else (d[0], c[0])
+        cy0, cy1 = (c[1], d[1]) if c[1] < d[1] else (d[1], c[1])
+        cut: list[Point] = []
+        for p, q, x0, x1, y0, y1 in segs:
+            if cx1 < x0 or cx0 > x1 or cy1 < y0 or cy0 > y1:
+                continue  # adding its 0.0 would change nothing
+            if not cut:
+                cut = [*holes, paths[j][0], paths[j][-1]]
+            total += close_length(p, q, c, d, gap, cut, CLOSE_END)
     return total
