@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["Box", "Point", "entry_along", "proper_cross", "round2", "segment_distance",
-           "segment_entry", "segment_hits_box"]
+__all__ = ["Box", "Point", "crossing_point", "entry_along", "proper_cross", "round2",
+           "segment_distance", "segment_entry", "segment_hits_box"]
 
 Point = tuple[float, float]
 """A point ``(x, y)`` in user units; y grows downwards as in SVG."""
@@ -191,6 +191,19 @@ def segment_hits_box(p: Point, q: Point, box: Box, eps: float = 0.5) -> bool:
     """
     return segment_entry(p, q, box.x + eps, box.y + eps, box.right - eps,
                          box.bottom - eps) is not None
+
+
+def crossing_point(s: tuple[Point, Point], t: tuple[Point, Point]) -> Point:
+    """Where the lines through segments ``s`` and ``t`` meet (they must not be parallel),
+    rounded to a hundredth of a unit, so that one point found twice is equal."""
+    (x1, y1), (x2, y2) = s
+    (x3, y3), (x4, y4) = t
+    d = (x1 - x2) * (y3 - y4) - (y1 - y2) * (x3 - x4)
+    a = x1 * y2 - y1 * x2
+    b = x3 * y4 - y3 * x4
+    x = (a * (x3 - x4) - (x1 - x2) * b) / d
+    y = (a * (y3 - y4) - (y1 - y2) * b) / d
+    return (round(x, 2) + 0.0, round(y, 2) + 0.0)
 
 
 def proper_cross(s: tuple[Point, Point], t: tuple[Point, Point]) -> bool:

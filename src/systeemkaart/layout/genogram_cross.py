@@ -16,7 +16,7 @@ import bisect
 import itertools
 from collections.abc import Iterable, Iterator
 
-from . import Point
+from . import Point, crossing_point, proper_cross
 
 __all__ = ["count_crossings", "crossing_groups", "crossing_score"]
 
@@ -51,7 +51,7 @@ def crossing_groups(lines: Iterable[tuple[str, list[Point]]]) -> set[str]:
 
 def _crossings(lines: Iterable[tuple[str, list[Point]]]) -> Iterator[tuple[str, str, Point]]:
     """Each proper crossing between lines of two groups, as the two groups and the point
-    (rounded as :func:`~.genogram_quality.crossing_point` rounds it)."""
+    (rounded as :func:`~systeemkaart.layout.crossing_point` rounds it)."""
     horizontal: list[tuple[float, float, float, str]] = []  # (y, x1, x2, group)
     vertical: list[tuple[float, float, float, str]] = []  # (x, y1, y2, group)
     slanted: list[tuple[Point, Point, str]] = []
@@ -82,26 +82,5 @@ def _crossings(lines: Iterable[tuple[str, list[Point]]]) -> Iterator[tuple[str, 
                      horizontal[bisect.bisect_left(ys, top):bisect.bisect_right(ys, bottom)]]
             near += slanted[k + 1:]
             for a, b, other in near:
-                if other != group and _proper(p, q, a, b):
-                    yield group, other, _meet(p, q, a, b)
-
-
-def _meet(p1: Point, p2: Point, q1: Point, q2: Point) -> Point:
-    """Where the lines through ``p1 p2`` and ``q1 q2`` (not parallel) meet, rounded."""
-    (x1, y1), (x2, y2), (x3, y3), (x4, y4) = p1, p2, q1, q2
-    d = (x1 - x2) * (y3 - y4) - (y1 - y2) * (x3 - x4)
-    a, b = x1 * y2 - y1 * x2, x3 * y4 - y3 * x4
-    return (round((a * (x3 - x4) - (x1 - x2) * b) / d, 2) + 0.0,
-            round((a * (y3 - y4) - (y1 - y2) * b) / d, 2) + 0.0)
-
-
-def _proper(p1: Point, p2: Point, q1: Point, q2: Point) -> bool:
-    """True when segments ``p1 p2`` and ``q1 q2`` cross at a point inside both."""
-
-    def orient(a: Point, b: Point, c: Point) -> float:
-        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
-
-    d1, d2 = orient(q1, q2, p1), orient(q1, q2, p2)
-    d3, d4 = orient(p1, p2, q1), orient(p1, p2, q2)
-    return ((d1 > _EPS and d2 < -_EPS) or (d1 < -_EPS and d2 > _EPS)) and \
-        ((d3 > _EPS and d4 < -_EPS) or (d3 < -_EPS and d4 > _EPS))
+                if other != group and proper_cross((p, q), (a, b)):
+                    yield group, other, crossing_point((p, q), (a, b))

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..model import Case
-from . import Box, Point, proper_cross, segment_hits_box
+from . import Box, Point, crossing_point, proper_cross, segment_hits_box
 from .genogram import GenogramLayout
 from .genogram_places import axis_segments
 
@@ -182,19 +182,6 @@ def _less(lo: float, hi: float, cuts: list[tuple[float, float]]) -> list[tuple[f
 def segments(points: list[Point]) -> list[Segment]:
     """The non-empty segments of a polyline."""
     return [(p, q) for p, q in itertools.pairwise(points) if p != q]
-
-
-def crossing_point(s: Segment, t: Segment) -> Point:
-    """Where the lines through segments ``s`` and ``t`` meet (they must not be parallel),
-    rounded to a hundredth of a unit, so that one point found twice is equal."""
-    (x1, y1), (x2, y2) = s
-    (x3, y3), (x4, y4) = t
-    d = (x1 - x2) * (y3 - y4) - (y1 - y2) * (x3 - x4)
-    a = x1 * y2 - y1 * x2
-    b = x3 * y4 - y3 * x4
-    x = (a * (x3 - x4) - (x1 - x2) * b) / d
-    y = (a * (y3 - y4) - (y1 - y2) * b) / d
-    return (round(x, 2) + 0.0, round(y, 2) + 0.0)
 
 
 def crossings(edges: list[tuple[str, list[Segment]]], *, points: bool = False) -> int:
