@@ -4,10 +4,11 @@ household outlines through strangers.
 Used by the tests (as rules) and by ``bench/bench_genogram.py`` (as counts). Each measure
 looks at the finished layout only, so it judges what is drawn, not how it was made.
 
-Cost: :func:`lines_on_lines` sorts the axis-parallel segments by their coordinate and
-compares only an emotional line's segments with their neighbours within the distance asked
-(the family lines of one row, which share a coordinate, are never compared with each
-other: about linear in the lines for real drawings); the
+Cost: :func:`lines_on_lines` keeps the axis-parallel segments of family lines that lie
+near an emotional line's (a binary search each: nothing at all without emotional lines),
+sorts those by their coordinate and compares only an emotional line's segments with their
+neighbours within the distance asked (the family lines of one row, which share a
+coordinate, are never compared with each other: about linear in the lines); the
 others are linear in people plus outline segments times the people on their rows.
 """
 
@@ -23,7 +24,7 @@ from typing import Any
 from ..model import Case
 from . import Box, Point, crossing_point, proper_cross, segment_hits_box
 from .genogram import GenogramLayout
-from .genogram_places import axis_segments
+from .genogram_places import AxisSegment
 
 __all__ = [
     "bezier_points",
@@ -48,9 +49,40 @@ def lines_on_lines(layout: GenogramLayout, within: float = 4.0,
                    longer: float = 10.0) -> list[tuple[int, int]]:
     """Pairs of lines ``(a, b)`` (numbered as :meth:`GenogramLayout.edges` yields them, at
     least one an emotional relation) that run parallel closer than ``within`` for more than
-    ``longer`` units: a reader cannot tell them apart there."""
+    ``longer`` units: a reader cannot tell them apart there.
+
+    Only the segments of family lines that lie within ``within`` (and a unit) of an
+    emotional line's segment are kept and sorted: a drawing without emotional lines has
+    none to compare, and in one with a few the rest are passed over with a binary search."""
+    if not layout.relations:
+        return []  # every pair holds an emotional line
+    first = len(layout.partnerships) + len(layout.children)
+    horizontal: list[AxisSegment] = []
+    vertical: list[AxisSegment] = []
+    for n, rel in enumerate(layout.relations, first):
+        for (x1, y1), (x2, y2) in itertools.pairwise(rel.points):
+            if y1 == y2 and x1 != x2:
+                horizontal.append((y1, min(x1, x2), max(x1, x2), n, "relation"))
+            elif x1 == x2 and y1 != y2:
+                vertical.append((x1, min(y1, y2), max(y1, y2), n, "relation"))
+    at_y = sorted(s[0] for s in horizontal)
+    at_x = sorted(s[0] for s in vertical)
+    reach = within + 1.0
+    left = bisect.bisect_left
+    for n, (kind, _ends, points) in enumerate(layout.edges()):
+        if n == first:
+            break
+        for (x1, y1), (x2, y2) in itertools.pairwise(points):
+            if y1 == y2 and x1 != x2:
+                k = left(at_y, y1 - reach)
+                if k < len(at_y) and at_y[k] <= y1 + reach:
+                    horizontal.append((y1, min(x1, x2), max(x1, x2), n, kind))
+            elif x1 == x2 and y1 != y2:
+                k = left(at_x, x1 - reach)
+                if k < len(at_x) and at_x[k] <= x1 + reach:
+                    vertical.append((x1, min(y1, y2), max(y1, y2), n, kind))
     found: set[tuple[int, int]] = set()
-    for segs in axis_segments(layout):
+    for segs in (horizontal, vertical):
         segs.sort()
         keys = [s[0] for s in segs]
         for s in segs:
