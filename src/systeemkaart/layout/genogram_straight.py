@@ -390,9 +390,12 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
                     order_k.append(((0, family.crossings(segs), (0, n)), len(segs_k)))
                     segs_k.append(segs)
                     offset_k.append(var)
-        if k in detours or \
-                min((key[1] for key, _j in order_k if key[0] == 0), default=math.inf) \
-                > _straight_crossings(scene, family, place.between):
+        # a detour is looked for only where few boxes stand in the way (detour_variants
+        # finds none elsewhere): asked first, as most long lines meet many
+        if few_in_way(scene, place.between) and (
+                k in detours
+                or min((key[1] for key, _j in order_k if key[0] == 0), default=math.inf)
+                > _straight_crossings(scene, family, place.between)):
             wide = 2 * widest[frozenset(place.between)] + LINE_CLEAR \
                 if pairs[frozenset(place.between)] > 1 else 0.0
             for n, (var, segs) in enumerate(detour_variants(work, scene, family, place.between,
