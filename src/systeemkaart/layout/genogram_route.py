@@ -474,9 +474,13 @@ def _stack_bars(lanes: list[Lane], ids: list[int], used: int) -> int:
     # bars of equal gain: the first in the ranking is not always the better one above (a
     # step line beside the bar of its child's other union); neighbours in the ranking
     # swap while that crosses less, for a bounded number of passes
+    # (two bars that do not overlap are stacked alike in either order, as is every bar
+    # after them: such a swap crosses as much as before and is not tried)
     for _ in range(_PASSES if len(ids) <= _SWAP_BARS else 0):
         better = False
         for k in range(len(ranked) - 1):
+            if ranked[k + 1] not in near[ranked[k]]:
+                continue
             trial = [*ranked[:k], ranked[k + 1], ranked[k], *ranked[k + 2:]]
             cost, trial_track = stacked(trial)
             if cost < after:
