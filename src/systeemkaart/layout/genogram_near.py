@@ -268,6 +268,10 @@ class FamilyLines:
         """The last slanted segments asked about, with :meth:`_close`'s answer: whether a
         segment runs along a line and what it crosses are mostly asked one after the
         other."""
+        self._crossed: dict[Segment, int] = {}
+        """Per segment asked about, how many family lines it crosses."""
+        self._along: dict[Segment, bool] = {}
+        """Per segment asked about, whether it runs along a family line."""
 
     def _spans_at(self, y: float) -> list[_Span]:
         """The spans that reach within ``_EDGE`` of ``y`` (kept per ``y``: the lanes and rows
@@ -317,19 +321,28 @@ class FamilyLines:
                     yield from group.overlapping(*got)
 
     def crossings(self, segs: list[Segment]) -> int:
-        """How many times the line ``segs`` properly crosses a family line."""
+        """How many times the line ``segs`` properly crosses a family line (each segment's
+        count worked out once: the ways of one relation share their legs, and the same
+        segments are asked about again when a choice is checked)."""
         count = 0
+        known = self._crossed
         for s in segs:
-            (x1, y1), (x2, y2) = s
-            if y1 == y2 and abs(x2 - x1) > 4 * _EDGE:
-                count += self._across(y1, min(x1, x2), max(x1, x2), s)
-            elif x1 == x2 and abs(y2 - y1) > 4 * _EDGE:
-                count += self._down(x1, min(y1, y2), max(y1, y2), s)
-            else:
-                count += sum(1 for t in self._close_list(s) if proper_cross(s, t))
-                continue
-            count += sum(1 for t in self._others(s) if proper_cross(s, t))
+            got = known.get(s)
+            if got is None:
+                got = known[s] = self._crossings_of(s)
+            count += got
         return count
+
+    def _crossings_of(self, s: Segment) -> int:
+        """How many times the segment ``s`` properly crosses a family line."""
+        (x1, y1), (x2, y2) = s
+        if y1 == y2 and abs(x2 - x1) > 4 * _EDGE:
+            count = self._across(y1, min(x1, x2), max(x1, x2), s)
+        elif x1 == x2 and abs(y2 - y1) > 4 * _EDGE:
+            count = self._down(x1, min(y1, y2), max(y1, y2), s)
+        else:
+            return sum(1 for t in self._close_list(s) if proper_cross(s, t))
+        return count + sum(1 for t in self._others(s) if proper_cross(s, t))
 
     def _across(self, y: float, a: float, b: float, s: Segment) -> int:
         """Crossings of the horizontal ``s`` (at ``y``, from ``a`` to ``b``) with vertical
@@ -361,7 +374,15 @@ class FamilyLines:
 
     def along(self, s: Segment) -> bool:
         """True when ``s`` runs along a family line for a while (a horizontal or vertical
-        ``s`` is compared with the lines parallel to it here, as :func:`runs_along` does)."""
+        ``s`` is compared with the lines parallel to it here, as :func:`runs_along` does);
+        each segment's answer worked out once, as :meth:`crossings`."""
+        got = self._along.get(s)
+        if got is None:
+            got = self._along[s] = self._along_of(s)
+        return got
+
+    def _along_of(self, s: Segment) -> bool:
+        """:meth:`along` of a segment not asked about before."""
         (x1, y1), (x2, y2) = s
         if y1 == y2:
             ys = self.ys
