@@ -10,13 +10,15 @@ them (by what it draws) and no other line passes through them. Dates that no lin
 near stay where they are.
 
 Cost: per bracket with dates, the segments of the emotional lines near it are found by
-their bounding boxes, O(brackets x segments) comparisons of boxes; the places along the
+binary search over their bounding boxes (sorted by top, or by left where taller than wide),
+so a bracket far from every line costs two searches; the places along the
 bracket (one per unit) are tried only for dates a line comes near, each against the
 segments and family lines near that bracket.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from typing import Final
 
@@ -59,10 +61,11 @@ def move_dates(layout: GenogramLayout) -> None:
         relations += [(reach, s, bounds([s], reach)) for s in line_segments(r.points)]
     if not relations:
         return
+    index = _Index(relations)
     for place in layout.partnerships:
         span = _bracket(place)
         box = place.label_box
-        if span is None or box is None or _clear_of_relations(box, relations):
+        if span is None or box is None or _clear_of_relations(box, index.around(box)):
             continue
         strip = Box(span[0], box.y, span[1] - span[0], box.h)
         family = _family_near(layout, place, strip)
@@ -81,6 +84,31 @@ def move_dates(layout: GenogramLayout) -> None:
                 place.labels = [dataclasses.replace(t, x=round(t.x + dx, 2))
                                 for t in place.labels]
                 break
+
+
+class _Index:
+    """The emotional lines' segments (with their reach and bounds, as :func:`move_dates`
+    keeps them), found by where their bounds lie: those wider than tall sorted by their
+    top, the others by their left. A drawing has hundreds of partnerships' dates and each
+    is asked about; most segments lie far from any one of them."""
+
+    def __init__(self, relations: list[tuple[float, Segment, Box]]) -> None:
+        flat = sorted((e for e in relations if e[2].h <= e[2].w), key=lambda e: e[2].y)
+        tall = sorted((e for e in relations if e[2].h > e[2].w), key=lambda e: e[2].x)
+        self.flat, self.tall = flat, tall
+        self.tops = [e[2].y for e in flat]
+        self.lefts = [e[2].x for e in tall]
+        self.tallest = max((e[2].h for e in flat), default=0.0)
+        self.widest = max((e[2].w for e in tall), default=0.0)
+
+    def around(self, box: Box) -> list[tuple[float, Segment, Box]]:
+        """The segments whose bounds may overlap ``box`` (a unit more either way: at least
+        every one that does)."""
+        tops, lefts = self.tops, self.lefts
+        return self.flat[bisect.bisect_left(tops, box.y - self.tallest - 1.0):
+                         bisect.bisect_right(tops, box.bottom + 1.0)] + \
+            self.tall[bisect.bisect_left(lefts, box.x - self.widest - 1.0):
+                      bisect.bisect_right(lefts, box.right + 1.0)]
 
 
 def _clear_of_relations(box: Box, relations: list[tuple[float, Segment, Box]]) -> bool:
