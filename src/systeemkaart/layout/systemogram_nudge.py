@@ -95,14 +95,50 @@ class _Lines:
         self.edges = edges
         self.stuck: StuckBends = {} if stuck is None else stuck
         self.cells: dict[tuple[int, int], set[int]] = {}
+        self._segments: dict[int, list[tuple[Point, Point, float, float, float, float,
+                                              float]]] = {}
+        """Each line's segments (but points) with their boxes and lengths, as
+        :data:`_Near` holds them: kept until the line moves."""
+        self._pairs: dict[tuple[int, int], tuple[bool, bool, list[Point]]] = {}
+        """How line ``i`` sees line ``j`` (see :meth:`nearby`): the lines' ends never move."""
         for i, path in enumerate(paths):
             for a, b in pairwise(path):
                 self.add(i, a, b)
 
     def add(self, i: int, a: Point, b: Point) -> None:
-        """Note that line ``i`` passes near the segment ``a``-``b``."""
+        """Note that line ``i`` passes near the segment ``a``-``b`` (it has moved there)."""
+        self._segments.pop(i, None)
         for cell in near_cells(a, b, NUDGE_GAP):
             self.cells.setdefault(cell, set()).add(i)
+
+    def _pair(self, i: int, j: int) -> tuple[bool, bool, list[Point]]:
+        """Whether line ``j`` may count as crossing line ``i`` (shares no end, or another
+        agent's line into the same person: crossing it there hides whose arrow is whose)
+        and as close (another agent's), and the shared ends left out of the close length."""
+        known = self._pairs.get((i, j))
+        if known is None:
+            agent, target = self.ends[i]
+            other, its = self.ends[j]
+            path, theirs = self.paths[i], self.paths[j]
+            shared = {agent, target} & {other, its}
+            holes = [pt for node, pt in ((agent, path[0]), (target, path[-1]),
+                                         (other, theirs[0]), (its, theirs[-1]))
+                     if node in shared]
+            known = self._pairs[(i, j)] = (not shared or (its == target and other != agent),
+                                           other != agent, holes)
+        return known
+
+    def segments_of(self, j: int) -> list[tuple[Point, Point, float, float, float, float,
+                                                float]]:
+        """The segments of line ``j`` but points, each with its box (x0, x1, y0, y1) and
+        length."""
+        segs = self._segments.get(j)
+        if segs is None:
+            segs = self._segments[j] = [
+                (c, d, min(c[0], d[0]), max(c[0], d[0]), min(c[1], d[1]), max(c[1], d[1]),
+                 math.hypot(d[0] - c[0], d[1] - c[1]))
+                for c, d in pairwise(self.paths[j]) if c != d]
+        return segs
 
     def near(self, segs: Sequence[tuple[Point, Point]]) -> list[int]:
         """The lines that may pass near any of ``segs``, in order."""
@@ -116,27 +152,19 @@ class _Lines:
         """The segments of ``others`` (not line ``i``) within the box ``lo``-``hi``, each
         with whether it may count as crossing line ``i`` (shares no end) and as close
         (another agent), and the shared ends left out of the close length."""
-        agent, target = self.ends[i]
-        path = self.paths[i]
         out: list[_Near] = []
+        lx, ly = lo
+        hx, hy = hi
         for j in others:
             if j == i:
                 continue
-            other, its = self.ends[j]
-            theirs = self.paths[j]
-            shared = {agent, target} & {other, its}
-            holes = [pt for node, pt in ((agent, path[0]), (target, path[-1]),
-                                         (other, theirs[0]), (its, theirs[-1]))
-                     if node in shared]
-            for c, d in pairwise(theirs):
-                if (max(c[0], d[0]) < lo[0] or min(c[0], d[0]) > hi[0]
-                        or max(c[1], d[1]) < lo[1] or min(c[1], d[1]) > hi[1]
-                        or c == d):
+            pair: tuple[bool, bool, list[Point]] | None = None
+            for seg in self.segments_of(j):
+                if seg[3] < lx or seg[2] > hx or seg[5] < ly or seg[4] > hy:
                     continue
-                # a line into the same person counts as crossed too: crossing it there
-                # hides whose arrow is whose
-                out.append(_near(not shared or (its == target and other != agent),
-                                 other != agent, holes, c, d))
+                if pair is None:
+                    pair = self._pair(i, j)
+                out.append(pair + seg)
         return out
 
     def frames_near(self, lo: Point, hi: Point) -> list[_Near]:
