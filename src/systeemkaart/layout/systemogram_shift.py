@@ -169,6 +169,10 @@ class _Near:
         self.records: list[_Record] = []
         self.gone: set[int] = set()
         self.of: dict[int, list[int]] = {}
+        self._made: dict[tuple[int, tuple[Point, ...]],
+                         list[tuple[_Record, list[tuple[int, int]]]]] = {}
+        """The records and cells of each way a line took (a way tried and given up is
+        put back: its segments need not be worked out again)."""
         for i, path in enumerate(paths):
             self.add(i, path)
         for e, edge in enumerate(frame_edges(frames)):
@@ -178,12 +182,18 @@ class _Near:
         """Note that line ``i`` now runs along ``path`` (and no longer where it ran)."""
         self.gone.update(self.of.pop(i, ()))
         mine = self.of[i] = []
-        for c, d in pairwise(path):
+        key = (i, tuple(path))
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = [
+                ((i, c, d, min(c[0], d[0]), max(c[0], d[0]), min(c[1], d[1]),
+                  max(c[1], d[1]), d[0] - c[0], d[1] - c[1], math.dist(c, d)),
+                 near_cells(c, d, 0.0)) for c, d in pairwise(path)]
+        for record, cells in made:
             n = len(self.records)
-            self.records.append((i, c, d, min(c[0], d[0]), max(c[0], d[0]), min(c[1], d[1]),
-                                 max(c[1], d[1]), d[0] - c[0], d[1] - c[1], math.dist(c, d)))
+            self.records.append(record)
             mine.append(n)
-            for cell in near_cells(c, d, 0.0):
+            for cell in cells:
                 self.cells.setdefault(cell, []).append(n)
 
     def around(self, segs: Sequence[tuple[Point, Point]], reach: float) -> list[_Record]:
@@ -307,14 +317,24 @@ class Lines:
         """How many new ways may still be weighed (a bounded cost)."""
         self.how: dict[int, dict[int, _Pair]] = {}
         """How each line weighs each line it met (:func:`_pair`): the same every time."""
+        self._last: dict[int, tuple[dict[int, Shift], dict[int, Shift] | None,
+                                    tuple[list[Point], dict[int, Shift]]]] = {}
+        """Each line's last :meth:`_new`: the shifts asked, those taken then, the answer
+        (a bundle that cannot move together tries each line alone with the same shifts)."""
 
     def _new(self, i: int, shifts: dict[int, Shift]) -> tuple[list[Point], dict[int, Shift]]:
         """Line ``i``'s way with ``shifts`` on top of those it took, and all of them."""
+        taken = self.taken.get(i)
+        last = self._last.get(i)
+        if last is not None and last[0] is shifts and last[1] is taken:
+            return last[2]
         path = self.routed.setdefault(i, list(self.paths[i]))
         lo = self.firsts[i]
         hi = len(path) - max(self.kept[i] if self.kept else 1, 1) - 1
-        both = {**self.taken.get(i, {}), **shifts}
-        return moved(path, both, lo, hi), both
+        both = {**(taken or {}), **shifts}
+        out = moved(path, both, lo, hi), both
+        self._last[i] = (shifts, taken, out)
+        return out
 
     def attempt_all(self, moves: dict[int, dict[int, Shift]]) -> bool:
         """Move every line of ``moves`` at once (a bundle's lines part together, each
