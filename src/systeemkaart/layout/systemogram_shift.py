@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from . import Box, Point
+from .ring_geometry import crossing_at
 from .systemogram_close import FRAME_DASH, close_length, close_span, frame_edges, near_cells
 from .systemogram_route import TIGHT, Router
 
@@ -76,11 +77,9 @@ def _meet(a: Point, b: Point, c: Point, d: Point) -> Point | None:
     nearly straight on (the point would run away)."""
     rx, ry = b[0] - a[0], b[1] - a[1]
     sx, sy = d[0] - c[0], d[1] - c[1]
-    den = rx * sy - ry * sx
-    if abs(den) <= STEADY * math.hypot(rx, ry) * math.hypot(sx, sy):
+    if abs(rx * sy - ry * sx) <= STEADY * math.hypot(rx, ry) * math.hypot(sx, sy):
         return None
-    t = ((c[0] - a[0]) * sy - (c[1] - a[1]) * sx) / den
-    return a[0] + t * rx, a[1] + t * ry
+    return crossing_at(a, b, c, d)
 
 
 def moved(path: Sequence[Point], shifts: dict[int, Shift], lo: int, hi: int
