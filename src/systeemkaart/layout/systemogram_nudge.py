@@ -23,7 +23,6 @@ from collections.abc import Collection, Sequence
 from itertools import pairwise
 
 from . import Box, Point
-from .ring_geometry import segments_cross
 from .systemogram_close import (
     CLOSE_GAP,
     FRAME_GAP,
@@ -197,12 +196,23 @@ def _close(segs: Sequence[tuple[Point, Point]], near: Sequence[_Near],
 def _crossings(segs: Sequence[tuple[Point, Point]], near: Sequence[_Near]) -> int:
     """How many of the ``near`` segments sharing no end with ``segs`` they cross."""
     total = 0
-    for a, b in segs:
-        x0, x1, y0, y1 = min(a[0], b[0]), max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1])
-        for crosses, _, _, c, d, cx0, cx1, cy0, cy1, _ in near:
+    for (ax, ay), (bx, by) in segs:
+        x0, x1 = (ax, bx) if ax < bx else (bx, ax)
+        y0, y1 = (ay, by) if ay < by else (by, ay)
+        ux, uy = bx - ax, by - ay
+        for crosses, _, _, (cx, cy), (dx, dy), cx0, cx1, cy0, cy1, _ in near:
             if not crosses or cx1 < x0 or cx0 > x1 or cy1 < y0 or cy0 > y1:
                 continue
-            total += segments_cross(a, b, c, d)
+            # segments_cross, inlined (the same products: this is the nudging's inner
+            # loop, asked for every place a bend is tried at)
+            d3 = ux * (cy - ay) - uy * (cx - ax)
+            d4 = ux * (dy - ay) - uy * (dx - ax)
+            if (d3 > 0 > d4) or (d3 < 0 < d4):
+                vx, vy = dx - cx, dy - cy
+                d1 = vx * (ay - cy) - vy * (ax - cx)
+                d2 = vx * (by - cy) - vy * (bx - cx)
+                if (d1 > 0 > d2) or (d1 < 0 < d2):
+                    total += 1
     return total
 
 
