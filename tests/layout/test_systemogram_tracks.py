@@ -10,10 +10,12 @@ from bench.bench_systemogram import network
 from hypothesis import given, settings
 
 from systeemkaart.layout import Box, Point, segment_hits_box
+from systeemkaart.layout import systemogram_tracks as tracks
 from systeemkaart.layout.ring_centre import PersonPlace
 from systeemkaart.layout.ring_geometry import count_crossings, segments_cross
 from systeemkaart.layout.ring_links import LinkPlace
 from systeemkaart.layout.systemogram import layout_systemogram
+from systeemkaart.layout.systemogram_bands import bands
 from systeemkaart.layout.systemogram_close import close_runs
 from systeemkaart.layout.systemogram_lines import (
     lines_through_boxes,
@@ -21,6 +23,7 @@ from systeemkaart.layout.systemogram_lines import (
     route_links,
     routed_ends,
 )
+from systeemkaart.layout.systemogram_nudge import CROWDED
 from systeemkaart.layout.systemogram_route import Obstacle, Router
 from systeemkaart.layout.systemogram_tracks import separate_tracks, spacing
 from systeemkaart.model import Case
@@ -180,3 +183,28 @@ def _parting_holds(case: Case) -> None:
     for old, new in zip(links, parted, strict=True):
         assert old.points[0] == new.points[0] and old.points[-1] == new.points[-1]
         assert math.isfinite(sum(x + y for x, y in new.points))
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_crowded_drawing_of_40_agents_is_parted_in_full(
+        seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A network of 40 agents (crowded: its parting is bounded) gets every new way the
+    parting would weigh without the bound: the bound cuts no band of its short. These
+    two weigh about 150 new ways; the bound was 60."""
+    links, people, boxes, cards, sexes, frames = _routed(network(seed, 12, 40))
+    assert len(links) > CROWDED
+    bounded = part_tracks(links, people, boxes, cards, sexes, frames)
+    monkeypatch.setattr(tracks, "CROWDED_TRIES", tracks.TRIES)
+    assert part_tracks(links, people, boxes, cards, sexes, frames) == bounded
+
+
+CROWDED_BANDS = {1: 18, 2: 38}
+"""Bench networks of 40 agents (12 people; by seed) and a bound on their bands: 16 and 37
+when the crowded parting weighed up to 200 new ways, 26 and 40 when it weighed 60."""
+
+
+@pytest.mark.parametrize("seed", sorted(CROWDED_BANDS))
+def test_crowded_networks_keep_few_bands(seed: int) -> None:
+    lay = layout_systemogram(network(seed, 12, 40))
+    assert len(bands(lay.links, lay.people, [h.frame for h in lay.households])) \
+        <= CROWDED_BANDS[seed]

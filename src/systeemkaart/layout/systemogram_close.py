@@ -30,12 +30,18 @@ _NEAR_PARALLEL = math.sin(math.radians(15.0))
 
 def near_cells(a: Point, b: Point, gap: float) -> list[tuple[int, int]]:
     """The grid cells (of 64 units) the box of the segment ``a``-``b``, grown by ``gap``,
-    touches: every segment that comes within ``gap`` of it shares one of them."""
-    return [(cx, cy)
-            for cx in range(math.floor((min(a[0], b[0]) - gap) / _CELL),
-                            math.floor((max(a[0], b[0]) + gap) / _CELL) + 1)
-            for cy in range(math.floor((min(a[1], b[1]) - gap) / _CELL),
-                            math.floor((max(a[1], b[1]) + gap) / _CELL) + 1)]
+    touches: every segment that comes within ``gap`` of it shares one of them. Column by
+    column, each from the top; one cell at once (most segments: this is asked for every
+    segment weighed)."""
+    (ax, ay), (bx, by) = a, b
+    floor = math.floor
+    c0, c1 = (floor((ax - gap) / _CELL), floor((bx + gap) / _CELL)) if ax <= bx \
+        else (floor((bx - gap) / _CELL), floor((ax + gap) / _CELL))
+    r0, r1 = (floor((ay - gap) / _CELL), floor((by + gap) / _CELL)) if ay <= by \
+        else (floor((by - gap) / _CELL), floor((ay + gap) / _CELL))
+    if c0 == c1 and r0 == r1:
+        return [(c0, r0)]
+    return [(cx, cy) for cx in range(c0, c1 + 1) for cy in range(r0, r1 + 1)]
 
 
 def _within(alpha: float, beta: float, lo: float, hi: float, t0: float, t1: float

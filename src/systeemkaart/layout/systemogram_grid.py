@@ -16,6 +16,7 @@ __all__ = ["CELL", "Grid", "cell_of", "cells_along", "gathered"]
 
 CELL = 64.0
 """Side of a grid cell: about a box, so a segment meets few boxes per cell."""
+_INVERSE = 1 / CELL
 
 
 def cell_of(v: float) -> int:
@@ -56,24 +57,31 @@ def gathered(cells: dict[tuple[int, int], list[int]], walk: Sequence[tuple[int, 
 
 
 def cells_along(p: Point, q: Point) -> list[tuple[int, int]]:
-    """The grid cells the segment ``p``-``q`` passes."""
+    """The grid cells the segment ``p``-``q`` passes, column by column from the left, each
+    column's from the top (a segment within one row or column at once: most are). Asked
+    for every new segment the router tests or weighs: the row where the segment crosses a
+    column's edge is worked out once, for both columns."""
     (px, py), (qx, qy) = p, q
     floor = math.floor
-    c0, c1 = floor(min(px, qx) / CELL), floor(max(px, qx) / CELL)
-    r0, r1 = floor(min(py, qy) / CELL), floor(max(py, qy) / CELL)
-    if c0 == c1 or r0 == r1:
-        return [(cx, cy) for cx in range(c0, c1 + 1) for cy in range(r0, r1 + 1)]
+    # CELL is a power of two: multiplying by its inverse is exact, as dividing is
+    lo, hi = (px, qx) if px <= qx else (qx, px)
+    c0, c1 = floor(lo * _INVERSE), floor(hi * _INVERSE)
+    r0, r1 = (floor(py * _INVERSE), floor(qy * _INVERSE)) if py <= qy \
+        else (floor(qy * _INVERSE), floor(py * _INVERSE))
+    if c0 == c1:
+        return [(c0, r0)] if r0 == r1 else [(c0, cy) for cy in range(r0, r1 + 1)]
+    if r0 == r1:
+        return [(cx, r0) for cx in range(c0, c1 + 1)]
     slope = (qy - py) / (qx - px)
-    lo, hi = min(px, qx), max(px, qx)
-    out = []
-    ya = py + (lo - px) * slope  # the y where the segment enters column c0
+    out: list[tuple[int, int]] = []
+    append = out.append
+    ra = floor((py + (lo - px) * slope) * _INVERSE)  # the row where it enters column c0
     for cx in range(c0, c1 + 1):
-        # the y where it leaves column cx, which is where it enters the next (CELL is a
-        # power of two: the column edges are exact)
-        yb = py + ((cx + 1) * CELL - px) * slope if cx < c1 else py + (hi - px) * slope
-        if ya > yb:
-            out += [(cx, cy) for cy in range(floor(yb / CELL), floor(ya / CELL) + 1)]
-        else:
-            out += [(cx, cy) for cy in range(floor(ya / CELL), floor(yb / CELL) + 1)]
-        ya = yb
+        # the row where it leaves column cx, which is where it enters the next (the
+        # column edges are exact)
+        rb = floor((py + ((cx + 1) * CELL - px) * slope if cx < c1
+                    else py + (hi - px) * slope) * _INVERSE)
+        for cy in range(rb, ra + 1) if ra > rb else range(ra, rb + 1):
+            append((cx, cy))
+        ra = rb
     return out

@@ -23,7 +23,6 @@ from collections.abc import Collection, Sequence
 from itertools import pairwise
 
 from . import Box, Point
-from .ring_geometry import segments_cross
 from .systemogram_close import (
     CLOSE_GAP,
     FRAME_GAP,
@@ -95,14 +94,50 @@ class _Lines:
         self.edges = edges
         self.stuck: StuckBends = {} if stuck is None else stuck
         self.cells: dict[tuple[int, int], set[int]] = {}
+        self._segments: dict[int, list[tuple[Point, Point, float, float, float, float,
+                                              float]]] = {}
+        """Each line's segments (but points) with their boxes and lengths, as
+        :data:`_Near` holds them: kept until the line moves."""
+        self._pairs: dict[tuple[int, int], tuple[bool, bool, list[Point]]] = {}
+        """How line ``i`` sees line ``j`` (see :meth:`nearby`): the lines' ends never move."""
         for i, path in enumerate(paths):
             for a, b in pairwise(path):
                 self.add(i, a, b)
 
     def add(self, i: int, a: Point, b: Point) -> None:
-        """Note that line ``i`` passes near the segment ``a``-``b``."""
+        """Note that line ``i`` passes near the segment ``a``-``b`` (it has moved there)."""
+        self._segments.pop(i, None)
         for cell in near_cells(a, b, NUDGE_GAP):
             self.cells.setdefault(cell, set()).add(i)
+
+    def _pair(self, i: int, j: int) -> tuple[bool, bool, list[Point]]:
+        """Whether line ``j`` may count as crossing line ``i`` (shares no end, or another
+        agent's line into the same person: crossing it there hides whose arrow is whose)
+        and as close (another agent's), and the shared ends left out of the close length."""
+        known = self._pairs.get((i, j))
+        if known is None:
+            agent, target = self.ends[i]
+            other, its = self.ends[j]
+            path, theirs = self.paths[i], self.paths[j]
+            shared = {agent, target} & {other, its}
+            holes = [pt for node, pt in ((agent, path[0]), (target, path[-1]),
+                                         (other, theirs[0]), (its, theirs[-1]))
+                     if node in shared]
+            known = self._pairs[(i, j)] = (not shared or (its == target and other != agent),
+                                           other != agent, holes)
+        return known
+
+    def segments_of(self, j: int) -> list[tuple[Point, Point, float, float, float, float,
+                                                float]]:
+        """The segments of line ``j`` but points, each with its box (x0, x1, y0, y1) and
+        length."""
+        segs = self._segments.get(j)
+        if segs is None:
+            segs = self._segments[j] = [
+                (c, d, min(c[0], d[0]), max(c[0], d[0]), min(c[1], d[1]), max(c[1], d[1]),
+                 math.hypot(d[0] - c[0], d[1] - c[1]))
+                for c, d in pairwise(self.paths[j]) if c != d]
+        return segs
 
     def near(self, segs: Sequence[tuple[Point, Point]]) -> list[int]:
         """The lines that may pass near any of ``segs``, in order."""
@@ -116,27 +151,19 @@ class _Lines:
         """The segments of ``others`` (not line ``i``) within the box ``lo``-``hi``, each
         with whether it may count as crossing line ``i`` (shares no end) and as close
         (another agent), and the shared ends left out of the close length."""
-        agent, target = self.ends[i]
-        path = self.paths[i]
         out: list[_Near] = []
+        lx, ly = lo
+        hx, hy = hi
         for j in others:
             if j == i:
                 continue
-            other, its = self.ends[j]
-            theirs = self.paths[j]
-            shared = {agent, target} & {other, its}
-            holes = [pt for node, pt in ((agent, path[0]), (target, path[-1]),
-                                         (other, theirs[0]), (its, theirs[-1]))
-                     if node in shared]
-            for c, d in pairwise(theirs):
-                if (max(c[0], d[0]) < lo[0] or min(c[0], d[0]) > hi[0]
-                        or max(c[1], d[1]) < lo[1] or min(c[1], d[1]) > hi[1]
-                        or c == d):
+            pair: tuple[bool, bool, list[Point]] | None = None
+            for seg in self.segments_of(j):
+                if seg[3] < lx or seg[2] > hx or seg[5] < ly or seg[4] > hy:
                     continue
-                # a line into the same person counts as crossed too: crossing it there
-                # hides whose arrow is whose
-                out.append(_near(not shared or (its == target and other != agent),
-                                 other != agent, holes, c, d))
+                if pair is None:
+                    pair = self._pair(i, j)
+                out.append(pair + seg)
         return out
 
     def frames_near(self, lo: Point, hi: Point) -> list[_Near]:
@@ -169,12 +196,23 @@ def _close(segs: Sequence[tuple[Point, Point]], near: Sequence[_Near],
 def _crossings(segs: Sequence[tuple[Point, Point]], near: Sequence[_Near]) -> int:
     """How many of the ``near`` segments sharing no end with ``segs`` they cross."""
     total = 0
-    for a, b in segs:
-        x0, x1, y0, y1 = min(a[0], b[0]), max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1])
-        for crosses, _, _, c, d, cx0, cx1, cy0, cy1, _ in near:
+    for (ax, ay), (bx, by) in segs:
+        x0, x1 = (ax, bx) if ax < bx else (bx, ax)
+        y0, y1 = (ay, by) if ay < by else (by, ay)
+        ux, uy = bx - ax, by - ay
+        for crosses, _, _, (cx, cy), (dx, dy), cx0, cx1, cy0, cy1, _ in near:
             if not crosses or cx1 < x0 or cx0 > x1 or cy1 < y0 or cy0 > y1:
                 continue
-            total += segments_cross(a, b, c, d)
+            # segments_cross, inlined (the same products: this is the nudging's inner
+            # loop, asked for every place a bend is tried at)
+            d3 = ux * (cy - ay) - uy * (cx - ax)
+            d4 = ux * (dy - ay) - uy * (dx - ax)
+            if (d3 > 0 > d4) or (d3 < 0 < d4):
+                vx, vy = dx - cx, dy - cy
+                d1 = vx * (ay - cy) - vy * (ax - cx)
+                d2 = vx * (by - cy) - vy * (bx - cx)
+                if (d1 > 0 > d2) or (d1 < 0 < d2):
+                    total += 1
     return total
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from . import Box, Point
+from .ring_geometry import crossing_at
 from .systemogram_close import FRAME_DASH, close_length, close_span, frame_edges, near_cells
 from .systemogram_route import TIGHT, Router
 
@@ -76,11 +77,9 @@ def _meet(a: Point, b: Point, c: Point, d: Point) -> Point | None:
     nearly straight on (the point would run away)."""
     rx, ry = b[0] - a[0], b[1] - a[1]
     sx, sy = d[0] - c[0], d[1] - c[1]
-    den = rx * sy - ry * sx
-    if abs(den) <= STEADY * math.hypot(rx, ry) * math.hypot(sx, sy):
+    if abs(rx * sy - ry * sx) <= STEADY * math.hypot(rx, ry) * math.hypot(sx, sy):
         return None
-    t = ((c[0] - a[0]) * sy - (c[1] - a[1]) * sx) / den
-    return a[0] + t * rx, a[1] + t * ry
+    return crossing_at(a, b, c, d)
 
 
 def moved(path: Sequence[Point], shifts: dict[int, Shift], lo: int, hi: int
@@ -169,6 +168,10 @@ class _Near:
         self.records: list[_Record] = []
         self.gone: set[int] = set()
         self.of: dict[int, list[int]] = {}
+        self._made: dict[tuple[int, tuple[Point, ...]],
+                         list[tuple[_Record, list[tuple[int, int]]]]] = {}
+        """The records and cells of each way a line took (a way tried and given up is
+        put back: its segments need not be worked out again)."""
         for i, path in enumerate(paths):
             self.add(i, path)
         for e, edge in enumerate(frame_edges(frames)):
@@ -178,12 +181,18 @@ class _Near:
         """Note that line ``i`` now runs along ``path`` (and no longer where it ran)."""
         self.gone.update(self.of.pop(i, ()))
         mine = self.of[i] = []
-        for c, d in pairwise(path):
+        key = (i, tuple(path))
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = [
+                ((i, c, d, min(c[0], d[0]), max(c[0], d[0]), min(c[1], d[1]),
+                  max(c[1], d[1]), d[0] - c[0], d[1] - c[1], math.dist(c, d)),
+                 near_cells(c, d, 0.0)) for c, d in pairwise(path)]
+        for record, cells in made:
             n = len(self.records)
-            self.records.append((i, c, d, min(c[0], d[0]), max(c[0], d[0]), min(c[1], d[1]),
-                                 max(c[1], d[1]), d[0] - c[0], d[1] - c[1], math.dist(c, d)))
+            self.records.append(record)
             mine.append(n)
-            for cell in near_cells(c, d, 0.0):
+            for cell in cells:
                 self.cells.setdefault(cell, []).append(n)
 
     def around(self, segs: Sequence[tuple[Point, Point]], reach: float) -> list[_Record]:
@@ -213,16 +222,40 @@ def _depth(a: Point, b: Point, c: Point, d: Point, vx: float, vy: float, gap: fl
     return run * max(deep, 0.1)
 
 
+_Pair = tuple[int, bool, list[Point], float]
+"""How a line weighs another (or a frame edge): 1 when crossing it counts as a free
+crossing, 2 as one into the same person, 0 not at all; whether it may count as close;
+the shared ends left out of the close length; the spacing their tracks need."""
+
+
+def _pair(i: int, j: int, path: Sequence[Point], paths: Sequence[Sequence[Point]],
+          ends: Sequence[tuple[str, str]], widths: Sequence[float]) -> _Pair:
+    """How line ``i`` (whose way is ``path``) weighs line ``j`` (or frame edge
+    ``-1 - j``): see :data:`_Pair`. It depends on the two lines' ends only."""
+    if j < 0:
+        return (0, True, [], spacing(widths[i], FRAME_EXTENT) - 0.5)
+    agent, target = ends[i]
+    other, its = ends[j]
+    theirs = paths[j]
+    shared = {agent, target} & {other, its}
+    holes = [pt for node, pt in ((agent, path[0]), (target, path[-1]),
+                                 (other, theirs[0]), (its, theirs[-1]))
+             if node in shared]
+    # 1: a line sharing no end, 2: one of another agent into the same person
+    kind = 1 if not shared else 2 if its == target and other != agent else 0
+    return (kind, True, holes, spacing(widths[i], widths[j]) - 0.5)
+
+
 def _weigh(i: int, segs: Sequence[tuple[Point, Point]], path: Sequence[Point],
            near: Sequence[_Record], paths: Sequence[Sequence[Point]],
-           ends: Sequence[tuple[str, str]], widths: Sequence[float], close_too: bool = True
-           ) -> tuple[int, int, float]:
+           ends: Sequence[tuple[str, str]], widths: Sequence[float], close_too: bool = True,
+           how: dict[int, _Pair] | None = None) -> tuple[int, int, float]:
     """How many of the ``near`` segments the segments ``segs`` of line ``i`` (whose way is
     ``path``) cross (of lines sharing no end, and of other agents' lines into the same
     person), and how long they run closer beside lines of other agents and frame edges
     than their tracks' spacing (with ``close_too``). Only segments whose boxes come that
-    near are weighed."""
-    agent, target = ends[i]
+    near are weighed. ``how`` keeps line ``i``'s :func:`_pair` of each line met (they
+    depend on the lines' ends, which never move), for the next call."""
     free, into, close = 0, 0, 0.0
     reach = max(widths) + TRACK_GAP if close_too else 0.0
     boxes = [(min(a[0], b[0]) - reach, max(a[0], b[0]) + reach,
@@ -232,25 +265,14 @@ def _weigh(i: int, segs: Sequence[tuple[Point, Point]], path: Sequence[Point],
         return 0, 0, 0.0
     lo_x, hi_x = min(bx[0] for bx in boxes), max(bx[1] for bx in boxes)
     lo_y, hi_y = min(bx[2] for bx in boxes), max(bx[3] for bx in boxes)
-    how: dict[int, tuple[int, bool, list[Point], float]] = {}
+    if how is None:
+        how = {}
     for j, c, d, cx0, cx1, cy0, cy1, vx, vy, lv in near:
         if j == i or lv < 1e-9 or cx1 < lo_x or cx0 > hi_x or cy1 < lo_y or cy0 > hi_y:
             continue
         known = how.get(j)
         if known is None:
-            if j < 0:
-                known = (0, True, [], spacing(widths[i], FRAME_EXTENT) - 0.5)
-            else:
-                other, its = ends[j]
-                theirs = paths[j]
-                shared = {agent, target} & {other, its}
-                holes = [pt for node, pt in ((agent, path[0]), (target, path[-1]),
-                                             (other, theirs[0]), (its, theirs[-1]))
-                         if node in shared]
-                # 1: a line sharing no end, 2: one of another agent into the same person
-                kind = 1 if not shared else 2 if its == target and other != agent else 0
-                known = (kind, True, holes, spacing(widths[i], widths[j]) - 0.5)
-            how[j] = known
+            known = how[j] = _pair(i, j, path, paths, ends, widths)
         counted, apart, holes, gap = known
         cxa, cya = c
         for x0, x1, y0, y1, a, b, ux, uy in boxes:
@@ -292,14 +314,26 @@ class Lines:
         self.taken: dict[int, dict[int, Shift]] = {}
         self.tries = 0
         """How many new ways may still be weighed (a bounded cost)."""
+        self.how: dict[int, dict[int, _Pair]] = {}
+        """How each line weighs each line it met (:func:`_pair`): the same every time."""
+        self._last: dict[int, tuple[dict[int, Shift], dict[int, Shift] | None,
+                                    tuple[list[Point], dict[int, Shift]]]] = {}
+        """Each line's last :meth:`_new`: the shifts asked, those taken then, the answer
+        (a bundle that cannot move together tries each line alone with the same shifts)."""
 
     def _new(self, i: int, shifts: dict[int, Shift]) -> tuple[list[Point], dict[int, Shift]]:
         """Line ``i``'s way with ``shifts`` on top of those it took, and all of them."""
+        taken = self.taken.get(i)
+        last = self._last.get(i)
+        if last is not None and last[0] is shifts and last[1] is taken:
+            return last[2]
         path = self.routed.setdefault(i, list(self.paths[i]))
         lo = self.firsts[i]
         hi = len(path) - max(self.kept[i] if self.kept else 1, 1) - 1
-        both = {**self.taken.get(i, {}), **shifts}
-        return moved(path, both, lo, hi), both
+        both = {**(taken or {}), **shifts}
+        out = moved(path, both, lo, hi), both
+        self._last[i] = (shifts, taken, out)
+        return out
 
     def attempt_all(self, moves: dict[int, dict[int, Shift]]) -> bool:
         """Move every line of ``moves`` at once (a bundle's lines part together, each
@@ -340,7 +374,8 @@ class Lines:
         free, into, close = 0, 0, 0.0
         for i, (path, segs) in ways.items():
             near = self.nearby.around(segs, self.reach)
-            f, n, c = _weigh(i, segs, path, near, self.paths, self.ends, self.widths)
+            f, n, c = _weigh(i, segs, path, near, self.paths, self.ends, self.widths,
+                             how=self.how.setdefault(i, {}))
             free, into, close = free + f, into + n, close + c
         return free, into, close
 
@@ -352,7 +387,7 @@ class Lines:
         self.tries -= 1
         new, both = self._new(i, shifts)
         if not better(self.router, i, self.paths, new, self.nearby, self.reach, self.ends,
-                       self.widths, self.skips):
+                      self.widths, self.skips, self.how.setdefault(i, {})):
             return False
         self.taken[i] = both
         self.paths[i][:] = new
@@ -361,26 +396,31 @@ class Lines:
 
 
 def better(router: Router, i: int, paths: Sequence[Sequence[Point]], new: Sequence[Point],
-            nearby: _Near, reach: float, ends: Sequence[tuple[str, str]],
-            widths: Sequence[float], skips: Sequence[Sequence[str]]) -> bool:
+           nearby: _Near, reach: float, ends: Sequence[tuple[str, str]],
+           widths: Sequence[float], skips: Sequence[Sequence[str]],
+           how: dict[int, _Pair] | None = None) -> bool:
     """True when line ``i`` may take the way ``new``: it crosses no more lines, runs less
-    close beside others, and each new segment is clear of every box."""
+    close beside others, and each new segment is clear of every box. ``how`` keeps line
+    ``i``'s :func:`_pair` of the lines met. The segments near are found once, within the
+    reach of the closeness: the crossings are counted among them too (a segment that
+    crosses another shares a cell with it, so any reach finds it)."""
     path = paths[i]
     if list(new) == list(path):
         return False
     old_segs, new_segs = list(pairwise(path)), list(pairwise(new))
     gone = [seg for seg in old_segs if seg not in new_segs]
     came = [seg for seg in new_segs if seg not in old_segs]
-    near = nearby.around(gone + came, 0.0)
-    after = _weigh(i, came, new, near, paths, ends, widths, False)
-    before = _weigh(i, gone, path, near, paths, ends, widths, False)
+    if how is None:
+        how = {}
+    near = nearby.around(gone + came, reach)
+    after = _weigh(i, came, new, near, paths, ends, widths, False, how)
+    before = _weigh(i, gone, path, near, paths, ends, widths, False, how)
     if after[0] > before[0] or after[1] > before[1]:
         return False
     if not _clear(router, i, path, gone, came, skips, ends):
         return False
-    near = nearby.around(gone + came, reach)
-    return _weigh(i, came, new, near, paths, ends, widths)[2] < \
-        _weigh(i, gone, path, near, paths, ends, widths)[2] - 1.0
+    return _weigh(i, came, new, near, paths, ends, widths, how=how)[2] < \
+        _weigh(i, gone, path, near, paths, ends, widths, how=how)[2] - 1.0
 
 
 def _clear(router: Router, i: int, path: Sequence[Point], gone: Sequence[tuple[Point, Point]],

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from . import Point
-from .ring_geometry import segments_cross
+from .ring_geometry import crossing_at, segments_cross
 from .systemogram_route import Router
 from .systemogram_tracks import beside_length, clear_at_margins, near_segments
 
@@ -37,14 +37,6 @@ BENDS = 4
 """Most later bends a new way from the stub is tried to."""
 
 
-def _crossing_point(a: Point, b: Point, c: Point, d: Point) -> Point:
-    """Where the segments ``a``-``b`` and ``c``-``d`` (known to cross) meet."""
-    ux, uy, vx, vy = b[0] - a[0], b[1] - a[1], d[0] - c[0], d[1] - c[1]
-    den = ux * vy - uy * vx
-    t = ((c[0] - a[0]) * vy - (c[1] - a[1]) * vx) / den
-    return a[0] + t * ux, a[1] + t * uy
-
-
 def sibling_crossings(lines: Sequence[tuple[str, str, Sequence[Point]]],
                       near: float = NEAR) -> list[tuple[int, int, Point]]:
     """Every (line, line, point) where two lines of one agent (``lines`` as (agent, target,
@@ -62,7 +54,7 @@ def sibling_crossings(lines: Sequence[tuple[str, str, Sequence[Point]]],
                 for a, b in pairwise(pi):
                     for c, d in pairwise(pj):
                         if segments_cross(a, b, c, d):
-                            pt = _crossing_point(a, b, c, d)
+                            pt = crossing_at(a, b, c, d)
                             if min(math.dist(pt, pi[0]), math.dist(pt, pj[0])) <= near:
                                 out.append((i, j, pt))
     return out
@@ -188,8 +180,8 @@ def _siblings_crossed(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str
     for j, other in enumerate(paths):
         if j != i and ends[j][0] == ends[i][0]:
             siblings += any(segments_cross(a, b, c, d)
-                            and min(math.dist(_crossing_point(a, b, c, d), path[0]),
-                                    math.dist(_crossing_point(a, b, c, d), other[0])) <= NEAR
+                            and min(math.dist(crossing_at(a, b, c, d), path[0]),
+                                    math.dist(crossing_at(a, b, c, d), other[0])) <= NEAR
                             for a, b in pairwise(path) for c, d in pairwise(other))
     return siblings
 
