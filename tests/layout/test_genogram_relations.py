@@ -388,9 +388,31 @@ def test_two_lines_round_one_box_from_one_person_nest() -> None:
     assert _crossings(layout, straight=False) <= _crossings(layout, True, ways)
 
 
+def test_six_relations_of_a_woman_round_her_partner_nest_over_the_row() -> None:
+    """Found by the generated-families property with ``--hypothesis-seed`` 85: six
+    relations between a woman and a person without family links, her partner standing
+    between them. Four go over the partner's box, nested; the ports on the two tops ran
+    out for the other two, which went round below the whole row, each across the child
+    line and the partner's line to the child (4 crossings against the yardstick's 1).
+    They now go round the outside of both above the row, outside the four: no relation
+    crosses a line."""
+    case = _at_most_six_a_pair(load(Path(__file__).resolve().parents[1] / "data"
+                                    / "genogram-emotional-seed-85.json"))
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    check_layout(case, layout)
+    assert lines_on_lines(layout) == []
+    ways = _yardstick(layout)
+    assert ways is not None
+    assert _crossings(layout, straight=False) <= _crossings(layout, True, ways)
+    family = [("u:" + "|".join(sorted(p.partners)), segments(p.points))
+              for p in layout.partnerships]
+    family += [("u:" + "|".join(sorted(c.parents)), segments(c.points))
+               for c in layout.children]
+    assert _crossings(layout, straight=False) == crossings(family)
+
+
 @pytest.mark.xfail(strict=True, reason="open: emotional lines cross more than the yardstick")
-@pytest.mark.parametrize("name", ["genogram-emotional-seed-81",
-                                  "genogram-emotional-seed-83", "genogram-emotional-seed-85"])
+@pytest.mark.parametrize("name", ["genogram-emotional-seed-81", "genogram-emotional-seed-83"])
 def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str) -> None:
     """Found by the generated-families property above with ``--hypothesis-seed`` 81, 82,
     83 and 85; the tree as it stood before the yardstick went round boxes failed on each too
