@@ -377,8 +377,11 @@ def relation_paths(work: Work, a: str, b: str, half: float | None = None
     (:func:`relation_path`) first: between rows, also from the other side of the upper
     symbol (unless a partner stands there), across in the band above the lower person
     instead of the band below the upper one, and into the side of the lower symbol instead
-    of its top; in one row, also out of the sides and through the band below the row. The
-    layout keeps the one that crosses fewest lines. ``half``: as :func:`relation_path`."""
+    of its top; in one row, also out of the sides and through the band below the row, and
+    round the outside of both above the row where the route over the tops found no port of
+    its own left on either top and neither has a child line coming down into it (see
+    :func:`_over`). The layout keeps the one that crosses
+    fewest lines. ``half``: as :func:`relation_path`."""
     rows = work.st.rows
     if rows[a] > rows[b]:
         return [list(reversed(p)) for p in relation_paths(work, b, a, half)]
@@ -398,15 +401,20 @@ def relation_paths(work: Work, a: str, b: str, half: float | None = None
 
     out: list[list[RefPoint]] = []
     if rows[a] == rows[b]:
-        shared = sum(1 for pid in (a, b) for port in work.top_ports[pid] if port >= _SHARED)
+        shared = [_shared_ports(work, pid) for pid in (a, b)]
         out.append(relation_path(work, a, b, half))
+        below: list[RefPoint] | None = None
         for outer in (False, True):
             below = build(functools.partial(_below, work, a, b, outer, half))
             if below is not None:
                 out.append(below)
-        if sum(1 for pid in (a, b) for port in work.top_ports[pid] if port >= _SHARED) \
-                > shared:  # no port of its own left on a top: round the outside above
-            over = build(functools.partial(_over, work, a, b, half))
+        if all(_shared_ports(work, pid) > n and not _has_parents(work, pid)
+               for pid, n in zip((a, b), shared, strict=True)):
+            # no port of its own left on either top: round the outside above, up the
+            # corridor slots of the way round below when there is one (only one of the
+            # two is drawn)
+            slots = (below[1][0], below[-2][0]) if below is not None else None
+            over = build(functools.partial(_over, work, a, b, half, slots))
             if over is not None:
                 out.append(over)
     else:
@@ -486,15 +494,31 @@ def _below(work: Work, a: str, b: str, outer: bool = False, half: float | None =
             (xb, yb), (bx + sb * _half_width(work, b, dyb), yb)]
 
 
-def _over(work: Work, a: str, b: str, half: float | None = None) -> list[RefPoint] | None:
+def _shared_ports(work: Work, pid: str) -> int:
+    """How many lines share a port on ``pid``'s top (see :func:`_top_x`)."""
+    return sum(1 for port in work.top_ports[pid] if port >= _SHARED)
+
+
+def _has_parents(work: Work, pid: str) -> bool:
+    """True when a child line comes down into ``pid``'s top (a way across the band above
+    the row would cross it)."""
+    return any(child == pid for u in work.st.unions for child, _kind, _i in u.children)
+
+
+def _over(work: Work, a: str, b: str, half: float | None = None,
+          slots: tuple[float, float] | None = None) -> list[RefPoint] | None:
     """Between two people of one row: out of the sides of both symbols facing away from
     each other, up the corridor beside each box and across in a lane of the band above the
     row, round the outside of both and of everything between them. Where many relations
-    join one pair, the ports on their tops run out: the lines over the tops and through
+    join one pair, the ports on both tops run out: the lines over the tops and through
     the gap between them take what those hold, and this way nests outside them instead
-    of going round below the row, across the lines hanging there. ``None`` when a partner
+    of going round below the row, across the lines hanging there (offered only then, and
+    only where no child line comes down into either symbol, which it would cross: with a
+    port left on one top, a line in the band above mostly has a way that crosses less
+    once the lanes not taken are freed). ``None`` when a partner
     stands on an outer side or a partner line hangs from it. ``half``: as
-    :func:`relation_path`."""
+    :func:`relation_path`; ``slots``: the x of the way up beside each box, when one was
+    kept there already (else a slot of its own in each corridor)."""
     router = work.router
     assert router is not None
     row = work.st.rows[a]
@@ -507,7 +531,8 @@ def _over(work: Work, a: str, b: str, half: float | None = None) -> list[RefPoin
             return None
         ends.append(_side_port(work, pid, towards, away, down=False))
     (sa, dya), (sb, dyb) = ends
-    xa, xb = _corridor_x(work, a, sa, half), _corridor_x(work, b, sb, half)
+    xa, xb = slots if slots is not None \
+        else (_corridor_x(work, a, sa, half), _corridor_x(work, b, sb, half))
     lane = router.lane(row, xa, xb, 1, downs=[xa, xb], half=_lane_half(half))
     ya, yb = row_ref(row, MID + dya), row_ref(row, MID + dyb)
     return [(ax + sa * _half_width(work, a, dya), ya), (xa, ya), (xa, lane), (xb, lane),
