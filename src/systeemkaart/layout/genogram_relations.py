@@ -408,13 +408,13 @@ def relation_paths(work: Work, a: str, b: str, half: float | None = None
             below = build(functools.partial(_below, work, a, b, outer, half))
             if below is not None:
                 out.append(below)
-        if all(_shared_ports(work, pid) > n and not _has_parents(work, pid)
-               for pid, n in zip((a, b), shared, strict=True)):
+        if below is not None and all(_shared_ports(work, pid) > n
+                                     and not _has_parents(work, pid)
+                                     for pid, n in zip((a, b), shared, strict=True)):
             # no port of its own left on either top: round the outside above, up the
-            # corridor slots of the way round below when there is one (only one of the
-            # two is drawn)
-            slots = (below[1][0], below[-2][0]) if below is not None else None
-            over = build(functools.partial(_over, work, a, b, half, slots))
+            # corridor slots of the way round below (only one of the two is drawn)
+            over = build(functools.partial(_over, work, a, b, (below[1][0], below[-2][0]),
+                                           half))
             if over is not None:
                 out.append(over)
     else:
@@ -505,8 +505,8 @@ def _has_parents(work: Work, pid: str) -> bool:
     return any(child == pid for u in work.st.unions for child, _kind, _i in u.children)
 
 
-def _over(work: Work, a: str, b: str, half: float | None = None,
-          slots: tuple[float, float] | None = None) -> list[RefPoint] | None:
+def _over(work: Work, a: str, b: str, slots: tuple[float, float],
+          half: float | None = None) -> list[RefPoint] | None:
     """Between two people of one row: out of the sides of both symbols facing away from
     each other, up the corridor beside each box and across in a lane of the band above the
     row, round the outside of both and of everything between them. Where many relations
@@ -517,8 +517,8 @@ def _over(work: Work, a: str, b: str, half: float | None = None,
     port left on one top, a line in the band above mostly has a way that crosses less
     once the lanes not taken are freed). ``None`` when a partner
     stands on an outer side or a partner line hangs from it. ``half``: as
-    :func:`relation_path`; ``slots``: the x of the way up beside each box, when one was
-    kept there already (else a slot of its own in each corridor)."""
+    :func:`relation_path`; ``slots``: the x of the way up beside each box (those of the
+    way round below the row, which leaves by the same sides, see :func:`_below`)."""
     router = work.router
     assert router is not None
     row = work.st.rows[a]
@@ -531,8 +531,7 @@ def _over(work: Work, a: str, b: str, half: float | None = None,
             return None
         ends.append(_side_port(work, pid, towards, away, down=False))
     (sa, dya), (sb, dyb) = ends
-    xa, xb = slots if slots is not None \
-        else (_corridor_x(work, a, sa, half), _corridor_x(work, b, sb, half))
+    xa, xb = slots
     lane = router.lane(row, xa, xb, 1, downs=[xa, xb], half=_lane_half(half))
     ya, yb = row_ref(row, MID + dya), row_ref(row, MID + dyb)
     return [(ax + sa * _half_width(work, a, dya), ya), (xa, ya), (xa, lane), (xb, lane),
