@@ -388,25 +388,49 @@ def test_two_lines_round_one_box_from_one_person_nest() -> None:
     assert _crossings(layout, straight=False) <= _crossings(layout, True, ways)
 
 
+def test_six_relations_of_a_woman_round_her_partner_nest_over_the_row() -> None:
+    """Found by the generated-families property with ``--hypothesis-seed`` 85: six
+    relations between a woman and a person without family links, her partner standing
+    between them. Four go over the partner's box, nested; the ports on the two tops ran
+    out for the other two, which went round below the whole row, each across the child
+    line and the partner's line to the child (4 crossings against the yardstick's 1).
+    They now go round the outside of both above the row, outside the four: no relation
+    crosses a line."""
+    case = _at_most_six_a_pair(load(Path(__file__).resolve().parents[1] / "data"
+                                    / "genogram-emotional-seed-85.json"))
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    check_layout(case, layout)
+    assert lines_on_lines(layout) == []
+    ways = _yardstick(layout)
+    assert ways is not None
+    assert _crossings(layout, straight=False) <= _crossings(layout, True, ways)
+    family = [("u:" + "|".join(sorted(p.partners)), segments(p.points))
+              for p in layout.partnerships]
+    family += [("u:" + "|".join(sorted(c.parents)), segments(c.points))
+               for c in layout.children]
+    assert _crossings(layout, straight=False) == crossings(family)
+
+
 @pytest.mark.xfail(strict=True, reason="open: emotional lines cross more than the yardstick")
-@pytest.mark.parametrize("name", ["genogram-emotional-seed-81",
-                                  "genogram-emotional-seed-83", "genogram-emotional-seed-85"])
+@pytest.mark.parametrize("name", ["genogram-emotional-seed-81", "genogram-emotional-seed-83"])
 def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str) -> None:
     """Found by the generated-families property above with ``--hypothesis-seed`` 81, 82,
     83 and 85; the tree as it stood before the yardstick went round boxes failed on each too
     (older faults, not regressions). Seed 81: a person's abuse and close-hostile lines
-    to someone two rows down are routed through the corridors and cross each other and
-    the family lines, 13 crossings against 8. Seed 82 (holds now, tested in
-    ``test_genogram_part``): a grandmother's three lines (to a grandson twice, to
-    another) leave one side of her symbol and cross each other just beyond it, 11 against
-    10 (and run along each other down a corridor too narrow for
-    three). Seed 83: a parent with four relations to a child and three to the child's
-    partner, one row down: the routes wander round the whole drawing, 20 against 5 (16
-    before open corridors were searched further, when one more line ran along
-    another; 18 now: no straight line between the parent and the child clears both his
-    name and the partners' years). Seed 85: six relations between a woman and a person
-    without family links beside her and her partner: 8 against 1 (11 on the tree before;
-    4 now: four go over her partner, two still round the whole row)."""
+    to someone one row down, 12 crossings against 8 (13 before). Only one straight line
+    between them crosses as few family lines as the yardstick's way (3: it leaves above
+    the partner bracket's corner, which the line through the centres crosses twice), and
+    the other one's detours all end within 4 units of another line's end on the
+    receiving diamond's upper-left edge (a third line arrives there from its brother):
+    the second line is routed through the corridors, across the first. Seed 82 (holds
+    now, tested in ``test_genogram_part``): a grandmother's three lines (to a grandson
+    twice, to another) leave one side of her symbol and cross each other just beyond it,
+    11 against 10 (and run along each other down a corridor too narrow for three). Seed
+    83: a parent with four relations to a child and three to the child's partner, one
+    row down: the routes wander round the whole drawing, 14 against 5 (20 on the tree
+    before; the yardstick lets all four (and all three) share one way between his name
+    and the partners' years). Seed 85 (holds now, see
+    :func:`test_six_relations_of_a_woman_round_her_partner_nest_over_the_row`)."""
     case = _at_most_six_a_pair(load(Path(__file__).resolve().parents[1] / "data"
                                     / f"{name}.json"))
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))

@@ -52,6 +52,9 @@ the centre; a line that draws wider leaves further out (see :func:`top_x`)."""
 _PORT_APART: Final = 4.5
 """Two lines leaving one side of a symbol closer than about this would lie on each other
 along the way out to their corridor (:func:`.lines_on_lines` counts 4)."""
+_SHARED: Final = 1000.0
+"""Where the keys of shared top ports begin in :attr:`.Work.top_ports` (see
+:func:`_top_x`): far from any offset, so they are never near a port."""
 PORT_CLEAR: Final = 5.0
 """Clear space between what two lines leaving one symbol's top draw (and between a line's
 drawing and the child line arriving at the centre): they part within a few units."""
@@ -158,7 +161,7 @@ def _top_x(work: Work, pid: str, towards: float, half: float = FAMILY_HALF,
         x = top_x(work, pid, towards, half)
     if x is None:
         k = len(work.top_ports[pid])
-        work.top_ports[pid][1000.0 + k] = 0.0  # counted, never near a port
+        work.top_ports[pid][_SHARED + k] = 0.0  # counted, never near a port
         x = cx(work, pid) + (1 if k % 2 else -1) * (_TOP_PORTS[0] + _TOP_PORTS[1]) / 2
     return x
 
@@ -374,8 +377,11 @@ def relation_paths(work: Work, a: str, b: str, half: float | None = None
     (:func:`relation_path`) first: between rows, also from the other side of the upper
     symbol (unless a partner stands there), across in the band above the lower person
     instead of the band below the upper one, and into the side of the lower symbol instead
-    of its top; in one row, also out of the sides and through the band below the row. The
-    layout keeps the one that crosses fewest lines. ``half``: as :func:`relation_path`."""
+    of its top; in one row, also out of the sides and through the band below the row, and
+    round the outside of both above the row where the route over the tops found no port of
+    its own left on either top and neither has a child line coming down into it (see
+    :func:`_over`). The layout keeps the one that crosses
+    fewest lines. ``half``: as :func:`relation_path`."""
     rows = work.st.rows
     if rows[a] > rows[b]:
         return [list(reversed(p)) for p in relation_paths(work, b, a, half)]
@@ -395,11 +401,22 @@ def relation_paths(work: Work, a: str, b: str, half: float | None = None
 
     out: list[list[RefPoint]] = []
     if rows[a] == rows[b]:
+        shared = [_shared_ports(work, pid) for pid in (a, b)]
         out.append(relation_path(work, a, b, half))
+        below: list[RefPoint] | None = None
         for outer in (False, True):
             below = build(functools.partial(_below, work, a, b, outer, half))
             if below is not None:
                 out.append(below)
+        if below is not None and all(_shared_ports(work, pid) > n
+                                     and not _has_parents(work, pid)
+                                     for pid, n in zip((a, b), shared, strict=True)):
+            # no port of its own left on either top: round the outside above, up the
+            # corridor slots of the way round below (only one of the two is drawn)
+            over = build(functools.partial(_over, work, a, b, (below[1][0], below[-2][0]),
+                                           half))
+            if over is not None:
+                out.append(over)
     else:
         ax, bx = cx(work, a), cx(work, b)
         port = top_x(work, b, ax, _lane_half(half), half is not None)
@@ -472,6 +489,50 @@ def _below(work: Work, a: str, b: str, outer: bool = False, half: float | None =
     (sa, dya, _), (sb, dyb, _) = ends
     xa, xb = _corridor_x(work, a, sa, half), _corridor_x(work, b, sb, half)
     lane = router.lane(row + 1, xa, xb, 1, ups=[xa, xb], half=_lane_half(half))
+    ya, yb = row_ref(row, MID + dya), row_ref(row, MID + dyb)
+    return [(ax + sa * _half_width(work, a, dya), ya), (xa, ya), (xa, lane), (xb, lane),
+            (xb, yb), (bx + sb * _half_width(work, b, dyb), yb)]
+
+
+def _shared_ports(work: Work, pid: str) -> int:
+    """How many lines share a port on ``pid``'s top (see :func:`_top_x`)."""
+    return sum(1 for port in work.top_ports[pid] if port >= _SHARED)
+
+
+def _has_parents(work: Work, pid: str) -> bool:
+    """True when a child line comes down into ``pid``'s top (a way across the band above
+    the row would cross it)."""
+    return any(child == pid for u in work.st.unions for child, _kind, _i in u.children)
+
+
+def _over(work: Work, a: str, b: str, slots: tuple[float, float],
+          half: float | None = None) -> list[RefPoint] | None:
+    """Between two people of one row: out of the sides of both symbols facing away from
+    each other, up the corridor beside each box and across in a lane of the band above the
+    row, round the outside of both and of everything between them. Where many relations
+    join one pair, the ports on both tops run out: the lines over the tops and through
+    the gap between them take what those hold, and this way nests outside them instead
+    of going round below the row, across the lines hanging there (offered only then, and
+    only where no child line comes down into either symbol, which it would cross: with a
+    port left on one top, a line in the band above mostly has a way that crosses less
+    once the lanes not taken are freed). ``None`` when a partner
+    stands on an outer side or a partner line hangs from it. ``half``: as
+    :func:`relation_path`; ``slots``: the x of the way up beside each box (those of the
+    way round below the row, which leaves by the same sides, see :func:`_below`)."""
+    router = work.router
+    assert router is not None
+    row = work.st.rows[a]
+    ax, bx = cx(work, a), cx(work, b)
+    ends: list[tuple[float, float]] = []  # (side, dy) per end
+    for pid, towards in ((a, bx), (b, ax)):
+        away = -1.0 if towards >= cx(work, pid) else 1.0
+        if _side_away(work, pid, away) != away or away in work.line_sides.get(pid, ()) \
+                or not _roomy(work, pid, away, half):
+            return None
+        ends.append(_side_port(work, pid, towards, away, down=False))
+    (sa, dya), (sb, dyb) = ends
+    xa, xb = slots
+    lane = router.lane(row, xa, xb, 1, downs=[xa, xb], half=_lane_half(half))
     ya, yb = row_ref(row, MID + dya), row_ref(row, MID + dyb)
     return [(ax + sa * _half_width(work, a, dya), ya), (xa, ya), (xa, lane), (xb, lane),
             (xb, yb), (bx + sb * _half_width(work, b, dyb), yb)]
