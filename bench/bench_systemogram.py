@@ -12,7 +12,8 @@ routed crossings and lines through boxes over seeds 0-19: five seeds vary by 5-1
 last three: the length (units) over which lines of different agents run nearly parallel
 within 4 units (read as one line), the pairs of lines doing so over 10 units, the bands
 (lines of different agents, or a line and a household frame, whose drawn strokes, a
-double, triple or zigzag line's width counted, come within 3 units over 30 units), the
+double, triple or zigzag line's width counted, come within 3 units over 30 units) and how
+many of those are a line along a household frame ("frame"), the
 crossings of lines into one person within 40 units of it (where a reader cannot tell whose
 arrow is whose), and farther from it ("far": not in the routed crossings, which leave out
 lines that share an end), and the most such far crossings into any one person ("most": a
@@ -41,7 +42,7 @@ from systeemkaart.layout.systemogram import (
     layout_systemogram,
     long_ways,
 )
-from systeemkaart.layout.systemogram_bands import bands
+from systeemkaart.layout.systemogram_bands import FRAME, bands
 from systeemkaart.layout.systemogram_fan import fan_crossings
 from systeemkaart.layout.systemogram_lines import close_runs, lines_through_boxes, routed_ends
 from systeemkaart.model import Case
@@ -113,10 +114,12 @@ def _close(lay: SystemogramLayout) -> tuple[float, int]:
     return sum(runs.values()), sum(1 for v in runs.values() if v > 10)
 
 
-def _bands(lay: SystemogramLayout) -> int:
+def _bands(lay: SystemogramLayout) -> tuple[int, int]:
     """Bands: lines of different agents (or a line and a household frame) whose drawn
-    strokes, their double or zigzag width counted, run within 3 units over 30 units."""
-    return len(bands(lay.links, lay.people, [h.frame for h in lay.households]))
+    strokes, their double or zigzag width counted, run within 3 units over 30 units; and
+    how many of them are a line along a household frame."""
+    found = bands(lay.links, lay.people, [h.frame for h in lay.households])
+    return len(found), sum(1 for _, j in found if j == FRAME)
 
 
 def _fan(lay: SystemogramLayout) -> int:
@@ -167,13 +170,15 @@ def main() -> None:
     print(f"crossings and lines through boxes routed over {WIDE} seeds")
     print(f"{'people':>6} {'agents':>6} {'file':>7} {'ordered':>8} {'routed':>7} "
           f"{'through':>12} {'draw ms':>8} {'cpu ms':>7} {f'routed/{WIDE}':>10} "
-          f"{f'thr/{WIDE}':>7} {'close':>7} {'pairs':>6} {'bands':>5} {'fan':>5} {'far':>5} "
+          f"{f'thr/{WIDE}':>7} {'close':>7} {'pairs':>6} {'bands':>5} {'frame':>5} {'fan':>5} "
+          f"{'far':>5} "
           f"{'most':>5} "
           f"{'length':>7} {'long':>5}")
     for n_people, n_agents in [(3, 10), (4, 20), (6, 30), (12, 40), (12, 60)]:
         before, ordered, routed, t0, t1, ms, cpu = [], [], [], [], [], [], []
         wide, wide_through = [], []
-        close, pairs, band, fan, far, most, total, long = [], [], [], [], [], [], [], []
+        close, pairs, band, frame, fan, far, most, total, long = ([], [], [], [], [], [], [],
+                                                                  [], [])
         for seed in range(WIDE):
             case = network(seed, n_people, n_agents)
             final = layout_systemogram(case)
@@ -190,7 +195,9 @@ def main() -> None:
             length, count = _close(final)
             close.append(length)
             pairs.append(count)
-            band.append(_bands(final))
+            n_bands, n_frame = _bands(final)
+            band.append(n_bands)
+            frame.append(n_frame)
             fan.append(_fan(final))
             far.append(_far(final))
             most.append(_most_far(final))
@@ -206,14 +213,15 @@ def main() -> None:
               f"{through:>12} {statistics.median(ms):>8.1f} {statistics.median(cpu):>7.1f} "
               f"{statistics.mean(wide):>10.1f} {statistics.mean(wide_through):>7.1f} "
               f"{statistics.mean(close):>7.0f} {statistics.mean(pairs):>6.1f} "
-              f"{statistics.mean(band):>5.1f} "
+              f"{statistics.mean(band):>5.1f} {statistics.mean(frame):>5.1f} "
               f"{statistics.mean(fan):>5.1f} {statistics.mean(far):>5.1f} {max(most):>5} "
               f"{statistics.mean(total):>7.0f} {statistics.mean(long):>5.1f}")
     examples = sorted(Path("examples").glob("*.yaml"))
     if examples:
         print("\nexamples: crossings file / ordered / routed, lines through boxes straight ->")
         print("routed, systemogram and timeline draw time, close length / pairs over 10 units,")
-        print("bands (strokes within 3 units over 30, their width counted),")
+        print("bands (strokes within 3 units over 30, their width counted) / of them along a")
+        print("household frame,")
         print("crossings of lines into one person near it / farther, total line length /")
         print(f"lines longer than {LONG_WAY} times their straight distance")
         for path in examples:
@@ -225,9 +233,10 @@ def main() -> None:
             t, _ = _best(lambda c=case: draw(c, "timeline"))
             length, count = _close(final)
             run, loops = _length(final)
+            n_bands, n_frame = _bands(final)
             print(f"{path.stem:<24} {b:>4} / {straight.crossings:<4} / {final.crossings:<4} "
                   f"{_through(straight):>3} -> {_through(final):<3} {s:>7.1f} ms {t:>7.1f} ms "
-                  f"{length:>6.0f} / {count:<3} {_bands(final):>3} {_fan(final):>3} / "
+                  f"{length:>6.0f} / {count:<3} {n_bands:>3} / {n_frame:<2} {_fan(final):>3} / "
                   f"{_far(final):<3} "
                   f"{run:>6.0f} / {loops}")
     sys.stdout.flush()

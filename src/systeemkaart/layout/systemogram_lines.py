@@ -38,6 +38,7 @@ from .systemogram_fan import (
     fan_in,
     port_distance,
 )
+from .systemogram_frames import framed
 from .systemogram_leave import Shift, ends_of, first_sides, in_card, is_double
 from .systemogram_leave import shifts as leave_shifts
 from .systemogram_nudge import CROWDED, StuckBends, drop_reversals, nudge_apart, straighten
@@ -74,21 +75,32 @@ _SYMBOL = SYMBOL_BOX
 
 
 def _obstacles(people: Mapping[str, PersonPlace], agents: Mapping[str, Box],
-               sexes: Mapping[str, str]) -> list[Obstacle]:
+               sexes: Mapping[str, str], frames: Sequence[Box] = ()) -> list[Obstacle]:
     """Every node's box; for a person also the square inside its symbol and its label, which
-    the person's own lines go around (they end at the symbol's outline)."""
+    the person's own lines go around (they end at the symbol's outline). A person's box
+    and label facing an edge of its household frame reach past it
+    (:func:`~.systemogram_frames.framed`): other lines keep off the frame."""
     out: list[Obstacle] = []
     for pid, p in people.items():
-        out.append(Obstacle(pid, p.box))
+        out.append(framed(pid, p.box, frames))
         sex = sexes.get(pid, "unknown")
         half = SYMBOL / 2 * (1.0 if sex == "male" else 0.7 if sex == "female" else 0.5)
         out.append(Obstacle(pid + _SYMBOL, Box(p.x - half, p.y - half, 2 * half, 2 * half)))
         top = p.y + SYMBOL / 2 + 1
         if p.box.bottom > top + 1:
-            out.append(Obstacle(pid + _LABEL, Box(p.box.x, top, p.box.w, p.box.bottom - top)))
+            text = Box(p.box.x, top, p.box.w, p.box.bottom - top)
+            out.append(framed(pid + _LABEL, text, frames))
     for aid, box in agents.items():
         out.append(Obstacle(aid, box))
     return out
+
+
+def _framed(links: Sequence[LinkPlace], frames: Sequence[Box]) -> Sequence[Box]:
+    """The household frames the router keeps lines off (see :func:`_obstacles`): all of
+    ``frames`` in a crowded drawing (over ``CROWDED`` lines), none in another, whose
+    nudging moves bends off the frames instead (its lines have room to go round the
+    household close to it, and keeping them farther out costs more crossings there)."""
+    return frames if len(links) > CROWDED else ()
 
 
 def _start(router: Router, box: Box, card: Box | None, toward: Point, shift: Shift,
@@ -220,7 +232,7 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     :func:`part_tracks`: a caller that routes several layouts to draw one parts only the
     one it draws).
     """
-    router = Router(_obstacles(people, agents, sexes))
+    router = Router(_obstacles(people, agents, sexes, _framed(links, frames)))
     shifts = leave_shifts(links, people, agents, cards)
     sides = first_sides(links, people, agents, cards)
     n = len(links)
@@ -287,7 +299,7 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     (:func:`~systeemkaart.layout.systemogram_tracks.own_tracks`). Done for the layout
     drawn only: the candidates are chosen between before (their routing is most of a
     drawing's time). Arguments as :func:`route_links` takes them."""
-    router = Router(_obstacles(people, agents, sexes))
+    router = Router(_obstacles(people, agents, sexes, _framed(links, frames)))
     paths, flips, pairs_, kept = [], [], [], []
     for lk in links:
         src, tgt, flip = ends_of(lk, people)

@@ -180,16 +180,14 @@ class Router(RouteMemory):
         at their true size, as those holding ``p`` or ``q``)."""
         self._skip = frozenset(skip)
         self._mine(ends)
-        self._tight = {}
+        self._held = {}
         self._prepare(MARGIN)
         near = [(i, self._rect(i)) for i in {*self._grid.at(p), *self._grid.at(q)}]
-        self._tight = {i: TIGHT for i, r in near if r is not None
-                       and any(r[0] < x < r[2] and r[1] < y < r[3] for x, y in (p, q))}
+        self._held = {i: TIGHT for i, r in near if r is not None
+                      and any(r[0] < x < r[2] and r[1] < y < r[3] for x, y in (p, q))}
         if close:
-            self._tight.update((self._owned[o], TIGHT) for o in close if o in self._owned)
-        self._hits.clear()
-        self._any.clear()
-        self._grown = None
+            self._held.update((self._owned[o], TIGHT) for o in close if o in self._owned)
+        self._prepare(MARGIN)
 
 
     def prepare_line(self, p: Point, q: Point, skip: Sequence[str], ends: Sequence[str],
@@ -269,10 +267,10 @@ class Router(RouteMemory):
                     and _length(again) < _length(path):
                 path = again
         if path is None:  # an end lies in or right beside a box: pass that box closer
-            kept = self._skip, self._tight
+            kept = self._skip, self._held
             self._loosen(p, q)
             path = self._search(p, q)
-            self._skip, self._tight = kept
+            self._skip, self._held = kept
             self._prepare(MARGIN)
         if path is None:
             return [p, q]

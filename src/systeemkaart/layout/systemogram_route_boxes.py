@@ -37,6 +37,9 @@ class Obstacle:
 
     owner: str
     box: Box
+    least: float = 0.0
+    """Least margin (units) the box keeps even where the router goes ``TIGHT`` (a box
+    reaching past a household frame: lines keep off the frame's dashes however tight)."""
 
 
 
@@ -50,7 +53,14 @@ class RouteBoxes:
         self._used: dict[tuple[int, int], int] = {}
         self._skip: frozenset[str] = frozenset()
         self._tight: dict[int, float] = {}
-        """The margin of each box tested closer than the current one (by number)."""
+        """The margin of each box tested otherwise than at the current one (by number):
+        those of :attr:`_held`, and the others of :attr:`_low`."""
+        self._held: dict[int, float] = {}
+        """The margin of each box the current line is let pass closer (holding its ends)."""
+        self._least = {i: o.least for i, o in enumerate(self.obstacles) if o.least > 0}
+        """Each box that keeps a least margin however tight the router goes (by number)."""
+        self._low: dict[int, float] = {}
+        """The boxes of :attr:`_least` whose least margin is above the current one."""
         self._sides_of = [(o.box.x, o.box.y, o.box.right, o.box.bottom, o.owner)
                           for o in self.obstacles]
         self._grid = Grid([o.box for o in self.obstacles], MARGIN)
@@ -74,8 +84,11 @@ class RouteBoxes:
     # --- tests -------------------------------------------------------------------------
 
     def _prepare(self, margin: float) -> None:
-        """Test the boxes of the current line grown by ``margin`` (tight ones by 0.5)."""
+        """Test the boxes of the current line grown by ``margin`` (tight ones by 0.5, and
+        none by less than its least margin)."""
         self.margin = margin
+        self._low = {i: v for i, v in self._least.items() if v > margin}
+        self._tight = self._low | self._held if self._low else self._held
         self._hits.clear()
         self._any.clear()
         self._grown = None
@@ -235,7 +248,7 @@ class RouteBoxes:
         gap to every later line (see :meth:`route`)."""
         b = b if b is not None else self.obstacles[i].box
         for used in range(self._used.get((i, k), 0), -1, -1):
-            d = self.margin + FIRST_BEND + CORNER * used
+            d = self._low.get(i, self.margin) + FIRST_BEND + CORNER * used
             x = b.x - d if k in (0, 3) else b.right + d
             y = b.y - d if k in (0, 1) else b.bottom + d
             if used == 0 or not self._keep_gaps or not self._inside((x, y)):
@@ -251,7 +264,7 @@ class RouteBoxes:
         box): without this no way is found and the line is drawn straight, through
         whatever stands between its ends."""
         free = set(self._skip)
-        tight = dict(self._tight)
+        tight = dict(self._held)
         for i in {*self._grid.at(p), *self._grid.at(q)}:
             x0, y0, x1, y1, owner = self._sides_of[i]
             if owner in free:
@@ -261,7 +274,5 @@ class RouteBoxes:
             elif any(x0 - TIGHT < x < x1 + TIGHT and y0 - TIGHT < y < y1 + TIGHT
                      for x, y in (p, q)):
                 tight[i] = 0.0
-        self._skip, self._tight = frozenset(free), tight
-        self._hits.clear()
-        self._any.clear()
-        self._grown = None
+        self._skip, self._held = frozenset(free), tight
+        self._prepare(self.margin)
