@@ -1,4 +1,4 @@
-"""A couple's dates over a partnership bracket, moved along it out of an emotional line's way.
+"""A couple's dates over a partnership bracket, moved along it out of the way of a line.
 
 The dates of a partnership drawn as a bracket over the row stand over the middle of the
 bracket, often right above someone standing between the partners. An emotional line coming
@@ -6,8 +6,10 @@ down into that person's top passes beside them, and a line through or along a da
 as belonging to it. Relations keep clear of such dates where a port or corridor allows
 (:meth:`.Router.near_text`); where none does, the dates move along their own bracket to the
 nearest place where every emotional line keeps :data:`~.genogram_route.TEXT_CLEAR` from
-them (by what it draws) and no other line passes through them. Dates that no line comes
-near stay where they are.
+them (by what it draws) and no other line passes through them. So do dates that a family
+line passes through: the leg of another bracket over the row (a partner's earlier marriage)
+or the line down into someone standing under the bracket. Dates that no line comes near
+and none passes through stay where they are.
 
 Cost: per bracket with dates, the segments of the emotional lines near it are found by
 their bounding boxes, O(brackets x segments) comparisons of boxes; the places along the
@@ -20,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Final
 
-from . import Box
+from . import Box, segment_hits_box
 from .genogram_clear import bounds, segment_box
 from .genogram_near import Segment, line_segments
 from .genogram_places import GenogramLayout, PartnershipPlace
@@ -51,21 +53,27 @@ def _bracket(place: PartnershipPlace) -> tuple[float, float] | None:
 
 def move_dates(layout: GenogramLayout) -> None:
     """Move the dates over each partnership bracket that an emotional line comes within
-    ``TEXT_CLEAR`` of (by what it draws) along the bracket, to the nearest place clear of
-    every emotional line and of every other line (see the module docstring); in place."""
+    ``TEXT_CLEAR`` of (by what it draws), or that another family line passes through (the
+    leg of another bracket, a line down into someone standing under the bracket), along
+    the bracket, to the nearest place clear of every emotional line and of every other
+    line (see the module docstring); in place."""
     relations: list[tuple[float, Segment, Box]] = []  # each segment, its reach and bounds
     for r in layout.relations:
         reach = drawn_half(r.kind) + TEXT_CLEAR
         relations += [(reach, s, bounds([s], reach)) for s in line_segments(r.points)]
-    if not relations:
-        return
     for place in layout.partnerships:
         span = _bracket(place)
         box = place.label_box
-        if span is None or box is None or _clear_of_relations(box, relations):
+        if span is None or box is None:
             continue
         strip = Box(span[0], box.y, span[1] - span[0], box.h)
         family = _family_near(layout, place, strip)
+        own = place.slashes  # its own divorce slashes may reach into its dates
+        through = any(segment_hits_box(*s, box) for s in family if s not in own)
+        if not through and _clear_of_relations(box, relations):
+            continue
+        # dates moved off a family line keep as far from it as from an emotional line
+        keep = TEXT_CLEAR if through else _FAMILY_CLEAR
         near = [rel for rel in relations if rel[2].overlaps(strip)]
         others = [b for b in layout.label_boxes() if b is not box and b.overlaps(strip)]
         centre = box.x + box.w / 2
@@ -75,7 +83,7 @@ def move_dates(layout: GenogramLayout) -> None:
         for _far, dx in tries:
             moved = Box(round(box.x + dx, 2), box.y, box.w, box.h)
             if _clear_of_relations(moved, near) \
-                    and not any(segment_box(s, moved) < _FAMILY_CLEAR for s in family) \
+                    and not any(segment_box(s, moved) < keep for s in family) \
                     and not any(moved.overlaps(b) for b in others):
                 place.label_box = moved
                 place.labels = [dataclasses.replace(t, x=round(t.x + dx, 2))
