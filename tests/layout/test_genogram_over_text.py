@@ -3,14 +3,17 @@
 The measure (:func:`~systeemkaart.layout.genogram_over_text.family_lines_over_text`) and
 the families of ``bench/bench_stepfamilies.py`` where a family line ran through a couple's
 dates: a bracket's leg through the dates of another bracket over the row, a line down into
-someone standing under a bracket through its dates.
+someone standing under a bracket through its dates, two step-parents' lines crossing over
+in a couple's gap through its dates (and on top of each other).
 """
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
 from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import Box
@@ -18,6 +21,7 @@ from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout
 from systeemkaart.layout.genogram_over_text import family_lines_over_text, texts
 from systeemkaart.layout.genogram_places import ChildPlace, PartnershipPlace
 from systeemkaart.model import Case
+from tests.strategies_genogram import stepfamilies
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -78,3 +82,42 @@ def test_no_line_through_a_brackets_dates(name: str) -> None:
     bracket, clear of every line."""
     layout = _layout(load(DATA / name))
     assert family_lines_over_text(layout) == []
+
+
+def _shared_runs(layout: GenogramLayout) -> list[tuple[str, str]]:
+    """Pairs of single parents' lines (step-parents', to different children or from
+    different parents) whose horizontal runs lie on top of each other, longer than a
+    unit."""
+    runs: list[tuple[str, str, float, float, float]] = []
+    for c in layout.children:
+        if len(c.parents) != 1:
+            continue
+        for (x1, y1), (x2, y2) in itertools.pairwise(c.points):
+            if y1 == y2 and x1 != x2:
+                runs.append((c.parents[0], c.child, y1, min(x1, x2), max(x1, x2)))
+    return sorted({(f"{a[0]}->{a[1]}", f"{b[0]}->{b[1]}")
+                   for a, b in itertools.combinations(runs, 2)
+                   if a[0] != b[0] and a[2] == b[2] and min(a[4], b[4]) - max(a[3], b[3]) > 1})
+
+
+@pytest.mark.parametrize("name", ["genogram-step-lines-cross-over.json",
+                                  "genogram-step-lines-cross-over-2.json"])
+def test_step_lines_crossing_over_keep_off_the_dates_and_each_other(name: str) -> None:
+    """Families 60 and 186 of ``bench/bench_stepfamilies.py``: a step-parent on each side
+    of a couple with two lines of dates, each with a step-child on the far side. Their
+    lines left the parents' sides at one height, through the dates' first line, and ran on
+    top of each other across the gap to drops in crossed order. Now they leave above the
+    dates, each at its own height (crossing once, where one drops), and the dates stand
+    between the drops."""
+    layout = _layout(load(DATA / name))
+    assert family_lines_over_text(layout) == []
+    assert _shared_runs(layout) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(stepfamilies())
+def test_no_family_line_through_text_in_blended_families(case: Case) -> None:
+    """Blended families (a parent of two or three unions, step-parents on either side,
+    brackets over the row for earlier partners): no family line passes through a couple's
+    dates, a person's texts or a household's name."""
+    assert family_lines_over_text(_layout(case)) == []
