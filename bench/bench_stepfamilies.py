@@ -17,10 +17,13 @@ partners (a partner who is no longer a neighbour joined by a bracket above the r
 arrangement with partners side by side on one row that our drawing knows). Where the
 one-row optimum crosses more than plain ``dot``, no drawing under our rules reaches plain
 ``dot`` (see docs/genogram.md for why, family by family). Also the CPU time of the layouts
-(all, and the slowest five). ``--save DIR`` writes each family above plain ``dot`` there
-as JSON (``stepfamily-<k>.json``, ``k`` its place among the families); ``--show K ...``
-searches and lists those families too (``--show 8 72 76 147 188``: the five kinds of
-family that crossed more than plain ``dot`` before the orders inside blocks were tried).
+(all, and the slowest five), and the family lines that pass through text (see
+:func:`~systeemkaart.layout.genogram_over_text.family_lines_over_text`: a step-parent's
+line through a couple's dates), per family. ``--save DIR`` writes each family above plain
+``dot`` there as JSON (``stepfamily-<k>.json``, ``k`` its place among the families);
+``--show K ...`` searches and lists those families too (``--show 8 72 76 147 188``: the
+five kinds of family that crossed more than plain ``dot`` before the orders inside blocks
+were tried).
 
 Run from the repository root: ``.venv/bin/python bench/bench_stepfamilies.py``
 (``--small 0`` skips the search).
@@ -43,6 +46,7 @@ from tests.strategies_genogram import stepfamilies  # noqa: E402
 from systeemkaart.io.yaml_json import save  # noqa: E402
 from systeemkaart.layout.genogram import GenogramOptions, layout_genogram  # noqa: E402
 from systeemkaart.layout.genogram_quality import (  # noqa: E402
+    family_lines_over_text,
     plain_dot_structural,
     structural_crossings,
 )
@@ -77,6 +81,7 @@ def main() -> None:
     args = parser.parse_args()
     cases = families(args.count)
     ours = plain = held = over_held = 0
+    over_text: list[tuple[int, int]] = []  # family, family lines through text
     # family, people, ours, plain, held, best order, one-row optimum
     rows: list[tuple[int, int, int, int, int, int | None, int | None]] = []
     times: list[float] = []
@@ -87,6 +92,9 @@ def main() -> None:
         a, b = structural_crossings(layout), plain_dot_structural(case, layout)
         c = plain_dot_structural(case, layout, one_row=True)
         ours, plain, held = ours + a, plain + b, held + c
+        through = len(family_lines_over_text(layout))
+        if through:
+            over_text.append((k, through))
         over_held += a > c
         if a > b and args.save is not None:
             args.save.mkdir(parents=True, exist_ok=True)
@@ -123,6 +131,9 @@ def main() -> None:
     for k, people, a, b, c, best, one in sorted(listed, key=lambda x: (x[1:], x[0])):
         print(f"  {k:6d}  {people:6d}  {a:4d}  {b:9d}  {c:30d}  "
               f"{'-' if best is None else best:>10}  {'-' if one is None else one:>15}")
+    print(f"family lines through text (a couple's dates, a name, a household's name): "
+          f"{sum(n for _, n in over_text)} in {len(over_text)} families"
+          + (": " + ", ".join(f"{k} ({n})" for k, n in over_text) if over_text else ""))
     slow = sorted(times)[-5:]
     print(f"layout CPU s, all {sum(times):.2f}; ms, slowest five:",
           ", ".join(f"{t * 1000:.0f}" for t in slow))

@@ -348,6 +348,29 @@ def test_a_step_line_stays_above_the_bar_of_its_childs_other_union() -> None:
     assert index == sorted(index) and len(set(index)) == 3
 
 
+def test_a_short_bar_nested_at_the_end_of_longer_ones_goes_above_them() -> None:
+    """Family 217 of 600 of ``bench/bench_stepfamilies.py``: three lines to one child at
+    the left end (from the parents' union, a step-parent, a foster parent), nested, among
+    four other bars (twins hang from two of them). The two longer ones gain more from
+    standing above the rest and rank first; the short one (its drop would cross both below
+    them) moves up the ranking past both at once, which no swap of neighbours of equal
+    cost does."""
+    router = Router({0: [], 1: []}, 2)
+    short = router.lane(1, 26.5, 86.5, 0, ups=[86.5], downs=[26.5])
+    middle = router.lane(1, 26.5, 204.0, 0, ups=[204.0], downs=[26.5])
+    long = router.lane(1, 26.5, 469.0, 0, ups=[469.0], downs=[26.5])
+    router.lane(1, 102.5, 235.0, 0, ups=[235.0], downs=[102.5])
+    router.lane(1, 178.5, 652.5, 0, ups=[266.0], downs=[178.5, 652.5])
+    router.lane(1, 219.5, 535.5, 0, ups=[378.0],  # three pairs of twins
+                slants=[(219.5, 178.5), (219.5, 260.5), (377.5, 336.5), (377.5, 418.5),
+                        (535.5, 494.5), (535.5, 576.5)])
+    router.lane(1, 570.0, 810.5, 0, ups=[570.0], downs=[810.5],
+                slants=[(693.5, 652.5), (693.5, 734.5)])
+    router.assign()
+    index = [router.lanes[ref[1]].index for ref in (short, middle, long)]
+    assert index[0] < min(index[1:])
+
+
 def test_overlapping_sibling_bars_stack_so_that_none_crosses() -> None:
     """Two unions side by side whose sibling bars overlap: the bar of the union on the
     right goes above, so the left union's line to its rightmost child meets no bar."""

@@ -40,7 +40,7 @@ from ..model import Case, case_at
 from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, text_width
 from . import Box, Point, round2
-from .genogram_blocks import Union, build_structure, mirror_blocks
+from .genogram_blocks import Structure, Union, build_structure, mirror_blocks
 from .genogram_dates import move_dates
 from .genogram_dot import LARGE, dot_source, place_blocks
 from .genogram_gaps import label_centre, solo_lines, union_xs
@@ -49,6 +49,7 @@ from .genogram_lines import (
     child_lines,
     consanguineous,
     cross_row_partnership,
+    crossing_over_dates,
     family_lines,
     partner_drops,
 )
@@ -136,11 +137,18 @@ def _layout(case: Case, options: GenogramOptions,
         widths[pid] = float(math.ceil(w))
     twinned = {p.id for p in case.people if p.twin_of is not None}
     callers = [meanwhile] if meanwhile is not None else []
+    # while the orders of the blocks are searched, single parents' lines that cross over
+    # in a gap run at one height as they always did (see Work.above_dates): the search
+    # takes the path it took, and only the order it keeps is drawn again with them above
+    # a couple's dates, each in its own lane (where they hid a crossing by running on
+    # top of each other, the drawing shows it)
+    search = len(st.blocks) < LARGE
 
     def placed(free: Collection[str] = (), order: list[list[int]] | None = None,
                relations: bool = True
                ) -> tuple[GenogramLayout, Work, list[list[float]], list[float]]:
         work = Work(case, options, st, person, widths, heights, texts)
+        work.above_dates = not search
         partner_drops(work)  # the drops depend on where each partner stands in its block
         work.twinned = twinned
         gaps = _gap_widths(work)
@@ -161,7 +169,7 @@ def _layout(case: Case, options: GenogramOptions,
         return _finish(work, gaps, relations, consanguine[0]), work, gaps, centres
 
     layout, work, gaps, centres = placed()
-    if len(st.blocks) >= LARGE:  # see genogram_order: one more layout would cost too much
+    if not search:  # see genogram_order: one more layout would cost too much
         return layout
     score = family_score(layout)
     turned = turned_blocks(work, gaps, centres) if score[0] else []
@@ -192,7 +200,20 @@ def _layout(case: Case, options: GenogramOptions,
             mirror_blocks(st, swept)
     if score[0]:  # the last looks, judged by crossing points (see genogram_local)
         layout = last_looks(case, placed, (layout, work, gaps, centres), score)
-    return layout
+    if not crossing_over_dates(Work(case, options, st, person, widths, heights, texts)):
+        return layout
+    search = False
+    return placed(order=_drawn_order(st, layout))[0]
+
+
+def _drawn_order(st: Structure, layout: GenogramLayout) -> list[list[int]]:
+    """The blocks of each row (top row first) left to right as ``layout`` draws them."""
+    rows: dict[int, list[int]] = defaultdict(list)
+    for block in st.blocks:
+        rows[block.row].append(block.index)
+    people = layout.people
+    return [sorted(rows[r], key=lambda b: people[st.blocks[b].persons[0]].box.x)
+            for r in sorted(rows)]
 
 
 def _gap_widths(work: Work) -> list[list[float]]:
@@ -258,7 +279,7 @@ def _dates_at(work: Work, unions: list[Union], u: Union,
     and whether they stand clear there of single parents' lines (see :func:`label_centre`)."""
     texts, width = work.label(u.partnerships[-1])
     blocked = solo_lines(unions, union_xs(gap[0], gap[1], len(unions)), gap, len(texts) > 1,
-                         work.st.position)
+                         work.st.position, work.above_dates)
     return label_centre(gap[0], gap[1], width, blocked,
                         _beside(work, work.st.blocks[u.block].persons, u.gap))
 

@@ -1,4 +1,4 @@
-"""A couple's dates over a partnership bracket, moved along it out of an emotional line's way.
+"""A couple's dates over a partnership bracket, moved along it out of the way of a line.
 
 The dates of a partnership drawn as a bracket over the row stand over the middle of the
 bracket, often right above someone standing between the partners. An emotional line coming
@@ -6,8 +6,10 @@ down into that person's top passes beside them, and a line through or along a da
 as belonging to it. Relations keep clear of such dates where a port or corridor allows
 (:meth:`.Router.near_text`); where none does, the dates move along their own bracket to the
 nearest place where every emotional line keeps :data:`~.genogram_route.TEXT_CLEAR` from
-them (by what it draws) and no other line passes through them. Dates that no line comes
-near stay where they are.
+them (by what it draws) and no other line passes through them. So do dates that a family
+line passes through: the leg of another bracket over the row (a partner's earlier marriage)
+or the line down into someone standing under the bracket. Dates that no line comes near
+and none passes through stay where they are.
 
 Cost: per bracket with dates, the segments of the emotional lines near it are found by
 binary search over their bounding boxes (sorted by top, or by left where taller than wide),
@@ -20,11 +22,11 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from typing import Final
+from typing import Final, Generic, TypeVar
 
-from . import Box
+from . import Box, segment_hits_box
 from .genogram_clear import bounds, segment_box
-from .genogram_near import Segment, line_segments
+from .genogram_near import Point, Segment, line_segments
 from .genogram_places import GenogramLayout, PartnershipPlace
 from .genogram_relations import drawn_half
 from .genogram_route import TEXT_CLEAR
@@ -53,22 +55,29 @@ def _bracket(place: PartnershipPlace) -> tuple[float, float] | None:
 
 def move_dates(layout: GenogramLayout) -> None:
     """Move the dates over each partnership bracket that an emotional line comes within
-    ``TEXT_CLEAR`` of (by what it draws) along the bracket, to the nearest place clear of
-    every emotional line and of every other line (see the module docstring); in place."""
+    ``TEXT_CLEAR`` of (by what it draws), or that another family line passes through (the
+    leg of another bracket, a line down into someone standing under the bracket), along
+    the bracket, to the nearest place clear of every emotional line and of every other
+    line (see the module docstring); in place."""
     relations: list[tuple[float, Segment, Box]] = []  # each segment, its reach and bounds
     for r in layout.relations:
         reach = drawn_half(r.kind) + TEXT_CLEAR
         relations += [(reach, s, bounds([s], reach)) for s in line_segments(r.points)]
-    if not relations:
-        return
     index = _Index(relations)
-    for place in layout.partnerships:
+    family_index = _Index(_family_lines(layout))
+    for k, place in enumerate(layout.partnerships):
         span = _bracket(place)
         box = place.label_box
-        if span is None or box is None or _clear_of_relations(box, index.around(box)):
+        if span is None or box is None:
             continue
         strip = Box(span[0], box.y, span[1] - span[0], box.h)
-        family = _family_near(layout, place, strip)
+        family = _family_near(family_index, k, strip)
+        own = place.slashes  # its own divorce slashes may reach into its dates
+        through = any(segment_hits_box(*s, box) for s in family if s not in own)
+        if not through and _clear_of_relations(box, index.around(box)):
+            continue
+        # dates moved off a family line keep as far from it as from an emotional line
+        keep = TEXT_CLEAR if through else _FAMILY_CLEAR
         near = [rel for rel in relations if rel[2].overlaps(strip)]
         others = [b for b in layout.label_boxes() if b is not box and b.overlaps(strip)]
         centre = box.x + box.w / 2
@@ -78,7 +87,7 @@ def move_dates(layout: GenogramLayout) -> None:
         for _far, dx in tries:
             moved = Box(round(box.x + dx, 2), box.y, box.w, box.h)
             if _clear_of_relations(moved, near) \
-                    and not any(segment_box(s, moved) < _FAMILY_CLEAR for s in family) \
+                    and not any(segment_box(s, moved) < keep for s in family) \
                     and not any(moved.overlaps(b) for b in others):
                 place.label_box = moved
                 place.labels = [dataclasses.replace(t, x=round(t.x + dx, 2))
@@ -86,23 +95,27 @@ def move_dates(layout: GenogramLayout) -> None:
                 break
 
 
-class _Index:
-    """The emotional lines' segments (with their reach and bounds, as :func:`move_dates`
-    keeps them), found by where their bounds lie: those wider than tall sorted by their
-    top, the others by their left. A drawing has hundreds of partnerships' dates and each
-    is asked about; most segments lie far from any one of them."""
+_E = TypeVar("_E", bound=tuple[float, Segment, Box])
 
-    def __init__(self, relations: list[tuple[float, Segment, Box]]) -> None:
-        flat = sorted((e for e in relations if e[2].h <= e[2].w), key=lambda e: e[2].y)
-        tall = sorted((e for e in relations if e[2].h > e[2].w), key=lambda e: e[2].x)
+
+class _Index(Generic[_E]):
+    """Segments found by where their bounds lie: those wider than tall sorted by their
+    top, the others by their left. Each entry is a number (an emotional line's reach, or
+    which partnership's horizontal a family segment is), the segment and its bounds. A
+    drawing has hundreds of partnerships' dates and each is asked about; most segments
+    lie far from any one of them."""
+
+    def __init__(self, entries: list[_E]) -> None:
+        flat = sorted((e for e in entries if e[2].h <= e[2].w), key=lambda e: e[2].y)
+        tall = sorted((e for e in entries if e[2].h > e[2].w), key=lambda e: e[2].x)
         self.flat, self.tall = flat, tall
         self.tops = [e[2].y for e in flat]
         self.lefts = [e[2].x for e in tall]
         self.tallest = max((e[2].h for e in flat), default=0.0)
         self.widest = max((e[2].w for e in tall), default=0.0)
 
-    def around(self, box: Box) -> list[tuple[float, Segment, Box]]:
-        """The segments whose bounds may overlap ``box`` (a unit more either way: at least
+    def around(self, box: Box) -> list[_E]:
+        """The entries whose bounds may overlap ``box`` (a unit more either way: at least
         every one that does)."""
         tops, lefts = self.tops, self.lefts
         return self.flat[bisect.bisect_left(tops, box.y - self.tallest - 1.0):
@@ -119,24 +132,26 @@ def _clear_of_relations(box: Box, relations: list[tuple[float, Segment, Box]]) -
                for reach, s, near in relations)
 
 
-def _family_near(layout: GenogramLayout, place: PartnershipPlace, strip: Box
-                 ) -> list[Segment]:
-    """The segments of the family lines (and divorce slashes) other than ``place``'s own
-    horizontal that come within ``_FAMILY_CLEAR`` of ``strip``, where the dates of
-    ``place`` may move."""
-    x0, y0 = strip.x - _FAMILY_CLEAR, strip.y - _FAMILY_CLEAR
-    x1, y1 = strip.right + _FAMILY_CLEAR, strip.bottom + _FAMILY_CLEAR
-    out: list[Segment] = []
-    lines = [p.points for p in layout.partnerships if p is not place]
-    lines += [c.points for c in layout.children]
-    own = line_segments(place.points)
-    lines += [[a, b] for a, b in own[:1] + own[2:]]  # its ends up from the symbols
-    for other in layout.partnerships:
-        lines += [[a, b] for a, b in other.slashes]
-    for points in lines:
-        for s in line_segments(points):
-            (ax, ay), (bx, by) = s
-            if max(ax, bx) >= x0 and min(ax, bx) <= x1 and max(ay, by) >= y0 \
-                    and min(ay, by) <= y1 and segment_box(s, strip) < _FAMILY_CLEAR:
-                out.append(s)
+def _family_lines(layout: GenogramLayout) -> list[tuple[float, Segment, Box]]:
+    """Every segment of the family lines and divorce slashes, each with the index of the
+    partnership whose horizontal it is (-1 for any other) and its bounds grown by
+    ``_FAMILY_CLEAR``: what :func:`_family_near` looks through."""
+    out: list[tuple[float, Segment, Box]] = []
+    lines: list[tuple[float, list[Point]]] = []
+    for k, p in enumerate(layout.partnerships):
+        for j, s in enumerate(line_segments(p.points)):
+            lines.append((float(k) if j == 1 else -1.0, list(s)))
+        lines += [(-1.0, [a, b]) for a, b in p.slashes]
+    lines += [(-1.0, c.points) for c in layout.children]
+    for key, points in lines:
+        out += [(key, s, bounds([s], _FAMILY_CLEAR)) for s in line_segments(points)]
     return out
+
+
+def _family_near(index: _Index[tuple[float, Segment, Box]], k: int, strip: Box
+                 ) -> list[Segment]:
+    """The segments of the family lines (and divorce slashes) other than partnership
+    ``k``'s own horizontal that come within ``_FAMILY_CLEAR`` of ``strip``, where its
+    dates may move."""
+    return [s for key, s, near in index.around(strip)
+            if key != k and near.overlaps(strip) and segment_box(s, strip) < _FAMILY_CLEAR]

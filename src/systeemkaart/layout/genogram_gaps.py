@@ -15,7 +15,8 @@ from typing import Final
 
 from .genogram_blocks import Block, Union
 
-__all__ = ["LABEL_CLEAR", "gap_side", "label_centre", "solo_lines", "union_xs"]
+__all__ = ["ABOVE_DATES", "LABEL_CLEAR", "crossed_over", "gap_side", "label_centre",
+           "solo_lines", "union_xs"]
 
 
 def gap_side(block: Block, u: Union, *, gap: int, position: dict[str, int]) -> int:
@@ -36,6 +37,27 @@ def gap_side(block: Block, u: Union, *, gap: int, position: dict[str, int]) -> i
                 pull += 1 if at > gap else -1
     return 0 if pull < 0 else 2
 
+
+
+ABOVE_DATES: Final = (-8.0, 0.0)
+"""How far below the middle of the symbol single parents' lines that cross over in a gap
+(see :func:`crossed_over`) leave their parents when the couple's dates there take two
+lines: above the dates (which reach up to 7.5 below the middle), the left parent's line
+one lane above the right parent's, so that the two cross where one drops instead of
+running on top of each other."""
+
+
+def crossed_over(unions: list[Union], position: dict[str, int]) -> bool:
+    """True when single parents' lines come into one gap from both sides (``unions``:
+    those hanging from it, in the order they drop) and one from the left drops right of
+    one from the right: they must cross there (each goes on to a step-child on the far
+    side), and at one height they would run on top of each other across the gap, through
+    the couple's dates between them. That order is kept (it crosses the couple's drop
+    less than each dropping on its own side); the lines leave above the dates instead
+    (:data:`ABOVE_DATES`)."""
+    lefts = [k for k, u in enumerate(unions) if u.solo and u.gap > position[u.members[0]]]
+    rights = [k for k, u in enumerate(unions) if u.solo and u.gap <= position[u.members[0]]]
+    return bool(lefts and rights and max(lefts) > min(rights))
 
 
 LABEL_CLEAR: Final = 6.0
@@ -73,16 +95,19 @@ def label_centre(lo: float, hi: float, width: float,
 
 
 def solo_lines(unions: list[Union], xs: list[float], gap: tuple[float, float], tall: bool,
-               position: dict[str, int]) -> list[tuple[float, float]]:
+               position: dict[str, int], above: bool = True) -> list[tuple[float, float]]:
     """The x extents, in ``gap``, of single parents' lines (of ``unions``, dropping at
     ``xs``) at the height of a couple's dates there: each drop, and when the dates take two
     lines (``tall``: they reach down to where such a line leaves its parent's side) also
-    the run from the parent's side of the gap to the drop."""
+    the run from the parent's side of the gap to the drop, unless the lines cross over
+    (:func:`crossed_over`) and so run above the dates (``above``: they do where they
+    cross over)."""
     out: list[tuple[float, float]] = []
+    above = above and tall and crossed_over(unions, position)
     for u, x in zip(unions, xs, strict=True):
         if not u.solo:
             continue
-        if not tall:
+        if not tall or above:
             out.append((x, x))
         elif u.gap > position[u.members[0]]:  # the parent stands left of the gap
             out.append((gap[0], x))

@@ -1,5 +1,6 @@
 """Measures of a genogram layout that a reader would notice: lines on lines, twins apart,
-household outlines through strangers.
+household outlines through strangers, family lines through text (from
+:mod:`.genogram_over_text`).
 
 Used by the tests (as rules) and by ``bench/bench_genogram.py`` (as counts). Each measure
 looks at the finished layout only, so it judges what is drawn, not how it was made.
@@ -24,6 +25,7 @@ from typing import Any
 from ..model import Case
 from . import Box, Point, crossing_point, proper_cross, segment_hits_box
 from .genogram import GenogramLayout
+from .genogram_over_text import family_lines_over_text
 from .genogram_places import AxisSegment
 
 __all__ = [
@@ -31,6 +33,7 @@ __all__ = [
     "crossing_point",
     "crossing_points",
     "crossings",
+    "family_lines_over_text",
     "household_problems",
     "is_join",
     "lines_on_lines",

@@ -473,9 +473,11 @@ def _stack_bars(lanes: list[Lane], ids: list[int], used: int) -> int:
     after, track = stacked(ranked)
     # bars of equal gain: the first in the ranking is not always the better one above (a
     # step line beside the bar of its child's other union); neighbours in the ranking
-    # swap while that crosses less, for a bounded number of passes
-    # (two bars that do not overlap are stacked alike in either order, as is every bar
-    # after them: such a swap crosses as much as before and is not tried)
+    # swap while that crosses less, and a bar moves up the ranking past several (a short
+    # bar nested at the end of longer ones to the same child, which a swap with a
+    # neighbour of equal cost would not pass), for a bounded number of passes (two
+    # neighbours whose bars do not overlap are stacked alike in either order, as is every
+    # bar after them: such a swap crosses as much as before and is not tried)
     for _ in range(_PASSES if len(ids) <= _SWAP_BARS else 0):
         better = False
         for k in range(len(ranked) - 1):
@@ -485,6 +487,13 @@ def _stack_bars(lanes: list[Lane], ids: list[int], used: int) -> int:
             cost, trial_track = stacked(trial)
             if cost < after:
                 ranked, after, track, better = trial, cost, trial_track, True
+        for k in range(2, len(ranked)):
+            for m in range(k - 1):
+                trial = [*ranked[:m], ranked[k], *ranked[m:k], *ranked[k + 1:]]
+                cost, trial_track = stacked(trial)
+                if cost < after:
+                    ranked, after, track, better = trial, cost, trial_track, True
+                    break
         if not better:
             break
     if after >= before:
