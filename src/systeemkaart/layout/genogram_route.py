@@ -488,7 +488,9 @@ def _stack_bars(lanes: list[Lane], ids: list[int], used: int) -> int:
             if cost < after:
                 ranked, after, track, better = trial, cost, trial_track, True
         for k in range(2, len(ranked)):
-            for m in range(k - 1):
+            # moved before bars none of which it overlaps, it stacks as it did
+            last = max((m for m in range(k) if ranked[m] in near[ranked[k]]), default=-1)
+            for m in range(min(k - 1, last + 1)):
                 trial = [*ranked[:m], ranked[k], *ranked[m:k], *ranked[k + 1:]]
                 cost, trial_track = stacked(trial)
                 if cost < after:
