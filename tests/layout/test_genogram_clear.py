@@ -19,7 +19,7 @@ from systeemkaart.layout.genogram_relations import DRAWN_HALF, drawn_half
 from systeemkaart.layout.genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR, Router
 from systeemkaart.model import Case
 from systeemkaart.render.styles import RELATION_STYLES
-from tests.layout.test_genogram import CASES, EXAMPLES
+from tests.layout.test_genogram import CASES, EXAMPLES, check_layout
 from tests.layout.test_genogram_relations import _crossings
 from tests.strategies import families_with_relations, with_relations
 from tests.strategies_genogram import genogram_families
@@ -184,3 +184,17 @@ def test_a_detour_over_the_first_row_makes_room_above_it(name: str, most: int,
     assert any(min(y for _x, y in rel.points) < first_row for rel in layout.relations)
     for rel in layout.relations:
         assert min(y for _x, y in rel.points) - drawn_half(rel.kind) >= top + TEXT_CLEAR - 1e-9
+
+
+def test_two_straight_lines_between_one_pair_keep_clear_of_each_other() -> None:
+    """Found by classifying the generated families whose lines crowd (``hypothesis.seed``
+    6): a close line and a distant line between a grandfather and his daughter, both
+    drawn straight but one aimed from another port, 5.4 units apart at her end, closer
+    than their drawings' clear space for a long stretch. A straight line (like a detour)
+    is not taken where it runs that close beside the line taken for another relation
+    between the same pair."""
+    case = load(Path(__file__).resolve().parents[1] / "data"
+                / "genogram-two-lines-one-pair-apart.json")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert crowded_lines(layout) == []
+    check_layout(case, layout)
