@@ -543,8 +543,7 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
         for _key, j in order[k]:
             var = offset[k][j]
             if var is not None and not clashes(k, ways[k][j]) \
-                    and not placed.measure(ways[k][j], k)[0] \
-                    and (var[1] == DETOUR or not crowds(k, ways[k][j])):
+                    and not placed.measure(ways[k][j], k)[0]:
                 return j
         return best(k, False)
 
