@@ -86,6 +86,7 @@ from .genogram_places import (
 )
 from .genogram_relations import add_relation, drawn_half, symbol_half_width
 from .genogram_route import LINE_CLEAR, TEXT_CLEAR, RefPoint, Router, YRef
+from .genogram_scene import room_above
 from .genogram_straight import straighten_relations
 
 __all__ = [
@@ -393,6 +394,8 @@ def _resolve(work: Work, pending: Pending) -> GenogramLayout:
     if pending.relation:
         row_top, lane_ys, height = straighten_relations(
             work, pending, (row_top, lane_ys, height), lambda: _geometry(work))
+        row_top, lane_ys, height = room_above(pending, (row_top, lane_ys, height),
+                                              work.options.top)
 
     # partnership labels: their text is known before any y is
     labelled: list[tuple[float, float] | None] = []

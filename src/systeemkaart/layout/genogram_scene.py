@@ -13,9 +13,10 @@ from typing import Final
 from . import Box, Point, segment_entry, segment_hits_box
 from .genogram_near import Segment, x_range
 from .genogram_places import LABEL_LIFT, MID, SYMBOL, SYMBOL_TOP, Pending, Work, row_ref
+from .genogram_relations import drawn_half
 from .genogram_route import FAMILY_HALF, TEXT_CLEAR, RefPoint
 
-__all__ = ["CLEAR", "Geometry", "Scene"]
+__all__ = ["CLEAR", "Geometry", "Scene", "room_above"]
 
 Geometry = tuple[dict[int, float], list[float], float]
 """Row tops, lane y values and the drawing's height (see ``genogram._geometry``)."""
@@ -31,6 +32,24 @@ _BENDS: Final = 8
 _BLOCKERS: Final = 2
 """How many places to bend a line at are tried (the shortest detours)."""
 
+
+def room_above(pending: Pending, geometry: Geometry, top: float) -> Geometry:
+    """``geometry`` with the band above the first row grown so that what every emotional
+    line of ``pending`` draws stays :data:`~.genogram_route.TEXT_CLEAR` below ``top``
+    (the title stands above it, or the edge of the drawing): a detour
+    may turn round the top of the first row, higher than the lanes of that band reach,
+    as the bands between rows grow for their lanes. Every row and lane moves down by the
+    same amount, so what the lines were chosen by (crossings, clear space) holds still."""
+    row_top, lane_ys, height = geometry
+    highest = min(((lane_ys[ref] if kind == "lane" else row_top[ref] + dy)
+                   - drawn_half(place.kind)
+                   for place, path in pending.relation for _x, (kind, ref, dy) in path),
+                  default=top) - TEXT_CLEAR
+    if highest >= top:
+        return geometry
+    down = top - highest
+    return ({r: y + down for r, y in row_top.items()}, [y + down for y in lane_ys],
+            height + down)
 
 
 class Scene:

@@ -147,16 +147,15 @@ def _detours_at(work: Work, scene: Scene, family: FamilyLines, ends: tuple[str, 
                 ) -> list[tuple[Variant, list[Segment]]]:
     """The detours through ``corners``, ``lanes`` further out at each, from the ``ports``
     (at ``a``, at ``b``; ``codes``: how the variant names the port at ``b``), that are
-    clear and run along no family line (see :func:`detour_variants`), and keep what they
-    draw below the top of the drawing (the title stands above it)."""
+    clear and run along no family line (see :func:`detour_variants`). One that turns
+    above the first row makes room for itself: the band above that row grows
+    (:func:`.genogram_scene.room_above`)."""
     a, b = ends
-    row_top, top = scene.row_top, work.options.top
+    row_top = scene.row_top
     out: list[tuple[Variant, list[Segment]]] = []
     for out_by in lanes:
         bends = tuple((x + sx * out_by, row_ref(row, y + sy * out_by - row_top[row]))
                       for x, y, row, sx, sy in corners)
-        if any(row_top[ref] + dy - half < top for _x, (_kind, ref, dy) in bends):
-            break  # above the drawing, into the title over it (further out: higher still)
         for (off_a, off_b), end_b in zip(ports, codes, strict=True):
             var = (off_a, DETOUR, end_b, bends)
             line = scene.resolve(detour_path(work, a, b, row_top, (off_a, off_b), bends))

@@ -332,9 +332,10 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
     The ways of a relation are tried in the order of their cost against the family lines
     alone, and no further once that cost alone is more than the best found (the other
     relations only add to it). ``known``: the scene and family lines at ``geometry``, when
-    they are at hand. With ``apart``, a detour is not taken where what it draws comes too
-    close beside the way of another relation between the same pair (see
-    :func:`.genogram_clear.crowded_pairs`).
+    they are at hand. A straight line (or one with a bend; with ``apart``, a detour too)
+    is not taken where what it draws comes too close beside the way of another relation
+    between the same pair (see :func:`.genogram_clear.crowded_pairs`): two straight
+    lines between one pair from different ports may close in on each other at one end.
     """
     # the family lines are fixed: each candidate is measured once
     scene, family = known if known is not None else _scene(work, pending, geometry)
@@ -461,8 +462,8 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
             if offset[k][j] is not None and more_along:
                 continue  # a straight line never runs along another
             var = offset[k][j]
-            if apart and var is not None and var[1] == DETOUR and crowds(k, ways[k][j]):
-                continue  # nor a detour too close beside another between its pair
+            if var is not None and (apart or var[1] != DETOUR) and crowds(k, ways[k][j]):
+                continue  # nor too close beside another between its pair
             key = (along + more_along + shared, crossed + more_crossed, rank)
             if found is None or key < found[0]:
                 found = (key, j)
@@ -543,7 +544,8 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
     def straight_first(k: int) -> int:
         """The straight way of relation ``k`` that crosses fewest family lines."""
         for _key, j in order[k]:
-            if offset[k][j] is not None and not clashes(k, ways[k][j]) \
+            var = offset[k][j]
+            if var is not None and not clashes(k, ways[k][j]) \
                     and not placed.measure(ways[k][j], k)[0]:
                 return j
         return best(k, False)
