@@ -24,9 +24,9 @@ import bisect
 import dataclasses
 from typing import Final, Generic, TypeVar
 
-from . import Box, segment_hits_box
+from . import Box, Point, segment_hits_box
 from .genogram_clear import bounds, segment_box
-from .genogram_near import Point, Segment, line_segments
+from .genogram_near import Segment, line_segments
 from .genogram_places import GenogramLayout, PartnershipPlace
 from .genogram_relations import drawn_half
 from .genogram_route import TEXT_CLEAR
