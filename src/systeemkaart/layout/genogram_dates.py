@@ -63,13 +63,11 @@ def move_dates(layout: GenogramLayout) -> None:
     for r in layout.relations:
         reach = drawn_half(r.kind) + TEXT_CLEAR
         relations += [(reach, s, bounds([s], reach)) for s in line_segments(r.points)]
+    dated = [(k, place, span, place.label_box) for k, place in enumerate(layout.partnerships)
+             if (span := _bracket(place)) is not None and place.label_box is not None]
     index = _Index(relations)
-    family_index = _Index(_family_lines(layout))
-    for k, place in enumerate(layout.partnerships):
-        span = _bracket(place)
-        box = place.label_box
-        if span is None or box is None:
-            continue
+    family_index = _Index(_family_lines(layout, [box for *_, box in dated]))
+    for k, place, span, box in dated:
         strip = Box(span[0], box.y, span[1] - span[0], box.h)
         family = _family_near(family_index, k, strip)
         own = place.slashes  # its own divorce slashes may reach into its dates
@@ -132,11 +130,24 @@ def _clear_of_relations(box: Box, relations: list[tuple[float, Segment, Box]]) -
                for reach, s, near in relations)
 
 
-def _family_lines(layout: GenogramLayout) -> list[tuple[float, Segment, Box]]:
-    """Every segment of the family lines and divorce slashes, each with the index of the
+def _family_lines(layout: GenogramLayout, dates: list[Box]) -> list[tuple[float, Segment, Box]]:
+    """Every segment of the family lines and divorce slashes that reaches within
+    ``_FAMILY_CLEAR`` of the height of one of ``dates``, each with the index of the
     partnership whose horizontal it is (-1 for any other) and its bounds grown by
-    ``_FAMILY_CLEAR``: what :func:`_family_near` looks through."""
+    ``_FAMILY_CLEAR``: what :func:`_family_near` looks through. A large tree has thousands
+    of segments and few dates over a bracket."""
     out: list[tuple[float, Segment, Box]] = []
+    grow = _FAMILY_CLEAR
+    starts: list[float] = []  # the heights of the dates, grown, merged and sorted
+    ends: list[float] = []
+    for y0, y1 in sorted((b.y - grow, b.bottom + grow) for b in dates):
+        if ends and y0 <= ends[-1]:
+            ends[-1] = max(ends[-1], y1)
+        else:
+            starts.append(y0)
+            ends.append(y1)
+    if not starts:
+        return out
     lines: list[tuple[float, list[Point]]] = []
     for k, p in enumerate(layout.partnerships):
         for j, s in enumerate(line_segments(p.points)):
@@ -144,7 +155,14 @@ def _family_lines(layout: GenogramLayout) -> list[tuple[float, Segment, Box]]:
         lines += [(-1.0, [a, b]) for a, b in p.slashes]
     lines += [(-1.0, c.points) for c in layout.children]
     for key, points in lines:
-        out += [(key, s, bounds([s], _FAMILY_CLEAR)) for s in line_segments(points)]
+        for s in line_segments(points):
+            (ax, ay), (bx, by) = s
+            x, y = min(ax, bx), min(ay, by)
+            i = bisect.bisect_right(starts, max(ay, by)) - 1
+            if i < 0 or ends[i] < y:
+                continue
+            out.append((key, s, Box(x - grow, y - grow, max(ax, bx) - x + 2 * grow,
+                                    max(ay, by) - y + 2 * grow)))
     return out
 
 
