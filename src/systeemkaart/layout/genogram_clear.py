@@ -27,8 +27,8 @@ from .genogram_places import SYMBOL, GenogramLayout
 from .genogram_relations import drawn_half
 from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
 
-__all__ = ["bounds", "crowded_lines", "crowded_pairs", "lines_near_text", "named_lines",
-           "segment_box"]
+__all__ = ["bounds", "boxes_by_cell", "crowded_lines", "crowded_pairs", "lines_near_text",
+           "named_lines", "segment_box"]
 
 _STEP: Final = 2.0
 """Distance between two samples along an emotional line."""
@@ -247,6 +247,18 @@ def _crosses_box(s: Segment, box: Box) -> bool:
     return True
 
 
+def boxes_by_cell(boxes: list[Box], cell: float = _CELL) -> dict[tuple[int, int], list[int]]:
+    """The index of each of ``boxes`` filed under every grid cell (``cell`` square) it
+    touches, in the order of ``boxes``: a line is then measured only against the boxes
+    of the cells it passes."""
+    grid: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for n, box in enumerate(boxes):
+        for ix in range(math.floor(box.x / cell), math.floor(box.right / cell) + 1):
+            for iy in range(math.floor(box.y / cell), math.floor(box.bottom / cell) + 1):
+                grid[ix, iy].append(n)
+    return grid
+
+
 def lines_near_text(layout: GenogramLayout, clear: float = TEXT_CLEAR
                     ) -> list[tuple[int, str]]:
     """The emotional lines whose drawing comes closer than ``clear`` to a text that is not
@@ -256,11 +268,7 @@ def lines_near_text(layout: GenogramLayout, clear: float = TEXT_CLEAR
     Each line is measured only against the texts filed under the grid cells within its
     reach, in the order of the texts."""
     texts = _text_boxes(layout)
-    grid: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for n, (_name, _owner, box) in enumerate(texts):
-        for ix in range(math.floor(box.x / _CELL), math.floor(box.right / _CELL) + 1):
-            for iy in range(math.floor(box.y / _CELL), math.floor(box.bottom / _CELL) + 1):
-                grid[ix, iy].append(n)
+    grid = boxes_by_cell([box for _name, _owner, box in texts])
     out: list[tuple[int, str]] = []
     for r in layout.relations:
         reach = drawn_half(r.kind) + clear - _SLACK

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections import defaultdict
 from collections.abc import Iterator
 from typing import Final
 
 from ..text.measure import text_width
 from . import Box, Point, segment_hits_box
+from .genogram_clear import boxes_by_cell
 from .genogram_places import GenogramLayout
 
 __all__ = ["family_lines", "family_lines_over_text", "texts"]
@@ -72,11 +72,7 @@ def family_lines_over_text(layout: GenogramLayout) -> list[tuple[str, str]]:
     couple's dates only their partner line's: a child line through its parents' dates
     hides them as much as any other line."""
     boxes = texts(layout)
-    grid: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for n, (_name, _owners, box) in enumerate(boxes):
-        for ix in range(math.floor(box.x / _CELL), math.floor(box.right / _CELL) + 1):
-            for iy in range(math.floor(box.y / _CELL), math.floor(box.bottom / _CELL) + 1):
-                grid[ix, iy].append(n)
+    grid = boxes_by_cell([box for _name, _owners, box in boxes], _CELL)
     out: list[tuple[str, str]] = []
     for name, ends, points in family_lines(layout):
         partner_line = name.startswith("partnership")
