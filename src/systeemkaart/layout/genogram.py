@@ -204,7 +204,11 @@ def _layout(case: Case, options: GenogramOptions,
     if not crossing_over_dates(Work(case, options, st, person, widths, heights, texts)):
         return layout
     search = False
-    return placed(order=_drawn_order(st, layout))[0]
+    drawn = placed(order=_drawn_order(st, layout))
+    shown = family_score(drawn[0])
+    if shown[0] > score[0]:  # the crossing the lines on each other hid, drawn: look again
+        return last_looks(case, placed, drawn, shown)
+    return drawn[0]
 
 
 def _drawn_order(st: Structure, layout: GenogramLayout) -> list[list[int]]:
