@@ -24,7 +24,7 @@ import bisect
 import dataclasses
 from typing import Final, Generic, TypeVar
 
-from . import Box, Point, segment_hits_box
+from . import Box, segment_hits_box
 from .genogram_clear import bounds, segment_box
 from .genogram_near import Segment, line_segments
 from .genogram_places import GenogramLayout, PartnershipPlace
@@ -80,7 +80,7 @@ def move_dates(layout: GenogramLayout) -> None:
         others = [b for b in layout.label_boxes() if b is not box and b.overlaps(strip)]
         centre = box.x + box.w / 2
         lo, hi = span[0] + _END_CLEAR + box.w / 2, span[1] - _END_CLEAR - box.w / 2
-        tries = sorted((abs(k * _STEP), k * _STEP) for k in
+        tries = sorted((abs(n * _STEP), n * _STEP) for n in
                        range(int((lo - centre) // _STEP), int((hi - centre) // _STEP) + 1))
         for _far, dx in tries:
             moved = Box(round(box.x + dx, 2), box.y, box.w, box.h)
@@ -148,21 +148,21 @@ def _family_lines(layout: GenogramLayout, dates: list[Box]) -> list[tuple[float,
             ends.append(y1)
     if not starts:
         return out
-    lines: list[tuple[float, list[Point]]] = []
+    segments: list[tuple[float, Segment]] = []  # each with its key (see above)
     for k, p in enumerate(layout.partnerships):
-        for j, s in enumerate(line_segments(p.points)):
-            lines.append((float(k) if j == 1 else -1.0, list(s)))
-        lines += [(-1.0, [a, b]) for a, b in p.slashes]
-    lines += [(-1.0, c.points) for c in layout.children]
-    for key, points in lines:
-        for s in line_segments(points):
-            (ax, ay), (bx, by) = s
-            x, y = min(ax, bx), min(ay, by)
-            i = bisect.bisect_right(starts, max(ay, by)) - 1
-            if i < 0 or ends[i] < y:
-                continue
-            out.append((key, s, Box(x - grow, y - grow, max(ax, bx) - x + 2 * grow,
-                                    max(ay, by) - y + 2 * grow)))
+        segments += [(float(k) if j == 1 else -1.0, s)
+                     for j, s in enumerate(line_segments(p.points))]
+        segments += [(-1.0, (a, b)) for a, b in p.slashes if a != b]
+    for c in layout.children:
+        segments += [(-1.0, s) for s in line_segments(c.points)]
+    for key, s in segments:
+        (ax, ay), (bx, by) = s
+        x, y = min(ax, bx), min(ay, by)
+        i = bisect.bisect_right(starts, max(ay, by)) - 1
+        if i < 0 or ends[i] < y:
+            continue
+        out.append((key, s, Box(x - grow, y - grow, max(ax, bx) - x + 2 * grow,
+                                max(ay, by) - y + 2 * grow)))
     return out
 
 
