@@ -251,3 +251,48 @@ def test_the_case_is_checked_again_only_when_a_repair_changed_descent(
     assert "repaired" in {w.code for w in result.warnings}
     assert not [p for p in check_case(result.case) if p.severity == "error"]
     assert len(calls) == checks
+
+
+def test_a_family_tree_given_as_a_case_names_the_import(tmp_path: Path) -> None:
+    """``draw`` or ``validate`` of a GEDCOM file says it is a family tree and how to turn it
+    into a case, not that it is malformed YAML; nothing is written."""
+    source = tmp_path / "tree.ged"
+    source.write_bytes(b"\xef\xbb\xbf" + _ged("0 @I1@ INDI\n1 NAME Anna\n"))
+    runner = CliRunner()
+    for args in (["draw", str(source), "-o", str(tmp_path / "x.svg")],
+                 ["validate", str(source)]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 2, result.output
+        assert "a GEDCOM family tree, not a case file" in result.output
+        assert "systeemkaart import" in result.output and "YAML" not in result.output
+        assert "Traceback" not in result.output
+    assert not (tmp_path / "x.svg").exists()
+
+
+def test_around_finds_a_person_by_reference_or_name(tmp_path: Path) -> None:
+    """``import --around`` takes the GEDCOM reference as the tree writes it (``@I2@``, ``I2``:
+    the case holds ``i2``) or a name nobody else has; an unknown name is refused with the
+    closest names, and a name two people share with their ids."""
+    source = tmp_path / "tree.ged"
+    source.write_bytes(_ged("0 @I1@ INDI\n1 NAME Anna /Berg/\n1 SEX F\n"
+                            "0 @I2@ INDI\n1 NAME Bram /Berg/\n1 SEX M\n"
+                            "0 @I3@ INDI\n1 NAME Cor /Berg/\n1 SEX M\n"
+                            "0 @I4@ INDI\n1 NAME Cor /Berg/\n1 SEX M\n"
+                            "0 @F1@ FAM\n1 WIFE @I1@\n1 CHIL @I2@\n"))
+    runner = CliRunner()
+    for n, wanted in enumerate(["@I2@", "I2", "i2", "bram berg"]):
+        target = tmp_path / f"cut{n}.yaml"
+        result = runner.invoke(main, ["import", str(source), "--around", wanted, "-q",
+                                      "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        cut = sk.load(target)
+        assert cut.case.index == ["i2"]
+        assert {p.id for p in cut.people} == {"i1", "i2"}
+    unknown = runner.invoke(main, ["import", str(source), "--around", "Bram Bergh",
+                                   "-o", str(tmp_path / "none.yaml")])
+    assert unknown.exit_code == 2 and "did you mean Bram Berg (i2)" in unknown.output
+    shared = runner.invoke(main, ["import", str(source), "--around", "Cor Berg",
+                                  "-o", str(tmp_path / "none.yaml")])
+    assert shared.exit_code == 2 and "2 people are called 'Cor Berg'" in shared.output
+    assert "i3, i4" in shared.output
+    assert not (tmp_path / "none.yaml").exists()

@@ -9,6 +9,7 @@ element's path (``people[3].born``) is mapped to its line for messages, when one
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from dataclasses import dataclass, field
@@ -36,6 +37,8 @@ MAX_ALIAS_ELEMENTS: Final = 10_000
 (billion laughs) needs billions, and stopping at this limit takes milliseconds."""
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_GEDCOM_START: Final = re.compile(r"\ufeff?\s*0\s+HEAD\b")
+"""How every GEDCOM file begins (its header record), so one given as a case is named."""
 _QUICK_COUNT: Final = 1_000_000
 """Characters below which the element bound is not worth computing."""
 
@@ -151,6 +154,9 @@ def parse_text(text: str, *, fmt: str = "yaml", file: str | None = None) -> Docu
         raise _fail(file, f"document is too large (limit {MAX_BYTES / 1e6:.0f} MB)")
     if not text.strip():
         raise _fail(file, "file is empty; expected a case (schema: systeemkaart/1)")
+    if _GEDCOM_START.match(text):
+        raise _fail(file, "a GEDCOM family tree, not a case file: turn it into one with "
+                          "`systeemkaart import FILE` (add --around PERSON for a large tree)", 1)
     if fmt == "json":
         return _parse_json(text, file)
     return _parse_yaml(text, file)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..exceptions import LayoutError
 from ..model import Case
 
-__all__ = ["Around", "around"]
+__all__ = ["Around", "around", "find_person"]
 
 
 @dataclass(frozen=True)
@@ -29,15 +29,45 @@ class Around:
     left_out: int
 
 
+def find_person(case: Case, wanted: str) -> str:
+    """The id of the person ``wanted`` names: their id, the GEDCOM reference it was imported
+    from (``@I104@`` or ``I104`` for ``i104``: import writes references in lower case), or
+    their full name when no one else has it (case ignored), so that a user who knows the
+    family tree, not the case file, finds the person.
+
+    Raises:
+        LayoutError: when nobody or several people answer to ``wanted``; it names up to
+            three people whose names are closest.
+    """
+    ids = {p.id for p in case.people}
+    if wanted in ids:
+        return wanted
+    key = wanted.strip().strip("@").casefold()
+    same_id = sorted(i for i in ids if i.casefold() == key)
+    if len(same_id) == 1:
+        return same_id[0]
+    by_name = sorted(p.id for p in case.people if (p.name or "").casefold() == key)
+    if len(by_name) == 1:
+        return by_name[0]
+    if len(by_name) > 1:
+        raise LayoutError(f"--around: {len(by_name)} people are called {wanted!r}: "
+                          f"give one of their ids ({', '.join(by_name[:5])})")
+    import difflib  # only for this message
+
+    names = {p.name.casefold(): p for p in case.people if p.name}
+    close = [names[n] for n in difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)]
+    hint = "; did you mean " + ", ".join(f"{p.name} ({p.id})" for p in close) if close else ""
+    raise LayoutError(f"--around: no person with id or name {wanted!r} in the case{hint}")
+
+
 def around(case: Case, person: str, generations: int) -> Around:
-    """The family of ``case`` within ``generations`` generations of ``person``.
+    """The family of ``case`` within ``generations`` generations of ``person`` (an id, a
+    GEDCOM reference or a name, see :func:`find_person`).
 
     Raises:
         LayoutError: when ``person`` is not in the case or ``generations`` is negative.
     """
-    ids = {p.id for p in case.people}
-    if person not in ids:
-        raise LayoutError(f"--around: no person with id {person!r} in the case")
+    person = find_person(case, person)
     if generations < 0:
         raise LayoutError("--generations must be 0 or more")
     parents: dict[str, set[str]] = defaultdict(set)
@@ -78,7 +108,7 @@ def around(case: Case, person: str, generations: int) -> Around:
         "case": case.case.model_copy(update={"index": [i for i in case.case.index
                                                         if i in keep] or [person]}),
     })
-    return Around(cut, hidden, len(ids) - len(keep))
+    return Around(cut, hidden, len(case.people) - len(keep))
 
 
 def _walk(start: str, step: dict[str, set[str]], depth: int) -> dict[str, int]:
