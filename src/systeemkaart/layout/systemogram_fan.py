@@ -23,6 +23,7 @@ from itertools import pairwise
 from . import Point, segment_distance
 from .ring_centre import SYMBOL, PersonPlace
 from .ring_geometry import crossing_at, isotonic, segments_cross
+from .systemogram_heads import HEAD_LENGTH
 from .systemogram_ports import (
     ARROW_GAP,
     LABEL,
@@ -62,6 +63,11 @@ SPIRAL_PIECES = math.ceil(math.pi / SPIRAL_STEP)
 ENTRY_GAP = 7.0
 """Least distance (units) between two lines where they enter the circle of
 ``FAN_RADIUS``, where they fit."""
+STRAIGHT_IN = HEAD_LENGTH + 1.0
+"""Length (units) of the last piece of a leg into a port, pointing straight at the
+person's centre: the arrowhead on it points at the person, not along the symbol's
+outline where a leg turned round it (and two heads beside each other stand apart as
+their ports do)."""
 CORNER_ROOM = 2.0
 """How far (units) a line into a person passes off the top corner of its label."""
 _CUT = math.pi / 2
@@ -249,7 +255,7 @@ def _leg(router: Router, enter: Point, port: Point, person: PersonPlace,
     top = person.y + SYMBOL / 2 + 1 - CORNER_ROOM
     side = person.box.x - CORNER_ROOM if port[0] < person.x else person.box.right + CORNER_ROOM
     tries = [_spiral(enter, port, centre), _spiral(enter, port, centre, fast=True),
-             [enter, (side, top), port]]
+             _spiral(enter, port, centre, straight=0.0), [enter, (side, top), port]]
     best: tuple[float, list[Point]] | None = None
     router.prepare_line(enter, port, skip, ends, close)
     for leg in tries:
@@ -275,7 +281,8 @@ def _crossed(router: Router, path: Sequence[Point], ends: tuple[str, str]) -> in
     return round(router.cost(path, ends) - length / CROSSING_LENGTH)
 
 
-def _spiral(start: Point, end: Point, centre: Point, fast: bool = False) -> list[Point]:
+def _spiral(start: Point, end: Point, centre: Point, fast: bool = False,
+            straight: float = STRAIGHT_IN) -> list[Point]:
     """A polyline from ``start`` to ``end`` whose angle and distance round ``centre`` both
     change evenly along it: two such legs into one person whose starts and ends lie in the
     same order round it never cross (at every step they stand at one distance, in that
@@ -284,16 +291,20 @@ def _spiral(start: Point, end: Point, centre: Point, fast: bool = False) -> list
     at the same distances, in their order, and the pieces between stay in it (with
     pieces per turn, a leg of one straight piece beside a bent one crossed it when their
     ends were close). ``fast`` comes in to the end's distance over the first half of the
-    turn (round a box near)."""
+    turn (round a box near). The last ``straight`` units point straight at ``centre``
+    (``STRAIGHT_IN``: the arrowhead on them points at the person)."""
     a0 = math.atan2(start[1] - centre[1], start[0] - centre[0])
     a1 = math.atan2(end[1] - centre[1], end[0] - centre[0])
     turn = (a1 - a0 + math.pi) % (2 * math.pi) - math.pi
     r0, r1 = math.dist(start, centre), math.dist(end, centre)
+    short = min(r0, r1 + straight)  # where the straight last piece starts
     out = [start]
     for k in range(1, SPIRAL_PIECES):
         t = k / SPIRAL_PIECES
-        a, r = a0 + t * turn, r0 + min(1.0, 2 * t if fast else t) * (r1 - r0)
+        a, r = a0 + t * turn, r0 + min(1.0, 2 * t if fast else t) * (short - r0)
         out.append((centre[0] + r * math.cos(a), centre[1] + r * math.sin(a)))
+    if short > r1 + 1e-6:
+        out.append((centre[0] + short * math.cos(a1), centre[1] + short * math.sin(a1)))
     out.append(end)
     return out
 
