@@ -174,7 +174,7 @@ def fan_in(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
             path = paths[i]
             if math.dist(enter, centre) > FAN_RADIUS - 0.5:
                 enter = _moved(router, path[k], enter, bearing, centre, ends_i)
-            leg = _leg(router, enter, port, p, ends_i)
+            leg = _leg(router, enter, port, p, ends_i, STRAIGHT_IN if arrows[i] else 0.0)
             head = path[:k + 1]
             if math.dist(head[-1], leg[0]) < 1e-6:
                 head.pop()
@@ -243,19 +243,25 @@ def _moved(router: Router, before: Point, enter: Point, bearing: float, centre: 
 
 
 def _leg(router: Router, enter: Point, port: Point, person: PersonPlace,
-         ends: tuple[str, str]) -> list[Point]:
+         ends: tuple[str, str], straight: float = 0.0) -> list[Point]:
     """The way from ``enter`` (on the circle of ``FAN_RADIUS``) into ``port`` on
-    ``person``'s symbol: a spiral (see :func:`_spiral`), one that comes in sooner, or one
-    round the top corner of the label on the port's side, whichever is clear of boxes
-    first, unless a later one crosses fewer other lines; the router's way when none is
-    clear. The person's own label and symbol may be passed close."""
+    ``person``'s symbol: a spiral (see :func:`_spiral`) whose last ``straight`` units
+    point straight at the person (``STRAIGHT_IN`` for a line that ends in an arrowhead,
+    so the head points at the person), one that comes in sooner, the spiral without
+    that straight piece, or one round the top corner of the label on the port's side,
+    whichever is clear of boxes first, unless a later one crosses fewer other lines; the
+    router's way when none is clear. The person's own label and symbol may be passed
+    close."""
     centre = (person.x, person.y)
     skip = list(ends)
     close = [ends[1] + LABEL, ends[1] + SYMBOL_BOX]
     top = person.y + SYMBOL / 2 + 1 - CORNER_ROOM
     side = person.box.x - CORNER_ROOM if port[0] < person.x else person.box.right + CORNER_ROOM
-    tries = [_spiral(enter, port, centre), _spiral(enter, port, centre, fast=True),
-             _spiral(enter, port, centre, straight=0.0), [enter, (side, top), port]]
+    tries = [_spiral(enter, port, centre, straight=straight),
+             _spiral(enter, port, centre, fast=True, straight=straight)]
+    if straight > 0:
+        tries.append(_spiral(enter, port, centre))
+    tries.append([enter, (side, top), port])
     best: tuple[float, list[Point]] | None = None
     router.prepare_line(enter, port, skip, ends, close)
     for leg in tries:
@@ -282,7 +288,7 @@ def _crossed(router: Router, path: Sequence[Point], ends: tuple[str, str]) -> in
 
 
 def _spiral(start: Point, end: Point, centre: Point, fast: bool = False,
-            straight: float = STRAIGHT_IN) -> list[Point]:
+            straight: float = 0.0) -> list[Point]:
     """A polyline from ``start`` to ``end`` whose angle and distance round ``centre`` both
     change evenly along it: two such legs into one person whose starts and ends lie in the
     same order round it never cross (at every step they stand at one distance, in that
