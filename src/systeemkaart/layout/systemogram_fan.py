@@ -63,11 +63,11 @@ SPIRAL_PIECES = math.ceil(math.pi / SPIRAL_STEP)
 ENTRY_GAP = 7.0
 """Least distance (units) between two lines where they enter the circle of
 ``FAN_RADIUS``, where they fit."""
-STRAIGHT_IN = HEAD_LENGTH + 1.0
-"""Length (units) of the last piece of a leg into a port, pointing straight at the
-person's centre: the arrowhead on it points at the person, not along the symbol's
-outline where a leg turned round it (and two heads beside each other stand apart as
-their ports do)."""
+STRAIGHT_IN = HEAD_LENGTH
+"""Length (units) of the last piece of a leg into a port that holds an arrowhead,
+pointing straight at the person's centre: as long as the head, which lies wholly on it
+and so points at the person, not along the symbol's outline where a leg turned round
+it (and two heads beside each other stand apart as their ports do)."""
 CORNER_ROOM = 2.0
 """How far (units) a line into a person passes off the top corner of its label."""
 _CUT = math.pi / 2

@@ -25,7 +25,7 @@ from .systemogram_route import Router
 __all__ = ["APPROACH", "ARROW_GAP", "ARROW_ROOM", "END_GAP", "FARTHEST", "LABEL", "LINE_GAP",
            "PORT_ARC", "PORT_HI", "PORT_LO", "SYMBOL_BOX", "place_ports", "port_distance"]
 
-ARROW_GAP = 0.55
+ARROW_GAP = 0.42
 """Least angle (radians) between two ports where one holds an arrowhead."""
 LINE_GAP = 0.34
 """Least angle (radians) between two ports that hold plain line ends: ``END_GAP`` apart
