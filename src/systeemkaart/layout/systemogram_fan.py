@@ -16,7 +16,7 @@ this is for: pairs of lines into one person that cross within ``FAN_RADIUS`` of 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cmp_to_key
 from itertools import pairwise
 
@@ -43,7 +43,10 @@ __all__ = [
     "LABEL",
     "LINE_GAP",
     "PORT_ARC",
+    "STRAIGHT_IN",
     "SYMBOL_BOX",
+    "aimed_leg",
+    "aims_at",
     "cut_at_fans",
     "fan_crossings",
     "fan_in",
@@ -68,6 +71,9 @@ STRAIGHT_IN = HEAD_LENGTH
 pointing straight at the person's centre: as long as the head, which lies wholly on it
 and so points at the person, not along the symbol's outline where a leg turned round
 it (and two heads beside each other stand apart as their ports do)."""
+AIM = math.radians(2.0)
+"""Most angle between the last piece of a line and the direction to its person's centre
+at which its arrowhead reads as pointing at the person (see :func:`aimed_leg`)."""
 CORNER_ROOM = 2.0
 """How far (units) a line into a person passes off the top corner of its label."""
 _CUT = math.pi / 2
@@ -174,7 +180,7 @@ def fan_in(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
             path = paths[i]
             if math.dist(enter, centre) > FAN_RADIUS - 0.5:
                 enter = _moved(router, path[k], enter, bearing, centre, ends_i)
-            leg = _leg(router, enter, port, p, ends_i, STRAIGHT_IN if arrows[i] else 0.0)
+            leg = _leg(router, enter, port, p, ends_i)
             head = path[:k + 1]
             if math.dist(head[-1], leg[0]) < 1e-6:
                 head.pop()
@@ -243,25 +249,19 @@ def _moved(router: Router, before: Point, enter: Point, bearing: float, centre: 
 
 
 def _leg(router: Router, enter: Point, port: Point, person: PersonPlace,
-         ends: tuple[str, str], straight: float = 0.0) -> list[Point]:
+         ends: tuple[str, str]) -> list[Point]:
     """The way from ``enter`` (on the circle of ``FAN_RADIUS``) into ``port`` on
-    ``person``'s symbol: a spiral (see :func:`_spiral`) whose last ``straight`` units
-    point straight at the person (``STRAIGHT_IN`` for a line that ends in an arrowhead,
-    so the head points at the person), one that comes in sooner, the spiral without
-    that straight piece, or one round the top corner of the label on the port's side,
-    whichever is clear of boxes first, unless a later one crosses fewer other lines; the
-    router's way when none is clear. The person's own label and symbol may be passed
-    close."""
+    ``person``'s symbol: a spiral (see :func:`_spiral`), one that comes in sooner, or one
+    round the top corner of the label on the port's side, whichever is clear of boxes
+    first, unless a later one crosses fewer other lines; the router's way when none is
+    clear. The person's own label and symbol may be passed close."""
     centre = (person.x, person.y)
     skip = list(ends)
     close = [ends[1] + LABEL, ends[1] + SYMBOL_BOX]
     top = person.y + SYMBOL / 2 + 1 - CORNER_ROOM
     side = person.box.x - CORNER_ROOM if port[0] < person.x else person.box.right + CORNER_ROOM
-    tries = [_spiral(enter, port, centre, straight=straight),
-             _spiral(enter, port, centre, fast=True, straight=straight)]
-    if straight > 0:
-        tries.append(_spiral(enter, port, centre))
-    tries.append([enter, (side, top), port])
+    tries = [_spiral(enter, port, centre), _spiral(enter, port, centre, fast=True),
+             [enter, (side, top), port]]
     best: tuple[float, list[Point]] | None = None
     router.prepare_line(enter, port, skip, ends, close)
     for leg in tries:
@@ -278,6 +278,36 @@ def _leg(router: Router, enter: Point, port: Point, person: PersonPlace,
     if best is not None and best[0] <= _crossed(router, routed, ends):
         return best[1]
     return routed
+
+
+def aims_at(line: Sequence[Point], person: PersonPlace) -> bool:
+    """Whether the last piece of ``line`` points at ``person``'s centre within ``AIM``
+    (its arrowhead reads as pointing at the person)."""
+    (ax, ay), (bx, by) = line[-2], line[-1]
+    along = math.atan2(by - ay, bx - ax)
+    inward = math.atan2(person.y - by, person.x - bx)
+    return abs((along - inward + math.pi) % (2 * math.pi) - math.pi) <= AIM
+
+
+def aimed_leg(router: Router, leg: Sequence[Point], person: PersonPlace,
+              ends: tuple[str, str], allowed: Callable[[Sequence[Point]], bool]
+              ) -> list[Point] | None:
+    """A new way for ``leg`` (from where its line enters the circle of ``FAN_RADIUS``
+    round ``person`` to its port) whose last ``STRAIGHT_IN`` units point straight at the
+    person, so that the arrowhead there points at it: a spiral (see :func:`_spiral`), or
+    one that comes in sooner, the first clear of the boxes ``router`` knows that
+    ``allowed`` lets pass; ``None`` where none is, or where ``leg``'s last piece already
+    points at the person (:func:`aims_at`)."""
+    if aims_at(leg, person):
+        return None
+    centre = (person.x, person.y)
+    enter, port = leg[0], leg[-1]
+    router.prepare_line(enter, port, list(ends), ends, [ends[1] + LABEL, ends[1] + SYMBOL_BOX])
+    for way in (_spiral(enter, port, centre, straight=STRAIGHT_IN),
+                _spiral(enter, port, centre, fast=True, straight=STRAIGHT_IN)):
+        if all(router.clear(a, b) for a, b in pairwise(way)) and allowed(way):
+            return way
+    return None
 
 
 def _crossed(router: Router, path: Sequence[Point], ends: tuple[str, str]) -> int:
@@ -303,7 +333,7 @@ def _spiral(start: Point, end: Point, centre: Point, fast: bool = False,
     a1 = math.atan2(end[1] - centre[1], end[0] - centre[0])
     turn = (a1 - a0 + math.pi) % (2 * math.pi) - math.pi
     r0, r1 = math.dist(start, centre), math.dist(end, centre)
-    short = min(r0, r1 + straight)  # where the straight last piece starts
+    short = max(r1, min(r0, r1 + straight))  # where the straight last piece starts
     out = [start]
     for k in range(1, SPIRAL_PIECES):
         t = k / SPIRAL_PIECES
