@@ -74,9 +74,9 @@ def aim_heads(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
                        [path[-1], paths[s[0]][-1]] if ends[s[0]][1] == target else [])
                       for s in near if ends[s[0]][0] != ends[i][0]]
             leg = path[start:]
-            was = (_crossings(leg, fan), _crossings(leg, other), _beside(leg, beside))
+            was: list[float] = [_crossings(leg, fan), _crossings(leg, other), -1.0]
             new = aimed_leg(router, leg, p, ends[i],
-                            partial(_no_worse, fan, other, beside, was))
+                            partial(_no_worse, fan, other, beside, leg, was))
             if new is None:
                 continue
             path[start:] = new
@@ -87,13 +87,17 @@ def aim_heads(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
 
 
 def _no_worse(fan: Sequence[_Seg], other: Sequence[_Seg],
-              beside: Sequence[tuple[_Seg, float, Sequence[Point]]],
-              was: tuple[int, int, float], leg: Sequence[Point]) -> bool:
+              beside: Sequence[tuple[_Seg, float, Sequence[Point]]], old: Sequence[Point],
+              was: list[float], leg: Sequence[Point]) -> bool:
     """Whether ``leg`` crosses no more of the segments ``fan`` (of the lines into its
-    person) and ``other`` than ``was`` says the old leg did, and runs beside ``beside``
-    (see :func:`_beside`) no longer."""
-    return _crossings(leg, fan) <= was[0] and _crossings(leg, other) <= was[1] \
-        and _beside(leg, beside) <= was[2] + 1e-9
+    person) and ``other`` than ``was`` says the ``old`` leg did, and runs beside
+    ``beside`` (see :func:`_beside`) no longer than it (measured once, when first
+    needed, into ``was[2]``)."""
+    if _crossings(leg, fan) > was[0] or _crossings(leg, other) > was[1]:
+        return False
+    if was[2] < 0:
+        was[2] = _beside(old, beside)
+    return _beside(leg, beside) <= was[2] + 1e-9
 
 
 def _box(path: Sequence[Point]) -> tuple[float, float, float, float]:

@@ -327,8 +327,7 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     moved += separate_tracks(router, paths, pairs_, widths, skips, firsts, kept, frames)
     arrows = [lk.kind == "involvement" and not flip for lk, flip in zip(links, flips,
                                                                           strict=True)]
-    moved += aim_heads(Router(_obstacles(people, agents, sexes, _framed(links, frames))),
-                       paths, pairs_, arrows, widths, people)
+    moved += aim_heads(router, paths, pairs_, arrows, widths, people)
     if not moved:
         return list(links)
     drop_reversals(router, paths, pairs_, skips)
