@@ -12,7 +12,8 @@ where they enter the circle round the person, and the lines then fan in to their
 on the outline of the symbol, in the order they arrive, never under the symbol where the
 label is (:mod:`.systemogram_fan`); so arrowheads never stack and no arrow seems to point
 at a neighbour. Last, lines of different agents sharing a corridor each get their own
-track beside the others (:func:`part_tracks`, :mod:`.systemogram_tracks`).
+track beside the others (:func:`part_tracks`, :mod:`.systemogram_tracks`), and an arrowhead
+that points along its person's outline is turned to the person (:mod:`.systemogram_aim`).
 """
 
 from __future__ import annotations
