@@ -18,7 +18,9 @@ crossings of lines into one person within 40 units of it (where a reader cannot 
 arrow is whose), and farther from it ("far": not in the routed crossings, which leave out
 lines that share an end), and the most such far crossings into any one person ("most": a
 person whose lines all cross each other cannot be read however few the others have; the
-largest over the seeds). Then the total length (units) of the routed lines ("length") and
+largest over the seeds), the pairs of arrowheads into one person that come within
+``HEAD_GAP`` units of each other ("heads": read as one arrow, or a head as closing the
+wrong line). Then the total length (units) of the routed lines ("length") and
 how many of them run more than ``LONG_WAY`` times their straight distance ("long": a line
 that loops round the drawing), both over seeds 0-4.
 """
@@ -44,6 +46,7 @@ from systeemkaart.layout.systemogram import (
 )
 from systeemkaart.layout.systemogram_bands import FRAME, bands
 from systeemkaart.layout.systemogram_fan import fan_crossings
+from systeemkaart.layout.systemogram_heads import crowded_heads
 from systeemkaart.layout.systemogram_lines import close_runs, lines_through_boxes, routed_ends
 from systeemkaart.model import Case
 
@@ -172,13 +175,14 @@ def main() -> None:
           f"{'through':>12} {'draw ms':>8} {'cpu ms':>7} {f'routed/{WIDE}':>10} "
           f"{f'thr/{WIDE}':>7} {'close':>7} {'pairs':>6} {'bands':>5} {'frame':>5} {'fan':>5} "
           f"{'far':>5} "
-          f"{'most':>5} "
+          f"{'most':>5} {'heads':>5} "
           f"{'length':>7} {'long':>5}")
     for n_people, n_agents in [(3, 10), (4, 20), (6, 30), (12, 40), (12, 60)]:
         before, ordered, routed, t0, t1, ms, cpu = [], [], [], [], [], [], []
         wide, wide_through = [], []
         close, pairs, band, frame, fan, far, most, total, long = ([], [], [], [], [], [], [],
                                                                   [], [])
+        heads: list[int] = []
         for seed in range(WIDE):
             case = network(seed, n_people, n_agents)
             final = layout_systemogram(case)
@@ -201,6 +205,7 @@ def main() -> None:
             fan.append(_fan(final))
             far.append(_far(final))
             most.append(_most_far(final))
+            heads.append(len(crowded_heads(final.links)))
             run, loops = _length(final)
             total.append(run)
             long.append(loops)
@@ -215,6 +220,7 @@ def main() -> None:
               f"{statistics.mean(close):>7.0f} {statistics.mean(pairs):>6.1f} "
               f"{statistics.mean(band):>5.1f} {statistics.mean(frame):>5.1f} "
               f"{statistics.mean(fan):>5.1f} {statistics.mean(far):>5.1f} {max(most):>5} "
+              f"{statistics.mean(heads):>5.1f} "
               f"{statistics.mean(total):>7.0f} {statistics.mean(long):>5.1f}")
     examples = sorted(Path("examples").glob("*.yaml"))
     if examples:
@@ -222,7 +228,8 @@ def main() -> None:
         print("routed, systemogram and timeline draw time, close length / pairs over 10 units,")
         print("bands (strokes within 3 units over 30, their width counted) / of them along a")
         print("household frame,")
-        print("crossings of lines into one person near it / farther, total line length /")
+        print("crossings of lines into one person near it / farther, arrowheads too close,")
+        print("total line length /")
         print(f"lines longer than {LONG_WAY} times their straight distance")
         for path in examples:
             case = load(path)
@@ -237,7 +244,7 @@ def main() -> None:
             print(f"{path.stem:<24} {b:>4} / {straight.crossings:<4} / {final.crossings:<4} "
                   f"{_through(straight):>3} -> {_through(final):<3} {s:>7.1f} ms {t:>7.1f} ms "
                   f"{length:>6.0f} / {count:<3} {n_bands:>3} / {n_frame:<2} {_fan(final):>3} / "
-                  f"{_far(final):<3} "
+                  f"{_far(final):<3} {len(crowded_heads(final.links)):>3} "
                   f"{run:>6.0f} / {loops}")
     sys.stdout.flush()
 

@@ -16,13 +16,14 @@ this is for: pairs of lines into one person that cross within ``FAN_RADIUS`` of 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cmp_to_key
 from itertools import pairwise
 
 from . import Point, segment_distance
 from .ring_centre import SYMBOL, PersonPlace
 from .ring_geometry import crossing_at, isotonic, segments_cross
+from .systemogram_heads import HEAD_LENGTH
 from .systemogram_ports import (
     ARROW_GAP,
     LABEL,
@@ -42,7 +43,10 @@ __all__ = [
     "LABEL",
     "LINE_GAP",
     "PORT_ARC",
+    "STRAIGHT_IN",
     "SYMBOL_BOX",
+    "aimed_leg",
+    "aims_at",
     "cut_at_fans",
     "fan_crossings",
     "fan_in",
@@ -62,6 +66,14 @@ SPIRAL_PIECES = math.ceil(math.pi / SPIRAL_STEP)
 ENTRY_GAP = 7.0
 """Least distance (units) between two lines where they enter the circle of
 ``FAN_RADIUS``, where they fit."""
+STRAIGHT_IN = HEAD_LENGTH
+"""Length (units) of the last piece of a leg into a port that holds an arrowhead,
+pointing straight at the person's centre: as long as the head, which lies wholly on it
+and so points at the person, not along the symbol's outline where a leg turned round
+it (and two heads beside each other stand apart as their ports do)."""
+AIM = math.radians(2.0)
+"""Most angle between the last piece of a line and the direction to its person's centre
+at which its arrowhead reads as pointing at the person (see :func:`aimed_leg`)."""
 CORNER_ROOM = 2.0
 """How far (units) a line into a person passes off the top corner of its label."""
 _CUT = math.pi / 2
@@ -268,6 +280,36 @@ def _leg(router: Router, enter: Point, port: Point, person: PersonPlace,
     return routed
 
 
+def aims_at(line: Sequence[Point], person: PersonPlace) -> bool:
+    """Whether the last piece of ``line`` points at ``person``'s centre within ``AIM``
+    (its arrowhead reads as pointing at the person)."""
+    (ax, ay), (bx, by) = line[-2], line[-1]
+    along = math.atan2(by - ay, bx - ax)
+    inward = math.atan2(person.y - by, person.x - bx)
+    return abs((along - inward + math.pi) % (2 * math.pi) - math.pi) <= AIM
+
+
+def aimed_leg(router: Router, leg: Sequence[Point], person: PersonPlace,
+              ends: tuple[str, str], allowed: Callable[[Sequence[Point]], bool]
+              ) -> list[Point] | None:
+    """A new way for ``leg`` (from where its line enters the circle of ``FAN_RADIUS``
+    round ``person`` to its port) whose last ``STRAIGHT_IN`` units point straight at the
+    person, so that the arrowhead there points at it: a spiral (see :func:`_spiral`), or
+    one that comes in sooner, the first clear of the boxes ``router`` knows that
+    ``allowed`` lets pass; ``None`` where none is, or where ``leg``'s last piece already
+    points at the person (:func:`aims_at`)."""
+    if aims_at(leg, person):
+        return None
+    centre = (person.x, person.y)
+    enter, port = leg[0], leg[-1]
+    router.prepare_line(enter, port, list(ends), ends, [ends[1] + LABEL, ends[1] + SYMBOL_BOX])
+    for way in (_spiral(enter, port, centre, straight=STRAIGHT_IN),
+                _spiral(enter, port, centre, fast=True, straight=STRAIGHT_IN)):
+        if all(router.clear(a, b) for a, b in pairwise(way)) and allowed(way):
+            return way
+    return None
+
+
 def _crossed(router: Router, path: Sequence[Point], ends: tuple[str, str]) -> int:
     """How many of the lines the router remembers that share no end with ``ends``
     ``path`` crosses."""
@@ -275,7 +317,8 @@ def _crossed(router: Router, path: Sequence[Point], ends: tuple[str, str]) -> in
     return round(router.cost(path, ends) - length / CROSSING_LENGTH)
 
 
-def _spiral(start: Point, end: Point, centre: Point, fast: bool = False) -> list[Point]:
+def _spiral(start: Point, end: Point, centre: Point, fast: bool = False,
+            straight: float = 0.0) -> list[Point]:
     """A polyline from ``start`` to ``end`` whose angle and distance round ``centre`` both
     change evenly along it: two such legs into one person whose starts and ends lie in the
     same order round it never cross (at every step they stand at one distance, in that
@@ -284,16 +327,20 @@ def _spiral(start: Point, end: Point, centre: Point, fast: bool = False) -> list
     at the same distances, in their order, and the pieces between stay in it (with
     pieces per turn, a leg of one straight piece beside a bent one crossed it when their
     ends were close). ``fast`` comes in to the end's distance over the first half of the
-    turn (round a box near)."""
+    turn (round a box near). The last ``straight`` units point straight at ``centre``
+    (``STRAIGHT_IN``: the arrowhead on them points at the person)."""
     a0 = math.atan2(start[1] - centre[1], start[0] - centre[0])
     a1 = math.atan2(end[1] - centre[1], end[0] - centre[0])
     turn = (a1 - a0 + math.pi) % (2 * math.pi) - math.pi
     r0, r1 = math.dist(start, centre), math.dist(end, centre)
+    short = max(r1, min(r0, r1 + straight))  # where the straight last piece starts
     out = [start]
     for k in range(1, SPIRAL_PIECES):
         t = k / SPIRAL_PIECES
-        a, r = a0 + t * turn, r0 + min(1.0, 2 * t if fast else t) * (r1 - r0)
+        a, r = a0 + t * turn, r0 + min(1.0, 2 * t if fast else t) * (short - r0)
         out.append((centre[0] + r * math.cos(a), centre[1] + r * math.sin(a)))
+    if short > r1 + 1e-6:
+        out.append((centre[0] + short * math.cos(a1), centre[1] + short * math.sin(a1)))
     out.append(end)
     return out
 

@@ -12,7 +12,8 @@ where they enter the circle round the person, and the lines then fan in to their
 on the outline of the symbol, in the order they arrive, never under the symbol where the
 label is (:mod:`.systemogram_fan`); so arrowheads never stack and no arrow seems to point
 at a neighbour. Last, lines of different agents sharing a corridor each get their own
-track beside the others (:func:`part_tracks`, :mod:`.systemogram_tracks`).
+track beside the others (:func:`part_tracks`, :mod:`.systemogram_tracks`), and an arrowhead
+that points along its person's outline is turned to the person (:mod:`.systemogram_aim`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from . import Box, Point, segment_hits_box
 from .ring_centre import SYMBOL, PersonPlace
 from .ring_geometry import boundary_point
 from .ring_links import LinkPlace
+from .systemogram_aim import aim_heads
 from .systemogram_bundle import untangle
 from .systemogram_close import CLOSE_GAP, close_runs
 from .systemogram_fan import (
@@ -296,7 +298,9 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     In drawings of up to ``CROWDED`` lines, lines of one agent crossing each other near
     it are first given new ways (:func:`~systeemkaart.layout.systemogram_siblings.untwist`)
     and a line running beside another agent's its own track
-    (:func:`~systeemkaart.layout.systemogram_tracks.own_tracks`). Done for the layout
+    (:func:`~systeemkaart.layout.systemogram_tracks.own_tracks`). Last, an arrowhead
+    that points along its person's outline gets a leg that points it at the person
+    (:func:`~systeemkaart.layout.systemogram_aim.aim_heads`). Done for the layout
     drawn only: the candidates are chosen between before (their routing is most of a
     drawing's time). Arguments as :func:`route_links` takes them."""
     router = Router(_obstacles(people, agents, sexes, _framed(links, frames)))
@@ -320,8 +324,12 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         plain = [lk.kind != "relation" for lk in links]  # a relation's pattern swings out
         moved = untwist(router, paths, pairs_, skips, firsts, plain)
         moved += own_tracks(router, paths, pairs_, skips, firsts, kept, plain)
-    if not separate_tracks(router, paths, pairs_, [extent(lk) for lk in links], skips,
-                           firsts, kept, frames) and not moved:
+    widths = [extent(lk) for lk in links]
+    moved += separate_tracks(router, paths, pairs_, widths, skips, firsts, kept, frames)
+    arrows = [lk.kind == "involvement" and not flip for lk, flip in zip(links, flips,
+                                                                          strict=True)]
+    moved += aim_heads(router, paths, pairs_, arrows, widths, people)
+    if not moved:
         return list(links)
     drop_reversals(router, paths, pairs_, skips)
     return _placed(links, paths, flips)
