@@ -124,22 +124,26 @@ class Router(RouteMemory):
                     nodes.append((c, (i, k)))
         # lazy A*: an edge is tested for boxes only when its far end is popped, so a
         # search tests about as many segments as it pops instead of every pair
-        # the open edges, (estimate, way so far, corner, from), as one sorted run per
-        # corner settled and a heap of the runs' heads: the same edges popped in the same
-        # order as from one heap (no two alike), each run sorted at once
+        # the open edges, (estimate, way so far, corner, from), as one heap per corner
+        # settled and a heap of the heaps' least edges: the same edges popped in the same
+        # order as from one heap (no two alike); a corner's edges are heaped in O(n), not
+        # sorted in O(n log n), as a search pops few of them
         points = [pt for pt, _ in nodes]
         to_goal = [math.dist(pt, q) for pt in points]  # the heuristic, once per corner
         prev: dict[int, int] = {}
         runs: list[list[tuple[float, float, int, int]]] = [[(to_goal[0], 0.0, 0, -1)]]
-        heads: list[tuple[tuple[float, float, int, int], int, int]] = [(runs[0][0], 0, 0)]
+        heads: list[tuple[tuple[float, float, int, int], int]] = [(runs[0][0], 0)]
         tests = math.inf if wide else GRAPH_TESTS
         dist, n = math.dist, len(points)
+        heappop, heapify = heapq.heappop, heapq.heapify
         while heads and len(prev) < pops and tests > 0:
-            (_, g, v, u), r, at = heads[0]
-            if at + 1 < len(runs[r]):
-                heapq.heapreplace(heads, (runs[r][at + 1], r, at + 1))
+            (_, g, v, u), r = heads[0]
+            run = runs[r]
+            heappop(run)
+            if run:
+                heapq.heapreplace(heads, (run[0], r))
             else:
-                heapq.heappop(heads)
+                heappop(heads)
             if v in prev:
                 continue
             pv = points[v]
@@ -152,11 +156,12 @@ class Router(RouteMemory):
                 while prev[path[-1]] != 0:
                     path.append(prev[path[-1]])
                 return [nodes[j] for j in reversed(path)]
-            run = sorted([(nd + to_goal[w], nd, w, v) for w in range(1, n) if w not in prev
-                          for nd in (g + dist(pv, points[w]),)])
+            run = [(nd + to_goal[w], nd, w, v) for w in range(1, n) if w not in prev
+                   for nd in (g + dist(pv, points[w]),)]
             if run:
+                heapify(run)
                 runs.append(run)
-                heapq.heappush(heads, (run[0], len(runs) - 1, 0))
+                heapq.heappush(heads, (run[0], len(runs) - 1))
         return None
 
     def _pull(self, pts: list[tuple[Point, tuple[int, int] | None]]

@@ -218,8 +218,37 @@ class RouteBoxes:
             return self._hits[key] is None
         hit = self._any.get(key, -1)
         if hit == -1:
-            hit = self._any[key] = self._entered(p, q, first=False)
+            hit = self._any[key] = (self._entered(p, q, first=False) if key in self._boxes
+                                    else self._any_entered(p, q))
         return hit is None
+
+    def _any_entered(self, p: Point, q: Point) -> int | None:
+        """A box of the current line's, grown, that ``p``-``q`` enters, or ``None``: the
+        boxes tested cell by cell along the segment, stopping at the first entered (a
+        long segment the corner search tries is most often blocked, and gathering every
+        box along it first cost as much as testing them)."""
+        lo_x, hi_x = min(p[0], q[0]), max(p[0], q[0])
+        lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
+        skip, tight, margin, sides = self._skip, self._tight, self.margin, self._sides_of
+        px, py = p
+        dx, dy = q[0] - px, q[1] - py
+        cells = self._grid.cells
+        seen: set[int] = set()
+        for cell in self._walk(p, q):
+            for i in cells.get(cell, ()):
+                if i in seen:
+                    continue
+                seen.add(i)
+                bx0, by0, bx1, by1, owner = sides[i]
+                if owner in skip:
+                    continue
+                m = tight.get(i, margin)
+                x0, y0, x1, y1 = bx0 - m, by0 - m, bx1 + m, by1 + m
+                if x0 >= hi_x or x1 <= lo_x or y0 >= hi_y or y1 <= lo_y:
+                    continue
+                if entry_along(px, py, dx, dy, x0, y0, x1, y1) is not None:
+                    return i
+        return None
 
     # --- corners -----------------------------------------------------------------------
 
