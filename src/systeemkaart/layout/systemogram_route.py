@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from . import Box, Point
 from .ring_geometry import path_length
 from .systemogram_route_boxes import MARGIN, TIGHT, Obstacle
-from .systemogram_route_memory import CROSSING_LENGTH, RouteMemory
+from .systemogram_route_memory import BOUND_SLACK, CROSSING_LENGTH, RouteMemory
 
 __all__ = ["BUDGET", "CROSSING_LENGTH", "MARGIN", "TIGHT", "Obstacle", "Router"]
 
@@ -78,8 +78,22 @@ class Router(RouteMemory):
         for item in (left, right):
             if item is not None:
                 out.append((item[1], item[2]))
-        out.sort(key=lambda kc: self.cost([p, kc[1], q]))
+        if len(out) == 2 and self._second_cheaper([p, out[0][1], q], [p, out[1][1], q]):
+            out.reverse()
         return out
+
+    def _second_cheaper(self, first: list[Point], second: list[Point]) -> bool:
+        """True when ``second`` costs strictly less than ``first`` (:meth:`cost`), as a
+        stable sort by cost orders them. A way's crossings only add to its length: the
+        crossings of the longer are counted only where the shorter's cost does not
+        already stay below the longer's length (most detours cross nothing)."""
+        short, long_ = (first, second) if self.length_cost(first) <= self.length_cost(second) \
+            else (second, first)
+        least = self.cost(short)
+        if least < self.length_cost(long_) - BOUND_SLACK:
+            return short is second
+        other = self.cost(long_)
+        return other < least if short is first else least < other
 
     # --- search ------------------------------------------------------------------------
 
