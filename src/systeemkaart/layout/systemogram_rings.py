@@ -41,6 +41,9 @@ PULL_STEP = 4.0
 SIDE_SLACK = math.pi / 4
 """How far (radians) from its kind's side a swap of neighbours may move a box (unless it
 already stood further off, then no further)."""
+RADIUS_STEPS = 601
+"""How many radii a ring's search may try (from its start, each 4 % and at least 4 units
+beyond the one before)."""
 REACH_STEP = math.pi / 36
 """The step (5°) in which :func:`within_reach` turns a box along its ring."""
 REACH_TURN = math.pi / 4
@@ -258,14 +261,24 @@ def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
     # radii grow by 4 % (at least 4 units) a step; the first step that fits is found by
     # galloping from the hint (the radius this ring had last time) or the start, doubling
     # the stride, then halving between the last miss and the first fit
+    # (the steps worked out as far as the search reaches: it looks at a handful of them)
     steps = [radius]
-    for _ in range(600):
-        steps.append(steps[-1] + max(4.0, steps[-1] * 0.04))
-    k0 = next((k for k, r in enumerate(steps) if r >= hint - 1e-9), 0) if hint else 0
+
+    def step(k: int) -> float:
+        while len(steps) <= k:
+            steps.append(steps[-1] + max(4.0, steps[-1] * 0.04))
+        return steps[k]
+
+    k0 = 0
+    if hint:
+        while k0 < RADIUS_STEPS and step(k0) < hint - 1e-9:
+            k0 += 1
+        if k0 == RADIUS_STEPS:
+            k0 = 0
     found: dict[int, list[float]] = {}
 
     def fits(k: int) -> bool:
-        got = attempt(steps[k])
+        got = attempt(step(k))
         if got is not None:
             found[k] = got
         return got is not None
@@ -279,7 +292,7 @@ def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
         lo = max(hi - stride, -1)
     else:
         lo, stride = k0, 1
-        while lo + stride < len(steps):
+        while lo + stride < RADIUS_STEPS:
             if fits(lo + stride):
                 hi = lo + stride
                 break
@@ -293,7 +306,7 @@ def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
             hi = mid
         else:
             lo = mid
-    return steps[hi], found[hi]
+    return step(hi), found[hi]
 
 
 def _blocked_from(u: Unit, angle: float, o: Box, gap: float) -> tuple[float, float]:
