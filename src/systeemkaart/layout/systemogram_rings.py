@@ -200,15 +200,29 @@ def _unit_box(u: Unit, radius: float, angle: float) -> Box:
     return Box(round(cx - u.w / 2, 2), round(cy - u.h / 2, 2), u.w, u.h)
 
 
+def _edges(boxes: Sequence[Box]) -> list[tuple[float, float, float, float]]:
+    """Each box as ``(x, right, y, bottom)`` with the right and bottom less the
+    tolerance of :meth:`Box.overlaps` (no gap): the bounds :func:`_ring_ok` compares a
+    ring's boxes with, worked out once per ring, not once per try."""
+    return [(o.x, o.x + o.w + 0.0 - 1e-6, o.y, o.y + o.h + 0.0 - 1e-6) for o in boxes]
+
+
 def _ring_ok(ring: Sequence[Unit], angles: Sequence[float], radius: float,
-             inner: Sequence[Box], reach: float) -> bool:
+             inner: Sequence[tuple[float, float, float, float]], reach: float) -> bool:
     """No two boxes of the ring overlap, nor any ring box a box placed before (``inner``,
-    all within ``reach`` of the origin). Boxes are compared in angular order with their
-    next few neighbours, which is where an overlap can occur: O(n + n·m) at worst."""
-    boxes = [_unit_box(u, radius, a) for u, a in zip(ring, angles, strict=True)]
-    for b in boxes:
-        if min_distance_to_origin(b) < reach and any(b.overlaps(o) for o in inner):
-            return False
+    all within ``reach`` of the origin, as :func:`_edges` gives them). Boxes are compared
+    in angular order with their next few neighbours, which is where an overlap can
+    occur: O(n + n·m) at worst."""
+    boxes = []
+    for u, a in zip(ring, angles, strict=True):
+        b = _unit_box(u, radius, a)
+        if min_distance_to_origin(b) < reach:
+            # Box.overlaps written out against the kept bounds (the same sums)
+            x0, x1, y0, y1 = b.x, b.x + b.w + 0.0 - 1e-6, b.y, b.y + b.h + 0.0 - 1e-6
+            for ox, ox1, oy, oy1 in inner:
+                if x0 < ox1 and ox < x1 and y0 < oy1 and oy < y1:
+                    return False
+        boxes.append(b)
     n = len(boxes)
     order = sorted(range(n), key=lambda i: angles[i])
     span = min(n - 1, 4)
@@ -231,6 +245,7 @@ def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
     least = sum(min(u.w, u.h) + BOX_GAP for u in ring) / TAU if n > 1 else 0.0
     radius = max(floor, least)
     reach = max((max_distance_to_origin(b) for b in inner), default=0.0)
+    edges = _edges(inner)
 
     def gaps_at(at: Sequence[float]) -> list[float]:
         if n == 1:
@@ -254,7 +269,7 @@ def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
             angles = place_on_circle(want, gaps)
             if angles is None:
                 return None
-            if _ring_ok(ring, angles, radius, inner, reach):
+            if _ring_ok(ring, angles, radius, edges, reach):
                 return angles
         return None
 
