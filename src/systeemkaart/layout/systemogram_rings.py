@@ -214,8 +214,8 @@ def _ring_ok(ring: Sequence[Unit], angles: Sequence[float], radius: float,
     in angular order with their next few neighbours, which is where an overlap can
     occur: O(n + n·m) at worst."""
     boxes = []
-    for u, a in zip(ring, angles, strict=True):
-        b = _unit_box(u, radius, a)
+    for u, angle in zip(ring, angles, strict=True):
+        b = _unit_box(u, radius, angle)
         if min_distance_to_origin(b) < reach:
             # Box.overlaps written out against the kept bounds (the same sums)
             x0, x1, y0, y1 = b.x, b.x + b.w + 0.0 - 1e-6, b.y, b.y + b.h + 0.0 - 1e-6
