@@ -61,9 +61,11 @@ class Router(RouteMemory):
     # --- corners ------------------------------------------------------------------------
 
     def _sides(self, i: int, p: Point, q: Point, box: Box | None = None
-               ) -> list[tuple[int, Point]]:
+               ) -> tuple[list[tuple[int, Point]], bool]:
         """The outermost corner of box ``i`` (or of ``box`` around it) on each side of
-        ``p``-``q``: the detour crossing fewer remembered lines first, then the shorter."""
+        ``p``-``q`` that lies outside every box: the detour crossing fewer remembered lines
+        first, then the shorter; and whether a corner was left out, lying inside a box
+        (then the two are not weighed: no more than one is tried)."""
         dx, dy = q[0] - p[0], q[1] - p[1]
         left: tuple[float, int, Point] | None = None
         right: tuple[float, int, Point] | None = None
@@ -75,12 +77,17 @@ class Router(RouteMemory):
             if side < 0 and (right is None or -side > right[0]):
                 right = (-side, k, c)
         out: list[tuple[int, Point]] = []
+        inside = False
         for item in (left, right):
-            if item is not None:
+            if item is None:
+                continue
+            if self._inside(item[2]):
+                inside = True
+            else:
                 out.append((item[1], item[2]))
         if len(out) == 2 and self._second_cheaper([p, out[0][1], q], [p, out[1][1], q]):
             out.reverse()
-        return out
+        return out, inside
 
     def _second_cheaper(self, first: list[Point], second: list[Point]) -> bool:
         """True when ``second`` costs strictly less than ``first`` (:meth:`cost`), as a
@@ -105,12 +112,10 @@ class Router(RouteMemory):
             return [(q, None)]
         if depth == 0 or self._budget <= 0:
             return None
-        sides = self._sides(hit, p, q)
-        if any(self._inside(c) for _, c in sides):
-            sides += self._sides(hit, p, q, self._cluster(hit))
+        sides, inside = self._sides(hit, p, q)
+        if inside:
+            sides += self._sides(hit, p, q, self._cluster(hit))[0]
         for k, c in sides:
-            if self._inside(c):
-                continue
             first = self._detour(p, c, depth - 1)
             if first is None:
                 continue
