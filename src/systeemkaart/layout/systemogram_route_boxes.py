@@ -79,16 +79,25 @@ class RouteBoxes:
         self._grown: list[tuple[int, float, float, float, float]] | None = None
         """:meth:`_rects` since the tests last changed."""
         self._walks: dict[tuple[Point, Point], list[tuple[int, int]]] = {}
+        self._tests: tuple[float, frozenset[str], dict[int, float]] | None = None
+        """The margin, boxes passed and margins by box that the tests kept hold for
+        (:meth:`_prepare`)."""
         """The grid cells of each segment tested or weighed (:meth:`_walk`)."""
 
     # --- tests -------------------------------------------------------------------------
 
     def _prepare(self, margin: float) -> None:
         """Test the boxes of the current line grown by ``margin`` (tight ones by 0.5, and
-        none by less than its least margin)."""
+        none by less than its least margin). The tests kept stay where they still hold:
+        the boxes passed and every box's margin as before (a line set up again, a search
+        back at the margin it started at)."""
         self.margin = margin
         self._low = {i: v for i, v in self._least.items() if v > margin}
         self._tight = self._low | self._held if self._low else self._held
+        tests = (margin, self._skip, self._tight)
+        if tests == self._tests:
+            return
+        self._tests = (margin, self._skip, dict(self._tight))
         self._hits.clear()
         self._any.clear()
         self._grown = None
