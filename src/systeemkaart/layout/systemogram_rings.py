@@ -261,16 +261,18 @@ def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
         nonlocal radius
         radius = r
         angles: list[float] | None = list(want)
+        tried: list[float] | None = None
         for _fit in range(4):  # the gaps depend on where the boxes end up: fit, re-measure
             assert angles is not None
             gaps = gaps_at(angles)
             if not all(math.isfinite(g) for g in gaps):
                 return None
             angles = place_on_circle(want, gaps)
-            if angles is None:
-                return None
+            if angles is None or angles == tried:
+                return None  # (the fit settled where it failed: so would every next)
             if _ring_ok(ring, angles, radius, edges, reach):
                 return angles
+            tried = angles
         return None
 
     # radii grow by 4 % (at least 4 units) a step; the first step that fits is found by
