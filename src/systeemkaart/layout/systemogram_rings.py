@@ -22,7 +22,6 @@ from .ring_geometry import (
     Point,
     angular_gap,
     max_distance_to_origin,
-    min_distance_to_origin,
     place_on_circle,
     segments_cross,
 )
@@ -213,23 +212,28 @@ def _ring_ok(ring: Sequence[Unit], angles: Sequence[float], radius: float,
     all within ``reach`` of the origin, as :func:`_edges` gives them). Boxes are compared
     in angular order with their next few neighbours, which is where an overlap can
     occur: O(n + n·m) at worst."""
+    # the boxes as _unit_box places them, held as (x, y, w, h) (a try makes a dozen and
+    # keeps none): Box.overlaps and min_distance_to_origin written out, the same sums
     boxes = []
     for u, angle in zip(ring, angles, strict=True):
-        b = _unit_box(u, radius, angle)
-        if min_distance_to_origin(b) < reach:
-            # Box.overlaps written out against the kept bounds (the same sums)
-            x0, x1, y0, y1 = b.x, b.x + b.w + 0.0 - 1e-6, b.y, b.y + b.h + 0.0 - 1e-6
+        x = round(radius * math.cos(angle) - u.w / 2, 2)
+        y = round(radius * math.sin(angle) - u.h / 2, 2)
+        w, h = u.w, u.h
+        if math.hypot(max(x, 0.0, -(x + w)), max(y, 0.0, -(y + h))) < reach:
+            x1, y1 = x + w + 0.0 - 1e-6, y + h + 0.0 - 1e-6
             for ox, ox1, oy, oy1 in inner:
-                if x0 < ox1 and ox < x1 and y0 < oy1 and oy < y1:
+                if x < ox1 and ox < x1 and y < oy1 and oy < y1:
                     return False
-        boxes.append(b)
+        boxes.append((x, y, w, h))
     n = len(boxes)
     order = sorted(range(n), key=lambda i: angles[i])
     span = min(n - 1, 4)
     for k in range(n):
-        a = boxes[order[k]]
+        ax, ay, aw, ah = boxes[order[k]]
         for j in range(1, span + 1):
-            if a.overlaps(boxes[order[(k + j) % n]], BOX_GAP):
+            bx, by, bw, bh = boxes[order[(k + j) % n]]
+            if (ax < bx + bw + BOX_GAP - 1e-6 and bx < ax + aw + BOX_GAP - 1e-6
+                    and ay < by + bh + BOX_GAP - 1e-6 and by < ay + ah + BOX_GAP - 1e-6):
                 return False
     return True
 
