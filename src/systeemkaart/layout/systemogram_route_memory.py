@@ -126,14 +126,6 @@ class RouteMemory(RouteBoxes):
         lower bound of its cost, known without counting crossings."""
         return sum(math.dist(a, b) / CROSSING_LENGTH for a, b in pairwise(path))
 
-    def costs_less(self, path: Sequence[Point], bound: float,
-                   ends: Sequence[str] | None = None) -> bool:
-        """``cost(path, ends) < bound``, without counting crossings where the length of
-        ``path`` alone reaches ``bound``."""
-        if self.length_cost(path) >= bound + BOUND_SLACK:
-            return False
-        return self.cost(path, ends) < bound
-
     def forget(self, tag: int) -> None:
         """Forget every segment remembered under ``tag``: its line is routed again."""
         self._gone.update(self._tagged.pop(tag, ()))
