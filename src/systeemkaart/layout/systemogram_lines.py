@@ -41,6 +41,7 @@ from .systemogram_fan import (
     port_distance,
 )
 from .systemogram_frames import framed
+from .systemogram_grid import CELL, cells_along, gathered
 from .systemogram_leave import Shift, ends_of, first_sides, in_card, is_double
 from .systemogram_leave import shifts as leave_shifts
 from .systemogram_nudge import CROWDED, StuckBends, drop_reversals, nudge_apart, straighten
@@ -461,33 +462,27 @@ def lines_through_boxes(links: Sequence[LinkPlace], people: Mapping[str, PersonP
     return out
 
 
-_CELL = 64.0
-
-
 def count_lines_through(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
                         agents: Mapping[str, Box]) -> int:
     """How many (line, node) pairs :func:`lines_through_boxes` finds, counted fast: each
-    segment is tested only against the boxes in the grid cells its bounding box covers,
+    segment is tested only against the boxes in the grid cells it passes,
     O(L · s · b) for b boxes near a segment. Straight lines that pass through many boxes
     need many detours when routed, and every detour tends to cross the lines into the box
     it goes round: a cheap forecast of what routing will add."""
     named = [(pid, p.box) for pid, p in people.items()] + list(agents.items())
     cells: dict[tuple[int, int], list[int]] = {}
     for k, (_, box) in enumerate(named):
-        for cx in range(math.floor(box.x / _CELL), math.floor(box.right / _CELL) + 1):
-            for cy in range(math.floor(box.y / _CELL), math.floor(box.bottom / _CELL) + 1):
+        for cx in range(math.floor(box.x / CELL), math.floor(box.right / CELL) + 1):
+            for cy in range(math.floor(box.y / CELL), math.floor(box.bottom / CELL) + 1):
                 cells.setdefault((cx, cy), []).append(k)
     total = 0
     for lk in links:
         ends = (lk.source, lk.target)
         hit: set[int] = set()
         for a, b in pairwise(lk.points):
-            near: set[int] = set()
-            for cx in range(math.floor(min(a[0], b[0]) / _CELL),
-                            math.floor(max(a[0], b[0]) / _CELL) + 1):
-                for cy in range(math.floor(min(a[1], b[1]) / _CELL),
-                                math.floor(max(a[1], b[1]) / _CELL) + 1):
-                    near.update(cells.get((cx, cy), ()))
+            # the cells the segment passes (a box it enters by half a unit overlaps one of
+            # them), not every cell of its bounding box: a long slanted line spans many
+            near = gathered(cells, cells_along(a, b))
             for k in near - hit:
                 node, box = named[k]
                 if node not in ends and segment_hits_box(a, b, box):

@@ -22,7 +22,6 @@ from .ring_geometry import (
     Point,
     angular_gap,
     max_distance_to_origin,
-    min_distance_to_origin,
     place_on_circle,
     segments_cross,
 )
@@ -41,6 +40,9 @@ PULL_STEP = 4.0
 SIDE_SLACK = math.pi / 4
 """How far (radians) from its kind's side a swap of neighbours may move a box (unless it
 already stood further off, then no further)."""
+RADIUS_STEPS = 601
+"""How many radii a ring's search may try (from its start, each 4 % and at least 4 units
+beyond the one before)."""
 REACH_STEP = math.pi / 36
 """The step (5°) in which :func:`within_reach` turns a box along its ring."""
 REACH_TURN = math.pi / 4
@@ -197,22 +199,41 @@ def _unit_box(u: Unit, radius: float, angle: float) -> Box:
     return Box(round(cx - u.w / 2, 2), round(cy - u.h / 2, 2), u.w, u.h)
 
 
+def _edges(boxes: Sequence[Box]) -> list[tuple[float, float, float, float]]:
+    """Each box as ``(x, right, y, bottom)`` with the right and bottom less the
+    tolerance of :meth:`Box.overlaps` (no gap): the bounds :func:`_ring_ok` compares a
+    ring's boxes with, worked out once per ring, not once per try."""
+    return [(o.x, o.x + o.w + 0.0 - 1e-6, o.y, o.y + o.h + 0.0 - 1e-6) for o in boxes]
+
+
 def _ring_ok(ring: Sequence[Unit], angles: Sequence[float], radius: float,
-             inner: Sequence[Box], reach: float) -> bool:
+             inner: Sequence[tuple[float, float, float, float]], reach: float) -> bool:
     """No two boxes of the ring overlap, nor any ring box a box placed before (``inner``,
-    all within ``reach`` of the origin). Boxes are compared in angular order with their
-    next few neighbours, which is where an overlap can occur: O(n + n·m) at worst."""
-    boxes = [_unit_box(u, radius, a) for u, a in zip(ring, angles, strict=True)]
-    for b in boxes:
-        if min_distance_to_origin(b) < reach and any(b.overlaps(o) for o in inner):
-            return False
+    all within ``reach`` of the origin, as :func:`_edges` gives them). Boxes are compared
+    in angular order with their next few neighbours, which is where an overlap can
+    occur: O(n + n·m) at worst."""
+    # the boxes as _unit_box places them, held as (x, y, w, h) (a try makes a dozen and
+    # keeps none): Box.overlaps and min_distance_to_origin written out, the same sums
+    boxes = []
+    for u, angle in zip(ring, angles, strict=True):
+        x = round(radius * math.cos(angle) - u.w / 2, 2)
+        y = round(radius * math.sin(angle) - u.h / 2, 2)
+        w, h = u.w, u.h
+        if math.hypot(max(x, 0.0, -(x + w)), max(y, 0.0, -(y + h))) < reach:
+            x1, y1 = x + w + 0.0 - 1e-6, y + h + 0.0 - 1e-6
+            for ox, ox1, oy, oy1 in inner:
+                if x < ox1 and ox < x1 and y < oy1 and oy < y1:
+                    return False
+        boxes.append((x, y, w, h))
     n = len(boxes)
     order = sorted(range(n), key=lambda i: angles[i])
     span = min(n - 1, 4)
     for k in range(n):
-        a = boxes[order[k]]
+        ax, ay, aw, ah = boxes[order[k]]
         for j in range(1, span + 1):
-            if a.overlaps(boxes[order[(k + j) % n]], BOX_GAP):
+            bx, by, bw, bh = boxes[order[(k + j) % n]]
+            if (ax < bx + bw + BOX_GAP - 1e-6 and bx < ax + aw + BOX_GAP - 1e-6
+                    and ay < by + bh + BOX_GAP - 1e-6 and by < ay + ah + BOX_GAP - 1e-6):
                 return False
     return True
 
@@ -228,6 +249,7 @@ def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
     least = sum(min(u.w, u.h) + BOX_GAP for u in ring) / TAU if n > 1 else 0.0
     radius = max(floor, least)
     reach = max((max_distance_to_origin(b) for b in inner), default=0.0)
+    edges = _edges(inner)
 
     def gaps_at(at: Sequence[float]) -> list[float]:
         if n == 1:
@@ -243,29 +265,41 @@ def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
         nonlocal radius
         radius = r
         angles: list[float] | None = list(want)
+        tried: list[float] | None = None
         for _fit in range(4):  # the gaps depend on where the boxes end up: fit, re-measure
             assert angles is not None
             gaps = gaps_at(angles)
             if not all(math.isfinite(g) for g in gaps):
                 return None
             angles = place_on_circle(want, gaps)
-            if angles is None:
-                return None
-            if _ring_ok(ring, angles, radius, inner, reach):
+            if angles is None or angles == tried:
+                return None  # (the fit settled where it failed: so would every next)
+            if _ring_ok(ring, angles, radius, edges, reach):
                 return angles
+            tried = angles
         return None
 
     # radii grow by 4 % (at least 4 units) a step; the first step that fits is found by
     # galloping from the hint (the radius this ring had last time) or the start, doubling
     # the stride, then halving between the last miss and the first fit
+    # (the steps worked out as far as the search reaches: it looks at a handful of them)
     steps = [radius]
-    for _ in range(600):
-        steps.append(steps[-1] + max(4.0, steps[-1] * 0.04))
-    k0 = next((k for k, r in enumerate(steps) if r >= hint - 1e-9), 0) if hint else 0
+
+    def step(k: int) -> float:
+        while len(steps) <= k:
+            steps.append(steps[-1] + max(4.0, steps[-1] * 0.04))
+        return steps[k]
+
+    k0 = 0
+    if hint:
+        while k0 < RADIUS_STEPS and step(k0) < hint - 1e-9:
+            k0 += 1
+        if k0 == RADIUS_STEPS:
+            k0 = 0
     found: dict[int, list[float]] = {}
 
     def fits(k: int) -> bool:
-        got = attempt(steps[k])
+        got = attempt(step(k))
         if got is not None:
             found[k] = got
         return got is not None
@@ -279,7 +313,7 @@ def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
         lo = max(hi - stride, -1)
     else:
         lo, stride = k0, 1
-        while lo + stride < len(steps):
+        while lo + stride < RADIUS_STEPS:
             if fits(lo + stride):
                 hi = lo + stride
                 break
@@ -293,7 +327,7 @@ def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
             hi = mid
         else:
             lo = mid
-    return steps[hi], found[hi]
+    return step(hi), found[hi]
 
 
 def _blocked_from(u: Unit, angle: float, o: Box, gap: float) -> tuple[float, float]:

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from . import Box, Point
 from .ring_geometry import path_length
 from .systemogram_route_boxes import MARGIN, TIGHT, Obstacle
-from .systemogram_route_memory import CROSSING_LENGTH, RouteMemory
+from .systemogram_route_memory import BOUND_SLACK, CROSSING_LENGTH, RouteMemory
 
 __all__ = ["BUDGET", "CROSSING_LENGTH", "MARGIN", "TIGHT", "Obstacle", "Router"]
 
@@ -61,9 +61,11 @@ class Router(RouteMemory):
     # --- corners ------------------------------------------------------------------------
 
     def _sides(self, i: int, p: Point, q: Point, box: Box | None = None
-               ) -> list[tuple[int, Point]]:
+               ) -> tuple[list[tuple[int, Point]], bool]:
         """The outermost corner of box ``i`` (or of ``box`` around it) on each side of
-        ``p``-``q``: the detour crossing fewer remembered lines first, then the shorter."""
+        ``p``-``q`` that lies outside every box: the detour crossing fewer remembered lines
+        first, then the shorter; and whether a corner was left out, lying inside a box
+        (then the two are not weighed: no more than one is tried)."""
         dx, dy = q[0] - p[0], q[1] - p[1]
         left: tuple[float, int, Point] | None = None
         right: tuple[float, int, Point] | None = None
@@ -75,11 +77,30 @@ class Router(RouteMemory):
             if side < 0 and (right is None or -side > right[0]):
                 right = (-side, k, c)
         out: list[tuple[int, Point]] = []
+        inside = False
         for item in (left, right):
-            if item is not None:
+            if item is None:
+                continue
+            if self._inside(item[2]):
+                inside = True
+            else:
                 out.append((item[1], item[2]))
-        out.sort(key=lambda kc: self.cost([p, kc[1], q]))
-        return out
+        if len(out) == 2 and self._second_cheaper([p, out[0][1], q], [p, out[1][1], q]):
+            out.reverse()
+        return out, inside
+
+    def _second_cheaper(self, first: list[Point], second: list[Point]) -> bool:
+        """True when ``second`` costs strictly less than ``first`` (:meth:`cost`), as a
+        stable sort by cost orders them. A way's crossings only add to its length: the
+        crossings of the longer are counted only where the shorter's cost does not
+        already stay below the longer's length (most detours cross nothing)."""
+        short, long_ = (first, second) if self.length_cost(first) <= self.length_cost(second) \
+            else (second, first)
+        least = self.cost(short)
+        if least < self.length_cost(long_) - BOUND_SLACK:
+            return short is second
+        other = self.cost(long_)
+        return other < least if short is first else least < other
 
     # --- search ------------------------------------------------------------------------
 
@@ -91,12 +112,10 @@ class Router(RouteMemory):
             return [(q, None)]
         if depth == 0 or self._budget <= 0:
             return None
-        sides = self._sides(hit, p, q)
-        if any(self._inside(c) for _, c in sides):
-            sides += self._sides(hit, p, q, self._cluster(hit))
+        sides, inside = self._sides(hit, p, q)
+        if inside:
+            sides += self._sides(hit, p, q, self._cluster(hit))[0]
         for k, c in sides:
-            if self._inside(c):
-                continue
             first = self._detour(p, c, depth - 1)
             if first is None:
                 continue
@@ -124,22 +143,26 @@ class Router(RouteMemory):
                     nodes.append((c, (i, k)))
         # lazy A*: an edge is tested for boxes only when its far end is popped, so a
         # search tests about as many segments as it pops instead of every pair
-        # the open edges, (estimate, way so far, corner, from), as one sorted run per
-        # corner settled and a heap of the runs' heads: the same edges popped in the same
-        # order as from one heap (no two alike), each run sorted at once
+        # the open edges, (estimate, way so far, corner, from), as one heap per corner
+        # settled and a heap of the heaps' least edges: the same edges popped in the same
+        # order as from one heap (no two alike); a corner's edges are heaped in O(n), not
+        # sorted in O(n log n), as a search pops few of them
         points = [pt for pt, _ in nodes]
         to_goal = [math.dist(pt, q) for pt in points]  # the heuristic, once per corner
         prev: dict[int, int] = {}
         runs: list[list[tuple[float, float, int, int]]] = [[(to_goal[0], 0.0, 0, -1)]]
-        heads: list[tuple[tuple[float, float, int, int], int, int]] = [(runs[0][0], 0, 0)]
+        heads: list[tuple[tuple[float, float, int, int], int]] = [(runs[0][0], 0)]
         tests = math.inf if wide else GRAPH_TESTS
         dist, n = math.dist, len(points)
+        heappop, heapify = heapq.heappop, heapq.heapify
         while heads and len(prev) < pops and tests > 0:
-            (_, g, v, u), r, at = heads[0]
-            if at + 1 < len(runs[r]):
-                heapq.heapreplace(heads, (runs[r][at + 1], r, at + 1))
+            (_, g, v, u), r = heads[0]
+            run = runs[r]
+            heappop(run)
+            if run:
+                heapq.heapreplace(heads, (run[0], r))
             else:
-                heapq.heappop(heads)
+                heappop(heads)
             if v in prev:
                 continue
             pv = points[v]
@@ -152,11 +175,12 @@ class Router(RouteMemory):
                 while prev[path[-1]] != 0:
                     path.append(prev[path[-1]])
                 return [nodes[j] for j in reversed(path)]
-            run = sorted([(nd + to_goal[w], nd, w, v) for w in range(1, n) if w not in prev
-                          for nd in (g + dist(pv, points[w]),)])
+            run = [(nd + to_goal[w], nd, w, v) for w in range(1, n) if w not in prev
+                   for nd in (g + dist(pv, points[w]),)]
             if run:
+                heapify(run)
                 runs.append(run)
-                heapq.heappush(heads, (run[0], len(runs) - 1, 0))
+                heapq.heappush(heads, (run[0], len(runs) - 1))
         return None
 
     def _pull(self, pts: list[tuple[Point, tuple[int, int] | None]]

@@ -79,16 +79,25 @@ class RouteBoxes:
         self._grown: list[tuple[int, float, float, float, float]] | None = None
         """:meth:`_rects` since the tests last changed."""
         self._walks: dict[tuple[Point, Point], list[tuple[int, int]]] = {}
+        self._tests: tuple[float, frozenset[str], dict[int, float]] | None = None
+        """The margin, boxes passed and margins by box that the tests kept hold for
+        (:meth:`_prepare`)."""
         """The grid cells of each segment tested or weighed (:meth:`_walk`)."""
 
     # --- tests -------------------------------------------------------------------------
 
     def _prepare(self, margin: float) -> None:
         """Test the boxes of the current line grown by ``margin`` (tight ones by 0.5, and
-        none by less than its least margin)."""
+        none by less than its least margin). The tests kept stay where they still hold:
+        the boxes passed and every box's margin as before (a line set up again, a search
+        back at the margin it started at)."""
         self.margin = margin
         self._low = {i: v for i, v in self._least.items() if v > margin}
         self._tight = self._low | self._held if self._low else self._held
+        tests = (margin, self._skip, self._tight)
+        if tests == self._tests:
+            return
+        self._tests = (margin, self._skip, dict(self._tight))
         self._hits.clear()
         self._any.clear()
         self._grown = None
@@ -218,8 +227,37 @@ class RouteBoxes:
             return self._hits[key] is None
         hit = self._any.get(key, -1)
         if hit == -1:
-            hit = self._any[key] = self._entered(p, q, first=False)
+            hit = self._any[key] = (self._entered(p, q, first=False) if key in self._boxes
+                                    else self._any_entered(p, q))
         return hit is None
+
+    def _any_entered(self, p: Point, q: Point) -> int | None:
+        """A box of the current line's, grown, that ``p``-``q`` enters, or ``None``: the
+        boxes tested cell by cell along the segment, stopping at the first entered (a
+        long segment the corner search tries is most often blocked, and gathering every
+        box along it first cost as much as testing them)."""
+        lo_x, hi_x = min(p[0], q[0]), max(p[0], q[0])
+        lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
+        skip, tight, margin, sides = self._skip, self._tight, self.margin, self._sides_of
+        px, py = p
+        dx, dy = q[0] - px, q[1] - py
+        cells = self._grid.cells
+        seen: set[int] = set()
+        for cell in self._walk(p, q):
+            for i in cells.get(cell, ()):
+                if i in seen:
+                    continue
+                seen.add(i)
+                bx0, by0, bx1, by1, owner = sides[i]
+                if owner in skip:
+                    continue
+                m = tight.get(i, margin)
+                x0, y0, x1, y1 = bx0 - m, by0 - m, bx1 + m, by1 + m
+                if x0 >= hi_x or x1 <= lo_x or y0 >= hi_y or y1 <= lo_y:
+                    continue
+                if entry_along(px, py, dx, dy, x0, y0, x1, y1) is not None:
+                    return i
+        return None
 
     # --- corners -----------------------------------------------------------------------
 

@@ -17,10 +17,13 @@ from . import Point
 from .systemogram_grid import cells_along, gathered
 from .systemogram_route_boxes import Obstacle, RouteBoxes
 
-__all__ = ["CROSSING_LENGTH", "RouteMemory"]
+__all__ = ["BOUND_SLACK", "CROSSING_LENGTH", "RouteMemory"]
 
 CROSSING_LENGTH = 100.0
 """How much longer (units) a line may run to cross one line fewer."""
+BOUND_SLACK = 1e-6
+"""Room left for rounding where a way's length alone (:meth:`RouteMemory.length_cost`)
+bounds its cost from below: a comparison the bound decides holds by more than this."""
 
 
 class RouteMemory(RouteBoxes):
@@ -116,6 +119,12 @@ class RouteMemory(RouteBoxes):
             self._mine(ends)
         return sum(self._crossings(a, b) + math.dist(a, b) / CROSSING_LENGTH
                    for a, b in pairwise(path))
+
+    @staticmethod
+    def length_cost(path: Sequence[Point]) -> float:
+        """The length part of :meth:`cost` (the cost of ``path`` crossing nothing): a
+        lower bound of its cost, known without counting crossings."""
+        return sum(math.dist(a, b) / CROSSING_LENGTH for a, b in pairwise(path))
 
     def forget(self, tag: int) -> None:
         """Forget every segment remembered under ``tag``: its line is routed again."""
