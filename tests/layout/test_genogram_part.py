@@ -69,11 +69,14 @@ def test_three_lines_out_of_one_side_nest_instead_of_lying_on_each_other() -> No
     assert _crossings(layout, straight=False) <= _crossings(layout, True, ways)
 
 
-@pytest.mark.xfail(strict=True, reason="the corridor beside a person's only free side is "
-                   "too narrow for the lines that leave that side; parting them needs "
-                   "another way for one of them, not a move")
-@pytest.mark.parametrize("name", ["genogram-jog-in-full-corridor",
-                                  "genogram-close-beside-child-line"])
+@pytest.mark.parametrize("name", [
+    pytest.param("genogram-jog-in-full-corridor", marks=pytest.mark.xfail(
+        strict=True, reason="the corridor beside a person's only free side is too narrow "
+        "for the lines that leave that side; parting them needs another way for one of "
+        "them, not a move")),
+    # holds now: chosen again at the last coordinates (in both orders, with detours
+    # round what hangs below a symbol), her lines run diagonally to the grandsons' tops
+    "genogram-close-beside-child-line"])
 def test_lines_down_a_full_corridor_keep_apart(name: str) -> None:
     """Found by the property above (``hypothesis.seed`` 6 and 9, 300 examples each):
     three lines out of the left side of a woman whose partner stands on her right, down

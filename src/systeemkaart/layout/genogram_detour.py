@@ -54,7 +54,8 @@ _EPS: Final = 0.5
 def detour(start: Point, goal: Point, outline: Callable[[int, Point], Point],
            blockers: Callable[[Point, Point], Iterator[tuple[Box, int]]],
            crossings: Callable[[list[Segment]], int],
-           along: Callable[[Segment], bool]) -> list[Corner] | None:
+           along: Callable[[Segment], bool],
+           seeds: tuple[tuple[Box, int], ...] = ()) -> list[Corner] | None:
     """The corners (beside boxes) a line from the symbol centred at ``start`` to the one
     at ``goal`` bends at, cheapest first by crossings, then length and bends; ``None``
     when there is no clear line within the bound.
@@ -62,9 +63,15 @@ def detour(start: Point, goal: Point, outline: Callable[[int, Point], Point],
     ``outline(end, towards)`` is where a line from the centre of end 0 (at ``start``) or
     end 1 (at ``goal``) towards a point leaves that symbol; ``blockers(p, q)`` the boxes
     ``p``-``q`` passes (grown, with their row); ``crossings`` counts the family lines a
-    line crosses and ``along`` says whether a segment runs along one.
+    line crosses and ``along`` says whether a segment runs along one. ``seeds``: boxes
+    (with their row) whose corners are nodes from the start though no segment is found
+    blocked by them: what hangs below an end's symbol (the lines down to its partners,
+    its name), round which a line may cross fewer family lines than straight through.
     """
     nodes: list[Corner] = [(start[0], start[1], -1, 0.0, 0.0), (goal[0], goal[1], -1, 0.0, 0.0)]
+    for box, row in seeds:
+        nodes.extend((x, y, row, sx, sy) for x, y, sx, sy in _corners(box))
+    bound = len(nodes) + _MAX_NODES  # the seeds' corners come on top of the bound
     seen: set[tuple[float, float, float, float]] = set()
     # the boxes whose corners are nodes (most segments meet one), shrunk as
     # segment_hits_box shrinks a box before testing it
@@ -94,7 +101,7 @@ def detour(start: Point, goal: Point, outline: Callable[[int, Point], Point],
         if found:
             for box, row in found:
                 key_box = (box.x, box.y, box.w, box.h)
-                if key_box not in seen and len(nodes) + 4 <= _MAX_NODES + 2:
+                if key_box not in seen and len(nodes) + 4 <= bound:
                     seen.add(key_box)
                     known.append((box.x + _EPS, box.y + _EPS, box.right - _EPS,
                                   box.bottom - _EPS))

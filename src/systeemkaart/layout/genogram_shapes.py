@@ -14,12 +14,12 @@ import itertools
 import math
 from typing import Final
 
-from . import Point
+from . import Box, Point
 from .genogram_detour import Corner, detour, detour_path
 from .genogram_near import FamilyLines, Segment, line_segments
 from .genogram_outline import along as outline_point
 from .genogram_outline import exit_distance, reach
-from .genogram_places import MID, SYMBOL, Work, row_ref, small_kind
+from .genogram_places import MID, SYMBOL, SYMBOL_TOP, Work, row_ref, small_kind
 from .genogram_relations import side_point, top_point
 from .genogram_route import RefPoint
 from .genogram_scene import Geometry, Scene
@@ -104,7 +104,8 @@ def few_in_way(scene: Scene, ends: tuple[str, str]) -> bool:
 
 
 def detour_variants(work: Work, scene: Scene, family: FamilyLines, ends: tuple[str, str],
-             half: float, wide: float = 0.0) -> list[tuple[Variant, list[Segment]]]:
+             half: float, wide: float = 0.0, below: bool = False
+             ) -> list[tuple[Variant, list[Segment]]]:
     """The detours around the boxes in the way of the straight line between ``ends`` (see
     :mod:`.genogram_detour`), close to the corners and further out (``_DETOUR_LANES``),
     each from the ports ``_PORTS``, that are clear and run along no family line, with
@@ -112,7 +113,9 @@ def detour_variants(work: Work, scene: Scene, family: FamilyLines, ends: tuple[s
     :meth:`.Scene.blockers`). ``wide``: when more than ``_DETOUR_LANES`` keeps apart
     (what the widest of several lines between the pair draws, both sides, and the clear
     space between two), also the detours turning that much further out at each step,
-    from the ports ``_WIDE_PORTS``."""
+    from the ports ``_WIDE_PORTS``. ``below``: also round the corners of what hangs below
+    an end's symbol (see :func:`_below_symbols`): asked when the lines are chosen again
+    because they cross more than drawn straight (``genogram_straight._repair``)."""
     a, b = ends
     centres = (scene.centre(a), scene.centre(b))
 
@@ -128,7 +131,8 @@ def detour_variants(work: Work, scene: Scene, family: FamilyLines, ends: tuple[s
     if not few_in_way(scene, ends):
         return []  # a line across much of the drawing: routed along the lanes
     corners = detour(*centres, outline, functools.partial(scene.blockers, ends, half=half),
-                     family.crossings, family.along)
+                     family.crossings, family.along,
+                     _below_symbols(work, scene, ends) if below else ())
     if corners is None:
         return []
     sets: list[tuple[tuple[float, ...], tuple[tuple[float, float], ...], tuple[int, ...]]] = [
@@ -139,6 +143,24 @@ def detour_variants(work: Work, scene: Scene, family: FamilyLines, ends: tuple[s
     for lanes, ports, codes in sets:
         out += _detours_at(work, scene, family, ends, half, corners, lanes, ports, codes)
     return out
+
+
+def _below_symbols(work: Work, scene: Scene, ends: tuple[str, str]
+                   ) -> tuple[tuple[Box, int], ...]:
+    """Per end whose partnership lines hang below its symbol: the part of its box below
+    the symbol (those lines, then the name), with its row. A line leaving the symbol
+    straight down that way crosses those lines; round this box's corners it may cross
+    none of them (:func:`.genogram_detour.detour`)."""
+    out: list[tuple[Box, int]] = []
+    for pid in ends:
+        if work.drops.get(pid, 0.0) <= 0.0:
+            continue
+        row = work.st.rows[pid]
+        top = scene.row_top[row] + SYMBOL_TOP + SYMBOL
+        height = scene.row_top[row] + work.heights[pid] - top
+        if height > 0:
+            out.append((Box(work.left[pid], top, work.widths[pid], height), row))
+    return tuple(out)
 
 
 def _detours_at(work: Work, scene: Scene, family: FamilyLines, ends: tuple[str, str],

@@ -36,7 +36,7 @@ import functools
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from . import Point, proper_cross
@@ -336,6 +336,9 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
     is not taken where what it draws comes too close beside the way of another relation
     between the same pair (see :func:`.genogram_clear.crowded_pairs`): two straight
     lines between one pair from different ports may close in on each other at one end.
+    Chosen again (``detours``: see :func:`_repair`), the relations are decided in the
+    reverse order too, and that is kept when it runs along no more lines and crosses
+    fewer: the relation decided first may take the port or corner a later one needed.
     """
     # the family lines are fixed: each candidate is measured once
     scene, family = known if known is not None else _scene(work, pending, geometry)
@@ -400,7 +403,8 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
             wide = 2 * widest[frozenset(place.between)] + LINE_CLEAR \
                 if pairs[frozenset(place.between)] > 1 else 0.0
             for n, (var, segs) in enumerate(detour_variants(work, scene, family, place.between,
-                                                     half, wide), _FIRST_DETOUR):
+                                                     half, wide, bool(detours)),
+                                            _FIRST_DETOUR):
                 order_k.append(((0, family.crossings(segs), (0, n)), len(segs_k)))
                 segs_k.append(segs)
                 offset_k.append(var)
@@ -470,19 +474,20 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
         assert found is not None  # every relation has a route
         return found[1]
 
-    def search(first: Callable[[int], int], rounds: int) -> list[int]:
-        """Each relation's way: at first as ``first`` says, decided one after the other,
-        then again against all the others while that changes anything (at most
-        ``rounds`` times)."""
+    def search(first: Callable[[int], int], rounds: int,
+               turn: Sequence[int] = range(len(ways))) -> list[int]:
+        """Each relation's way: at first as ``first`` says, decided one after the other
+        (in the order ``turn``), then again against all the others while that changes
+        anything (at most ``rounds`` times)."""
         nonlocal placed, ends, ways_placed
         placed, ends, ways_placed = LineIndex(), defaultdict(dict), {}
-        chosen: list[int] = []
-        for k in range(len(ways)):
-            chosen.append(first(k))
+        chosen = [0] * len(ways)
+        for k in turn:
+            chosen[k] = first(k)
             keep(k, ways[k][chosen[k]])
         for _round in range(rounds):
             changed = False
-            for k in range(len(ways)):
+            for k in turn:
                 forget(k)
                 j = best(k, False)
                 changed = changed or j != chosen[k]
@@ -558,6 +563,17 @@ def _choose(work: Work, pending: Pending, geometry: Geometry,
         after = cost(chosen_straight)
         if after[0] <= before[0] and after[1] < before[1]:  # better in both
             chosen = chosen_straight
+        else:
+            placed, ends, ways_placed = kept
+    if detours and len(ways) > 1:
+        # decided in the other order: a relation decided early may take the port or the
+        # corner a later one needed, where the other way round both find one
+        kept, before = (placed, ends, ways_placed), cost(chosen)
+        chosen_back = search(functools.partial(best, routes_only=False), 2,
+                             range(len(ways) - 1, -1, -1))
+        after = cost(chosen_back)
+        if after[0] <= before[0] and after[1] < before[1]:
+            chosen = chosen_back
         else:
             placed, ends, ways_placed = kept
     out: list[tuple[int, Variant | None]] = []
