@@ -169,7 +169,9 @@ def _layout(case: Case, options: GenogramOptions,
                                len(st.blocks), work.waypoints, meanwhile=needs_no_coordinates)
         _place_people(work, gaps, centres)
         layout = _finish(work, gaps, relations, consanguine[0])
-        for _ in range(ROUNDS if relations else 0):  # corridors too narrow for their lines
+        # corridors too narrow for their lines widen (a large drawing is routed once: a
+        # second routing and its weighing would cost more than the whole layout)
+        for _ in range(ROUNDS if relations and len(st.blocks) < LARGE else 0):
             cuts = full_corridors(work, layout)
             if not cuts:
                 break

@@ -157,8 +157,8 @@ def widened(centres: Sequence[float], waypoints: dict[str, float],
 
 def improves(wider: GenogramLayout, before: GenogramLayout) -> bool:
     """True when the drawing with wider corridors has fewer pairs of lines on each other
-    (as :func:`.lines_on_lines` counts them), or as many and fewer emotional lines crowding
-    another (:func:`.crowded_lines`), and its lines cross no more than ``before``'s or than
+    (as :func:`.lines_on_lines` counts them), or as many and fewer pairs of lines of which
+    one crowds the other (:func:`_crowded`), and its lines cross no more than ``before``'s or than
     every emotional line drawn straight between its symbols (the yardstick of the
     crossings a drawing may show)."""
     from .genogram_quality import lines_on_lines  # it imports the layout itself
@@ -166,10 +166,16 @@ def improves(wider: GenogramLayout, before: GenogramLayout) -> bool:
     on = (len(lines_on_lines(wider)), len(lines_on_lines(before)))
     if on[0] > on[1]:
         return False
-    if on[0] == on[1] and len(crowded_lines(wider)) >= len(crowded_lines(before)):
+    if on[0] == on[1] and _crowded(wider) >= _crowded(before):
         return False
     return _crossings(wider, False) <= max(_crossings(before, False),
                                            _crossings(wider, True))
+
+
+def _crowded(layout: GenogramLayout) -> int:
+    """How many pairs of lines :func:`.crowded_lines` finds, each pair once: two emotional
+    lines crowding each other are one pair, not two."""
+    return len({frozenset((f"relation {r}", other)) for r, other in crowded_lines(layout)})
 
 
 def _crossings(layout: GenogramLayout, straight: bool) -> int:
