@@ -60,30 +60,30 @@ def full_corridors(work: Work, layout: GenogramLayout) -> list[tuple[float, floa
         return []
     pid, place = next(iter(layout.people.items()))
     dx = place.box.x - work.left[pid]
-    corridors = _corridors(work, layout, dx)
+    corridors = _corridors(work, layout)
     if not corridors:
         return []
-    inside: dict[Corridor, dict[tuple[int, float], float]] = defaultdict(dict)
+    inside: dict[Corridor, dict[tuple[int, float], tuple[float, bool]]] = defaultdict(dict)
     first = len(layout.partnerships) + len(layout.children)
     halves = [drawn_half(r.kind) for r in layout.relations]
     for n, (_kind, _ends, points) in enumerate(layout.edges()):
-        half = halves[n - first] if n >= first else FAMILY_HALF
+        emotional = n >= first
+        half = halves[n - first] if emotional else FAMILY_HALF
         for (x1, y1), (x2, y2) in itertools.pairwise(points):
             if x1 != x2 or y1 == y2:
                 continue
-            lo, hi = min(y1, y2), max(y1, y2)
-            for (row, top, bottom), spans in corridors.items():
+            lo, hi, x = min(y1, y2), max(y1, y2), x1 - dx
+            for (row, top, bottom), (lefts, rights) in corridors.items():
                 if min(hi, bottom) - max(lo, top) < _ALONG:
                     continue  # (a handful of rows: each corridor row is looked at)
-                k = bisect.bisect_right(spans[0], x1 - dx)
-                if k and x1 - dx < spans[1][k - 1]:
-                    inside[(row, spans[0][k - 1], spans[1][k - 1])][(n, x1 - dx)] = \
-                        -half if n >= first else half
+                k = bisect.bisect_right(lefts, x)
+                if k and x < rights[k - 1]:
+                    inside[(row, lefts[k - 1], rights[k - 1])][(n, x)] = (half, emotional)
     out: list[tuple[float, float]] = []
     for (_row, left, right), lines in sorted(inside.items()):
-        if all(h > 0 for h in lines.values()):
+        if not any(emotional for _half, emotional in lines.values()):
             continue  # family lines only: not an emotional line's corridor
-        drawn = sorted((x, abs(h)) for (_n, x), h in lines.items())
+        drawn = sorted((x, half) for (_n, x), (half, _emotional) in lines.items())
         if _apart(drawn, left, right):
             continue
         more = math.ceil(_need([h for _x, h in drawn]) - (right - left))
@@ -91,7 +91,7 @@ def full_corridors(work: Work, layout: GenogramLayout) -> list[tuple[float, floa
     return out
 
 
-def _corridors(work: Work, layout: GenogramLayout, dx: float
+def _corridors(work: Work, layout: GenogramLayout
                ) -> dict[tuple[int, float, float], tuple[list[float], list[float]]]:
     """Per row (with its top and bottom in ``layout``), the left and right ends of the
     corridors between two neighbouring boxes of different blocks, sorted."""
