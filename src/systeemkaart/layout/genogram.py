@@ -88,6 +88,7 @@ from .genogram_relations import add_relation, drawn_half, symbol_half_width
 from .genogram_route import LINE_CLEAR, TEXT_CLEAR, RefPoint, Router, YRef
 from .genogram_scene import room_above
 from .genogram_straight import straighten_relations
+from .genogram_widen import ROUNDS, full_corridors, improves, widened
 
 __all__ = [
     "ChildPlace",
@@ -167,7 +168,24 @@ def _layout(case: Case, options: GenogramOptions,
         centres = place_blocks(dot_source(st, widths, gaps, free=free, order=order),
                                len(st.blocks), work.waypoints, meanwhile=needs_no_coordinates)
         _place_people(work, gaps, centres)
-        return _finish(work, gaps, relations, consanguine[0]), work, gaps, centres
+        layout = _finish(work, gaps, relations, consanguine[0])
+        # corridors too narrow for their lines widen (a large drawing is routed once: a
+        # second routing and its weighing would cost more than the whole layout)
+        for _ in range(ROUNDS if relations and len(st.blocks) < LARGE else 0):
+            cuts = full_corridors(work, layout)
+            if not cuts:
+                break
+            waypoints = dict(work.waypoints)
+            wider = widened(centres, waypoints, cuts)
+            again = Work(case, options, st, person, widths, heights, texts)
+            again.above_dates, again.twinned, again.waypoints = not search, twinned, waypoints
+            partner_drops(again)
+            _place_people(again, gaps, wider)
+            other = _finish(again, gaps, relations, consanguine[0])
+            if not improves(other, layout):
+                break
+            layout, work, centres = other, again, wider
+        return layout, work, gaps, centres
 
     layout, work, gaps, centres = placed()
     if not search:  # see genogram_order: one more layout would cost too much
