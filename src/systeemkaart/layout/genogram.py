@@ -219,12 +219,15 @@ def _layout(case: Case, options: GenogramOptions,
             mirror_blocks(st, swept)
     if score[0]:  # the last looks, judged by crossing points (see genogram_local)
         layout = last_looks(case, placed, (layout, work, gaps, centres), score)
+        score = family_score(layout)
     if not crossing_over_dates(Work(case, options, st, person, widths, heights, texts)):
         return layout
     search = False
     drawn = placed(order=_drawn_order(st, layout))
     shown = family_score(drawn[0])
-    if shown[0] > score[0]:  # the crossing the lines on each other hid, drawn: look again
+    # the crossing points the lines on each other hid, drawn: look again (points, the
+    # measure the last looks judge by, of the layout they kept)
+    if shown[1] > score[1]:
         return last_looks(case, placed, drawn, shown)
     return drawn[0]
 

@@ -41,10 +41,10 @@ def gap_side(block: Block, u: Union, *, gap: int, position: dict[str, int]) -> i
 
 ABOVE_DATES: Final = (-8.0, 0.0)
 """How far below the middle of the symbol single parents' lines that cross over in a gap
-(see :func:`crossed_over`) leave their parents when the couple's dates there take two
-lines: above the dates (which reach up to 7.5 below the middle), the left parent's line
-one lane above the right parent's, so that the two cross where one drops instead of
-running on top of each other."""
+(see :func:`crossed_over`) leave their parents: above a couple's dates there (which reach
+up to 7.5 below the middle when they take two lines, less with one), the left parent's
+line one lane above the right parent's, so that the two cross where one drops instead of
+running on top of each other (with dates of one line, or none, as with two)."""
 
 
 def crossed_over(unions: list[Union], position: dict[str, int]) -> bool:

@@ -34,7 +34,7 @@ from .genogram_relations import relation_path
 from .genogram_route import FAMILY_HALF, RefPoint, YRef
 
 __all__ = ["child_lines", "consanguineous", "cross_row_partnership", "crossing_over_dates",
-           "family_lines", "partner_drops", "tall_dates", "twin_groups"]
+           "family_lines", "partner_drops", "twin_groups"]
 
 
 def family_lines(work: Work, u: Union, ux: float, gap: tuple[float, float],
@@ -51,7 +51,7 @@ def family_lines(work: Work, u: Union, ux: float, gap: tuple[float, float],
         dy = 0.0 if outer else SYMBOL * 0.3
         if not outer and work.above_dates:
             unions = work.gap_unions(u.block, u.gap)
-            if crossed_over(unions, pos) and tall_dates(work, unions):
+            if crossed_over(unions, pos):
                 dy = ABOVE_DATES[0 if u.gap > i else 1]
         y = row_ref(row, MID + dy)
         sign = 1.0 if u.gap > i else -1.0
@@ -100,21 +100,14 @@ def family_lines(work: Work, u: Union, ux: float, gap: tuple[float, float],
     return ux, pending.partner[-1][2][1], None
 
 
-def tall_dates(work: Work, unions: list[Union]) -> bool:
-    """True when a couple among ``unions`` (those hanging from one gap) has dates of more
-    than one line written over its partner line."""
-    return any(not v.solo and v.span_level < 0 and v.partnerships
-               and len(work.label(v.partnerships[-1])[0]) > 1 for v in unions)
-
-
 def crossing_over_dates(work: Work) -> bool:
     """True when single parents' lines cross over in a gap of a block between two people
-    (see :func:`~.genogram_gaps.crossed_over`) where a couple's dates take two lines: the
-    gaps whose lines leave above the dates with :attr:`Work.above_dates`."""
+    (see :func:`~.genogram_gaps.crossed_over`): the gaps whose lines leave above a couple's
+    dates, each at its own height, with :attr:`Work.above_dates` (whatever the dates: at
+    one height the two lines would run on top of each other and hide where they cross)."""
     tables = work.gap_table()
     position = work.st.position
     return any(0 < k < len(block.persons) and crossed_over(unions, position)
-               and tall_dates(work, unions)
                for block in work.st.blocks for k, unions in tables[block.index].items())
 
 

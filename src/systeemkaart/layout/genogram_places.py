@@ -343,9 +343,9 @@ class Work:
     """People with a ``twin_of``."""
     gap_map: list[dict[int, list[Union]]] = field(default_factory=list)
     above_dates: bool = True
-    """Single parents' lines that cross over in a gap leave above a couple's dates of two
-    lines there (see :func:`~.genogram_gaps.crossed_over`); ``False`` while the orders
-    of the blocks are searched (see :func:`~.genogram.layout_genogram`)."""
+    """Single parents' lines that cross over in a gap leave above a couple's dates there,
+    each at its own height (see :func:`~.genogram_gaps.crossed_over`); ``False`` while the
+    orders of the blocks are searched (see :func:`~.genogram.layout_genogram`)."""
     drops: dict[str, float] = field(default_factory=dict)
     """Per person with a partner line below the symbol, how far below the symbol that
     line runs (the lowest, when a couple has several): the name stands below it."""
