@@ -163,7 +163,7 @@ def _length(segments: list[Segment]) -> float:
 
 def ours(case: Case) -> dict[str, float]:
     """Crossings, length, overlaps and split partners of our layout."""
-    from systeemkaart.layout.genogram_clear import crowded_lines, lines_near_text
+    from systeemkaart.layout.genogram_clear import crowded_count, lines_near_text
 
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
     structural: list[tuple[str, list[Segment]]] = []
@@ -203,7 +203,7 @@ def ours(case: Case) -> dict[str, float]:
         "overlaps": overlaps,
         "split": split,
         "lol": len(lines_on_lines(layout)),
-        "crowd": len(crowded_lines(layout)),
+        "crowd": crowded_count(layout),
         "text": len(lines_near_text(layout)),
         "twins": len(twins_apart(case, layout)),
         "households": len(household_problems(layout)),

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import Box
 from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout_genogram
-from systeemkaart.layout.genogram_clear import crowded_lines, lines_near_text
+from systeemkaart.layout.genogram_clear import crowded_count, crowded_lines, lines_near_text
 from systeemkaart.layout.genogram_places import PersonPlace, RelationPlace
 from systeemkaart.layout.genogram_relations import DRAWN_HALF, drawn_half
 from systeemkaart.layout.genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR, Router
@@ -123,6 +123,9 @@ def test_crowded_lines_finds_two_zigzags_on_one_track() -> None:
                                 (320.0 - gap, -40.0 - gap), (320.0 - gap, 6.0)])]
         layout = GenogramLayout(400.0, 200.0, people, [], [], [], lines, [], [], 1)
         assert bool(crowded_lines(layout)) is crowded
+        if crowded:  # listed from each side, one pair
+            assert sorted(crowded_lines(layout)) == [(0, "relation 1"), (1, "relation 0")]
+            assert crowded_count(layout) == 1
 
 
 def test_an_abuse_line_over_the_top_keeps_clear_of_a_couples_dates() -> None:

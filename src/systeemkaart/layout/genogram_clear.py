@@ -27,8 +27,8 @@ from .genogram_places import SYMBOL, GenogramLayout
 from .genogram_relations import drawn_half
 from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
 
-__all__ = ["bounds", "boxes_by_cell", "crowded_lines", "crowded_pairs", "lines_near_text",
-           "named_lines", "segment_box"]
+__all__ = ["bounds", "boxes_by_cell", "crowded_count", "crowded_lines", "crowded_pairs",
+           "lines_near_text", "named_lines", "segment_box"]
 
 _STEP: Final = 2.0
 """Distance between two samples along an emotional line."""
@@ -119,7 +119,9 @@ def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
     """The emotional lines whose drawing runs closer than ``clear`` to what another line
     draws, beside it for more than a few units (not where they cross, and not around the
     symbols of their own ends): ``(relation index, the other line)`` once per pair, the
-    other line named ``"relation 3"``, ``"partnership a|b"`` or ``"child c"``.
+    other line named ``"relation 3"``, ``"partnership a|b"`` or ``"child c"``. Two
+    emotional lines crowding each other are listed from each side (each relation's
+    samples are measured on their own): :func:`crowded_count` counts pairs once.
 
     Each sample is measured only against the segments filed under its grid cell: every
     segment is filed under the cells within the farthest reach that can count (its own
@@ -165,6 +167,13 @@ def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
                     found.add(k)
         out.extend((r.index, others[k][0]) for k in sorted(found))
     return out
+
+
+def crowded_count(layout: GenogramLayout, clear: float = LINE_CLEAR) -> int:
+    """How many pairs of lines :func:`crowded_lines` finds, each pair once: two emotional
+    lines crowding each other are one pair, not two."""
+    return len({frozenset((f"relation {r}", other))
+                for r, other in crowded_lines(layout, clear)})
 
 
 def crowded_pairs(lines: list[tuple[list[Point], float, list[Point]]],

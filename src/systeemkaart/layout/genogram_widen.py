@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Final
 
-from .genogram_clear import crowded_lines
+from .genogram_clear import crowded_count
 from .genogram_near import line_segments
 from .genogram_places import GenogramLayout, Work
 from .genogram_relations import drawn_half
@@ -157,25 +157,19 @@ def widened(centres: Sequence[float], waypoints: dict[str, float],
 
 def improves(wider: GenogramLayout, before: GenogramLayout) -> bool:
     """True when the drawing with wider corridors has fewer pairs of lines on each other
-    (as :func:`.lines_on_lines` counts them), or as many and fewer pairs of lines of which
-    one crowds the other (:func:`_crowded`), and its lines cross no more than ``before``'s or than
-    every emotional line drawn straight between its symbols (the yardstick of the
-    crossings a drawing may show)."""
+    (as :func:`.lines_on_lines` counts them), or as many and fewer pairs of lines of
+    which one crowds the other (:func:`.crowded_count`), and its lines cross no more than
+    ``before``'s or than every emotional line drawn straight between its symbols (the
+    yardstick of the crossings a drawing may show)."""
     from .genogram_quality import lines_on_lines  # it imports the layout itself
 
     on = (len(lines_on_lines(wider)), len(lines_on_lines(before)))
     if on[0] > on[1]:
         return False
-    if on[0] == on[1] and _crowded(wider) >= _crowded(before):
+    if on[0] == on[1] and crowded_count(wider) >= crowded_count(before):
         return False
     return _crossings(wider, False) <= max(_crossings(before, False),
                                            _crossings(wider, True))
-
-
-def _crowded(layout: GenogramLayout) -> int:
-    """How many pairs of lines :func:`.crowded_lines` finds, each pair once: two emotional
-    lines crowding each other are one pair, not two."""
-    return len({frozenset((f"relation {r}", other)) for r, other in crowded_lines(layout)})
 
 
 def _crossings(layout: GenogramLayout, straight: bool) -> int:
