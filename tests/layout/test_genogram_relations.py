@@ -447,7 +447,13 @@ def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str)
     crossing as often on the tree before: seed 1, five close lines between two partners (2 against
     0: three straight, one round over the top, the fifth round below both, across the
     lines hanging below them to their children, where a second way over the top, outside
-    the first, would cross none); seed 2, a close line from a man down to his
+    the first, would cross none. That way, as offered, cannot: its slot beside her circle on
+    the far side is the fourth's own (the corridor between her and the next person holds one
+    line while the lines are routed, and the router puts a second on the same x), so it runs
+    along the fourth's and then counts as worse than the way below; and it turns inside the
+    fourth on the near side but leaves from a lower port, crossing it. Swapping the two ways'
+    ports puts its end on her circle's upper side, beside and across the line into her top);
+    seed 2, a close line from a man down to his
     brother-in-law's grandson two rows below, routed along a corridor across two other
     emotional lines in the band between (5 against 4: the yardstick's way crosses one
     child line instead); seed 6, eight lines of which five are routed along the lanes
