@@ -162,7 +162,7 @@ def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLine
         ``LARGE`` blocks or more: trying every port of every route whose leg crosses a
         line cost a generated 3,000-person family with 300 relations about 8 % more
         layout time (0.25 of 2.8 s CPU; the choice with detours in
-        ``genogram_straight._repair`` is left out there too)."""
+        :func:`.genogram_repair.repair_ways` is left out there too)."""
         if large:
             return False
         now = cost(k, lines[k], first)
