@@ -36,7 +36,7 @@ from .genogram_places import (
     TwinBar,
     Work,
 )
-from .genogram_relations import symbol_half_width
+from .genogram_ports import symbol_half_width
 from .genogram_route import RefPoint
 from .genogram_scene import room_above
 from .genogram_straight import straighten_relations

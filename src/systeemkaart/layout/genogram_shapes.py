@@ -20,7 +20,7 @@ from .genogram_near import FamilyLines, Segment, line_segments
 from .genogram_outline import along as outline_point
 from .genogram_outline import exit_distance, reach
 from .genogram_places import MID, SYMBOL, SYMBOL_TOP, Work, row_ref, small_kind
-from .genogram_relations import side_point, top_point
+from .genogram_ports import side_point, top_point
 from .genogram_route import RefPoint
 from .genogram_scene import Geometry, Scene
 

@@ -29,7 +29,8 @@ from . import Point
 from .genogram_choice import PORT_GAP, choose_ways
 from .genogram_near import FamilyLines, LineIndex, line_segments
 from .genogram_places import Pending, Work
-from .genogram_relations import drawn_half, nest_routes, repack_side_ports
+from .genogram_ports import repack_side_ports
+from .genogram_relations import drawn_half, nest_routes
 from .genogram_repair import repair_ways
 from .genogram_route import RefPoint
 from .genogram_scene import Geometry, Scene

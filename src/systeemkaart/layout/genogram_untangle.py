@@ -28,7 +28,8 @@ from . import Point
 from .genogram_dot import LARGE
 from .genogram_near import FamilyLines, LineIndex, Segment, line_segments
 from .genogram_places import Pending, Work
-from .genogram_relations import PORT_CLEAR, drawn_half, side_point, top_offsets, top_point
+from .genogram_ports import PORT_CLEAR, side_point, top_offsets, top_point
+from .genogram_relations import drawn_half
 from .genogram_route import FAMILY_HALF, RefPoint
 from .genogram_scene import Scene
 
