@@ -327,8 +327,8 @@ _STEPS: Final = (
     ("systeemkaart.layout.genogram", "dot_source", "the dot graph"),
     ("systeemkaart.layout.genogram", "place_blocks", "Graphviz"),
     ("systeemkaart.layout.genogram", "_finish", "family lines and resolving"),
-    ("systeemkaart.layout.genogram", "_resolve", "resolving coordinates"),
-    ("systeemkaart.layout.genogram", "straighten_relations", "emotional lines"),
+    ("systeemkaart.layout.genogram", "resolve_layout", "resolving coordinates"),
+    ("systeemkaart.layout.genogram_resolve", "straighten_relations", "emotional lines"),
     ("systeemkaart.layout.genogram", "_layout", "layout"),
     ("systeemkaart.render.genogram", "render_layout", "painting"),
 )
@@ -571,9 +571,10 @@ def overhead(case_file: Path, runs: int) -> None:
         return out
 
     import systeemkaart.layout.genogram as lg
+    import systeemkaart.layout.genogram_resolve as lr
 
     emotional: list[float] = []  # CPU time of the emotional-line choice
-    straighten = lg.straighten_relations
+    straighten = lr.straighten_relations
 
     def timed_straighten(*args: Any) -> Any:
         c = _cpu()
@@ -583,12 +584,12 @@ def overhead(case_file: Path, runs: int) -> None:
 
     ours_svg()  # warm up (imports, caches)
     lg.place_blocks = timed_place  # type: ignore[assignment]
-    lg.straighten_relations = timed_straighten
+    lr.straighten_relations = timed_straighten
     try:
         (dot_w, dot_c), (ours_w, ours_c) = _timed([dot_svg, ours_svg], runs)
     finally:
         lg.place_blocks = original  # type: ignore[assignment]
-        lg.straighten_relations = straighten
+        lr.straighten_relations = straighten
     graphviz_c = statistics.median(inside)
     print(f"  dot -Tsvg of our graph (in process)  {dot_w * 1e3:6.0f} ms wall "
           f"{dot_c * 1e3:6.0f} ms CPU")

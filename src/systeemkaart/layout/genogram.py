@@ -22,29 +22,25 @@
    rows have coordinates, each relation keeps the route that crosses fewest lines, or a
    straight line where that is clear (:mod:`.genogram_straight`).
 
-Finally households are outlined where their members stand together, and marked one by one
-where they do not (with a warning).
+The lines run through lanes and rows without coordinates until the end; resolving them
+(:mod:`.genogram_resolve`) gives every lane and row its y. Finally households are outlined
+where their members stand together, and marked one by one where they do not (with a
+warning).
 """
 
 from __future__ import annotations
 
-import functools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Collection
-from itertools import chain
-from operator import itemgetter
 
 from ..gcpause import paused_gc
 from ..model import Case, case_at
 from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, text_width
-from . import Box, Point, round2
 from .genogram_blocks import Structure, Union, build_structure, mirror_blocks
-from .genogram_dates import move_dates
 from .genogram_dot import LARGE, dot_source, place_blocks
 from .genogram_gaps import label_centre, solo_lines, union_xs
-from .genogram_households import outline_households
 from .genogram_lines import (
     child_lines,
     consanguineous,
@@ -55,13 +51,9 @@ from .genogram_lines import (
 )
 from .genogram_local import last_looks
 from .genogram_order import crossing_unions, family_score, turned_blocks
-from .genogram_part import part_lines
 from .genogram_places import (
     DATE_SIZE,
     LABEL_GAP,
-    LABEL_LIFT,
-    LINE_LABEL_SIZE,
-    MIN_BAND,
     MIN_GAP,
     OUTER_GAP,
     SIDE_PAD,
@@ -84,10 +76,9 @@ from .genogram_places import (
     person_deceased,
     person_text,
 )
-from .genogram_relations import add_relation, drawn_half, symbol_half_width
-from .genogram_route import LINE_CLEAR, TEXT_CLEAR, RefPoint, Router, YRef
-from .genogram_scene import room_above
-from .genogram_straight import straighten_relations
+from .genogram_relations import add_relation, drawn_half
+from .genogram_resolve import resolve_layout
+from .genogram_route import LINE_CLEAR, TEXT_CLEAR, Router, YRef
 from .genogram_widen import ROUNDS, full_corridors, improves, widened
 
 __all__ = [
@@ -398,192 +389,4 @@ def _finish(work: Work, gaps: list[list[float]], relations: bool = True,
         a, b = rel.between
         if a in work.person and b in work.person and a != b:
             add_relation(work, i, pending)
-    return _resolve(work, pending)
-
-
-
-# --- resolving symbolic geometry ---------------------------------------------------------
-
-
-def _resolve(work: Work, pending: Pending) -> GenogramLayout:
-    """Concrete coordinates for everything: lanes get their y, rows their top, and the whole
-    drawing moves right so that its leftmost point sits at the margin."""
-    router = work.router
-    assert router is not None
-    for _place, _points, anchor, texts, _at in pending.partner:
-        if anchor[1][0] == "lane" and len(texts) > 1:  # a bracket's label of two lines
-            lane = router.lanes[anchor[1][1]]
-            lane.room = max(lane.room, (len(texts) - 1) * LINE_LABEL_SIZE * 1.2)
-    nrows = router.rows
-    row_top, lane_ys, height = _geometry(work)
-    if pending.relation:
-        row_top, lane_ys, height = straighten_relations(
-            work, pending, (row_top, lane_ys, height), lambda: _geometry(work))
-        row_top, lane_ys, height = room_above(pending, (row_top, lane_ys, height),
-                                              work.options.top)
-
-    # partnership labels: their text is known before any y is
-    labelled: list[tuple[float, float] | None] = []
-    for place, _points, _anchor, texts, text_at in pending.partner:
-        if text_at is not None and texts and place.index is not None:
-            labelled.append((round(text_at[0], 2), work.label(place.index)[1]))
-        else:
-            labelled.append(None)
-    margin = work.options.margin
-    extent = _extent(work, pending, labelled)
-    dx = round(margin - extent[0], 1) if extent is not None else 0.0
-
-    resolve = router.resolve
-
-    def res0(point: RefPoint) -> Point:
-        """One point, rounded as a resolved path's points are (not moved)."""
-        x, (kind, ref, dy) = point
-        return (round2(x), round2(lane_ys[ref] if kind == "lane" else row_top[ref] + dy))
-
-    def mv(q: Point) -> Point:
-        return (round2(q[0] + dx), q[1])
-
-    partnerships: list[PartnershipPlace] = []
-    for (place, points, anchor, texts, text_at), label_at in zip(pending.partner, labelled,
-                                                                   strict=True):
-        place.points = resolve(points, row_top, lane_ys, dx)
-        place.union = res0(anchor)
-        if place.ended is not None:
-            place.slashes = [(mv(a), mv(b)) for a, b in _slashes(place)]
-        place.union = mv(place.union)
-        if text_at is not None and label_at is not None:
-            tx, width = label_at
-            ty = res0(text_at)[1]
-            base = ty - LABEL_LIFT
-            x = round(tx + dx, 2)
-            if len(texts) == 1:
-                lines = [TextLine(texts[0][0], x, round(base, 2), texts[0][1])]
-            else:
-                lines = []
-                for t, size in reversed(texts):
-                    lines.insert(0, TextLine(t, x, round(base, 2), size))
-                    base -= size * 1.2
-            top = lines[0].y - LINE_LABEL_SIZE * 0.8
-            bottom = ty - LABEL_LIFT + LINE_LABEL_SIZE * 0.25
-            place.labels = lines
-            place.label_box = Box(round(round(tx - width / 2, 2) + dx, 2), round(top, 2),
-                                  round(width, 2), round(bottom - top, 2))
-        partnerships.append(place)
-    children = []
-    for cplace, points in pending.child:
-        cplace.points = resolve(points, row_top, lane_ys, dx)
-        children.append(cplace)
-    twin_bars = []
-    for pair, pa, pb in pending.twin:
-        a0, a1 = router.resolve(pa, row_top, lane_ys, 0.0)
-        b0, b1 = router.resolve(pb, row_top, lane_ys, 0.0)
-        twin_bars.append(TwinBar(pair, [mv(_along(a0, a1, 0.55)), mv(_along(b0, b1, 0.55))]))
-    relations = []
-    for rplace, points in pending.relation:
-        rplace.points = resolve(points, row_top, lane_ys, dx)
-        relations.append(rplace)
-    people: dict[str, PersonPlace] = {}
-    rows, left, widths, heights, texts_of = (work.st.rows, work.left, work.widths,
-                                             work.heights, work.texts)
-    half = SYMBOL / 2
-    first_line = SYMBOL_TOP + SYMBOL + LABEL_GAP
-    drops = work.drops
-    for p in work.case.people:
-        pid = p.id
-        r = rows[pid]
-        top = row_top[r]
-        x = left[pid]
-        w = widths[pid]
-        centre = x + w / 2
-        cx = round2(centre + dx)
-        person_lines: list[TextLine] = []
-        base = top + first_line + drops.get(pid, 0.0)
-        for text, size in texts_of[pid]:
-            base += size * LINE_HEIGHT * 0.85 if not person_lines else size * LINE_HEIGHT
-            person_lines.append(TextLine(text, cx, round2(base), size, False))
-        people[pid] = PersonPlace(pid, r, Box(round2(x + dx), top, w, heights[pid]),
-                                  Box(round2(centre - half + dx), top + SYMBOL_TOP, SYMBOL,
-                                      SYMBOL), person_lines)
-    width = round(extent[1] + dx + margin, 1) if extent is not None else 2 * margin
-    layout = GenogramLayout(width, height, people, partnerships, children, twin_bars,
-                            relations, [], [], nrows)
-    part_lines(layout, functools.partial(symbol_half_width, work),
-               {m for h in work.case.households for m in h.members})
-    move_dates(layout)
-    outline_households(work, layout)
-    return layout
-
-
-def _geometry(work: Work) -> tuple[dict[int, float], list[float], float]:
-    """Lanes get their tracks, bands their heights: the top of every row, the y of every
-    lane and the height of the drawing."""
-    router = work.router
-    assert router is not None
-    counts = router.assign()
-    nrows = router.rows
-    heights = work.heights
-    row_h = {r: max(map(heights.__getitem__, ids)) for r, ids in work.by_row.items()}
-    band_top: dict[int, float] = {}
-    row_top: dict[int, float] = {}
-    y = work.options.top
-    for r in range(nrows + 1):
-        band_top[r] = y
-        minimum = 8.0 if r == 0 else work.options.margin if r == nrows else MIN_BAND
-        y += router.band_height(counts.get(r, {}), minimum, r)
-        if r < nrows:
-            row_top[r] = y
-            y += row_h.get(r, SYMBOL + SYMBOL_TOP)
-    return row_top, router.lane_ys(band_top, counts), y
-
-
-def _along(p: Point, q: Point, t: float) -> Point:
-    return (round(p[0] + (q[0] - p[0]) * t, 2), round(p[1] + (q[1] - p[1]) * t, 2))
-
-
-def _slashes(place: PartnershipPlace) -> list[tuple[Point, Point]]:
-    """One slash for separated, two for divorced, just left of the union point."""
-    count = {"separated": 1, "divorced": 2}.get(place.ended or "", 0)
-    ux, uy = place.union
-    out = []
-    for k in range(count):
-        x = ux - 8 - 5 * k
-        out.append(((round(x - 2.5, 2), round(uy + 4.5, 2)),
-                    (round(x + 2.5, 2), round(uy - 4.5, 2))))
-    return out
-
-
-def _extent(work: Work, pending: Pending,
-            labelled: list[tuple[float, float] | None]) -> tuple[float, float] | None:
-    """The leftmost and rightmost x of every box, line and line label, before the shift.
-
-    Lines are still symbolic here, but their x values are final: resolving rounds them and
-    drops only repeated points and points between two others on a straight run, so a line's
-    extreme x values survive (rounded).
-    """
-    lows: list[float] = []
-    highs: list[float] = []
-    left, widths = work.left, work.widths
-    for p in work.case.people:
-        x = left[p.id]
-        lows.append(x)
-        highs.append(x + widths[p.id])
-    paths = [points for _, points, _, _, _ in pending.partner]
-    paths += [points for _, points in pending.child]
-    paths += [points for _, points in pending.relation]
-    # rounding keeps order, so the rounded extreme of all lines is the extreme of each
-    # line's rounded extremes: one pass over every point, in C
-    xs = list(map(itemgetter(0), chain.from_iterable(paths)))
-    if xs:
-        lows.append(round2(min(xs)))
-        highs.append(round2(max(xs)))
-    for at in labelled:
-        if at is not None:
-            tx, width = at
-            bx = round(tx - width / 2, 2)
-            lows.append(bx)
-            highs.append(bx + round(width, 2))
-    if not lows:
-        return None
-    return min(lows), max(highs)
-
-
+    return resolve_layout(work, pending)

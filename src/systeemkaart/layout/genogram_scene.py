@@ -19,7 +19,7 @@ from .genogram_route import FAMILY_HALF, TEXT_CLEAR, RefPoint
 __all__ = ["CLEAR", "Geometry", "Scene", "room_above"]
 
 Geometry = tuple[dict[int, float], list[float], float]
-"""Row tops, lane y values and the drawing's height (see ``genogram._geometry``)."""
+"""Row tops, lane y values and the drawing's height (see ``genogram_resolve._geometry``)."""
 CLEAR: Final = 3.0
 """How far a straight line keeps from other people's boxes at least; a line that draws
 wider keeps its drawing :data:`~.genogram_route.TEXT_CLEAR` from their text (see

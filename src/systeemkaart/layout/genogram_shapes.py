@@ -20,7 +20,7 @@ from .genogram_near import FamilyLines, Segment, line_segments
 from .genogram_outline import along as outline_point
 from .genogram_outline import exit_distance, reach
 from .genogram_places import MID, SYMBOL, SYMBOL_TOP, Work, row_ref, small_kind
-from .genogram_relations import side_point, top_point
+from .genogram_ports import side_point, top_point
 from .genogram_route import RefPoint
 from .genogram_scene import Geometry, Scene
 
@@ -115,7 +115,7 @@ def detour_variants(work: Work, scene: Scene, family: FamilyLines, ends: tuple[s
     space between two), also the detours turning that much further out at each step,
     from the ports ``_WIDE_PORTS``. ``below``: also round the corners of what hangs below
     an end's symbol (see :func:`_below_symbols`): asked when the lines are chosen again
-    because they cross more than drawn straight (``genogram_straight._repair``)."""
+    because they cross more than drawn straight (:func:`.genogram_repair.repair_ways`)."""
     a, b = ends
     centres = (scene.centre(a), scene.centre(b))
 

@@ -28,7 +28,8 @@ from . import Point
 from .genogram_dot import LARGE
 from .genogram_near import FamilyLines, LineIndex, Segment, line_segments
 from .genogram_places import Pending, Work
-from .genogram_relations import PORT_CLEAR, drawn_half, side_point, top_offsets, top_point
+from .genogram_ports import PORT_CLEAR, side_point, top_offsets, top_point
+from .genogram_relations import drawn_half
 from .genogram_route import FAMILY_HALF, RefPoint
 from .genogram_scene import Scene
 
@@ -162,7 +163,7 @@ def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLine
         ``LARGE`` blocks or more: trying every port of every route whose leg crosses a
         line cost a generated 3,000-person family with 300 relations about 8 % more
         layout time (0.25 of 2.8 s CPU; the choice with detours in
-        ``genogram_straight._repair`` is left out there too)."""
+        :func:`.genogram_repair.repair_ways` is left out there too)."""
         if large:
             return False
         now = cost(k, lines[k], first)
