@@ -302,7 +302,8 @@ def _check_targets(paths: list[Path], inputs: list[str], force: bool) -> None:
               help="Only this organisation's involvements (repeatable).")
 @click.option("--force", is_flag=True, help="Allow overwriting a case file.")
 @click.option("--around", "around_id", metavar="PERSON",
-              help="Genogram of the family around this person id only (a large tree).")
+              help="Genogram of the family around this person only (a large tree): an id, "
+                   "a GEDCOM reference such as @I104@, or a full name.")
 @click.option("--generations", type=click.IntRange(min=0), default=2, show_default=True,
               help="With --around: generations up and down to keep.")
 @_handle_errors
@@ -429,8 +430,9 @@ def export(case_file: str, output: str | None, fmt: str | None, gedcom_version: 
 @click.option("--force", is_flag=True, help="Allow overwriting an existing case file.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not list the repairs made.")
 @click.option("--around", "around_id", metavar="PERSON",
-              help="Keep only the family around this person id (ancestors, descendants, "
-                   "their siblings and partners).")
+              help="Keep only the family around this person (an id, a GEDCOM reference such "
+                   "as @I104@, or a full name): ancestors, descendants, their siblings "
+                   "and partners.")
 @click.option("--generations", type=click.IntRange(min=0), default=2, show_default=True,
               help="With --around: generations up and down to keep.")
 @_handle_errors
