@@ -145,7 +145,9 @@ def relation_paths(work: Work, a: str, b: str, half: float | None = None
     of its top; in one row, also out of the sides and through the band below the row, and
     round the outside of both above the row where the route over the tops found no port of
     its own left on either top and neither has a child line coming down into it (see
-    :func:`_over`). The layout keeps the one that crosses
+    :func:`_over`), or no port left on one top whose person has more relations with
+    someone than stand straight between them, where that way crosses no family line (see
+    :func:`_crowded_pair`, :func:`_over_crosses`). The layout keeps the one that crosses
     fewest lines. ``half``: as :func:`relation_path`."""
     rows = work.st.rows
     if rows[a] > rows[b]:
