@@ -145,7 +145,9 @@ def relation_paths(work: Work, a: str, b: str, half: float | None = None
     of its top; in one row, also out of the sides and through the band below the row, and
     round the outside of both above the row where the route over the tops found no port of
     its own left on either top and neither has a child line coming down into it (see
-    :func:`_over`). The layout keeps the one that crosses
+    :func:`_over`), or no port left on one top whose person has more relations with
+    someone than stand straight between them, where that way crosses no family line (see
+    :func:`_crowded_pair`, :func:`_over_crosses`). The layout keeps the one that crosses
     fewest lines. ``half``: as :func:`relation_path`."""
     rows = work.st.rows
     if rows[a] > rows[b]:
@@ -173,15 +175,21 @@ def relation_paths(work: Work, a: str, b: str, half: float | None = None
             below = build(functools.partial(_below, work, a, b, outer, half))
             if below is not None:
                 out.append(below)
-        if below is not None and all(shared_ports(work, pid) > n
-                                     and not _has_parents(work, pid)
-                                     for pid, n in zip((a, b), shared, strict=True)):
+        ran_out = [shared_ports(work, pid) > n for pid, n in zip((a, b), shared, strict=True)]
+        if below is not None and any(ran_out) \
+                and not any(_has_parents(work, pid) for pid in (a, b)):
             # no port of its own left on either top: round the outside above, up the
-            # corridor slots of the way round below (only one of the two is drawn)
-            over = build(functools.partial(_over, work, a, b, (below[1][0], below[-2][0]),
-                                           half))
-            if over is not None:
-                out.append(over)
+            # corridor slots of the way round below (only one of the two is drawn); with
+            # a port left on one top, only where the lines of a pair with more relations
+            # than stand straight between them took the other (five between partners, and
+            # a line from one of them to a third person) and the way crosses no family line
+            slots = (below[1][0], below[-2][0])
+            if all(ran_out) or (any(_crowded_pair(work, pid) for pid, out_of in
+                                    zip((a, b), ran_out, strict=True) if out_of)
+                                and not _over_crosses(work, work.st.rows[a], slots)):
+                over = build(functools.partial(_over, work, a, b, slots, half))
+                if over is not None:
+                    out.append(over)
     else:
         ax, bx = cx(work, a), cx(work, b)
         port = top_x(work, b, ax, _lane_half(half), half is not None)
@@ -263,6 +271,38 @@ def _has_parents(work: Work, pid: str) -> bool:
     """True when a child line comes down into ``pid``'s top (a way across the band above
     the row would cross it)."""
     return any(child == pid for u in work.st.unions for child, _kind, _i in u.children)
+
+
+_STRAIGHT_MOST: Final = 3
+"""How many relations between two neighbours stand straight side by side between them;
+the others go round the tops and the outside."""
+
+
+def _crowded_pair(work: Work, pid: str) -> bool:
+    """True when ``pid`` has more relations with one other person than
+    :data:`_STRAIGHT_MOST`: the ways of those round the tops take its top ports."""
+    counts: dict[str, int] = {}
+    for relation in work.case.relations:
+        if pid in relation.between:
+            other = next((x for x in relation.between if x != pid), pid)
+            counts[other] = counts.get(other, 0) + 1
+    return max(counts.values(), default=0) > _STRAIGHT_MOST
+
+
+def _over_crosses(work: Work, row: int, slots: tuple[float, float]) -> bool:
+    """True when the way round the outside above ``row`` (see :func:`_over`), up the
+    corridors at ``slots``, would cross a family line: a child line coming down into
+    someone of the row between the slots (the way's lane runs below the sibling bars), or
+    the bracket joining two partners over the row where the way comes down beside it
+    (the brackets run below the relation lanes of the band)."""
+    router = work.router
+    assert router is not None
+    lo, hi = min(slots), max(slots)
+    if any(lo < cx(work, pid) < hi and _has_parents(work, pid)
+           for pid in work.by_row.get(row, ())):
+        return True
+    return any(lane.band == row and lane.cls == 2 and not lane.unused
+               and lane.x1 < x < lane.x2 for lane in router.lanes for x in slots)
 
 
 def _over(work: Work, a: str, b: str, slots: tuple[float, float],
