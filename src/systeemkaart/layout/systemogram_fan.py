@@ -36,6 +36,7 @@ from .systemogram_ports import (
     port_distance,
 )
 from .systemogram_route import CROSSING_LENGTH, Router
+from .systemogram_under import FROM_AFAR, from_below, under_leg, under_ports
 
 __all__ = [
     "ARROW_GAP",
@@ -167,6 +168,9 @@ def fan_in(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
     for pid, lines in by_person.items():
         p = people[pid]
         centre = (p.x, p.y)
+        lines = _under(router, paths, lines, sources, p, pid, firsts, kept)
+        if not lines:
+            continue
         order = _order(paths, lines, centre, firsts)
         sex = sexes.get(pid, "unknown")
         arrowed = [arrows[i] or arrows[j] for i, j in pairwise(order)]
@@ -187,6 +191,32 @@ def fan_in(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
             path[:] = head + leg
             kept[i] = len(leg)
     return kept
+
+
+def _under(router: Router, paths: list[list[Point]], lines: Sequence[int],
+           sources: Sequence[str], person: PersonPlace, pid: str, firsts: Sequence[int],
+           kept: list[int]) -> list[int]:
+    """Lay out the lines of ``lines`` (into ``person``) that come from below into ports
+    under its label (see :mod:`.systemogram_under`), in place, noting in ``kept`` how many
+    points at their ends were laid out; returns the other lines, for the port arc."""
+    centre = (person.x, person.y)
+    entries = {i: _entry(paths[i], centre, FROM_AFAR, firsts[i]) for i in lines}
+    below = {i: pt for i, (_, pt) in entries.items() if from_below(person, pt)}
+    if not below:
+        return list(lines)
+    done = set()
+    for i, port in under_ports(person, below).items():
+        k, enter = entries[i]
+        leg = under_leg(router, enter, port, person, (sources[i], pid))
+        if leg is None:
+            continue
+        head = paths[i][:k + 1]
+        if math.dist(head[-1], leg[0]) < 1e-6:
+            head.pop()
+        paths[i][:] = head + leg
+        kept[i] = len(leg)
+        done.add(i)
+    return [i for i in lines if i not in done]
 
 
 def _port(router: Router, person: PersonPlace, near: float, angle: float, out: float,
