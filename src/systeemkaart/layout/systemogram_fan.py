@@ -201,7 +201,8 @@ def _under(router: Router, paths: list[list[Point]], lines: Sequence[int],
     points at their ends were laid out; returns the other lines, for the port arc."""
     centre = (person.x, person.y)
     entries = {i: _entry(paths[i], centre, FROM_AFAR, firsts[i]) for i in lines}
-    below = {i: pt for i, (_, pt) in entries.items() if from_below(person, pt)}
+    busy = (len(lines) - 1) * ARROW_GAP > PORT_ARC
+    below = {i: pt for i, (_, pt) in entries.items() if from_below(person, pt, busy)}
     if not below:
         return list(lines)
     done = set()

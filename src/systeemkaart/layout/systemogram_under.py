@@ -26,7 +26,7 @@ from .systemogram_heads import HEAD_LENGTH
 from .systemogram_ports import ARROW_ROOM, LABEL, SYMBOL_BOX
 from .systemogram_route import Router
 
-__all__ = ["FROM_AFAR", "UNDER_CONE", "UNDER_GAP", "from_below", "under_leg", "under_ports",
+__all__ = ["BUSY_CONE", "FROM_AFAR", "UNDER_CONE", "UNDER_GAP", "from_below", "under_leg", "under_ports",
            "under_reach"]
 
 FROM_AFAR = 80.0
@@ -34,6 +34,9 @@ FROM_AFAR = 80.0
 UNDER_CONE = math.radians(40.0)
 """Most angle from straight down at which a line entering the circle of ``FROM_AFAR``
 comes from below."""
+BUSY_CONE = math.radians(65.0)
+"""Most angle from straight down at which a line into a busy person comes from below
+(see :func:`from_below`)."""
 UNDER_GAP = 11.0
 """Distance (units) between two ports under a label: two arrowheads (their bases
 ``2 * HEAD_HALF`` wide) keep ``HEAD_GAP`` apart."""
@@ -49,11 +52,15 @@ def _port_y(person: PersonPlace) -> float:
     return person.box.bottom + ARROW_ROOM
 
 
-def from_below(person: PersonPlace, enter: Point) -> bool:
+def from_below(person: PersonPlace, enter: Point, busy: bool = False) -> bool:
     """Whether a line entering the circle of ``FROM_AFAR`` round ``person`` at ``enter``
     comes from below: under the ports under its label by more than the straight piece
-    into them, within ``UNDER_CONE`` of straight down."""
+    into them, within ``UNDER_CONE`` of straight down; into a ``busy`` person (more
+    lines than its port arc holds with room for arrowheads), anywhere under its label
+    within ``BUSY_CONE``, so that the arc keeps room for the others."""
     dx, dy = enter[0] - person.x, enter[1] - person.y
+    if busy:
+        return enter[1] > person.box.bottom and abs(math.atan2(dx, dy)) <= BUSY_CONE
     return enter[1] > _port_y(person) + STAND and abs(math.atan2(dx, dy)) <= UNDER_CONE
 
 
