@@ -26,8 +26,8 @@ from .systemogram_heads import HEAD_LENGTH
 from .systemogram_ports import ARROW_ROOM, LABEL, SYMBOL_BOX
 from .systemogram_route import Router
 
-__all__ = ["BUSY_CONE", "FROM_AFAR", "UNDER_CONE", "UNDER_GAP", "from_below", "under_leg", "under_ports",
-           "under_reach"]
+__all__ = ["BUSY_CONE", "FROM_AFAR", "UNDER_CONE", "UNDER_GAP", "from_below", "under_leg",
+           "under_ports", "under_reach"]
 
 FROM_AFAR = 80.0
 """Radius (units) of the circle round a person where a line's direction is judged."""
