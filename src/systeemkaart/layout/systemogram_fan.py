@@ -36,6 +36,7 @@ from .systemogram_ports import (
     port_distance,
 )
 from .systemogram_route import CROSSING_LENGTH, Router
+from .systemogram_under import FROM_AFAR, from_below, under_leg, under_ports
 
 __all__ = [
     "ARROW_GAP",
@@ -150,7 +151,11 @@ def fan_in(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
            sources: Sequence[str], arrows: Sequence[bool], firsts: Sequence[int],
            people: Mapping[str, PersonPlace], sexes: Mapping[str, str]) -> list[int]:
     """Give every line into a person its own port, in the order the lines arrive round it,
-    and lay out the part of each inside ``FAN_RADIUS`` afresh, in place.
+    and lay out the part of each inside ``FAN_RADIUS`` afresh, in place: a line from below
+    into a port under the person's label (see :func:`_under`), the others round the
+    symbol, a line ending in an arrowhead by a leg whose last ``STRAIGHT_IN`` units point
+    at the person (so neighbouring heads stand apart as their ports do), unless that leg
+    crosses another into the person (then as a plain line's).
 
     ``paths`` run from each line's source (``sources``) to the centre of the person in
     ``ends`` (``None``: the line ends at an agent and stays); ``arrows`` says which lines
@@ -167,6 +172,9 @@ def fan_in(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
     for pid, lines in by_person.items():
         p = people[pid]
         centre = (p.x, p.y)
+        lines = _under(router, paths, lines, sources, p, pid, firsts, kept)
+        if not lines:
+            continue
         order = _order(paths, lines, centre, firsts)
         sex = sexes.get(pid, "unknown")
         arrowed = [arrows[i] or arrows[j] for i, j in pairwise(order)]
@@ -174,19 +182,64 @@ def fan_in(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
         entries = [_entry(paths[i], centre, FAN_RADIUS, firsts[i]) for i in order]
         spaced = _apart([_round(pt, centre) for _, pt in entries])
         ports, out = place_ports(router, p, pid, sex, wanted, arrowed)
+        legs: dict[int, tuple[int, list[Point]]] = {}
         for i, angle, (k, enter), bearing in zip(order, ports, entries, spaced, strict=True):
             ends_i = (sources[i], pid)
             port = _port(router, p, port_distance(sex, angle), angle, out, ends_i)
-            path = paths[i]
             if math.dist(enter, centre) > FAN_RADIUS - 0.5:
-                enter = _moved(router, path[k], enter, bearing, centre, ends_i)
-            leg = _leg(router, enter, port, p, ends_i)
+                enter = _moved(router, paths[i][k], enter, bearing, centre, ends_i)
+            legs[i] = k, _leg(router, enter, port, p, ends_i,
+                              STRAIGHT_IN if arrows[i] else 0.0)
+        for i in _crossing(legs):  # a leg pointed at the person crossed another: as before
+            k, leg = legs[i]
+            legs[i] = k, _leg(router, leg[0], leg[-1], p, (sources[i], pid))
+        for i, (k, leg) in legs.items():
+            path = paths[i]
             head = path[:k + 1]
             if math.dist(head[-1], leg[0]) < 1e-6:
                 head.pop()
             path[:] = head + leg
             kept[i] = len(leg)
     return kept
+
+
+def _crossing(legs: Mapping[int, tuple[int, Sequence[Point]]]) -> list[int]:
+    """The lines of ``legs`` (line -> (index, leg into its port)) whose leg crosses
+    another's. O(L² s²) for L legs of s pieces."""
+    out: set[int] = set()
+    items = sorted(legs.items())
+    for x, (i, (_, a)) in enumerate(items):
+        for j, (_, b) in items[x + 1:]:
+            if any(segments_cross(p, q, r, t) for p, q in pairwise(a) for r, t in pairwise(b)):
+                out.update((i, j))
+    return sorted(out)
+
+
+def _under(router: Router, paths: list[list[Point]], lines: Sequence[int],
+           sources: Sequence[str], person: PersonPlace, pid: str, firsts: Sequence[int],
+           kept: list[int]) -> list[int]:
+    """Lay out the lines of ``lines`` (into ``person``) that come from below into ports
+    under its label (see :mod:`.systemogram_under`), in place, noting in ``kept`` how many
+    points at their ends were laid out; returns the other lines, for the port arc."""
+    centre = (person.x, person.y)
+    entries = {i: _entry(paths[i], centre, FROM_AFAR, firsts[i]) for i in lines}
+    busy = (len(lines) - 1) * ARROW_GAP > PORT_ARC
+    below = {i: pt for i, (_, pt) in entries.items() if from_below(person, pt, busy)}
+    if not below:
+        return list(lines)
+    done = set()
+    for i, port in under_ports(person, below).items():
+        k, enter = entries[i]
+        leg = under_leg(router, enter, port, person, (sources[i], pid))
+        if leg is None:
+            continue
+        head = paths[i][:k + 1]
+        if math.dist(head[-1], leg[0]) < 1e-6:
+            head.pop()
+        paths[i][:] = head + leg
+        kept[i] = len(leg)
+        done.add(i)
+    return [i for i in lines if i not in done]
 
 
 def _port(router: Router, person: PersonPlace, near: float, angle: float, out: float,
@@ -249,9 +302,10 @@ def _moved(router: Router, before: Point, enter: Point, bearing: float, centre: 
 
 
 def _leg(router: Router, enter: Point, port: Point, person: PersonPlace,
-         ends: tuple[str, str]) -> list[Point]:
+         ends: tuple[str, str], straight: float = 0.0) -> list[Point]:
     """The way from ``enter`` (on the circle of ``FAN_RADIUS``) into ``port`` on
-    ``person``'s symbol: a spiral (see :func:`_spiral`), one that comes in sooner, or one
+    ``person``'s symbol: a spiral (see :func:`_spiral`; its last ``straight`` units
+    pointing at the person), one that comes in sooner, or one
     round the top corner of the label on the port's side, whichever is clear of boxes
     first, unless a later one crosses fewer other lines; the router's way when none is
     clear. The person's own label and symbol may be passed close."""
@@ -260,7 +314,8 @@ def _leg(router: Router, enter: Point, port: Point, person: PersonPlace,
     close = [ends[1] + LABEL, ends[1] + SYMBOL_BOX]
     top = person.y + SYMBOL / 2 + 1 - CORNER_ROOM
     side = person.box.x - CORNER_ROOM if port[0] < person.x else person.box.right + CORNER_ROOM
-    tries = [_spiral(enter, port, centre), _spiral(enter, port, centre, fast=True),
+    tries = [_spiral(enter, port, centre, straight=straight),
+             _spiral(enter, port, centre, fast=True, straight=straight),
              [enter, (side, top), port]]
     best: tuple[float, list[Point]] | None = None
     router.prepare_line(enter, port, skip, ends, close)

@@ -48,6 +48,7 @@ from .systemogram_nudge import CROWDED, StuckBends, drop_reversals, nudge_apart,
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 from .systemogram_siblings import untwist
 from .systemogram_tracks import extent, own_tracks, separate_tracks
+from .systemogram_under import under_reach
 
 __all__ = [
     "CLOSE_GAP",
@@ -315,7 +316,9 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         fan = 1
         if tgt in people:
             centre = (people[tgt].x, people[tgt].y)
-            while fan < len(path) - 1 and math.dist(path[-fan - 1], centre) <= FAN_RADIUS + 1:
+            while fan < len(path) - 1 and (
+                    math.dist(path[-fan - 1], centre) <= FAN_RADIUS + 1
+                    or under_reach(path[-fan - 1], people[tgt])):
                 fan += 1
         kept.append(fan)
     skips = [_skip(lk, people) for lk in links]
