@@ -9,9 +9,12 @@ another). Two passes part them:
   (:mod:`.systemogram_corridor`: ordered by where the lines leave it, a track's spacing
   apart) and moves the lines (:mod:`.systemogram_shift`): first a bundle's lines all
   together, else each alone, each only where it crosses no more lines, runs less close
-  beside others and keeps clear of every box; where some of a bundle's lines find no
-  way clear, the bundle is spread again with those staying, and the others move the
-  whole way. A card's stub and
+  beside others and keeps clear of every box (a line parting from one it ran on or
+  beside may cross it once: the band hid that crossing); a line that finds no way
+  clear on its side of the corridor tries the far side (towards a box, or across the
+  line it was to part from, the other way is often free); where some of a bundle's
+  lines still find no way clear, the bundle is spread again with those staying, and
+  the others move the whole way. A card's stub and
   the fan into a person's ports never move. A crowded drawing weighs at most
   ``CROWDED_TRIES`` new ways.
 - :func:`own_tracks` (in a drawing that is not crowded) moves a whole segment of a line
@@ -35,7 +38,7 @@ from .systemogram_close import CLOSE_END, close_length, close_runs
 from .systemogram_corridor import Seg, bundles, extent, pairs, segments, spread
 from .systemogram_nudge import CROWDED
 from .systemogram_route import MARGIN, TIGHT, Router
-from .systemogram_shift import TRACK_GAP, Lines, Shift, spacing
+from .systemogram_shift import SAME, TRACK_GAP, Lines, Shift, spacing
 
 __all__ = ["CLOSE", "CROWDED_TRIES", "LONG_RUN", "RUN_TRIES", "STEPS", "TRACK_GAP",
            "TRIES", "beside_length", "clear_at_margins", "extent", "near_segments", "own_tracks",
@@ -44,11 +47,10 @@ __all__ = ["CLOSE", "CROWDED_TRIES", "LONG_RUN", "RUN_TRIES", "STEPS", "TRACK_GA
 TRIES = 400
 """Most new ways weighed in one drawing (each line with all its tracks moved, then each
 bundle's alone): a bounded cost."""
-CROWDED_TRIES = 150
+CROWDED_TRIES = 200
 """Most new ways weighed in a crowded drawing: its routing already takes most of the
-time a session can wait. The bench's networks of 40 agents weigh at most about 150 with
-household frames kept clear (so they are parted in full); one of 60 agents 160-240, the
-widest bands first."""
+time a session can wait. The bench's networks of 40 agents weigh 85-180 (so they are
+parted in full); one of 60 agents 200-280, the widest bands first."""
 
 def separate_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
                     widths: Sequence[float], skips: Sequence[Sequence[str]],
@@ -81,7 +83,8 @@ def separate_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tup
         if state.attempt_all(plans[b]):
             continue
         for i, group in sorted(plans[b].items()):
-            if not state.attempt(i, group):
+            if not state.attempt(i, group) and (state.last == SAME
+                                                or not state.attempt(i, _mirrored(group))):
                 failed.setdefault(b, set()).add(i)
     # where some lines of a bundle found no way clear, the others move the whole way
     for b, stay in sorted(failed.items()):
@@ -91,6 +94,11 @@ def separate_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tup
             if i not in stay and group != plans[b].get(i):
                 state.attempt(i, group)
     return len(state.taken)
+
+
+def _mirrored(group: dict[int, Shift]) -> dict[int, Shift]:
+    """The shifts of ``group`` the other way across their corridor."""
+    return {k: Shift((-sh.v[0], -sh.v[1]), sh.t0, sh.t1) for k, sh in group.items()}
 
 
 def _plan(segs: Sequence[Seg], shifts: dict[int, Shift]) -> dict[int, dict[int, Shift]]:
