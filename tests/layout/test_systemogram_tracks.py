@@ -187,18 +187,18 @@ def _crossed_pairs(links: list[LinkPlace]) -> dict[tuple[int, int], int]:
 
 
 def _parting_holds(case: Case) -> None:
-    """Parting the routed lines of ``case`` crosses no more lines (a pair of lines may
-    cross once more only where they ran within their tracks' spacing of each other for
-    over ``LEAST`` units: a band they part from), enters no box and keeps every line's
-    ends."""
+    """Parting the routed lines of ``case`` crosses no more lines (but for one more
+    crossing of each pair of lines that ran within their tracks' spacing of each other
+    for over ``LEAST`` units and now cross more: a band they part from), enters no box
+    and keeps every line's ends."""
     links, people, boxes, cards, sexes, frames = _routed(case)
     parted = part_tracks(links, people, boxes, cards, sexes, frames)
     widths = [tracks.extent(lk) for lk in links]
     beside = close_runs(routed_ends(links, people), TRACK_GAP, 0.0, widths)
     before, after = _crossed_pairs(links), _crossed_pairs(parted)
-    for pair, n in after.items():
-        allowed = 1 if beside.get(pair, 0.0) > LEAST else 0
-        assert n <= before.get(pair, 0) + allowed, pair
+    parted_bands = sum(1 for pair, n in after.items()
+                       if n > before.get(pair, 0) and beside.get(pair, 0.0) > LEAST)
+    assert sum(after.values()) <= sum(before.values()) + parted_bands
     assert len(lines_through_boxes(parted, people, boxes)) <= \
         len(lines_through_boxes(links, people, boxes))
     for old, new in zip(links, parted, strict=True):
@@ -220,8 +220,9 @@ def test_a_crowded_drawing_of_40_agents_is_parted_in_full(
     assert part_tracks(links, people, boxes, cards, sexes, frames) == bounded
 
 
-CROWDED_BANDS = {1: 14, 2: 29, 4: 14}
-"""Bench networks of 40 agents (12 people; by seed) and a bound on their bands: 15, 33
+CROWDED_BANDS = {1: 13, 2: 25, 4: 11}
+"""Bench networks of 40 agents (12 people; by seed) and a bound on their bands: 14, 29
+and 14 before a crowded drawing's lines got their own tracks after the parting; 15, 33
 and 23 when a line of a band that found no way clear on its side of the corridor stayed
 (and one parting from a band might show no crossing hidden in it); 16 and 37 for seeds
 1 and 2 when the crowded parting weighed up to 200 new ways, 26 and 40 when it weighed
@@ -232,7 +233,8 @@ and 23 when a line of a band that found no way clear on its side of the corridor
 def test_crowded_networks_keep_few_bands(seed: int) -> None:
     """A crowded network's lines of different agents seldom run as one band: each line
     of a band tries the far side of its corridor where its own side is not clear, and
-    may show a crossing the band hid."""
+    may show a crossing the band hid; a line still running beside another moves onto a
+    track of its own."""
     lay = layout_systemogram(network(seed, 12, 40))
     assert len(bands(lay.links, lay.people, [h.frame for h in lay.households])) \
         <= CROWDED_BANDS[seed]

@@ -18,7 +18,7 @@ it only, O(m · s) for m segments moved and s near them.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -239,22 +239,25 @@ class _Tally:
 
 
 def _crossings_kept(after: tuple[int, int, float], before: tuple[int, int, float],
-                    came: _Tally, gone: _Tally) -> bool:
+                    came: _Tally, gone: _Tally, banded: Collection[int]) -> bool:
     """True when a new way (``after``, its crossings ``came``) crosses no more lines than
-    the old (``before``, ``gone``), or more only where it crosses, once each, a line the
-    old way ran on or beside for over ``LEAST`` units: two lines in one band that swap
-    sides along it cross there anyway, hidden from the count where they lie on top of
-    each other; parted, the crossing shows and the reader can follow both."""
+    the old (``before``, ``gone``), or more only where it crosses, once each, a line of
+    ``banded`` (that ran beside it as routed) the old way ran on or beside for over
+    ``LEAST`` units: two lines in one band that swap sides along it cross there anyway,
+    hidden from the count where they lie on top of each other; parted, the crossing
+    shows and the reader can follow both."""
     if after[0] <= before[0] and after[1] <= before[1]:
         return True
-    return _only_bands_crossed(came, gone)
+    return _only_bands_crossed(came, gone, banded)
 
 
-def _only_bands_crossed(came: _Tally, gone: _Tally) -> bool:
+def _only_bands_crossed(came: _Tally, gone: _Tally, banded: Collection[int]) -> bool:
     """True when the new way (its crossings ``came``) crosses each line no more often
-    than the old (``gone``) did, or once more where the old ran on or beside it for over
-    ``LEAST`` units (see :func:`_crossings_kept`)."""
-    return all(n <= gone.crossed.get(j, 0) + (1 if gone.beside.get(j, 0.0) > LEAST else 0)
+    than the old (``gone``) did, or once more where that line is one of ``banded`` and
+    the old way ran on or beside it for over ``LEAST`` units (see
+    :func:`_crossings_kept`)."""
+    return all(n <= gone.crossed.get(j, 0)
+               + (1 if j in banded and gone.beside.get(j, 0.0) > LEAST else 0)
                for j, n in came.crossed.items())
 
 
@@ -352,6 +355,9 @@ class Lines:
         """How many new ways may still be weighed (a bounded cost)."""
         self.last = OK
         """The :func:`verdict` on the last new way :meth:`attempt` weighed."""
+        self.bands: dict[int, set[int]] = {}
+        """The lines each line ran beside as routed: it may cross one once, parting
+        (:func:`_crossings_kept`)."""
         self.how: dict[int, dict[int, _Pair]] = {}
         """How each line weighs each line it met (:func:`_pair`): the same every time."""
         self._last: dict[int, tuple[dict[int, Shift], dict[int, Shift] | None,
@@ -400,7 +406,8 @@ class Lines:
         after = self._sum({i: (news[i][0], diffs[i][1]) for i in news}, now)
         if after[2] < before[2] - 1.0 and (
                 (after[0] <= before[0] and after[1] <= before[1])
-                or all(_only_bands_crossed(now[i], was[i]) for i in news)):
+                or all(_only_bands_crossed(now[i], was[i], self.bands.get(i, ()))
+                       for i in news)):
             for i, (_, both) in news.items():
                 self.taken[i] = both
             return True
@@ -432,7 +439,8 @@ class Lines:
         self.tries -= 1
         new, both = self._new(i, shifts)
         self.last = verdict(self.router, i, self.paths, new, self.nearby, self.reach,
-                            self.ends, self.widths, self.skips, self.how.setdefault(i, {}))
+                            self.ends, self.widths, self.skips, self.how.setdefault(i, {}),
+                            self.bands.get(i, ()))
         if self.last != OK:
             return False
         self.taken[i] = both
@@ -444,12 +452,13 @@ class Lines:
 def better(router: Router, i: int, paths: Sequence[Sequence[Point]], new: Sequence[Point],
            nearby: _Near, reach: float, ends: Sequence[tuple[str, str]],
            widths: Sequence[float], skips: Sequence[Sequence[str]],
-           how: dict[int, _Pair] | None = None) -> bool:
+           how: dict[int, _Pair] | None = None, banded: Collection[int] = ()) -> bool:
     """True when line ``i`` may take the way ``new``: it crosses no more lines (but for
-    lines of its band it parts from: :func:`_crossings_kept`), runs less close beside
+    the lines ``banded`` it parts from: :func:`_crossings_kept`), runs less close beside
     others, and each new segment is clear of every box. ``how`` keeps line
     ``i``'s :func:`_pair` of the lines met."""
-    return verdict(router, i, paths, new, nearby, reach, ends, widths, skips, how) == OK
+    return verdict(router, i, paths, new, nearby, reach, ends, widths, skips, how,
+                   banded) == OK
 
 
 OK, SAME, CROSSES, BOXED, NOT_APART = "ok", "same", "crosses", "boxed", "not apart"
@@ -460,7 +469,7 @@ lines; a segment meets a box; it runs no less close beside others)."""
 def verdict(router: Router, i: int, paths: Sequence[Sequence[Point]], new: Sequence[Point],
             nearby: _Near, reach: float, ends: Sequence[tuple[str, str]],
             widths: Sequence[float], skips: Sequence[Sequence[str]],
-            how: dict[int, _Pair] | None = None) -> str:
+            how: dict[int, _Pair] | None = None, banded: Collection[int] = ()) -> str:
     """``OK`` when line ``i`` may take the way ``new`` (see :func:`better`), else the
     first reason it may not, tested in this order: ``SAME``, ``CROSSES``, ``BOXED``,
     ``NOT_APART`` (a caller may try the move the other way where it crosses more). The
@@ -479,7 +488,7 @@ def verdict(router: Router, i: int, paths: Sequence[Sequence[Point]], new: Seque
     was, now = _Tally(), _Tally()
     before = _weigh(i, gone, path, near, paths, ends, widths, how=how, tally=was)
     after = _weigh(i, came, new, near, paths, ends, widths, False, how, now)
-    if not _crossings_kept(after, before, now, was):
+    if not _crossings_kept(after, before, now, was, banded):
         return CROSSES
     if not _clear(router, i, path, gone, came, skips, ends):
         return BOXED

@@ -17,13 +17,14 @@ another). Two passes part them:
   the others move the whole way. A card's stub and
   the fan into a person's ports never move. A crowded drawing weighs at most
   ``CROWDED_TRIES`` new ways.
-- :func:`own_tracks` (in a drawing that is not crowded) moves a whole segment of a line
-  that runs within ``CLOSE`` of another for over ``LONG_RUN`` units sideways onto a
-  track of its own: the nudging moves one bend at a time, and a bend next to one that
-  stands close to a box cannot move at the router's margin. The segment goes as far
-  from every line as ``STEPS`` allow, where the way stays clear of every box (at the
-  router's margin, or else its ``TIGHT`` one), crosses no more lines and runs no longer
-  beside any line.
+- :func:`own_tracks` moves a whole segment of a line that runs within ``CLOSE`` of
+  another for over ``LONG_RUN`` units sideways onto a track of its own: the nudging
+  moves one bend at a time, and a bend next to one that stands close to a box cannot
+  move at the router's margin. The segment goes as far from every line as ``STEPS``
+  allow, where the way stays clear of every box (at the router's margin, or else its
+  ``TIGHT`` one), crosses no more lines and runs no longer beside any line. A drawing
+  that is not crowded runs it before :func:`separate_tracks`; a crowded one (which is
+  not nudged) after it, on the bands left, trying ``CROWDED_STEPS``.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from .systemogram_nudge import CROWDED
 from .systemogram_route import MARGIN, TIGHT, Router
 from .systemogram_shift import SAME, TRACK_GAP, Lines, Shift, spacing
 
-__all__ = ["CLOSE", "CROWDED_TRIES", "LONG_RUN", "RUN_TRIES", "STEPS", "TRACK_GAP",
+__all__ = ["CLOSE", "CROWDED_STEPS", "CROWDED_TRIES", "LONG_RUN", "RUN_TRIES", "STEPS", "TRACK_GAP",
            "TRIES", "beside_length", "clear_at_margins", "extent", "near_segments", "own_tracks",
            "separate_tracks", "spacing"]
 
@@ -71,6 +72,12 @@ def separate_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tup
         plans.append(_plan(segs, spread(segs, found, stretch, routed, (), ends)))
     state = Lines(router, paths, ends, widths, skips, firsts, kept, frames)
     state.tries = CROWDED_TRIES if len(paths) > CROWDED else TRIES
+    for found, _ in found_bundles:  # which lines ran beside which, as routed
+        for n, m, *_ in found:
+            one, two = segs[n].line, segs[m].line
+            if one >= 0 and two >= 0:
+                state.bands.setdefault(one, set()).add(two)
+                state.bands.setdefault(two, set()).add(one)
     # the widest bands first: a crowded drawing tries only so many ways
     lines: dict[int, list[int]] = {}
     for b, plan in enumerate(plans):
@@ -119,6 +126,8 @@ CLOSE = 4.0
 STEPS = tuple(float(s) for s in range(3, 17))
 """Distances (units) a segment is tried off the line it lay along: the one that runs
 least close beside any line is taken (between two lines, halfway)."""
+CROWDED_STEPS = STEPS[::2]
+"""The distances tried in a crowded drawing, where its routing takes most of the time."""
 RUN_TRIES = 6
 """Most runs given a track of their own in one drawing: a bounded cost."""
 BESIDE = 7.0
@@ -128,7 +137,8 @@ BESIDE = 7.0
 
 def own_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
                skips: Sequence[Sequence[str]], firsts: Sequence[int],
-               kept: Sequence[int], plain: Sequence[bool] = ()) -> int:
+               kept: Sequence[int], plain: Sequence[bool] = (),
+               steps: Sequence[float] = STEPS) -> int:
     """Move, in place, segments of lines that run within ``CLOSE`` of a line of another
     agent for over ``LONG_RUN`` units sideways onto a track of their own (see the module).
     ``paths`` run from each agent, ``ends`` are their (agent, target), ``skips`` the boxes
@@ -144,7 +154,7 @@ def own_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
     for _, (i, j) in runs[:RUN_TRIES]:
         for line, other in ((j, i), (i, j)):
             if _move_run(router, paths, ends, skips, firsts, kept, line, other,
-                         not plain or plain[line]):
+                         not plain or plain[line], steps):
                 moved += 1
                 break
     return moved
@@ -152,7 +162,8 @@ def own_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
 
 def _move_run(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
               skips: Sequence[Sequence[str]], firsts: Sequence[int], kept: Sequence[int],
-              i: int, other: int, tight: bool = True) -> bool:
+              i: int, other: int, tight: bool = True, steps: Sequence[float] = STEPS
+              ) -> bool:
     """Move the segment of line ``i`` that runs longest beside line ``other`` sideways,
     away from it, where that is allowed (see :func:`own_tracks`); True if moved."""
     path = paths[i]
@@ -172,21 +183,30 @@ def _move_run(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
     mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
     side = _side(mid, nx, ny, paths[other])
     old = path[k - 1:k + 3]
-    crossed = _crossed(paths, i, old)
-    before = (_beside(paths, i, old, CLOSE), _beside(paths, i, old, BESIDE))
+    # every segment near any of the ways tried, found once (each test below keeps only
+    # those near its own way: the same sums as finding them anew)
+    far = side * steps[-1]
+    near = near_segments(paths, i, [*old, (a[0] + far * nx, a[1] + far * ny),
+                                    (b[0] + far * nx, b[1] + far * ny)], BESIDE)
+    crossed = _crossed(paths, i, old, near)
+    before = (_beside(paths, i, old, CLOSE, near), _beside(paths, i, old, BESIDE, near))
     choice: tuple[tuple[float, float, float], Point, Point] | None = None
-    for step in STEPS:
+    for step in steps:
         d = side * step
         a2, b2 = (a[0] + d * nx, a[1] + d * ny), (b[0] + d * nx, b[1] + d * ny)
         new = [path[k - 1], a2, b2, path[k + 2]]
-        score = (_beside(paths, i, new, CLOSE), _beside(paths, i, new, BESIDE), step)
-        if score[0] > before[0] - LONG_RUN / 2 or score[1] > before[1] + 1e-9 \
-                or (choice is not None and score >= choice[0]):
+        close = _beside(paths, i, new, CLOSE, near)
+        if close > before[0] - LONG_RUN / 2 or (choice is not None and close > choice[0][0]):
+            continue  # (the farther measure is worked out only where it may tell)
+        score = (close, _beside(paths, i, new, BESIDE, near), step)
+        if score[1] > before[1] + 1e-9 or (choice is not None and score >= choice[0]):
             continue
-        if _crossed(paths, i, new) > crossed \
+        if _crossed(paths, i, new, near) > crossed \
                 or not clear_at_margins(router, new, path, skips[i], ends[i], tight):
             continue
         choice = (score, a2, b2)
+        if score[:2] == (0.0, 0.0):
+            break  # no farther step runs less beside any line
     if choice is None:
         return False
     path[k], path[k + 1] = choice[1], choice[2]
@@ -234,19 +254,20 @@ def near_segments(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point
                     or max(c[1], d[1]) < y0 or min(c[1], d[1]) > y1)]
 
 
-def _crossed(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point]) -> int:
+def _crossed(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
+             near: Sequence[tuple[int, Point, Point]]) -> int:
     """How often ``part`` of line ``i`` crosses other lines (siblings too; lines into the
-    same target too: crossing them near it hides whose arrow is whose)."""
-    return sum(segments_cross(p, q, c, d) for _, c, d in near_segments(paths, i, part, 0.0)
-               for p, q in pairwise(part))
+    same target too: crossing them near it hides whose arrow is whose), of the segments
+    ``near`` it (:func:`near_segments`)."""
+    return sum(segments_cross(p, q, c, d) for _, c, d in near for p, q in pairwise(part))
 
 
 def _beside(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
-            gap: float) -> float:
+            gap: float, near: Sequence[tuple[int, Point, Point]]) -> float:
     """How long ``part`` of line ``i`` runs within ``gap`` of other lines, nearly
-    parallel, leaving out ``CLOSE_END`` about the ends of the lines."""
-    return beside_length(paths, part, gap, near_segments(paths, i, part, gap),
-                         (paths[i][0], paths[i][-1]))
+    parallel, leaving out ``CLOSE_END`` about the ends of the lines; of the segments
+    ``near`` it (those farther than ``gap`` add nothing)."""
+    return beside_length(paths, part, gap, near, (paths[i][0], paths[i][-1]))
 
 
 def beside_length(paths: Sequence[Sequence[Point]], part: Sequence[Point], gap: float,
