@@ -47,7 +47,7 @@ from .systemogram_leave import shifts as leave_shifts
 from .systemogram_nudge import CROWDED, StuckBends, drop_reversals, nudge_apart, straighten
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 from .systemogram_siblings import untwist
-from .systemogram_tracks import CROWDED_STEPS, extent, own_tracks, separate_tracks
+from .systemogram_tracks import extent, own_tracks, separate_tracks
 
 __all__ = [
     "CLOSE_GAP",
@@ -299,8 +299,7 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     In drawings of up to ``CROWDED`` lines, lines of one agent crossing each other near
     it are first given new ways (:func:`~systeemkaart.layout.systemogram_siblings.untwist`)
     and a line running beside another agent's its own track
-    (:func:`~systeemkaart.layout.systemogram_tracks.own_tracks`); in a crowded drawing
-    that is done after the parting, on the bands it leaves. Last, an arrowhead
+    (:func:`~systeemkaart.layout.systemogram_tracks.own_tracks`). Last, an arrowhead
     that points along its person's outline gets a leg that points it at the person
     (:func:`~systeemkaart.layout.systemogram_aim.aim_heads`). Done for the layout
     drawn only: the candidates are chosen between before (their routing is most of a
@@ -328,9 +327,6 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         moved += own_tracks(router, paths, pairs_, skips, firsts, kept, plain)
     widths = [extent(lk) for lk in links]
     moved += separate_tracks(router, paths, pairs_, widths, skips, firsts, kept, frames)
-    if len(links) > CROWDED:  # the bands the parting left, fewer distances tried
-        moved += own_tracks(router, paths, pairs_, skips, firsts, kept,
-                            [lk.kind != "relation" for lk in links], CROWDED_STEPS)
     arrows = [lk.kind == "involvement" and not flip for lk, flip in zip(links, flips,
                                                                           strict=True)]
     moved += aim_heads(router, paths, pairs_, arrows, widths, people)

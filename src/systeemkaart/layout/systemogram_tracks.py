@@ -17,14 +17,15 @@ another). Two passes part them:
   the others move the whole way. A card's stub and
   the fan into a person's ports never move. A crowded drawing weighs at most
   ``CROWDED_TRIES`` new ways.
-- :func:`own_tracks` moves a whole segment of a line that runs within ``CLOSE`` of
-  another for over ``LONG_RUN`` units sideways onto a track of its own: the nudging
-  moves one bend at a time, and a bend next to one that stands close to a box cannot
-  move at the router's margin. The segment goes as far from every line as ``STEPS``
-  allow, where the way stays clear of every box (at the router's margin, or else its
-  ``TIGHT`` one), crosses no more lines and runs no longer beside any line. A drawing
-  that is not crowded runs it before :func:`separate_tracks`; a crowded one (which is
-  not nudged) after it, on the bands left, trying ``CROWDED_STEPS``.
+- :func:`own_tracks` (in a drawing that is not crowded) moves a whole segment of a line
+  that runs within ``CLOSE`` of another for over ``LONG_RUN`` units sideways onto a
+  track of its own: the nudging moves one bend at a time, and a bend next to one that
+  stands close to a box cannot move at the router's margin. The segment goes as far
+  from every line as ``STEPS`` allow, where the way stays clear of every box (at the
+  router's margin, or else its ``TIGHT`` one), crosses no more lines and runs no longer
+  beside any line. (Run in a crowded drawing too, after :func:`separate_tracks` and
+  trying every other step, it leaves the bench's 40-agent networks 66 bands instead of
+  76 for about a tenth more drawing time: left out, at the time bound.)
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from .systemogram_nudge import CROWDED
 from .systemogram_route import MARGIN, TIGHT, Router
 from .systemogram_shift import SAME, TRACK_GAP, Lines, Shift, spacing
 
-__all__ = ["CLOSE", "CROWDED_STEPS", "CROWDED_TRIES", "LONG_RUN", "RUN_TRIES", "STEPS", "TRACK_GAP",
+__all__ = ["CLOSE", "CROWDED_TRIES", "LONG_RUN", "RUN_TRIES", "STEPS", "TRACK_GAP",
            "TRIES", "beside_length", "clear_at_margins", "extent", "near_segments", "own_tracks",
            "separate_tracks", "spacing"]
 
@@ -126,8 +127,6 @@ CLOSE = 4.0
 STEPS = tuple(float(s) for s in range(3, 17))
 """Distances (units) a segment is tried off the line it lay along: the one that runs
 least close beside any line is taken (between two lines, halfway)."""
-CROWDED_STEPS = STEPS[::2]
-"""The distances tried in a crowded drawing, where its routing takes most of the time."""
 RUN_TRIES = 6
 """Most runs given a track of their own in one drawing: a bounded cost."""
 BESIDE = 7.0
@@ -137,8 +136,7 @@ BESIDE = 7.0
 
 def own_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
                skips: Sequence[Sequence[str]], firsts: Sequence[int],
-               kept: Sequence[int], plain: Sequence[bool] = (),
-               steps: Sequence[float] = STEPS) -> int:
+               kept: Sequence[int], plain: Sequence[bool] = ()) -> int:
     """Move, in place, segments of lines that run within ``CLOSE`` of a line of another
     agent for over ``LONG_RUN`` units sideways onto a track of their own (see the module).
     ``paths`` run from each agent, ``ends`` are their (agent, target), ``skips`` the boxes
@@ -154,7 +152,7 @@ def own_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
     for _, (i, j) in runs[:RUN_TRIES]:
         for line, other in ((j, i), (i, j)):
             if _move_run(router, paths, ends, skips, firsts, kept, line, other,
-                         not plain or plain[line], steps):
+                         not plain or plain[line]):
                 moved += 1
                 break
     return moved
@@ -162,8 +160,7 @@ def own_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
 
 def _move_run(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
               skips: Sequence[Sequence[str]], firsts: Sequence[int], kept: Sequence[int],
-              i: int, other: int, tight: bool = True, steps: Sequence[float] = STEPS
-              ) -> bool:
+              i: int, other: int, tight: bool = True) -> bool:
     """Move the segment of line ``i`` that runs longest beside line ``other`` sideways,
     away from it, where that is allowed (see :func:`own_tracks`); True if moved."""
     path = paths[i]
@@ -185,13 +182,13 @@ def _move_run(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
     old = path[k - 1:k + 3]
     # every segment near any of the ways tried, found once (each test below keeps only
     # those near its own way: the same sums as finding them anew)
-    far = side * steps[-1]
+    far = side * STEPS[-1]
     near = near_segments(paths, i, [*old, (a[0] + far * nx, a[1] + far * ny),
                                     (b[0] + far * nx, b[1] + far * ny)], BESIDE)
     crossed = _crossed(paths, i, old, near)
     before = (_beside(paths, i, old, CLOSE, near), _beside(paths, i, old, BESIDE, near))
     choice: tuple[tuple[float, float, float], Point, Point] | None = None
-    for step in steps:
+    for step in STEPS:
         d = side * step
         a2, b2 = (a[0] + d * nx, a[1] + d * ny), (b[0] + d * nx, b[1] + d * ny)
         new = [path[k - 1], a2, b2, path[k + 2]]
