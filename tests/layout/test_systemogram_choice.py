@@ -124,7 +124,7 @@ drawing, see test_huisarts_lines_take_the_short_way. huisarts-steunfiguren: 9 si
 Leerplichtambtenaar's lines to the parents come from below into ports under their labels,
 instead of climbing beside the labels into the gap between Hans and Yvonne, where the two
 read as one: the line to Hans now crosses the church's dotted membership line to Yvonne
-just under his label.)"""
+just under his label; and a line parting from one it ran on may cross it once.)"""
 
 
 @pytest.mark.parametrize("name", sorted(ROUTED_CROSSINGS))

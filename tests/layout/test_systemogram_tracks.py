@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from systeemkaart.layout import Box, Point, segment_hits_box
 from systeemkaart.layout import systemogram_tracks as tracks
 from systeemkaart.layout.ring_centre import PersonPlace
-from systeemkaart.layout.ring_geometry import count_crossings, segments_cross
+from systeemkaart.layout.ring_geometry import segments_cross
 from systeemkaart.layout.ring_links import LinkPlace
 from systeemkaart.layout.systemogram import layout_systemogram
 from systeemkaart.layout.systemogram_bands import bands
@@ -25,6 +25,7 @@ from systeemkaart.layout.systemogram_lines import (
 )
 from systeemkaart.layout.systemogram_nudge import CROWDED
 from systeemkaart.layout.systemogram_route import Obstacle, Router
+from systeemkaart.layout.systemogram_shift import LEAST, TRACK_GAP
 from systeemkaart.layout.systemogram_tracks import separate_tracks, spacing
 from systeemkaart.model import Case
 from tests.strategies import helper_networks
@@ -156,8 +157,9 @@ def _routed(case: Case) -> tuple[list[LinkPlace], dict[str, PersonPlace], dict[s
 @settings(max_examples=15, deadline=None)
 @given(helper_networks(min_agents=2, max_agents=30))
 def test_parting_tracks_crosses_no_more_and_enters_no_box(case: Case) -> None:
-    """Lines moved to their own tracks cross no more lines than before, pass through no
-    box they did not pass, and keep their ends."""
+    """Lines moved to their own tracks cross no more lines than before (but where two
+    lines that ran on or beside each other part, their crossing, hidden in the band,
+    may show), pass through no box they did not pass, and keep their ends."""
     _parting_holds(case)
 
 
@@ -169,15 +171,34 @@ def test_parting_a_crowded_drawing_crosses_no_more_and_enters_no_box(case: Case)
     _parting_holds(case)
 
 
+def _crossed_pairs(links: list[LinkPlace]) -> dict[tuple[int, int], int]:
+    """How often each pair of lines sharing no end crosses (pairs that do not: left out)."""
+    out: dict[tuple[int, int], int] = {}
+    for i, one in enumerate(links):
+        for j in range(i + 1, len(links)):
+            two = links[j]
+            if {one.source, one.target} & {two.source, two.target}:
+                continue
+            n = sum(segments_cross(a, b, c, d) for a, b in pairwise(one.points)
+                    for c, d in pairwise(two.points))
+            if n:
+                out[(i, j)] = n
+    return out
+
+
 def _parting_holds(case: Case) -> None:
-    """Parting the routed lines of ``case`` crosses no more lines, enters no box and keeps
-    every line's ends."""
+    """Parting the routed lines of ``case`` crosses no more lines (but for one more
+    crossing of each pair of lines that ran within their tracks' spacing of each other
+    for over ``LEAST`` units and now cross more: a band they part from), enters no box
+    and keeps every line's ends."""
     links, people, boxes, cards, sexes, frames = _routed(case)
     parted = part_tracks(links, people, boxes, cards, sexes, frames)
-
-    def crossings(lks: list[LinkPlace]) -> int:
-        return count_crossings([(lk.source, lk.target, lk.points) for lk in lks])
-    assert crossings(parted) <= crossings(links)
+    widths = [tracks.extent(lk) for lk in links]
+    beside = close_runs(routed_ends(links, people), TRACK_GAP, 0.0, widths)
+    before, after = _crossed_pairs(links), _crossed_pairs(parted)
+    parted_bands = sum(1 for pair, n in after.items()
+                       if n > before.get(pair, 0) and beside.get(pair, 0.0) > LEAST)
+    assert sum(after.values()) <= sum(before.values()) + parted_bands
     assert len(lines_through_boxes(parted, people, boxes)) <= \
         len(lines_through_boxes(links, people, boxes))
     for old, new in zip(links, parted, strict=True):
@@ -190,7 +211,8 @@ def test_a_crowded_drawing_of_40_agents_is_parted_in_full(
         seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """A network of 40 agents (crowded: its parting is bounded) gets every new way the
     parting would weigh without the bound: the bound cuts no band of its short. These
-    two weigh about 150 new ways; the bound was 60."""
+    two weigh about 150 and 180 new ways (a line that finds no way clear on its side of
+    a corridor tries the far side); the bound was 60, then 150."""
     links, people, boxes, cards, sexes, frames = _routed(network(seed, 12, 40))
     assert len(links) > CROWDED
     bounded = part_tracks(links, people, boxes, cards, sexes, frames)
@@ -198,14 +220,19 @@ def test_a_crowded_drawing_of_40_agents_is_parted_in_full(
     assert part_tracks(links, people, boxes, cards, sexes, frames) == bounded
 
 
-CROWDED_BANDS = {1: 18, 2: 38}
-"""Bench networks of 40 agents (12 people; by seed) and a bound on their bands: 16 and 37
-when the crowded parting weighed up to 200 new ways (150 with lines kept off household
-frames gives them the same drawings), 26 and 40 when it weighed 60."""
+CROWDED_BANDS = {1: 14, 2: 29, 4: 14}
+"""Bench networks of 40 agents (12 people; by seed) and a bound on their bands: 15, 33
+and 23 when a line of a band that found no way clear on its side of the corridor stayed
+(and one parting from a band might show no crossing hidden in it); 16 and 37 for seeds
+1 and 2 when the crowded parting weighed up to 200 new ways, 26 and 40 when it weighed
+60."""
 
 
 @pytest.mark.parametrize("seed", sorted(CROWDED_BANDS))
 def test_crowded_networks_keep_few_bands(seed: int) -> None:
+    """A crowded network's lines of different agents seldom run as one band: each line
+    of a band tries the far side of its corridor where its own side is not clear, and
+    may show a crossing the band hid."""
     lay = layout_systemogram(network(seed, 12, 40))
     assert len(bands(lay.links, lay.people, [h.frame for h in lay.households])) \
         <= CROWDED_BANDS[seed]

@@ -6,7 +6,8 @@
 it, to where the moved track meets the next segment; elsewhere the line steps aside just
 before the stretch and back just after it) and :class:`Lines` keeps the lines as they
 are moved, taking a new way only where :func:`better`: it crosses no more lines (of
-those sharing no end, nor of other agents' lines into the same person), runs less close
+those sharing no end, nor of other agents' lines into the same person; but a line it
+ran on or beside, whose crossing the band hid, it may cross once), runs less close
 beside other lines and household frames (:func:`spacing` apart, their drawn widths
 counted), and every new segment is clear of every box as the router tests it.
 
@@ -17,8 +18,8 @@ it only, O(m · s) for m segments moved and s near them.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from . import Box, Point
@@ -26,8 +27,8 @@ from .ring_geometry import crossing_at
 from .systemogram_close import FRAME_DASH, close_length, close_span, frame_edges, near_cells
 from .systemogram_route import TIGHT, Router
 
-__all__ = ["END", "FRAME_EXTENT", "LEAST", "TRACK_GAP", "Lines", "Shift", "at", "better", "moved",
-           "spacing"]
+__all__ = ["BOXED", "CROSSES", "END", "FRAME_EXTENT", "LEAST", "NOT_APART", "OK", "SAME",
+           "TRACK_GAP", "Lines", "Shift", "at", "better", "moved", "spacing", "verdict"]
 
 TRACK_GAP = 4.5
 """Clear space (units) between the outer strokes of two lines on neighbouring tracks."""
@@ -205,27 +206,59 @@ class _Near:
 
 
 def _depth(a: Point, b: Point, c: Point, d: Point, vx: float, vy: float, gap: float,
-           holes: Sequence[Point]) -> float:
+           holes: Sequence[Point]) -> tuple[float, float]:
     """How far ``a``-``b`` runs inside the room ``gap`` that the nearly parallel ``c``-``d``
     (of direction ``vx``, ``vy``) needs: the length it runs within ``gap`` (less the parts
     near ``holes``) times how deep it comes in on average, so that moving part of the way
-    out counts as well as moving all the way."""
+    out counts as well as moving all the way; and that length alone."""
     run = close_length(a, b, c, d, gap, holes, END)
     if run <= 0.0:
-        return 0.0
+        return 0.0, 0.0
     span = close_span(a, b, c, d, gap)
     if span is None:
-        return 0.0
+        return 0.0, 0.0
     p, q = at(a, b, span[0]), at(a, b, span[1])
     deep = gap - (abs((p[0] - c[0]) * vy - (p[1] - c[1]) * vx)
                   + abs((q[0] - c[0]) * vy - (q[1] - c[1]) * vx)) / 2
-    return run * max(deep, 0.1)
+    return run, run * max(deep, 0.1)
 
 
 _Pair = tuple[int, bool, list[Point], float]
 """How a line weighs another (or a frame edge): 1 when crossing it counts as a free
 crossing, 2 as one into the same person, 0 not at all; whether it may count as close;
 the shared ends left out of the close length; the spacing their tracks need."""
+
+
+@dataclass(slots=True)
+class _Tally:
+    """What :func:`_weigh` found line by line: how often the segments weighed cross each
+    line, and how long they run within its spacing (units)."""
+
+    crossed: dict[int, int] = field(default_factory=dict)
+    beside: dict[int, float] = field(default_factory=dict)
+
+
+def _crossings_kept(after: tuple[int, int, float], before: tuple[int, int, float],
+                    came: _Tally, gone: _Tally, banded: Collection[int]) -> bool:
+    """True when a new way (``after``, its crossings ``came``) crosses no more lines than
+    the old (``before``, ``gone``), or more only where it crosses, once each, a line of
+    ``banded`` (that ran beside it as routed) the old way ran on or beside for over
+    ``LEAST`` units: two lines in one band that swap sides along it cross there anyway,
+    hidden from the count where they lie on top of each other; parted, the crossing
+    shows and the reader can follow both."""
+    if after[0] <= before[0] and after[1] <= before[1]:
+        return True
+    return _only_bands_crossed(came, gone, banded)
+
+
+def _only_bands_crossed(came: _Tally, gone: _Tally, banded: Collection[int]) -> bool:
+    """True when the new way (its crossings ``came``) crosses each line no more often
+    than the old (``gone``) did, or once more where that line is one of ``banded`` and
+    the old way ran on or beside it for over ``LEAST`` units (see
+    :func:`_crossings_kept`)."""
+    return all(n <= gone.crossed.get(j, 0)
+               + (1 if j in banded and gone.beside.get(j, 0.0) > LEAST else 0)
+               for j, n in came.crossed.items())
 
 
 def _pair(i: int, j: int, path: Sequence[Point], paths: Sequence[Sequence[Point]],
@@ -249,7 +282,8 @@ def _pair(i: int, j: int, path: Sequence[Point], paths: Sequence[Sequence[Point]
 def _weigh(i: int, segs: Sequence[tuple[Point, Point]], path: Sequence[Point],
            near: Sequence[_Record], paths: Sequence[Sequence[Point]],
            ends: Sequence[tuple[str, str]], widths: Sequence[float], close_too: bool = True,
-           how: dict[int, _Pair] | None = None) -> tuple[int, int, float]:
+           how: dict[int, _Pair] | None = None, tally: _Tally | None = None
+           ) -> tuple[int, int, float]:
     """How many of the ``near`` segments the segments ``segs`` of line ``i`` (whose way is
     ``path``) cross (of lines sharing no end, and of other agents' lines into the same
     person), and how long they run closer beside lines of other agents and frame edges
@@ -292,9 +326,14 @@ def _weigh(i: int, segs: Sequence[tuple[Point, Point]], path: Sequence[Point],
                             free += 1
                         else:
                             into += 1
+                        if tally is not None:
+                            tally.crossed[j] = tally.crossed.get(j, 0) + 1
             if close_too and apart and lv > LEAST \
                     and abs(cross) <= _PARALLEL * math.hypot(ux, uy) * lv:
-                close += _depth(a, b, c, d, vx / lv, vy / lv, gap, holes)
+                run, deep = _depth(a, b, c, d, vx / lv, vy / lv, gap, holes)
+                close += deep
+                if tally is not None and run > 0.0:
+                    tally.beside[j] = tally.beside.get(j, 0.0) + run
     return free, into, close
 
 
@@ -314,6 +353,11 @@ class Lines:
         self.taken: dict[int, dict[int, Shift]] = {}
         self.tries = 0
         """How many new ways may still be weighed (a bounded cost)."""
+        self.last = OK
+        """The :func:`verdict` on the last new way :meth:`attempt` weighed."""
+        self.bands: dict[int, set[int]] = {}
+        """The lines each line ran beside as routed: it may cross one once, parting
+        (:func:`_crossings_kept`)."""
         self.how: dict[int, dict[int, _Pair]] = {}
         """How each line weighs each line it met (:func:`_pair`): the same every time."""
         self._last: dict[int, tuple[dict[int, Shift], dict[int, Shift] | None,
@@ -353,12 +397,17 @@ class Lines:
         if not all(_clear(self.router, i, olds[i], *diffs[i], self.skips, self.ends)
                    for i in news):
             return False
-        before = self._sum({i: (olds[i], diffs[i][0]) for i in news})
+        was = {i: _Tally() for i in news}
+        now = {i: _Tally() for i in news}
+        before = self._sum({i: (olds[i], diffs[i][0]) for i in news}, was)
         for i, (new, _) in news.items():
             self.paths[i][:] = new
             self.nearby.add(i, new)
-        after = self._sum({i: (news[i][0], diffs[i][1]) for i in news})
-        if after[0] <= before[0] and after[1] <= before[1] and after[2] < before[2] - 1.0:
+        after = self._sum({i: (news[i][0], diffs[i][1]) for i in news}, now)
+        if after[2] < before[2] - 1.0 and (
+                (after[0] <= before[0] and after[1] <= before[1])
+                or all(_only_bands_crossed(now[i], was[i], self.bands.get(i, ()))
+                       for i in news)):
             for i, (_, both) in news.items():
                 self.taken[i] = both
             return True
@@ -367,27 +416,32 @@ class Lines:
             self.nearby.add(i, old)
         return False
 
-    def _sum(self, ways: dict[int, tuple[list[Point], list[tuple[Point, Point]]]]
-             ) -> tuple[int, int, float]:
+    def _sum(self, ways: dict[int, tuple[list[Point], list[tuple[Point, Point]]]],
+             tallies: dict[int, _Tally]) -> tuple[int, int, float]:
         """The crossings and closeness (:func:`_weigh`) of the segments of ``ways``, each
-        line's as (its way, the segments weighed), against the lines as they are now."""
+        line's as (its way, the segments weighed), against the lines as they are now;
+        each line's found line by line into its ``tallies``."""
         free, into, close = 0, 0, 0.0
         for i, (path, segs) in ways.items():
             near = self.nearby.around(segs, self.reach)
             f, n, c = _weigh(i, segs, path, near, self.paths, self.ends, self.widths,
-                             how=self.how.setdefault(i, {}))
+                             how=self.how.setdefault(i, {}), tally=tallies[i])
             free, into, close = free + f, into + n, close + c
         return free, into, close
 
     def attempt(self, i: int, shifts: dict[int, Shift]) -> bool:
         """Move line ``i`` by ``shifts`` (of the segments of its way as routed) on top of
-        those it took, where :func:`better`; True if it moved."""
+        those it took, where :func:`better`; True if it moved. Why it did not is kept in
+        ``last`` (a :func:`verdict`)."""
+        self.last = SAME
         if self.tries <= 0:
             return False
         self.tries -= 1
         new, both = self._new(i, shifts)
-        if not better(self.router, i, self.paths, new, self.nearby, self.reach, self.ends,
-                      self.widths, self.skips, self.how.setdefault(i, {})):
+        self.last = verdict(self.router, i, self.paths, new, self.nearby, self.reach,
+                            self.ends, self.widths, self.skips, self.how.setdefault(i, {}),
+                            self.bands.get(i, ()))
+        if self.last != OK:
             return False
         self.taken[i] = both
         self.paths[i][:] = new
@@ -398,29 +452,49 @@ class Lines:
 def better(router: Router, i: int, paths: Sequence[Sequence[Point]], new: Sequence[Point],
            nearby: _Near, reach: float, ends: Sequence[tuple[str, str]],
            widths: Sequence[float], skips: Sequence[Sequence[str]],
-           how: dict[int, _Pair] | None = None) -> bool:
-    """True when line ``i`` may take the way ``new``: it crosses no more lines, runs less
-    close beside others, and each new segment is clear of every box. ``how`` keeps line
-    ``i``'s :func:`_pair` of the lines met. The segments near are found once, within the
-    reach of the closeness: the crossings are counted among them too (a segment that
-    crosses another shares a cell with it, so any reach finds it)."""
+           how: dict[int, _Pair] | None = None, banded: Collection[int] = ()) -> bool:
+    """True when line ``i`` may take the way ``new``: it crosses no more lines (but for
+    the lines ``banded`` it parts from: :func:`_crossings_kept`), runs less close beside
+    others, and each new segment is clear of every box. ``how`` keeps line
+    ``i``'s :func:`_pair` of the lines met."""
+    return verdict(router, i, paths, new, nearby, reach, ends, widths, skips, how,
+                   banded) == OK
+
+
+OK, SAME, CROSSES, BOXED, NOT_APART = "ok", "same", "crosses", "boxed", "not apart"
+"""What :func:`verdict` says of a new way: taken, or why not (no change; it crosses more
+lines; a segment meets a box; it runs no less close beside others)."""
+
+
+def verdict(router: Router, i: int, paths: Sequence[Sequence[Point]], new: Sequence[Point],
+            nearby: _Near, reach: float, ends: Sequence[tuple[str, str]],
+            widths: Sequence[float], skips: Sequence[Sequence[str]],
+            how: dict[int, _Pair] | None = None, banded: Collection[int] = ()) -> str:
+    """``OK`` when line ``i`` may take the way ``new`` (see :func:`better`), else the
+    first reason it may not, tested in this order: ``SAME``, ``CROSSES``, ``BOXED``,
+    ``NOT_APART`` (a caller may try the move the other way where it crosses more). The
+    segments near are found once, within the reach of the closeness: the crossings are
+    counted among them too (a segment that crosses another shares a cell with it, so any
+    reach finds it)."""
     path = paths[i]
     if list(new) == list(path):
-        return False
+        return SAME
     old_segs, new_segs = list(pairwise(path)), list(pairwise(new))
     gone = [seg for seg in old_segs if seg not in new_segs]
     came = [seg for seg in new_segs if seg not in old_segs]
     if how is None:
         how = {}
     near = nearby.around(gone + came, reach)
-    after = _weigh(i, came, new, near, paths, ends, widths, False, how)
-    before = _weigh(i, gone, path, near, paths, ends, widths, False, how)
-    if after[0] > before[0] or after[1] > before[1]:
-        return False
+    was, now = _Tally(), _Tally()
+    before = _weigh(i, gone, path, near, paths, ends, widths, how=how, tally=was)
+    after = _weigh(i, came, new, near, paths, ends, widths, False, how, now)
+    if not _crossings_kept(after, before, now, was, banded):
+        return CROSSES
     if not _clear(router, i, path, gone, came, skips, ends):
-        return False
-    return _weigh(i, came, new, near, paths, ends, widths, how=how)[2] < \
-        _weigh(i, gone, path, near, paths, ends, widths, how=how)[2] - 1.0
+        return BOXED
+    if _weigh(i, came, new, near, paths, ends, widths, how=how)[2] < before[2] - 1.0:
+        return OK
+    return NOT_APART
 
 
 def _clear(router: Router, i: int, path: Sequence[Point], gone: Sequence[tuple[Point, Point]],

@@ -9,9 +9,12 @@ another). Two passes part them:
   (:mod:`.systemogram_corridor`: ordered by where the lines leave it, a track's spacing
   apart) and moves the lines (:mod:`.systemogram_shift`): first a bundle's lines all
   together, else each alone, each only where it crosses no more lines, runs less close
-  beside others and keeps clear of every box; where some of a bundle's lines find no
-  way clear, the bundle is spread again with those staying, and the others move the
-  whole way. A card's stub and
+  beside others and keeps clear of every box (a line parting from one it ran on or
+  beside may cross it once: the band hid that crossing); a line that finds no way
+  clear on its side of the corridor tries the far side (towards a box, or across the
+  line it was to part from, the other way is often free); where some of a bundle's
+  lines still find no way clear, the bundle is spread again with those staying, and
+  the others move the whole way. A card's stub and
   the fan into a person's ports never move. A crowded drawing weighs at most
   ``CROWDED_TRIES`` new ways.
 - :func:`own_tracks` (in a drawing that is not crowded) moves a whole segment of a line
@@ -20,7 +23,9 @@ another). Two passes part them:
   stands close to a box cannot move at the router's margin. The segment goes as far
   from every line as ``STEPS`` allow, where the way stays clear of every box (at the
   router's margin, or else its ``TIGHT`` one), crosses no more lines and runs no longer
-  beside any line.
+  beside any line. (Run in a crowded drawing too, after :func:`separate_tracks` and
+  trying every other step, it leaves the bench's 40-agent networks 66 bands instead of
+  76 for about a tenth more drawing time: left out, at the time bound.)
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ from .systemogram_close import CLOSE_END, close_length, close_runs
 from .systemogram_corridor import Seg, bundles, extent, pairs, segments, spread
 from .systemogram_nudge import CROWDED
 from .systemogram_route import MARGIN, TIGHT, Router
-from .systemogram_shift import TRACK_GAP, Lines, Shift, spacing
+from .systemogram_shift import SAME, TRACK_GAP, Lines, Shift, spacing
 
 __all__ = ["CLOSE", "CROWDED_TRIES", "LONG_RUN", "RUN_TRIES", "STEPS", "TRACK_GAP",
            "TRIES", "beside_length", "clear_at_margins", "extent", "near_segments", "own_tracks",
@@ -44,11 +49,10 @@ __all__ = ["CLOSE", "CROWDED_TRIES", "LONG_RUN", "RUN_TRIES", "STEPS", "TRACK_GA
 TRIES = 400
 """Most new ways weighed in one drawing (each line with all its tracks moved, then each
 bundle's alone): a bounded cost."""
-CROWDED_TRIES = 150
+CROWDED_TRIES = 200
 """Most new ways weighed in a crowded drawing: its routing already takes most of the
-time a session can wait. The bench's networks of 40 agents weigh at most about 150 with
-household frames kept clear (so they are parted in full); one of 60 agents 160-240, the
-widest bands first."""
+time a session can wait. The bench's networks of 40 agents weigh 85-180 (so they are
+parted in full); one of 60 agents 200-280, the widest bands first."""
 
 def separate_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
                     widths: Sequence[float], skips: Sequence[Sequence[str]],
@@ -69,6 +73,12 @@ def separate_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tup
         plans.append(_plan(segs, spread(segs, found, stretch, routed, (), ends)))
     state = Lines(router, paths, ends, widths, skips, firsts, kept, frames)
     state.tries = CROWDED_TRIES if len(paths) > CROWDED else TRIES
+    for found, _ in found_bundles:  # which lines ran beside which, as routed
+        for n, m, *_ in found:
+            one, two = segs[n].line, segs[m].line
+            if one >= 0 and two >= 0:
+                state.bands.setdefault(one, set()).add(two)
+                state.bands.setdefault(two, set()).add(one)
     # the widest bands first: a crowded drawing tries only so many ways
     lines: dict[int, list[int]] = {}
     for b, plan in enumerate(plans):
@@ -81,7 +91,8 @@ def separate_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tup
         if state.attempt_all(plans[b]):
             continue
         for i, group in sorted(plans[b].items()):
-            if not state.attempt(i, group):
+            if not state.attempt(i, group) and (state.last == SAME
+                                                or not state.attempt(i, _mirrored(group))):
                 failed.setdefault(b, set()).add(i)
     # where some lines of a bundle found no way clear, the others move the whole way
     for b, stay in sorted(failed.items()):
@@ -91,6 +102,11 @@ def separate_tracks(router: Router, paths: list[list[Point]], ends: Sequence[tup
             if i not in stay and group != plans[b].get(i):
                 state.attempt(i, group)
     return len(state.taken)
+
+
+def _mirrored(group: dict[int, Shift]) -> dict[int, Shift]:
+    """The shifts of ``group`` the other way across their corridor."""
+    return {k: Shift((-sh.v[0], -sh.v[1]), sh.t0, sh.t1) for k, sh in group.items()}
 
 
 def _plan(segs: Sequence[Seg], shifts: dict[int, Shift]) -> dict[int, dict[int, Shift]]:
@@ -164,21 +180,30 @@ def _move_run(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
     mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
     side = _side(mid, nx, ny, paths[other])
     old = path[k - 1:k + 3]
-    crossed = _crossed(paths, i, old)
-    before = (_beside(paths, i, old, CLOSE), _beside(paths, i, old, BESIDE))
+    # every segment near any of the ways tried, found once (each test below keeps only
+    # those near its own way: the same sums as finding them anew)
+    far = side * STEPS[-1]
+    near = near_segments(paths, i, [*old, (a[0] + far * nx, a[1] + far * ny),
+                                    (b[0] + far * nx, b[1] + far * ny)], BESIDE)
+    crossed = _crossed(paths, i, old, near)
+    before = (_beside(paths, i, old, CLOSE, near), _beside(paths, i, old, BESIDE, near))
     choice: tuple[tuple[float, float, float], Point, Point] | None = None
     for step in STEPS:
         d = side * step
         a2, b2 = (a[0] + d * nx, a[1] + d * ny), (b[0] + d * nx, b[1] + d * ny)
         new = [path[k - 1], a2, b2, path[k + 2]]
-        score = (_beside(paths, i, new, CLOSE), _beside(paths, i, new, BESIDE), step)
-        if score[0] > before[0] - LONG_RUN / 2 or score[1] > before[1] + 1e-9 \
-                or (choice is not None and score >= choice[0]):
+        close = _beside(paths, i, new, CLOSE, near)
+        if close > before[0] - LONG_RUN / 2 or (choice is not None and close > choice[0][0]):
+            continue  # (the farther measure is worked out only where it may tell)
+        score = (close, _beside(paths, i, new, BESIDE, near), step)
+        if score[1] > before[1] + 1e-9 or (choice is not None and score >= choice[0]):
             continue
-        if _crossed(paths, i, new) > crossed \
+        if _crossed(paths, i, new, near) > crossed \
                 or not clear_at_margins(router, new, path, skips[i], ends[i], tight):
             continue
         choice = (score, a2, b2)
+        if score[:2] == (0.0, 0.0):
+            break  # no farther step runs less beside any line
     if choice is None:
         return False
     path[k], path[k + 1] = choice[1], choice[2]
@@ -226,19 +251,20 @@ def near_segments(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point
                     or max(c[1], d[1]) < y0 or min(c[1], d[1]) > y1)]
 
 
-def _crossed(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point]) -> int:
+def _crossed(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
+             near: Sequence[tuple[int, Point, Point]]) -> int:
     """How often ``part`` of line ``i`` crosses other lines (siblings too; lines into the
-    same target too: crossing them near it hides whose arrow is whose)."""
-    return sum(segments_cross(p, q, c, d) for _, c, d in near_segments(paths, i, part, 0.0)
-               for p, q in pairwise(part))
+    same target too: crossing them near it hides whose arrow is whose), of the segments
+    ``near`` it (:func:`near_segments`)."""
+    return sum(segments_cross(p, q, c, d) for _, c, d in near for p, q in pairwise(part))
 
 
 def _beside(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
-            gap: float) -> float:
+            gap: float, near: Sequence[tuple[int, Point, Point]]) -> float:
     """How long ``part`` of line ``i`` runs within ``gap`` of other lines, nearly
-    parallel, leaving out ``CLOSE_END`` about the ends of the lines."""
-    return beside_length(paths, part, gap, near_segments(paths, i, part, gap),
-                         (paths[i][0], paths[i][-1]))
+    parallel, leaving out ``CLOSE_END`` about the ends of the lines; of the segments
+    ``near`` it (those farther than ``gap`` add nothing)."""
+    return beside_length(paths, part, gap, near, (paths[i][0], paths[i][-1]))
 
 
 def beside_length(paths: Sequence[Sequence[Point]], part: Sequence[Point], gap: float,
