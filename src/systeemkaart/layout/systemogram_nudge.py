@@ -450,20 +450,31 @@ def drop_reversals(router: Router, paths: list[list[Point]], ends: Sequence[tupl
     the hooks, for L lines of s segments, plus O(L · s) per hook (there are few)."""
     dropped = 0
     for i, path in enumerate(paths):
-        for k in reversed(reversals(path)):
-            if k >= len(path) - 1:
-                continue
-            a, b, c = path[k - 1], path[k], path[k + 1]
-            if _crossed_by(paths, ends, i, [(a, c)]) > _crossed_by(paths, ends, i,
-                                                                   [(a, b), (b, c)]):
-                continue
-            for margin in (MARGIN, TIGHT):
-                router.prepare_line(path[0], path[-1], skips[i], ends[i], margin=margin)
-                if router.clear(a, c):
-                    del path[k]
+        again = True
+        while again:  # dropping a bend can make its neighbour double back: look again
+            again = False
+            for k in reversed(reversals(path)):
+                if _drop_hook(router, paths, ends, skips, i, k):
                     dropped += 1
+                    again = True
                     break
     return dropped
+
+
+def _drop_hook(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
+               skips: Sequence[Sequence[str]], i: int, k: int) -> bool:
+    """Drop bend ``k`` of line ``i`` where the way past it is clear and crosses no more
+    lines (see :func:`drop_reversals`); whether it was dropped."""
+    path = paths[i]
+    a, b, c = path[k - 1], path[k], path[k + 1]
+    if _crossed_by(paths, ends, i, [(a, c)]) > _crossed_by(paths, ends, i, [(a, b), (b, c)]):
+        return False
+    for margin in (MARGIN, TIGHT):
+        router.prepare_line(path[0], path[-1], skips[i], ends[i], margin=margin)
+        if router.clear(a, c):
+            del path[k]
+            return True
+    return False
 
 
 def _crossed_by(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]], i: int,
