@@ -17,18 +17,18 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 from ..text.measure import text_width
 from . import Box, Point, segment_distance
 from .genogram_near import Segment, line_segments
 from .genogram_places import SYMBOL, GenogramLayout
-from .genogram_relations import drawn_half
+from .genogram_relations import DRAWN_HALF, drawn_half
 from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
 
-__all__ = ["bounds", "boxes_by_cell", "crowded_count", "crowded_lines", "crowded_pairs",
-           "lines_near_text", "named_lines", "segment_box"]
+__all__ = ["FamilyClear", "bounds", "boxes_by_cell", "crowded_count", "crowded_lines",
+           "crowded_pairs", "lines_near_text", "named_lines", "segment_box"]
 
 _STEP: Final = 2.0
 """Distance between two samples along an emotional line."""
@@ -167,6 +167,45 @@ def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
                     found.add(k)
         out.extend((r.index, others[k][0]) for k in sorted(found))
     return out
+
+
+class FamilyClear:
+    """The family lines (partner and child lines) filed in a grid, for asking whether an
+    emotional line not yet drawn would run beside one of them closer than ``clear`` by
+    what both draw, as :func:`crowded_lines` measures a finished drawing: a straight line
+    or a detour is then not taken (a route keeps off them by its lanes and slots).
+
+    Cost: the segments are filed once under the cells within the farthest reach that can
+    count; a line asked about is sampled every ``_STEP`` units, each sample measured
+    against the segments of its cell."""
+
+    def __init__(self, lines: Sequence[list[Segment]], clear: float = LINE_CLEAR) -> None:
+        self.clear = clear
+        reach = max(DRAWN_HALF.values()) + FAMILY_HALF + clear + _MARGIN
+        self.grid: dict[tuple[int, int], list[tuple[int, Segment]]] = defaultdict(list)
+        for k, segs in enumerate(lines):
+            for t in segs:
+                for cell in _cells(t, reach):
+                    self.grid[cell].append((k, t))
+
+    def beside(self, points: list[Point], half: float, ends: Sequence[Point]) -> bool:
+        """True when the line through ``points``, drawing ``half`` either side, runs
+        closer than ``clear`` (less ``_SLACK``) to a family line beside it for more than a
+        few units, away from the symbols centred at ``ends`` (its own)."""
+        last: dict[int, int] = {}
+        run: dict[int, int] = {}
+        grid = self.grid
+        for i, (p, s) in enumerate(_samples(points, list(ends))):
+            for k, t in grid.get((math.floor(p[0] / _CELL), math.floor(p[1] / _CELL)), ()):
+                if last.get(k) == i or not _parallel(s, t) \
+                        or segment_distance(p, *t) - half - FAMILY_HALF \
+                        >= self.clear - _SLACK - 1e-6:
+                    continue
+                run[k] = run[k] + 1 if last.get(k) == i - 1 else 1
+                last[k] = i
+                if run[k] >= _STRETCH:
+                    return True
+        return False
 
 
 def crowded_count(layout: GenogramLayout, clear: float = LINE_CLEAR) -> int:
