@@ -26,11 +26,11 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from . import Point, proper_cross
-from .genogram_clear import bounds, crowded_pairs
+from .genogram_clear import crowded_pairs
 from .genogram_dot import LARGE
 from .genogram_near import FamilyLines, LineIndex, Segment, line_segments
 from .genogram_places import Pending, Work
-from .genogram_relations import DRAWN_HALF, drawn_half
+from .genogram_relations import drawn_half
 from .genogram_route import LINE_CLEAR
 from .genogram_scene import Geometry, Scene
 from .genogram_shapes import (
@@ -49,8 +49,6 @@ __all__ = ["PORT_GAP", "choose_ways", "scene_at", "straight_crossings"]
 
 _FIRST_DETOUR: Final = 1000
 """Where the detours' ranks begin (after the straight lines and those with one bend)."""
-_WIDEST: Final = max(DRAWN_HALF.values())
-"""The most an emotional line draws either side of its centre line."""
 PORT_GAP: Final = 4.0
 """Two lines that end closer than this on one symbol would seem to share a port."""
 
@@ -157,6 +155,7 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         order.append(order_k)
 
     ends: dict[str, dict[int, Point]] = defaultdict(dict)  # per person: placed lines' ends
+    pair_of = [frozenset(place.between) for place, _path in pending.relation]
     large = len(work.st.blocks) >= LARGE  # pairs are not decided again there (see repair_ways)
 
     def clashes(k: int, segs: list[Segment]) -> int:
@@ -171,19 +170,14 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
 
     def crowds(k: int, segs: list[Segment]) -> bool:
         """True when the way ``segs`` of relation ``k`` runs closer than what they draw
-        allows beside a way placed for another relation (near it)."""
+        allows beside a way placed for another relation between the same pair."""
         place = pending.relation[k][0]
         centres = [scene.centre(pid) for pid in place.between]
         line = ([p for p, _q in segs] + [segs[-1][1]], drawn_half(place.kind), centres)
-        box = bounds(segs, 2 * _WIDEST + LINE_CLEAR)
-        for m, other in ways_placed.items():
-            if m == k or not other or not box.overlaps(bounds(other, 0.0)):
-                continue
-            ends = [scene.centre(pid) for pid in pending.relation[m][0].between]
-            if crowded_pairs([line, ([p for p, _q in other] + [other[-1][1]],
-                                     drawn_half(pending.relation[m][0].kind), ends)]):
-                return True
-        return False
+        return any(crowded_pairs([line, ([p for p, _q in other] + [other[-1][1]],
+                                         drawn_half(pending.relation[m][0].kind), centres)])
+                   for m, other in ways_placed.items()
+                   if m != k and other and pair_of[m] == pair_of[k])
 
     def keep(k: int, segs: list[Segment]) -> None:
         ways_placed[k] = segs
