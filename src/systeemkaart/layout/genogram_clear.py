@@ -17,18 +17,18 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 from ..text.measure import text_width
 from . import Box, Point, segment_distance
 from .genogram_near import Segment, line_segments
 from .genogram_places import SYMBOL, GenogramLayout
-from .genogram_relations import drawn_half
+from .genogram_relations import DRAWN_HALF, drawn_half
 from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
 
-__all__ = ["bounds", "boxes_by_cell", "crowded_count", "crowded_lines", "crowded_pairs",
-           "lines_near_text", "named_lines", "segment_box"]
+__all__ = ["FamilyClear", "bounds", "boxes_by_cell", "crowded_count", "crowded_lines",
+           "crowded_pairs", "lines_near_text", "named_lines", "segment_box"]
 
 _STEP: Final = 2.0
 """Distance between two samples along an emotional line."""
@@ -44,6 +44,9 @@ person meet there."""
 _CELL: Final = 32.0
 """Side of a cell of the grid the segments and texts are filed in (about twice the
 farthest reach measured)."""
+_COLUMN: Final = 128.0
+"""Width of a column of the drawing :class:`FamilyClear` files the family lines under:
+few columns per line (a drawing of thousands of people has tens of thousands of them)."""
 _MARGIN: Final = 1.0
 """Extra reach a segment is filed with, so rounding never drops a pair at the limit."""
 _PARALLEL: Final = 0.5
@@ -167,6 +170,119 @@ def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
                     found.add(k)
         out.extend((r.index, others[k][0]) for k in sorted(found))
     return out
+
+
+class FamilyClear:
+    """The family lines (partner and child lines) filed in a grid, for asking whether an
+    emotional line not yet drawn would run beside one of them closer than ``clear`` by
+    what both draw, as :func:`crowded_lines` measures a finished drawing: a straight line
+    or a detour is then not taken (a route keeps off them by its lanes and slots).
+
+    Cost: each family segment is filed once under the columns (``_COLUMN`` wide) within
+    the farthest reach that can count; each segment of a line asked about is measured
+    exactly (no samples) against the family segments of the columns it passes whose
+    extent in y meets its own, so a long line costs what it passes."""
+
+    def __init__(self, lines: Sequence[list[Segment]], clear: float = LINE_CLEAR) -> None:
+        self.clear = clear
+        grow = max(DRAWN_HALF.values()) + FAMILY_HALF + clear + _MARGIN
+        self.columns: dict[int, list[tuple[float, float, Segment]]] = defaultdict(list)
+        """Per column of the drawing (``_COLUMN`` wide), the family segments within
+        reach of it, each with its least and greatest y grown by that reach."""
+        for segs in lines:
+            for t in segs:
+                (x1, y1), (x2, y2) = t
+                lo_y, hi_y = (y1, y2) if y1 <= y2 else (y2, y1)
+                entry = (lo_y - grow, hi_y + grow, t)
+                for ix in range(math.floor((min(x1, x2) - grow) / _COLUMN),
+                                math.floor((max(x1, x2) + grow) / _COLUMN) + 1):
+                    self.columns[ix].append(entry)
+
+    def beside(self, points: list[Point], half: float, ends: Sequence[Point]) -> bool:
+        """True when the line through ``points``, drawing ``half`` either side, runs
+        closer than ``clear`` (less ``_SLACK``) to a family line beside it for more than a
+        few units (``_STRETCH`` samples of :func:`crowded_lines`), away from the symbols
+        centred at ``ends`` (its own)."""
+        reach = half + FAMILY_HALF + self.clear - _SLACK - 1e-6
+        least = _STEP * (_STRETCH - 1)
+        for s in line_segments(points):
+            length = math.dist(*s)
+            if length < least:
+                continue
+            (x1, y1), (x2, y2) = s
+            lo_y, hi_y = (y1, y2) if y1 <= y2 else (y2, y1)
+            seen: set[Segment] = set()
+            for ix in range(math.floor(min(x1, x2) / _COLUMN),
+                            math.floor(max(x1, x2) / _COLUMN) + 1):
+                for top, bottom, t in self.columns.get(ix, ()):
+                    if bottom < lo_y or top > hi_y or t in seen:
+                        continue
+                    seen.add(t)
+                    if not _parallel(s, t):
+                        continue
+                    got = _within(s, t, reach)
+                    if got is not None and _longest_outside(s, got, ends) * length >= least:
+                        return True
+        return False
+
+
+def _within(s: Segment, t: Segment, reach: float) -> tuple[float, float] | None:
+    """The stretch ``(u0, u1)`` of ``s`` (``u`` from 0 at its start to 1 at its end)
+    closer than ``reach`` to segment ``t`` (one stretch: those points form a capsule)."""
+    (px, py), (qx, qy) = s
+    (ax, ay), (bx, by) = t
+    dx, dy = qx - px, qy - py
+    spans = [_in_disk(s, end, reach) for end in t]
+    tl = math.hypot(bx - ax, by - ay)
+    if tl > 0:
+        ex, ey = (bx - ax) / tl, (by - ay) / tl
+        lo, hi = 0.0, 1.0
+        for begin, rate, low, high in (
+                ((px - ax) * ex + (py - ay) * ey, dx * ex + dy * ey, 0.0, tl),
+                ((px - ax) * -ey + (py - ay) * ex, dx * -ey + dy * ex, -reach, reach)):
+            if rate == 0:
+                if not low < begin < high:
+                    lo, hi = 1.0, 0.0
+                continue
+            u1, u2 = (low - begin) / rate, (high - begin) / rate
+            lo, hi = max(lo, min(u1, u2)), min(hi, max(u1, u2))
+        spans.append((lo, hi) if lo < hi else None)
+    got = [span for span in spans if span is not None]
+    if not got:
+        return None
+    lo = max(0.0, min(span[0] for span in got))
+    hi = min(1.0, max(span[1] for span in got))
+    return (lo, hi) if lo < hi else None
+
+
+def _in_disk(s: Segment, centre: Point, radius: float) -> tuple[float, float] | None:
+    """The stretch ``(u0, u1)`` of the line through ``s`` closer than ``radius`` to
+    ``centre``, or ``None``."""
+    (px, py), (qx, qy) = s
+    dx, dy = qx - px, qy - py
+    fx, fy = px - centre[0], py - centre[1]
+    a = dx * dx + dy * dy
+    b = 2 * (dx * fx + dy * fy)
+    c = fx * fx + fy * fy - radius * radius
+    disc = b * b - 4 * a * c
+    if a == 0 or disc <= 0:
+        return None
+    root = math.sqrt(disc)
+    return (-b - root) / (2 * a), (-b + root) / (2 * a)
+
+
+def _longest_outside(s: Segment, span: tuple[float, float], ends: Sequence[Point]) -> float:
+    """The longest piece (as a share of ``s``) of the stretch ``span`` of ``s`` that lies
+    ``_END`` or more from each of ``ends``."""
+    pieces = [span]
+    for end in ends:
+        cut = _in_disk(s, end, _END)
+        if cut is None:
+            continue
+        pieces = [piece for lo, hi in pieces
+                  for piece in ((lo, min(hi, cut[0])), (max(lo, cut[1]), hi))
+                  if piece[1] > piece[0]]
+    return max((hi - lo for lo, hi in pieces), default=0.0)
 
 
 def crowded_count(layout: GenogramLayout, clear: float = LINE_CLEAR) -> int:

@@ -246,6 +246,9 @@ class Router:
         limits = [40] if hi - lo < _INF else [40 + 6 * len(taken)]
         if half is not None and hi - lo == _INF:
             limits.insert(0, 40)
+        # an emotional line in a narrow corridor may also stand at its edges: stepped from
+        # the target, every x may lie within a slot of the child line below
+        edges = [lo, hi] if half is not None and hi - lo < _INF else []
         for steps, (clear, apart, text) in itertools.product(limits, tries):
             for step in range(0, steps):
                 cand = base + ((step + 1) // 2) * _SLOT * (1 if step % 2 else -1)
@@ -258,7 +261,9 @@ class Router:
             if choice is not None:
                 break
         if choice is None:
-            choice = base
+            # a full corridor: the line shares a slot, best one not over the child line
+            # entering a symbol of the row below (it would run down along it into the band)
+            choice = max([base, *edges], key=lambda c: min(_distance(below, c), _SLOT))
         _insert(taken, halves, choice, own)
         self._in_bands(row, choice, own)
         return choice

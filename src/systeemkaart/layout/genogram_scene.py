@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from . import Box, Point, segment_entry, segment_hits_box
+from .genogram_clear import FamilyClear
 from .genogram_near import Segment, x_range
 from .genogram_places import LABEL_LIFT, MID, SYMBOL, SYMBOL_TOP, Pending, Work, row_ref
 from .genogram_relations import drawn_half
@@ -64,6 +65,7 @@ class Scene:
         segments = self.segments
         self.structural = [segments(points) for _, points, _, _, _ in pending.partner]
         self.structural += [segments(points) for _, points in pending.child]
+        self._beside: FamilyClear | None = None
         self.years: list[tuple[Box, int]] = []
         """The years of each partnership, with the row their place is measured from."""
         for place, _points, _anchor, texts, text_at in pending.partner:
@@ -117,7 +119,14 @@ class Scene:
         drawing ``half`` either side, passes no one else's box, not through the names of its
         ends, and not through the years of a partnership (see :meth:`blockers`)."""
         return len(line) >= 2 and all(self._clear(ends, p, q, half)
-                                      for p, q in itertools.pairwise(line))
+                                      for p, q in itertools.pairwise(line)) \
+            and not self._family_clear().beside(line, half, [self.centre(pid) for pid in ends])
+
+    def _family_clear(self) -> FamilyClear:
+        """The family lines filed for :meth:`clear` (made when first asked)."""
+        if self._beside is None:
+            self._beside = FamilyClear(self.structural)
+        return self._beside
 
     def _clear(self, ends: tuple[str, str], p: Point, q: Point, half: float) -> bool:
         return next(self.blockers(ends, p, q, half), None) is None
