@@ -9,17 +9,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from systeemkaart.layout import Box
-from systeemkaart.layout.ring_centre import CentrePlace, PersonPlace
+from systeemkaart.layout.ring_centre import CentrePlace, HouseholdPlace, PersonPlace
 from systeemkaart.layout.ring_geometry import TAU, Point
+from systeemkaart.layout.systemogram import layout_systemogram
 from systeemkaart.layout.systemogram_rings import (
     BOX_GAP,
     PULL_STEP,
     REACH_TURN,
+    RING_STEP,
     SIDE_SLACK,
     _crossed,
     _pull_in,
     _unit_box,
     exchange_neighbours,
+    place_rings,
     within_reach,
 )
 from systeemkaart.layout.systemogram_units import Unit
@@ -178,3 +181,48 @@ def test_within_reach_turns_only_movers_and_never_crosses_more(
     assert after <= before
     if out != angles:
         assert after < before
+
+
+def _wide_family() -> tuple[CentrePlace, Box]:
+    """Eight people in one row, 742 units wide and 54 high, framed as one household."""
+    people = {f"p{k}": PersonPlace(f"p{k}", -350.0 + 100 * k, 0.0,
+                                   Box(-364.0 + 100 * k, -14.0, 28.0, 40.0), (), 0)
+              for k in range(8)}
+    frame = Box(-371.0, -21.0, 742.0, 54.0)
+    return CentrePlace(people, (HouseholdPlace(0, tuple(people), frame),), 372.0), frame
+
+
+def test_a_card_below_a_wide_family_comes_near_it() -> None:
+    """A card wished straight below a wide family, with two supporters at its sides: the
+    ring is a circle as wide as the family, and the card used to stop at the supporters'
+    mean radius, 358 units below the family. Now it comes in to the family's edge plus
+    the supporters' distance beyond the family plus a ring step (58 units below it),
+    still farther from the family than the supporters (the rings keep their order)."""
+    centre, frame = _wide_family()
+    units = [Unit("left", 1, [("left", "supporter", (), 20.0)], 60.0, 20.0, None, 0, {}),
+             Unit("right", 1, [("right", "supporter", (), 20.0)], 60.0, 20.0, None, 1, {}),
+             _unit("card", 120.0, 60.0, ring=3, order=2)]
+    boxes, _, _ = place_rings(units, {"left": math.pi, "right": 0.0, "card": math.pi / 2},
+                              centre)
+    beyond = boxes["right"].cx - frame.right  # the supporters' distance beyond the family
+    card = boxes["card"]
+    assert abs(card.cx) < 1e-6 and card.y > frame.bottom  # straight below, clear of it
+    assert card.cy - frame.bottom <= beyond + RING_STEP + PULL_STEP
+    assert card.cy - frame.bottom >= beyond
+
+
+def test_cards_under_the_crowded_network_stand_near_the_family() -> None:
+    """The bench's 40-agent network of seed 0 (two households of six in a wide block):
+    Organisatie 0 and 4, which act on people of the lower household, stood 279 and 171
+    units below the family while the sides were crowded; now 42 and 86. Bounded with
+    some room for changes in the layout chosen."""
+    from bench.bench_systemogram import network
+
+    lay = layout_systemogram(network(0, 12, 40))
+    block = Box.around([h.frame for h in lay.households])
+    frames = {c.id: c.frame for c in lay.cards}
+    for card in ("o0", "o4"):
+        frame = frames[card]
+        gap = max(frame.y - block.bottom, block.y - frame.bottom,
+                  frame.x - block.right, block.x - frame.right)
+        assert gap <= 120.0, (card, gap)
