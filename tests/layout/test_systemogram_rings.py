@@ -211,18 +211,15 @@ def test_a_card_below_a_wide_family_comes_near_it() -> None:
     assert card.cy - frame.bottom >= beyond
 
 
-def test_cards_under_the_crowded_network_stand_near_the_family() -> None:
+def test_cards_above_and_below_the_crowded_network_stand_near_the_family() -> None:
     """The bench's 40-agent network of seed 0 (two households of six in a wide block):
-    Organisatie 0 and 4, which act on people of the lower household, stood 279 and 171
-    units below the family while the sides were crowded; now 42 and 86. Bounded with
-    some room for changes in the layout chosen."""
+    the cards straight above or below the family stood up to 279 units from it
+    (Organisatie 0, under the lower household, while the sides were crowded), now at
+    most 130. Bounded with some room for changes in the layout chosen."""
     from bench.bench_systemogram import network
 
     lay = layout_systemogram(network(0, 12, 40))
     block = Box.around([h.frame for h in lay.households])
-    frames = {c.id: c.frame for c in lay.cards}
-    for card in ("o0", "o4"):
-        frame = frames[card]
-        gap = max(frame.y - block.bottom, block.y - frame.bottom,
-                  frame.x - block.right, block.x - frame.right)
-        assert gap <= 120.0, (card, gap)
+    gaps = {c.id: max(c.frame.y - block.bottom, block.y - c.frame.bottom)
+            for c in lay.cards if c.frame.x < block.right and block.x < c.frame.right}
+    assert gaps and max(gaps.values()) <= 150.0, gaps

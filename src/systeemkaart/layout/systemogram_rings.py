@@ -7,7 +7,7 @@ keeps their boxes apart is computed in closed form
 wishes by isotonic regression under those gaps, the radius grows until every box is clear
 of its neighbours and of everything inside, and then each box is pulled inwards along its
 ray while it stays clear; an organisation card may come as near as the family's edge on
-that ray plus the inner ring's mean distance beyond it and a ring step. Cost:
+that ray plus the inner ring's mean distance beyond it and a corridor for lines. Cost:
 O(A log A + A²) per ring try for A units.
 """
 
@@ -409,12 +409,14 @@ def _hits(box: Box, inner: Sequence[Box], mates: Sequence[Box]) -> bool:
 
 
 def place_rings(units: list[Unit], desired: dict[str, float], centre: CentrePlace,
-                hints: dict[int, float] | None = None
+                hints: dict[int, float] | None = None, room: float = 0.0
                 ) -> tuple[dict[str, Box], dict[str, float], list[float]]:
     """Place ring 1, 2 and 3 in turn; each ring lies beyond the one inside it.
 
     ``hints`` maps a ring to the radius it had in a similar layout (where its search
-    starts), and is updated with the radii found.
+    starts), and is updated with the radii found. ``room`` is the room added between the
+    households for the lines passing there (:func:`~.ring_centre.room_for`): as much
+    more is left between an organisation card and the family.
 
     A ring's radius is at least the previous ring's plus ``RING_STEP``; it grows until its
     boxes are apart from each other and from every box placed before (grown by
@@ -422,12 +424,14 @@ def place_rings(units: list[Unit], desired: dict[str, float], centre: CentrePlac
     (:func:`_pull_in`), so rings nest tightly without ever touching. A box comes no nearer
     than the mean radius of the ring inside it; an organisation card (ring 3) may come
     nearer, to the family's edge on its ray (:func:`_edge_along`) plus how far the ring
-    inside stands beyond the family's edge on average plus ``RING_STEP`` (a corridor for
-    the lines that pass between): the rings keep their order (the informal network
-    nearest) yet follow the family's shape, so a card above or below a wide family comes
-    as near to its people as one at its side, not kept out on a circle as wide as the
-    family, where its lines run far (in the 40-agent network of bench seed 0, two cards
-    stood 280 and 170 units below the family).
+    inside stands beyond the family's edge on average plus ``RING_STEP`` and ``room`` (a
+    corridor for the lines that pass between; without ``room``, in the 40-agent benchmark
+    networks, cards that came near the family left too little of one and routing crossed
+    more): the rings keep their order (the informal network nearest) yet follow the
+    family's shape, so a card above or below a wide family comes as near to its people as
+    one at its side, not kept out on a circle as wide as the family, where its lines run
+    far (in the 40-agent network of bench seed 0, two cards stood 279 and 171 units below
+    the family, now 25 and 84).
     """
     boxes: dict[str, Box] = {}
     angles: dict[str, float] = {}
@@ -455,7 +459,9 @@ def place_rings(units: list[Unit], desired: dict[str, float], centre: CentrePlac
         gaps = []
         for u, a in zip(ring, placed, strict=True):
             edge = _edge_along(family, a) if family is not None else 0.0
-            nearest = min(least, edge + beyond + RING_STEP) if ring_no == 3 and least else least
+            nearest = least
+            if ring_no == 3 and least:
+                nearest = min(least, edge + beyond + RING_STEP + room)
             r = _pull_in(u, a, radius, nearest, inner,
                          [b for k, b in mine.items() if k != u.id])
             mine[u.id] = _unit_box(u, r, a)
