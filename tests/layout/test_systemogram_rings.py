@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -192,12 +193,16 @@ def _wide_family() -> tuple[CentrePlace, Box]:
     return CentrePlace(people, (HouseholdPlace(0, tuple(people), frame),), 372.0), frame
 
 
+@pytest.mark.xfail(strict=True, reason="rings are circles as wide as the family: a card "
+                   "below a wide one stops at the inner ring's mean radius")
 def test_a_card_below_a_wide_family_comes_near_it() -> None:
     """A card wished straight below a wide family, with two supporters at its sides: the
     ring is a circle as wide as the family, and the card used to stop at the supporters'
-    mean radius, 358 units below the family. Now it comes in to the family's edge plus
-    the supporters' distance beyond the family plus a ring step (58 units below it),
-    still farther from the family than the supporters (the rings keep their order)."""
+    mean radius, 358 units below the family. It should come in to about the family's
+    edge plus the supporters' distance beyond the family plus a ring step (58 units
+    below it), still farther from the family than the supporters (the rings keep their
+    order): a floor so measured per ray brought cards near, but in the 40-agent networks
+    it raised bands (19.2 -> 21.6) and crowded arrowheads, so it is not in place."""
     centre, frame = _wide_family()
     units = [Unit("left", 1, [("left", "supporter", (), 20.0)], 60.0, 20.0, None, 0, {}),
              Unit("right", 1, [("right", "supporter", (), 20.0)], 60.0, 20.0, None, 1, {}),
@@ -211,11 +216,13 @@ def test_a_card_below_a_wide_family_comes_near_it() -> None:
     assert card.cy - frame.bottom >= beyond
 
 
+@pytest.mark.xfail(strict=True, reason="cards above and below a wide family stand far "
+                   "from it (the outer ring is a circle as wide as the family)")
 def test_cards_above_and_below_the_crowded_network_stand_near_the_family() -> None:
     """The bench's 40-agent network of seed 0 (two households of six in a wide block):
-    the cards straight above or below the family stood up to 279 units from it
-    (Organisatie 0, under the lower household, while the sides were crowded), now at
-    most 130. Bounded with some room for changes in the layout chosen."""
+    the cards straight above or below the family stand up to 279 units from it
+    (Organisatie 0, under the lower household, while the sides are crowded); with the
+    floor per ray of the test above at most 130."""
     from bench.bench_systemogram import network
 
     lay = layout_systemogram(network(0, 12, 40))

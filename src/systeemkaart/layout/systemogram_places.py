@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from ..dates import PartialDate
 from ..exceptions import LayoutError
 from ..model import Case
-from .ring_centre import CentrePlace, HouseholdPlace, PersonPlace, TextLine, room_for
+from .ring_centre import CentrePlace, HouseholdPlace, PersonPlace, TextLine
 from .ring_geometry import Box, Point, boundary_point, count_crossings
 from .ring_links import LinkPlace, LinkPlan, place_links, plan_links
 from .systemogram_lines import part_tracks, route_links
@@ -200,11 +200,8 @@ class Plan:
 
 def placed(plan: Plan, centre: CentrePlace, desired: dict[str, float]) -> SystemogramLayout:
     """The layout with ``centre`` in the middle and each unit on its ring as near to its
-    ``desired`` angle as the boxes allow (a card no nearer the family than the room its
-    lines need, as between households: :func:`~.ring_centre.room_for`), its lines
-    straight."""
-    boxes, angles, radii = place_rings(plan.units, desired, centre, plan.hints,
-                                       room_for(sum(len(v) for v in plan.targets.values())))
+    ``desired`` angle as the boxes allow, its lines straight."""
+    boxes, angles, radii = place_rings(plan.units, desired, centre, plan.hints)
     agents, cards = agent_places(plan.units, boxes, angles, plan.regie, plan.targets,
                                  centre.people)
     frames = {c.id: c.frame for c in cards}

@@ -6,9 +6,7 @@ keeps their boxes apart is computed in closed form
 (:func:`~systeemkaart.layout.ring_geometry.angular_gap`); the angles are fitted to the
 wishes by isotonic regression under those gaps, the radius grows until every box is clear
 of its neighbours and of everything inside, and then each box is pulled inwards along its
-ray while it stays clear; an organisation card may come as near as the family's edge on
-that ray plus the inner ring's mean distance beyond it and a corridor for lines. Cost:
-O(A log A + A²) per ring try for A units.
+ray while it stays clear. Cost: O(A log A + A²) per ring try for A units.
 """
 
 from __future__ import annotations
@@ -352,7 +350,7 @@ def _pull_in(u: Unit, angle: float, radius: float, least: float, inner: Sequence
              mates: Sequence[Box]) -> float:
     """Move a box inwards along its ray, ``PULL_STEP`` at a time, while it stays clear of
     everything: rings nest closely where there is room, yet a ring never comes nearer than
-    ``least`` (see :func:`place_rings`). The first step that would hit a box
+    ``least`` (the mean radius of the ring inside it). The first step that would hit a box
     is computed from each box's blocked interval of radii: O(m) for m boxes."""
     step = PULL_STEP
     steps = math.floor((radius - least) / step + 1e-9)  # most steps ``least`` allows
@@ -386,52 +384,22 @@ def _pull_in(u: Unit, angle: float, radius: float, least: float, inner: Sequence
     return r
 
 
-def _edge_along(block: Box, angle: float) -> float:
-    """Distance from the origin (inside ``block``) to the edge of ``block`` along the ray
-    at ``angle``: where a ring's least radius on that ray is measured from, so the rings
-    follow the family's shape (a wide family: near above and below, farther at the
-    sides) instead of a circle as wide as the family."""
-    c, s = math.cos(angle), math.sin(angle)
-    out = math.inf
-    if c > 1e-12:
-        out = min(out, block.right / c)
-    elif c < -1e-12:
-        out = min(out, block.x / c)
-    if s > 1e-12:
-        out = min(out, block.bottom / s)
-    elif s < -1e-12:
-        out = min(out, block.y / s)
-    return max(out, 0.0) if math.isfinite(out) else 0.0
-
-
 def _hits(box: Box, inner: Sequence[Box], mates: Sequence[Box]) -> bool:
     return any(box.overlaps(o) for o in inner) or any(box.overlaps(m, BOX_GAP) for m in mates)
 
 
 def place_rings(units: list[Unit], desired: dict[str, float], centre: CentrePlace,
-                hints: dict[int, float] | None = None, room: float = 0.0
+                hints: dict[int, float] | None = None
                 ) -> tuple[dict[str, Box], dict[str, float], list[float]]:
     """Place ring 1, 2 and 3 in turn; each ring lies beyond the one inside it.
 
     ``hints`` maps a ring to the radius it had in a similar layout (where its search
-    starts), and is updated with the radii found. ``room`` is the room added between the
-    households for the lines passing there (:func:`~.ring_centre.room_for`): as much
-    more is left between an organisation card and the family.
+    starts), and is updated with the radii found.
 
     A ring's radius is at least the previous ring's plus ``RING_STEP``; it grows until its
     boxes are apart from each other and from every box placed before (grown by
     ``RING_GAP``); then each box is pulled inwards along its ray while it stays clear
-    (:func:`_pull_in`), so rings nest tightly without ever touching. A box comes no nearer
-    than the mean radius of the ring inside it; an organisation card (ring 3) may come
-    nearer, to the family's edge on its ray (:func:`_edge_along`) plus how far the ring
-    inside stands beyond the family's edge on average plus ``RING_STEP`` and ``room`` (a
-    corridor for the lines that pass between; without ``room``, in the 40-agent benchmark
-    networks, cards that came near the family left too little of one and routing crossed
-    more): the rings keep their order (the informal network nearest) yet follow the
-    family's shape, so a card above or below a wide family comes as near to its people as
-    one at its side, not kept out on a circle as wide as the family, where its lines run
-    far (in the 40-agent network of bench seed 0, two cards stood 279 and 171 units below
-    the family, now 25 and 84).
+    (:func:`_pull_in`), so rings nest tightly without ever touching.
     """
     boxes: dict[str, Box] = {}
     angles: dict[str, float] = {}
@@ -440,10 +408,7 @@ def place_rings(units: list[Unit], desired: dict[str, float], centre: CentrePlac
     inner += [h.frame.grow(RING_GAP / 2) for h in centre.households]
     block = Box.around(inner) if inner else Box(0, 0, 0, 0)
     floor = min(block.w, block.h) / 2 if inner else 0.0
-    family = Box.around([p.box for p in centre.people.values()]
-                        + [h.frame for h in centre.households]) if inner else None
-    least = 0.0  # the mean radius of the ring inside
-    beyond = 0.0  # how far that ring stands beyond the family's edge, on average
+    least = 0.0
     for ring_no in (1, 2, 3):
         ring = [u for u in units if u.ring == ring_no]
         if not ring:
@@ -456,22 +421,14 @@ def place_rings(units: list[Unit], desired: dict[str, float], centre: CentrePlac
         radii.append(radius)
         mine = {u.id: _unit_box(u, radius, a) for u, a in zip(ring, placed, strict=True)}
         pulled = []
-        gaps = []
         for u, a in zip(ring, placed, strict=True):
-            edge = _edge_along(family, a) if family is not None else 0.0
-            nearest = least
-            if ring_no == 3 and least:
-                nearest = min(least, edge + beyond + RING_STEP + room)
-            r = _pull_in(u, a, radius, nearest, inner,
-                         [b for k, b in mine.items() if k != u.id])
+            r = _pull_in(u, a, radius, least, inner, [b for k, b in mine.items() if k != u.id])
             mine[u.id] = _unit_box(u, r, a)
             pulled.append(r)
-            gaps.append(r - edge)
         for u, a in zip(ring, placed, strict=True):
             boxes[u.id] = mine[u.id]
             angles[u.id] = a
             inner.append(mine[u.id].grow(RING_GAP / 2))
         floor = radius + RING_STEP
         least = sum(pulled) / len(pulled)
-        beyond = sum(gaps) / len(gaps)
     return boxes, angles, radii
