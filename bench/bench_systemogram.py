@@ -22,7 +22,10 @@ largest over the seeds), the pairs of arrowheads into one person that come withi
 ``HEAD_GAP`` units of each other ("heads": read as one arrow, or a head as closing the
 wrong line). Then the total length (units) of the routed lines ("length") and
 how many of them run more than ``LONG_WAY`` times their straight distance ("long": a line
-that loops round the drawing), both over seeds 0-4.
+that loops round the drawing), both over seeds 0-4. Last, how far agents stand from the
+people they act on ("reach": the mean, over the lines, of the gap (units) between the
+agent's box and its target's box; a card far from its targets draws long lines over the
+family whichever way they are routed).
 """
 
 from __future__ import annotations
@@ -160,6 +163,21 @@ def _length(lay: SystemogramLayout) -> tuple[float, int]:
     return total, long_ways(lay.links)
 
 
+def _reach(lay: SystemogramLayout) -> float:
+    """Mean gap (units) between an agent's box and the box of the person it acts on, over
+    the lines into people: where the agents stand, before any routing."""
+    gaps = []
+    for lk in lay.links:
+        agent, person = lay.agents.get(lk.source), lay.people.get(lk.target)
+        if agent is None or person is None:
+            continue
+        a, b = agent.box, person.box
+        dx = max(a.x - b.right, b.x - a.right, 0.0)
+        dy = max(a.y - b.bottom, b.y - a.bottom, 0.0)
+        gaps.append(math.hypot(dx, dy))
+    return statistics.mean(gaps) if gaps else 0.0
+
+
 SEEDS = 5
 """The fixed seeds of the main columns (comparable with earlier figures)."""
 WIDE = 20
@@ -176,13 +194,14 @@ def main() -> None:
           f"{f'thr/{WIDE}':>7} {'close':>7} {'pairs':>6} {'bands':>5} {'frame':>5} {'fan':>5} "
           f"{'far':>5} "
           f"{'most':>5} {'heads':>5} "
-          f"{'length':>7} {'long':>5}")
+          f"{'length':>7} {'long':>5} {'reach':>5}")
     for n_people, n_agents in [(3, 10), (4, 20), (6, 30), (12, 40), (12, 60)]:
         before, ordered, routed, t0, t1, ms, cpu = [], [], [], [], [], [], []
         wide, wide_through = [], []
         close, pairs, band, frame, fan, far, most, total, long = ([], [], [], [], [], [], [],
                                                                   [], [])
         heads: list[int] = []
+        reach: list[float] = []
         for seed in range(WIDE):
             case = network(seed, n_people, n_agents)
             final = layout_systemogram(case)
@@ -209,6 +228,7 @@ def main() -> None:
             run, loops = _length(final)
             total.append(run)
             long.append(loops)
+            reach.append(_reach(final))
             wall, proc = _best(lambda c=case: draw(c, "systemogram"))
             ms.append(wall)
             cpu.append(proc)
@@ -221,7 +241,8 @@ def main() -> None:
               f"{statistics.mean(band):>5.1f} {statistics.mean(frame):>5.1f} "
               f"{statistics.mean(fan):>5.1f} {statistics.mean(far):>5.1f} {max(most):>5} "
               f"{statistics.mean(heads):>5.1f} "
-              f"{statistics.mean(total):>7.0f} {statistics.mean(long):>5.1f}")
+              f"{statistics.mean(total):>7.0f} {statistics.mean(long):>5.1f} "
+              f"{statistics.mean(reach):>5.0f}")
     examples = sorted(Path("examples").glob("*.yaml"))
     if examples:
         print("\nexamples: crossings file / ordered / routed, lines through boxes straight ->")
@@ -230,7 +251,7 @@ def main() -> None:
         print("household frame,")
         print("crossings of lines into one person near it / farther, arrowheads too close,")
         print("total line length /")
-        print(f"lines longer than {LONG_WAY} times their straight distance")
+        print(f"lines longer than {LONG_WAY} times their straight distance, reach")
         for path in examples:
             case = load(path)
             b = layout_systemogram(case, optimise=False, route=False).crossings
@@ -245,7 +266,7 @@ def main() -> None:
                   f"{_through(straight):>3} -> {_through(final):<3} {s:>7.1f} ms {t:>7.1f} ms "
                   f"{length:>6.0f} / {count:<3} {n_bands:>3} / {n_frame:<2} {_fan(final):>3} / "
                   f"{_far(final):<3} {len(crowded_heads(final.links)):>3} "
-                  f"{run:>6.0f} / {loops}")
+                  f"{run:>6.0f} / {loops} {_reach(final):>5.0f}")
     sys.stdout.flush()
 
 

@@ -5,21 +5,25 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from systeemkaart.layout import Box
-from systeemkaart.layout.ring_centre import CentrePlace, PersonPlace
+from systeemkaart.layout.ring_centre import CentrePlace, HouseholdPlace, PersonPlace
 from systeemkaart.layout.ring_geometry import TAU, Point
+from systeemkaart.layout.systemogram import layout_systemogram
 from systeemkaart.layout.systemogram_rings import (
     BOX_GAP,
     PULL_STEP,
     REACH_TURN,
+    RING_STEP,
     SIDE_SLACK,
     _crossed,
     _pull_in,
     _unit_box,
     exchange_neighbours,
+    place_rings,
     within_reach,
 )
 from systeemkaart.layout.systemogram_units import Unit
@@ -178,3 +182,51 @@ def test_within_reach_turns_only_movers_and_never_crosses_more(
     assert after <= before
     if out != angles:
         assert after < before
+
+
+def _wide_family() -> tuple[CentrePlace, Box]:
+    """Eight people in one row, 742 units wide and 54 high, framed as one household."""
+    people = {f"p{k}": PersonPlace(f"p{k}", -350.0 + 100 * k, 0.0,
+                                   Box(-364.0 + 100 * k, -14.0, 28.0, 40.0), (), 0)
+              for k in range(8)}
+    frame = Box(-371.0, -21.0, 742.0, 54.0)
+    return CentrePlace(people, (HouseholdPlace(0, tuple(people), frame),), 372.0), frame
+
+
+@pytest.mark.xfail(strict=True, reason="rings are circles as wide as the family: a card "
+                   "below a wide one stops at the inner ring's mean radius")
+def test_a_card_below_a_wide_family_comes_near_it() -> None:
+    """A card wished straight below a wide family, with two supporters at its sides: the
+    ring is a circle as wide as the family, and the card used to stop at the supporters'
+    mean radius, 358 units below the family. It should come in to about the family's
+    edge plus the supporters' distance beyond the family plus a ring step (58 units
+    below it), still farther from the family than the supporters (the rings keep their
+    order): a floor so measured per ray brought cards near, but in the 40-agent networks
+    it raised bands (19.2 -> 21.6) and crowded arrowheads, so it is not in place."""
+    centre, frame = _wide_family()
+    units = [Unit("left", 1, [("left", "supporter", (), 20.0)], 60.0, 20.0, None, 0, {}),
+             Unit("right", 1, [("right", "supporter", (), 20.0)], 60.0, 20.0, None, 1, {}),
+             _unit("card", 120.0, 60.0, ring=3, order=2)]
+    boxes, _, _ = place_rings(units, {"left": math.pi, "right": 0.0, "card": math.pi / 2},
+                              centre)
+    beyond = boxes["right"].cx - frame.right  # the supporters' distance beyond the family
+    card = boxes["card"]
+    assert abs(card.cx) < 1e-6 and card.y > frame.bottom  # straight below, clear of it
+    assert card.cy - frame.bottom <= beyond + RING_STEP + PULL_STEP
+    assert card.cy - frame.bottom >= beyond
+
+
+@pytest.mark.xfail(strict=True, reason="cards above and below a wide family stand far "
+                   "from it (the outer ring is a circle as wide as the family)")
+def test_cards_above_and_below_the_crowded_network_stand_near_the_family() -> None:
+    """The bench's 40-agent network of seed 0 (two households of six in a wide block):
+    the cards straight above or below the family stand up to 279 units from it
+    (Organisatie 0, under the lower household, while the sides are crowded); with the
+    floor per ray of the test above at most 130."""
+    from bench.bench_systemogram import network
+
+    lay = layout_systemogram(network(0, 12, 40))
+    block = Box.around([h.frame for h in lay.households])
+    gaps = {c.id: max(c.frame.y - block.bottom, block.y - c.frame.bottom)
+            for c in lay.cards if c.frame.x < block.right and block.x < c.frame.right}
+    assert gaps and max(gaps.values()) <= 150.0, gaps
