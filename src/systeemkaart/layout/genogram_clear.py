@@ -22,7 +22,7 @@ from typing import Final
 
 from ..text.measure import text_width
 from . import Box, Point, segment_distance
-from .genogram_near import Segment, line_segments
+from .genogram_near import Segment, in_disk, line_segments
 from .genogram_places import SYMBOL, GenogramLayout
 from .genogram_relations import DRAWN_HALF, drawn_half
 from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
@@ -232,7 +232,7 @@ def _within(s: Segment, t: Segment, reach: float) -> tuple[float, float] | None:
     (px, py), (qx, qy) = s
     (ax, ay), (bx, by) = t
     dx, dy = qx - px, qy - py
-    spans = [_in_disk(s, end, reach) for end in t]
+    spans = [in_disk(s, end, reach) for end in t]
     tl = math.hypot(bx - ax, by - ay)
     if tl > 0:
         ex, ey = (bx - ax) / tl, (by - ay) / tl
@@ -255,28 +255,12 @@ def _within(s: Segment, t: Segment, reach: float) -> tuple[float, float] | None:
     return (lo, hi) if lo < hi else None
 
 
-def _in_disk(s: Segment, centre: Point, radius: float) -> tuple[float, float] | None:
-    """The stretch ``(u0, u1)`` of the line through ``s`` closer than ``radius`` to
-    ``centre``, or ``None``."""
-    (px, py), (qx, qy) = s
-    dx, dy = qx - px, qy - py
-    fx, fy = px - centre[0], py - centre[1]
-    a = dx * dx + dy * dy
-    b = 2 * (dx * fx + dy * fy)
-    c = fx * fx + fy * fy - radius * radius
-    disc = b * b - 4 * a * c
-    if a == 0 or disc <= 0:
-        return None
-    root = math.sqrt(disc)
-    return (-b - root) / (2 * a), (-b + root) / (2 * a)
-
-
 def _longest_outside(s: Segment, span: tuple[float, float], ends: Sequence[Point]) -> float:
     """The longest piece (as a share of ``s``) of the stretch ``span`` of ``s`` that lies
     ``_END`` or more from each of ``ends``."""
     pieces = [span]
     for end in ends:
-        cut = _in_disk(s, end, _END)
+        cut = in_disk(s, end, _END)
         if cut is None:
             continue
         pieces = [piece for lo, hi in pieces

@@ -29,8 +29,8 @@ from typing import Final
 
 from . import Point, proper_cross
 
-__all__ = ["ALONG", "NEAR", "FamilyLines", "LineIndex", "Segment", "kind", "line_segments",
-           "runs_along", "x_range"]
+__all__ = ["ALONG", "NEAR", "FamilyLines", "LineIndex", "Segment", "in_disk", "kind",
+           "line_segments", "runs_along", "x_range"]
 
 Segment = tuple[Point, Point]
 
@@ -478,7 +478,7 @@ def runs_along(s: Segment, t: Segment) -> bool:
     tl = math.hypot(bx - ax, by - ay)
     if abs(dx * (by - ay) - dy * (bx - ax)) >= _CROSS_SINE * length * tl and proper_cross(s, t):
         return False  # crossing at a clear angle: a crossing, not a line on a line
-    spans = [_in_disk(s, end) for end in t]
+    spans = [in_disk(s, end) for end in t]
     if tl > 0:
         ex, ey = (bx - ax) / tl, (by - ay) / tl
         lo, hi = 0.0, 1.0  # clip the line to the band: 0 <= along t <= tl, |across| < r
@@ -500,15 +500,16 @@ def runs_along(s: Segment, t: Segment) -> bool:
     return (hi - lo) * length > ALONG
 
 
-def _in_disk(s: Segment, centre: Point) -> tuple[float, float] | None:
+def in_disk(s: Segment, centre: Point, radius: float = NEAR) -> tuple[float, float] | None:
     """The stretch ``(u0, u1)`` of the line through ``s`` (``u`` from 0 at its start to 1
-    at its end) within ``NEAR`` of ``centre``, or ``None``."""
+    at its end) closer than ``radius`` to ``centre``, or ``None``: where a line passes
+    the end of another (the parts near a shared end do not count as running along)."""
     (px, py), (qx, qy) = s
     dx, dy = qx - px, qy - py
     fx, fy = px - centre[0], py - centre[1]
     a = dx * dx + dy * dy
     b = 2 * (dx * fx + dy * fy)
-    c = fx * fx + fy * fy - NEAR * NEAR
+    c = fx * fx + fy * fy - radius * radius
     disc = b * b - 4 * a * c
     if a == 0 or disc <= 0:
         return None
