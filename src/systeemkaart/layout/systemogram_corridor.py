@@ -27,8 +27,9 @@ from itertools import pairwise
 from . import Box, Point
 from .ring_links import LinkPlace
 from .systemogram_close import close_length, close_span, frame_edges, near_cells
+from .systemogram_move import Shift, at
 from .systemogram_order import order_across
-from .systemogram_shift import END, FRAME_EXTENT, LEAST, TRACK_GAP, Shift, at, spacing
+from .systemogram_shift import END, FRAME_EXTENT, LEAST, TRACK_GAP, spacing
 
 __all__ = ["MOST", "ROUNDS", "Bundle", "Seg", "bundles", "extent", "pairs", "segments",
            "spread"]

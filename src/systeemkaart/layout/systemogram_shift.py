@@ -1,10 +1,8 @@
-"""Moving a systemogram line's shared stretches sideways, and weighing the move.
+"""Weighing the move of a systemogram line's shared stretches sideways.
 
 :mod:`.systemogram_tracks` decides how far each line sharing a corridor moves across it
-(a :class:`Shift` of some of its segments); here a line's way is moved by its shifts
-(:func:`moved`: where a shared stretch reaches a bend that may move, the bend moves with
-it, to where the moved track meets the next segment; elsewhere the line steps aside just
-before the stretch and back just after it) and :class:`Lines` keeps the lines as they
+(a :class:`~.systemogram_move.Shift` of some of its segments); a line's way is moved by
+its shifts (:func:`~.systemogram_move.moved`) and :class:`Lines` keeps the lines as they
 are moved, taking a new way only where :func:`better`: it crosses no more lines (of
 those sharing no end, nor of other agents' lines into the same person; but a line it
 ran on or beside, whose crossing the band hid, it may cross once), runs less close
@@ -23,12 +21,12 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from . import Box, Point
-from .ring_geometry import crossing_at
 from .systemogram_close import FRAME_DASH, close_length, close_span, frame_edges, near_cells
+from .systemogram_move import Shift, at, moved
 from .systemogram_route import TIGHT, Router
 
 __all__ = ["BOXED", "CROSSES", "END", "FRAME_EXTENT", "LEAST", "NOT_APART", "OK", "SAME",
-           "TRACK_GAP", "Lines", "Shift", "at", "better", "moved", "spacing", "verdict"]
+           "TRACK_GAP", "Lines", "better", "spacing", "verdict"]
 
 TRACK_GAP = 4.5
 """Clear space (units) between the outer strokes of two lines on neighbouring tracks."""
@@ -38,16 +36,6 @@ END = 10.0
 """Length (units) at an end two lines share that may stay close (they meet at its ports)."""
 LEAST = 10.0
 """Length (units) two segments may run close before they count as a bundle."""
-JOG = 2.5
-"""How many times its sideways step a line takes to step aside (a gentle slope)."""
-SHORTEST_JOG = 8.0
-"""Least length (units) along the line of a step aside."""
-JOIN = 30.0
-"""Distance (units) from a bend within which a shared stretch moves the bend with it
-instead of stepping aside just before it."""
-STEADY = 0.3
-"""Sine of the least angle between two segments at a bend that moves with its track:
-nearly straight on, the place where their moved lines meet runs away."""
 _PARALLEL = math.sin(math.radians(15.0))
 
 
@@ -55,90 +43,6 @@ def spacing(a: float, b: float) -> float:
     """Distance (units) between the middles of two lines ``a`` and ``b`` units wide on
     neighbouring tracks: ``TRACK_GAP`` clear between them."""
     return TRACK_GAP + (a + b) / 2
-
-
-@dataclass(slots=True)
-class Shift:
-    """How one segment moves: sideways by ``v``, over the stretch ``t0``-``t1`` (units
-    from its start)."""
-
-    v: Point
-    t0: float
-    t1: float
-
-
-def at(a: Point, b: Point, t: float, v: Point = (0.0, 0.0)) -> Point:
-    """The point ``t`` units from ``a`` towards ``b``, moved by ``v``."""
-    length = math.dist(a, b)
-    return (a[0] + (b[0] - a[0]) * t / length + v[0], a[1] + (b[1] - a[1]) * t / length + v[1])
-
-
-def _meet(a: Point, b: Point, c: Point, d: Point) -> Point | None:
-    """Where the lines through ``a``-``b`` and ``c``-``d`` meet, or ``None`` when they run
-    nearly straight on (the point would run away)."""
-    rx, ry = b[0] - a[0], b[1] - a[1]
-    sx, sy = d[0] - c[0], d[1] - c[1]
-    if abs(rx * sy - ry * sx) <= STEADY * math.hypot(rx, ry) * math.hypot(sx, sy):
-        return None
-    return crossing_at(a, b, c, d)
-
-
-def moved(path: Sequence[Point], shifts: dict[int, Shift], lo: int, hi: int
-           ) -> list[Point]:
-    """``path`` with the ``shifts`` of its segments made: bends ``lo`` to ``hi`` may move
-    with a track that reaches them; elsewhere the line steps aside and back. Points to
-    two decimals."""
-    n = len(path)
-    # which bends move with their tracks: to where
-    bend: dict[int, Point] = {}
-    joined: set[tuple[int, int]] = set()  # (segment, 0 start / 1 end) moved with a bend
-    for k in range(max(lo, 1), min(hi, n - 2) + 1):
-        before, after = shifts.get(k - 1), shifts.get(k)
-        if before is None and after is None:
-            continue
-        reach_b = before is None or math.dist(path[k - 1], path[k]) - before.t1 <= JOIN
-        reach_a = after is None or after.t0 <= JOIN
-        if not (reach_b and reach_a):
-            continue
-        vb = before.v if before is not None else (0.0, 0.0)
-        va = after.v if after is not None else (0.0, 0.0)
-        p, q, r = path[k - 1], path[k], path[k + 1]
-        meet = _meet((p[0] + vb[0], p[1] + vb[1]), (q[0] + vb[0], q[1] + vb[1]),
-                   (q[0] + va[0], q[1] + va[1]), (r[0] + va[0], r[1] + va[1]))
-        if meet is None:
-            if before is None or after is None:
-                continue
-            meet = (q[0] + (vb[0] + va[0]) / 2, q[1] + (vb[1] + va[1]) / 2)
-        if math.dist(meet, q) > 2.5 * max(math.hypot(*vb), math.hypot(*va)):
-            continue
-        bend[k] = meet
-        if before is not None:
-            joined.add((k - 1, 1))
-        if after is not None:
-            joined.add((k, 0))
-    out = [path[0]]
-    for k in range(n - 1):
-        a, b = path[k], path[k + 1]
-        sh = shifts.get(k)
-        if sh is not None:
-            length = math.dist(a, b)
-            step = max(SHORTEST_JOG, JOG * math.hypot(*sh.v))
-            s0 = 0.0 if (k, 0) in joined else max(sh.t0 - step, 0.0)
-            e0 = length if (k, 1) in joined else min(sh.t1 + step, length)
-            s1 = s0 if (k, 0) in joined else s0 + step
-            e1 = e0 if (k, 1) in joined else e0 - step
-            if e1 - s1 > 1.0:
-                if (k, 0) not in joined:
-                    if s0 > 0.5:
-                        out.append(at(a, b, s0))
-                    out.append(at(a, b, s1, sh.v))
-                if (k, 1) not in joined:
-                    out.append(at(a, b, e1, sh.v))
-                    if e0 < length - 0.5:
-                        out.append(at(a, b, e0))
-        out.append(bend.get(k + 1, b))
-    # to two decimals, as drawn: a point weighed off another line must not land on it
-    return [(round(x, 2), round(y, 2)) for x, y in out]
 
 
 def _on(path: Sequence[Point], a: Point, b: Point) -> bool:

@@ -38,9 +38,10 @@ from . import Box, Point
 from .ring_geometry import segments_cross
 from .systemogram_close import CLOSE_END, close_length, close_runs
 from .systemogram_corridor import Seg, bundles, extent, pairs, segments, spread
+from .systemogram_move import Shift
 from .systemogram_nudge import CROWDED
 from .systemogram_route import MARGIN, TIGHT, Router
-from .systemogram_shift import SAME, TRACK_GAP, Lines, Shift, spacing
+from .systemogram_shift import SAME, TRACK_GAP, Lines, spacing
 
 __all__ = ["CLOSE", "CROWDED_TRIES", "LONG_RUN", "RUN_TRIES", "STEPS", "TRACK_GAP",
            "TRIES", "beside_length", "clear_at_margins", "extent", "near_segments", "own_tracks",
