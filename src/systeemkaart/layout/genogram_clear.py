@@ -22,7 +22,7 @@ from typing import Final
 
 from ..text.measure import text_width
 from . import Box, Point, segment_distance
-from .genogram_near import Segment, in_disk, line_segments
+from .genogram_near import Segment, in_disk, line_segments, stretch_within
 from .genogram_places import SYMBOL, GenogramLayout
 from .genogram_relations import DRAWN_HALF, drawn_half
 from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
@@ -220,39 +220,10 @@ class FamilyClear:
                     seen.add(t)
                     if not _parallel(s, t):
                         continue
-                    got = _within(s, t, reach)
+                    got = stretch_within(s, t, reach, closed=False)
                     if got is not None and _longest_outside(s, got, ends) * length >= least:
                         return True
         return False
-
-
-def _within(s: Segment, t: Segment, reach: float) -> tuple[float, float] | None:
-    """The stretch ``(u0, u1)`` of ``s`` (``u`` from 0 at its start to 1 at its end)
-    closer than ``reach`` to segment ``t`` (one stretch: those points form a capsule)."""
-    (px, py), (qx, qy) = s
-    (ax, ay), (bx, by) = t
-    dx, dy = qx - px, qy - py
-    spans = [in_disk(s, end, reach) for end in t]
-    tl = math.hypot(bx - ax, by - ay)
-    if tl > 0:
-        ex, ey = (bx - ax) / tl, (by - ay) / tl
-        lo, hi = 0.0, 1.0
-        for begin, rate, low, high in (
-                ((px - ax) * ex + (py - ay) * ey, dx * ex + dy * ey, 0.0, tl),
-                ((px - ax) * -ey + (py - ay) * ex, dx * -ey + dy * ex, -reach, reach)):
-            if rate == 0:
-                if not low < begin < high:
-                    lo, hi = 1.0, 0.0
-                continue
-            u1, u2 = (low - begin) / rate, (high - begin) / rate
-            lo, hi = max(lo, min(u1, u2)), min(hi, max(u1, u2))
-        spans.append((lo, hi) if lo < hi else None)
-    got = [span for span in spans if span is not None]
-    if not got:
-        return None
-    lo = max(0.0, min(span[0] for span in got))
-    hi = min(1.0, max(span[1] for span in got))
-    return (lo, hi) if lo < hi else None
 
 
 def _longest_outside(s: Segment, span: tuple[float, float], ends: Sequence[Point]) -> float:

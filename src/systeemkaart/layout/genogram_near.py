@@ -30,7 +30,7 @@ from typing import Final
 from . import Point, proper_cross
 
 __all__ = ["ALONG", "NEAR", "FamilyLines", "LineIndex", "Segment", "in_disk", "kind",
-           "line_segments", "runs_along", "x_range"]
+           "line_segments", "runs_along", "stretch_within", "x_range"]
 
 Segment = tuple[Point, Point]
 
@@ -478,15 +478,31 @@ def runs_along(s: Segment, t: Segment) -> bool:
     tl = math.hypot(bx - ax, by - ay)
     if abs(dx * (by - ay) - dy * (bx - ax)) >= _CROSS_SINE * length * tl and proper_cross(s, t):
         return False  # crossing at a clear angle: a crossing, not a line on a line
-    spans = [in_disk(s, end) for end in t]
+    span = stretch_within(s, t, NEAR, closed=True)
+    return span is not None and (span[1] - span[0]) * length > ALONG
+
+
+def stretch_within(s: Segment, t: Segment, reach: float, closed: bool
+                   ) -> tuple[float, float] | None:
+    """The stretch ``(u0, u1)`` of ``s`` (``u`` from 0 at its start to 1 at its end)
+    closer than ``reach`` to segment ``t``, or ``None``: those points form a capsule
+    round ``t`` (a band along it and a disk round each end), so they are one stretch.
+    Where ``s`` runs exactly parallel or square to ``t``, a start on the band's edge
+    counts as inside when ``closed``. What "runs along" and the clear space between
+    lines (:mod:`.genogram_clear`) both measure."""
+    (px, py), (qx, qy) = s
+    (ax, ay), (bx, by) = t
+    dx, dy = qx - px, qy - py
+    tl = math.hypot(bx - ax, by - ay)
+    spans = [in_disk(s, end, reach) for end in t]
     if tl > 0:
         ex, ey = (bx - ax) / tl, (by - ay) / tl
         lo, hi = 0.0, 1.0  # clip the line to the band: 0 <= along t <= tl, |across| < r
         for start, rate, low, high in (
                 ((px - ax) * ex + (py - ay) * ey, dx * ex + dy * ey, 0.0, tl),
-                ((px - ax) * -ey + (py - ay) * ex, dx * -ey + dy * ex, -NEAR, NEAR)):
+                ((px - ax) * -ey + (py - ay) * ex, dx * -ey + dy * ex, -reach, reach)):
             if rate == 0:
-                if not low <= start <= high:
+                if not (low <= start <= high if closed else low < start < high):
                     lo, hi = 1.0, 0.0
                 continue
             u1, u2 = (low - start) / rate, (high - start) / rate
@@ -494,10 +510,10 @@ def runs_along(s: Segment, t: Segment) -> bool:
         spans.append((lo, hi) if lo < hi else None)
     got = [span for span in spans if span is not None]
     if not got:
-        return False
+        return None
     lo = max(0.0, min(span[0] for span in got))
     hi = min(1.0, max(span[1] for span in got))
-    return (hi - lo) * length > ALONG
+    return (lo, hi) if lo < hi else None
 
 
 def in_disk(s: Segment, centre: Point, radius: float = NEAR) -> tuple[float, float] | None:
