@@ -16,7 +16,7 @@ from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import Box, Point, segment_hits_box
 from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_clear import crowded_lines
-from systeemkaart.layout.genogram_quality import crossings, lines_on_lines, segments
+from systeemkaart.layout.genogram_quality import Segment, crossings, lines_on_lines, segments
 from systeemkaart.model import Case
 from systeemkaart.model.family import Relation
 from systeemkaart.vocab import RELATION_KINDS
@@ -45,10 +45,7 @@ def test_relation_in_the_lowest_row_crosses_no_family_line(case: Case,
     case = case.model_copy(update={"relations": [Relation(between=[a, b], kind=kind)]})
     layout = layout_genogram(case, options)
     assume(all(layout.people[x].row == last for x in (a, b)))
-    family = [("u:" + "|".join(sorted(p.partners)), segments(p.points))
-              for p in layout.partnerships]
-    family += [("u:" + "|".join(sorted(c.parents)), segments(c.points))
-               for c in layout.children]
+    family = _family_lines(layout)
     (relation,) = layout.relations
     assert crossings([*family, ("r", segments(relation.points))]) == crossings(family)
 
@@ -105,15 +102,22 @@ def test_families_with_many_relations_keep_every_rule(case: Case) -> None:
     check_layout(case, layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of())))
 
 
+def _family_lines(layout: GenogramLayout) -> list[tuple[str, list[Segment]]]:
+    """The partnership and child lines of ``layout``, each named by its couple (``u:a|b``)
+    so that the lines of one couple, which meet, do not count as crossing."""
+    family = [("u:" + "|".join(sorted(p.partners)), segments(p.points))
+              for p in layout.partnerships]
+    family += [("u:" + "|".join(sorted(c.parents)), segments(c.points))
+               for c in layout.children]
+    return family
+
+
 def _crossings(layout: GenogramLayout, straight: bool,
                ways: list[list[Point]] | None = None) -> int:
     """All crossings of the family lines and the emotional lines as drawn, or with each
     emotional line drawn straight between the centres of its two symbols (``ways``: each
     emotional line drawn along the given way instead)."""
-    family = [("u:" + "|".join(sorted(p.partners)), segments(p.points))
-              for p in layout.partnerships]
-    family += [("u:" + "|".join(sorted(c.parents)), segments(c.points))
-               for c in layout.children]
+    family = _family_lines(layout)
     people = layout.people
     if ways is not None:
         relations = [(f"r{r.index}", segments(way))
@@ -408,10 +412,7 @@ def test_six_relations_of_a_woman_round_her_partner_nest_over_the_row() -> None:
     ways = _yardstick(layout)
     assert ways is not None
     assert _crossings(layout, straight=False) <= _crossings(layout, True, ways)
-    family = [("u:" + "|".join(sorted(p.partners)), segments(p.points))
-              for p in layout.partnerships]
-    family += [("u:" + "|".join(sorted(c.parents)), segments(c.points))
-               for c in layout.children]
+    family = _family_lines(layout)
     assert _crossings(layout, straight=False) == crossings(family)
 
 
@@ -499,10 +500,7 @@ def test_five_lines_between_partners_and_one_to_a_third_nest_round_them() -> Non
     ways = _yardstick(layout)
     assert ways is not None
     assert _crossings(layout, straight=False) <= _crossings(layout, True, ways)
-    family = [("u:" + "|".join(sorted(p.partners)), segments(p.points))
-              for p in layout.partnerships]
-    family += [("u:" + "|".join(sorted(c.parents)), segments(c.points))
-               for c in layout.children]
+    family = _family_lines(layout)
     relations = [(f"r{r.index}", segments(r.points)) for r in layout.relations]
     assert crossings(family + relations) == crossings(family)
     third = next(r.points for r in layout.relations if "p16" in r.between)
