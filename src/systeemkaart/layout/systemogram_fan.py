@@ -194,13 +194,18 @@ def fan_in(router: Router, paths: list[list[Point]], ends: Sequence[str | None],
             k, leg = legs[i]
             legs[i] = k, _leg(router, leg[0], leg[-1], p, (sources[i], pid))
         for i, (k, leg) in legs.items():
-            path = paths[i]
-            head = path[:k + 1]
-            if math.dist(head[-1], leg[0]) < 1e-6:
-                head.pop()
-            path[:] = head + leg
+            _end_with(paths[i], k, leg)
             kept[i] = len(leg)
     return kept
+
+
+def _end_with(path: list[Point], k: int, leg: Sequence[Point]) -> None:
+    """Replace what follows point ``k`` of ``path`` by ``leg`` (its way into a port), in
+    place; a first point of ``leg`` on point ``k`` is not doubled."""
+    head = path[:k + 1]
+    if math.dist(head[-1], leg[0]) < 1e-6:
+        head.pop()
+    path[:] = [*head, *leg]
 
 
 def _crossing(legs: Mapping[int, tuple[int, Sequence[Point]]]) -> list[int]:
@@ -233,10 +238,7 @@ def _under(router: Router, paths: list[list[Point]], lines: Sequence[int],
         leg = under_leg(router, enter, port, person, (sources[i], pid))
         if leg is None:
             continue
-        head = paths[i][:k + 1]
-        if math.dist(head[-1], leg[0]) < 1e-6:
-            head.pop()
-        paths[i][:] = head + leg
+        _end_with(paths[i], k, leg)
         kept[i] = len(leg)
         done.add(i)
     return [i for i in lines if i not in done]
