@@ -50,7 +50,8 @@ from systeemkaart.layout.systemogram import (
 from systeemkaart.layout.systemogram_bands import FRAME, bands
 from systeemkaart.layout.systemogram_fan import fan_crossings
 from systeemkaart.layout.systemogram_heads import crowded_heads
-from systeemkaart.layout.systemogram_lines import close_runs, lines_through_boxes, routed_ends
+from systeemkaart.layout.systemogram_lines import close_runs, routed_ends
+from systeemkaart.layout.systemogram_through import lines_through_boxes
 from systeemkaart.model import Case
 
 __all__ = ["main", "network"]

@@ -16,9 +16,10 @@ from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import Box, Point, segment_hits_box
 from systeemkaart.layout.systemogram import SystemogramLayout, layout_systemogram
 from systeemkaart.layout.systemogram_filter import focus_network
-from systeemkaart.layout.systemogram_lines import PORT_ARC, PORT_GAP, lines_through_boxes
+from systeemkaart.layout.systemogram_lines import PORT_ARC, PORT_GAP
 from systeemkaart.layout.systemogram_ports import ARROW_ROOM
 from systeemkaart.layout.systemogram_route import Obstacle, Router
+from systeemkaart.layout.systemogram_through import lines_through_boxes
 from systeemkaart.model import Case, case_at
 from tests.conftest import ROOT
 from tests.strategies import cases, helper_networks

@@ -25,8 +25,8 @@ from systeemkaart.layout.systemogram_choice import (
     off_side,
     score,
 )
-from systeemkaart.layout.systemogram_lines import count_lines_through, lines_through_boxes
 from systeemkaart.layout.systemogram_rounds import hub_of
+from systeemkaart.layout.systemogram_through import count_lines_through, lines_through_boxes
 from systeemkaart.layout.systemogram_units import Unit
 from systeemkaart.model import Case
 from tests.conftest import ROOT

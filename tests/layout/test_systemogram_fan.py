@@ -235,7 +235,7 @@ def test_a_pill_just_above_a_busy_person_is_no_line_passes(name: str) -> None:
     inside it. In the second, with the busiest person on top of the family, a pill stood so
     close above it that a line into its top port passed through the pill: a layout whose
     routing leaves a line through a box is now drawn only when every layout tried does."""
-    from systeemkaart.layout.systemogram_lines import lines_through_boxes
+    from systeemkaart.layout.systemogram_through import lines_through_boxes
 
     lay = layout_systemogram(load(Path(__file__).resolve().parents[1] / "data"
                                   / f"{name}.json"))

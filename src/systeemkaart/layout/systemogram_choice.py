@@ -19,10 +19,11 @@ from .ring_centre import CentrePlace
 from .ring_geometry import TAU, Box, count_crossings, detour_ratio
 from .ring_links import LinkPlace
 from .systemogram_fan import fan_crossings
-from .systemogram_lines import count_lines_through, routed_ends
+from .systemogram_lines import routed_ends
 from .systemogram_places import Plan, SystemogramLayout, placed
 from .systemogram_rings import within_reach
 from .systemogram_route import LONG_DETOUR
+from .systemogram_through import count_lines_through
 
 __all__ = [
     "DETOUR_CROSSINGS",
