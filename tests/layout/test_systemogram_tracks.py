@@ -17,15 +17,11 @@ from systeemkaart.layout.ring_links import LinkPlace
 from systeemkaart.layout.systemogram import layout_systemogram
 from systeemkaart.layout.systemogram_bands import bands
 from systeemkaart.layout.systemogram_close import close_runs
-from systeemkaart.layout.systemogram_lines import (
-    lines_through_boxes,
-    part_tracks,
-    route_links,
-    routed_ends,
-)
+from systeemkaart.layout.systemogram_lines import part_tracks, route_links, routed_ends
 from systeemkaart.layout.systemogram_nudge import CROWDED
 from systeemkaart.layout.systemogram_route import Obstacle, Router
 from systeemkaart.layout.systemogram_shift import LEAST, TRACK_GAP
+from systeemkaart.layout.systemogram_through import lines_through_boxes
 from systeemkaart.layout.systemogram_tracks import separate_tracks, spacing
 from systeemkaart.model import Case
 from tests.strategies import helper_networks
