@@ -228,6 +228,22 @@ def _at_most_six_a_pair(case: Case) -> Case:
     return case.model_copy(update={"relations": kept})
 
 
+def _saved(name: str) -> tuple[Case, GenogramLayout]:
+    """The saved family ``tests/data/<name>.json`` (at most ``_MOST_PER_PAIR`` relations a
+    pair, see :func:`_at_most_six_a_pair`) and its genogram's layout."""
+    case = _at_most_six_a_pair(load(Path(__file__).resolve().parents[1] / "data"
+                                    / f"{name}.json"))
+    return case, layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+
+
+def _assert_within_yardstick(layout: GenogramLayout) -> None:
+    """Assert that every emotional line of ``layout`` has a yardstick way and that the
+    lines as drawn cross no more often than along those ways (see :func:`_yardstick`)."""
+    ways = _yardstick(layout)
+    assert ways is not None
+    assert _crossings(layout, straight=False) <= _crossings(layout, True, ways)
+
+
 @settings(max_examples=100, deadline=None)
 @given(with_relations(st.one_of(genogram_families(), families_with_relations())))
 def test_emotional_lines_cross_no_more_than_drawn_straight_in_generated_families(
@@ -391,9 +407,7 @@ def test_two_lines_round_one_box_from_one_person_nest() -> None:
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
     far, near = (segments(r.points) for r in layout.relations)
     assert crossings([("far", far), ("near", near)]) == 0
-    ways = _yardstick(layout)
-    assert ways is not None
-    assert _crossings(layout, straight=False) <= _crossings(layout, True, ways)
+    _assert_within_yardstick(layout)
 
 
 def test_six_relations_of_a_woman_round_her_partner_nest_over_the_row() -> None:
@@ -404,14 +418,10 @@ def test_six_relations_of_a_woman_round_her_partner_nest_over_the_row() -> None:
     line and the partner's line to the child (4 crossings against the yardstick's 1).
     They now go round the outside of both above the row, outside the four: no relation
     crosses a line."""
-    case = _at_most_six_a_pair(load(Path(__file__).resolve().parents[1] / "data"
-                                    / "genogram-emotional-seed-85.json"))
-    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    case, layout = _saved("genogram-emotional-seed-85")
     check_layout(case, layout)
     assert lines_on_lines(layout) == []
-    ways = _yardstick(layout)
-    assert ways is not None
-    assert _crossings(layout, straight=False) <= _crossings(layout, True, ways)
+    _assert_within_yardstick(layout)
     family = _family_lines(layout)
     assert _crossings(layout, straight=False) == crossings(family)
 
@@ -474,12 +484,8 @@ def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str)
     it (3 again): the lanes of the two routes are not ordered to nest leg by leg, as
     :func:`.nest_routes` orders routes over one row. Seed 8 (not shrunk to the least), ten
     lines of which one crosses three others (10 against 6)."""
-    case = _at_most_six_a_pair(load(Path(__file__).resolve().parents[1] / "data"
-                                    / f"{name}.json"))
-    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
-    ways = _yardstick(layout)
-    assert ways is not None
-    assert _crossings(layout, straight=False) <= _crossings(layout, True, ways)
+    _case, layout = _saved(name)
+    _assert_within_yardstick(layout)
 
 
 def test_five_lines_between_partners_and_one_to_a_third_nest_round_them() -> None:
@@ -492,14 +498,10 @@ def test_five_lines_between_partners_and_one_to_a_third_nest_round_them() -> Non
     round the outside above the row are offered for his lines too where the other end
     still has one: the fifth goes round the outside of both and the line to the third
     person round the outside of everything, and no line crosses another."""
-    case = _at_most_six_a_pair(load(Path(__file__).resolve().parents[1] / "data"
-                                    / "genogram-emotional-five-between-partners.json"))
-    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    case, layout = _saved("genogram-emotional-five-between-partners")
     check_layout(case, layout)
     assert lines_on_lines(layout) == []
-    ways = _yardstick(layout)
-    assert ways is not None
-    assert _crossings(layout, straight=False) <= _crossings(layout, True, ways)
+    _assert_within_yardstick(layout)
     family = _family_lines(layout)
     relations = [(f"r{r.index}", segments(r.points)) for r in layout.relations]
     assert crossings(family + relations) == crossings(family)
@@ -516,17 +518,13 @@ def test_three_lines_from_a_mother_to_her_daughter_nest_round_her_name() -> None
     yardstick's 0). Two lines between one pair that cross are chosen again, with detours
     round the name turning further out by what they draw: the three nest, and none comes
     too close beside another."""
-    case = _at_most_six_a_pair(load(Path(__file__).resolve().parents[1] / "data"
-                                    / "genogram-emotional-three-from-a-parent.json"))
-    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    case, layout = _saved("genogram-emotional-three-from-a-parent")
     check_layout(case, layout)
     lines = [segments(r.points) for r in layout.relations]
     assert len(lines) == 3
     assert crossings([(f"r{k}", segs) for k, segs in enumerate(lines)]) == 0
     assert crowded_lines(layout) == []
-    ways = _yardstick(layout)
-    assert ways is not None
-    assert _crossings(layout, straight=False) <= _crossings(layout, True, ways)
+    _assert_within_yardstick(layout)
 
 
 def test_a_line_down_an_open_corridor_takes_the_near_slot_before_going_round_a_row() -> None:
