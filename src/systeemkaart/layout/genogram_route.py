@@ -25,12 +25,16 @@ from typing import Final
 from . import Point, round2
 from .genogram_bars import stack_bars
 
-__all__ = ["FAMILY_HALF", "LANE_CLASSES", "LINE_CLEAR", "TEXT_CLEAR", "Lane", "RefPoint", "Router",
-           "YRef"]
+__all__ = ["FAMILY_HALF", "LANE_CLASSES", "LINE_CLEAR", "TEXT_CLEAR", "Hold", "Lane", "RefPoint",
+           "Router", "YRef"]
 
 YRef = tuple[str, int, float]
 """A symbolic y: ``("row", r, dy)`` = row ``r``'s top + dy; ``("lane", id, 0)`` = a lane."""
 RefPoint = tuple[float, YRef]
+Hold = tuple[list[float], list[float], float, float]
+"""A vertical line noted in one of the router's sorted lists (its x list, the half widths
+beside it, the line's x and half width): what a way took, to be given back (see
+:meth:`Router.give_back`)."""
 
 LANE_CLASSES: Final = (0, 1, 2)
 """0: sibling bars (top of a band); 1: relations and long lines; 2: partnership lanes."""
@@ -126,6 +130,9 @@ class Router:
     relation lanes, so a vertical line from such a lane down into the row below passes
     beside them."""
     _widest: dict[int, float] = field(default_factory=dict)
+    holds: list[Hold] | None = None
+    """While set, every vertical line noted in a corridor or band is noted here too: what
+    the way being built takes (see :meth:`give_back`)."""
 
     def __post_init__(self) -> None:
         self._lefts = {r: [a for a, _ in s] for r, s in self.spans.items()}
@@ -199,7 +206,7 @@ class Router:
     def occupy(self, row: int, x: float) -> None:
         """Note a vertical line at ``x`` through ``row`` (others keep clear of it)."""
         key = (row, self.corridor(row, x))
-        _insert(self._occupied[key], self._halves[key], x, FAMILY_HALF)
+        self._take(self._occupied[key], self._halves[key], x, FAMILY_HALF)
         self._in_bands(row, x, FAMILY_HALF)
 
     def slot(self, row: int, target: float, k: int | None = None,
@@ -264,15 +271,37 @@ class Router:
             # a full corridor: the line shares a slot, best one not over the child line
             # entering a symbol of the row below (it would run down along it into the band)
             choice = max([base, *edges], key=lambda c: min(_distance(below, c), _SLOT))
-        _insert(taken, halves, choice, own)
+        self._take(taken, halves, choice, own)
         self._in_bands(row, choice, own)
         return choice
+
+    def _take(self, xs: list[float], halves: list[float], x: float, half: float) -> None:
+        """Note a vertical line at ``x`` drawing ``half`` either side in ``xs`` (and in
+        :attr:`holds` while that is set)."""
+        _insert(xs, halves, x, half)
+        if self.holds is not None:
+            self.holds.append((xs, halves, x, half))
+
+    def give_back(self, holds: Sequence[Hold]) -> None:
+        """Forget the vertical lines ``holds`` (noted while building a way that is not
+        drawn): the corridors and bands they took are free for other lines again."""
+        for xs, halves, x, half in holds:
+            k = bisect.bisect_left(xs, x)
+            while k < len(xs) and xs[k] == x and halves[k] != half:
+                k += 1
+            if k < len(xs) and xs[k] == x:
+                del xs[k], halves[k]
+
+    def take_again(self, holds: Sequence[Hold]) -> None:
+        """Note the vertical lines ``holds`` given back before (see :meth:`give_back`)."""
+        for xs, halves, x, half in holds:
+            _insert(xs, halves, x, half)
 
     def _in_bands(self, row: int, x: float, half: float) -> None:
         """Note a vertical line at ``x`` through ``row``: it reaches into the bands above
         and below the row."""
         for band in (row, row + 1):
-            _insert(*self._bands[band], x, half)
+            self._take(*self._bands[band], x, half)
 
     def _wide_enough(self, row: int, k: int, target: float, width: float) -> int:
         """Corridor ``k`` of ``row``, or when it is narrower than ``width`` the corridor

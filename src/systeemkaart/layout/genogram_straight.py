@@ -27,11 +27,13 @@ from collections.abc import Callable
 
 from . import Point
 from .genogram_choice import PORT_GAP, choose_ways
+from .genogram_dot import LARGE
 from .genogram_near import FamilyLines, LineIndex, line_segments
 from .genogram_places import Pending, Work
 from .genogram_ports import repack_side_ports
-from .genogram_relations import drawn_half, nest_routes
+from .genogram_relations import drawn_half, give_back, nest_routes
 from .genogram_repair import repair_ways
+from .genogram_reroute import Drawn, hold_only, measure, route_again
 from .genogram_route import RefPoint
 from .genogram_scene import Geometry, Scene
 from .genogram_shapes import (
@@ -51,6 +53,32 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
     that is clear and crosses no more (see the module docstring); returns the geometry
     once the lanes of the routes not taken are freed."""
     choice = choose_ways(work, pending, geometry)
+    kept = [best for best, _off in choice]
+    for k, j in enumerate(kept):
+        give_back(work, pending.relation_taken[k], j)
+    if len(work.st.blocks) >= LARGE or all(off is not None for _best, off in choice):
+        return _settle(work, pending, choice, regeometry)
+    # routed again with only the ways drawn holding room, the relations may find ways
+    # that were taken before by ways not drawn: kept where the lines cross fewer
+    geometry = _settle(work, pending, choice, regeometry)
+    first, drawn = measure(work, pending, geometry), Drawn.of(work, pending, kept)
+    held = route_again(work, pending, kept)
+    choice = choose_ways(work, pending, regeometry())
+    again = [best for best, _off in choice]
+    hold_only(work, pending, held, again)
+    geometry = _settle(work, pending, choice, regeometry)
+    now = measure(work, pending, geometry)
+    if now[0] <= first[0] and now[1] <= first[1] and now[2] < first[2]:
+        return geometry
+    drawn.restore(work, pending, again)
+    return regeometry()
+
+
+def _settle(work: Work, pending: Pending, choice: list[tuple[int, Variant | None]],
+            regeometry: Callable[[], Geometry]) -> Geometry:
+    """Draw each relation as ``choice`` says (the route it keeps, the straight line taken
+    instead), free the lanes of the routes not taken, and settle the straight lines at
+    the coordinates that gives (see the module docstring); returns the geometry."""
     for k, (best, off) in enumerate(choice):
         for j, path in enumerate(pending.relation_routes[k]):
             if j != best or off is not None:
