@@ -428,6 +428,10 @@ class Pending:
     """Per relation, the routes it may take (the one in ``relation`` first)."""
     relation_taken: list[list[Taken]] = field(default_factory=list)
     """Per relation, what each of its routes took (same order as ``relation_routes``)."""
+    relation_kept: list[int] = field(default_factory=list)
+    """Per relation, once the ways are chosen: the route that holds room (the one drawn,
+    or the one kept to fall back on where a straight line is drawn); the others gave
+    back what they took."""
     side_before: dict[str, int] | None = None
     """The side ports given out (:attr:`Work.side_uses`) before the first relation was
     routed: the relations are routed again from there (:mod:`.genogram_reroute`)."""

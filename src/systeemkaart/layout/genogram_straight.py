@@ -56,6 +56,7 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
     kept = [best for best, _off in choice]
     for k, j in enumerate(kept):
         give_back(work, pending.relation_taken[k], j)
+    pending.relation_kept = kept
     if len(work.st.blocks) >= LARGE or all(off is not None for _best, off in choice):
         return _settle(work, pending, choice, regeometry)
     # routed again with only the ways drawn holding room, the relations may find ways
@@ -69,6 +70,7 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
     geometry = _settle(work, pending, choice, regeometry)
     now = measure(work, pending, geometry)
     if now[0] <= first[0] and now[1] <= first[1] and now[2] < first[2]:
+        pending.relation_kept = again
         return geometry
     drawn.restore(work, pending, again)
     return regeometry()
