@@ -7,6 +7,7 @@ is not its end and never runs along another line.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable
 from typing import Final
@@ -21,10 +22,19 @@ from .genogram_ports import (
     top_x,
     top_x_or_shared,
 )
-from .genogram_route import FAMILY_HALF, TEXT_CLEAR, RefPoint
+from .genogram_route import FAMILY_HALF, TEXT_CLEAR, Hold, RefPoint
 
-__all__ = ["DRAWN_HALF", "add_relation", "drawn_half", "give_back", "nest_routes",
-           "relation_path", "relation_paths", "take_again"]
+__all__ = [
+    "DRAWN_HALF",
+    "add_relation",
+    "drawn_half",
+    "give_back",
+    "hold_again",
+    "nest_routes",
+    "relation_path",
+    "relation_paths",
+    "take_again",
+]
 
 
 DRAWN_HALF: Final[dict[str, float]] = {
@@ -241,15 +251,13 @@ def give_back(work: Work, taken: list[Taken], kept: int | None) -> None:
     way ``kept`` took (``None``: every way's): a way not drawn holds no slot in a corridor
     and no port on a top, so the relations routed after it find them free. What two ways
     share (the slots of the ways round below and above the row) is given back once."""
-    router = work.router
-    assert router is not None
     keep_holds = {id(h) for h in taken[kept].holds} if kept is not None else set()
     keep_ports = set(taken[kept].ports) if kept is not None else set()
     seen: set[int] = set()
     for way in taken:
         holds = [h for h in way.holds if id(h) not in keep_holds and id(h) not in seen]
         seen.update(id(h) for h in holds)
-        router.give_back(holds)
+        _free(holds)
         for pid, key, _half in way.ports:
             if (pid, key, _half) not in keep_ports:
                 work.top_ports[pid].pop(key, None)
@@ -258,12 +266,30 @@ def give_back(work: Work, taken: list[Taken], kept: int | None) -> None:
 def take_again(work: Work, taken: Taken, but: Taken | None = None) -> None:
     """Take again what one way took (given back before, see :func:`give_back`), but what
     way ``but`` took too (it holds that already)."""
-    router = work.router
-    assert router is not None
     held = {id(h) for h in but.holds} if but is not None else set()
-    router.take_again([h for h in taken.holds if id(h) not in held])
+    hold_again([h for h in taken.holds if id(h) not in held])
     for pid, key, half in taken.ports:
         work.top_ports[pid][key] = half
+
+
+def _free(holds: list[Hold]) -> None:
+    """Take the vertical lines ``holds`` out of the router's sorted lists they were noted
+    in: the corridors and bands they took are free for other lines again."""
+    for xs, halves, x, half in holds:
+        k = bisect.bisect_left(xs, x)
+        while k < len(xs) and xs[k] == x and halves[k] != half:
+            k += 1
+        if k < len(xs) and xs[k] == x:
+            del xs[k], halves[k]
+
+
+def hold_again(holds: list[Hold]) -> None:
+    """Note the vertical lines ``holds`` (given back before) in the router's sorted lists
+    again."""
+    for xs, halves, x, half in holds:
+        k = bisect.bisect_left(xs, x)
+        xs.insert(k, x)
+        halves.insert(k, half)
 
 
 def _down(work: Work, a: str, b: str, side: float | None, port: float | None,

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .genogram_clear import crowded_pairs
 from .genogram_near import FamilyLines, LineIndex, line_segments
 from .genogram_places import Pending, RelationPlace, Taken, Work
-from .genogram_relations import drawn_half, give_back, relation_paths, take_again
+from .genogram_relations import drawn_half, give_back, hold_again, relation_paths, take_again
 from .genogram_route import RefPoint, Router
 from .genogram_scene import Geometry, Scene
 
@@ -59,9 +59,9 @@ class Drawn:
         router = work.router
         assert router is not None
         for k, j in enumerate(kept):
-            router.give_back(pending.relation_taken[k][j].holds)
+            give_back(work, [pending.relation_taken[k][j]], None)
         for k, j in enumerate(self.kept):
-            router.take_again(self.taken[k][j].holds)
+            hold_again(self.taken[k][j].holds)
         for n, lane in enumerate(router.lanes):
             lane.unused = self.unused[n] if n < len(self.unused) else True
         pending.relation = list(self.relation)
