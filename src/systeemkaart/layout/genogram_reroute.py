@@ -18,14 +18,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .genogram_clear import crowded_pairs
+from . import Point
+from .genogram_clear import FamilyClear, crowded_pairs
 from .genogram_near import FamilyLines, LineIndex, line_segments
 from .genogram_places import Pending, RelationPlace, Taken, Work
 from .genogram_relations import drawn_half, give_back, hold_again, relation_paths, take_again
 from .genogram_route import RefPoint, Router
 from .genogram_scene import Geometry, Scene
 
-__all__ = ["Drawn", "hold_only", "measure", "route_again"]
+__all__ = ["Drawing", "Drawn", "better", "hold_only", "measure", "route_again",
+           "routed_otherwise", "same_ways"]
 
 
 @dataclass
@@ -83,6 +85,32 @@ def hold_only(work: Work, pending: Pending, held: list[int], kept: list[int]) ->
             give_back(work, [taken[old], taken[new]], 1)
 
 
+def routed_otherwise(pending: Pending, kept: list[int]) -> bool:
+    """True when a relation may be routed otherwise once the ways not ``kept`` give back
+    what they took: one of its ways took a slot in a corridor (or a place in a band) where
+    a way of a relation routed before it, not kept, took one, or a port on the top of one
+    of its people where such a way took one. A slot is chosen by what its corridor and
+    bands hold, a top port by the ports taken on its top, so elsewhere the ways built again
+    would be the same (or hemmed in by the ways drawn after them)."""
+    lists: dict[int, int] = {}  # id of a router list: the first relation that freed room
+    tops: dict[str, int] = {}  # per person: the first relation that freed a top port
+    for k, (place, _path) in enumerate(pending.relation):
+        taken = pending.relation_taken[k]
+        if any(lists.get(id(xs), k) < k for way in taken for xs, _h, _x, _half in way.holds) \
+                or any(tops.get(pid, k) < k for pid in place.between):
+            return True
+        held = {id(h) for h in taken[kept[k]].holds}
+        ports = set(taken[kept[k]].ports)
+        for way in taken:
+            for hold in way.holds:
+                if id(hold) not in held:
+                    lists.setdefault(id(hold[0]), k)
+            for port in way.ports:
+                if port not in ports:
+                    tops.setdefault(port[0], k)
+    return False
+
+
 def route_again(work: Work, pending: Pending, kept: list[int]) -> list[int]:
     """Route every relation again, in turn, with only the ways ``kept`` (one per relation,
     the others' room given back) holding room; returns per relation the new way that holds
@@ -117,6 +145,26 @@ def route_again(work: Work, pending: Pending, kept: list[int]) -> list[int]:
     return held
 
 
+def same_ways(work: Work, before: list[list[list[RefPoint]]],
+              now: list[list[list[RefPoint]]]) -> bool:
+    """True when every relation's ways ``now`` go where its ways ``before`` went, point by
+    point (a lane by its band and its extent): routed again they found nothing freed, and
+    the choice among them would be the same."""
+    router = work.router
+    assert router is not None
+
+    def where(path: list[RefPoint]) -> list[tuple[float, object]]:
+        out: list[tuple[float, object]] = []
+        for x, (kind, ref, dy) in path:
+            lane = router.lanes[ref] if kind == "lane" else None
+            out.append((x, (lane.band, lane.x1, lane.x2, lane.cls, lane.half)
+                        if lane is not None else (ref, dy)))
+        return out
+
+    return all(len(a) == len(b) and all(where(p) == where(q) for p, q in zip(a, b, strict=True))
+               for a, b in zip(before, now, strict=True))
+
+
 def _like(router: Router, way: list[RefPoint], paths: list[list[RefPoint]], k: int) -> int:
     """The one of ``paths`` that goes as ``way`` does (through the same rows and bands,
     out of and into the same sides or tops); else the ``k``-th, or the last."""
@@ -136,23 +184,43 @@ def _shape(router: Router, path: list[RefPoint]) -> tuple[tuple[str, int, int], 
     return tuple(out)
 
 
-def measure(work: Work, pending: Pending, geometry: Geometry) -> tuple[int, int, int]:
+Drawing = list[tuple[list[Point], float, list[Point]]]
+"""Emotional lines as drawn: per line its points, half the width of what it draws and the
+centres of its two symbols (as :func:`.genogram_clear.crowded_pairs` weighs them)."""
+
+
+def measure(work: Work, pending: Pending, geometry: Geometry
+            ) -> tuple[int, int, Drawing]:
     """How the emotional lines as drawn at ``geometry`` fare: how many stretches run along
-    a family line, how many pairs of them come closer than what they draw allows (see
-    :func:`.genogram_clear.crowded_pairs`), and how many times they cross family lines and
-    each other."""
+    a family line (and how many lines come closer beside one than what they draw allows,
+    see :class:`.genogram_clear.FamilyClear`), how many times they cross family lines and
+    each other; with the
+    lines, to weigh how many pairs of them come closer than what they draw allows (see
+    :func:`crowded`) only where that decides."""
     scene = Scene(work, pending, geometry)
     family = FamilyLines(scene.structural)
     lines = [scene.resolve(path) for _place, path in pending.relation]
     placed = LineIndex()
+    beside = FamilyClear(scene.structural)
     along = crossed = 0
-    for k, points in enumerate(lines):
+    for k, ((place, _path), points) in enumerate(zip(pending.relation, lines, strict=True)):
         segs = line_segments(points)
-        along += sum(1 for s in segs if family.along(s))
+        along += sum(1 for s in segs if family.along(s)) \
+            + beside.beside(points, drawn_half(place.kind),
+                            [scene.centre(pid) for pid in place.between])
         crossed += family.crossings(segs) + placed.crossings(segs)
         placed.add(segs, k)
-    crowded = crowded_pairs([(points, drawn_half(place.kind),
-                              [scene.centre(pid) for pid in place.between])
-                             for (place, _path), points in zip(pending.relation, lines,
-                                                               strict=True)])
-    return along, crowded, crossed
+    return along, crossed, [(points, drawn_half(place.kind),
+                             [scene.centre(pid) for pid in place.between])
+                            for (place, _path), points in zip(pending.relation, lines,
+                                                              strict=True)]
+
+
+def better(now: tuple[int, int, Drawing], before: tuple[int, int, Drawing]) -> bool:
+    """True when the emotional lines ``now`` (see :func:`measure`) cross fewer lines than
+    ``before``, crowd no more pairs, and run along or close beside no family line, or
+    fewer than ``before`` (one there may be moved off it later where it was before, see
+    :mod:`.genogram_part`, but not where a line now comes close); every pair is measured
+    for the crowding, so only where the crossings decide."""
+    return (now[0] < before[0] or not now[0]) and now[1] < before[1] \
+        and crowded_pairs(now[2]) <= crowded_pairs(before[2])

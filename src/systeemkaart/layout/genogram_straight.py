@@ -33,7 +33,15 @@ from .genogram_places import Pending, Work
 from .genogram_ports import repack_side_ports
 from .genogram_relations import drawn_half, give_back, nest_routes
 from .genogram_repair import repair_ways
-from .genogram_reroute import Drawn, hold_only, measure, route_again
+from .genogram_reroute import (
+    Drawn,
+    better,
+    hold_only,
+    measure,
+    route_again,
+    routed_otherwise,
+    same_ways,
+)
 from .genogram_route import RefPoint
 from .genogram_scene import Geometry, Scene
 from .genogram_shapes import (
@@ -57,19 +65,26 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
     for k, j in enumerate(kept):
         give_back(work, pending.relation_taken[k], j)
     pending.relation_kept = kept
-    if len(work.st.blocks) >= LARGE or all(off is not None for _best, off in choice):
+    if len(work.st.blocks) >= LARGE or all(off is not None for _best, off in choice) \
+            or not routed_otherwise(pending, kept):
         return _settle(work, pending, choice, regeometry)
     # routed again with only the ways drawn holding room, the relations may find ways
     # that were taken before by ways not drawn: kept where the lines cross fewer
     geometry = _settle(work, pending, choice, regeometry)
-    first, drawn = measure(work, pending, geometry), Drawn.of(work, pending, kept)
+    first = measure(work, pending, geometry)
+    if not first[1]:
+        return geometry  # no line to cross less
+    drawn = Drawn.of(work, pending, kept)
     held = route_again(work, pending, kept)
+    if same_ways(work, drawn.routes, pending.relation_routes):
+        drawn.restore(work, pending, held)
+        return regeometry()
     choice = choose_ways(work, pending, regeometry())
     again = [best for best, _off in choice]
     hold_only(work, pending, held, again)
     geometry = _settle(work, pending, choice, regeometry)
     now = measure(work, pending, geometry)
-    if now[0] <= first[0] and now[1] <= first[1] and now[2] < first[2]:
+    if better(now, first):
         pending.relation_kept = again
         return geometry
     drawn.restore(work, pending, again)
