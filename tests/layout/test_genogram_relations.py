@@ -460,11 +460,14 @@ def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str)
     p10-p16 line or a family line (the twins' lines or the p10-p11 couple's), whichever
     corridor it takes: 5 is the least found. Seed 6, eight lines of which five are routed
     along the lanes across rows, one across four family lines where the yardstick's way
-    round crosses one (17 against 12): the cutoff 5-n-7 goes over the tops across four
+    round crosses one (17 against 12): the cutoff 5-n-7 went over the tops across four
     child lines; its detours under 5's name cross no family line, but each runs along
     the hostile line swt-11-5 coming up the corridor beside 5 into its side, and that
     line has no way that does not (deciding the others again around such a detour still
-    leaves two lines along each other). Seed 7, two close lines two rows apart, both
+    leaves two lines along each other). With the ways not drawn giving back their slots
+    and ports and the relations routed again (:mod:`.genogram_reroute`), 14 against 12
+    (16 on the tree before): the cutoff 5-n-7 crosses one child line (three before);
+    the abuse line x_1-x_4 still crosses four family lines. Seed 7, two close lines two rows apart, both
     routed, one across two family lines (3 against 2): the second line's ways into the
     son's side and into his top from the right take the first line's slot in the corridor
     between p6 and p16 (27 units wide; the router looks for slots 8 apart from the first,
