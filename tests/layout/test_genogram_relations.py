@@ -467,9 +467,10 @@ def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str)
     leaves two lines along each other). With the ways not drawn giving back their slots
     and ports and the relations routed again (:mod:`.genogram_reroute`), 14 against 12
     (16 on the tree before): the cutoff 5-n-7 crosses one child line (three before);
-    the abuse line x_1-x_4 still crosses four family lines. Seed 7, two close lines two rows apart, both
-    routed, one across two family lines (3 against 2): the second line's ways into the
-    son's side and into his top from the right take the first line's slot in the corridor
+    the abuse line x_1-x_4 still crosses four family lines. Seed 7, two close lines two
+    rows apart, both routed, one across two family lines (3 against 2): the second line's
+    ways into the son's side and into his top from the right take the first line's slot
+    in the corridor
     between p6 and p16 (27 units wide; the router looks for slots 8 apart from the first,
     and two close lines need 9.8, so the one free place, at 456.2, is off that grid), so
     they run along it and the way from the left, across both twin lines, is kept. With
