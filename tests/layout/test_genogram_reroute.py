@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 
+from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import genogram, genogram_resolve
 from systeemkaart.layout import genogram_relations as relation
 from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_places import Pending, Work
+from systeemkaart.layout.genogram_quality import lines_on_lines
 from systeemkaart.layout.genogram_route import Router
 from systeemkaart.layout.genogram_straight import straighten_relations as straighten
 from systeemkaart.model import Case
+from tests.layout.test_genogram_relations import _crossings
 from tests.strategies import families_with_relations, with_relations
 from tests.strategies_genogram import genogram_families
 
@@ -96,3 +100,17 @@ def test_after_layout_of_generated_genograms_the_router_holds_only_the_ways_draw
         seen = _watch(monkeypatch)
         layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
     _check(seen)
+
+
+def test_lines_down_a_full_corridor_find_the_room_of_ways_not_drawn() -> None:
+    """A woman's three lines out of her left side down a full corridor, and a line from
+    the next family's husband leaving there too (``genogram-jog-in-full-corridor``): the
+    ways not drawn held the corridor's slots, the later lines took ways across the family
+    lines, 11 crossings in all (7 before a change to the slot of a full corridor). Routed
+    again with only the drawn ways holding room, they cross 6 times, and no line runs on
+    another."""
+    case = load(Path(__file__).resolve().parents[1] / "data"
+                / "genogram-jog-in-full-corridor.json")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert _crossings(layout, straight=False) <= 7
+    assert lines_on_lines(layout) == []
