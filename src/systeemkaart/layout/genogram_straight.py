@@ -59,7 +59,11 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
                          regeometry: Callable[[], Geometry]) -> Geometry:
     """Give each relation the route that crosses fewest lines, or the straight line where
     that is clear and crosses no more (see the module docstring); returns the geometry
-    once the lanes of the routes not taken are freed."""
+    once the lanes of the routes not taken are freed. The routes not taken give back the
+    slots and ports they took, and the relations are routed and chosen once more with
+    only the ways drawn holding room (:mod:`.genogram_reroute`, not in a drawing of
+    ``LARGE`` blocks or more); that drawing is kept where its lines cross fewer lines
+    (see :func:`.genogram_reroute.better`)."""
     choice = choose_ways(work, pending, geometry)
     kept = [best for best, _off in choice]
     for k, j in enumerate(kept):
