@@ -470,17 +470,20 @@ def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str)
     p10-p16 line or a family line (the twins' lines or the p10-p11 couple's), whichever
     corridor it takes: 5 is the least found. Seed 6, eight lines of which five are routed
     along the lanes across rows, one across four family lines where the yardstick's way
-    round crosses one (17 against 12): the cutoff 5-n-7 goes over the tops across four
+    round crosses one (17 against 12): the cutoff 5-n-7 went over the tops across four
     child lines; its detours under 5's name cross no family line, but each runs along
     the hostile line swt-11-5 coming up the corridor beside 5 into its side, and that
     line has no way that does not (deciding the others again around such a detour still
-    leaves two lines along each other). Seed 7, two close lines two rows apart, both
-    routed, one across two family lines (3 against 2): the second line's ways into the
-    son's side and into his top from the right take the first line's slot in the corridor
-    between p6 and p16 (27 units wide; the router looks for slots 8 apart from the first,
-    and two close lines need 9.8, so the one free place, at 456.2, is off that grid), so
-    they run along it and the way from the left, across both twin lines, is kept. With
-    that slot found, the second line goes into his top inside the first's way and crosses
+    leaves two lines along each other). With the ways not drawn giving back their slots and
+    ports and the relations routed again (:mod:`.genogram_reroute`), 14 against 12 (16 on
+    the tree before): the cutoff 5-n-7 crosses one child line (three before); the abuse line
+    x_1-x_4 still crosses four family lines. Seed 7, two close lines two rows apart, both
+    routed, one across two family lines (3 against 2): the second line's ways into the son's
+    side and into his top from the right take the first line's slot in the corridor between
+    p6 and p16 (27 units wide; the router looks for slots 8 apart from the first, and two
+    close lines need 9.8, so the one free place, at 456.2, is off that grid), so they run
+    along it and the way from the left, across both twin lines, is kept. With that slot
+    found, the second line goes into his top inside the first's way and crosses
     it (3 again): the lanes of the two routes are not ordered to nest leg by leg, as
     :func:`.nest_routes` orders routes over one row. Seed 8 (not shrunk to the least), ten
     lines of which one crosses three others (10 against 6)."""

@@ -21,13 +21,14 @@ from ..text.measure import text_width, wrap
 from . import Box, Point
 from .genogram_blocks import Structure, Union
 from .genogram_gaps import gap_side
-from .genogram_route import RefPoint, Router, YRef
+from .genogram_route import Hold, RefPoint, Router, YRef
 
 __all__ = [
     "DATE_SIZE", "LINE_LABEL_SIZE", "MID", "NAME_SIZE", "PARTNER_DROP", "PARTNER_STEP",
     "SYMBOL", "SYMBOL_TOP",
     "AxisSegment", "ChildPlace", "GenogramLayout", "GenogramOptions", "HouseholdPlace",
-    "PartnershipPlace", "Pending", "PersonPlace", "RelationPlace", "TextLine", "TwinBar", "Work",
+    "PartnershipPlace", "Pending", "PersonPlace", "RelationPlace", "Taken", "TextLine", "TwinBar",
+    "Work",
     "axis_segments", "cx",
     "gap_range", "partnership_ended", "person_deceased", "row_ref",
 ]
@@ -404,6 +405,16 @@ def row_ref(ref_row: int, dy: float) -> YRef:
 
 
 @dataclass
+class Taken:
+    """What one way of a relation took while it was built: its vertical lines in the
+    router's corridors and bands, and its ports on the tops of symbols (person, key in
+    :attr:`Work.top_ports`, half width noted there). A way not drawn gives them back."""
+
+    holds: list[Hold] = field(default_factory=list)
+    ports: list[tuple[str, float, float]] = field(default_factory=list)
+
+
+@dataclass
 class Pending:
     """Symbolic geometry collected before lanes are assigned."""
 
@@ -415,6 +426,15 @@ class Pending:
     relation: list[tuple[RelationPlace, list[RefPoint]]] = field(default_factory=list)
     relation_routes: list[list[list[RefPoint]]] = field(default_factory=list)
     """Per relation, the routes it may take (the one in ``relation`` first)."""
+    relation_taken: list[list[Taken]] = field(default_factory=list)
+    """Per relation, what each of its routes took (same order as ``relation_routes``)."""
+    relation_kept: list[int] = field(default_factory=list)
+    """Per relation, once the ways are chosen: the route that holds room (the one drawn,
+    or the one kept to fall back on where a straight line is drawn); the others gave
+    back what they took."""
+    side_before: dict[str, int] | None = None
+    """The side ports given out (:attr:`Work.side_uses`) before the first relation was
+    routed: the relations are routed again from there (:mod:`.genogram_reroute`)."""
 
 
 AxisSegment = tuple[float, float, float, int, str]

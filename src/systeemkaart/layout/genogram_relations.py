@@ -7,11 +7,12 @@ is not its end and never runs along another line.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable
 from typing import Final
 
-from .genogram_places import MID, Pending, RelationPlace, Work, cx, row_ref
+from .genogram_places import MID, Pending, RelationPlace, Taken, Work, cx, row_ref
 from .genogram_ports import (
     shared_ports,
     side_away,
@@ -21,10 +22,19 @@ from .genogram_ports import (
     top_x,
     top_x_or_shared,
 )
-from .genogram_route import FAMILY_HALF, TEXT_CLEAR, RefPoint
+from .genogram_route import FAMILY_HALF, TEXT_CLEAR, Hold, RefPoint
 
-__all__ = ["DRAWN_HALF", "add_relation", "drawn_half", "nest_routes", "relation_path",
-           "relation_paths"]
+__all__ = [
+    "DRAWN_HALF",
+    "add_relation",
+    "drawn_half",
+    "give_back",
+    "hold_again",
+    "nest_routes",
+    "relation_path",
+    "relation_paths",
+    "take_again",
+]
 
 
 DRAWN_HALF: Final[dict[str, float]] = {
@@ -59,9 +69,12 @@ def add_relation(work: Work, index: int, pending: Pending) -> None:
     if router.texts is None:
         _note_texts(work, pending)
     place = RelationPlace(index, (a, b), rel.kind, [])
-    paths = relation_paths(work, a, b, drawn_half(rel.kind))
+    if pending.side_before is None:
+        pending.side_before = dict(work.side_uses)
+    paths, taken = relation_paths(work, a, b, drawn_half(rel.kind))
     pending.relation.append((place, paths[0]))
     pending.relation_routes.append(paths)
+    pending.relation_taken.append(taken)
 
 
 def _note_texts(work: Work, pending: Pending) -> None:
@@ -137,9 +150,10 @@ def _lane_half(half: float | None) -> float:
 
 
 def relation_paths(work: Work, a: str, b: str, half: float | None = None
-                   ) -> list[list[RefPoint]]:
+                   ) -> tuple[list[list[RefPoint]], list[Taken]]:
     """The ways a relation between ``a`` and ``b`` can be routed, the usual one
-    (:func:`relation_path`) first: between rows, also from the other side of the upper
+    (:func:`relation_path`) first, each with what it took while it was built (see
+    :func:`give_back`): between rows, also from the other side of the upper
     symbol (unless a partner stands there), across in the band above the lower person
     instead of the band below the upper one, and into the side of the lower symbol instead
     of its top; in one row, also out of the sides and through the band below the row, and
@@ -151,48 +165,69 @@ def relation_paths(work: Work, a: str, b: str, half: float | None = None
     fewest lines. ``half``: as :func:`relation_path`."""
     rows = work.st.rows
     if rows[a] > rows[b]:
-        return [list(reversed(p)) for p in relation_paths(work, b, a, half)]
+        paths, each = relation_paths(work, b, a, half)
+        return [list(reversed(p)) for p in paths], each
+    router = work.router
+    assert router is not None
     before = dict(work.side_uses)
     used: dict[str, int] = {}
 
-    def build(make: Callable[[], list[RefPoint] | None]) -> list[RefPoint] | None:
-        """One way, with the side ports as they were before this relation: the ways of
-        one relation share a port per side, only one of them is drawn."""
+    def record(make: Callable[[], list[RefPoint] | None], shared: Taken | None = None
+               ) -> tuple[list[RefPoint] | None, Taken]:
+        """One way, with what it takes (and what ``shared`` took for it); the ports on
+        each side as they were before this relation: the ways of one relation share a
+        port per side, only one of them is drawn."""
         for key in list(work.side_uses):
             if key in before:
                 used[key] = max(used.get(key, 0), work.side_uses[key])
                 work.side_uses[key] = before[key]
             else:
                 used[key] = max(used.get(key, 0), work.side_uses.pop(key))
-        return make()
+        taken = Taken() if shared is None else Taken(list(shared.holds), list(shared.ports))
+        ports = {pid: set(work.top_ports[pid]) for pid in (a, b)}
+        router.holds = taken.holds
+        path = make()
+        router.holds = None
+        taken.ports += [(pid, key, half) for pid in (a, b)
+                        for key, half in work.top_ports[pid].items() if key not in ports[pid]]
+        return path, taken
 
     out: list[list[RefPoint]] = []
+    took: list[Taken] = []
+
+    def keep(path: list[RefPoint] | None, taken: Taken) -> None:
+        if path is not None:
+            out.append(path)
+            took.append(taken)
+
     if rows[a] == rows[b]:
         shared = [shared_ports(work, pid) for pid in (a, b)]
-        out.append(relation_path(work, a, b, half))
-        below: list[RefPoint] | None = None
-        for outer in (False, True):
-            below = build(functools.partial(_below, work, a, b, outer, half))
-            if below is not None:
-                out.append(below)
+        keep(*record(functools.partial(relation_path, work, a, b, half)))
+        below: tuple[list[RefPoint] | None, Taken] = (None, Taken())
+        for outer in (False, True):  # the way round the outside below last
+            below = record(functools.partial(_below, work, a, b, outer, half))
+            keep(*below)
         ran_out = [shared_ports(work, pid) > n for pid, n in zip((a, b), shared, strict=True)]
-        if below is not None and any(ran_out) \
+        way, below_took = below
+        if way is not None and any(ran_out) \
                 and not any(_has_parents(work, pid) for pid in (a, b)):
             # no port of its own left on either top: round the outside above, up the
             # corridor slots of the way round below (only one of the two is drawn); with
             # a port left on one top, only where the lines of a pair with more relations
             # than stand straight between them took the other (five between partners, and
             # a line from one of them to a third person) and the way crosses no family line
-            slots = (below[1][0], below[-2][0])
+            slots = (way[1][0], way[-2][0])
             if all(ran_out) or (any(_crowded_pair(work, pid) for pid, out_of in
                                     zip((a, b), ran_out, strict=True) if out_of)
                                 and not _over_crosses(work, work.st.rows[a], slots)):
-                over = build(functools.partial(_over, work, a, b, slots, half))
-                if over is not None:
-                    out.append(over)
+                keep(*record(functools.partial(_over, work, a, b, slots, half),
+                             Taken(below_took.holds)))
     else:
         ax, bx = cx(work, a), cx(work, b)
+        free = set(work.top_ports[b])
         port = top_x(work, b, ax, _lane_half(half), half is not None)
+        port_took = Taken(ports=[(b, key, h) for key, h in work.top_ports[b].items()
+                                 if key not in free])
         first = side_away(work, a, 1.0 if bx >= ax else -1.0)
         sides = [first] if -first in work.line_sides.get(a, ()) else [first, -first]
         # not down a corridor too narrow for what the line draws (past a couple's dates)
@@ -200,14 +235,61 @@ def relation_paths(work: Work, a: str, b: str, half: float | None = None
         for entry in (port, None) if port is not None else (None,):
             for side in sides:  # never out towards a partner, over the years between them
                 for late in (False, True) if rows[b] > rows[a] + 1 else (False,):
-                    path = build(functools.partial(_down, work, a, b, side, entry, late,
-                                                   half))
+                    path, taken = record(functools.partial(_down, work, a, b, side, entry,
+                                                           late, half),
+                                         port_took if entry is not None else None)
                     assert path is not None
-                    out.append(path)
-    build(lambda: None)
+                    keep(path, taken)
+    record(lambda: None)
     for key, n in used.items():
         work.side_uses[key] = n
-    return out
+    return out, took
+
+
+def give_back(work: Work, taken: list[Taken], kept: int | None) -> None:
+    """Give back what the ways of one relation took (``taken``, per way), all but what
+    way ``kept`` took (``None``: every way's): a way not drawn holds no slot in a corridor
+    and no port on a top, so the relations routed after it find them free. What two ways
+    share (the slots of the ways round below and above the row) is given back once."""
+    keep_holds = {id(h) for h in taken[kept].holds} if kept is not None else set()
+    keep_ports = set(taken[kept].ports) if kept is not None else set()
+    seen: set[int] = set()
+    for way in taken:
+        holds = [h for h in way.holds if id(h) not in keep_holds and id(h) not in seen]
+        seen.update(id(h) for h in holds)
+        _free(holds)
+        for pid, key, _half in way.ports:
+            if (pid, key, _half) not in keep_ports:
+                work.top_ports[pid].pop(key, None)
+
+
+def take_again(work: Work, taken: Taken, but: Taken | None = None) -> None:
+    """Take again what one way took (given back before, see :func:`give_back`), but what
+    way ``but`` took too (it holds that already)."""
+    held = {id(h) for h in but.holds} if but is not None else set()
+    hold_again([h for h in taken.holds if id(h) not in held])
+    for pid, key, half in taken.ports:
+        work.top_ports[pid][key] = half
+
+
+def _free(holds: list[Hold]) -> None:
+    """Take the vertical lines ``holds`` out of the router's sorted lists they were noted
+    in: the corridors and bands they took are free for other lines again."""
+    for xs, halves, x, half in holds:
+        k = bisect.bisect_left(xs, x)
+        while k < len(xs) and xs[k] == x and halves[k] != half:
+            k += 1
+        if k < len(xs) and xs[k] == x:
+            del xs[k], halves[k]
+
+
+def hold_again(holds: list[Hold]) -> None:
+    """Note the vertical lines ``holds`` (given back before) in the router's sorted lists
+    again."""
+    for xs, halves, x, half in holds:
+        k = bisect.bisect_left(xs, x)
+        xs.insert(k, x)
+        halves.insert(k, half)
 
 
 def _down(work: Work, a: str, b: str, side: float | None, port: float | None,

@@ -25,12 +25,16 @@ from typing import Final
 from . import Point, round2
 from .genogram_bars import stack_bars
 
-__all__ = ["FAMILY_HALF", "LANE_CLASSES", "LINE_CLEAR", "TEXT_CLEAR", "Lane", "RefPoint", "Router",
-           "YRef"]
+__all__ = ["FAMILY_HALF", "LANE_CLASSES", "LINE_CLEAR", "TEXT_CLEAR", "Hold", "Lane", "RefPoint",
+           "Router", "YRef"]
 
 YRef = tuple[str, int, float]
 """A symbolic y: ``("row", r, dy)`` = row ``r``'s top + dy; ``("lane", id, 0)`` = a lane."""
 RefPoint = tuple[float, YRef]
+Hold = tuple[list[float], list[float], float, float]
+"""A vertical line noted in one of the router's sorted lists (its x list, the half widths
+beside it, the line's x and half width): what a way took, to be given back (see
+:func:`.genogram_relations.give_back`)."""
 
 LANE_CLASSES: Final = (0, 1, 2)
 """0: sibling bars (top of a band); 1: relations and long lines; 2: partnership lanes."""
@@ -126,6 +130,9 @@ class Router:
     relation lanes, so a vertical line from such a lane down into the row below passes
     beside them."""
     _widest: dict[int, float] = field(default_factory=dict)
+    holds: list[Hold] | None = None
+    """While set, every vertical line noted in a corridor or band is noted here too: what
+    the way being built takes (see :data:`Hold`)."""
 
     def __post_init__(self) -> None:
         self._lefts = {r: [a for a, _ in s] for r, s in self.spans.items()}
@@ -199,7 +206,7 @@ class Router:
     def occupy(self, row: int, x: float) -> None:
         """Note a vertical line at ``x`` through ``row`` (others keep clear of it)."""
         key = (row, self.corridor(row, x))
-        _insert(self._occupied[key], self._halves[key], x, FAMILY_HALF)
+        _insert(self._occupied[key], self._halves[key], x, FAMILY_HALF, self.holds)
         self._in_bands(row, x, FAMILY_HALF)
 
     def slot(self, row: int, target: float, k: int | None = None,
@@ -264,7 +271,7 @@ class Router:
             # a full corridor: the line shares a slot, best one not over the child line
             # entering a symbol of the row below (it would run down along it into the band)
             choice = max([base, *edges], key=lambda c: min(_distance(below, c), _SLOT))
-        _insert(taken, halves, choice, own)
+        _insert(taken, halves, choice, own, self.holds)
         self._in_bands(row, choice, own)
         return choice
 
@@ -272,7 +279,7 @@ class Router:
         """Note a vertical line at ``x`` through ``row``: it reaches into the bands above
         and below the row."""
         for band in (row, row + 1):
-            _insert(*self._bands[band], x, half)
+            _insert(*self._bands[band], x, half, self.holds)
 
     def _wide_enough(self, row: int, k: int, target: float, width: float) -> int:
         """Corridor ``k`` of ``row``, or when it is narrower than ``width`` the corridor
@@ -431,12 +438,16 @@ def _first_pad(counts: dict[int, int]) -> float:
     return _OUTLINE if counts.get(1) and not counts.get(0) else 0.0
 
 
-def _insert(xs: list[float], halves: list[float], x: float, half: float) -> None:
+def _insert(xs: list[float], halves: list[float], x: float, half: float,
+            holds: list[Hold] | None = None) -> None:
     """Put a vertical line at ``x`` drawing ``half`` either side into the sorted ``xs`` and,
-    at the same place, its half width into ``halves``."""
+    at the same place, its half width into ``halves``; note it in ``holds`` when given
+    (see :attr:`Router.holds`)."""
     at = bisect.bisect_left(xs, x)
     xs.insert(at, x)
     halves.insert(at, half)
+    if holds is not None:
+        holds.append((xs, halves, x, half))
 
 
 def _apart(xs: list[float], halves: list[float], x: float, half: float) -> bool:

@@ -27,11 +27,21 @@ from collections.abc import Callable
 
 from . import Point
 from .genogram_choice import PORT_GAP, choose_ways
+from .genogram_dot import LARGE
 from .genogram_near import FamilyLines, LineIndex, line_segments
 from .genogram_places import Pending, Work
 from .genogram_ports import repack_side_ports
-from .genogram_relations import drawn_half, nest_routes
+from .genogram_relations import drawn_half, give_back, nest_routes
 from .genogram_repair import repair_ways
+from .genogram_reroute import (
+    Drawn,
+    better,
+    hold_only,
+    measure,
+    route_again,
+    routed_otherwise,
+    same_ways,
+)
 from .genogram_route import RefPoint
 from .genogram_scene import Geometry, Scene
 from .genogram_shapes import (
@@ -49,8 +59,47 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
                          regeometry: Callable[[], Geometry]) -> Geometry:
     """Give each relation the route that crosses fewest lines, or the straight line where
     that is clear and crosses no more (see the module docstring); returns the geometry
-    once the lanes of the routes not taken are freed."""
+    once the lanes of the routes not taken are freed. The routes not taken give back the
+    slots and ports they took, and the relations are routed and chosen once more with
+    only the ways drawn holding room (:mod:`.genogram_reroute`, not in a drawing of
+    ``LARGE`` blocks or more); that drawing is kept where its lines cross fewer lines
+    (see :func:`.genogram_reroute.better`)."""
     choice = choose_ways(work, pending, geometry)
+    kept = [best for best, _off in choice]
+    for k, j in enumerate(kept):
+        give_back(work, pending.relation_taken[k], j)
+    pending.relation_kept = kept
+    if len(work.st.blocks) >= LARGE or all(off is not None for _best, off in choice) \
+            or not routed_otherwise(pending, kept):
+        return _settle(work, pending, choice, regeometry)
+    # routed again with only the ways drawn holding room, the relations may find ways
+    # that were taken before by ways not drawn: kept where the lines cross fewer
+    geometry = _settle(work, pending, choice, regeometry)
+    first = measure(work, pending, geometry)
+    if not first[1]:
+        return geometry  # no line to cross less
+    drawn = Drawn.of(work, pending, kept)
+    held = route_again(work, pending, kept)
+    if same_ways(work, drawn.routes, pending.relation_routes):
+        drawn.restore(work, pending, held)
+        return regeometry()
+    choice = choose_ways(work, pending, regeometry())
+    again = [best for best, _off in choice]
+    hold_only(work, pending, held, again)
+    geometry = _settle(work, pending, choice, regeometry)
+    now = measure(work, pending, geometry)
+    if better(now, first):
+        pending.relation_kept = again
+        return geometry
+    drawn.restore(work, pending, again)
+    return regeometry()
+
+
+def _settle(work: Work, pending: Pending, choice: list[tuple[int, Variant | None]],
+            regeometry: Callable[[], Geometry]) -> Geometry:
+    """Draw each relation as ``choice`` says (the route it keeps, the straight line taken
+    instead), free the lanes of the routes not taken, and settle the straight lines at
+    the coordinates that gives (see the module docstring); returns the geometry."""
     for k, (best, off) in enumerate(choice):
         for j, path in enumerate(pending.relation_routes[k]):
             if j != best or off is not None:
