@@ -74,7 +74,7 @@ def test_wide_detours_first_between_one_pair() -> None:
     as many lines a narrow detour crowding another of its pair comes last. The zigzag
     went round the outside of the drawing before and the lines crossed 6 times (9 drawn
     straight); they cross none now (a bench family, ``random_family(1, 60)``)."""
-    case = load(DATA / "genogram-three-detours-one-pair.json")
+    case = load(DATA / "genogram-detour-over-the-top.json")
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
     assert _crossings(layout, straight=False) == 0
 
