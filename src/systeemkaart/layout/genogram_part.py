@@ -81,7 +81,10 @@ def part_lines(layout: GenogramLayout,
             if all(n != rel.index for n, _other in crowded):
                 continue
             points = list(rel.points)
-            if not _part(layout, rel, framed, close=True):
+            parted = _part(layout, rel, framed, close=True)
+            if half_width is not None:
+                parted |= _part_port(layout, rel, half_width, framed, close=True)
+            if not parted:
                 continue
             now = crowded_lines(layout)
             if len(now) < len(crowded):
@@ -318,13 +321,17 @@ a port."""
 
 
 def _part_port(layout: GenogramLayout, rel: RelationPlace,
-               half_width: Callable[[str, float], float], framed: Collection[str]) -> bool:
+               half_width: Callable[[str, float], float], framed: Collection[str],
+               close: bool = False) -> bool:
     """A line out of a symbol's side (its first or last segment level, the next one
     vertical) or top (that segment vertical, the next one level) that runs beside another
     line there leaves at another port on that side or top: the nearest, in steps of half
     a unit up to ``_PORT_MOST`` from the middle, where neither moved segment lies on
     another line, its end keeps ``_PORT_APART`` from every other line's end on that
-    symbol, no box comes nearer and no more lines are crossed. True when one moved."""
+    symbol, no box comes nearer and no more lines are crossed. With ``close``, also one
+    that runs closer beside another line than :data:`LINE_CLEAR` by what both draw,
+    moved only where it then lies neither on nor close beside any. True when one
+    moved."""
     half = drawn_half(rel.kind)
     moved = False
     for first in (True, False):
@@ -337,7 +344,8 @@ def _part_port(layout: GenogramLayout, rel: RelationPlace,
             continue
         place, shaped, d0 = port
         others = _other_lines(layout, rel)
-        if _on(points[:3], half, others)[0] == 0:
+        before = _on(points[:3], half, others)
+        if before[0] == 0 and not (close and before[1]):
             continue
         x0, y0 = points[0]
         ends = [p for _h, segs in others for seg in segs for p in seg
@@ -353,7 +361,8 @@ def _part_port(layout: GenogramLayout, rel: RelationPlace,
                 continue
             if any(math.dist(p, new[0]) < _PORT_APART for p in ends):
                 continue
-            if _on(new, half, others)[0] or _cross(new, others) > crossed:
+            score = _on(new, half, others)
+            if (score != (0, 0) if close else score[0]) or _cross(new, others) > crossed:
                 continue
             if _no_nearer(list(itertools.pairwise(new)), boxes, near, half):
                 points[:2] = new[:2]
