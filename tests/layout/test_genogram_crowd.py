@@ -67,13 +67,14 @@ def test_vertical_stretch_beside_a_line(name: str) -> None:
     assert crowded_lines(_layout(name), _CLEAR) == []
 
 
-def test_wide_detours_first_between_one_pair() -> None:
+def test_crowding_narrow_detour_last_between_one_pair() -> None:
     """Three lines (a cut-off, a close line, a zigzag) between a father and his daughter
-    bend round the name under his symbol: the detours whose turns lie far enough apart
-    for their widest line are offered before the usual ones, and of two ways that cross
-    as many lines a narrow detour crowding another of its pair comes last. The zigzag
-    went round the outside of the drawing before and the lines crossed 6 times (9 drawn
-    straight); they cross none now (a bench family, ``random_family(1, 60)``)."""
+    bend round the name under his symbol: of two ways that run along and cross as many
+    lines, a detour whose turns lie the usual 9 units apart and that comes too close
+    beside another line of its pair is taken last, after one whose turns lie far enough
+    apart for the pair's widest line. The zigzag went round the outside of the drawing
+    before and the lines crossed 6 times (9 drawn straight); they cross none now (a
+    bench family, ``random_family(1, 60)``)."""
     case = load(DATA / "genogram-detour-over-the-top.json")
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
     assert _crossings(layout, straight=False) == 0

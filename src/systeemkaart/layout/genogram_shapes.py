@@ -150,8 +150,7 @@ def detour_variants(work: Work, scene: Scene, family: FamilyLines, ends: tuple[s
     sets: list[tuple[tuple[float, ...], tuple[tuple[float, float], ...], tuple[int, ...]]] = [
         (_DETOUR_LANES, _DETOUR_PORTS, _DETOUR_ENDS)]
     if wide_detours(wide):
-        sets.insert(0, ((0.0, wide, 2 * wide, 3 * wide), _WIDE_DETOUR_PORTS,
-                        _WIDE_DETOUR_ENDS))
+        sets.append(((0.0, wide, 2 * wide, 3 * wide), _WIDE_DETOUR_PORTS, _WIDE_DETOUR_ENDS))
     out: list[tuple[Variant, list[Segment]]] = []
     for lanes, ports, codes in sets:
         out += _detours_at(work, scene, family, ends, half, corners, lanes, ports, codes)
