@@ -15,6 +15,7 @@ import pytest
 from systeemkaart.io.yaml_json import load
 from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_clear import FamilyClear, crowded_lines
+from tests.layout.test_genogram_relations import _crossings
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -51,6 +52,32 @@ def test_detour_along_a_sibling_bar() -> None:
     sibling bar, slanting from 2 to 7 units off it: a zigzag reaching 3.7 lay on the bar.
     Such a detour is not taken now; the line takes a route along the lanes."""
     assert crowded_lines(_layout("detour-along-bar"), _CLEAR) == []
+
+
+@pytest.mark.parametrize("name", ["neglect-beside-fused", "zigzag-beside-distant",
+                                  "abuse-beside-cutoff"])
+def test_vertical_stretch_beside_a_line(name: str) -> None:
+    """A neglect line came down 6.8 units beside a fused line (what they draw 2.9 apart),
+    a hostile line 4.1 beside a distant one, an abuse zigzag beside a cut-off, each in
+    the middle of its route and on neither line (so not parted as a line on a line).
+    Such a stretch now moves sideways to an x clear of every line, kept where the
+    drawing then has fewer crowded pairs (``genogram_part.part_lines``); in the third
+    family that also lets the drawing with a wider corridor beside the cut-off's person
+    be kept (``genogram_widen.improves``)."""
+    assert crowded_lines(_layout(name), _CLEAR) == []
+
+
+def test_crowding_narrow_detour_last_between_one_pair() -> None:
+    """Three lines (a cut-off, a close line, a zigzag) between a father and his daughter
+    bend round the name under his symbol: of two ways that run along and cross as many
+    lines, a detour whose turns lie the usual 9 units apart and that comes too close
+    beside another line of its pair is taken last, after one whose turns lie far enough
+    apart for the pair's widest line. The zigzag went round the outside of the drawing
+    before and the lines crossed 6 times (9 drawn straight); they cross none now (a
+    bench family, ``random_family(1, 60)``)."""
+    case = load(DATA / "genogram-detour-over-the-top.json")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert _crossings(layout, straight=False) == 0
 
 
 @pytest.mark.xfail(strict=True, reason="corridor narrower than a cut-off needs beside a "

@@ -42,7 +42,9 @@ from .genogram_shapes import (
     beside_variants,
     detour_variants,
     few_in_way,
+    narrow_detour,
     straight_path,
+    wide_detours,
 )
 
 __all__ = ["PORT_GAP", "choose_ways", "scene_at", "straight_crossings"]
@@ -179,6 +181,12 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
                    for m, other in ways_placed.items()
                    if m != k and other and pair_of[m] == pair_of[k])
 
+    def wide_pair(k: int) -> bool:
+        """True when relation ``k``'s pair has more than one relation and wide detours
+        (see :func:`.detour_variants`) for them: a narrow one need not crowd another."""
+        pair = pair_of[k]
+        return pairs[pair] > 1 and wide_detours(2 * widest[pair] + LINE_CLEAR)
+
     def keep(k: int, segs: list[Segment]) -> None:
         ways_placed[k] = segs
         placed.add(segs, k)
@@ -193,10 +201,14 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
             ends[pid].pop(k, None)
 
     def best(k: int, routes_only: bool) -> int:
-        """The way of relation ``k`` that runs along and crosses fewest lines."""
-        found: tuple[tuple[int, int, tuple[int, int]], int] | None = None
+        """The way of relation ``k`` that runs along and crosses fewest lines (of two
+        that run along and cross as many, not a narrow detour too close beside another
+        between its pair, where wide ones were offered: see :func:`wide_pair`)."""
+        found: tuple[tuple[int, int, int, tuple[int, int]], int] | None = None
         for (along, crossed, rank), j in order[k]:
-            if found is not None and (along, crossed, rank) > found[0]:
+            if found is not None and ((along, crossed) > found[0][:2] or (
+                    (along, crossed) == found[0][:2] and not found[0][2]
+                    and rank > found[0][3])):
                 break  # this way and the later ones cost at least as much
             if routes_only and offset[k][j] is not None:
                 continue
@@ -209,7 +221,9 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
             var = offset[k][j]
             if var is not None and (apart or var[1] != DETOUR) and crowds(k, ways[k][j]):
                 continue  # nor too close beside another between its pair
-            key = (along + more_along + shared, crossed + more_crossed, rank)
+            close = int(var is not None and not apart and narrow_detour(var)
+                        and wide_pair(k) and crowds(k, ways[k][j]))
+            key = (along + more_along + shared, crossed + more_crossed, close, rank)
             if found is None or key < found[0]:
                 found = (key, j)
         assert found is not None  # every relation has a route

@@ -27,7 +27,7 @@ from collections.abc import Callable, Collection, Iterator
 from typing import Final
 
 from . import Box, Point, proper_cross, round2
-from .genogram_clear import named_lines, segment_box
+from .genogram_clear import crowded_lines, named_lines, segment_box
 from .genogram_near import ALONG, NEAR
 from .genogram_places import SYMBOL, GenogramLayout, RelationPlace
 from .genogram_relations import drawn_half
@@ -61,7 +61,7 @@ def part_lines(layout: GenogramLayout,
     for _ in range(_PASSES):
         found = lines_on_lines(layout, NEAR, ALONG)
         if not found:
-            return
+            break
         first = len(layout.partnerships) + len(layout.children)
         moved = False
         for n in sorted({n for pair in found for n in pair if n >= first}):
@@ -69,6 +69,28 @@ def part_lines(layout: GenogramLayout,
             moved |= _part(layout, rel, framed)
             if half_width is not None:
                 moved |= _part_port(layout, rel, half_width, framed)
+        if not moved:
+            break
+    for _ in range(_PASSES):
+        # then the stretches that lie on no line but closer beside one than what both
+        # draw allows (a zigzag beside a child line 8 units off): moved the same way, kept
+        # where the drawing then has fewer such pairs
+        crowded = crowded_lines(layout)
+        moved = False
+        for rel in layout.relations:
+            if all(n != rel.index for n, _other in crowded):
+                continue
+            points = list(rel.points)
+            parted = _part(layout, rel, framed, close=True)
+            if half_width is not None:
+                parted |= _part_port(layout, rel, half_width, framed, close=True)
+            if not parted:
+                continue
+            now = crowded_lines(layout)
+            if len(now) < len(crowded):
+                crowded, moved = now, True
+            else:
+                rel.points = points
         if not moved:
             return
 
@@ -90,9 +112,11 @@ def _steps() -> Iterator[float]:
         yield ((step + 1) // 2) * (1.0 if step % 2 else -1.0)
 
 
-def _part(layout: GenogramLayout, rel: RelationPlace, framed: Collection[str]) -> bool:
-    """Move each middle vertical stretch of ``rel`` that lies on another line to the best
-    x found (see :func:`_score`); True when one moved."""
+def _part(layout: GenogramLayout, rel: RelationPlace, framed: Collection[str],
+          close: bool = False) -> bool:
+    """Move each middle vertical stretch of ``rel`` that lies on another line (with
+    ``close``, or closer beside one than :data:`LINE_CLEAR` by what both draw) to the
+    best x found (see :func:`_score`); True when one moved."""
     half = drawn_half(rel.kind)
     others = _other_lines(layout, rel)
     boxes = _obstacles(layout, rel, framed)
@@ -104,7 +128,7 @@ def _part(layout: GenogramLayout, rel: RelationPlace, framed: Collection[str]) -
         if x0 != x1 or y0 == y1 or points[i - 1][1] != y0 or points[i + 2][1] != y1:
             continue
         before = _score(points, i, 0.0, half, others)
-        if before[0] == 0:
+        if before[0] == 0 and not (close and before[1]):
             continue
         near = _near_boxes(points, i, 0.0, boxes)
         crossed = _crossings(points, i, 0.0, others)
@@ -120,12 +144,14 @@ def _part(layout: GenogramLayout, rel: RelationPlace, framed: Collection[str]) -
                 best = (score, dx)
                 if score == (0, 0):
                     break
+        if best is not None and close and best[0] != (0, 0):
+            best = None  # moved only where it is then clear of every line
         if best is not None:
             dx = best[1]
             points[i] = (round2(x0 + dx), y0)
             points[i + 1] = (round2(x1 + dx), y1)
             moved = True
-        elif _swap_ends(layout, rel, i, half, boxes, own):
+        elif before[0] and _swap_ends(layout, rel, i, half, boxes, own):
             moved = True
     return moved
 
@@ -295,13 +321,17 @@ a port."""
 
 
 def _part_port(layout: GenogramLayout, rel: RelationPlace,
-               half_width: Callable[[str, float], float], framed: Collection[str]) -> bool:
+               half_width: Callable[[str, float], float], framed: Collection[str],
+               close: bool = False) -> bool:
     """A line out of a symbol's side (its first or last segment level, the next one
     vertical) or top (that segment vertical, the next one level) that runs beside another
     line there leaves at another port on that side or top: the nearest, in steps of half
     a unit up to ``_PORT_MOST`` from the middle, where neither moved segment lies on
     another line, its end keeps ``_PORT_APART`` from every other line's end on that
-    symbol, no box comes nearer and no more lines are crossed. True when one moved."""
+    symbol, no box comes nearer and no more lines are crossed. With ``close``, also one
+    that runs closer beside another line than :data:`LINE_CLEAR` by what both draw,
+    moved only where it then lies neither on nor close beside any. True when one
+    moved."""
     half = drawn_half(rel.kind)
     moved = False
     for first in (True, False):
@@ -314,7 +344,8 @@ def _part_port(layout: GenogramLayout, rel: RelationPlace,
             continue
         place, shaped, d0 = port
         others = _other_lines(layout, rel)
-        if _on(points[:3], half, others)[0] == 0:
+        before = _on(points[:3], half, others)
+        if before[0] == 0 and not (close and before[1]):
             continue
         x0, y0 = points[0]
         ends = [p for _h, segs in others for seg in segs for p in seg
@@ -330,7 +361,8 @@ def _part_port(layout: GenogramLayout, rel: RelationPlace,
                 continue
             if any(math.dist(p, new[0]) < _PORT_APART for p in ends):
                 continue
-            if _on(new, half, others)[0] or _cross(new, others) > crossed:
+            score = _on(new, half, others)
+            if (score != (0, 0) if close else score[0]) or _cross(new, others) > crossed:
                 continue
             if _no_nearer(list(itertools.pairwise(new)), boxes, near, half):
                 points[:2] = new[:2]

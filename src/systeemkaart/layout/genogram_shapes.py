@@ -25,7 +25,7 @@ from .genogram_route import RefPoint
 from .genogram_scene import Geometry, Scene
 
 __all__ = ["AIMED", "BEND_ENDS", "DETOUR", "VARIANTS", "Variant", "beside_variants",
-           "detour_variants", "few_in_way", "straight_path"]
+           "detour_variants", "few_in_way", "narrow_detour", "straight_path", "wide_detours"]
 
 _OFFSETS: Final[tuple[float, ...]] = (0.0, 9.0, -9.0)
 """Where a straight line may run beside the line through the two centres: far enough from
@@ -96,6 +96,18 @@ their turns (:func:`detour_variants`), so what they draw keeps clear."""
 _WIDE_DETOUR_PORTS: Final = tuple(itertools.product(_WIDE_PORTS, _WIDE_PORTS))
 _WIDE_DETOUR_ENDS: Final = tuple(_DETOUR_WIDE + _WIDE_PORTS.index(off_b)
                                  for _off_a, off_b in _WIDE_DETOUR_PORTS)
+def wide_detours(wide: float) -> bool:
+    """True when :func:`detour_variants` offers detours whose turns lie ``wide`` apart
+    (more than the usual ``_DETOUR_LANES``) besides the usual ones."""
+    return wide > _DETOUR_LANES[1]
+
+
+def narrow_detour(variant: Variant) -> bool:
+    """True when ``variant`` is a detour whose turns lie the usual ``_DETOUR_LANES``
+    apart (not one of the wide ones kept for several wide lines between one pair)."""
+    return variant[1] == DETOUR and variant[2] < _DETOUR_WIDE
+
+
 def few_in_way(scene: Scene, ends: tuple[str, str]) -> bool:
     """True when the straight line between the symbols of ``ends`` passes at most
     ``_DETOUR_MOST`` boxes: a detour around them is looked for."""
@@ -137,7 +149,7 @@ def detour_variants(work: Work, scene: Scene, family: FamilyLines, ends: tuple[s
         return []
     sets: list[tuple[tuple[float, ...], tuple[tuple[float, float], ...], tuple[int, ...]]] = [
         (_DETOUR_LANES, _DETOUR_PORTS, _DETOUR_ENDS)]
-    if wide > _DETOUR_LANES[1]:
+    if wide_detours(wide):
         sets.append(((0.0, wide, 2 * wide, 3 * wide), _WIDE_DETOUR_PORTS, _WIDE_DETOUR_ENDS))
     out: list[tuple[Variant, list[Segment]]] = []
     for lanes, ports, codes in sets:
