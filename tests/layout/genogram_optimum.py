@@ -74,7 +74,7 @@ def optimum(case: Case, limit: int = 20_000, *, inside: bool = False) -> Best | 
 
     def catch(_case: Case, placed: Place, start: Placed, _score: tuple[int, int]) -> object:
         caught.append((placed, start[1].st))
-        return start[0]
+        return start
 
     with mock.patch.object(genogram, "last_looks", catch):
         genogram.layout_genogram(case)

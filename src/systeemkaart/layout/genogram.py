@@ -49,7 +49,7 @@ from .genogram_lines import (
     family_lines,
     partner_drops,
 )
-from .genogram_local import last_looks
+from .genogram_local import Placed, last_looks
 from .genogram_order import crossing_unions, family_score, turned_blocks
 from .genogram_places import (
     DATE_SIZE,
@@ -136,10 +136,21 @@ def _layout(case: Case, options: GenogramOptions,
     # a couple's dates, each in its own lane (where they hid a crossing by running on
     # top of each other, the drawing shows it)
     search = len(st.blocks) < LARGE
+    # the search judges the family lines alone (family_score): the emotional lines move
+    # none of them, so they are drawn only in the layout it keeps (see finished), where
+    # corridors too narrow for them widen and they get their last touches (Work.polish)
+    searched = search
+
+    def measure_heights(work: Work) -> None:
+        """The height of every person's box, as the partner lines below the symbols stand
+        in ``work`` (see :func:`partner_drops`)."""
+        drops = work.drops
+        for pid, lines in texts.items():
+            heights[pid] = SYMBOL_TOP + SYMBOL + drops.get(pid, 0.0) + LABEL_GAP + \
+                sum(s * LINE_HEIGHT for _, s in lines) + 3
 
     def placed(free: Collection[str] = (), order: list[list[int]] | None = None,
-               relations: bool = True
-               ) -> tuple[GenogramLayout, Work, list[list[float]], list[float]]:
+               relations: bool = True) -> Placed:
         work = Work(case, options, st, person, widths, heights, texts)
         work.above_dates = not search
         partner_drops(work)  # the drops depend on where each partner stands in its block
@@ -148,10 +159,7 @@ def _layout(case: Case, options: GenogramOptions,
         consanguine: list[set[str]] = []
 
         def needs_no_coordinates() -> None:  # while Graphviz works in its child process
-            drops = work.drops  # the boxes' heights: Graphviz places blocks by width only
-            for pid, lines in texts.items():
-                heights[pid] = SYMBOL_TOP + SYMBOL + drops.get(pid, 0.0) + LABEL_GAP + \
-                    sum(s * LINE_HEIGHT for _, s in lines) + 3
+            measure_heights(work)  # Graphviz places blocks by width only
             consanguine.append(consanguineous(work))
             while callers:  # the caller's own work goes with the first layout
                 callers.pop()()
@@ -159,24 +167,37 @@ def _layout(case: Case, options: GenogramOptions,
         centres = place_blocks(dot_source(st, widths, gaps, free=free, order=order),
                                len(st.blocks), work.waypoints, meanwhile=needs_no_coordinates)
         _place_people(work, gaps, centres)
-        layout = _finish(work, gaps, relations, consanguine[0])
-        # corridors too narrow for their lines widen (a large drawing is routed once: a
-        # second routing and its weighing would cost more than the whole layout)
-        for _ in range(ROUNDS if relations and len(st.blocks) < LARGE else 0):
+        layout = _finish(work, gaps, relations and not searched, consanguine[0])
+        return layout, work, gaps, centres
+
+    def relaid(work: Work, gaps: list[list[float]], centres: list[float],
+               waypoints: dict[str, float]) -> tuple[GenogramLayout, Work]:
+        """The blocks of ``work`` at ``centres`` laid out again with every line, the
+        emotional ones with their last touches."""
+        again = Work(case, options, st, person, widths, heights, texts)
+        again.above_dates, again.twinned = work.above_dates, twinned
+        again.waypoints, again.polish = waypoints, True
+        partner_drops(again)
+        measure_heights(again)
+        _place_people(again, gaps, centres)
+        return _finish(again, gaps), again
+
+    def finished(kept: Placed) -> GenogramLayout:
+        """The layout the search ``kept`` drawn with its emotional lines; corridors too
+        narrow for them widen (see :mod:`.genogram_widen`)."""
+        _bare, work, gaps, centres = kept
+        layout, work = relaid(work, gaps, centres, work.waypoints)
+        for _ in range(ROUNDS):
             cuts = full_corridors(work, layout)
             if not cuts:
                 break
             waypoints = dict(work.waypoints)
             wider = widened(centres, waypoints, cuts)
-            again = Work(case, options, st, person, widths, heights, texts)
-            again.above_dates, again.twinned, again.waypoints = not search, twinned, waypoints
-            partner_drops(again)
-            _place_people(again, gaps, wider)
-            other = _finish(again, gaps, relations, consanguine[0])
+            other, again = relaid(work, gaps, wider, waypoints)
             if not improves(other, layout):
                 break
             layout, work, centres = other, again, wider
-        return layout, work, gaps, centres
+        return layout
 
     layout, work, gaps, centres = placed()
     if not search:  # see genogram_order: one more layout would cost too much
@@ -209,18 +230,19 @@ def _layout(case: Case, options: GenogramOptions,
         else:
             mirror_blocks(st, swept)
     if score[0]:  # the last looks, judged by crossing points (see genogram_local)
-        layout = last_looks(case, placed, (layout, work, gaps, centres), score)
+        layout, work, gaps, centres = last_looks(case, placed, (layout, work, gaps, centres),
+                                                 score)
         score = family_score(layout)
     if not crossing_over_dates(Work(case, options, st, person, widths, heights, texts)):
-        return layout
+        return finished((layout, work, gaps, centres))
     search = False
     drawn = placed(order=_drawn_order(st, layout))
     shown = family_score(drawn[0])
     # the crossing points the lines on each other hid, drawn: look again (points, the
     # measure the last looks judge by, of the layout they kept)
     if shown[1] > score[1]:
-        return last_looks(case, placed, drawn, shown)
-    return drawn[0]
+        return finished(last_looks(case, placed, drawn, shown))
+    return finished(drawn)
 
 
 def _drawn_order(st: Structure, layout: GenogramLayout) -> list[list[int]]:

@@ -221,7 +221,7 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
             var = offset[k][j]
             if var is not None and (apart or var[1] != DETOUR) and crowds(k, ways[k][j]):
                 continue  # nor too close beside another between its pair
-            close = int(var is not None and not apart and narrow_detour(var)
+            close = int(work.polish and var is not None and not apart and narrow_detour(var)
                         and wide_pair(k) and crowds(k, ways[k][j]))
             key = (along + more_along + shared, crossed + more_crossed, close, rank)
             if found is None or key < found[0]:

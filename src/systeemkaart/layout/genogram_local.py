@@ -97,9 +97,10 @@ class Place(Protocol):
 
 
 def last_looks(case: Case, placed: Place, start: Placed,
-               score: tuple[int, int]) -> GenogramLayout:
+               score: tuple[int, int]) -> Placed:
     """The layout with fewest crossing points among ``start`` (scored ``score`` by
-    :func:`~.genogram_order.family_score`) and the last looks of the module docstring."""
+    :func:`~.genogram_order.family_score`) and the last looks of the module docstring,
+    with its work state, gap widths and block centres."""
     layout, work, gaps, centres = start
     st = work.st
     best = _points_first(score)
@@ -179,7 +180,7 @@ def last_looks(case: Case, placed: Place, start: Placed,
                     flips[k]()
     if best[0] and near:  # other orders of a block of partners, single blocks moved for them
         _near_arrangements(st, near, evaluate, better, placed)
-    return layout
+    return layout, work, gaps, centres
 
 
 def _arrangements_tried(block: Block, shown: bool) -> list[list[str]]:

@@ -47,7 +47,7 @@ _PASSES: Final = 3
 
 def part_lines(layout: GenogramLayout,
                half_width: Callable[[str, float], float] | None = None,
-               framed: Collection[str] = ()) -> None:
+               framed: Collection[str] = (), close: bool = False) -> None:
     """Move the middle vertical stretches of emotional lines that run on another line to
     an x of their own (see the module docstring); changes ``layout.relations`` in place.
     With ``half_width`` (a person and a height from the middle of the symbol: how far
@@ -55,7 +55,8 @@ def part_lines(layout: GenogramLayout,
     out beside another may leave at another height on that side too (see
     :func:`_part_port`). ``framed``: the people a household outline or frame will be
     drawn around (up to ``_FRAMED`` out of their boxes): a moved line keeps clear of that
-    too."""
+    too. With ``close``, then also the lines that run closer beside another than what both
+    draw allows, each kept moved only where the drawing then has fewer such pairs."""
     from .genogram_quality import lines_on_lines  # the measure this pass answers to
 
     for _ in range(_PASSES):
@@ -71,7 +72,7 @@ def part_lines(layout: GenogramLayout,
                 moved |= _part_port(layout, rel, half_width, framed)
         if not moved:
             break
-    for _ in range(_PASSES):
+    for _ in range(_PASSES if close else 0):
         # then the stretches that lie on no line but closer beside one than what both
         # draw allows (a zigzag beside a child line 8 units off): moved the same way, kept
         # where the drawing then has fewer such pairs

@@ -347,6 +347,11 @@ class Work:
     """Single parents' lines that cross over in a gap leave above a couple's dates there,
     each at its own height (see :func:`~.genogram_gaps.crossed_over`); ``False`` while the
     orders of the blocks are searched (see :func:`~.genogram.layout_genogram`)."""
+    polish: bool = False
+    """The last touches to the emotional lines are made: routed again once the ways not
+    drawn gave back their room (:mod:`.genogram_reroute`) and parted where they run close
+    beside another line (:func:`~.genogram_part.part_lines`). Only on the layout the
+    search keeps: they move no family line, so no order is judged otherwise by them."""
     drops: dict[str, float] = field(default_factory=dict)
     """Per person with a partner line below the symbol, how far below the symbol that
     line runs (the lowest, when a couple has several): the name stands below it."""

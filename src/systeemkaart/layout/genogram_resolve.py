@@ -147,7 +147,7 @@ def resolve_layout(work: Work, pending: Pending) -> GenogramLayout:
     layout = GenogramLayout(width, height, people, partnerships, children, twin_bars,
                             relations, [], [], nrows)
     part_lines(layout, functools.partial(symbol_half_width, work),
-               {m for h in work.case.households for m in h.members})
+               {m for h in work.case.households for m in h.members}, close=work.polish)
     move_dates(layout)
     outline_households(work, layout)
     return layout

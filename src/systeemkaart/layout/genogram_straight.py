@@ -61,15 +61,16 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
     that is clear and crosses no more (see the module docstring); returns the geometry
     once the lanes of the routes not taken are freed. The routes not taken give back the
     slots and ports they took, and the relations are routed and chosen once more with
-    only the ways drawn holding room (:mod:`.genogram_reroute`, not in a drawing of
-    ``LARGE`` blocks or more); that drawing is kept where its lines cross fewer lines
-    (see :func:`.genogram_reroute.better`)."""
+    only the ways drawn holding room (:mod:`.genogram_reroute`: with ``work.polish``, in
+    the layout kept, not in a drawing of ``LARGE`` blocks or more); that drawing is kept
+    where its lines cross fewer lines (see :func:`.genogram_reroute.better`)."""
     choice = choose_ways(work, pending, geometry)
     kept = [best for best, _off in choice]
     for k, j in enumerate(kept):
         give_back(work, pending.relation_taken[k], j)
     pending.relation_kept = kept
-    if len(work.st.blocks) >= LARGE or all(off is not None for _best, off in choice) \
+    if not work.polish or len(work.st.blocks) >= LARGE \
+            or all(off is not None for _best, off in choice) \
             or not routed_otherwise(pending, kept):
         return _settle(work, pending, choice, regeometry)
     # routed again with only the ways drawn holding room, the relations may find ways
