@@ -64,7 +64,7 @@ from .systemogram_places import (
     part_layout,
     route_layout,
 )
-from .systemogram_rounds import SIDE_WEIGHTS, candidates, hub_of, one_round
+from .systemogram_rounds import SIDE_WEIGHTS, UNPULLED, candidates, hub_of, one_round
 from .systemogram_shown import aliases, targets_of, with_relations
 from .systemogram_units import collapse, units
 
@@ -131,15 +131,16 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
                 help_counts(case, when))
     tried = [one_round(plan, start_rank, SIDE_WEIGHTS[0])]
     hub = hub_of(plan.units, plan.targets, plan.people) if optimise else None
+    weights = UNPULLED if len(tried[0].links) > ROUTED_LINES else SIDE_WEIGHTS
     if optimise:
-        tried = candidates(plan, start_rank, rounds)
+        tried = candidates(plan, start_rank, rounds, weights=weights)
     best = tried[0]
     if route:
         sides = {u.id: u.side for u in plan.units if u.side is not None}
         count = max(ROUTED, ROUTED_LINES // max(len(tried[0].links), 1)) if optimise else 1
         groups = [tried]
         if hub is not None:  # the best with the busiest person on top competes as well
-            groups.append(candidates(plan, start_rank, rounds, hub))
+            groups.append(candidates(plan, start_rank, rounds, hub, weights))
         near = [[lay for lay in likeliest(group, sides, count)] for group in groups]
         straight = [lay for group in near for lay in group]
         routed = [route_layout(case, lay) for lay in straight]
