@@ -7,25 +7,28 @@ people it acts on, pulled towards its side of the Proeftuin partner picture: you
 parenting support on the right, schools and the social basis on the left, the
 neighbourhood social team on top (:mod:`.systemogram_rings`); neighbours on a ring change
 places where their lines cross less that way round, and a card's professionals stand in
-the order their lines leave it. The order of the people in each household is then re-ranked
-by where their agents ended up and the whole is laid out again, for two shapes of the family
-block and three strengths of the side pull; where one person is the end of many of the lines
-(a hub, see :func:`~.systemogram_rounds.hub_of`), all of that again with the hub on top of
-the family block, where its lines come in from their own directions. Every line is routed
-around every box that is not one of its ends, into its own port (:mod:`.systemogram_lines`),
-for the layout(s) expected to cross least once routed (``ROUTED``, more in a small drawing
-up to ``ROUTED_LINES``; see :func:`~.systemogram_choice.forecast`: straight crossings plus
-the boxes straight lines pass, plus a price for every box set off its kind's side), of each
-kind; the one with the fewest crossings after routing is drawn, a crossing of two lines into
-one person counting double (:func:`~.systemogram_choice.score`: such crossings make it hard
-to tell whose arrow is whose), and a line that runs more than ``LONG_WAY`` times its
-straight distance (round the drawing) counting as one more. Where one of those routed takes
-such a long way (in a drawing of up to ``ROUTED_LINES`` lines), more layouts are routed, one
-at a time until one wins that reaches everyone the short way
-(:func:`~.systemogram_choice.repairs`): where the best is the one that loops, first that
-layout with the agents of those lines turned along their rings to where their targets are
-within reach; then the next ``MORE_ROUTED`` likeliest of each kind, those in which the
-looping lines cross fewest lines (straight) first.
+the order their lines leave it. The order of the people in each household is then re-ranked by
+where their agents ended up and the whole is laid out again, for two shapes of the family
+block and three strengths of the side pull (in a drawing of more than ``ROUTED_LINES`` lines,
+one of them none: :data:`~.systemogram_rounds.UNPULLED`); where one person is the end of many
+of the lines (a hub, see :func:`~.systemogram_rounds.hub_of`), all of that again with the hub
+on top of the family block, where its lines come in from their own directions. Every line is
+routed around every box that is not one of its ends, into its own port
+(:mod:`.systemogram_lines`), for the layout(s) expected to cross least once routed
+(``ROUTED``, more in a small drawing up to ``ROUTED_LINES``; see
+:func:`~.systemogram_choice.forecast`: straight crossings plus the boxes straight lines pass,
+plus a price for every box set off its kind's side and, in a drawing of more than
+``ROUTED_LINES`` lines, for how far its agents stand from their people:
+:data:`~.systemogram_choice.REACH_SHARE`), of each kind; the one with the fewest crossings
+after routing is drawn, a crossing of two lines into one person counting double
+(:func:`~.systemogram_choice.score`: such crossings make it hard to tell whose arrow is
+whose), and a line that runs more than ``LONG_WAY`` times its straight distance (round the
+drawing) counting as one more. Where one of those routed takes such a long way (in a drawing
+of up to ``ROUTED_LINES`` lines), more layouts are routed, one at a time until one wins that
+reaches everyone the short way (:func:`~.systemogram_choice.repairs`): where the best is the
+one that loops, first that layout with the agents of those lines turned along their rings to
+where their targets are within reach; then the next ``MORE_ROUTED`` likeliest of each kind,
+those in which the looping lines cross fewest lines (straight) first.
 
 Cost: O(R · (A log A + A² + S log S + K)) for R rounds, A agents, S line segments and K
 pairs of segments side by side, plus the routing of a few layouts, about O(L · c) for L
