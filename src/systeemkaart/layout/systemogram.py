@@ -9,7 +9,7 @@ neighbourhood social team on top (:mod:`.systemogram_rings`); neighbours on a ri
 places where their lines cross less that way round, and a card's professionals stand in
 the order their lines leave it. The order of the people in each household is then re-ranked by
 where their agents ended up and the whole is laid out again, for two shapes of the family
-block and three strengths of the side pull (in a drawing of more than ``ROUTED_LINES`` lines,
+block and three strengths of the side pull (in a drawing of more than ``REACH_LINES`` lines,
 one of them none: :data:`~.systemogram_rounds.UNPULLED`); where one person is the end of many
 of the lines (a hub, see :func:`~.systemogram_rounds.hub_of`), all of that again with the hub
 on top of the family block, where its lines come in from their own directions. Every line is
@@ -18,7 +18,7 @@ routed around every box that is not one of its ends, into its own port
 (``ROUTED``, more in a small drawing up to ``ROUTED_LINES``; see
 :func:`~.systemogram_choice.forecast`: straight crossings plus the boxes straight lines pass,
 plus a price for every box set off its kind's side and, in a drawing of more than
-``ROUTED_LINES`` lines, for how far its agents stand from their people:
+``REACH_LINES`` lines, for how far its agents stand from their people:
 :data:`~.systemogram_choice.REACH_SHARE`), of each kind; the one with the fewest crossings
 after routing is drawn, a crossing of two lines into one person counting double
 (:func:`~.systemogram_choice.score`: such crossings make it hard to tell whose arrow is
@@ -51,6 +51,7 @@ from .ring_centre import HouseholdPlace, PersonPlace, TextLine, centre_people, i
 from .ring_links import LinkPlace
 from .systemogram_choice import (
     LONG_WAY,
+    REACH_LINES,
     ROUTED,
     ROUTED_LINES,
     cheapest,
@@ -134,7 +135,7 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
                 help_counts(case, when))
     tried = [one_round(plan, start_rank, SIDE_WEIGHTS[0])]
     hub = hub_of(plan.units, plan.targets, plan.people) if optimise else None
-    weights = UNPULLED if len(tried[0].links) > ROUTED_LINES else SIDE_WEIGHTS
+    weights = UNPULLED if len(tried[0].links) > REACH_LINES else SIDE_WEIGHTS
     if optimise:
         tried = candidates(plan, start_rank, rounds, weights=weights)
     best = tried[0]

@@ -33,6 +33,7 @@ __all__ = [
     "MORE_ROUTED",
     "NEAR",
     "OFF_SIDE",
+    "REACH_LINES",
     "REACH_SHARE",
     "ROUTED",
     "ROUTED_LINES",
@@ -65,16 +66,25 @@ NEAR = 1.25
 OFF_SIDE = 10.0
 """Crossings a layout must save for each box it sets more than a quarter turn from its
 kind's side (see :func:`off_side`)."""
+REACH_LINES = 34
+"""Lines above which a drawing is large enough that its layout is chosen for reach as
+well (``REACH_SHARE``) and tried without the pull to the side
+(:data:`~.systemogram_rounds.UNPULLED`): above every example (at most 26) and every
+bench network of 20 agents (at most 34), so those are drawn as before. At 51 (where
+one layout is routed and none more for a line that takes a long way round) seed 4 of
+40 agents (47 lines) kept Organisatie 12 left of the family, its lines under the whole
+lower household; at 34, over 20 seeds, 40 agents crossed 125.1 -> 122.2 times with
+11.1 -> 10.1 bands, 30 agents 85.1 -> 74.6 with 7.0 -> 6.5; at 44, 30 agents crossed
+79.4 times with 7.5 bands."""
 REACH_SHARE = 0.75
 """What a layout's agents standing farther from the people they act on costs in
 :func:`likeliest`, as a share of the fewest straight crossings per share of the reach
 (:func:`~.systemogram_reach.reach`) of the layout that has them: a layout whose agents
 stand 10 % farther out is charged 7.5 % of those crossings. Of layouts that cross about
 as often, the one with its cards nearer their targets is routed and drawn. Only in a
-drawing of more than ``ROUTED_LINES`` lines, where one layout is routed and none more
-for a line that takes a long way round: in a smaller one routing decides (charged there,
-it routed layouts whose lines took long ways round, huisarts-steunfiguren's Sociaal
-Wijkteam West round the whole drawing)."""
+drawing of more than ``REACH_LINES`` lines: charged in every drawing of one routed
+layout, it routed huisarts-steunfiguren (26 lines) with Sociaal Wijkteam West's lines
+round the whole drawing."""
 UNTRACEABLE = 1.0
 """What a crossing of two lines into one person weighs in choosing among routed layouts,
 over and above being a crossing (see :func:`score`)."""
@@ -161,7 +171,7 @@ def likeliest(tried: Sequence[SystemogramLayout], sides: dict[str, float], count
     kind's side (radians)."""
     limit = tried[0].crossings * NEAR + 2
     per_reach = (REACH_SHARE * tried[0].crossings / max(reach(tried[0]), 1.0)
-                 if len(tried[0].links) > ROUTED_LINES else 0.0)
+                 if len(tried[0].links) > REACH_LINES else 0.0)
     out: list[SystemogramLayout] = []
     for group in ([lay for lay in tried if lay.crossings <= limit],
                   [lay for lay in tried if lay.crossings > limit]):

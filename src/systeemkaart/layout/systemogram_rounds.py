@@ -34,16 +34,16 @@ SIDE_WEIGHTS = (1.0, 0.55, 0.3)
 more, and the layout expected to cross least wins, with ``OFF_SIDE`` crossings charged for
 every box it sets more than a quarter turn off its kind's side (see :func:`likeliest`)."""
 UNPULLED = (1.0, 0.3, 0.0)
-"""The pulls tried in a drawing of more than ``ROUTED_LINES`` lines: no pull to the side
+"""The pulls tried in a drawing of more than ``REACH_LINES`` lines: no pull to the side
 instead of the middle one, each box wished only towards the people it acts on. There a
 card pulled to its side stood far from its people (the right side crowded with youth
 care, each card's lines crossing the family); the chooser charges for reach there
 (``REACH_SHARE``), so of the layouts that cross about as often the one whose cards stand
 near their people is drawn, and each box set more than a quarter turn off its side still
-costs ``OFF_SIDE`` crossings. 20 seeds of 40 agents: crossings 139.5 -> 125.1, bands
-13.6 -> 11.1, reach 296 -> 286 (with the middle pull kept as well 124.5, 11.4 and 284,
-for a third more layouts tried). Not in smaller drawings: at 20 agents (no reach
-charged there) the reach rose 189 -> 240."""
+costs ``OFF_SIDE`` crossings. 20 seeds of 40 agents (above 51 lines): crossings 139.5
+-> 125.1, bands 13.6 -> 11.1, reach 296 -> 286 (with the middle pull kept as well
+124.5, 11.4 and 284, for a third more layouts tried). Not in smaller drawings: at 20
+agents (no reach charged there) the reach rose 189 -> 240."""
 SHAPES = (1.8, 4.0)
 """Shapes (width over height) of the family block that are tried."""
 HUB_LINES = 8
