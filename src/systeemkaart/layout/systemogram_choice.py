@@ -66,16 +66,17 @@ NEAR = 1.25
 OFF_SIDE = 10.0
 """Crossings a layout must save for each box it sets more than a quarter turn from its
 kind's side (see :func:`off_side`)."""
-REACH_LINES = 34
+REACH_LINES = 51
 """Lines above which a drawing is large enough that its layout is chosen for reach as
 well (``REACH_SHARE``) and tried without the pull to the side
-(:data:`~.systemogram_rounds.UNPULLED`): above every example (at most 26) and every
-bench network of 20 agents (at most 34), so those are drawn as before. At 51 (where
-one layout is routed and none more for a line that takes a long way round) seed 4 of
-40 agents (47 lines) kept Organisatie 12 left of the family, its lines under the whole
-lower household; at 34, over 20 seeds, 40 agents crossed 125.1 -> 122.2 times with
-11.1 -> 10.1 bands, 30 agents 85.1 -> 74.6 with 7.0 -> 6.5; at 44, 30 agents crossed
-79.4 times with 7.5 bands."""
+(:data:`~.systemogram_rounds.UNPULLED`): where one layout is routed and none more for a
+line that takes a long way round. From 35 lines on (above every example, at most 26, and
+every 20-agent bench network, at most 34), over 20 seeds, 40 agents crossed 125.1 ->
+122.2 times with 11.1 -> 10.1 bands and 30 agents 85.1 -> 74.6 with 7.0 -> 6.5 (seed 4
+of 40 agents, 47 lines: 53 -> 46 crossings, 15 -> 7 bands, Organisatie 17 by the lower
+household instead of right of it); but five seeds of 30 agents crossed 72.4 -> 72.8 with
+4.4 -> 5.2 bands, and seed 4 of 40 drew two arrowheads into Persoon 1 on each other (a
+line routed over the person's top into its port), so it is not."""
 REACH_SHARE = 0.75
 """What a layout's agents standing farther from the people they act on costs in
 :func:`likeliest`, as a share of the fewest straight crossings per share of the reach
