@@ -7,25 +7,28 @@ people it acts on, pulled towards its side of the Proeftuin partner picture: you
 parenting support on the right, schools and the social basis on the left, the
 neighbourhood social team on top (:mod:`.systemogram_rings`); neighbours on a ring change
 places where their lines cross less that way round, and a card's professionals stand in
-the order their lines leave it. The order of the people in each household is then re-ranked
-by where their agents ended up and the whole is laid out again, for two shapes of the family
-block and three strengths of the side pull; where one person is the end of many of the lines
-(a hub, see :func:`~.systemogram_rounds.hub_of`), all of that again with the hub on top of
-the family block, where its lines come in from their own directions. Every line is routed
-around every box that is not one of its ends, into its own port (:mod:`.systemogram_lines`),
-for the layout(s) expected to cross least once routed (``ROUTED``, more in a small drawing
-up to ``ROUTED_LINES``; see :func:`~.systemogram_choice.forecast`: straight crossings plus
-the boxes straight lines pass, plus a price for every box set off its kind's side), of each
-kind; the one with the fewest crossings after routing is drawn, a crossing of two lines into
-one person counting double (:func:`~.systemogram_choice.score`: such crossings make it hard
-to tell whose arrow is whose), and a line that runs more than ``LONG_WAY`` times its
-straight distance (round the drawing) counting as one more. Where one of those routed takes
-such a long way (in a drawing of up to ``ROUTED_LINES`` lines), more layouts are routed, one
-at a time until one wins that reaches everyone the short way
-(:func:`~.systemogram_choice.repairs`): where the best is the one that loops, first that
-layout with the agents of those lines turned along their rings to where their targets are
-within reach; then the next ``MORE_ROUTED`` likeliest of each kind, those in which the
-looping lines cross fewest lines (straight) first.
+the order their lines leave it. The order of the people in each household is then re-ranked by
+where their agents ended up and the whole is laid out again, for two shapes of the family
+block and three strengths of the side pull (in a drawing of more than ``REACH_LINES`` lines,
+one of them none: :data:`~.systemogram_rounds.UNPULLED`); where one person is the end of many
+of the lines (a hub, see :func:`~.systemogram_rounds.hub_of`), all of that again with the hub
+on top of the family block, where its lines come in from their own directions. Every line is
+routed around every box that is not one of its ends, into its own port
+(:mod:`.systemogram_lines`), for the layout(s) expected to cross least once routed
+(``ROUTED``, more in a small drawing up to ``ROUTED_LINES``; see
+:func:`~.systemogram_choice.forecast`: straight crossings plus the boxes straight lines pass,
+plus a price for every box set off its kind's side and, in a drawing of more than
+``REACH_LINES`` lines, for how far its agents stand from their people:
+:data:`~.systemogram_choice.REACH_SHARE`), of each kind; the one with the fewest crossings
+after routing is drawn, a crossing of two lines into one person counting double
+(:func:`~.systemogram_choice.score`: such crossings make it hard to tell whose arrow is
+whose), and a line that runs more than ``LONG_WAY`` times its straight distance (round the
+drawing) counting as one more. Where one of those routed takes such a long way (in a drawing
+of up to ``ROUTED_LINES`` lines), more layouts are routed, one at a time until one wins that
+reaches everyone the short way (:func:`~.systemogram_choice.repairs`): where the best is the
+one that loops, first that layout with the agents of those lines turned along their rings to
+where their targets are within reach; then the next ``MORE_ROUTED`` likeliest of each kind,
+those in which the looping lines cross fewest lines (straight) first.
 
 Cost: O(R · (A log A + A² + S log S + K)) for R rounds, A agents, S line segments and K
 pairs of segments side by side, plus the routing of a few layouts, about O(L · c) for L
@@ -48,6 +51,7 @@ from .ring_centre import HouseholdPlace, PersonPlace, TextLine, centre_people, i
 from .ring_links import LinkPlace
 from .systemogram_choice import (
     LONG_WAY,
+    REACH_LINES,
     ROUTED,
     ROUTED_LINES,
     cheapest,
@@ -64,7 +68,7 @@ from .systemogram_places import (
     part_layout,
     route_layout,
 )
-from .systemogram_rounds import SIDE_WEIGHTS, candidates, hub_of, one_round
+from .systemogram_rounds import SIDE_WEIGHTS, UNPULLED, candidates, hub_of, one_round
 from .systemogram_shown import aliases, targets_of, with_relations
 from .systemogram_units import collapse, units
 
@@ -131,15 +135,16 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
                 help_counts(case, when))
     tried = [one_round(plan, start_rank, SIDE_WEIGHTS[0])]
     hub = hub_of(plan.units, plan.targets, plan.people) if optimise else None
+    weights = UNPULLED if len(tried[0].links) > REACH_LINES else SIDE_WEIGHTS
     if optimise:
-        tried = candidates(plan, start_rank, rounds)
+        tried = candidates(plan, start_rank, rounds, weights=weights)
     best = tried[0]
     if route:
         sides = {u.id: u.side for u in plan.units if u.side is not None}
         count = max(ROUTED, ROUTED_LINES // max(len(tried[0].links), 1)) if optimise else 1
         groups = [tried]
         if hub is not None:  # the best with the busiest person on top competes as well
-            groups.append(candidates(plan, start_rank, rounds, hub))
+            groups.append(candidates(plan, start_rank, rounds, hub, weights))
         near = [[lay for lay in likeliest(group, sides, count)] for group in groups]
         straight = [lay for group in near for lay in group]
         routed = [route_layout(case, lay) for lay in straight]
