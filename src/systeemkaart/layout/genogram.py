@@ -20,7 +20,12 @@
    child lines that skip a row, run orthogonally through the bands between rows and the
    corridors between boxes, so no line ever crosses a box that is not its own end; once
    rows have coordinates, each relation keeps the route that crosses fewest lines, or a
-   straight line where that is clear (:mod:`.genogram_straight`).
+   straight line where that is clear (:mod:`.genogram_straight`). The orders of step 2 are
+   judged by their family lines alone, which the emotional lines never move, so only the
+   layout kept is drawn with its emotional lines: there corridors too narrow for them
+   widen (:mod:`.genogram_widen`) and they get their last touches (``Work.polish``: routed
+   again once the ways not drawn gave back their room, :mod:`.genogram_reroute`; moved
+   where they run close beside another line, :func:`~.genogram_part.part_lines`).
 
 The lines run through lanes and rows without coordinates until the end; resolving them
 (:mod:`.genogram_resolve`) gives every lane and row its y. Finally households are outlined
