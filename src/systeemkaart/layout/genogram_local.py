@@ -89,8 +89,9 @@ Placed = tuple[GenogramLayout, Work, list[list[float]], list[float]]
 
 
 class Place(Protocol):
-    """Lays the blocks out (in the rows ``order`` when given; with ``relations`` False the
-    family lines only)."""
+    """Lays the blocks out (in the rows ``order`` when given) with their family lines; the
+    emotional lines are left out of every layout tried (only the layout kept is drawn with
+    them), and ``relations`` False says so where only the family lines are wanted."""
 
     def __call__(self, free: Collection[str] = (), order: list[list[int]] | None = None,
                  relations: bool = True) -> Placed: ...
