@@ -200,16 +200,31 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         for pid in pending.relation[k][0].between:
             ends[pid].pop(k, None)
 
+    def close(k: int, j: int) -> int:
+        """1 when way ``j`` of relation ``k`` is a narrow detour too close beside another
+        way between its pair where wide ones were offered (see :func:`wide_pair`), in the
+        drawing's last touches only (``Work.polish``); else 0."""
+        var = offset[k][j]
+        return int(work.polish and var is not None and not apart and narrow_detour(var)
+                   and wide_pair(k) and crowds(k, ways[k][j]))
+
     def best(k: int, routes_only: bool) -> int:
         """The way of relation ``k`` that runs along and crosses fewest lines (of two
         that run along and cross as many, not a narrow detour too close beside another
-        between its pair, where wide ones were offered: see :func:`wide_pair`)."""
-        found: tuple[tuple[int, int, int, tuple[int, int]], int] | None = None
+        between its pair, where wide ones were offered: see :func:`close`). Whether a way
+        is too close is asked only of ways that tie (it measures the lines beside it)."""
+        found: tuple[tuple[int, int], tuple[int, int], int] | None = None
+        found_close: int | None = None  # of the way found, once asked
         for (along, crossed, rank), j in order[k]:
-            if found is not None and ((along, crossed) > found[0][:2] or (
-                    (along, crossed) == found[0][:2] and not found[0][2]
-                    and rank > found[0][3])):
-                break  # this way and the later ones cost at least as much
+            if found is not None and (along, crossed) >= found[0]:
+                # this way and the later ones cost at least as much: past the ties
+                if (along, crossed) > found[0]:
+                    break
+                if rank > found[1]:
+                    if found_close is None:
+                        found_close = close(k, found[2])
+                    if not found_close:
+                        break
             if routes_only and offset[k][j] is not None:
                 continue
             shared = clashes(k, ways[k][j])
@@ -221,13 +236,17 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
             var = offset[k][j]
             if var is not None and (apart or var[1] != DETOUR) and crowds(k, ways[k][j]):
                 continue  # nor too close beside another between its pair
-            close = int(work.polish and var is not None and not apart and narrow_detour(var)
-                        and wide_pair(k) and crowds(k, ways[k][j]))
-            key = (along + more_along + shared, crossed + more_crossed, close, rank)
-            if found is None or key < found[0]:
-                found = (key, j)
+            cost = (along + more_along + shared, crossed + more_crossed)
+            if found is None or cost < found[0]:
+                found, found_close = (cost, rank, j), None
+            elif cost == found[0]:
+                if found_close is None:
+                    found_close = close(k, found[2])
+                mine = close(k, j)
+                if (mine, rank) < (found_close, found[1]):
+                    found, found_close = (cost, rank, j), mine
         assert found is not None  # every relation has a route
-        return found[1]
+        return found[2]
 
     def search(first: Callable[[int], int], rounds: int,
                turn: Sequence[int] = range(len(ways))) -> list[int]:
