@@ -261,8 +261,12 @@ def crowded_pairs(lines: list[tuple[list[Point], float, list[Point]]],
     def beside(i: int, j: int) -> bool:
         run = 0
         reach = lines[i][1] + lines[j][1] + clear - _SLACK - 1e-6
+        along: Segment | None = None
+        near: list[Segment] = []  # the segments of line j parallel to ``along``
         for p, s in samples[i]:
-            if any(_parallel(s, t) and segment_distance(p, *t) < reach for t in segs[j]):
+            if s is not along:
+                along, near = s, [t for t in segs[j] if _parallel(s, t)]
+            if any(segment_distance(p, *t) < reach for t in near):
                 run += 1
                 if run >= _STRETCH:
                     return True
