@@ -58,12 +58,16 @@ def _samples(points: list[Point], ends: list[Point]) -> list[tuple[Point, Segmen
     """Points every ``_STEP`` along the line ``points`` (with the segment each lies on),
     leaving out those near ``ends``."""
     out: list[tuple[Point, Segment]] = []
+    dist = math.dist
     for s in line_segments(points):
         (x1, y1), (x2, y2) = s
         n = max(1, int(math.hypot(x2 - x1, y2 - y1) // _STEP))
         for k in range(n + 1):
             p = (x1 + (x2 - x1) * k / n, y1 + (y2 - y1) * k / n)
-            if all(math.dist(p, e) > _END for e in ends):
+            for e in ends:
+                if dist(p, e) <= _END:
+                    break
+            else:
                 out.append((p, s))
     return out
 
