@@ -432,12 +432,14 @@ def _on(points: list[Point], half: float, others: Lines) -> tuple[int, int]:
             for t in segs:
                 if (t[0][0] == t[1][0]) != vertical or t[0] == t[1]:
                     continue
+                gap = abs(at - (t[0][0] if vertical else t[0][1]))
+                if gap >= NEAR and gap - half - other_half >= LINE_CLEAR - 1.0:
+                    continue
                 if min(hi, max(t[0][k], t[1][k])) - max(lo, min(t[0][k], t[1][k])) <= ALONG:
                     continue
-                gap = abs(at - (t[0][0] if vertical else t[0][1]))
                 if gap < NEAR:
                     on += 1
-                elif gap - half - other_half < LINE_CLEAR - 1.0:
+                else:
                     close += 1
     return on, close
 
