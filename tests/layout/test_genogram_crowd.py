@@ -80,6 +80,18 @@ def test_crowding_narrow_detour_last_between_one_pair() -> None:
     assert _crossings(layout, straight=False) == 0
 
 
+def test_level_stretch_beside_a_line_over_the_top() -> None:
+    """Two lines between a grandparent and a parent (an abuse zigzag and a caregiving
+    line) both bend over the top of the symbols between them, their level stretches 7
+    units apart: the zigzag reaches 3.7 and the pair ran within 2 units of each other
+    for 70 units. The last pass now moves level stretches up or down too (and vertical
+    ones between two slanted stretches), so the caregiving line runs clear above
+    (``genogram_part.part_lines``)."""
+    crowded = crowded_lines(_layout("level-over-top"), _CLEAR)
+    assert (0, "relation 11") not in crowded
+    assert (11, "relation 0") not in crowded
+
+
 @pytest.mark.xfail(strict=True, reason="corridor narrower than a cut-off needs beside a "
                    "child line below")
 def test_cutoff_in_a_narrow_corridor() -> None:

@@ -11,11 +11,14 @@ stretches on either side moving with it, to the nearest x where it runs beside n
 preferring one where what it draws keeps :data:`~.genogram_route.LINE_CLEAR` from what the
 other line draws. A move is kept only when it passes through no box, comes no nearer to
 a box or a couple's dates than it was or than :data:`~.genogram_route.TEXT_CLEAR`, and
-crosses no more lines than before.
+crosses no more lines than before. In the last pass (``close``) also a vertical stretch
+between two slanted ones (a detour round a corner) and a level stretch (moved up or down:
+two detours over the top of the same symbols) are moved.
 
 Cost: only the stretches found on another line are moved; each try measures the three
 moved segments against every segment of the drawing (linear), for a bounded number of
-tries. A drawing with no line on a line costs one sorted pass (:func:`.lines_on_lines`).
+tries, and only against the segments near it (:func:`.genogram_part_measure.within`). A
+drawing with no line on a line costs one sorted pass (:func:`.lines_on_lines`).
 """
 
 from __future__ import annotations
@@ -26,16 +29,22 @@ import math
 from collections.abc import Callable, Collection, Iterator
 from typing import Final
 
-from . import Box, Point, proper_cross, round2
+from . import Box, Point, round2
 from .genogram_clear import crowded_lines, named_lines, segment_box
 from .genogram_near import ALONG, NEAR
+from .genogram_part_measure import REACH as _REACH
+from .genogram_part_measure import Lines, Segment
+from .genogram_part_measure import cross as _cross
+from .genogram_part_measure import flip as _flip
+from .genogram_part_measure import flip_box as _flip_box
+from .genogram_part_measure import nearest as _nearest
+from .genogram_part_measure import no_nearer as _no_nearer
+from .genogram_part_measure import on_lines as _on
+from .genogram_part_measure import within as _within
 from .genogram_places import SYMBOL, GenogramLayout, RelationPlace
 from .genogram_relations import drawn_half
-from .genogram_route import LINE_CLEAR, TEXT_CLEAR
 
 __all__ = ["part_lines"]
-
-Segment = tuple[Point, Point]
 
 _MOST: Final = 24
 """The farthest a stretch is moved either way."""
@@ -96,10 +105,6 @@ def part_lines(layout: GenogramLayout,
             return
 
 
-Lines = list[tuple[float, list[Segment]]]
-"""Lines as (half what each draws, its segments)."""
-
-
 def _other_lines(layout: GenogramLayout, *mine: RelationPlace) -> Lines:
     """Every drawn line of ``layout`` but the relations ``mine``, as (half what it draws,
     its segments; see :func:`.named_lines`)."""
@@ -117,17 +122,45 @@ def _part(layout: GenogramLayout, rel: RelationPlace, framed: Collection[str],
           close: bool = False) -> bool:
     """Move each middle vertical stretch of ``rel`` that lies on another line (with
     ``close``, or closer beside one than :data:`LINE_CLEAR` by what both draw) to the
-    best x found (see :func:`_score`); True when one moved."""
+    best x found (see :func:`_score`); True when one moved. With ``close``, also the
+    stretches between slanted ones (a detour round a corner) and the level stretches
+    (moved up or down, see :func:`_part_level`)."""
     half = drawn_half(rel.kind)
     others = _other_lines(layout, rel)
     boxes = _obstacles(layout, rel, framed)
     own = [layout.people[pid].box for pid in rel.between]
-    moved = False
-    points = rel.points
+    moved, left = _move_stretches(rel.points, half, others, boxes, own, close)
+    for i in left:
+        moved |= _swap_ends(layout, rel, i, half, boxes, own)
+    if close:
+        moved |= _part_level(rel, half, others, boxes, own)
+    return moved
+
+
+def _stretches(points: list[Point], bent: bool) -> Iterator[int]:
+    """The ``i`` of each middle vertical stretch ``i``-``i+1`` of ``points`` between two
+    level ones (with ``bent``, between two that are not vertical: level or slanted)."""
     for i in range(1, len(points) - 2):
         (x0, y0), (x1, y1) = points[i], points[i + 1]
-        if x0 != x1 or y0 == y1 or points[i - 1][1] != y0 or points[i + 2][1] != y1:
+        if x0 != x1 or y0 == y1:
             continue
+        a, d = points[i - 1], points[i + 2]
+        if (a[0] == x0 or d[0] == x1) if bent else (a[1] != y0 or d[1] != y1):
+            continue
+        yield i
+
+
+def _move_stretches(points: list[Point], half: float, every: Lines, boxes: list[Box],
+                    own: list[Box], close: bool) -> tuple[bool, list[int]]:
+    """Move the middle vertical stretches of ``points`` (a line drawing ``half`` either
+    side) that lie on one of ``every`` (with ``close``, or run close beside one) to the
+    best x found, clear of ``boxes`` and not through its own ends' boxes ``own``, in
+    place: whether one moved, and the stretches on a line that found no x."""
+    moved = False
+    left: list[int] = []
+    for i in _stretches(points, close):
+        (x0, y0), (x1, y1) = points[i], points[i + 1]
+        others = _within(every, points[i - 1:i + 3], _MOST + _REACH)
         before = _score(points, i, 0.0, half, others)
         if before[0] == 0 and not (close and before[1]):
             continue
@@ -152,8 +185,26 @@ def _part(layout: GenogramLayout, rel: RelationPlace, framed: Collection[str],
             points[i] = (round2(x0 + dx), y0)
             points[i + 1] = (round2(x1 + dx), y1)
             moved = True
-        elif before[0] and _swap_ends(layout, rel, i, half, boxes, own):
-            moved = True
+        elif before[0]:
+            left.append(i)
+    return moved, left
+
+
+def _part_level(rel: RelationPlace, half: float, others: Lines, boxes: list[Box],
+                own: list[Box]) -> bool:
+    """Move the middle level stretches of ``rel`` that run close beside another line up
+    or down, as :func:`_move_stretches` moves vertical ones sideways (on the drawing
+    mirrored in its diagonal): a detour over a symbol's top beside another line round the
+    same corners. True when one moved."""
+    flipped = _flip(rel.points)
+    if next(_stretches(flipped, True), None) is None:
+        return False
+    moved, _left = _move_stretches(
+        flipped, half, [(h, [((a[1], a[0]), (b[1], b[0])) for a, b in segs])
+                        for h, segs in others],
+        [_flip_box(b) for b in boxes], [_flip_box(b) for b in own], close=True)
+    if moved:
+        rel.points = _flip(flipped)
     return moved
 
 
@@ -282,20 +333,6 @@ def _near_boxes(points: list[Point], i: int, dx: float, boxes: list[Box]) -> lis
     return _nearest(_moved(points, i, dx), boxes)
 
 
-def _nearest(segs: list[Segment], boxes: list[Box]) -> list[float]:
-    """Per box, how near the segments ``segs`` come to it."""
-    return [min(segment_box(s, box) for s in segs) for box in boxes]
-
-
-def _no_nearer(segs: list[Segment], boxes: list[Box], before: list[float],
-               half: float) -> bool:
-    """True when ``segs`` come no nearer to any of ``boxes`` than ``before`` (per box) or
-    than what the line draws (``half``) plus :data:`TEXT_CLEAR`."""
-    need = half + TEXT_CLEAR
-    return all(near >= min(old, need) - 1e-6
-               for near, old in zip(_nearest(segs, boxes), before, strict=True))
-
-
 def _clear_of_boxes(points: list[Point], i: int, dx: float, half: float, boxes: list[Box],
                     before: list[float], own: list[Box]) -> bool:
     """True when the stretch moved by ``dx`` comes no nearer to any box than it was, or
@@ -415,36 +452,3 @@ def _port(points: list[Point], symbol: Box, half_width: Callable[[float], float]
 
         return above, upright, x0 - cx
     return None
-
-
-def _on(points: list[Point], half: float, others: Lines) -> tuple[int, int]:
-    """How many other lines' segments (``others``: half the width each draws, segments)
-    the segments of ``points`` lie on (closer than ``NEAR``, along more than
-    ``ALONG``), and how many they come closer to than :data:`LINE_CLEAR` by what both
-    draw (``half``: what this line draws)."""
-    on = close = 0
-    for s in itertools.pairwise(points):
-        vertical = s[0][0] == s[1][0]
-        at = s[0][0] if vertical else s[0][1]
-        k = 1 if vertical else 0
-        lo, hi = sorted((s[0][k], s[1][k]))
-        for other_half, segs in others:
-            for t in segs:
-                if (t[0][0] == t[1][0]) != vertical or t[0] == t[1]:
-                    continue
-                gap = abs(at - (t[0][0] if vertical else t[0][1]))
-                if gap >= NEAR and gap - half - other_half >= LINE_CLEAR - 1.0:
-                    continue
-                if min(hi, max(t[0][k], t[1][k])) - max(lo, min(t[0][k], t[1][k])) <= ALONG:
-                    continue
-                if gap < NEAR:
-                    on += 1
-                else:
-                    close += 1
-    return on, close
-
-
-def _cross(points: list[Point], others: Lines) -> int:
-    """How many segments of ``others`` the segments of ``points`` cross."""
-    return sum(1 for s in itertools.pairwise(points) for _h, ts in others for t in ts
-               if proper_cross(s, t))

@@ -1,0 +1,105 @@
+"""Measures for parting genogram emotional lines (:mod:`.genogram_part`): how many other
+lines a few segments lie on, run close beside or cross, how near they come to boxes, and
+the drawing mirrored in its diagonal (so level stretches move as vertical ones do).
+
+Cost: each measure is linear in the segments it is given; :func:`within` keeps only
+those near a stretch, so a try costs what lies around it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Final
+
+from . import Box, Point, proper_cross
+from .genogram_clear import segment_box
+from .genogram_near import ALONG, NEAR
+from .genogram_route import LINE_CLEAR, TEXT_CLEAR
+
+__all__ = ["REACH", "Lines", "Segment", "cross", "flip", "flip_box", "nearest", "no_nearer",
+           "on_lines", "within"]
+
+Segment = tuple[Point, Point]
+
+Lines = list[tuple[float, list[Segment]]]
+"""Lines as (half what each draws, its segments)."""
+
+REACH: Final = 20.0
+"""Farther than two lines' drawn halves and :data:`LINE_CLEAR` together: a segment that
+far from a stretch, wherever it moves, neither lies on it nor runs close beside it."""
+
+
+def within(lines: Lines, points: list[Point], grow: float) -> Lines:
+    """The segments of ``lines`` that come within the bounding box of ``points`` grown by
+    ``grow``: all that a stretch of those points moved up to ``grow`` less ``REACH`` can
+    meet, lie on or run close beside (the others are not measured)."""
+    lo_x = min(x for x, _y in points) - grow
+    hi_x = max(x for x, _y in points) + grow
+    lo_y = min(y for _x, y in points) - grow
+    hi_y = max(y for _x, y in points) + grow
+    out: Lines = []
+    for half, segs in lines:
+        near = [t for t in segs if max(t[0][0], t[1][0]) >= lo_x and min(t[0][0], t[1][0])
+                <= hi_x and max(t[0][1], t[1][1]) >= lo_y and min(t[0][1], t[1][1]) <= hi_y]
+        if near:
+            out.append((half, near))
+    return out
+
+
+def flip(points: list[Point]) -> list[Point]:
+    """``points`` mirrored in the diagonal (x and y swapped)."""
+    return [(y, x) for x, y in points]
+
+
+def flip_box(box: Box) -> Box:
+    """``box`` mirrored in the diagonal."""
+    return Box(box.y, box.x, box.h, box.w)
+
+
+def nearest(segs: list[Segment], boxes: list[Box]) -> list[float]:
+    """Per box, how near the segments ``segs`` come to it."""
+    return [min(segment_box(s, box) for s in segs) for box in boxes]
+
+
+def no_nearer(segs: list[Segment], boxes: list[Box], before: list[float],
+               half: float) -> bool:
+    """True when ``segs`` come no nearer to any of ``boxes`` than ``before`` (per box) or
+    than what the line draws (``half``) plus :data:`TEXT_CLEAR`."""
+    need = half + TEXT_CLEAR
+    return all(near >= min(old, need) - 1e-6
+               for near, old in zip(nearest(segs, boxes), before, strict=True))
+
+
+def on_lines(points: list[Point], half: float, others: Lines) -> tuple[int, int]:
+    """How many other lines' segments (``others``: half the width each draws, segments)
+    the segments of ``points`` lie on (closer than ``NEAR``, along more than
+    ``ALONG``), and how many they come closer to than :data:`LINE_CLEAR` by what both
+    draw (``half``: what this line draws)."""
+    on = close = 0
+    for s in itertools.pairwise(points):
+        vertical = s[0][0] == s[1][0]
+        if not vertical and s[0][1] != s[1][1]:
+            continue  # slanted: measured as drawn by the caller (crowded_lines)
+        at = s[0][0] if vertical else s[0][1]
+        k = 1 if vertical else 0
+        lo, hi = sorted((s[0][k], s[1][k]))
+        for other_half, segs in others:
+            for t in segs:
+                if (t[0][0] == t[1][0]) != vertical or t[0] == t[1]:
+                    continue
+                gap = abs(at - (t[0][0] if vertical else t[0][1]))
+                if gap >= NEAR and gap - half - other_half >= LINE_CLEAR - 1.0:
+                    continue  # too far across to count, however far they run along
+                if min(hi, max(t[0][k], t[1][k])) - max(lo, min(t[0][k], t[1][k])) <= ALONG:
+                    continue
+                if gap < NEAR:
+                    on += 1
+                else:
+                    close += 1
+    return on, close
+
+
+def cross(points: list[Point], others: Lines) -> int:
+    """How many segments of ``others`` the segments of ``points`` cross."""
+    return sum(1 for s in itertools.pairwise(points) for _h, ts in others for t in ts
+               if proper_cross(s, t))
