@@ -51,6 +51,7 @@ from systeemkaart.layout.systemogram_bands import FRAME, bands
 from systeemkaart.layout.systemogram_fan import fan_crossings
 from systeemkaart.layout.systemogram_heads import crowded_heads
 from systeemkaart.layout.systemogram_lines import close_runs, routed_ends
+from systeemkaart.layout.systemogram_reach import reach
 from systeemkaart.layout.systemogram_through import lines_through_boxes
 from systeemkaart.model import Case
 
@@ -164,21 +165,6 @@ def _length(lay: SystemogramLayout) -> tuple[float, int]:
     return total, long_ways(lay.links)
 
 
-def _reach(lay: SystemogramLayout) -> float:
-    """Mean gap (units) between an agent's box and the box of the person it acts on, over
-    the lines into people: where the agents stand, before any routing."""
-    gaps = []
-    for lk in lay.links:
-        agent, person = lay.agents.get(lk.source), lay.people.get(lk.target)
-        if agent is None or person is None:
-            continue
-        a, b = agent.box, person.box
-        dx = max(a.x - b.right, b.x - a.right, 0.0)
-        dy = max(a.y - b.bottom, b.y - a.bottom, 0.0)
-        gaps.append(math.hypot(dx, dy))
-    return statistics.mean(gaps) if gaps else 0.0
-
-
 SEEDS = 5
 """The fixed seeds of the main columns (comparable with earlier figures)."""
 WIDE = 20
@@ -202,7 +188,7 @@ def main() -> None:
         close, pairs, band, frame, fan, far, most, total, long = ([], [], [], [], [], [], [],
                                                                   [], [])
         heads: list[int] = []
-        reach: list[float] = []
+        reaches: list[float] = []
         for seed in range(WIDE):
             case = network(seed, n_people, n_agents)
             final = layout_systemogram(case)
@@ -229,7 +215,7 @@ def main() -> None:
             run, loops = _length(final)
             total.append(run)
             long.append(loops)
-            reach.append(_reach(final))
+            reaches.append(reach(final))
             wall, proc = _best(lambda c=case: draw(c, "systemogram"))
             ms.append(wall)
             cpu.append(proc)
@@ -243,7 +229,7 @@ def main() -> None:
               f"{statistics.mean(fan):>5.1f} {statistics.mean(far):>5.1f} {max(most):>5} "
               f"{statistics.mean(heads):>5.1f} "
               f"{statistics.mean(total):>7.0f} {statistics.mean(long):>5.1f} "
-              f"{statistics.mean(reach):>5.0f}")
+              f"{statistics.mean(reaches):>5.0f}")
     examples = sorted(Path("examples").glob("*.yaml"))
     if examples:
         print("\nexamples: crossings file / ordered / routed, lines through boxes straight ->")
@@ -267,7 +253,7 @@ def main() -> None:
                   f"{_through(straight):>3} -> {_through(final):<3} {s:>7.1f} ms {t:>7.1f} ms "
                   f"{length:>6.0f} / {count:<3} {n_bands:>3} / {n_frame:<2} {_fan(final):>3} / "
                   f"{_far(final):<3} {len(crowded_heads(final.links)):>3} "
-                  f"{run:>6.0f} / {loops} {_reach(final):>5.0f}")
+                  f"{run:>6.0f} / {loops} {reach(final):>5.0f}")
     sys.stdout.flush()
 
 

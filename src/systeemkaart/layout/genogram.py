@@ -143,8 +143,9 @@ def _layout(case: Case, options: GenogramOptions,
     search = len(st.blocks) < LARGE
     # the search judges the family lines alone (family_score): the emotional lines move
     # none of them, so they are drawn only in the layout it keeps (see finished), where
-    # corridors too narrow for them widen and they get their last touches (Work.polish)
-    searched = search
+    # corridors too narrow for them widen and they get their last touches (Work.polish);
+    # a large drawing is not searched, and is drawn with them at once
+    large = not search
 
     def measure_heights(work: Work) -> None:
         """The height of every person's box, as the partner lines below the symbols stand
@@ -172,7 +173,7 @@ def _layout(case: Case, options: GenogramOptions,
         centres = place_blocks(dot_source(st, widths, gaps, free=free, order=order),
                                len(st.blocks), work.waypoints, meanwhile=needs_no_coordinates)
         _place_people(work, gaps, centres)
-        layout = _finish(work, gaps, relations and not searched, consanguine[0])
+        layout = _finish(work, gaps, relations and large, consanguine[0])
         return layout, work, gaps, centres
 
     def relaid(work: Work, gaps: list[list[float]], centres: list[float],

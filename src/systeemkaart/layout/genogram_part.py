@@ -37,6 +37,7 @@ from .genogram_part_measure import Lines, Segment
 from .genogram_part_measure import cross as _cross
 from .genogram_part_measure import flip as _flip
 from .genogram_part_measure import flip_box as _flip_box
+from .genogram_part_measure import flip_lines as _flip_lines
 from .genogram_part_measure import nearest as _nearest
 from .genogram_part_measure import no_nearer as _no_nearer
 from .genogram_part_measure import on_lines as _on
@@ -200,8 +201,7 @@ def _part_level(rel: RelationPlace, half: float, others: Lines, boxes: list[Box]
     if next(_stretches(flipped, True), None) is None:
         return False
     moved, _left = _move_stretches(
-        flipped, half, [(h, [((a[1], a[0]), (b[1], b[0])) for a, b in segs])
-                        for h, segs in others],
+        flipped, half, _flip_lines(others),
         [_flip_box(b) for b in boxes], [_flip_box(b) for b in own], close=True)
     if moved:
         rel.points = _flip(flipped)

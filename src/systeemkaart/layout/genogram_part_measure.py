@@ -16,8 +16,8 @@ from .genogram_clear import segment_box
 from .genogram_near import ALONG, NEAR
 from .genogram_route import LINE_CLEAR, TEXT_CLEAR
 
-__all__ = ["REACH", "Lines", "Segment", "cross", "flip", "flip_box", "nearest", "no_nearer",
-           "on_lines", "within"]
+__all__ = ["REACH", "Lines", "Segment", "cross", "flip", "flip_box", "flip_lines", "nearest",
+           "no_nearer", "on_lines", "within"]
 
 Segment = tuple[Point, Point]
 
@@ -49,6 +49,11 @@ def within(lines: Lines, points: list[Point], grow: float) -> Lines:
 def flip(points: list[Point]) -> list[Point]:
     """``points`` mirrored in the diagonal (x and y swapped)."""
     return [(y, x) for x, y in points]
+
+
+def flip_lines(lines: Lines) -> Lines:
+    """``lines`` mirrored in the diagonal (each segment's x and y swapped)."""
+    return [(half, [((a[1], a[0]), (b[1], b[0])) for a, b in segs]) for half, segs in lines]
 
 
 def flip_box(box: Box) -> Box:

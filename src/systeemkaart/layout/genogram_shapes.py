@@ -96,6 +96,8 @@ their turns (:func:`detour_variants`), so what they draw keeps clear."""
 _WIDE_DETOUR_PORTS: Final = tuple(itertools.product(_WIDE_PORTS, _WIDE_PORTS))
 _WIDE_DETOUR_ENDS: Final = tuple(_DETOUR_WIDE + _WIDE_PORTS.index(off_b)
                                  for _off_a, off_b in _WIDE_DETOUR_PORTS)
+
+
 def wide_detours(wide: float) -> bool:
     """True when :func:`detour_variants` offers detours whose turns lie ``wide`` apart
     (more than the usual ``_DETOUR_LANES``) besides the usual ones."""

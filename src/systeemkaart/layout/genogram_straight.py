@@ -27,7 +27,6 @@ from collections.abc import Callable
 
 from . import Point
 from .genogram_choice import PORT_GAP, choose_ways
-from .genogram_dot import LARGE
 from .genogram_near import FamilyLines, LineIndex, line_segments
 from .genogram_places import Pending, Work
 from .genogram_ports import repack_side_ports
@@ -62,15 +61,15 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
     once the lanes of the routes not taken are freed. The routes not taken give back the
     slots and ports they took, and the relations are routed and chosen once more with
     only the ways drawn holding room (:mod:`.genogram_reroute`: with ``work.polish``, in
-    the layout kept, not in a drawing of ``LARGE`` blocks or more); that drawing is kept
-    where its lines cross fewer lines (see :func:`.genogram_reroute.better`)."""
+    the layout the order search kept, so never in a drawing of ``LARGE`` blocks or more,
+    which is not searched); that drawing is kept where its lines cross fewer lines (see
+    :func:`.genogram_reroute.better`)."""
     choice = choose_ways(work, pending, geometry)
     kept = [best for best, _off in choice]
     for k, j in enumerate(kept):
         give_back(work, pending.relation_taken[k], j)
     pending.relation_kept = kept
-    if not work.polish or len(work.st.blocks) >= LARGE \
-            or all(off is not None for _best, off in choice) \
+    if not work.polish or all(off is not None for _best, off in choice) \
             or not routed_otherwise(pending, kept):
         return _settle(work, pending, choice, regeometry)
     # routed again with only the ways drawn holding room, the relations may find ways
