@@ -137,7 +137,9 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
     hub = hub_of(plan.units, plan.targets, plan.people) if optimise else None
     weights = UNPULLED if len(tried[0].links) > REACH_LINES else SIDE_WEIGHTS
     if optimise:
-        tried = candidates(plan, start_rank, rounds, weights=weights)
+        # the first candidate is the round laid out above (the same pull: not laid out again)
+        tried = candidates(plan, start_rank, rounds, weights=weights,
+                           first_round=tried[0] if weights[0] == SIDE_WEIGHTS[0] else None)
     best = tried[0]
     if route:
         sides = {u.id: u.side for u in plan.units if u.side is not None}

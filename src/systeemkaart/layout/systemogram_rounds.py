@@ -79,10 +79,17 @@ def one_round(plan: Plan, rank: dict[str, float], side_weight: float,
 
 
 def candidates(plan: Plan, start: dict[str, float], rounds: int, hub: str | None = None,
-               weights: Sequence[float] = SIDE_WEIGHTS) -> list[SystemogramLayout]:
+               weights: Sequence[float] = SIDE_WEIGHTS,
+               first_round: SystemogramLayout | None = None) -> list[SystemogramLayout]:
     """Layouts for each shape of the family block and each side pull of ``weights``, each
     re-ranked ``rounds`` times; distinct ones, fewest straight crossings first (stable).
-    With ``hub``, that person stands on top of the family block in every one."""
+    With ``hub``, that person stands on top of the family block in every one.
+
+    ``first_round`` is the round :func:`one_round` laid out last with ``plan`` from
+    ``start``, the first shape and the first of ``weights`` (and ``hub``): taken as it is
+    instead of laid out again. It is the same layout: every argument is the same, and each
+    ring's search for its radius, starting at the radius that round found (``plan.hints``),
+    finds it fitting and the step below not (:func:`~.systemogram_rings.place_rings`)."""
     out: list[SystemogramLayout] = []
     seen: set[tuple[tuple[str, float, float], ...]] = set()
     blocks: set[tuple[tuple[str, float, float], ...]] = set()
@@ -96,8 +103,12 @@ def candidates(plan: Plan, start: dict[str, float], rounds: int, hub: str | None
         for weight in weights:
             rank, height = start, None
             for k in range(max(1, rounds)):
-                result = one_round(plan, rank, weight, shape, height,
-                                   first if k == 0 else None, hub)
+                if first_round is not None and k == 0 and shape == SHAPES[0] \
+                        and weight == weights[0]:
+                    result = first_round
+                else:
+                    result = one_round(plan, rank, weight, shape, height,
+                                       first if k == 0 else None, hub)
                 key = tuple((k, a.box.x, a.box.y) for k, a in result.agents.items())
                 key += tuple((k, p.x, p.y) for k, p in result.people.items())
                 if key in seen:
