@@ -186,19 +186,24 @@ def _pair(i: int, j: int, path: Sequence[Point], paths: Sequence[Sequence[Point]
 def _weigh(i: int, segs: Sequence[tuple[Point, Point]], path: Sequence[Point],
            near: Sequence[_Record], paths: Sequence[Sequence[Point]],
            ends: Sequence[tuple[str, str]], widths: Sequence[float], close_too: bool = True,
-           how: dict[int, _Pair] | None = None, tally: _Tally | None = None
-           ) -> tuple[int, int, float]:
+           how: dict[int, _Pair] | None = None, tally: _Tally | None = None,
+           crossings: bool = True) -> tuple[int, int, float]:
     """How many of the ``near`` segments the segments ``segs`` of line ``i`` (whose way is
     ``path``) cross (of lines sharing no end, and of other agents' lines into the same
     person), and how long they run closer beside lines of other agents and frame edges
     than their tracks' spacing (with ``close_too``). Only segments whose boxes come that
     near are weighed. ``how`` keeps line ``i``'s :func:`_pair` of each line met (they
-    depend on the lines' ends, which never move), for the next call."""
+    depend on the lines' ends, which never move), for the next call. Without
+    ``crossings`` only the closeness is weighed (the crossings count 0: a caller that
+    counted them already)."""
     free, into, close = 0, 0, 0.0
     reach = max(widths) + TRACK_GAP if close_too else 0.0
+    # each segment's box grown by ``reach``, its ends, direction and the most its cross
+    # product with a segment of length 1 may be for the two to count as parallel
     boxes = [(min(a[0], b[0]) - reach, max(a[0], b[0]) + reach,
               min(a[1], b[1]) - reach, max(a[1], b[1]) + reach, a, b,
-              b[0] - a[0], b[1] - a[1]) for a, b in segs]
+              b[0] - a[0], b[1] - a[1], _PARALLEL * math.hypot(b[0] - a[0], b[1] - a[1]))
+             for a, b in segs]
     if not boxes:
         return 0, 0, 0.0
     lo_x, hi_x = min(bx[0] for bx in boxes), max(bx[1] for bx in boxes)
@@ -212,8 +217,12 @@ def _weigh(i: int, segs: Sequence[tuple[Point, Point]], path: Sequence[Point],
         if known is None:
             known = how[j] = _pair(i, j, path, paths, ends, widths)
         counted, apart, holes, gap = known
+        counted = counted if crossings else 0
+        beside = close_too and apart and lv > LEAST
+        if not (counted or beside):
+            continue
         cxa, cya = c
-        for x0, x1, y0, y1, a, b, ux, uy in boxes:
+        for x0, x1, y0, y1, a, b, ux, uy, parallel in boxes:
             if cx1 < x0 or cx0 > x1 or cy1 < y0 or cy0 > y1:
                 continue
             cross = ux * vy - uy * vx
@@ -232,8 +241,7 @@ def _weigh(i: int, segs: Sequence[tuple[Point, Point]], path: Sequence[Point],
                             into += 1
                         if tally is not None:
                             tally.crossed[j] = tally.crossed.get(j, 0) + 1
-            if close_too and apart and lv > LEAST \
-                    and abs(cross) <= _PARALLEL * math.hypot(ux, uy) * lv:
+            if beside and abs(cross) <= parallel * lv:
                 run, deep = _depth(a, b, c, d, vx / lv, vy / lv, gap, holes)
                 close += deep
                 if tally is not None and run > 0.0:
@@ -396,7 +404,9 @@ def verdict(router: Router, i: int, paths: Sequence[Sequence[Point]], new: Seque
         return CROSSES
     if not _clear(router, i, path, gone, came, skips, ends):
         return BOXED
-    if _weigh(i, came, new, near, paths, ends, widths, how=how)[2] < before[2] - 1.0:
+    # the crossings of ``came`` are counted above: only its closeness now
+    if _weigh(i, came, new, near, paths, ends, widths, how=how, crossings=False)[2] \
+            < before[2] - 1.0:
         return OK
     return NOT_APART
 
