@@ -212,10 +212,10 @@ def _crossing(legs: Mapping[int, tuple[int, Sequence[Point]]]) -> list[int]:
     """The lines of ``legs`` (line -> (index, leg into its port)) whose leg crosses
     another's. O(L² s²) for L legs of s pieces."""
     out: set[int] = set()
-    items = sorted(legs.items())
-    for x, (i, (_, a)) in enumerate(items):
-        for j, (_, b) in items[x + 1:]:
-            if any(segments_cross(p, q, r, t) for p, q in pairwise(a) for r, t in pairwise(b)):
+    items = [(i, list(pairwise(leg))) for i, (_, leg) in sorted(legs.items())]
+    for x, (i, a) in enumerate(items):
+        for j, b in items[x + 1:]:
+            if any(segments_cross(p, q, r, t) for p, q in a for r, t in b):
                 out.update((i, j))
     return sorted(out)
 

@@ -84,7 +84,25 @@ def _unit_lines(u: Unit, targets: dict[str, list[str]], centre: CentrePlace
 
 def _crossings_between(a: Point, a_ends: Sequence[Point], b: Point,
                        b_ends: Sequence[Point]) -> int:
-    return sum(segments_cross(a, p, b, q) for p in a_ends for q in b_ends)
+    """How many of the straight lines from ``a`` to ``a_ends`` cross those from ``b`` to
+    ``b_ends``: :func:`~.ring_geometry.segments_cross` of each pair, written out with
+    what one line from ``a`` shares with every line from ``b`` worked out once (each
+    swap a round weighs tests every pair of two units' lines, twice)."""
+    (ax, ay), (cx, cy) = a, b
+    total = 0
+    for bx, by in a_ends:
+        ux, uy = bx - ax, by - ay
+        d3 = ux * (cy - ay) - uy * (cx - ax)
+        for dx, dy in b_ends:
+            d4 = ux * (dy - ay) - uy * (dx - ax)
+            if not ((d3 > 0 > d4) or (d3 < 0 < d4)):
+                continue
+            vx, vy = dx - cx, dy - cy
+            d1 = vx * (ay - cy) - vy * (ax - cx)
+            d2 = vx * (by - cy) - vy * (bx - cx)
+            if (d1 > 0 > d2) or (d1 < 0 < d2):
+                total += 1
+    return total
 
 
 def _off(a: float, b: float) -> float:

@@ -94,10 +94,11 @@ class Router(RouteMemory):
         stable sort by cost orders them. A way's crossings only add to its length: the
         crossings of the longer are counted only where the shorter's cost does not
         already stay below the longer's length (most detours cross nothing)."""
-        short, long_ = (first, second) if self.length_cost(first) <= self.length_cost(second) \
-            else (second, first)
+        to_first, to_second = self.length_cost(first), self.length_cost(second)
+        short, long_, bound = (first, second, to_second) if to_first <= to_second \
+            else (second, first, to_first)
         least = self.cost(short)
-        if least < self.length_cost(long_) - BOUND_SLACK:
+        if least < bound - BOUND_SLACK:
             return short is second
         other = self.cost(long_)
         return other < least if short is first else least < other
