@@ -184,8 +184,9 @@ def count_crossings(lines: Sequence[tuple[str, str, Sequence[Point]]]) -> int:
         s = number.setdefault(src, len(number))
         t = number.setdefault(tgt, len(number))
         for (ax, ay), (bx, by) in pairwise(pts):
-            segs.append((min(ax, bx), max(ax, bx), min(ay, by), max(ay, by), s, t,
-                         ax, ay, bx, by))
+            x0, x1 = (bx, ax) if bx < ax else (ax, bx)  # min and max, written out
+            y0, y1 = (by, ay) if by < ay else (ay, by)
+            segs.append((x0, x1, y0, y1, s, t, ax, ay, bx, by))
     segs.sort(key=lambda seg: seg[0])
     lefts = [seg[0] for seg in segs]
     tops = [seg[2] for seg in segs]

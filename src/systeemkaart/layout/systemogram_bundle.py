@@ -56,8 +56,9 @@ def _crossings(paths: Sequence[Sequence[Point]], lines: Sequence[int],
         path = paths[i]
         for k in range(max(firsts[i] - 1, 0), len(path) - 1):
             a, b = path[k], path[k + 1]
-            segs.append((min(a[0], b[0]), max(a[0], b[0]), i, k,
-                         min(a[1], b[1]), max(a[1], b[1])))
+            x0, x1 = (b[0], a[0]) if b[0] < a[0] else (a[0], b[0])  # min, max
+            y0, y1 = (b[1], a[1]) if b[1] < a[1] else (a[1], b[1])
+            segs.append((x0, x1, i, k, y0, y1))
     segs.sort()
     found: list[tuple[float, int, int, int, int, Point]] = []
     active: list[_Seg] = []

@@ -50,7 +50,9 @@ def _within(alpha: float, beta: float, lo: float, hi: float, t0: float, t1: floa
     if abs(beta) < 1e-12:
         return (t0, t1) if lo <= alpha <= hi else (t1, t1)
     a, b = (lo - alpha) / beta, (hi - alpha) / beta
-    return max(t0, min(a, b)), min(t1, max(a, b))
+    if b < a:  # max(t0, min(a, b)), min(t1, max(a, b)), written out
+        a, b = b, a
+    return (a if a > t0 else t0), (b if b < t1 else t1)
 
 
 def _apart(p: Point, q: Point, a: Point, b: Point, reach: float) -> bool:
@@ -116,14 +118,18 @@ def close_length(p: Point, q: Point, a: Point, b: Point, gap: float,
         t0, t1 = (0.0, l1) if 0.0 <= alpha <= l2 else (l1, l1)
     else:
         e0, e1 = (0.0 - alpha) / beta, (l2 - alpha) / beta
-        t0, t1 = max(0.0, min(e0, e1)), min(l1, max(e0, e1))
+        if e1 < e0:  # max(0.0, min(e0, e1)), min(l1, max(e0, e1)), written out
+            e0, e1 = e1, e0
+        t0, t1 = (e0 if e0 > 0.0 else 0.0), (e1 if e1 < l1 else l1)
     alpha = wx * vy - wy * vx
     if abs(cross) < 1e-12:
         if not -gap <= alpha <= gap:
             t0 = t1
     else:
         e0, e1 = (-gap - alpha) / cross, (gap - alpha) / cross
-        t0, t1 = max(t0, min(e0, e1)), min(t1, max(e0, e1))
+        if e1 < e0:
+            e0, e1 = e1, e0
+        t0, t1 = (e0 if e0 > t0 else t0), (e1 if e1 < t1 else t1)
     if not t1 > t0:
         return 0.0
     parts = [(t0, t1)]

@@ -147,8 +147,8 @@ class RouteBoxes:
     def _entered(self, p: Point, q: Point, first: bool = True) -> int | None:
         """:meth:`_first_hit`, tested: each box near the segment once; without ``first``,
         any box it enters (the first found: enough to say it is not clear)."""
-        lo_x, hi_x = min(p[0], q[0]), max(p[0], q[0])
-        lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
+        lo_x, hi_x = (q[0], p[0]) if q[0] < p[0] else (p[0], q[0])  # min, max
+        lo_y, hi_y = (q[1], p[1]) if q[1] < p[1] else (p[1], q[1])
         best, best_t = None, math.inf
         skip, tight, margin, sides = self._skip, self._tight, self.margin, self._sides_of
         px, py = p
@@ -236,8 +236,8 @@ class RouteBoxes:
         boxes tested cell by cell along the segment, stopping at the first entered (a
         long segment the corner search tries is most often blocked, and gathering every
         box along it first cost as much as testing them)."""
-        lo_x, hi_x = min(p[0], q[0]), max(p[0], q[0])
-        lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
+        lo_x, hi_x = (q[0], p[0]) if q[0] < p[0] else (p[0], q[0])  # min, max
+        lo_y, hi_y = (q[1], p[1]) if q[1] < p[1] else (p[1], q[1])
         skip, tight, margin, sides = self._skip, self._tight, self.margin, self._sides_of
         px, py = p
         dx, dy = q[0] - px, q[1] - py

@@ -68,8 +68,9 @@ class RouteMemory(RouteBoxes):
         if self._gone:
             near -= self._gone
         total = 0
-        lo_x, hi_x = min(p[0], q[0]), max(p[0], q[0])
-        lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
+        # min and max written out: the builtins' calls cost more than these tests
+        lo_x, hi_x = (q[0], p[0]) if q[0] < p[0] else (p[0], q[0])
+        lo_y, hi_y = (q[1], p[1]) if q[1] < p[1] else (p[1], q[1])
         mine = self._ends
         drawn = self._drawn
         (px, py), (qx, qy) = p, q
@@ -96,8 +97,9 @@ class RouteMemory(RouteBoxes):
         self._crossed.clear()
         for a, b in pairwise(path):
             k = len(self._drawn)
-            self._drawn.append((self._ends, a[0], a[1], b[0], b[1], min(a[0], b[0]),
-                                max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1])))
+            x0, x1 = (b[0], a[0]) if b[0] < a[0] else (a[0], b[0])
+            y0, y1 = (b[1], a[1]) if b[1] < a[1] else (a[1], b[1])
+            self._drawn.append((self._ends, a[0], a[1], b[0], b[1], x0, x1, y0, y1))
             self._tagged.setdefault(self.tag, []).append(k)
             for cell in cells_along(a, b):
                 self._drawn_cells.setdefault(cell, []).append(k)

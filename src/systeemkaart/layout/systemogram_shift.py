@@ -90,8 +90,9 @@ class _Near:
         made = self._made.get(key)
         if made is None:
             made = self._made[key] = [
-                ((i, c, d, min(c[0], d[0]), max(c[0], d[0]), min(c[1], d[1]),
-                  max(c[1], d[1]), d[0] - c[0], d[1] - c[1], math.dist(c, d)),
+                ((i, c, d, *((d[0], c[0]) if d[0] < c[0] else (c[0], d[0])),
+                  *((d[1], c[1]) if d[1] < c[1] else (c[1], d[1])),
+                  d[0] - c[0], d[1] - c[1], math.dist(c, d)),
                  near_cells(c, d, 0.0)) for c, d in pairwise(path)]
         for record, cells in made:
             n = len(self.records)
