@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from . import Box, Point
 
@@ -85,15 +85,17 @@ def angular_gap(a: tuple[float, float], b: tuple[float, float], mid: float, radi
 
 def isotonic(values: list[float]) -> list[float]:
     """Least-squares non-decreasing fit of ``values`` (pool adjacent violators, O(n))."""
-    blocks: list[list[float]] = []  # [sum, count]
+    sums: list[float] = []  # the blocks pooled so far: their sums and counts
+    counts: list[float] = []
     for v in values:
-        blocks.append([v, 1.0])
-        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
-            s, n = blocks.pop()
-            blocks[-1][0] += s
-            blocks[-1][1] += n
+        s, n = v, 1.0  # the newest block, pooled into those before while they lie above
+        while sums and sums[-1] / counts[-1] > s / n:
+            s += sums.pop()
+            n += counts.pop()
+        sums.append(s)
+        counts.append(n)
     out: list[float] = []
-    for s, n in blocks:
+    for s, n in zip(sums, counts, strict=True):
         out += [s / n] * int(n)
     return out
 
@@ -120,12 +122,10 @@ def place_on_circle(desired: Sequence[float], gaps: Sequence[float]) -> list[flo
     best: list[float] | None = None
     best_cost = math.inf
     for _, cut in spans[: min(n, 4)]:
-        order = [(cut + 1 + k) % n for k in range(n)]
+        order = [*range(cut + 1, n), *range(cut + 1)]
         start = desired[order[0]]
         unrolled = [(desired[i] - start) % TAU + start for i in order]
-        offsets = [0.0]
-        for k in range(n - 1):
-            offsets.append(offsets[-1] + gaps[order[k]])
+        offsets = list(accumulate([gaps[i] for i in order[:-1]], initial=0.0))
         fitted = isotonic([u - o for u, o in zip(unrolled, offsets, strict=True)])
         theta = [f + o for f, o in zip(fitted, offsets, strict=True)]
         if theta[0] + TAU - theta[-1] < gaps[order[-1]] - 1e-12:

@@ -133,7 +133,11 @@ class RouteMemory(RouteBoxes):
     def length_cost(path: Sequence[Point]) -> float:
         """The length part of :meth:`cost` (the cost of ``path`` crossing nothing): a
         lower bound of its cost, known without counting crossings."""
-        return sum(math.dist(a, b) / CROSSING_LENGTH for a, b in pairwise(path))
+        total: float = 0  # added up as sum() would
+        dist = math.dist
+        for key in pairwise(path):
+            total += dist(*key) / CROSSING_LENGTH
+        return total
 
     def forget(self, tag: int) -> None:
         """Forget every segment remembered under ``tag``: its line is routed again."""
