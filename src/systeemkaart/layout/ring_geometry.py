@@ -117,8 +117,8 @@ def place_on_circle(desired: Sequence[float], gaps: Sequence[float]) -> list[flo
         return None
     if n == 1:
         return [desired[0] % TAU]
-    spans = [((desired[(i + 1) % n] - desired[i]) % TAU, i) for i in range(n)]
-    spans.sort(key=lambda s: (-s[0], s[1]))
+    # each desired gap (negated: the widest first, then by number), as a key would sort
+    spans = sorted((-((desired[(i + 1) % n] - desired[i]) % TAU), i) for i in range(n))
     best: list[float] | None = None
     best_cost = math.inf
     for _, cut in spans[: min(n, 4)]:
@@ -130,7 +130,7 @@ def place_on_circle(desired: Sequence[float], gaps: Sequence[float]) -> list[flo
         theta = [f + o for f, o in zip(fitted, offsets, strict=True)]
         if theta[0] + TAU - theta[-1] < gaps[order[-1]] - 1e-12:
             continue
-        cost = sum((t - u) ** 2 for t, u in zip(theta, unrolled, strict=True))
+        cost = sum([(t - u) ** 2 for t, u in zip(theta, unrolled, strict=True)])
         if cost < best_cost:
             best_cost = cost
             best = [0.0] * n

@@ -9,8 +9,8 @@ from itertools import pairwise
 
 from . import Box, Point
 
-__all__ = ["CLOSE_END", "CLOSE_GAP", "FRAME_DASH", "FRAME_GAP", "close_length", "close_runs",
-           "close_span", "frame_edges", "frame_runs", "near_cells"]
+__all__ = ["CLOSE_END", "CLOSE_GAP", "FRAME_DASH", "FRAME_GAP", "close_length", "close_run",
+           "close_runs", "close_span", "frame_edges", "frame_runs", "near_cells"]
 
 _CELL = 64.0
 CLOSE_GAP = 4.0
@@ -95,22 +95,34 @@ def close_span(p: Point, q: Point, a: Point, b: Point, gap: float
 def close_length(p: Point, q: Point, a: Point, b: Point, gap: float,
                  holes: Sequence[Point], end: float) -> float:
     """How long segment ``p``-``q`` runs within ``gap`` of segment ``a``-``b`` when the
-    two are nearly parallel, leaving out what lies within ``end`` of any of ``holes``.
+    two are nearly parallel, leaving out what lies within ``end`` of any of ``holes``
+    (see :func:`close_run`)."""
+    return close_run(p, q, a, b, gap, holes, end)[0]
+
+
+_NO_RUN = (0.0, 0.0, 0.0)
+
+
+def close_run(p: Point, q: Point, a: Point, b: Point, gap: float,
+              holes: Sequence[Point], end: float) -> tuple[float, float, float]:
+    """:func:`close_length` of ``p``-``q`` beside ``a``-``b``, and the stretch
+    :func:`close_span` finds (its start and end, units from ``p``; all three 0 where the
+    length is 0), for a caller that needs both.
 
     :func:`close_span` and its two cuts written out in one function, the same arithmetic
-    in the same order (so the same length to the last bit): this is the inner loop of
-    moving lines apart and of giving them their own tracks, asked hundreds of thousands
-    of times in one drawing."""
+    in the same order (so the same length and stretch to the last bit): this is the inner
+    loop of moving lines apart and of giving them their own tracks, asked hundreds of
+    thousands of times in one drawing."""
     if _apart(p, q, a, b, gap + 1.0):
-        return 0.0  # as close_span finds, without its cost: most pairs asked are apart
+        return _NO_RUN  # as close_span finds, without its cost: most pairs asked are apart
     l1, l2 = math.dist(p, q), math.dist(a, b)
     if l1 < 1e-9 or l2 < 1e-9:
-        return 0.0
+        return _NO_RUN
     ux, uy = (q[0] - p[0]) / l1, (q[1] - p[1]) / l1
     vx, vy = (b[0] - a[0]) / l2, (b[1] - a[1]) / l2
     cross = ux * vy - uy * vx
     if abs(cross) > _NEAR_PARALLEL:
-        return 0.0
+        return _NO_RUN
     wx, wy = p[0] - a[0], p[1] - a[1]
     # _within(along, ux·v, 0, l2, 0, l1), then _within(across, cross, -gap, gap, t0, t1)
     alpha, beta = wx * vx + wy * vy, ux * vx + uy * vy
@@ -131,7 +143,7 @@ def close_length(p: Point, q: Point, a: Point, b: Point, gap: float,
             e0, e1 = e1, e0
         t0, t1 = (e0 if e0 > t0 else t0), (e1 if e1 < t1 else t1)
     if not t1 > t0:
-        return 0.0
+        return _NO_RUN
     parts = [(t0, t1)]
     for cx, cy in holes:  # cut out the part of p + t·u within ``end`` of the hole
         fx, fy = p[0] - cx, p[1] - cy
@@ -142,7 +154,8 @@ def close_length(p: Point, q: Point, a: Point, b: Point, gap: float,
         h0, h1 = mid - math.sqrt(half), mid + math.sqrt(half)
         parts = [piece for s0, s1 in parts
                  for piece in ((s0, min(s1, h0)), (max(s0, h1), s1)) if piece[1] > piece[0]]
-    return sum(s1 - s0 for s0, s1 in parts)
+    run = sum(s1 - s0 for s0, s1 in parts)
+    return (run, t0, t1) if run else _NO_RUN
 
 
 def close_runs(lines: Sequence[tuple[str, str, Sequence[Point]]], gap: float = CLOSE_GAP,

@@ -26,7 +26,7 @@ from itertools import pairwise
 
 from . import Box, Point
 from .ring_links import LinkPlace
-from .systemogram_close import close_length, close_span, frame_edges, near_cells
+from .systemogram_close import close_run, close_span, frame_edges, near_cells
 from .systemogram_move import Shift, at
 from .systemogram_order import order_across
 from .systemogram_shift import END, FRAME_EXTENT, LEAST, TRACK_GAP, spacing
@@ -149,12 +149,13 @@ def pairs(segs: Sequence[Seg], paths: Sequence[Sequence[Point]],
                 seen.add(key)
                 one, two = segs[key[0]], segs[key[1]]
                 holes = _holes(one, two, paths, ends)
-                if close_length(one.a, one.b, two.a, two.b, gap, holes, END) <= LEAST:
+                run, t0, t1 = close_run(one.a, one.b, two.a, two.b, gap, holes, END)
+                if run <= LEAST:
                     continue
-                on_1 = close_span(one.a, one.b, two.a, two.b, gap)
+                # the stretch of ``one`` is close_span's, found with the run
                 on_2 = close_span(two.a, two.b, one.a, one.b, gap)
-                if on_1 is not None and on_2 is not None:
-                    out.append((key[0], key[1], on_1, on_2))
+                if on_2 is not None:
+                    out.append((key[0], key[1], (t0, t1), on_2))
     out.sort()
     return out
 

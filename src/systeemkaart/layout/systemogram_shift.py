@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from . import Box, Point
-from .systemogram_close import FRAME_DASH, close_length, close_span, frame_edges, near_cells
+from .systemogram_close import FRAME_DASH, close_run, frame_edges, near_cells
 from .systemogram_move import Shift, at, moved
 from .systemogram_route import TIGHT, Router
 
@@ -116,13 +116,10 @@ def _depth(a: Point, b: Point, c: Point, d: Point, vx: float, vy: float, gap: fl
     (of direction ``vx``, ``vy``) needs: the length it runs within ``gap`` (less the parts
     near ``holes``) times how deep it comes in on average, so that moving part of the way
     out counts as well as moving all the way; and that length alone."""
-    run = close_length(a, b, c, d, gap, holes, END)
+    run, t0, t1 = close_run(a, b, c, d, gap, holes, END)  # with close_span's stretch
     if run <= 0.0:
         return 0.0, 0.0
-    span = close_span(a, b, c, d, gap)
-    if span is None:
-        return 0.0, 0.0
-    p, q = at(a, b, span[0]), at(a, b, span[1])
+    p, q = at(a, b, t0), at(a, b, t1)
     deep = gap - (abs((p[0] - c[0]) * vy - (p[1] - c[1]) * vx)
                   + abs((q[0] - c[0]) * vy - (q[1] - c[1]) * vx)) / 2
     return run, run * max(deep, 0.1)
