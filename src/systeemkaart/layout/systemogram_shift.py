@@ -199,7 +199,7 @@ def _weigh(i: int, segs: Sequence[tuple[Point, Point]], path: Sequence[Point],
     # each segment's box grown by ``reach``, its ends, direction and the most its cross
     # product with a segment of length 1 may be for the two to count as parallel
     boxes = [(min(a[0], b[0]) - reach, max(a[0], b[0]) + reach,
-              min(a[1], b[1]) - reach, max(a[1], b[1]) + reach, a, b,
+              min(a[1], b[1]) - reach, max(a[1], b[1]) + reach, a, b, *a, *b,
               b[0] - a[0], b[1] - a[1], _PARALLEL * math.hypot(b[0] - a[0], b[1] - a[1]))
              for a, b in segs]
     if not boxes:
@@ -219,19 +219,19 @@ def _weigh(i: int, segs: Sequence[tuple[Point, Point]], path: Sequence[Point],
         beside = close_too and apart and lv > LEAST
         if not (counted or beside):
             continue
-        cxa, cya = c
-        for x0, x1, y0, y1, a, b, ux, uy, parallel in boxes:
+        (cxa, cya), (dxa, dya) = c, d
+        for x0, x1, y0, y1, a, b, ax, ay, bx, by, ux, uy, parallel in boxes:
             if cx1 < x0 or cx0 > x1 or cy1 < y0 or cy0 > y1:
                 continue
             cross = ux * vy - uy * vx
             if counted and cross:
                 # the segments cross where each one's ends lie strictly on both sides of
                 # the other (segments_cross, inlined: this is the pass's inner loop)
-                e3 = ux * (cya - a[1]) - uy * (cxa - a[0])
-                e4 = ux * (d[1] - a[1]) - uy * (d[0] - a[0])
+                e3 = ux * (cya - ay) - uy * (cxa - ax)
+                e4 = ux * (dya - ay) - uy * (dxa - ax)
                 if (e3 > 0 > e4) or (e3 < 0 < e4):
-                    e1 = vx * (a[1] - cya) - vy * (a[0] - cxa)
-                    e2 = vx * (b[1] - cya) - vy * (b[0] - cxa)
+                    e1 = vx * (ay - cya) - vy * (ax - cxa)
+                    e2 = vx * (by - cya) - vy * (bx - cxa)
                     if (e1 > 0 > e2) or (e1 < 0 < e2):
                         if counted == 1:
                             free += 1
