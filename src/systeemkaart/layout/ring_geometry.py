@@ -18,6 +18,7 @@ __all__ = [
     "Point",
     "angular_gap",
     "boundary_point",
+    "circle_cuts",
     "circular_mean",
     "count_crossings",
     "crossing_at",
@@ -100,7 +101,29 @@ def isotonic(values: list[float]) -> list[float]:
     return out
 
 
-def place_on_circle(desired: Sequence[float], gaps: Sequence[float]) -> list[float] | None:
+Cuts = list[tuple[list[int], list[float]]]
+"""The cuts :func:`place_on_circle` tries: each as the items in order from the cut and
+their desired angles unrolled onto the line from the first."""
+
+
+def circle_cuts(desired: Sequence[float]) -> Cuts:
+    """The cuts :func:`place_on_circle` tries for ``desired``: the circle cut at each of
+    the (up to four) widest desired gaps, the widest first (then by number). They depend on
+    ``desired`` alone: a caller that places the same items with other gaps again and again
+    works them out once."""
+    n = len(desired)
+    # each desired gap (negated: the widest first, then by number), as a key would sort
+    spans = sorted((-((desired[(i + 1) % n] - desired[i]) % TAU), i) for i in range(n))
+    out: Cuts = []
+    for _, cut in spans[: min(n, 4)]:
+        order = [*range(cut + 1, n), *range(cut + 1)]
+        start = desired[order[0]]
+        out.append((order, [(desired[i] - start) % TAU + start for i in order]))
+    return out
+
+
+def place_on_circle(desired: Sequence[float], gaps: Sequence[float],
+                    cuts: Cuts | None = None) -> list[float] | None:
     """Angles close to ``desired`` (sorted, in ``[0, 2π)``) keeping consecutive gaps.
 
     ``gaps[i]`` is the least angle between item ``i`` and item ``i + 1`` (the last one wraps
@@ -108,7 +131,8 @@ def place_on_circle(desired: Sequence[float], gaps: Sequence[float]) -> list[flo
     are placed on the line by isotonic regression (least squared displacement under order
     and gap constraints); the first cut whose result also closes around the circle wins.
     When none does, the items are spaced by their gaps scaled to fill the circle. Returns
-    ``None`` when the gaps add up to more than a full turn. Cost: O(n log n) per cut tried.
+    ``None`` when the gaps add up to more than a full turn. ``cuts`` are
+    :func:`circle_cuts` of ``desired`` when known. Cost: O(n log n) per cut tried.
     """
     n = len(desired)
     if n == 0:
@@ -117,14 +141,9 @@ def place_on_circle(desired: Sequence[float], gaps: Sequence[float]) -> list[flo
         return None
     if n == 1:
         return [desired[0] % TAU]
-    # each desired gap (negated: the widest first, then by number), as a key would sort
-    spans = sorted((-((desired[(i + 1) % n] - desired[i]) % TAU), i) for i in range(n))
     best: list[float] | None = None
     best_cost = math.inf
-    for _, cut in spans[: min(n, 4)]:
-        order = [*range(cut + 1, n), *range(cut + 1)]
-        start = desired[order[0]]
-        unrolled = [(desired[i] - start) % TAU + start for i in order]
+    for order, unrolled in cuts if cuts is not None else circle_cuts(desired):
         offsets = list(accumulate([gaps[i] for i in order[:-1]], initial=0.0))
         fitted = isotonic([u - o for u, o in zip(unrolled, offsets, strict=True)])
         theta = [f + o for f, o in zip(fitted, offsets, strict=True)]

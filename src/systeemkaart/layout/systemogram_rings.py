@@ -21,6 +21,7 @@ from .ring_geometry import (
     Box,
     Point,
     angular_gap,
+    circle_cuts,
     max_distance_to_origin,
     place_on_circle,
     segments_cross,
@@ -262,6 +263,7 @@ def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
     the search starts at ``hint`` when given (a radius that fitted a similar ring)."""
     ring.sort(key=lambda u: (desired[u.id], u.order))
     want = [desired[u.id] for u in ring]
+    cuts = circle_cuts(want)  # where the circle is cut: the same for every radius tried
     n = len(ring)
     # no ring is shorter than its boxes side by side at their narrowest: start there
     least = sum(min(u.w, u.h) + BOX_GAP for u in ring) / TAU if n > 1 else 0.0
@@ -289,7 +291,7 @@ def _place_ring(ring: list[Unit], desired: dict[str, float], floor: float,
             gaps = gaps_at(angles)
             if not all(math.isfinite(g) for g in gaps):
                 return None
-            angles = place_on_circle(want, gaps)
+            angles = place_on_circle(want, gaps, cuts)
             if angles is None or angles == tried:
                 return None  # (the fit settled where it failed: so would every next)
             if _ring_ok(ring, angles, radius, edges, reach):
