@@ -203,15 +203,24 @@ class Router(RouteMemory):
                close: Sequence[str] = ()) -> None:
         """Set up the tests for a line from ``p`` to ``q`` (the boxes of ``close`` tested
         at their true size, as those holding ``p`` or ``q``)."""
-        self._skip = frozenset(skip)
+        self._skip = skipped = frozenset(skip)
         self._mine(ends)
-        self._held = {}
-        self._prepare(MARGIN)
-        near = [(i, self._rect(i)) for i in {*self._grid.at(p), *self._grid.at(q)}]
-        self._held = {i: TIGHT for i, r in near if r is not None
-                      and any(r[0] < x < r[2] and r[1] < y < r[3] for x, y in (p, q))}
+        # the boxes whose outline, grown as at MARGIN (by a least margin above it where a
+        # box keeps one), holds p or q: the tests are set once, so those kept from the
+        # last line stay where they still hold (the same line set up again)
+        least, sides = self._least, self._sides_of
+        held: dict[int, float] = {}
+        for i in {*self._grid.at(p), *self._grid.at(q)}:
+            x0, y0, x1, y1, owner = sides[i]
+            if owner in skipped:
+                continue
+            m = least.get(i, MARGIN)
+            m = m if m > MARGIN else MARGIN
+            if any(x0 - m < x < x1 + m and y0 - m < y < y1 + m for x, y in (p, q)):
+                held[i] = TIGHT
         if close:
-            self._held.update((self._owned[o], TIGHT) for o in close if o in self._owned)
+            held.update((self._owned[o], TIGHT) for o in close if o in self._owned)
+        self._held = held
         self._prepare(MARGIN)
 
 
