@@ -64,10 +64,11 @@ def cells_along(p: Point, q: Point) -> list[tuple[int, int]]:
     (px, py), (qx, qy) = p, q
     floor = math.floor
     # CELL is a power of two: multiplying by its inverse is exact, as dividing is
+    inverse = _INVERSE
     lo, hi = (px, qx) if px <= qx else (qx, px)
-    c0, c1 = floor(lo * _INVERSE), floor(hi * _INVERSE)
-    r0, r1 = (floor(py * _INVERSE), floor(qy * _INVERSE)) if py <= qy \
-        else (floor(qy * _INVERSE), floor(py * _INVERSE))
+    c0, c1 = floor(lo * inverse), floor(hi * inverse)
+    r0, r1 = (floor(py * inverse), floor(qy * inverse)) if py <= qy \
+        else (floor(qy * inverse), floor(py * inverse))
     if c0 == c1:
         return [(c0, r0)] if r0 == r1 else [(c0, cy) for cy in range(r0, r1 + 1)]
     if r0 == r1:
@@ -75,13 +76,18 @@ def cells_along(p: Point, q: Point) -> list[tuple[int, int]]:
     slope = (qy - py) / (qx - px)
     out: list[tuple[int, int]] = []
     append = out.append
-    ra = floor((py + (lo - px) * slope) * _INVERSE)  # the row where it enters column c0
-    for cx in range(c0, c1 + 1):
+    ra = floor((py + (lo - px) * slope) * inverse)  # the row where it enters column c0
+    for cx in range(c0, c1):
         # the row where it leaves column cx, which is where it enters the next (the
         # column edges are exact)
-        rb = floor((py + ((cx + 1) * CELL - px) * slope if cx < c1
-                    else py + (hi - px) * slope) * _INVERSE)
-        for cy in range(rb, ra + 1) if ra > rb else range(ra, rb + 1):
-            append((cx, cy))
+        rb = floor((py + ((cx + 1) * CELL - px) * slope) * inverse)
+        if ra == rb:  # most columns: the segment stays in one row
+            append((cx, ra))
+        else:
+            for cy in range(rb, ra + 1) if ra > rb else range(ra, rb + 1):
+                append((cx, cy))
         ra = rb
+    rb = floor((py + (hi - px) * slope) * inverse)  # where it ends, in the last column
+    for cy in range(rb, ra + 1) if ra > rb else range(ra, rb + 1):
+        append((c1, cy))
     return out

@@ -382,10 +382,11 @@ def _pull_in(u: Unit, angle: float, radius: float, least: float, inner: Sequence
     x1 = max(r0 * c, radius * c) + u.w / 2 + BOX_GAP
     y0 = min(r0 * s, radius * s) - u.h / 2 - BOX_GAP
     y1 = max(r0 * s, radius * s) + u.h / 2 + BOX_GAP
-    near_inner = [o for o in inner if not (o.x >= x1 or o.right <= x0 or o.y >= y1
-                                            or o.bottom <= y0)]
-    near_mates = [m for m in mates if not (m.x >= x1 or m.right <= x0 or m.y >= y1
-                                           or m.bottom <= y0)]
+    # (right and bottom written out as x + w and y + h: asked of every box for every unit)
+    near_inner = [o for o in inner if not (o.x >= x1 or o.x + o.w <= x0 or o.y >= y1
+                                            or o.y + o.h <= y0)]
+    near_mates = [m for m in mates if not (m.x >= x1 or m.x + m.w <= x0 or m.y >= y1
+                                           or m.y + m.h <= y0)]
     for o, gap in [(o, 0.0) for o in near_inner] + [(m, BOX_GAP) for m in near_mates]:
         lo, hi = _blocked_from(u, angle, o, gap)
         if lo >= hi or hi <= radius - steps * step or lo >= radius:
