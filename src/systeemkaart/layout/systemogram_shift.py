@@ -185,7 +185,7 @@ def _weigh(i: int, segs: Sequence[tuple[Point, Point]], path: Sequence[Point],
            near: Sequence[_Record], paths: Sequence[Sequence[Point]],
            ends: Sequence[tuple[str, str]], widths: Sequence[float], close_too: bool = True,
            how: dict[int, _Pair] | None = None, tally: _Tally | None = None,
-           crossings: bool = True) -> tuple[int, int, float]:
+           crossings: bool = True, limit: float = math.inf) -> tuple[int, int, float]:
     """How many of the ``near`` segments the segments ``segs`` of line ``i`` (whose way is
     ``path``) cross (of lines sharing no end, and of other agents' lines into the same
     person), and how long they run closer beside lines of other agents and frame edges
@@ -193,7 +193,9 @@ def _weigh(i: int, segs: Sequence[tuple[Point, Point]], path: Sequence[Point],
     near are weighed. ``how`` keeps line ``i``'s :func:`_pair` of each line met (they
     depend on the lines' ends, which never move), for the next call. Without
     ``crossings`` only the closeness is weighed (the crossings count 0: a caller that
-    counted them already)."""
+    counted them already), and it stops as soon as it reaches ``limit`` (the closeness
+    only grows: a caller asking whether it stays below ``limit`` has its answer; no
+    ``tally`` is kept then)."""
     free, into, close = 0, 0, 0.0
     reach = max(widths) + TRACK_GAP if close_too else 0.0
     # each segment's box grown by ``reach``, its ends, direction and the most its cross
@@ -242,6 +244,8 @@ def _weigh(i: int, segs: Sequence[tuple[Point, Point]], path: Sequence[Point],
             if beside and abs(cross) <= parallel * lv:
                 run, deep = _depth(a, b, c, d, vx / lv, vy / lv, gap, holes)
                 close += deep
+                if close >= limit and not crossings:
+                    return free, into, close
                 if tally is not None and run > 0.0:
                     tally.beside[j] = tally.beside.get(j, 0.0) + run
     return free, into, close
@@ -313,7 +317,8 @@ class Lines:
         for i, (new, _) in news.items():
             self.paths[i][:] = new
             self.nearby.add(i, new)
-        after = self._sum({i: (news[i][0], diffs[i][1]) for i in news}, now)
+        after = self._sum({i: (news[i][0], diffs[i][1]) for i in news}, now,
+                          before[2] - 1.0)
         if after[2] < before[2] - 1.0 and (
                 (after[0] <= before[0] and after[1] <= before[1])
                 or all(_only_bands_crossed(now[i], was[i], self.bands.get(i, ()))
@@ -327,12 +332,16 @@ class Lines:
         return False
 
     def _sum(self, ways: dict[int, tuple[list[Point], list[tuple[Point, Point]]]],
-             tallies: dict[int, _Tally]) -> tuple[int, int, float]:
+             tallies: dict[int, _Tally], limit: float = math.inf) -> tuple[int, int, float]:
         """The crossings and closeness (:func:`_weigh`) of the segments of ``ways``, each
         line's as (its way, the segments weighed), against the lines as they are now;
-        each line's found line by line into its ``tallies``."""
+        each line's found line by line into its ``tallies``. The lines after the closeness
+        reaches ``limit`` are not weighed (it only grows: a caller asking whether it stays
+        below ``limit`` has its answer)."""
         free, into, close = 0, 0, 0.0
         for i, (path, segs) in ways.items():
+            if close >= limit:
+                break
             near = self.nearby.around(segs, self.reach)
             f, n, c = _weigh(i, segs, path, near, self.paths, self.ends, self.widths,
                              how=self.how.setdefault(i, {}), tally=tallies[i])
@@ -403,8 +412,9 @@ def verdict(router: Router, i: int, paths: Sequence[Sequence[Point]], new: Seque
     if not _clear(router, i, path, gone, came, skips, ends):
         return BOXED
     # the crossings of ``came`` are counted above: only its closeness now
-    if _weigh(i, came, new, near, paths, ends, widths, how=how, crossings=False)[2] \
-            < before[2] - 1.0:
+    limit = before[2] - 1.0
+    if _weigh(i, came, new, near, paths, ends, widths, how=how, crossings=False,
+              limit=limit)[2] < limit:
         return OK
     return NOT_APART
 
