@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from . import Point
-from .systemogram_grid import cells_along, gathered
+from .systemogram_grid import gathered
 from .systemogram_route_boxes import Obstacle, RouteBoxes
 
 __all__ = ["BOUND_SLACK", "CROSSING_LENGTH", "RouteMemory"]
@@ -101,7 +101,7 @@ class RouteMemory(RouteBoxes):
             y0, y1 = (b[1], a[1]) if b[1] < a[1] else (a[1], b[1])
             self._drawn.append((self._ends, a[0], a[1], b[0], b[1], x0, x1, y0, y1))
             self._tagged.setdefault(self.tag, []).append(k)
-            for cell in cells_along(a, b):
+            for cell in self._walk(a, b):  # the cells of a segment weighed before, kept
                 self._drawn_cells.setdefault(cell, []).append(k)
 
     def _no_worse(self, pts: Sequence[tuple[Point, tuple[int, int] | None]], i: int,
