@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import Box, Point
 from systeemkaart.layout.systemogram import layout_systemogram
-from systeemkaart.layout.systemogram_close import close_length, close_span, frame_runs
+from systeemkaart.layout.systemogram_close import (
+    close_length,
+    close_run,
+    close_span,
+    frame_runs,
+)
 from systeemkaart.layout.systemogram_lines import close_runs, routed_ends
 from systeemkaart.layout.systemogram_nudge import StuckBends, nudge_apart
 from systeemkaart.layout.systemogram_route import Obstacle, Router
@@ -212,6 +217,14 @@ def test_close_length_is_the_measure_to_the_last_bit(
     (p, q), (a, b) = one, two
     assert close_length(p, q, a, b, gap, holes, end) == _measured(p, q, a, b, gap, holes, end)
     assert (close_span(p, q, a, b, gap) is None) == (_measured(p, q, a, b, gap, [], 0.0) == 0.0)
+    # with the length, close_run gives close_span's stretch bit for bit (a caller needing
+    # both works the stretch out once)
+    run, t0, t1 = close_run(p, q, a, b, gap, holes, end)
+    assert run == _measured(p, q, a, b, gap, holes, end)
+    if run > 0.0:
+        assert (t0, t1) == close_span(p, q, a, b, gap)
+    else:
+        assert (t0, t1) == (0.0, 0.0)
 
 
 def test_a_shared_record_of_stuck_bends_leaves_the_nudging_as_it_was() -> None:

@@ -14,6 +14,7 @@ from systeemkaart.layout.ring_geometry import (
     Box,
     angular_gap,
     boundary_point,
+    circle_cuts,
     circular_mean,
     count_crossings,
     detour_ratio,
@@ -123,6 +124,72 @@ def _assert_gaps_kept(placed: list[float], desired: list[float], gap: float) -> 
         for k, i in enumerate(order):
             j = order[(k + 1) % len(order)]
             assert (placed[j] - placed[i]) % TAU >= gap - 1e-6
+
+
+def _isotonic_as_first_written(values: list[float]) -> list[float]:
+    blocks: list[list[float]] = []  # [sum, count]
+    for v in values:
+        blocks.append([v, 1.0])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            s, n = blocks.pop()
+            blocks[-1][0] += s
+            blocks[-1][1] += n
+    out: list[float] = []
+    for s, n in blocks:
+        out += [s / n] * int(n)
+    return out
+
+
+def _placed_as_first_written(desired: list[float], gaps: list[float]) -> list[float] | None:
+    """place_on_circle as first written (the cuts and offsets worked out for every call,
+    the blocks pooled as pairs), for the comparison to the last bit."""
+    n = len(desired)
+    if n == 0:
+        return []
+    if sum(gaps) > TAU:
+        return None
+    if n == 1:
+        return [desired[0] % TAU]
+    spans = [((desired[(i + 1) % n] - desired[i]) % TAU, i) for i in range(n)]
+    spans.sort(key=lambda s: (-s[0], s[1]))
+    best: list[float] | None = None
+    best_cost = math.inf
+    for _, cut in spans[: min(n, 4)]:
+        order = [(cut + 1 + k) % n for k in range(n)]
+        start = desired[order[0]]
+        unrolled = [(desired[i] - start) % TAU + start for i in order]
+        offsets = [0.0]
+        for k in range(n - 1):
+            offsets.append(offsets[-1] + gaps[order[k]])
+        fitted = _isotonic_as_first_written([u - o for u, o in zip(unrolled, offsets,
+                                                                   strict=True)])
+        theta = [f + o for f, o in zip(fitted, offsets, strict=True)]
+        if theta[0] + TAU - theta[-1] < gaps[order[-1]] - 1e-12:
+            continue
+        cost = sum((t - u) ** 2 for t, u in zip(theta, unrolled, strict=True))
+        if cost < best_cost:
+            best_cost = cost
+            best = [0.0] * n
+            for idx, t in zip(order, theta, strict=True):
+                best[idx] = t % TAU
+    if best is not None:
+        return best
+    return place_on_circle(desired, gaps)  # the spacing by scaled gaps: not rewritten
+
+
+@given(st.lists(st.tuples(st.floats(0, TAU - 1e-6), st.floats(0.01, 0.6)), min_size=1,
+                max_size=14))
+def test_place_on_circle_is_the_placement_as_first_written_to_the_last_bit(
+        items: list[tuple[float, float]]) -> None:
+    """The placement with its cuts worked out once (circle_cuts, as each ring's search
+    passes them for every radius it tries) and its blocks pooled in two lists gives the
+    angles of the placement as first written, bit for bit: the rings must not move by a
+    hair for its speed."""
+    items.sort()
+    desired, gaps = [d for d, _ in items], [g for _, g in items]
+    first = _placed_as_first_written(desired, gaps)
+    assert place_on_circle(desired, gaps) == first
+    assert place_on_circle(desired, gaps, circle_cuts(desired)) == first
 
 
 def test_place_on_circle_leaves_spread_items_alone() -> None:

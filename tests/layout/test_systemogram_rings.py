@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from systeemkaart.layout import Box
 from systeemkaart.layout.ring_centre import CentrePlace, HouseholdPlace, PersonPlace
-from systeemkaart.layout.ring_geometry import TAU, Point
+from systeemkaart.layout.ring_geometry import TAU, Point, segments_cross
 from systeemkaart.layout.systemogram import layout_systemogram
 from systeemkaart.layout.systemogram_rings import (
     BOX_GAP,
@@ -20,6 +20,7 @@ from systeemkaart.layout.systemogram_rings import (
     RING_STEP,
     SIDE_SLACK,
     _crossed,
+    _crossings_between,
     _pull_in,
     _unit_box,
     exchange_neighbours,
@@ -230,3 +231,16 @@ def test_cards_above_and_below_the_crowded_network_stand_near_the_family() -> No
     gaps = {c.id: max(c.frame.y - block.bottom, block.y - c.frame.bottom)
             for c in lay.cards if c.frame.x < block.right and block.x < c.frame.right}
     assert gaps and max(gaps.values()) <= 150.0, gaps
+
+
+_spot = st.tuples(st.integers(-40, 40).map(float), st.integers(-40, 40).map(float))
+
+
+@given(_spot, st.lists(_spot, max_size=6), _spot, st.lists(_spot, max_size=6))
+def test_the_crossings_of_two_units_lines_are_those_of_each_pair(
+        a: Point, a_ends: list[Point], b: Point, b_ends: list[Point]) -> None:
+    """The crossings the exchange of neighbours weighs, written out, are
+    segments_cross of every pair of the two units' lines (touching and lines on one
+    line, which the integer spots make common, not counted)."""
+    assert _crossings_between(a, a_ends, b, b_ends) == sum(
+        segments_cross(a, p, b, q) for p in a_ends for q in b_ends)
