@@ -102,16 +102,13 @@ def test_cutoff_in_a_narrow_corridor() -> None:
     assert crowded_lines(_layout("cutoff-narrow-corridor"), _CLEAR) == []
 
 
-@pytest.mark.xfail(strict=True, reason="several lines between one pair bend round the "
-                   "same corners")
 def test_detours_between_one_pair() -> None:
     """Three abuse lines join one woman to her child (and a cut-off to her sister): two
-    of the abuse lines bend round the same corners 9 units apart, where two zigzags need
+    of the abuse lines bent round the same corners 9 units apart, where two zigzags need
     11.4 (a detour is checked against the other lines of its pair only when the lines are
-    chosen again, ``choose_ways(apart=True)``; checked always, other generated families
-    crowded more). Weighing a straight line against every emotional line near it (not
-    only its own pair's) took the examples ``terug-naar-huis`` and ``veiligheid-broertje``
-    to no crowded pair, but let ``genogram-two-lines-one-pair-apart`` crowd: not done."""
+    chosen again, ``choose_ways(apart=True)``). In the last touches a line still running
+    close beside another is now drawn again parallel to itself a few units aside, its
+    ports moved along the symbols' outlines (``genogram_spread.spread_lines``)."""
     assert crowded_lines(_layout("detours-one-pair"), _CLEAR) == []
 
 

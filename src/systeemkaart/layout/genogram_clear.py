@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Final
 
 from ..text.measure import text_width
@@ -28,7 +28,8 @@ from .genogram_relations import DRAWN_HALF, drawn_half
 from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
 
 __all__ = ["FamilyClear", "bounds", "boxes_by_cell", "crowded_count", "crowded_lines",
-           "crowded_pairs", "lines_near_text", "named_lines", "segment_box"]
+           "crowded_pairs", "crowding", "lines_near_text", "named_lines", "segment_box",
+           "text_boxes"]
 
 _STEP: Final = 2.0
 """Distance between two samples along an emotional line."""
@@ -121,8 +122,8 @@ def named_lines(layout: GenogramLayout) -> list[tuple[str, float, list[Segment]]
     return lines
 
 
-def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
-                  ) -> list[tuple[int, str]]:
+def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR,
+                  only: Collection[int] | None = None) -> list[tuple[int, str]]:
     """The emotional lines whose drawing runs closer than ``clear`` to what another line
     draws, beside it for more than a few units (not where they cross, and not around the
     symbols of their own ends): ``(relation index, the other line)`` once per pair, the
@@ -132,7 +133,20 @@ def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
 
     Each sample is measured only against the segments filed under its grid cell: every
     segment is filed under the cells within the farthest reach that can count (its own
-    half width, the widest emotional line's, ``clear``), so no close pair is missed."""
+    half width, the widest emotional line's, ``clear``), so no close pair is missed.
+    ``only``: the indexes of the relations measured (all when ``None``), for asking
+    about one line moved."""
+    return crowding(layout, clear, only, counted=False)[0]
+
+
+def crowding(layout: GenogramLayout, clear: float = LINE_CLEAR,
+             only: Collection[int] | None = None, counted: bool = True
+             ) -> tuple[list[tuple[int, str]], int]:
+    """What :func:`crowded_lines` finds, and how many samples of the lines measured
+    (every ``_STEP`` units) lie closer than ``clear`` to another line, in runs long
+    enough to count or not: how far from clear a drawing is, for weighing two ways of
+    drawing a line that both leave it crowded (one may close in along less). Without
+    ``counted`` the samples are not all counted: a pair found is not measured further."""
     others = named_lines(layout)
     boxes = [(bounds(segs, half + clear + 2 * _STEP) if segs else None)
              for _name, half, segs in others]
@@ -146,7 +160,10 @@ def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
     for k, (name, _half, _segs) in enumerate(others):
         by_name[name].append(k)
     out: list[tuple[int, str]] = []
+    near = 0
     for r in layout.relations:
+        if only is not None and r.index not in only:
+            continue
         half = drawn_half(r.kind)
         ends = [layout.people[pid].symbol_centre() for pid in r.between]
         own = set(by_name.get(f"relation {r.index}", ()))
@@ -159,7 +176,7 @@ def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
                 continue
             close: set[int] = set()
             for k, t in filed:
-                if k in close or k in own or k in found:
+                if k in close or k in own or (k in found and not counted):
                     continue
                 box = boxes[k]
                 assert box is not None  # only lines with segments are filed
@@ -167,13 +184,14 @@ def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
                         and _parallel(s, t) and segment_distance(p, *t) - half
                         - others[k][1] < clear - _SLACK - 1e-6):
                     close.add(k)
+            near += len(close)
             for k in close:
                 run[k] = run[k] + 1 if last.get(k) == i - 1 else 1
                 last[k] = i
                 if run[k] >= _STRETCH:
                     found.add(k)
         out.extend((r.index, others[k][0]) for k in sorted(found))
-    return out
+    return out, near
 
 
 class FamilyClear:
@@ -282,8 +300,9 @@ def crowded_pairs(lines: list[tuple[list[Point], float, list[Point]]],
                if beside(i, j) or beside(j, i))
 
 
-def _text_boxes(layout: GenogramLayout) -> list[tuple[str, str | None, Box]]:
-    """Every piece of text: (what it is, whose it is (a person's own) or ``None``, box)."""
+def text_boxes(layout: GenogramLayout) -> list[tuple[str, str | None, Box]]:
+    """Every piece of text: (what it is, whose it is (a person's own) or ``None``, box);
+    what an emotional line keeps clear of (:func:`lines_near_text`)."""
     out: list[tuple[str, str | None, Box]] = []
     for pid, person in layout.people.items():
         for line in person.lines:
@@ -355,7 +374,7 @@ def lines_near_text(layout: GenogramLayout, clear: float = TEXT_CLEAR
 
     Each line is measured only against the texts filed under the grid cells within its
     reach, in the order of the texts."""
-    texts = _text_boxes(layout)
+    texts = text_boxes(layout)
     grid = boxes_by_cell([box for _name, _owner, box in texts])
     out: list[tuple[int, str]] = []
     for r in layout.relations:
