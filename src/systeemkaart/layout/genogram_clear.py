@@ -23,13 +23,24 @@ from typing import Final
 from ..text.measure import text_width
 from . import Box, Point, segment_distance
 from .genogram_near import Segment, in_disk, line_segments, stretch_within
-from .genogram_places import SYMBOL, GenogramLayout
+from .genogram_places import SYMBOL, GenogramLayout, RelationPlace
 from .genogram_relations import DRAWN_HALF, drawn_half
 from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
 
-__all__ = ["FamilyClear", "bounds", "boxes_by_cell", "crowded_count", "crowded_lines",
-           "crowded_pairs", "crowding", "lines_near_text", "named_lines", "segment_box",
-           "text_boxes"]
+__all__ = [
+    "FamilyClear",
+    "LinesFiled",
+    "bounds",
+    "boxes_by_cell",
+    "crowded_count",
+    "crowded_lines",
+    "crowded_pairs",
+    "crowding",
+    "lines_near_text",
+    "named_lines",
+    "segment_box",
+    "text_boxes",
+]
 
 _STEP: Final = 2.0
 """Distance between two samples along an emotional line."""
@@ -147,30 +158,65 @@ def crowding(layout: GenogramLayout, clear: float = LINE_CLEAR,
     enough to count or not: how far from clear a drawing is, for weighing two ways of
     drawing a line that both leave it crowded (one may close in along less). Without
     ``counted`` the samples are not all counted: a pair found is not measured further."""
-    others = named_lines(layout)
-    boxes = [(bounds(segs, half + clear + 2 * _STEP) if segs else None)
-             for _name, half, segs in others]
-    widest = max((drawn_half(r.kind) for r in layout.relations), default=0.0)
-    grid: dict[tuple[int, int], list[tuple[int, Segment]]] = defaultdict(list)
-    for k, (_name, other_half, segs) in enumerate(others):
-        for t in segs:
-            for cell in _cells(t, widest + other_half + clear + _MARGIN):
-                grid[cell].append((k, t))
-    by_name: dict[str, list[int]] = defaultdict(list)
-    for k, (name, _half, _segs) in enumerate(others):
-        by_name[name].append(k)
+    filed = LinesFiled(layout, clear)
     out: list[tuple[int, str]] = []
     near = 0
     for r in layout.relations:
         if only is not None and r.index not in only:
             continue
+        found, close = filed.beside(r, counted)
+        out.extend((r.index, name) for name in found)
+        near += close
+    return out, near
+
+
+class LinesFiled:
+    """Every drawn line of a layout (but the relation ``left_out``; only the relation
+    ``alone`` when given) filed in a grid, for measuring how close beside them an
+    emotional line runs (:func:`crowding`); filed once, an emotional line can be
+    measured at several places (the others not moving).
+
+    Each segment is filed under the grid cells within the farthest reach that can count
+    (its own half width, the widest emotional line's, ``clear``)."""
+
+    def __init__(self, layout: GenogramLayout, clear: float,
+                 left_out: int | None = None, alone: RelationPlace | None = None) -> None:
+        self.layout = layout
+        self.clear = clear
+        skip = f"relation {left_out}"
+        self.others = [line for line in named_lines(layout) if line[0] != skip] \
+            if alone is None else [(f"relation {alone.index}", drawn_half(alone.kind),
+                                    line_segments(alone.points))]
+        self.boxes = [(bounds(segs, half + clear + 2 * _STEP) if segs else None)
+                      for _name, half, segs in self.others]
+        widest = max((drawn_half(r.kind) for r in layout.relations), default=0.0)
+        self.grid: dict[tuple[int, int], list[tuple[int, Segment]]] = defaultdict(list)
+        for k, (_name, other_half, segs) in enumerate(self.others):
+            for t in segs:
+                for cell in _cells(t, widest + other_half + clear + _MARGIN):
+                    self.grid[cell].append((k, t))
+        self.by_name: dict[str, list[int]] = defaultdict(list)
+        for k, (name, _half, _segs) in enumerate(self.others):
+            self.by_name[name].append(k)
+
+    def beside(self, r: RelationPlace, counted: bool = True,
+               samples: list[tuple[Point, Segment]] | None = None
+               ) -> tuple[list[str], int]:
+        """The other lines ``r`` (as its points are now) runs closer than ``clear``
+        beside, by what both draw, for more than a few units, in the order filed; and
+        how many of its samples lie that close to a line (without ``counted``, a line
+        found is not measured further). ``samples``: those of ``r``
+        (:meth:`samples`), when at hand."""
+        others, boxes, grid, clear = self.others, self.boxes, self.grid, self.clear
         half = drawn_half(r.kind)
-        ends = [layout.people[pid].symbol_centre() for pid in r.between]
-        own = set(by_name.get(f"relation {r.index}", ()))
+        if samples is None:
+            samples = self.samples(r)
+        own = set(self.by_name.get(f"relation {r.index}", ()))
         last: dict[int, int] = {}
         run: dict[int, int] = {}
         found: set[int] = set()
-        for i, (p, s) in enumerate(_samples(r.points, ends)):
+        near = 0
+        for i, (p, s) in enumerate(samples):
             filed = grid.get((math.floor(p[0] / _CELL), math.floor(p[1] / _CELL)))
             if not filed:
                 continue
@@ -190,8 +236,13 @@ def crowding(layout: GenogramLayout, clear: float = LINE_CLEAR,
                 last[k] = i
                 if run[k] >= _STRETCH:
                     found.add(k)
-        out.extend((r.index, others[k][0]) for k in sorted(found))
-    return out, near
+        return [others[k][0] for k in sorted(found)], near
+
+    def samples(self, r: RelationPlace) -> list[tuple[Point, Segment]]:
+        """The points :meth:`beside` measures along ``r`` (every ``_STEP`` units, each
+        with its segment, not those around the symbols of its ends)."""
+        return _samples(r.points, [self.layout.people[pid].symbol_centre()
+                                   for pid in r.between])
 
 
 class FamilyClear:
@@ -366,11 +417,12 @@ def boxes_by_cell(boxes: list[Box], cell: float = _CELL) -> dict[tuple[int, int]
     return grid
 
 
-def lines_near_text(layout: GenogramLayout, clear: float = TEXT_CLEAR
-                    ) -> list[tuple[int, str]]:
+def lines_near_text(layout: GenogramLayout, clear: float = TEXT_CLEAR,
+                    only: Collection[int] | None = None) -> list[tuple[int, str]]:
     """The emotional lines whose drawing comes closer than ``clear`` to a text that is not
     their own ends' (names, ages and years under a symbol, a couple's dates, a household's
-    name): ``(relation index, the text)`` once per pair.
+    name): ``(relation index, the text)`` once per pair. ``only``: the indexes of the
+    relations measured (all when ``None``).
 
     Each line is measured only against the texts filed under the grid cells within its
     reach, in the order of the texts."""
@@ -378,6 +430,8 @@ def lines_near_text(layout: GenogramLayout, clear: float = TEXT_CLEAR
     grid = boxes_by_cell([box for _name, _owner, box in texts])
     out: list[tuple[int, str]] = []
     for r in layout.relations:
+        if only is not None and r.index not in only:
+            continue
         reach = drawn_half(r.kind) + clear - _SLACK
         segs = line_segments(r.points)
         if not segs:

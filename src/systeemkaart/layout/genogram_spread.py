@@ -27,10 +27,19 @@ from collections.abc import Callable, Collection
 from typing import Final
 
 from . import Box, Point, round2
-from .genogram_clear import crowded_lines, crowding, lines_near_text, named_lines, text_boxes
-from .genogram_part_measure import Lines, cross, nearest, no_nearer, on_lines
+from .genogram_clear import (
+    LinesFiled,
+    bounds,
+    crowded_lines,
+    lines_near_text,
+    named_lines,
+    text_boxes,
+)
+from .genogram_near import Segment, line_segments
+from .genogram_part_measure import cross, nearest, no_nearer, on_lines, within
 from .genogram_places import SYMBOL, GenogramLayout, RelationPlace
 from .genogram_relations import drawn_half
+from .genogram_route import LINE_CLEAR, TEXT_CLEAR
 
 __all__ = ["spread_lines"]
 
@@ -49,6 +58,12 @@ _PORT_APART: Final = 4.5
 _FRAMED: Final = 5.0
 """How far out of its members' boxes a household's outline or frame may run."""
 _PASSES: Final = 4
+_MOVE_MOST: Final = 11.0
+"""The farthest a point of a line moves (the widest shift, at a bend turning through
+about 100 degrees, the sharpest moved)."""
+_REACH: Final = 20.0
+"""Farther than two lines' drawn halves and ``CLEAR`` together: an emotional line that
+far from a moved one neither lies on it nor runs close beside it."""
 """Rounds over the lines still crowded (a line moved can free room for another)."""
 
 
@@ -60,52 +75,84 @@ def spread_lines(layout: GenogramLayout, half_width: Callable[[str, float], floa
     ``layout.relations`` in place. ``half_width(person, dy)``: how far from the centre
     line of that person's symbol its outline is at ``dy`` from the middle. ``framed``:
     the people a household outline or frame will be drawn around."""
-    crowded, near = crowding(layout, CLEAR)
-    if not crowded:
-        return
-    score = _score(layout, crowded, near)
+    moved: list[Box] | None = None  # round the lines moved in the last pass
     for _ in range(_PASSES):
-        moved = False
-        for index in sorted({n for n, _other in crowded}):
-            rel = next(r for r in layout.relations if r.index == index)
-            found = _spread(layout, rel, half_width, framed, score)
-            if found is not None:
-                crowded, score = found
-                moved = True
-        if not moved or not crowded:
+        crowded = {n for n, _other in crowded_lines(layout, CLEAR)}
+        filed: tuple[LinesFiled, LinesFiled] | None = None
+        now: list[Box] = []
+        for rel in layout.relations:
+            if rel.index not in crowded or len(rel.points) < 2:
+                continue
+            around = bounds(line_segments(rel.points), _REACH)
+            if moved is not None and not any(around.overlaps(box) for box in moved):
+                continue  # nothing moved near it since it was tried
+            if filed is None:
+                filed = (LinesFiled(layout, CLEAR), LinesFiled(layout, LINE_CLEAR))
+            if _spread(layout, rel, half_width, framed, filed):
+                now += [around, bounds(line_segments(rel.points), _REACH)]
+                filed = None  # the line moved: filed again when next asked
+        if not now:
             return
+        moved = now
 
 
-def _score(layout: GenogramLayout, crowded: list[tuple[int, str]], near: int
-           ) -> tuple[int, int, int]:
-    """How crowded ``layout`` is: the pairs closer than ``CLEAR`` (``crowded``, as
-    :func:`crowded_lines` lists them), then those closer than the usual clear space,
-    then how many samples lie closer than ``CLEAR`` (``near``, see :func:`crowding`):
-    a line moved half way apart lets the other move the rest."""
-    return len(crowded), len(crowded_lines(layout)), near
+def _crowding(layout: GenogramLayout, rel: RelationPlace,
+              filed: tuple[LinesFiled, LinesFiled], mine: tuple[list[str], int],
+              samples: dict[int, list[tuple[Point, Segment]]]) -> tuple[int, int, int]:
+    """How crowded ``layout`` is where ``rel`` runs (``filed``: the other lines filed at
+    ``CLEAR`` and at the usual clear space; ``mine``: what ``filed[0]`` finds for
+    ``rel``): the pairs of ``rel`` and another line closer than ``CLEAR`` (counted from
+    each side, as :func:`crowded_lines` lists them), then those closer than the usual
+    clear space, then how many samples of ``rel`` lie closer than ``CLEAR`` to another
+    line, and of the other lines to ``rel`` (see :func:`.genogram_clear.crowding`): a
+    line moved half way apart lets another move the rest. The pairs of two other lines
+    do not change when ``rel`` moves; an emotional line farther than ``_REACH`` from
+    ``rel`` is not measured (``samples``: each other relation's, by index, kept)."""
+    segs = line_segments(rel.points)
+    around = bounds(segs, _REACH)
+    near_them = [other for other in layout.relations if other is not rel
+                 and len(other.points) > 1
+                 and around.overlaps(bounds(line_segments(other.points), 0.0))]
+    count = [len(mine[0]), len(filed[1].beside(rel, counted=False)[0])]
+    near = mine[1]
+    for k, at in enumerate(filed):
+        alone = LinesFiled(layout, at.clear, alone=rel)
+        for other in near_them:
+            if other.index not in samples:
+                samples[other.index] = alone.samples(other)
+            theirs, close = alone.beside(other, k == 0, samples[other.index])
+            count[k] += len(theirs)
+            near += close if k == 0 else 0
+    return count[0], count[1], near
 
 
 def _spread(layout: GenogramLayout, rel: RelationPlace,
             half_width: Callable[[str, float], float], framed: Collection[str],
-            score: tuple[int, int, int]
-            ) -> tuple[list[tuple[int, str]], tuple[int, int, int]] | None:
+            filed: tuple[LinesFiled, LinesFiled]) -> bool:
     """Draw ``rel`` again beside itself at the nearest shift that leaves the drawing less
-    crowded than ``score`` and keeps clear of what the old line kept clear of: the
-    drawing's crowded pairs and score then, or ``None`` (and ``rel`` as it was)."""
+    crowded where it runs (:func:`_crowding`; ``filed``: every line as drawn, filed at
+    ``CLEAR`` and at the usual clear space) and keeps clear of what the old line kept
+    clear of; True when it moved."""
     points = list(rel.points)
-    if len(points) < 2:
-        return None
     half = drawn_half(rel.kind)
     names = {f"relation {rel.index}"}
-    others: Lines = [(h, segs) for name, h, segs in named_lines(layout) if name not in names]
-    boxes = _obstacles(layout, rel, framed)
-    segs = list(itertools.pairwise(points))
-    near = nearest(segs, boxes)
+    # what lies farther from the line than it moves and what it must keep from a box or
+    # a line is neither met nor come nearer to, wherever it moves (its ends move on
+    # their symbols' outlines)
+    reach = [*points, *(corner for pid in rel.between
+                        for corner in _corners(layout.people[pid].symbol))]
+    others = within([(h, segs) for name, h, segs in named_lines(layout) if name not in names],
+                    reach, _MOVE_MOST + half + TEXT_CLEAR + _REACH)
+    around = bounds(line_segments(reach), _MOVE_MOST + half + TEXT_CLEAR + 1.0)
+    boxes = [box for box in _obstacles(layout, rel, framed) if around.overlaps(box)]
+    near = nearest(list(itertools.pairwise(points)), boxes)
     crossed = cross(points, others)
     on = on_lines(points, half, others)[0]
-    texts = len([1 for n, _t in lines_near_text(layout) if n == rel.index])
-    found, near_mine = crowding(layout, CLEAR, (rel.index,))
-    mine = (len(found), near_mine)
+    texts = len(lines_near_text(layout, only=(rel.index,)))
+    first = filed[0].beside(rel)
+    mine = (len(first[0]), first[1])
+    samples: dict[int, list[tuple[Point, Segment]]] = {}
+    before: tuple[int, int, int] | None = None  # measured once a move is worth weighing
     ends = _other_ends(layout, rel)
     for shift, kept in itertools.product(_SHIFTS, (None, 0, 1)):
         new = _parallel(layout, rel, points, shift, half_width, kept)
@@ -119,17 +166,23 @@ def _spread(layout: GenogramLayout, rel: RelationPlace,
         if not no_nearer(list(itertools.pairwise(new)), boxes, near, half):
             continue
         rel.points = new
-        found, near_mine = crowding(layout, CLEAR, (rel.index,))
-        if (len(found), near_mine) >= mine \
-                or len([1 for n, _t in lines_near_text(layout) if n == rel.index]) > texts:
-            rel.points = points
-            continue
-        crowded, near_all = crowding(layout, CLEAR)
-        now = _score(layout, crowded, near_all)
-        if now < score:
-            return crowded, now
+        found, near_mine = filed[0].beside(rel)
+        if (len(found), near_mine) < mine \
+                and len(lines_near_text(layout, only=(rel.index,))) <= texts:
+            after = _crowding(layout, rel, filed, (found, near_mine), samples)
+            if before is None:
+                rel.points = points
+                before = _crowding(layout, rel, filed, first, samples)
+                rel.points = new
+            if after < before:
+                return True
         rel.points = points
-    return None
+    return False
+
+
+def _corners(box: Box) -> list[Point]:
+    """The four corners of ``box``."""
+    return [(box.x, box.y), (box.right, box.y), (box.right, box.bottom), (box.x, box.bottom)]
 
 
 def _other_ends(layout: GenogramLayout, rel: RelationPlace) -> tuple[list[Point], list[Point]]:
