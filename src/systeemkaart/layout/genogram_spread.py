@@ -26,7 +26,7 @@ import math
 from collections.abc import Callable, Collection
 from typing import Final
 
-from . import Box, Point, round2
+from . import Box, Point, round2, segment_distance
 from .genogram_clear import (
     LinesFiled,
     bounds,
@@ -36,7 +36,7 @@ from .genogram_clear import (
     text_boxes,
 )
 from .genogram_near import Segment, line_segments
-from .genogram_part_measure import cross, nearest, no_nearer, on_lines, within
+from .genogram_part_measure import Lines, cross, nearest, no_nearer, on_lines, within
 from .genogram_places import SYMBOL, GenogramLayout, RelationPlace
 from .genogram_relations import drawn_half
 from .genogram_route import LINE_CLEAR, TEXT_CLEAR
@@ -60,7 +60,8 @@ _FRAMED: Final = 5.0
 _PASSES: Final = 4
 _MOVE_MOST: Final = 11.0
 """The farthest a point of a line moves (the widest shift, at a bend turning through
-about 100 degrees, the sharpest moved)."""
+about 80 degrees, the sharpest moved: the right angles of a route along the lanes are
+parted by :mod:`.genogram_part`)."""
 _REACH: Final = 20.0
 """Farther than two lines' drawn halves and ``CLEAR`` together: an emotional line that
 far from a moved one neither lies on it nor runs close beside it."""
@@ -154,6 +155,8 @@ def _spread(layout: GenogramLayout, rel: RelationPlace,
     samples: dict[int, list[tuple[Point, Segment]]] = {}
     before: tuple[int, int, int] | None = None  # measured once a move is worth weighing
     ends = _other_ends(layout, rel)
+    gaps = _end_gaps(points, others, half)
+    needs = [half + other + CLEAR for _end in (0, 1) for other, _segs in others]
     for shift, kept in itertools.product(_SHIFTS, (None, 0, 1)):
         new = _parallel(layout, rel, points, shift, half_width, kept)
         if new is None:
@@ -161,9 +164,12 @@ def _spread(layout: GenogramLayout, rel: RelationPlace,
         if any(math.dist(end, q) < _PORT_APART
                for end, theirs in zip((new[0], new[-1]), ends, strict=True) for q in theirs):
             continue
+        if any(now < min(was, need) - 1e-6 for now, was, need in zip(
+                _end_gaps(new, others, half), gaps, needs, strict=True)):
+            continue  # nearer another line where it leaves a symbol (not measured there)
         if cross(new, others) > crossed or on_lines(new, half, others)[0] > on:
             continue
-        if not no_nearer(list(itertools.pairwise(new)), boxes, near, half):
+        if not _no_nearer(new, boxes, near, half):
             continue
         rel.points = new
         found, near_mine = filed[0].beside(rel)
@@ -178,6 +184,25 @@ def _spread(layout: GenogramLayout, rel: RelationPlace,
                 return True
         rel.points = points
     return False
+
+
+def _no_nearer(points: list[Point], boxes: list[Box], before: list[float], half: float
+               ) -> bool:
+    """:func:`.genogram_part_measure.no_nearer` for the line ``points``, measuring only
+    the boxes that come within what it must keep from them of its bounding box (the
+    others are far enough off, wherever they were before)."""
+    segs = list(itertools.pairwise(points))
+    around = bounds(segs, half + TEXT_CLEAR + 1.0)
+    near = [(box, old) for box, old in zip(boxes, before, strict=True) if around.overlaps(box)]
+    return no_nearer(segs, [box for box, _old in near], [old for _box, old in near], half)
+
+
+def _end_gaps(points: list[Point], others: Lines, half: float) -> list[float]:
+    """Per end of the line ``points`` (drawing ``half`` either side) and per line of
+    ``others``: the clear space between what the two draw at that end (where the line
+    leaves its symbol, which :func:`crowded_lines` leaves out)."""
+    return [min((segment_distance(end, *t) for t in segs), default=math.inf) - half - other
+            for end in (points[0], points[-1]) for other, segs in others]
 
 
 def _corners(box: Box) -> list[Point]:
