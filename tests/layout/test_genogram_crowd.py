@@ -112,6 +112,15 @@ def test_detours_between_one_pair() -> None:
     assert crowded_lines(_layout("detours-one-pair"), _CLEAR) == []
 
 
+def test_two_lines_out_of_one_side() -> None:
+    """Two close-hostile lines (zigzags over two strokes, 4.6 either side) leave one
+    woman's side for two people, bending round the same corners: their ports and their
+    first stretches lay 4 to 7 units apart, their drawings overlapping. The one nearer
+    the middle is now drawn again a few units aside, its port further along the outline
+    (``genogram_spread.spread_lines``)."""
+    assert crowded_lines(_layout("two-lines-one-side"), _CLEAR) == []
+
+
 @pytest.mark.xfail(strict=True, reason="too many wide lines for the side ports and lanes "
                    "between a few people")
 @pytest.mark.parametrize("n", [1, 2, 3, 4])
