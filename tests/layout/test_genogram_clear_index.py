@@ -19,12 +19,12 @@ from systeemkaart.layout.genogram_clear import (
     _STRETCH,
     _parallel,
     _samples,
-    text_boxes,
     bounds,
     crowded_lines,
     lines_near_text,
     named_lines,
     segment_box,
+    text_boxes,
 )
 from systeemkaart.layout.genogram_near import line_segments
 from systeemkaart.layout.genogram_relations import drawn_half
