@@ -78,15 +78,18 @@ def spread_lines(layout: GenogramLayout, half_width: Callable[[str, float], floa
     the people a household outline or frame will be drawn around."""
     moved: list[Box] | None = None  # round the lines moved in the last pass
     for _ in range(_PASSES):
-        crowded = {n for n, _other in crowded_lines(layout, CLEAR)}
+        # after the first pass only the lines near one moved are asked about again:
+        # elsewhere nothing changed since they were tried
+        near = None if moved is None else {
+            rel.index for rel in layout.relations if len(rel.points) > 1
+            and any(bounds(line_segments(rel.points), _REACH).overlaps(box) for box in moved)}
+        crowded = {n for n, _other in crowded_lines(layout, CLEAR, near)}
         filed: tuple[LinesFiled, LinesFiled] | None = None
         now: list[Box] = []
         for rel in layout.relations:
             if rel.index not in crowded or len(rel.points) < 2:
                 continue
             around = bounds(line_segments(rel.points), _REACH)
-            if moved is not None and not any(around.overlaps(box) for box in moved):
-                continue  # nothing moved near it since it was tried
             if filed is None:
                 filed = (LinesFiled(layout, CLEAR), LinesFiled(layout, LINE_CLEAR))
             if _spread(layout, rel, half_width, framed, filed):
