@@ -19,12 +19,12 @@ from systeemkaart.layout.genogram_clear import (
     _STRETCH,
     _parallel,
     _samples,
-    _text_boxes,
     bounds,
     crowded_lines,
     lines_near_text,
     named_lines,
     segment_box,
+    text_boxes,
 )
 from systeemkaart.layout.genogram_near import line_segments
 from systeemkaart.layout.genogram_relations import drawn_half
@@ -67,7 +67,7 @@ def _near_text_every_pair(layout: GenogramLayout, clear: float) -> list[tuple[in
     for r in layout.relations:
         reach = drawn_half(r.kind) + clear - _SLACK
         segs = line_segments(r.points)
-        for name, owner, box in _text_boxes(layout):
+        for name, owner, box in text_boxes(layout):
             if owner not in r.between and any(segment_box(s, box) < reach for s in segs):
                 out.append((r.index, name))
     return out

@@ -25,7 +25,8 @@
    layout kept is drawn with its emotional lines: there corridors too narrow for them
    widen (:mod:`.genogram_widen`) and they get their last touches (``Work.polish``: routed
    again once the ways not drawn gave back their room, :mod:`.genogram_reroute`; moved
-   where they run close beside another line, :func:`~.genogram_part.part_lines`).
+   where they run close beside another line, :func:`~.genogram_part.part_lines`, or
+   drawn again beside themselves, :func:`~.genogram_spread.spread_lines`).
 
 The lines run through lanes and rows without coordinates until the end; resolving them
 (:mod:`.genogram_resolve`) gives every lane and row its y. Finally households are outlined

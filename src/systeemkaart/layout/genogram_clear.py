@@ -17,18 +17,30 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Final
 
 from ..text.measure import text_width
 from . import Box, Point, segment_distance
 from .genogram_near import Segment, in_disk, line_segments, stretch_within
-from .genogram_places import SYMBOL, GenogramLayout
+from .genogram_places import SYMBOL, GenogramLayout, RelationPlace
 from .genogram_relations import DRAWN_HALF, drawn_half
 from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
 
-__all__ = ["FamilyClear", "bounds", "boxes_by_cell", "crowded_count", "crowded_lines",
-           "crowded_pairs", "lines_near_text", "named_lines", "segment_box"]
+__all__ = [
+    "FamilyClear",
+    "LinesFiled",
+    "bounds",
+    "boxes_by_cell",
+    "crowded_count",
+    "crowded_lines",
+    "crowded_pairs",
+    "crowding",
+    "lines_near_text",
+    "named_lines",
+    "segment_box",
+    "text_boxes",
+]
 
 _STEP: Final = 2.0
 """Distance between two samples along an emotional line."""
@@ -121,8 +133,8 @@ def named_lines(layout: GenogramLayout) -> list[tuple[str, float, list[Segment]]
     return lines
 
 
-def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
-                  ) -> list[tuple[int, str]]:
+def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR,
+                  only: Collection[int] | None = None) -> list[tuple[int, str]]:
     """The emotional lines whose drawing runs closer than ``clear`` to what another line
     draws, beside it for more than a few units (not where they cross, and not around the
     symbols of their own ends): ``(relation index, the other line)`` once per pair, the
@@ -132,34 +144,85 @@ def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
 
     Each sample is measured only against the segments filed under its grid cell: every
     segment is filed under the cells within the farthest reach that can count (its own
-    half width, the widest emotional line's, ``clear``), so no close pair is missed."""
-    others = named_lines(layout)
-    boxes = [(bounds(segs, half + clear + 2 * _STEP) if segs else None)
-             for _name, half, segs in others]
-    widest = max((drawn_half(r.kind) for r in layout.relations), default=0.0)
-    grid: dict[tuple[int, int], list[tuple[int, Segment]]] = defaultdict(list)
-    for k, (_name, other_half, segs) in enumerate(others):
-        for t in segs:
-            for cell in _cells(t, widest + other_half + clear + _MARGIN):
-                grid[cell].append((k, t))
-    by_name: dict[str, list[int]] = defaultdict(list)
-    for k, (name, _half, _segs) in enumerate(others):
-        by_name[name].append(k)
+    half width, the widest emotional line's, ``clear``), so no close pair is missed.
+    ``only``: the indexes of the relations measured (all when ``None``), for asking
+    about one line moved."""
+    return crowding(layout, clear, only, counted=False)[0]
+
+
+def crowding(layout: GenogramLayout, clear: float = LINE_CLEAR,
+             only: Collection[int] | None = None, counted: bool = True
+             ) -> tuple[list[tuple[int, str]], int]:
+    """What :func:`crowded_lines` finds, and how many samples of the lines measured
+    (every ``_STEP`` units) lie closer than ``clear`` to another line, in runs long
+    enough to count or not: how far from clear a drawing is, for weighing two ways of
+    drawing a line that both leave it crowded (one may close in along less). Without
+    ``counted`` the samples are not all counted: a pair found is not measured further."""
+    filed = LinesFiled(layout, clear)
     out: list[tuple[int, str]] = []
+    near = 0
     for r in layout.relations:
+        if only is not None and r.index not in only:
+            continue
+        found, close = filed.beside(r, counted)
+        out.extend((r.index, name) for name in found)
+        near += close
+    return out, near
+
+
+class LinesFiled:
+    """Every drawn line of a layout (but the relation ``left_out``; only the relation
+    ``alone`` when given) filed in a grid, for measuring how close beside them an
+    emotional line runs (:func:`crowding`); filed once, an emotional line can be
+    measured at several places (the others not moving).
+
+    Each segment is filed under the grid cells within the farthest reach that can count
+    (its own half width, the widest emotional line's, ``clear``)."""
+
+    def __init__(self, layout: GenogramLayout, clear: float,
+                 left_out: int | None = None, alone: RelationPlace | None = None) -> None:
+        self.layout = layout
+        self.clear = clear
+        skip = f"relation {left_out}"
+        self.others = [line for line in named_lines(layout) if line[0] != skip] \
+            if alone is None else [(f"relation {alone.index}", drawn_half(alone.kind),
+                                    line_segments(alone.points))]
+        self.boxes = [(bounds(segs, half + clear + 2 * _STEP) if segs else None)
+                      for _name, half, segs in self.others]
+        widest = max((drawn_half(r.kind) for r in layout.relations), default=0.0)
+        self.grid: dict[tuple[int, int], list[tuple[int, Segment]]] = defaultdict(list)
+        for k, (_name, other_half, segs) in enumerate(self.others):
+            for t in segs:
+                for cell in _cells(t, widest + other_half + clear + _MARGIN):
+                    self.grid[cell].append((k, t))
+        self.by_name: dict[str, list[int]] = defaultdict(list)
+        for k, (name, _half, _segs) in enumerate(self.others):
+            self.by_name[name].append(k)
+
+    def beside(self, r: RelationPlace, counted: bool = True,
+               samples: list[tuple[Point, Segment]] | None = None
+               ) -> tuple[list[str], int]:
+        """The other lines ``r`` (as its points are now) runs closer than ``clear``
+        beside, by what both draw, for more than a few units, in the order filed; and
+        how many of its samples lie that close to a line (without ``counted``, a line
+        found is not measured further). ``samples``: those of ``r``
+        (:meth:`samples`), when at hand."""
+        others, boxes, grid, clear = self.others, self.boxes, self.grid, self.clear
         half = drawn_half(r.kind)
-        ends = [layout.people[pid].symbol_centre() for pid in r.between]
-        own = set(by_name.get(f"relation {r.index}", ()))
+        if samples is None:
+            samples = self.samples(r)
+        own = set(self.by_name.get(f"relation {r.index}", ()))
         last: dict[int, int] = {}
         run: dict[int, int] = {}
         found: set[int] = set()
-        for i, (p, s) in enumerate(_samples(r.points, ends)):
+        near = 0
+        for i, (p, s) in enumerate(samples):
             filed = grid.get((math.floor(p[0] / _CELL), math.floor(p[1] / _CELL)))
             if not filed:
                 continue
             close: set[int] = set()
             for k, t in filed:
-                if k in close or k in own or k in found:
+                if k in close or k in own or (k in found and not counted):
                     continue
                 box = boxes[k]
                 assert box is not None  # only lines with segments are filed
@@ -167,13 +230,19 @@ def crowded_lines(layout: GenogramLayout, clear: float = LINE_CLEAR
                         and _parallel(s, t) and segment_distance(p, *t) - half
                         - others[k][1] < clear - _SLACK - 1e-6):
                     close.add(k)
+            near += len(close)
             for k in close:
                 run[k] = run[k] + 1 if last.get(k) == i - 1 else 1
                 last[k] = i
                 if run[k] >= _STRETCH:
                     found.add(k)
-        out.extend((r.index, others[k][0]) for k in sorted(found))
-    return out
+        return [others[k][0] for k in sorted(found)], near
+
+    def samples(self, r: RelationPlace) -> list[tuple[Point, Segment]]:
+        """The points :meth:`beside` measures along ``r`` (every ``_STEP`` units, each
+        with its segment, not those around the symbols of its ends)."""
+        return _samples(r.points, [self.layout.people[pid].symbol_centre()
+                                   for pid in r.between])
 
 
 class FamilyClear:
@@ -282,8 +351,9 @@ def crowded_pairs(lines: list[tuple[list[Point], float, list[Point]]],
                if beside(i, j) or beside(j, i))
 
 
-def _text_boxes(layout: GenogramLayout) -> list[tuple[str, str | None, Box]]:
-    """Every piece of text: (what it is, whose it is (a person's own) or ``None``, box)."""
+def text_boxes(layout: GenogramLayout) -> list[tuple[str, str | None, Box]]:
+    """Every piece of text: (what it is, whose it is (a person's own) or ``None``, box);
+    what an emotional line keeps clear of (:func:`lines_near_text`)."""
     out: list[tuple[str, str | None, Box]] = []
     for pid, person in layout.people.items():
         for line in person.lines:
@@ -347,18 +417,21 @@ def boxes_by_cell(boxes: list[Box], cell: float = _CELL) -> dict[tuple[int, int]
     return grid
 
 
-def lines_near_text(layout: GenogramLayout, clear: float = TEXT_CLEAR
-                    ) -> list[tuple[int, str]]:
+def lines_near_text(layout: GenogramLayout, clear: float = TEXT_CLEAR,
+                    only: Collection[int] | None = None) -> list[tuple[int, str]]:
     """The emotional lines whose drawing comes closer than ``clear`` to a text that is not
     their own ends' (names, ages and years under a symbol, a couple's dates, a household's
-    name): ``(relation index, the text)`` once per pair.
+    name): ``(relation index, the text)`` once per pair. ``only``: the indexes of the
+    relations measured (all when ``None``).
 
     Each line is measured only against the texts filed under the grid cells within its
     reach, in the order of the texts."""
-    texts = _text_boxes(layout)
+    texts = text_boxes(layout)
     grid = boxes_by_cell([box for _name, _owner, box in texts])
     out: list[tuple[int, str]] = []
     for r in layout.relations:
+        if only is not None and r.index not in only:
+            continue
         reach = drawn_half(r.kind) + clear - _SLACK
         segs = line_segments(r.points)
         if not segs:

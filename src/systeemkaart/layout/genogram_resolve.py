@@ -39,6 +39,7 @@ from .genogram_places import (
 from .genogram_ports import symbol_half_width
 from .genogram_route import RefPoint
 from .genogram_scene import room_above
+from .genogram_spread import spread_lines
 from .genogram_straight import straighten_relations
 
 __all__ = ["resolve_layout"]
@@ -146,8 +147,10 @@ def resolve_layout(work: Work, pending: Pending) -> GenogramLayout:
     width = round(extent[1] + dx + margin, 1) if extent is not None else 2 * margin
     layout = GenogramLayout(width, height, people, partnerships, children, twin_bars,
                             relations, [], [], nrows)
-    part_lines(layout, functools.partial(symbol_half_width, work),
-               {m for h in work.case.households for m in h.members}, close=work.polish)
+    framed = {m for h in work.case.households for m in h.members}
+    part_lines(layout, functools.partial(symbol_half_width, work), framed, close=work.polish)
+    if work.polish:
+        spread_lines(layout, functools.partial(symbol_half_width, work), framed)
     move_dates(layout)
     outline_households(work, layout)
     return layout
