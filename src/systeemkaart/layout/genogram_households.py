@@ -11,6 +11,7 @@ from typing import Final
 from ..text.labels import label
 from ..text.measure import text_width
 from . import Box, Point, segment_hits_box
+from .genogram_household_clear import beside_outline, emotional_reaches
 from .genogram_places import (
     AxisSegment,
     GenogramLayout,
@@ -41,11 +42,18 @@ _ALONG: Final = 3.5
 """An outline's edge closer than this to a line running beside it reads as lying on it."""
 _NUDGES: Final = (0.0, -2.5, 2.5)
 """How far a side of an outline may move (inwards, outwards) to keep off a line beside it."""
+_WIDER: Final = (5.0, 7.5, 10.0, 12.5)
+"""How much further out a side may move where an emotional line runs beside it: past the
+line, which then runs inside the household clear of its edge (a zigzag or a cut-off's bars
+swing up to 6 units either side)."""
 
 Slab = tuple[float, float, float, float]
 """One row of an outline: ``(y0, y1, x0, x1)``."""
 Lines = tuple[list[AxisSegment], list[AxisSegment]]
 """The horizontal and vertical pieces of the drawn lines (see :func:`axis_segments`)."""
+Emotional = list[tuple[tuple[Point, Point], float]]
+"""The segments of the emotional lines, each with the reach an outline keeps from it (see
+:func:`.emotional_reaches`)."""
 
 
 def outline_households(work: Work, layout: GenogramLayout) -> None:
@@ -70,6 +78,7 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
         for m in mine:
             count[m] += 1
     lines: Lines | None = None  # gathered at the first outline that needs them
+    emotional: Emotional = []
     for index, hh in enumerate(work.case.households):
         members = [m for m in dict.fromkeys(hh.members) if m in layout.people]
         if not members:
@@ -110,10 +119,13 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
                                for b in _slabs(h.outline)]
                     if lines is None:
                         lines = axis_segments(layout)
+                        emotional = emotional_reaches(layout)
                     # members of another household may get a frame of their own, inside
                     keep = [layout.people[m].box.grow(_FRAME_OUTER + 1.5) for m in members
                             if any(m in other for j, other in enumerate(sets) if j != index)]
-                    slabs = _off_lines(slabs, lines, others, keep)
+                    frame = Box(1.0, work.options.top, layout.width - 2.0,
+                                layout.height - work.options.top - 1.0)
+                    slabs = _off_lines(slabs, lines, others, keep, emotional, frame)
                 layout.households.append(HouseholdPlace(index, members, _outline(slabs)))
         if not together:
             names = ", ".join(members)
@@ -148,11 +160,15 @@ def along(outline: list[Point], lines: Lines) -> float:
 
 
 def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
-               keep: Sequence[Box] = ()) -> list[Slab]:
+               keep: Sequence[Box] = (), emotional: Emotional | None = None,
+               frame: Box | None = None) -> list[Slab]:
     """``slabs`` with each side moved by one of :data:`_NUDGES` where that keeps the outline
     off the lines running beside it (a dashed outline lying on a line hides which is which),
-    as long as it comes no nearer than 2 units to a box or outline it must not touch and
-    keeps each box of ``keep`` (where a member's own frame may come) inside.
+    as long as it comes no nearer than 2 units to a box or outline it must not touch, keeps
+    each box of ``keep`` (where a member's own frame may come) inside and stays in
+    ``frame`` (the drawing below its title). Where an ``emotional`` line runs beside the
+    outline within its reach (see :func:`.beside_outline`), a side may also move
+    :data:`_WIDER` out, past the line.
 
     Greedy, side by side; only the lines near the outline are looked at."""
     y0 = min(s[0] for s in slabs) - 10.0
@@ -161,27 +177,40 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
     x1 = max(s[3] for s in slabs) + 10.0
     near = ([s for s in lines[0] if y0 <= s[0] <= y1 and s[1] <= x1 and s[2] >= x0],
             [s for s in lines[1] if x0 <= s[0] <= x1 and s[1] <= y1 and s[2] >= y0])
-    best = along(_outline(slabs), near)
+    grow = _WIDER[-1] + 10.0
+    beside = [(seg, reach) for seg, reach in emotional or ()
+              if min(seg[0][0], seg[1][0]) <= x1 + grow and max(seg[0][0], seg[1][0]) >= x0 - grow
+              and min(seg[0][1], seg[1][1]) <= y1 + grow
+              and max(seg[0][1], seg[1][1]) >= y0 - grow]
+
+    def score(candidate: list[Slab]) -> float:
+        outline = _outline(candidate)
+        return along(outline, near) + (beside_outline(outline, beside) if beside else 0.0)
+
+    best = score(slabs)
     if best == 0.0:
         return slabs
+    nudges = _NUDGES[1:] + (_WIDER if beside and beside_outline(_outline(slabs), beside)
+                            else ())
     out = list(slabs)
     for k in range(len(out)):
         for side in range(4):
             sign = -1.0 if side in (0, 2) else 1.0  # y0 and x0 move out by going down
             start = out[k]
-            for nudge in _NUDGES[1:]:
+            for nudge in nudges:
                 trial = list(start)
                 trial[side] += sign * nudge
                 moved: Slab = (trial[0], trial[1], trial[2], trial[3])
-                if any(Box(moved[2], moved[0], moved[3] - moved[2],
-                           moved[1] - moved[0]).overlaps(b, gap=2.0) for b in others) \
+                box = Box(moved[2], moved[0], moved[3] - moved[2], moved[1] - moved[0])
+                if any(box.overlaps(b, gap=2.0) for b in others) \
+                        or (frame is not None and not _holds(_slab(frame), box)) \
                         or any(not _holds(moved, b) for b in keep
                                if moved[0] <= (b.y + b.bottom) / 2 <= moved[1]):
                     continue
                 candidate = [*out[:k], moved, *out[k + 1:]]
-                score = along(_outline(candidate), near)
-                if score < best:
-                    best, out = score, candidate
+                got = score(candidate)
+                if got < best:
+                    best, out = got, candidate
     return out
 
 
