@@ -125,7 +125,14 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
                             if any(m in other for j, other in enumerate(sets) if j != index)]
                     frame = Box(1.0, work.options.top, layout.width - 2.0,
                                 layout.height - work.options.top - 1.0)
-                    slabs = _off_lines(slabs, lines, others, keep, emotional, frame)
+                    # moving far out, keep off where another household's outline or
+                    # frame may come (the one with the same members is 4 units out)
+                    wide = None if any(other == mine for j, other in enumerate(sets)
+                                       if j != index) else \
+                        [*others, *(p.box.grow(1.0 + 5.0 + 4.0 * (count[p.id] - 1))
+                                    for p in layout.people.values()
+                                    if p.id not in mine and count[p.id])]
+                    slabs = _off_lines(slabs, lines, others, keep, emotional, frame, wide)
                 layout.households.append(HouseholdPlace(index, members, _outline(slabs)))
         if not together:
             names = ", ".join(members)
@@ -138,6 +145,8 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
                 marks.append(layout.people[m].box.grow(_FRAME_OUTER - step * framed[m]))
                 framed[m] += 1
             layout.households.append(HouseholdPlace(index, members, None, marks))
+    if any(framed.values()) and layout.relations:
+        _frames_off_lines(layout, framed)
     _place_names(work, layout)
 
 
@@ -161,14 +170,15 @@ def along(outline: list[Point], lines: Lines) -> float:
 
 def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
                keep: Sequence[Box] = (), emotional: Emotional | None = None,
-               frame: Box | None = None) -> list[Slab]:
+               frame: Box | None = None, wide: list[Box] | None = None) -> list[Slab]:
     """``slabs`` with each side moved by one of :data:`_NUDGES` where that keeps the outline
     off the lines running beside it (a dashed outline lying on a line hides which is which),
     as long as it comes no nearer than 2 units to a box or outline it must not touch, keeps
     each box of ``keep`` (where a member's own frame may come) inside and stays in
     ``frame`` (the drawing below its title). Where an ``emotional`` line runs beside the
-    outline within its reach (see :func:`.beside_outline`), a side may also move
-    :data:`_WIDER` out, past the line.
+    outline within its reach (see :func:`.beside_outline`) and ``wide`` is given, a side
+    may also move :data:`_WIDER` out, past the line, as long as it keeps 2 units from
+    each box of ``wide`` (``others`` and where other households' outlines may come).
 
     Greedy, side by side; only the lines near the outline are looked at."""
     y0 = min(s[0] for s in slabs) - 10.0
@@ -190,8 +200,8 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
     best = score(slabs)
     if best == 0.0:
         return slabs
-    nudges = _NUDGES[1:] + (_WIDER if beside and beside_outline(_outline(slabs), beside)
-                            else ())
+    nudges = _NUDGES[1:] + (_WIDER if wide is not None and beside
+                            and beside_outline(_outline(slabs), beside) else ())
     out = list(slabs)
     for k in range(len(out)):
         for side in range(4):
@@ -202,7 +212,8 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
                 trial[side] += sign * nudge
                 moved: Slab = (trial[0], trial[1], trial[2], trial[3])
                 box = Box(moved[2], moved[0], moved[3] - moved[2], moved[1] - moved[0])
-                if any(box.overlaps(b, gap=2.0) for b in others) \
+                if any(box.overlaps(b, gap=2.0)
+                       for b in (others if wide is None or nudge <= _NUDGES[-1] else wide)) \
                         or (frame is not None and not _holds(_slab(frame), box)) \
                         or any(not _holds(moved, b) for b in keep
                                if moved[0] <= (b.y + b.bottom) / 2 <= moved[1]):
@@ -212,6 +223,49 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
                 if got < best:
                     best, out = got, candidate
     return out
+
+
+def _frames_off_lines(layout: GenogramLayout, framed: dict[str, int]) -> None:
+    """Bring each side of a member's frame in (down to :data:`_FRAME_INNER` from the box)
+    where that keeps it off an emotional line running beside it (see
+    :func:`.beside_outline`): a person with one frame only (further frames nest inside it
+    1.5 units apart, with no room to move)."""
+    emotional = emotional_reaches(layout)
+    for hh in layout.households:
+        if hh.outline is not None:
+            continue
+        for k, (m, mark) in enumerate(zip(hh.members, hh.marks, strict=True)):
+            if framed[m] != 1:
+                continue
+            near = mark.grow(_WIDER[-1])
+            beside = [(seg, reach) for seg, reach in emotional
+                      if min(seg[0][0], seg[1][0]) <= near.right
+                      and max(seg[0][0], seg[1][0]) >= near.x
+                      and min(seg[0][1], seg[1][1]) <= near.bottom
+                      and max(seg[0][1], seg[1][1]) >= near.y]
+            if not beside:
+                continue
+            best = beside_outline(_corners(mark), beside)
+            if best == 0.0:
+                continue
+            box = layout.people[m].box
+            least = box.grow(_FRAME_INNER)
+            edges = [mark.y, mark.bottom, mark.x, mark.right]  # as a slab
+            for side, inner in enumerate((least.y, least.bottom, least.x, least.right)):
+                for step in (0.5, 1.0):
+                    trial = list(edges)
+                    trial[side] += (inner - edges[side]) * step
+                    moved = Box(trial[2], trial[0], trial[3] - trial[2], trial[1] - trial[0])
+                    got = beside_outline(_corners(moved), beside)
+                    if got < best:
+                        best, edges = got, trial
+            hh.marks[k] = Box(round(edges[2], 2), round(edges[0], 2),
+                              round(edges[3] - edges[2], 2), round(edges[1] - edges[0], 2))
+
+
+def _corners(box: Box) -> list[Point]:
+    """The corners of ``box``, as an outline."""
+    return [(box.x, box.y), (box.right, box.y), (box.right, box.bottom), (box.x, box.bottom)]
 
 
 def _slab(box: Box) -> Slab:
