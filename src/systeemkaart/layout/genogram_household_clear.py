@@ -34,6 +34,9 @@ and a margin: the thinnest line still reads apart from the dashes)."""
 _SHORT: Final = 6.0
 """A stretch beside an outline shorter than this is a line passing a corner or crossing
 near one: not counted."""
+_ON: Final = 2.0
+"""How much more a stretch closer than ``NEAR`` counts (where the two read as one line,
+see :func:`lines_along_outlines`): more than a family line beside the outline."""
 _CROSS_SINE: Final = 0.5
 """A segment at 30 degrees or more to an edge crosses it or leaves it (see
 :func:`~.genogram_near.runs_along`)."""
@@ -92,9 +95,9 @@ def emotional_reaches(layout: GenogramLayout) -> list[tuple[Segment, float]]:
 def beside_outline(outline: list[Point], lines: Sequence[tuple[Segment, float]]) -> float:
     """How far (in units) the emotional ``lines`` (each segment with its reach, see
     :func:`emotional_reaches`) run beside an edge of ``outline`` closer than their reach:
-    what the outline bends away from. Edges and lines at 30 degrees or more to each
-    other cross (or part) and count nothing, nor do stretches shorter than
-    :data:`_SHORT`."""
+    what the outline bends away from; what runs closer than ``NEAR`` counts :data:`_ON`
+    times more. Edges and lines at 30 degrees or more to each other cross (or part) and
+    count nothing, nor do stretches shorter than :data:`_SHORT`."""
     total = 0.0
     for t in line_segments([*outline, outline[0]]):
         (ax, ay), (bx, by) = t
@@ -110,4 +113,7 @@ def beside_outline(outline: list[Point], lines: Sequence[tuple[Segment, float]])
             span = stretch_within(s, t, reach, closed=False)
             if span is not None and (got := (span[1] - span[0]) * length) >= _SHORT:
                 total += got
+                span = stretch_within(s, t, NEAR, closed=False)
+                if span is not None:
+                    total += _ON * (span[1] - span[0]) * length
     return total

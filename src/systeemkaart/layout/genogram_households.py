@@ -113,9 +113,13 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
             together = all(min(a[3], b[3]) - max(a[2], b[2]) >= _NECK
                            for a, b in itertools.pairwise(slabs))
             if together:
-                if not any(mine < other or other < mine for other in sets):  # not nested
+                ways = _ways(sets, index)
+                if any(ways):
+                    nest = {j for j, other in enumerate(sets) if ways != (True, True)
+                            and (other <= mine or mine <= other)}
                     others = [p.box for p in layout.people.values() if p.id not in mine]
-                    others += [b for h in layout.households if h.outline is not None
+                    others += [b for h in layout.households
+                               if h.outline is not None and h.index not in nest
                                for b in _slabs(h.outline)]
                     if lines is None:
                         lines = axis_segments(layout)
@@ -127,12 +131,12 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
                                 layout.height - work.options.top - 1.0)
                     # moving far out, keep off where another household's outline or
                     # frame may come (the one with the same members is 4 units out)
-                    wide = None if any(other == mine for j, other in enumerate(sets)
-                                       if j != index) else \
+                    wide = None if ways == (True, True) and any(
+                        other == mine for j, other in enumerate(sets) if j != index) else \
                         [*others, *(p.box.grow(1.0 + 5.0 + 4.0 * (count[p.id] - 1))
                                     for p in layout.people.values()
                                     if p.id not in mine and count[p.id])]
-                    slabs = _off_lines(slabs, lines, others, keep, emotional, frame, wide)
+                    slabs = _off_lines(slabs, lines, others, keep, emotional, frame, wide, ways)
                 layout.households.append(HouseholdPlace(index, members, _outline(slabs)))
         if not together:
             names = ", ".join(members)
@@ -170,7 +174,8 @@ def along(outline: list[Point], lines: Lines) -> float:
 
 def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
                keep: Sequence[Box] = (), emotional: Emotional | None = None,
-               frame: Box | None = None, wide: list[Box] | None = None) -> list[Slab]:
+               frame: Box | None = None, wide: list[Box] | None = None,
+               ways: tuple[bool, bool] = (True, True)) -> list[Slab]:
     """``slabs`` with each side moved by one of :data:`_NUDGES` where that keeps the outline
     off the lines running beside it (a dashed outline lying on a line hides which is which),
     as long as it comes no nearer than 2 units to a box or outline it must not touch, keeps
@@ -179,6 +184,7 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
     outline within its reach (see :func:`.beside_outline`) and ``wide`` is given, a side
     may also move :data:`_WIDER` out, past the line, as long as it keeps 2 units from
     each box of ``wide`` (``others`` and where other households' outlines may come).
+    ``ways``: whether the sides may move in, and out (see :func:`_ways`).
 
     Greedy, side by side; only the lines near the outline are looked at."""
     y0 = min(s[0] for s in slabs) - 10.0
@@ -208,6 +214,8 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
             sign = -1.0 if side in (0, 2) else 1.0  # y0 and x0 move out by going down
             start = out[k]
             for nudge in nudges:
+                if not ways[0 if nudge < 0 else 1]:
+                    continue
                 trial = list(start)
                 trial[side] += sign * nudge
                 moved: Slab = (trial[0], trial[1], trial[2], trial[3])
@@ -223,6 +231,22 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
                 if got < best:
                     best, out = got, candidate
     return out
+
+
+def _ways(sets: list[frozenset[str]], index: int) -> tuple[bool, bool]:
+    """Whether the sides of household ``index``'s outline may move in, and out: both for
+    one that nests with no other; for one of a nest (an outline round another's members, 4
+    units further out; of two with the same members the later outside), in only for the
+    innermost and out only for the outermost, so the nest keeps its order."""
+    mine = sets[index]
+    if not any(j != index and other and (other <= mine or mine <= other)
+               for j, other in enumerate(sets)):
+        return True, True
+    inside = any(j != index and other and (other < mine or (other == mine and j < index))
+                 for j, other in enumerate(sets))
+    outside = any(j != index and (mine < other or (other == mine and j > index))
+                  for j, other in enumerate(sets))
+    return not inside, not outside
 
 
 def _frames_off_lines(layout: GenogramLayout, framed: dict[str, int]) -> None:
