@@ -135,7 +135,8 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
                         other == mine for j, other in enumerate(sets) if j != index) else \
                         [*others, *(p.box.grow(1.0 + 5.0 + 4.0 * (count[p.id] - 1))
                                     for p in layout.people.values()
-                                    if p.id not in mine and count[p.id])]
+                                    if p.id not in mine and count[p.id]),
+                         *_outside(layout.label_boxes(), slabs)]  # dates beside it
                     slabs = _off_lines(slabs, lines, others, keep, emotional, frame, wide, ways)
                 layout.households.append(HouseholdPlace(index, members, _outline(slabs)))
         if not together:
@@ -231,6 +232,13 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
                 if got < best:
                     best, out = got, candidate
     return out
+
+
+def _outside(boxes: list[Box], slabs: list[Slab]) -> list[Box]:
+    """The ``boxes`` (a couple's dates) that keep 2 units or more from every slab."""
+    return [b for b in boxes
+            if not any(Box(x0, y0, x1 - x0, y1 - y0).overlaps(b, gap=2.0)
+                       for y0, y1, x0, x1 in slabs)]
 
 
 def _ways(sets: list[frozenset[str]], index: int) -> tuple[bool, bool]:
