@@ -24,7 +24,8 @@ from .genogram_near import NEAR, Segment, line_segments, runs_along, stretch_wit
 from .genogram_places import GenogramLayout, HouseholdPlace
 from .genogram_relations import drawn_half
 
-__all__ = ["beside_outline", "emotional_reaches", "household_edges", "lines_along_outlines"]
+__all__ = ["beside_outline", "emotional_reaches", "household_edges", "lines_along_outlines",
+           "outline_slabs"]
 
 CLEAR: Final = 3.0
 """Clear space an outline keeps from what an emotional line beside it draws."""
@@ -117,3 +118,11 @@ def beside_outline(outline: list[Point], lines: Sequence[tuple[Segment, float]])
                 if span is not None:
                     total += _ON * (span[1] - span[0]) * length
     return total
+
+
+def outline_slabs(outline: list[Point]) -> list[Box]:
+    """The boxes an outline polygon is made of (see the household outline)."""
+    half = len(outline) // 2
+    right, left = outline[:half], list(reversed(outline[half:]))
+    return [Box(left[k][0], right[k][1], right[k][0] - left[k][0], right[k + 1][1] - right[k][1])
+            for k in range(0, half - 1, 2)]

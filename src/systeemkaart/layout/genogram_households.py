@@ -1,5 +1,10 @@
 """Genogram households: a dotted outline around members standing together; when they
-cannot, a frame per member joined by connectors and named."""
+cannot, a frame per member joined by connectors and named.
+
+An outline's sides move a little in or out off the lines running beside it, and further
+out past an emotional line beside it (:func:`_off_lines`, measured by
+:func:`.beside_outline`), so that line runs inside the household clear of the edge; the
+members' frames likewise (:mod:`.genogram_household_frames`)."""
 
 from __future__ import annotations
 
@@ -11,7 +16,8 @@ from typing import Final
 from ..text.labels import label
 from ..text.measure import text_width
 from . import Box, Point, segment_hits_box
-from .genogram_household_clear import beside_outline, emotional_reaches
+from .genogram_household_clear import beside_outline, emotional_reaches, outline_slabs
+from .genogram_household_frames import FRAME_INNER, frames_off_lines
 from .genogram_places import (
     AxisSegment,
     GenogramLayout,
@@ -34,8 +40,6 @@ _FRAME_OUTER: Final = 3.5
 keeps from their box; the frames of further ones nest inside it, 1.5 units apart (closer
 where a person is in more than three households, at least 0.2 from the box), and all
 inside an outline (5 units out)."""
-_FRAME_INNER: Final = 0.2
-"""How near the innermost frame may come to the box."""
 _NECK: Final = 12.0
 """The least width two rows of one household share, for one outline to join them."""
 _ALONG: Final = 3.5
@@ -120,7 +124,7 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
                     others = [p.box for p in layout.people.values() if p.id not in mine]
                     others += [b for h in layout.households
                                if h.outline is not None and h.index not in nest
-                               for b in _slabs(h.outline)]
+                               for b in outline_slabs(h.outline)]
                     if lines is None:
                         lines = axis_segments(layout)
                         emotional = emotional_reaches(layout)
@@ -146,12 +150,12 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
                 "genogram; each is marked instead of outlined")
             marks = []
             for m in members:  # frames nest, inside any outline around the person too
-                step = min(1.5, (_FRAME_OUTER - _FRAME_INNER) / max(1, count[m] - 1))
+                step = min(1.5, (_FRAME_OUTER - FRAME_INNER) / max(1, count[m] - 1))
                 marks.append(layout.people[m].box.grow(_FRAME_OUTER - step * framed[m]))
                 framed[m] += 1
             layout.households.append(HouseholdPlace(index, members, None, marks))
     if any(framed.values()) and layout.relations:
-        _frames_off_lines(layout, framed)
+        frames_off_lines(layout, framed, work.options.top)
     _place_names(work, layout)
 
 
@@ -257,49 +261,6 @@ def _ways(sets: list[frozenset[str]], index: int) -> tuple[bool, bool]:
     return not inside, not outside
 
 
-def _frames_off_lines(layout: GenogramLayout, framed: dict[str, int]) -> None:
-    """Bring each side of a member's frame in (down to :data:`_FRAME_INNER` from the box)
-    where that keeps it off an emotional line running beside it (see
-    :func:`.beside_outline`): a person with one frame only (further frames nest inside it
-    1.5 units apart, with no room to move)."""
-    emotional = emotional_reaches(layout)
-    for hh in layout.households:
-        if hh.outline is not None:
-            continue
-        for k, (m, mark) in enumerate(zip(hh.members, hh.marks, strict=True)):
-            if framed[m] != 1:
-                continue
-            near = mark.grow(_WIDER[-1])
-            beside = [(seg, reach) for seg, reach in emotional
-                      if min(seg[0][0], seg[1][0]) <= near.right
-                      and max(seg[0][0], seg[1][0]) >= near.x
-                      and min(seg[0][1], seg[1][1]) <= near.bottom
-                      and max(seg[0][1], seg[1][1]) >= near.y]
-            if not beside:
-                continue
-            best = beside_outline(_corners(mark), beside)
-            if best == 0.0:
-                continue
-            box = layout.people[m].box
-            least = box.grow(_FRAME_INNER)
-            edges = [mark.y, mark.bottom, mark.x, mark.right]  # as a slab
-            for side, inner in enumerate((least.y, least.bottom, least.x, least.right)):
-                for step in (0.5, 1.0):
-                    trial = list(edges)
-                    trial[side] += (inner - edges[side]) * step
-                    moved = Box(trial[2], trial[0], trial[3] - trial[2], trial[1] - trial[0])
-                    got = beside_outline(_corners(moved), beside)
-                    if got < best:
-                        best, edges = got, trial
-            hh.marks[k] = Box(round(edges[2], 2), round(edges[0], 2),
-                              round(edges[3] - edges[2], 2), round(edges[1] - edges[0], 2))
-
-
-def _corners(box: Box) -> list[Point]:
-    """The corners of ``box``, as an outline."""
-    return [(box.x, box.y), (box.right, box.y), (box.right, box.bottom), (box.x, box.bottom)]
-
-
 def _slab(box: Box) -> Slab:
     """``box`` as a slab ``(y0, y1, x0, x1)``."""
     return box.y, box.bottom, box.x, box.right
@@ -328,7 +289,7 @@ def _place_names(work: Work, layout: GenogramLayout) -> None:
     taken += layout.label_boxes()
     frames: list[Box] = []
     for hh in layout.households:
-        frames += hh.marks if hh.outline is None else _slabs(hh.outline)
+        frames += hh.marks if hh.outline is None else outline_slabs(hh.outline)
     lines = [(p, q) for kind, _ends, points in layout.edges() if kind != "relation"
              for p, q in itertools.pairwise(points)]
     # an emotional line's drawing keeps TEXT_CLEAR from the name (a zigzag swings wide)
@@ -402,14 +363,6 @@ def _edge_in(frame: Box, box: Box) -> bool:
     inside = Box(frame.x + 0.5, frame.y + 0.5, frame.w - 1.0, frame.h - 1.0)
     return not (inside.x <= box.x and box.right <= inside.right and inside.y <= box.y
                 and box.bottom <= inside.bottom)
-
-
-def _slabs(outline: list[Point]) -> list[Box]:
-    """The boxes an outline polygon is made of (see :func:`_outline`)."""
-    half = len(outline) // 2
-    right, left = outline[:half], list(reversed(outline[half:]))
-    return [Box(left[k][0], right[k][1], right[k][0] - left[k][0], right[k + 1][1] - right[k][1])
-            for k in range(0, half - 1, 2)]
 
 
 def _outline(slabs: list[tuple[float, float, float, float]]) -> list[Point]:
