@@ -5,11 +5,13 @@ lane of its own). Crossing an outline, into or out of the household, is fine."""
 from __future__ import annotations
 
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from hypothesis import given, settings
 
 from systeemkaart.io.yaml_json import load
-from systeemkaart.layout import Box, Point
+from systeemkaart.layout import Box, Point, genogram_households
 from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_household_clear import (
     beside_outline,
@@ -17,6 +19,10 @@ from systeemkaart.layout.genogram_household_clear import (
     lines_along_outlines,
 )
 from systeemkaart.layout.genogram_places import GenogramLayout, HouseholdPlace, RelationPlace
+from systeemkaart.layout.genogram_quality import household_problems
+from systeemkaart.model import Case
+from tests.strategies import with_relations
+from tests.strategies_genogram import households
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = sorted((ROOT / "examples").glob("*.yaml")) \
@@ -48,6 +54,23 @@ def test_no_emotional_line_runs_along_an_outline(path: Path) -> None:
     case = load(path)
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
     assert lines_along_outlines(layout) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(with_relations(households()))
+def test_bending_off_emotional_lines_never_leaves_more_along(case: Case) -> None:
+    """Outlines and frames bent off the emotional lines beside them: never more lines
+    run along one than when they keep off the family lines only, and no outline or frame
+    meets a non-member or another household's. (Not none: a line between two nested
+    outlines 4 units apart, or slanting down from an outline's corner, stays; 108 pairs
+    in 300 generated families, from 257.)"""
+    options = GenogramOptions(lang="nl", at=case.as_of())
+    layout = layout_genogram(case, options)
+    assert household_problems(layout) == []
+    with mock.patch.object(genogram_households, "beside_outline", lambda *_a: 0.0), \
+            mock.patch.object(genogram_households, "frames_off_lines", lambda *_a: None):
+        plain = layout_genogram(case, options)
+    assert len(lines_along_outlines(layout)) <= len(lines_along_outlines(plain))
 
 
 @pytest.mark.parametrize(("points", "expected"), [
