@@ -98,11 +98,12 @@ def test_lines_along_outlines_measures_frames_too() -> None:
 
 def test_beside_outline_counts_what_runs_within_reach() -> None:
     line = ((-3.0, 20.0), (-3.0, 80.0))
-    # 60 units within reach, and closer than 4 units: counted twice more
-    assert beside_outline(_SQUARE, [(line, 6.0)]) == pytest.approx(180.0)
+    # 60 units within reach, and closer than 4 units: counted twice more, and 50 for
+    # running along
+    assert beside_outline(_SQUARE, [(line, 6.0)]) == pytest.approx(230.0)
     assert beside_outline(_SQUARE, [(((-5.0, 20.0), (-5.0, 80.0)), 6.0)]) \
         == pytest.approx(60.0)
-    assert beside_outline(_SQUARE, [(line, 2.0)]) == 0.0
+    assert beside_outline(_SQUARE, [(line, 2.0)]) == 50.0
     # crossing at right angles, or beside it for less than 6 units, counts nothing
     assert beside_outline(_SQUARE, [(((-20.0, 50.0), (20.0, 50.0)), 6.0)]) == 0.0
     assert beside_outline(_SQUARE, [(((-3.0, 20.0), (-3.0, 25.0)), 6.0)]) == 0.0

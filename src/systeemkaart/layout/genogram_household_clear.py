@@ -38,6 +38,9 @@ near one: not counted."""
 _ON: Final = 2.0
 """How much more a stretch closer than ``NEAR`` counts (where the two read as one line,
 see :func:`lines_along_outlines`): more than a family line beside the outline."""
+_PAIR: Final = 50.0
+"""What a segment and an edge that run along each other (:func:`lines_along_outlines`)
+add besides: more than a side moved off another line saves."""
 _CROSS_SINE: Final = 0.5
 """A segment at 30 degrees or more to an edge crosses it or leaves it (see
 :func:`~.genogram_near.runs_along`)."""
@@ -97,17 +100,22 @@ def beside_outline(outline: list[Point], lines: Sequence[tuple[Segment, float]])
     """How far (in units) the emotional ``lines`` (each segment with its reach, see
     :func:`emotional_reaches`) run beside an edge of ``outline`` closer than their reach:
     what the outline bends away from; what runs closer than ``NEAR`` counts :data:`_ON`
-    times more. Edges and lines at 30 degrees or more to each other cross (or part) and
-    count nothing, nor do stretches shorter than :data:`_SHORT`."""
+    times more, and each pair that runs along (as :func:`lines_along_outlines` counts,
+    also a line passing close by a corner) :data:`_PAIR` more. Otherwise edges and lines
+    at 30 degrees or more to each other cross (or part) and count nothing, nor do
+    stretches shorter than :data:`_SHORT`."""
     total = 0.0
     for t in line_segments([*outline, outline[0]]):
         (ax, ay), (bx, by) = t
         tl = math.hypot(bx - ax, by - ay)
         for s, reach in lines:
             (px, py), (qx, qy) = s
-            if max(px, qx) < min(ax, bx) - reach or min(px, qx) > max(ax, bx) + reach \
-                    or max(py, qy) < min(ay, by) - reach or min(py, qy) > max(ay, by) + reach:
+            far = max(reach, NEAR)
+            if max(px, qx) < min(ax, bx) - far or min(px, qx) > max(ax, bx) + far \
+                    or max(py, qy) < min(ay, by) - far or min(py, qy) > max(ay, by) + far:
                 continue
+            if runs_along(s, t):  # what lines_along_outlines counts, near a corner too
+                total += _PAIR
             length = math.hypot(qx - px, qy - py)
             if abs((qx - px) * (by - ay) - (qy - py) * (bx - ax)) >= _CROSS_SINE * length * tl:
                 continue
