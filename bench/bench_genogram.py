@@ -57,6 +57,7 @@ from systeemkaart.io.yaml_json import load, save
 from systeemkaart.layout import genogram_dot
 from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_blocks import build_structure
+from systeemkaart.layout.genogram_household_clear import lines_along_outlines
 from systeemkaart.layout.genogram_quality import (
     bezier_points,
     crossing_points,
@@ -207,6 +208,7 @@ def ours(case: Case) -> dict[str, float]:
         "text": len(lines_near_text(layout)),
         "twins": len(twins_apart(case, layout)),
         "households": len(household_problems(layout)),
+        "along_outline": len(lines_along_outlines(layout)),
     }
 
 
@@ -457,7 +459,9 @@ def quality() -> None:
     ``crowd``: emotional lines drawn closer than 6 units (by what they draw) to another
     line along a stretch, per pair; ``text``: emotional lines within 4 units of a text not
     their ends' (see :mod:`systeemkaart.layout.genogram_clear`); ``tw``: twins apart;
-    ``hh``: household outline problems."""
+    ``hh``: household outline problems. Below the table: emotional lines that run along a
+    household outline or frame (see :mod:`systeemkaart.layout.genogram_household_clear`),
+    per pair."""
     print(f"{'family':24} {'people':>6} | {'ours: struct':>12} {'all':>4} {'straight':>8} "
           f"{'lol':>3} {'crowd':>5} {'text':>4} {'tw':>2} {'hh':>2} {'ovl':>3} {'split':>5} | "
           f"{'dot: struct':>11} {'all':>4} {'split':>5}")
@@ -491,6 +495,8 @@ def quality() -> None:
     print(f"emotional lines crossing family lines {t['ours_emo_family']:.0f} (drawn straight "
           f"{t['ours_straight_family']:.0f}), crossing each other {t['ours_emo_emo']:.0f} "
           f"(drawn straight {t['ours_straight_emo']:.0f})")
+    print(f"emotional lines running along a household outline or frame "
+          f"{t['ours_along_outline']:.0f}")
 
 
 def speed(runs: int = 7) -> None:

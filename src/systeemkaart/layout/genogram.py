@@ -31,7 +31,8 @@
 The lines run through lanes and rows without coordinates until the end; resolving them
 (:mod:`.genogram_resolve`) gives every lane and row its y. Finally households are outlined
 where their members stand together, and marked one by one where they do not (with a
-warning).
+warning), the outlines and frames bent off the lines running beside them
+(:mod:`.genogram_households`).
 """
 
 from __future__ import annotations

@@ -1,5 +1,10 @@
 """Genogram households: a dotted outline around members standing together; when they
-cannot, a frame per member joined by connectors and named."""
+cannot, a frame per member joined by connectors and named.
+
+An outline's sides move a little in or out off the lines running beside it, and further
+out past an emotional line beside it (:func:`_off_lines`, measured by
+:func:`.beside_outline`), so that line runs inside the household clear of the edge; the
+members' frames likewise (:mod:`.genogram_household_frames`)."""
 
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ from typing import Final
 from ..text.labels import label
 from ..text.measure import text_width
 from . import Box, Point, segment_hits_box
+from .genogram_household_clear import beside_outline, emotional_reaches, outline_slabs
+from .genogram_household_frames import FRAME_INNER, frames_off_lines
 from .genogram_places import (
     AxisSegment,
     GenogramLayout,
@@ -33,19 +40,24 @@ _FRAME_OUTER: Final = 3.5
 keeps from their box; the frames of further ones nest inside it, 1.5 units apart (closer
 where a person is in more than three households, at least 0.2 from the box), and all
 inside an outline (5 units out)."""
-_FRAME_INNER: Final = 0.2
-"""How near the innermost frame may come to the box."""
 _NECK: Final = 12.0
 """The least width two rows of one household share, for one outline to join them."""
 _ALONG: Final = 3.5
 """An outline's edge closer than this to a line running beside it reads as lying on it."""
 _NUDGES: Final = (0.0, -2.5, 2.5)
 """How far a side of an outline may move (inwards, outwards) to keep off a line beside it."""
+_WIDER: Final = (5.0, 7.5, 10.0, 12.5)
+"""How much further out a side may move where an emotional line runs beside it: past the
+line, which then runs inside the household clear of its edge (a zigzag or a cut-off's bars
+swing up to 6 units either side)."""
 
 Slab = tuple[float, float, float, float]
 """One row of an outline: ``(y0, y1, x0, x1)``."""
 Lines = tuple[list[AxisSegment], list[AxisSegment]]
 """The horizontal and vertical pieces of the drawn lines (see :func:`axis_segments`)."""
+Emotional = list[tuple[tuple[Point, Point], float]]
+"""The segments of the emotional lines, each with the reach an outline keeps from it (see
+:func:`.emotional_reaches`)."""
 
 
 def outline_households(work: Work, layout: GenogramLayout) -> None:
@@ -70,6 +82,7 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
         for m in mine:
             count[m] += 1
     lines: Lines | None = None  # gathered at the first outline that needs them
+    emotional: Emotional = []
     for index, hh in enumerate(work.case.households):
         members = [m for m in dict.fromkeys(hh.members) if m in layout.people]
         if not members:
@@ -104,16 +117,31 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
             together = all(min(a[3], b[3]) - max(a[2], b[2]) >= _NECK
                            for a, b in itertools.pairwise(slabs))
             if together:
-                if not any(mine < other or other < mine for other in sets):  # not nested
+                ways = _ways(sets, index)
+                if any(ways):
+                    nest = {j for j, other in enumerate(sets) if ways != (True, True)
+                            and (other <= mine or mine <= other)}
                     others = [p.box for p in layout.people.values() if p.id not in mine]
-                    others += [b for h in layout.households if h.outline is not None
-                               for b in _slabs(h.outline)]
+                    others += [b for h in layout.households
+                               if h.outline is not None and h.index not in nest
+                               for b in outline_slabs(h.outline)]
                     if lines is None:
                         lines = axis_segments(layout)
+                        emotional = emotional_reaches(layout)
                     # members of another household may get a frame of their own, inside
                     keep = [layout.people[m].box.grow(_FRAME_OUTER + 1.5) for m in members
                             if any(m in other for j, other in enumerate(sets) if j != index)]
-                    slabs = _off_lines(slabs, lines, others, keep)
+                    frame = Box(1.0, work.options.top, layout.width - 2.0,
+                                layout.height - work.options.top - 1.0)
+                    # moving far out, keep off where another household's outline or
+                    # frame may come (the one with the same members is 4 units out)
+                    wide = None if ways == (True, True) and any(
+                        other == mine for j, other in enumerate(sets) if j != index) else \
+                        [*others, *(p.box.grow(1.0 + 5.0 + 4.0 * (count[p.id] - 1))
+                                    for p in layout.people.values()
+                                    if p.id not in mine and count[p.id]),
+                         *_outside(layout.label_boxes(), slabs)]  # dates beside it
+                    slabs = _off_lines(slabs, lines, others, keep, emotional, frame, wide, ways)
                 layout.households.append(HouseholdPlace(index, members, _outline(slabs)))
         if not together:
             names = ", ".join(members)
@@ -122,10 +150,12 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
                 "genogram; each is marked instead of outlined")
             marks = []
             for m in members:  # frames nest, inside any outline around the person too
-                step = min(1.5, (_FRAME_OUTER - _FRAME_INNER) / max(1, count[m] - 1))
+                step = min(1.5, (_FRAME_OUTER - FRAME_INNER) / max(1, count[m] - 1))
                 marks.append(layout.people[m].box.grow(_FRAME_OUTER - step * framed[m]))
                 framed[m] += 1
             layout.households.append(HouseholdPlace(index, members, None, marks))
+    if any(framed.values()) and layout.relations:
+        frames_off_lines(layout, framed, work.options.top)
     _place_names(work, layout)
 
 
@@ -148,11 +178,18 @@ def along(outline: list[Point], lines: Lines) -> float:
 
 
 def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
-               keep: Sequence[Box] = ()) -> list[Slab]:
+               keep: Sequence[Box] = (), emotional: Emotional | None = None,
+               frame: Box | None = None, wide: list[Box] | None = None,
+               ways: tuple[bool, bool] = (True, True)) -> list[Slab]:
     """``slabs`` with each side moved by one of :data:`_NUDGES` where that keeps the outline
     off the lines running beside it (a dashed outline lying on a line hides which is which),
-    as long as it comes no nearer than 2 units to a box or outline it must not touch and
-    keeps each box of ``keep`` (where a member's own frame may come) inside.
+    as long as it comes no nearer than 2 units to a box or outline it must not touch, keeps
+    each box of ``keep`` (where a member's own frame may come) inside and stays in
+    ``frame`` (the drawing below its title). Where an ``emotional`` line runs beside the
+    outline within its reach (see :func:`.beside_outline`) and ``wide`` is given, a side
+    may also move :data:`_WIDER` out, past the line, as long as it keeps 2 units from
+    each box of ``wide`` (``others`` and where other households' outlines may come).
+    ``ways``: whether the sides may move in, and out (see :func:`_ways`).
 
     Greedy, side by side; only the lines near the outline are looked at."""
     y0 = min(s[0] for s in slabs) - 10.0
@@ -161,28 +198,67 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
     x1 = max(s[3] for s in slabs) + 10.0
     near = ([s for s in lines[0] if y0 <= s[0] <= y1 and s[1] <= x1 and s[2] >= x0],
             [s for s in lines[1] if x0 <= s[0] <= x1 and s[1] <= y1 and s[2] >= y0])
-    best = along(_outline(slabs), near)
+    grow = _WIDER[-1] + 10.0
+    beside = [(seg, reach) for seg, reach in emotional or ()
+              if min(seg[0][0], seg[1][0]) <= x1 + grow and max(seg[0][0], seg[1][0]) >= x0 - grow
+              and min(seg[0][1], seg[1][1]) <= y1 + grow
+              and max(seg[0][1], seg[1][1]) >= y0 - grow]
+
+    def score(candidate: list[Slab]) -> float:
+        outline = _outline(candidate)
+        return along(outline, near) + (beside_outline(outline, beside) if beside else 0.0)
+
+    best = score(slabs)
     if best == 0.0:
         return slabs
+    nudges = _NUDGES[1:] + (_WIDER if wide is not None and beside
+                            and beside_outline(_outline(slabs), beside) else ())
     out = list(slabs)
     for k in range(len(out)):
         for side in range(4):
             sign = -1.0 if side in (0, 2) else 1.0  # y0 and x0 move out by going down
             start = out[k]
-            for nudge in _NUDGES[1:]:
+            for nudge in nudges:
+                if not ways[0 if nudge < 0 else 1]:
+                    continue
                 trial = list(start)
                 trial[side] += sign * nudge
                 moved: Slab = (trial[0], trial[1], trial[2], trial[3])
-                if any(Box(moved[2], moved[0], moved[3] - moved[2],
-                           moved[1] - moved[0]).overlaps(b, gap=2.0) for b in others) \
+                box = Box(moved[2], moved[0], moved[3] - moved[2], moved[1] - moved[0])
+                if any(box.overlaps(b, gap=2.0)
+                       for b in (others if wide is None or nudge <= _NUDGES[-1] else wide)) \
+                        or (frame is not None and not _holds(_slab(frame), box)) \
                         or any(not _holds(moved, b) for b in keep
                                if moved[0] <= (b.y + b.bottom) / 2 <= moved[1]):
                     continue
                 candidate = [*out[:k], moved, *out[k + 1:]]
-                score = along(_outline(candidate), near)
-                if score < best:
-                    best, out = score, candidate
+                got = score(candidate)
+                if got < best:
+                    best, out = got, candidate
     return out
+
+
+def _outside(boxes: list[Box], slabs: list[Slab]) -> list[Box]:
+    """The ``boxes`` (a couple's dates) that keep 2 units or more from every slab."""
+    return [b for b in boxes
+            if not any(Box(x0, y0, x1 - x0, y1 - y0).overlaps(b, gap=2.0)
+                       for y0, y1, x0, x1 in slabs)]
+
+
+def _ways(sets: list[frozenset[str]], index: int) -> tuple[bool, bool]:
+    """Whether the sides of household ``index``'s outline may move in, and out: both for
+    one that nests with no other; for one of a nest (an outline round another's members, 4
+    units further out; of two with the same members the later outside), in only for the
+    innermost and out only for the outermost, so the nest keeps its order."""
+    mine = sets[index]
+    if not any(j != index and other and (other <= mine or mine <= other)
+               for j, other in enumerate(sets)):
+        return True, True
+    inside = any(j != index and other and (other < mine or (other == mine and j < index))
+                 for j, other in enumerate(sets))
+    outside = any(j != index and (mine < other or (other == mine and j > index))
+                  for j, other in enumerate(sets))
+    return not inside, not outside
 
 
 def _slab(box: Box) -> Slab:
@@ -213,7 +289,7 @@ def _place_names(work: Work, layout: GenogramLayout) -> None:
     taken += layout.label_boxes()
     frames: list[Box] = []
     for hh in layout.households:
-        frames += hh.marks if hh.outline is None else _slabs(hh.outline)
+        frames += hh.marks if hh.outline is None else outline_slabs(hh.outline)
     lines = [(p, q) for kind, _ends, points in layout.edges() if kind != "relation"
              for p, q in itertools.pairwise(points)]
     # an emotional line's drawing keeps TEXT_CLEAR from the name (a zigzag swings wide)
@@ -287,14 +363,6 @@ def _edge_in(frame: Box, box: Box) -> bool:
     inside = Box(frame.x + 0.5, frame.y + 0.5, frame.w - 1.0, frame.h - 1.0)
     return not (inside.x <= box.x and box.right <= inside.right and inside.y <= box.y
                 and box.bottom <= inside.bottom)
-
-
-def _slabs(outline: list[Point]) -> list[Box]:
-    """The boxes an outline polygon is made of (see :func:`_outline`)."""
-    half = len(outline) // 2
-    right, left = outline[:half], list(reversed(outline[half:]))
-    return [Box(left[k][0], right[k][1], right[k][0] - left[k][0], right[k + 1][1] - right[k][1])
-            for k in range(0, half - 1, 2)]
 
 
 def _outline(slabs: list[tuple[float, float, float, float]]) -> list[Point]:

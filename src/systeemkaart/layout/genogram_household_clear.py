@@ -1,0 +1,136 @@
+"""How clear a genogram's emotional lines keep of the household outlines, as drawn.
+
+A dashed household outline that an emotional line runs beside, a few units off, reads as
+one line with it: the reader cannot tell where the household ends or which way the
+relation goes. A line that crosses an outline (it enters or leaves the household) is
+fine; one that runs along an edge is not. :func:`lines_along_outlines` measures that on a
+finished layout in the terms of :func:`~.genogram_near.runs_along` (closer than ``NEAR``
+for more than ``ALONG`` units, unless the two cross at a clear angle), for the tests and
+the benchmark; the outline itself keeps off the lines (:mod:`.genogram_households`).
+
+Cost: every segment of an emotional line is compared with the edges of the outlines
+whose box (grown by ``NEAR``) it meets: linear in the lines times the households they
+pass, which are few.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Final
+
+from . import Box, Point
+from .genogram_near import NEAR, Segment, line_segments, runs_along, stretch_within
+from .genogram_places import GenogramLayout, HouseholdPlace
+from .genogram_relations import drawn_half
+
+__all__ = ["beside_outline", "emotional_reaches", "household_edges", "lines_along_outlines",
+           "outline_slabs"]
+
+CLEAR: Final = 3.0
+"""Clear space an outline keeps from what an emotional line beside it draws."""
+_LEAST: Final = 6.0
+"""The least distance from an emotional line's centre an outline keeps beside it (``NEAR``
+and a margin: the thinnest line still reads apart from the dashes)."""
+_SHORT: Final = 6.0
+"""A stretch beside an outline shorter than this is a line passing a corner or crossing
+near one: not counted."""
+_ON: Final = 2.0
+"""How much more a stretch closer than ``NEAR`` counts (where the two read as one line,
+see :func:`lines_along_outlines`): more than a family line beside the outline."""
+_PAIR: Final = 50.0
+"""What a segment and an edge that run along each other (:func:`lines_along_outlines`)
+add besides: more than a side moved off another line saves."""
+_CROSS_SINE: Final = 0.5
+"""A segment at 30 degrees or more to an edge crosses it or leaves it (see
+:func:`~.genogram_near.runs_along`)."""
+
+
+def household_edges(hh: HouseholdPlace) -> list[Segment]:
+    """The edges of what ``hh`` draws: its outline, or the frame round each member."""
+    if hh.outline is not None:
+        return line_segments([*hh.outline, hh.outline[0]])
+    out: list[Segment] = []
+    for b in hh.marks:
+        corners = [(b.x, b.y), (b.right, b.y), (b.right, b.bottom), (b.x, b.bottom)]
+        out += line_segments([*corners, corners[0]])
+    return out
+
+
+def _box(segs: list[Segment], grow: float) -> Box:
+    """The bounding box of ``segs`` grown by ``grow`` on every side."""
+    xs = [x for s in segs for x, _y in s]
+    ys = [y for s in segs for _x, y in s]
+    return Box(min(xs) - grow, min(ys) - grow, max(xs) - min(xs) + 2 * grow,
+               max(ys) - min(ys) + 2 * grow)
+
+
+def lines_along_outlines(layout: GenogramLayout) -> list[tuple[int, int]]:
+    """The pairs ``(relation index, household index)`` where a segment of the emotional
+    line runs along an edge of the household's outline or frames (see
+    :func:`~.genogram_near.runs_along`): where a reader may take the two for one line."""
+    shapes = [(hh.index, edges, _box(edges, NEAR)) for hh in layout.households
+              if (edges := household_edges(hh))]
+    found: set[tuple[int, int]] = set()
+    for rel in layout.relations:
+        segs = line_segments(rel.points)
+        for index, edges, box in shapes:
+            if any(_meets(s, box) and any(runs_along(s, t) for t in edges)
+                   for s in segs):
+                found.add((rel.index, index))
+    return sorted(found)
+
+
+def _meets(s: Segment, box: Box) -> bool:
+    """True when the bounding box of ``s`` meets ``box``."""
+    (x1, y1), (x2, y2) = s
+    return (min(x1, x2) <= box.right and max(x1, x2) >= box.x
+            and min(y1, y2) <= box.bottom and max(y1, y2) >= box.y)
+
+
+def emotional_reaches(layout: GenogramLayout) -> list[tuple[Segment, float]]:
+    """Every segment of an emotional line of ``layout`` with how far from its centre an
+    outline beside it keeps: half what the line draws and :data:`CLEAR`, at least
+    :data:`_LEAST`."""
+    return [(s, max(_LEAST, drawn_half(rel.kind) + CLEAR)) for rel in layout.relations
+            for s in line_segments(rel.points)]
+
+
+def beside_outline(outline: list[Point], lines: Sequence[tuple[Segment, float]]) -> float:
+    """How far (in units) the emotional ``lines`` (each segment with its reach, see
+    :func:`emotional_reaches`) run beside an edge of ``outline`` closer than their reach:
+    what the outline bends away from; what runs closer than ``NEAR`` counts :data:`_ON`
+    times more, and each pair that runs along (as :func:`lines_along_outlines` counts,
+    also a line passing close by a corner) :data:`_PAIR` more. Otherwise edges and lines
+    at 30 degrees or more to each other cross (or part) and count nothing, nor do
+    stretches shorter than :data:`_SHORT`."""
+    total = 0.0
+    for t in line_segments([*outline, outline[0]]):
+        (ax, ay), (bx, by) = t
+        tl = math.hypot(bx - ax, by - ay)
+        for s, reach in lines:
+            (px, py), (qx, qy) = s
+            far = max(reach, NEAR)
+            if max(px, qx) < min(ax, bx) - far or min(px, qx) > max(ax, bx) + far \
+                    or max(py, qy) < min(ay, by) - far or min(py, qy) > max(ay, by) + far:
+                continue
+            if runs_along(s, t):  # what lines_along_outlines counts, near a corner too
+                total += _PAIR
+            length = math.hypot(qx - px, qy - py)
+            if abs((qx - px) * (by - ay) - (qy - py) * (bx - ax)) >= _CROSS_SINE * length * tl:
+                continue
+            span = stretch_within(s, t, reach, closed=False)
+            if span is not None and (got := (span[1] - span[0]) * length) >= _SHORT:
+                total += got
+                span = stretch_within(s, t, NEAR, closed=False)
+                if span is not None:
+                    total += _ON * (span[1] - span[0]) * length
+    return total
+
+
+def outline_slabs(outline: list[Point]) -> list[Box]:
+    """The boxes an outline polygon is made of (see the household outline)."""
+    half = len(outline) // 2
+    right, left = outline[:half], list(reversed(outline[half:]))
+    return [Box(left[k][0], right[k][1], right[k][0] - left[k][0], right[k + 1][1] - right[k][1])
+            for k in range(0, half - 1, 2)]

@@ -1,0 +1,101 @@
+"""Genogram household frames (round each member of a household whose members do not
+stand together) bent off the emotional lines running beside them, as the outlines are
+(:mod:`.genogram_households`): a dotted frame a few units beside a line reads as one
+line with it.
+
+Cost: only frames with an emotional line near them are looked at; each try measures the
+frame's four edges against those lines, for a bounded number of tries.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from . import Box, Point
+from .genogram_household_clear import beside_outline, emotional_reaches, outline_slabs
+from .genogram_places import GenogramLayout
+
+__all__ = ["FRAME_INNER", "frames_off_lines"]
+
+FRAME_INNER: Final = 0.2
+"""How near a frame may come to its member's box."""
+_FRAME_OUT: Final = (2.5, 5.0, 7.5, 10.0)
+"""How far a side of a member's frame may move out, past an emotional line beside it."""
+
+
+def frames_off_lines(layout: GenogramLayout, framed: dict[str, int], top: float) -> None:
+    """Bring each side of a member's frame in (down to :data:`FRAME_INNER` from the box)
+    where that keeps it off an emotional line running beside it (see
+    :func:`.beside_outline`), or where that is not enough, out past the line (by one of
+    :data:`_FRAME_OUT`: 2 units or more from any other person, frame, outline, couple's
+    dates and the title above ``top``); a person with one frame only (further frames
+    nest inside it 1.5 units apart, with no room to move), out only for one in no
+    outline (which runs 5 units out of the box)."""
+    emotional = emotional_reaches(layout)
+    outlined = {m for hh in layout.households if hh.outline is not None for m in hh.members}
+    for hh in layout.households:
+        if hh.outline is not None:
+            continue
+        for k, (m, mark) in enumerate(zip(hh.members, hh.marks, strict=True)):
+            if framed[m] != 1:
+                continue
+            near = mark.grow(_FRAME_OUT[-1] + 10.0)  # the farthest reach, past the move
+            beside = [(seg, reach) for seg, reach in emotional
+                      if min(seg[0][0], seg[1][0]) <= near.right
+                      and max(seg[0][0], seg[1][0]) >= near.x
+                      and min(seg[0][1], seg[1][1]) <= near.bottom
+                      and max(seg[0][1], seg[1][1]) >= near.y]
+            if not beside:
+                continue
+            best = beside_outline(_corners(mark), beside)
+            if best == 0.0:
+                continue
+            box = layout.people[m].box
+            least = box.grow(FRAME_INNER)
+            edges = [mark.y, mark.bottom, mark.x, mark.right]  # as a slab
+            trials = [(side, (inner - edges[side]) * step) for side, inner in
+                      enumerate((least.y, least.bottom, least.x, least.right))
+                      for step in (0.5, 1.0)]
+            if m not in outlined:
+                trials += [(side, (1.0 if side % 2 else -1.0) * out)
+                           for side in range(4) for out in _FRAME_OUT]
+            stops: list[Box] | None = None
+            for side, by in trials:
+                trial = list(edges)
+                trial[side] = [mark.y, mark.bottom, mark.x, mark.right][side] + by
+                moved = Box(trial[2], trial[0], trial[3] - trial[2], trial[1] - trial[0])
+                got = beside_outline(_corners(moved), beside)
+                if got >= best:
+                    continue
+                if not _holds(mark, moved):
+                    if stops is None:
+                        stops = _frame_stops(layout, m, mark)
+                    if moved.y < top or moved.x < 1.0 or moved.right > layout.width - 1.0 \
+                            or moved.bottom > layout.height - 1.0 \
+                            or any(moved.overlaps(b, gap=2.0) for b in stops):
+                        continue
+                best, edges = got, trial
+            hh.marks[k] = Box(round(edges[2], 2), round(edges[0], 2),
+                              round(edges[3] - edges[2], 2), round(edges[1] - edges[0], 2))
+
+
+def _frame_stops(layout: GenogramLayout, pid: str, mark: Box) -> list[Box]:
+    """What a frame ``mark`` round ``pid`` moving out keeps 2 units from: every other
+    person, every other frame and outline, the couples' dates it does not hold now."""
+    stops = [p.box for p in layout.people.values() if p.id != pid]
+    for hh in layout.households:
+        stops += outline_slabs(hh.outline) if hh.outline is not None else \
+            [b for b in hh.marks if b is not mark]
+    stops += [b for b in layout.label_boxes() if not b.overlaps(mark, gap=2.0)]
+    return stops
+
+
+def _corners(box: Box) -> list[Point]:
+    """The corners of ``box``, as an outline."""
+    return [(box.x, box.y), (box.right, box.y), (box.right, box.bottom), (box.x, box.bottom)]
+
+
+def _holds(outer: Box, box: Box) -> bool:
+    """True when ``box`` lies inside ``outer`` (edges may meet)."""
+    return outer.x <= box.x and box.right <= outer.right and outer.y <= box.y \
+        and box.bottom <= outer.bottom
