@@ -431,8 +431,7 @@ def test_six_relations_of_a_woman_round_her_partner_nest_over_the_row() -> None:
                                   "genogram-emotional-line-down-a-corridor",
                                   "genogram-emotional-routes-across-rows",
                                   "genogram-emotional-two-lines-two-rows-down",
-                                  "genogram-emotional-ten-lines-cross-each-other",
-                                  "genogram-emotional-two-lines-under-a-bar"])
+                                  "genogram-emotional-ten-lines-cross-each-other"])
 def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str) -> None:
     """Found by the generated-families property above with ``--hypothesis-seed`` 81, 82,
     83 and 85; the tree as it stood before the yardstick went round boxes failed on each too
@@ -490,13 +489,30 @@ def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str)
     lines of which one crosses three others (10 against 6).
 
     Found by the same property with the test modules' literals changed (hypothesis draws
-    from them): two close lines from a mother down to her daughter, who stands at the far
-    end of her siblings' bar with her drop at its last point. Both lines go down beside the
-    mother, cross the bar and run to the daughter's top in lanes below it, the outer one
-    crossing her own drop (3 against 2); through the band above the bar and down right of
-    its end they would cross nothing."""
+    from them): holds now, see :func:`test_line_to_a_child_at_a_bar_end_runs_above_the_bar`."""
     _case, layout = _saved(name)
     _assert_within_yardstick(layout)
+
+
+def test_line_to_a_child_at_a_bar_end_runs_above_the_bar() -> None:
+    """Found by the generated-families property with the test modules' literals changed
+    (hypothesis draws from them): two close lines from a mother down to her daughter, who
+    stands at the far end of her siblings' bar with her drop at its last point. Both lines
+    went down beside the mother, crossed the bar and ran to the daughter's top in lanes
+    below it, the outer one crossing her own drop too (3 crossings against the
+    yardstick's 2): relation lanes always ran below a band's sibling bars. Once the ways
+    are chosen, a line whose port lies beyond the end of a bar it comes down over may run
+    across above the bars and down past the bar's end where the drawing then crosses
+    less (:mod:`systeemkaart.layout.genogram_high`): the outer line does, into her top
+    right of the drop, and crosses nothing; the inner one enters left of the drop and
+    crosses the bar once."""
+    case, layout = _saved("genogram-emotional-two-lines-under-a-bar")
+    check_layout(case, layout)
+    assert lines_on_lines(layout) == []
+    _assert_within_yardstick(layout)
+    family = _family_lines(layout)
+    relations = [(f"r{r.index}", segments(r.points)) for r in layout.relations]
+    assert crossings(family + relations) - crossings(family) == 1
 
 
 def test_five_lines_between_partners_and_one_to_a_third_nest_round_them() -> None:

@@ -36,9 +36,14 @@ Hold = tuple[list[float], list[float], float, float]
 beside it, the line's x and half width): what a way took, to be given back (see
 :func:`.genogram_relations.give_back`)."""
 
-LANE_CLASSES: Final = (0, 1, 2)
-"""0: sibling bars (top of a band); 1: relations and long lines; 2: partnership lanes."""
-_PITCH: Final = {0: 8.0, 1: 8.0, 2: 15.0}
+LANE_CLASSES: Final = (0, 1, 2, 3)
+"""0: sibling bars (top of a band); 1: relations and long lines; 2: partnership lanes;
+3: relations above the sibling bars (a way that passes over a bar's end instead of
+crossing the bar)."""
+_PITCH: Final = {0: 8.0, 1: 8.0, 2: 15.0, 3: 8.0}
+_STACK: Final = {3: 0, 0: 1, 1: 2}
+"""Where each class of lane stands in a band's stack of tracks, top first (partnership
+lanes come below them all)."""
 _PAD_TOP: Final = 10.0
 _OUTLINE: Final = 5.0
 """Further room above a band's first lane when it is not a sibling bar: a household
@@ -118,9 +123,11 @@ class Router:
         default_factory=lambda: defaultdict(_empty_band))
     """Per band, the sorted x of the vertical lines that reach into it from a row above or
     below, with the drawn half width of each."""
-    _tracks: dict[int, tuple[list[float], list[float], float]] = field(default_factory=dict)
+    _tracks: dict[int, tuple[list[float], list[float], float, list[float]]] = field(
+        default_factory=dict)
     """Per band, the offsets of its sibling-bar tracks and of its relation tracks from the
-    first one, and the height they take (see :meth:`assign`)."""
+    first one, the height they take, and the offsets of the relation tracks above the
+    bars (see :meth:`assign`)."""
     _lefts: dict[int, list[float]] = field(default_factory=dict)
     _room: dict[int, list[float]] = field(default_factory=dict)
     """Per band, the room above each partnership track (the most its lanes ask for)."""
@@ -339,7 +346,8 @@ class Router:
             if not lane.unused:
                 groups[(lane.band, lane.cls)].append(i)
         counts: dict[int, dict[int, int]] = defaultdict(lambda: dict.fromkeys(LANE_CLASSES, 0))
-        halves: dict[int, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
+        halves: dict[int, tuple[list[float], list[float], list[float]]] = defaultdict(
+            lambda: ([], [], []))
         lanes = self.lanes
         for (band, cls), ids in sorted(groups.items()):
             # brackets of one person's partners start at that person: the longer one
@@ -371,18 +379,20 @@ class Router:
                                                     self.lanes[i].room)
                 self._room[band] = room
             counts[band][cls] = used
-            if cls in (0, 1):
+            if cls in _STACK:
                 drawn = [FAMILY_HALF] * used
                 for i in ids:
                     drawn[lanes[i].index] = max(drawn[lanes[i].index], lanes[i].half)
-                halves[band][cls][:] = drawn
+                halves[band][_STACK[cls]][:] = drawn
         self._tracks = {}
-        for band, (bars, rels) in halves.items():
-            offsets = _pitches(bars + rels)
+        for band, (above, bars, rels) in halves.items():
+            stacked = above + bars + rels
+            offsets = _pitches(stacked)
             # below the last track: a partnership bracket's dates, or the row's boxes
-            wider = (bars + rels)[-1] - FAMILY_HALF if offsets else 0.0
+            wider = stacked[-1] - FAMILY_HALF if offsets else 0.0
             height = offsets[-1] + _PITCH[1] + wider if offsets else 0.0
-            self._tracks[band] = (offsets[:len(bars)], offsets[len(bars):], height)
+            n, m = len(above), len(above) + len(bars)
+            self._tracks[band] = (offsets[n:m], offsets[m:], height, offsets[:n])
         return counts
 
     def band_height(self, counts: dict[int, int], minimum: float, band: int = -1) -> float:
@@ -395,7 +405,8 @@ class Router:
         """The height the sibling bars and relation lanes of ``band`` take."""
         tracks = self._tracks.get(band)
         if tracks is None:
-            return _PITCH[0] * counts.get(0, 0) + _PITCH[1] * counts.get(1, 0)
+            return _PITCH[0] * counts.get(0, 0) + _PITCH[1] * (counts.get(1, 0)
+                                                               + counts.get(3, 0))
         return tracks[2]
 
     def lane_y(self, lane: Lane, band_top: float, counts: dict[int, int]) -> float:
@@ -405,8 +416,8 @@ class Router:
             return y + self._stacked(lane.band, counts) \
                 + sum(self._room.get(lane.band, [])[:lane.index + 1]) + _PITCH[2] - 4.0 \
                 + _PITCH[2] * lane.index
-        bars, relations, _height = self._tracks[lane.band]
-        return y + (relations if lane.cls else bars)[lane.index]
+        bars, relations, _height, above = self._tracks[lane.band]
+        return y + (above if lane.cls == 3 else relations if lane.cls else bars)[lane.index]
 
     def lane_ys(self, band_top: dict[int, float],
                 counts: dict[int, dict[int, int]]) -> list[float]:
@@ -434,8 +445,9 @@ class Router:
 
 
 def _first_pad(counts: dict[int, int]) -> float:
-    """Room kept above the first lane of a band with relation lanes but no sibling bar."""
-    return _OUTLINE if counts.get(1) and not counts.get(0) else 0.0
+    """Room kept above the first lane of a band when it is a relation lane: the band has
+    relation lanes above its sibling bars, or relation lanes and no sibling bar."""
+    return _OUTLINE if counts.get(3) or (counts.get(1) and not counts.get(0)) else 0.0
 
 
 def _insert(xs: list[float], halves: list[float], x: float, half: float,

@@ -27,6 +27,7 @@ from collections.abc import Callable
 
 from . import Point
 from .genogram_choice import PORT_GAP, choose_ways
+from .genogram_high import above_bars
 from .genogram_near import FamilyLines, LineIndex, line_segments
 from .genogram_places import Pending, Work
 from .genogram_ports import repack_side_ports
@@ -63,7 +64,15 @@ def straighten_relations(work: Work, pending: Pending, geometry: Geometry,
     only the ways drawn holding room (:mod:`.genogram_reroute`: with ``work.polish``, in
     the layout the order search kept, so never in a drawing of ``LARGE`` blocks or more,
     which is not searched); that drawing is kept where its lines cross fewer lines (see
-    :func:`.genogram_reroute.better`)."""
+    :func:`.genogram_reroute.better`). Last, with ``work.polish``, a line may move above
+    a band's sibling bars (:mod:`.genogram_high`)."""
+    geometry = _straighten(work, pending, geometry, regeometry)
+    return above_bars(work, pending, geometry, regeometry) if work.polish else geometry
+
+
+def _straighten(work: Work, pending: Pending, geometry: Geometry,
+                regeometry: Callable[[], Geometry]) -> Geometry:
+    """:func:`straighten_relations` but for the lines moved above the bars."""
     choice = choose_ways(work, pending, geometry)
     kept = [best for best, _off in choice]
     for k, j in enumerate(kept):
