@@ -41,21 +41,20 @@ def above_bars(work: Work, pending: Pending, geometry: Geometry,
     better (see the module docstring); returns the geometry as it then stands."""
     router = work.router
     assert router is not None
-    before: tuple[int, int, int, int, int] | None = None
+    before: _Fare | None = None
     for k in range(len(pending.relation)):
         place, path = pending.relation[k]
         high = _high_way(router, path)
         if high is None:
             continue
         if before is None:
-            before = _fare(work, pending, geometry)
+            before = _Fare(work, pending, geometry)
         new_path, old_ref, new_ref = high
         router.release(old_ref)
         pending.relation[k] = (place, new_path)
         moved = regeometry()
-        now = _fare(work, pending, moved)
-        if now[0] < before[0] and all(a <= b for a, b in zip(now[1:], before[1:],
-                                                              strict=True)):
+        now = _Fare(work, pending, moved)
+        if now.better(before):
             geometry, before = moved, now
             continue
         router.release(new_ref)
@@ -98,18 +97,35 @@ def _bar_ends_between(router: Router, band: int, start: float, end: float) -> bo
                for lane in router.lanes)
 
 
-def _fare(work: Work, pending: Pending, geometry: Geometry) -> tuple[int, int, int, int, int]:
-    """How the drawing fares at ``geometry``: how many times its emotional lines cross
-    lines, how many stretches run along (or close beside) family lines, how many pairs
-    crowd each other, how many lines pass someone's box and how many run along another."""
-    along, crossed, drawing = measure(work, pending, geometry)
-    scene = Scene(work, pending, geometry)
-    boxed = sum(1 for (place, _path), (points, half, _ends)
-                in zip(pending.relation, drawing, strict=True)
-                if not scene.clear(place.between, points, half))
-    others = LineIndex()
-    segs = [line_segments(points) for points, _half, _ends in drawing]
-    for k, s in enumerate(segs):
-        others.add(s, k)
-    on = sum(1 for k, s in enumerate(segs) if any(others.along(t, k) for t in s))
-    return crossed, along, crowded_pairs(drawing), boxed, on
+class _Fare:
+    """How the drawing fares at one geometry: how many times its emotional lines cross
+    lines and how many stretches run along (or close beside) family lines (see
+    :func:`.genogram_reroute.measure`); then, worked out only where those decide, how
+    many pairs of lines crowd each other, how many lines pass someone's box and how many
+    run along another."""
+
+    def __init__(self, work: Work, pending: Pending, geometry: Geometry) -> None:
+        self.along, self.crossed, self.drawing = measure(work, pending, geometry)
+        self.scene = Scene(work, pending, geometry)
+        self.ends = [place.between for place, _path in pending.relation]
+        self._rest: tuple[int, int, int] | None = None
+
+    def rest(self) -> tuple[int, int, int]:
+        """Pairs crowding each other, lines passing a box, lines along another."""
+        if self._rest is None:
+            boxed = sum(1 for ends, (points, half, _centres) in zip(self.ends, self.drawing,
+                                                                     strict=True)
+                        if not self.scene.clear(ends, points, half))
+            others = LineIndex()
+            segs = [line_segments(points) for points, _half, _centres in self.drawing]
+            for k, s in enumerate(segs):
+                others.add(s, k)
+            on = sum(1 for k, s in enumerate(segs) if any(others.along(t, k) for t in s))
+            self._rest = (crowded_pairs(self.drawing), boxed, on)
+        return self._rest
+
+    def better(self, before: _Fare) -> bool:
+        """True when the lines cross fewer lines than ``before`` and fare no worse
+        otherwise."""
+        return self.crossed < before.crossed and self.along <= before.along \
+            and all(a <= b for a, b in zip(self.rest(), before.rest(), strict=True))
