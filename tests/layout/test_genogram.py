@@ -21,11 +21,9 @@ from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout
 from systeemkaart.layout.genogram_around import around
 from systeemkaart.layout.genogram_blocks import build_structure
 from systeemkaart.layout.genogram_quality import (
-    crossings,
     household_problems,
     lines_on_lines,
     plain_dot_structural,
-    segments,
     structural_crossings,
     twins_apart,
 )
@@ -341,26 +339,6 @@ def test_partner_lines_hang_below_the_partners_on_the_examples(path: Path) -> No
 @given(genogram_families())
 def test_partner_lines_hang_below_the_partners(case: Case) -> None:
     _check_partner_lines_hang_below(_layout(case))
-
-
-def _all_crossings(layout: GenogramLayout, *, straight: bool) -> int:
-    """Crossings between all lines; with ``straight``, every emotional line drawn straight
-    from the centre of one symbol to the other's."""
-    lines = [("u:" + "|".join(sorted(p.partners)), segments(p.points))
-             for p in layout.partnerships]
-    lines += [("u:" + "|".join(sorted(c.parents)), segments(c.points)) for c in layout.children]
-    for r in layout.relations:
-        a, b = (layout.people[x].symbol_centre() for x in r.between)
-        lines.append((f"r{r.index}", [(a, b)] if straight else segments(r.points)))
-    return crossings(lines)
-
-
-@pytest.mark.parametrize("path", CASES + EXAMPLES, ids=lambda p: p.stem)
-def test_emotional_lines_cross_no_more_than_straight_ones(path: Path) -> None:
-    """On the hand-made cases and examples, the emotional lines as drawn cross no more lines
-    than they would drawn straight between the symbols (through anyone in between)."""
-    layout = _layout(load(path))
-    assert _all_crossings(layout, straight=False) <= _all_crossings(layout, straight=True)
 
 
 def test_relation_between_partners_runs_straight_between_them() -> None:

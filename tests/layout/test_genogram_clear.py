@@ -19,8 +19,8 @@ from systeemkaart.layout.genogram_relations import DRAWN_HALF, drawn_half
 from systeemkaart.layout.genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR, Router
 from systeemkaart.model import Case
 from systeemkaart.render.styles import RELATION_STYLES
+from tests.layout.genogram_yardstick import all_crossings
 from tests.layout.test_genogram import CASES, EXAMPLES, check_layout
-from tests.layout.test_genogram_relations import _crossings
 from tests.strategies import families_with_relations, with_relations
 from tests.strategies_genogram import genogram_families
 
@@ -182,7 +182,7 @@ def test_a_detour_over_the_first_row_makes_room_above_it(name: str, most: int,
     draws at least ``TEXT_CLEAR`` below the top."""
     case = load(Path(__file__).resolve().parents[1] / "data" / f"{name}.json")
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of(), top=top))
-    assert _crossings(layout, straight=False) <= min(most, _crossings(layout, straight=True))
+    assert all_crossings(layout, straight=False) <= min(most, all_crossings(layout, straight=True))
     first_row = min(p.box.y for p in layout.people.values())
     assert any(min(y for _x, y in rel.points) < first_row for rel in layout.relations)
     for rel in layout.relations:

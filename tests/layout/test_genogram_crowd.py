@@ -15,7 +15,7 @@ import pytest
 from systeemkaart.io.yaml_json import load
 from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_clear import FamilyClear, crowded_lines
-from tests.layout.test_genogram_relations import _crossings
+from tests.layout.genogram_yardstick import all_crossings
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -77,7 +77,7 @@ def test_crowding_narrow_detour_last_between_one_pair() -> None:
     bench family, ``random_family(1, 60)``)."""
     case = load(DATA / "genogram-detour-over-the-top.json")
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
-    assert _crossings(layout, straight=False) == 0
+    assert all_crossings(layout, straight=False) == 0
 
 
 def test_level_stretch_beside_a_line_over_the_top() -> None:

@@ -13,8 +13,8 @@ from systeemkaart.io.yaml_json import load
 from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_quality import lines_on_lines
 from systeemkaart.model import Case
+from tests.layout.genogram_yardstick import all_crossings, at_most_six_a_pair, yardstick
 from tests.layout.test_genogram import check_layout
-from tests.layout.test_genogram_relations import _at_most_six_a_pair, _crossings, _yardstick
 from tests.strategies import families_with_relations, with_relations
 from tests.strategies_genogram import genogram_families
 
@@ -61,12 +61,12 @@ def test_three_lines_out_of_one_side_nest_instead_of_lying_on_each_other() -> No
     other, so wherever one moved the two crossed. With their ports swapped they nest: no
     line lies on another, and the lines cross no more than the yardstick of
     ``test_genogram_relations`` (11 against 10 on the tree before)."""
-    case = _at_most_six_a_pair(load(DATA / "genogram-emotional-seed-82.json"))
+    case = at_most_six_a_pair(load(DATA / "genogram-emotional-seed-82.json"))
     layout = _layout(case)
     assert lines_on_lines(layout) == []
-    ways = _yardstick(layout)
+    ways = yardstick(layout)
     assert ways is not None
-    assert _crossings(layout, straight=False) <= _crossings(layout, True, ways)
+    assert all_crossings(layout, straight=False) <= all_crossings(layout, True, ways)
 
 
 @pytest.mark.parametrize("name", ["genogram-jog-in-full-corridor",

@@ -18,7 +18,7 @@ from systeemkaart.layout.genogram_quality import lines_on_lines
 from systeemkaart.layout.genogram_route import Router
 from systeemkaart.layout.genogram_straight import straighten_relations as straighten
 from systeemkaart.model import Case
-from tests.layout.test_genogram_relations import _crossings
+from tests.layout.genogram_yardstick import all_crossings
 from tests.strategies import families_with_relations, with_relations
 from tests.strategies_genogram import genogram_families
 
@@ -112,5 +112,5 @@ def test_lines_down_a_full_corridor_find_the_room_of_ways_not_drawn() -> None:
     case = load(Path(__file__).resolve().parents[1] / "data"
                 / "genogram-jog-in-full-corridor.json")
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
-    assert _crossings(layout, straight=False) <= 7
+    assert all_crossings(layout, straight=False) <= 7
     assert lines_on_lines(layout) == []
