@@ -84,6 +84,11 @@ class Box:
                 and self.y < other.y + other.h + gap - eps
                 and other.y < self.y + self.h + gap - eps)
 
+    def corners(self) -> list[Point]:
+        """The four corners, clockwise from the top left: the box as an outline."""
+        return [(self.x, self.y), (self.x + self.w, self.y), (self.x + self.w, self.y + self.h),
+                (self.x, self.y + self.h)]
+
     def grow(self, d: float) -> Box:
         """The box enlarged by ``d`` on every side."""
         return Box(self.x - d, self.y - d, self.w + 2 * d, self.h + 2 * d)

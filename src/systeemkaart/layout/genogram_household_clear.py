@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from . import Box, Point
+from .genogram_clear import bounds
 from .genogram_near import NEAR, Segment, line_segments, runs_along, stretch_within
 from .genogram_places import GenogramLayout, HouseholdPlace
 from .genogram_relations import drawn_half
@@ -52,24 +53,16 @@ def household_edges(hh: HouseholdPlace) -> list[Segment]:
         return line_segments([*hh.outline, hh.outline[0]])
     out: list[Segment] = []
     for b in hh.marks:
-        corners = [(b.x, b.y), (b.right, b.y), (b.right, b.bottom), (b.x, b.bottom)]
+        corners = b.corners()
         out += line_segments([*corners, corners[0]])
     return out
-
-
-def _box(segs: list[Segment], grow: float) -> Box:
-    """The bounding box of ``segs`` grown by ``grow`` on every side."""
-    xs = [x for s in segs for x, _y in s]
-    ys = [y for s in segs for _x, y in s]
-    return Box(min(xs) - grow, min(ys) - grow, max(xs) - min(xs) + 2 * grow,
-               max(ys) - min(ys) + 2 * grow)
 
 
 def lines_along_outlines(layout: GenogramLayout) -> list[tuple[int, int]]:
     """The pairs ``(relation index, household index)`` where a segment of the emotional
     line runs along an edge of the household's outline or frames (see
     :func:`~.genogram_near.runs_along`): where a reader may take the two for one line."""
-    shapes = [(hh.index, edges, _box(edges, NEAR)) for hh in layout.households
+    shapes = [(hh.index, edges, bounds(edges, NEAR)) for hh in layout.households
               if (edges := household_edges(hh))]
     found: set[tuple[int, int]] = set()
     for rel in layout.relations:

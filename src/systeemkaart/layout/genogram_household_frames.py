@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from . import Box, Point
+from . import Box
 from .genogram_household_clear import beside_outline, emotional_reaches, outline_slabs
 from .genogram_places import GenogramLayout
 
@@ -47,7 +47,7 @@ def frames_off_lines(layout: GenogramLayout, framed: dict[str, int], top: float)
                       and max(seg[0][1], seg[1][1]) >= near.y]
             if not beside:
                 continue
-            best = beside_outline(_corners(mark), beside)
+            best = beside_outline(mark.corners(), beside)
             if best == 0.0:
                 continue
             box = layout.people[m].box
@@ -64,7 +64,7 @@ def frames_off_lines(layout: GenogramLayout, framed: dict[str, int], top: float)
                 trial = list(edges)
                 trial[side] = [mark.y, mark.bottom, mark.x, mark.right][side] + by
                 moved = Box(trial[2], trial[0], trial[3] - trial[2], trial[1] - trial[0])
-                got = beside_outline(_corners(moved), beside)
+                got = beside_outline(moved.corners(), beside)
                 if got >= best:
                     continue
                 if not _holds(mark, moved):
@@ -88,11 +88,6 @@ def _frame_stops(layout: GenogramLayout, pid: str, mark: Box) -> list[Box]:
             [b for b in hh.marks if b is not mark]
     stops += [b for b in layout.label_boxes() if not b.overlaps(mark, gap=2.0)]
     return stops
-
-
-def _corners(box: Box) -> list[Point]:
-    """The corners of ``box``, as an outline."""
-    return [(box.x, box.y), (box.right, box.y), (box.right, box.bottom), (box.x, box.bottom)]
 
 
 def _holds(outer: Box, box: Box) -> bool:

@@ -58,6 +58,7 @@ _PORT_APART: Final = 4.5
 _FRAMED: Final = 5.0
 """How far out of its members' boxes a household's outline or frame may run."""
 _PASSES: Final = 4
+"""Rounds over the lines still crowded (a line moved can free room for another)."""
 _MOVE_MOST: Final = 11.0
 """The farthest a point of a line moves (the widest shift, at a bend turning through
 about 80 degrees, the sharpest moved: the right angles of a route along the lanes are
@@ -65,7 +66,6 @@ parted by :mod:`.genogram_part`)."""
 _REACH: Final = 20.0
 """Farther than two lines' drawn halves and ``CLEAR`` together: an emotional line that
 far from a moved one neither lies on it nor runs close beside it."""
-"""Rounds over the lines still crowded (a line moved can free room for another)."""
 
 
 def spread_lines(layout: GenogramLayout, half_width: Callable[[str, float], float],
@@ -144,7 +144,7 @@ def _spread(layout: GenogramLayout, rel: RelationPlace,
     # a line is neither met nor come nearer to, wherever it moves (its ends move on
     # their symbols' outlines)
     reach = [*points, *(corner for pid in rel.between
-                        for corner in _corners(layout.people[pid].symbol))]
+                        for corner in layout.people[pid].symbol.corners())]
     others = within([(h, segs) for name, h, segs in named_lines(layout) if name not in names],
                     reach, _MOVE_MOST + half + TEXT_CLEAR + _REACH)
     around = bounds(line_segments(reach), _MOVE_MOST + half + TEXT_CLEAR + 1.0)
@@ -206,11 +206,6 @@ def _end_gaps(points: list[Point], others: Lines, half: float) -> list[float]:
     leaves its symbol, which :func:`crowded_lines` leaves out)."""
     return [min((segment_distance(end, *t) for t in segs), default=math.inf) - half - other
             for end in (points[0], points[-1]) for other, segs in others]
-
-
-def _corners(box: Box) -> list[Point]:
-    """The four corners of ``box``."""
-    return [(box.x, box.y), (box.right, box.y), (box.right, box.bottom), (box.x, box.bottom)]
 
 
 def _other_ends(layout: GenogramLayout, rel: RelationPlace) -> tuple[list[Point], list[Point]]:
