@@ -112,3 +112,50 @@ def test_a_split_households_name_keeps_clear_of_a_zigzag_as_last_resort() -> Non
     assert split.name_box is not None
     first = min(split.marks, key=lambda b: (b.y, b.x))
     assert split.name_box.y < first.y + 12.0  # level with the top of its first frame
+
+
+def _named(case: Case) -> Case:
+    """``case`` with every household given a name of its own."""
+    data = case.model_dump(mode="json", exclude_none=True, by_alias=True)
+    for k, hh in enumerate(data.get("households", [])):
+        hh["name"] = f"Woning {k + 1}"
+    return Case.model_validate(data)
+
+
+def _near_outline(box: Any, outline: list[tuple[float, float]], reach: float) -> bool:
+    """True when ``box`` comes within ``reach`` of the box round ``outline``."""
+    xs, ys = [x for x, _ in outline], [y for _, y in outline]
+    return (min(xs) - reach <= box.right and box.x <= max(xs) + reach
+            and min(ys) - reach <= box.bottom and box.y <= max(ys) + reach)
+
+
+def test_an_outlined_household_with_a_name_has_it_written_by_its_outline() -> None:
+    """In ``stiefgezin`` the father's household ("Huis vader": Kevin, Nadia and Luuk) is
+    outlined; its name used to be in the tooltip only, so a reader could not tell it from
+    the mother's. It now stands just above the outline's top edge, over nothing else;
+    the unnamed household of Monique gets no name (its outline says enough)."""
+    case = load(EXAMPLES[0].parent / "stiefgezin.yaml")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    by_name = {case.households[h.index].name: h for h in layout.households}
+    father = by_name["Huis vader"]
+    assert father.outline is not None and father.name_box is not None
+    top = min(y for _, y in father.outline)
+    left, right = min(x for x, _ in father.outline), max(x for x, _ in father.outline)
+    assert top - 8.0 <= father.name_box.bottom <= top
+    assert left <= father.name_box.x and father.name_box.right <= right
+    assert by_name[None].outline is not None and by_name[None].name_box is None
+    assert household_problems(layout) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(households())
+def test_named_households_have_their_names_by_them_over_nothing(case: Case) -> None:
+    """Every household named: a split one carries its name; an outlined one has it by its
+    outline or not at all (never away from it, where it would seem to name something
+    else), and no name stands over a person, line, label or another name."""
+    case = _named(case)
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert household_problems(layout) == []
+    for hh in layout.households:
+        if hh.outline is not None and hh.name_box is not None:
+            assert _near_outline(hh.name_box, hh.outline, 12.0)

@@ -40,6 +40,8 @@ _FRAME_OUTER: Final = 3.5
 keeps from their box; the frames of further ones nest inside it, 1.5 units apart (closer
 where a person is in more than three households, at least 0.2 from the box), and all
 inside an outline (5 units out)."""
+_ALONG_STEP: Final = 8.0
+"""How far apart the places tried for an outlined household's name lie along its edge."""
 _NECK: Final = 12.0
 """The least width two rows of one household share, for one outline to join them."""
 _ALONG: Final = 3.5
@@ -277,13 +279,21 @@ def _place_names(work: Work, layout: GenogramLayout) -> None:
     else is: by one of its frames (see :func:`_name_spots`), the first place that meets no
     person, line, line label, frame, outline, other name or the title above the drawing;
     where every such place meets something, beside everything at the height of its first
-    frame (see :func:`_edge_spots`), the drawing made wider where needed."""
+    frame (see :func:`_edge_spots`), the drawing made wider where needed.
+
+    An outlined household with a name of its own (``Huis vader``) has it written along its
+    outline the same way (see :func:`_outline_spots`), so that a reader of a drawing with
+    several households can tell which is which; where every such place meets something the
+    name is left out (the outline's tooltip still has it): a name standing away from its
+    outline would seem to name something else."""
     lang = work.options.lang
     for hh in layout.households:
         record = work.case.households[hh.index]
         hh.name = record.name or f"{label('household', lang)} {hh.index + 1}"
     split = [hh for hh in layout.households if hh.outline is None]
-    if not split:
+    named = [hh for hh in layout.households
+             if hh.outline is not None and work.case.households[hh.index].name]
+    if not split and not named:
         return
     taken: list[Box] = [p.box for p in layout.people.values()]
     taken += layout.label_boxes()
@@ -296,6 +306,23 @@ def _place_names(work: Work, layout: GenogramLayout) -> None:
     emotional = [(p, q, drawn_half(r.kind) + TEXT_CLEAR) for r in layout.relations
                  for p, q in itertools.pairwise(r.points)]
     top = work.options.top  # above it: the title
+
+    def hits(box: Box) -> int:
+        """How many things a name written in ``box`` would meet."""
+        room = box.grow(1.0)
+        found = sum(1 for b in taken if b.overlaps(room)) + (box.y < top) + (box.x < 1.0)
+        found += sum(1 for b in frames if _edge_in(b, room))
+        found += sum(1 for p, q in lines if segment_hits_box(p, q, room, eps=0.0))
+        found += sum(1 for p, q, clear in emotional
+                     if segment_hits_box(p, q, box.grow(clear), eps=0.0))
+        return found
+
+    def write(hh: HouseholdPlace, box: Box) -> None:
+        hh.name_box = box
+        hh.name_at = (box.x, round(box.y + _NAME_SIZE * 0.8, 2))
+        taken.append(box)
+        layout.width = max(layout.width, round(box.right + 20.0, 1))
+
     for hh in split:
         width = text_width(hh.name, _NAME_SIZE)
         best: tuple[int, Box] | None = None
@@ -305,21 +332,41 @@ def _place_names(work: Work, layout: GenogramLayout) -> None:
         for x, y in [spot for frame in anchors for spot in _name_spots(frame, width)] \
                 + _edge_spots(anchors[0], taken, frames, lines, emotional):
             box = Box(x, y - _NAME_SIZE * 0.8, width, _NAME_SIZE)
-            room = box.grow(1.0)
-            hits = sum(1 for b in taken if b.overlaps(room)) + (box.y < top)
-            hits += sum(1 for b in frames if _edge_in(b, room))
-            hits += sum(1 for p, q in lines if segment_hits_box(p, q, room, eps=0.0))
-            hits += sum(1 for p, q, clear in emotional
-                        if segment_hits_box(p, q, box.grow(clear), eps=0.0))
-            if best is None or hits < best[0]:
-                best = (hits, box)
-            if hits == 0:
+            found = hits(box)
+            if best is None or found < best[0]:
+                best = (found, box)
+            if found == 0:
                 break
         assert best is not None
-        hh.name_box = best[1]
-        hh.name_at = (best[1].x, round(best[1].y + _NAME_SIZE * 0.8, 2))
-        taken.append(best[1])
-        layout.width = max(layout.width, round(best[1].right + 20.0, 1))
+        write(hh, best[1])
+    for hh in named:
+        assert hh.outline is not None
+        width = text_width(hh.name, _NAME_SIZE)
+        for x, y in _outline_spots(outline_slabs(hh.outline), width):
+            box = Box(x, y - _NAME_SIZE * 0.8, width, _NAME_SIZE)
+            if hits(box) == 0:
+                write(hh, box)
+                break
+
+
+def _outline_spots(slabs: list[Box], width: float) -> list[Point]:
+    """Where a name ``width`` wide may stand by a household outline made of ``slabs`` (its
+    baseline's left end), the likeliest first: just above the outline's top edge at its
+    left or right corner, then centred, then anywhere along that edge; just below its
+    bottom edge likewise; then beside each row of the outline, right or left, level with
+    the row's top or bottom."""
+    first = min(slabs, key=lambda b: (b.y, b.x))
+    last = max(slabs, key=lambda b: (b.bottom, -b.x))
+    spots: list[Point] = []
+    for slab, y in ((first, first.y - 3.0), (last, last.bottom + _NAME_SIZE + 1.0)):
+        x0, x1 = slab.x + 2.0, slab.right - width - 2.0
+        spots += [(x0, y), (x1, y), (slab.x + (slab.w - width) / 2, y)]
+        steps = int((x1 - x0) // _ALONG_STEP)
+        spots += [(x0 + _ALONG_STEP * k, y) for k in range(1, steps + 1)]
+    for slab in sorted(slabs, key=lambda b: (b.y, b.x)):
+        for y in (slab.y + _NAME_SIZE, slab.bottom - 2.0):
+            spots += [(slab.right + 3.0, y), (slab.x - width - 3.0, y)]
+    return spots
 
 
 def _edge_spots(frame: Box, taken: list[Box], frames: list[Box],
