@@ -20,7 +20,11 @@ lines that share an end), and the most such far crossings into any one person ("
 person whose lines all cross each other cannot be read however few the others have; the
 largest over the seeds), the pairs of arrowheads into one person that come within
 ``HEAD_GAP`` units of each other ("heads": read as one arrow, or a head as closing the
-wrong line). Then the total length (units) of the routed lines ("length") and
+wrong line), and the ribbons: pairs of lines of different cards that run nearly parallel
+within 12 units of each other (clear space between their strokes) over 60 units
+("ribbons", see ``systemogram_ribbons``: a reader cannot tell which is which where they
+part) and their length in all ("ribbon"). Then the total length (units) of the routed
+lines ("length") and
 how many of them run more than ``LONG_WAY`` times their straight distance ("long": a line
 that loops round the drawing), both over seeds 0-4. Last, how far agents stand from the
 people they act on ("reach": the mean, over the lines, of the gap (units) between the
@@ -52,6 +56,7 @@ from systeemkaart.layout.systemogram_fan import fan_crossings
 from systeemkaart.layout.systemogram_heads import crowded_heads
 from systeemkaart.layout.systemogram_lines import close_runs, routed_ends
 from systeemkaart.layout.systemogram_reach import reach
+from systeemkaart.layout.systemogram_ribbons import ribbons
 from systeemkaart.layout.systemogram_through import lines_through_boxes
 from systeemkaart.model import Case
 
@@ -154,6 +159,13 @@ def _most_far(lay: SystemogramLayout) -> int:
     return most
 
 
+def _ribbons(lay: SystemogramLayout) -> tuple[int, float]:
+    """Ribbons: pairs of lines of different cards running nearly parallel within 12
+    units over 60 units, and their length in all."""
+    found = ribbons(lay.links, lay.people, {k: a.card for k, a in lay.agents.items()})
+    return len(found), sum(found.values())
+
+
 def _through(lay: SystemogramLayout) -> int:
     boxes = {k: a.box for k, a in lay.agents.items()}
     return len(lines_through_boxes(lay.links, lay.people, boxes))
@@ -180,7 +192,7 @@ def main() -> None:
           f"{'through':>12} {'draw ms':>8} {'cpu ms':>7} {f'routed/{WIDE}':>10} "
           f"{f'thr/{WIDE}':>7} {'close':>7} {'pairs':>6} {'bands':>5} {'frame':>5} {'fan':>5} "
           f"{'far':>5} "
-          f"{'most':>5} {'heads':>5} "
+          f"{'most':>5} {'heads':>5} {'ribbons':>7} {'ribbon':>6} "
           f"{'length':>7} {'long':>5} {'reach':>5}")
     for n_people, n_agents in [(3, 10), (4, 20), (6, 30), (12, 40), (12, 60)]:
         before, ordered, routed, t0, t1, ms, cpu = [], [], [], [], [], [], []
@@ -189,6 +201,8 @@ def main() -> None:
                                                                   [], [])
         heads: list[int] = []
         reaches: list[float] = []
+        n_ribbons: list[int] = []
+        ribbon: list[float] = []
         for seed in range(WIDE):
             case = network(seed, n_people, n_agents)
             final = layout_systemogram(case)
@@ -212,6 +226,9 @@ def main() -> None:
             far.append(_far(final))
             most.append(_most_far(final))
             heads.append(len(crowded_heads(final.links)))
+            count_r, length_r = _ribbons(final)
+            n_ribbons.append(count_r)
+            ribbon.append(length_r)
             run, loops = _length(final)
             total.append(run)
             long.append(loops)
@@ -227,7 +244,8 @@ def main() -> None:
               f"{statistics.mean(close):>7.0f} {statistics.mean(pairs):>6.1f} "
               f"{statistics.mean(band):>5.1f} {statistics.mean(frame):>5.1f} "
               f"{statistics.mean(fan):>5.1f} {statistics.mean(far):>5.1f} {max(most):>5} "
-              f"{statistics.mean(heads):>5.1f} "
+              f"{statistics.mean(heads):>5.1f} {statistics.mean(n_ribbons):>7.1f} "
+              f"{statistics.mean(ribbon):>6.0f} "
               f"{statistics.mean(total):>7.0f} {statistics.mean(long):>5.1f} "
               f"{statistics.mean(reaches):>5.0f}")
     examples = sorted(Path("examples").glob("*.yaml"))
@@ -237,7 +255,7 @@ def main() -> None:
         print("bands (strokes within 3 units over 30, their width counted) / of them along a")
         print("household frame,")
         print("crossings of lines into one person near it / farther, arrowheads too close,")
-        print("total line length /")
+        print("ribbons / their length, total line length /")
         print(f"lines longer than {LONG_WAY} times their straight distance, reach")
         for path in examples:
             case = load(path)
@@ -249,10 +267,12 @@ def main() -> None:
             length, count = _close(final)
             run, loops = _length(final)
             n_bands, n_frame = _bands(final)
+            count_r, length_r = _ribbons(final)
             print(f"{path.stem:<24} {b:>4} / {straight.crossings:<4} / {final.crossings:<4} "
                   f"{_through(straight):>3} -> {_through(final):<3} {s:>7.1f} ms {t:>7.1f} ms "
                   f"{length:>6.0f} / {count:<3} {n_bands:>3} / {n_frame:<2} {_fan(final):>3} / "
                   f"{_far(final):<3} {len(crowded_heads(final.links)):>3} "
+                  f"{count_r:>3} / {length_r:<5.0f} "
                   f"{run:>6.0f} / {loops} {reach(final):>5.0f}")
     sys.stdout.flush()
 
