@@ -24,6 +24,7 @@ from typing import Final
 
 from . import Point, round2
 from .genogram_bars import stack_bars
+from .genogram_slots import LINE_CLEAR, SLOT, Hold, distance, insert_line, keeps_apart
 
 __all__ = ["FAMILY_HALF", "LANE_CLASSES", "LINE_CLEAR", "TEXT_CLEAR", "Hold", "Lane", "RefPoint",
            "Router", "YRef"]
@@ -31,10 +32,6 @@ __all__ = ["FAMILY_HALF", "LANE_CLASSES", "LINE_CLEAR", "TEXT_CLEAR", "Hold", "L
 YRef = tuple[str, int, float]
 """A symbolic y: ``("row", r, dy)`` = row ``r``'s top + dy; ``("lane", id, 0)`` = a lane."""
 RefPoint = tuple[float, YRef]
-Hold = tuple[list[float], list[float], float, float]
-"""A vertical line noted in one of the router's sorted lists (its x list, the half widths
-beside it, the line's x and half width): what a way took, to be given back (see
-:func:`.genogram_relations.give_back`)."""
 
 LANE_CLASSES: Final = (0, 1, 2, 3)
 """0: sibling bars (top of a band); 1: relations and long lines; 2: partnership lanes;
@@ -49,23 +46,16 @@ _OUTLINE: Final = 5.0
 """Further room above a band's first lane when it is not a sibling bar: a household
 outline runs 5-9 units below the boxes of the row above, and a relation keeps clear of it."""
 _PAD_BOTTOM: Final = 16.0
-_SLOT: Final = 8.0
 _INF: Final = float("inf")
 _TOP_CLEAR: Final = 25.0
 """Distance kept from the centre of a symbol in the row below (its top ports reach 15)."""
 FAMILY_HALF: Final = 0.7
 """Half the drawn width of a family line (a stroke 1.4 wide)."""
-LINE_CLEAR: Final = 6.0
-"""Clear space kept between what two neighbouring lanes or slots draw (a zigzag's waves,
-the outer strokes of a double or triple line, a cut-off's bars), not just their centres."""
 TEXT_CLEAR: Final = 4.0
 """Clear space an emotional line's drawing keeps from the edge of a box or of a
 couple's dates beside the corridor it runs down."""
 _LOOK: Final = 3
 """How many corridors either side an emotional line looks at for one wide enough."""
-_NEAR: Final = 2 * 6.0 + LINE_CLEAR
-"""Farther apart than this, two vertical lines keep clear whatever they draw (the widest
-drawing reaches less than 6 from its centre)."""
 
 
 @dataclass(slots=True)
@@ -213,7 +203,7 @@ class Router:
     def occupy(self, row: int, x: float) -> None:
         """Note a vertical line at ``x`` through ``row`` (others keep clear of it)."""
         key = (row, self.corridor(row, x))
-        _insert(self._occupied[key], self._halves[key], x, FAMILY_HALF, self.holds)
+        insert_line(self._occupied[key], self._halves[key], x, FAMILY_HALF, self.holds)
         self._in_bands(row, x, FAMILY_HALF)
 
     def slot(self, row: int, target: float, k: int | None = None,
@@ -249,7 +239,7 @@ class Router:
         # an emotional line first also away from the vertical lines of the next row that
         # reach into the bands above and below this row (from their lanes there), and
         # (coming down from above) from the dates written in the band above
-        tries = [(_TOP_CLEAR, bands, reach), (_SLOT, bands, reach), (0.0, bands, reach)]
+        tries = [(_TOP_CLEAR, bands, reach), (SLOT, bands, reach), (0.0, bands, reach)]
         tries += [(0.0, bands, None), (0.0, [], None)] if reach is not None \
             else [(0.0, [], None)]
         # a corridor open to one side (beyond the outermost box) always has room further
@@ -265,10 +255,10 @@ class Router:
         edges = [lo, hi] if half is not None and hi - lo < _INF else []
         for steps, (clear, apart, text) in itertools.product(limits, tries):
             for step in range(0, steps):
-                cand = base + ((step + 1) // 2) * _SLOT * (1 if step % 2 else -1)
-                if lo <= cand <= hi and _apart(taken, halves, cand, own) \
-                        and (not clear or _distance(below, cand) >= clear) \
-                        and all(_apart(xs, hs, cand, own) for xs, hs in apart) \
+                cand = base + ((step + 1) // 2) * SLOT * (1 if step % 2 else -1)
+                if lo <= cand <= hi and keeps_apart(taken, halves, cand, own) \
+                        and (not clear or distance(below, cand) >= clear) \
+                        and all(keeps_apart(xs, hs, cand, own) for xs, hs in apart) \
                         and (text is None or not self.near_text(row, cand, text)):
                     choice = cand
                     break
@@ -277,8 +267,8 @@ class Router:
         if choice is None:
             # a full corridor: the line shares a slot, best one not over the child line
             # entering a symbol of the row below (it would run down along it into the band)
-            choice = max([base, *edges], key=lambda c: min(_distance(below, c), _SLOT))
-        _insert(taken, halves, choice, own, self.holds)
+            choice = max([base, *edges], key=lambda c: min(distance(below, c), SLOT))
+        insert_line(taken, halves, choice, own, self.holds)
         self._in_bands(row, choice, own)
         return choice
 
@@ -286,7 +276,7 @@ class Router:
         """Note a vertical line at ``x`` through ``row``: it reaches into the bands above
         and below the row."""
         for band in (row, row + 1):
-            _insert(*self._bands[band], x, half, self.holds)
+            insert_line(*self._bands[band], x, half, self.holds)
 
     def _wide_enough(self, row: int, k: int, target: float, width: float) -> int:
         """Corridor ``k`` of ``row``, or when it is narrower than ``width`` the corridor
@@ -450,28 +440,6 @@ def _first_pad(counts: dict[int, int]) -> float:
     return _OUTLINE if counts.get(3) or (counts.get(1) and not counts.get(0)) else 0.0
 
 
-def _insert(xs: list[float], halves: list[float], x: float, half: float,
-            holds: list[Hold] | None = None) -> None:
-    """Put a vertical line at ``x`` drawing ``half`` either side into the sorted ``xs`` and,
-    at the same place, its half width into ``halves``; note it in ``holds`` when given
-    (see :attr:`Router.holds`)."""
-    at = bisect.bisect_left(xs, x)
-    xs.insert(at, x)
-    halves.insert(at, half)
-    if holds is not None:
-        holds.append((xs, halves, x, half))
-
-
-def _apart(xs: list[float], halves: list[float], x: float, half: float) -> bool:
-    """True when a vertical line at ``x`` drawing ``half`` either side stands at least
-    ``_SLOT`` from each line of the sorted ``xs`` (drawing ``halves``) and its drawing at
-    least :data:`LINE_CLEAR` from theirs."""
-    lo = bisect.bisect_left(xs, x - _NEAR)
-    hi = bisect.bisect_right(xs, x + _NEAR)
-    return all(abs(xs[i] - x) >= max(_SLOT, halves[i] + half + LINE_CLEAR) - 1e-9
-               for i in range(lo, hi))
-
-
 def _pitches(halves: list[float]) -> list[float]:
     """Offsets from the first of tracks drawing ``halves`` either side: ``_PITCH[1]``
     apart, further where what two neighbours draw would come closer than
@@ -483,15 +451,6 @@ def _pitches(halves: list[float]) -> list[float]:
             y += max(_PITCH[1], halves[k - 1] + h + LINE_CLEAR)
         out.append(y)
     return out
-
-
-def _distance(xs: list[float], x: float) -> float:
-    """Distance from ``x`` to the nearest value of the sorted list ``xs`` (inf if empty)."""
-    k = bisect.bisect_left(xs, x)
-    if k == len(xs):
-        return x - xs[k - 1] if k else _INF
-    right = xs[k] - x  # >= 0; the value left of it lies below x
-    return right if k == 0 else min(x - xs[k - 1], right)
 
 
 def _straighten(points: list[Point]) -> list[Point]:

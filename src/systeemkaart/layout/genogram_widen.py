@@ -38,7 +38,7 @@ __all__ = ["ROUNDS", "full_corridors", "improves", "widened"]
 ROUNDS: Final = 2
 """How often a drawing is routed again with wider corridors at most."""
 _STEP: Final = 8.0
-"""The router's slot pitch (``genogram_route._SLOT``): lines down one corridor from one
+"""The router's slot pitch (``genogram_slots.SLOT``): lines down one corridor from one
 place stand a multiple of it apart."""
 _EDGE: Final = 3.0
 """The least a family line keeps from a box beside it (as :meth:`.Router.slot`)."""
