@@ -87,6 +87,46 @@ def _assert_reads_right(lay: SystemogramLayout) -> None:
             for i, a in enumerate(pts):
                 for b in pts[i + 1:]:
                     assert math.dist(a, b) > 6.0, (pid, a, b)
+    _assert_names_clear(lay)
+
+
+def _assert_names_clear(lay: SystemogramLayout) -> None:
+    """A household's name stands just above or below its own frame, within its width (or
+    centred on it), or just beside it level with its top; inside the drawing's bounds, over
+    no box, frame or line."""
+    others = [p.box for p in lay.people.values()] + [a.box for a in lay.agents.values()]
+    others += [c.frame for c in lay.cards] + [h.frame for h in lay.households]
+    for hh in lay.households:
+        box = hh.name_box
+        if box is None:
+            continue
+        assert hh.name
+        if box.bottom < hh.frame.y or box.y > hh.frame.bottom:  # above or below
+            assert (hh.frame.x <= box.x and box.right <= hh.frame.right) or \
+                abs(box.cx - hh.frame.cx) < 1e-6
+        else:  # beside, level with its top
+            assert box.right < hh.frame.x or box.x > hh.frame.right
+            assert hh.frame.y <= box.y <= hh.frame.y + 12.0
+        assert not any(b.overlaps(box) for b in others)
+        assert not any(segment_hits_box(p, q, box) for lk in lay.links
+                       for p, q in pairwise(lk.points))
+        b = lay.bounds
+        assert b.x <= box.x and box.right <= b.right + 1e-6
+        assert b.y <= box.y and box.bottom <= b.bottom + 1e-6
+        others.append(box)
+
+
+def test_named_households_have_their_names_by_their_frames() -> None:
+    """``stiefgezin`` has the mother's and the father's household side by side; the frames
+    used to look alike, their names only in the file. Each name now stands just above its
+    frame's top edge, over nothing; the unnamed household has none."""
+    lay = layout_systemogram(load(ROOT / "examples" / "stiefgezin.yaml"))
+    named = {hh.name: hh for hh in lay.households}
+    for name in ("Huis moeder", "Huis vader"):
+        hh = named[name]
+        assert hh.name_box is not None and hh.name_box.bottom < hh.frame.y
+        assert hh.frame.y - hh.name_box.bottom < 6.0
+    _assert_names_clear(lay)
 
 
 @given(helper_networks(min_agents=0, max_agents=40))

@@ -78,11 +78,15 @@ class PersonPlace:
 
 @dataclass(frozen=True, slots=True)
 class HouseholdPlace:
-    """A household frame: its index in ``case.households`` and the box around its members."""
+    """A household frame: its index in ``case.households`` and the box around its members;
+    a household with a name of its own has it in ``name``, and ``name_box`` where it is
+    written (see :mod:`.systemogram_names`; ``None``: in the tooltip only)."""
 
     index: int
     members: tuple[str, ...]
     frame: Box
+    name: str | None = None
+    name_box: Box | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,6 +59,7 @@ from .systemogram_choice import (
     long_ways,
     repairs,
 )
+from .systemogram_names import name_households
 from .systemogram_places import (
     AgentPlace,
     CardPlace,
@@ -160,6 +161,7 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
                 if best is routed[-1] and not long_ways(best.links):
                     break  # it won, and reaches everyone the short way
         best = part_layout(case, best)  # only the layout drawn: its lines on their own tracks
+    best = name_households(case, best)
     named = [(f"p:{k}", v.box) for k, v in best.people.items()]
     named += [(f"a:{k}", v.box) for k, v in best.agents.items()]
     check_overlaps(named)

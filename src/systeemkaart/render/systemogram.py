@@ -24,6 +24,7 @@ from ..layout.systemogram import (
     TextLine,
     layout_systemogram,
 )
+from ..layout.systemogram_names import NAME_SIZE
 from ..model import Case, case_at, deceased_at
 from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, fmt, text_width
@@ -429,9 +430,13 @@ def systemogram_svg(case: Case, *, lang: str, at: PartialDate, keep: Collection[
     for hh in lay.households:
         f = hh.frame.moved(dx, dy)
         g = doc.group(classes=["household"], data={"members": " ".join(hh.members)},
-                      tooltip=label("household", lang))
+                      tooltip=hh.name or label("household", lang))
         doc.rect(g, f.x, f.y, f.w, f.h, rx=9, fill="none", stroke=HOUSEHOLD, stroke_width=1.2,
                  stroke_dasharray="5 3")
+        if hh.name and hh.name_box is not None:
+            n = hh.name_box.moved(dx, dy)
+            doc.text(g, n.x, round(n.y + NAME_SIZE * 0.8, 2), hh.name, size=NAME_SIZE,
+                     anchor="start", fill=HOUSEHOLD, class_="household-name")
     edges = doc.group(classes=["edges"])
     for link in lay.links:
         _paint_link(doc, edges, case, link, lang, dx, dy)
