@@ -107,3 +107,30 @@ def test_beside_outline_counts_what_runs_within_reach() -> None:
     # crossing at right angles, or beside it for less than 6 units, counts nothing
     assert beside_outline(_SQUARE, [(((-20.0, 50.0), (20.0, 50.0)), 6.0)]) == 0.0
     assert beside_outline(_SQUARE, [(((-3.0, 20.0), (-3.0, 25.0)), 6.0)]) == 0.0
+
+
+def _data_layout(name: str) -> GenogramLayout:
+    """The Dutch genogram layout of ``tests/data/genogram-<name>.json``."""
+    case = load(ROOT / "tests" / "data" / f"genogram-{name}.json")
+    return layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+
+
+def test_nested_frames_move_in_off_a_line_beside_them() -> None:
+    """x_6 is framed by two households, 3.5 and 2 units out of the box; the fused line
+    to 3 came down 3.7 units left of the outer frame, the conflict line from no7 slanting
+    down beside it. The nest moves in as one: both lines clear, the frames still 1.5 apart
+    and 0.2 or more from the box."""
+    layout = _data_layout("side-ports-run-out")
+    assert lines_along_outlines(layout) == []
+    box = layout.people["x_6"].box
+    frames = sorted((b for hh in layout.households if hh.outline is None
+                     for m, b in zip(hh.members, hh.marks, strict=True) if m == "x_6"),
+                    key=lambda b: b.x)
+    assert len(frames) == 2
+    outer, inner = frames
+    for a, b in ((outer.x, inner.x), (outer.y, inner.y), (inner.right, outer.right),
+                 (inner.bottom, outer.bottom)):
+        assert b - a == pytest.approx(1.5)
+    assert inner.x >= box.x - 3.5 and inner.x <= box.x - 0.2 + 1e-9
+    assert all(b.x <= box.x and b.y <= box.y and b.right >= box.right
+               and b.bottom >= box.bottom for b in frames)

@@ -13,7 +13,8 @@ from typing import Final
 
 from . import Box
 from .genogram_household_clear import beside_outline, emotional_reaches, outline_slabs
-from .genogram_places import GenogramLayout
+from .genogram_near import Segment
+from .genogram_places import GenogramLayout, HouseholdPlace
 
 __all__ = ["FRAME_INNER", "frames_off_lines"]
 
@@ -28,16 +29,19 @@ def frames_off_lines(layout: GenogramLayout, framed: dict[str, int], top: float)
     where that keeps it off an emotional line running beside it (see
     :func:`.beside_outline`), or where that is not enough, out past the line (by one of
     :data:`_FRAME_OUT`: 2 units or more from any other person, frame, outline, couple's
-    dates and the title above ``top``); a person with one frame only (further frames
-    nest inside it 1.5 units apart, with no room to move), out only for one in no
-    outline (which runs 5 units out of the box)."""
+    dates and the title above ``top``); a person with one frame only, out only for one
+    in no outline (which runs 5 units out of the box). The frames of a person in more
+    than one household nest 1.5 units apart: a side of the nest moves in as one (see
+    :func:`_nest_off_lines`)."""
     emotional = emotional_reaches(layout)
     outlined = {m for hh in layout.households if hh.outline is not None for m in hh.members}
+    nests: dict[str, list[tuple[HouseholdPlace, int]]] = {}
     for hh in layout.households:
         if hh.outline is not None:
             continue
         for k, (m, mark) in enumerate(zip(hh.members, hh.marks, strict=True)):
             if framed[m] != 1:
+                nests.setdefault(m, []).append((hh, k))
                 continue
             near = mark.grow(_FRAME_OUT[-1] + 10.0)  # the farthest reach, past the move
             beside = [(seg, reach) for seg, reach in emotional
@@ -77,6 +81,54 @@ def frames_off_lines(layout: GenogramLayout, framed: dict[str, int], top: float)
                 best, edges = got, trial
             hh.marks[k] = Box(round(edges[2], 2), round(edges[0], 2),
                               round(edges[3] - edges[2], 2), round(edges[1] - edges[0], 2))
+    for m, nest in nests.items():
+        _nest_off_lines(layout.people[m].box, nest, emotional)
+
+
+def _nest_off_lines(box: Box, nest: list[tuple[HouseholdPlace, int]],
+                    emotional: list[tuple[Segment, float]]) -> None:
+    """Move each side of the nested frames round ``box`` (``nest``: the household and the
+    place of each frame among its marks) in as one, down to :data:`FRAME_INNER` from the
+    box for the innermost, where that keeps them off an emotional line running beside
+    them (see :func:`.beside_outline`): the frames keep their order and the room between
+    them, and, inside the outermost, meet nothing they did not."""
+    marks = [hh.marks[k] for hh, k in nest]
+    outer = max(marks, key=lambda b: b.w * b.h)
+    near = outer.grow(10.0)
+    beside = [(seg, reach) for seg, reach in emotional
+              if min(seg[0][0], seg[1][0]) <= near.right and max(seg[0][0], seg[1][0]) >= near.x
+              and min(seg[0][1], seg[1][1]) <= near.bottom
+              and max(seg[0][1], seg[1][1]) >= near.y]
+    if not beside:
+        return
+
+    def score(shift: list[float]) -> float:
+        return sum(beside_outline(_shifted(b, shift).corners(), beside) for b in marks)
+
+    shift = [0.0, 0.0, 0.0, 0.0]  # how far each side (top, bottom, left, right) moves in
+    best = score(shift)
+    if best == 0.0:
+        return
+    least = box.grow(FRAME_INNER)
+    room = [least.y - max(b.y for b in marks), min(b.bottom for b in marks) - least.bottom,
+            least.x - max(b.x for b in marks), min(b.right for b in marks) - least.right]
+    for side in range(4):
+        for step in (0.5, 1.0):
+            trial = list(shift)
+            trial[side] = room[side] * step
+            got = score(trial)
+            if got < best:
+                best, shift = got, trial
+    if shift != [0.0, 0.0, 0.0, 0.0]:
+        for hh, k in nest:
+            hh.marks[k] = _shifted(hh.marks[k], shift)
+
+
+def _shifted(b: Box, shift: list[float]) -> Box:
+    """``b`` with its sides (top, bottom, left, right) moved in by ``shift``."""
+    x0, y0 = b.x + shift[2], b.y + shift[0]
+    x1, y1 = b.right - shift[3], b.bottom - shift[1]
+    return Box(round(x0, 2), round(y0, 2), round(x1 - x0, 2), round(y1 - y0, 2))
 
 
 def _frame_stops(layout: GenogramLayout, pid: str, mark: Box) -> list[Box]:
