@@ -134,3 +134,47 @@ def test_nested_frames_move_in_off_a_line_beside_them() -> None:
     assert inner.x >= box.x - 3.5 and inner.x <= box.x - 0.2 + 1e-9
     assert all(b.x <= box.x and b.y <= box.y and b.right >= box.right
                and b.bottom >= box.bottom for b in frames)
+
+
+def test_an_outline_keeps_its_member_frame_inside() -> None:
+    """The close-hostile line no3 -> p2 came down 3.6 units left of no3's outline, which
+    could move neither in (it kept room for no3's frame, 3.5 units out of the box: no3 is
+    in a split household too) nor out (it counted as nested in that split household's).
+    The outline moves off the line, the frame 1.5 units or more inside it."""
+    layout = _data_layout("crowd-many-relations-4")
+    outline = next(hh for hh in layout.households if hh.outline is not None)
+    assert outline.members == ["no3"] and outline.outline is not None
+    assert not any(hh == outline.index for _rel, hh in lines_along_outlines(layout))
+    xs = [x for x, _y in outline.outline]
+    ys = [y for _x, y in outline.outline]
+    frame = next(b for hh in layout.households if hh.outline is None
+                 for m, b in zip(hh.members, hh.marks, strict=True) if m == "no3")
+    box = layout.people["no3"].box
+    assert frame.x >= min(xs) + 1.5 and frame.right <= max(xs) - 1.5
+    assert frame.y >= min(ys) + 1.5 and frame.bottom <= max(ys) - 1.5
+    assert frame.x <= box.x - 0.2 and frame.right >= box.right + 0.2
+    assert household_problems(layout) == []
+
+
+def test_an_inner_outline_moves_in_off_a_line_between_two() -> None:
+    """The abuse line on3 -> no4 ran 2.7 units under the outline of opa-2 and on3, inside
+    the outline of their wider household: the inner outline could not move in, keeping
+    room for frames 3.5 units out of opa-2's box (opa-2 is in three households, none of
+    them split). It moves in to 2.5 units from the boxes, the line between the two."""
+    layout = _data_layout("crowd-straight-beside-child")
+    assert lines_along_outlines(layout) == []
+    assert household_problems(layout) == []
+
+
+def test_an_outline_in_a_split_household_moves_out() -> None:
+    """on2's own household is outlined; the household of on2 and four others is split
+    (framed member by member). The close-hostile line from 6 came up 2 units inside the
+    outline's left edge; the outline counted as nested in the split household's and
+    could move in only. A split household's frames stand inside any outline, so the
+    outline moves out past the line."""
+    layout = _data_layout("crowd-many-relations-1")
+    outline = next(hh for hh in layout.households if hh.outline is not None)
+    assert outline.members == ["on2"] and outline.outline is not None
+    assert (14, outline.index) not in lines_along_outlines(layout)
+    assert min(x for x, _y in outline.outline) < layout.people["on2"].box.x - 5.0
+    assert household_problems(layout) == []

@@ -16,10 +16,12 @@ from .genogram_household_clear import beside_outline, emotional_reaches, outline
 from .genogram_near import Segment
 from .genogram_places import GenogramLayout, HouseholdPlace
 
-__all__ = ["FRAME_INNER", "frames_off_lines"]
+__all__ = ["FRAME_INNER", "frames_inside_outlines", "frames_off_lines"]
 
 FRAME_INNER: Final = 0.2
 """How near a frame may come to its member's box."""
+_OUTLINE_GAP: Final = 1.5
+"""How far inside an outline the frames round one of its members keep."""
 _FRAME_OUT: Final = (2.5, 5.0, 7.5, 10.0)
 """How far a side of a member's frame may move out, past an emotional line beside it."""
 
@@ -109,9 +111,7 @@ def _nest_off_lines(box: Box, nest: list[tuple[HouseholdPlace, int]],
     best = score(shift)
     if best == 0.0:
         return
-    least = box.grow(FRAME_INNER)
-    room = [least.y - max(b.y for b in marks), min(b.bottom for b in marks) - least.bottom,
-            least.x - max(b.x for b in marks), min(b.right for b in marks) - least.right]
+    room = _room(marks, box)
     for side in range(4):
         for step in (0.5, 1.0):
             trial = list(shift)
@@ -124,11 +124,59 @@ def _nest_off_lines(box: Box, nest: list[tuple[HouseholdPlace, int]],
             hh.marks[k] = _shifted(hh.marks[k], shift)
 
 
+def _room(marks: list[Box], box: Box) -> list[float]:
+    """How far each side (top, bottom, left, right) of the nested frames ``marks`` round
+    ``box`` may move in: until the innermost is :data:`FRAME_INNER` from the box."""
+    least = box.grow(FRAME_INNER)
+    return [least.y - max(b.y for b in marks), min(b.bottom for b in marks) - least.bottom,
+            least.x - max(b.x for b in marks), min(b.right for b in marks) - least.right]
+
+
 def _shifted(b: Box, shift: list[float]) -> Box:
     """``b`` with its sides (top, bottom, left, right) moved in by ``shift``."""
     x0, y0 = b.x + shift[2], b.y + shift[0]
     x1, y1 = b.right - shift[3], b.bottom - shift[1]
     return Box(round(x0, 2), round(y0, 2), round(x1 - x0, 2), round(y1 - y0, 2))
+
+
+def frames_inside_outlines(layout: GenogramLayout) -> None:
+    """Move the sides of the frames round each member of an outlined household in, as a
+    nest (see :func:`_nest_off_lines`), to 1.5 units or more inside the outline, where the
+    outline came nearer the member's box than the frames stand (off a line beside it; it
+    leaves the nest room for that, see :mod:`.genogram_households`)."""
+    nests: dict[str, list[tuple[HouseholdPlace, int]]] = {}
+    for hh in layout.households:
+        if hh.outline is None:
+            for k, m in enumerate(hh.members):
+                nests.setdefault(m, []).append((hh, k))
+    for hh in layout.households:
+        if hh.outline is None:
+            continue
+        slabs = outline_slabs(hh.outline)
+        for m in hh.members:
+            if m not in nests:
+                continue
+            box = layout.people[m].box
+            around = _around(slabs, box)
+            if not around:
+                continue
+            limit = around[0].grow(-_OUTLINE_GAP)
+            marks = [h.marks[k] for h, k in nests[m]]
+            room = _room(marks, box)
+            need = [limit.y - min(b.y for b in marks), max(b.bottom for b in marks) - limit.bottom,
+                    limit.x - min(b.x for b in marks), max(b.right for b in marks) - limit.right]
+            shift = [max(0.0, min(n, r)) for n, r in zip(need, room, strict=True)]
+            if shift != [0.0, 0.0, 0.0, 0.0]:
+                for h, k in nests[m]:
+                    h.marks[k] = _shifted(h.marks[k], shift)
+
+
+def _around(slabs: list[Box], box: Box) -> list[Box]:
+    """The first of ``slabs`` (an outline's rows) that holds the middle of ``box``, its
+    whole width, as a list."""
+    cy = (box.y + box.bottom) / 2
+    return [s for s in slabs if s.y <= cy <= s.bottom and s.x <= box.x
+            and box.right <= s.right][:1]
 
 
 def _frame_stops(layout: GenogramLayout, pid: str, mark: Box) -> list[Box]:
