@@ -178,3 +178,13 @@ def test_an_outline_in_a_split_household_moves_out() -> None:
     assert (14, outline.index) not in lines_along_outlines(layout)
     assert min(x for x, _y in outline.outline) < layout.people["on2"].box.x - 5.0
     assert household_problems(layout) == []
+
+
+@pytest.mark.parametrize("name", ["crowd-many-relations-3", "crowd-many-relations-4"])
+def test_a_frame_moves_out_past_a_line_far_enough(name: str) -> None:
+    """The hostile line between no3 and p2 (and in -4 the one from p2 to n-4) ran along
+    p2's frame, which moved out 10 units at most: not past the line's slant onto its
+    corner. It moves out up to 12.5, as far as an outline's side moves past a line."""
+    layout = _data_layout(name)
+    assert lines_along_outlines(layout) == []
+    assert household_problems(layout) == []

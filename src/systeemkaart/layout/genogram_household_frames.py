@@ -22,7 +22,7 @@ FRAME_INNER: Final = 0.2
 """How near a frame may come to its member's box."""
 _OUTLINE_GAP: Final = 1.5
 """How far inside an outline the frames round one of its members keep."""
-_FRAME_OUT: Final = (2.5, 5.0, 7.5, 10.0)
+_FRAME_OUT: Final = (2.5, 5.0, 7.5, 10.0, 12.5)
 """How far a side of a member's frame may move out, past an emotional line beside it."""
 
 
