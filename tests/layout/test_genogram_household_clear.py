@@ -188,3 +188,16 @@ def test_a_frame_moves_out_past_a_line_far_enough(name: str) -> None:
     layout = _data_layout(name)
     assert lines_along_outlines(layout) == []
     assert household_problems(layout) == []
+
+
+def test_an_outline_round_another_moves_further_in() -> None:
+    """Two households of on3, p1 and opa-2 nest round a split one of on3 and p1 (9 and 13
+    units out of the boxes); the close-hostile line from on3 came up 0.4 units inside the
+    outer's right edge, 2.1 outside the inner's once moved 2.5 in. The inner moves 5 in:
+    4 units from p1's box, the line between the two outlines."""
+    layout = _data_layout("household-name-split")
+    assert lines_along_outlines(layout) == []
+    assert household_problems(layout) == []
+    inner = next(hh for hh in layout.households if hh.outline is not None)
+    assert inner.outline is not None
+    assert max(x for x, _y in inner.outline) == pytest.approx(layout.people["p1"].box.right + 4.0)

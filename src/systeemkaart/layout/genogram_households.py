@@ -46,6 +46,9 @@ _ALONG: Final = 3.5
 """An outline's edge closer than this to a line running beside it reads as lying on it."""
 _NUDGES: Final = (0.0, -2.5, 2.5)
 """How far a side of an outline may move (inwards, outwards) to keep off a line beside it."""
+_DEEPER: Final = (-5.0,)
+"""How far further in a side of an outline standing 7.5 units or more out of its members
+(round another household's) may move: 2.5 units from their boxes at the least."""
 _WIDER: Final = (5.0, 7.5, 10.0, 12.5)
 """How much further out a side may move where an emotional line runs beside it: past the
 line, which then runs inside the household clear of its edge (a zigzag or a cut-off's bars
@@ -117,7 +120,8 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
                                 for p in layout.people.values()
                                 if p.id not in mine and count[p.id]),
                      *_outside(layout.label_boxes(), slabs)]  # dates beside it
-                slabs = _off_lines(slabs, lines, others, keep, emotional, frame, wide, ways)
+                slabs = _off_lines(slabs, lines, others, keep, emotional, frame, wide, ways,
+                                   [layout.people[m].box for m in members])
             layout.households.append(HouseholdPlace(index, members, _outline(slabs)))
         if not together:
             names = ", ".join(members)
@@ -205,7 +209,7 @@ def along(outline: list[Point], lines: Lines) -> float:
 def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
                keep: Sequence[Box] = (), emotional: Emotional | None = None,
                frame: Box | None = None, wide: list[Box] | None = None,
-               ways: tuple[bool, bool] = (True, True)) -> list[Slab]:
+               ways: tuple[bool, bool] = (True, True), own: Sequence[Box] = ()) -> list[Slab]:
     """``slabs`` with each side moved by one of :data:`_NUDGES` where that keeps the outline
     off the lines running beside it (a dashed outline lying on a line hides which is which),
     as long as it comes no nearer than 2 units to a box or outline it must not touch, keeps
@@ -214,7 +218,9 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
     outline within its reach (see :func:`.beside_outline`) and ``wide`` is given, a side
     may also move :data:`_WIDER` out, past the line, as long as it keeps 2 units from
     each box of ``wide`` (``others`` and where other households' outlines may come).
-    ``ways``: whether the sides may move in, and out (see :func:`_ways`).
+    ``ways``: whether the sides may move in, and out (see :func:`_ways`). Where ``own``
+    (the members' boxes) is given, a side may also move :data:`_DEEPER` in, as long as it
+    keeps 2.5 units from them.
 
     Greedy, side by side; only the lines near the outline are looked at."""
     y0 = min(s[0] for s in slabs) - 10.0
@@ -236,7 +242,8 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
     best = score(slabs)
     if best == 0.0:
         return slabs
-    nudges = _NUDGES[1:] + (_WIDER if wide is not None and beside
+    least = [b.grow(2.5) for b in own]
+    nudges = _NUDGES[1:] + (_DEEPER if own else ()) + (_WIDER if wide is not None and beside
                             and beside_outline(_outline(slabs), beside) else ())
     out = list(slabs)
     for k in range(len(out)):
@@ -254,7 +261,10 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
                        for b in (others if wide is None or nudge <= _NUDGES[-1] else wide)) \
                         or (frame is not None and not _holds(_slab(frame), box)) \
                         or any(not _holds(moved, b) for b in keep
-                               if moved[0] <= (b.y + b.bottom) / 2 <= moved[1]):
+                               if moved[0] <= (b.y + b.bottom) / 2 <= moved[1]) \
+                        or (nudge < _NUDGES[1] and any(
+                            not _holds(moved, b) for b in least
+                            if moved[0] <= (b.y + b.bottom) / 2 <= moved[1])):
                     continue
                 candidate = [*out[:k], moved, *out[k + 1:]]
                 got = score(candidate)
