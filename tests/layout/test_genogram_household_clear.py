@@ -201,3 +201,19 @@ def test_an_outline_round_another_moves_further_in() -> None:
     inner = next(hh for hh in layout.households if hh.outline is not None)
     assert inner.outline is not None
     assert max(x for x, _y in inner.outline) == pytest.approx(layout.people["p1"].box.right + 4.0)
+
+
+def test_nested_frames_move_out_past_a_line() -> None:
+    """x_4 is framed by two households and in no outline; the close line from 1 to no5
+    slants 5 degrees over the top of both frames, closer than 4 units for 20 and more:
+    moving the nest in is not enough. The nest moves out past the line as one, the frames
+    still 1.5 apart, meeting no other person or household."""
+    layout = _data_layout("emotional-ten-lines-cross-each-other")
+    assert lines_along_outlines(layout) == []
+    assert household_problems(layout) == []
+    frames = sorted((b for hh in layout.households if hh.outline is None
+                     for m, b in zip(hh.members, hh.marks, strict=True) if m == "x_4"),
+                    key=lambda b: b.y)
+    assert len(frames) == 2
+    assert frames[1].y - frames[0].y == pytest.approx(1.5)
+    assert frames[0].y < layout.people["x_4"].box.y - 3.5  # moved out

@@ -13,7 +13,7 @@ from typing import Final
 
 from . import Box
 from .genogram_household_clear import beside_outline, emotional_reaches, outline_slabs
-from .genogram_near import Segment
+from .genogram_near import Segment, line_segments, runs_along
 from .genogram_places import GenogramLayout, HouseholdPlace
 
 __all__ = ["FRAME_INNER", "frames_inside_outlines", "frames_off_lines"]
@@ -75,7 +75,7 @@ def frames_off_lines(layout: GenogramLayout, framed: dict[str, int], top: float)
                     continue
                 if not _holds(mark, moved):
                     if stops is None:
-                        stops = _frame_stops(layout, m, mark)
+                        stops = _frame_stops(layout, m, [mark])
                     if moved.y < top or moved.x < 1.0 or moved.right > layout.width - 1.0 \
                             or moved.bottom > layout.height - 1.0 \
                             or any(moved.overlaps(b, gap=2.0) for b in stops):
@@ -84,19 +84,23 @@ def frames_off_lines(layout: GenogramLayout, framed: dict[str, int], top: float)
             hh.marks[k] = Box(round(edges[2], 2), round(edges[0], 2),
                               round(edges[3] - edges[2], 2), round(edges[1] - edges[0], 2))
     for m, nest in nests.items():
-        _nest_off_lines(layout.people[m].box, nest, emotional)
+        _nest_off_lines(layout, m, nest, emotional, None if m in outlined else top)
 
 
-def _nest_off_lines(box: Box, nest: list[tuple[HouseholdPlace, int]],
-                    emotional: list[tuple[Segment, float]]) -> None:
-    """Move each side of the nested frames round ``box`` (``nest``: the household and the
+def _nest_off_lines(layout: GenogramLayout, pid: str, nest: list[tuple[HouseholdPlace, int]],
+                    emotional: list[tuple[Segment, float]], top: float | None) -> None:
+    """Move each side of the nested frames round ``pid`` (``nest``: the household and the
     place of each frame among its marks) in as one, down to :data:`FRAME_INNER` from the
     box for the innermost, where that keeps them off an emotional line running beside
     them (see :func:`.beside_outline`): the frames keep their order and the room between
-    them, and, inside the outermost, meet nothing they did not."""
+    them, and, inside the outermost, meet nothing they did not. Where a line still runs
+    along a frame (see :func:`.lines_along_outlines`) and ``top`` is given (for a person
+    in no outline), out by one of :data:`_FRAME_OUT`, as a single frame moves
+    (:func:`frames_off_lines`)."""
+    box = layout.people[pid].box
     marks = [hh.marks[k] for hh, k in nest]
     outer = max(marks, key=lambda b: b.w * b.h)
-    near = outer.grow(10.0)
+    near = outer.grow(_FRAME_OUT[-1] + 10.0)
     beside = [(seg, reach) for seg, reach in emotional
               if min(seg[0][0], seg[1][0]) <= near.right and max(seg[0][0], seg[1][0]) >= near.x
               and min(seg[0][1], seg[1][1]) <= near.bottom
@@ -119,9 +123,36 @@ def _nest_off_lines(box: Box, nest: list[tuple[HouseholdPlace, int]],
             got = score(trial)
             if got < best:
                 best, shift = got, trial
+    # out only where moving in leaves a line running along a frame
+    trials = [(side, -out) for side in range(4) for out in _FRAME_OUT] \
+        if top is not None and any(runs_along(seg, edge) for b in marks
+                                   for edge in _edges(_shifted(b, shift))
+                                   for seg, _reach in beside) else []
+    stops: list[Box] | None = None
+    for side, by in trials:
+        trial = list(shift)
+        trial[side] = by
+        got = score(trial)
+        if got >= best:
+            continue
+        if top is not None:
+            moved = _shifted(outer, trial)
+            if stops is None:
+                stops = _frame_stops(layout, pid, marks)
+            if moved.y < top or moved.x < 1.0 or moved.right > layout.width - 1.0 \
+                    or moved.bottom > layout.height - 1.0 \
+                    or any(moved.overlaps(b, gap=2.0) for b in stops):
+                continue
+        best, shift = got, trial
     if shift != [0.0, 0.0, 0.0, 0.0]:
         for hh, k in nest:
             hh.marks[k] = _shifted(hh.marks[k], shift)
+
+
+def _edges(b: Box) -> list[Segment]:
+    """The four sides of ``b``."""
+    corners = b.corners()
+    return line_segments([*corners, corners[0]])
 
 
 def _room(marks: list[Box], box: Box) -> list[float]:
@@ -179,14 +210,15 @@ def _around(slabs: list[Box], box: Box) -> list[Box]:
             and box.right <= s.right][:1]
 
 
-def _frame_stops(layout: GenogramLayout, pid: str, mark: Box) -> list[Box]:
-    """What a frame ``mark`` round ``pid`` moving out keeps 2 units from: every other
-    person, every other frame and outline, the couples' dates it does not hold now."""
+def _frame_stops(layout: GenogramLayout, pid: str, marks: list[Box]) -> list[Box]:
+    """What the frames ``marks`` round ``pid`` moving out keep 2 units from: every other
+    person, every other frame and outline, the couples' dates the outermost does not hold
+    now."""
     stops = [p.box for p in layout.people.values() if p.id != pid]
     for hh in layout.households:
         stops += outline_slabs(hh.outline) if hh.outline is not None else \
-            [b for b in hh.marks if b is not mark]
-    stops += [b for b in layout.label_boxes() if not b.overlaps(mark, gap=2.0)]
+            [b for b in hh.marks if all(b is not m for m in marks)]
+    stops += [b for b in layout.label_boxes() if not any(b.overlaps(m, gap=2.0) for m in marks)]
     return stops
 
 
