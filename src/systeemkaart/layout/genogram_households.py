@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Final
 
 from ..text.labels import label
 from ..text.measure import text_width
 from . import Box, Point, segment_hits_box
 from .genogram_household_clear import beside_outline, emotional_reaches, outline_slabs
-from .genogram_household_frames import FRAME_INNER, frames_off_lines
+from .genogram_household_frames import FRAME_INNER, frames_inside_outlines, frames_off_lines
 from .genogram_places import (
     AxisSegment,
     GenogramLayout,
@@ -48,6 +48,9 @@ _ALONG: Final = 3.5
 """An outline's edge closer than this to a line running beside it reads as lying on it."""
 _NUDGES: Final = (0.0, -2.5, 2.5)
 """How far a side of an outline may move (inwards, outwards) to keep off a line beside it."""
+_DEEPER: Final = (-5.0,)
+"""How far further in a side of an outline standing 7.5 units or more out of its members
+(round another household's) may move: 2.5 units from their boxes at the least."""
 _WIDER: Final = (5.0, 7.5, 10.0, 12.5)
 """How much further out a side may move where an emotional line runs beside it: past the
 line, which then runs inside the household clear of its edge (a zigzag or a cut-off's bars
@@ -85,66 +88,43 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
             count[m] += 1
     lines: Lines | None = None  # gathered at the first outline that needs them
     emotional: Emotional = []
+    plans = _plans(layout, sets, by_row, order)
     for index, hh in enumerate(work.case.households):
         members = [m for m in dict.fromkeys(hh.members) if m in layout.people]
         if not members:
             continue
         mine = sets[index]
-        rows = sorted({layout.people[m].row for m in members})
-        together = rows == list(range(rows[0], rows[-1] + 1))
-        ranges: dict[int, tuple[int, int]] = {}
+        together = index in plans
         if together:
-            for r in rows:
-                ks = [order[m] for m in members if layout.people[m].row == r]
-                lo, hi = min(ks), max(ks)
-                if hi - lo + 1 != len(ks):
-                    together = False
-                    break
-                ranges[r] = (lo, hi)
-        if together:  # an outline may nest in another's, never cut through it
-            together = all(sets[h.index] <= mine or mine <= sets[h.index]
-                           for h in layout.households
-                           if h.outline is not None and not mine.isdisjoint(sets[h.index]))
-        if together:
-            inner = sum(1 for j, other in enumerate(sets)
-                        if other and (other < mine or (other == mine and j < index)))
-            pad = 5.0 + 4.0 * inner  # a household around another: 4 units further out
-            slabs: list[tuple[float, float, float, float]] = []  # (y0, y1, x0, x1)
-            for r in rows:
-                lo, hi = ranges[r]
-                boxes = [by_row[r][k].box for k in range(lo, hi + 1)]
-                slabs.append((min(b.y for b in boxes) - pad, max(b.bottom for b in boxes) + pad,
-                              min(b.x for b in boxes) - pad, max(b.right for b in boxes) + pad))
-            # rows that share no width would need a diagonal neck over other people
-            together = all(min(a[3], b[3]) - max(a[2], b[2]) >= _NECK
-                           for a, b in itertools.pairwise(slabs))
-            if together:
-                ways = _ways(sets, index)
-                if any(ways):
-                    nest = {j for j, other in enumerate(sets) if ways != (True, True)
-                            and (other <= mine or mine <= other)}
-                    others = [p.box for p in layout.people.values() if p.id not in mine]
-                    others += [b for h in layout.households
-                               if h.outline is not None and h.index not in nest
-                               for b in outline_slabs(h.outline)]
-                    if lines is None:
-                        lines = axis_segments(layout)
-                        emotional = emotional_reaches(layout)
-                    # members of another household may get a frame of their own, inside
-                    keep = [layout.people[m].box.grow(_FRAME_OUTER + 1.5) for m in members
-                            if any(m in other for j, other in enumerate(sets) if j != index)]
-                    frame = Box(1.0, work.options.top, layout.width - 2.0,
-                                layout.height - work.options.top - 1.0)
-                    # moving far out, keep off where another household's outline or
-                    # frame may come (the one with the same members is 4 units out)
-                    wide = None if ways == (True, True) and any(
-                        other == mine for j, other in enumerate(sets) if j != index) else \
-                        [*others, *(p.box.grow(1.0 + 5.0 + 4.0 * (count[p.id] - 1))
-                                    for p in layout.people.values()
-                                    if p.id not in mine and count[p.id]),
-                         *_outside(layout.label_boxes(), slabs)]  # dates beside it
-                    slabs = _off_lines(slabs, lines, others, keep, emotional, frame, wide, ways)
-                layout.households.append(HouseholdPlace(index, members, _outline(slabs)))
+            slabs = plans[index]
+            ways = _ways(sets, index, plans.keys())
+            if any(ways):
+                nest = {j for j, other in enumerate(sets) if ways != (True, True)
+                        and (other <= mine or mine <= other)}
+                others = [p.box for p in layout.people.values() if p.id not in mine]
+                others += [b for h in layout.households
+                           if h.outline is not None and h.index not in nest
+                           for b in outline_slabs(h.outline)]
+                if lines is None:
+                    lines = axis_segments(layout)
+                    emotional = emotional_reaches(layout)
+                # members of another household may get frames of their own, inside
+                # (moved in to fit, see frames_inside_outlines)
+                keep = [layout.people[m].box.grow(_nest_least(count[m] - 1) + 1.5)
+                        for m in members if count[m] > 1]
+                frame = Box(1.0, work.options.top, layout.width - 2.0,
+                            layout.height - work.options.top - 1.0)
+                # moving far out, keep off where another household's outline or
+                # frame may come (the outline with the same members is 4 units out)
+                wide = None if ways == (True, True) and any(
+                    sets[j] == mine for j in plans if j != index) else \
+                    [*others, *(p.box.grow(1.0 + 5.0 + 4.0 * (count[p.id] - 1))
+                                for p in layout.people.values()
+                                if p.id not in mine and count[p.id]),
+                     *_outside(layout.label_boxes(), slabs)]  # dates beside it
+                slabs = _off_lines(slabs, lines, others, keep, emotional, frame, wide, ways,
+                                   [layout.people[m].box for m in members])
+            layout.households.append(HouseholdPlace(index, members, _outline(slabs)))
         if not together:
             names = ", ".join(members)
             layout.warnings.append(
@@ -156,9 +136,58 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
                 marks.append(layout.people[m].box.grow(_FRAME_OUTER - step * framed[m]))
                 framed[m] += 1
             layout.households.append(HouseholdPlace(index, members, None, marks))
-    if any(framed.values()) and layout.relations:
-        frames_off_lines(layout, framed, work.options.top)
+    if any(framed.values()):
+        frames_inside_outlines(layout)
+        if layout.relations:
+            frames_off_lines(layout, framed, work.options.top)
     _place_names(work, layout)
+
+
+def _plans(layout: GenogramLayout, sets: list[frozenset[str]],
+           by_row: dict[int, list[PersonPlace]], order: dict[str, int]) -> dict[int, list[Slab]]:
+    """The households whose members stand together, in order, each with the rows of its
+    outline before any side moves: members in rows next to each other, side by side in
+    each row, rows that share :data:`_NECK` units of width, and an outline that nests in
+    any earlier one it shares a member with (never cuts through it); the others are
+    marked member by member."""
+    plans: dict[int, list[Slab]] = {}
+    for index, mine in enumerate(sets):
+        if not mine:
+            continue
+        rows = sorted({layout.people[m].row for m in mine})
+        if rows != list(range(rows[0], rows[-1] + 1)):
+            continue
+        ranges: dict[int, tuple[int, int]] = {}
+        for r in rows:
+            ks = [order[m] for m in mine if layout.people[m].row == r]
+            if max(ks) - min(ks) + 1 != len(ks):
+                break
+            ranges[r] = (min(ks), max(ks))
+        if len(ranges) != len(rows) or not all(
+                sets[j] <= mine or mine <= sets[j] for j in plans
+                if not mine.isdisjoint(sets[j])):
+            continue
+        inner = sum(1 for j, other in enumerate(sets)
+                    if other and (other < mine or (other == mine and j < index)))
+        pad = 5.0 + 4.0 * inner  # a household around another: 4 units further out
+        slabs: list[Slab] = []
+        for r in rows:
+            lo, hi = ranges[r]
+            boxes = [by_row[r][k].box for k in range(lo, hi + 1)]
+            slabs.append((min(b.y for b in boxes) - pad, max(b.bottom for b in boxes) + pad,
+                          min(b.x for b in boxes) - pad, max(b.right for b in boxes) + pad))
+        # rows that share no width would need a diagonal neck over other people
+        if all(min(a[3], b[3]) - max(a[2], b[2]) >= _NECK
+               for a, b in itertools.pairwise(slabs)):
+            plans[index] = slabs
+    return plans
+
+
+def _nest_least(frames: int) -> float:
+    """How near the outermost of ``frames`` nested frames round a person may come to their
+    box: the innermost :data:`FRAME_INNER` from it, the others 1.5 units apart (as close
+    as where they are drawn for a person in more than three households)."""
+    return FRAME_INNER + min(_FRAME_OUTER - FRAME_INNER, 1.5 * max(0, frames - 1))
 
 
 def along(outline: list[Point], lines: Lines) -> float:
@@ -182,7 +211,7 @@ def along(outline: list[Point], lines: Lines) -> float:
 def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
                keep: Sequence[Box] = (), emotional: Emotional | None = None,
                frame: Box | None = None, wide: list[Box] | None = None,
-               ways: tuple[bool, bool] = (True, True)) -> list[Slab]:
+               ways: tuple[bool, bool] = (True, True), own: Sequence[Box] = ()) -> list[Slab]:
     """``slabs`` with each side moved by one of :data:`_NUDGES` where that keeps the outline
     off the lines running beside it (a dashed outline lying on a line hides which is which),
     as long as it comes no nearer than 2 units to a box or outline it must not touch, keeps
@@ -191,7 +220,9 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
     outline within its reach (see :func:`.beside_outline`) and ``wide`` is given, a side
     may also move :data:`_WIDER` out, past the line, as long as it keeps 2 units from
     each box of ``wide`` (``others`` and where other households' outlines may come).
-    ``ways``: whether the sides may move in, and out (see :func:`_ways`).
+    ``ways``: whether the sides may move in, and out (see :func:`_ways`). Where ``own``
+    (the members' boxes) is given, a side may also move :data:`_DEEPER` in, as long as it
+    keeps 2.5 units from them.
 
     Greedy, side by side; only the lines near the outline are looked at."""
     y0 = min(s[0] for s in slabs) - 10.0
@@ -213,7 +244,8 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
     best = score(slabs)
     if best == 0.0:
         return slabs
-    nudges = _NUDGES[1:] + (_WIDER if wide is not None and beside
+    least = [b.grow(2.5) for b in own]
+    nudges = _NUDGES[1:] + (_DEEPER if own else ()) + (_WIDER if wide is not None and beside
                             and beside_outline(_outline(slabs), beside) else ())
     out = list(slabs)
     for k in range(len(out)):
@@ -231,7 +263,10 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
                        for b in (others if wide is None or nudge <= _NUDGES[-1] else wide)) \
                         or (frame is not None and not _holds(_slab(frame), box)) \
                         or any(not _holds(moved, b) for b in keep
-                               if moved[0] <= (b.y + b.bottom) / 2 <= moved[1]):
+                               if moved[0] <= (b.y + b.bottom) / 2 <= moved[1]) \
+                        or (nudge < _NUDGES[1] and any(
+                            not _holds(moved, b) for b in least
+                            if moved[0] <= (b.y + b.bottom) / 2 <= moved[1])):
                     continue
                 candidate = [*out[:k], moved, *out[k + 1:]]
                 got = score(candidate)
@@ -247,19 +282,20 @@ def _outside(boxes: list[Box], slabs: list[Slab]) -> list[Box]:
                        for y0, y1, x0, x1 in slabs)]
 
 
-def _ways(sets: list[frozenset[str]], index: int) -> tuple[bool, bool]:
+def _ways(sets: list[frozenset[str]], index: int,
+          outlined: Collection[int]) -> tuple[bool, bool]:
     """Whether the sides of household ``index``'s outline may move in, and out: both for
-    one that nests with no other; for one of a nest (an outline round another's members, 4
-    units further out; of two with the same members the later outside), in only for the
-    innermost and out only for the outermost, so the nest keeps its order."""
+    one that nests with no other outline (of the households ``outlined``: a split one's
+    frames stand inside any outline round its members); for one of a nest (an outline
+    round another's members, 4 units further out; of two with the same members the later
+    outside), in only for the innermost and out only for the outermost, so the nest keeps
+    its order."""
     mine = sets[index]
-    if not any(j != index and other and (other <= mine or mine <= other)
-               for j, other in enumerate(sets)):
+    near = [(j, sets[j]) for j in outlined if j != index]
+    if not any(other <= mine or mine <= other for _j, other in near):
         return True, True
-    inside = any(j != index and other and (other < mine or (other == mine and j < index))
-                 for j, other in enumerate(sets))
-    outside = any(j != index and (mine < other or (other == mine and j > index))
-                  for j, other in enumerate(sets))
+    inside = any(other < mine or (other == mine and j < index) for j, other in near)
+    outside = any(mine < other or (other == mine and j > index) for j, other in near)
     return not inside, not outside
 
 
