@@ -14,6 +14,14 @@ more (see :func:`improves`): routed again, a relation may take another way. Only
 lines drawn are counted, not the other ways each relation could have
 gone: a corridor that holds them apart already is never widened.
 
+A corridor can also be too narrow below its row: a line coming down it runs on into
+the band under it, past the sibling bar to its lane, and where a child line comes down
+from that bar right under the corridor, no x of the corridor may keep a wide line (a
+cut-off, a zigzag) clear of it there. The child line stays with its own block, so such a
+corridor is cut on one side of it (see :func:`_band_cut`): the room between the child
+line and one box grows by what the lines of the two people beside the corridor that may
+come down it need.
+
 Cost: one pass over the drawn lines' vertical segments and a binary search per segment in
 its row's boxes, O(s log n); nothing is done again in a drawing without a full corridor.
 """
