@@ -139,8 +139,10 @@ def test_many_relations_between_few_people(n: int) -> None:
     apart where 12 and 9 are needed (``genogram_shapes.beside_variants`` offers one line
     either side of the centres' line, at most 13.5 off it); in the fourth, lines bent
     round a parent with eight relations run 5 units apart beside its symbol, and two
-    cut-offs over the top of the drawing leave its top 8 units apart. Wider gaps between
-    partners were tried: the lines out of one side still leave it side by side."""
+    cut-offs over the top of the drawing leave its top 8 units apart. Widening the gaps
+    between partners as corridors widen parts none of them: in the first family the
+    lines out of one side still leave it side by side, in the others no such gap has
+    lines down it."""
     assert crowded_lines(_layout(f"many-relations-{n}"), _CLEAR) == []
 
 
