@@ -105,6 +105,18 @@ def test_cutoff_in_a_narrow_corridor() -> None:
     assert all_crossings(layout, straight=False) <= all_crossings(layout, straight=True)
 
 
+def test_fused_line_in_a_narrow_corridor() -> None:
+    """A generated family (``bench/bench_genogram_crowd.py``, family 122): a fused line
+    from a man of the first row to someone two rows down comes down the 24 units between
+    his symbol and his neighbour's, right above the child line into her daughter, and ran
+    on below the sibling bar 5.3 units beside it (its three strokes reach 3.2). The
+    corridor now widens on that child line's left (``genogram_widen``): the child line
+    stands 18 units off, and the drawing crosses no more lines than before (2)."""
+    layout = _layout("fused-over-child-line")
+    assert crowded_lines(layout, _CLEAR) == []
+    assert all_crossings(layout, straight=False) <= 2
+
+
 def test_detours_between_one_pair() -> None:
     """Three abuse lines join one woman to her child (and a cut-off to her sister): two
     of the abuse lines bent round the same corners 9 units apart, where two zigzags need
