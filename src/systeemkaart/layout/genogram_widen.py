@@ -32,7 +32,7 @@ import bisect
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Final
 
 from .genogram_clear import crowded_count
@@ -87,6 +87,7 @@ def full_corridors(work: Work, layout: GenogramLayout,
     # corridor's row, under it (x, top, bottom): a line down the corridor runs on beside
     down: dict[Corridor, list[tuple[float, float, float, float]]] = defaultdict(list)
     under: dict[Corridor, list[tuple[float, float, float, int]]] = defaultdict(list)
+    drawn_down: dict[Corridor, set[int]] = defaultdict(set)  # the relations down each
     first = len(layout.partnerships) + len(layout.children)
     halves = [drawn_half(r.kind) for r in layout.relations]
     for n, (_kind, _ends, points) in enumerate(layout.edges()):
@@ -105,6 +106,7 @@ def full_corridors(work: Work, layout: GenogramLayout,
                     inside[corridor][(n, x)] = (half, emotional)
                     if emotional:
                         down[corridor].append((x, lo, hi, half))
+                        drawn_down[corridor].add(n - first)
                 elif not emotional and (hi <= top or lo >= bottom):
                     under[corridor].append((x, lo, hi, row + (1 if lo >= bottom else -1)))
     pairs = {(row, left, right): pair
@@ -122,7 +124,8 @@ def full_corridors(work: Work, layout: GenogramLayout,
             continue
         fixed = _beside(down[corridor], under.get(corridor, []))
         if fixed and centres:
-            cut = _band_cut(work, centres, corridor, pairs[corridor], fixed)
+            cut = _band_cut(work, centres, corridor, pairs[corridor], fixed,
+                            drawn_down[corridor])
             if cut is not None:
                 out.append(cut)
     return out
@@ -142,8 +145,8 @@ def _beside(down: Sequence[tuple[float, float, float, float]],
 
 
 def _band_cut(work: Work, centres: Sequence[float], corridor: Corridor,
-              pair: tuple[str, str], fixed: Sequence[tuple[float, int]]
-              ) -> tuple[float, float] | None:
+              pair: tuple[str, str], fixed: Sequence[tuple[float, int]],
+              drawn: Collection[int]) -> tuple[float, float] | None:
     """Where to cut a corridor (``(x, more)``, see :func:`widened`) whose emotional lines
     run on into a band beside the family lines at ``fixed`` there (a child line coming
     down from a sibling bar right under the corridor, into a symbol of the next row): the
@@ -153,10 +156,10 @@ def _band_cut(work: Work, centres: Sequence[float], corridor: Corridor,
     side of them: just left of their block's centre when that lies right of the left
     box's block (they move right with the right box, and the room between them and the
     left box grows), else in the middle (the room right of them grows). It grows by what
-    the lines that may come down it need there: those drawn, and the other emotional
-    lines to another row of the two people beside it that leave by the corridor's side
-    of their symbols (routed again, they may take the room made). ``None`` when the
-    family lines belong to different blocks."""
+    the lines that may come down it need there: the relations ``drawn`` down it, and the
+    other emotional lines to another row of the two people beside it that leave by the
+    corridor's side of their symbols (routed again, they may take the room made).
+    ``None`` when the family lines belong to no block of their row or to several."""
     from .genogram_ports import side_away  # it imports the router as this module does
 
     row, left, right = corridor
@@ -175,7 +178,7 @@ def _band_cut(work: Work, centres: Sequence[float], corridor: Corridor,
         cut, room = min(middle, own - 0.5), min(xs) - left  # the left part grows
     else:
         cut, room = middle, right - max(xs)  # the right part grows
-    lines: set[int] = set()
+    lines = set(drawn)
     for n, rel in enumerate(work.case.relations):
         ends = rel.between
         for pid, side in ((a, 1.0), (b, -1.0)):
