@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from systeemkaart.io.yaml_json import load
@@ -31,3 +32,20 @@ def test_a_corridor_with_four_lines_down_it_widens_to_hold_them() -> None:
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
     husband, woman = layout.people["p9"].box, layout.people["p4"].box
     assert woman.x - husband.right >= 43.0
+
+
+def test_a_corridor_over_a_child_line_widens_beside_that_line() -> None:
+    """Two cut-offs leave a man's left side for the row below, down a corridor 24 units
+    wide right above the child line into his neighbour's sister: none of its x kept a
+    cut-off (reaching 5.7) clear of that line below the sibling bar. The corridor is now
+    cut just left of the sister's block, so her child line moves right with him and the
+    room between it and the box left of the corridor holds both cut-offs: at least 46
+    units (each 9.7 from the box, 24 apart on the router's slots, 12.4 from the child
+    line), and each comes down clear of the child line by what both draw."""
+    case = load(DATA / "genogram-crowd-cutoff-narrow-corridor.json")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    child_x = next(c for c in layout.children if c.child == "p9").points[-1][0]
+    assert child_x - layout.people["p2"].box.right >= 46.0
+    for rel in layout.relations:
+        downs = [a[0] for a, b in itertools.pairwise(rel.points) if a[0] == b[0]]
+        assert all(abs(x - child_x) >= 5.7 + 0.7 + 4.0 for x in downs)

@@ -196,7 +196,7 @@ def _layout(case: Case, options: GenogramOptions,
         _bare, work, gaps, centres = kept
         layout, work = relaid(work, gaps, centres, work.waypoints)
         for _ in range(ROUNDS):
-            cuts = full_corridors(work, layout)
+            cuts = full_corridors(work, layout, centres)
             if not cuts:
                 break
             waypoints = dict(work.waypoints)

@@ -14,6 +14,14 @@ more (see :func:`improves`): routed again, a relation may take another way. Only
 lines drawn are counted, not the other ways each relation could have
 gone: a corridor that holds them apart already is never widened.
 
+A corridor can also be too narrow below its row: a line coming down it runs on into
+the band under it, past the sibling bar to its lane, and where a child line comes down
+from that bar right under the corridor, no x of the corridor may keep a wide line (a
+cut-off, a zigzag) clear of it there. The child line stays with its own block, so such a
+corridor is cut on one side of it (see :func:`_band_cut`): the room between the child
+line and one box grows by what the lines of the two people beside the corridor that may
+come down it need.
+
 Cost: one pass over the drawn lines' vertical segments and a binary search per segment in
 its row's boxes, O(s log n); nothing is done again in a drawing without a full corridor.
 """
@@ -24,7 +32,7 @@ import bisect
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Final
 
 from .genogram_clear import crowded_count
@@ -45,17 +53,27 @@ _EDGE: Final = 3.0
 _ALONG: Final = 10.0
 """A vertical stretch shorter than this in a row does not run down its corridor (a line
 that only turns there)."""
+_BESIDE: Final = 6.0
+"""A line down a corridor that runs on this far or further beside a family line in the
+band under the corridor runs along it (a crowded pair counts from about 8 units)."""
+_BAND_CLEAR: Final = 4.0
+"""The clear space a line down a corridor keeps from a family line it runs on beside in
+the band under the corridor, by what both draw (as the crowded pairs are measured)."""
 
 Corridor = tuple[int, float, float]
 """A row and the x extent of the free space between two boxes of different blocks."""
 
 
-def full_corridors(work: Work, layout: GenogramLayout) -> list[tuple[float, float]]:
+def full_corridors(work: Work, layout: GenogramLayout,
+                   centres: Sequence[float] = ()) -> list[tuple[float, float]]:
     """The corridors between two blocks where the emotional lines drawn down them stand
     closer than :data:`~.genogram_route.LINE_CLEAR` to another line (by what each draws)
-    or nearer than :data:`~.genogram_route.TEXT_CLEAR` to a box: ``(x, more)`` per such
-    corridor, in ``work``'s coordinates (before the drawing moved to its margin), ``x``
-    its middle and ``more`` the width it lacks for its lines on the router's slots."""
+    or nearer than :data:`~.genogram_route.TEXT_CLEAR` to a box, or run on into a band
+    beside a family line there closer than :data:`_BAND_CLEAR` (see :func:`_band_cut`):
+    ``(x, more)`` per such corridor, in ``work``'s coordinates (before the drawing moved
+    to its margin), ``x`` where to cut (its middle, but see :func:`_band_cut`; with the
+    blocks' ``centres``) and ``more`` the width it lacks for its lines on the router's
+    slots."""
     if not layout.relations or not layout.people:
         return []
     pid, place = next(iter(layout.people.items()))
@@ -64,6 +82,12 @@ def full_corridors(work: Work, layout: GenogramLayout) -> list[tuple[float, floa
     if not corridors:
         return []
     inside: dict[Corridor, dict[tuple[int, float], tuple[float, bool]]] = defaultdict(dict)
+    # the emotional lines' vertical stretches down each corridor (x, top, bottom, half),
+    # and the family lines' vertical stretches in the bands above and below the
+    # corridor's row, under it (x, top, bottom): a line down the corridor runs on beside
+    down: dict[Corridor, list[tuple[float, float, float, float]]] = defaultdict(list)
+    under: dict[Corridor, list[tuple[float, float, float, int]]] = defaultdict(list)
+    drawn_down: dict[Corridor, set[int]] = defaultdict(set)  # the relations down each
     first = len(layout.partnerships) + len(layout.children)
     halves = [drawn_half(r.kind) for r in layout.relations]
     for n, (_kind, _ends, points) in enumerate(layout.edges()):
@@ -73,41 +97,141 @@ def full_corridors(work: Work, layout: GenogramLayout) -> list[tuple[float, floa
             if x1 != x2 or y1 == y2:
                 continue
             lo, hi, x = min(y1, y2), max(y1, y2), x1 - dx
-            for (row, top, bottom), (lefts, rights) in corridors.items():
-                if min(hi, bottom) - max(lo, top) < _ALONG:
-                    continue  # (a handful of rows: each corridor row is looked at)
+            for (row, top, bottom), (lefts, rights, _pairs) in corridors.items():
                 k = bisect.bisect_right(lefts, x)
-                if k and x < rights[k - 1]:
-                    inside[(row, lefts[k - 1], rights[k - 1])][(n, x)] = (half, emotional)
+                if not k or x >= rights[k - 1]:
+                    continue  # (a handful of rows: each corridor row is looked at)
+                corridor = (row, lefts[k - 1], rights[k - 1])
+                if min(hi, bottom) - max(lo, top) >= _ALONG:
+                    inside[corridor][(n, x)] = (half, emotional)
+                    if emotional:
+                        down[corridor].append((x, lo, hi, half))
+                        drawn_down[corridor].add(n - first)
+                elif not emotional and (hi <= top or lo >= bottom):
+                    under[corridor].append((x, lo, hi, row + (1 if lo >= bottom else -1)))
+    pairs = {(row, left, right): pair
+             for (row, _top, _bottom), (lefts, rights, row_pairs) in corridors.items()
+             for left, right, pair in zip(lefts, rights, row_pairs, strict=True)}
     out: list[tuple[float, float]] = []
-    for (_row, left, right), lines in sorted(inside.items()):
+    for corridor, lines in sorted(inside.items()):
         if not any(emotional for _half, emotional in lines.values()):
             continue  # family lines only: not an emotional line's corridor
+        row, left, right = corridor
         drawn = sorted((x, half) for (_n, x), (half, _emotional) in lines.items())
-        if _apart(drawn, left, right):
+        if not _apart(drawn, left, right):
+            more = math.ceil(_need([h for _x, h in drawn]) - (right - left))
+            out.append(((left + right) / 2, float(max(more, _STEP))))
             continue
-        more = math.ceil(_need([h for _x, h in drawn]) - (right - left))
-        out.append(((left + right) / 2, float(max(more, _STEP))))
+        fixed = _beside(down[corridor], under.get(corridor, []))
+        if fixed and centres:
+            cut = _band_cut(work, centres, corridor, pairs[corridor], fixed,
+                            drawn_down[corridor])
+            if cut is not None:
+                out.append(cut)
     return out
 
 
+def _beside(down: Sequence[tuple[float, float, float, float]],
+            under: Sequence[tuple[float, float, float, int]]) -> list[tuple[float, int]]:
+    """The family lines ``under`` (x, top, bottom, the row they go to) in a band above
+    or below a corridor that an emotional line coming ``down`` it (x, top, bottom, half
+    its width) runs on beside for :data:`_BESIDE` or more, closer than
+    :data:`_BAND_CLEAR` by what both draw (a child line into the row below, straight
+    under the corridor): ``(x, row)`` each, sorted."""
+    return sorted({(x, to) for x, lo, hi, to in under
+                   if any(min(hi, b) - max(lo, t) >= _BESIDE
+                          and abs(x - xd) - half - FAMILY_HALF < _BAND_CLEAR
+                          for xd, t, b, half in down)})
+
+
+def _band_cut(work: Work, centres: Sequence[float], corridor: Corridor,
+              pair: tuple[str, str], fixed: Sequence[tuple[float, int]],
+              drawn: Collection[int]) -> tuple[float, float] | None:
+    """Where to cut a corridor (``(x, more)``, see :func:`widened`) whose emotional lines
+    run on into a band beside the family lines at ``fixed`` there (a child line coming
+    down from a sibling bar right under the corridor, into a symbol of the next row): the
+    corridor is wide enough for each alone, but no x in it keeps a line clear of them.
+
+    The family lines stay where their own block stands, so the corridor is cut on one
+    side of them: just left of their block's centre when that lies right of the left
+    box's block (they move right with the right box, and the room between them and the
+    left box grows), else in the middle (the room right of them grows). It grows by what
+    the lines that may come down it need there: the relations ``drawn`` down it, and the
+    other emotional lines to another row of the two people beside it that leave by the
+    corridor's side of their symbols (routed again, they may take the room made).
+    ``None`` when the family lines belong to no block of their row or to several."""
+    from .genogram_ports import side_away  # it imports the router as this module does
+
+    row, left, right = corridor
+    a, b = pair
+    st = work.st
+    fixed_blocks = {_block_at(work, x, to) for x, to in fixed}
+    if len(fixed_blocks) != 1:
+        return None
+    (block,) = fixed_blocks
+    if block is None:
+        return None
+    xs = [x for x, _to in fixed]
+    middle = (left + right) / 2
+    own = centres[block]
+    if own > centres[st.block_of[a]] + 1.0:
+        cut, room = min(middle, own - 0.5), min(xs) - left  # the left part grows
+    else:
+        cut, room = middle, right - max(xs)  # the right part grows
+    lines = set(drawn)
+    for n, rel in enumerate(work.case.relations):
+        ends = rel.between
+        for pid, side in ((a, 1.0), (b, -1.0)):
+            if pid not in ends or ends[0] == ends[1]:
+                continue
+            other = ends[1] if ends[0] == pid else ends[0]
+            if other not in st.rows or st.rows[other] == row \
+                    or (work.centre[other] - work.centre[pid]) * side <= 0 \
+                    or side_away(work, pid, side) != side:
+                continue
+            lines.add(n)
+    halves = sorted(drawn_half(work.case.relations[n].kind) for n in lines)
+    if not halves:
+        return None
+    pitch = _need(halves) - _margin(halves[0]) - _margin(halves[-1])
+    clear = max(_STEP, FAMILY_HALF + halves[-1] + LINE_CLEAR)
+    # stepped by whole slots from where it aims, the first x clear of the family line
+    # may lie up to a slot further than the clear space itself
+    need = _margin(halves[0]) + pitch + clear + _STEP
+    return cut, float(max(math.ceil(need - room), _STEP))
+
+
+def _block_at(work: Work, x: float, row: int) -> int | None:
+    """The block of ``row`` whose people's boxes stand over or under ``x`` (where a
+    family line at ``x`` comes from or goes to), if any."""
+    for pid in work.by_row.get(row, []):
+        if work.left[pid] <= x <= work.left[pid] + work.widths[pid]:
+            return work.st.block_of[pid]
+    return None
+
+
 def _corridors(work: Work, layout: GenogramLayout
-               ) -> dict[tuple[int, float, float], tuple[list[float], list[float]]]:
+               ) -> dict[tuple[int, float, float],
+                         tuple[list[float], list[float], list[tuple[str, str]]]]:
     """Per row (with its top and bottom in ``layout``), the left and right ends of the
-    corridors between two neighbouring boxes of different blocks, sorted."""
+    corridors between two neighbouring boxes of different blocks, sorted, and the two
+    people beside each."""
     block_of = work.st.block_of
-    out: dict[tuple[int, float, float], tuple[list[float], list[float]]] = {}
+    out: dict[tuple[int, float, float],
+              tuple[list[float], list[float], list[tuple[str, str]]]] = {}
     for row, ids in work.by_row.items():
         lefts: list[float] = []
         rights: list[float] = []
+        pairs: list[tuple[str, str]] = []
         for a, b in itertools.pairwise(ids):  # sorted left to right
             if block_of[a] != block_of[b]:
                 lefts.append(work.left[a] + work.widths[a])
                 rights.append(work.left[b])
+                pairs.append((a, b))
         if lefts:
             boxes = [layout.people[pid].box for pid in ids]
             top = min(box.y for box in boxes)
-            out[(row, top, max(box.y + box.h for box in boxes))] = (lefts, rights)
+            out[(row, top, max(box.y + box.h for box in boxes))] = (lefts, rights, pairs)
     return out
 
 
