@@ -45,12 +45,7 @@ def frames_off_lines(layout: GenogramLayout, framed: dict[str, int], top: float)
             if framed[m] != 1:
                 nests.setdefault(m, []).append((hh, k))
                 continue
-            near = mark.grow(_FRAME_OUT[-1] + 10.0)  # the farthest reach, past the move
-            beside = [(seg, reach) for seg, reach in emotional
-                      if min(seg[0][0], seg[1][0]) <= near.right
-                      and max(seg[0][0], seg[1][0]) >= near.x
-                      and min(seg[0][1], seg[1][1]) <= near.bottom
-                      and max(seg[0][1], seg[1][1]) >= near.y]
+            beside = _lines_near(emotional, mark)
             if not beside:
                 continue
             best = beside_outline(mark.corners(), beside)
@@ -76,9 +71,7 @@ def frames_off_lines(layout: GenogramLayout, framed: dict[str, int], top: float)
                 if not _holds(mark, moved):
                     if stops is None:
                         stops = _frame_stops(layout, m, [mark])
-                    if moved.y < top or moved.x < 1.0 or moved.right > layout.width - 1.0 \
-                            or moved.bottom > layout.height - 1.0 \
-                            or any(moved.overlaps(b, gap=2.0) for b in stops):
+                    if _blocked(layout, moved, top, stops):
                         continue
                 best, edges = got, trial
             hh.marks[k] = Box(round(edges[2], 2), round(edges[0], 2),
@@ -100,11 +93,7 @@ def _nest_off_lines(layout: GenogramLayout, pid: str, nest: list[tuple[Household
     box = layout.people[pid].box
     marks = [hh.marks[k] for hh, k in nest]
     outer = max(marks, key=lambda b: b.w * b.h)
-    near = outer.grow(_FRAME_OUT[-1] + 10.0)
-    beside = [(seg, reach) for seg, reach in emotional
-              if min(seg[0][0], seg[1][0]) <= near.right and max(seg[0][0], seg[1][0]) >= near.x
-              and min(seg[0][1], seg[1][1]) <= near.bottom
-              and max(seg[0][1], seg[1][1]) >= near.y]
+    beside = _lines_near(emotional, outer)
     if not beside:
         return
 
@@ -139,14 +128,33 @@ def _nest_off_lines(layout: GenogramLayout, pid: str, nest: list[tuple[Household
             moved = _shifted(outer, trial)
             if stops is None:
                 stops = _frame_stops(layout, pid, marks)
-            if moved.y < top or moved.x < 1.0 or moved.right > layout.width - 1.0 \
-                    or moved.bottom > layout.height - 1.0 \
-                    or any(moved.overlaps(b, gap=2.0) for b in stops):
+            if _blocked(layout, moved, top, stops):
                 continue
         best, shift = got, trial
     if shift != [0.0, 0.0, 0.0, 0.0]:
         for hh, k in nest:
             hh.marks[k] = _shifted(hh.marks[k], shift)
+
+
+def _lines_near(emotional: list[tuple[Segment, float]], frame: Box
+                ) -> list[tuple[Segment, float]]:
+    """The ``emotional`` segments (each with its reach) whose box meets ``frame`` grown by
+    the farthest a frame may move out and 10 units more: the only ones a move can bring
+    it beside."""
+    near = frame.grow(_FRAME_OUT[-1] + 10.0)
+    return [(seg, reach) for seg, reach in emotional
+            if min(seg[0][0], seg[1][0]) <= near.right and max(seg[0][0], seg[1][0]) >= near.x
+            and min(seg[0][1], seg[1][1]) <= near.bottom
+            and max(seg[0][1], seg[1][1]) >= near.y]
+
+
+def _blocked(layout: GenogramLayout, moved: Box, top: float, stops: list[Box]) -> bool:
+    """True when a frame moved out to ``moved`` would reach the title above ``top`` or
+    the drawing's edge, or come within 2 units of one of ``stops`` (see
+    :func:`_frame_stops`)."""
+    return moved.y < top or moved.x < 1.0 or moved.right > layout.width - 1.0 \
+        or moved.bottom > layout.height - 1.0 \
+        or any(moved.overlaps(b, gap=2.0) for b in stops)
 
 
 def _edges(b: Box) -> list[Segment]:
@@ -189,9 +197,9 @@ def frames_inside_outlines(layout: GenogramLayout) -> None:
                 continue
             box = layout.people[m].box
             around = _around(slabs, box)
-            if not around:
+            if around is None:
                 continue
-            limit = around[0].grow(-_OUTLINE_GAP)
+            limit = around.grow(-_OUTLINE_GAP)
             marks = [h.marks[k] for h, k in nests[m]]
             room = _room(marks, box)
             need = [limit.y - min(b.y for b in marks), max(b.bottom for b in marks) - limit.bottom,
@@ -202,12 +210,12 @@ def frames_inside_outlines(layout: GenogramLayout) -> None:
                     h.marks[k] = _shifted(h.marks[k], shift)
 
 
-def _around(slabs: list[Box], box: Box) -> list[Box]:
+def _around(slabs: list[Box], box: Box) -> Box | None:
     """The first of ``slabs`` (an outline's rows) that holds the middle of ``box``, its
-    whole width, as a list."""
+    whole width, or ``None``."""
     cy = (box.y + box.bottom) / 2
-    return [s for s in slabs if s.y <= cy <= s.bottom and s.x <= box.x
-            and box.right <= s.right][:1]
+    return next((s for s in slabs if s.y <= cy <= s.bottom and s.x <= box.x
+                 and box.right <= s.right), None)
 
 
 def _frame_stops(layout: GenogramLayout, pid: str, marks: list[Box]) -> list[Box]:

@@ -262,17 +262,20 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
                 if any(box.overlaps(b, gap=2.0)
                        for b in (others if wide is None or nudge <= _NUDGES[-1] else wide)) \
                         or (frame is not None and not _holds(_slab(frame), box)) \
-                        or any(not _holds(moved, b) for b in keep
-                               if moved[0] <= (b.y + b.bottom) / 2 <= moved[1]) \
-                        or (nudge < _NUDGES[1] and any(
-                            not _holds(moved, b) for b in least
-                            if moved[0] <= (b.y + b.bottom) / 2 <= moved[1])):
+                        or not _holds_its_own(moved, keep) \
+                        or (nudge < _NUDGES[1] and not _holds_its_own(moved, least)):
                     continue
                 candidate = [*out[:k], moved, *out[k + 1:]]
                 got = score(candidate)
                 if got < best:
                     best, out = got, candidate
     return out
+
+
+def _holds_its_own(slab: Slab, boxes: Sequence[Box]) -> bool:
+    """True when ``slab`` holds each of ``boxes`` whose middle stands in its height (the
+    boxes of its own row)."""
+    return all(_holds(slab, b) for b in boxes if slab[0] <= (b.y + b.bottom) / 2 <= slab[1])
 
 
 def _outside(boxes: list[Box], slabs: list[Slab]) -> list[Box]:
