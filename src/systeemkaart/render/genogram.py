@@ -17,7 +17,7 @@ from typing import Final
 
 from ..dates import PartialDate
 from ..gcpause import paused_gc
-from ..layout import Point
+from ..layout import Box, Point
 from ..layout.genogram import (
     GenogramLayout,
     GenogramOptions,
@@ -61,6 +61,8 @@ _CONSANGUINE_GAP: Final = 2.2
 _WIDOWED_REACH: Final = 22.0
 """How far from the dead partner's drop the widowed cross stands: clear of their symbol."""
 _HOUSEHOLD_DASH: Final = "7 4"
+_FRAME_DASH: Final = "1 2"
+"""The dots of the frame round each member of a household whose members stand apart."""
 _TINTS: Final = ("#cfe8e4", "#f3e2c7", "#e1d9ef", "#d9e7c9")
 """Fills that mark the frames of one household whose members stand apart."""
 
@@ -197,10 +199,11 @@ def _collect_legend(case: Case, layout: GenogramLayout, legend: Legend, lang: st
         legend.add("markers", "age", label("age_inside", lang),
                    symbol_sample(SymbolSpec("male", age=42)))
     if any(h.outline is not None for h in layout.households):
-        legend.add("markers", "household", label("household", lang), _household_sample(True))
-    if any(h.outline is None for h in layout.households):
+        legend.add("markers", "household", label("household", lang), _household_sample)
+    apart = next((h for h in layout.households if h.outline is None), None)
+    if apart is not None:  # drawn as its frames are: dotted, in its household's tint
         legend.add("markers", "household-apart", label("household_apart", lang),
-                   _household_sample(False))
+                   _apart_sample(_tint(apart.index)))
     return adopted
 
 
@@ -268,12 +271,33 @@ def _twin_sample(identical: bool) -> SampleFn:
     return paint
 
 
-def _household_sample(together: bool) -> SampleFn:
+def _household_sample(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: float) -> None:
+    """The legend sample of an outlined household: dashed, as the outline is drawn."""
+    doc.rect(g, x + 3, y + 2, w - 6, h - 4, rx=4, fill="none", stroke=HOUSEHOLD,
+             stroke_width=1.4, stroke_dasharray=_HOUSEHOLD_DASH)
+
+
+def _apart_sample(tint: str) -> SampleFn:
+    """The legend sample of a household whose members stand apart: two frames side by
+    side drawn as the drawing draws a member's frame (dotted, in ``tint``), so a reader
+    sees that frames of one tint make one household."""
     def paint(doc: SvgDoc, g: Element, x: float, y: float, w: float, h: float) -> None:
-        doc.rect(g, x + 3, y + 2, w - 6, h - 4, rx=4 if together else 2, fill="none",
-                 stroke=HOUSEHOLD, stroke_width=1.4 if together else 1.1,
-                 stroke_dasharray=_HOUSEHOLD_DASH if together else "1 2")
+        half = (w - 8) / 2
+        for left in (x + 2, x + 6 + half):
+            _frame(doc, g, Box(left, y + 2, half, h - 4), tint)
     return paint
+
+
+def _tint(index: int) -> str:
+    """The fill of the frames of household ``index`` when its members stand apart."""
+    return _TINTS[index % len(_TINTS)]
+
+
+def _frame(doc: SvgDoc, g: Element, box: Box, tint: str) -> None:
+    """One member's frame of a household whose members stand apart, in drawing and
+    legend alike."""
+    doc.rect(g, box.x, box.y, box.w, box.h, rx=2, fill=tint, fill_opacity="0.35",
+             stroke=HOUSEHOLD, stroke_width=1.1, stroke_dasharray=_FRAME_DASH)
 
 
 def _paint_households(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str) -> None:
@@ -291,9 +315,7 @@ def _paint_households(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str
             doc.polygon(g, hh.outline, fill="none", stroke=HOUSEHOLD, stroke_width=1.4,
                         stroke_dasharray=_HOUSEHOLD_DASH, stroke_linejoin="round")
         for box in hh.marks:  # one tint for all frames: they read as one household
-            doc.rect(g, box.x, box.y, box.w, box.h, rx=2, fill=_TINTS[hh.index % len(_TINTS)],
-                     fill_opacity="0.35", stroke=HOUSEHOLD, stroke_width=1.1,
-                     stroke_dasharray="1 2")
+            _frame(doc, g, box, _tint(hh.index))
         if hh.name_at is not None:
             doc.text(g, hh.name_at[0], hh.name_at[1], name, size=8.0, anchor="start",
                      fill=HOUSEHOLD, class_="household-name")

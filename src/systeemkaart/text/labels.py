@@ -92,7 +92,8 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "widowed_short": {"nl": "wed.", "en": "wid."},
     "implied": {"nl": "Ouders, geen relatie vermeld", "en": "Parents, no relationship given"},
     "consanguineous": {"nl": "Bloedverwante partners", "en": "Partners related by descent"},
-    "household_apart": {"nl": "Huishouden (leden verspreid)", "en": "Household (members apart)"},
+    "household_apart": {"nl": "Huishouden, leden apart (kaders in één kleur)",
+                        "en": "Household, members apart (frames in one tint)"},
     "age_inside": {"nl": "Leeftijd in symbool", "en": "Age inside symbol"},
     "single_parent": {"nl": "Alleenstaande ouder", "en": "Single parent"},
     # systemogram and timeline
