@@ -284,8 +284,8 @@ def test_around_keeps_the_family_of_one_person() -> None:
 @given(genogram_families())
 def test_household_outlines_keep_to_their_members(case: Case) -> None:
     """No household outline or frame runs through a non-member's box or crosses or touches
-    another household's; a household split over frames carries its name, where nothing
-    else is."""
+    another household's; a household's name stands by its own outline or frames, where
+    nothing else is, or stays in the tooltip."""
     assume(len(case_at(case, case.as_of()).households) > 0)
     layout = _layout(case)
     assert household_problems(layout) == []

@@ -16,11 +16,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from systeemkaart.io.yaml_json import load
-from systeemkaart.layout import genogram
+from systeemkaart.layout import Box, genogram
 from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_blocks import Structure
+from systeemkaart.layout.genogram_household_clear import outline_slabs
+from systeemkaart.layout.genogram_household_names import name_gap
 from systeemkaart.layout.genogram_households import along
-from systeemkaart.layout.genogram_places import AxisSegment, axis_segments
+from systeemkaart.layout.genogram_places import (
+    AxisSegment,
+    GenogramLayout,
+    HouseholdPlace,
+    axis_segments,
+)
 from systeemkaart.layout.genogram_quality import household_problems
 from systeemkaart.model import Case
 from tests.strategies_genogram import households
@@ -98,20 +105,39 @@ def test_household_outlines_keep_apart_in_any_block_order(case: Case, rnd: Rando
     assert household_problems(layout) == []
 
 
-def test_a_split_households_name_keeps_clear_of_a_zigzag_as_last_resort() -> None:
-    """Found by the property above with a random seed: a father and son in one household,
-    drawn apart, with eight relations between the three people. Every place by their
-    frames meets a line; the last resort, beside everything at the height of the first
-    frame, stood within a zigzag's swing of it, so the name went by a frame over the
-    child line instead. The last resort keeps an emotional line's room too."""
-    case = load(Path(__file__).resolve().parents[1] / "data"
-                / "genogram-household-name-split.json")
+def _own_gap(layout: GenogramLayout, hh: HouseholdPlace) -> float:
+    """How far the name of ``hh`` stands from its own outline or frames, or from a frame
+    nested with one of them (round the same person)."""
+    assert hh.name_box is not None
+    own = outline_slabs(hh.outline) if hh.outline is not None else list(hh.marks)
+    nest = [b for other in layout.households if other is not hh and other.outline is None
+            for b in other.marks if hh.outline is None
+            and any(_inside(b, o) or _inside(o, b) for o in own)]
+    return name_gap(hh.name_box, own + nest)
+
+
+def _inside(outer: Box, box: Box) -> bool:
+    return outer.x <= box.x and box.right <= outer.right and outer.y <= box.y \
+        and box.bottom <= outer.bottom
+
+
+@pytest.mark.parametrize(("name", "index"), [("household-name-split", 0),
+                                             ("side-ports-run-out", 2),
+                                             ("household-name-beside-stranger", 2)])
+def test_a_split_households_name_stands_by_its_frames_or_not_at_all(name: str,
+                                                                     index: int) -> None:
+    """Where every place by a split household's frames meets something, its name stood
+    beside everything at the height of its first frame: 22 units from its frame and 4 from
+    another household's outline (``household-name-split``), 123 units right of its frames
+    (``side-ports-run-out``), beside a man of no household (``...-beside-stranger``),
+    where it seemed to name him. A name stands a few units from its own frames, nearer
+    them than any other household's, or stays in the tooltip."""
+    case = load(Path(__file__).resolve().parents[1] / "data" / f"genogram-{name}.json")
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
     assert household_problems(layout) == []
-    (split,) = (h for h in layout.households if h.outline is None)
-    assert split.name_box is not None
-    first = min(split.marks, key=lambda b: (b.y, b.x))
-    assert split.name_box.y < first.y + 12.0  # level with the top of its first frame
+    hh = next(h for h in layout.households if h.index == index)
+    assert hh.outline is None
+    assert hh.name_box is None or _own_gap(layout, hh) <= 6.0
 
 
 def _named(case: Case) -> Case:
@@ -120,13 +146,6 @@ def _named(case: Case) -> Case:
     for k, hh in enumerate(data.get("households", [])):
         hh["name"] = f"Woning {k + 1}"
     return Case.model_validate(data)
-
-
-def _near_outline(box: Any, outline: list[tuple[float, float]], reach: float) -> bool:
-    """True when ``box`` comes within ``reach`` of the box round ``outline``."""
-    xs, ys = [x for x, _ in outline], [y for _, y in outline]
-    return (min(xs) - reach <= box.right and box.x <= max(xs) + reach
-            and min(ys) - reach <= box.bottom and box.y <= max(ys) + reach)
 
 
 def test_an_outlined_household_with_a_name_has_it_written_by_its_outline() -> None:
@@ -150,12 +169,13 @@ def test_an_outlined_household_with_a_name_has_it_written_by_its_outline() -> No
 @settings(max_examples=40, deadline=None)
 @given(households())
 def test_named_households_have_their_names_by_them_over_nothing(case: Case) -> None:
-    """Every household named: a split one carries its name; an outlined one has it by its
-    outline or not at all (never away from it, where it would seem to name something
-    else), and no name stands over a person, line, label or another name."""
+    """Every household named: each name stands within 6 units of its own outline or
+    frames (or a frame nested with one), nearer them than any other household's, or not
+    at all (never away from them, where it would seem to name something else; the
+    tooltip has it), and no name stands over a person, line, label or another name."""
     case = _named(case)
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
     assert household_problems(layout) == []
     for hh in layout.households:
-        if hh.outline is not None and hh.name_box is not None:
-            assert _near_outline(hh.name_box, hh.outline, 12.0)
+        if hh.name_box is not None:
+            assert _own_gap(layout, hh) <= 6.0

@@ -13,11 +13,10 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from typing import Final
 
-from ..text.labels import label
-from ..text.measure import text_width
-from . import Box, Point, segment_hits_box
+from . import Box, Point
 from .genogram_household_clear import beside_outline, emotional_reaches, outline_slabs
 from .genogram_household_frames import FRAME_INNER, frames_inside_outlines, frames_off_lines
+from .genogram_household_names import place_names
 from .genogram_places import (
     AxisSegment,
     GenogramLayout,
@@ -26,22 +25,14 @@ from .genogram_places import (
     Work,
     axis_segments,
 )
-from .genogram_relations import drawn_half
-from .genogram_route import TEXT_CLEAR
 
 __all__ = ["along", "outline_households"]
 
-_NAME_SIZE: Final = 8.0
-"""Font size of a household's name."""
-_BESIDE: Final = 4.0
-"""How far right of everything at its height a name stands as the last resort."""
 _FRAME_OUTER: Final = 3.5
 """How far the frame of a person's first household whose members do not stand together
 keeps from their box; the frames of further ones nest inside it, 1.5 units apart (closer
 where a person is in more than three households, at least 0.2 from the box), and all
 inside an outline (5 units out)."""
-_ALONG_STEP: Final = 8.0
-"""How far apart the places tried for an outlined household's name lie along its edge."""
 _NECK: Final = 12.0
 """The least width two rows of one household share, for one outline to join them."""
 _ALONG: Final = 3.5
@@ -140,7 +131,7 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
         frames_inside_outlines(layout)
         if layout.relations:
             frames_off_lines(layout, framed, work.options.top)
-    _place_names(work, layout)
+    place_names(work, layout)
 
 
 def _plans(layout: GenogramLayout, sets: list[frozenset[str]],
@@ -311,144 +302,6 @@ def _holds(slab: Slab, box: Box) -> bool:
     """True when ``box`` lies inside ``slab`` (edges may meet)."""
     y0, y1, x0, x1 = slab
     return x0 <= box.x and box.right <= x1 and y0 <= box.y and box.bottom <= y1
-
-
-def _place_names(work: Work, layout: GenogramLayout) -> None:
-    """Write the name of each household whose members are marked one by one where nothing
-    else is: by one of its frames (see :func:`_name_spots`), the first place that meets no
-    person, line, line label, frame, outline, other name or the title above the drawing;
-    where every such place meets something, beside everything at the height of its first
-    frame (see :func:`_edge_spots`), the drawing made wider where needed.
-
-    An outlined household with a name of its own (``Huis vader``) has it written along its
-    outline the same way (see :func:`_outline_spots`), so that a reader of a drawing with
-    several households can tell which is which; where every such place meets something the
-    name is left out (the outline's tooltip still has it): a name standing away from its
-    outline would seem to name something else."""
-    lang = work.options.lang
-    for hh in layout.households:
-        record = work.case.households[hh.index]
-        hh.name = record.name or f"{label('household', lang)} {hh.index + 1}"
-    split = [hh for hh in layout.households if hh.outline is None]
-    named = [hh for hh in layout.households
-             if hh.outline is not None and work.case.households[hh.index].name]
-    if not split and not named:
-        return
-    taken: list[Box] = [p.box for p in layout.people.values()]
-    taken += layout.label_boxes()
-    frames: list[Box] = []
-    for hh in layout.households:
-        frames += hh.marks if hh.outline is None else outline_slabs(hh.outline)
-    lines = [(p, q) for kind, _ends, points in layout.edges() if kind != "relation"
-             for p, q in itertools.pairwise(points)]
-    # an emotional line's drawing keeps TEXT_CLEAR from the name (a zigzag swings wide)
-    emotional = [(p, q, drawn_half(r.kind) + TEXT_CLEAR) for r in layout.relations
-                 for p, q in itertools.pairwise(r.points)]
-    top = work.options.top  # above it: the title
-
-    def hits(box: Box) -> int:
-        """How many things a name written in ``box`` would meet."""
-        room = box.grow(1.0)
-        found = sum(1 for b in taken if b.overlaps(room)) + (box.y < top) + (box.x < 1.0)
-        found += sum(1 for b in frames if _edge_in(b, room))
-        found += sum(1 for p, q in lines if segment_hits_box(p, q, room, eps=0.0))
-        found += sum(1 for p, q, clear in emotional
-                     if segment_hits_box(p, q, box.grow(clear), eps=0.0))
-        return found
-
-    def write(hh: HouseholdPlace, box: Box) -> None:
-        hh.name_box = box
-        hh.name_at = (box.x, round(box.y + _NAME_SIZE * 0.8, 2))
-        taken.append(box)
-        layout.width = max(layout.width, round(box.right + 20.0, 1))
-
-    for hh in split:
-        width = text_width(hh.name, _NAME_SIZE)
-        best: tuple[int, Box] | None = None
-        anchors = [max((m for other in split for m in other.marks if _holds(_slab(m), frame)),
-                       key=lambda m: m.w)  # by the outermost frame: not between two
-                   for frame in sorted(hh.marks, key=lambda b: (b.y, b.x))]
-        for x, y in [spot for frame in anchors for spot in _name_spots(frame, width)] \
-                + _edge_spots(anchors[0], taken, frames, lines, emotional):
-            box = Box(x, y - _NAME_SIZE * 0.8, width, _NAME_SIZE)
-            found = hits(box)
-            if best is None or found < best[0]:
-                best = (found, box)
-            if found == 0:
-                break
-        assert best is not None
-        write(hh, best[1])
-    for hh in named:
-        assert hh.outline is not None
-        width = text_width(hh.name, _NAME_SIZE)
-        for x, y in _outline_spots(outline_slabs(hh.outline), width):
-            box = Box(x, y - _NAME_SIZE * 0.8, width, _NAME_SIZE)
-            if hits(box) == 0:
-                write(hh, box)
-                break
-
-
-def _outline_spots(slabs: list[Box], width: float) -> list[Point]:
-    """Where a name ``width`` wide may stand by a household outline made of ``slabs`` (its
-    baseline's left end), the likeliest first: just above the outline's top edge at its
-    left or right corner, then centred, then anywhere along that edge; just below its
-    bottom edge likewise; then beside each row of the outline, right or left, level with
-    the row's top or bottom."""
-    first = min(slabs, key=lambda b: (b.y, b.x))
-    last = max(slabs, key=lambda b: (b.bottom, -b.x))
-    spots: list[Point] = []
-    for slab, y in ((first, first.y - 3.0), (last, last.bottom + _NAME_SIZE + 1.0)):
-        x0, x1 = slab.x + 2.0, slab.right - width - 2.0
-        spots += [(x0, y), (x1, y), (slab.x + (slab.w - width) / 2, y)]
-        steps = int((x1 - x0) // _ALONG_STEP)
-        spots += [(x0 + _ALONG_STEP * k, y) for k in range(1, steps + 1)]
-    for slab in sorted(slabs, key=lambda b: (b.y, b.x)):
-        for y in (slab.y + _NAME_SIZE, slab.bottom - 2.0):
-            spots += [(slab.right + 3.0, y), (slab.x - width - 3.0, y)]
-    return spots
-
-
-def _edge_spots(frame: Box, taken: list[Box], frames: list[Box],
-                lines: list[tuple[Point, Point]],
-                emotional: list[tuple[Point, Point, float]]) -> list[Point]:
-    """The last resort where every place by a household's frames meets something: level
-    with the top of ``frame``, just right of everything drawn at that height, where
-    nothing is: the family ``lines``, and the ``emotional`` lines with the room their
-    drawing keeps from a name (see :func:`_place_names`)."""
-    y0, y1 = frame.y, frame.y + _NAME_SIZE + 2.0
-    right = frame.right + _BESIDE
-    for b in (*taken, *frames):
-        if b.y <= y1 and b.bottom >= y0:
-            right = max(right, b.right + _BESIDE)
-    for p, q in lines:
-        if min(p[1], q[1]) <= y1 and max(p[1], q[1]) >= y0:
-            right = max(right, p[0] + _BESIDE, q[0] + _BESIDE)
-    for p, q, clear in emotional:
-        if min(p[1], q[1]) <= y1 + clear and max(p[1], q[1]) >= y0 - clear:
-            right = max(right, p[0] + clear + 1.0, q[0] + clear + 1.0)
-    return [(right, frame.y + _NAME_SIZE)]
-
-
-def _name_spots(frame: Box, width: float) -> list[Point]:
-    """Where a name ``width`` wide may stand by ``frame`` (its baseline's left end), the
-    likeliest first: above or below it, left or right aligned, then centred, then beside
-    it at its top or bottom."""
-    above, below = frame.y - 3.0, frame.bottom + _NAME_SIZE
-    middle = frame.x + (frame.w - width) / 2
-    left, right = frame.x - width - 3.0, frame.right + 3.0
-    top, bottom = frame.y + _NAME_SIZE, frame.bottom - 2.0
-    return [(frame.x, above), (frame.right - width, above), (frame.x, below),
-            (frame.right - width, below), (middle, above), (middle, below),
-            (right, top), (left, top), (right, bottom), (left, bottom)]
-
-
-def _edge_in(frame: Box, box: Box) -> bool:
-    """True when an edge of ``frame`` passes through ``box``."""
-    if not frame.overlaps(box):
-        return False
-    inside = Box(frame.x + 0.5, frame.y + 0.5, frame.w - 1.0, frame.h - 1.0)
-    return not (inside.x <= box.x and box.right <= inside.right and inside.y <= box.y
-                and box.bottom <= inside.bottom)
 
 
 def _outline(slabs: list[tuple[float, float, float, float]]) -> list[Point]:

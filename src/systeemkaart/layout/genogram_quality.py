@@ -25,6 +25,7 @@ from typing import Any
 from ..model import Case
 from . import Box, Point, crossing_point, proper_cross, segment_hits_box
 from .genogram import GenogramLayout
+from .genogram_household_names import names_away
 from .genogram_over_text import family_lines_over_text
 from .genogram_places import AxisSegment
 
@@ -142,8 +143,9 @@ def _outline_boxes(outline: list[Point]) -> list[Box]:
 
 
 def household_problems(layout: GenogramLayout, *, between: bool = True) -> list[str]:
-    """Household outlines or member frames that enclose or cut a non-member's box, split
-    households without a name or with their name over a person, line, label or other name,
+    """Household outlines or member frames that enclose or cut a non-member's box, names
+    away from their own outline or frames (see :func:`.names_away`: where no place by them
+    is free a name stays in the tooltip) or over a person, line, label or other name,
     and (``between``) outlines that come within a unit of another household's (the edges
     of each outline as drawn: where two rows of one outline join, the edge between them is
     inside it)."""
@@ -152,8 +154,6 @@ def household_problems(layout: GenogramLayout, *, between: bool = True) -> list[
     for hh in layout.households:
         boxes = _outline_boxes(hh.outline) if hh.outline is not None else list(hh.marks)
         shapes.append((hh.index, set(hh.members), boxes))
-        if hh.outline is None and len(hh.marks) > 1 and not hh.name_at:
-            problems.append(f"household {hh.index}: split without its name")
     for index, members, boxes in shapes:
         for pid, place in layout.people.items():
             if pid not in members and any(b.overlaps(place.box) for b in boxes):
@@ -161,6 +161,8 @@ def household_problems(layout: GenogramLayout, *, between: bool = True) -> list[
     for (i, _, ba), (j, _, bb) in itertools.combinations(shapes if between else [], 2):
         if _edges_meet(ba, bb):
             problems.append(f"households {i} and {j}: outlines cross or touch")
+    problems += [f"household {index}: name away from its outline or frames"
+                 for index in names_away(layout)]
     named = [hh for hh in layout.households if hh.name_box is not None]
     if named:
         lines = [(p, q) for _kind, _ends, points in layout.edges()
