@@ -1,5 +1,6 @@
-"""Genogram households: a dotted outline around members standing together; when they
-cannot, a frame per member joined by connectors and named.
+"""Genogram households: a dashed outline around members standing together; when they
+cannot, a dotted frame round each member, all in one tint, and the household's name by
+one of them (:mod:`.genogram_household_names`).
 
 An outline's sides move a little in or out off the lines running beside it, and further
 out past an emotional line beside it (:func:`_off_lines`, measured by
