@@ -153,7 +153,7 @@ class RelationPlace:
 @dataclass
 class HouseholdPlace:
     """A household: an ``outline`` polygon, or ``None`` and one ``marks`` box per member
-    when its members do not stand together."""
+    when its members do not stand together (painted in one tint, so they read as one)."""
 
     index: int
     members: list[str]
@@ -165,8 +165,6 @@ class HouseholdPlace:
     """The household's name as written (its own, or "Huishouden 2")."""
     name_box: Box | None = None
     """The box the written name takes (clear of people, lines, labels and frames)."""
-    links: list[tuple[Point, Point]] = field(default_factory=list)
-    """Dotted connectors between the frames of a household that cannot stand together."""
 
 
 @dataclass
