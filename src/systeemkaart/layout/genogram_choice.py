@@ -320,12 +320,30 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
             crossed += 2 * alone_crossed + more_crossed  # crossings of two relations twice
         return along, crossed
 
+    def crowded(chosen: list[int]) -> int:
+        """How many pairs of the ways ``chosen`` between one pair of people run closer
+        beside each other than what they draw allows (see :func:`crowds`)."""
+        groups: dict[frozenset[str], list[int]] = defaultdict(list)
+        for k, pair in enumerate(pair_of):
+            groups[pair].append(k)
+        total = 0
+        for ks in groups.values():
+            if len(ks) < 2:
+                continue
+            centres = [scene.centre(pid) for pid in pending.relation[ks[0]][0].between]
+            total += crowded_pairs([([p for p, _q in ways[k][chosen[k]]]
+                                     + [ways[k][chosen[k]][-1][1]],
+                                     drawn_half(pending.relation[k][0].kind), centres)
+                                    for k in ks if ways[k][chosen[k]]])
+        return total
+
     def straight_first(k: int) -> int:
         """The straight way of relation ``k`` that crosses fewest family lines."""
         for _key, j in order[k]:
             var = offset[k][j]
             if var is not None and not clashes(k, ways[k][j]) \
-                    and not placed.measure(ways[k][j], k)[0]:
+                    and not placed.measure(ways[k][j], k)[0] \
+                    and not ((apart or var[1] != DETOUR) and crowds(k, ways[k][j])):
                 return j
         return best(k, False)
 
@@ -335,7 +353,8 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         kept, before = (placed, ends, ways_placed), cost(chosen)
         chosen_straight = search(straight_first, 0)
         after = cost(chosen_straight)
-        if after[0] <= before[0] and after[1] < before[1]:  # better in both
+        if after[0] <= before[0] and after[1] < before[1] \
+                and crowded(chosen_straight) <= crowded(chosen):  # better, and no closer
             chosen = chosen_straight
         else:
             placed, ends, ways_placed = kept
