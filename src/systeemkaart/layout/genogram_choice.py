@@ -78,6 +78,12 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
     is not taken where what it draws comes too close beside the way of another relation
     between the same pair (see :func:`.genogram_clear.crowded_pairs`): two straight
     lines between one pair from different ports may close in on each other at one end.
+    Where that search keeps a route though a straight way was clear, the relations are
+    also decided straight first (each its straight way crossing fewest family lines),
+    kept where that runs along no more lines and crosses fewer, but not where its lines
+    between one pair crowd each other more while the ways it would replace cross no more
+    than the lines drawn straight through the centres (a crossing too many is what the
+    straight lines save; beyond that, lines on each other are the worse).
     Chosen again (``detours``: see :func:`.genogram_repair.repair_ways`), the relations
     are decided in the reverse order too, and that is kept when it runs along no more lines
     and crosses fewer: the relation decided first may take the port or corner a later one
@@ -337,13 +343,23 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
                                     for k in ks if ways[k][chosen[k]]])
         return total
 
+    def straight_cost() -> int:
+        """What :func:`cost` counts as crossed for every relation drawn straight through
+        the centres of its two symbols."""
+        through = LineIndex()
+        crossed = 0
+        for k, (place, _path) in enumerate(pending.relation):
+            segs = [(scene.centre(place.between[0]), scene.centre(place.between[1]))]
+            crossed += 2 * family.crossings(segs) + through.crossings(segs)
+            through.add(segs, k)
+        return crossed
+
     def straight_first(k: int) -> int:
         """The straight way of relation ``k`` that crosses fewest family lines."""
         for _key, j in order[k]:
             var = offset[k][j]
             if var is not None and not clashes(k, ways[k][j]) \
-                    and not placed.measure(ways[k][j], k)[0] \
-                    and not ((apart or var[1] != DETOUR) and crowds(k, ways[k][j])):
+                    and not placed.measure(ways[k][j], k)[0]:
                 return j
         return best(k, False)
 
@@ -353,8 +369,11 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         kept, before = (placed, ends, ways_placed), cost(chosen)
         chosen_straight = search(straight_first, 0)
         after = cost(chosen_straight)
+        # better in both, unless its lines between one pair crowd each other more where
+        # the ways kept cross no more than the lines drawn straight through the centres
         if after[0] <= before[0] and after[1] < before[1] \
-                and crowded(chosen_straight) <= crowded(chosen):  # better, and no closer
+                and not (before[1] <= straight_cost()
+                         and crowded(chosen_straight) > crowded(chosen)):
             chosen = chosen_straight
         else:
             placed, ends, ways_placed = kept
