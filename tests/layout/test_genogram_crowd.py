@@ -136,6 +136,21 @@ def test_two_lines_out_of_one_side() -> None:
     assert crowded_lines(_layout("two-lines-one-side"), _CLEAR) == []
 
 
+def test_straight_lines_first_crowding_one_pair() -> None:
+    """Three relations join a man to someone of the row below (a hostile zigzag, a
+    close-hostile one, neglect). Where the search keeps a route though a straight way was
+    clear, the lines are also chosen straight first, and that choice was kept wherever it
+    crossed fewer lines: here the close-hostile and neglect lines ran side by side round
+    the man's box and down the left of the drawing, what they draw overlapping. That
+    choice is no longer kept where its lines between one pair crowd each other more than
+    the ways it would replace, when those cross no more than the lines drawn straight
+    through the centres (``genogram_choice.choose_ways``): the lines stand clear and
+    cross 5 times, not 9."""
+    layout = _layout("straight-first-one-pair")
+    assert crowded_lines(layout, _CLEAR) == []
+    assert all_crossings(layout, straight=False) <= 5
+
+
 @pytest.mark.xfail(strict=True, reason="a symbol's sides and top hold too few wide lines "
                    "apart, and two partners' symbols room for two straight lines of three")
 @pytest.mark.parametrize("n", [1, 2, 3, 4])

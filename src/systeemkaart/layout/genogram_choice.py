@@ -78,6 +78,12 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
     is not taken where what it draws comes too close beside the way of another relation
     between the same pair (see :func:`.genogram_clear.crowded_pairs`): two straight
     lines between one pair from different ports may close in on each other at one end.
+    Where that search keeps a route though a straight way was clear, the relations are
+    also decided straight first (each its straight way crossing fewest family lines),
+    kept where that runs along no more lines and crosses fewer, but not where its lines
+    between one pair crowd each other more while the ways it would replace cross no more
+    than the lines drawn straight through the centres (a crossing too many is what the
+    straight lines save; beyond that, lines on each other are the worse).
     Chosen again (``detours``: see :func:`.genogram_repair.repair_ways`), the relations
     are decided in the reverse order too, and that is kept when it runs along no more lines
     and crosses fewer: the relation decided first may take the port or corner a later one
@@ -320,6 +326,34 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
             crossed += 2 * alone_crossed + more_crossed  # crossings of two relations twice
         return along, crossed
 
+    def crowded(chosen: list[int]) -> int:
+        """How many pairs of the ways ``chosen`` between one pair of people run closer
+        beside each other than what they draw allows (see :func:`crowds`)."""
+        groups: dict[frozenset[str], list[int]] = defaultdict(list)
+        for k, pair in enumerate(pair_of):
+            groups[pair].append(k)
+        total = 0
+        for ks in groups.values():
+            if len(ks) < 2:
+                continue
+            centres = [scene.centre(pid) for pid in pending.relation[ks[0]][0].between]
+            total += crowded_pairs([([p for p, _q in ways[k][chosen[k]]]
+                                     + [ways[k][chosen[k]][-1][1]],
+                                     drawn_half(pending.relation[k][0].kind), centres)
+                                    for k in ks if ways[k][chosen[k]]])
+        return total
+
+    def straight_cost() -> int:
+        """What :func:`cost` counts as crossed for every relation drawn straight through
+        the centres of its two symbols."""
+        through = LineIndex()
+        crossed = 0
+        for k, (place, _path) in enumerate(pending.relation):
+            segs = [(scene.centre(place.between[0]), scene.centre(place.between[1]))]
+            crossed += 2 * family.crossings(segs) + through.crossings(segs)
+            through.add(segs, k)
+        return crossed
+
     def straight_first(k: int) -> int:
         """The straight way of relation ``k`` that crosses fewest family lines."""
         for _key, j in order[k]:
@@ -335,7 +369,11 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         kept, before = (placed, ends, ways_placed), cost(chosen)
         chosen_straight = search(straight_first, 0)
         after = cost(chosen_straight)
-        if after[0] <= before[0] and after[1] < before[1]:  # better in both
+        # better in both, unless its lines between one pair crowd each other more where
+        # the ways kept cross no more than the lines drawn straight through the centres
+        if after[0] <= before[0] and after[1] < before[1] \
+                and not (before[1] <= straight_cost()
+                         and crowded(chosen_straight) > crowded(chosen)):
             chosen = chosen_straight
         else:
             placed, ends, ways_placed = kept
