@@ -5,7 +5,9 @@ one of them (:mod:`.genogram_household_names`).
 An outline's sides move a little in or out off the lines running beside it, and further
 out past an emotional line beside it (:func:`_off_lines`, measured by
 :func:`.beside_outline`), so that line runs inside the household clear of the edge; the
-members' frames likewise (:mod:`.genogram_household_frames`)."""
+sides of a nest of outlines (one round another household's members) together, where one
+moving alone would cross the other (:mod:`.genogram_household_nest`); the members'
+frames likewise (:mod:`.genogram_household_frames`)."""
 
 from __future__ import annotations
 
