@@ -122,10 +122,15 @@ def _nest_off_lines(nest: list[NestOutline], lines: Lines,
     now = {o.index: list(o.slabs) for o in nest}
     best = score(now)
     start = best
+    tried: set[tuple[int, tuple[int, ...]]] = set()  # each row of a group moves once
     for o in nest:
         for row in o.rows:
             group = [(p, p.rows.index(row)) for p in nest
                      if row in p.rows and _ordered(o, p)]
+            key = (row, tuple(p.index for p, _kk in group))
+            if key in tried:
+                continue
+            tried.add(key)
             for side in range(4):
                 sign = -1.0 if side in (0, 2) else 1.0  # y0 and x0 move out by going down
                 base = now
