@@ -63,9 +63,10 @@ def nests_off_lines(layout: GenogramLayout, outlines: Sequence[NestOutline], lin
     """Move the sides of each row of a nest of ``outlines`` together (in by 2.5 units, or
     out by one of :data:`_SHIFTS`) where an emotional line runs along one of them (see
     :func:`.lines_along_outlines`) and the move leaves less beside the lines (see
-    :func:`.beside_outline` and :func:`.along`); every outline keeps 2 units from what it
-    did, holds its members, stays in ``frame`` (the drawing below its title) and in the
-    outlines round it. The nest's new outlines replace those of ``layout``."""
+    :func:`.beside_outline` and :func:`.along`) and fewer lines run along the nest's
+    outlines; every outline keeps 2 units from what it kept clear of, holds its members,
+    stays in ``frame`` (the drawing below its title) and in the outlines round it. The
+    nest's new outlines replace those of ``layout``."""
     for nest in _nests(outlines):
         moved = _nest_off_lines(nest, lines, emotional, frame)
         if moved is None:
@@ -106,8 +107,8 @@ def _nest_off_lines(nest: list[NestOutline], lines: Lines,
     beside = [(seg, reach) for seg, reach in emotional
               if min(seg[0][0], seg[1][0]) <= x1 and max(seg[0][0], seg[1][0]) >= x0
               and min(seg[0][1], seg[1][1]) <= y1 and max(seg[0][1], seg[1][1]) >= y0]
-    if not any(runs_along(seg, edge) for o in nest for edge in _edges(o.slabs)
-               for seg, _reach in beside):
+    along_before = _along(nest, {o.index: o.slabs for o in nest}, beside)
+    if not along_before:
         return None
     near = ([s for s in lines[0] if y0 <= s[0] <= y1 and s[1] <= x1 and s[2] >= x0],
             [s for s in lines[1] if x0 <= s[0] <= x1 and s[1] <= y1 and s[2] >= y0])
@@ -147,7 +148,16 @@ def _nest_off_lines(nest: list[NestOutline], lines: Lines,
                     got = score(trial)
                     if got < best:
                         best, now = got, trial
-    return now if best < start else None
+    # only where fewer segments run along an outline of the nest than before
+    return now if best < start and _along(nest, now, beside) < along_before else None
+
+
+def _along(nest: list[NestOutline], slabs: dict[int, list[Slab]],
+           beside: list[tuple[Segment, float]]) -> int:
+    """How many pairs of a segment of ``beside`` and an outline of ``nest`` (drawn as
+    ``slabs``) run along each other (see :func:`.lines_along_outlines`)."""
+    return sum(1 for o in nest for edges in (_edges(slabs[o.index]),) for seg, _reach in beside
+               if any(runs_along(seg, edge) for edge in edges))
 
 
 def _fits(o: NestOutline, slab: Slab, shift: float, frame: Box) -> bool:
