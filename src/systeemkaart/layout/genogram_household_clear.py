@@ -15,6 +15,7 @@ pass, which are few.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from typing import Final
@@ -22,12 +23,19 @@ from typing import Final
 from . import Box, Point
 from .genogram_clear import bounds
 from .genogram_near import NEAR, Segment, line_segments, runs_along, stretch_within
-from .genogram_places import GenogramLayout, HouseholdPlace
+from .genogram_places import AxisSegment, GenogramLayout, HouseholdPlace
 from .genogram_relations import drawn_half
 
-__all__ = ["beside_outline", "emotional_reaches", "household_edges", "lines_along_outlines",
-           "outline_slabs"]
+__all__ = ["Lines", "Slab", "along", "beside_outline", "emotional_reaches", "household_edges",
+           "lines_along_outlines", "outline_slabs", "slab_outline"]
 
+Slab = tuple[float, float, float, float]
+"""One row of an outline: ``(y0, y1, x0, x1)``."""
+Lines = tuple[list[AxisSegment], list[AxisSegment]]
+"""The horizontal and vertical pieces of the drawn lines (see :func:`axis_segments`)."""
+
+_ALONG: Final = 3.5
+"""An outline's edge closer than this to a line running beside it reads as lying on it."""
 CLEAR: Final = 3.0
 """Clear space an outline keeps from what an emotional line beside it draws."""
 _LEAST: Final = 6.0
@@ -127,3 +135,39 @@ def outline_slabs(outline: list[Point]) -> list[Box]:
     right, left = outline[:half], list(reversed(outline[half:]))
     return [Box(left[k][0], right[k][1], right[k][0] - left[k][0], right[k + 1][1] - right[k][1])
             for k in range(0, half - 1, 2)]
+
+
+def along(outline: list[Point], lines: Lines) -> float:
+    """How far the edges of ``outline`` run beside one of ``lines`` (closer than
+    :data:`_ALONG`, parallel), in units: where a reader may take the two for one line."""
+    horizontal, vertical = lines
+    total = 0.0
+    for p, q in itertools.pairwise([*outline, outline[0]]):
+        if p[1] == q[1] and p[0] != q[0]:
+            at, lo, hi, segs = p[1], min(p[0], q[0]), max(p[0], q[0]), horizontal
+        elif p[0] == q[0] and p[1] != q[1]:
+            at, lo, hi, segs = p[0], min(p[1], q[1]), max(p[1], q[1]), vertical
+        else:
+            continue
+        for there, s0, s1, _n, _kind in segs:
+            if abs(there - at) < _ALONG:
+                total += max(0.0, min(hi, s1) - max(lo, s0))
+    return total
+
+
+def slab_outline(slabs: list[Slab]) -> list[Point]:
+    """The outline of stacked row boxes joined across the bands between them."""
+    full: list[Slab] = []
+    for k, slab in enumerate(slabs):
+        if k > 0:
+            prev = slabs[k - 1]
+            lo, hi = max(prev[2], slab[2]), min(prev[3], slab[3])
+            full.append((prev[1], slab[0], lo, hi))  # a neck only as wide as both rows
+        full.append(slab)
+    right: list[Point] = []
+    left: list[Point] = []
+    for y0, y1, x0, x1 in full:
+        right += [(x1, y0), (x1, y1)]
+        left += [(x0, y0), (x0, y1)]
+    points = right + list(reversed(left))
+    return [(round(x, 2), round(y, 2)) for x, y in points]

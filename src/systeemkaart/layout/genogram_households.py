@@ -5,7 +5,9 @@ one of them (:mod:`.genogram_household_names`).
 An outline's sides move a little in or out off the lines running beside it, and further
 out past an emotional line beside it (:func:`_off_lines`, measured by
 :func:`.beside_outline`), so that line runs inside the household clear of the edge; the
-members' frames likewise (:mod:`.genogram_household_frames`)."""
+sides of a nest of outlines (one round another household's members) together, where one
+moving alone would cross the other (:mod:`.genogram_household_nest`); the members'
+frames likewise (:mod:`.genogram_household_frames`)."""
 
 from __future__ import annotations
 
@@ -15,11 +17,19 @@ from collections.abc import Collection, Sequence
 from typing import Final
 
 from . import Box, Point
-from .genogram_household_clear import beside_outline, emotional_reaches, outline_slabs
+from .genogram_household_clear import (
+    Lines,
+    Slab,
+    along,
+    beside_outline,
+    emotional_reaches,
+    outline_slabs,
+    slab_outline,
+)
 from .genogram_household_frames import FRAME_INNER, frames_inside_outlines, frames_off_lines
 from .genogram_household_names import place_names
+from .genogram_household_nest import NestOutline, nests_off_lines
 from .genogram_places import (
-    AxisSegment,
     GenogramLayout,
     HouseholdPlace,
     PersonPlace,
@@ -27,7 +37,7 @@ from .genogram_places import (
     axis_segments,
 )
 
-__all__ = ["along", "outline_households"]
+__all__ = ["along", "outline_households"]  # along: see .genogram_household_clear
 
 _FRAME_OUTER: Final = 3.5
 """How far the frame of a person's first household whose members do not stand together
@@ -36,8 +46,6 @@ where a person is in more than three households, at least 0.2 from the box), and
 inside an outline (5 units out)."""
 _NECK: Final = 12.0
 """The least width two rows of one household share, for one outline to join them."""
-_ALONG: Final = 3.5
-"""An outline's edge closer than this to a line running beside it reads as lying on it."""
 _NUDGES: Final = (0.0, -2.5, 2.5)
 """How far a side of an outline may move (inwards, outwards) to keep off a line beside it."""
 _DEEPER: Final = (-5.0,)
@@ -48,10 +56,6 @@ _WIDER: Final = (5.0, 7.5, 10.0, 12.5)
 line, which then runs inside the household clear of its edge (a zigzag or a cut-off's bars
 swing up to 6 units either side)."""
 
-Slab = tuple[float, float, float, float]
-"""One row of an outline: ``(y0, y1, x0, x1)``."""
-Lines = tuple[list[AxisSegment], list[AxisSegment]]
-"""The horizontal and vertical pieces of the drawn lines (see :func:`axis_segments`)."""
 Emotional = list[tuple[tuple[Point, Point], float]]
 """The segments of the emotional lines, each with the reach an outline keeps from it (see
 :func:`.emotional_reaches`)."""
@@ -81,6 +85,7 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
     lines: Lines | None = None  # gathered at the first outline that needs them
     emotional: Emotional = []
     plans = _plans(layout, sets, by_row, order)
+    placed: dict[int, list[Slab]] = {}  # the rows of each outline, as drawn
     for index, hh in enumerate(work.case.households):
         members = [m for m in dict.fromkeys(hh.members) if m in layout.people]
         if not members:
@@ -116,7 +121,8 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
                      *_outside(layout.label_boxes(), slabs)]  # dates beside it
                 slabs = _off_lines(slabs, lines, others, keep, emotional, frame, wide, ways,
                                    [layout.people[m].box for m in members])
-            layout.households.append(HouseholdPlace(index, members, _outline(slabs)))
+            placed[index] = slabs
+            layout.households.append(HouseholdPlace(index, members, slab_outline(slabs)))
         if not together:
             names = ", ".join(members)
             layout.warnings.append(
@@ -128,6 +134,10 @@ def outline_households(work: Work, layout: GenogramLayout) -> None:
                 marks.append(layout.people[m].box.grow(_FRAME_OUTER - step * framed[m]))
                 framed[m] += 1
             layout.households.append(HouseholdPlace(index, members, None, marks))
+    if emotional and lines is not None:
+        nests_off_lines(layout, _nest_outlines(layout, sets, placed, count), lines, emotional,
+                        Box(1.0, work.options.top, layout.width - 2.0,
+                            layout.height - work.options.top - 1.0))
     if any(framed.values()):
         frames_inside_outlines(layout)
         if layout.relations:
@@ -175,29 +185,40 @@ def _plans(layout: GenogramLayout, sets: list[frozenset[str]],
     return plans
 
 
+def _nest_outlines(layout: GenogramLayout, sets: list[frozenset[str]],
+                   placed: dict[int, list[Slab]], count: dict[str, int]) -> list[NestOutline]:
+    """Each outline of ``placed`` of a nest (round another household's members, or inside
+    one) with what it keeps clear of and holds (see :class:`.NestOutline`): as each
+    outline moving alone (see :func:`_off_lines`), and every outline of a household
+    whose members it neither holds nor is among; room inside for its members' frames
+    only where they have some (of households not outlined)."""
+    out: list[NestOutline] = []
+    for index, slabs in placed.items():
+        mine = sets[index]
+        if not any(j != index and (sets[j] <= mine or mine <= sets[j]) for j in placed):
+            continue
+        others = [p.box for p in layout.people.values() if p.id not in mine]
+        others += [b for j, s in placed.items() if not (sets[j] <= mine or mine <= sets[j])
+                   for b in outline_slabs(slab_outline(s))]
+        wide = [*others, *(p.box.grow(1.0 + 5.0 + 4.0 * (count[p.id] - 1))
+                           for p in layout.people.values() if p.id not in mine and count[p.id]),
+                *_outside(layout.label_boxes(), slabs)]
+        members = sorted(mine, key=lambda m: layout.people[m].box.x)
+        frames = {m: sum(1 for j, s in enumerate(sets) if m in s and j not in placed)
+                  for m in members}  # a member's frames (of households not outlined)
+        out.append(NestOutline(
+            index, mine, sorted({layout.people[m].row for m in mine}), slabs, others, wide,
+            [layout.people[m].box.grow(_nest_least(frames[m]) + 1.5)
+             for m in members if frames[m]],
+            [layout.people[m].box for m in members]))
+    return out
+
+
 def _nest_least(frames: int) -> float:
     """How near the outermost of ``frames`` nested frames round a person may come to their
     box: the innermost :data:`FRAME_INNER` from it, the others 1.5 units apart (as close
     as where they are drawn for a person in more than three households)."""
     return FRAME_INNER + min(_FRAME_OUTER - FRAME_INNER, 1.5 * max(0, frames - 1))
-
-
-def along(outline: list[Point], lines: Lines) -> float:
-    """How far the edges of ``outline`` run beside one of ``lines`` (closer than
-    :data:`_ALONG`, parallel), in units: where a reader may take the two for one line."""
-    horizontal, vertical = lines
-    total = 0.0
-    for p, q in itertools.pairwise([*outline, outline[0]]):
-        if p[1] == q[1] and p[0] != q[0]:
-            at, lo, hi, segs = p[1], min(p[0], q[0]), max(p[0], q[0]), horizontal
-        elif p[0] == q[0] and p[1] != q[1]:
-            at, lo, hi, segs = p[0], min(p[1], q[1]), max(p[1], q[1]), vertical
-        else:
-            continue
-        for there, s0, s1, _n, _kind in segs:
-            if abs(there - at) < _ALONG:
-                total += max(0.0, min(hi, s1) - max(lo, s0))
-    return total
 
 
 def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
@@ -230,7 +251,7 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
               and max(seg[0][1], seg[1][1]) >= y0 - grow]
 
     def score(candidate: list[Slab]) -> float:
-        outline = _outline(candidate)
+        outline = slab_outline(candidate)
         return along(outline, near) + (beside_outline(outline, beside) if beside else 0.0)
 
     best = score(slabs)
@@ -238,7 +259,7 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
         return slabs
     least = [b.grow(2.5) for b in own]
     nudges = _NUDGES[1:] + (_DEEPER if own else ()) + (_WIDER if wide is not None and beside
-                            and beside_outline(_outline(slabs), beside) else ())
+                            and beside_outline(slab_outline(slabs), beside) else ())
     out = list(slabs)
     for k in range(len(out)):
         for side in range(4):
@@ -303,22 +324,3 @@ def _holds(slab: Slab, box: Box) -> bool:
     """True when ``box`` lies inside ``slab`` (edges may meet)."""
     y0, y1, x0, x1 = slab
     return x0 <= box.x and box.right <= x1 and y0 <= box.y and box.bottom <= y1
-
-
-def _outline(slabs: list[tuple[float, float, float, float]]) -> list[Point]:
-    """The outline of stacked row boxes joined across the bands between them."""
-    full: list[tuple[float, float, float, float]] = []
-    for k, slab in enumerate(slabs):
-        if k > 0:
-            prev = slabs[k - 1]
-            lo, hi = max(prev[2], slab[2]), min(prev[3], slab[3])
-            full.append((prev[1], slab[0], lo, hi))  # a neck only as wide as both rows
-        full.append(slab)
-    right: list[Point] = []
-    left: list[Point] = []
-    for y0, y1, x0, x1 in full:
-        right += [(x1, y0), (x1, y1)]
-        left += [(x0, y0), (x0, y1)]
-    points = right + list(reversed(left))
-    return [(round(x, 2), round(y, 2)) for x, y in points]
-
