@@ -75,3 +75,26 @@ def test_the_legend_names_exactly_the_household_marks_drawn(case: Case) -> None:
         assert _styles([sample]) == _styles(outlines)
     if apart is not None:
         assert _styles(list(apart.iter(f"{SVG}rect"))) <= _styles(frames)
+    samples = [r for g in _groups(root, "legend-entry")
+               if (g.get("data-key") or "").startswith("household-apart")
+               for r in g.iter(f"{SVG}rect")]
+    assert {r.get("fill") for r in samples} == {r.get("fill") for r in frames}  # every tint
+
+
+@pytest.mark.parametrize(("lang", "words"), [("nl", "Huishouden {n}: leden apart"),
+                                             ("en", "Household {n}: members apart")])
+def test_each_tint_of_split_households_is_named_in_the_legend(lang: str, words: str) -> None:
+    """In ``remarriage`` two households are split, one in a light green tint (Mark and his
+    children with Yvonne), one in a light orange (Sandra and Lotte). The legend showed the
+    green only, so a reader could not tell what the orange frames were. With more than one
+    tint the legend has an entry a household: its frames' tint and its name."""
+    case = load(ROOT / "tests" / "cases" / "remarriage.yaml")
+    root = ET.fromstring(render_genogram(case, lang=lang, at=case.as_of()))
+    groups = _groups(root, "apart")
+    assert len(groups) == 2
+    for pos, hh in enumerate(groups):
+        k = int(hh.get("data-index") or 0)
+        entry = _entry(root, "household-apart" if pos == 0 else f"household-apart-{k}")
+        assert entry is not None
+        assert _styles(list(entry.iter(f"{SVG}rect"))) == _styles(list(hh.iter(f"{SVG}rect")))
+        assert words.format(n=k + 1) in "".join(entry.itertext())

@@ -21,6 +21,7 @@ from ..layout import Box, Point
 from ..layout.genogram import (
     GenogramLayout,
     GenogramOptions,
+    HouseholdPlace,
     PartnershipPlace,
     layout_genogram,
 )
@@ -200,10 +201,16 @@ def _collect_legend(case: Case, layout: GenogramLayout, legend: Legend, lang: st
                    symbol_sample(SymbolSpec("male", age=42)))
     if any(h.outline is not None for h in layout.households):
         legend.add("markers", "household", label("household", lang), _household_sample)
-    apart = next((h for h in layout.households if h.outline is None), None)
-    if apart is not None:  # drawn as its frames are: dotted, in its household's tint
+    apart = [h for h in layout.households if h.outline is None]
+    if len({_tint(h.index) for h in apart}) == 1:  # drawn as its frames are: dotted, tinted
         legend.add("markers", "household-apart", label("household_apart", lang),
-                   _apart_sample(_tint(apart.index)))
+                   _apart_sample(_tint(apart[0].index)))
+    else:  # one entry a household, so that each tint is named
+        for k, hh in enumerate(apart):
+            legend.add("markers", "household-apart" if k == 0 else f"household-apart-{hh.index}",
+                       label("household_apart_named", lang).format(
+                           name=_household_name(case, hh, lang)),
+                       _apart_sample(_tint(hh.index)))
     return adopted
 
 
@@ -300,13 +307,20 @@ def _frame(doc: SvgDoc, g: Element, box: Box, tint: str) -> None:
              stroke=HOUSEHOLD, stroke_width=1.1, stroke_dasharray=_FRAME_DASH)
 
 
+def _household_name(case: Case, hh: HouseholdPlace, lang: str) -> str:
+    """The household's name as the drawing shows it: as written by its outline or frames,
+    else its own, else "Huishouden N"."""
+    own = hh.name or case.households[hh.index].name
+    return own or f"{label('household', lang)} {hh.index + 1}"
+
+
 def _paint_households(doc: SvgDoc, case: Case, layout: GenogramLayout, lang: str) -> None:
     if not layout.households:
         return
     layer = doc.group(classes=["households"])
     for hh in layout.households:
         record = case.households[hh.index]
-        name = hh.name or record.name or f"{label('household', lang)} {hh.index + 1}"
+        name = _household_name(case, hh, lang)
         g = doc.group(layer, id=f"h-{record.id}" if record.id else None,
                       classes=["household", "outlined" if hh.outline else "apart"],
                       data={"members": " ".join(hh.members), "index": str(hh.index)},

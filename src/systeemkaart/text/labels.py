@@ -94,6 +94,8 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "consanguineous": {"nl": "Bloedverwante partners", "en": "Partners related by descent"},
     "household_apart": {"nl": "Huishouden, leden apart (kaders in één kleur)",
                         "en": "Household, members apart (frames in one tint)"},
+    "household_apart_named": {"nl": "{name}: leden apart (kaders in deze kleur)",
+                              "en": "{name}: members apart (frames in this tint)"},
     "age_inside": {"nl": "Leeftijd in symbool", "en": "Age inside symbol"},
     "single_parent": {"nl": "Alleenstaande ouder", "en": "Single parent"},
     # systemogram and timeline
