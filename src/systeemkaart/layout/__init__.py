@@ -84,6 +84,11 @@ class Box:
                 and self.y < other.y + other.h + gap - eps
                 and other.y < self.y + self.h + gap - eps)
 
+    def holds(self, box: Box) -> bool:
+        """True when ``box`` lies inside this box (edges may meet)."""
+        return self.x <= box.x and box.right <= self.right and self.y <= box.y \
+            and box.bottom <= self.bottom
+
     def corners(self) -> list[Point]:
         """The four corners, clockwise from the top left: the box as an outline."""
         return [(self.x, self.y), (self.x + self.w, self.y), (self.x + self.w, self.y + self.h),

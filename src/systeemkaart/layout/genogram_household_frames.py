@@ -68,7 +68,7 @@ def frames_off_lines(layout: GenogramLayout, framed: dict[str, int], top: float)
                 got = beside_outline(moved.corners(), beside)
                 if got >= best:
                     continue
-                if not _holds(mark, moved):
+                if not mark.holds(moved):
                     if stops is None:
                         stops = _frame_stops(layout, m, [mark])
                     if _blocked(layout, moved, top, stops):
@@ -228,9 +228,3 @@ def _frame_stops(layout: GenogramLayout, pid: str, marks: list[Box]) -> list[Box
             [b for b in hh.marks if all(b is not m for m in marks)]
     stops += [b for b in layout.label_boxes() if not any(b.overlaps(m, gap=2.0) for m in marks)]
     return stops
-
-
-def _holds(outer: Box, box: Box) -> bool:
-    """True when ``box`` lies inside ``outer`` (edges may meet)."""
-    return outer.x <= box.x and box.right <= outer.right and outer.y <= box.y \
-        and box.bottom <= outer.bottom

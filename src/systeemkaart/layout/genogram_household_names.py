@@ -83,7 +83,7 @@ def place_names(work: Work, layout: GenogramLayout) -> None:
         width = text_width(hh.name, NAME_SIZE)
         for own, spots in _places(hh, split, width):
             others = [b for index, shape in shapes.items() if index != hh.index
-                      for b in shape if not any(_holds(o, b) for o in own)]
+                      for b in shape if not any(o.holds(b) for o in own)]
             box = next((box for x, y in spots
                         if free(box := Box(x, y - NAME_SIZE * 0.8, width, NAME_SIZE))
                         and name_gap(box, own) < name_gap(box, others)), None)
@@ -105,7 +105,7 @@ def _places(hh: HouseholdPlace, split: list[HouseholdPlace], width: float
     if hh.outline is not None:
         slabs = outline_slabs(hh.outline)
         return [(slabs, _outline_spots(slabs, width))]
-    anchors = [max((m for other in split for m in other.marks if _holds(m, frame)),
+    anchors = [max((m for other in split for m in other.marks if m.holds(frame)),
                    key=lambda m: m.w)
                for frame in sorted(hh.marks, key=lambda b: (b.y, b.x))]
     spots = [_frame_spots(a, width) for a in anchors]
@@ -126,7 +126,7 @@ def names_away(layout: GenogramLayout) -> list[int]:
             continue
         own = shapes[hh.index]
         nest = [b for index, shape in shapes.items() if index != hh.index for b in shape
-                if hh.outline is None and any(_holds(b, o) or _holds(o, b) for o in own)]
+                if hh.outline is None and any(b.holds(o) or o.holds(b) for o in own)]
         others = [b for index, shape in shapes.items() if index != hh.index for b in shape
                   if all(b is not n for n in nest)]
         gap = name_gap(hh.name_box, [*own, *nest])
@@ -145,7 +145,7 @@ def name_gap(box: Box, shape: list[Box]) -> float:
     rows or a household's frames): from inside, to the edge it is nearest."""
     best = float("inf")
     for s in shape:
-        if _holds(s, box):
+        if s.holds(box):
             gap = min(box.x - s.x, s.right - box.right, box.y - s.y, s.bottom - box.bottom)
         else:
             dx = max(0.0, s.x - box.right, box.x - s.right)
@@ -202,9 +202,3 @@ def _edge_in(frame: Box, box: Box) -> bool:
     inside = Box(frame.x + 0.5, frame.y + 0.5, frame.w - 1.0, frame.h - 1.0)
     return not (inside.x <= box.x and box.right <= inside.right and inside.y <= box.y
                 and box.bottom <= inside.bottom)
-
-
-def _holds(outer: Box, box: Box) -> bool:
-    """True when ``box`` lies inside ``outer`` (edges may meet)."""
-    return outer.x <= box.x and box.right <= outer.right and outer.y <= box.y \
-        and box.bottom <= outer.bottom

@@ -171,7 +171,7 @@ def _fits(o: NestOutline, slab: Slab, shift: float, frame: Box) -> bool:
     if any(box.overlaps(b, gap=_GAP) for b in (o.wide if shift > 2.5 else o.others)):
         return False
     held = [*o.keep, *(b.grow(_OWN) for b in o.own)] if shift < 0 else o.keep
-    return all(_holds(box, b) for b in held if slab[0] <= (b.y + b.bottom) / 2 <= slab[1])
+    return all(box.holds(b) for b in held if slab[0] <= (b.y + b.bottom) / 2 <= slab[1])
 
 
 def _apart(nest: list[NestOutline], group: list[tuple[NestOutline, int]],
@@ -193,7 +193,7 @@ def _apart(nest: list[NestOutline], group: list[tuple[NestOutline, int]],
             other = _box(trial[q.index][q.rows.index(p.rows[kk])])
             inner, outer = (other, box) if q.members < p.members or (
                 q.members == p.members and q.index < p.index) else (box, other)
-            if not _holds(outer, inner.grow(_GAP)):
+            if not outer.holds(inner.grow(_GAP)):
                 return False
     return True
 
@@ -207,9 +207,3 @@ def _edges(slabs: list[Slab]) -> list[Segment]:
 def _box(slab: Slab) -> Box:
     """``slab`` ``(y0, y1, x0, x1)`` as a box."""
     return Box(slab[2], slab[0], slab[3] - slab[2], slab[1] - slab[0])
-
-
-def _holds(outer: Box, box: Box) -> bool:
-    """True when ``box`` lies inside ``outer`` (edges may meet)."""
-    return outer.x <= box.x and box.right <= outer.right and outer.y <= box.y \
-        and box.bottom <= outer.bottom
