@@ -200,5 +200,4 @@ def _edge_in(frame: Box, box: Box) -> bool:
     if not frame.overlaps(box):
         return False
     inside = Box(frame.x + 0.5, frame.y + 0.5, frame.w - 1.0, frame.h - 1.0)
-    return not (inside.x <= box.x and box.right <= inside.right and inside.y <= box.y
-                and box.bottom <= inside.bottom)
+    return not inside.holds(box)

@@ -165,8 +165,7 @@ def _fits(o: NestOutline, slab: Slab, shift: float, frame: Box) -> bool:
     from what ``o`` keeps clear of, stays in ``frame`` and holds its row's boxes of
     ``o.keep`` (moving in, its members' boxes 2.5 units inside)."""
     box = _box(slab)
-    if not (frame.x <= box.x and box.right <= frame.right and frame.y <= box.y
-            and box.bottom <= frame.bottom):
+    if not frame.holds(box):
         return False
     if any(box.overlaps(b, gap=_GAP) for b in (o.wide if shift > 2.5 else o.others)):
         return False
