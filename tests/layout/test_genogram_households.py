@@ -140,6 +140,27 @@ def test_a_split_households_name_stands_by_its_frames_or_not_at_all(name: str,
     assert hh.name_box is None or _own_gap(layout, hh) <= 6.0
 
 
+def test_a_split_households_name_never_stands_just_inside_another_outline() -> None:
+    """In ``side-ports-run-out`` "Huishouden 1" (split: a frame round each member) stood by
+    Fatima's frame, 3.1 units inside the top edge of the dashed outline of household 2 (no
+    name of its own written), and read as that outline's name. A name stands inside another
+    household's outline only 12 units or more from its edges; here no such place is free, so
+    the name is in the tooltip and the legend's entry for its tint."""
+    case = load(Path(__file__).resolve().parents[1] / "data" /
+                "genogram-side-ports-run-out.json")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert household_problems(layout) == []
+    outlines = {h.index: outline_slabs(h.outline) for h in layout.households
+                if h.outline is not None}
+    assert outlines
+    for hh in layout.households:
+        if hh.name_box is None:
+            continue
+        for index, slabs in outlines.items():
+            if index != hh.index and any(_inside(s, hh.name_box) for s in slabs):
+                assert name_gap(hh.name_box, slabs) >= 12.0
+
+
 def _named(case: Case) -> Case:
     """``case`` with every household given a name of its own."""
     data = case.model_dump(mode="json", exclude_none=True, by_alias=True)

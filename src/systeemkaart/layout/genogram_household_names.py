@@ -23,7 +23,8 @@ from .genogram_places import GenogramLayout, HouseholdPlace, Work
 from .genogram_relations import drawn_half
 from .genogram_route import TEXT_CLEAR
 
-__all__ = ["NAME_REACH", "name_gap", "names_away", "place_names"]
+__all__ = ["INSIDE_CLEAR", "NAME_REACH", "inside_other", "name_gap", "names_away",
+           "place_names"]
 
 NAME_SIZE: Final = 8.0
 """Font size of a household's name."""
@@ -34,6 +35,9 @@ _OFF: Final = 3.0
 NAME_REACH: Final = 6.0
 """The farthest a name stands from its own outline or frame (the places tried stand
 :data:`_OFF` from it)."""
+INSIDE_CLEAR: Final = 12.0
+"""How far inside another household's outline a name must stand from its edge not to
+read as that outline's name (twice :data:`NAME_REACH`)."""
 _NEAREST: Final = 10
 """How many of the places by a frame (see :func:`_frame_spots`) are its corners, middles
 and sides: tried by every frame before the places further along any."""
@@ -46,7 +50,8 @@ def place_names(work: Work, layout: GenogramLayout) -> None:
     is which), at the first place by its frames (see :func:`_frame_spots`) or its outline
     (see :func:`_outline_spots`) that meets no person, line, line label, frame, outline,
     other name or the title above the drawing, and stands nearer its own outline or frame
-    than any other household's (see :func:`name_gap`). Where there is none, the name is
+    than any other household's (see :func:`name_gap`), and not just inside another
+    household's outline (see :func:`inside_other`). Where there is none, the name is
     left out (the household's tooltip still has it): written away from its household it
     would seem to name something else."""
     lang = work.options.lang
@@ -61,6 +66,7 @@ def place_names(work: Work, layout: GenogramLayout) -> None:
     taken: list[Box] = [p.box for p in layout.people.values()]
     taken += layout.label_boxes()
     shapes = {hh.index: _shape(hh) for hh in layout.households}
+    outlines = _outlines(layout)
     frames = [b for shape in shapes.values() for b in shape]
     lines = [(p, q) for kind, _ends, points in layout.edges() if kind != "relation"
              for p, q in itertools.pairwise(points)]
@@ -86,7 +92,8 @@ def place_names(work: Work, layout: GenogramLayout) -> None:
                       for b in shape if not any(o.holds(b) for o in own)]
             box = next((box for x, y in spots
                         if free(box := Box(x, y - NAME_SIZE * 0.8, width, NAME_SIZE))
-                        and name_gap(box, own) < name_gap(box, others)), None)
+                        and name_gap(box, own) < name_gap(box, others)
+                        and not inside_other(box, hh.index, outlines)), None)
             if box is not None:
                 hh.name_box = box
                 hh.name_at = (box.x, round(box.y + NAME_SIZE * 0.8, 2))
@@ -120,6 +127,7 @@ def names_away(layout: GenogramLayout) -> list[int]:
     frames nested round one person count as one nest: a name by the nest stands by each
     frame of it."""
     shapes = {hh.index: _shape(hh) for hh in layout.households}
+    outlines = _outlines(layout)
     away = []
     for hh in layout.households:
         if hh.name_box is None:
@@ -130,9 +138,27 @@ def names_away(layout: GenogramLayout) -> list[int]:
         others = [b for index, shape in shapes.items() if index != hh.index for b in shape
                   if all(b is not n for n in nest)]
         gap = name_gap(hh.name_box, [*own, *nest])
-        if gap > NAME_REACH or gap >= name_gap(hh.name_box, others):
+        if gap > NAME_REACH or gap >= name_gap(hh.name_box, others) \
+                or inside_other(hh.name_box, hh.index, outlines):
             away.append(hh.index)
     return away
+
+
+def inside_other(box: Box, index: int, outlines: dict[int, list[Box]]) -> bool:
+    """True when ``box`` (the name of household ``index``) stands inside another
+    household's outline within :data:`INSIDE_CLEAR` of its edge, where it reads as that
+    outline's own name (a split household's frame nested in an outline, its name by the
+    frame, once seemed to name the outline). ``outlines``: each outlined household's rows
+    (see :func:`_outlines`)."""
+    return any(other != index and any(s.holds(box) for s in slabs)
+               and name_gap(box, slabs) < INSIDE_CLEAR
+               for other, slabs in outlines.items())
+
+
+def _outlines(layout: GenogramLayout) -> dict[int, list[Box]]:
+    """The rows of each outlined household's outline, by household."""
+    return {hh.index: outline_slabs(hh.outline) for hh in layout.households
+            if hh.outline is not None}
 
 
 def _shape(hh: HouseholdPlace) -> list[Box]:
