@@ -62,3 +62,25 @@ def test_a_refusal_found_quickly_names_its_line_and_location(
         reader.parse_text(text, file="x.yaml")
     problem = info.value.problems[0]
     assert (problem.line, problem.location) == (line, location)
+
+
+def _nested(levels: int) -> str:
+    """Records and lists in turn, ``levels`` collections deep (``a: [{a: [...]}]``)."""
+    text = "x"
+    for level in range(levels - 1, 0, -1):
+        text = f"{{a: {text}}}" if level % 2 == 0 else f"[{text}]"
+    return f"a: {text}\n"
+
+
+@pytest.mark.parametrize("kind", ["record", "list"])
+def test_nesting_at_the_limit_is_read_and_one_deeper_refused_in_both_modes(kind: str) -> None:
+    deepest = reader.MAX_DEPTH + 1  # the top record is level 0
+    fits = _nested(deepest) if kind == "list" else "b:\n  " + _nested(deepest - 1)
+    too_deep = _nested(deepest + 1) if kind == "list" else "b:\n  " + _nested(deepest)
+    quick, recorded = _both(fits)
+    assert quick == recorded == yaml.safe_load(fits)
+    for record in (False, True):
+        with pytest.raises(CaseFormatError) as info:
+            reader._read_yaml(too_deep, "x.yaml", record=record)
+        assert str(info.value) == f"x.yaml: nesting is too deep (limit {reader.MAX_DEPTH} " \
+                                  f"levels) (line {1 if kind == 'list' else 2})"

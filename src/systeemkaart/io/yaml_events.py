@@ -29,6 +29,8 @@ _INT: Final = "tag:yaml.org,2002:int"
 _SCALAR: Final = yaml.ScalarEvent
 _SEQUENCE_END: Final = yaml.SequenceEndEvent
 _MAPPING_END: Final = yaml.MappingEndEvent
+_SEQUENCE_START: Final = yaml.SequenceStartEvent
+_MAPPING_START: Final = yaml.MappingStartEvent
 _UNKNOWN: Final = object()
 _PLAIN_TAGS: Final = frozenset(
     f"tag:yaml.org,2002:{t}"
@@ -228,13 +230,16 @@ class EventBuilder:
 
     def quick_sequence(self, depth: int) -> list[Any]:
         """:meth:`sequence` in the quick mode: no paths, the count kept in a local while
-        the items are plain text (most of a case), the limit checked at every element."""
+        the items are plain text (most of a case), the limit checked at every element; a
+        record without tag or anchor (a person) is read here, past :meth:`node`'s checks,
+        unless it would be nested too deep (:meth:`node` then refuses it)."""
         value: list[Any] = []
         resolvers = self.resolvers
         known = self.known
         next_event = self.next
         limit = self.max_elements
         count = self.count
+        plain = depth < self.max_depth and not self.path_resolvers
         item: Any = next_event()
         while type(item) is not _SEQUENCE_END:
             if type(item) is _SCALAR and item.anchor is None:
@@ -248,6 +253,15 @@ class EventBuilder:
                 else:
                     read = known.get(text, _UNKNOWN) if item.tag is None else _UNKNOWN
                     value.append(self.plain(item, "") if read is _UNKNOWN else read)
+            elif type(item) is _MAPPING_START and plain and item.anchor is None \
+                    and item.tag is None:  # a plain record, as node() reads it
+                count += 1
+                if count > limit:
+                    self.count = count
+                    self.counted(0, via_alias=False)
+                self.count = count
+                value.append(self.quick_mapping(depth + 1))
+                count = self.count
             else:
                 self.count = count
                 value.append(self.node(item, "", depth + 1))
@@ -257,9 +271,10 @@ class EventBuilder:
         return value
 
     def quick_mapping(self, depth: int) -> dict[str, Any]:
-        """:meth:`mapping` in the quick mode, kept as quick as :meth:`quick_sequence`; its
-        refusals name no location (the recording mode finds them again, see the module
-        docstring)."""
+        """:meth:`mapping` in the quick mode, kept as quick as :meth:`quick_sequence` (here a
+        list without tag or anchor, like a couple's ``partners``, is read past
+        :meth:`node`); its refusals name no location (the recording mode finds them again,
+        see the module docstring)."""
         out: dict[str, Any] = {}
         resolvers = self.resolvers
         known = self.known
@@ -267,6 +282,7 @@ class EventBuilder:
         next_event = self.next
         limit = self.max_elements
         count = self.count
+        plain = depth < self.max_depth and not self.path_resolvers
         event = next_event()
         while type(event) is not _MAPPING_END:
             if type(event) is _SCALAR and event.tag is None and event.anchor is None:
@@ -292,6 +308,15 @@ class EventBuilder:
                 else:
                     read = known.get(text, _UNKNOWN) if value.tag is None else _UNKNOWN
                     out[key] = self.plain(value, "") if read is _UNKNOWN else read
+            elif type(value) is _SEQUENCE_START and plain and value.anchor is None \
+                    and value.tag is None:  # a plain list, as node() reads it
+                count += 1
+                if count > limit:
+                    self.count = count
+                    self.counted(0, via_alias=False)
+                self.count = count
+                out[key] = self.quick_sequence(depth + 1)
+                count = self.count
             else:
                 self.count = count
                 out[key] = self.node(value, "", depth + 1)
