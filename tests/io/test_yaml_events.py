@@ -45,6 +45,14 @@ def test_every_example_reads_alike_in_both_modes(path: Path) -> None:
     ("- {yes: 1, 2: b}\n- [a, {c: null}]\n", [{"true": 1, "2": "b"}, ["a", {"c": None}]]),
     ("a: &x {b: [1, 2]}\nc: *x\n", {"a": {"b": [1, 2]}, "c": {"b": [1, 2]}}),
     ("a: !!str 1\nb: '1'\nc: [!!int '2']\n", {"a": "1", "b": "1", "c": [2]}),
+    ("- {name: Noor, born: 1990-02-03, n: null, o: Off, t: True, y: 0x1F, f: 1_0, e: 1e3}\n"
+     "- {name: Noor, born: 1990-02-03, n: Null, o: off, t: Tom, y: Yusuf, f: 'Off', e: .5}\n"
+     "- [Noor, 1990-02-03, ~, On, TRUE, 0x1F, Fatima, !!str 7, !!float 7, 1.0e+3]\n",
+     [{"name": "Noor", "born": "1990-02-03", "n": None, "o": False, "t": True, "y": 31,
+       "f": 10, "e": "1e3"},
+      {"name": "Noor", "born": "1990-02-03", "n": None, "o": False, "t": "Tom", "y": "Yusuf",
+       "f": "Off", "e": 0.5},
+      ["Noor", "1990-02-03", None, True, True, 31, "Fatima", "7", 7.0, 1000.0]]),
 ])
 def test_plain_values_are_read_by_yaml_rules_in_both_modes(text: str, expected: object) -> None:
     quick, recorded = _both(text)

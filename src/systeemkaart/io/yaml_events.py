@@ -139,6 +139,23 @@ class EventBuilder:
             return value
         return self.scalar(event, path, event.start_mark.line + 1)
 
+    def fresh(self, event: Any) -> Any:
+        """:meth:`plain` in the quick mode, of a scalar not read before: tagged, or untagged
+        text that a YAML rule might read as other than text (it starts as one of them
+        does). The rules are tried here, and only a text they read as a number, a boolean
+        or null goes on to :meth:`scalar` (names and dates are most of these texts)."""
+        text = event.value
+        if event.tag is not None:
+            return self.scalar(event, "", event.start_mark.line + 1)
+        value = text
+        for tag, pattern in self.resolvers[text[:1]]:
+            if pattern.match(text):
+                if tag != _STR and tag != _TIMESTAMP:  # dates stay text, as scalar() keeps them
+                    value = self.scalar(event, "", event.start_mark.line + 1)
+                break
+        self.known[text] = value
+        return value
+
     def node(self, event: Any, path: str, depth: int) -> Any:
         """The value that starts with ``event``, read to its end."""
         if type(event) is _SCALAR and event.anchor is None:  # the common case, fast
@@ -252,7 +269,7 @@ class EventBuilder:
                     value.append(text)  # as plain() returns it
                 else:
                     read = known.get(text, _UNKNOWN) if item.tag is None else _UNKNOWN
-                    value.append(self.plain(item, "") if read is _UNKNOWN else read)
+                    value.append(self.fresh(item) if read is _UNKNOWN else read)
             elif type(item) is _MAPPING_START and plain and item.anchor is None \
                     and item.tag is None:  # a plain record, as node() reads it
                 count += 1
@@ -307,7 +324,7 @@ class EventBuilder:
                     out[key] = text  # as plain() returns it
                 else:
                     read = known.get(text, _UNKNOWN) if value.tag is None else _UNKNOWN
-                    out[key] = self.plain(value, "") if read is _UNKNOWN else read
+                    out[key] = self.fresh(value) if read is _UNKNOWN else read
             elif type(value) is _SEQUENCE_START and plain and value.anchor is None \
                     and value.tag is None:  # a plain list, as node() reads it
                 count += 1
