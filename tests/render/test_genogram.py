@@ -15,6 +15,7 @@ from systeemkaart.cli import main
 from systeemkaart.dates import PartialDate
 from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import Box
+from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
 from systeemkaart.model import Case, case_at
 from systeemkaart.render.genogram import render_genogram
 from tests.strategies_genogram import genogram_families
@@ -100,6 +101,21 @@ def test_legend_shows_status_marks_and_consanguinity_only_when_used() -> None:
     assert {"status-divorced", "status-separated", "deceased"} <= remarriage
     assert "consanguineous" not in remarriage
     assert "consanguineous" in _legend(_svg(load(CASES / "consanguinity.yaml")))
+
+
+@pytest.mark.parametrize("name", ["remarriage", "twins-adoption", "consanguinity"])
+def test_legend_names_partner_lines_and_their_ends_in_the_order_first_drawn(name: str) -> None:
+    case = load(CASES / f"{name}.yaml")
+    case = case_at(case, case.as_of())
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    drawn = [f"partnership-{ps.kind}" for ps in layout.partnerships]
+    drawn += [f"status-{ps.ended}" for ps in layout.partnerships
+              if (ps.ended in {"separated", "divorced"} and ps.slashes)
+              or (ps.ended == "widowed" and ps.points)]
+    (legend,) = _groups(_root(_svg(case)), "legend")
+    keys = (legend.get("data-entries") or "").split()
+    assert [k for k in keys if k.startswith(("partnership-", "status-"))] == \
+        list(dict.fromkeys(drawn))
 
 
 def test_labels_follow_the_language() -> None:

@@ -29,6 +29,8 @@ _INT: Final = "tag:yaml.org,2002:int"
 _SCALAR: Final = yaml.ScalarEvent
 _SEQUENCE_END: Final = yaml.SequenceEndEvent
 _MAPPING_END: Final = yaml.MappingEndEvent
+_SEQUENCE_START: Final = yaml.SequenceStartEvent
+_MAPPING_START: Final = yaml.MappingStartEvent
 _UNKNOWN: Final = object()
 _PLAIN_TAGS: Final = frozenset(
     f"tag:yaml.org,2002:{t}"
@@ -137,6 +139,23 @@ class EventBuilder:
             return value
         return self.scalar(event, path, event.start_mark.line + 1)
 
+    def fresh(self, event: Any) -> Any:
+        """:meth:`plain` in the quick mode, of a scalar not read before: tagged, or untagged
+        text that a YAML rule might read as other than text (it starts as one of them
+        does). The rules are tried here, and only a text they read as a number, a boolean
+        or null goes on to :meth:`scalar` (names and dates are most of these texts)."""
+        text = event.value
+        if event.tag is not None:
+            return self.scalar(event, "", event.start_mark.line + 1)
+        value = text
+        for tag, pattern in self.resolvers[text[:1]]:
+            if pattern.match(text):
+                if tag != _STR and tag != _TIMESTAMP:  # dates stay text, as scalar() keeps them
+                    value = self.scalar(event, "", event.start_mark.line + 1)
+                break
+        self.known[text] = value
+        return value
+
     def node(self, event: Any, path: str, depth: int) -> Any:
         """The value that starts with ``event``, read to its end."""
         if type(event) is _SCALAR and event.anchor is None:  # the common case, fast
@@ -228,13 +247,16 @@ class EventBuilder:
 
     def quick_sequence(self, depth: int) -> list[Any]:
         """:meth:`sequence` in the quick mode: no paths, the count kept in a local while
-        the items are plain text (most of a case), the limit checked at every element."""
+        the items are plain text (most of a case), the limit checked at every element; a
+        record without tag or anchor (a person) is read here, past :meth:`node`'s checks,
+        unless it would be nested too deep (:meth:`node` then refuses it)."""
         value: list[Any] = []
         resolvers = self.resolvers
         known = self.known
         next_event = self.next
         limit = self.max_elements
         count = self.count
+        plain = depth < self.max_depth and not self.path_resolvers
         item: Any = next_event()
         while type(item) is not _SEQUENCE_END:
             if type(item) is _SCALAR and item.anchor is None:
@@ -247,7 +269,16 @@ class EventBuilder:
                     value.append(text)  # as plain() returns it
                 else:
                     read = known.get(text, _UNKNOWN) if item.tag is None else _UNKNOWN
-                    value.append(self.plain(item, "") if read is _UNKNOWN else read)
+                    value.append(self.fresh(item) if read is _UNKNOWN else read)
+            elif type(item) is _MAPPING_START and plain and item.anchor is None \
+                    and item.tag is None:  # a plain record, as node() reads it
+                count += 1
+                if count > limit:
+                    self.count = count
+                    self.counted(0, via_alias=False)
+                self.count = count
+                value.append(self.quick_mapping(depth + 1))
+                count = self.count
             else:
                 self.count = count
                 value.append(self.node(item, "", depth + 1))
@@ -257,9 +288,10 @@ class EventBuilder:
         return value
 
     def quick_mapping(self, depth: int) -> dict[str, Any]:
-        """:meth:`mapping` in the quick mode, kept as quick as :meth:`quick_sequence`; its
-        refusals name no location (the recording mode finds them again, see the module
-        docstring)."""
+        """:meth:`mapping` in the quick mode, kept as quick as :meth:`quick_sequence` (here a
+        list without tag or anchor, like a couple's ``partners``, is read past
+        :meth:`node`); its refusals name no location (the recording mode finds them again,
+        see the module docstring)."""
         out: dict[str, Any] = {}
         resolvers = self.resolvers
         known = self.known
@@ -267,6 +299,7 @@ class EventBuilder:
         next_event = self.next
         limit = self.max_elements
         count = self.count
+        plain = depth < self.max_depth and not self.path_resolvers
         event = next_event()
         while type(event) is not _MAPPING_END:
             if type(event) is _SCALAR and event.tag is None and event.anchor is None:
@@ -291,7 +324,16 @@ class EventBuilder:
                     out[key] = text  # as plain() returns it
                 else:
                     read = known.get(text, _UNKNOWN) if value.tag is None else _UNKNOWN
-                    out[key] = self.plain(value, "") if read is _UNKNOWN else read
+                    out[key] = self.fresh(value) if read is _UNKNOWN else read
+            elif type(value) is _SEQUENCE_START and plain and value.anchor is None \
+                    and value.tag is None:  # a plain list, as node() reads it
+                count += 1
+                if count > limit:
+                    self.count = count
+                    self.counted(0, via_alias=False)
+                self.count = count
+                out[key] = self.quick_sequence(depth + 1)
+                count = self.count
             else:
                 self.count = count
                 out[key] = self.node(value, "", depth + 1)

@@ -66,15 +66,16 @@ class CrossingPoints:
                 n += 1
                 (x1, y1), (x2, y2) = s
                 i, j = floor(x1 * _PER_X), floor(y1 * _PER_Y)
-                if i == floor(x2 * _PER_X) and j == floor(y2 * _PER_Y):  # most
+                i2, j2 = floor(x2 * _PER_X), floor(y2 * _PER_Y)
+                if i == i2 and j == j2:  # most
                     if wanted is None or (i, j) in wanted:
                         segments[n] = s
                         owner[n] = k
                         cells.setdefault((i, j), []).append(n)
                     continue
-                rows = _span(y1, y2, _PER_Y)
-                met = [(i, j) for i in _span(x1, x2, _PER_X) for j in rows
-                       if wanted is None or (i, j) in wanted]
+                rows = range(j, j2 + 1) if j <= j2 else range(j2, j + 1)  # as _span
+                met = [(a, b) for a in (range(i, i2 + 1) if i <= i2 else range(i2, i + 1))
+                       for b in rows if wanted is None or (a, b) in wanted]
                 if met:
                     segments[n] = s
                     owner[n] = k

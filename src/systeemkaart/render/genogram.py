@@ -156,20 +156,19 @@ def _collect_legend(case: Case, layout: GenogramLayout, legend: Legend, lang: st
     if any(p.stillbirth for p in case.people):
         legend.add("symbols", "stillbirth", label("stillbirth", lang),
                    symbol_sample(SymbolSpec("unknown", stillbirth=True)))
-    for ps in layout.partnerships:
-        if ps.kind == "implied":
-            legend.add("family_lines", "partnership-implied", label("implied", lang),
-                       line_sample(_IMPLIED))
-        else:
-            legend.add("family_lines", f"partnership-{ps.kind}", label(ps.kind, lang),
-                       line_sample(PARTNERSHIP_STYLES[ps.kind]))
-    for ps in layout.partnerships:
-        if ps.ended in {"separated", "divorced"} and ps.slashes:
-            legend.add("family_lines", f"status-{ps.ended}", label(ps.ended, lang),
-                       _slash_sample(2 if ps.ended == "divorced" else 1))
-        elif ps.ended == "widowed" and ps.points:
+    for kind in dict.fromkeys(ps.kind for ps in layout.partnerships):  # in order, once
+        legend.add("family_lines", f"partnership-{kind}", label(kind, lang),
+                   line_sample(_IMPLIED if kind == "implied" else PARTNERSHIP_STYLES[kind]))
+    for ended in dict.fromkeys(  # the ends drawn with a mark, in order, once
+            ps.ended for ps in layout.partnerships
+            if (ps.ended in {"separated", "divorced"} and ps.slashes)
+            or (ps.ended == "widowed" and ps.points)):
+        if ended == "widowed":
             legend.add("family_lines", "status-widowed", label("widowed", lang),
                        _widowed_sample())
+        else:
+            legend.add("family_lines", f"status-{ended}", label(ended, lang),
+                       _slash_sample(2 if ended == "divorced" else 1))
     if any(ps.consanguineous for ps in layout.partnerships):
         legend.add("family_lines", "consanguineous", label("consanguineous", lang),
                    _double_sample())
