@@ -17,7 +17,7 @@ two detours over the top of the same symbols) are moved.
 
 Cost: only the stretches found on another line are moved; each try measures the three
 moved segments, for a bounded number of tries, only against the segments and boxes near
-one of them (:func:`.genogram_part_measure.within_any`, :func:`_boxes_near`): picking
+one of them (:func:`.genogram_part_measure.within_any`, :func:`.boxes_near`): picking
 those out is one pass over the drawing per stretch, not per try. A drawing with no line
 on a line costs one sorted pass (:func:`.lines_on_lines`).
 """
@@ -35,6 +35,7 @@ from .genogram_clear import crowded_lines, named_lines, segment_box
 from .genogram_near import ALONG, NEAR
 from .genogram_part_measure import REACH as _REACH
 from .genogram_part_measure import Lines, Segment
+from .genogram_part_measure import boxes_near as _boxes_near
 from .genogram_part_measure import cross as _cross
 from .genogram_part_measure import flip as _flip
 from .genogram_part_measure import flip_box as _flip_box
@@ -45,7 +46,6 @@ from .genogram_part_measure import on_lines as _on
 from .genogram_part_measure import within_any as _within_any
 from .genogram_places import SYMBOL, GenogramLayout, RelationPlace
 from .genogram_relations import drawn_half
-from .genogram_route import TEXT_CLEAR
 
 __all__ = ["part_lines"]
 
@@ -303,23 +303,6 @@ def _obstacles(layout: GenogramLayout, rel: RelationPlace, framed: Collection[st
     boxes += [p.box.grow(_FRAMED) for pid, p in sorted(layout.people.items())
               if pid in framed and pid not in rel.between]
     return boxes
-
-
-def _boxes_near(boxes: list[Box], parts: list[list[Point]], move: float, half: float
-                ) -> list[Box]:
-    """The ``boxes`` that a few segments may come nearer to than what the line draws
-    (``half``) and :data:`TEXT_CLEAR`, each segment lying within the bounds of one of
-    ``parts`` (some points) wherever it moves, up to ``move`` beyond them: the other
-    boxes stay farther than that, so they pass every test of :func:`_clear_of_boxes` and
-    need not be measured (a large drawing has thousands)."""
-    reach = move + half + TEXT_CLEAR + 1.0
-    around = []
-    for points in parts:
-        xs = [x for x, _y in points]
-        ys = [y for _x, y in points]
-        around.append(Box(min(xs) - reach, min(ys) - reach, max(xs) - min(xs) + 2 * reach,
-                          max(ys) - min(ys) + 2 * reach))
-    return [box for box in boxes if any(part.overlaps(box) for part in around)]
 
 
 def _legs(points: list[Point], i: int) -> list[list[Point]]:
