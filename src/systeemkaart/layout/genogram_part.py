@@ -16,9 +16,10 @@ between two slanted ones (a detour round a corner) and a level stretch (moved up
 two detours over the top of the same symbols) are moved.
 
 Cost: only the stretches found on another line are moved; each try measures the three
-moved segments against every segment of the drawing (linear), for a bounded number of
-tries, and only against the segments near it (:func:`.genogram_part_measure.within`). A
-drawing with no line on a line costs one sorted pass (:func:`.lines_on_lines`).
+moved segments, for a bounded number of tries, only against the segments and boxes near
+one of them (:func:`.genogram_part_measure.within_any`, :func:`.boxes_near`): picking
+those out is one pass over the drawing per stretch, not per try. A drawing with no line
+on a line costs one sorted pass (:func:`.lines_on_lines`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from .genogram_clear import crowded_lines, named_lines, segment_box
 from .genogram_near import ALONG, NEAR
 from .genogram_part_measure import REACH as _REACH
 from .genogram_part_measure import Lines, Segment
+from .genogram_part_measure import boxes_near as _boxes_near
 from .genogram_part_measure import cross as _cross
 from .genogram_part_measure import flip as _flip
 from .genogram_part_measure import flip_box as _flip_box
@@ -41,7 +43,7 @@ from .genogram_part_measure import flip_lines as _flip_lines
 from .genogram_part_measure import nearest as _nearest
 from .genogram_part_measure import no_nearer as _no_nearer
 from .genogram_part_measure import on_lines as _on
-from .genogram_part_measure import within as _within
+from .genogram_part_measure import within_any as _within_any
 from .genogram_places import SYMBOL, GenogramLayout, RelationPlace
 from .genogram_relations import drawn_half
 
@@ -161,11 +163,12 @@ def _move_stretches(points: list[Point], half: float, every: Lines, boxes: list[
     left: list[int] = []
     for i in _stretches(points, close):
         (x0, y0), (x1, y1) = points[i], points[i + 1]
-        others = _within(every, points[i - 1:i + 3], _MOST + _REACH)
+        others = _within_any(every, _legs(points, i), _MOST + _REACH)
         before = _score(points, i, 0.0, half, others)
         if before[0] == 0 and not (close and before[1]):
             continue
-        near = _near_boxes(points, i, 0.0, boxes)
+        around = _boxes_near(boxes, _legs(points, i), _MOST, half)
+        near = _near_boxes(points, i, 0.0, around)
         crossed = _crossings(points, i, 0.0, others)
         best: tuple[tuple[int, int], float] | None = None
         for dx in _steps():
@@ -174,7 +177,7 @@ def _move_stretches(points: list[Point], half: float, every: Lines, boxes: list[
             score = _score(points, i, dx, half, others)
             if score >= before or (best is not None and score >= best[0]):
                 continue
-            if _clear_of_boxes(points, i, dx, half, boxes, near, own) \
+            if _clear_of_boxes(points, i, dx, half, around, near, own) \
                     and _crossings(points, i, dx, others) <= crossed:
                 best = (score, dx)
                 if score == (0, 0):
@@ -259,11 +262,12 @@ def _swap_ends(layout: GenogramLayout, rel: RelationPlace, i: int, half: float,
             rest = _other_lines(layout, rel, other)
             before = _pair_crossings(points, op, rest)
             ours = [*rest, (drawn_half(other.kind), list(itertools.pairwise(yours)))]
-            near = _near_boxes(points, i, 0.0, boxes)
+            around = _boxes_near(boxes, [*_legs(points, i), *_legs(mine, i)], _MOST, half)
+            near = _near_boxes(points, i, 0.0, around)
             for dx in _steps():
                 if not _keeps_shape(mine, i, dx) or _score(mine, i, dx, half, ours)[0]:
                     continue
-                if not _clear_of_boxes(mine, i, dx, half, boxes, near, own):
+                if not _clear_of_boxes(mine, i, dx, half, around, near, own):
                     continue
                 moved = list(mine)
                 moved[i] = (round2(mine[i][0] + dx), mine[i][1])
@@ -299,6 +303,12 @@ def _obstacles(layout: GenogramLayout, rel: RelationPlace, framed: Collection[st
     boxes += [p.box.grow(_FRAMED) for pid, p in sorted(layout.people.items())
               if pid in framed and pid not in rel.between]
     return boxes
+
+
+def _legs(points: list[Point], i: int) -> list[list[Point]]:
+    """The three segments around the vertical stretch ``i``-``i+1`` of ``points``, each
+    as its two ends (what moves with the stretch, see :func:`_moved`)."""
+    return [list(pair) for pair in itertools.pairwise(points[i - 1:i + 3])]
 
 
 def _shifted(points: list[Point], i: int, dx: float) -> list[Point]:
@@ -388,7 +398,10 @@ def _part_port(layout: GenogramLayout, rel: RelationPlace,
         x0, y0 = points[0]
         ends = [p for _h, segs in others for seg in segs for p in seg
                 if abs(p[0] - x0) <= SYMBOL and abs(p[1] - y0) <= SYMBOL]
-        boxes = _obstacles(layout, rel, framed)
+        # the moved port and first bend stay on the symbol's outline and beside it
+        corners = layout.people[pid].symbol.corners()
+        boxes = _boxes_near(_obstacles(layout, rel, framed),
+                            [[*points[:2], *corners], [*points[1:3], *corners]], SYMBOL, half)
         near = _nearest(list(itertools.pairwise(points[:3])), boxes)
         crossed = _cross(points[:3], others)
         tries = sorted((k / 2 for k in range(int(-2 * _PORT_MOST), int(2 * _PORT_MOST) + 1)),

@@ -2,8 +2,9 @@
 lines a few segments lie on, run close beside or cross, how near they come to boxes, and
 the drawing mirrored in its diagonal (so level stretches move as vertical ones do).
 
-Cost: each measure is linear in the segments it is given; :func:`within` keeps only
-those near a stretch, so a try costs what lies around it.
+Cost: each measure is linear in the segments it is given; :func:`within_any` and
+:func:`boxes_near` keep only the lines and boxes near the segments of a stretch (picked
+out once per stretch), so a try costs what lies around it, not the whole drawing.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from .genogram_clear import segment_box
 from .genogram_near import ALONG, NEAR
 from .genogram_route import LINE_CLEAR, TEXT_CLEAR
 
-__all__ = ["REACH", "Lines", "Segment", "cross", "flip", "flip_box", "flip_lines", "nearest",
-           "no_nearer", "on_lines", "within"]
+__all__ = ["REACH", "Lines", "Segment", "boxes_near", "cross", "flip", "flip_box", "flip_lines",
+           "nearest", "no_nearer", "on_lines", "within", "within_any"]
 
 Segment = tuple[Point, Point]
 
@@ -33,10 +34,30 @@ def within(lines: Lines, points: list[Point], grow: float) -> Lines:
     """The segments of ``lines`` that come within the bounding box of ``points`` grown by
     ``grow``: all that a stretch of those points moved up to ``grow`` less ``REACH`` can
     meet, lie on or run close beside (the others are not measured)."""
-    lo_x = min(x for x, _y in points) - grow
-    hi_x = max(x for x, _y in points) + grow
-    lo_y = min(y for _x, y in points) - grow
-    hi_y = max(y for _x, y in points) + grow
+    return within_any(lines, [points], grow)
+
+
+def within_any(lines: Lines, parts: list[list[Point]], grow: float) -> Lines:
+    """The segments of ``lines`` that come within the bounding box of one of ``parts``
+    (some points each) grown by ``grow``: as :func:`within`, for a few segments measured
+    each within its own bounds (the bounding box of a long vertical stretch and the level
+    ones either side holds much that none of them comes near)."""
+    around = [(min(x for x, _y in points) - grow, max(x for x, _y in points) + grow,
+               min(y for _x, y in points) - grow, max(y for _x, y in points) + grow)
+              for points in parts]
+    out: Lines = []
+    for half, segs in _within_box(lines, (min(b[0] for b in around), max(b[1] for b in around),
+                                          min(b[2] for b in around), max(b[3] for b in around))):
+        near = [t for t in segs if any(_meets(t, box) for box in around)]
+        if near:
+            out.append((half, near))
+    return out
+
+
+def _within_box(lines: Lines, box: tuple[float, float, float, float]) -> Lines:
+    """The segments of ``lines`` that meet ``box`` (least and greatest x, least and
+    greatest y)."""
+    lo_x, hi_x, lo_y, hi_y = box
     out: Lines = []
     for half, segs in lines:
         near = [t for t in segs if max(t[0][0], t[1][0]) >= lo_x and min(t[0][0], t[1][0])
@@ -44,6 +65,30 @@ def within(lines: Lines, points: list[Point], grow: float) -> Lines:
         if near:
             out.append((half, near))
     return out
+
+
+def _meets(t: Segment, box: tuple[float, float, float, float]) -> bool:
+    """True when the bounds of segment ``t`` meet ``box`` (as :func:`_within_box`)."""
+    lo_x, hi_x, lo_y, hi_y = box
+    return max(t[0][0], t[1][0]) >= lo_x and min(t[0][0], t[1][0]) <= hi_x \
+        and max(t[0][1], t[1][1]) >= lo_y and min(t[0][1], t[1][1]) <= hi_y
+
+
+def boxes_near(boxes: list[Box], parts: list[list[Point]], move: float, half: float
+               ) -> list[Box]:
+    """The ``boxes`` that a few segments may come nearer to than what the line draws
+    (``half``) and :data:`TEXT_CLEAR`, each segment lying within the bounds of one of
+    ``parts`` (some points) wherever it moves, up to ``move`` beyond them: the other
+    boxes stay farther than that, so :func:`no_nearer` holds for them wherever the
+    segments move, and they need not be measured (a large drawing has thousands)."""
+    reach = move + half + TEXT_CLEAR + 1.0
+    around: list[Box] = []
+    for points in parts:
+        xs = [x for x, _y in points]
+        ys = [y for _x, y in points]
+        around.append(Box(min(xs) - reach, min(ys) - reach, max(xs) - min(xs) + 2 * reach,
+                          max(ys) - min(ys) + 2 * reach))
+    return [box for box in boxes if any(part.overlaps(box) for part in around)]
 
 
 def flip(points: list[Point]) -> list[Point]:

@@ -177,12 +177,14 @@ def relation_paths(work: Work, a: str, b: str, half: float | None = None
         """One way, with what it takes (and what ``shared`` took for it); the ports on
         each side as they were before this relation: the ways of one relation share a
         port per side, only one of them is drawn."""
-        for key in list(work.side_uses):
+        # only the sides this way took a port on (a way only adds ports): a drawing of
+        # hundreds of relations has hundreds of sides in use
+        for key, n in work.side_uses.items() - before.items():
+            used[key] = max(used.get(key, 0), n)
             if key in before:
-                used[key] = max(used.get(key, 0), work.side_uses[key])
                 work.side_uses[key] = before[key]
             else:
-                used[key] = max(used.get(key, 0), work.side_uses.pop(key))
+                del work.side_uses[key]
         taken = Taken() if shared is None else Taken(list(shared.holds), list(shared.ports))
         ports = {pid: set(work.top_ports[pid]) for pid in (a, b)}
         router.holds = taken.holds

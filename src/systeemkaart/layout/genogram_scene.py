@@ -199,9 +199,14 @@ class Scene:
                                  gy + (h + 2 * grow) - 0.5) is not None:
                     yield Box(gx, gy, w + 2 * grow, h + 2 * grow), row
         lo, hi = min(p[0], q[0]), max(p[0], q[0])
+        top_y, bottom_y = min(p[1], q[1]), max(p[1], q[1])
         room = half + TEXT_CLEAR
         first = bisect.bisect_left(self.years_x, lo - self.years_widest - room)
         for years, row in self.years[first:bisect.bisect_right(self.years_x, hi + room)]:
+            # wholly above or below the line (by more than rounding): not met (a long line
+            # has the years of whole rows of couples within its span of x)
+            if years.y - room > bottom_y + 1.0 or years.bottom + room < top_y - 1.0:
+                continue
             if segment_hits_box(p, q, years.grow(room)):
                 yield years.grow(room), row
 
