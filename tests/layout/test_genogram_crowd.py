@@ -18,7 +18,8 @@ from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout
 from systeemkaart.layout.genogram_clear import FamilyClear, crowded_lines
 from tests.layout.genogram_yardstick import all_crossings
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
 
 _CLEAR = 4.0
 """The clear space asked for (issue: no emotional line within 4 px of another line)."""
@@ -126,6 +127,21 @@ def test_detours_between_one_pair() -> None:
     close beside another is now drawn again parallel to itself a few units aside, its
     ports moved along the symbols' outlines (``genogram_spread.spread_lines``)."""
     assert crowded_lines(_layout("detours-one-pair"), _CLEAR) == []
+
+
+@pytest.mark.parametrize(("example", "left"), [("terug-naar-huis", []),
+                                             ("stiefgezin", [(0, "child jade")])])
+def test_line_ends_on_one_side_of_an_example(example: str, left: list[tuple[int, str]]
+                                              ) -> None:
+    """In ``terug-naar-huis`` the close line from Esra to her half-sister left Esra's
+    right side just above the close-hostile zigzag from her mother, their drawings
+    touching; in ``stiefgezin`` the close line from Priya to her mother left Priya's
+    right side just above the conflict zigzag to Kevin. The ends on one side are now
+    spread by what their lines draw: only the conflict line beside Jade's child line
+    stays close in ``stiefgezin``."""
+    case = load(ROOT / "examples" / f"{example}.yaml")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert crowded_lines(layout, _CLEAR) == left
 
 
 def test_zigzags_out_of_one_top_keep_apart() -> None:
