@@ -225,19 +225,19 @@ def _try(layout: GenogramLayout, pid: str, side: Side, ends: list[_End],
          framed: Collection[str]) -> bool:
     """Move the movable ``ends`` of ``pid``'s ``side`` to ``offsets`` where that leaves
     the drawing no worse (see the module docstring); True when kept."""
-    moves: list[tuple[RelationPlace, list[Point]]] = []
+    moves: list[tuple[RelationPlace, list[Point], bool]] = []  # (line, new points, first)
     for end, offset in zip(ends, offsets, strict=True):
         if end.rel is None or abs(offset - end.offset) < 0.005:
             continue
         points = _moved(layout, pid, side, end, offset, half_width)
         if points is None:
             return False
-        moves.append((end.rel, points))
+        moves.append((end.rel, points, end.first))
     if not moves:
         return False
-    rels = [rel for rel, _points in moves]
+    rels = [rel for rel, _points, _first in moves]
     old = [rel.points for rel in rels]
-    news = [points for _rel, points in moves]
+    news = [points for _rel, points, _first in moves]
     names = {f"relation {rel.index}" for rel in rels}
     every = [*old, *news]
     reach = [p for points in every for p in points]
@@ -256,11 +256,17 @@ def _try(layout: GenogramLayout, pid: str, side: Side, ends: list[_End],
         near = nearest(list(itertools.pairwise(before)), boxes)
         if not no_nearer(list(itertools.pairwise(after)), boxes, near, drawn_half(rel.kind)):
             return False
-    around = bounds([s for points in every for s in line_segments(points)], _REACH)
-    only = {r.index for r in layout.relations if len(r.points) > 1
-            and around.overlaps(bounds(line_segments(r.points), 0.0))}
+    # only the first two segments of each moved line change: the crowded pairs that can
+    # change are those of the moved lines and of the lines within reach of those segments
+    changed = [seg for (_rel, _new, first), before, after in zip(moves, old, news, strict=True)
+               for points in (before, after)
+               for seg in line_segments(points[:3] if first else points[-3:])]
+    around = bounds(changed, _REACH)
+    only = {rel.index for rel in rels} | {
+        r.index for r in layout.relations
+        if len(r.points) > 1 and around.overlaps(bounds(line_segments(r.points), 0.0))}
     was = len(crowded_lines(layout, CLEAR, only))
-    for rel, points in moves:
+    for rel, points, _first in moves:
         rel.points = points
     if len(crowded_lines(layout, CLEAR, only)) > was:
         for rel, points in zip(rels, old, strict=True):
