@@ -8,6 +8,7 @@ are tests; the others are strict xfails, their cause in the docstring.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,8 @@ from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout
 from systeemkaart.layout.genogram_clear import FamilyClear, crowded_lines
 from tests.layout.genogram_yardstick import all_crossings
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
 
 _CLEAR = 4.0
 """The clear space asked for (issue: no emotional line within 4 px of another line)."""
@@ -125,6 +127,44 @@ def test_detours_between_one_pair() -> None:
     close beside another is now drawn again parallel to itself a few units aside, its
     ports moved along the symbols' outlines (``genogram_spread.spread_lines``)."""
     assert crowded_lines(_layout("detours-one-pair"), _CLEAR) == []
+
+
+@pytest.mark.parametrize(("example", "left"), [("terug-naar-huis", []),
+                                             ("stiefgezin", [(0, "child jade")])])
+def test_line_ends_on_one_side_of_an_example(example: str, left: list[tuple[int, str]]
+                                              ) -> None:
+    """In ``terug-naar-huis`` the close line from Esra to her half-sister left Esra's
+    right side just above the close-hostile zigzag from her mother, their drawings
+    touching; in ``stiefgezin`` the close line from Priya to her mother left Priya's
+    right side just above the conflict zigzag to Kevin. The ends on one side are now
+    spread by what their lines draw: only the conflict line beside Jade's child line
+    stays close in ``stiefgezin``."""
+    case = load(ROOT / "examples" / f"{example}.yaml")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert crowded_lines(layout, _CLEAR) == left
+
+
+def test_zigzags_out_of_one_top_keep_apart() -> None:
+    """Three abuse lines (zigzags, 3.7 either side) leave the tops of two men, each line
+    on another, and bend along lanes above them: two of them left each top 4.75 units
+    apart, their zigzags lying on each other on the way up (a port moved off another line
+    kept a flat 4.5 units from the other ends, whatever the lines draw). The ends on one
+    top are now spread together over the room it has, in their order, each pair apart
+    by what both draw and 4 units (``genogram_ends``)."""
+    layout = _layout("zigzag-ports")
+    tops: dict[str, list[float]] = {}  # per person: where lines leave the top upwards
+    for rel in layout.relations:
+        for pid, (end, bend) in zip(rel.between, (rel.points[:2], rel.points[:-3:-1]),
+                                    strict=True):
+            if end[0] == bend[0] and bend[1] < end[1] == layout.people[pid].symbol.y:
+                tops.setdefault(pid, []).append(end[0])
+    assert sorted(len(xs) for xs in tops.values()) == [1, 2, 3]
+    for xs in tops.values():
+        xs.sort()
+        assert all(b - a >= 2 * 3.7 + _CLEAR - 1e-6 for a, b in itertools.pairwise(xs))
+    abuse = {rel.index for rel in layout.relations if rel.kind == "abuse"}
+    assert [(i, other) for i, other in crowded_lines(layout, _CLEAR)
+            if i in abuse and other in {f"relation {k}" for k in abuse}] == []
 
 
 def test_two_lines_out_of_one_side() -> None:

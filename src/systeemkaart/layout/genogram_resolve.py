@@ -6,7 +6,8 @@ bands between rows their heights, lets the emotional lines choose between their 
 and straight lines at those coordinates (:mod:`.genogram_straight`), and then moves the
 whole drawing right so that its leftmost point sits at the margin: the people's boxes and
 texts, the partnership lines with their dates and slashes, the child lines and twin bars.
-Last, lines part where they meet (:mod:`.genogram_part`), dates move off lines
+Last, lines part where they meet (:mod:`.genogram_part`), the line ends on one side of a
+symbol are spread by what the lines draw (:mod:`.genogram_ends`), dates move off lines
 (:mod:`.genogram_dates`) and households are outlined (:mod:`.genogram_households`).
 """
 
@@ -19,6 +20,7 @@ from operator import itemgetter
 from ..text.measure import LINE_HEIGHT
 from . import Box, Point, round2
 from .genogram_dates import move_dates
+from .genogram_ends import spread_ends
 from .genogram_households import outline_households
 from .genogram_part import part_lines
 from .genogram_places import (
@@ -151,6 +153,7 @@ def resolve_layout(work: Work, pending: Pending) -> GenogramLayout:
     part_lines(layout, functools.partial(symbol_half_width, work), framed, close=work.polish)
     if work.polish:
         spread_lines(layout, functools.partial(symbol_half_width, work), framed)
+        spread_ends(layout, functools.partial(symbol_half_width, work), framed)
     move_dates(layout)
     outline_households(work, layout)
     return layout
