@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from systeemkaart.layout import genogram_bars
+from systeemkaart.layout.genogram_bars import _DENSE, _overlapping
 from systeemkaart.layout.genogram_route import Lane, Router
 
 xs = st.integers(0, 400).map(float)
@@ -73,3 +76,37 @@ def test_a_stacking_that_crosses_nothing_stays() -> None:
     crossing = [(0.0, 100.0, [50.0], [10.0, 90.0]), (0.0, 300.0, [300.0], [150.0, 250.0])]
     lanes = _stacked(crossing)
     assert [lane.index for lane in lanes] == [1, 0] and _crossings(lanes) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(xs, st.integers(0, 120).map(float)), min_size=1, max_size=30))
+def test_overlapping_pairs_are_those_compared_one_by_one(
+        extents: list[tuple[float, float]]) -> None:
+    """The pairs found before their costs are worked out are exactly the pairs of bars, in
+    the order of their left ends, of which the left one reaches to within 4 units of the
+    other's left end: the answer of comparing every pair."""
+    lanes = [Lane(0, a, a + w, 0) for a, w in extents]
+    ids = sorted(range(len(lanes)), key=lambda i: (lanes[i].x1, lanes[i].x2, i))
+    expected = [(a, b) for n, b in enumerate(ids) for a in ids[:n]
+                if lanes[a].x2 >= lanes[b].x1 - 4.0]
+    assert _overlapping(lanes, ids, len(expected)) == expected
+    if expected:  # asked for fewer, it stops once it has more than that
+        most = len(expected) // 2
+        found = _overlapping(lanes, ids, most)
+        assert len(found) > most and found == expected[:len(found)]
+
+
+def test_a_dense_band_keeps_its_partitioning(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A band with more than ``_DENSE`` overlapping pairs per bar keeps the tracks of the
+    interval partitioning, though another stacking would cross fewer lines: 36 bars
+    nested in each other (every pair overlaps: 630 pairs), the longest on top, each one's
+    drop crossing every longer bar; stacked by crossings (were it not dense) the shortest
+    would go on top and nothing would cross."""
+    nested = [(float(200 - k), float(200 + 10 * k), [float(200 + 10 * k - 1)], [])
+              for k in range(36)]
+    assert _DENSE * 36 < 36 * 35 // 2
+    lanes = _stacked(nested)
+    assert [lane.index for lane in lanes] == list(range(36))[::-1]
+    assert _crossings(lanes) == 35 * 36 // 2 - 1
+    monkeypatch.setattr(genogram_bars, "_DENSE", 10**6)
+    assert _crossings(_stacked(nested)) == 0

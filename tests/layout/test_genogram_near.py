@@ -26,6 +26,24 @@ def test_family_lines_count_as_every_line_would(family: list[list[Seg]],
         assert index.along(s) == any(runs_along(s, t) for t in every)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(line_segments(), min_size=1, max_size=4), min_size=1, max_size=12),
+       st.lists(line_segments(), min_size=1, max_size=4))
+def test_family_lines_answer_alike_asked_again_in_any_order(family: list[list[Seg]],
+                                                            query: list[Seg]) -> None:
+    """The family segments near a query segment are found once and kept: asked whether
+    it runs along a line first and how many it crosses after, and both again, the
+    answers are those of comparing it with every family segment."""
+    index = FamilyLines(family)
+    every = [t for line in family for t in line]
+    for _ in range(2):
+        for s in query:
+            assert index.along(s) == any(runs_along(s, t) for t in every)
+            assert index.crossings([s]) == sum(1 for t in every if proper_cross(s, t))
+        assert index.crossings(query) == sum(1 for s in query for t in every
+                                             if proper_cross(s, t))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(line_segments(), min_size=1, max_size=4), min_size=1, max_size=8),
        line_segments())

@@ -40,16 +40,12 @@ def stack_bars(lanes: list[Lane], ids: list[int], used: int) -> int:
     that order, each just below the overlapping bars ranked before it. The new stacking is
     kept only when it has fewer crossings than the partitioning.
     """
-    pairs: list[tuple[int, int, int, int]] = []  # (a, b, cost a above b, cost b above a)
-    active: list[int] = []
-    for i in ids:
-        lane = lanes[i]
-        active = [j for j in active if lanes[j].x2 >= lane.x1 - 4.0]
-        for j in active:
-            pairs.append((j, i, _over(lanes[j], lane), _over(lane, lanes[j])))
-        if len(pairs) > _DENSE * len(ids):
-            return used
-        active.append(i)
+    overlapping = _overlapping(lanes, ids, _DENSE * len(ids))
+    if len(overlapping) > _DENSE * len(ids):
+        return used
+    # (a, b, cost a above b, cost b above a)
+    pairs = [(a, b, _over(lanes[a], lanes[b]), _over(lanes[b], lanes[a]))
+             for a, b in overlapping]
     if not any(ab != ba for _, _, ab, ba in pairs):
         return used
     gain: dict[int, int] = dict.fromkeys(ids, 0)
@@ -106,6 +102,23 @@ def stack_bars(lanes: list[Lane], ids: list[int], used: int) -> int:
     for i, t in track.items():
         lanes[i].index = t
     return max(track.values()) + 1
+
+
+def _overlapping(lanes: list[Lane], ids: list[int], most: int) -> list[tuple[int, int]]:
+    """The pairs of the bars ``ids`` (sorted by ``x1``) that overlap (or come within 4
+    units of each other), the one further left first; no further once there are more
+    than ``most`` (then more than ``most``, not all). Found before what each pair costs,
+    so that a dense band costs no more than finding them (most of them: linear time)."""
+    pairs: list[tuple[int, int]] = []
+    active: list[int] = []
+    for i in ids:
+        x1 = lanes[i].x1 - 4.0
+        active = [j for j in active if lanes[j].x2 >= x1]
+        pairs += [(j, i) for j in active]
+        if len(pairs) > most:
+            return pairs
+        active.append(i)
+    return pairs
 
 
 def _over(upper: Lane, lower: Lane) -> int:

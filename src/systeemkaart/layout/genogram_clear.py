@@ -262,14 +262,19 @@ class FamilyClear:
         self.columns: dict[int, list[tuple[float, float, Segment]]] = defaultdict(list)
         """Per column of the drawing (``_COLUMN`` wide), the family segments within
         reach of it, each with its least and greatest y grown by that reach."""
+        columns, floor = self.columns, math.floor
         for segs in lines:
             for t in segs:
                 (x1, y1), (x2, y2) = t
-                lo_y, hi_y = (y1, y2) if y1 <= y2 else (y2, y1)
-                entry = (lo_y - grow, hi_y + grow, t)
-                for ix in range(math.floor((min(x1, x2) - grow) / _COLUMN),
-                                math.floor((max(x1, x2) + grow) / _COLUMN) + 1):
-                    self.columns[ix].append(entry)
+                entry = (y1 - grow, y2 + grow, t) if y1 <= y2 else (y2 - grow, y1 + grow, t)
+                lo_x, hi_x = (x1, x2) if x1 <= x2 else (x2, x1)
+                first = floor((lo_x - grow) / _COLUMN)
+                last = floor((hi_x + grow) / _COLUMN)
+                if first == last:  # mostly: a segment within one column
+                    columns[first].append(entry)
+                    continue
+                for ix in range(first, last + 1):
+                    columns[ix].append(entry)
 
     def beside(self, points: list[Point], half: float, ends: Sequence[Point]) -> bool:
         """True when the line through ``points``, drawing ``half`` either side, runs

@@ -272,6 +272,8 @@ class FamilyLines:
         """Per segment asked about, how many family lines it crosses."""
         self._along: dict[Segment, bool] = {}
         """Per segment asked about, whether it runs along a family line."""
+        self._others_of: dict[Segment, list[Segment]] = {}
+        """Per segment asked about, :meth:`_others` of it."""
 
     def _spans_at(self, y: float) -> list[_Span]:
         """The spans that reach within ``_EDGE`` of ``y`` (kept per ``y``: the lanes and rows
@@ -308,9 +310,17 @@ class FamilyLines:
             got = self._close_memo[s] = list(self._close(s))
         return got
 
-    def _others(self, s: Segment) -> Iterator[Segment]:
+    def _others(self, s: Segment) -> list[Segment]:
         """The slanted and very short family segments that may come within ``NEAR`` of
-        ``s``."""
+        ``s``, worked out once per segment (whether a segment crosses a family line and
+        whether it runs along one are both asked of most segments)."""
+        got = self._others_of.get(s)
+        if got is None:
+            got = self._others_of[s] = list(self._find_others(s))
+        return got
+
+    def _find_others(self, s: Segment) -> Iterator[Segment]:
+        """:meth:`_others` of a segment not asked about before."""
         lo_y, hi_y = min(s[0][1], s[1][1]), max(s[0][1], s[1][1])
         first = bisect.bisect_left(self.others_lo, lo_y - NEAR - self.others_tallest)
         last = bisect.bisect_right(self.others_lo, hi_y + NEAR)
