@@ -161,6 +161,23 @@ def test_a_split_households_name_never_stands_just_inside_another_outline() -> N
                 assert name_gap(hh.name_box, slabs) >= 12.0
 
 
+def test_a_households_name_keeps_clear_of_a_couples_dates() -> None:
+    """In a generated family "Huishouden 3" stood beside a frame 5.6 units under a
+    couple's dates ("getr. 1970 / uit elkaar 1974"), left-aligned with them, and read as a
+    third line of their label. A household's name keeps 8 units from a couple's dates."""
+    case = load(Path(__file__).resolve().parents[1] / "data" /
+                "genogram-household-name-under-dates.json")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert household_problems(layout) == []
+    names = [hh.name_box for hh in layout.households if hh.name_box is not None]
+    assert len(names) == 2
+    for name in names:
+        for dates in layout.label_boxes():
+            dx = max(0.0, dates.x - name.right, name.x - dates.right)
+            dy = max(0.0, dates.y - name.bottom, name.y - dates.bottom)
+            assert max(dx, dy) >= 8.0
+
+
 def _named(case: Case) -> Case:
     """``case`` with every household given a name of its own."""
     data = case.model_dump(mode="json", exclude_none=True, by_alias=True)

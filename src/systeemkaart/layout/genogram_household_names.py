@@ -38,6 +38,8 @@ NAME_REACH: Final = 6.0
 INSIDE_CLEAR: Final = 12.0
 """How far inside another household's outline a name must stand from its edge not to
 read as that outline's name (twice :data:`NAME_REACH`)."""
+DATES_CLEAR: Final = 8.0
+"""How far a name keeps from a couple's dates: nearer, it reads as one more line of them."""
 _NEAREST: Final = 10
 """How many of the places by a frame (see :func:`_frame_spots`) are its corners, middles
 and sides: tried by every frame before the places further along any."""
@@ -64,7 +66,7 @@ def place_names(work: Work, layout: GenogramLayout) -> None:
     if not split and not named:
         return
     taken: list[Box] = [p.box for p in layout.people.values()]
-    taken += layout.label_boxes()
+    dates = layout.label_boxes()
     shapes = {hh.index: _shape(hh) for hh in layout.households}
     outlines = _outlines(layout)
     frames = [b for shape in shapes.values() for b in shape]
@@ -80,6 +82,7 @@ def place_names(work: Work, layout: GenogramLayout) -> None:
         room = box.grow(1.0)
         return not (box.y < top or box.x < 1.0
                     or any(b.overlaps(room) for b in taken)
+                    or any(b.overlaps(box.grow(DATES_CLEAR)) for b in dates)
                     or any(_edge_in(b, room) for b in frames)
                     or any(segment_hits_box(p, q, room, eps=0.0) for p, q in lines)
                     or any(segment_hits_box(p, q, box.grow(clear), eps=0.0)
