@@ -144,15 +144,13 @@ class EventBuilder:
         text that a YAML rule might read as other than text (it starts as one of them
         does). The rules are tried here, and only a text they read as a number, a boolean
         or null goes on to :meth:`scalar` (names and dates are most of these texts)."""
-        text = event.value
         if event.tag is not None:
             return self.scalar(event, "", event.start_mark.line + 1)
-        value = text
-        for tag, pattern in self.resolvers[text[:1]]:
-            if pattern.match(text):
-                if tag != _STR and tag != _TIMESTAMP:  # dates stay text, as scalar() keeps them
-                    value = self.scalar(event, "", event.start_mark.line + 1)
-                break
+        text = event.value
+        if self.scalar_tag(event) in (_STR, _TIMESTAMP):  # as scalar() keeps them
+            value = text
+        else:
+            value = self.scalar(event, "", event.start_mark.line + 1)
         self.known[text] = value
         return value
 
