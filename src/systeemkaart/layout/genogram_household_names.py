@@ -68,7 +68,7 @@ def place_names(work: Work, layout: GenogramLayout) -> None:
     taken: list[Box] = [p.box for p in layout.people.values()]
     dates = layout.label_boxes()
     shapes = {hh.index: _shape(hh) for hh in layout.households}
-    outlines = _outlines(layout)
+    outlines = _outlines(layout, shapes)
     frames = [b for shape in shapes.values() for b in shape]
     lines = [(p, q) for kind, _ends, points in layout.edges() if kind != "relation"
              for p, q in itertools.pairwise(points)]
@@ -130,7 +130,7 @@ def names_away(layout: GenogramLayout) -> list[int]:
     frames nested round one person count as one nest: a name by the nest stands by each
     frame of it."""
     shapes = {hh.index: _shape(hh) for hh in layout.households}
-    outlines = _outlines(layout)
+    outlines = _outlines(layout, shapes)
     away = []
     for hh in layout.households:
         if hh.name_box is None:
@@ -158,10 +158,10 @@ def inside_other(box: Box, index: int, outlines: dict[int, list[Box]]) -> bool:
                for other, slabs in outlines.items())
 
 
-def _outlines(layout: GenogramLayout) -> dict[int, list[Box]]:
-    """The rows of each outlined household's outline, by household."""
-    return {hh.index: outline_slabs(hh.outline) for hh in layout.households
-            if hh.outline is not None}
+def _outlines(layout: GenogramLayout, shapes: dict[int, list[Box]]) -> dict[int, list[Box]]:
+    """The rows of each outlined household's outline, by household, from ``shapes`` (see
+    :func:`_shape`)."""
+    return {hh.index: shapes[hh.index] for hh in layout.households if hh.outline is not None}
 
 
 def _shape(hh: HouseholdPlace) -> list[Box]:
