@@ -454,12 +454,12 @@ def import_(source: str, output: str | None, force: bool, quiet: bool, around_id
     result = read_gedcom(source)
     case = result.case
     if around_id is not None:
-        from .layout.genogram_around import around, find_person
+        from .layout.genogram_around import around, find_person, marked
 
         who = find_person(case, around_id)
         name = next(p.name for p in case.people if p.id == who)
         cut = around(case, who, generations)
-        case = cut.case
+        case = marked(cut)
         click.echo(f"kept {len(case.people)} people around {name or who} ({who}) within "
                    f"{generations} generations; left out {cut.left_out}", err=True)
     fmt = "json" if target.suffix.lower() == ".json" else "yaml"

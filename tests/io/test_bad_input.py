@@ -77,7 +77,8 @@ EXPECTED: dict[str, str] = {
                           "biological parents (moeder vs moeder, vader) (line 7)",
     "unknown-key.yaml": "people[0].geboren: unknown key 'geboren' (allowed: id, name, sex, "
                         "born, died, deceased, adopted, foster, pregnancy, miscarriage, "
-                        "abortion, stillbirth, twin_of, identical, occupation, notes) (line 4)",
+                        "abortion, stillbirth, twin_of, identical, occupation, notes, "
+                        "left_out) (line 4)",
     "unknown-kind.yaml": "relations[0].kind: unknown value 'love'; allowed: abuse, caregiving, "
                          "close, close_hostile, conflict, cutoff, distant, fused, hostile, "
                          "neglect (line 8)",

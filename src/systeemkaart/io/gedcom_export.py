@@ -1,7 +1,8 @@
 """Export the family of a case as GEDCOM 5.5.1 (default) or 7.0, for genealogy programs.
 
 What a genealogy program can hold goes out; the helper network, emotional relations,
-households, events, hypotheses and notes stay behind (GEDCOM has no place for them):
+households, events, hypotheses, notes and the counts of relatives left out of a cut file
+(``left_out``) stay behind (GEDCOM has no place for them):
 
 - every person as an ``INDI``: ``NAME``, ``SEX`` (5.5.1 has no value for ``other`` and writes
   ``U``; 7 writes ``X``), ``BIRT``/``DEAT`` with their dates to the precision known

@@ -97,6 +97,12 @@ def _message(err: Any) -> str:
         return f"text is too long (limit {ctx.get('max_length')} characters)"
     if kind in {"bool_type", "bool_parsing"}:
         return f"expected true or false, got {_describe(value)}"
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return f"expected a whole number, got {_describe(value)}"
+    if kind == "greater_than_equal":
+        return f"expected {ctx.get('ge')} or more, got {_describe(value)}"
+    if kind == "less_than_equal":
+        return f"expected at most {ctx.get('le')}, got {_describe(value)}"
     if kind in {"list_type"}:
         return f"expected a list, got {_describe(value)}"
     if kind in {"model_type", "model_attributes_type", "dict_type"}:

@@ -111,6 +111,7 @@ def pseudonymise(case: Case, *, seed: int | None = None) -> Case:
                 "stillbirth": p.stillbirth,
                 "twin_of": new_id[p.twin_of] if p.twin_of else None,
                 "identical": p.identical,
+                "left_out": p.left_out,
             }
             for i, p in enumerate(case.people)
         ],

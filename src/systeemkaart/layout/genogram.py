@@ -127,9 +127,10 @@ def _layout(case: Case, options: GenogramOptions,
     st = build_structure(case)
     person = {p.id: p for p in case.people}
     texts = {p.id: person_text(p, options.lang, options.at) for p in case.people}
-    for pid, count in options.hidden.items():
-        if pid in texts:
-            texts[pid].append((label("not_drawn", options.lang).format(n=count), DATE_SIZE))
+    for pid, lines in texts.items():
+        count = person[pid].left_out + options.hidden.get(pid, 0)
+        if count:
+            lines.append((label("not_drawn", options.lang).format(n=count), DATE_SIZE))
     widths: dict[str, float] = {}
     heights: dict[str, float] = {}
     for pid, lines in texts.items():

@@ -3,7 +3,9 @@
 :func:`around` keeps a person's ancestors and descendants within ``n`` generations, the
 other children of every kept ancestor (siblings, aunts and uncles), and the partners of
 everyone kept; everything else is left out. For each kept person it counts the parents,
-children and partners left out, so that the drawing can say where the tree goes on.
+children and partners left out, so that the drawing can say where the tree goes on;
+:func:`marked` writes those counts into the people's ``left_out``, so that a file cut this
+way (``import --around``) says it too.
 
 Cost: linear in people plus links (breadth-first walks over precomputed neighbour lists).
 """
@@ -15,8 +17,9 @@ from dataclasses import dataclass
 
 from ..exceptions import LayoutError
 from ..model import Case
+from ..model.people import MAX_LEFT_OUT
 
-__all__ = ["Around", "around", "find_person"]
+__all__ = ["Around", "around", "find_person", "marked"]
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,17 @@ def around(case: Case, person: str, generations: int) -> Around:
                                                         if i in keep] or [person]}),
     })
     return Around(cut, hidden, len(case.people) - len(keep))
+
+
+def marked(cut: Around) -> Case:
+    """The case of ``cut`` with each person's ``left_out`` raised by the relatives the cut
+    left out, so that the file written from it marks where the tree goes on when drawn
+    (a person cut twice counts both cuts)."""
+    if not cut.hidden:
+        return cut.case
+    people = [p.model_copy(update={"left_out": min(MAX_LEFT_OUT, p.left_out + cut.hidden[p.id])})
+              if p.id in cut.hidden else p for p in cut.case.people]
+    return cut.case.model_copy(update={"people": people})
 
 
 def _walk(start: str, step: dict[str, set[str]], depth: int) -> dict[str, int]:

@@ -73,7 +73,8 @@ class GenogramOptions:
     margin: float = 20.0
     hidden: Mapping[str, int] = field(default_factory=dict)
     """Per person, how many direct relatives are left out of the drawing (see
-    :func:`~systeemkaart.layout.genogram_around.around`); written under their name."""
+    :func:`~systeemkaart.layout.genogram_around.around`); added to the person's own
+    ``left_out`` (relatives left out of the file) and written under their name."""
 
 
 @dataclass(slots=True)

@@ -1,11 +1,18 @@
 """People of the family, over generations."""
 
+from typing import Annotated
+
+from pydantic import Field
+
 from ..dates import PartialDate
 from ..vocab import Sex
 from .base import Id, Record, Text
 from .periods import happened_by
 
-__all__ = ["Person"]
+__all__ = ["MAX_LEFT_OUT", "Person"]
+
+MAX_LEFT_OUT = 100_000
+"""The most relatives a person can have left out of a file: more is no family tree."""
 
 
 class Person(Record):
@@ -14,7 +21,10 @@ class Person(Record):
     ``deceased`` is implied by ``died``; ``twin_of`` names the other twin (same parents);
     ``identical`` marks identical twins (a bar between them). ``pregnancy`` and
     ``miscarriage`` mark a person who is not (yet) born; ``abortion`` an induced abortion,
-    ``stillbirth`` a child born dead (drawn small, with a cross).
+    ``stillbirth`` a child born dead (drawn small, with a cross). ``left_out`` counts the
+    parents, children and partners of this person that are not in the file because it was
+    cut from a larger family tree (``import --around``), so the genogram can say where the
+    tree goes on.
     """
 
     id: Id
@@ -33,6 +43,7 @@ class Person(Record):
     identical: bool = False
     occupation: Text | None = None
     notes: Text | None = None
+    left_out: Annotated[int, Field(ge=0, le=MAX_LEFT_OUT, strict=True)] = 0
 
     @property
     def is_deceased(self) -> bool:
