@@ -18,7 +18,7 @@ from systeemkaart.layout.ring_centre import PersonPlace
 from systeemkaart.layout.ring_geometry import segments_cross
 from systeemkaart.layout.systemogram import SystemogramLayout, layout_systemogram
 from systeemkaart.layout.systemogram_bundle import untangle
-from systeemkaart.layout.systemogram_fan import FAN_RADIUS, _spiral, fan_crossings
+from systeemkaart.layout.systemogram_fan import FAN_RADIUS, _crossing, _spiral, fan_crossings
 from systeemkaart.layout.systemogram_lines import routed_ends
 from systeemkaart.layout.systemogram_ports import (
     ARROW_GAP,
@@ -241,3 +241,22 @@ def test_a_pill_just_above_a_busy_person_is_no_line_passes(name: str) -> None:
                                   / f"{name}.json"))
     boxes = {k: a.box for k, a in lay.agents.items()}
     assert lines_through_boxes(lay.links, lay.people, boxes) == []
+
+
+_leg_points = st.lists(st.tuples(st.integers(0, 8).map(lambda k: k * 5.0),
+                                 st.integers(0, 8).map(lambda k: k * 5.0)),
+                       min_size=2, max_size=6)
+
+
+@given(st.dictionaries(st.integers(0, 9), st.tuples(st.integers(0, 3), _leg_points),
+                       max_size=6))
+def test_crossing_legs_as_every_pair_of_pieces_tested(legs: dict[int, tuple[int, list[Point]]]
+                                                      ) -> None:
+    """The legs found crossing are those some piece of which crosses a piece of another,
+    every pair of pieces tested (the pieces told apart by their boxes are skipped; on a
+    coarse grid, so that pieces often touch, meet end to end or lie on one line)."""
+    items = sorted(legs.items())
+    plain = sorted({n for x, (i, (_, a)) in enumerate(items) for j, (_, b) in items[x + 1:]
+                    if any(segments_cross(p, q, r, t) for p, q in pairwise(a)
+                           for r, t in pairwise(b)) for n in (i, j)})
+    assert _crossing(legs) == plain

@@ -6,14 +6,17 @@ import math
 from itertools import pairwise
 
 import pytest
+from bench.bench_systemogram import network
 
 from systeemkaart.layout import Box, segment_hits_box
 from systeemkaart.layout.ring_centre import PersonPlace
 from systeemkaart.layout.ring_geometry import segments_cross
 from systeemkaart.layout.ring_links import LinkPlace
+from systeemkaart.layout.systemogram import layout_systemogram
 from systeemkaart.layout.systemogram_leave import BRAID, first_sides
 from systeemkaart.layout.systemogram_lines import _from_card
 from systeemkaart.layout.systemogram_route import Obstacle, Router
+from systeemkaart.layout.systemogram_route_boxes import RouteBoxes
 
 BOX = Box(0.0, 0.0, 40.0, 20.0)
 
@@ -126,3 +129,26 @@ def test_a_second_line_through_a_narrow_gap_still_finds_it() -> None:
                        for box in (upper, lower))
         assert all(upper.right < x < lower.x for x, y in path[1:-1] if y > upper.y)
         assert sum(math.dist(p, q) for p, q in pairwise(path)) < 2.5 * math.dist(start, goal)
+
+
+def test_clusters_kept_as_worked_out_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The group of boxes a router goes round (kept until its tests change) is the one
+    worked out afresh each time it is asked, over the bench's networks of 20 and 40
+    agents; and many are asked again."""
+    kept_cluster = RouteBoxes._cluster
+    again = [0]
+
+    def checked(self: RouteBoxes, i: int) -> Box:
+        again[0] += i in self._clusters
+        got = kept_cluster(self, i)
+        kept = dict(self._clusters)
+        self._clusters.clear()
+        assert kept_cluster(self, i) == got
+        self._clusters.update(kept)
+        return got
+
+    monkeypatch.setattr(RouteBoxes, "_cluster", checked)
+    for seed in range(2):
+        for n_people, n_agents in ((4, 20), (12, 40)):
+            layout_systemogram(network(seed, n_people, n_agents))
+    assert again[0] > 0

@@ -45,3 +45,29 @@ def test_a_segment_is_clear_exactly_when_it_enters_no_box(
     p, q = segment
     router.prepare_line(p, q, [f"o{k}" for k in skip], ("x", "y"))
     assert router.clear(p, q) == (router._entered(p, q) is None)
+
+
+@settings(max_examples=150, deadline=None)
+@given(drawn=st.lists(st.tuples(line_segments(), st.sampled_from("abc")), max_size=12),
+       gone=st.sets(st.integers(0, 11)), back=st.sets(st.integers(0, 11)),
+       way=st.lists(_points, min_size=2, max_size=4), agent=st.sampled_from("abx"))
+def test_a_line_forgotten_is_counted_as_never_remembered(
+        drawn: list[tuple[tuple[Point, Point], str]], gone: set[int], back: set[int],
+        way: list[Point], agent: str) -> None:
+    """Lines forgotten (some remembered again, as the second pass routes each line again)
+    cross a way as often as they would had the router remembered only the lines it holds
+    now."""
+    router, plain = Router([]), Router([])
+    gone = {k for k in gone if k < len(drawn)}
+    for k, ((a, b), owner) in enumerate(drawn):
+        router.tag = k
+        router.remember([a, b], (owner, f"t{k}"))
+    for k in sorted(gone):
+        router.forget(k)
+    held = [k for k in range(len(drawn)) if k not in gone] + sorted(gone & back)
+    for k in sorted(gone & back):
+        router.tag = k
+        router.remember(list(drawn[k][0]), (drawn[k][1], f"t{k}"))
+    for k in held:
+        plain.remember(list(drawn[k][0]), (drawn[k][1], f"t{k}"))
+    assert router.cost(way, (agent, "y")) == plain.cost(way, (agent, "y"))

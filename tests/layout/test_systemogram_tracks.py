@@ -9,7 +9,7 @@ import pytest
 from bench.bench_systemogram import network
 from hypothesis import given, settings
 
-from systeemkaart.layout import Box, Point, segment_hits_box
+from systeemkaart.layout import Box, Point, segment_hits_box, systemogram_shift
 from systeemkaart.layout import systemogram_tracks as tracks
 from systeemkaart.layout.ring_centre import PersonPlace
 from systeemkaart.layout.ring_geometry import segments_cross
@@ -233,3 +233,31 @@ def test_crowded_networks_keep_few_bands(seed: int) -> None:
     lay = layout_systemogram(network(seed, 12, 40))
     assert len(bands(lay.links, lay.people, [h.frame for h in lay.households])) \
         <= CROWDED_BANDS[seed]
+
+
+def test_a_way_weighed_again_is_judged_as_weighed_afresh(monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    """The verdict on a new way, where what the segments it leaves weigh was kept from
+    the way tried before (no line moved since), is the one weighed afresh, over the
+    bench's networks of 20 and 40 agents; and many are kept."""
+    judged = systemogram_shift.verdict
+    kept = [0]
+
+    def checked(router: Router, i: int, paths: list[list[Point]], new: list[Point],
+                nearby: systemogram_shift._Near, *args: object) -> str:
+        held = nearby.weighed
+        nearby.weighed = {}
+        afresh = judged(router, i, paths, new, nearby, *args)  # type: ignore[arg-type]
+        nearby.weighed = held
+        new_segs = list(pairwise(new))
+        left = tuple(seg for seg in pairwise(paths[i]) if seg not in new_segs)
+        kept[0] += (i, left) in held
+        got = judged(router, i, paths, new, nearby, *args)  # type: ignore[arg-type]
+        assert got == afresh
+        return got
+
+    monkeypatch.setattr(systemogram_shift, "verdict", checked)
+    for seed in range(2):
+        for n_people, n_agents in ((4, 20), (12, 40)):
+            layout_systemogram(network(seed, n_people, n_agents))
+    assert kept[0] > 0

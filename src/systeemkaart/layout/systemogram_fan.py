@@ -210,12 +210,19 @@ def _end_with(path: list[Point], k: int, leg: Sequence[Point]) -> None:
 
 def _crossing(legs: Mapping[int, tuple[int, Sequence[Point]]]) -> list[int]:
     """The lines of ``legs`` (line -> (index, leg into its port)) whose leg crosses
-    another's. O(L² s²) for L legs of s pieces."""
+    another's. O(L² s²) for L legs of s pieces, most pairs of pieces told apart by their
+    boxes alone (pieces whose boxes lie apart cannot cross: :func:`segments_cross` is
+    asked only of the others)."""
     out: set[int] = set()
-    items = [(i, list(pairwise(leg))) for i, (_, leg) in sorted(legs.items())]
+    items = [(i, [(p, q, *((p[0], q[0]) if p[0] < q[0] else (q[0], p[0])),
+                   *((p[1], q[1]) if p[1] < q[1] else (q[1], p[1])))
+                  for p, q in pairwise(leg)])
+             for i, (_, leg) in sorted(legs.items())]
     for x, (i, a) in enumerate(items):
         for j, b in items[x + 1:]:
-            if any(segments_cross(p, q, r, t) for p, q in a for r, t in b):
+            if any(segments_cross(p, q, r, t)
+                   for p, q, x0, x1, y0, y1 in a for r, t, u0, u1, v0, v1 in b
+                   if not (u0 > x1 or u1 < x0 or v0 > y1 or v1 < y0)):
                 out.update((i, j))
     return sorted(out)
 

@@ -89,7 +89,10 @@ def candidates(plan: Plan, start: dict[str, float], rounds: int, hub: str | None
     ``start``, the first shape and the first of ``weights`` (and ``hub``): taken as it is
     instead of laid out again. It is the same layout: every argument is the same, and each
     ring's search for its radius, starting at the radius that round found (``plan.hints``),
-    finds it fitting and the step below not (:func:`~.systemogram_rings.place_rings`)."""
+    finds it fitting and the step below not (:func:`~.systemogram_rings.place_rings`).
+    For that reason, too, a round whose family block comes out as the round's before is
+    not placed again: it would place every box as that round did (the same block, pull
+    and radii to start from) and end the re-ranking as a layout seen before."""
     out: list[SystemogramLayout] = []
     seen: set[tuple[tuple[str, float, float], ...]] = set()
     blocks: set[tuple[tuple[str, float, float], ...]] = set()
@@ -102,13 +105,19 @@ def candidates(plan: Plan, start: dict[str, float], rounds: int, hub: str | None
         blocks.add(block)
         for weight in weights:
             rank, height = start, None
+            last = first
             for k in range(max(1, rounds)):
+                centre = first if k == 0 else layout_centre(
+                    plan.case, plan.people, plan.at, plan.lang, rank, plan.unreached, shape,
+                    height, hub, room(plan))
+                if k > 0 and centre == last:
+                    break  # the round before, placed again: the re-ranking settled
+                last = centre
                 if first_round is not None and k == 0 and shape == SHAPES[0] \
                         and weight == weights[0]:
                     result = first_round
                 else:
-                    result = one_round(plan, rank, weight, shape, height,
-                                       first if k == 0 else None, hub)
+                    result = one_round(plan, rank, weight, shape, height, centre, hub)
                 key = tuple((k, a.box.x, a.box.y) for k, a in result.agents.items())
                 key += tuple((k, p.x, p.y) for k, p in result.people.items())
                 if key in seen:

@@ -78,6 +78,9 @@ class RouteBoxes:
         a segment is tested again under the next line's tests)."""
         self._grown: list[tuple[int, float, float, float, float]] | None = None
         """:meth:`_rects` since the tests last changed."""
+        self._clusters: dict[int, Box] = {}
+        """:meth:`_cluster` of each box asked since the tests last changed (a search asks
+        again for the group round a box it met before)."""
         self._walks: dict[tuple[Point, Point], list[tuple[int, int]]] = {}
         self._tests: tuple[float, frozenset[str], dict[int, float]] | None = None
         """The margin, boxes passed and margins by box that the tests kept hold for
@@ -101,6 +104,7 @@ class RouteBoxes:
         self._hits.clear()
         self._any.clear()
         self._grown = None
+        self._clusters.clear()
 
 
     def _rect(self, i: int) -> tuple[float, float, float, float] | None:
@@ -263,7 +267,11 @@ class RouteBoxes:
 
     def _cluster(self, i: int) -> Box:
         """Box ``i`` together with every box too close to pass between (transitively): a
-        line that cannot squeeze between them goes round the whole group."""
+        line that cannot squeeze between them goes round the whole group. Kept until the
+        tests change (as :meth:`_rects`, whose boxes it groups)."""
+        known = self._clusters.get(i)
+        if known is not None:
+            return known
         b = self.obstacles[i].box
         x0, y0, x1, y1 = b.x, b.y, b.right, b.bottom
         near = 2 * (self.margin + CORNER)
@@ -276,7 +284,8 @@ class RouteBoxes:
                 if close and (a0 < x0 or b0 < y0 or a1 > x1 or b1 > y1):
                     x0, y0, x1, y1 = min(x0, a0), min(y0, b0), max(x1, a1), max(y1, b1)
                     changed = True
-        return Box(x0, y0, x1 - x0, y1 - y0)
+        out = self._clusters[i] = Box(x0, y0, x1 - x0, y1 - y0)
+        return out
 
     def _corner(self, i: int, k: int, b: Box | None = None) -> Point:
         """Corner ``k`` of box ``i`` (or of ``b`` around it) where the next line turns:

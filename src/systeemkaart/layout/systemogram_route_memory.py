@@ -3,7 +3,8 @@
 Later lines go round a box on the side that crosses fewer of the remembered lines not
 sharing an end with them, and may run up to ``CROSSING_LENGTH`` longer to cross one
 fewer (:meth:`RouteMemory.cost`). Remembered segments are listed under the grid cells they
-pass, so a segment is weighed only against those near it; a segment's count is kept until
+pass, so a segment is weighed only against those near it (a line routed again is taken off
+those lists: the second pass forgets every line once); a segment's count is kept until
 the remembered lines or the current line's ends change (it is often asked again).
 """
 
@@ -38,10 +39,12 @@ class RouteMemory(RouteBoxes):
         """Each remembered segment: its line's ends, its two points (x, y, x, y) and the
         bounds of its box (x0, x1, y0, y1)."""
         self._drawn_cells: dict[tuple[int, int], list[int]] = {}
+        """The remembered segments (by number) listed under each grid cell they pass."""
+        self._walked: list[list[tuple[int, int]]] = []
+        """The grid cells each remembered segment passes (by number)."""
         self.tag: int = -1
         """Which line the segments remembered next belong to (see :meth:`forget`)."""
         self._tagged: dict[int, list[int]] = {}
-        self._gone: set[int] = set()
         self._crossed: dict[tuple[Point, Point], int] = {}
         """:meth:`_crossings` of segments weighed since the remembered lines or the current
         line's ends last changed (as often asked again)."""
@@ -65,8 +68,6 @@ class RouteMemory(RouteBoxes):
     def _count_crossed(self, p: Point, q: Point) -> int:
         """:meth:`_crossings`, counted: each remembered segment near ``p``-``q`` once."""
         near = gathered(self._drawn_cells, self._walk(p, q))
-        if self._gone:
-            near -= self._gone
         total = 0
         # min and max written out: the builtins' calls cost more than these tests
         lo_x, hi_x = (q[0], p[0]) if q[0] < p[0] else (p[0], q[0])
@@ -101,7 +102,9 @@ class RouteMemory(RouteBoxes):
             y0, y1 = (b[1], a[1]) if b[1] < a[1] else (a[1], b[1])
             self._drawn.append((self._ends, a[0], a[1], b[0], b[1], x0, x1, y0, y1))
             self._tagged.setdefault(self.tag, []).append(k)
-            for cell in self._walk(a, b):  # the cells of a segment weighed before, kept
+            walk = self._walk(a, b)  # the cells of a segment weighed before, kept
+            self._walked.append(walk)
+            for cell in walk:
                 self._drawn_cells.setdefault(cell, []).append(k)
 
     def _no_worse(self, pts: Sequence[tuple[Point, tuple[int, int] | None]], i: int,
@@ -140,8 +143,12 @@ class RouteMemory(RouteBoxes):
         return total
 
     def forget(self, tag: int) -> None:
-        """Forget every segment remembered under ``tag``: its line is routed again."""
-        self._gone.update(self._tagged.pop(tag, ()))
+        """Forget every segment remembered under ``tag``: its line is routed again. The
+        segments are taken off the lists of their cells, so no later count meets them."""
+        gone = set(self._tagged.pop(tag, ()))
+        cells = self._drawn_cells
+        for cell in {cell for k in gone for cell in self._walked[k]}:
+            cells[cell] = [k for k in cells[cell] if k not in gone]
         self._crossed.clear()
 
     def remember(self, path: Sequence[Point], ends: Sequence[str]) -> None:

@@ -77,6 +77,11 @@ class _Near:
                          list[tuple[_Record, list[tuple[int, int]]]]] = {}
         """The records and cells of each way a line took (a way tried and given up is
         put back: its segments need not be worked out again)."""
+        self.weighed: dict[tuple[int, tuple[tuple[Point, Point], ...]],
+                           tuple[tuple[int, int, float], _Tally]] = {}
+        """What :func:`verdict` found the segments a line would leave weigh, by line and
+        segments, since a line last moved (a way turned down is often tried the other
+        way across its corridor, leaving the same segments)."""
         for i, path in enumerate(paths):
             self.add(i, path)
         for e, edge in enumerate(frame_edges(frames)):
@@ -85,6 +90,7 @@ class _Near:
     def add(self, i: int, path: Sequence[Point]) -> None:
         """Note that line ``i`` now runs along ``path`` (and no longer where it ran)."""
         self.gone.update(self.of.pop(i, ()))
+        self.weighed.clear()
         mine = self.of[i] = []
         key = (i, tuple(path))
         made = self._made.get(key)
@@ -404,8 +410,17 @@ def verdict(router: Router, i: int, paths: Sequence[Sequence[Point]], new: Seque
     if how is None:
         how = {}
     near = nearby.around(gone + came, reach)
-    was, now = _Tally(), _Tally()
-    before = _weigh(i, gone, path, near, paths, ends, widths, how=how, tally=was)
+    now = _Tally()
+    # what the segments left weigh depends on them and the lines as they are, not on the
+    # segments taken: those near ``came`` alone come nowhere near them and add nothing
+    key = (i, tuple(gone))
+    known = nearby.weighed.get(key)
+    if known is None:
+        was = _Tally()
+        before = _weigh(i, gone, path, near, paths, ends, widths, how=how, tally=was)
+        nearby.weighed[key] = (before, was)
+    else:
+        before, was = known
     after = _weigh(i, came, new, near, paths, ends, widths, False, how, now)
     if not _crossings_kept(after, before, now, was, banded):
         return CROSSES
