@@ -338,10 +338,10 @@ def test_a_step_parent_of_a_block_of_six_leaves_beside_a_stranger() -> None:
     """Family 415 of the bench (600 families): p1 with three partners (p5; p6, who has two
     children with p7; p13, who has a child with p14), step-parent of a child of p6's and
     of p13's, while p13 fosters a child of p1's. Its block of six has 12 orders that keep
-    couples together, too many to try them all, and in its own order, p5 p1 p6 p7 p13
-    p14, p1's step line leaves through a couple's gap and crosses their partner line: 4
-    crossing points (plain ``dot`` 1, with p6 a row above p1). Of the orders where no
-    step line leaves through a couple's gap (8) the one kept stands p1 between p14 and
+    couples together, none tried on the drawing as searched, and in its own order, p5 p1
+    p6 p7 p13 p14, p1's step line leaves through a couple's gap and crosses their partner
+    line: 4 crossing points (plain ``dot`` 1, with p6 half a row above p1). Of the orders
+    where no step line leaves through a couple's gap (8) the one kept stands p1 between p14 and
     p5 (p13 p14 p1 p5 p7 p6, two brackets), p1's step line leaving beside p14, a partner
     of p13's only: 2 crossing points, the fewest a search of 14,000 arrangements under our
     rules found."""
