@@ -343,8 +343,8 @@ def test_a_step_parent_of_a_block_of_six_leaves_beside_a_stranger() -> None:
     line: 4 crossing points (plain ``dot`` 1, with p6 half a row above p1). Of the orders
     where no step line leaves through a couple's gap (8) the one kept stands p1 between p14 and
     p5 (p13 p14 p1 p5 p7 p6, two brackets), p1's step line leaving beside p14, a partner
-    of p13's only: 2 crossing points, the fewest a search of 14,000 arrangements under our
-    rules found."""
+    of p13's only: 2 crossing points, the fewest that searches of 50,000 arrangements
+    under our rules found (see docs/genogram.md)."""
     from systeemkaart.layout.genogram_blocks import build_structure as structure
     from systeemkaart.layout.genogram_local import _arrangements_tried, _through_couples
 
