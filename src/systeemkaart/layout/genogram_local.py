@@ -8,7 +8,8 @@ drawing, free and with partners held on one row (:mod:`.genogram_plain`), the la
 with each two neighbours of a block it arranged swapped; on a small drawing, in each block
 of partners whose lines cross, each two neighbours swapped, and (up to
 :data:`ARRANGE_PEOPLE` people) every other order of its people that puts no stranger between
-two partners (:func:`~.genogram_blocks.arrangements`, Graphviz ordering the rows anew); a
+two partners (:func:`~.genogram_blocks.arrangements`, Graphviz ordering the rows anew; of
+:data:`ARRANGE_MORE`, a few: see :func:`_arrangements_tried`); a
 step-parent's line leaving on their other side (:func:`~.genogram_blocks.turn_solo_lines`);
 and, on a small drawing, single blocks moved along their row
 (:func:`~.genogram_search.improve_order`); last, up to :data:`RUNNERS_UP` other orders
@@ -70,7 +71,9 @@ tried so too where no more than :data:`ARRANGE_ORDERS` orders keep couples toget
 parent of three unions, one of the later partners with a partner of their own: 12 orders;
 counting them takes 720 permutations, about 5 ms)."""
 ARRANGE_ORDERS: Final = 14
-"""Orders at most that a block of partners above :data:`ARRANGE_PEOPLE` people is tried in."""
+"""Orders at most that a block of partners above :data:`ARRANGE_PEOPLE` people is tried in
+(those with no more brackets, or those with no single parent's line through a couple's
+gap where its own order has one)."""
 
 SEARCH_BUDGET: Final = 256
 """Layouts at most for trying every order of the rows with crossing lines at once."""
@@ -149,7 +152,7 @@ def last_looks(case: Case, placed: Place, start: Placed,
     if best[0] and len(st.blocks) <= SEARCH_BLOCKS:  # every other order of a block of partners
         groups = crossing_unions(layout, ancestors=True)
         for block in partner_blocks(st, crossing_unions(layout)):
-            for persons in _arrangements_tried(block, work.above_dates):
+            for persons in _arrangements_tried(st, block, work.above_dates):
                 if not best[0]:
                     break
                 back = arrange_block(st, block.index, persons)
@@ -184,13 +187,15 @@ def last_looks(case: Case, placed: Place, start: Placed,
     return layout, work, gaps, centres
 
 
-def _arrangements_tried(block: Block, shown: bool) -> list[list[str]]:
+def _arrangements_tried(st: Structure, block: Block, shown: bool) -> list[list[str]]:
     """The other orders of ``block``'s people that the last looks lay out (see
     :func:`~.genogram_blocks.arrangements`): all of them up to :data:`ARRANGE_PEOPLE`
     people; up to :data:`ARRANGE_MORE` those with no more partner brackets than the order
-    it has, where they are no more than :data:`ARRANGE_ORDERS`, and only on the drawing as
-    it is shown (``shown``: single parents' lines that cross over in a gap drawn apart,
-    see :attr:`~.genogram_places.Work.above_dates`); none above.
+    it has, where they are no more than :data:`ARRANGE_ORDERS`, on the drawing as it is
+    shown (``shown``: single parents' lines that cross over in a gap drawn apart, see
+    :attr:`~.genogram_places.Work.above_dates`); else, where a single parent's line of the
+    block leaves through a couple's gap, those where none does (:func:`_through_couples`),
+    where they are no more than :data:`ARRANGE_ORDERS`; none above :data:`ARRANGE_MORE`.
 
     A parent's later partner with an earlier partner of their own may need to stand at the
     far end, beyond the parent's first partner (their own couple's children then hang
@@ -199,15 +204,36 @@ def _arrangements_tried(block: Block, shown: bool) -> list[list[str]]:
     order and 5 in that one, where plain ``dot`` crosses 6. Judged while the orders are
     searched, where two such lines still run on top of each other and hide a crossing,
     more of them end in orders that look better there than drawn (families 60-64: three
-    brackets, a couple's drop in line with a step-child's lines)."""
+    brackets, a couple's drop in line with a step-child's lines). A step-parent between
+    two of their own partners crosses one of their partner lines on the way down, which no
+    order of the blocks takes away; beside someone who is no partner of theirs (a partner's
+    partner under a bracket) they need not: family 415 of 600, a block of six with 12
+    orders, crosses 4 times in its own order and 2 with the step-parent beside the earlier
+    partner of their third partner (plain ``dot`` 1, with their second partner a row
+    higher)."""
     n = len(block.persons)
     if n <= ARRANGE_PEOPLE:
         return arrangements(block)
-    if n > ARRANGE_MORE or not shown:
+    if n > ARRANGE_MORE:
         return []
-    most = _brackets(block, block.persons)
-    orders = [o for o in arrangements(block) if _brackets(block, o) <= most]
-    return orders if len(orders) <= ARRANGE_ORDERS else []
+    if shown:
+        most = _brackets(block, block.persons)
+        orders = [o for o in arrangements(block) if _brackets(block, o) <= most]
+        if len(orders) <= ARRANGE_ORDERS:
+            return orders
+    if not _through_couples(block):
+        return []
+    clear = [o for o in arrangements(block) if not _through_couples_as(st, block, o)]
+    return clear if len(clear) <= ARRANGE_ORDERS else []
+
+
+def _through_couples_as(st: Structure, block: Block, persons: list[str]) -> int:
+    """:func:`_through_couples` of ``block`` with its people in the order ``persons`` (its
+    unions' gaps given anew); the block is put back as it was."""
+    back = arrange_block(st, block.index, persons)
+    through = _through_couples(block)
+    back()
+    return through
 
 
 def _brackets(block: Block, persons: list[str]) -> int:
