@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from systeemkaart.io.yaml_json import load
+from systeemkaart.layout import genogram
 from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_clear import FamilyClear, crowded_lines
 from tests.layout.genogram_yardstick import all_crossings
@@ -165,6 +166,40 @@ def test_zigzags_out_of_one_top_keep_apart() -> None:
     abuse = {rel.index for rel in layout.relations if rel.kind == "abuse"}
     assert [(i, other) for i, other in crowded_lines(layout, _CLEAR)
             if i in abuse and other in {f"relation {k}" for k in abuse}] == []
+
+
+def test_zigzags_out_of_one_top_keep_apart_in_a_large_drawing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The family of :func:`test_zigzags_out_of_one_top_keep_apart` drawn as a drawing of
+    ``LARGE`` blocks or more is (no order search, no last touches): the ends on one side
+    of a symbol were spread only in the last touches, so two abuse zigzags left each of
+    two tops 4.75 units apart there, lying on each other (9 crowded entries, 5 drawn as
+    a small drawing). Every drawing with emotional lines has its ends spread now."""
+    monkeypatch.setattr(genogram, "LARGE", 1)
+    layout = _layout("zigzag-ports")
+    tops: dict[str, list[float]] = {}  # per person: where lines leave the top upwards
+    for rel in layout.relations:
+        for pid, (end, bend) in zip(rel.between, (rel.points[:2], rel.points[:-3:-1]),
+                                    strict=True):
+            if end[0] == bend[0] and bend[1] < end[1] == layout.people[pid].symbol.y:
+                tops.setdefault(pid, []).append(end[0])
+    assert sorted(len(xs) for xs in tops.values()) == [1, 2, 3]
+    for xs in tops.values():
+        xs.sort()
+        assert all(b - a >= 2 * 3.7 + _CLEAR - 1e-6 for a, b in itertools.pairwise(xs))
+
+
+@pytest.mark.parametrize(("example", "left"), [("terug-naar-huis", 0), ("stiefgezin", 1)])
+def test_examples_drawn_large_spread_their_ends(monkeypatch: pytest.MonkeyPatch,
+                                                example: str, left: int) -> None:
+    """Drawn the way a drawing of ``LARGE`` blocks is, ``terug-naar-huis`` had two crowded
+    entries and ``stiefgezin`` three, lines leaving one side of a symbol on each other;
+    with the ends spread, as many are left as drawn small (none, and the conflict line
+    beside Jade's child line)."""
+    monkeypatch.setattr(genogram, "LARGE", 1)
+    case = load(ROOT / "examples" / f"{example}.yaml")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert len(crowded_lines(layout, _CLEAR)) == left
 
 
 def test_two_lines_out_of_one_side() -> None:

@@ -26,7 +26,9 @@
    widen (:mod:`.genogram_widen`) and they get their last touches (``Work.polish``: routed
    again once the ways not drawn gave back their room, :mod:`.genogram_reroute`; moved
    where they run close beside another line, :func:`~.genogram_part.part_lines`, or
-   drawn again beside themselves, :func:`~.genogram_spread.spread_lines`).
+   drawn again beside themselves, :func:`~.genogram_spread.spread_lines`); the ends of
+   the emotional lines on one side of a symbol are spread in every drawing, a large one
+   too (:mod:`.genogram_ends`).
 
 The lines run through lanes and rows without coordinates until the end; resolving them
 (:mod:`.genogram_resolve`) gives every lane and row its y. Finally households are outlined

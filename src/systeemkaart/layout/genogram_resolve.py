@@ -153,6 +153,7 @@ def resolve_layout(work: Work, pending: Pending) -> GenogramLayout:
     part_lines(layout, functools.partial(symbol_half_width, work), framed, close=work.polish)
     if work.polish:
         spread_lines(layout, functools.partial(symbol_half_width, work), framed)
+    if layout.relations:  # a large drawing has no last touches, but its ends are spread
         spread_ends(layout, functools.partial(symbol_half_width, work), framed)
     move_dates(layout)
     outline_households(work, layout)
