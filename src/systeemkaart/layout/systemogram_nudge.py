@@ -32,6 +32,7 @@ from .systemogram_close import (
     frame_runs,
     near_cells,
 )
+from .systemogram_crossers import Crosser, bend_crossers, bend_crossings
 from .systemogram_route import MARGIN, TIGHT, Router
 
 __all__ = ["NUDGE_GAP", "REVERSAL", "StuckBends", "drop_reversals", "nudge_apart", "reversals",
@@ -175,9 +176,11 @@ class _Lines:
 
 
 def _close(segs: Sequence[tuple[Point, Point]], near: Sequence[_Near],
-           g: float = NUDGE_GAP) -> float:
+           g: float = NUDGE_GAP, stop: float = math.inf) -> float:
     """The length ``segs`` run within ``g`` beside the ``near`` segments of other agents
-    (only segments whose boxes come within ``g`` are measured)."""
+    (only segments whose boxes come within ``g`` are measured); once the length reaches
+    ``stop``, the length so far (no less than ``stop``: a caller that turns down any
+    length from ``stop`` on need not measure the rest)."""
     total = 0.0
     for a, b in segs:
         x0, x1 = min(a[0], b[0]) - g, max(a[0], b[0]) + g
@@ -190,11 +193,16 @@ def _close(segs: Sequence[tuple[Point, Point]], near: Sequence[_Near],
             if abs(ux * (d[1] - c[1]) - uy * (d[0] - c[0])) > _PARALLEL * lu * lv:
                 continue  # not nearly parallel: never close in this sense
             total += close_length(a, b, c, d, g, holes, END)
+            if total >= stop:
+                return total
     return total
 
 
-def _crossings(segs: Sequence[tuple[Point, Point]], near: Sequence[_Near]) -> int:
-    """How many of the ``near`` segments sharing no end with ``segs`` they cross."""
+def _crossings(segs: Sequence[tuple[Point, Point]], near: Sequence[_Near],
+               most: float = math.inf) -> int:
+    """How many of the ``near`` segments sharing no end with ``segs`` they cross; once
+    that is over ``most``, the count so far (a caller asking only whether ``segs`` cross
+    more than ``most`` need not count the rest)."""
     total = 0
     for (ax, ay), (bx, by) in segs:
         x0, x1 = (ax, bx) if ax < bx else (bx, ax)
@@ -213,6 +221,8 @@ def _crossings(segs: Sequence[tuple[Point, Point]], near: Sequence[_Near]) -> in
                 d2 = vx * (by - cy) - vy * (bx - cx)
                 if (d1 > 0 > d2) or (d1 < 0 < d2):
                     total += 1
+                    if total > most:
+                        return total
     return total
 
 
@@ -338,6 +348,7 @@ def _move_bend(router: Router, lines: _Lines, i: int, k: int, along: bool = Fals
     beside = _close(old, near) if along else 0.0
     tight = _close(old, near, CLOSE_GAP) if along else 0.0
     crossings = -1
+    crossers: list[Crosser] = []
     best: tuple[float, Point] | None = None
     places = _pushes(old, bend, goal) + _directions(prev, bend, nxt)
     places.sort(key=lambda pt: math.dist(pt, bend))  # stable: the nearest first
@@ -350,10 +361,16 @@ def _move_bend(router: Router, lines: _Lines, i: int, k: int, along: bool = Fals
         # fail one), the close length last: the same place wins in any order
         if crossings < 0:
             crossings = _crossings(old, near)
-        if _crossings(new, near) > crossings or not router.clear(prev, pt) \
-                or not router.clear(pt, nxt):
+            crossers = bend_crossers(prev, nxt, places,
+                                     [(seg[0], seg[3], seg[4], seg[5], seg[6], seg[7], seg[8])
+                                      for seg in near])
+        if bend_crossings(prev, pt, nxt, crossers, crossings) > crossings \
+                or not router.clear(prev, pt) or not router.clear(pt, nxt):
             continue
-        run = _close(new, goal)
+        # measured only until it is too long to win (the margin over rounding: a length
+        # that stops at ``best[0] - step + 1e-6`` makes a cost of at least ``best[0]``)
+        run = _close(new, goal, stop=close - 1.0 if best is None
+                     else min(close - 1.0, best[0] - step + 1e-6))
         cost = run + step
         if run >= close - 1.0 or (best is not None and cost >= best[0]):
             continue
