@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from systeemkaart.layout import Point
 from systeemkaart.layout.systemogram_crossers import bend_crossers, bend_crossings
-from systeemkaart.layout.systemogram_nudge import _close, _crossings, _near
+from systeemkaart.layout.systemogram_nudge import _close, _close_each, _crossings, _near
 
 # a coarse grid makes touching, collinear and shared-end segments common
 _coord = st.one_of(st.integers(-30, 30).map(float),
@@ -81,3 +81,16 @@ def test_a_close_length_stops_only_from_stop_on(lanes: list[tuple[float, float, 
     else:
         assert stopped == full
     assert _close(segs, near, stop=math.inf) == full
+
+
+@given(st.lists(st.tuples(st.floats(-20.0, 100.0), st.floats(-9.0, 9.0),
+                          st.floats(5.0, 80.0), st.floats(-6.0, 6.0), st.booleans()),
+                max_size=10))
+def test_close_each_adds_the_same_lengths_and_names_the_segments_run_beside(
+        lanes: list[tuple[float, float, float, float, bool]]) -> None:
+    old = [((0.0, 0.0), (60.0, 1.0)), ((60.0, 1.0), (120.0, -2.0))]
+    near = [_near(True, apart, (), (x, y), (x + length, y + rise))
+            for x, y, length, rise, apart in lanes]
+    total, beside = _close_each(old, near)
+    assert total == _close(old, near)
+    assert beside == [seg for seg in near if seg[1] and _close(old, [seg]) > 0.0]

@@ -198,6 +198,31 @@ def _close(segs: Sequence[tuple[Point, Point]], near: Sequence[_Near],
     return total
 
 
+def _close_each(segs: Sequence[tuple[Point, Point]], near: Sequence[_Near]
+                ) -> tuple[float, list[_Near]]:
+    """:func:`_close` of ``segs`` beside ``near`` (the same lengths added in the same
+    order), and the ``near`` segments they run close beside, in order: what a bend's
+    pushes start from, without measuring each segment again."""
+    g = NUDGE_GAP
+    total = 0.0
+    beside = [False] * len(near)
+    for a, b in segs:
+        x0, x1 = min(a[0], b[0]) - g, max(a[0], b[0]) + g
+        y0, y1 = min(a[1], b[1]) - g, max(a[1], b[1]) + g
+        ux, uy = b[0] - a[0], b[1] - a[1]
+        lu = math.hypot(ux, uy)
+        for k, (_, apart, holes, c, d, cx0, cx1, cy0, cy1, lv) in enumerate(near):
+            if not apart or cx1 < x0 or cx0 > x1 or cy1 < y0 or cy0 > y1:
+                continue
+            if abs(ux * (d[1] - c[1]) - uy * (d[0] - c[0])) > _PARALLEL * lu * lv:
+                continue
+            run = close_length(a, b, c, d, g, holes, END)
+            total += run
+            if run > 0.0:
+                beside[k] = True
+    return total, [seg for seg, hit in zip(near, beside, strict=True) if hit]
+
+
 def _crossings(segs: Sequence[tuple[Point, Point]], near: Sequence[_Near],
                most: float = math.inf) -> int:
     """How many of the ``near`` segments sharing no end with ``segs`` they cross; once
@@ -286,16 +311,15 @@ def _pass(router: Router, lines: _Lines, order: Sequence[int], skips: Sequence[S
     return moved, tries
 
 
-def _pushes(old: Sequence[tuple[Point, Point]], bend: Point, near: Sequence[_Near]
+def _pushes(old: Sequence[tuple[Point, Point]], bend: Point, beside: Sequence[_Near]
             ) -> list[Point]:
     """Where ``bend`` may go to take its segments ``old`` off the near segments they run
-    close beside: straight away from each such segment, to ``NUDGE_GAP`` past it and to
-    twice that (the far end of a segment stays, so its middle moves half as far)."""
+    close ``beside`` (as :func:`_close_each` gives them): straight away from each such
+    segment, to ``NUDGE_GAP`` past it and to twice that (the far end of a segment stays,
+    so its middle moves half as far)."""
     out: list[Point] = []
-    for seg in near:
-        _, apart, _, c, d, *_ = seg
-        if not apart or _close(old, [seg]) <= 0.0:
-            continue
+    for seg in beside:
+        _, _, _, c, d, *_ = seg
         length = math.dist(c, d)
         nx, ny = -(d[1] - c[1]) / length, (d[0] - c[0]) / length
         side = (bend[0] - c[0]) * nx + (bend[1] - c[1]) * ny
@@ -338,7 +362,7 @@ def _move_bend(router: Router, lines: _Lines, i: int, k: int, along: bool = Fals
     if lines.stuck.get(key) == near:
         return False  # tried before with everything it depends on the same: it stayed
     goal = lines.frames_near(lo, hi) if along else near
-    close = _close(old, goal)
+    close, beside_goal = _close_each(old, goal)
     if close <= 0.0:
         lines.stuck[key] = near
         return False
@@ -350,7 +374,7 @@ def _move_bend(router: Router, lines: _Lines, i: int, k: int, along: bool = Fals
     crossings = -1
     crossers: list[Crosser] = []
     best: tuple[float, Point] | None = None
-    places = _pushes(old, bend, goal) + _directions(prev, bend, nxt)
+    places = _pushes(old, bend, beside_goal) + _directions(prev, bend, nxt)
     places.sort(key=lambda pt: math.dist(pt, bend))  # stable: the nearest first
     for pt in places:
         step = math.dist(pt, bend) / 100
