@@ -9,8 +9,13 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from systeemkaart.layout import Point
-from systeemkaart.layout.systemogram_crossers import bend_crossers, bend_crossings
-from systeemkaart.layout.systemogram_nudge import _close, _close_each, _crossings, _near
+from systeemkaart.layout.systemogram_crossers import (
+    bend_crossers,
+    bend_crossings,
+    crossed_count,
+    near_segment,
+)
+from systeemkaart.layout.systemogram_nudge import _close, _close_each
 
 # a coarse grid makes touching, collinear and shared-end segments common
 _coord = st.one_of(st.integers(-30, 30).map(float),
@@ -20,11 +25,11 @@ _segment = st.tuples(st.booleans(), _point, _point)
 
 
 def _nears(segs: list[tuple[bool, Point, Point]]) -> list:
-    return [_near(crosses, True, (), c, d) for crosses, c, d in segs if c != d]
+    return [near_segment(crosses, True, (), c, d) for crosses, c, d in segs if c != d]
 
 
 def _plain(prev: Point, pt: Point, nxt: Point, near: list) -> int:
-    return _crossings([(prev, pt), (pt, nxt)], near)
+    return crossed_count([(prev, pt), (pt, nxt)], near)
 
 
 @given(_point, _point, st.lists(_point, min_size=1, max_size=6),
@@ -51,7 +56,7 @@ def test_counting_stops_only_past_most_and_then_says_more(
     crossers = bend_crossers(prev, nxt, [pt],
                              [(s[0], s[3], s[4], s[5], s[6], s[7], s[8]) for s in near])
     stopped = bend_crossings(prev, pt, nxt, crossers, most)
-    plain_stopped = _crossings([(prev, pt), (pt, nxt)], near, most)
+    plain_stopped = crossed_count([(prev, pt), (pt, nxt)], near, most)
     assert (stopped > most) == (full > most) == (plain_stopped > most)
     if full <= most:
         assert stopped == full == plain_stopped
@@ -73,7 +78,7 @@ _lane = st.tuples(st.floats(0.0, 80.0), st.floats(-8.0, 8.0), st.floats(20.0, 80
 def test_a_close_length_stops_only_from_stop_on(lanes: list[tuple[float, float, float]],
                                                 stop: float) -> None:
     segs = [((0.0, 0.0), (60.0, 1.0)), ((60.0, 1.0), (120.0, 0.0))]
-    near = [_near(True, True, (), (x, y), (x + length, y + 0.5)) for x, y, length in lanes]
+    near = [near_segment(True, True, (), (x, y), (x + length, y + 0.5)) for x, y, length in lanes]
     full = _close(segs, near)
     stopped = _close(segs, near, stop=stop)
     if full >= stop:
@@ -89,7 +94,7 @@ def test_a_close_length_stops_only_from_stop_on(lanes: list[tuple[float, float, 
 def test_close_each_adds_the_same_lengths_and_names_the_segments_run_beside(
         lanes: list[tuple[float, float, float, float, bool]]) -> None:
     old = [((0.0, 0.0), (60.0, 1.0)), ((60.0, 1.0), (120.0, -2.0))]
-    near = [_near(True, apart, (), (x, y), (x + length, y + rise))
+    near = [near_segment(True, apart, (), (x, y), (x + length, y + rise))
             for x, y, length, rise, apart in lanes]
     total, beside = _close_each(old, near)
     assert total == _close(old, near)
