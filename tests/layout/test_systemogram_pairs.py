@@ -13,9 +13,9 @@ from hypothesis import given
 from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import Box, segment_hits_box
 from systeemkaart.layout.systemogram import SystemogramLayout, layout_systemogram
+from systeemkaart.layout.systemogram_hooks import drop_reversals, reversals
 from systeemkaart.layout.systemogram_leave import PAIR_SPACING, is_double
 from systeemkaart.layout.systemogram_lines import routed_ends
-from systeemkaart.layout.systemogram_nudge import drop_reversals, reversals
 from systeemkaart.layout.systemogram_route import Obstacle, Router
 from systeemkaart.model import Case
 

@@ -41,9 +41,10 @@ from .systemogram_fan import (
     port_distance,
 )
 from .systemogram_frames import framed
+from .systemogram_hooks import drop_reversals
 from .systemogram_leave import Shift, ends_of, first_sides, in_card, is_double
 from .systemogram_leave import shifts as leave_shifts
-from .systemogram_nudge import CROWDED, StuckBends, drop_reversals, nudge_apart, straighten
+from .systemogram_nudge import CROWDED, StuckBends, nudge_apart, straighten
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 from .systemogram_siblings import untwist
 from .systemogram_tracks import extent, own_tracks, separate_tracks

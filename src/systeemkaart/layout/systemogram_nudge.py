@@ -32,10 +32,17 @@ from .systemogram_close import (
     frame_runs,
     near_cells,
 )
-from .systemogram_route import MARGIN, TIGHT, Router
+from .systemogram_crossers import (
+    Crosser,
+    Near,
+    bend_crossers,
+    bend_crossings,
+    crossed_count,
+    near_segment,
+)
+from .systemogram_route import Router
 
-__all__ = ["NUDGE_GAP", "REVERSAL", "StuckBends", "drop_reversals", "nudge_apart", "reversals",
-           "straighten"]
+__all__ = ["NUDGE_GAP", "StuckBends", "nudge_apart", "straighten"]
 
 NUDGE_GAP = 7.0
 """Distance two nearly parallel lines of different agents are moved apart to (units): the
@@ -64,23 +71,11 @@ LEAST = 10.0
 """Length (units) two lines may run close before their bends are moved."""
 _PARALLEL = math.sin(math.radians(15.0))
 
-_Near = tuple[bool, bool, Sequence[Point], Point, Point, float, float, float, float, float]
-"""A segment near a moving bend: whether it may count as crossed and as close, the ends
-left out of the close length, its two points, and (worked out once, for the many places
-a bend is tried) its box (x0, x1, y0, y1) and length."""
-
-
-StuckBends = dict[tuple[int, bool, Point, Point, Point, Point, Point], list[_Near]]
+StuckBends = dict[tuple[int, bool, Point, Point, Point, Point, Point], list[Near]]
 """Bends a try left where they were (by line, whether off frames, the line's two ends and
 the bend with its neighbours), each with the segments near it then: tried again with
 all of those the same, a bend stays again (nothing else decides), so it is not tried.
 The second nudging, after the fans are drawn, meets many such bends."""
-
-
-def _near(crosses: bool, apart: bool, holes: Sequence[Point], c: Point, d: Point) -> _Near:
-    """The segment ``c``-``d`` as :data:`_Near` holds it."""
-    return (crosses, apart, holes, c, d, min(c[0], d[0]), max(c[0], d[0]),
-            min(c[1], d[1]), max(c[1], d[1]), math.hypot(d[0] - c[0], d[1] - c[1]))
 
 
 class _Lines:
@@ -97,7 +92,7 @@ class _Lines:
         self._segments: dict[int, list[tuple[Point, Point, float, float, float, float,
                                               float]]] = {}
         """Each line's segments (but points) with their boxes and lengths, as
-        :data:`_Near` holds them: kept until the line moves."""
+        :data:`Near` holds them: kept until the line moves."""
         self._pairs: dict[tuple[int, int], tuple[bool, bool, list[Point]]] = {}
         """How line ``i`` sees line ``j`` (see :meth:`nearby`): the lines' ends never move."""
         for i, path in enumerate(paths):
@@ -147,11 +142,11 @@ class _Lines:
                 found.update(self.cells.get(cell, ()))
         return sorted(found)
 
-    def nearby(self, i: int, others: Sequence[int], lo: Point, hi: Point) -> list[_Near]:
+    def nearby(self, i: int, others: Sequence[int], lo: Point, hi: Point) -> list[Near]:
         """The segments of ``others`` (not line ``i``) within the box ``lo``-``hi``, each
         with whether it may count as crossing line ``i`` (shares no end) and as close
         (another agent), and the shared ends left out of the close length."""
-        out: list[_Near] = []
+        out: list[Near] = []
         lx, ly = lo
         hx, hy = hi
         for j in others:
@@ -166,18 +161,20 @@ class _Lines:
                 out.append(pair + seg)
         return out
 
-    def frames_near(self, lo: Point, hi: Point) -> list[_Near]:
+    def frames_near(self, lo: Point, hi: Point) -> list[Near]:
         """The household frame edges within the box ``lo``-``hi``, as :meth:`nearby`
         gives segments: close to every line, crossing none (lines go in to the family)."""
-        return [_near(False, True, (), c, d) for c, d in self.edges
+        return [near_segment(False, True, (), c, d) for c, d in self.edges
                 if not (max(c[0], d[0]) < lo[0] or min(c[0], d[0]) > hi[0]
                         or max(c[1], d[1]) < lo[1] or min(c[1], d[1]) > hi[1])]
 
 
-def _close(segs: Sequence[tuple[Point, Point]], near: Sequence[_Near],
-           g: float = NUDGE_GAP) -> float:
+def _close(segs: Sequence[tuple[Point, Point]], near: Sequence[Near],
+           g: float = NUDGE_GAP, stop: float = math.inf) -> float:
     """The length ``segs`` run within ``g`` beside the ``near`` segments of other agents
-    (only segments whose boxes come within ``g`` are measured)."""
+    (only segments whose boxes come within ``g`` are measured); once the length reaches
+    ``stop``, the length so far (no less than ``stop``: a caller that turns down any
+    length from ``stop`` on need not measure the rest)."""
     total = 0.0
     for a, b in segs:
         x0, x1 = min(a[0], b[0]) - g, max(a[0], b[0]) + g
@@ -190,30 +187,34 @@ def _close(segs: Sequence[tuple[Point, Point]], near: Sequence[_Near],
             if abs(ux * (d[1] - c[1]) - uy * (d[0] - c[0])) > _PARALLEL * lu * lv:
                 continue  # not nearly parallel: never close in this sense
             total += close_length(a, b, c, d, g, holes, END)
+            if total >= stop:
+                return total
     return total
 
 
-def _crossings(segs: Sequence[tuple[Point, Point]], near: Sequence[_Near]) -> int:
-    """How many of the ``near`` segments sharing no end with ``segs`` they cross."""
-    total = 0
-    for (ax, ay), (bx, by) in segs:
-        x0, x1 = (ax, bx) if ax < bx else (bx, ax)
-        y0, y1 = (ay, by) if ay < by else (by, ay)
-        ux, uy = bx - ax, by - ay
-        for crosses, _, _, (cx, cy), (dx, dy), cx0, cx1, cy0, cy1, _ in near:
-            if not crosses or cx1 < x0 or cx0 > x1 or cy1 < y0 or cy0 > y1:
+def _close_each(segs: Sequence[tuple[Point, Point]], near: Sequence[Near]
+                ) -> tuple[float, list[Near]]:
+    """:func:`_close` of ``segs`` beside ``near`` (the same lengths added in the same
+    order), and the ``near`` segments they run close beside, in order: what a bend's
+    pushes start from, without measuring each segment again."""
+    g = NUDGE_GAP
+    total = 0.0
+    beside = [False] * len(near)
+    for a, b in segs:
+        x0, x1 = min(a[0], b[0]) - g, max(a[0], b[0]) + g
+        y0, y1 = min(a[1], b[1]) - g, max(a[1], b[1]) + g
+        ux, uy = b[0] - a[0], b[1] - a[1]
+        lu = math.hypot(ux, uy)
+        for k, (_, apart, holes, c, d, cx0, cx1, cy0, cy1, lv) in enumerate(near):
+            if not apart or cx1 < x0 or cx0 > x1 or cy1 < y0 or cy0 > y1:
                 continue
-            # segments_cross, inlined (the same products: this is the nudging's inner
-            # loop, asked for every place a bend is tried at)
-            d3 = ux * (cy - ay) - uy * (cx - ax)
-            d4 = ux * (dy - ay) - uy * (dx - ax)
-            if (d3 > 0 > d4) or (d3 < 0 < d4):
-                vx, vy = dx - cx, dy - cy
-                d1 = vx * (ay - cy) - vy * (ax - cx)
-                d2 = vx * (by - cy) - vy * (bx - cx)
-                if (d1 > 0 > d2) or (d1 < 0 < d2):
-                    total += 1
-    return total
+            if abs(ux * (d[1] - c[1]) - uy * (d[0] - c[0])) > _PARALLEL * lu * lv:
+                continue
+            run = close_length(a, b, c, d, g, holes, END)
+            total += run
+            if run > 0.0:
+                beside[k] = True
+    return total, [seg for seg, hit in zip(near, beside, strict=True) if hit]
 
 
 def nudge_apart(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
@@ -276,16 +277,15 @@ def _pass(router: Router, lines: _Lines, order: Sequence[int], skips: Sequence[S
     return moved, tries
 
 
-def _pushes(old: Sequence[tuple[Point, Point]], bend: Point, near: Sequence[_Near]
+def _pushes(old: Sequence[tuple[Point, Point]], bend: Point, beside: Sequence[Near]
             ) -> list[Point]:
     """Where ``bend`` may go to take its segments ``old`` off the near segments they run
-    close beside: straight away from each such segment, to ``NUDGE_GAP`` past it and to
-    twice that (the far end of a segment stays, so its middle moves half as far)."""
+    close ``beside`` (as :func:`_close_each` gives them): straight away from each such
+    segment, to ``NUDGE_GAP`` past it and to twice that (the far end of a segment stays,
+    so its middle moves half as far)."""
     out: list[Point] = []
-    for seg in near:
-        _, apart, _, c, d, *_ = seg
-        if not apart or _close(old, [seg]) <= 0.0:
-            continue
+    for seg in beside:
+        _, _, _, c, d, *_ = seg
         length = math.dist(c, d)
         nx, ny = -(d[1] - c[1]) / length, (d[0] - c[0]) / length
         side = (bend[0] - c[0]) * nx + (bend[1] - c[1]) * ny
@@ -328,7 +328,7 @@ def _move_bend(router: Router, lines: _Lines, i: int, k: int, along: bool = Fals
     if lines.stuck.get(key) == near:
         return False  # tried before with everything it depends on the same: it stayed
     goal = lines.frames_near(lo, hi) if along else near
-    close = _close(old, goal)
+    close, beside_goal = _close_each(old, goal)
     if close <= 0.0:
         lines.stuck[key] = near
         return False
@@ -338,8 +338,9 @@ def _move_bend(router: Router, lines: _Lines, i: int, k: int, along: bool = Fals
     beside = _close(old, near) if along else 0.0
     tight = _close(old, near, CLOSE_GAP) if along else 0.0
     crossings = -1
+    crossers: list[Crosser] = []
     best: tuple[float, Point] | None = None
-    places = _pushes(old, bend, goal) + _directions(prev, bend, nxt)
+    places = _pushes(old, bend, beside_goal) + _directions(prev, bend, nxt)
     places.sort(key=lambda pt: math.dist(pt, bend))  # stable: the nearest first
     for pt in places:
         step = math.dist(pt, bend) / 100
@@ -349,11 +350,17 @@ def _move_bend(router: Router, lines: _Lines, i: int, k: int, along: bool = Fals
         # a place must pass every test below; the cheaper ones go first (most places
         # fail one), the close length last: the same place wins in any order
         if crossings < 0:
-            crossings = _crossings(old, near)
-        if _crossings(new, near) > crossings or not router.clear(prev, pt) \
-                or not router.clear(pt, nxt):
+            crossings = crossed_count(old, near)
+            crossers = bend_crossers(prev, nxt, places,
+                                     [(seg[0], seg[3], seg[4], seg[5], seg[6], seg[7], seg[8])
+                                      for seg in near])
+        if bend_crossings(prev, pt, nxt, crossers, crossings) > crossings \
+                or not router.clear(prev, pt) or not router.clear(pt, nxt):
             continue
-        run = _close(new, goal)
+        # measured only until it is too long to win (the margin over rounding: a length
+        # that stops at ``best[0] - step + 1e-6`` makes a cost of at least ``best[0]``)
+        run = _close(new, goal, stop=close - 1.0 if best is None
+                     else min(close - 1.0, best[0] - step + 1e-6))
         cost = run + step
         if run >= close - 1.0 or (best is not None and cost >= best[0]):
             continue
@@ -418,72 +425,6 @@ def _skippable(router: Router, lines: _Lines, i: int, k: int, j: int) -> bool:
     near = lines.nearby(i, lines.near([(lo, hi)]), lo, hi)
     new = [(path[k], path[j])]
     edges = lines.frames_near(lo, hi)
-    return (_crossings(new, near) <= _crossings(old, near)
+    return (crossed_count(new, near) <= crossed_count(old, near)
             and _close(new, near) <= _close(old, near) + 1e-9
             and _close(new, edges, FRAME_GAP) <= _close(old, edges, FRAME_GAP) + 1e-9)
-
-
-REVERSAL = -0.9
-"""Cosine of the turn beyond which a bend doubles back (a turn of over some 154 degrees):
-a line that runs out and back over itself seems to start or end elsewhere, and a double
-line's strokes shoot out of such a bend."""
-
-
-def reversals(path: Sequence[Point]) -> list[int]:
-    """The bends of ``path`` where it doubles back on itself (see :data:`REVERSAL`)."""
-    out = []
-    for k in range(1, len(path) - 1):
-        (ax, ay), (bx, by), (cx, cy) = path[k - 1], path[k], path[k + 1]
-        ux, uy, vx, vy = bx - ax, by - ay, cx - bx, cy - by
-        lu, lv = math.hypot(ux, uy), math.hypot(vx, vy)
-        if lu > 1e-9 and lv > 1e-9 and (ux * vx + uy * vy) < REVERSAL * lu * lv:
-            out.append(k)
-    return out
-
-
-def drop_reversals(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
-                   skips: Sequence[Sequence[str]]) -> int:
-    """Drop each bend where a path doubles back on itself, in place, where the way past it
-    is clear of every box (at the router's margin, or else its ``TIGHT`` one, as routed)
-    and crosses no more lines that share no end with it: routing, swapping ways and
-    fanning in may each leave a short hook. Returns the bends dropped. O(L · s) to find
-    the hooks, for L lines of s segments, plus O(L · s) per hook (there are few)."""
-    dropped = 0
-    for i, path in enumerate(paths):
-        again = True
-        while again:  # dropping a bend can make its neighbour double back: look again
-            again = False
-            for k in reversed(reversals(path)):
-                if _drop_hook(router, paths, ends, skips, i, k):
-                    dropped += 1
-                    again = True
-                    break
-    return dropped
-
-
-def _drop_hook(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
-               skips: Sequence[Sequence[str]], i: int, k: int) -> bool:
-    """Drop bend ``k`` of line ``i`` where the way past it is clear and crosses no more
-    lines (see :func:`drop_reversals`); whether it was dropped."""
-    path = paths[i]
-    a, b, c = path[k - 1], path[k], path[k + 1]
-    if _crossed_by(paths, ends, i, [(a, c)]) > _crossed_by(paths, ends, i, [(a, b), (b, c)]):
-        return False
-    for margin in (MARGIN, TIGHT):
-        router.prepare_line(path[0], path[-1], skips[i], ends[i], margin=margin)
-        if router.clear(a, c):
-            del path[k]
-            return True
-    return False
-
-
-def _crossed_by(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]], i: int,
-                segs: Sequence[tuple[Point, Point]]) -> int:
-    """How often ``segs`` (part of line ``i``) cross the lines sharing no end with it."""
-    mine = set(ends[i])
-    total = 0
-    for j, other in enumerate(paths):
-        if j == i or mine & set(ends[j]):
-            continue
-        total += _crossings(segs, [_near(True, True, (), c, d) for c, d in pairwise(other)])
-    return total
