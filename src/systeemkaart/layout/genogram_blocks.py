@@ -361,8 +361,11 @@ def _order_block(case: Case, comp: list[str], adj: dict[str, list[tuple[str, Uni
     if not _stranger_between(dated, adj):
         return dated
     # a partner of the hub with partners of their own stands beside them: at an end of
-    # the hub's partners, or they would stand between the hub and a later partner
-    for left in ranked[1:]:
+    # the hub's partners, or they would stand between the hub and a later partner; one
+    # of the later partners (the latest first) goes to the hub's left, the rest keep their
+    # dates on the right with those who have partners of their own last (of the blended
+    # families of bench_stepfamilies.py none crosses more than with the date order)
+    for left in ranked[:0:-1]:
         right = sorted((o for o in ranked if o != left),
                        key=lambda o: (degree[o] > 1, _union_key(case, partners[o])))
         line = _fill([left, hub, *right], hub, adj, order, members)
