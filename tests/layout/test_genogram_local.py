@@ -318,7 +318,10 @@ def test_a_step_parent_at_the_end_of_her_block_crosses_as_the_one_row_optimum() 
     assert structural_crossings(layout) == 1
     st = structure(case)
     block = st.blocks[st.block_of["p1"]]
-    assert _through_couples(block) == 2  # p5 p1 p8 p9 p13: p1 and p8 between partners
+    # its own order, p13 p1 p5 p8 p9 (once p5 p1 p8 p9 p13, p9 a stranger under the
+    # bracket of p1 and p13): p1 between two of her partners
+    assert block.persons == ["p13", "p1", "p5", "p8", "p9"]
+    assert _through_couples(block) == 1
     arrange_block(st, block.index, ["p1", "p5", "p13", "p8", "p9"])
     assert _through_couples(block) == 0
 
@@ -338,11 +341,13 @@ def test_a_step_parent_of_a_block_of_six_leaves_beside_a_stranger() -> None:
     """Family 415 of the bench (600 families): p1 with three partners (p5; p6, who has two
     children with p7; p13, who has a child with p14), step-parent of a child of p6's and
     of p13's, while p13 fosters a child of p1's. Its block of six has 12 orders that keep
-    couples together, none tried on the drawing as searched, and in its own order, p5 p1
-    p6 p7 p13 p14, p1's step line leaves through a couple's gap and crosses their partner
-    line: 4 crossing points (plain ``dot`` 1, with p6 half a row above p1). Of the orders
+    couples together, none tried on the drawing as searched, and in its own order (then
+    p5 p1 p6 p7 p13 p14, p7 a stranger under the bracket of p1 and p13; now p14 p13 p1 p5
+    p6 p7) p1's step line leaves through a couple's gap and crosses their partner
+    line (as it stood then, 4 crossing points; plain ``dot`` 1, with p6 half a row above
+    p1). Of the orders
     where no step line leaves through a couple's gap (8) the one kept stands p1 between p14 and
-    p5 (p13 p14 p1 p5 p7 p6, two brackets), p1's step line leaving beside p14, a partner
+    p5 (p13 p14 p1 p5 p6 p7, two brackets), p1's step line leaving beside p14, a partner
     of p13's only: 2 crossing points, the fewest that searches of 50,000 arrangements
     under our rules found (see docs/genogram.md)."""
     from systeemkaart.layout.genogram_blocks import build_structure as structure
@@ -353,7 +358,10 @@ def test_a_step_parent_of_a_block_of_six_leaves_beside_a_stranger() -> None:
     assert structural_crossings(layout) == 2
     st = structure(case)
     block = st.blocks[st.block_of["p1"]]
-    assert _through_couples(block) == 1
+    # its own order now p14 p13 p1 p5 p6 p7 (p13's earlier partner beyond p13, no stranger
+    # between partners): p1 and p13 each between two of their own partners
+    assert block.persons == ["p14", "p13", "p1", "p5", "p6", "p7"]
+    assert _through_couples(block) == 2
     tried = _arrangements_tried(st, block, shown=False)
     assert 0 < len(tried) <= 14
     for persons in tried:

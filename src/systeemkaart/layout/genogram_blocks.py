@@ -4,7 +4,9 @@ A *union* is what children hang from: a couple (a partnership, or two parents na
 together without one) or a single parent. A *block* is a group of people on one row joined
 by unions of two: a couple, or a person with successive partners. Graphviz places whole
 blocks, so partners can never be split by a stranger; inside a block the order is ours:
-partners in date order beside the person they share, the man left in a heterosexual couple.
+partners in date order beside the person they share, the man left in a heterosexual couple,
+unless that puts someone between two partners who is a partner of neither (a partner with
+an earlier partner of their own then stands at an end of the row of partners).
 Each union gets a *gap* of the block (the space between two people, or at either end) from
 which its children drop.
 
@@ -355,7 +357,27 @@ def _order_block(case: Case, comp: list[str], adj: dict[str, list[tuple[str, Uni
         if o not in partners or _union_key(case, u) < _union_key(case, partners[o]):
             partners[o] = u
     ranked = sorted(partners, key=lambda o: _union_key(case, partners[o]))
-    line = [ranked[0], hub, *ranked[1:]]
+    dated = _fill([ranked[0], hub, *ranked[1:]], hub, adj, order, members)
+    if not _stranger_between(dated, adj):
+        return dated
+    # a partner of the hub with partners of their own stands beside them: at an end of
+    # the hub's partners, or they would stand between the hub and a later partner; one
+    # of the later partners (the latest first) goes to the hub's left, the rest keep their
+    # dates on the right with those who have partners of their own last (of the blended
+    # families of bench_stepfamilies.py none crosses more than with the date order)
+    for left in ranked[:0:-1]:
+        right = sorted((o for o in ranked if o != left),
+                       key=lambda o: (degree[o] > 1, _union_key(case, partners[o])))
+        line = _fill([left, hub, *right], hub, adj, order, members)
+        if not _stranger_between(line, adj):
+            return line
+    return dated
+
+
+def _fill(line: list[str], hub: str, adj: dict[str, list[tuple[str, Union]]],
+          order: dict[str, int], members: set[str]) -> list[str]:
+    """``line`` (the hub and their partners) with every other person of the block put
+    beside the partner who reaches them first: outside that partner, away from the hub."""
     placed = set(line)
     queue = list(line)
     while queue:
@@ -371,6 +393,20 @@ def _order_block(case: Case, comp: list[str], adj: dict[str, list[tuple[str, Uni
             placed.add(o)
             queue.append(o)
     return line
+
+
+def _stranger_between(line: list[str], adj: dict[str, list[tuple[str, Union]]]) -> bool:
+    """True when someone in ``line`` stands between two partners and is a partner of
+    neither (as :func:`splits_partners`, before the block exists)."""
+    at = {pid: k for k, pid in enumerate(line)}
+    partners = {pid: {o for o, _ in adj[pid]} for pid in line}
+    for a in line:
+        for b in partners[a]:
+            if b in at and at[a] < at[b] and any(
+                    p not in partners[a] and p not in partners[b]
+                    for p in line[at[a] + 1:at[b]]):
+                return True
+    return False
 
 
 def _assign_gaps(block: Block, position: dict[str, int]) -> None:
