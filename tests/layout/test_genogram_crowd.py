@@ -145,14 +145,9 @@ def test_line_ends_on_one_side_of_an_example(example: str, left: list[tuple[int,
     assert crowded_lines(layout, _CLEAR) == left
 
 
-def test_zigzags_out_of_one_top_keep_apart() -> None:
-    """Three abuse lines (zigzags, 3.7 either side) leave the tops of two men, each line
-    on another, and bend along lanes above them: two of them left each top 4.75 units
-    apart, their zigzags lying on each other on the way up (a port moved off another line
-    kept a flat 4.5 units from the other ends, whatever the lines draw). The ends on one
-    top are now spread together over the room it has, in their order, each pair apart
-    by what both draw and 4 units (``genogram_ends``)."""
-    layout = _layout("zigzag-ports")
+def _assert_tops_apart(layout: GenogramLayout) -> None:
+    """The zigzag-ports family's line ends on the tops of its symbols (1, 2 and 3 on three
+    people) stand apart by what two zigzags draw (3.7 each side) and the clear space."""
     tops: dict[str, list[float]] = {}  # per person: where lines leave the top upwards
     for rel in layout.relations:
         for pid, (end, bend) in zip(rel.between, (rel.points[:2], rel.points[:-3:-1]),
@@ -163,6 +158,17 @@ def test_zigzags_out_of_one_top_keep_apart() -> None:
     for xs in tops.values():
         xs.sort()
         assert all(b - a >= 2 * 3.7 + _CLEAR - 1e-6 for a, b in itertools.pairwise(xs))
+
+
+def test_zigzags_out_of_one_top_keep_apart() -> None:
+    """Three abuse lines (zigzags, 3.7 either side) leave the tops of two men, each line
+    on another, and bend along lanes above them: two of them left each top 4.75 units
+    apart, their zigzags lying on each other on the way up (a port moved off another line
+    kept a flat 4.5 units from the other ends, whatever the lines draw). The ends on one
+    top are now spread together over the room it has, in their order, each pair apart
+    by what both draw and 4 units (``genogram_ends``)."""
+    layout = _layout("zigzag-ports")
+    _assert_tops_apart(layout)
     abuse = {rel.index for rel in layout.relations if rel.kind == "abuse"}
     assert [(i, other) for i, other in crowded_lines(layout, _CLEAR)
             if i in abuse and other in {f"relation {k}" for k in abuse}] == []
@@ -177,16 +183,7 @@ def test_zigzags_out_of_one_top_keep_apart_in_a_large_drawing(
     a small drawing). Every drawing with emotional lines has its ends spread now."""
     monkeypatch.setattr(genogram, "LARGE", 1)
     layout = _layout("zigzag-ports")
-    tops: dict[str, list[float]] = {}  # per person: where lines leave the top upwards
-    for rel in layout.relations:
-        for pid, (end, bend) in zip(rel.between, (rel.points[:2], rel.points[:-3:-1]),
-                                    strict=True):
-            if end[0] == bend[0] and bend[1] < end[1] == layout.people[pid].symbol.y:
-                tops.setdefault(pid, []).append(end[0])
-    assert sorted(len(xs) for xs in tops.values()) == [1, 2, 3]
-    for xs in tops.values():
-        xs.sort()
-        assert all(b - a >= 2 * 3.7 + _CLEAR - 1e-6 for a, b in itertools.pairwise(xs))
+    _assert_tops_apart(layout)
 
 
 @pytest.mark.parametrize(("example", "left"), [("terug-naar-huis", 0), ("stiefgezin", 1)])
