@@ -461,7 +461,8 @@ def import_(source: str, output: str | None, force: bool, quiet: bool, around_id
         cut = around(case, who, generations)
         case = marked(cut)
         click.echo(f"kept {len(case.people)} people around {name or who} ({who}) within "
-                   f"{generations} generations; left out {cut.left_out}", err=True)
+                   f"{generations} generations; left out {cut.left_out} (marked under "
+                   f"{len(cut.hidden)} of the people kept: left_out)", err=True)
     fmt = "json" if target.suffix.lower() == ".json" else "yaml"
     write_output(target, dumps(case, format=fmt), inputs=[source], force=force,
                  overwrite=False)

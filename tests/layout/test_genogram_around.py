@@ -102,6 +102,7 @@ def test_import_around_writes_left_out_and_draws_like_draw_around(tmp_path: Path
                   "-o", str(cut)]):
         result = runner.invoke(main, args)
         assert result.exit_code == 0, result.output
+    assert "left out 2 (marked under 2 of the people kept: left_out)" in result.output
     left = {p.id: p.left_out for p in sk.load(cut).people if p.left_out}
     assert left == {"i3": 1, "i4": 1}  # Lotte, the daughter of Piet and Ria
     drawn = runner.invoke(main, ["draw", str(whole), "--around", "i5", "--generations", "1",
