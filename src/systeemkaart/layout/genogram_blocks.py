@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ..generations import generations
@@ -396,15 +396,20 @@ def _fill(line: list[str], hub: str, adj: dict[str, list[tuple[str, Union]]],
 
 
 def _stranger_between(line: list[str], adj: dict[str, list[tuple[str, Union]]]) -> bool:
-    """True when someone in ``line`` stands between two partners and is a partner of
-    neither (as :func:`splits_partners`, before the block exists)."""
-    at = {pid: k for k, pid in enumerate(line)}
-    partners = {pid: {o for o, _ in adj[pid]} for pid in line}
-    for a in line:
-        for b in partners[a]:
+    """:func:`splits_partners` of ``line`` before the block exists (its partners taken
+    from ``adj``)."""
+    return _splits(line, {pid: {o for o, _ in adj[pid]} for pid in line})
+
+
+def _splits(persons: list[str], partners: Mapping[str, set[str]]) -> bool:
+    """True when someone in ``persons`` stands between two partners (``partners``: each
+    person's partners) and is a partner of neither."""
+    at = {pid: k for k, pid in enumerate(persons)}
+    for a in persons:
+        for b in partners.get(a, ()):
             if b in at and at[a] < at[b] and any(
                     p not in partners[a] and p not in partners[b]
-                    for p in line[at[a] + 1:at[b]]):
+                    for p in persons[at[a] + 1:at[b]]):
                 return True
     return False
 
@@ -474,17 +479,13 @@ def splits_partners(block: Block, persons: list[str]) -> bool:
     """True when, with the people of ``block`` in the order ``persons``, someone stands
     between two partners who is a partner of neither of them (a stranger between a couple,
     which a genogram never draws; a person's other partner under a bracket is no stranger)."""
-    couples = [u.members for u in block.unions if not u.solo]
     partners: dict[str, set[str]] = defaultdict(set)
-    for a, b in couples:
-        partners[a].add(b)
-        partners[b].add(a)
-    at = {pid: k for k, pid in enumerate(persons)}
-    for a, b in couples:
-        i, j = sorted((at[a], at[b]))
-        if any(p not in partners[a] and p not in partners[b] for p in persons[i + 1:j]):
-            return True
-    return False
+    for u in block.unions:
+        if not u.solo:
+            a, b = u.members
+            partners[a].add(b)
+            partners[b].add(a)
+    return _splits(persons, partners)
 
 
 def arrangements(block: Block) -> list[list[str]]:
