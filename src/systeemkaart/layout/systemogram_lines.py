@@ -264,13 +264,12 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         straighten(router, paths, pairs_, skips, firsts, swapped, frames)
     cut_at_fans(paths, ends, firsts, people)
     stuck: StuckBends = {}  # bends that stayed: the second nudging skips them as they were
-    if len(links) <= CROWDED:  # a crowded drawing's time goes to its tracks instead
-        _apart(router, links, paths, people, agents, cards, frames, stuck=stuck)
+    _apart(router, links, paths, people, agents, cards, frames, stuck=stuck)
     kept = fan_in(router, paths, ends, [lk.source if not f else lk.target
                                  for lk, f in zip(links, flips, strict=True)],
            [lk.kind in ("involvement", "relation") for lk in links], firsts, people, sexes)
-    if len(links) <= CROWDED:  # once more, now with the fans drawn (they stay)
-        _apart(router, links, paths, people, agents, cards, frames, kept, stuck)
+    # once more, now with the fans drawn (they stay)
+    _apart(router, links, paths, people, agents, cards, frames, kept, stuck)
     drop_reversals(router, paths, pairs_, skips)
     _trim_stubs(router, paths, pairs_, skips, firsts)
     out = _placed(links, paths, flips)
@@ -328,6 +327,8 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         moved += own_tracks(router, paths, pairs_, skips, firsts, kept, plain)
     widths = [extent(lk) for lk in links]
     moved += separate_tracks(router, paths, pairs_, widths, skips, firsts, kept, frames)
+    if len(links) > CROWDED:  # the lines moved meet others: bands found afresh, parted
+        moved += separate_tracks(router, paths, pairs_, widths, skips, firsts, kept, frames)
     arrows = [lk.kind == "involvement" and not flip for lk, flip in zip(links, flips,
                                                                           strict=True)]
     moved += aim_heads(router, paths, pairs_, arrows, widths, people)
