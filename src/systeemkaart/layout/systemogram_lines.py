@@ -327,8 +327,6 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         moved += own_tracks(router, paths, pairs_, skips, firsts, kept, plain)
     widths = [extent(lk) for lk in links]
     moved += separate_tracks(router, paths, pairs_, widths, skips, firsts, kept, frames)
-    if len(links) > CROWDED:  # the lines moved meet others: bands found afresh, parted
-        moved += separate_tracks(router, paths, pairs_, widths, skips, firsts, kept, frames)
     arrows = [lk.kind == "involvement" and not flip for lk, flip in zip(links, flips,
                                                                           strict=True)]
     moved += aim_heads(router, paths, pairs_, arrows, widths, people)
