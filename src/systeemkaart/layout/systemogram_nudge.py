@@ -60,17 +60,19 @@ TRIES = 80
 """Most bends tried in one drawing: a bounded cost."""
 CROWDED = 40
 """Lines above which a drawing is crowded (a network of some 25 agents or more)."""
-CROWDED_TRIES = 80
-"""Most bends tried in a crowded drawing, in each of its two nudgings (before and after
-the fans are drawn): its routing already takes most of the time a session can wait, so
-its lines are moved apart in one pass, those in the longest close runs first. Over the
-bench's 40-agent networks (seeds 0-9) the drawing then shows 42 bands (2,825 units long)
-where it showed 94 (6,695 units) without nudging, for about a quarter more drawing time;
-120 tries leave 41 (2,556 units) for a third more, and a second parting
-(:func:`~.systemogram_tracks.separate_tracks` once more) 34 for over a third more."""
+CROWDED_TRIES = 40
+"""Most bends tried in a crowded drawing before its fans are drawn (in one pass, those of
+the longest close runs first): its routing already takes most of the time a session can
+wait. Over the bench's 40-agent networks (seeds 0-9), with ``FANNED_TRIES`` after, the
+drawing shows 41 bands (2,871 units long) where it showed 94 (6,695 units) unnudged,
+for about a sixth more drawing time; 80 tries before leave 42, for a quarter more."""
+FANNED_TRIES = 80
+"""Most bends tried in a crowded drawing once its fans are drawn: the lines then stand
+as drawn, so each move counts (in those networks 56 bands without this nudging; 48 with
+120 tries here and none before)."""
 FRAME_TRIES = 40
 """Most bends tried off the household frames in a drawing that is not crowded (a crowded
-one tries only what is left of its ``CROWDED_TRIES``)."""
+one tries only what is left of its ``CROWDED_TRIES`` or ``FANNED_TRIES``)."""
 LEAST = 10.0
 """Length (units) two lines may run close before their bends are moved."""
 _PARALLEL = math.sin(math.radians(15.0))
@@ -233,14 +235,15 @@ def nudge_apart(router: Router, paths: list[list[Point]], ends: Sequence[tuple[s
     at the end of each path stay (its fan into a person's port). A move may not cross
     more lines, counting those into the same person. The lines in the longest close runs
     go first, and at most ``TRIES`` bends are tried in all (``CROWDED_TRIES`` in a drawing
-    of more than ``CROWDED`` lines, off frames too), plus ``FRAME_TRIES`` off frames in a
+    of more than ``CROWDED`` lines, ``FANNED_TRIES`` there once ``kept`` is given, off
+    frames too), plus ``FRAME_TRIES`` off frames in a
     drawing that is not crowded, so a crowded drawing costs a bounded time. ``stuck``
     (when given) keeps the bends that stayed, for a later call on the same lines, boxes
     and ``frames``.
     Deterministic: lines and moves in a fixed order."""
     lines = _Lines(paths, ends, frame_edges(frames), stuck)
     crowded = len(paths) > CROWDED
-    tries = CROWDED_TRIES if crowded else TRIES
+    tries = (FANNED_TRIES if kept else CROWDED_TRIES) if crowded else TRIES
     for along in (False, True) if frames else (False,):
         if along and not crowded:
             tries = max(tries, FRAME_TRIES)
