@@ -11,7 +11,7 @@ from hypothesis import given
 from systeemkaart.layout import Box
 from systeemkaart.layout.ring_centre import PersonPlace
 from systeemkaart.layout.systemogram import SystemogramLayout, layout_systemogram
-from systeemkaart.layout.systemogram_fan import _entry, aims_at
+from systeemkaart.layout.systemogram_fan import _entry, aims_at, keeps_side
 from systeemkaart.layout.systemogram_heads import HEAD_GAP, HEAD_LENGTH, crowded_heads
 from systeemkaart.layout.systemogram_under import (
     EDGE,
@@ -138,3 +138,21 @@ def test_generated_networks_ports_under_labels_hold_their_heads_apart(case: Case
     """On generated networks every arrow under a label points at its person and keeps
     room for a head beside the next."""
     _ends_under_labels_apart(layout_systemogram(case))
+
+
+def test_a_line_into_a_side_port_may_not_be_moved_to_come_from_below() -> None:
+    """A line into a port on the symbol's right side, coming from the right: its last
+    bend may move up or down beside the person, but not round under it, where the line
+    would come from below and climb beside the label (the lines from below end under
+    it). A line into a port under the label, or one from below already, may move so."""
+    person = _person()
+    side = [(300.0, 0.0), (120.0, 10.0), (60.0, 5.0), (14.0, 0.0)]
+    assert not from_below(person, _entry(side, (0.0, 0.0), FROM_AFAR, 1)[1])
+    assert keeps_side(side, 2, (60.0, 20.0), person, 1)
+    assert not keeps_side(side, 2, (5.0, 200.0), person, 1)
+    assert keeps_side(side, 2, (5.0, 200.0), None, 1)  # into no person: any move
+    under = [*side[:-1], (0.0, person.box.bottom + 6.0)]
+    assert keeps_side(under, 2, (5.0, 200.0), person, 1)
+    below = [(300.0, 300.0), (0.0, 250.0), (0.0, 120.0), (14.0, 5.0)]
+    assert from_below(person, _entry(below, (0.0, 0.0), FROM_AFAR, 1)[1])
+    assert keeps_side(below, 2, (5.0, 130.0), person, 1)

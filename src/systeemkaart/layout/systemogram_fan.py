@@ -51,6 +51,7 @@ __all__ = [
     "cut_at_fans",
     "fan_crossings",
     "fan_in",
+    "keeps_side",
     "port_distance",
 ]
 
@@ -436,3 +437,20 @@ def fan_crossings(lines: Sequence[tuple[str, str, Sequence[Point]]],
                                 crossing_at(a, b, c, d), centre) < radius:
                             total += 1
     return total
+
+
+def keeps_side(path: Sequence[Point], k: int, pt: Point, person: PersonPlace | None,
+               first: int) -> bool:
+    """Whether point ``k`` of ``path`` (a line drawn into a port of ``person``, its
+    points from ``first`` on free to move) may move to ``pt`` as far as the side it comes
+    in from goes: a line into a port beside the symbol may not then come from below
+    (:func:`~systeemkaart.layout.systemogram_under.from_below`: it would climb beside
+    the label, where the lines from below end under it). Any move keeps the side of a
+    line into no person or into a port under the label, or one that came from below
+    already."""
+    if person is None or path[-1][1] > person.box.bottom:
+        return True
+    centre = (person.x, person.y)
+    moved = [*path[:k], pt, *path[k + 1:]]
+    return (not from_below(person, _entry(moved, centre, FROM_AFAR, first)[1])
+            or from_below(person, _entry(path, centre, FROM_AFAR, first)[1]))

@@ -38,6 +38,7 @@ from .systemogram_fan import (
     SYMBOL_BOX,
     cut_at_fans,
     fan_in,
+    keeps_side,
     port_distance,
 )
 from .systemogram_frames import framed
@@ -348,8 +349,13 @@ def _apart(router: Router, links: Sequence[LinkPlace], paths: list[list[Point]],
         src, tgt, _ = ends_of(lk, people)
         ends.append((src, tgt))
         skips.append([src, tgt] + ([src + _SYMBOL] if src in people else []))
-    nudge_apart(router, paths, ends, skips, _firsts(links, people, agents, cards), frames,
-                kept, stuck)
+    firsts = _firsts(links, people, agents, cards)
+
+    def side(i: int, k: int, pt: Point) -> bool:
+        return keeps_side(paths[i], k, pt, people.get(ends[i][1]), firsts[i])
+    # once the fans are drawn, a line into a port beside the symbol keeps coming in so
+    nudge_apart(router, paths, ends, skips, firsts, frames, kept, stuck,
+                side if kept else None)
 
 
 def _trim_stubs(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],

@@ -19,7 +19,7 @@ moves and s segments near.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import pairwise
 
 from . import Box, Point
@@ -226,7 +226,8 @@ def _close_each(segs: Sequence[tuple[Point, Point]], near: Sequence[Near]
 def nudge_apart(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
                 skips: Sequence[Sequence[str]], firsts: Sequence[int],
                 frames: Sequence[Box] = (), kept: Sequence[int] = (),
-                stuck: StuckBends | None = None) -> None:
+                stuck: StuckBends | None = None,
+                keeps: Callable[[int, int, Point], bool] | None = None) -> None:
     """Move bends of ``paths`` (each from its agent, ``ends`` its (agent, target)) so lines
     of different agents run less close beside each other, then off the edges of the
     household ``frames`` where that brings no line closer to another, in place. ``skips``
@@ -239,7 +240,8 @@ def nudge_apart(router: Router, paths: list[list[Point]], ends: Sequence[tuple[s
     frames too), plus ``FRAME_TRIES`` off frames in a
     drawing that is not crowded, so a crowded drawing costs a bounded time. ``stuck``
     (when given) keeps the bends that stayed, for a later call on the same lines, boxes
-    and ``frames``.
+    and ``frames``. ``keeps`` (when given) says whether bend ``k`` of line ``i`` may move
+    to a place (a caller's rule beyond these, such as the side a line comes in from).
     Deterministic: lines and moves in a fixed order."""
     lines = _Lines(paths, ends, frame_edges(frames), stuck)
     crowded = len(paths) > CROWDED
@@ -262,16 +264,18 @@ def nudge_apart(router: Router, paths: list[list[Point]], ends: Sequence[tuple[s
                         longest[i] = max(longest.get(i, 0.0), run)
             order = sorted((i for i, run in longest.items() if run > LEAST),
                            key=lambda i: (-longest[i], i))
-            moved, tries = _pass(router, lines, order, skips, firsts, kept, tries, along)
+            moved, tries = _pass(router, lines, order, skips, firsts, kept, tries, along,
+                                 keeps)
             if not moved:
                 break
 
 
 def _pass(router: Router, lines: _Lines, order: Sequence[int], skips: Sequence[Sequence[str]],
-          firsts: Sequence[int], kept: Sequence[int], tries: int, along: bool
-          ) -> tuple[bool, int]:
+          firsts: Sequence[int], kept: Sequence[int], tries: int, along: bool,
+          keeps: Callable[[int, int, Point], bool] | None = None) -> tuple[bool, int]:
     """Try the bends of the lines in ``order`` (off other lines, or off the frames when
-    ``along``) while ``tries`` last; whether one moved, and the tries left."""
+    ``along``; each place where ``keeps`` allows it) while ``tries`` last; whether one
+    moved, and the tries left."""
     moved = False
     for i in order:
         path = lines.paths[i]
@@ -280,7 +284,7 @@ def _pass(router: Router, lines: _Lines, order: Sequence[int], skips: Sequence[S
             if tries <= 0:
                 return moved, 0
             tries -= 1
-            moved |= _move_bend(router, lines, i, k, along)
+            moved |= _move_bend(router, lines, i, k, along, keeps)
     return moved, tries
 
 
@@ -319,11 +323,12 @@ def _directions(prev: Point, bend: Point, nxt: Point) -> list[Point]:
     return out
 
 
-def _move_bend(router: Router, lines: _Lines, i: int, k: int, along: bool = False) -> bool:
+def _move_bend(router: Router, lines: _Lines, i: int, k: int, along: bool = False,
+               keeps: Callable[[int, int, Point], bool] | None = None) -> bool:
     """Move bend ``k`` of line ``i`` to the place nearby that runs least close beside
     other lines (or, when ``along``, beside household frame edges, and then no closer
-    beside other lines), if that is clear of boxes and crosses no more lines; True if
-    moved."""
+    beside other lines), if that is clear of boxes, crosses no more lines and ``keeps``
+    (when given) allows it; True if moved."""
     path = lines.paths[i]
     prev, bend, nxt = path[k - 1], path[k], path[k + 1]
     old = [(prev, bend), (bend, nxt)]
@@ -353,6 +358,8 @@ def _move_bend(router: Router, lines: _Lines, i: int, k: int, along: bool = Fals
         step = math.dist(pt, bend) / 100
         if best is not None and best[0] < 1.0 + step:
             break  # apart already: a longer move gains nothing
+        if keeps is not None and not keeps(i, k, pt):
+            continue
         new = [(prev, pt), (pt, nxt)]
         # a place must pass every test below; the cheaper ones go first (most places
         # fail one), the close length last: the same place wins in any order
