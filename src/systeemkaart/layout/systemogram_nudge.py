@@ -64,8 +64,8 @@ CROWDED_TRIES = 40
 """Most bends tried in a crowded drawing before its fans are drawn (in one pass, those of
 the longest close runs first): its routing already takes most of the time a session can
 wait. Over the bench's 40-agent networks (seeds 0-9), with ``FANNED_TRIES`` after, the
-drawing shows 41 bands (2,871 units long) where it showed 94 (6,695 units) unnudged,
-for about a sixth more drawing time; 80 tries before leave 42, for a quarter more."""
+drawing shows 41 bands (2,867 units long) where it showed 94 (6,695 units) unnudged,
+for about a fifth more drawing time; 80 tries here leave 42, for some 20 ms more."""
 FANNED_TRIES = 80
 """Most bends tried in a crowded drawing once its fans are drawn: the lines then stand
 as drawn, so each move counts (in those networks 56 bands without this nudging; 48 with
