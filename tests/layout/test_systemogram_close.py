@@ -263,3 +263,27 @@ def test_a_bend_recorded_stuck_among_other_segments_is_tried_again() -> None:
     again = [list(a), list(b)]
     nudge_apart(Router([]), again, ends, [["a", "x"], ["b", "y"]], [1, 1], stuck=stale)
     assert again == fresh
+
+
+def test_a_bend_goes_only_where_the_caller_allows() -> None:
+    """The bend 3 units beside another agent's line moves off it, away from the line; a
+    caller that forbids every place on that side of the bend (as a line into a side port
+    may not turn to come from below) is asked about this bend only, and sees it go only
+    where it allows, or stay."""
+    a = [(0.0, 0.0), (100.0, 2.0), (200.0, 0.0)]
+    b = [(0.0, 5.0), (200.0, 5.0)]
+    ends = [("a", "x"), ("b", "y")]
+    skips = [["a", "x"], ["b", "y"]]
+    free = [list(a), list(b)]
+    nudge_apart(Router([]), free, ends, skips, [1, 1])
+    assert free[0][1][1] < a[1][1]  # away from the line
+    asked: list[tuple[int, int]] = []
+
+    def towards_only(i: int, k: int, pt: Point) -> bool:
+        asked.append((i, k))
+        return pt[1] >= a[1][1]
+    kept = [list(a), list(b)]
+    nudge_apart(Router([]), kept, ends, skips, [1, 1], keeps=towards_only)
+    assert asked and all(i == 0 and k == 1 for i, k in asked)
+    assert kept[0][1][1] >= a[1][1]
+    assert kept[1] == b
