@@ -41,6 +41,8 @@ _END_REACH: Final = 7.5
 diamond's outline drops as fast as it goes out; an emotional line's port is beyond)."""
 _ALONGSIDE: Final = math.radians(20.0)
 """Two lines that come in to one end closer in direction than this run on each other."""
+_BESIDE: Final = 3.0
+"""A line straight down closer than this beside another runs on it."""
 KIND_ORDER: Final = ("biological", "adopted", "foster", "step")
 """Which kind of child line draws a union's shared stem and bar: the first present."""
 
@@ -124,11 +126,15 @@ def _alongside(lines: list[ChildPlace]) -> bool:
     if any(b - a < _ALONGSIDE for a, b in itertools.pairwise(heading)):
         return True
     for c in lines:
-        p, q = c.points[-2], c.points[-1]
-        others = [(a, b) for d in lines if d is not c
-                  for a, b in itertools.pairwise(d.points)]
-        if _covered(p, q, others) > 1.0 or _covered(q, p, others) > 1.0:
-            return True
+        (px, py), (qx, qy) = c.points[-2], c.points[-1]
+        if px != qx:
+            continue
+        for d in lines:
+            if d is not c and any(
+                    a[0] == b[0] and abs(a[0] - px) < _BESIDE
+                    and min(max(a[1], b[1]), qy) - max(min(a[1], b[1]), py) > 1.0
+                    for a, b in itertools.pairwise(d.points)):
+                return True
     return False
 
 
@@ -223,7 +229,6 @@ def part_kinds(children: list[ChildPlace]) -> None:
             of_kind = [c for c in lines if c.kind == kind]
             if drawn:  # trimmed against the kinds before it, as they are drawn
                 for c in of_kind:
-                    if len(c.points) > 2:
+                    if len(c.points) >= 2:
                         c.points = _trimmed(c.points, drawn)
-            drawn += [(a, b) for c in of_kind
-                      for a, b in zip(c.points, c.points[1:], strict=False)]
+            drawn += [(a, b) for c in of_kind for a, b in itertools.pairwise(c.points)]
