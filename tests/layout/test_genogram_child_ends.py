@@ -18,13 +18,20 @@ from tests.layout.genogram_yardstick import saved
 from tests.strategies_genogram import stepfamilies
 
 
-@pytest.mark.parametrize("name", ["genogram-blended-seed-85", "genogram-step-lines-cross-over"])
+@pytest.mark.parametrize("name", ["genogram-blended-seed-85", "genogram-step-lines-cross-over",
+                                  "genogram-step-line-down-twins-stem",
+                                  "genogram-foster-line-beside-twins-stem",
+                                  "genogram-foster-child-under-stem"])
 def test_blended_families_draw_no_line_on_another(name: str) -> None:
     """A foster and a step line into one twin, an adopted and a step line into one child,
     a born, a step and a foster line into one child: each arrives at a point of its own;
     a couple's stem with a born and an adopted child is drawn once (solid), the adopted
     child's dashed line starting at the bar. Before, the lines into one child ran on each
-    other down to its top, and the two kinds on each other down the stem."""
+    other down to its top, and the two kinds on each other down the stem. The last three
+    were found by the property below: a step (or foster) line into a twin straight below
+    its parents' stem ran down that stem (or half a unit beside it), the twin's own line
+    leaving it as a slant; a foster child straight below a couple's stem hung from it in
+    dots over the solid stem of the born children."""
     case, layout = saved(name)
     assert family_lines_on_lines(layout) == []
     assert false_twin_marks(case, layout) == []
