@@ -17,7 +17,12 @@ from hypothesis import assume, given, settings
 from systeemkaart.exceptions import LayoutError
 from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import Box, segment_hits_box
-from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout_genogram
+from systeemkaart.layout.genogram import (
+    ChildPlace,
+    GenogramLayout,
+    GenogramOptions,
+    layout_genogram,
+)
 from systeemkaart.layout.genogram_around import around
 from systeemkaart.layout.genogram_blocks import build_structure
 from systeemkaart.layout.genogram_quality import (
@@ -75,7 +80,7 @@ def check_layout(case: Case, layout: GenogramLayout) -> None:
     assert drawn == set(range(len(case.children))), "every child link is drawn"
     for c in layout.children:
         if len(c.parents) == 2:
-            assert c.points[0] == unions[frozenset(c.parents)], \
+            assert c.points[0] == unions[frozenset(c.parents)] or _on_own_union(layout, c), \
                 f"{c.child} does not hang from its own parents' line"
         symbol = layout.people[c.child].symbol  # ends on the outline's top (a small dot lower)
         assert symbol.y - 1e-6 <= c.points[-1][1] <= symbol.cy
@@ -89,6 +94,21 @@ def check_layout(case: Case, layout: GenogramLayout) -> None:
                 if pid in ends:
                     continue
                 assert not segment_hits_box(p, q, box), f"{kind} {sorted(ends)} crosses {pid}"
+
+
+def _on_own_union(layout: GenogramLayout, c: ChildPlace) -> bool:
+    """True when the line ``c`` starts on a line of another kind of its own union: a line
+    of another kind than the union's first starts where it parts from the kinds before it
+    (see :func:`~systeemkaart.layout.genogram_child_ends.part_kinds`), the first kind's
+    lines at the union point."""
+    start = c.points[0]
+    return any(d.parents == c.parents and d.kind != c.kind
+               and any(min(a[0], b[0]) - 1e-6 <= start[0] <= max(a[0], b[0]) + 1e-6
+                       and min(a[1], b[1]) - 1e-6 <= start[1] <= max(a[1], b[1]) + 1e-6
+                       and abs((b[0] - a[0]) * (start[1] - a[1])
+                               - (b[1] - a[1]) * (start[0] - a[0])) < 1e-6
+                       for a, b in itertools.pairwise(d.points))
+               for d in layout.children)
 
 
 def _near(boxes: dict[str, Box], p: tuple[float, float],

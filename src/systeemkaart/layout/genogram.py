@@ -48,6 +48,7 @@ from ..model import Case, case_at
 from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, text_width
 from .genogram_blocks import Structure, Union, build_structure, mirror_blocks
+from .genogram_child_ends import reserve_tops
 from .genogram_dot import LARGE, dot_source, place_blocks
 from .genogram_gaps import label_centre, solo_lines, union_xs
 from .genogram_lines import (
@@ -413,6 +414,7 @@ def _finish(work: Work, gaps: list[list[float]], relations: bool = True,
                     centre = _dates_at(work, unions, u, (lo, hi))[0]
                     dates = (centre, centre)  # family_lines puts the dates at the middle
                 union_at[u.key] = family_lines(work, u, ux, dates, pending, consanguine)
+    reserve_tops(work)  # the child lines' ends spread over a top: emotional lines keep off
     for u in work.st.unions:
         if u.children:
             child_lines(work, u, union_at[u.key], pending)

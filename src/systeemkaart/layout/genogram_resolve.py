@@ -14,11 +14,13 @@ symbol are spread by what the lines draw (:mod:`.genogram_ends`), dates move off
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from itertools import chain
 from operator import itemgetter
 
 from ..text.measure import LINE_HEIGHT
 from . import Box, Point, round2
+from .genogram_child_ends import part_kinds, spread_child_ends
 from .genogram_dates import move_dates
 from .genogram_ends import spread_ends
 from .genogram_households import outline_households
@@ -115,11 +117,15 @@ def resolve_layout(work: Work, pending: Pending) -> GenogramLayout:
     for cplace, points in pending.child:
         cplace.points = resolve(points, row_top, lane_ys, dx)
         children.append(cplace)
+    spread_child_ends(work, children)
+    ends = {(c.child, c.points[-2]): c.points[-1] for c in children if len(c.points) >= 2}
+    part_kinds(children)
     twin_bars = []
     for pair, pa, pb in pending.twin:
         a0, a1 = router.resolve(pa, row_top, lane_ys, 0.0)
         b0, b1 = router.resolve(pb, row_top, lane_ys, 0.0)
-        twin_bars.append(TwinBar(pair, [mv(_along(a0, a1, 0.55)), mv(_along(b0, b1, 0.55))]))
+        twin_bars.append(TwinBar(pair, [_leg(a0, a1, ends.get((pair[0], mv(a0))), mv),
+                                        _leg(b0, b1, ends.get((pair[1], mv(b0))), mv)]))
     relations = []
     for rplace, points in pending.relation:
         rplace.points = resolve(points, row_top, lane_ys, dx)
@@ -180,6 +186,17 @@ def _geometry(work: Work) -> tuple[dict[int, float], list[float], float]:
             row_top[r] = y
             y += row_h.get(r, SYMBOL + SYMBOL_TOP)
     return row_top, router.lane_ys(band_top, counts), y
+
+
+def _leg(top: Point, end: Point, drawn: Point | None,
+         mv: Callable[[Point], Point]) -> Point:
+    """Where an identical twins' bar meets a twin's leg from ``top`` (the common point) to
+    ``end`` (both not yet moved by ``mv``); ``drawn``: the leg's end as drawn, moved, when
+    another line into the twin made it arrive off the centre (see
+    :func:`.spread_child_ends`)."""
+    if drawn is None or drawn == mv(end):
+        return mv(_along(top, end, 0.55))
+    return _along(mv(top), drawn, 0.55)
 
 
 def _along(p: Point, q: Point, t: float) -> Point:

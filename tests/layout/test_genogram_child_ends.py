@@ -1,0 +1,86 @@
+"""Child lines that must not lie on each other or look like a twin mark (see
+:mod:`systeemkaart.layout.genogram_child_ends` and the measures of
+``tests/layout/genogram_look.py``)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
+from systeemkaart.layout.genogram_child_ends import end_offsets, part_kinds
+from systeemkaart.layout.genogram_places import ChildPlace
+from systeemkaart.model import Case
+from tests.layout.genogram_look import false_twin_marks, family_lines_on_lines
+from tests.layout.genogram_yardstick import saved
+from tests.strategies_genogram import stepfamilies
+
+
+@pytest.mark.parametrize("name", ["genogram-blended-seed-85", "genogram-step-lines-cross-over",
+                                  "genogram-step-line-down-twins-stem",
+                                  "genogram-foster-line-beside-twins-stem",
+                                  "genogram-foster-child-under-stem"])
+def test_blended_families_draw_no_line_on_another(name: str) -> None:
+    """A foster and a step line into one twin, an adopted and a step line into one child,
+    a born, a step and a foster line into one child: each arrives at a point of its own;
+    a couple's stem with a born and an adopted child is drawn once (solid), the adopted
+    child's dashed line starting at the bar. Before, the lines into one child ran on each
+    other down to its top, and the two kinds on each other down the stem. The last three
+    were found by the property below: a step (or foster) line into a twin straight below
+    its parents' stem ran down that stem (or half a unit beside it), the twin's own line
+    leaving it as a slant; a foster child straight below a couple's stem hung from it in
+    dots over the solid stem of the born children."""
+    case, layout = saved(name)
+    assert family_lines_on_lines(layout) == []
+    assert false_twin_marks(case, layout) == []
+
+
+def test_lines_into_one_child_end_apart_in_an_order_that_does_not_cross() -> None:
+    """In the family of three lines into ``p3`` (a born child of p1 and p2, foster child of
+    p8 coming from the left along a lower bar, stepchild of p4 from the right), the foster
+    line ends furthest left, the step line furthest right, the born line between."""
+    _case, layout = saved("genogram-step-lines-cross-over")
+    ends = {(c.kind, c.parents): c.points[-1][0] for c in layout.children if c.child == "p3"}
+    centre = layout.people["p3"].box.x + layout.people["p3"].box.w / 2
+    assert sorted(round(x - centre, 2) for x in ends.values()) == end_offsets(3)
+    assert ends["foster", ("p8",)] < ends["biological", ("p1", "p2")] < ends["step", ("p4",)]
+
+
+def test_end_offsets_stay_on_the_top_and_apart() -> None:
+    """One line at the centre; more spread symmetrically, never further out than 7.5 units
+    nor closer together than the measure's 3 for up to five lines."""
+    assert end_offsets(1) == [0.0]
+    assert end_offsets(2) == [-4.0, 4.0]
+    for n in range(2, 6):
+        xs = end_offsets(n)
+        assert xs == sorted(xs) and xs[0] == -xs[-1] >= -7.5
+        assert min(b - a for a, b in itertools.pairwise(xs)) >= 3.0
+
+
+def test_part_kinds_starts_the_other_kind_where_it_leaves_the_first() -> None:
+    """A born child left and an adopted child right of the stem: the adopted line starts
+    at the stem's foot; an adopted child under the born child's stretch of the bar starts
+    on the bar above it."""
+    stem = [(100.0, 50.0), (100.0, 80.0)]
+    born = ChildPlace(0, ("a", "b"), "c1", "biological", [*stem, (40.0, 80.0), (40.0, 100.0)])
+    right = ChildPlace(1, ("a", "b"), "c2", "adopted", [*stem, (160.0, 80.0), (160.0, 100.0)])
+    under = ChildPlace(2, ("a", "b"), "c3", "adopted", [*stem, (70.0, 80.0), (70.0, 100.0)])
+    other = ChildPlace(3, ("d",), "c2", "step", [(10.0, 0.0), (160.0, 0.0), (160.0, 100.0)])
+    part_kinds([born, right, under, other])
+    assert born.points == [*stem, (40.0, 80.0), (40.0, 100.0)]
+    assert right.points == [(100.0, 80.0), (160.0, 80.0), (160.0, 100.0)]
+    assert under.points == [(70.0, 80.0), (70.0, 100.0)]
+    assert other.points == [(10.0, 0.0), (160.0, 0.0), (160.0, 100.0)]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(stepfamilies())
+def test_blended_families_show_no_false_twin_mark_nor_lines_on_lines(case: Case) -> None:
+    """Generated blended families (twins, adopted, foster and step children): no two child
+    lines part from one point like a twin mark unless their children are twins, and no two
+    family lines of different kinds (or into one child) run on each other."""
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert false_twin_marks(case, layout) == []
+    assert family_lines_on_lines(layout) == []
