@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from . import Point
-from .genogram_places import SYMBOL, ChildPlace, Work, small_kind
+from .genogram_places import ChildPlace, Work, small_kind, top_depth
 from .genogram_route import FAMILY_HALF
 
 __all__ = ["END_STEP", "KIND_ORDER", "part_kinds", "reserve_tops", "spread_child_ends"]
@@ -87,18 +87,6 @@ def reserve_tops(work: Work) -> None:
         work.top_ports[child][_END_REACH] = FAMILY_HALF
 
 
-def _depth(work: Work, pid: str, d: float) -> float:
-    """How far below the top of the symbol square its outline is at ``d`` off the centre."""
-    p = work.person[pid]
-    r = SYMBOL / 2
-    d = min(abs(d), r)
-    if p.sex == "female":
-        return r - math.sqrt(r * r - d * d)
-    if p.sex == "other":
-        return d
-    return 0.0
-
-
 def _order(line: list[Point]) -> tuple[int, float]:
     """Where a line arriving at a child's top should end among the others: lines from the
     left first, the lower their last bar the further left; then lines straight from
@@ -155,17 +143,19 @@ def spread_child_ends(work: Work, children: list[ChildPlace]) -> None:
             continue  # not all at the centre: already apart
         if not _alongside(lines):
             continue  # they come in from different sides: they part at once
-        ranked = sorted(range(len(lines)), key=lambda k: (*_order(lines[k].points), k))
-        fixed = [n for n, k in enumerate(ranked) if _order(lines[k].points)[0] == 1]
+        orders = [_order(c.points) for c in lines]
+        ranked = sorted(range(len(lines)), key=lambda k: (*orders[k], k))
+        fixed = [n for n, k in enumerate(ranked) if orders[k][0] == 1]
         if len(fixed) > 1:
             continue  # two lines straight down from above: none can move alone
         offsets = end_offsets(len(lines)) if not fixed else _around(fixed[0], len(lines))
-        depth0 = _depth(work, child, 0.0)
+        person = work.person[child]
+        depth0 = top_depth(person)
         for d, k in zip(offsets, ranked, strict=True):
             points = lines[k].points
             (px, py), (qx, qy) = points[-2], points[-1]
             x = round(qx + d, 2)
-            end = (x, round(qy - depth0 + _depth(work, child, d), 2))
+            end = (x, round(qy - depth0 + top_depth(person, d), 2))
             if px == qx:
                 points[-2:] = [(x, py), end]
             else:

@@ -223,15 +223,16 @@ def small_kind(p: Person) -> str | None:
     return None
 
 
-def top_depth(p: Person) -> float:
-    """How far below the top of the symbol square the drawn outline starts at its centre:
-    the child line ends there, touching the symbol (a miscarriage's dot, a triangle)."""
+def top_depth(p: Person, d: float = 0.0) -> float:
+    """How far below the top of the symbol square the drawn outline starts at ``d`` from
+    its centre line: a child line ends there, touching the symbol (a miscarriage's dot
+    and a triangle only at the centre; the mirror of :func:`bottom_depth`)."""
     kind = small_kind(p)
     if kind is not None:
         return SYMBOL / 2 * (1 - SMALL[kind])
     if p.pregnancy:
         return SYMBOL * 0.1
-    return 0.0
+    return SYMBOL - bottom_depth(p, d)
 
 
 def bottom_depth(p: Person, d: float) -> float:
