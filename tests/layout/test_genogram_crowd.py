@@ -95,6 +95,20 @@ def test_level_stretch_beside_a_line_over_the_top() -> None:
     assert (11, "relation 0") not in crowded
 
 
+def test_lane_over_spread_child_ends() -> None:
+    """A step line and a birth line come down into one man's top, their ends 8 units
+    apart (4 either side of the centre). A close-hostile line from a woman of his row
+    comes over the tops into his, 11.75 units left of the centre: its last leg ran 3.3
+    units clear of the step line's end, and from a lane 22 units up, beside the distant
+    line that comes down over his top and turns off to his left side. Its lane now moves
+    down below where the distant line turns (a level stretch moves where it is then close
+    beside fewer lines, not only where it is clear of every one), and its end moves out
+    along the top, clear of the step line's (``genogram_ends.spread_ends``)."""
+    layout = _layout("lane-over-spread-ends")
+    assert crowded_lines(layout, _CLEAR) == []
+    assert all_crossings(layout, straight=False) <= 8
+
+
 def test_cutoff_in_a_narrow_corridor() -> None:
     """As :func:`test_corridor_over_a_child_line` with a cut-off: its bars reach 5.7, so
     it must keep 9.4 units from the child line; the corridor (24 units wide, right above

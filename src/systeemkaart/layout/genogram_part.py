@@ -154,11 +154,15 @@ def _stretches(points: list[Point], bent: bool) -> Iterator[int]:
 
 
 def _move_stretches(points: list[Point], half: float, every: Lines, boxes: list[Box],
-                    own: list[Box], close: bool) -> tuple[bool, list[int]]:
+                    own: list[Box], close: bool, partly: bool = False
+                    ) -> tuple[bool, list[int]]:
     """Move the middle vertical stretches of ``points`` (a line drawing ``half`` either
     side) that lie on one of ``every`` (with ``close``, or run close beside one) to the
     best x found, clear of ``boxes`` and not through its own ends' boxes ``own``, in
-    place: whether one moved, and the stretches on a line that found no x."""
+    place: whether one moved, and the stretches on a line that found no x. With
+    ``close`` a stretch moves only to an x where it is clear of every line, with
+    ``partly`` also to one where it runs close beside fewer (the caller keeps that only
+    where the drawing then has fewer crowded pairs)."""
     moved = False
     left: list[int] = []
     for i in _stretches(points, close):
@@ -182,7 +186,7 @@ def _move_stretches(points: list[Point], half: float, every: Lines, boxes: list[
                 best = (score, dx)
                 if score == (0, 0):
                     break
-        if best is not None and close and best[0] != (0, 0):
+        if best is not None and close and best[0] != (0, 0) and not partly:
             best = None  # moved only where it is then clear of every line
         if best is not None:
             dx = best[1]
@@ -199,13 +203,19 @@ def _part_level(rel: RelationPlace, half: float, others: Lines, boxes: list[Box]
     """Move the middle level stretches of ``rel`` that run close beside another line up
     or down, as :func:`_move_stretches` moves vertical ones sideways (on the drawing
     mirrored in its diagonal): a detour over a symbol's top beside another line round the
-    same corners. True when one moved."""
+    same corners. A level stretch moves also where it is then close beside fewer lines,
+    not none (``partly``): a lane above a symbol whose line comes down into its top
+    beside the ends of the child lines spread there and beside another line that turns
+    off above them, moved down below where that other line turns, runs beside the
+    child lines alone, and its end can then move away from them along the top
+    (:func:`.genogram_ends.spread_ends`). True when one moved."""
     flipped = _flip(rel.points)
     if next(_stretches(flipped, True), None) is None:
         return False
     moved, _left = _move_stretches(
         flipped, half, _flip_lines(others),
-        [_flip_box(b) for b in boxes], [_flip_box(b) for b in own], close=True)
+        [_flip_box(b) for b in boxes], [_flip_box(b) for b in own], close=True,
+        partly=True)
     if moved:
         rel.points = _flip(flipped)
     return moved
