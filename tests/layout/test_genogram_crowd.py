@@ -95,16 +95,19 @@ def test_level_stretch_beside_a_line_over_the_top() -> None:
     assert (11, "relation 0") not in crowded
 
 
-def test_lane_over_spread_child_ends() -> None:
+@pytest.mark.parametrize("name", ["lane-over-spread-ends", "lane-over-spread-ends-2"])
+def test_lane_over_spread_child_ends(name: str) -> None:
     """A step line and a birth line come down into one man's top, their ends 8 units
-    apart (4 either side of the centre). A close-hostile line from a woman of his row
-    comes over the tops into his, 11.75 units left of the centre: its last leg ran 3.3
+    apart (4 either side of the centre). A close-hostile line from someone of his row
+    comes over the tops into his, 11.75 units left of the centre: its last leg ran 2.5
     units clear of the step line's end, and from a lane 22 units up, beside the distant
-    line that comes down over his top and turns off to his left side. Its lane now moves
-    down below where the distant line turns (a level stretch moves where it is then close
-    beside fewer lines, not only where it is clear of every one), and its end moves out
-    along the top, clear of the step line's (``genogram_ends.spread_ends``)."""
-    layout = _layout("lane-over-spread-ends")
+    line that comes down over his top and turns off to his left side (in the second
+    family a conflict line, narrower, ran beside the distant line only). Its lane now
+    moves down below where the distant line turns (a level stretch moves where it is
+    then close beside fewer lines, not only where it is clear of every one), and its end
+    moves out along the top, clear of the step line's
+    (``genogram_ends.spread_ends``)."""
+    layout = _layout(name)
     assert crowded_lines(layout, _CLEAR) == []
     assert all_crossings(layout, straight=False) <= 8
 
