@@ -13,7 +13,9 @@ other line draws. A move is kept only when it passes through no box, comes no ne
 a box or a couple's dates than it was or than :data:`~.genogram_route.TEXT_CLEAR`, and
 crosses no more lines than before. In the last pass (``close``) also a vertical stretch
 between two slanted ones (a detour round a corner) and a level stretch (moved up or down:
-two detours over the top of the same symbols) are moved.
+two detours over the top of the same symbols) are moved; a level stretch also where it
+then runs close beside fewer lines, not none (a lane moved down below where another line
+turns off), kept only where the drawing then has fewer crowded pairs.
 
 Cost: only the stretches found on another line are moved; each try measures the three
 moved segments, for a bounded number of tries, only against the segments and boxes near
