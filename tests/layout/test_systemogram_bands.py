@@ -124,3 +124,19 @@ def test_forty_agent_networks_draw_short_bands() -> None:
         lay = layout_systemogram(network(seed, 12, 40))
         total += sum(bands(lay.links, lay.people, [h.frame for h in lay.households]).values())
     assert total <= CROWDED_BAND_LENGTH
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "examples").glob("*.yaml")))
+def test_every_example_systemogram_draws_no_band(name: str, lang: str) -> None:
+    """In no example (in either language) do two lines of different agents run as one
+    band, nor a line along a household frame: a reader can follow every arrow from its
+    own agent. mdo-weglopen drew three while a corner's next line turned out by a fixed
+    step whatever its width: four lines (the school attendance officer's double line to
+    Peter, the behavioural scientist's to Peter, Rob's strong line to Daan and the hostile
+    zigzag between Daan and his psychiatrist: 3.68, 1.26, 3.5 and 7.4 units wide) through
+    the 26 units between Marieke's label and Tim, where they fit with about one unit
+    left for both boxes (see bench/README.md, "room in a narrow gap"); routed again with
+    each line's width counted at corners, for two crossings more, it draws none."""
+    lay = layout_systemogram(load(ROOT / "examples" / name), lang=lang)
+    assert bands(lay.links, lay.people, [h.frame for h in lay.households]) == {}

@@ -16,7 +16,7 @@ from systeemkaart.layout.systemogram import layout_systemogram
 from systeemkaart.layout.systemogram_leave import BRAID, first_sides
 from systeemkaart.layout.systemogram_lines import _from_card
 from systeemkaart.layout.systemogram_route import Obstacle, Router
-from systeemkaart.layout.systemogram_route_boxes import RouteBoxes
+from systeemkaart.layout.systemogram_route_boxes import CORNER, CORNER_CLEAR, RouteBoxes, step_out
 
 BOX = Box(0.0, 0.0, 40.0, 20.0)
 
@@ -152,3 +152,26 @@ def test_clusters_kept_as_worked_out_afresh(monkeypatch: pytest.MonkeyPatch) -> 
         for n_people, n_agents in ((4, 20), (12, 40)):
             layout_systemogram(network(seed, n_people, n_agents))
     assert again[0] > 0
+
+
+@pytest.mark.parametrize("width", [1.2, 3.5, 7.4])
+def test_a_corner_used_before_turns_the_next_line_out_by_the_room_both_take(
+        width: float) -> None:
+    """Two lines drawn ``width`` wide that go round one corner of a box (a wall below
+    leaves no other way) turn apart by their half-widths and ``CORNER_CLEAR`` at least
+    (a zigzag or a double line takes more room than a thin line), and never by less than
+    ``CORNER``: a narrow gap holds only the lines that fit in it side by side."""
+    router = Router([Obstacle("box", BOX), Obstacle("wall", Box(-100.0, 30.0, 240.0, 60.0))])
+    router.width = width
+    first = router.route((-50.0, 8.0), (90.0, 8.0), ["a", "b"], ("a", "b"))
+    second = router.route((-50.0, 8.0), (90.0, 8.0), ["c", "d"], ("c", "d"))
+    step = first[1][1] - second[1][1]
+    assert step >= max(CORNER, width + CORNER_CLEAR) - 1e-9
+    assert step == pytest.approx(max(CORNER, width + CORNER_CLEAR))
+
+
+def test_step_out_counts_each_neighbouring_two() -> None:
+    """A thin line after a zigzag keeps the zigzag's half-width and its own off it."""
+    assert step_out([], 7.4) == 0.0
+    assert step_out([7.4], 1.2) == pytest.approx(4.3 + CORNER_CLEAR)
+    assert step_out([1.0, 1.0], 1.0) == pytest.approx(2 * CORNER)

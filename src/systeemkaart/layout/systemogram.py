@@ -28,7 +28,10 @@ of up to ``ROUTED_LINES`` lines), more layouts are routed, one at a time until o
 reaches everyone the short way (:func:`~.systemogram_choice.repairs`): where the best is the
 one that loops, first that layout with the agents of those lines turned along their rings to
 where their targets are within reach; then the next ``MORE_ROUTED`` likeliest of each kind,
-those in which the looping lines cross fewest lines (straight) first.
+those in which the looping lines cross fewest lines (straight) first. Where the drawing
+chosen (of at most ``CROWDED`` lines) runs lines as bands, its layout is routed once more
+with each line's width counted at corners, and that drawing kept where it has fewer bands
+for a crossing or two more (:mod:`.systemogram_wide`).
 
 Cost: O(R · (A log A + A² + S log S + K)) for R rounds, A agents, S line segments and K
 pairs of segments side by side, plus the routing of a few layouts, about O(L · c) for L
@@ -72,6 +75,7 @@ from .systemogram_places import (
 from .systemogram_rounds import SIDE_WEIGHTS, UNPULLED, candidates, hub_of, one_round
 from .systemogram_shown import aliases, targets_of, with_relations
 from .systemogram_units import collapse, units
+from .systemogram_wide import fewer_bands
 
 __all__ = [
     "LONG_WAY",
@@ -151,16 +155,20 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
         near = [[lay for lay in likeliest(group, sides, count)] for group in groups]
         straight = [lay for group in near for lay in group]
         routed = [route_layout(case, lay) for lay in straight]
+        sources = list(straight)  # the layout each routed one is
         costs: list[tuple[int, float]] = []
         best = cheapest(routed, costs) if len(routed) > 1 else routed[0]
         if len(tried[0].links) <= ROUTED_LINES and any(long_ways(lay.links) for lay in routed):
             looped = straight[next(k for k, lay in enumerate(routed) if lay is best)]
             for lay in repairs(plan, groups, near, looped, best, sides, count):
+                sources.append(lay)
                 routed.append(route_layout(case, lay))
                 best = cheapest(routed, costs)
                 if best is routed[-1] and not long_ways(best.links):
                     break  # it won, and reaches everyone the short way
+        source = sources[next(k for k, lay in enumerate(routed) if lay is best)]
         best = part_layout(case, best)  # only the layout drawn: its lines on their own tracks
+        best = fewer_bands(case, source, best)  # routed again where lines run as bands
     best = name_households(case, best)
     named = [(f"p:{k}", v.box) for k, v in best.people.items()]
     named += [(f"a:{k}", v.box) for k, v in best.agents.items()]

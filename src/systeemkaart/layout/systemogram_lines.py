@@ -222,8 +222,8 @@ def _length(path: Sequence[Point]) -> float:
 
 def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
                 agents: Mapping[str, Box], cards: Mapping[str, Box | None],
-                sexes: Mapping[str, str], frames: Sequence[Box] = (), parted: bool = True
-                ) -> list[LinkPlace]:
+                sexes: Mapping[str, str], frames: Sequence[Box] = (), parted: bool = True,
+                wide: bool = False) -> list[LinkPlace]:
     """``links`` with their points routed around every box and into their own ports.
 
     ``agents`` maps each drawn agent to its box, ``cards`` to the frame of the card it sits
@@ -233,7 +233,9 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     Lines are then moved apart, and off the edges of the household ``frames``; with
     ``parted``, lines sharing a corridor then get their own tracks (see
     :func:`part_tracks`: a caller that routes several layouts to draw one parts only the
-    one it draws).
+    one it draws). With ``wide``, a line turning at a corner used before steps out by both
+    lines' drawn widths (see :func:`~.systemogram_route_boxes.step_out`), so a narrow gap
+    holds only the lines that fit in it side by side; otherwise by a fixed step.
     """
     router = Router(_obstacles(people, agents, sexes, _framed(links, frames)))
     shifts = leave_shifts(links, people, agents, cards)
@@ -246,8 +248,9 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     # the side where they cross fewer of them
     order = sorted(range(n), key=lambda j: (math.dist(links[j].points[0],
                                                       links[j].points[-1]), j))
+    widths = [extent(lk) if wide else 0.0 for lk in links]  # the room each takes at a corner
     for i in order:
-        router.tag = i
+        router.tag, router.width = i, widths[i]
         found = _route_one(router, links[i], shifts[i], people, agents, cards,
                            left=sides[i])
         assert found is not None  # only a quick search finds nothing
@@ -255,6 +258,7 @@ def route_links(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     tries = _Tries()
     for _ in range(REROUTE):  # again, each line now seeing all the others
         for i in order:
+            router.width = widths[i]
             _reroute(router, i, links[i], paths, flips[i], shifts[i], people, agents, cards,
                      tries, sides[i])
     firsts = _firsts(links, people, agents, cards)

@@ -218,16 +218,17 @@ def placed(plan: Plan, centre: CentrePlace, desired: dict[str, float]) -> System
                              pros, orgs, crossings, plan.unreached)
 
 
-def route_layout(case: Case, lay: SystemogramLayout) -> SystemogramLayout:
+def route_layout(case: Case, lay: SystemogramLayout, wide: bool = False) -> SystemogramLayout:
     """``lay`` with every line routed around the boxes it does not belong to (lines sharing
     a corridor are not yet on their own tracks: :func:`part_layout` does that for the one
-    drawn)."""
+    drawn); with ``wide``, lines turning at one corner step apart by their drawn widths
+    (see :func:`~.systemogram_lines.route_links`)."""
     frames = {c.id: c.frame for c in lay.cards}
     boxes = {k: a.box for k, a in lay.agents.items()}
     cards = {k: frames.get(a.card or "") for k, a in lay.agents.items()}
     sexes = {p.id: p.sex for p in case.people}
     links = tuple(route_links(lay.links, lay.people, boxes, cards, sexes,
-                              [h.frame for h in lay.households], parted=False))
+                              [h.frame for h in lay.households], parted=False, wide=wide))
     crossings = count_crossings([(lk.source, lk.target, lk.points) for lk in links])
     bounds = _bounds(lay.people, lay.households, [c.frame for c in lay.cards]
                      + list(boxes.values()), links)

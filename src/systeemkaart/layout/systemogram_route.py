@@ -249,7 +249,7 @@ class Router(RouteMemory):
         if claim:
             for _, key in path[1:-1]:
                 if key is not None:
-                    self._used[key] = self._used.get(key, 0) + 1
+                    self._used.setdefault(key, []).append(self.width)
         return [pt for pt, _ in path]
 
     def _search(self, p: Point, q: Point) -> list[tuple[Point, tuple[int, int] | None]] | None:
@@ -310,7 +310,7 @@ class Router(RouteMemory):
             return [p, q]
         for _, key in path[1:-1]:
             if key is not None:
-                self._used[key] = self._used.get(key, 0) + 1
+                self._used.setdefault(key, []).append(self.width)
         out = [pt for pt, _ in path]
         if ends and remember:
             self._record(out)

@@ -15,11 +15,13 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from . import Box, Point, entry_along, segment_entry
 from .systemogram_grid import Grid, cell_of, cells_along
 
-__all__ = ["CORNER", "FIRST_BEND", "MARGIN", "TIGHT", "Obstacle", "RouteBoxes"]
+__all__ = ["CORNER", "CORNER_CLEAR", "FIRST_BEND", "MARGIN", "TIGHT", "Obstacle", "RouteBoxes",
+           "step_out"]
 
 MARGIN = 6.0
 """Least distance a routed line keeps from any box it does not belong to: room for the
@@ -28,7 +30,13 @@ TIGHT = 0.5
 """Least distance a routed line keeps from a box where no way keeps ``MARGIN``."""
 CORNER = 5.0
 FIRST_BEND = 2.0
-"""How far beyond ``MARGIN`` a bend sits off a box corner, and the extra step per reuse."""
+"""How far beyond ``MARGIN`` a bend sits off a box corner, and the least extra step per
+reuse."""
+CORNER_CLEAR = 3.5
+"""Clear space (units) between the drawn strokes of two lines turning at one corner: the
+step out per reuse is at least the two lines' half-widths and this (a wide line, a double
+line or a zigzag, takes more room than ``CORNER``), so a narrow gap holds no more lines
+than fit in it side by side and closes to the next (see :meth:`RouteBoxes._corner`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +51,17 @@ class Obstacle:
 
 
 
+def step_out(widths: Sequence[float], width: float) -> float:
+    """How far (units) beyond a corner's first bend the next line turns, ``width`` wide,
+    after lines of ``widths`` turned there in turn: for each neighbouring two, ``CORNER``
+    or, where more, their half-widths and ``CORNER_CLEAR`` (O(n) for n lines)."""
+    total = 0.0
+    for a, b in pairwise([*widths, width]):
+        step = (a + b) / 2 + CORNER_CLEAR
+        total += step if step > CORNER else CORNER
+    return total
+
+
 class RouteBoxes:
     """The boxes lines are routed among, and the tests of the current line against them
     (the base of :class:`~.systemogram_route.Router`)."""
@@ -50,7 +69,11 @@ class RouteBoxes:
     def __init__(self, obstacles: Sequence[Obstacle]) -> None:
         self.obstacles = list(obstacles)
         self.margin = MARGIN
-        self._used: dict[tuple[int, int], int] = {}
+        self._used: dict[tuple[int, int], list[float]] = {}
+        """The drawn widths of the lines that turned at each corner (box, corner), in turn."""
+        self.width = 0.0
+        """How wide (units) the current line is drawn across: the room it takes at a
+        corner (see :meth:`_corner`)."""
         self._skip: frozenset[str] = frozenset()
         self._tight: dict[int, float] = {}
         """The margin of each box tested otherwise than at the current one (by number):
@@ -289,13 +312,14 @@ class RouteBoxes:
 
     def _corner(self, i: int, k: int, b: Box | None = None) -> Point:
         """Corner ``k`` of box ``i`` (or of ``b`` around it) where the next line turns:
-        ``CORNER`` further out for each line that turned there before. While
+        further out for each line that turned there before (:func:`step_out`). While
         ``_keep_gaps``, no further than the last step that stands clear of every box: in a
         narrow gap between two boxes the step out lands in the other box and closes the
         gap to every later line (see :meth:`route`)."""
         b = b if b is not None else self.obstacles[i].box
-        for used in range(self._used.get((i, k), 0), -1, -1):
-            d = self._low.get(i, self.margin) + FIRST_BEND + CORNER * used
+        widths = self._used.get((i, k), [])
+        for used in range(len(widths), -1, -1):
+            d = self._low.get(i, self.margin) + FIRST_BEND + step_out(widths[:used], self.width)
             x = b.x - d if k in (0, 3) else b.right + d
             y = b.y - d if k in (0, 1) else b.bottom + d
             if used == 0 or not self._keep_gaps or not self._inside((x, y)):
