@@ -2,7 +2,8 @@
 
 The families the property tests draw (``with_relations(one_of(genogram_families(),
 families_with_relations()))``, :mod:`tests.strategies` and :mod:`tests.strategies_genogram`),
-generated the same way every run (hypothesis derandomized, the duplicates left out), each
+generated the same way every run and on every tree (hypothesis derandomized, without the
+source's literals: :mod:`generated`; the duplicates left out), each
 laid out and measured with ``crowded_lines(layout, 4.0)``
 (:mod:`systeemkaart.layout.genogram_clear`): how many families have a crowded line, how
 many (relation, other line) entries are found in all, how often the lines cross (family
@@ -24,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the test strategies and the yardstick
 
-from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
+from generated import examples as generated  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from tests.layout.genogram_yardstick import all_crossings  # noqa: E402
 from tests.strategies import families_with_relations, with_relations  # noqa: E402
@@ -37,16 +38,8 @@ from systeemkaart.model import Case  # noqa: E402
 
 def families(examples: int) -> list[Case]:
     """The generated families with relations, in the order drawn, each once."""
-    drawn: list[Case] = []
-
-    @settings(derandomize=True, database=None, max_examples=examples,
-              phases=[Phase.generate], deadline=None,
-              suppress_health_check=list(HealthCheck))
-    @given(with_relations(st.one_of(genogram_families(), families_with_relations())))
-    def collect(case: Case) -> None:
-        drawn.append(case)
-
-    collect()
+    drawn = generated(with_relations(st.one_of(genogram_families(),
+                                               families_with_relations())), examples)
     seen: set[str] = set()
     out: list[Case] = []
     for case in drawn:

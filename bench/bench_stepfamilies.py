@@ -1,8 +1,9 @@
 """Blended families against plain Graphviz: how many cross more often, and whether any
 order of the blocks would do better.
 
-200 families of the ``stepfamilies`` strategy (hypothesis, derandomised: every run draws
-the same ones; many more than once) are laid out; for each the structural crossings
+200 families of the ``stepfamilies`` strategy (hypothesis, derandomised and without the
+source's literals, :mod:`generated`: every run and tree draws the same ones; many more than
+once) are laid out; for each the structural crossings
 (partner and child lines, each crossing point once) of our layout, of a plain ``dot``
 drawing (people and one join node per couple) and of plain ``dot`` with each couple's
 partners and join node held on one rank (``rank=same``: our rule that partners stand on
@@ -39,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the test strategies and the search helper
 
-from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
+from generated import examples  # noqa: E402
 from tests.layout.genogram_optimum import optimum  # noqa: E402
 from tests.strategies_genogram import stepfamilies  # noqa: E402
 
@@ -54,17 +55,9 @@ from systeemkaart.model import Case  # noqa: E402
 
 
 def families(count: int) -> list[Case]:
-    """``count`` blended families, the same ones on every run."""
-    out: list[Case] = []
-
-    @settings(max_examples=count, derandomize=True, database=None, phases=[Phase.generate],
-              deadline=None, suppress_health_check=list(HealthCheck))
-    @given(stepfamilies())
-    def collect(case: Case) -> None:
-        out.append(case)
-
-    collect()
-    return out
+    """``count`` blended families, the same ones on every run and tree
+    (:func:`generated.examples`)."""
+    return examples(stepfamilies(), count)
 
 
 def main() -> None:
