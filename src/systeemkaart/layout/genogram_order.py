@@ -15,13 +15,19 @@ Cost: linear in people and child links, plus one more layout when some block is 
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
+from typing import Final
 
 from . import Point
 from .genogram_cross import count_crossings, crossing_groups, crossing_score
 from .genogram_places import GenogramLayout, Work, gap_range
 
-__all__ = ["crossing_unions", "family_crossings", "family_score", "turned_blocks"]
+__all__ = ["crossing_unions", "family_crossings", "family_score", "runs_on_lines",
+           "turned_blocks"]
+
+_ON_LINE: Final = 2.0
+"""Two lines on one x (or y) that overlap for more than this run on each other."""
 
 
 def _family_lines(layout: GenogramLayout) -> list[tuple[str, list[Point]]]:
@@ -38,8 +44,42 @@ def family_crossings(layout: GenogramLayout) -> int:
 
 def family_score(layout: GenogramLayout) -> tuple[int, int]:
     """What the layout chooses by: crossing pairs of segments, then
-    :func:`family_crossings` (see :func:`~.genogram_cross.crossing_score`)."""
-    return crossing_score(_family_lines(layout))
+    :func:`family_crossings` (see :func:`~.genogram_cross.crossing_score`) plus the pairs
+    of lines where one runs on another union's line (:func:`runs_on_lines`): a reader
+    cannot tell where such lines go, as little as where they cross."""
+    lines = _family_lines(layout)
+    pairs, points = crossing_score(lines)
+    return pairs, points + runs_on_lines(lines)
+
+
+def runs_on_lines(lines: list[tuple[str, list[Point]]]) -> int:
+    """Pairs of lines of different groups (``(group, points)``, at least one of them a
+    couple's: ``u:`` and two members joined by ``|``) with a straight stretch on one x (or
+    one y) that overlap for more than :data:`_ON_LINE` units: a step line that comes down
+    where another couple's child line drops, and runs on it. Two single parents' lines
+    crossing over in a gap run at one height while the orders are searched (see
+    :attr:`~.genogram_places.Work.above_dates`) and are drawn apart at the end: they are
+    judged as before."""
+    runs: dict[tuple[int, float], list[tuple[float, float, str]]] = defaultdict(list)
+    for group, points in lines:
+        for (ax, ay), (bx, by) in itertools.pairwise(points):
+            if ax == bx and ay != by:
+                runs[(0, ax)].append((min(ay, by), max(ay, by), group))
+            elif ay == by and ax != bx:
+                runs[(1, ay)].append((min(ax, bx), max(ax, bx), group))
+    found: set[tuple[str, str]] = set()
+    for stretches in runs.values():
+        if len(stretches) < 2:
+            continue
+        stretches.sort()
+        for k, (_lo, hi, group) in enumerate(stretches):
+            for lo2, hi2, other in stretches[k + 1:]:
+                if lo2 >= hi - _ON_LINE:
+                    break
+                if other != group and min(hi, hi2) - lo2 > _ON_LINE and \
+                        ("|" in group or "|" in other):
+                    found.add((min(group, other), max(group, other)))
+    return len(found)
 
 
 def crossing_unions(layout: GenogramLayout, *, ancestors: bool = False) -> set[str]:
