@@ -9,6 +9,7 @@ from pathlib import Path
 from systeemkaart.io.yaml_json import load
 from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_widen import widened
+from tests.layout.genogram_yardstick import all_crossings
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -49,3 +50,16 @@ def test_a_corridor_over_a_child_line_widens_beside_that_line() -> None:
     for rel in layout.relations:
         downs = [a[0] for a, b in itertools.pairwise(rel.points) if a[0] == b[0]]
         assert all(abs(x - child_x) >= 5.7 + 0.7 + 4.0 for x in downs)
+
+
+def test_wider_corridors_kept_where_they_cross_fewer_with_as_few_crowded() -> None:
+    """A generated family whose three emotional lines between x_7 and opa-3 run down one
+    corridor: parted as far as they go, the narrow drawing has as few crowded pairs as the
+    one with that corridor wider (2), but crosses 10 times, the wider one 8 (drawn
+    straight, the lines cross 9 times). The wider drawing is kept: no more crossings
+    than the straight lines'."""
+    case = load(DATA / "genogram-crowd-wider-crosses-fewer.json")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    drawn = all_crossings(layout, straight=False)
+    assert drawn <= 8
+    assert drawn <= all_crossings(layout, straight=True)

@@ -284,16 +284,22 @@ def improves(wider: GenogramLayout, before: GenogramLayout) -> bool:
     (as :func:`.lines_on_lines` counts them), or as many and fewer pairs of lines of
     which one crowds the other (:func:`.crowded_count`), and its lines cross no more than
     ``before``'s or than every emotional line drawn straight between its symbols (the
-    yardstick of the crossings a drawing may show)."""
+    yardstick of the crossings a drawing may show); or as many of both and its lines
+    cross fewer times than ``before``'s (a narrow drawing whose lines were parted as far as
+    the wider one's would otherwise keep the crossings its corridors forced)."""
     from .genogram_quality import lines_on_lines  # it imports the layout itself
 
     on = (len(lines_on_lines(wider)), len(lines_on_lines(before)))
     if on[0] > on[1]:
         return False
-    if on[0] == on[1] and crowded_count(wider) >= crowded_count(before):
-        return False
-    return _crossings(wider, False) <= max(_crossings(before, False),
-                                           _crossings(wider, True))
+    crossed = _crossings(wider, False)
+    if on[0] == on[1]:
+        crowded = (crowded_count(wider), crowded_count(before))
+        if crowded[0] > crowded[1]:
+            return False
+        if crowded[0] == crowded[1]:
+            return crossed < _crossings(before, False)
+    return crossed <= max(_crossings(before, False), _crossings(wider, True))
 
 
 def _crossings(layout: GenogramLayout, straight: bool) -> int:
