@@ -154,21 +154,20 @@ def layout_systemogram(case: Case, at: PartialDate | None = None, *, lang: str =
             groups.append(candidates(plan, start_rank, rounds, hub, weights))
         near = [[lay for lay in likeliest(group, sides, count)] for group in groups]
         straight = [lay for group in near for lay in group]
-        routed = [route_layout(case, lay) for lay in straight]
-        sources = list(straight)  # the layout each routed one is
+        routed = [route_layout(case, lay) for lay in straight]  # routed[k] is straight[k]
         costs: list[tuple[int, float]] = []
-        best = cheapest(routed, costs) if len(routed) > 1 else routed[0]
+        chosen = cheapest(routed, costs) if len(routed) > 1 else 0
         if len(tried[0].links) <= ROUTED_LINES and any(long_ways(lay.links) for lay in routed):
-            looped = straight[next(k for k, lay in enumerate(routed) if lay is best)]
-            for lay in repairs(plan, groups, near, looped, best, sides, count):
-                sources.append(lay)
+            for lay in repairs(plan, groups, near, straight[chosen], routed[chosen], sides,
+                               count):
+                straight.append(lay)
                 routed.append(route_layout(case, lay))
-                best = cheapest(routed, costs)
-                if best is routed[-1] and not long_ways(best.links):
+                chosen = cheapest(routed, costs)
+                if chosen == len(routed) - 1 and not long_ways(routed[chosen].links):
                     break  # it won, and reaches everyone the short way
-        source = sources[next(k for k, lay in enumerate(routed) if lay is best)]
-        best = part_layout(case, best)  # only the layout drawn: its lines on their own tracks
-        best = fewer_bands(case, source, best)  # routed again where lines run as bands
+        # only the layout drawn: its lines on their own tracks, routed again where they
+        # run as bands
+        best = fewer_bands(case, straight[chosen], part_layout(case, routed[chosen]))
     best = name_households(case, best)
     named = [(f"p:{k}", v.box) for k, v in best.people.items()]
     named += [(f"a:{k}", v.box) for k, v in best.agents.items()]

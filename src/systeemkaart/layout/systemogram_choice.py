@@ -226,13 +226,13 @@ def reader_cost(lay: SystemogramLayout) -> tuple[int, float]:
     return count_lines_through(lay.links, lay.people, boxes), score(lay)
 
 
-def cheapest(routed: Sequence[SystemogramLayout], costs: list[tuple[int, float]]
-             ) -> SystemogramLayout:
-    """The one of ``routed`` a reader can follow best (:func:`reader_cost`; the first
-    among equals). ``costs`` holds the cost of each one before it, as a call before left
-    it: the costs are worked out once each, as more layouts are routed one at a time."""
+def cheapest(routed: Sequence[SystemogramLayout], costs: list[tuple[int, float]]) -> int:
+    """Where in ``routed`` the one stands that a reader can follow best
+    (:func:`reader_cost`; the first among equals). ``costs`` holds the cost of each one
+    before it, as a call before left it: the costs are worked out once each, as more
+    layouts are routed one at a time."""
     costs += [reader_cost(lay) for lay in routed[len(costs):]]
-    return routed[min(range(len(routed)), key=costs.__getitem__)]
+    return min(range(len(routed)), key=costs.__getitem__)
 
 
 def forecast(lay: SystemogramLayout) -> float:

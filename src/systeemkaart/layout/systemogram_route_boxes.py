@@ -57,9 +57,14 @@ def step_out(widths: Sequence[float], width: float) -> float:
     or, where more, their half-widths and ``CORNER_CLEAR`` (O(n) for n lines)."""
     total = 0.0
     for a, b in pairwise([*widths, width]):
-        step = (a + b) / 2 + CORNER_CLEAR
-        total += step if step > CORNER else CORNER
+        total += _step(a, b)
     return total
+
+
+def _step(a: float, b: float) -> float:
+    """How far apart two neighbouring lines ``a`` and ``b`` wide turn at one corner."""
+    step = (a + b) / 2 + CORNER_CLEAR
+    return step if step > CORNER else CORNER
 
 
 class RouteBoxes:
@@ -318,8 +323,12 @@ class RouteBoxes:
         gap to every later line (see :meth:`route`)."""
         b = b if b is not None else self.obstacles[i].box
         widths = self._used.get((i, k), [])
+        between = [0.0]  # step_out(widths[:used], ...) before its last step, by used - 1
+        for a, c in pairwise(widths):
+            between.append(between[-1] + _step(a, c))
         for used in range(len(widths), -1, -1):
-            d = self._low.get(i, self.margin) + FIRST_BEND + step_out(widths[:used], self.width)
+            out = between[used - 1] + _step(widths[used - 1], self.width) if used else 0.0
+            d = self._low.get(i, self.margin) + FIRST_BEND + out
             x = b.x - d if k in (0, 3) else b.right + d
             y = b.y - d if k in (0, 1) else b.bottom + d
             if used == 0 or not self._keep_gaps or not self._inside((x, y)):
