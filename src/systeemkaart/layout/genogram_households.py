@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Final
 
 from . import Box, Point
@@ -29,6 +29,7 @@ from .genogram_household_clear import (
 from .genogram_household_frames import FRAME_INNER, frames_inside_outlines, frames_off_lines
 from .genogram_household_names import place_names
 from .genogram_household_nest import NestOutline, nests_off_lines
+from .genogram_near import line_segments, runs_along
 from .genogram_places import (
     GenogramLayout,
     HouseholdPlace,
@@ -55,6 +56,10 @@ _WIDER: Final = (5.0, 7.5, 10.0, 12.5)
 """How much further out a side may move where an emotional line runs beside it: past the
 line, which then runs inside the household clear of its edge (a zigzag or a cut-off's bars
 swing up to 6 units either side)."""
+_FURTHER: Final = (15.0, 17.5, 20.0)
+"""How far out (from where it stood) a side may move where an emotional line still runs
+along the outline after the moves above: a line slanting past a corner at a shallow angle
+clears it only there."""
 
 Emotional = list[tuple[tuple[Point, Point], float]]
 """The segments of the emotional lines, each with the reach an outline keeps from it (see
@@ -277,6 +282,42 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
                         or (frame is not None and not _holds(_slab(frame), box)) \
                         or not _holds_its_own(moved, keep) \
                         or (nudge < _NUDGES[1] and not _holds_its_own(moved, least)):
+                    continue
+                candidate = [*out[:k], moved, *out[k + 1:]]
+                got = score(candidate)
+                if got < best:
+                    best, out = got, candidate
+    if wide is not None and ways[1] and beside and _runs_along(out, beside):
+        out = _further_out(slabs, out, best, score, wide, frame, keep)
+    return out
+
+
+def _runs_along(slabs: list[Slab], beside: Emotional) -> bool:
+    """True when a segment of ``beside`` runs along an edge of the outline of ``slabs``
+    (see :func:`.lines_along_outlines`)."""
+    edges = line_segments([*(outline := slab_outline(slabs)), outline[0]])
+    return any(runs_along(seg, edge) for seg, _reach in beside for edge in edges)
+
+
+def _further_out(slabs: list[Slab], out: list[Slab], best: float,
+                 score: Callable[[list[Slab]], float], wide: list[Box], frame: Box | None,
+                 keep: Sequence[Box]) -> list[Slab]:
+    """``out`` (the rows of an outline moved off the lines, from ``slabs``, scoring
+    ``best``) with a side moved :data:`_FURTHER` out from where it stood in ``slabs``
+    where that scores less (an emotional line running along the outline past a corner
+    then runs inside it, or outside), keeping 2 units from each box of ``wide``."""
+    for k in range(len(out)):
+        for side in range(4):
+            sign = -1.0 if side in (0, 2) else 1.0
+            start = out[k]
+            for nudge in _FURTHER:
+                trial = list(start)
+                trial[side] = slabs[k][side] + sign * nudge
+                moved: Slab = (trial[0], trial[1], trial[2], trial[3])
+                box = Box(moved[2], moved[0], moved[3] - moved[2], moved[1] - moved[0])
+                if any(box.overlaps(b, gap=2.0) for b in wide) \
+                        or (frame is not None and not _holds(_slab(frame), box)) \
+                        or not _holds_its_own(moved, keep):
                     continue
                 candidate = [*out[:k], moved, *out[k + 1:]]
                 got = score(candidate)
