@@ -4,7 +4,8 @@ one of them (:mod:`.genogram_household_names`).
 
 An outline's sides move a little in or out off the lines running beside it, and further
 out past an emotional line beside it (:func:`_off_lines`, measured by
-:func:`.beside_outline`), so that line runs inside the household clear of the edge; the
+:func:`.beside_outline`; up to 20 units where a line slanting past a corner still runs
+along it), so that line runs inside the household clear of the edge; the
 sides of a nest of outlines (one round another household's members) together, where one
 moving alone would cross the other (:mod:`.genogram_household_nest`); the members'
 frames likewise (:mod:`.genogram_household_frames`)."""
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from typing import Final
 
 from . import Box, Point
@@ -288,7 +289,7 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
                 if got < best:
                     best, out = got, candidate
     if wide is not None and ways[1] and beside and _runs_along(out, beside):
-        out = _further_out(slabs, out, best, score, wide, frame, keep)
+        out = _further_out(slabs, out, lines, beside, wide, frame, keep)
     return out
 
 
@@ -299,13 +300,24 @@ def _runs_along(slabs: list[Slab], beside: Emotional) -> bool:
     return any(runs_along(seg, edge) for seg, _reach in beside for edge in edges)
 
 
-def _further_out(slabs: list[Slab], out: list[Slab], best: float,
-                 score: Callable[[list[Slab]], float], wide: list[Box], frame: Box | None,
-                 keep: Sequence[Box]) -> list[Slab]:
-    """``out`` (the rows of an outline moved off the lines, from ``slabs``, scoring
-    ``best``) with a side moved :data:`_FURTHER` out from where it stood in ``slabs``
-    where that scores less (an emotional line running along the outline past a corner
-    then runs inside it, or outside), keeping 2 units from each box of ``wide``."""
+def _further_out(slabs: list[Slab], out: list[Slab], lines: Lines, beside: Emotional,
+                 wide: list[Box], frame: Box | None, keep: Sequence[Box]) -> list[Slab]:
+    """``out`` (the rows of an outline moved off the lines, from ``slabs``) with a side
+    moved :data:`_FURTHER` out from where it stood in ``slabs`` where that leaves less
+    beside the ``lines`` and the emotional lines ``beside`` it (as :func:`_off_lines`
+    measures; an emotional line running along the outline past a corner then runs
+    inside it, or outside), keeping 2 units from each box of ``wide``."""
+    grow = _FURTHER[-1] + 4.0  # the lines a side moved that far may come beside
+    y0, y1 = min(s[0] for s in slabs) - grow, max(s[1] for s in slabs) + grow
+    x0, x1 = min(s[2] for s in slabs) - grow, max(s[3] for s in slabs) + grow
+    near = ([s for s in lines[0] if y0 <= s[0] <= y1 and s[1] <= x1 and s[2] >= x0],
+            [s for s in lines[1] if x0 <= s[0] <= x1 and s[1] <= y1 and s[2] >= y0])
+
+    def score(candidate: list[Slab]) -> float:
+        outline = slab_outline(candidate)
+        return along(outline, near) + beside_outline(outline, beside)
+
+    best = score(out)
     for k in range(len(out)):
         for side in range(4):
             sign = -1.0 if side in (0, 2) else 1.0
