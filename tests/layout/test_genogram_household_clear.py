@@ -242,3 +242,19 @@ def test_a_nest_of_outlines_moves_out_past_a_line_as_one() -> None:
     x = next(p[0] for p, q in zip(line.points, line.points[1:], strict=False)
              if p[0] == q[0] and p[0] < layout.people["p2"].box.x)
     assert lefts[0] + 4.0 < x < layout.people["p2"].box.x - 4.0
+
+
+def test_an_outline_moves_out_past_a_line_slanting_by_its_corner() -> None:
+    """The close-hostile line p5 -> p3 slants up at 27 degrees to the right side of the
+    outline of five people round p3, and came into it 5 units above its corner: closer
+    than 4 units to the side for over 10. The side had moved out 12.5 units, the farthest
+    then: not past the line. It moves on (20 units from where it stood), so the line
+    crosses the outline's lower edge, into the household, clear of the side. (p3's own
+    frame, which the line enters at 27 degrees, stays: a frame hugs its member.)"""
+    layout = _data_layout("household-name-under-dates")
+    outline = next(hh for hh in layout.households if hh.outline is not None)
+    assert outline.outline is not None
+    assert [pair for pair in lines_along_outlines(layout) if pair[1] == outline.index] == []
+    assert household_problems(layout) == []
+    box = layout.people["p3"].box
+    assert max(x for x, y in outline.outline if y < box.bottom) > box.right + 25.0

@@ -4,7 +4,8 @@ one of them (:mod:`.genogram_household_names`).
 
 An outline's sides move a little in or out off the lines running beside it, and further
 out past an emotional line beside it (:func:`_off_lines`, measured by
-:func:`.beside_outline`), so that line runs inside the household clear of the edge; the
+:func:`.beside_outline`; up to 20 units where a line slanting past a corner still runs
+along it), so that line runs inside the household clear of the edge; the
 sides of a nest of outlines (one round another household's members) together, where one
 moving alone would cross the other (:mod:`.genogram_household_nest`); the members'
 frames likewise (:mod:`.genogram_household_frames`)."""
@@ -29,6 +30,7 @@ from .genogram_household_clear import (
 from .genogram_household_frames import FRAME_INNER, frames_inside_outlines, frames_off_lines
 from .genogram_household_names import place_names
 from .genogram_household_nest import NestOutline, nests_off_lines
+from .genogram_near import line_segments, runs_along
 from .genogram_places import (
     GenogramLayout,
     HouseholdPlace,
@@ -55,6 +57,10 @@ _WIDER: Final = (5.0, 7.5, 10.0, 12.5)
 """How much further out a side may move where an emotional line runs beside it: past the
 line, which then runs inside the household clear of its edge (a zigzag or a cut-off's bars
 swing up to 6 units either side)."""
+_FURTHER: Final = (15.0, 17.5, 20.0)
+"""How far out (from where it stood) a side may move where an emotional line still runs
+along the outline after the moves above: a line slanting past a corner at a shallow angle
+clears it only there."""
 
 Emotional = list[tuple[tuple[Point, Point], float]]
 """The segments of the emotional lines, each with the reach an outline keeps from it (see
@@ -277,6 +283,53 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
                         or (frame is not None and not _holds(_slab(frame), box)) \
                         or not _holds_its_own(moved, keep) \
                         or (nudge < _NUDGES[1] and not _holds_its_own(moved, least)):
+                    continue
+                candidate = [*out[:k], moved, *out[k + 1:]]
+                got = score(candidate)
+                if got < best:
+                    best, out = got, candidate
+    if wide is not None and ways[1] and beside and _runs_along(out, beside):
+        out = _further_out(slabs, out, lines, beside, wide, frame, keep)
+    return out
+
+
+def _runs_along(slabs: list[Slab], beside: Emotional) -> bool:
+    """True when a segment of ``beside`` runs along an edge of the outline of ``slabs``
+    (see :func:`.lines_along_outlines`)."""
+    edges = line_segments([*(outline := slab_outline(slabs)), outline[0]])
+    return any(runs_along(seg, edge) for seg, _reach in beside for edge in edges)
+
+
+def _further_out(slabs: list[Slab], out: list[Slab], lines: Lines, beside: Emotional,
+                 wide: list[Box], frame: Box | None, keep: Sequence[Box]) -> list[Slab]:
+    """``out`` (the rows of an outline moved off the lines, from ``slabs``) with a side
+    moved :data:`_FURTHER` out from where it stood in ``slabs`` where that leaves less
+    beside the ``lines`` and the emotional lines ``beside`` it (as :func:`_off_lines`
+    measures; an emotional line running along the outline past a corner then runs
+    inside it, or outside), keeping 2 units from each box of ``wide``."""
+    grow = _FURTHER[-1] + 4.0  # the lines a side moved that far may come beside
+    y0, y1 = min(s[0] for s in slabs) - grow, max(s[1] for s in slabs) + grow
+    x0, x1 = min(s[2] for s in slabs) - grow, max(s[3] for s in slabs) + grow
+    near = ([s for s in lines[0] if y0 <= s[0] <= y1 and s[1] <= x1 and s[2] >= x0],
+            [s for s in lines[1] if x0 <= s[0] <= x1 and s[1] <= y1 and s[2] >= y0])
+
+    def score(candidate: list[Slab]) -> float:
+        outline = slab_outline(candidate)
+        return along(outline, near) + beside_outline(outline, beside)
+
+    best = score(out)
+    for k in range(len(out)):
+        for side in range(4):
+            sign = -1.0 if side in (0, 2) else 1.0
+            start = out[k]
+            for nudge in _FURTHER:
+                trial = list(start)
+                trial[side] = slabs[k][side] + sign * nudge
+                moved: Slab = (trial[0], trial[1], trial[2], trial[3])
+                box = Box(moved[2], moved[0], moved[3] - moved[2], moved[1] - moved[0])
+                if any(box.overlaps(b, gap=2.0) for b in wide) \
+                        or (frame is not None and not _holds(_slab(frame), box)) \
+                        or not _holds_its_own(moved, keep):
                     continue
                 candidate = [*out[:k], moved, *out[k + 1:]]
                 got = score(candidate)
