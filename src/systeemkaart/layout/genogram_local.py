@@ -9,7 +9,9 @@ with each two neighbours of a block it arranged swapped; on a small drawing, in 
 of partners whose lines cross, each two neighbours swapped, and (up to
 :data:`ARRANGE_PEOPLE` people) every other order of its people that puts no stranger between
 two partners (:func:`~.genogram_blocks.arrangements`, Graphviz ordering the rows anew; of
-:data:`ARRANGE_MORE`, a few: see :func:`_arrangements_tried`); a
+:data:`ARRANGE_MORE`, a few: see :func:`_arrangements_tried`), and the :data:`RUNNERS_UP`
+that crossed least of those the other way round (one of each mirror pair is tried, and
+Graphviz orders the rows otherwise for its mirror image); a
 step-parent's line leaving on their other side (:func:`~.genogram_blocks.turn_solo_lines`);
 and, on a small drawing, single blocks moved along their row
 (:func:`~.genogram_search.improve_order`); last, up to :data:`RUNNERS_UP` other orders
@@ -22,7 +24,8 @@ every order of the rows concerned is searched at once with every subset of the f
 :mod:`.genogram_search`).
 
 Cost: one layout for each of the first three looks; one per two neighbours swapped and
-per order of a block of partners (14 at most for five people); for the moves, one layout of the
+per order of a block of partners (14 at most for five people, and :data:`RUNNERS_UP`
+more turned round); for the moves, one layout of the
 family lines alone per move tried, at most :data:`LOCAL_BUDGET`, and only below
 :data:`LOCAL_BLOCKS` blocks; for the search, at most :data:`SEARCH_BUDGET` layouts or
 those the model ranks first (see :func:`~.genogram_search.search_orders`), only up to
@@ -82,7 +85,8 @@ SEARCH_BLOCKS: Final = 20
 RUNNERS_UP: Final = 2
 """Other orders of a block of partners tried again at most, with single blocks moved along
 their rows, where lines still cross at the end: those with fewer single parents' lines
-through a couple's gap than the order kept (see :func:`_near_arrangements`)."""
+through a couple's gap than the order kept (see :func:`_near_arrangements`); and as many
+of those that crossed least tried the other way round, right after them."""
 NEAR_BUDGET: Final = 10
 """Layouts at most that the moves of single blocks try for each of those orders (and again
 for each drop of a partner bracket moved)."""
@@ -161,6 +165,16 @@ def last_looks(case: Case, placed: Place, start: Placed,
                     near.append(Near(_through_couples(block), last, len(near),
                                      block.index, persons, other))
                     back()
+        # the best of them the other way round: one of each mirror pair is tried, and
+        # Graphviz orders the rows anew for a block turned (family 492 of 600 of
+        # bench_stepfamilies: p1 p12 p2 p6 p7 crossed 5 times, p7 p6 p2 p12 p1 crosses 3)
+        for x in sorted(near, key=lambda x: (x.score, x.seq))[:RUNNERS_UP]:
+            if not best[0]:
+                break
+            back = arrange_block(st, x.block, x.persons[::-1])
+            if better(placed(groups)):
+                break
+            back()
     if best[0]:  # step-parents' lines from their other side
         groups = crossing_unions(layout)
         if turn_solo_lines(st, groups) and not better(placed(order=_rows(st, centres))):
