@@ -72,7 +72,8 @@ def optimum(case: Case, limit: int = 20_000, *, inside: bool = False) -> Best | 
     laying out an order where its lines still cross (0 otherwise)."""
     caught: list[tuple[Place, Structure]] = []
 
-    def catch(_case: Case, placed: Place, start: Placed, _score: tuple[int, int]) -> object:
+    def catch(_case: Case, placed: Place, start: Placed, _score: tuple[int, int],
+              _drawn: object = None) -> object:
         caught.append((placed, start[1].st))
         return start
 

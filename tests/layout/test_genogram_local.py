@@ -411,3 +411,21 @@ def test_the_best_other_order_of_a_block_of_partners_is_tried_the_other_way_roun
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
     assert structural_crossings(layout) <= 3
     assert structural_crossings(layout) < plain_dot_structural(case, layout)
+
+
+def test_a_block_turned_round_is_kept_only_where_its_emotional_lines_keep_the_yardstick(
+        ) -> None:
+    """Family c305 of the crowd bench (``bench/bench_genogram_crowd.py``, 571 families
+    drawn before 7 December 2026): 11 people and their emotional lines. Its best other
+    order of a block of partners, turned round, has its family lines cross 0 times instead
+    of 1 (plain ``dot`` 1); but the orders are scored without the emotional lines, and
+    drawn with them that order's lines cross 32 times, 30 with every emotional line
+    straight: above the yardstick a drawing may show. The turned order is kept only where
+    its emotional lines keep to it, so the family is drawn as before (24 against 34)."""
+    from systeemkaart.layout.genogram_quality import plain_dot_structural
+    from tests.layout.genogram_yardstick import all_crossings
+
+    case = _data("genogram-crowd-turned-block-over-yardstick.json")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert all_crossings(layout, straight=False) <= all_crossings(layout, straight=True)
+    assert structural_crossings(layout) <= plain_dot_structural(case, layout)

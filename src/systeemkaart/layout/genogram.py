@@ -243,7 +243,7 @@ def _layout(case: Case, options: GenogramOptions,
             mirror_blocks(st, swept)
     if score[0]:  # the last looks, judged by crossing points (see genogram_local)
         layout, work, gaps, centres = last_looks(case, placed, (layout, work, gaps, centres),
-                                                 score)
+                                                 score, finished)
         score = family_score(layout)
     if not crossing_over_dates(Work(case, options, st, person, widths, heights, texts)):
         return finished((layout, work, gaps, centres))
@@ -253,7 +253,7 @@ def _layout(case: Case, options: GenogramOptions,
     # the crossing points the lines on each other hid, drawn: look again (points, the
     # measure the last looks judge by, of the layout they kept)
     if shown[1] > score[1]:
-        return finished(last_looks(case, placed, drawn, shown))
+        return finished(last_looks(case, placed, drawn, shown, finished))
     return finished(drawn)
 
 

@@ -41,7 +41,7 @@ from .genogram_places import GenogramLayout, Work
 from .genogram_relations import drawn_half
 from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
 
-__all__ = ["ROUNDS", "full_corridors", "improves", "widened"]
+__all__ = ["ROUNDS", "full_corridors", "improves", "line_crossings", "widened"]
 
 ROUNDS: Final = 2
 """How often a drawing is routed again with wider corridors at most."""
@@ -292,17 +292,17 @@ def improves(wider: GenogramLayout, before: GenogramLayout) -> bool:
     on = (len(lines_on_lines(wider)), len(lines_on_lines(before)))
     if on[0] > on[1]:
         return False
-    crossed = _crossings(wider, False)
+    crossed = line_crossings(wider, False)
     if on[0] == on[1]:
         crowded = (crowded_count(wider), crowded_count(before))
         if crowded[0] > crowded[1]:
             return False
         if crowded[0] == crowded[1]:
-            return crossed < _crossings(before, False)
-    return crossed <= max(_crossings(before, False), _crossings(wider, True))
+            return crossed < line_crossings(before, False)
+    return crossed <= max(line_crossings(before, False), line_crossings(wider, True))
 
 
-def _crossings(layout: GenogramLayout, straight: bool) -> int:
+def line_crossings(layout: GenogramLayout, straight: bool) -> int:
     """The crossings of all lines of ``layout``, each emotional line as drawn or (with
     ``straight``) straight between the centres of its symbols."""
     from .genogram_quality import crossings  # it imports the layout itself
