@@ -26,9 +26,10 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from . import Point
-from .genogram_choice import PORT_GAP, choose_ways
+from .genogram_choice import PORT_GAP, choose_ways, scene_at
 from .genogram_high import above_bars
 from .genogram_near import FamilyLines, LineIndex, line_segments
+from .genogram_nest_downs import nest_downs
 from .genogram_places import Pending, Work
 from .genogram_ports import repack_side_ports
 from .genogram_relations import drawn_half, give_back, nest_routes
@@ -127,7 +128,9 @@ def _settle(work: Work, pending: Pending, choice: list[tuple[int, Variant | None
         geometry = regeometry()
         if not chosen:
             nest_routes(work, pending.relation, geometry[1])
-            scene, family = repair_ways(work, pending, geometry)
+            known = scene_at(work, pending, geometry)
+            nest_downs(work, pending, *known)
+            scene, family = repair_ways(work, pending, geometry, known)
             untangle_ends(work, pending, scene, family)
             return geometry
         scene = Scene(work, pending, geometry)
@@ -143,6 +146,7 @@ def _settle(work: Work, pending: Pending, choice: list[tuple[int, Variant | None
             for k, path in straight_paths.items():
                 pending.relation[k] = (pending.relation[k][0], path)
             nest_routes(work, pending.relation, geometry[1])
+            nest_downs(work, pending, scene, family)
             repair_ways(work, pending, geometry, (scene, family))
             untangle_ends(work, pending, scene, family)
             return geometry
