@@ -334,8 +334,8 @@ def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str)
     a grandmother's three lines (to a grandson twice, to another) leave one side of her
     symbol and cross each other just beyond it, 11 against 10 (and run along each other
     down a corridor too narrow for three). Seed 83 (holds now, see
-    :func:`test_lines_to_a_child_and_the_childs_partner_nest_round_the_parent`). Seed 85 (holds now, see
-    :func:`test_six_relations_of_a_woman_round_her_partner_nest_over_the_row`).
+    :func:`test_lines_to_a_child_and_the_childs_partner_nest_round_the_parent`). Seed 85
+    (holds now, see :func:`test_six_relations_of_a_woman_round_her_partner_nest_over_the_row`).
 
     Found with ``hypothesis.seed`` 1 to 8 (100 examples each; 3 to 5 found none), each
     crossing as often on the tree before: seed 1 (holds now, see

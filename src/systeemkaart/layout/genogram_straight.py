@@ -128,9 +128,8 @@ def _settle(work: Work, pending: Pending, choice: list[tuple[int, Variant | None
         geometry = regeometry()
         if not chosen:
             nest_routes(work, pending.relation, geometry[1])
-            known = scene_at(work, pending, geometry)
-            nest_downs(work, pending, *known)
-            scene, family = repair_ways(work, pending, geometry, known)
+            scene, family = _nest_and_repair(work, pending, geometry,
+                                             scene_at(work, pending, geometry))
             untangle_ends(work, pending, scene, family)
             return geometry
         scene = Scene(work, pending, geometry)
@@ -146,8 +145,7 @@ def _settle(work: Work, pending: Pending, choice: list[tuple[int, Variant | None
             for k, path in straight_paths.items():
                 pending.relation[k] = (pending.relation[k][0], path)
             nest_routes(work, pending.relation, geometry[1])
-            nest_downs(work, pending, scene, family)
-            repair_ways(work, pending, geometry, (scene, family))
+            _nest_and_repair(work, pending, geometry, (scene, family))
             untangle_ends(work, pending, scene, family)
             return geometry
         now = [scene.resolve(routes[k]) if k in bad else line for k, line in enumerate(lines)]
@@ -171,6 +169,34 @@ def _settle(work: Work, pending: Pending, choice: list[tuple[int, Variant | None
         for k, path in zip(drawn, packed, strict=True):
             routes[k] = path
             pending.relation[k] = (pending.relation[k][0], path)
+
+
+def _nest_and_repair(work: Work, pending: Pending, geometry: Geometry,
+                     known: tuple[Scene, FamilyLines]) -> tuple[Scene, FamilyLines]:
+    """Nest the routes leaving one side of a symbol for the row below (see
+    :mod:`.genogram_nest_downs`) and choose the ways once more at this geometry
+    (:func:`.repair_ways`); returns the scene and family lines at it. Nested first, the
+    choice weighs the other ways against the nested routes (a parent's lines to a child
+    and to the child's partner, nested, leave no detour worth taking); but once they cross
+    fewer, the choice may not be made again at all where a way of another line would
+    have crossed fewer still. So where nesting first changed a route, the routes are
+    also chosen first and nested after, and that is kept unless the first crosses fewer
+    (see :func:`.genogram_reroute.better`)."""
+    before = list(pending.relation)
+    nest_downs(work, pending, *known)
+    if pending.relation == before:
+        repair_ways(work, pending, geometry, known)
+        nest_downs(work, pending, *known)
+        return known
+    repair_ways(work, pending, geometry, known)
+    first = list(pending.relation)
+    first_fares = measure(work, pending, geometry)
+    pending.relation = before
+    repair_ways(work, pending, geometry, known)
+    nest_downs(work, pending, *known)
+    if better(first_fares, measure(work, pending, geometry)):
+        pending.relation = first
+    return known
 
 
 def _other_way(work: Work, pending: Pending, scene: Scene, family: FamilyLines, k: int,
