@@ -2,22 +2,23 @@
 
 A route from a person down to someone in the row below leaves a side of the symbol, runs
 out to a slot in the corridor beside the box, down into a lane of the band below the row
-and back along it under the person, to the top (or into the corridor beside) of the one
-it joins. The routes take their ports, slots and lanes in the order the relations come,
-each on its own, so where several leave one side, the line to someone nearer may take a
-slot inside the line to someone farther and cross it where that one runs along its lane
-(between a parent and a child and the child's partner: the lines to the two cross each
-other). Nested, the route that runs back farthest leaves lowest, takes the slot nearest
-the box and the highest lane, and each nearer one goes round it outside.
+and along it, back under the person or on outwards, to the top (or into the corridor
+beside) of the one it joins. The routes take their ports, slots and lanes in the order
+the relations come, each on its own, so where several leave one side, the line to someone
+nearer may take a slot inside the line to someone farther and cross it where that one
+runs along its lane (between a parent and a child and the child's partner: the lines to
+the two cross each other). Nested, the route that runs farthest along its lane takes the
+highest lane; back under the box it leaves lowest down the slot nearest the box, on
+outwards highest down the outermost slot; each nearer one goes round it.
 
-:func:`nest_downs` gives such routes the same ports, slots and lanes in that order, and
-keeps that when the lines then cross fewer lines in all, run along none, pass no box or
-name, and come no closer beside another line than before. Called by
-:mod:`.genogram_straight` before the choice is made once more at the final coordinates
-(:mod:`.genogram_repair`), which then weighs the other ways against the nested routes.
+:func:`nest_downs` gives such routes (those of one side, band and way) the same ports,
+slots and lanes in that order, and keeps that when the lines then cross fewer lines in
+all, run along none, pass no box or name they did not, and crowd each other no more.
+Called by :mod:`.genogram_straight` around the choice made once more at the final
+coordinates (:mod:`.genogram_repair`).
 
-Cost: the routes are grouped by person, side and band in one pass; each group of two or
-more is nested once and measured against the other lines in a coarse grid.
+Cost: the routes are grouped by person, side, band and way in one pass; each group of
+two or more is nested once and measured against the other lines in a coarse grid.
 """
 
 from __future__ import annotations
@@ -37,9 +38,10 @@ __all__ = ["nest_downs"]
 
 _P = TypeVar("_P")
 
-Leg = tuple[int, bool, float, int]
+Leg = tuple[int, bool, float, float]
 """A route's way out of one side of a symbol: the relation, whether it is the route's
-first end, the side (``-1`` left, ``1`` right) and the band of its lane."""
+first end, the side (``-1`` left, ``1`` right) and which way it runs along its lane
+(``-1`` back under the box, ``1`` on outwards)."""
 
 
 def _oriented(path: list[_P], first: bool) -> list[_P]:
@@ -47,11 +49,12 @@ def _oriented(path: list[_P], first: bool) -> list[_P]:
     return path if first else path[::-1]
 
 
-def _down_leg(path: list[RefPoint], points: list[Point]) -> tuple[float, int] | None:
-    """The side (``-1``, ``1``) and the lane of ``path`` (drawn as ``points``, both from
-    the end asked about) when it leaves that end level out of a side, turns down a slot
-    into a lane below and runs along the lane back under the box it left, then turns
-    again; else ``None``."""
+def _down_leg(path: list[RefPoint], points: list[Point]
+              ) -> tuple[float, int, float] | None:
+    """The side (``-1``, ``1``), the lane of ``path`` (drawn as ``points``, both from the
+    end asked about) and which way it runs along it (``-1`` back under the box, ``1`` on
+    outwards) when it leaves that end level out of a side, turns down a slot into a lane
+    below and runs along the lane, then turns again; else ``None``."""
     if len(path) < 5 or len(points) != len(path):
         return None
     (x0, y0ref), (x1, y1ref), (x2, lane), (x3, lane3), (x4, _y4) = path[:5]
@@ -59,9 +62,9 @@ def _down_leg(path: list[RefPoint], points: list[Point]) -> tuple[float, int] | 
             or x1 != x2 or x3 != x4 or x0 == x1:
         return None
     side = 1.0 if x1 > x0 else -1.0
-    if points[2][1] <= points[1][1] or (x3 - x2) * side >= 0:
-        return None  # not down, or not back under the box
-    return side, lane[1]
+    if points[2][1] <= points[1][1] or x3 == x2:
+        return None  # not down
+    return side, lane[1], 1.0 if (x3 - x2) * side > 0 else -1.0
 
 
 def nest_downs(work: Work, pending: Pending, scene: Scene, family: FamilyLines) -> None:
@@ -71,13 +74,14 @@ def nest_downs(work: Work, pending: Pending, scene: Scene, family: FamilyLines) 
     assert router is not None
     relations = pending.relation
     lines = [scene.resolve(path) for _place, path in relations]
-    groups: dict[tuple[str, float, int], list[Leg]] = defaultdict(list)
+    groups: dict[tuple[str, float, int, float], list[Leg]] = defaultdict(list)
     for k, (place, path) in enumerate(relations):
         for pid, first in zip(place.between, (True, False), strict=True):
             found = _down_leg(_oriented(path, first), _oriented(lines[k], first))
             if found is not None:
-                side, lane = found
-                groups[(pid, side, router.lanes[lane].band)].append((k, first, side, lane))
+                side, lane, way = found
+                groups[(pid, side, router.lanes[lane].band, way)].append(
+                    (k, first, side, way))
     legs = [members for members in groups.values()
             if len(members) > 1 and len({k for k, *_rest in members}) == len(members)]
     if not legs:
@@ -94,28 +98,29 @@ def _nest(pending: Pending, scene: Scene, family: FamilyLines, placed: LineIndex
     """Nest the routes ``members`` (leaving one side of one symbol, see
     :func:`nest_downs`) when that crosses fewer lines in all and crowds no more."""
     relations = pending.relation
-    side = members[0][2]
-    paths = [_oriented(relations[k][1], first) for k, first, _side, _lane in members]
-    points = [_oriented(lines[k], first) for k, first, _side, _lane in members]
-    # farthest back under the box first: the innermost slot, the highest lane, the
-    # lowest port
-    order = sorted(range(len(members)), key=lambda i: (side * points[i][3][0], i))
-    slots = sorted((path[1][0] for path in paths), key=lambda x: side * x)
+    side, way = members[0][2], members[0][3]
+    paths = [_oriented(relations[k][1], first) for k, first, _side, _way in members]
+    points = [_oriented(lines[k], first) for k, first, _side, _way in members]
+    # the one running farthest along its lane first: the highest lane, and back under
+    # the box the innermost slot and the lowest port, on outwards the outermost slot and
+    # the highest port
+    order = sorted(range(len(members)), key=lambda i: (-way * side * points[i][3][0], i))
+    slots = sorted((path[1][0] for path in paths), key=lambda x: -way * side * x)
     lanes = sorted((path[2][1] for path in paths), key=lambda ref: scene.lane_ys[ref[1]])
     ports = sorted(((path[0], path[1][1]) for path in paths),
-                   key=lambda port: -scene.resolve([port[0]])[0][1])
+                   key=lambda port: way * scene.resolve([port[0]])[0][1])
     new: dict[int, list[RefPoint]] = {}
     for i, slot, lane, (port, level) in zip(order, slots, lanes, ports, strict=True):
         path = paths[i]
         new[i] = [port, (slot, level), (slot, lane), (path[3][0], lane), *path[4:]]
     if all(new[i] == paths[i] for i in range(len(members))):
         return
-    ks = [k for k, _first, _side, _lane in members]
+    ks = [k for k, _first, _side, _way in members]
     before = sum(family.crossings(line_segments(lines[k])) + placed.measure(
         line_segments(lines[k]), k)[1] for k in ks)
     crowded_before = _crowded(scene, pending, lines)
     drawn = list(lines)
-    for i, (k, first, _side, _lane) in enumerate(members):
+    for i, (k, first, _side, _way) in enumerate(members):
         drawn[k] = _oriented(scene.resolve(new[i]), first)
     for k in ks:
         placed.remove(k)
@@ -132,7 +137,7 @@ def _nest(pending: Pending, scene: Scene, family: FamilyLines, placed: LineIndex
             and (scene.clear(place.between, _oriented(drawn[k], first)[:4], half)
                  or not scene.clear(place.between, _oriented(lines[k], first)[:4], half))
     if fits and after < before and _crowded(scene, pending, drawn) <= crowded_before:
-        for i, (k, first, _side, _lane) in enumerate(members):
+        for i, (k, first, _side, _way) in enumerate(members):
             relations[k] = (relations[k][0], _oriented(new[i], first))
             lines[k] = drawn[k]
         return
