@@ -14,7 +14,9 @@ shape, so there are at most twice as many rounds as relations, and usually one).
 shapes are made in :mod:`.genogram_shapes`.
 
 Once the drawing has its final coordinates, routes over one row between one pair nest
-(:func:`.nest_routes`); the choice is made once more at those coordinates where the lines
+(:func:`.nest_routes`), and so do routes leaving one side of a symbol for lanes of the band
+below (:mod:`.genogram_nest_downs`, before or after the next step, whichever crosses
+fewer); the choice is made once more at those coordinates where the lines
 cross more than they would drawn straight (:mod:`.genogram_repair`); last, routes leaving
 one side (or the top) of a symbol swap or move ports where that crosses fewer lines
 (:mod:`.genogram_untangle`).
