@@ -311,23 +311,6 @@ def test_lines_to_a_child_and_the_childs_partner_nest_round_the_parent() -> None
                       for r in [*to_child, *to_partner]]) == 0
 
 
-def test_lines_of_one_pair_round_one_side_nest() -> None:
-    """A generated family: a parent's four lines to a child one row down (close,
-    close-hostile, distant, abuse) all leave the parent's left side, down the corridor
-    beside the box and back along the band below into the child. Routed in the order they
-    came, the close-hostile line's slot and lane were out of nesting order with those of the
-    close and abuse lines: it crossed each twice (5 crossings in all, 1 now). Nested, the
-    lines of the pair cross none of each other."""
-    case, layout = saved("genogram-emotional-four-lines-to-a-child-round-one-side")
-    check_layout(case, layout)
-    assert lines_on_lines(layout) == []
-    assert_within_yardstick(layout)
-    pair = [(f"r{r.index}", segments(r.points)) for r in layout.relations
-            if set(r.between) == {"swt-1", "on3"}]
-    assert len(pair) == 4
-    assert crossings(pair) == 0
-
-
 @pytest.mark.xfail(strict=True, reason="open: emotional lines cross more than the yardstick")
 @pytest.mark.parametrize("name", ["genogram-emotional-seed-81",
                                   "genogram-emotional-line-down-a-corridor",

@@ -27,7 +27,7 @@ from collections import defaultdict
 from typing import TypeVar
 
 from . import Point
-from .genogram_clear import crowded_pairs
+from .genogram_clear import FamilyClear, crowded_pairs
 from .genogram_near import FamilyLines, LineIndex, line_segments
 from .genogram_places import Pending, Work
 from .genogram_relations import drawn_half
@@ -87,17 +87,21 @@ def nest_downs(work: Work, pending: Pending, scene: Scene, family: FamilyLines) 
     if not legs:
         return
     placed = LineIndex()
+    beside = FamilyClear(scene.structural)
     for k, points in enumerate(lines):
         placed.add(line_segments(points), k)
     for members in legs:
-        _nest(pending, scene, family, placed, lines, members)
+        _nest(pending, scene, (family, beside), placed, lines, members)
 
 
-def _nest(pending: Pending, scene: Scene, family: FamilyLines, placed: LineIndex,
-          lines: list[list[Point]], members: list[Leg]) -> None:
+def _nest(pending: Pending, scene: Scene, known: tuple[FamilyLines, FamilyClear],
+          placed: LineIndex, lines: list[list[Point]], members: list[Leg]) -> None:
     """Nest the routes ``members`` (leaving one side of one symbol, see
-    :func:`nest_downs`) when that crosses fewer lines in all and crowds no more."""
+    :func:`nest_downs`) when that crosses fewer lines in all and crowds no more: no more
+    pairs of emotional lines, and no more of them close beside a family line (``known``:
+    the family lines, and filed for that)."""
     relations = pending.relation
+    family, beside = known
     side, way = members[0][2], members[0][3]
     paths = [_oriented(relations[k][1], first) for k, first, _side, _way in members]
     points = [_oriented(lines[k], first) for k, first, _side, _way in members]
@@ -119,6 +123,12 @@ def _nest(pending: Pending, scene: Scene, family: FamilyLines, placed: LineIndex
     before = sum(family.crossings(line_segments(lines[k])) + placed.measure(
         line_segments(lines[k]), k)[1] for k in ks)
     crowded_before = _crowded(scene, pending, lines)
+
+    def close(k: int, points: list[Point]) -> int:
+        place = relations[k][0]
+        return int(beside.beside(points, drawn_half(place.kind),
+                                 [scene.centre(pid) for pid in place.between]))
+
     drawn = list(lines)
     for i, (k, first, _side, _way) in enumerate(members):
         drawn[k] = _oriented(scene.resolve(new[i]), first)
@@ -136,7 +146,9 @@ def _nest(pending: Pending, scene: Scene, family: FamilyLines, placed: LineIndex
         fits = fits and not along and not any(family.along(s) for s in segs) \
             and (scene.clear(place.between, _oriented(drawn[k], first)[:4], half)
                  or not scene.clear(place.between, _oriented(lines[k], first)[:4], half))
-    if fits and after < before and _crowded(scene, pending, drawn) <= crowded_before:
+    if fits and after < before \
+            and sum(close(k, drawn[k]) for k in ks) <= sum(close(k, lines[k]) for k in ks) \
+            and _crowded(scene, pending, drawn) <= crowded_before:
         for i, (k, first, _side, _way) in enumerate(members):
             relations[k] = (relations[k][0], _oriented(new[i], first))
             lines[k] = drawn[k]

@@ -26,17 +26,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Final
 
 from . import Point
 from .genogram_choice import PORT_GAP, choose_ways, scene_at
+from .genogram_clear import crowded_pairs
 from .genogram_high import above_bars
 from .genogram_near import FamilyLines, LineIndex, line_segments
 from .genogram_nest_downs import nest_downs
-from .genogram_places import Pending, Work
+from .genogram_places import Pending, RelationPlace, Work
 from .genogram_ports import repack_side_ports
 from .genogram_relations import drawn_half, give_back, nest_routes
 from .genogram_repair import repair_ways
 from .genogram_reroute import (
+    Drawing,
     Drawn,
     better,
     hold_only,
@@ -130,9 +133,7 @@ def _settle(work: Work, pending: Pending, choice: list[tuple[int, Variant | None
         geometry = regeometry()
         if not chosen:
             nest_routes(work, pending.relation, geometry[1])
-            scene, family = _nest_and_repair(work, pending, geometry,
-                                             scene_at(work, pending, geometry))
-            untangle_ends(work, pending, scene, family)
+            _nest_and_repair(work, pending, geometry, scene_at(work, pending, geometry))
             return geometry
         scene = Scene(work, pending, geometry)
         straight_paths = {k: straight_path(work, *pending.relation[k][0].between, geometry,
@@ -148,7 +149,6 @@ def _settle(work: Work, pending: Pending, choice: list[tuple[int, Variant | None
                 pending.relation[k] = (pending.relation[k][0], path)
             nest_routes(work, pending.relation, geometry[1])
             _nest_and_repair(work, pending, geometry, (scene, family))
-            untangle_ends(work, pending, scene, family)
             return geometry
         now = [scene.resolve(routes[k]) if k in bad else line for k, line in enumerate(lines)]
         for k in sorted(bad - retried):
@@ -173,32 +173,50 @@ def _settle(work: Work, pending: Pending, choice: list[tuple[int, Variant | None
             pending.relation[k] = (pending.relation[k][0], path)
 
 
+_NEST_CLEAR: Final = 4.0
+"""How close what two emotional lines draw may come before they count as crowding each
+other where nested routes are weighed (:func:`_nest_and_repair`), as the crowded lines of
+a drawing are counted where nesting is measured: nesting gives lines of different widths
+the slots and lanes spaced for others, so two may come a little closer than
+:data:`~.genogram_route.LINE_CLEAR` where they cross fewer lines."""
+
+
 def _nest_and_repair(work: Work, pending: Pending, geometry: Geometry,
-                     known: tuple[Scene, FamilyLines]) -> tuple[Scene, FamilyLines]:
-    """Nest the routes leaving one side of a symbol for the row below (see
-    :mod:`.genogram_nest_downs`) and choose the ways once more at this geometry
-    (:func:`.repair_ways`); returns the scene and family lines at it. Nested first, the
-    choice weighs the other ways against the nested routes (a parent's lines to a child
-    and to the child's partner, nested, leave no detour worth taking); but once they cross
-    fewer, the choice may not be made again at all where a way of another line would
-    have crossed fewer still. So where nesting first changed a route, the routes are
-    also chosen first and nested after, and that is kept unless the first crosses fewer
-    (see :func:`.genogram_reroute.better`)."""
+                     known: tuple[Scene, FamilyLines]) -> None:
+    """Choose the ways once more at this geometry (:func:`.repair_ways`) and untangle
+    the ends of the routes (:func:`.untangle_ends`), with the routes leaving one side of
+    a symbol for the row below nested (:mod:`.genogram_nest_downs`) before that choice
+    or after it, where one of those crosses fewer lines in all than neither and runs
+    along or close beside no more family lines, and no more pairs of lines crowd each
+    other (see :func:`.genogram_reroute.measure`); of the two, the one that crosses
+    fewer. Nested first, the choice weighs the other ways against the nested routes (a
+    parent's lines to a child and the child's partner, nested, leave no detour worth
+    taking); but once they cross fewer, the choice may not be made again at all where a
+    way of another line would have crossed fewer still."""
+    scene, family = known
     before = list(pending.relation)
-    nest_downs(work, pending, *known)
-    if pending.relation == before:
+    ways: list[tuple[list[tuple[RelationPlace, list[RefPoint]]], tuple[int, int, Drawing]]] = []
+    for first in (None, True, False):  # not nested, nested before the choice, after it
+        pending.relation = list(before)
+        if first:
+            nest_downs(work, pending, scene, family)
+            if pending.relation == before:
+                continue
         repair_ways(work, pending, geometry, known)
-        nest_downs(work, pending, *known)
-        return known
-    repair_ways(work, pending, geometry, known)
-    first = list(pending.relation)
-    first_fares = measure(work, pending, geometry)
-    pending.relation = before
-    repair_ways(work, pending, geometry, known)
-    nest_downs(work, pending, *known)
-    if better(first_fares, measure(work, pending, geometry)):
-        pending.relation = first
-    return known
+        if first is False:
+            chosen = list(pending.relation)
+            nest_downs(work, pending, scene, family)
+            if pending.relation == chosen:
+                continue
+        untangle_ends(work, pending, scene, family)
+        ways.append((pending.relation, measure(work, pending, geometry)))
+    (kept, plain), *nested = ways
+    best = min(nested, key=lambda way: way[1][:2], default=None)
+    if best is not None and best[1][0] <= plain[0] and best[1][1] < plain[1] \
+            and crowded_pairs(best[1][2], _NEST_CLEAR) \
+            <= crowded_pairs(plain[2], _NEST_CLEAR):
+        kept = best[0]
+    pending.relation = kept
 
 
 def _other_way(work: Work, pending: Pending, scene: Scene, family: FamilyLines, k: int,
