@@ -122,7 +122,7 @@ def _nest(pending: Pending, scene: Scene, known: tuple[FamilyLines, FamilyClear]
     ks = [k for k, _first, _side, _way in members]
     before = sum(family.crossings(line_segments(lines[k])) + placed.measure(
         line_segments(lines[k]), k)[1] for k in ks)
-    crowded_before = _crowded(scene, pending, lines)
+    crowded_before = _crowded(scene, pending, lines, ks)
 
     def close(k: int, points: list[Point]) -> int:
         place = relations[k][0]
@@ -148,7 +148,7 @@ def _nest(pending: Pending, scene: Scene, known: tuple[FamilyLines, FamilyClear]
                  or not scene.clear(place.between, _oriented(lines[k], first)[:4], half))
     if fits and after < before \
             and sum(close(k, drawn[k]) for k in ks) <= sum(close(k, lines[k]) for k in ks) \
-            and _crowded(scene, pending, drawn) <= crowded_before:
+            and _crowded(scene, pending, drawn, ks) <= crowded_before:
         for i, (k, first, _side, _way) in enumerate(members):
             relations[k] = (relations[k][0], _oriented(new[i], first))
             lines[k] = drawn[k]
@@ -158,10 +158,12 @@ def _nest(pending: Pending, scene: Scene, known: tuple[FamilyLines, FamilyClear]
         placed.add(line_segments(lines[k]), k)
 
 
-def _crowded(scene: Scene, pending: Pending, lines: list[list[Point]]) -> int:
-    """How many pairs of the emotional ``lines`` run closer than what they draw allows
-    (see :func:`.genogram_clear.crowded_pairs`)."""
-    return crowded_pairs([(points, drawn_half(place.kind),
-                           [scene.centre(pid) for pid in place.between])
-                          for (place, _path), points in zip(pending.relation, lines,
-                                                            strict=True)])
+def _crowded(scene: Scene, pending: Pending, lines: list[list[Point]], ks: list[int]) -> int:
+    """How many pairs of the emotional ``lines`` of relations ``ks`` run closer than what
+    they draw allows (see :func:`.genogram_clear.crowded_pairs`): those nested, which
+    take each other's slots and lanes (every pair of a drawing's lines would cost most of
+    the nesting's time; what the drawing crowds in all is weighed once the ways are
+    chosen, see :func:`.genogram_straight._nest_and_repair`)."""
+    return crowded_pairs([(lines[k], drawn_half(pending.relation[k][0].kind),
+                           [scene.centre(pid) for pid in pending.relation[k][0].between])
+                          for k in ks])

@@ -195,28 +195,33 @@ def _nest_and_repair(work: Work, pending: Pending, geometry: Geometry,
     way of another line would have crossed fewer still."""
     scene, family = known
     before = list(pending.relation)
-    ways: list[tuple[list[tuple[RelationPlace, list[RefPoint]]], tuple[int, int, Drawing]]] = []
-    for first in (None, True, False):  # not nested, nested before the choice, after it
-        pending.relation = list(before)
+    repair_ways(work, pending, geometry, known)
+    chosen = list(pending.relation)
+    untangle_ends(work, pending, scene, family)
+    plain = pending.relation
+    nested: list[list[tuple[RelationPlace, list[RefPoint]]]] = []
+    for first in (True, False):  # nested before the choice, after it
+        pending.relation = list(before if first else chosen)
+        nest_downs(work, pending, scene, family)
+        if pending.relation == (before if first else chosen):
+            continue
         if first:
-            nest_downs(work, pending, scene, family)
-            if pending.relation == before:
-                continue
-        repair_ways(work, pending, geometry, known)
-        if first is False:
-            chosen = list(pending.relation)
-            nest_downs(work, pending, scene, family)
-            if pending.relation == chosen:
-                continue
+            repair_ways(work, pending, geometry, known)
         untangle_ends(work, pending, scene, family)
-        ways.append((pending.relation, measure(work, pending, geometry)))
-    (kept, plain), *nested = ways
-    best = min(nested, key=lambda way: way[1][:2], default=None)
-    if best is not None and best[1][0] <= plain[0] and best[1][1] < plain[1] \
-            and crowded_pairs(best[1][2], _NEST_CLEAR) \
-            <= crowded_pairs(plain[2], _NEST_CLEAR):
-        kept = best[0]
-    pending.relation = kept
+        nested.append(pending.relation)
+    pending.relation = plain
+    if not nested:
+        return
+    fares = measure(work, pending, geometry)
+    ways: list[tuple[list[tuple[RelationPlace, list[RefPoint]]], tuple[int, int, Drawing]]] = []
+    for relation in nested:
+        pending.relation = relation
+        ways.append((relation, measure(work, pending, geometry)))
+    pending.relation = plain
+    best = min(ways, key=lambda way: way[1][:2])
+    if best[1][0] <= fares[0] and best[1][1] < fares[1] \
+            and crowded_pairs(best[1][2], _NEST_CLEAR) <= crowded_pairs(fares[2], _NEST_CLEAR):
+        pending.relation = best[0]
 
 
 def _other_way(work: Work, pending: Pending, scene: Scene, family: FamilyLines, k: int,
