@@ -14,7 +14,9 @@ shape, so there are at most twice as many rounds as relations, and usually one).
 shapes are made in :mod:`.genogram_shapes`.
 
 Once the drawing has its final coordinates, routes over one row between one pair nest
-(:func:`.nest_routes`); the choice is made once more at those coordinates where the lines
+(:func:`.nest_routes`), and so do routes leaving one side of a symbol for lanes of the band
+below (:mod:`.genogram_nest_downs`, before or after the next step, whichever crosses
+fewer); the choice is made once more at those coordinates where the lines
 cross more than they would drawn straight (:mod:`.genogram_repair`); last, routes leaving
 one side (or the top) of a symbol swap or move ports where that crosses fewer lines
 (:mod:`.genogram_untangle`).
@@ -24,16 +26,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Final
 
 from . import Point
-from .genogram_choice import PORT_GAP, choose_ways
+from .genogram_choice import PORT_GAP, choose_ways, scene_at
+from .genogram_clear import crowded_pairs
 from .genogram_high import above_bars
 from .genogram_near import FamilyLines, LineIndex, line_segments
-from .genogram_places import Pending, Work
+from .genogram_nest_downs import nest_downs
+from .genogram_places import Pending, RelationPlace, Work
 from .genogram_ports import repack_side_ports
 from .genogram_relations import drawn_half, give_back, nest_routes
 from .genogram_repair import repair_ways
 from .genogram_reroute import (
+    Drawing,
     Drawn,
     better,
     hold_only,
@@ -127,8 +133,7 @@ def _settle(work: Work, pending: Pending, choice: list[tuple[int, Variant | None
         geometry = regeometry()
         if not chosen:
             nest_routes(work, pending.relation, geometry[1])
-            scene, family = repair_ways(work, pending, geometry)
-            untangle_ends(work, pending, scene, family)
+            _nest_and_repair(work, pending, geometry, scene_at(work, pending, geometry))
             return geometry
         scene = Scene(work, pending, geometry)
         straight_paths = {k: straight_path(work, *pending.relation[k][0].between, geometry,
@@ -143,8 +148,7 @@ def _settle(work: Work, pending: Pending, choice: list[tuple[int, Variant | None
             for k, path in straight_paths.items():
                 pending.relation[k] = (pending.relation[k][0], path)
             nest_routes(work, pending.relation, geometry[1])
-            repair_ways(work, pending, geometry, (scene, family))
-            untangle_ends(work, pending, scene, family)
+            _nest_and_repair(work, pending, geometry, (scene, family))
             return geometry
         now = [scene.resolve(routes[k]) if k in bad else line for k, line in enumerate(lines)]
         for k in sorted(bad - retried):
@@ -167,6 +171,57 @@ def _settle(work: Work, pending: Pending, choice: list[tuple[int, Variant | None
         for k, path in zip(drawn, packed, strict=True):
             routes[k] = path
             pending.relation[k] = (pending.relation[k][0], path)
+
+
+_NEST_CLEAR: Final = 4.0
+"""How close what two emotional lines draw may come before they count as crowding each
+other where nested routes are weighed (:func:`_nest_and_repair`), as the crowded lines of
+a drawing are counted where nesting is measured: nesting gives lines of different widths
+the slots and lanes spaced for others, so two may come a little closer than
+:data:`~.genogram_route.LINE_CLEAR` where they cross fewer lines."""
+
+
+def _nest_and_repair(work: Work, pending: Pending, geometry: Geometry,
+                     known: tuple[Scene, FamilyLines]) -> None:
+    """Choose the ways once more at this geometry (:func:`.repair_ways`) and untangle
+    the ends of the routes (:func:`.untangle_ends`), with the routes leaving one side of
+    a symbol for the row below nested (:mod:`.genogram_nest_downs`) before that choice
+    or after it, where one of those crosses fewer lines in all than neither and runs
+    along or close beside no more family lines, and no more pairs of lines crowd each
+    other (see :func:`.genogram_reroute.measure`); of the two, the one that crosses
+    fewer. Nested first, the choice weighs the other ways against the nested routes (a
+    parent's lines to a child and the child's partner, nested, leave no detour worth
+    taking); but once they cross fewer, the choice may not be made again at all where a
+    way of another line would have crossed fewer still."""
+    scene, family = known
+    before = list(pending.relation)
+    repair_ways(work, pending, geometry, known)
+    chosen = list(pending.relation)
+    untangle_ends(work, pending, scene, family)
+    plain = pending.relation
+    nested: list[list[tuple[RelationPlace, list[RefPoint]]]] = []
+    for first in (True, False):  # nested before the choice, after it
+        pending.relation = list(before if first else chosen)
+        nest_downs(work, pending, scene, family)
+        if pending.relation == (before if first else chosen):
+            continue
+        if first:
+            repair_ways(work, pending, geometry, known)
+        untangle_ends(work, pending, scene, family)
+        nested.append(pending.relation)
+    pending.relation = plain
+    if not nested:
+        return
+    fares = measure(work, pending, geometry)
+    ways: list[tuple[list[tuple[RelationPlace, list[RefPoint]]], tuple[int, int, Drawing]]] = []
+    for relation in nested:
+        pending.relation = relation
+        ways.append((relation, measure(work, pending, geometry)))
+    pending.relation = plain
+    best = min(ways, key=lambda way: way[1][:2])
+    if best[1][0] <= fares[0] and best[1][1] < fares[1] \
+            and crowded_pairs(best[1][2], _NEST_CLEAR) <= crowded_pairs(fares[2], _NEST_CLEAR):
+        pending.relation = best[0]
 
 
 def _other_way(work: Work, pending: Pending, scene: Scene, family: FamilyLines, k: int,
