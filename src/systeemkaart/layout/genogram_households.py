@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Final
 
 from . import Box, Point
@@ -244,12 +244,8 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
     keeps 2.5 units from them.
 
     Greedy, side by side; only the lines near the outline are looked at."""
-    y0 = min(s[0] for s in slabs) - 10.0
-    y1 = max(s[1] for s in slabs) + 10.0
-    x0 = min(s[2] for s in slabs) - 10.0
-    x1 = max(s[3] for s in slabs) + 10.0
-    near = ([s for s in lines[0] if y0 <= s[0] <= y1 and s[1] <= x1 and s[2] >= x0],
-            [s for s in lines[1] if x0 <= s[0] <= x1 and s[1] <= y1 and s[2] >= y0])
+    y0, y1, x0, x1 = _extent(slabs, 10.0)
+    near = _near(lines, (y0, y1, x0, x1))
     grow = _WIDER[-1] + 10.0
     beside = [(seg, reach) for seg, reach in emotional or ()
               if min(seg[0][0], seg[1][0]) <= x1 + grow and max(seg[0][0], seg[1][0]) >= x0 - grow
@@ -266,30 +262,58 @@ def _off_lines(slabs: list[Slab], lines: Lines, others: list[Box],
     least = [b.grow(2.5) for b in own]
     nudges = _NUDGES[1:] + (_DEEPER if own else ()) + (_WIDER if wide is not None and beside
                             and beside_outline(slab_outline(slabs), beside) else ())
-    out = list(slabs)
+
+    def fits(moved: Slab, box: Box, nudge: float) -> bool:
+        return ways[0 if nudge < 0 else 1] \
+            and not any(box.overlaps(b, gap=2.0)
+                        for b in (others if wide is None or nudge <= _NUDGES[-1] else wide)) \
+            and (frame is None or _holds(_slab(frame), box)) \
+            and _holds_its_own(moved, keep) \
+            and (nudge >= _NUDGES[1] or _holds_its_own(moved, least))
+
+    out = _move_sides(list(slabs), None, nudges, fits, score, best)
+    if wide is not None and ways[1] and beside and _runs_along(out, beside):
+        out = _further_out(slabs, out, lines, beside, wide, frame, keep)
+    return out
+
+
+def _extent(slabs: list[Slab], grow: float) -> tuple[float, float, float, float]:
+    """The top, bottom, left and right of the rows ``slabs``, ``grow`` units out."""
+    return (min(s[0] for s in slabs) - grow, max(s[1] for s in slabs) + grow,
+            min(s[2] for s in slabs) - grow, max(s[3] for s in slabs) + grow)
+
+
+def _near(lines: Lines, extent: tuple[float, float, float, float]) -> Lines:
+    """The level and upright ``lines`` that reach into ``extent`` (top, bottom, left,
+    right): those an outline there may come beside."""
+    y0, y1, x0, x1 = extent
+    return ([s for s in lines[0] if y0 <= s[0] <= y1 and s[1] <= x1 and s[2] >= x0],
+            [s for s in lines[1] if x0 <= s[0] <= x1 and s[1] <= y1 and s[2] >= y0])
+
+
+def _move_sides(out: list[Slab], origin: list[Slab] | None, nudges: Sequence[float],
+                fits: Callable[[Slab, Box, float], bool],
+                score: Callable[[list[Slab]], float], best: float) -> list[Slab]:
+    """``out`` with each side of each row moved in turn by the one of ``nudges`` (out
+    positive) that ``fits`` (the row moved, its box, the nudge) and lowers ``score``
+    below ``best`` most, greedily, side by side; each nudge from where the side stands in
+    ``origin`` (else in ``out`` as the side's turn comes)."""
     for k in range(len(out)):
         for side in range(4):
             sign = -1.0 if side in (0, 2) else 1.0  # y0 and x0 move out by going down
             start = out[k]
+            base = (start if origin is None else origin[k])[side]
             for nudge in nudges:
-                if not ways[0 if nudge < 0 else 1]:
-                    continue
                 trial = list(start)
-                trial[side] += sign * nudge
+                trial[side] = base + sign * nudge
                 moved: Slab = (trial[0], trial[1], trial[2], trial[3])
                 box = Box(moved[2], moved[0], moved[3] - moved[2], moved[1] - moved[0])
-                if any(box.overlaps(b, gap=2.0)
-                       for b in (others if wide is None or nudge <= _NUDGES[-1] else wide)) \
-                        or (frame is not None and not _holds(_slab(frame), box)) \
-                        or not _holds_its_own(moved, keep) \
-                        or (nudge < _NUDGES[1] and not _holds_its_own(moved, least)):
+                if not fits(moved, box, nudge):
                     continue
                 candidate = [*out[:k], moved, *out[k + 1:]]
                 got = score(candidate)
                 if got < best:
                     best, out = got, candidate
-    if wide is not None and ways[1] and beside and _runs_along(out, beside):
-        out = _further_out(slabs, out, lines, beside, wide, frame, keep)
     return out
 
 
@@ -307,35 +331,18 @@ def _further_out(slabs: list[Slab], out: list[Slab], lines: Lines, beside: Emoti
     beside the ``lines`` and the emotional lines ``beside`` it (as :func:`_off_lines`
     measures; an emotional line running along the outline past a corner then runs
     inside it, or outside), keeping 2 units from each box of ``wide``."""
-    grow = _FURTHER[-1] + 4.0  # the lines a side moved that far may come beside
-    y0, y1 = min(s[0] for s in slabs) - grow, max(s[1] for s in slabs) + grow
-    x0, x1 = min(s[2] for s in slabs) - grow, max(s[3] for s in slabs) + grow
-    near = ([s for s in lines[0] if y0 <= s[0] <= y1 and s[1] <= x1 and s[2] >= x0],
-            [s for s in lines[1] if x0 <= s[0] <= x1 and s[1] <= y1 and s[2] >= y0])
+    # the lines a side moved that far may come beside
+    near = _near(lines, _extent(slabs, _FURTHER[-1] + 4.0))
 
     def score(candidate: list[Slab]) -> float:
         outline = slab_outline(candidate)
         return along(outline, near) + beside_outline(outline, beside)
 
-    best = score(out)
-    for k in range(len(out)):
-        for side in range(4):
-            sign = -1.0 if side in (0, 2) else 1.0
-            start = out[k]
-            for nudge in _FURTHER:
-                trial = list(start)
-                trial[side] = slabs[k][side] + sign * nudge
-                moved: Slab = (trial[0], trial[1], trial[2], trial[3])
-                box = Box(moved[2], moved[0], moved[3] - moved[2], moved[1] - moved[0])
-                if any(box.overlaps(b, gap=2.0) for b in wide) \
-                        or (frame is not None and not _holds(_slab(frame), box)) \
-                        or not _holds_its_own(moved, keep):
-                    continue
-                candidate = [*out[:k], moved, *out[k + 1:]]
-                got = score(candidate)
-                if got < best:
-                    best, out = got, candidate
-    return out
+    def fits(moved: Slab, box: Box, _nudge: float) -> bool:
+        return not any(box.overlaps(b, gap=2.0) for b in wide) \
+            and (frame is None or _holds(_slab(frame), box)) and _holds_its_own(moved, keep)
+
+    return _move_sides(out, slabs, _FURTHER, fits, score, score(out))
 
 
 def _holds_its_own(slab: Slab, boxes: Sequence[Box]) -> bool:

@@ -15,13 +15,12 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 from . import Box, Point, entry_along, segment_entry
 from .systemogram_grid import Grid, cell_of, cells_along
 
 __all__ = ["CORNER", "CORNER_CLEAR", "FIRST_BEND", "MARGIN", "TIGHT", "Obstacle", "RouteBoxes",
-           "step_out"]
+           "step_out", "steps_out"]
 
 MARGIN = 6.0
 """Least distance a routed line keeps from any box it does not belong to: room for the
@@ -55,10 +54,20 @@ def step_out(widths: Sequence[float], width: float) -> float:
     """How far (units) beyond a corner's first bend the next line turns, ``width`` wide,
     after lines of ``widths`` turned there in turn: for each neighbouring two, ``CORNER``
     or, where more, their half-widths and ``CORNER_CLEAR`` (O(n) for n lines)."""
-    total = 0.0
-    for a, b in pairwise([*widths, width]):
-        total += _step(a, b)
-    return total
+    return steps_out(widths, width)[-1]
+
+
+def steps_out(widths: Sequence[float], width: float) -> list[float]:
+    """:func:`step_out` after each count of ``widths`` (none, the first, the first two,
+    ...), in one pass: where a corner's last steps out would land in a box, the next line
+    turns as if fewer had turned there (see :meth:`RouteBoxes._corner`)."""
+    out = [0.0]
+    between = 0.0  # the steps between the lines counted so far
+    for k, a in enumerate(widths):
+        out.append(between + _step(a, width))
+        if k + 1 < len(widths):
+            between += _step(a, widths[k + 1])
+    return out
 
 
 def _step(a: float, b: float) -> float:
@@ -322,13 +331,9 @@ class RouteBoxes:
         narrow gap between two boxes the step out lands in the other box and closes the
         gap to every later line (see :meth:`route`)."""
         b = b if b is not None else self.obstacles[i].box
-        widths = self._used.get((i, k), [])
-        between = [0.0]  # step_out(widths[:used], ...) before its last step, by used - 1
-        for a, c in pairwise(widths):
-            between.append(between[-1] + _step(a, c))
-        for used in range(len(widths), -1, -1):
-            out = between[used - 1] + _step(widths[used - 1], self.width) if used else 0.0
-            d = self._low.get(i, self.margin) + FIRST_BEND + out
+        outs = steps_out(self._used.get((i, k), []), self.width)
+        for used in range(len(outs) - 1, -1, -1):
+            d = self._low.get(i, self.margin) + FIRST_BEND + outs[used]
             x = b.x - d if k in (0, 3) else b.right + d
             y = b.y - d if k in (0, 1) else b.bottom + d
             if used == 0 or not self._keep_gaps or not self._inside((x, y)):
