@@ -69,7 +69,8 @@ def _down_leg(path: list[RefPoint], points: list[Point]
 
 def nest_downs(work: Work, pending: Pending, scene: Scene, family: FamilyLines) -> None:
     """Nest the routes that leave one side of a symbol for lanes of one band below and run
-    back under it (see the module docstring); ``pending.relation`` is changed in place."""
+    one way along them, back under it or on outwards (see the module docstring);
+    ``pending.relation`` is changed in place."""
     router = work.router
     assert router is not None
     relations = pending.relation
