@@ -473,3 +473,20 @@ def test_a_line_into_a_top_keeps_off_a_partner_bracket_there() -> None:
                 / "genogram-bracket-top-port.json")
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
     assert lines_on_lines(layout) == []
+
+
+def test_a_line_past_its_own_name_goes_round_it_where_that_crosses_fewer() -> None:
+    """A generated family: a parent's close-hostile line to a child of hers, one row down
+    and to the right. The line between their centres passes through the name under her
+    symbol, so it cannot be drawn, and it crosses the partnership line hanging there too
+    (3 lines); drawn beside it, out of the child's top right of the child line, it
+    crossed that child line besides (3 against the yardstick's 2, which goes round the
+    corner of her name). Lines crossing as many as the lines through the centres were
+    not chosen again; where such a line passes through something in its way they are
+    now, and the line bends round the corner of her name, across the partnership line
+    and the sibling bar only."""
+    case, layout = saved("genogram-crowd-round-own-name")
+    check_layout(case, layout)
+    assert lines_on_lines(layout) == []
+    assert_within_yardstick(layout)
+    assert all_crossings(layout, straight=False) == 2
