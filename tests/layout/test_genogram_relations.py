@@ -508,3 +508,21 @@ def test_a_stretch_drawn_once_is_crossed_once_where_the_ways_are_chosen() -> Non
     assert_within_yardstick(layout)
     line = layout.relations[0].points
     assert max(x for x, _y in line) <= layout.people["n-14"].symbol.x
+
+
+def test_two_routes_down_to_one_child_nest_through_the_bands() -> None:
+    """A generated family: a parent's fused line and an aunt's close line (she stands
+    further right) both go down through two bands to one child. The routes took their
+    lanes and slots in the order the relations came: the parent's line the lower lane of
+    the first band, the aunt's the lower of the second and the slot left of the
+    parent's, and they crossed each other twice (3 crossings against the yardstick's
+    2). They now exchange lanes and slots (``genogram_exchange``): the parent's line runs
+    along the higher lane of both bands and down the slot on the left, and the two do
+    not cross."""
+    case, layout = saved("genogram-crowd-two-routes-one-child")
+    check_layout(case, layout)
+    assert lines_on_lines(layout) == []
+    assert_within_yardstick(layout)
+    parent, aunt = (segments(r.points) for r in layout.relations
+                    if r.between in (("p3", "p7"), ("p10", "p7")))
+    assert crossings([("parent", parent), ("aunt", aunt)]) == 0

@@ -17,9 +17,10 @@ Once the drawing has its final coordinates, routes over one row between one pair
 (:func:`.nest_routes`), and so do routes leaving one side of a symbol for lanes of the band
 below (:mod:`.genogram_nest_downs`, before or after the next step, whichever crosses
 fewer); the choice is made once more at those coordinates where the lines
-cross more than they would drawn straight (:mod:`.genogram_repair`); last, routes leaving
+cross more than they would drawn straight (:mod:`.genogram_repair`); then routes leaving
 one side (or the top) of a symbol swap or move ports where that crosses fewer lines
-(:mod:`.genogram_untangle`).
+(:mod:`.genogram_untangle`); last, two routes through the same bands that cross each
+other twice exchange lanes and slots where that crosses fewer (:mod:`.genogram_exchange`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from typing import Final
 from . import Point
 from .genogram_choice import PORT_GAP, choose_ways, scene_at
 from .genogram_clear import crowded_pairs
+from .genogram_exchange import exchange_lanes
 from .genogram_high import above_bars
 from .genogram_near import FamilyLines, LineIndex, line_segments
 from .genogram_nest_downs import nest_downs
@@ -211,6 +213,7 @@ def _nest_and_repair(work: Work, pending: Pending, geometry: Geometry,
         nested.append(pending.relation)
     pending.relation = plain
     if not nested:
+        exchange_lanes(work, pending, geometry, scene)
         return
     fares = measure(work, pending, geometry)
     ways: list[tuple[list[tuple[RelationPlace, list[RefPoint]]], tuple[int, int, Drawing]]] = []
@@ -222,6 +225,7 @@ def _nest_and_repair(work: Work, pending: Pending, geometry: Geometry,
     if best[1][0] <= fares[0] and best[1][1] < fares[1] \
             and crowded_pairs(best[1][2], _NEST_CLEAR) <= crowded_pairs(fares[2], _NEST_CLEAR):
         pending.relation = best[0]
+    exchange_lanes(work, pending, geometry, scene)
 
 
 def _other_way(work: Work, pending: Pending, scene: Scene, family: FamilyLines, k: int,
