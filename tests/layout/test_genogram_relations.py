@@ -492,24 +492,6 @@ def test_a_line_past_its_own_name_goes_round_it_where_that_crosses_fewer() -> No
     assert all_crossings(layout, straight=False) == 2
 
 
-def test_a_stretch_drawn_once_is_crossed_once_where_the_ways_are_chosen() -> None:
-    """A generated family: a distant line from a child in the lowest row to a man in the
-    row above, whose partner's children with him are one born and one adopted. The stem
-    and the stretch of the bar the two child lines share are drawn once (the adopted
-    child's line starts where it parts from the other), but where the ways were chosen
-    both lines were whole, so a way up beside the stem into the man's near side
-    counted that stretch twice, and the line went round his far side instead, across the
-    born child's line and the adopted child's bar (11 crossings against the
-    yardstick's 10). The lines are now measured as drawn, and the line goes up beside
-    the stem."""
-    case, layout = saved("genogram-crowd-adopted-bar-once")
-    check_layout(case, layout)
-    assert lines_on_lines(layout) == []
-    assert_within_yardstick(layout)
-    line = layout.relations[0].points
-    assert max(x for x, _y in line) <= layout.people["n-14"].symbol.x
-
-
 def test_two_routes_down_to_one_child_nest_through_the_bands() -> None:
     """A generated family: a parent's fused line and an aunt's close line (she stands
     further right) both go down through two bands to one child. The routes took their

@@ -24,15 +24,14 @@ from __future__ import annotations
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Final
 
 from . import Point
 from .genogram_places import ChildPlace, Work, small_kind, top_depth
 from .genogram_route import FAMILY_HALF
 
-__all__ = ["END_STEP", "KIND_ORDER", "part_kinds", "parted_kinds", "reserve_tops",
-           "spread_child_ends"]
+__all__ = ["END_STEP", "KIND_ORDER", "part_kinds", "reserve_tops", "spread_child_ends"]
 
 END_STEP: Final = 8.0
 """Distance between the ends of two child lines on one symbol's top (the outer ones at
@@ -206,33 +205,20 @@ def part_kinds(children: list[ChildPlace]) -> None:
     """Where one union has children of different kinds, the lines of every kind but the
     first (:data:`KIND_ORDER`) start where they leave the lines of the kinds before it:
     the stem and each shared stretch of the bar are drawn once, in one kind."""
-    parted = parted_kinds([(c.parents, c.kind, c.points) for c in children])
-    for c, points in zip(children, parted, strict=True):
-        c.points = points
-
-
-def parted_kinds(lines: Sequence[tuple[tuple[str, ...], str, list[Point]]]
-                 ) -> list[list[Point]]:
-    """The points of each child line (its union's parents, its kind, its points) as
-    :func:`part_kinds` draws it: also what the emotional lines are measured against
-    before the drawing is finished (:class:`.genogram_scene.Scene`), so that a line
-    across a stretch drawn once crosses it once there too."""
-    out = [points for _parents, _kind, points in lines]
-    unions: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for n, (parents, _kind, _points) in enumerate(lines):
-        unions[parents].append(n)
+    unions: dict[tuple[str, ...], list[ChildPlace]] = defaultdict(list)
+    for c in children:
+        unions[c.parents].append(c)
     rank: Mapping[str, int] = {k: n for n, k in enumerate(KIND_ORDER)}
-    for members in unions.values():
-        kinds = {lines[n][1] for n in members}
+    for lines in unions.values():
+        kinds = {c.kind for c in lines}
         if len(kinds) < 2:
             continue
         order = sorted(kinds, key=lambda k: (rank.get(k, len(rank)), k))
         drawn: list[tuple[Point, Point]] = []
         for kind in order:
-            of_kind = [n for n in members if lines[n][1] == kind]
+            of_kind = [c for c in lines if c.kind == kind]
             if drawn:  # trimmed against the kinds before it, as they are drawn
-                for n in of_kind:
-                    if len(out[n]) >= 2:
-                        out[n] = _trimmed(out[n], drawn)
-            drawn += [(a, b) for n in of_kind for a, b in itertools.pairwise(out[n])]
-    return out
+                for c in of_kind:
+                    if len(c.points) >= 2:
+                        c.points = _trimmed(c.points, drawn)
+            drawn += [(a, b) for c in of_kind for a, b in itertools.pairwise(c.points)]

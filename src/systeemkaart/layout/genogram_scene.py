@@ -11,9 +11,8 @@ from collections.abc import Iterator
 from typing import Final
 
 from . import Box, Point, segment_entry, segment_hits_box
-from .genogram_child_ends import parted_kinds
 from .genogram_clear import FamilyClear
-from .genogram_near import Segment, line_segments, x_range
+from .genogram_near import Segment, x_range
 from .genogram_places import LABEL_LIFT, MID, SYMBOL, SYMBOL_TOP, Pending, Work, row_ref
 from .genogram_relations import drawn_half
 from .genogram_route import FAMILY_HALF, TEXT_CLEAR, RefPoint
@@ -65,10 +64,7 @@ class Scene:
         self.router = router
         segments = self.segments
         self.structural = [segments(points) for _, points, _, _, _ in pending.partner]
-        # the lines of one union's children of different kinds as drawn (a stretch once)
-        self.structural += [line_segments(points) for points in parted_kinds(
-            [(place.parents, place.kind, self.resolve(points))
-             for place, points in pending.child])]
+        self.structural += [segments(points) for _, points in pending.child]
         self._beside: FamilyClear | None = None
         self.years: list[tuple[Box, int]] = []
         """The years of each partnership, with the row their place is measured from."""
