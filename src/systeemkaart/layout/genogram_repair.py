@@ -40,7 +40,8 @@ def repair_ways(work: Work, pending: Pending, geometry: Geometry,
     its way: a line may have to give way for another to go round), and keep that when it
     crosses fewer in all; nothing is chosen again when no line has a detour to try. As many
     as straight counts as more where the straight line of a line with a detour to try
-    passes through something in its way (:func:`_blocked`). The lanes of routes given up
+    passes through something in its way (:func:`_blocked`), but what is chosen then is
+    kept only where no more lines come too close beside each other. The lanes of routes given up
     keep their room: freeing them would move the drawing again. ``known``: the scene and
     family lines at this geometry, when they are at hand. Returns them (the family lines
     stay as they were: both hold at this geometry after the repair too). Not in a drawing
@@ -61,8 +62,8 @@ def repair_ways(work: Work, pending: Pending, geometry: Geometry,
     straight_now = _total(family, straight)
     # no more than straight, but a pair crosses; as many as straight where a straight line
     # passes what stands in its way is no measure: a way round it may cross fewer
-    tangled = now < straight_now or (now == straight_now
-                                     and not _blocked(scene, pending, straight, near))
+    blocked = now == straight_now and _blocked(scene, pending, straight, near)
+    tangled = now <= straight_now and not blocked
     if tangled and not _pair_crossing(pending, lines):
         return scene, family
     routes = pending.relation_routes
@@ -72,7 +73,8 @@ def repair_ways(work: Work, pending: Pending, geometry: Geometry,
              for (place, path), (_j, var) in zip(pending.relation, choice, strict=True)]
     pending.relation_routes = routes
     after = [scene.resolve(path) for path in paths]
-    if _total(family, after) < now and (not tangled or _crowded(scene, pending, after)
+    if _total(family, after) < now and (not (tangled or blocked)
+                                        or _crowded(scene, pending, after)
                                         <= _crowded(scene, pending, lines)):
         pending.relation = [(place, path) for (place, _old), path
                             in zip(pending.relation, paths, strict=True)]
