@@ -41,6 +41,7 @@ from .systemogram_fan import (
     keeps_side,
     port_distance,
 )
+from .systemogram_frame_clear import off_frames
 from .systemogram_frames import framed
 from .systemogram_hooks import drop_reversals
 from .systemogram_leave import Shift, ends_of, first_sides, in_card, is_double
@@ -48,6 +49,7 @@ from .systemogram_leave import shifts as leave_shifts
 from .systemogram_nudge import CROWDED, StuckBends, nudge_apart, straighten
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 from .systemogram_siblings import untwist
+from .systemogram_touch import untouch
 from .systemogram_tracks import extent, own_tracks, separate_tracks
 from .systemogram_under import under_reach
 
@@ -332,6 +334,8 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         moved += own_tracks(router, paths, pairs_, skips, firsts, kept, plain)
     widths = [extent(lk) for lk in links]
     moved += separate_tracks(router, paths, pairs_, widths, skips, firsts, kept, frames)
+    moved += off_frames(router, paths, pairs_, skips, firsts, kept, frames)
+    moved += untouch(router, paths, pairs_, widths, skips, firsts, kept, people, frames)
     arrows = [lk.kind == "involvement" and not flip for lk, flip in zip(links, flips,
                                                                           strict=True)]
     moved += aim_heads(router, paths, pairs_, arrows, widths, people)

@@ -1,0 +1,119 @@
+"""Lines kept off household frames: a long run beside a frame's dashes reads as the frame.
+
+The router keeps a line ``MARGIN`` and a bend off a household's members, so a line going
+round a household may run a few units beside its dashed frame for a long way (from a card
+on one side, beneath the household, to a member at its far end). A reader takes such a
+line for part of the frame, or for a line out of the household, even where its stroke
+stays clear of the dashes (the bands measure, :func:`~.systemogram_bands.bands`, only
+counts strokes within 3 units). :func:`off_frames` moves each segment of a line that runs
+within ``FRAME_NEAR`` of a frame edge, nearly parallel, over ``FRAME_RUN`` units sideways
+away from the edge, the least of ``STEPS`` that brings it out of that reach, where the
+moved segment and the two it joins stay clear of every box, cross no more lines, run no
+longer beside other lines and no longer beside any frame.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from itertools import pairwise
+
+from . import Box, Point
+from .ring_geometry import segments_cross
+from .systemogram_close import close_length, frame_edges
+from .systemogram_route import Router
+from .systemogram_tracks import BESIDE, CLOSE, beside_length, clear_at_margins, near_segments
+
+__all__ = ["FRAME_NEAR", "FRAME_RUN", "STEPS", "along_frames", "off_frames"]
+
+FRAME_NEAR = 12.0
+"""Distance (units, line to frame edge) within which a line nearly parallel to a household
+frame's edge reads as running along it."""
+FRAME_RUN = 60.0
+"""Length (units) a line may run within ``FRAME_NEAR`` of a frame edge: rounding a corner
+of the household, or crossing the frame to reach a member, takes less."""
+STEPS = tuple(float(s) for s in range(2, 25, 2))
+"""Distances (units) a segment is tried away from the frame edge it runs along."""
+
+
+def along_frames(part: Sequence[Point], edges: Sequence[tuple[Point, Point]]) -> float:
+    """How long the line ``part`` runs within ``FRAME_NEAR`` of any of the frame ``edges``,
+    nearly parallel: O(s · E) for s segments and E edges."""
+    return sum(close_length(p, q, a, b, FRAME_NEAR, (), 0.0)
+               for p, q in pairwise(part) for a, b in edges)
+
+
+def off_frames(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
+               skips: Sequence[Sequence[str]], firsts: Sequence[int], kept: Sequence[int],
+               frames: Sequence[Box]) -> int:
+    """Move, in place, every segment of ``paths`` that runs along a household frame (within
+    ``FRAME_NEAR`` over ``FRAME_RUN`` units) away from it, where that is allowed (see the
+    module). ``paths`` run from each agent, ``ends`` are their (agent, target), ``skips``
+    the boxes each may pass, ``firsts`` each path's first point that may move, ``kept``
+    how many points at each path's end stay (its fan into a port). Returns the segments
+    moved. O(L · s · E) to find the runs, for L lines of s segments and E frame edges; a
+    run found costs ``len(STEPS)`` tries, each O(L · s)."""
+    edges = frame_edges(frames)
+    moved = 0
+    for i, path in enumerate(paths):
+        lo, hi = max(firsts[i], 1), len(path) - max(kept[i], 1) - 1  # movable points lo..hi
+        for k in range(lo, hi):
+            run, edge = max(((close_length(path[k], path[k + 1], a, b, FRAME_NEAR, (), 0.0),
+                              (a, b)) for a, b in edges), default=(0.0, None))
+            if run > FRAME_RUN and edge is not None and _move_off(
+                    router, paths, ends, skips, i, k, edge, edges):
+                moved += 1
+    return moved
+
+
+def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
+              skips: Sequence[Sequence[str]], i: int, k: int, edge: tuple[Point, Point],
+              edges: Sequence[tuple[Point, Point]]) -> bool:
+    """Move segment ``k`` of line ``i`` sideways off the frame ``edge`` it runs along, by
+    the least of ``STEPS`` that leaves it within ``FRAME_NEAR`` of the frames for no more
+    than ``FRAME_RUN`` units, where the way stays clear of every box at the router's
+    margin, crosses no more lines and runs no longer beside other lines (within ``CLOSE``
+    and within ``BESIDE``) or frames; True if moved."""
+    path = paths[i]
+    a, b = path[k], path[k + 1]
+    length = math.dist(a, b)
+    nx, ny = -(b[1] - a[1]) / length, (b[0] - a[0]) / length
+    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    c = edge[0]
+    side = 1.0 if (mid[0] - c[0]) * nx + (mid[1] - c[1]) * ny >= 0 else -1.0
+    old = path[k - 1:k + 3]
+    far = side * STEPS[-1]
+    near = near_segments(paths, i, [*old, (a[0] + far * nx, a[1] + far * ny),
+                                    (b[0] + far * nx, b[1] + far * ny)], BESIDE)
+    holes = (path[0], path[-1])
+    crossed = _crossed(old, near)
+    close = beside_length(paths, old, CLOSE, near, holes)
+    best: tuple[tuple[float, float, float], Point, Point] | None = None
+    for step in STEPS:
+        dx, dy = side * step * nx, side * step * ny
+        for ta, tb in ((1.0, 1.0), (1.0, 0.0), (0.0, 1.0)):  # both ends, or one: a slant
+            a2 = (a[0] + ta * dx, a[1] + ta * dy)
+            b2 = (b[0] + tb * dx, b[1] + tb * dy)
+            new = [path[k - 1], a2, b2, path[k + 2]]
+            if along_frames(new[1:3], edges) > FRAME_RUN:
+                continue  # not yet out of the frame's reach: a step farther may be
+            along = along_frames(new, edges)
+            beside = beside_length(paths, new, BESIDE, near, holes)
+            score = (beside, along, step)
+            if best is not None and score >= best[0]:
+                continue
+            if (beside_length(paths, new, CLOSE, near, holes) > close + 1e-9
+                    or _crossed(new, near) > crossed
+                    or not clear_at_margins(router, new, path, skips[i], ends[i],
+                                            tight=False)):
+                continue
+            best = (score, a2, b2)
+    if best is None:
+        return False
+    path[k], path[k + 1] = best[1], best[2]
+    return True
+
+
+def _crossed(part: Sequence[Point], near: Sequence[tuple[int, Point, Point]]) -> int:
+    """How often ``part`` crosses the segments ``near`` it (line, start, end)."""
+    return sum(segments_cross(p, q, c, d) for _, c, d in near for p, q in pairwise(part))
