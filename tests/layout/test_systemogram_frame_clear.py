@@ -8,10 +8,13 @@ from bench.bench_systemogram import network
 
 from systeemkaart.layout import Box, Point
 from systeemkaart.layout.systemogram import layout_systemogram
+from systeemkaart.layout.systemogram_bands import BAND_GAP, BAND_RUN
 from systeemkaart.layout.systemogram_close import close_length, frame_edges
 from systeemkaart.layout.systemogram_frame_clear import (
     FRAME_NEAR,
     FRAME_RUN,
+    STROKE_GAP,
+    STROKE_RUN,
     along_frames,
     off_frames,
 )
@@ -22,6 +25,11 @@ from systeemkaart.layout.systemogram_route import Router
 FRAME_BOX = Box(0.0, 0.0, 200.0, 71.0)
 """A household of two standing on one row, 7 units inside the frame."""
 MEMBERS = (Box(7.0, 7.0, 60.0, 57.0), Box(133.0, 7.0, 60.0, 57.0))
+
+
+def test_the_stroke_gap_is_the_bands_gap() -> None:
+    """The passes moving lines off frames judge bands as the bands measure does."""
+    assert (STROKE_GAP, STROKE_RUN) == (BAND_GAP, BAND_RUN)
 
 
 def _router() -> Router:
@@ -37,7 +45,8 @@ def test_a_line_beneath_the_frame_moves_off_it() -> None:
     edges = frame_edges([FRAME_BOX])
     assert along_frames(path, edges) > FRAME_RUN
     paths = [path]
-    moved = off_frames(_router(), paths, [("a", "z")], [["a", "z"]], [2], [1], [FRAME_BOX])
+    moved = off_frames(_router(), paths, [("a", "z")], [1.5], [["a", "z"]], [2], [1],
+                       [FRAME_BOX])
     assert moved == 1
     new = paths[0]
     assert new[:2] == path[:2] and new[-1] == path[-1]
@@ -54,8 +63,8 @@ def test_a_line_stays_where_moving_would_cross_another() -> None:
     # down lies on it or crosses it
     other: list[Point] = [(-40.0, 200.0), (-40.0, 85.0), (230.0, 85.0), (230.0, 200.0)]
     paths = [list(path), other]
-    moved = off_frames(_router(), paths, [("a", "z"), ("b", "y")], [["a", "z"], ["b", "y"]],
-                       [2, 1], [1, 1], [FRAME_BOX])
+    moved = off_frames(_router(), paths, [("a", "z"), ("b", "y")], [1.5, 1.5],
+                       [["a", "z"], ["b", "y"]], [2, 1], [1, 1], [FRAME_BOX])
     assert moved == 0
     assert paths[0] == path
 

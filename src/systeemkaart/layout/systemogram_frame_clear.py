@@ -8,8 +8,10 @@ stays clear of the dashes (the bands measure, :func:`~.systemogram_bands.bands`,
 counts strokes within 3 units). :func:`off_frames` moves each segment of a line that runs
 within ``FRAME_NEAR`` of a frame edge, nearly parallel, over ``FRAME_RUN`` units sideways
 away from the edge, the least of ``STEPS`` that brings it out of that reach, where the
-moved segment and the two it joins stay clear of every box, cross no more lines, run no
-longer beside other lines and no longer beside any frame.
+moved segment and the two it joins stay clear of every box, cross no more lines (at most
+``MORE_CROSSINGS`` more off a run over ``LONG_RUN``: the fewest found) and run no longer
+as a band with other lines; of those, the way running least beside other lines (within
+``BESIDE``).
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from . import Box, Point
 from .ring_geometry import segments_cross
 from .systemogram_close import close_length, frame_edges
 from .systemogram_route import Router
-from .systemogram_tracks import BESIDE, CLOSE, beside_length, clear_at_margins, near_segments
+from .systemogram_tracks import BESIDE, beside_length, clear_at_margins, near_segments
 
-__all__ = ["FRAME_NEAR", "FRAME_RUN", "STEPS", "along_frames", "off_frames"]
+__all__ = ["FRAME_NEAR", "FRAME_RUN", "LONG_RUN", "MORE_CROSSINGS", "STEPS", "along_frames",
+           "banded", "off_frames"]
 
 FRAME_NEAR = 12.0
 """Distance (units, line to frame edge) within which a line nearly parallel to a household
@@ -32,6 +35,20 @@ frame's edge reads as running along it."""
 FRAME_RUN = 60.0
 """Length (units) a line may run within ``FRAME_NEAR`` of a frame edge: rounding a corner
 of the household, or crossing the frame to reach a member, takes less."""
+STROKE_GAP = 3.0
+"""Clear space (units) between two drawn strokes under which they read as one band: the
+bands measure's ``BAND_GAP`` (:mod:`.systemogram_bands` draws on this module's package
+and cannot be imported here)."""
+STROKE_RUN = 30.0
+"""Length (units) two strokes may run within ``STROKE_GAP`` before they make a band: the
+bands measure's ``BAND_RUN``."""
+LONG_RUN = 120.0
+"""Length (units) of a run along a frame over which a line reads as part of the frame
+however it ends: worth a crossing more (see ``MORE_CROSSINGS``)."""
+MORE_CROSSINGS = 1
+"""Most crossings a segment running along a frame over ``LONG_RUN`` units may gain when
+moved off it: a line read as the frame misleads more than one crossing more (fewer are
+taken where found)."""
 STEPS = tuple(float(s) for s in range(2, 25, 2))
 """Distances (units) a segment is tried away from the frame edge it runs along."""
 
@@ -44,13 +61,14 @@ def along_frames(part: Sequence[Point], edges: Sequence[tuple[Point, Point]]) ->
 
 
 def off_frames(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
-               skips: Sequence[Sequence[str]], firsts: Sequence[int], kept: Sequence[int],
-               frames: Sequence[Box]) -> int:
+               widths: Sequence[float], skips: Sequence[Sequence[str]], firsts: Sequence[int],
+               kept: Sequence[int], frames: Sequence[Box]) -> int:
     """Move, in place, every segment of ``paths`` that runs along a household frame (within
     ``FRAME_NEAR`` over ``FRAME_RUN`` units) away from it, where that is allowed (see the
-    module). ``paths`` run from each agent, ``ends`` are their (agent, target), ``skips``
-    the boxes each may pass, ``firsts`` each path's first point that may move, ``kept``
-    how many points at each path's end stay (its fan into a port). Returns the segments
+    module). ``paths`` run from each agent, ``ends`` are their (agent, target), ``widths``
+    how wide each is drawn, ``skips`` the boxes each may pass, ``firsts`` each path's first
+    point that may move, ``kept`` how many points at each path's end stay (its fan into a
+    port). Returns the segments
     moved. O(L · s · E) to find the runs, for L lines of s segments and E frame edges; a
     run found costs ``len(STEPS)`` tries, each O(L · s)."""
     edges = frame_edges(frames)
@@ -61,19 +79,22 @@ def off_frames(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
             run, edge = max(((close_length(path[k], path[k + 1], a, b, FRAME_NEAR, (), 0.0),
                               (a, b)) for a, b in edges), default=(0.0, None))
             if run > FRAME_RUN and edge is not None and _move_off(
-                    router, paths, ends, skips, i, k, edge, edges):
+                    router, paths, ends, widths, skips, i, k, edge, edges, run):
                 moved += 1
     return moved
 
 
 def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
-              skips: Sequence[Sequence[str]], i: int, k: int, edge: tuple[Point, Point],
-              edges: Sequence[tuple[Point, Point]]) -> bool:
+              widths: Sequence[float], skips: Sequence[Sequence[str]], i: int, k: int,
+              edge: tuple[Point, Point], edges: Sequence[tuple[Point, Point]],
+              run: float) -> bool:
     """Move segment ``k`` of line ``i`` sideways off the frame ``edge`` it runs along, by
     the least of ``STEPS`` that leaves it within ``FRAME_NEAR`` of the frames for no more
     than ``FRAME_RUN`` units, where the way stays clear of every box at the router's
-    margin, crosses no more lines and runs no longer beside other lines (within ``CLOSE``
-    and within ``BESIDE``) or frames; True if moved."""
+    margin, crosses no more lines (at most ``MORE_CROSSINGS`` more where the ``run``
+    along the frame is over ``LONG_RUN``) and runs no longer as a band with other lines
+    (:func:`banded`): the fewest crossings more, then the least run within ``BESIDE`` of
+    other lines and along frames, then the least step; True if moved."""
     path = paths[i]
     a, b = path[k], path[k + 1]
     length = math.dist(a, b)
@@ -84,11 +105,14 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
     old = path[k - 1:k + 3]
     far = side * STEPS[-1]
     near = near_segments(paths, i, [*old, (a[0] + far * nx, a[1] + far * ny),
-                                    (b[0] + far * nx, b[1] + far * ny)], BESIDE)
+                                    (b[0] + far * nx, b[1] + far * ny)],
+                         BESIDE + max(widths, default=0.0))
     holes = (path[0], path[-1])
     crossed = _crossed(old, near)
-    close = beside_length(paths, old, CLOSE, near, holes)
-    best: tuple[tuple[float, float, float], Point, Point] | None = None
+    band = banded(paths, widths, i, old, near)
+    along = along_frames(old, edges)
+    most = MORE_CROSSINGS if run > LONG_RUN else 0
+    best: tuple[tuple[float, float, float, float], Point, Point] | None = None
     for step in STEPS:
         dx, dy = side * step * nx, side * step * ny
         for ta, tb in ((1.0, 1.0), (1.0, 0.0), (0.0, 1.0)):  # both ends, or one: a slant
@@ -97,13 +121,15 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
             new = [path[k - 1], a2, b2, path[k + 2]]
             if along_frames(new[1:3], edges) > FRAME_RUN:
                 continue  # not yet out of the frame's reach: a step farther may be
-            along = along_frames(new, edges)
-            beside = beside_length(paths, new, BESIDE, near, holes)
-            score = (beside, along, step)
+            more = _crossed(new, near) - crossed
+            now = along_frames(new, edges)
+            if more > most or now >= along:
+                continue
+            score = (float(max(more, 0)), beside_length(paths, new, BESIDE, near, holes),
+                     now, step)
             if best is not None and score >= best[0]:
                 continue
-            if (beside_length(paths, new, CLOSE, near, holes) > close + 1e-9
-                    or _crossed(new, near) > crossed
+            if (banded(paths, widths, i, new, near) > band + 1e-9
                     or not clear_at_margins(router, new, path, skips[i], ends[i],
                                             tight=False)):
                 continue
@@ -112,6 +138,22 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
         return False
     path[k], path[k + 1] = best[1], best[2]
     return True
+
+
+def banded(paths: Sequence[Sequence[Point]], widths: Sequence[float], i: int,
+           part: Sequence[Point], near: Sequence[tuple[int, Point, Point]]) -> float:
+    """How long ``part`` of line ``i`` runs with its drawn stroke within ``STROKE_GAP`` of
+    the strokes of the segments ``near`` it (line, start, end), nearly parallel, their
+    ``widths`` counted (``STROKE_GAP``), over ``STROKE_RUN`` units beside one line: the
+    bands it would make (ends left out as :func:`~.systemogram_tracks.beside_length`
+    leaves them; a line crossing it at a small angle runs beside it for less)."""
+    by_line: dict[int, list[tuple[int, Point, Point]]] = {}
+    for seg in near:
+        by_line.setdefault(seg[0], []).append(seg)
+    holes = (paths[i][0], paths[i][-1])
+    runs = (beside_length(paths, part, STROKE_GAP + (widths[i] + widths[j]) / 2, segs, holes)
+            for j, segs in by_line.items())
+    return sum(run for run in runs if run > STROKE_RUN)
 
 
 def _crossed(part: Sequence[Point], near: Sequence[tuple[int, Point, Point]]) -> int:

@@ -304,7 +304,11 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     In drawings of up to ``CROWDED`` lines, lines of one agent crossing each other near
     it are first given new ways (:func:`~systeemkaart.layout.systemogram_siblings.untwist`)
     and a line running beside another agent's its own track
-    (:func:`~systeemkaart.layout.systemogram_tracks.own_tracks`). Last, an arrowhead
+    (:func:`~systeemkaart.layout.systemogram_tracks.own_tracks`). Then a segment that runs
+    along a household frame moves off it
+    (:func:`~systeemkaart.layout.systemogram_frame_clear.off_frames`), and lines into one
+    person that cross or touch on their last way to it drop their bends there
+    (:func:`~systeemkaart.layout.systemogram_touch.untouch`). Last, an arrowhead
     that points along its person's outline gets a leg that points it at the person
     (:func:`~systeemkaart.layout.systemogram_aim.aim_heads`). Done for the layout
     drawn only: the candidates are chosen between before (their routing is most of a
@@ -334,7 +338,7 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         moved += own_tracks(router, paths, pairs_, skips, firsts, kept, plain)
     widths = [extent(lk) for lk in links]
     moved += separate_tracks(router, paths, pairs_, widths, skips, firsts, kept, frames)
-    moved += off_frames(router, paths, pairs_, skips, firsts, kept, frames)
+    moved += off_frames(router, paths, pairs_, widths, skips, firsts, kept, frames)
     moved += untouch(router, paths, pairs_, widths, skips, firsts, kept, people, frames)
     arrows = [lk.kind == "involvement" and not flip for lk, flip in zip(links, flips,
                                                                           strict=True)]

@@ -22,7 +22,7 @@ from . import Box, Point, segment_distance
 from .ring_centre import PersonPlace
 from .ring_geometry import segments_cross
 from .systemogram_close import frame_edges
-from .systemogram_frame_clear import along_frames
+from .systemogram_frame_clear import along_frames, banded
 from .systemogram_route import Router
 from .systemogram_tracks import BESIDE, CLOSE, beside_length, clear_at_margins, near_segments
 
@@ -152,7 +152,8 @@ def _straighten_tail(router: Router, paths: list[list[Point]],
     k = start
     while k < stop:
         j = stop
-        while j > k + 1 and not _skippable(router, paths, i, k, j, edges, skips, ends):
+        while j > k + 1 and not _skippable(router, paths, widths, i, k, j, edges, skips,
+                                           ends):
             j -= 1
         out.append(path[j])
         k = j
@@ -167,23 +168,26 @@ def _straighten_tail(router: Router, paths: list[list[Point]],
     return dropped
 
 
-def _skippable(router: Router, paths: Sequence[Sequence[Point]], i: int, k: int, j: int,
-               edges: Sequence[tuple[Point, Point]], skips: Sequence[Sequence[str]],
-               ends: Sequence[tuple[str, str]]) -> bool:
+def _skippable(router: Router, paths: Sequence[Sequence[Point]], widths: Sequence[float],
+               i: int, k: int, j: int, edges: Sequence[tuple[Point, Point]],
+               skips: Sequence[Sequence[str]], ends: Sequence[tuple[str, str]]) -> bool:
     """True when line ``i`` may run straight from its point ``k`` to its point ``j``: the
     way is clear of every box at the router's margin, crosses no more lines, and runs no
-    longer beside other lines (within ``CLOSE``, nor within ``BESIDE``) or along a
-    household frame than the bends between."""
+    longer beside other lines (within ``CLOSE``, nor within ``BESIDE``, nor as a band:
+    :func:`~.systemogram_frame_clear.banded`) or along a household frame than the bends
+    between."""
     path = paths[i]
     old = path[k:j + 1]
     new = [path[k], path[j]]
-    near = near_segments(paths, i, old, BESIDE)
+    near = near_segments(paths, i, old, BESIDE + max(widths, default=0.0))
     holes = (path[0], path[-1])
     if (sum(segments_cross(p, q, c, d) for _, c, d in near for p, q in pairwise(new))
             > sum(segments_cross(p, q, c, d) for _, c, d in near for p, q in pairwise(old))):
         return False
     if any(beside_length(paths, new, gap, near, holes)
            > beside_length(paths, old, gap, near, holes) + 1e-9 for gap in (CLOSE, BESIDE)):
+        return False
+    if banded(paths, widths, i, new, near) > banded(paths, widths, i, old, near) + 1e-9:
         return False
     if along_frames(new, edges) > along_frames(old, edges) + 1e-9:
         return False
