@@ -10,8 +10,8 @@ within ``FRAME_NEAR`` of a frame edge, nearly parallel, over ``FRAME_RUN`` units
 away from the edge, the least of ``STEPS`` that brings it out of that reach, where the
 moved segment and the two it joins stay clear of every box, cross no more lines (at most
 ``MORE_CROSSINGS`` more off a run over ``LONG_RUN``: the fewest found) and run no longer
-as a band with other lines; of those, the way running least beside other lines (within
-``BESIDE``).
+as a band with other lines, nor beside one where they did not; of those, the way running
+least beside other lines (within ``BESIDE``).
 """
 
 from __future__ import annotations
@@ -20,14 +20,14 @@ import math
 from collections.abc import Sequence
 from itertools import pairwise
 
-from . import Box, Point
+from . import Box, Point, segment_distance
 from .ring_geometry import segments_cross
 from .systemogram_close import close_length, frame_edges
 from .systemogram_route import Router
-from .systemogram_tracks import BESIDE, beside_length, clear_at_margins, near_segments
+from .systemogram_tracks import BESIDE, CLOSE, beside_length, clear_at_margins, near_segments
 
-__all__ = ["FRAME_NEAR", "FRAME_RUN", "LONG_RUN", "MORE_CROSSINGS", "STEPS", "along_frames",
-           "banded", "off_frames"]
+__all__ = ["FRAME_NEAR", "FRAME_RUN", "FRAME_TRIES", "LONG_RUN", "MORE_CROSSINGS", "STEPS",
+           "along_frames", "banded", "off_frames"]
 
 FRAME_NEAR = 12.0
 """Distance (units, line to frame edge) within which a line nearly parallel to a household
@@ -42,6 +42,9 @@ and cannot be imported here)."""
 STROKE_RUN = 30.0
 """Length (units) two strokes may run within ``STROKE_GAP`` before they make a band: the
 bands measure's ``BAND_RUN``."""
+CROSS_RUN = 15.0
+"""Length (units) a moved segment may run within ``CLOSE`` of another line where it did
+not: a crossing at a small angle, no band."""
 LONG_RUN = 120.0
 """Length (units) of a run along a frame over which a line reads as part of the frame
 however it ends: worth a crossing more (see ``MORE_CROSSINGS``)."""
@@ -49,8 +52,11 @@ MORE_CROSSINGS = 1
 """Most crossings a segment running along a frame over ``LONG_RUN`` units may gain when
 moved off it: a line read as the frame misleads more than one crossing more (fewer are
 taken where found)."""
-STEPS = tuple(float(s) for s in range(2, 25, 2))
+STEPS = tuple(float(s) for s in range(4, 25, 4))
 """Distances (units) a segment is tried away from the frame edge it runs along."""
+FRAME_TRIES = 8
+"""Most runs along frames tried in one drawing, the longest first: a bounded cost (the
+bench's 40-agent networks have some 6)."""
 
 
 def along_frames(part: Sequence[Point], edges: Sequence[tuple[Point, Point]]) -> float:
@@ -69,18 +75,22 @@ def off_frames(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
     how wide each is drawn, ``skips`` the boxes each may pass, ``firsts`` each path's first
     point that may move, ``kept`` how many points at each path's end stay (its fan into a
     port). Returns the segments
-    moved. O(L · s · E) to find the runs, for L lines of s segments and E frame edges; a
-    run found costs ``len(STEPS)`` tries, each O(L · s)."""
+    moved. O(L · s · E) to find the runs, for L lines of s segments and E frame edges; at
+    most ``FRAME_TRIES`` runs (the longest) are tried, each in at most ``3 · len(STEPS)``
+    ways of O(L · s)."""
     edges = frame_edges(frames)
-    moved = 0
+    runs: list[tuple[float, int, int, tuple[Point, Point]]] = []
     for i, path in enumerate(paths):
         lo, hi = max(firsts[i], 1), len(path) - max(kept[i], 1) - 1  # movable points lo..hi
         for k in range(lo, hi):
             run, edge = max(((close_length(path[k], path[k + 1], a, b, FRAME_NEAR, (), 0.0),
                               (a, b)) for a, b in edges), default=(0.0, None))
-            if run > FRAME_RUN and edge is not None and _move_off(
-                    router, paths, ends, widths, skips, i, k, edge, edges, run):
-                moved += 1
+            if run > FRAME_RUN and edge is not None:
+                runs.append((run, i, k, edge))
+    runs.sort(key=lambda r: (-r[0], r[1], r[2]))
+    moved = 0
+    for run, i, k, edge in runs[:FRAME_TRIES]:
+        moved += _move_off(router, paths, ends, widths, skips, i, k, edge, edges, run)
     return moved
 
 
@@ -93,8 +103,9 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
     than ``FRAME_RUN`` units, where the way stays clear of every box at the router's
     margin, crosses no more lines (at most ``MORE_CROSSINGS`` more where the ``run``
     along the frame is over ``LONG_RUN``) and runs no longer as a band with other lines
-    (:func:`banded`): the fewest crossings more, then the least run within ``BESIDE`` of
-    other lines and along frames, then the least step; True if moved."""
+    (:func:`banded`), nor within ``CLOSE`` of one over ``CROSS_RUN``: the fewest
+    crossings more, then the least run within ``BESIDE`` of other lines and along frames,
+    then the least step; True if moved."""
     path = paths[i]
     a, b = path[k], path[k + 1]
     length = math.dist(a, b)
@@ -107,9 +118,13 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
     near = near_segments(paths, i, [*old, (a[0] + far * nx, a[1] + far * ny),
                                     (b[0] + far * nx, b[1] + far * ny)],
                          BESIDE + max(widths, default=0.0))
+    reach = FRAME_NEAR + STEPS[-1] + length
+    edges = [(p, q) for p, q in edges
+             if segment_distance(mid, p, q) < reach]  # those the ways tried may come near
     holes = (path[0], path[-1])
     crossed = _crossed(old, near)
     band = banded(paths, widths, i, old, near)
+    close = _close_by_line(paths, i, old, near)
     along = along_frames(old, edges)
     most = MORE_CROSSINGS if run > LONG_RUN else 0
     best: tuple[tuple[float, float, float, float], Point, Point] | None = None
@@ -121,19 +136,26 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
             new = [path[k - 1], a2, b2, path[k + 2]]
             if along_frames(new[1:3], edges) > FRAME_RUN:
                 continue  # not yet out of the frame's reach: a step farther may be
-            more = _crossed(new, near) - crossed
             now = along_frames(new, edges)
-            if more > most or now >= along:
+            if now >= along:
+                continue
+            more = _crossed(new, _boxed(near, new)) - crossed
+            if more > most or (best is not None and more > best[0][0]):
                 continue
             score = (float(max(more, 0)), beside_length(paths, new, BESIDE, near, holes),
                      now, step)
             if best is not None and score >= best[0]:
                 continue
             if (banded(paths, widths, i, new, near) > band + 1e-9
+                    or _closer(close, _close_by_line(paths, i, new, near))
                     or not clear_at_margins(router, new, path, skips[i], ends[i],
                                             tight=False)):
                 continue
             best = (score, a2, b2)
+            if score[:2] == (0.0, 0.0):
+                break  # no later way crosses fewer or runs less beside a line
+        if best is not None and best[0][:2] == (0.0, 0.0):
+            break
     if best is None:
         return False
     path[k], path[k + 1] = best[1], best[2]
@@ -156,6 +178,44 @@ def banded(paths: Sequence[Sequence[Point]], widths: Sequence[float], i: int,
     return sum(run for run in runs if run > STROKE_RUN)
 
 
+def _close_by_line(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
+                   near: Sequence[tuple[int, Point, Point]]) -> dict[int, float]:
+    """How long ``part`` of line ``i`` runs within ``CLOSE`` of each other line of the
+    segments ``near`` it, nearly parallel (ends left out as ``beside_length`` does)."""
+    by_line: dict[int, list[tuple[int, Point, Point]]] = {}
+    for seg in near:
+        by_line.setdefault(seg[0], []).append(seg)
+    holes = (paths[i][0], paths[i][-1])
+    return {j: beside_length(paths, part, CLOSE, segs, holes) for j, segs in by_line.items()}
+
+
+def _closer(before: dict[int, float], after: dict[int, float]) -> bool:
+    """True when a line of ``after`` runs within ``CLOSE`` for longer than it did in
+    ``before`` and than ``CROSS_RUN``: more than a crossing at a small angle."""
+    return any(run > CROSS_RUN and run > before.get(j, 0.0) + 1e-9 for j, run in after.items())
+
+
+def _boxed(near: Sequence[tuple[int, Point, Point]], part: Sequence[Point]
+           ) -> list[tuple[int, Point, Point]]:
+    """The segments of ``near`` (line, start, end) whose boxes meet the box of ``part``:
+    the only ones it may cross."""
+    x0, x1 = min(p[0] for p in part), max(p[0] for p in part)
+    y0, y1 = min(p[1] for p in part), max(p[1] for p in part)
+    return [(j, c, d) for j, c, d in near
+            if not (max(c[0], d[0]) < x0 or min(c[0], d[0]) > x1
+                    or max(c[1], d[1]) < y0 or min(c[1], d[1]) > y1)]
+
+
 def _crossed(part: Sequence[Point], near: Sequence[tuple[int, Point, Point]]) -> int:
-    """How often ``part`` crosses the segments ``near`` it (line, start, end)."""
-    return sum(segments_cross(p, q, c, d) for _, c, d in near for p, q in pairwise(part))
+    """How often ``part`` crosses the segments ``near`` it (line, start, end): each pair
+    whose boxes meet tested."""
+    count = 0
+    for p, q in pairwise(part):
+        x0, x1 = (p[0], q[0]) if p[0] < q[0] else (q[0], p[0])
+        y0, y1 = (p[1], q[1]) if p[1] < q[1] else (q[1], p[1])
+        for _, c, d in near:
+            if (max(c[0], d[0]) < x0 or min(c[0], d[0]) > x1 or max(c[1], d[1]) < y0
+                    or min(c[1], d[1]) > y1):
+                continue
+            count += segments_cross(p, q, c, d)
+    return count

@@ -22,6 +22,7 @@ from . import Box, Point, segment_distance
 from .ring_centre import PersonPlace
 from .ring_geometry import segments_cross
 from .systemogram_close import frame_edges
+from .systemogram_fan import keeps_way_in
 from .systemogram_frame_clear import along_frames, banded
 from .systemogram_route import Router
 from .systemogram_tracks import BESIDE, CLOSE, beside_length, clear_at_margins, near_segments
@@ -137,8 +138,9 @@ def _straighten_tail(router: Router, paths: list[list[Point]],
                      edges: Sequence[tuple[Point, Point]], i: int) -> int:
     """Drop the bends of line ``i`` within ``TOUCH_REACH`` of its person, before its fan,
     that it can skip (see :func:`untouch`; from the last point before them that stays),
-    where that leaves fewer meetings with the other lines into its person; the bends
-    dropped."""
+    where that leaves fewer meetings with the other lines into its person and a line into
+    a port beside the symbol does not come from below (:func:`~.systemogram_fan.keeps_way_in`);
+    the bends dropped."""
     path = paths[i]
     centre = (people[ends[i][1]].x, people[ends[i][1]].y)
     stop = len(path) - max(kept[i], 1)
@@ -148,17 +150,19 @@ def _straighten_tail(router: Router, paths: list[list[Point]],
     start = max(start - 1, max(firsts[i], 1) - 1)
     if stop - start < 2:
         return 0
+    reach = BESIDE + max(widths, default=0.0)
+    region = near_segments(paths, i, path[start:stop + 1], reach)  # all the ways tried
     out = path[:start + 1]
     k = start
     while k < stop:
         j = stop
         while j > k + 1 and not _skippable(router, paths, widths, i, k, j, edges, skips,
-                                           ends):
+                                           ends, _within(region, path[k:j + 1], reach)):
             j -= 1
         out.append(path[j])
         k = j
     out += path[stop + 1:]
-    if len(out) == len(path):
+    if len(out) == len(path) or not keeps_way_in(path, out, people[ends[i][1]], firsts[i]):
         return 0
     if (_meetings(paths, ends, widths, kept, people, i, out)
             >= _meetings(paths, ends, widths, kept, people, i, path)):
@@ -168,9 +172,21 @@ def _straighten_tail(router: Router, paths: list[list[Point]],
     return dropped
 
 
+def _within(segs: Sequence[tuple[int, Point, Point]], part: Sequence[Point], reach: float
+            ) -> list[tuple[int, Point, Point]]:
+    """The segments of ``segs`` (line, start, end) whose boxes come within ``reach`` of the
+    box of ``part`` (as :func:`~.systemogram_tracks.near_segments` finds them)."""
+    x0, x1 = min(p[0] for p in part) - reach, max(p[0] for p in part) + reach
+    y0, y1 = min(p[1] for p in part) - reach, max(p[1] for p in part) + reach
+    return [(j, c, d) for j, c, d in segs
+            if not (max(c[0], d[0]) < x0 or min(c[0], d[0]) > x1
+                    or max(c[1], d[1]) < y0 or min(c[1], d[1]) > y1)]
+
+
 def _skippable(router: Router, paths: Sequence[Sequence[Point]], widths: Sequence[float],
                i: int, k: int, j: int, edges: Sequence[tuple[Point, Point]],
-               skips: Sequence[Sequence[str]], ends: Sequence[tuple[str, str]]) -> bool:
+               skips: Sequence[Sequence[str]], ends: Sequence[tuple[str, str]],
+               near: Sequence[tuple[int, Point, Point]]) -> bool:
     """True when line ``i`` may run straight from its point ``k`` to its point ``j``: the
     way is clear of every box at the router's margin, crosses no more lines, and runs no
     longer beside other lines (within ``CLOSE``, nor within ``BESIDE``, nor as a band:
@@ -179,7 +195,10 @@ def _skippable(router: Router, paths: Sequence[Sequence[Point]], widths: Sequenc
     path = paths[i]
     old = path[k:j + 1]
     new = [path[k], path[j]]
-    near = near_segments(paths, i, old, BESIDE + max(widths, default=0.0))
+    if not clear_at_margins(router, new, path, skips[i], ends[i], tight=False):
+        return False
+    if along_frames(new, edges) > along_frames(old, edges) + 1e-9:
+        return False
     holes = (path[0], path[-1])
     if (sum(segments_cross(p, q, c, d) for _, c, d in near for p, q in pairwise(new))
             > sum(segments_cross(p, q, c, d) for _, c, d in near for p, q in pairwise(old))):
@@ -187,8 +206,4 @@ def _skippable(router: Router, paths: Sequence[Sequence[Point]], widths: Sequenc
     if any(beside_length(paths, new, gap, near, holes)
            > beside_length(paths, old, gap, near, holes) + 1e-9 for gap in (CLOSE, BESIDE)):
         return False
-    if banded(paths, widths, i, new, near) > banded(paths, widths, i, old, near) + 1e-9:
-        return False
-    if along_frames(new, edges) > along_frames(old, edges) + 1e-9:
-        return False
-    return clear_at_margins(router, new, path, skips[i], ends[i], tight=False)
+    return banded(paths, widths, i, new, near) <= banded(paths, widths, i, old, near) + 1e-9
