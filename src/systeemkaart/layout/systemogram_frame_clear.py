@@ -17,12 +17,12 @@ least beside other lines (within ``BESIDE``).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from . import Box, Point, segment_distance
 from .ring_geometry import segments_cross
-from .systemogram_close import close_length, frame_edges
+from .systemogram_close import CLOSE_END, close_length, frame_edges
 from .systemogram_route import Router
 from .systemogram_tracks import BESIDE, CLOSE, beside_length, clear_at_margins, near_segments
 
@@ -122,9 +122,12 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
     edges = [(p, q) for p, q in edges
              if segment_distance(mid, p, q) < reach]  # those the ways tried may come near
     holes = (path[0], path[-1])
-    crossed = _crossed(old, near)
-    band = banded(paths, widths, i, old, near)
-    close = _close_by_line(paths, i, old, near)
+    boxed = [(min(c[0], d[0]), max(c[0], d[0]), min(c[1], d[1]), max(c[1], d[1]), j, c, d)
+             for j, c, d in near]
+    crossed = _crossed(old, boxed)
+    wide = BESIDE + max(widths, default=0.0)
+    band = banded(paths, widths, i, old, _local(boxed, old, wide))
+    close = _close_by_line(paths, i, old, _local(boxed, old, CLOSE))
     along = along_frames(old, edges)
     most = MORE_CROSSINGS if run > LONG_RUN else 0
     best: tuple[tuple[float, float, float, float], Point, Point] | None = None
@@ -139,17 +142,17 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
             now = along_frames(new, edges)
             if now >= along:
                 continue
-            more = _crossed(new, _boxed(near, new)) - crossed
+            more = _crossed(new, boxed) - crossed
             if more > most or (best is not None and more > best[0][0]):
                 continue
-            score = (float(max(more, 0)), beside_length(paths, new, BESIDE, near, holes),
+            score = (float(max(more, 0)),
+                     beside_length(paths, new, BESIDE, _local(boxed, new, BESIDE), holes),
                      now, step)
             if best is not None and score >= best[0]:
                 continue
-            if (banded(paths, widths, i, new, near) > band + 1e-9
-                    or _closer(close, _close_by_line(paths, i, new, near))
-                    or not clear_at_margins(router, new, path, skips[i], ends[i],
-                                            tight=False)):
+            if (not clear_at_margins(router, new, path, skips[i], ends[i], tight=False)
+                    or _closer(close, _close_by_line(paths, i, new, _local(boxed, new, CLOSE)))
+                    or banded(paths, widths, i, new, _local(boxed, new, wide)) > band + 1e-9):
                 continue
             best = (score, a2, b2)
             if score[:2] == (0.0, 0.0):
@@ -169,24 +172,32 @@ def banded(paths: Sequence[Sequence[Point]], widths: Sequence[float], i: int,
     ``widths`` counted (``STROKE_GAP``), over ``STROKE_RUN`` units beside one line: the
     bands it would make (ends left out as :func:`~.systemogram_tracks.beside_length`
     leaves them; a line crossing it at a small angle runs beside it for less)."""
-    by_line: dict[int, list[tuple[int, Point, Point]]] = {}
-    for seg in near:
-        by_line.setdefault(seg[0], []).append(seg)
-    holes = (paths[i][0], paths[i][-1])
-    runs = (beside_length(paths, part, STROKE_GAP + (widths[i] + widths[j]) / 2, segs, holes)
-            for j, segs in by_line.items())
-    return sum(run for run in runs if run > STROKE_RUN)
+    runs = _runs(paths, i, part, near, lambda j: STROKE_GAP + (widths[i] + widths[j]) / 2)
+    return sum(run for run in runs.values() if run > STROKE_RUN)
+
+
+def _runs(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
+          near: Sequence[tuple[int, Point, Point]], gap: Callable[[int], float]
+          ) -> dict[int, float]:
+    """How long ``part`` of line ``i`` runs within ``gap(j)`` of each line ``j`` of the
+    segments ``near`` it, nearly parallel, leaving out ``CLOSE_END`` about both ends of
+    each (as :func:`~.systemogram_tracks.beside_length` measures, line by line)."""
+    out: dict[int, float] = {}
+    segs = list(pairwise(part))
+    for j, c, d in near:
+        room = gap(j)
+        cut = (paths[i][0], paths[i][-1], paths[j][0], paths[j][-1])
+        run = sum(close_length(p, q, c, d, room, cut, CLOSE_END) for p, q in segs)
+        if run > 0:
+            out[j] = out.get(j, 0.0) + run
+    return out
 
 
 def _close_by_line(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
                    near: Sequence[tuple[int, Point, Point]]) -> dict[int, float]:
     """How long ``part`` of line ``i`` runs within ``CLOSE`` of each other line of the
     segments ``near`` it, nearly parallel (ends left out as ``beside_length`` does)."""
-    by_line: dict[int, list[tuple[int, Point, Point]]] = {}
-    for seg in near:
-        by_line.setdefault(seg[0], []).append(seg)
-    holes = (paths[i][0], paths[i][-1])
-    return {j: beside_length(paths, part, CLOSE, segs, holes) for j, segs in by_line.items()}
+    return _runs(paths, i, part, near, lambda _: CLOSE)
 
 
 def _closer(before: dict[int, float], after: dict[int, float]) -> bool:
@@ -195,27 +206,29 @@ def _closer(before: dict[int, float], after: dict[int, float]) -> bool:
     return any(run > CROSS_RUN and run > before.get(j, 0.0) + 1e-9 for j, run in after.items())
 
 
-def _boxed(near: Sequence[tuple[int, Point, Point]], part: Sequence[Point]
+_Boxed = tuple[float, float, float, float, int, Point, Point]
+"""A segment with its box: least and most x, least and most y, its line, start, end."""
+
+
+def _local(near: Sequence[_Boxed], part: Sequence[Point], reach: float
            ) -> list[tuple[int, Point, Point]]:
-    """The segments of ``near`` (line, start, end) whose boxes meet the box of ``part``:
-    the only ones it may cross."""
-    x0, x1 = min(p[0] for p in part), max(p[0] for p in part)
-    y0, y1 = min(p[1] for p in part), max(p[1] for p in part)
-    return [(j, c, d) for j, c, d in near
-            if not (max(c[0], d[0]) < x0 or min(c[0], d[0]) > x1
-                    or max(c[1], d[1]) < y0 or min(c[1], d[1]) > y1)]
+    """The segments of ``near`` (line, start, end) whose boxes come within ``reach`` of the
+    box of ``part``: those a measure of ``part`` within ``reach`` may find."""
+    x0, x1 = min(p[0] for p in part) - reach, max(p[0] for p in part) + reach
+    y0, y1 = min(p[1] for p in part) - reach, max(p[1] for p in part) + reach
+    return [(j, c, d) for a0, a1, b0, b1, j, c, d in near
+            if not (a1 < x0 or a0 > x1 or b1 < y0 or b0 > y1)]
 
 
-def _crossed(part: Sequence[Point], near: Sequence[tuple[int, Point, Point]]) -> int:
-    """How often ``part`` crosses the segments ``near`` it (line, start, end): each pair
+def _crossed(part: Sequence[Point], near: Sequence[_Boxed]) -> int:
+    """How often ``part`` crosses the segments ``near`` it, each with its box: each pair
     whose boxes meet tested."""
     count = 0
     for p, q in pairwise(part):
         x0, x1 = (p[0], q[0]) if p[0] < q[0] else (q[0], p[0])
         y0, y1 = (p[1], q[1]) if p[1] < q[1] else (q[1], p[1])
-        for _, c, d in near:
-            if (max(c[0], d[0]) < x0 or min(c[0], d[0]) > x1 or max(c[1], d[1]) < y0
-                    or min(c[1], d[1]) > y1):
+        for a0, a1, b0, b1, _, c, d in near:
+            if a1 < x0 or a0 > x1 or b1 < y0 or b0 > y1:
                 continue
             count += segments_cross(p, q, c, d)
     return count
