@@ -103,7 +103,8 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
     than ``FRAME_RUN`` units, where the way stays clear of every box at the router's
     margin, crosses no more lines (at most ``MORE_CROSSINGS`` more where the ``run``
     along the frame is over ``LONG_RUN``) and runs no longer as a band with other lines
-    (:func:`banded`), nor within ``CLOSE`` of one over ``CROSS_RUN``: the fewest
+    (:func:`banded`), nor within ``CLOSE`` of one over ``CROSS_RUN``, and turns back
+    sharply (:func:`_sharp`) no more often: the fewest
     crossings more, then the least run within ``BESIDE`` of other lines and along frames,
     then the least step; True if moved."""
     path = paths[i]
@@ -130,6 +131,8 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
     close = _close_by_line(paths, i, old, _local(boxed, old, CLOSE))
     along = along_frames(old, edges)
     most = MORE_CROSSINGS if run > LONG_RUN else 0
+    window = path[max(k - 2, 0):k + 4]  # old and the points either side of it
+    sharp = _sharp(window)
     best: tuple[tuple[float, float, float, float], Point, Point] | None = None
     for step in STEPS:
         dx, dy = side * step * nx, side * step * ny
@@ -140,7 +143,7 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
             if along_frames(new[1:3], edges) > FRAME_RUN:
                 continue  # not yet out of the frame's reach: a step farther may be
             now = along_frames(new, edges)
-            if now >= along:
+            if now >= along or _sharp([*window[:1], *new, *window[-1:]]) > sharp:
                 continue
             more = _crossed(new, boxed) - crossed
             if more > most or (best is not None and more > best[0][0]):
@@ -218,6 +221,13 @@ def _local(near: Sequence[_Boxed], part: Sequence[Point], reach: float
     y0, y1 = min(p[1] for p in part) - reach, max(p[1] for p in part) + reach
     return [(j, c, d) for a0, a1, b0, b1, j, c, d in near
             if not (a1 < x0 or a0 > x1 or b1 < y0 or b0 > y1)]
+
+
+def _sharp(points: Sequence[Point]) -> int:
+    """How many times ``points`` turn back by more than a right angle: a moved segment
+    that leaves such a spike beside it reads as a hook."""
+    return sum(1 for a, b, c in zip(points, points[1:], points[2:], strict=False)
+               if (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1]) < 0)
 
 
 def _crossed(part: Sequence[Point], near: Sequence[_Boxed]) -> int:
