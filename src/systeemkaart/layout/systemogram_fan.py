@@ -52,6 +52,7 @@ __all__ = [
     "fan_crossings",
     "fan_in",
     "keeps_side",
+    "keeps_way_in",
     "port_distance",
 ]
 
@@ -448,9 +449,17 @@ def keeps_side(path: Sequence[Point], k: int, pt: Point, person: PersonPlace | N
     the label, where the lines from below end under it). Any move keeps the side of a
     line into no person or into a port under the label, or one that came from below
     already."""
+    return keeps_way_in(path, [*path[:k], pt, *path[k + 1:]], person, first)
+
+
+def keeps_way_in(path: Sequence[Point], new: Sequence[Point], person: PersonPlace | None,
+                 first: int) -> bool:
+    """Whether ``new``, another way of the line ``path`` into a port of ``person`` (their
+    points from ``first`` on free to move), keeps the side ``path`` comes in from, as
+    :func:`keeps_side` asks of a moved point: a line into a port beside the symbol may
+    not come from below where it did not."""
     if person is None or path[-1][1] > person.box.bottom:
         return True
     centre = (person.x, person.y)
-    moved = [*path[:k], pt, *path[k + 1:]]
-    return (not from_below(person, _entry(moved, centre, FROM_AFAR, first)[1])
+    return (not from_below(person, _entry(new, centre, FROM_AFAR, first)[1])
             or from_below(person, _entry(path, centre, FROM_AFAR, first)[1]))

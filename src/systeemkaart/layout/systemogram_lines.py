@@ -41,6 +41,7 @@ from .systemogram_fan import (
     keeps_side,
     port_distance,
 )
+from .systemogram_frame_clear import off_frames
 from .systemogram_frames import framed
 from .systemogram_hooks import drop_reversals
 from .systemogram_leave import Shift, ends_of, first_sides, in_card, is_double
@@ -48,6 +49,7 @@ from .systemogram_leave import shifts as leave_shifts
 from .systemogram_nudge import CROWDED, StuckBends, nudge_apart, straighten
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 from .systemogram_siblings import untwist
+from .systemogram_touch import untouch
 from .systemogram_tracks import extent, own_tracks, separate_tracks
 from .systemogram_under import under_reach
 
@@ -302,7 +304,11 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     In drawings of up to ``CROWDED`` lines, lines of one agent crossing each other near
     it are first given new ways (:func:`~systeemkaart.layout.systemogram_siblings.untwist`)
     and a line running beside another agent's its own track
-    (:func:`~systeemkaart.layout.systemogram_tracks.own_tracks`). Last, an arrowhead
+    (:func:`~systeemkaart.layout.systemogram_tracks.own_tracks`). Then a segment that runs
+    along a household frame moves off it
+    (:func:`~systeemkaart.layout.systemogram_frame_clear.off_frames`), and lines into one
+    person that cross or touch on their last way to it drop their bends there
+    (:func:`~systeemkaart.layout.systemogram_touch.untouch`). Last, an arrowhead
     that points along its person's outline gets a leg that points it at the person
     (:func:`~systeemkaart.layout.systemogram_aim.aim_heads`). Done for the layout
     drawn only: the candidates are chosen between before (their routing is most of a
@@ -332,6 +338,8 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         moved += own_tracks(router, paths, pairs_, skips, firsts, kept, plain)
     widths = [extent(lk) for lk in links]
     moved += separate_tracks(router, paths, pairs_, widths, skips, firsts, kept, frames)
+    moved += off_frames(router, paths, pairs_, widths, skips, firsts, kept, frames)
+    moved += untouch(router, paths, pairs_, widths, skips, firsts, kept, people, frames)
     arrows = [lk.kind == "involvement" and not flip for lk, flip in zip(links, flips,
                                                                           strict=True)]
     moved += aim_heads(router, paths, pairs_, arrows, widths, people)

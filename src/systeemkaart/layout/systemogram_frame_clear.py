@@ -1,0 +1,244 @@
+"""Lines kept off household frames: a long run beside a frame's dashes reads as the frame.
+
+The router keeps a line ``MARGIN`` and a bend off a household's members, so a line going
+round a household may run a few units beside its dashed frame for a long way (from a card
+on one side, beneath the household, to a member at its far end). A reader takes such a
+line for part of the frame, or for a line out of the household, even where its stroke
+stays clear of the dashes (the bands measure, :func:`~.systemogram_bands.bands`, only
+counts strokes within 3 units). :func:`off_frames` moves each segment of a line that runs
+within ``FRAME_NEAR`` of a frame edge, nearly parallel, over ``FRAME_RUN`` units sideways
+away from the edge, the least of ``STEPS`` that brings it out of that reach, where the
+moved segment and the two it joins stay clear of every box, cross no more lines (at most
+``MORE_CROSSINGS`` more off a run over ``LONG_RUN``: the fewest found) and run no longer
+as a band with other lines, nor beside one where they did not; of those, the way running
+least beside other lines (within ``BESIDE``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+
+from . import Box, Point, segment_distance
+from .ring_geometry import segments_cross
+from .systemogram_close import CLOSE_END, close_length, frame_edges
+from .systemogram_route import Router
+from .systemogram_tracks import BESIDE, CLOSE, beside_length, clear_at_margins, near_segments
+
+__all__ = ["FRAME_NEAR", "FRAME_RUN", "FRAME_TRIES", "LONG_RUN", "MORE_CROSSINGS", "STEPS",
+           "along_frames", "banded", "off_frames"]
+
+FRAME_NEAR = 12.0
+"""Distance (units, line to frame edge) within which a line nearly parallel to a household
+frame's edge reads as running along it."""
+FRAME_RUN = 60.0
+"""Length (units) a line may run within ``FRAME_NEAR`` of a frame edge: rounding a corner
+of the household, or crossing the frame to reach a member, takes less."""
+STROKE_GAP = 3.0
+"""Clear space (units) between two drawn strokes under which they read as one band: the
+bands measure's ``BAND_GAP`` (:mod:`.systemogram_bands` draws on this module's package
+and cannot be imported here)."""
+STROKE_RUN = 30.0
+"""Length (units) two strokes may run within ``STROKE_GAP`` before they make a band: the
+bands measure's ``BAND_RUN``."""
+CROSS_RUN = 15.0
+"""Length (units) a moved segment may run within ``CLOSE`` of another line where it did
+not: a crossing at a small angle, no band."""
+LONG_RUN = 120.0
+"""Length (units) of a run along a frame over which a line reads as part of the frame
+however it ends: worth a crossing more (see ``MORE_CROSSINGS``)."""
+MORE_CROSSINGS = 1
+"""Most crossings a segment running along a frame over ``LONG_RUN`` units may gain when
+moved off it: a line read as the frame misleads more than one crossing more (fewer are
+taken where found)."""
+STEPS = tuple(float(s) for s in range(4, 25, 4))
+"""Distances (units) a segment is tried away from the frame edge it runs along."""
+FRAME_TRIES = 8
+"""Most runs along frames tried in one drawing, the longest first: a bounded cost (the
+bench's 40-agent networks have some 6)."""
+
+
+def along_frames(part: Sequence[Point], edges: Sequence[tuple[Point, Point]]) -> float:
+    """How long the line ``part`` runs within ``FRAME_NEAR`` of any of the frame ``edges``,
+    nearly parallel: O(s · E) for s segments and E edges."""
+    return sum(close_length(p, q, a, b, FRAME_NEAR, (), 0.0)
+               for p, q in pairwise(part) for a, b in edges)
+
+
+def off_frames(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
+               widths: Sequence[float], skips: Sequence[Sequence[str]], firsts: Sequence[int],
+               kept: Sequence[int], frames: Sequence[Box]) -> int:
+    """Move, in place, every segment of ``paths`` that runs along a household frame (within
+    ``FRAME_NEAR`` over ``FRAME_RUN`` units) away from it, where that is allowed (see the
+    module). ``paths`` run from each agent, ``ends`` are their (agent, target), ``widths``
+    how wide each is drawn, ``skips`` the boxes each may pass, ``firsts`` each path's first
+    point that may move, ``kept`` how many points at each path's end stay (its fan into a
+    port). Returns the segments
+    moved. O(L · s · E) to find the runs, for L lines of s segments and E frame edges; at
+    most ``FRAME_TRIES`` runs (the longest) are tried, each in at most ``3 · len(STEPS)``
+    ways of O(L · s)."""
+    edges = frame_edges(frames)
+    runs: list[tuple[float, int, int, tuple[Point, Point]]] = []
+    for i, path in enumerate(paths):
+        lo, hi = max(firsts[i], 1), len(path) - max(kept[i], 1) - 1  # movable points lo..hi
+        for k in range(lo, hi):
+            run, edge = max(((close_length(path[k], path[k + 1], a, b, FRAME_NEAR, (), 0.0),
+                              (a, b)) for a, b in edges), default=(0.0, None))
+            if run > FRAME_RUN and edge is not None:
+                runs.append((run, i, k, edge))
+    runs.sort(key=lambda r: (-r[0], r[1], r[2]))
+    moved = 0
+    for run, i, k, edge in runs[:FRAME_TRIES]:
+        moved += _move_off(router, paths, ends, widths, skips, i, k, edge, edges, run)
+    return moved
+
+
+def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
+              widths: Sequence[float], skips: Sequence[Sequence[str]], i: int, k: int,
+              edge: tuple[Point, Point], edges: Sequence[tuple[Point, Point]],
+              run: float) -> bool:
+    """Move segment ``k`` of line ``i`` sideways off the frame ``edge`` it runs along, by
+    the least of ``STEPS`` that leaves it within ``FRAME_NEAR`` of the frames for no more
+    than ``FRAME_RUN`` units, where the way stays clear of every box at the router's
+    margin, crosses no more lines (at most ``MORE_CROSSINGS`` more where the ``run``
+    along the frame is over ``LONG_RUN``) and runs no longer as a band with other lines
+    (:func:`banded`), nor within ``CLOSE`` of one over ``CROSS_RUN``, and turns back
+    sharply (:func:`_sharp`) no more often: the fewest
+    crossings more, then the least run within ``BESIDE`` of other lines and along frames,
+    then the least step; True if moved."""
+    path = paths[i]
+    a, b = path[k], path[k + 1]
+    length = math.dist(a, b)
+    nx, ny = -(b[1] - a[1]) / length, (b[0] - a[0]) / length
+    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    c = edge[0]
+    side = 1.0 if (mid[0] - c[0]) * nx + (mid[1] - c[1]) * ny >= 0 else -1.0
+    old = path[k - 1:k + 3]
+    far = side * STEPS[-1]
+    near = near_segments(paths, i, [*old, (a[0] + far * nx, a[1] + far * ny),
+                                    (b[0] + far * nx, b[1] + far * ny)],
+                         BESIDE + max(widths, default=0.0))
+    reach = FRAME_NEAR + STEPS[-1] + length
+    edges = [(p, q) for p, q in edges
+             if segment_distance(mid, p, q) < reach]  # those the ways tried may come near
+    holes = (path[0], path[-1])
+    boxed = [(min(c[0], d[0]), max(c[0], d[0]), min(c[1], d[1]), max(c[1], d[1]), j, c, d)
+             for j, c, d in near]
+    crossed = _crossed(old, boxed)
+    wide = BESIDE + max(widths, default=0.0)
+    band = banded(paths, widths, i, old, _local(boxed, old, wide))
+    close = _close_by_line(paths, i, old, _local(boxed, old, CLOSE))
+    along = along_frames(old, edges)
+    most = MORE_CROSSINGS if run > LONG_RUN else 0
+    window = path[max(k - 2, 0):k + 4]  # old and the points either side of it
+    sharp = _sharp(window)
+    best: tuple[tuple[float, float, float, float], Point, Point] | None = None
+    for step in STEPS:
+        dx, dy = side * step * nx, side * step * ny
+        for ta, tb in ((1.0, 1.0), (1.0, 0.0), (0.0, 1.0)):  # both ends, or one: a slant
+            a2 = (a[0] + ta * dx, a[1] + ta * dy)
+            b2 = (b[0] + tb * dx, b[1] + tb * dy)
+            new = [path[k - 1], a2, b2, path[k + 2]]
+            if along_frames(new[1:3], edges) > FRAME_RUN:
+                continue  # not yet out of the frame's reach: a step farther may be
+            now = along_frames(new, edges)
+            if now >= along or _sharp([*window[:1], *new, *window[-1:]]) > sharp:
+                continue
+            more = _crossed(new, boxed) - crossed
+            if more > most or (best is not None and more > best[0][0]):
+                continue
+            score = (float(max(more, 0)),
+                     beside_length(paths, new, BESIDE, _local(boxed, new, BESIDE), holes),
+                     now, step)
+            if best is not None and score >= best[0]:
+                continue
+            if (not clear_at_margins(router, new, path, skips[i], ends[i], tight=False)
+                    or _closer(close, _close_by_line(paths, i, new, _local(boxed, new, CLOSE)))
+                    or banded(paths, widths, i, new, _local(boxed, new, wide)) > band + 1e-9):
+                continue
+            best = (score, a2, b2)
+            if score[:2] == (0.0, 0.0):
+                break  # no later way crosses fewer or runs less beside a line
+        if best is not None and best[0][:2] == (0.0, 0.0):
+            break
+    if best is None:
+        return False
+    path[k], path[k + 1] = best[1], best[2]
+    return True
+
+
+def banded(paths: Sequence[Sequence[Point]], widths: Sequence[float], i: int,
+           part: Sequence[Point], near: Sequence[tuple[int, Point, Point]]) -> float:
+    """How long ``part`` of line ``i`` runs with its drawn stroke within ``STROKE_GAP`` of
+    the strokes of the segments ``near`` it (line, start, end), nearly parallel, their
+    ``widths`` counted (``STROKE_GAP``), over ``STROKE_RUN`` units beside one line: the
+    bands it would make (ends left out as :func:`~.systemogram_tracks.beside_length`
+    leaves them; a line crossing it at a small angle runs beside it for less)."""
+    runs = _runs(paths, i, part, near, lambda j: STROKE_GAP + (widths[i] + widths[j]) / 2)
+    return sum(run for run in runs.values() if run > STROKE_RUN)
+
+
+def _runs(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
+          near: Sequence[tuple[int, Point, Point]], gap: Callable[[int], float]
+          ) -> dict[int, float]:
+    """How long ``part`` of line ``i`` runs within ``gap(j)`` of each line ``j`` of the
+    segments ``near`` it, nearly parallel, leaving out ``CLOSE_END`` about both ends of
+    each (as :func:`~.systemogram_tracks.beside_length` measures, line by line)."""
+    out: dict[int, float] = {}
+    segs = list(pairwise(part))
+    for j, c, d in near:
+        room = gap(j)
+        cut = (paths[i][0], paths[i][-1], paths[j][0], paths[j][-1])
+        run = sum(close_length(p, q, c, d, room, cut, CLOSE_END) for p, q in segs)
+        if run > 0:
+            out[j] = out.get(j, 0.0) + run
+    return out
+
+
+def _close_by_line(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
+                   near: Sequence[tuple[int, Point, Point]]) -> dict[int, float]:
+    """How long ``part`` of line ``i`` runs within ``CLOSE`` of each other line of the
+    segments ``near`` it, nearly parallel (ends left out as ``beside_length`` does)."""
+    return _runs(paths, i, part, near, lambda _: CLOSE)
+
+
+def _closer(before: dict[int, float], after: dict[int, float]) -> bool:
+    """True when a line of ``after`` runs within ``CLOSE`` for longer than it did in
+    ``before`` and than ``CROSS_RUN``: more than a crossing at a small angle."""
+    return any(run > CROSS_RUN and run > before.get(j, 0.0) + 1e-9 for j, run in after.items())
+
+
+_Boxed = tuple[float, float, float, float, int, Point, Point]
+"""A segment with its box: least and most x, least and most y, its line, start, end."""
+
+
+def _local(near: Sequence[_Boxed], part: Sequence[Point], reach: float
+           ) -> list[tuple[int, Point, Point]]:
+    """The segments of ``near`` (line, start, end) whose boxes come within ``reach`` of the
+    box of ``part``: those a measure of ``part`` within ``reach`` may find."""
+    x0, x1 = min(p[0] for p in part) - reach, max(p[0] for p in part) + reach
+    y0, y1 = min(p[1] for p in part) - reach, max(p[1] for p in part) + reach
+    return [(j, c, d) for a0, a1, b0, b1, j, c, d in near
+            if not (a1 < x0 or a0 > x1 or b1 < y0 or b0 > y1)]
+
+
+def _sharp(points: Sequence[Point]) -> int:
+    """How many times ``points`` turn back by more than a right angle: a moved segment
+    that leaves such a spike beside it reads as a hook."""
+    return sum(1 for a, b, c in zip(points, points[1:], points[2:], strict=False)
+               if (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1]) < 0)
+
+
+def _crossed(part: Sequence[Point], near: Sequence[_Boxed]) -> int:
+    """How often ``part`` crosses the segments ``near`` it, each with its box: each pair
+    whose boxes meet tested."""
+    count = 0
+    for p, q in pairwise(part):
+        x0, x1 = (p[0], q[0]) if p[0] < q[0] else (q[0], p[0])
+        y0, y1 = (p[1], q[1]) if p[1] < q[1] else (q[1], p[1])
+        for a0, a1, b0, b1, _, c, d in near:
+            if a1 < x0 or a0 > x1 or b1 < y0 or b0 > y1:
+                continue
+            count += segments_cross(p, q, c, d)
+    return count

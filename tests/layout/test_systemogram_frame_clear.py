@@ -1,0 +1,87 @@
+"""A line round a household keeps far enough off its frame not to read as part of it."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from bench.bench_systemogram import network
+
+from systeemkaart.layout import Box, Point
+from systeemkaart.layout.systemogram import layout_systemogram
+from systeemkaart.layout.systemogram_bands import BAND_GAP, BAND_RUN
+from systeemkaart.layout.systemogram_close import close_length, frame_edges
+from systeemkaart.layout.systemogram_frame_clear import (
+    FRAME_NEAR,
+    FRAME_RUN,
+    STROKE_GAP,
+    STROKE_RUN,
+    along_frames,
+    off_frames,
+)
+from systeemkaart.layout.systemogram_frames import framed
+from systeemkaart.layout.systemogram_lines import routed_ends
+from systeemkaart.layout.systemogram_route import Router
+
+FRAME_BOX = Box(0.0, 0.0, 200.0, 71.0)
+"""A household of two standing on one row, 7 units inside the frame."""
+MEMBERS = (Box(7.0, 7.0, 60.0, 57.0), Box(133.0, 7.0, 60.0, 57.0))
+
+
+def test_the_stroke_gap_is_the_bands_gap() -> None:
+    """The passes moving lines off frames judge bands as the bands measure does."""
+    assert (STROKE_GAP, STROKE_RUN) == (BAND_GAP, BAND_RUN)
+
+
+def _router() -> Router:
+    return Router([framed(f"p{k}", b, [FRAME_BOX]) for k, b in enumerate(MEMBERS)])
+
+
+def test_a_line_beneath_the_frame_moves_off_it() -> None:
+    """A line running 8 units beneath the frame's bottom edge for 200 units, from a card
+    on the left to a point past the household, moves down out of ``FRAME_NEAR``; its
+    card's stub and its end stay."""
+    path: list[Point] = [(-80.0, 60.0), (-70.0, 60.0), (-10.0, 79.0), (210.0, 79.0),
+                         (240.0, 60.0)]
+    edges = frame_edges([FRAME_BOX])
+    assert along_frames(path, edges) > FRAME_RUN
+    paths = [path]
+    moved = off_frames(_router(), paths, [("a", "z")], [1.5], [["a", "z"]], [2], [1],
+                       [FRAME_BOX])
+    assert moved == 1
+    new = paths[0]
+    assert new[:2] == path[:2] and new[-1] == path[-1]
+    assert along_frames(new, edges) <= FRAME_RUN
+    assert all(q[1] > FRAME_BOX.bottom + FRAME_NEAR for q in new[2:4])
+
+
+def test_a_line_stays_where_moving_would_cross_another() -> None:
+    """Where every step off the frame crosses a line the first did not cross, the line
+    stays beside the frame (a crossing more reads worse)."""
+    path: list[Point] = [(-80.0, 60.0), (-70.0, 60.0), (-10.0, 79.0), (210.0, 79.0),
+                         (240.0, 60.0)]
+    # a line running 6 units below, out of the frame's reach, its whole length: any step
+    # down lies on it or crosses it
+    other: list[Point] = [(-40.0, 200.0), (-40.0, 85.0), (230.0, 85.0), (230.0, 200.0)]
+    paths = [list(path), other]
+    moved = off_frames(_router(), paths, [("a", "z"), ("b", "y")], [1.5, 1.5],
+                       [["a", "z"], ["b", "y"]], [2, 1], [1, 1], [FRAME_BOX])
+    assert moved == 0
+    assert paths[0] == path
+
+
+def _run_along(points: list[Point], frames: list[Box]) -> float:
+    """The longest single segment run of ``points`` within ``FRAME_NEAR`` of a frame."""
+    return max((sum(close_length(p, q, a, b, FRAME_NEAR, (), 0.0)
+                    for a, b in frame_edges(frames))
+                for p, q in pairwise(points)), default=0.0)
+
+
+def test_supporter_line_under_the_lower_household_keeps_off_its_frame() -> None:
+    """In the bench's 40-agent network of seed 0, Steun 35's line to Persoon 8 ran 88
+    units 8 units beneath the lower household's frame before climbing into it: now no
+    segment of it runs within ``FRAME_NEAR`` of a frame over ``FRAME_RUN`` units."""
+    lay = layout_systemogram(network(0, 12, 40))
+    frames = [h.frame for h in lay.households]
+    (line,) = [pts for src, tgt, pts in routed_ends(lay.links, lay.people)
+               if (src, tgt) == ("s35", "p8")]
+    assert _run_along(list(line), frames) <= FRAME_RUN
