@@ -4,7 +4,9 @@ The router (:mod:`.genogram_route`) first gives the overlapping lanes of a band 
 tracks by interval partitioning, which knows nothing of the lines hanging from them: a
 union's drop crosses a bar below it, a child's line a bar above it. Here the sibling bars
 of one band (and, apart from them, its lanes of relations and long lines) are stacked
-again by what each pair costs either way, and that is kept only when fewer lines cross.
+again by what each pair costs either way, and that is kept only when fewer lines cross
+(a union's drop running on the line into another union's child below the drop's bar
+costs as several crossings, see :func:`_over`).
 Bounded: a band with many overlapping pairs keeps the partitioning (linear time), and
 bars swap in their ranking only a few passes, in small bands.
 """
@@ -24,6 +26,11 @@ _DENSE: Final = 16
 overlapping pairs per bar (else the interval partitioning stays: linear time)."""
 
 
+_BESIDE: Final = 4.0
+"""A line down from one bar and a line up from another closer than this run as one."""
+_ON_LINE: Final = 4
+"""What a line running on another between two bars costs, in crossings: it makes a
+reader see a child of the wrong couple, which a crossing does not."""
 _SWAP_BARS: Final = 24
 """Overlapping sibling bars of one band up to which neighbours in the ranking may swap."""
 _PASSES: Final = 3
@@ -126,9 +133,16 @@ def _over(upper: Lane, lower: Lane) -> int:
     ``lower``, and ``lower``'s lines up within ``upper``. A slanting line counts where
     ``lower`` reaches into the stretch between where it leaves and where it arrives: how
     far it has come at ``lower``'s height depends on heights not known yet, and a line
-    counted once too often only moves ``lower`` up."""
+    counted once too often only moves ``lower`` up. A line down from ``upper`` within
+    :data:`_BESIDE` of a line up from ``lower`` (a child straight below another union's
+    drop) runs on it between the two bars, and reads as one line with it: that costs
+    :data:`_ON_LINE` crossings (the other way round the drop ends above where the child's
+    line leaves). Only the lines down that arrive where they leave (:attr:`Lane.stays`)
+    count so: the ends of several lines into one child move apart later, and keep off
+    such a drop there (:func:`~.genogram_child_ends.spread_child_ends`)."""
     eps = 1e-6
     return sum(1 for x in upper.downs if lower.x1 + eps < x < lower.x2 - eps) + \
         sum(1 for a, b in upper.slants if lower.x1 + eps < max(a, b)
             and min(a, b) < lower.x2 - eps) + \
-        sum(1 for x in lower.ups if upper.x1 + eps < x < upper.x2 - eps)
+        sum(1 for x in lower.ups if upper.x1 + eps < x < upper.x2 - eps) + \
+        _ON_LINE * sum(1 for x in upper.stays for u in lower.ups if abs(x - u) < _BESIDE)

@@ -84,8 +84,10 @@ def reserve_tops(work: Work) -> None:
     """Note the furthest the ends of the child lines into a child who gets several may
     lie off its centre (:data:`_END_REACH`, either side: which side is known only once the
     bars have their heights) as taken ports of its top, so the emotional lines leaving it
-    keep clear of them (:func:`~.genogram_ports.top_x`)."""
-    for child in sorted(_arrivals(work)):
+    keep clear of them (:func:`~.genogram_ports.top_x`); and note those children
+    (:attr:`Work.spread_ends`)."""
+    work.spread_ends = set(_arrivals(work))
+    for child in sorted(work.spread_ends):
         work.top_ports[child][-_END_REACH] = FAMILY_HALF
         work.top_ports[child][_END_REACH] = FAMILY_HALF
 
