@@ -33,10 +33,11 @@ def bands(draw: st.DrawFn) -> list[tuple[float, float, list[float], list[float]]
 
 
 def _stacked(bars: list[tuple[float, float, list[float], list[float]]],
-             spread: bool = False) -> list[Lane]:
-    """The lanes of ``bars`` stacked; the children's lines arrive where they leave, or
-    with ``spread`` are spread over their tops later."""
-    router = Router({}, 1)
+             spread: bool = False, apart: bool = True) -> list[Lane]:
+    """The lanes of ``bars`` stacked (as drawn, or with ``apart`` False as the search of
+    orders judges them); the children's lines arrive where they leave, or with
+    ``spread`` are spread over their tops later."""
+    router = Router({}, 1, apart=apart)
     for a, b, ups, downs in bars:
         router.lane(0, a, b, 0, ups=ups, downs=downs, stays=[] if spread else downs)
     router.assign()
@@ -122,12 +123,13 @@ def test_a_drop_beside_a_child_line_ends_above_its_bar() -> None:
     step-parent's stem, the child straight below the end of its parents' bar): with the
     child's bar above, the two run on each other between the bars, and cost nothing in
     crossings either way; the bar of the drop goes on top, where the drop ends before
-    the child's line leaves its bar. Apart (10 units), or when the child's line is one of
-    several into the child (its end moves off the centre later), they stay as
-    partitioned."""
+    the child's line leaves its bar. Apart (10 units), when the child's line is one of
+    several into the child (its end moves off the centre later), or in a layout the
+    search of orders only judges, they stay as partitioned."""
     beside = [(87.0, 204.0, [196.0], [204.0]), (206.0, 352.0, [206.0], [276.0, 352.0])]
     assert [lane.index for lane in _stacked(beside)] == [1, 0]
     assert [lane.index for lane in _stacked(beside, spread=True)] == [0, 1]
+    assert [lane.index for lane in _stacked(beside, apart=False)] == [0, 1]
     apart = [(87.0, 204.0, [196.0], [204.0]), (206.0, 352.0, [214.0], [276.0, 352.0])]
     assert [lane.index for lane in _stacked(apart)] == [0, 1]
 

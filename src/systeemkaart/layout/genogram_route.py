@@ -131,6 +131,10 @@ class Router:
     relation lanes, so a vertical line from such a lane down into the row below passes
     beside them."""
     _widest: dict[int, float] = field(default_factory=dict)
+    apart: bool = False
+    """Sibling bars keep a union's drop off the line down to another union's child (see
+    :func:`~.genogram_bars.stack_bars`): in the layouts drawn, not in those the search of
+    orders only judges (it takes the path it took, the layout it keeps is drawn so)."""
     holds: list[Hold] | None = None
     """While set, every vertical line noted in a corridor or band is noted here too: what
     the way being built takes (see :data:`Hold`)."""
@@ -366,7 +370,7 @@ class Router:
                 lane.index = track
                 heapq.heappush(free, (lane.x2, track))
             if cls in (0, 1) and used > 1:  # sibling bars; relations and long lines
-                used = stack_bars(self.lanes, ids, used)
+                used = stack_bars(self.lanes, ids, used, self.apart)
             if cls == 2:
                 room = [0.0] * used
                 for i in ids:
