@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from systeemkaart.layout import genogram_bars
 from systeemkaart.layout.genogram_bars import _DENSE, _overlapping
 from systeemkaart.layout.genogram_route import Lane, Router
+from tests.layout.genogram_look import family_lines_on_lines
+from tests.layout.genogram_yardstick import saved
 
 xs = st.integers(0, 400).map(float)
 
@@ -30,10 +32,14 @@ def bands(draw: st.DrawFn) -> list[tuple[float, float, list[float], list[float]]
     return out
 
 
-def _stacked(bars: list[tuple[float, float, list[float], list[float]]]) -> list[Lane]:
-    router = Router({}, 1)
+def _stacked(bars: list[tuple[float, float, list[float], list[float]]],
+             spread: bool = False, apart: bool = True) -> list[Lane]:
+    """The lanes of ``bars`` stacked (as drawn, or with ``apart`` False as the search of
+    orders judges them); the children's lines arrive where they leave, or with
+    ``spread`` are spread over their tops later."""
+    router = Router({}, 1, apart=apart)
     for a, b, ups, downs in bars:
-        router.lane(0, a, b, 0, ups=ups, downs=downs)
+        router.lane(0, a, b, 0, ups=ups, downs=downs, stays=[] if spread else downs)
     router.assign()
     return router.lanes
 
@@ -110,3 +116,31 @@ def test_a_dense_band_keeps_its_partitioning(monkeypatch: pytest.MonkeyPatch) ->
     assert _crossings(lanes) == 35 * 36 // 2 - 1
     monkeypatch.setattr(genogram_bars, "_DENSE", 10**6)
     assert _crossings(_stacked(nested)) == 0
+
+
+def test_a_drop_beside_a_child_line_ends_above_its_bar() -> None:
+    """A union's drop 2 units beside the line down to another union's child (the drop of a
+    step-parent's stem, the child straight below the end of its parents' bar): with the
+    child's bar above, the two run on each other between the bars, and cost nothing in
+    crossings either way; the bar of the drop goes on top, where the drop ends before
+    the child's line leaves its bar. Apart (10 units), when the child's line is one of
+    several into the child (its end moves off the centre later), or in a layout the
+    search of orders only judges, they stay as partitioned."""
+    beside = [(87.0, 204.0, [196.0], [204.0]), (206.0, 352.0, [206.0], [276.0, 352.0])]
+    assert [lane.index for lane in _stacked(beside)] == [1, 0]
+    assert [lane.index for lane in _stacked(beside, spread=True)] == [0, 1]
+    assert [lane.index for lane in _stacked(beside, apart=False)] == [0, 1]
+    apart = [(87.0, 204.0, [196.0], [204.0]), (206.0, 352.0, [214.0], [276.0, 352.0])]
+    assert [lane.index for lane in _stacked(apart)] == [0, 1]
+
+
+def test_a_step_parents_stem_keeps_off_a_child_line_below_its_bar() -> None:
+    """Family 597 of 600 of ``bench_stepfamilies``: p6's stem down to the bar of their
+    stepchildren ran 2 units beside the line from the bar of p1 and p6 into p7, below
+    that bar, as if the stepchildren hung from p1 and p6's bar. The stepchildren's bar
+    lies above now, and the stem ends on it before p7's line leaves its bar."""
+    _case, layout = saved("genogram-blended-stem-beside-child-line")
+    assert family_lines_on_lines(layout) == []
+    stem = next(c.points for c in layout.children if c.parents == ("p6",))
+    into = next(c.points for c in layout.children if c.child == "p7")
+    assert abs(stem[1][0] - into[-1][0]) < 4.0 and stem[2][1] < into[-2][1]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
-from systeemkaart.layout.genogram_child_ends import end_offsets, part_kinds
+from systeemkaart.layout.genogram_child_ends import KEEP_OFF, end_offsets, part_kinds
 from systeemkaart.layout.genogram_places import ChildPlace
 from systeemkaart.model import Case
 from tests.layout.genogram_look import false_twin_marks, family_lines_on_lines
@@ -21,7 +21,9 @@ from tests.strategies_genogram import stepfamilies
 @pytest.mark.parametrize("name", ["genogram-blended-seed-85", "genogram-step-lines-cross-over",
                                   "genogram-step-line-down-twins-stem",
                                   "genogram-foster-line-beside-twins-stem",
-                                  "genogram-foster-child-under-stem"])
+                                  "genogram-foster-child-under-stem",
+                                  "genogram-blended-step-end-beside-stem",
+                                  "genogram-blended-step-end-on-foster-stem"])
 def test_blended_families_draw_no_line_on_another(name: str) -> None:
     """A foster and a step line into one twin, an adopted and a step line into one child,
     a born, a step and a foster line into one child: each arrives at a point of its own;
@@ -31,7 +33,10 @@ def test_blended_families_draw_no_line_on_another(name: str) -> None:
     were found by the property below: a step (or foster) line into a twin straight below
     its parents' stem ran down that stem (or half a unit beside it), the twin's own line
     leaving it as a slant; a foster child straight below a couple's stem hung from it in
-    dots over the solid stem of the born children."""
+    dots over the solid stem of the born children. The last two are families 236 and 548
+    of 600 of ``bench_stepfamilies``: a step line ended beside (or on) the stem of another
+    union coming down past its bar, as if the stepchild hung from that union; the ends on
+    the child's top now keep clear of it."""
     case, layout = saved(name)
     assert family_lines_on_lines(layout) == []
     assert false_twin_marks(case, layout) == []
@@ -84,3 +89,19 @@ def test_blended_families_show_no_false_twin_mark_nor_lines_on_lines(case: Case)
     layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
     assert false_twin_marks(case, layout) == []
     assert family_lines_on_lines(layout) == []
+
+
+def test_spread_ends_keep_off_another_unions_stem() -> None:
+    """Family 236 of 600 of ``bench_stepfamilies``: ``p3`` gets a born line from the left
+    and a step line from ``p7`` on the right, whose last stretch, spread 4 units right of
+    the centre, ran 2.5 units beside the stem of p1 and p7 coming down to their bar below.
+    The ends keep :data:`KEEP_OFF` from that stem now (the step line at the centre, the
+    born one left of it), still in the order that does not cross."""
+    _case, layout = saved("genogram-blended-step-end-beside-stem")
+    stem = next(c.points for c in layout.children if c.parents == ("p1", "p7"))
+    ends = {c.kind: c.points[-2:] for c in layout.children if c.child == "p3"}
+    (sx, top), (ex, bottom) = ends["step"]
+    assert sx == ex and stem[0][0] == stem[1][0]
+    assert min(stem[1][1], bottom) - max(stem[0][1], top) > 1.0  # side by side in height
+    assert abs(sx - stem[0][0]) >= KEEP_OFF
+    assert ends["biological"][-1][0] < sx

@@ -415,6 +415,7 @@ def _finish(work: Work, gaps: list[list[float]], relations: bool = True,
                     dates = (centre, centre)  # family_lines puts the dates at the middle
                 union_at[u.key] = family_lines(work, u, ux, dates, pending, consanguine)
     reserve_tops(work)  # the child lines' ends spread over a top: emotional lines keep off
+    router.apart = relations  # a layout drawn: bars keep drops off child lines
     for u in work.st.unions:
         if u.children:
             child_lines(work, u, union_at[u.key], pending)

@@ -4,7 +4,9 @@ The router (:mod:`.genogram_route`) first gives the overlapping lanes of a band 
 tracks by interval partitioning, which knows nothing of the lines hanging from them: a
 union's drop crosses a bar below it, a child's line a bar above it. Here the sibling bars
 of one band (and, apart from them, its lanes of relations and long lines) are stacked
-again by what each pair costs either way, and that is kept only when fewer lines cross.
+again by what each pair costs either way, and that is kept only when fewer lines cross
+(in a layout drawn, a union's drop running on the line into another union's child below
+the drop's bar costs as a crossing, see :func:`_over`).
 Bounded: a band with many overlapping pairs keeps the partitioning (linear time), and
 bars swap in their ranking only a few passes, in small bands.
 """
@@ -24,12 +26,19 @@ _DENSE: Final = 16
 overlapping pairs per bar (else the interval partitioning stays: linear time)."""
 
 
+_BESIDE: Final = 4.0
+"""A line down from one bar and a line up from another closer than this run as one."""
+_ON_LINE: Final = 1
+"""What a line running on another between two bars costs, in crossings (as the search of
+orders counts a run on another line, :func:`~.genogram_order.runs_on_lines`): a reader
+sees a child of the wrong couple there. No more than one: the stacking takes a crossing
+more only where it parts more than one such pair."""
 _SWAP_BARS: Final = 24
 """Overlapping sibling bars of one band up to which neighbours in the ranking may swap."""
 _PASSES: Final = 3
 
 
-def stack_bars(lanes: list[Lane], ids: list[int], used: int) -> int:
+def stack_bars(lanes: list[Lane], ids: list[int], used: int, apart: bool = True) -> int:
     """Stack the overlapping sibling bars ``ids`` of one band (sorted by ``x1``, tracks
     assigned by interval partitioning) so that fewer lines cross; returns the tracks used.
 
@@ -38,13 +47,14 @@ def stack_bars(lanes: list[Lane], ids: list[int], used: int) -> int:
     they lie within it: each pair has a cost either way. Bars are ranked by how much they
     gain from being above their overlapping neighbours (ties: left first) and stacked in
     that order, each just below the overlapping bars ranked before it. The new stacking is
-    kept only when it has fewer crossings than the partitioning.
+    kept only when it has fewer crossings than the partitioning. With ``apart``, a line
+    running on another between two bars counts too (see :func:`_over`).
     """
     overlapping = _overlapping(lanes, ids, _DENSE * len(ids))
     if len(overlapping) > _DENSE * len(ids):
         return used
     # (a, b, cost a above b, cost b above a)
-    pairs = [(a, b, _over(lanes[a], lanes[b]), _over(lanes[b], lanes[a]))
+    pairs = [(a, b, _over(lanes[a], lanes[b], apart), _over(lanes[b], lanes[a], apart))
              for a, b in overlapping]
     if not any(ab != ba for _, _, ab, ba in pairs):
         return used
@@ -121,14 +131,22 @@ def _overlapping(lanes: list[Lane], ids: list[int], most: int) -> list[tuple[int
     return pairs
 
 
-def _over(upper: Lane, lower: Lane) -> int:
+def _over(upper: Lane, lower: Lane, apart: bool) -> int:
     """Crossings when bar ``upper`` lies above bar ``lower``: ``upper``'s lines down within
     ``lower``, and ``lower``'s lines up within ``upper``. A slanting line counts where
     ``lower`` reaches into the stretch between where it leaves and where it arrives: how
     far it has come at ``lower``'s height depends on heights not known yet, and a line
-    counted once too often only moves ``lower`` up."""
+    counted once too often only moves ``lower`` up. A line down from ``upper`` within
+    :data:`_BESIDE` of a line up from ``lower`` (a child straight below another union's
+    drop) runs on it between the two bars, and reads as one line with it: with ``apart``
+    that costs :data:`_ON_LINE` crossings (the other way round the drop ends above where
+    the child's line leaves). Only the lines down that arrive where they leave
+    (:attr:`Lane.stays`) count so: the ends of several lines into one child move apart
+    later, and keep off such a drop there (:func:`~.genogram_child_ends.spread_child_ends`)."""
     eps = 1e-6
-    return sum(1 for x in upper.downs if lower.x1 + eps < x < lower.x2 - eps) + \
+    beside = _ON_LINE * sum(1 for x in upper.stays for u in lower.ups
+                            if abs(x - u) < _BESIDE) if apart else 0
+    return beside + sum(1 for x in upper.downs if lower.x1 + eps < x < lower.x2 - eps) + \
         sum(1 for a, b in upper.slants if lower.x1 + eps < max(a, b)
             and min(a, b) < lower.x2 - eps) + \
         sum(1 for x in lower.ups if upper.x1 + eps < x < upper.x2 - eps)

@@ -31,7 +31,7 @@ from . import Point
 from .genogram_places import ChildPlace, Work, small_kind, top_depth
 from .genogram_route import FAMILY_HALF
 
-__all__ = ["END_STEP", "KIND_ORDER", "part_kinds", "reserve_tops", "spread_child_ends"]
+__all__ = ["END_STEP", "KEEP_OFF", "KIND_ORDER", "part_kinds", "reserve_tops", "spread_child_ends"]
 
 END_STEP: Final = 8.0
 """Distance between the ends of two child lines on one symbol's top (the outer ones at
@@ -41,6 +41,9 @@ _END_REACH: Final = 7.5
 diamond's outline drops as fast as it goes out; an emotional line's port is beyond)."""
 _ALONGSIDE: Final = math.radians(20.0)
 """Two lines that come in to one end closer in direction than this run on each other."""
+KEEP_OFF: Final = 4.0
+"""How far the last stretch of a line into a child keeps beside an upright family line
+of another union (a stem passing the bar it leaves): closer, the two read as one."""
 _BESIDE: Final = 3.0
 """A line straight down closer than this beside another runs on it."""
 KIND_ORDER: Final = ("biological", "adopted", "foster", "step")
@@ -81,8 +84,10 @@ def reserve_tops(work: Work) -> None:
     """Note the furthest the ends of the child lines into a child who gets several may
     lie off its centre (:data:`_END_REACH`, either side: which side is known only once the
     bars have their heights) as taken ports of its top, so the emotional lines leaving it
-    keep clear of them (:func:`~.genogram_ports.top_x`)."""
-    for child in sorted(_arrivals(work)):
+    keep clear of them (:func:`~.genogram_ports.top_x`); and note those children
+    (:attr:`Work.spread_ends`)."""
+    work.spread_ends = set(_arrivals(work))
+    for child in sorted(work.spread_ends):
         work.top_ports[child][-_END_REACH] = FAMILY_HALF
         work.top_ports[child][_END_REACH] = FAMILY_HALF
 
@@ -148,7 +153,9 @@ def spread_child_ends(work: Work, children: list[ChildPlace]) -> None:
         fixed = [n for n, k in enumerate(ranked) if orders[k][0] == 1]
         if len(fixed) > 1:
             continue  # two lines straight down from above: none can move alone
-        offsets = end_offsets(len(lines)) if not fixed else _around(fixed[0], len(lines))
+        candidates = [_around(fixed[0], len(lines))] if fixed else \
+            [end_offsets(len(lines))] + [_around(k, len(lines)) for k in range(len(lines))]
+        offsets = _clear_of(candidates, [lines[k] for k in ranked], children, child)
         person = work.person[child]
         depth0 = top_depth(person)
         for d, k in zip(offsets, ranked, strict=True):
@@ -160,6 +167,40 @@ def spread_child_ends(work: Work, children: list[ChildPlace]) -> None:
                 points[-2:] = [(x, py), end]
             else:
                 points[-1] = end
+
+
+def _clear_of(candidates: list[list[float]], lines: list[ChildPlace],
+              children: list[ChildPlace], child: str) -> list[float]:
+    """The first of the ``candidates`` (offsets of the ends of ``lines``, in order) whose
+    last stretches straight down keep :data:`KEEP_OFF` from the upright stretches of the
+    family lines of other unions that run beside them (a union's stem coming down past
+    the bar a line leaves: there the two would read as one line, a child of the wrong
+    couple); else the one that keeps furthest from them. The lines into ``child`` and
+    those of one union with a moved line are not compared with it: they part by design."""
+    owners = {c.parents for c in lines}
+    centre = lines[0].points[-1][0]
+    near = [(a[0], min(a[1], b[1]), max(a[1], b[1]), c.parents)
+            for c in children if c.child != child
+            for a, b in itertools.pairwise(c.points)
+            if a[0] == b[0] and abs(a[0] - centre) < _END_REACH + KEEP_OFF]
+    if all(owners == {parents} for *_, parents in near):
+        return candidates[0]  # nothing of another union beside the ends
+    best, best_gap = candidates[0], -1.0
+    for offsets in candidates:
+        gap = math.inf
+        for d, c in zip(offsets, lines, strict=True):
+            (px, py), (qx, qy) = c.points[-2], c.points[-1]
+            if px != qx:
+                continue
+            x, top, bottom = qx + d, min(py, qy), max(py, qy)
+            gap = min([gap, *(abs(x - ox) for ox, lo, hi, parents in near
+                              if parents != c.parents
+                              and min(hi, bottom) - max(lo, top) > 1.0)])
+        if gap >= KEEP_OFF:
+            return offsets
+        if gap > best_gap:
+            best, best_gap = offsets, gap
+    return best
 
 
 def _covered(p: Point, q: Point, owner: list[tuple[Point, Point]]) -> float:

@@ -166,7 +166,9 @@ def child_lines(work: Work, u: Union, at: tuple[float, YRef, float | None],
     xs = [ux] + [twin_x.get(c, centre[c]) for c in kids]
     bar = router.lane(below, min(xs), max(xs), 0, ups=xs[:1],
                       downs=[centre[c] for c in kids if c not in twin_x],
-                      slants=[(twin_x[c], centre[c]) for c in kids if c in twin_x])
+                      slants=[(twin_x[c], centre[c]) for c in kids if c in twin_x],
+                      stays=[centre[c] for c in kids
+                             if c not in twin_x and c not in work.spread_ends])
     start: list[RefPoint] = [(side, uy)] if side is not None else []
     start += [(ux, uy), (ux, bar)]
     for child, kind, link in u.children:

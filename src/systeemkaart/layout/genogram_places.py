@@ -342,6 +342,9 @@ class Work:
     """Centre x of each person's box (see :func:`_cx`)."""
     twinned: set[str] = field(default_factory=set)
     """People with a ``twin_of``."""
+    spread_ends: set[str] = field(default_factory=set)
+    """Children into whom several child lines arrive, their ends spread over the top (see
+    :func:`~.genogram_child_ends.reserve_tops`)."""
     gap_map: list[dict[int, list[Union]]] = field(default_factory=list)
     above_dates: bool = True
     """Single parents' lines that cross over in a gap leave above a couple's dates there,

@@ -75,6 +75,10 @@ class Lane:
     slants: list[tuple[float, float]] = field(default_factory=list)
     """Lines that leave the lane downwards at a slant (twins' lines from their shared
     point): where each leaves and where it arrives."""
+    stays: list[float] = field(default_factory=list)
+    """The ``downs`` that arrive where they leave: at a child with no other line in (the
+    ends of several lines into one child are spread over its top once the lanes have
+    their heights, :mod:`.genogram_child_ends`)."""
     room: float = 0.0
     """Height kept free above a partnership lane for its label's further lines."""
     unused: bool = False
@@ -127,6 +131,10 @@ class Router:
     relation lanes, so a vertical line from such a lane down into the row below passes
     beside them."""
     _widest: dict[int, float] = field(default_factory=dict)
+    apart: bool = False
+    """Sibling bars keep a union's drop off the line down to another union's child (see
+    :func:`~.genogram_bars.stack_bars`): in the layouts drawn, not in those the search of
+    orders only judges (it takes the path it took, the layout it keeps is drawn so)."""
     holds: list[Hold] | None = None
     """While set, every vertical line noted in a corridor or band is noted here too: what
     the way being built takes (see :data:`Hold`)."""
@@ -138,13 +146,14 @@ class Router:
 
     def lane(self, band: int, x1: float, x2: float, cls: int,
              ups: Sequence[float] = (), downs: Sequence[float] = (),
-             half: float = FAMILY_HALF, slants: Sequence[tuple[float, float]] = ()) -> YRef:
+             half: float = FAMILY_HALF, slants: Sequence[tuple[float, float]] = (),
+             stays: Sequence[float] = ()) -> YRef:
         """A new lane in ``band`` covering ``x1..x2``; returns its symbolic y. ``ups``,
         ``downs`` and ``slants``: where lines leave it upwards, downwards and downwards at
         a slant (see :meth:`assign`); ``half``: half the width of what the line draws (see
-        :attr:`Lane.half`)."""
+        :attr:`Lane.half`); ``stays``: see :attr:`Lane.stays`."""
         self.lanes.append(Lane(band, min(x1, x2), max(x1, x2), cls, -1, list(ups),
-                               list(downs), list(slants), half=half))
+                               list(downs), list(slants), half=half, stays=list(stays)))
         return ("lane", len(self.lanes) - 1, 0.0)
 
     def release(self, ref: YRef, unused: bool = True) -> None:
@@ -361,7 +370,7 @@ class Router:
                 lane.index = track
                 heapq.heappush(free, (lane.x2, track))
             if cls in (0, 1) and used > 1:  # sibling bars; relations and long lines
-                used = stack_bars(self.lanes, ids, used)
+                used = stack_bars(self.lanes, ids, used, self.apart)
             if cls == 2:
                 room = [0.0] * used
                 for i in ids:
