@@ -9,13 +9,12 @@ from bench.bench_systemogram import network
 from systeemkaart.layout import Box, Point
 from systeemkaart.layout.systemogram import layout_systemogram
 from systeemkaart.layout.systemogram_bands import BAND_GAP, BAND_RUN
-from systeemkaart.layout.systemogram_close import close_length, frame_edges
+from systeemkaart.layout.systemogram_close import CLOSE_END, close_length, frame_edges
 from systeemkaart.layout.systemogram_frame_clear import (
     FRAME_NEAR,
     FRAME_RUN,
-    STROKE_GAP,
-    STROKE_RUN,
     along_frames,
+    banded,
     off_frames,
 )
 from systeemkaart.layout.systemogram_frames import framed
@@ -28,8 +27,14 @@ MEMBERS = (Box(7.0, 7.0, 60.0, 57.0), Box(133.0, 7.0, 60.0, 57.0))
 
 
 def test_the_stroke_gap_is_the_bands_gap() -> None:
-    """The passes moving lines off frames judge bands as the bands measure does."""
-    assert (STROKE_GAP, STROKE_RUN) == (BAND_GAP, BAND_RUN)
+    """The passes moving lines off frames judge bands as the bands measure does: two
+    parallel strokes a little closer than ``BAND_GAP`` over more than ``BAND_RUN`` make a
+    band, a little farther apart none."""
+    length = BAND_RUN + 2 * CLOSE_END + 10.0
+    for gap, band in ((BAND_GAP - 0.1, True), (BAND_GAP + 0.1, False)):
+        paths = [[(0.0, 0.0), (length, 0.0)], [(0.0, gap), (length, gap)]]
+        near = [(1, paths[1][0], paths[1][1])]
+        assert (banded(paths, [0.0, 0.0], 0, paths[0], near) > 0) is band
 
 
 def _router() -> Router:

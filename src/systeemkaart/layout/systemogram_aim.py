@@ -21,15 +21,14 @@ from itertools import pairwise
 from . import Point, segment_distance
 from .ring_centre import PersonPlace
 from .ring_geometry import segments_cross
-from .systemogram_close import CLOSE_END, close_length
+from .systemogram_close import BAND_GAP, CLOSE_END, close_length
 from .systemogram_fan import FAN_RADIUS, aimed_leg, aims_at
 from .systemogram_route import Router
 
 __all__ = ["BESIDE", "aim_heads"]
 
-BESIDE = 3.0
-"""Clear space (units) between two strokes under which they read as one band (as
-``systemogram_bands.BAND_GAP``)."""
+BESIDE = BAND_GAP
+"""Clear space (units) between two strokes under which they read as one band."""
 _REACH = FAN_RADIUS + 8.0
 """How far from a person the segments lie that a new leg into it may run beside."""
 _Seg = tuple[int, Point, Point, float, float, float, float]

@@ -13,16 +13,12 @@ from collections.abc import Mapping, Sequence
 from . import Box
 from .ring_centre import PersonPlace
 from .ring_links import LinkPlace
-from .systemogram_close import close_runs, frame_runs
+from .systemogram_close import BAND_GAP, BAND_RUN, close_runs, frame_runs
 from .systemogram_lines import routed_ends
 from .systemogram_tracks import extent
 
 __all__ = ["BAND_GAP", "BAND_RUN", "FRAME", "bands"]
 
-BAND_GAP = 3.0
-"""Clear space (units) between two drawn strokes under which they read as one band."""
-BAND_RUN = 30.0
-"""Length (units) two strokes may run within ``BAND_GAP`` before they make a band."""
 FRAME = -1
 """The second index of a band of a line along a household frame."""
 

@@ -9,8 +9,9 @@ from itertools import pairwise
 
 from . import Box, Point
 
-__all__ = ["CLOSE_END", "CLOSE_GAP", "FRAME_DASH", "FRAME_GAP", "close_length", "close_run",
-           "close_runs", "close_span", "frame_edges", "frame_runs", "near_cells"]
+__all__ = ["BAND_GAP", "BAND_RUN", "CLOSE_END", "CLOSE_GAP", "FRAME_DASH", "FRAME_GAP",
+           "NEAR_PARALLEL", "close_length", "close_run", "close_runs", "close_span",
+           "frame_edges", "frame_runs", "near_cells"]
 
 _CELL = 64.0
 CLOSE_GAP = 4.0
@@ -22,9 +23,13 @@ FRAME_DASH = 1.2
 """Width (units) of a household frame's dashes."""
 CLOSE_END = 10.0
 """Length at a shared end left out of :func:`close_runs`: lines meet there by design."""
+BAND_GAP = 3.0
+"""Clear space (units) between two drawn strokes under which they read as one band."""
+BAND_RUN = 30.0
+"""Length (units) two strokes may run within ``BAND_GAP`` before they make a band."""
 
 
-_NEAR_PARALLEL = math.sin(math.radians(15.0))
+NEAR_PARALLEL = math.sin(math.radians(15.0))
 """Sine of the largest angle between two segments that still run side by side."""
 
 
@@ -84,7 +89,7 @@ def close_span(p: Point, q: Point, a: Point, b: Point, gap: float
     ux, uy = (q[0] - p[0]) / l1, (q[1] - p[1]) / l1
     vx, vy = (b[0] - a[0]) / l2, (b[1] - a[1]) / l2
     cross = ux * vy - uy * vx
-    if abs(cross) > _NEAR_PARALLEL:
+    if abs(cross) > NEAR_PARALLEL:
         return None
     wx, wy = p[0] - a[0], p[1] - a[1]
     t0, t1 = _within(wx * vx + wy * vy, ux * vx + uy * vy, 0.0, l2, 0.0, l1)
@@ -121,7 +126,7 @@ def close_run(p: Point, q: Point, a: Point, b: Point, gap: float,
     ux, uy = (q[0] - p[0]) / l1, (q[1] - p[1]) / l1
     vx, vy = (b[0] - a[0]) / l2, (b[1] - a[1]) / l2
     cross = ux * vy - uy * vx
-    if abs(cross) > _NEAR_PARALLEL:
+    if abs(cross) > NEAR_PARALLEL:
         return _NO_RUN
     wx, wy = p[0] - a[0], p[1] - a[1]
     # _within(along, ux·v, 0, l2, 0, l1), then _within(across, cross, -gap, gap, t0, t1)

@@ -21,10 +21,18 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from . import Box, Point, segment_distance
-from .ring_geometry import segments_cross
-from .systemogram_close import CLOSE_END, close_length, frame_edges
+from .systemogram_close import BAND_GAP, BAND_RUN, CLOSE_END, close_length, frame_edges
 from .systemogram_route import Router
-from .systemogram_tracks import BESIDE, CLOSE, beside_length, clear_at_margins, near_segments
+from .systemogram_tracks import (
+    BESIDE,
+    CLOSE,
+    beside_length,
+    boxed,
+    clear_at_margins,
+    crossings_near,
+    near_segments,
+    within_reach,
+)
 
 __all__ = ["FRAME_NEAR", "FRAME_RUN", "FRAME_TRIES", "LONG_RUN", "MORE_CROSSINGS", "STEPS",
            "along_frames", "banded", "off_frames"]
@@ -35,13 +43,6 @@ frame's edge reads as running along it."""
 FRAME_RUN = 60.0
 """Length (units) a line may run within ``FRAME_NEAR`` of a frame edge: rounding a corner
 of the household, or crossing the frame to reach a member, takes less."""
-STROKE_GAP = 3.0
-"""Clear space (units) between two drawn strokes under which they read as one band: the
-bands measure's ``BAND_GAP`` (:mod:`.systemogram_bands` draws on this module's package
-and cannot be imported here)."""
-STROKE_RUN = 30.0
-"""Length (units) two strokes may run within ``STROKE_GAP`` before they make a band: the
-bands measure's ``BAND_RUN``."""
 CROSS_RUN = 15.0
 """Length (units) a moved segment may run within ``CLOSE`` of another line where it did
 not: a crossing at a small angle, no band."""
@@ -123,12 +124,11 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
     edges = [(p, q) for p, q in edges
              if segment_distance(mid, p, q) < reach]  # those the ways tried may come near
     holes = (path[0], path[-1])
-    boxed = [(min(c[0], d[0]), max(c[0], d[0]), min(c[1], d[1]), max(c[1], d[1]), j, c, d)
-             for j, c, d in near]
-    crossed = _crossed(old, boxed)
+    boxes = boxed(near)
+    crossed = crossings_near(old, boxes)
     wide = BESIDE + max(widths, default=0.0)
-    band = banded(paths, widths, i, old, _local(boxed, old, wide))
-    close = _close_by_line(paths, i, old, _local(boxed, old, CLOSE))
+    band = banded(paths, widths, i, old, within_reach(boxes, old, wide))
+    close = _close_by_line(paths, i, old, within_reach(boxes, old, CLOSE))
     along = along_frames(old, edges)
     most = MORE_CROSSINGS if run > LONG_RUN else 0
     window = path[max(k - 2, 0):k + 4]  # old and the points either side of it
@@ -145,17 +145,18 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
             now = along_frames(new, edges)
             if now >= along or _sharp([*window[:1], *new, *window[-1:]]) > sharp:
                 continue
-            more = _crossed(new, boxed) - crossed
+            more = crossings_near(new, boxes) - crossed
             if more > most or (best is not None and more > best[0][0]):
                 continue
             score = (float(max(more, 0)),
-                     beside_length(paths, new, BESIDE, _local(boxed, new, BESIDE), holes),
+                     beside_length(paths, new, BESIDE, within_reach(boxes, new, BESIDE), holes),
                      now, step)
             if best is not None and score >= best[0]:
                 continue
             if (not clear_at_margins(router, new, path, skips[i], ends[i], tight=False)
-                    or _closer(close, _close_by_line(paths, i, new, _local(boxed, new, CLOSE)))
-                    or banded(paths, widths, i, new, _local(boxed, new, wide)) > band + 1e-9):
+                    or _closer(close,
+                               _close_by_line(paths, i, new, within_reach(boxes, new, CLOSE)))
+                    or banded(paths, widths, i, new, within_reach(boxes, new, wide)) > band + 1e-9):
                 continue
             best = (score, a2, b2)
             if score[:2] == (0.0, 0.0):
@@ -170,13 +171,13 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
 
 def banded(paths: Sequence[Sequence[Point]], widths: Sequence[float], i: int,
            part: Sequence[Point], near: Sequence[tuple[int, Point, Point]]) -> float:
-    """How long ``part`` of line ``i`` runs with its drawn stroke within ``STROKE_GAP`` of
+    """How long ``part`` of line ``i`` runs with its drawn stroke within ``BAND_GAP`` of
     the strokes of the segments ``near`` it (line, start, end), nearly parallel, their
-    ``widths`` counted (``STROKE_GAP``), over ``STROKE_RUN`` units beside one line: the
+    ``widths`` counted (``BAND_GAP``), over ``BAND_RUN`` units beside one line: the
     bands it would make (ends left out as :func:`~.systemogram_tracks.beside_length`
     leaves them; a line crossing it at a small angle runs beside it for less)."""
-    runs = _runs(paths, i, part, near, lambda j: STROKE_GAP + (widths[i] + widths[j]) / 2)
-    return sum(run for run in runs.values() if run > STROKE_RUN)
+    runs = _runs(paths, i, part, near, lambda j: BAND_GAP + (widths[i] + widths[j]) / 2)
+    return sum(run for run in runs.values() if run > BAND_RUN)
 
 
 def _runs(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
@@ -209,36 +210,8 @@ def _closer(before: dict[int, float], after: dict[int, float]) -> bool:
     return any(run > CROSS_RUN and run > before.get(j, 0.0) + 1e-9 for j, run in after.items())
 
 
-_Boxed = tuple[float, float, float, float, int, Point, Point]
-"""A segment with its box: least and most x, least and most y, its line, start, end."""
-
-
-def _local(near: Sequence[_Boxed], part: Sequence[Point], reach: float
-           ) -> list[tuple[int, Point, Point]]:
-    """The segments of ``near`` (line, start, end) whose boxes come within ``reach`` of the
-    box of ``part``: those a measure of ``part`` within ``reach`` may find."""
-    x0, x1 = min(p[0] for p in part) - reach, max(p[0] for p in part) + reach
-    y0, y1 = min(p[1] for p in part) - reach, max(p[1] for p in part) + reach
-    return [(j, c, d) for a0, a1, b0, b1, j, c, d in near
-            if not (a1 < x0 or a0 > x1 or b1 < y0 or b0 > y1)]
-
-
 def _sharp(points: Sequence[Point]) -> int:
     """How many times ``points`` turn back by more than a right angle: a moved segment
     that leaves such a spike beside it reads as a hook."""
     return sum(1 for a, b, c in zip(points, points[1:], points[2:], strict=False)
                if (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1]) < 0)
-
-
-def _crossed(part: Sequence[Point], near: Sequence[_Boxed]) -> int:
-    """How often ``part`` crosses the segments ``near`` it, each with its box: each pair
-    whose boxes meet tested."""
-    count = 0
-    for p, q in pairwise(part):
-        x0, x1 = (p[0], q[0]) if p[0] < q[0] else (q[0], p[0])
-        y0, y1 = (p[1], q[1]) if p[1] < q[1] else (q[1], p[1])
-        for a0, a1, b0, b1, _, c, d in near:
-            if a1 < x0 or a0 > x1 or b1 < y0 or b0 > y1:
-                continue
-            count += segments_cross(p, q, c, d)
-    return count

@@ -21,11 +21,21 @@ from itertools import combinations, pairwise
 from . import Box, Point, segment_distance
 from .ring_centre import PersonPlace
 from .ring_geometry import segments_cross
-from .systemogram_close import frame_edges
+from .systemogram_close import NEAR_PARALLEL, frame_edges
 from .systemogram_fan import keeps_way_in
 from .systemogram_frame_clear import along_frames, banded
 from .systemogram_route import Router
-from .systemogram_tracks import BESIDE, CLOSE, beside_length, clear_at_margins, near_segments
+from .systemogram_tracks import (
+    BESIDE,
+    CLOSE,
+    Boxed,
+    beside_length,
+    boxed,
+    clear_at_margins,
+    crossings_near,
+    near_segments,
+    within_reach,
+)
 
 __all__ = ["TOUCH_GAP", "TOUCH_REACH", "touches", "untouch"]
 
@@ -34,8 +44,6 @@ TOUCH_GAP = 2.0
 TOUCH_REACH = 80.0
 """Distance (units) from a person within which two of its lines must not meet: twice the
 radius of the fan into its ports."""
-_NEAR_PARALLEL = math.sin(math.radians(15.0))
-"""Sine of the largest angle between two segments that run side by side."""
 
 
 def _gap(p: Point, q: Point, a: Point, b: Point) -> float:
@@ -59,7 +67,7 @@ def _across(p: Point, q: Point, a: Point, b: Point) -> bool:
     lines side by side are a band, :mod:`.systemogram_bands`, not a meeting)."""
     ux, uy, vx, vy = q[0] - p[0], q[1] - p[1], b[0] - a[0], b[1] - a[1]
     norms = math.hypot(ux, uy) * math.hypot(vx, vy)
-    return norms > 1e-12 and abs(ux * vy - uy * vx) > _NEAR_PARALLEL * norms
+    return norms > 1e-12 and abs(ux * vy - uy * vx) > NEAR_PARALLEL * norms
 
 
 def _meet(mine: Sequence[tuple[Point, Point]], theirs: Sequence[tuple[Point, Point]],
@@ -151,13 +159,13 @@ def _straighten_tail(router: Router, paths: list[list[Point]],
     if stop - start < 2:
         return 0
     reach = BESIDE + max(widths, default=0.0)
-    region = near_segments(paths, i, path[start:stop + 1], reach)  # all the ways tried
+    region = boxed(near_segments(paths, i, path[start:stop + 1], reach))  # all the ways tried
     out = path[:start + 1]
     k = start
     while k < stop:
         j = stop
         while j > k + 1 and not _skippable(router, paths, widths, i, k, j, edges, skips,
-                                           ends, _within(region, path[k:j + 1], reach)):
+                                           ends, region, reach):
             j -= 1
         out.append(path[j])
         k = j
@@ -172,22 +180,12 @@ def _straighten_tail(router: Router, paths: list[list[Point]],
     return dropped
 
 
-def _within(segs: Sequence[tuple[int, Point, Point]], part: Sequence[Point], reach: float
-            ) -> list[tuple[int, Point, Point]]:
-    """The segments of ``segs`` (line, start, end) whose boxes come within ``reach`` of the
-    box of ``part`` (as :func:`~.systemogram_tracks.near_segments` finds them)."""
-    x0, x1 = min(p[0] for p in part) - reach, max(p[0] for p in part) + reach
-    y0, y1 = min(p[1] for p in part) - reach, max(p[1] for p in part) + reach
-    return [(j, c, d) for j, c, d in segs
-            if not (max(c[0], d[0]) < x0 or min(c[0], d[0]) > x1
-                    or max(c[1], d[1]) < y0 or min(c[1], d[1]) > y1)]
-
-
 def _skippable(router: Router, paths: Sequence[Sequence[Point]], widths: Sequence[float],
                i: int, k: int, j: int, edges: Sequence[tuple[Point, Point]],
                skips: Sequence[Sequence[str]], ends: Sequence[tuple[str, str]],
-               near: Sequence[tuple[int, Point, Point]]) -> bool:
-    """True when line ``i`` may run straight from its point ``k`` to its point ``j``: the
+               region: Sequence[Boxed], reach: float) -> bool:
+    """True when line ``i`` may run straight from its point ``k`` to its point ``j``
+    (measured against the segments of ``region`` within ``reach`` of the bends between): the
     way is clear of every box at the router's margin, crosses no more lines, and runs no
     longer beside other lines (within ``CLOSE``, nor within ``BESIDE``, nor as a band:
     :func:`~.systemogram_frame_clear.banded`) or along a household frame than the bends
@@ -200,9 +198,9 @@ def _skippable(router: Router, paths: Sequence[Sequence[Point]], widths: Sequenc
     if along_frames(new, edges) > along_frames(old, edges) + 1e-9:
         return False
     holes = (path[0], path[-1])
-    if (sum(segments_cross(p, q, c, d) for _, c, d in near for p, q in pairwise(new))
-            > sum(segments_cross(p, q, c, d) for _, c, d in near for p, q in pairwise(old))):
+    if crossings_near(new, region) > crossings_near(old, region):
         return False
+    near = within_reach(region, old, reach)
     if any(beside_length(paths, new, gap, near, holes)
            > beside_length(paths, old, gap, near, holes) + 1e-9 for gap in (CLOSE, BESIDE)):
         return False

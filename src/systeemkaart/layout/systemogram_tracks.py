@@ -45,8 +45,9 @@ from .systemogram_route import MARGIN, TIGHT, Router
 from .systemogram_shift import SAME, TRACK_GAP, Lines, spacing
 
 __all__ = ["CLOSE", "CROWDED_TRIES", "LONG_RUN", "RUN_TRIES", "STEPS", "TRACK_GAP",
-           "TRIES", "beside_length", "clear_at_margins", "extent", "near_segments", "own_tracks",
-           "separate_tracks", "spacing"]
+           "TRIES", "Boxed", "beside_length", "boxed", "clear_at_margins", "crossings_near",
+           "extent", "near_segments", "own_tracks", "separate_tracks", "spacing",
+           "within_reach"]
 
 TRIES = 400
 """Most new ways weighed in one drawing (each line with all its tracks moved, then each
@@ -252,6 +253,43 @@ def near_segments(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point
             if not (max(c[0], d[0]) < x0 or min(c[0], d[0]) > x1
                     or max(c[1], d[1]) < y0 or min(c[1], d[1]) > y1)]
 
+
+
+Boxed = tuple[float, float, float, float, int, Point, Point]
+"""A segment with its box: least and most x, least and most y, its line, start, end."""
+
+
+def boxed(near: Sequence[tuple[int, Point, Point]]) -> list[Boxed]:
+    """The segments ``near`` (line, start, end, as :func:`near_segments` finds them) each
+    with its box, for the many tests of one region (:func:`within_reach`,
+    :func:`crossings_near`) to skip computing it again."""
+    return [(min(c[0], d[0]), max(c[0], d[0]), min(c[1], d[1]), max(c[1], d[1]), j, c, d)
+            for j, c, d in near]
+
+
+def within_reach(near: Sequence[Boxed], part: Sequence[Point], reach: float
+                 ) -> list[tuple[int, Point, Point]]:
+    """The segments of ``near`` (line, start, end) whose boxes come within ``reach`` of the
+    box of ``part``: those a measure of ``part`` within ``reach`` may find (as
+    :func:`near_segments` finds them among all the lines)."""
+    x0, x1 = min(p[0] for p in part) - reach, max(p[0] for p in part) + reach
+    y0, y1 = min(p[1] for p in part) - reach, max(p[1] for p in part) + reach
+    return [(j, c, d) for a0, a1, b0, b1, j, c, d in near
+            if not (a1 < x0 or a0 > x1 or b1 < y0 or b0 > y1)]
+
+
+def crossings_near(part: Sequence[Point], near: Sequence[Boxed]) -> int:
+    """How often ``part`` crosses the segments ``near`` it, each with its box: only the
+    pairs whose boxes meet are tested."""
+    count = 0
+    for p, q in pairwise(part):
+        x0, x1 = (p[0], q[0]) if p[0] < q[0] else (q[0], p[0])
+        y0, y1 = (p[1], q[1]) if p[1] < q[1] else (q[1], p[1])
+        for a0, a1, b0, b1, _, c, d in near:
+            if a1 < x0 or a0 > x1 or b1 < y0 or b0 > y1:
+                continue
+            count += segments_cross(p, q, c, d)
+    return count
 
 def _crossed(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
              near: Sequence[tuple[int, Point, Point]]) -> int:
