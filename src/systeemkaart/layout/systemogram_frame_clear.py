@@ -34,8 +34,9 @@ from .systemogram_tracks import (
     within_reach,
 )
 
-__all__ = ["FRAME_NEAR", "FRAME_RUN", "FRAME_TRIES", "LONG_RUN", "MORE_CROSSINGS", "STEPS",
-           "along_frames", "banded", "off_frames"]
+__all__ = ["CROSS_RUN", "FRAME_NEAR", "FRAME_RUN", "FRAME_TRIES", "LONG_RUN", "MORE_CROSSINGS",
+           "STEPS", "Run", "along_frames", "banded", "close_by_line", "closer", "off_frames",
+           "sharp"]
 
 FRAME_NEAR = 12.0
 """Distance (units, line to frame edge) within which a line nearly parallel to a household
@@ -59,6 +60,10 @@ FRAME_TRIES = 8
 """Most runs along frames tried in one drawing, the longest first: a bounded cost (the
 bench's 40-agent networks have some 6)."""
 
+Run = tuple[float, int, int, tuple[Point, Point]]
+"""A segment running along a frame: how long (units), its line, its index in the line and
+the frame edge it runs along."""
+
 
 def along_frames(part: Sequence[Point], edges: Sequence[tuple[Point, Point]]) -> float:
     """How long the line ``part`` runs within ``FRAME_NEAR`` of any of the frame ``edges``,
@@ -69,18 +74,19 @@ def along_frames(part: Sequence[Point], edges: Sequence[tuple[Point, Point]]) ->
 
 def off_frames(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
                widths: Sequence[float], skips: Sequence[Sequence[str]], firsts: Sequence[int],
-               kept: Sequence[int], frames: Sequence[Box]) -> int:
+               kept: Sequence[int], frames: Sequence[Box], stayed: list[Run] | None = None
+               ) -> int:
     """Move, in place, every segment of ``paths`` that runs along a household frame (within
     ``FRAME_NEAR`` over ``FRAME_RUN`` units) away from it, where that is allowed (see the
     module). ``paths`` run from each agent, ``ends`` are their (agent, target), ``widths``
     how wide each is drawn, ``skips`` the boxes each may pass, ``firsts`` each path's first
     point that may move, ``kept`` how many points at each path's end stay (its fan into a
-    port). Returns the segments
-    moved. O(L · s · E) to find the runs, for L lines of s segments and E frame edges; at
-    most ``FRAME_TRIES`` runs (the longest) are tried, each in at most ``3 · len(STEPS)``
-    ways of O(L · s)."""
+    port). Returns the segments moved; the runs tried and not moved are added to
+    ``stayed`` (where given). O(L · s · E) to find the runs, for L lines of s segments and
+    E frame edges; at most ``FRAME_TRIES`` runs (the longest) are tried, each in at most
+    ``3 · len(STEPS)`` ways of O(L · s)."""
     edges = frame_edges(frames)
-    runs: list[tuple[float, int, int, tuple[Point, Point]]] = []
+    runs: list[Run] = []
     for i, path in enumerate(paths):
         lo, hi = max(firsts[i], 1), len(path) - max(kept[i], 1) - 1  # movable points lo..hi
         for k in range(lo, hi):
@@ -91,7 +97,10 @@ def off_frames(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
     runs.sort(key=lambda r: (-r[0], r[1], r[2]))
     moved = 0
     for run, i, k, edge in runs[:FRAME_TRIES]:
-        moved += _move_off(router, paths, ends, widths, skips, i, k, edge, edges, run)
+        if _move_off(router, paths, ends, widths, skips, i, k, edge, edges, run):
+            moved += 1
+        elif stayed is not None:
+            stayed.append((run, i, k, edge))
     return moved
 
 
@@ -105,7 +114,7 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
     margin, crosses no more lines (at most ``MORE_CROSSINGS`` more where the ``run``
     along the frame is over ``LONG_RUN``) and runs no longer as a band with other lines
     (:func:`banded`), nor within ``CLOSE`` of one over ``CROSS_RUN``, and turns back
-    sharply (:func:`_sharp`) no more often: the fewest
+    sharply (:func:`sharp`) no more often: the fewest
     crossings more, then the least run within ``BESIDE`` of other lines and along frames,
     then the least step; True if moved."""
     path = paths[i]
@@ -128,11 +137,11 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
     crossed = crossings_near(old, boxes)
     wide = BESIDE + max(widths, default=0.0)
     band = banded(paths, widths, i, old, within_reach(boxes, old, wide))
-    close = _close_by_line(paths, i, old, within_reach(boxes, old, CLOSE))
+    close = close_by_line(paths, i, old, within_reach(boxes, old, CLOSE))
     along = along_frames(old, edges)
     most = MORE_CROSSINGS if run > LONG_RUN else 0
     window = path[max(k - 2, 0):k + 4]  # old and the points either side of it
-    sharp = _sharp(window)
+    turns = sharp(window)
     best: tuple[tuple[float, float, float, float], Point, Point] | None = None
     for step in STEPS:
         dx, dy = side * step * nx, side * step * ny
@@ -143,7 +152,7 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
             if along_frames(new[1:3], edges) > FRAME_RUN:
                 continue  # not yet out of the frame's reach: a step farther may be
             now = along_frames(new, edges)
-            if now >= along or _sharp([*window[:1], *new, *window[-1:]]) > sharp:
+            if now >= along or sharp([*window[:1], *new, *window[-1:]]) > turns:
                 continue
             more = crossings_near(new, boxes) - crossed
             if more > most or (best is not None and more > best[0][0]):
@@ -154,8 +163,8 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
             if best is not None and score >= best[0]:
                 continue
             if (not clear_at_margins(router, new, path, skips[i], ends[i], tight=False)
-                    or _closer(close,
-                               _close_by_line(paths, i, new, within_reach(boxes, new, CLOSE)))
+                    or closer(close,
+                              close_by_line(paths, i, new, within_reach(boxes, new, CLOSE)))
                     or banded(paths, widths, i, new, within_reach(boxes, new, wide)) > band + 1e-9):
                 continue
             best = (score, a2, b2)
@@ -197,20 +206,20 @@ def _runs(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
     return out
 
 
-def _close_by_line(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
+def close_by_line(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
                    near: Sequence[tuple[int, Point, Point]]) -> dict[int, float]:
     """How long ``part`` of line ``i`` runs within ``CLOSE`` of each other line of the
     segments ``near`` it, nearly parallel (ends left out as ``beside_length`` does)."""
     return _runs(paths, i, part, near, lambda _: CLOSE)
 
 
-def _closer(before: dict[int, float], after: dict[int, float]) -> bool:
+def closer(before: dict[int, float], after: dict[int, float]) -> bool:
     """True when a line of ``after`` runs within ``CLOSE`` for longer than it did in
     ``before`` and than ``CROSS_RUN``: more than a crossing at a small angle."""
     return any(run > CROSS_RUN and run > before.get(j, 0.0) + 1e-9 for j, run in after.items())
 
 
-def _sharp(points: Sequence[Point]) -> int:
+def sharp(points: Sequence[Point]) -> int:
     """How many times ``points`` turn back by more than a right angle: a moved segment
     that leaves such a spike beside it reads as a hook."""
     return sum(1 for a, b, c in zip(points, points[1:], points[2:], strict=False)

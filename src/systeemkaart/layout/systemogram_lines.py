@@ -41,7 +41,8 @@ from .systemogram_fan import (
     keeps_side,
     port_distance,
 )
-from .systemogram_frame_clear import off_frames
+from .systemogram_frame_bundle import bundles_off_frames
+from .systemogram_frame_clear import Run, off_frames
 from .systemogram_frames import framed
 from .systemogram_hooks import drop_reversals
 from .systemogram_leave import Shift, ends_of, first_sides, in_card, is_double
@@ -338,7 +339,10 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         moved += own_tracks(router, paths, pairs_, skips, firsts, kept, plain)
     widths = [extent(lk) for lk in links]
     moved += separate_tracks(router, paths, pairs_, widths, skips, firsts, kept, frames)
-    moved += off_frames(router, paths, pairs_, widths, skips, firsts, kept, frames)
+    stayed: list[Run] = []
+    moved += off_frames(router, paths, pairs_, widths, skips, firsts, kept, frames, stayed)
+    moved += bundles_off_frames(router, paths, pairs_, widths, skips, firsts, kept, frames,
+                                stayed)
     moved += untouch(router, paths, pairs_, widths, skips, firsts, kept, people, frames)
     arrows = [lk.kind == "involvement" and not flip for lk, flip in zip(links, flips,
                                                                           strict=True)]
