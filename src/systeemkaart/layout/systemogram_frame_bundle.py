@@ -23,6 +23,7 @@ from .systemogram_close import NEAR_PARALLEL, close_length, close_span, frame_ed
 from .systemogram_frame_clear import (
     FRAME_NEAR,
     FRAME_RUN,
+    LONG_RUN,
     Run,
     along_frames,
     banded,
@@ -86,12 +87,12 @@ def bundles_off_frames(router: Router, paths: list[list[Point]],
     for a bundle of B segments."""
     edges = frame_edges(frames)
     moved = 0
-    for _, i, k, edge in runs:
+    for run, i, k, edge in runs:
         if not _still_along(paths[i], k, edge):
             continue  # a bundle moved before took it along
         members = bundle_of(paths, ends, i, k, edge, firsts, kept)
         if len(members) > 1 and _move_bundle(router, paths, ends, widths, skips, members,
-                                             edge, edges):
+                                             edge, edges, run):
             moved += 1
     return moved
 
@@ -179,7 +180,7 @@ def _beyond(c: Point, d: Point, p: Point, q: Point, offset: Callable[[Point], fl
 def _move_bundle(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
                  widths: Sequence[float], skips: Sequence[Sequence[str]],
                  members: Sequence[Member], edge: tuple[Point, Point],
-                 edges: Sequence[tuple[Point, Point]]) -> bool:
+                 edges: Sequence[tuple[Point, Point]], run: float) -> bool:
     """Move the first two of ``members`` (the first along the frame ``edge``), else the
     first three, and so on, away from the edge by the least of ``BUNDLE_STEPS`` that takes
     the first out of the frames' reach and is allowed (see the module), trying at most
@@ -200,7 +201,7 @@ def _move_bundle(router: Router, paths: list[list[Point]], ends: Sequence[tuple[
             if tried > BUNDLE_TRIES:
                 break
             if _allowed(router, paths, trial, ends, widths, skips, bundle, before, crossed,
-                        wide, edges):
+                        wide, edges, run > LONG_RUN):
                 for j, _ in bundle:
                     paths[j] = trial[j]
                 return True
@@ -226,20 +227,25 @@ def _allowed(router: Router, paths: Sequence[Sequence[Point]],
              trial: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
              widths: Sequence[float], skips: Sequence[Sequence[str]],
              bundle: Sequence[Member], before: Mapping[int, Measure], crossed: int,
-             wide: float, edges: Sequence[tuple[Point, Point]]) -> bool:
+             wide: float, edges: Sequence[tuple[Point, Point]], long: bool) -> bool:
     """True when the moved ``bundle`` of ``trial`` crosses no more lines than it did in
     ``paths`` (``crossed``, each of its segments and the two it joins), and no segment of
     it turns back sharply more often, runs longer as a band or beside another line
-    (``before``), comes to run along a frame, or passes a box."""
+    (``before``), comes to run along a frame, or passes a box. Off a ``long`` run (over
+    ``LONG_RUN``) one segment may run beside another line where the bundle then crosses
+    fewer lines: a crossing at a small angle for a crossing."""
     after = {j: _measure(trial, ends, widths, j, m, wide, bundle) for j, m in bundle}
-    if sum(v[0] for v in after.values()) > crossed:
+    now = sum(v[0] for v in after.values())
+    if now > crossed:
         return False
     if any(after[j][1] > before[j][1] or after[j][2] > before[j][2] + 1e-9
-           or closer(before[j][3], after[j][3])
            or along_frames(trial[j][m:m + 2], edges) > FRAME_RUN
            or along_frames(trial[j][m - 1:m + 3], edges)
            > along_frames(paths[j][m - 1:m + 3], edges) + 1e-9
            for j, m in bundle):
+        return False
+    beside = sum(1 for j, _ in bundle if closer(before[j][3], after[j][3]))
+    if beside > (1 if long and now < crossed else 0):
         return False
     return all(clear_at_margins(router, trial[j][m - 1:m + 3], paths[j], skips[j], ends[j],
                                 tight=False) for j, m in bundle)
