@@ -10,9 +10,11 @@ from systeemkaart.layout import Box, Point
 from systeemkaart.layout.systemogram import layout_systemogram
 from systeemkaart.layout.systemogram_bands import BAND_GAP, BAND_RUN
 from systeemkaart.layout.systemogram_close import CLOSE_END, close_length, frame_edges
+from systeemkaart.layout.systemogram_frame_bundle import bundle_of, bundles_off_frames
 from systeemkaart.layout.systemogram_frame_clear import (
     FRAME_NEAR,
     FRAME_RUN,
+    Run,
     along_frames,
     banded,
     off_frames,
@@ -90,3 +92,46 @@ def test_supporter_line_under_the_lower_household_keeps_off_its_frame() -> None:
     (line,) = [pts for src, tgt, pts in routed_ends(lay.links, lay.people)
                if (src, tgt) == ("s35", "p8")]
     assert _run_along(list(line), frames) <= FRAME_RUN
+
+
+def test_a_bundle_beneath_the_frame_moves_off_it_together() -> None:
+    """Two lines of one card run beneath the frame's bottom edge, 7 and 15 units below
+    it, the nearer as far as the household's far end: alone the nearer cannot move off
+    the frame (every step lands on its neighbour or beyond it), together they move,
+    keeping their spacing and their order, the nearer out of ``FRAME_NEAR``."""
+    near: list[Point] = [(300.0, -40.0), (290.0, -40.0), (210.0, 78.0), (-10.0, 78.0),
+                         (-30.0, 40.0)]
+    far: list[Point] = [(300.0, -30.0), (290.0, -30.0), (222.0, 86.0), (120.0, 86.0),
+                        (110.0, 120.0)]
+    paths = [list(near), list(far)]
+    ends = [("a", "z"), ("a", "y")]
+    args = (_router(), paths, ends, [1.5, 1.5], [["a", "z"], ["a", "y"]], [2, 2], [1, 1],
+            [FRAME_BOX])
+    stayed: list[Run] = []
+    assert off_frames(*args, stayed) == 0
+    assert [(i, k) for _, i, k, _ in stayed] == [(0, 2)]
+    assert bundle_of(paths, ends, 0, 2, stayed[0][3], [2, 2], [1, 1]) == [(0, 2), (1, 2)]
+    assert bundles_off_frames(*args, stayed) == 1
+    edges = frame_edges([FRAME_BOX])
+    assert along_frames(paths[0], edges) <= FRAME_RUN
+    gap = paths[1][2][1] - paths[0][2][1]
+    assert abs(gap - (far[2][1] - near[2][1])) < 1e-6
+    assert paths[0][:2] == near[:2] and paths[0][-1] == near[-1]
+
+
+def test_professional_13s_bundle_keeps_off_the_upper_frame() -> None:
+    """In the bench's 40-agent network of seed 0, Professional 13's lines to Persoon 3
+    and Persoon 5 left the card side by side and ran beneath the upper household's frame,
+    the line to Persoon 3 183 units 8 units below it: now neither runs within
+    ``FRAME_NEAR`` of a frame over ``FRAME_RUN`` units, and the line to Persoon 3 still
+    runs nearer the frame than the line to Persoon 5 where both pass beneath it."""
+    lay = layout_systemogram(network(0, 12, 40))
+    frames = [h.frame for h in lay.households]
+    lines = {tgt: list(pts) for src, tgt, pts in routed_ends(lay.links, lay.people)
+             if src == "a13"}
+    for target in ("p3", "p5"):
+        assert _run_along(lines[target], frames) <= FRAME_RUN
+    below = frames[0].bottom
+    low3 = min(y for _, y in lines["p3"] if y > below)
+    low5 = min(y for _, y in lines["p5"] if y > below)
+    assert low3 < low5
