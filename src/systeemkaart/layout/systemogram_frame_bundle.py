@@ -16,7 +16,8 @@ segment of it comes to run along a frame.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from . import Box, Point
 from .systemogram_close import NEAR_PARALLEL, close_length, close_span, frame_edges
@@ -35,6 +36,7 @@ from .systemogram_route import Router
 from .systemogram_tracks import (
     BESIDE,
     CLOSE,
+    Boxed,
     boxed,
     clear_at_margins,
     crossings_near,
@@ -43,7 +45,7 @@ from .systemogram_tracks import (
 )
 
 __all__ = ["ALONG", "BUNDLE_GAP", "BUNDLE_MOST", "BUNDLE_RUN", "BUNDLE_STEPS", "BUNDLE_TRIES",
-           "bundle_of", "bundles_off_frames"]
+           "JOIN_GROWTH", "bundle_of", "bundles_off_frames"]
 
 BUNDLE_GAP = 12.0
 """Distance (units) within which a segment beside the last of a bundle, farther from the
@@ -51,7 +53,7 @@ frame, joins it: a line that near is in the way of any step off the frame."""
 BUNDLE_RUN = 15.0
 """Length (units) a segment must run within ``BUNDLE_GAP`` of the bundle to join it (a
 line crossing it at a small angle runs beside it for less)."""
-BUNDLE_MOST = 6
+BUNDLE_MOST = 4
 """Most segments moved as one bundle: a bounded cost, and a wider bundle is more often a
 corridor of lines the router chose than lines of one card."""
 
@@ -64,15 +66,17 @@ BUNDLE_STEPS = tuple(float(s) for s in range(5, 25))
 a frame leave little room, and a few units more than needed may take a bundle across the
 next line's way."""
 
-BUNDLE_TRIES = 4
+BUNDLE_TRIES = 2
 """Most steps tried for one bundle past the least that takes its run out of the frame's
 reach: a bounded cost."""
 
+JOIN_GROWTH = 2 * BUNDLE_STEPS[-1]
+"""Farthest (units) the end of a segment joining a moved one is carried along its way
+(:func:`_on_lane`): a bound on the region a bundle's ways are judged in."""
+
 Member = tuple[int, int]
 """A segment of a bundle: its line and its index in the line."""
-Measure = tuple[int, int, float, dict[int, float]]
-"""What a moved segment is judged by: lines crossed, sharp turns, bands, runs beside each
-line (see :func:`_measure`)."""
+
 
 
 def bundles_off_frames(router: Router, paths: list[list[Point]],
@@ -129,33 +133,39 @@ def bundle_of(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
     def offset(p: Point) -> float:
         return (p[0] - a[0]) * nx + (p[1] - a[1]) * ny
 
+    reach = BUNDLE_GAP * BUNDLE_MOST  # no member lies farther from the run
+    x0, x1 = min(a[0], b[0]) - reach, max(a[0], b[0]) + reach
+    y0, y1 = min(a[1], b[1]) - reach, max(a[1], b[1]) + reach
+    candidates: list[tuple[int, int, Point, Point]] = []
+    for j, path in enumerate(paths):
+        if j == i:
+            continue
+        bound = NEAR_PARALLEL if ends[j][0] == ends[i][0] else ALONG
+        for m in range(max(firsts[j], 1), len(path) - max(kept[j], 1) - 1):
+            c, d = path[m], path[m + 1]
+            if max(c[0], d[0]) < x0 or min(c[0], d[0]) > x1 \
+                    or max(c[1], d[1]) < y0 or min(c[1], d[1]) > y1:
+                continue
+            span = math.dist(c, d)
+            if span > BUNDLE_RUN and abs((d[0] - c[0]) * uy - (d[1] - c[1]) * ux) <= bound * span:
+                candidates.append((j, m, c, d))
     members: list[Member] = [(i, k)]
     lines = {i}
-    grew = True
-    while grew and len(members) < BUNDLE_MOST:
-        grew = False
+    while len(members) < BUNDLE_MOST:
         found: list[tuple[float, int, int]] = []
-        for j, path in enumerate(paths):
+        for j, m, c, d in candidates:
             if j in lines:
                 continue
-            for m in range(max(firsts[j], 1), len(path) - max(kept[j], 1) - 1):
-                c, d = path[m], path[m + 1]
-                span = math.dist(c, d)
-                bound = NEAR_PARALLEL if ends[j][0] == ends[i][0] else ALONG
-                if span < BUNDLE_RUN or abs(((d[0] - c[0]) * uy - (d[1] - c[1]) * ux)
-                                            / span) > bound:
-                    continue
-                for j2, m2 in members:
-                    beyond = _beyond(c, d, paths[j2][m2], paths[j2][m2 + 1], offset)
-                    if beyond is not None:
-                        found.append((beyond, j, m))
-                        break
-        if found:
-            found.sort()
-            _, j, m = found[0]
-            members.append((j, m))
-            lines.add(j)
-            grew = True
+            for j2, m2 in members:
+                beyond = _beyond(c, d, paths[j2][m2], paths[j2][m2 + 1], offset)
+                if beyond is not None:
+                    found.append((beyond, j, m))
+                    break
+        if not found:
+            break
+        _, j, m = min(found)
+        members.append((j, m))
+        lines.add(j)
     return members
 
 
@@ -188,10 +198,11 @@ def _move_bundle(router: Router, paths: list[list[Point]], ends: Sequence[tuple[
     i, k = members[0]
     nx, ny = _away(paths[i][k], paths[i][k + 1], edge)
     wide = BESIDE + max(widths, default=0.0)
+    region = [p for j, m in members for p in paths[j][m - 1:m + 3]]
+    nearby = boxed(near_segments(paths, -1, region, BUNDLE_STEPS[-1] + JOIN_GROWTH + wide))
     for n in range(2, len(members) + 1):
         bundle = members[:n]
-        before = {j: _measure(paths, ends, widths, j, m, wide, bundle) for j, m in bundle}
-        crossed = sum(before[j][0] for j, _ in bundle)
+        judge = _Judge(paths, ends, widths, bundle, nearby, wide, edges)
         tried = 0
         for step in BUNDLE_STEPS:
             trial = _moved(paths, bundle, step * nx, step * ny)
@@ -200,8 +211,9 @@ def _move_bundle(router: Router, paths: list[list[Point]], ends: Sequence[tuple[
             tried += 1
             if tried > BUNDLE_TRIES:
                 break
-            if _allowed(router, paths, trial, ends, widths, skips, bundle, before, crossed,
-                        wide, edges, run > LONG_RUN):
+            if judge.allows(trial, run > LONG_RUN) and all(
+                    clear_at_margins(router, trial[j][m - 1:m + 3], paths[j], skips[j],
+                                     ends[j], tight=False) for j, m in bundle):
                 for j, _ in bundle:
                     paths[j] = trial[j]
                 return True
@@ -223,40 +235,12 @@ def _moved(paths: Sequence[list[Point]], bundle: Sequence[Member], dx: float, dy
     return trial
 
 
-def _allowed(router: Router, paths: Sequence[Sequence[Point]],
-             trial: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
-             widths: Sequence[float], skips: Sequence[Sequence[str]],
-             bundle: Sequence[Member], before: Mapping[int, Measure], crossed: int,
-             wide: float, edges: Sequence[tuple[Point, Point]], long: bool) -> bool:
-    """True when the moved ``bundle`` of ``trial`` crosses no more lines than it did in
-    ``paths`` (``crossed``, each of its segments and the two it joins), and no segment of
-    it turns back sharply more often, runs longer as a band or beside another line
-    (``before``), comes to run along a frame, or passes a box. Off a ``long`` run (over
-    ``LONG_RUN``) one segment may run beside another line where the bundle then crosses
-    fewer lines: a crossing at a small angle for a crossing."""
-    after = {j: _measure(trial, ends, widths, j, m, wide, bundle) for j, m in bundle}
-    now = sum(v[0] for v in after.values())
-    if now > crossed:
-        return False
-    if any(after[j][1] > before[j][1] or after[j][2] > before[j][2] + 1e-9
-           or along_frames(trial[j][m:m + 2], edges) > FRAME_RUN
-           or along_frames(trial[j][m - 1:m + 3], edges)
-           > along_frames(paths[j][m - 1:m + 3], edges) + 1e-9
-           for j, m in bundle):
-        return False
-    beside = sum(1 for j, _ in bundle if closer(before[j][3], after[j][3]))
-    if beside > (1 if long and now < crossed else 0):
-        return False
-    return all(clear_at_margins(router, trial[j][m - 1:m + 3], paths[j], skips[j], ends[j],
-                                tight=False) for j, m in bundle)
-
-
 def _on_lane(out: Point, end: Point, a: Point, b: Point) -> Point:
     """Where the segment from ``out`` through ``end`` (a segment joining a moved one at
     ``end``), carried on, meets the moved segment's line ``a``-``b``: the joining segment
     keeps its direction, longer or shorter, so no zigzag forms at the bend. ``end`` moved
     as the segment moved (the corner of ``a``-``b`` nearest it) where the two lines are
-    nearly parallel or meet behind ``out``."""
+    nearly parallel, meet behind ``out`` or over ``JOIN_GROWTH`` from that corner."""
     moved = a if math.dist(end, a) < math.dist(end, b) else b
     ex, ey = end[0] - out[0], end[1] - out[1]
     lx, ly = b[0] - a[0], b[1] - a[1]
@@ -265,23 +249,77 @@ def _on_lane(out: Point, end: Point, a: Point, b: Point) -> Point:
     if norm < 1e-9 or abs(det) < ALONG * norm:
         return moved
     t = ((a[0] - out[0]) * ly - (a[1] - out[1]) * lx) / det
-    return (out[0] + t * ex, out[1] + t * ey) if t > 0.1 else moved
+    met = (out[0] + t * ex, out[1] + t * ey)
+    return met if t > 0.1 and math.dist(met, moved) <= JOIN_GROWTH else moved
 
 
-def _measure(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
-             widths: Sequence[float], j: int, m: int, wide: float, bundle: Sequence[Member]
-             ) -> Measure:
-    """For segment ``m`` of line ``j`` and the two it joins: the lines it crosses, how
-    often it turns back sharply, its bands with lines of other agents (as the bands
-    measure counts them) and how long it runs within ``CLOSE`` of each line outside the
-    ``bundle`` (the lines of a bundle keep their spacing as they move)."""
-    part = paths[j][m - 1:m + 3]
-    window = paths[j][max(m - 2, 0):m + 4]
-    boxes = boxed(near_segments(paths, j, part, wide))
-    inside = {line for line, _ in bundle}
-    others = [b for b in boxes if b[4] not in inside]
-    agent = ends[j][0]
-    return (crossings_near(part, boxes), sharp(window),
-            banded(paths, widths, j, part,
-                   within_reach([b for b in others if ends[b[4]][0] != agent], part, wide)),
-            close_by_line(paths, j, part, within_reach(others, part, CLOSE)))
+def _within_boxed(near: Sequence[Boxed], part: Sequence[Point], reach: float) -> list[Boxed]:
+    """The boxed segments of ``near`` whose boxes come within ``reach`` of the box of
+    ``part`` (as :func:`~.systemogram_tracks.within_reach`, kept boxed)."""
+    x0, x1 = min(p[0] for p in part) - reach, max(p[0] for p in part) + reach
+    y0, y1 = min(p[1] for p in part) - reach, max(p[1] for p in part) + reach
+    return [b for b in near if not (b[1] < x0 or b[0] > x1 or b[3] < y0 or b[2] > y1)]
+
+
+class _Judge:
+    """Judges the ways a ``bundle`` of ``paths`` is moved (see the module) against the
+    segments ``nearby`` (boxed, of every line, where any way tried may reach): the lines
+    outside the bundle stay as they are, so only the bundle's own lines are looked at
+    again for each way."""
+
+    def __init__(self, paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
+                 widths: Sequence[float], bundle: Sequence[Member], nearby: Sequence[Boxed],
+                 wide: float, edges: Sequence[tuple[Point, Point]]) -> None:
+        self.paths, self.ends, self.widths, self.bundle = paths, ends, widths, bundle
+        self.wide, self.edges = wide, edges
+        inside = {j for j, _ in bundle}
+        self.fixed = [b for b in nearby if b[4] not in inside]
+        self.crossed = sum(self._crossings(paths, j, m) for j, m in bundle)
+        self.turns = {j: sharp(paths[j][max(m - 2, 0):m + 4]) for j, m in bundle}
+        self.along = {j: along_frames(paths[j][m - 1:m + 3], edges) for j, m in bundle}
+        self.before: dict[int, tuple[float, dict[int, float]]] | None = None
+
+    def _crossings(self, paths: Sequence[Sequence[Point]], j: int, m: int) -> int:
+        """How often segment ``m`` of line ``j`` and the two it joins cross the lines
+        outside the bundle and the other lines of the bundle as ``paths`` run."""
+        part = paths[j][m - 1:m + 3]
+        mine = boxed([(j2, c, d) for j2, _ in self.bundle if j2 != j
+                      for c, d in pairwise(paths[j2])])
+        return (crossings_near(part, _within_boxed(self.fixed, part, 0.0))
+                + crossings_near(part, mine))
+
+    def _beside(self, paths: Sequence[Sequence[Point]], j: int, m: int
+                ) -> tuple[float, dict[int, float]]:
+        """The bands segment ``m`` of line ``j`` and the two it joins make with lines of
+        other agents outside the bundle (as the bands measure counts them), and how long
+        they run within ``CLOSE`` of each line outside the bundle."""
+        part = paths[j][m - 1:m + 3]
+        agent = self.ends[j][0]
+        near = _within_boxed(self.fixed, part, self.wide)
+        others = [(b[4], b[5], b[6]) for b in near if self.ends[b[4]][0] != agent]
+        return (banded(paths, self.widths, j, part, others),
+                close_by_line(paths, j, part, within_reach(near, part, CLOSE)))
+
+    def allows(self, trial: Sequence[Sequence[Point]], long: bool) -> bool:
+        """True when the bundle moved as in ``trial`` crosses no more lines, no segment of
+        it turns back sharply more often, runs longer along a frame (or comes to run along
+        one), as a band or beside another line. Off a ``long`` run (over ``LONG_RUN``) one
+        segment may run beside another line where the bundle then crosses fewer lines: a
+        crossing at a small angle for a crossing."""
+        if any(sharp(trial[j][max(m - 2, 0):m + 4]) > self.turns[j]
+               or along_frames(trial[j][m:m + 2], self.edges) > FRAME_RUN
+               or along_frames(trial[j][m - 1:m + 3], self.edges) > self.along[j] + 1e-9
+               for j, m in self.bundle):
+            return False
+        now = sum(self._crossings(trial, j, m) for j, m in self.bundle)
+        if now > self.crossed:
+            return False
+        if self.before is None:
+            self.before = {j: self._beside(self.paths, j, m) for j, m in self.bundle}
+        beside = 0
+        for j, m in self.bundle:
+            band, close = self._beside(trial, j, m)
+            if band > self.before[j][0] + 1e-9:
+                return False
+            beside += closer(self.before[j][1], close)
+        return beside <= (1 if long and now < self.crossed else 0)
