@@ -5,12 +5,14 @@ A line running along a household frame that cannot move off it alone
 away from the frame: lines of one card leaving it side by side, or lines of other agents
 within a band's reach along the same frame. Every way off the frame for the line nearest
 the frame then lands on its neighbour, or crosses it. :func:`bundles_off_frames` moves
-such a bundle (the segments nearly parallel to the run, each within ``BUNDLE_GAP`` of the
-one before it, farther from the frame, beside it over ``BUNDLE_RUN`` units) all by the same
-step away from the frame, so their spacing stays, where every moved segment and the two it
-joins stay clear of every box, the bundle crosses no more lines, runs no longer as a band
-with another line nor beside one where it did not, turns back sharply no more often and no
-segment of it comes to run along a frame.
+such a bundle (the segments nearly parallel to the run, each within ``BUNDLE_GAP`` of one
+already in it, farther from the frame, beside it over ``BUNDLE_RUN`` units) all by the same
+step away from the frame, the segments joining each keeping their directions, so the lines
+keep their spacing and order, where every moved segment and the two it joins stay clear of
+every box, the bundle crosses no more lines, makes no new band with a line of another agent
+(as the bands measure counts them), runs beside no line outside it where it did not (off a
+run over ``LONG_RUN`` one segment may, where the bundle then crosses fewer lines), turns
+back sharply no more often and no segment of it comes to run along a frame.
 """
 
 from __future__ import annotations
