@@ -11,7 +11,10 @@ away from the edge, the least of ``STEPS`` that brings it out of that reach, whe
 moved segment and the two it joins stay clear of every box, cross no more lines (at most
 ``MORE_CROSSINGS`` more off a run over ``LONG_RUN``: the fewest found) and run no longer
 as a band with other lines, nor beside one where they did not; of those, the way running
-least beside other lines (within ``BESIDE``).
+least beside other lines (within ``BESIDE``). A segment slanted off from one end has its
+other end moved off too where that is allowed and leaves it nearer the frame for less. The
+runs that stay are returned for :mod:`.systemogram_frame_bundle`, which moves them with the
+lines beside them.
 """
 
 from __future__ import annotations

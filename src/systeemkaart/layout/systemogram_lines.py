@@ -307,7 +307,9 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     and a line running beside another agent's its own track
     (:func:`~systeemkaart.layout.systemogram_tracks.own_tracks`). Then a segment that runs
     along a household frame moves off it
-    (:func:`~systeemkaart.layout.systemogram_frame_clear.off_frames`), and lines into one
+    (:func:`~systeemkaart.layout.systemogram_frame_clear.off_frames`), or with the lines
+    beside it where it cannot alone
+    (:func:`~systeemkaart.layout.systemogram_frame_bundle.bundles_off_frames`), and lines into one
     person that cross or touch on their last way to it drop their bends there
     (:func:`~systeemkaart.layout.systemogram_touch.untouch`). Last, an arrowhead
     that points along its person's outline gets a leg that points it at the person
