@@ -190,8 +190,17 @@ def _clear_of(candidates: list[list[float]], lines: list[ChildPlace],
             if a[0] == b[0] and abs(a[0] - centre) < _END_REACH + KEEP_OFF]
     if all(owners == {parents} for *_, parents in near):
         return candidates[0]  # nothing of another union beside the ends
+    # the stretches of other lines in the box where the spreads differ (from a twin's
+    # slant's top or the bar on): those further out cross every spread's lines alike
+    slants = [c.points[-2][0] for c in lines if c.points[-2][0] != c.points[-1][0]]
+    left = min([centre - _END_REACH - KEEP_OFF, *slants])
+    right = max([centre + _END_REACH + KEEP_OFF, *slants])
+    high = min(c.points[-2][1] for c in lines)
+    low = max(c.points[-1][1] for c in lines)
     others = [(a, b, c.parents) for c in children if c.child != child
-              for a, b in itertools.pairwise(c.points)]
+              for a, b in itertools.pairwise(c.points)
+              if min(a[0], b[0]) < right and max(a[0], b[0]) > left
+              and min(a[1], b[1]) <= low and max(a[1], b[1]) >= high]
     best, best_key = candidates[0], (math.inf, math.inf, math.inf)
     for offsets in candidates:
         gap, on, beside, crossed = math.inf, 0, 0, 0
