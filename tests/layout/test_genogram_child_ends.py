@@ -136,7 +136,7 @@ def test_spread_ends_keep_off_a_stem_without_crossing_it() -> None:
         == [-7.5, 0.0]
 
 
-def test_spread_ends_leave_the_order_of_a_crowd_family() -> None:
+def test_spread_ends_keep_the_order_of_a_crowd_family() -> None:
     """Generated family 185 of the older crowd bench (drawn with Dutch labels at its
     date): ``swt-4`` has an adopted line from n-1 and opa-3 and a step line from 05 in.
     Spreading their ends to keep off the stem of n-1 and 05 beside them once crossed that
