@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Final
 
-from . import Point
+from . import Point, proper_cross
 from .genogram_places import ChildPlace, Work, small_kind, top_depth
 from .genogram_route import FAMILY_HALF
 
@@ -171,12 +171,17 @@ def spread_child_ends(work: Work, children: list[ChildPlace]) -> None:
 
 def _clear_of(candidates: list[list[float]], lines: list[ChildPlace],
               children: list[ChildPlace], child: str) -> list[float]:
-    """The first of the ``candidates`` (offsets of the ends of ``lines``, in order) whose
-    last stretches straight down keep :data:`KEEP_OFF` from the upright stretches of the
-    family lines of other unions that run beside them (a union's stem coming down past
-    the bar a line leaves: there the two would read as one line, a child of the wrong
-    couple); else the one that keeps furthest from them. The lines into ``child`` and
-    those of one union with a moved line are not compared with it: they part by design."""
+    """Of the ``candidates`` (offsets of the ends of ``lines``, in order), the one with the
+    fewest last stretches straight down on an upright family line of another union (closer
+    than :data:`_BESIDE`: they run as one); then the one whose moved stretches cross the
+    fewest family lines of other unions, a last stretch within :data:`KEEP_OFF` of such an
+    upright counting as one crossing more (a union's stem coming down past the bar a line
+    leaves: the two read as one line, a child of the wrong couple); then the first that
+    keeps :data:`KEEP_OFF` from such stems, else the one that keeps furthest from them.
+    The search of orders judges every layout it tries with its ends spread so: a spread
+    that kept a line off a stem by crossing it made an order cost a crossing more than it
+    needs and sent the search to another. The lines into ``child`` and those of one union
+    with a moved line are not compared with it: they part by design."""
     owners = {c.parents for c in lines}
     centre = lines[0].points[-1][0]
     near = [(a[0], min(a[1], b[1]), max(a[1], b[1]), c.parents)
@@ -185,22 +190,48 @@ def _clear_of(candidates: list[list[float]], lines: list[ChildPlace],
             if a[0] == b[0] and abs(a[0] - centre) < _END_REACH + KEEP_OFF]
     if all(owners == {parents} for *_, parents in near):
         return candidates[0]  # nothing of another union beside the ends
-    best, best_gap = candidates[0], -1.0
+    # the stretches of other lines in the box where the spreads differ (from a twin's
+    # slant's top or the bar on): those further out cross every spread's lines alike
+    slants = [c.points[-2][0] for c in lines if c.points[-2][0] != c.points[-1][0]]
+    left = min([centre - _END_REACH - KEEP_OFF, *slants])
+    right = max([centre + _END_REACH + KEEP_OFF, *slants])
+    high = min(c.points[-2][1] for c in lines)
+    low = max(c.points[-1][1] for c in lines)
+    others = [(a, b, c.parents) for c in children if c.child != child
+              for a, b in itertools.pairwise(c.points)
+              if min(a[0], b[0]) < right and max(a[0], b[0]) > left
+              and min(a[1], b[1]) <= low and max(a[1], b[1]) >= high]
+    best, best_key = candidates[0], (math.inf, math.inf, math.inf)
     for offsets in candidates:
-        gap = math.inf
+        gap, on, beside, crossed = math.inf, 0, 0, 0
         for d, c in zip(offsets, lines, strict=True):
+            moved = _moved(c.points, d)
+            crossed += sum(parents != c.parents and proper_cross((p, q), (a, b))
+                           for p, q in itertools.pairwise(moved) for a, b, parents in others)
             (px, py), (qx, qy) = c.points[-2], c.points[-1]
             if px != qx:
                 continue
             x, top, bottom = qx + d, min(py, qy), max(py, qy)
-            gap = min([gap, *(abs(x - ox) for ox, lo, hi, parents in near
-                              if parents != c.parents
-                              and min(hi, bottom) - max(lo, top) > 1.0)])
-        if gap >= KEEP_OFF:
-            return offsets
-        if gap > best_gap:
-            best, best_gap = offsets, gap
+            line_gap = min([math.inf, *(abs(x - ox) for ox, lo, hi, parents in near
+                                        if parents != c.parents
+                                        and min(hi, bottom) - max(lo, top) > 1.0)])
+            on += line_gap < _BESIDE
+            beside += line_gap < KEEP_OFF
+            gap = min(gap, line_gap)
+        key = (on, crossed + beside, -min(gap, KEEP_OFF))
+        if key < best_key:
+            best, best_key = offsets, key
     return best
+
+
+def _moved(points: list[Point], d: float) -> list[Point]:
+    """The stretches of a line into a child that move when its end moves ``d`` off the
+    centre: the last (straight down, or a twin's slant), and the one before a last
+    stretch straight down (its bar, ending further along or short)."""
+    (px, py), (qx, qy) = points[-2], points[-1]
+    if px != qx:
+        return [(px, py), (qx + d, qy)]
+    return [*points[-3:-2], (px + d, py), (qx + d, qy)]
 
 
 def _covered(p: Point, q: Point, owner: list[tuple[Point, Point]]) -> float:
