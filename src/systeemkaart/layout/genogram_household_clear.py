@@ -36,7 +36,7 @@ Lines = tuple[list[AxisSegment], list[AxisSegment]]
 
 _ALONG: Final = 3.5
 """An outline's edge closer than this to a line running beside it reads as lying on it."""
-CLEAR: Final = 3.0
+CLEAR: Final = 6.0
 """Clear space an outline keeps from what an emotional line beside it draws."""
 _LEAST: Final = 6.0
 """The least distance from an emotional line's centre an outline keeps beside it (``NEAR``
