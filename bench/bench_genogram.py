@@ -57,7 +57,10 @@ from systeemkaart.io.yaml_json import load, save
 from systeemkaart.layout import genogram_dot
 from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_blocks import build_structure
-from systeemkaart.layout.genogram_household_clear import lines_along_outlines
+from systeemkaart.layout.genogram_household_clear import (
+    lines_along_outlines,
+    lines_close_to_outlines,
+)
 from systeemkaart.layout.genogram_quality import (
     bezier_points,
     crossing_points,
@@ -209,6 +212,7 @@ def ours(case: Case) -> dict[str, float]:
         "twins": len(twins_apart(case, layout)),
         "households": len(household_problems(layout)),
         "along_outline": len(lines_along_outlines(layout)),
+        "close_outline": len(lines_close_to_outlines(layout)),
     }
 
 
@@ -461,7 +465,8 @@ def quality() -> None:
     their ends' (see :mod:`systeemkaart.layout.genogram_clear`); ``tw``: twins apart;
     ``hh``: household outline problems. Below the table: emotional lines that run along a
     household outline or frame (see :mod:`systeemkaart.layout.genogram_household_clear`),
-    per pair."""
+    per pair, and those whose strokes come within 6 units of one, parallel, over 10 units
+    or more."""
     print(f"{'family':24} {'people':>6} | {'ours: struct':>12} {'all':>4} {'straight':>8} "
           f"{'lol':>3} {'crowd':>5} {'text':>4} {'tw':>2} {'hh':>2} {'ovl':>3} {'split':>5} | "
           f"{'dot: struct':>11} {'all':>4} {'split':>5}")
@@ -496,7 +501,8 @@ def quality() -> None:
           f"{t['ours_straight_family']:.0f}), crossing each other {t['ours_emo_emo']:.0f} "
           f"(drawn straight {t['ours_straight_emo']:.0f})")
     print(f"emotional lines running along a household outline or frame "
-          f"{t['ours_along_outline']:.0f}")
+          f"{t['ours_along_outline']:.0f}, within 6 units of one (by what the line draws, "
+          f"parallel, over 10+ units) {t['ours_close_outline']:.0f}")
 
 
 def speed(runs: int = 7) -> None:

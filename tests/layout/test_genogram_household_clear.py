@@ -14,12 +14,15 @@ from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import Box, Point, genogram_households
 from systeemkaart.layout.genogram import GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_household_clear import (
+    CLEAR,
     beside_outline,
     household_edges,
     lines_along_outlines,
+    lines_close_to_outlines,
 )
 from systeemkaart.layout.genogram_places import GenogramLayout, HouseholdPlace, RelationPlace
 from systeemkaart.layout.genogram_quality import household_problems
+from systeemkaart.layout.genogram_relations import drawn_half
 from systeemkaart.model import Case
 from tests.strategies import with_relations
 from tests.strategies_genogram import households
@@ -99,6 +102,47 @@ def test_lines_along_outlines_measures_frames_too() -> None:
     assert lines_along_outlines(_layout([(42.0, 5.0), (42.0, 55.0)], marks=[frame])) \
         == [(0, 0)]
     assert lines_along_outlines(_layout([(47.0, 5.0), (47.0, 55.0)], marks=[frame])) == []
+
+
+@pytest.mark.parametrize(("points", "expected"), [
+    ([(-7.0, 20.0), (-7.0, 80.0)], [(0, 0)]),  # a close line's strokes 5.1 units off
+    ([(7.0, 20.0), (7.0, 80.0)], [(0, 0)]),  # inside the household as well
+    ([(-8.0, 20.0), (-8.0, 80.0)], []),  # 6.1 units clear: apart
+    ([(-7.0, 20.0), (-7.0, 29.0)], []),  # beside it for 9 units only
+    ([(-20.0, 50.0), (50.0, 50.0)], []),  # crossing it, into the household
+    ([(-30.0, 20.0), (-20.0, 80.0)], []),  # slanting away past the edge
+    ([(-4.0, 0.0), (-9.0, 100.0)], [(0, 0)]),  # a few degrees off the edge
+])
+def test_lines_close_to_outlines_measures_the_clear_space(
+        points: list[Point], expected: list[tuple[int, int]]) -> None:
+    assert lines_close_to_outlines(_layout(points, _SQUARE)) == expected
+
+
+def test_the_fused_line_over_the_top_keeps_clear_of_the_outline() -> None:
+    """Persoon 15's fused line to Persoon 3 runs level over the top of the drawing, inside
+    the outline round Persoon 2 for about 70 units: with the top edge 7.8 units from its
+    middle (4.6 clear of its outer stroke) the dashes read as a fourth stroke."""
+    layout = _data_layout("crowd-corridor-over-child")
+    (household,) = layout.households
+    assert household.outline is not None
+    top = min(y for _x, y in household.outline)
+    fused = next(r for r in layout.relations if r.kind == "fused")
+    lefts = [x for x, _y in household.outline]
+    level = [(p, q) for p, q in zip(fused.points, fused.points[1:], strict=False)
+             if p[1] == q[1] and min(p[0], q[0]) < max(lefts) and max(p[0], q[0]) > min(lefts)]
+    assert level
+    for p, _q in level:
+        assert abs(p[1] - top) - drawn_half("fused") >= CLEAR
+    assert lines_close_to_outlines(layout) == []
+    assert household_problems(layout) == []
+
+
+@pytest.mark.parametrize("name", ["formaat-voorbeeld", "hoogbegaafd", "huisarts-steunfiguren",
+                                  "terug-naar-huis"])
+def test_example_outlines_keep_clear_of_the_lines_beside_them(name: str) -> None:
+    case = load(ROOT / "examples" / f"{name}.yaml")
+    layout = layout_genogram(case, GenogramOptions(lang="nl", at=case.as_of()))
+    assert lines_close_to_outlines(layout) == []
 
 
 def test_beside_outline_counts_what_runs_within_reach() -> None:

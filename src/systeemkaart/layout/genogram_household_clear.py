@@ -26,8 +26,9 @@ from .genogram_near import NEAR, Segment, line_segments, runs_along, stretch_wit
 from .genogram_places import AxisSegment, GenogramLayout, HouseholdPlace
 from .genogram_relations import drawn_half
 
-__all__ = ["Lines", "Slab", "along", "beside_outline", "emotional_reaches", "household_edges",
-           "lines_along_outlines", "outline_slabs", "slab_outline"]
+__all__ = ["CLEAR", "Lines", "Slab", "along", "beside_outline", "emotional_reaches",
+           "household_edges", "lines_along_outlines", "lines_close_to_outlines", "outline_slabs",
+           "slab_outline"]
 
 Slab = tuple[float, float, float, float]
 """One row of an outline: ``(y0, y1, x0, x1)``."""
@@ -37,7 +38,9 @@ Lines = tuple[list[AxisSegment], list[AxisSegment]]
 _ALONG: Final = 3.5
 """An outline's edge closer than this to a line running beside it reads as lying on it."""
 CLEAR: Final = 6.0
-"""Clear space an outline keeps from what an emotional line beside it draws."""
+"""Clear space an outline keeps from what an emotional line beside it draws: less, and the
+dashes read as one more stroke of the line (a fused line's three strokes and an edge 4.6
+units off read as four)."""
 _LEAST: Final = 6.0
 """The least distance from an emotional line's centre an outline keeps beside it (``NEAR``
 and a margin: the thinnest line still reads apart from the dashes)."""
@@ -80,6 +83,50 @@ def lines_along_outlines(layout: GenogramLayout) -> list[tuple[int, int]]:
                    for s in segs):
                 found.add((rel.index, index))
     return sorted(found)
+
+
+_PARALLEL_SINE: Final = 0.1
+"""Sine of the angle (about 6 degrees) below which a segment runs parallel to an edge (see
+:func:`lines_close_to_outlines`)."""
+_CLOSE_ALONG: Final = 10.0
+"""How long a stretch of a line parallel to an edge within :data:`CLEAR` of its strokes
+counts (see :func:`lines_close_to_outlines`)."""
+
+
+def lines_close_to_outlines(layout: GenogramLayout) -> list[tuple[int, int]]:
+    """The pairs ``(relation index, household index)`` where a segment of the emotional
+    line runs parallel to an edge of the household's outline or frames (within about 6
+    degrees) and its strokes (what it draws, see :func:`~.genogram_relations.drawn_half`)
+    come closer than :data:`CLEAR` to the edge over more than :data:`_CLOSE_ALONG` units:
+    where the dashes read as a stroke of the line, a wider test than
+    :func:`lines_along_outlines`, for the tests and the benchmark."""
+    shapes = [(hh.index, household_edges(hh)) for hh in layout.households]
+    found: set[tuple[int, int]] = set()
+    for rel in layout.relations:
+        reach = drawn_half(rel.kind) + CLEAR
+        for s in line_segments(rel.points):
+            (px, py), (qx, qy) = s
+            length = math.hypot(qx - px, qy - py)
+            if length == 0.0:
+                continue
+            for index, edges in shapes:
+                if (rel.index, index) not in found and any(
+                        _close_beside(s, length, t, reach) for t in edges):
+                    found.add((rel.index, index))
+    return sorted(found)
+
+
+def _close_beside(s: Segment, length: float, t: Segment, reach: float) -> bool:
+    """True when ``s`` (``length`` long) runs parallel to ``t`` closer than ``reach`` for
+    more than :data:`_CLOSE_ALONG` units (see :func:`lines_close_to_outlines`)."""
+    (px, py), (qx, qy) = s
+    (ax, ay), (bx, by) = t
+    tl = math.hypot(bx - ax, by - ay)
+    if tl == 0.0 or abs((qx - px) * (by - ay) - (qy - py) * (bx - ax)) > \
+            _PARALLEL_SINE * length * tl:
+        return False
+    span = stretch_within(s, t, reach, closed=False)
+    return span is not None and (span[1] - span[0]) * length > _CLOSE_ALONG
 
 
 def _meets(s: Segment, box: Box) -> bool:
