@@ -135,3 +135,20 @@ def test_professional_13s_bundle_keeps_off_the_upper_frame() -> None:
     low3 = min(y for _, y in lines["p3"] if y > below)
     low5 = min(y for _, y in lines["p5"] if y > below)
     assert low3 < low5
+
+
+def test_professional_38s_slant_and_18s_line_keep_off_the_upper_frame() -> None:
+    """In the bench's 40-agent network of seed 0, Professional 38's line to Persoon 0,
+    slanted off the upper household's frame from its card's end, still ran within
+    ``FRAME_NEAR`` of it over its last 48 units, with Professional 18's line to Persoon 1
+    beside it: now they move together, Professional 38's line keeps out of the frame's
+    reach, and the two make no band."""
+    lay = layout_systemogram(network(0, 12, 40))
+    frames = [h.frame for h in lay.households]
+    lines = {(src, tgt): list(pts) for src, tgt, pts in routed_ends(lay.links, lay.people)}
+    over = lines[("a38", "p0")]
+    assert _run_along(over, frames) == 0.0
+    beside = lines[("a18", "p1")]
+    gap = BAND_GAP + 3.0  # the double line's and the plain line's half widths, rounded up
+    assert sum(close_length(p, q, c, d, gap, (), CLOSE_END) for p, q in pairwise(over)
+               for c, d in pairwise(beside)) <= BAND_RUN

@@ -26,6 +26,7 @@ from .systemogram_close import NEAR_PARALLEL, close_length, close_span, frame_ed
 from .systemogram_frame_clear import (
     FRAME_NEAR,
     FRAME_RUN,
+    LEFT_RUN,
     LONG_RUN,
     Run,
     along_frames,
@@ -47,7 +48,7 @@ from .systemogram_tracks import (
 )
 
 __all__ = ["ALONG", "BUNDLE_GAP", "BUNDLE_MOST", "BUNDLE_RUN", "BUNDLE_STEPS", "BUNDLE_TRIES",
-           "JOIN_GROWTH", "bundle_of", "bundles_off_frames"]
+           "JOIN_GROWTH", "LEFT_ALONG", "bundle_of", "bundles_off_frames"]
 
 BUNDLE_GAP = 12.0
 """Distance (units) within which a segment beside the last of a bundle, farther from the
@@ -62,6 +63,13 @@ corridor of lines the router chose than lines of one card."""
 ALONG = math.sin(math.radians(6.0))
 """Sine of the largest angle between a segment of a bundle and the run it moves with: one
 more slanted turns across the others' ways at its ends when moved with them."""
+
+LEFT_ALONG = NEAR_PARALLEL
+"""Sine of the largest angle between a segment of a bundle and a run left along a frame
+(a segment :func:`~.systemogram_frame_clear.off_frames` slanted off it from one end, or
+moved off it by too little): such a run meets the line beside it at a wider angle, the
+line's own slant and the run's added (Professional 38's line into Persoon 0 of the
+40-agent network of seed 0 and Professional 18's beside it, 12 degrees apart)."""
 
 BUNDLE_STEPS = tuple(float(s) for s in range(5, 25))
 """Distances (units) a bundle is tried away from the frame, a unit apart: the lines beside
@@ -94,34 +102,44 @@ def bundles_off_frames(router: Router, paths: list[list[Point]],
     edges = frame_edges(frames)
     moved = 0
     for run, i, k, edge in runs:
-        if not _still_along(paths[i], k, edge):
+        now = _along_edge(paths[i], k, edge)
+        if now <= LEFT_RUN:
             continue  # a bundle moved before took it along
-        members = bundle_of(paths, ends, i, k, edge, firsts, kept)
+        left = now <= FRAME_RUN  # a slant or step off the frame that left it within reach
+        members = bundle_of(paths, ends, i, k, edge, firsts, kept,
+                            LEFT_ALONG if left else ALONG)
+        goal = 0.0 if left else FRAME_RUN
         if len(members) > 1 and _move_bundle(router, paths, ends, widths, skips, members,
-                                             edge, edges, run):
+                                             edge, edges, run, goal):
             moved += 1
     return moved
 
 
-def _still_along(path: Sequence[Point], k: int, edge: tuple[Point, Point]) -> bool:
-    """True when segment ``k`` of ``path`` still runs along ``edge`` over ``FRAME_RUN``."""
-    return k + 1 < len(path) and close_length(path[k], path[k + 1], *edge, FRAME_NEAR, (),
-                                              0.0) > FRAME_RUN
+def _along_edge(path: Sequence[Point], k: int, edge: tuple[Point, Point]) -> float:
+    """How long segment ``k`` of ``path`` runs along ``edge`` (within ``FRAME_NEAR``,
+    nearly parallel); 0 where the path has no such segment any more."""
+    if k + 1 >= len(path):
+        return 0.0
+    return close_length(path[k], path[k + 1], *edge, FRAME_NEAR, (), 0.0)
 
 
 def _away(a: Point, b: Point, edge: tuple[Point, Point]) -> tuple[float, float]:
-    """The unit normal of segment ``a``-``b`` pointing away from the frame ``edge``."""
+    """The unit normal of segment ``a``-``b`` pointing away from the frame ``edge``: to
+    the side of the edge's line the segment's middle lies on (judged by the edge's own
+    normal, as a slanted segment's normal meets the edge's line far from the segment)."""
     length = math.dist(a, b)
     nx, ny = -(b[1] - a[1]) / length, (b[0] - a[0]) / length
     mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-    c = edge[0]
-    side = 1.0 if (mid[0] - c[0]) * nx + (mid[1] - c[1]) * ny >= 0 else -1.0
-    return side * nx, side * ny
+    c, e = edge
+    ex, ey = -(e[1] - c[1]), e[0] - c[0]  # the edge's normal
+    out = 1.0 if (mid[0] - c[0]) * ex + (mid[1] - c[1]) * ey >= 0 else -1.0
+    side = 1.0 if nx * ex + ny * ey >= 0 else -1.0
+    return out * side * nx, out * side * ny
 
 
 def bundle_of(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]], i: int,
-              k: int, edge: tuple[Point, Point], firsts: Sequence[int], kept: Sequence[int]
-              ) -> list[Member]:
+              k: int, edge: tuple[Point, Point], firsts: Sequence[int], kept: Sequence[int],
+              along: float = ALONG) -> list[Member]:
     """Segment ``k`` of line ``i`` (running along the frame ``edge``) and the segments of
     other lines beside it on the side away from the frame: each nearly parallel to it,
     within ``BUNDLE_GAP`` of a segment already in the bundle and farther from the frame,
@@ -142,7 +160,7 @@ def bundle_of(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
     for j, path in enumerate(paths):
         if j == i:
             continue
-        bound = NEAR_PARALLEL if ends[j][0] == ends[i][0] else ALONG
+        bound = NEAR_PARALLEL if ends[j][0] == ends[i][0] else along
         for m in range(max(firsts[j], 1), len(path) - max(kept[j], 1) - 1):
             c, d = path[m], path[m + 1]
             if max(c[0], d[0]) < x0 or min(c[0], d[0]) > x1 \
@@ -192,13 +210,14 @@ def _beyond(c: Point, d: Point, p: Point, q: Point, offset: Callable[[Point], fl
 def _move_bundle(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
                  widths: Sequence[float], skips: Sequence[Sequence[str]],
                  members: Sequence[Member], edge: tuple[Point, Point],
-                 edges: Sequence[tuple[Point, Point]], run: float) -> bool:
+                 edges: Sequence[tuple[Point, Point]], run: float, goal: float) -> bool:
     """Move the first two of ``members`` (the first along the frame ``edge``), else the
     first three, and so on, away from the edge by the least of ``BUNDLE_STEPS`` that takes
     the first out of the frames' reach and is allowed (see the module), trying at most
     ``BUNDLE_TRIES`` steps from there; True if moved."""
     i, k = members[0]
     nx, ny = _away(paths[i][k], paths[i][k + 1], edge)
+    hinge = _farther(paths[i][k], paths[i][k + 1], edge) if goal < FRAME_RUN else None
     wide = BESIDE + max(widths, default=0.0)
     region = [p for j, m in members for p in paths[j][m - 1:m + 3]]
     nearby = boxed(near_segments(paths, -1, region, BUNDLE_STEPS[-1] + JOIN_GROWTH + wide))
@@ -207,8 +226,8 @@ def _move_bundle(router: Router, paths: list[list[Point]], ends: Sequence[tuple[
         judge = _Judge(paths, ends, widths, bundle, nearby, wide, edges)
         tried = 0
         for step in BUNDLE_STEPS:
-            trial = _moved(paths, bundle, step * nx, step * ny)
-            if along_frames(trial[i][k:k + 2], edges) > FRAME_RUN:
+            trial = _moved(paths, bundle, step * nx, step * ny, hinge)
+            if along_frames(trial[i][k:k + 2], edges) > goal:
                 continue  # not yet out of the frame's reach: a step farther may be
             tried += 1
             if tried > BUNDLE_TRIES:
@@ -222,19 +241,36 @@ def _move_bundle(router: Router, paths: list[list[Point]], ends: Sequence[tuple[
     return False
 
 
-def _moved(paths: Sequence[list[Point]], bundle: Sequence[Member], dx: float, dy: float
-           ) -> list[list[Point]]:
+def _moved(paths: Sequence[list[Point]], bundle: Sequence[Member], dx: float, dy: float,
+           hinge: int | None = None) -> list[list[Point]]:
     """``paths`` with the segments of ``bundle`` moved by (``dx``, ``dy``), the segments
-    joining each kept in their directions (:func:`_on_lane`); the other paths shared."""
+    joining each kept in their directions (:func:`_on_lane`); the other paths shared. Where
+    ``hinge`` is given (0 or 1), that end of the first segment stays, the segment turning
+    about it: a slant left along a frame at its other end only."""
     trial = list(paths)
-    for j, m in bundle:
+    for n, (j, m) in enumerate(bundle):
         path = list(paths[j])
         a2 = (path[m][0] + dx, path[m][1] + dy)
         b2 = (path[m + 1][0] + dx, path[m + 1][1] + dy)
-        path[m], path[m + 1] = (_on_lane(path[m - 1], path[m], a2, b2),
-                                _on_lane(path[m + 2], path[m + 1], a2, b2))
+        if n == 0 and hinge == 0:
+            a2 = path[m]
+        elif n == 0 and hinge == 1:
+            b2 = path[m + 1]
+        path[m], path[m + 1] = (path[m] if a2 == path[m] else _on_lane(path[m - 1], path[m],
+                                                                       a2, b2),
+                                path[m + 1] if b2 == path[m + 1] else _on_lane(
+                                    path[m + 2], path[m + 1], a2, b2))
         trial[j] = path
     return trial
+
+
+def _farther(a: Point, b: Point, edge: tuple[Point, Point]) -> int:
+    """Which end of segment ``a``-``b`` (0 or 1) lies farther from the line of ``edge``."""
+    c, e = edge
+    ex, ey = -(e[1] - c[1]), e[0] - c[0]
+    da = abs((a[0] - c[0]) * ex + (a[1] - c[1]) * ey)
+    db = abs((b[0] - c[0]) * ex + (b[1] - c[1]) * ey)
+    return 0 if da >= db else 1
 
 
 def _on_lane(out: Point, end: Point, a: Point, b: Point) -> Point:

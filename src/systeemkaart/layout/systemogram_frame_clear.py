@@ -37,9 +37,9 @@ from .systemogram_tracks import (
     within_reach,
 )
 
-__all__ = ["CROSS_RUN", "FRAME_NEAR", "FRAME_RUN", "FRAME_TRIES", "LONG_RUN", "MORE_CROSSINGS",
-           "STEPS", "Run", "along_frames", "banded", "close_by_line", "closer", "off_frames",
-           "sharp"]
+__all__ = ["CROSS_RUN", "FRAME_NEAR", "FRAME_RUN", "FRAME_TRIES", "LEFT_RUN", "LONG_RUN",
+           "MORE_CROSSINGS", "STEPS", "Run", "along_frames", "banded", "close_by_line", "closer",
+           "off_frames", "sharp"]
 
 FRAME_NEAR = 12.0
 """Distance (units, line to frame edge) within which a line nearly parallel to a household
@@ -53,6 +53,10 @@ not: a crossing at a small angle, no band."""
 LONG_RUN = 120.0
 """Length (units) of a run along a frame over which a line reads as part of the frame
 however it ends: worth a crossing more (see ``MORE_CROSSINGS``)."""
+LEFT_RUN = 40.0
+"""Length (units) a moved segment may still run along a frame (a slant off it from one
+end, or a step that left it within reach for less than ``FRAME_RUN``) before it goes to
+the bundle pass with the lines beside it."""
 MORE_CROSSINGS = 1
 """Most crossings a segment running along a frame over ``LONG_RUN`` units may gain when
 moved off it: a line read as the frame misleads more than one crossing more (fewer are
@@ -102,6 +106,9 @@ def off_frames(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
     for run, i, k, edge in runs[:FRAME_TRIES]:
         if _move_off(router, paths, ends, widths, skips, i, k, edge, edges, run):
             moved += 1
+            left = close_length(paths[i][k], paths[i][k + 1], *edge, FRAME_NEAR, (), 0.0)
+            if left > LEFT_RUN and stayed is not None:
+                stayed.append((left, i, k, edge))
         elif stayed is not None:
             stayed.append((run, i, k, edge))
     return moved
