@@ -12,7 +12,10 @@ keep their spacing and order, where every moved segment and the two it joins sta
 every box, the bundle crosses no more lines, makes no new band with a line of another agent
 (as the bands measure counts them), runs beside no line outside it where it did not (off a
 run over ``LONG_RUN`` one segment may, where the bundle then crosses fewer lines), turns
-back sharply no more often and no segment of it comes to run along a frame.
+back sharply no more often and no segment of it comes to run along a frame. A segment
+:func:`~.systemogram_frame_clear.off_frames` moved but left along a frame over ``LEFT_RUN``
+(a slant off it from one end) turns about its end farther from the frame instead, until it
+is out of the frame's reach, its bundle taken within ``LEFT_ALONG`` of it.
 """
 
 from __future__ import annotations
@@ -94,8 +97,9 @@ def bundles_off_frames(router: Router, paths: list[list[Point]],
                        skips: Sequence[Sequence[str]], firsts: Sequence[int],
                        kept: Sequence[int], frames: Sequence[Box], runs: Sequence[Run]) -> int:
     """Move, in place, the bundle of each of ``runs`` (segments along a frame that did not
-    move off it alone) away from its frame edge by the least of ``BUNDLE_STEPS`` that brings the
-    run out of the frame's reach, where that is allowed (see the module). Arguments as
+    move off it alone, or were left along it) away from its frame edge by the least of
+    ``BUNDLE_STEPS`` that brings the run out of the frame's reach, where that is allowed
+    (see the module). Arguments as
     :func:`~.systemogram_frame_clear.off_frames` takes them. Returns the bundles moved.
     O(L · s) to find each bundle, and at most ``len(BUNDLE_STEPS)`` ways of O(B · L · s) tried
     for a bundle of B segments."""
@@ -212,9 +216,10 @@ def _move_bundle(router: Router, paths: list[list[Point]], ends: Sequence[tuple[
                  members: Sequence[Member], edge: tuple[Point, Point],
                  edges: Sequence[tuple[Point, Point]], run: float, goal: float) -> bool:
     """Move the first two of ``members`` (the first along the frame ``edge``), else the
-    first three, and so on, away from the edge by the least of ``BUNDLE_STEPS`` that takes
-    the first out of the frames' reach and is allowed (see the module), trying at most
-    ``BUNDLE_TRIES`` steps from there; True if moved."""
+    first three, and so on, away from the edge by the least of ``BUNDLE_STEPS`` that leaves
+    the first along the frames for no more than ``goal`` units (``FRAME_RUN``, or 0 for a
+    run left along a frame, which turns about its farther end) and is allowed (see the
+    module), trying at most ``BUNDLE_TRIES`` steps from there; True if moved."""
     i, k = members[0]
     nx, ny = _away(paths[i][k], paths[i][k + 1], edge)
     hinge = _farther(paths[i][k], paths[i][k + 1], edge) if goal < FRAME_RUN else None

@@ -13,8 +13,8 @@ moved segment and the two it joins stay clear of every box, cross no more lines 
 as a band with other lines, nor beside one where they did not; of those, the way running
 least beside other lines (within ``BESIDE``). A segment slanted off from one end has its
 other end moved off too where that is allowed and leaves it nearer the frame for less. The
-runs that stay are returned for :mod:`.systemogram_frame_bundle`, which moves them with the
-lines beside them.
+runs that stay, and the moved segments still along a frame over ``LEFT_RUN``, are returned
+for :mod:`.systemogram_frame_bundle`, which moves them with the lines beside them.
 """
 
 from __future__ import annotations
@@ -88,10 +88,11 @@ def off_frames(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
     module). ``paths`` run from each agent, ``ends`` are their (agent, target), ``widths``
     how wide each is drawn, ``skips`` the boxes each may pass, ``firsts`` each path's first
     point that may move, ``kept`` how many points at each path's end stay (its fan into a
-    port). Returns the segments moved; the runs tried and not moved are added to
-    ``stayed`` (where given). O(L · s · E) to find the runs, for L lines of s segments and
-    E frame edges; at most ``FRAME_TRIES`` runs (the longest) are tried, each in at most
-    ``3 · len(STEPS)`` ways of O(L · s)."""
+    port). Returns the segments moved; the runs tried and not moved, and the moved
+    segments still along a frame over ``LEFT_RUN``, are added to ``stayed`` (where given).
+    O(L · s · E) to find the runs, for L lines of s segments and E frame edges; at most
+    ``FRAME_TRIES`` runs (the longest) are tried, each in at most ``3 · len(STEPS)`` ways
+    of O(L · s)."""
     edges = frame_edges(frames)
     runs: list[Run] = []
     for i, path in enumerate(paths):
