@@ -25,13 +25,13 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from . import Box, Point
-from .systemogram_close import NEAR_PARALLEL, close_length, close_span, frame_edges
+from .systemogram_close import NEAR_PARALLEL, close_span, frame_edges
 from .systemogram_frame_clear import (
-    FRAME_NEAR,
     FRAME_RUN,
     LEFT_RUN,
     LONG_RUN,
     Run,
+    along_edge,
     along_frames,
     banded,
     close_by_line,
@@ -44,6 +44,7 @@ from .systemogram_tracks import (
     CLOSE,
     Boxed,
     boxed,
+    boxed_within,
     clear_at_margins,
     crossings_near,
     near_segments,
@@ -91,7 +92,6 @@ Member = tuple[int, int]
 """A segment of a bundle: its line and its index in the line."""
 
 
-
 def bundles_off_frames(router: Router, paths: list[list[Point]],
                        ends: Sequence[tuple[str, str]], widths: Sequence[float],
                        skips: Sequence[Sequence[str]], firsts: Sequence[int],
@@ -106,7 +106,7 @@ def bundles_off_frames(router: Router, paths: list[list[Point]],
     edges = frame_edges(frames)
     moved = 0
     for run, i, k, edge in runs:
-        now = _along_edge(paths[i], k, edge)
+        now = along_edge(paths[i], k, edge)
         if now <= LEFT_RUN:
             continue  # a bundle moved before took it along
         left = now <= FRAME_RUN  # a slant or step off the frame that left it within reach
@@ -117,14 +117,6 @@ def bundles_off_frames(router: Router, paths: list[list[Point]],
                                              edge, edges, run, goal):
             moved += 1
     return moved
-
-
-def _along_edge(path: Sequence[Point], k: int, edge: tuple[Point, Point]) -> float:
-    """How long segment ``k`` of ``path`` runs along ``edge`` (within ``FRAME_NEAR``,
-    nearly parallel); 0 where the path has no such segment any more."""
-    if k + 1 >= len(path):
-        return 0.0
-    return close_length(path[k], path[k + 1], *edge, FRAME_NEAR, (), 0.0)
 
 
 def _away(a: Point, b: Point, edge: tuple[Point, Point]) -> tuple[float, float]:
@@ -296,14 +288,6 @@ def _on_lane(out: Point, end: Point, a: Point, b: Point) -> Point:
     return met if t > 0.1 and math.dist(met, moved) <= JOIN_GROWTH else moved
 
 
-def _within_boxed(near: Sequence[Boxed], part: Sequence[Point], reach: float) -> list[Boxed]:
-    """The boxed segments of ``near`` whose boxes come within ``reach`` of the box of
-    ``part`` (as :func:`~.systemogram_tracks.within_reach`, kept boxed)."""
-    x0, x1 = min(p[0] for p in part) - reach, max(p[0] for p in part) + reach
-    y0, y1 = min(p[1] for p in part) - reach, max(p[1] for p in part) + reach
-    return [b for b in near if not (b[1] < x0 or b[0] > x1 or b[3] < y0 or b[2] > y1)]
-
-
 class _Judge:
     """Judges the ways a ``bundle`` of ``paths`` is moved (see the module) against the
     segments ``nearby`` (boxed, of every line, where any way tried may reach): the lines
@@ -328,7 +312,7 @@ class _Judge:
         part = paths[j][m - 1:m + 3]
         mine = boxed([(j2, c, d) for j2, _ in self.bundle if j2 != j
                       for c, d in pairwise(paths[j2])])
-        return (crossings_near(part, _within_boxed(self.fixed, part, 0.0))
+        return (crossings_near(part, boxed_within(self.fixed, part, 0.0))
                 + crossings_near(part, mine))
 
     def _beside(self, paths: Sequence[Sequence[Point]], j: int, m: int
@@ -338,7 +322,7 @@ class _Judge:
         they run within ``CLOSE`` of each line outside the bundle."""
         part = paths[j][m - 1:m + 3]
         agent = self.ends[j][0]
-        near = _within_boxed(self.fixed, part, self.wide)
+        near = boxed_within(self.fixed, part, self.wide)
         others = [(b[4], b[5], b[6]) for b in near if self.ends[b[4]][0] != agent]
         return (banded(paths, self.widths, j, part, others),
                 close_by_line(paths, j, part, within_reach(near, part, CLOSE)))

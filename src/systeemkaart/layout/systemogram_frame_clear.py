@@ -38,8 +38,8 @@ from .systemogram_tracks import (
 )
 
 __all__ = ["CROSS_RUN", "FRAME_NEAR", "FRAME_RUN", "FRAME_TRIES", "LEFT_RUN", "LONG_RUN",
-           "MORE_CROSSINGS", "STEPS", "Run", "along_frames", "banded", "close_by_line", "closer",
-           "off_frames", "sharp"]
+           "MORE_CROSSINGS", "STEPS", "Run", "along_edge", "along_frames", "banded",
+           "close_by_line", "closer", "off_frames", "sharp"]
 
 FRAME_NEAR = 12.0
 """Distance (units, line to frame edge) within which a line nearly parallel to a household
@@ -67,9 +67,21 @@ FRAME_TRIES = 8
 """Most runs along frames tried in one drawing, the longest first: a bounded cost (the
 bench's 40-agent networks have some 6)."""
 
+_Score = tuple[float, float, float, float]
+"""How a way off a frame scores (see :func:`_move_off`): crossings more, run beside other
+lines, run along frames, step; the least is best."""
+
 Run = tuple[float, int, int, tuple[Point, Point]]
 """A segment running along a frame: how long (units), its line, its index in the line and
 the frame edge it runs along."""
+
+
+def along_edge(path: Sequence[Point], k: int, edge: tuple[Point, Point]) -> float:
+    """How long segment ``k`` of ``path`` runs along ``edge`` (within ``FRAME_NEAR``,
+    nearly parallel); 0 where the path has no such segment any more."""
+    if k + 1 >= len(path):
+        return 0.0
+    return close_length(path[k], path[k + 1], *edge, FRAME_NEAR, (), 0.0)
 
 
 def along_frames(part: Sequence[Point], edges: Sequence[tuple[Point, Point]]) -> float:
@@ -107,7 +119,7 @@ def off_frames(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
     for run, i, k, edge in runs[:FRAME_TRIES]:
         if _move_off(router, paths, ends, widths, skips, i, k, edge, edges, run):
             moved += 1
-            left = close_length(paths[i][k], paths[i][k + 1], *edge, FRAME_NEAR, (), 0.0)
+            left = along_edge(paths[i], k, edge)
             if left > LEFT_RUN and stayed is not None:
                 stayed.append((left, i, k, edge))
         elif stayed is not None:
@@ -153,9 +165,8 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
     most = MORE_CROSSINGS if run > LONG_RUN else 0
     window = path[max(k - 2, 0):k + 4]  # old and the points either side of it
     turns = sharp(window)
-    Score = tuple[float, float, float, float]
 
-    def judge(a2: Point, b2: Point, step: float, bound: Score | None) -> Score | None:
+    def judge(a2: Point, b2: Point, step: float, bound: _Score | None) -> _Score | None:
         """The score of the way with the segment at ``a2``-``b2`` (moved ``step``), or
         ``None`` where it is not allowed or scores no better than ``bound``."""
         new = [path[k - 1], a2, b2, path[k + 2]]
@@ -178,7 +189,7 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
             return None
         return score
 
-    best: tuple[Score, Point, Point, float, float] | None = None
+    best: tuple[_Score, Point, Point, float, float] | None = None
     for step in STEPS:
         dx, dy = side * step * nx, side * step * ny
         for ta, tb in ((1.0, 1.0), (1.0, 0.0), (0.0, 1.0)):  # both ends, or one: a slant
@@ -200,11 +211,10 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
     return True
 
 
-def _eased(best: tuple[tuple[float, float, float, float], Point, Point, float, float],
-           judge: Callable[[Point, Point, float, tuple[float, float, float, float] | None],
-                           tuple[float, float, float, float] | None],
+def _eased(best: tuple[_Score, Point, Point, float, float],
+           judge: Callable[[Point, Point, float, _Score | None], _Score | None],
            a: Point, b: Point, away: tuple[float, float]
-           ) -> tuple[tuple[float, float, float, float], Point, Point, float, float]:
+           ) -> tuple[_Score, Point, Point, float, float]:
     """The slant ``best`` (the segment ``a``-``b`` moved off the frame at one end only)
     with its other end moved off too, by the least of ``STEPS`` under the first end's that
     leaves the way nearer the frame for less and crossing and running beside lines no more

@@ -45,9 +45,9 @@ from .systemogram_route import MARGIN, TIGHT, Router
 from .systemogram_shift import SAME, TRACK_GAP, Lines, spacing
 
 __all__ = ["CLOSE", "CROWDED_TRIES", "LONG_RUN", "RUN_TRIES", "STEPS", "TRACK_GAP",
-           "TRIES", "Boxed", "beside_length", "boxed", "clear_at_margins", "crossings_near",
-           "extent", "near_segments", "own_tracks", "separate_tracks", "spacing",
-           "within_reach"]
+           "TRIES", "Boxed", "beside_length", "boxed", "boxed_within", "clear_at_margins",
+           "crossings_near", "extent", "near_segments", "own_tracks", "separate_tracks",
+           "spacing", "within_reach"]
 
 TRIES = 400
 """Most new ways weighed in one drawing (each line with all its tracks moved, then each
@@ -246,13 +246,17 @@ def near_segments(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point
                   reach: float) -> list[tuple[int, Point, Point]]:
     """The segments (line, start, end) of lines other than ``i`` whose boxes come within
     ``reach`` of the box of ``part``: O(L · s), a box test each."""
-    x0, x1 = min(p[0] for p in part) - reach, max(p[0] for p in part) + reach
-    y0, y1 = min(p[1] for p in part) - reach, max(p[1] for p in part) + reach
+    x0, x1, y0, y1 = _reach_box(part, reach)
     return [(j, c, d) for j, other in enumerate(paths) if j != i
             for c, d in pairwise(other)
             if not (max(c[0], d[0]) < x0 or min(c[0], d[0]) > x1
                     or max(c[1], d[1]) < y0 or min(c[1], d[1]) > y1)]
 
+
+def _reach_box(part: Sequence[Point], reach: float) -> tuple[float, float, float, float]:
+    """The least and most x, least and most y of the box of ``part`` grown by ``reach``."""
+    return (min(p[0] for p in part) - reach, max(p[0] for p in part) + reach,
+            min(p[1] for p in part) - reach, max(p[1] for p in part) + reach)
 
 
 Boxed = tuple[float, float, float, float, int, Point, Point]
@@ -272,10 +276,16 @@ def within_reach(near: Sequence[Boxed], part: Sequence[Point], reach: float
     """The segments of ``near`` (line, start, end) whose boxes come within ``reach`` of the
     box of ``part``: those a measure of ``part`` within ``reach`` may find (as
     :func:`near_segments` finds them among all the lines)."""
-    x0, x1 = min(p[0] for p in part) - reach, max(p[0] for p in part) + reach
-    y0, y1 = min(p[1] for p in part) - reach, max(p[1] for p in part) + reach
+    x0, x1, y0, y1 = _reach_box(part, reach)
     return [(j, c, d) for a0, a1, b0, b1, j, c, d in near
             if not (a1 < x0 or a0 > x1 or b1 < y0 or b0 > y1)]
+
+
+def boxed_within(near: Sequence[Boxed], part: Sequence[Point], reach: float) -> list[Boxed]:
+    """The segments of ``near`` whose boxes come within ``reach`` of the box of ``part``,
+    kept boxed (as :func:`within_reach` finds them): for a region judged many times."""
+    x0, x1, y0, y1 = _reach_box(part, reach)
+    return [b for b in near if not (b[1] < x0 or b[0] > x1 or b[3] < y0 or b[2] > y1)]
 
 
 def crossings_near(part: Sequence[Point], near: Sequence[Boxed]) -> int:
@@ -290,6 +300,7 @@ def crossings_near(part: Sequence[Point], near: Sequence[Boxed]) -> int:
                 continue
             count += segments_cross(p, q, c, d)
     return count
+
 
 def _crossed(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
              near: Sequence[tuple[int, Point, Point]]) -> int:
