@@ -33,6 +33,7 @@ from .systemogram_frame_clear import (
     Run,
     along_edge,
     along_frames,
+    away_from,
     banded,
     close_by_line,
     closer,
@@ -119,20 +120,6 @@ def bundles_off_frames(router: Router, paths: list[list[Point]],
     return moved
 
 
-def _away(a: Point, b: Point, edge: tuple[Point, Point]) -> tuple[float, float]:
-    """The unit normal of segment ``a``-``b`` pointing away from the frame ``edge``: to
-    the side of the edge's line the segment's middle lies on (judged by the edge's own
-    normal, as a slanted segment's normal meets the edge's line far from the segment)."""
-    length = math.dist(a, b)
-    nx, ny = -(b[1] - a[1]) / length, (b[0] - a[0]) / length
-    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-    c, e = edge
-    ex, ey = -(e[1] - c[1]), e[0] - c[0]  # the edge's normal
-    out = 1.0 if (mid[0] - c[0]) * ex + (mid[1] - c[1]) * ey >= 0 else -1.0
-    side = 1.0 if nx * ex + ny * ey >= 0 else -1.0
-    return out * side * nx, out * side * ny
-
-
 def bundle_of(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]], i: int,
               k: int, edge: tuple[Point, Point], firsts: Sequence[int], kept: Sequence[int],
               along: float = ALONG) -> list[Member]:
@@ -142,7 +129,7 @@ def bundle_of(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
     over ``BUNDLE_RUN`` units, free to move (after its card's stub, before its fan), at
     most one of a line and ``BUNDLE_MOST`` in all, nearest first."""
     a, b = paths[i][k], paths[i][k + 1]
-    nx, ny = _away(a, b, edge)
+    nx, ny = away_from(a, b, edge)
     length = math.dist(a, b)
     ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
 
@@ -213,7 +200,7 @@ def _move_bundle(router: Router, paths: list[list[Point]], ends: Sequence[tuple[
     run left along a frame, which turns about its farther end) and is allowed (see the
     module), trying at most ``BUNDLE_TRIES`` steps from there; True if moved."""
     i, k = members[0]
-    nx, ny = _away(paths[i][k], paths[i][k + 1], edge)
+    nx, ny = away_from(paths[i][k], paths[i][k + 1], edge)
     hinge = _farther(paths[i][k], paths[i][k + 1], edge) if goal < FRAME_RUN else None
     wide = BESIDE + max(widths, default=0.0)
     region = [p for j, m in members for p in paths[j][m - 1:m + 3]]

@@ -38,7 +38,7 @@ from .systemogram_tracks import (
 )
 
 __all__ = ["CROSS_RUN", "FRAME_NEAR", "FRAME_RUN", "FRAME_TRIES", "LEFT_RUN", "LONG_RUN",
-           "MORE_CROSSINGS", "STEPS", "Run", "along_edge", "along_frames", "banded",
+           "MORE_CROSSINGS", "STEPS", "Run", "along_edge", "along_frames", "away_from", "banded",
            "close_by_line", "closer", "off_frames", "sharp"]
 
 FRAME_NEAR = 12.0
@@ -93,8 +93,8 @@ def along_frames(part: Sequence[Point], edges: Sequence[tuple[Point, Point]]) ->
 
 def off_frames(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
                widths: Sequence[float], skips: Sequence[Sequence[str]], firsts: Sequence[int],
-               kept: Sequence[int], frames: Sequence[Box], stayed: list[Run] | None = None
-               ) -> int:
+               kept: Sequence[int], frames: Sequence[Box], stayed: list[Run] | None = None,
+               then: Callable[[Run], int] | None = None) -> int:
     """Move, in place, every segment of ``paths`` that runs along a household frame (within
     ``FRAME_NEAR`` over ``FRAME_RUN`` units) away from it, where that is allowed (see the
     module). ``paths`` run from each agent, ``ends`` are their (agent, target), ``widths``
@@ -102,6 +102,11 @@ def off_frames(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
     point that may move, ``kept`` how many points at each path's end stay (its fan into a
     port). Returns the segments moved; the runs tried and not moved, and the moved
     segments still along a frame over ``LEFT_RUN``, are added to ``stayed`` (where given).
+    A moved segment still along a frame goes to ``then`` (where given: the bundle pass
+    for that one run) at once, and to ``stayed`` only where ``then`` moved nothing: the
+    shorter runs after it are then judged against the lines as its bundle left them (a
+    line moved off a frame alone first may take the room the bundle needs, and leave the
+    slant on the line beside it).
     O(L · s · E) to find the runs, for L lines of s segments and E frame edges; at most
     ``FRAME_TRIES`` runs (the longest) are tried, each in at most ``3 · len(STEPS)`` ways
     of O(L · s)."""
@@ -117,13 +122,14 @@ def off_frames(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
     runs.sort(key=lambda r: (-r[0], r[1], r[2]))
     moved = 0
     for run, i, k, edge in runs[:FRAME_TRIES]:
-        if _move_off(router, paths, ends, widths, skips, i, k, edge, edges, run):
-            moved += 1
-            left = along_edge(paths[i], k, edge)
-            if left > LEFT_RUN and stayed is not None:
-                stayed.append((left, i, k, edge))
-        elif stayed is not None:
-            stayed.append((run, i, k, edge))
+        if not _move_off(router, paths, ends, widths, skips, i, k, edge, edges, run):
+            if stayed is not None:
+                stayed.append((run, i, k, edge))
+            continue
+        moved += 1
+        left: Run = (along_edge(paths[i], k, edge), i, k, edge)
+        if left[0] > LEFT_RUN and (then is None or not then(left)) and stayed is not None:
+            stayed.append(left)
     return moved
 
 
@@ -143,12 +149,10 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
     path = paths[i]
     a, b = path[k], path[k + 1]
     length = math.dist(a, b)
-    nx, ny = -(b[1] - a[1]) / length, (b[0] - a[0]) / length
+    nx, ny = away_from(a, b, edge)  # judged by the edge's normal, as the bundle pass does
     mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-    c = edge[0]
-    side = 1.0 if (mid[0] - c[0]) * nx + (mid[1] - c[1]) * ny >= 0 else -1.0
     old = path[k - 1:k + 3]
-    far = side * STEPS[-1]
+    far = STEPS[-1]
     near = near_segments(paths, i, [*old, (a[0] + far * nx, a[1] + far * ny),
                                     (b[0] + far * nx, b[1] + far * ny)],
                          BESIDE + max(widths, default=0.0))
@@ -191,7 +195,7 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
 
     best: tuple[_Score, Point, Point, float, float] | None = None
     for step in STEPS:
-        dx, dy = side * step * nx, side * step * ny
+        dx, dy = step * nx, step * ny
         for ta, tb in ((1.0, 1.0), (1.0, 0.0), (0.0, 1.0)):  # both ends, or one: a slant
             a2 = (a[0] + ta * dx, a[1] + ta * dy)
             b2 = (b[0] + tb * dx, b[1] + tb * dy)
@@ -206,9 +210,24 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
     if best is None:
         return False
     if best[0][2] > 0 and 0.0 in best[3:]:  # a slant still near the frame at its fixed end
-        best = _eased(best, judge, a, b, (side * nx, side * ny))
+        best = _eased(best, judge, a, b, (nx, ny))
     path[k], path[k + 1] = best[1], best[2]
     return True
+
+
+def away_from(a: Point, b: Point, edge: tuple[Point, Point]) -> tuple[float, float]:
+    """The unit normal of segment ``a``-``b`` pointing away from the frame ``edge``: to
+    the side of the edge's line the segment's middle lies on, judged by the edge's own
+    normal (a segment a few degrees off a long edge has its own normal meet the edge's
+    line far from it, maybe on the frame's side)."""
+    length = math.dist(a, b)
+    nx, ny = -(b[1] - a[1]) / length, (b[0] - a[0]) / length
+    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    c, e = edge
+    ex, ey = -(e[1] - c[1]), e[0] - c[0]  # the edge's normal
+    out = 1.0 if (mid[0] - c[0]) * ex + (mid[1] - c[1]) * ey >= 0 else -1.0
+    side = 1.0 if nx * ex + ny * ey >= 0 else -1.0
+    return out * side * nx, out * side * ny
 
 
 def _eased(best: tuple[_Score, Point, Point, float, float],

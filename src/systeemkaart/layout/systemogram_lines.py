@@ -342,7 +342,15 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     widths = [extent(lk) for lk in links]
     moved += separate_tracks(router, paths, pairs_, widths, skips, firsts, kept, frames)
     stayed: list[Run] = []
-    moved += off_frames(router, paths, pairs_, widths, skips, firsts, kept, frames, stayed)
+
+    def bundled(run: Run) -> int:
+        """Move the bundle of ``run`` (a segment slanted off a frame, still along it) off
+        the frame at once."""
+        return bundles_off_frames(router, paths, pairs_, widths, skips, firsts, kept, frames,
+                                  [run])
+
+    moved += off_frames(router, paths, pairs_, widths, skips, firsts, kept, frames, stayed,
+                        bundled)
     moved += bundles_off_frames(router, paths, pairs_, widths, skips, firsts, kept, frames,
                                 stayed)
     moved += untouch(router, paths, pairs_, widths, skips, firsts, kept, people, frames)
