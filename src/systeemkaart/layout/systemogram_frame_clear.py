@@ -10,25 +10,32 @@ within ``FRAME_NEAR`` of a frame edge, nearly parallel, over ``FRAME_RUN`` units
 away from the edge, the least of ``STEPS`` that brings it out of that reach, where the
 moved segment and the two it joins stay clear of every box, cross no more lines (at most
 ``MORE_CROSSINGS`` more off a run over ``LONG_RUN``: the fewest found) and run no longer
-as a band with other lines, nor beside one where they did not; of those, the way running
-least beside other lines (within ``BESIDE``). A segment slanted off from one end has its
-other end moved off too where that is allowed and leaves it nearer the frame for less. The
-runs that stay, and the moved segments still along a frame over ``LEFT_RUN``, are returned
-for :mod:`.systemogram_frame_bundle`, which moves them with the lines beside them.
+as a band with other lines, nor beside one where they did not, and put no bend on a line
+of the same agent (within ``BEND_GAP``, crossing neither of its segments: the two would
+read as meeting there); of those, the way running least beside other lines (within
+``BESIDE``). The side away from the frame is judged by the frame edge's own normal
+(:func:`away_from`), as the bundle pass judges it. A segment slanted off from one end has
+its other end moved off too where that is allowed and leaves it nearer the frame for less.
+A moved segment still along a frame over ``LEFT_RUN`` goes to
+:mod:`.systemogram_frame_bundle` at once (where the caller hands that on), so the shorter
+runs are moved alone only after its bundle took its room; the runs that stay are returned
+for the bundle pass, which moves them with the lines beside them.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import pairwise
 
 from . import Box, Point, segment_distance
+from .ring_geometry import segments_cross
 from .systemogram_close import BAND_GAP, BAND_RUN, CLOSE_END, close_length, frame_edges
 from .systemogram_route import Router
 from .systemogram_tracks import (
     BESIDE,
     CLOSE,
+    Boxed,
     beside_length,
     boxed,
     clear_at_margins,
@@ -37,9 +44,9 @@ from .systemogram_tracks import (
     within_reach,
 )
 
-__all__ = ["CROSS_RUN", "FRAME_NEAR", "FRAME_RUN", "FRAME_TRIES", "LEFT_RUN", "LONG_RUN",
-           "MORE_CROSSINGS", "STEPS", "Run", "along_edge", "along_frames", "away_from", "banded",
-           "close_by_line", "closer", "off_frames", "sharp"]
+__all__ = ["BEND_GAP", "CROSS_RUN", "FRAME_NEAR", "FRAME_RUN", "FRAME_TRIES", "LEFT_RUN",
+           "LONG_RUN", "MORE_CROSSINGS", "STEPS", "Run", "along_edge", "along_frames",
+           "away_from", "banded", "close_by_line", "closer", "off_frames", "sharp"]
 
 FRAME_NEAR = 12.0
 """Distance (units, line to frame edge) within which a line nearly parallel to a household
@@ -63,6 +70,10 @@ moved off it: a line read as the frame misleads more than one crossing more (few
 taken where found)."""
 STEPS = tuple(float(s) for s in range(4, 25, 4))
 """Distances (units) a segment is tried away from the frame edge it runs along."""
+BEND_GAP = CLOSE
+"""Distance (units) within which a line passing a bend of a moved segment, crossing
+neither of its segments, reads as touching it: a slant's end dipping onto a line of the
+same card reads as the two lines meeting there."""
 FRAME_TRIES = 8
 """Most runs along frames tried in one drawing, the longest first: a bounded cost (the
 bench's 40-agent networks have some 6)."""
@@ -169,6 +180,8 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
     most = MORE_CROSSINGS if run > LONG_RUN else 0
     window = path[max(k - 2, 0):k + 4]  # old and the points either side of it
     turns = sharp(window)
+    fellows = {j for j, (agent, _) in enumerate(ends) if agent == ends[i][0]}
+    touched = _touches(old, boxes, fellows)
 
     def judge(a2: Point, b2: Point, step: float, bound: _Score | None) -> _Score | None:
         """The score of the way with the segment at ``a2``-``b2`` (moved ``step``), or
@@ -186,6 +199,8 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
                  beside_length(paths, new, BESIDE, within_reach(boxes, new, BESIDE), holes),
                  now, step)
         if bound is not None and score >= bound:
+            return None
+        if not _touches(new, boxes, fellows) <= touched:
             return None
         if (not clear_at_margins(router, new, path, skips[i], ends[i], tight=False)
                 or closer(close, close_by_line(paths, i, new, within_reach(boxes, new, CLOSE)))
@@ -213,6 +228,24 @@ def _move_off(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str
         best = _eased(best, judge, a, b, (nx, ny))
     path[k], path[k + 1] = best[1], best[2]
     return True
+
+
+def _touches(part: Sequence[Point], near: Sequence[Boxed], lines: Collection[int]
+             ) -> set[int]:
+    """The ``lines`` whose segments ``near`` pass within ``BEND_GAP`` of one of the two
+    inner bends of ``part`` (a moved segment and the two it joins) crossing neither of
+    the bend's segments: the line there reads as touching the other, or as turning off
+    it onto the other's way."""
+    out: set[int] = set()
+    for p, q, r in zip(part, part[1:], part[2:], strict=False):
+        x, y = q
+        for x0, x1, y0, y1, j, c, d in near:
+            if (j in lines and x0 - BEND_GAP <= x <= x1 + BEND_GAP
+                    and y0 - BEND_GAP <= y <= y1 + BEND_GAP
+                    and segment_distance(q, c, d) < BEND_GAP
+                    and not segments_cross(p, q, c, d) and not segments_cross(q, r, c, d)):
+                out.add(j)
+    return out
 
 
 def away_from(a: Point, b: Point, edge: tuple[Point, Point]) -> tuple[float, float]:
