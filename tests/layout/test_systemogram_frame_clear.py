@@ -6,16 +6,19 @@ from itertools import pairwise
 
 from bench.bench_systemogram import network
 
-from systeemkaart.layout import Box, Point
+from systeemkaart.layout import Box, Point, segment_distance
+from systeemkaart.layout.ring_geometry import segments_cross
 from systeemkaart.layout.systemogram import layout_systemogram
 from systeemkaart.layout.systemogram_bands import BAND_GAP, BAND_RUN
 from systeemkaart.layout.systemogram_close import CLOSE_END, close_length, frame_edges
 from systeemkaart.layout.systemogram_frame_bundle import bundle_of, bundles_off_frames
 from systeemkaart.layout.systemogram_frame_clear import (
+    BEND_GAP,
     FRAME_NEAR,
     FRAME_RUN,
     Run,
     along_frames,
+    away_from,
     banded,
     off_frames,
 )
@@ -152,3 +155,65 @@ def test_professional_38s_slant_and_18s_line_keep_off_the_upper_frame() -> None:
     gap = BAND_GAP + 3.0  # the double line's and the plain line's half widths, rounded up
     assert sum(close_length(p, q, c, d, gap, (), CLOSE_END) for p, q in pairwise(over)
                for c, d in pairwise(beside)) <= BAND_RUN
+
+
+def test_away_from_a_frame_is_judged_by_the_edge_not_the_segment() -> None:
+    """A segment 5 degrees off the frame's long bottom edge, beneath it, its middle 100
+    units from the edge's first corner and 8 below the edge: its own normal laid from that
+    corner points at the frame, the edge's normal away from it (down)."""
+    edge = frame_edges([FRAME_BOX])[2]  # the bottom edge, from its right corner
+    assert edge == ((200.0, 71.0), (0.0, 71.0))
+    nx, ny = away_from((20.0, 86.0), (180.0, 72.0), edge)
+    assert ny > 0.99 and abs(nx) < 0.1
+    nx, ny = away_from((180.0, 72.0), (20.0, 86.0), edge)  # either way along the segment
+    assert ny > 0.99 and abs(nx) < 0.1
+
+
+def test_a_segment_slanted_off_a_long_edge_moves_away_from_the_frame() -> None:
+    """A line beneath the frame's bottom edge on a segment 5 degrees off it, 14 units
+    below at its left end and 1 at its right, runs within ``FRAME_NEAR`` of the edge for
+    126 units: it moves down, out of the frame's reach (judged from the edge's first
+    corner along its own normal the way off pointed up, into the frame, and it stayed)."""
+    path: list[Point] = [(-80.0, 60.0), (-70.0, 60.0), (20.0, 86.0), (180.0, 72.0),
+                         (250.0, 72.0)]
+    edges = frame_edges([FRAME_BOX])
+    assert along_frames(path[2:4], edges) > FRAME_RUN
+    paths = [list(path)]
+    moved = off_frames(_router(), paths, [("a", "z")], [1.5], [["a", "z"]], [2], [1],
+                       [FRAME_BOX])
+    assert moved == 1
+    new = paths[0]
+    assert along_frames(new[2:4], edges) <= FRAME_RUN
+    assert all(q[1] >= p[1] for p, q in zip(path[2:4], new[2:4], strict=True))
+    assert new[:2] == path[:2] and new[-1] == path[-1]
+
+
+def test_a_line_moved_off_a_frame_puts_no_bend_on_its_own_agents_line() -> None:
+    """A line 8 units beneath the frame's bottom edge, and a line of the same card coming
+    up to 1 unit below where the first one's bend lands when it moves 8 units down: the
+    first moves off the frame, but no bend of it lies within ``BEND_GAP`` of the other
+    without crossing it (the two would read as one line meeting the other there)."""
+    path: list[Point] = [(-80.0, 60.0), (-70.0, 60.0), (-10.0, 79.0), (210.0, 79.0),
+                         (240.0, 60.0)]
+    fellow: list[Point] = [(-12.5, 250.0), (-12.5, 88.0)]
+    paths = [list(path), list(fellow)]
+    moved = off_frames(_router(), paths, [("a", "z"), ("a", "y")], [1.5, 1.5],
+                       [["a", "z"], ["a", "y"]], [2, 1], [1, 1], [FRAME_BOX])
+    assert moved == 1
+    new = paths[0]
+    assert along_frames(new, frame_edges([FRAME_BOX])) <= FRAME_RUN
+    for p, q, r in zip(new, new[1:], new[2:], strict=False):
+        near = segment_distance(q, *fellow) < BEND_GAP
+        assert not near or segments_cross(p, q, *fellow) or segments_cross(q, r, *fellow)
+
+
+def test_professional_22s_line_keeps_off_the_lower_frame() -> None:
+    """In the bench's 40-agent network of seed 6, Professional 22's line to Persoon 6 ran
+    beneath the lower household's frame, 86 units within ``FRAME_NEAR`` of it on a segment
+    a few degrees off its edge (the way off was judged to point at the frame): now no
+    segment of it runs within ``FRAME_NEAR`` of a frame over ``FRAME_RUN`` units."""
+    lay = layout_systemogram(network(6, 12, 40))
+    frames = [h.frame for h in lay.households]
+    (line,) = [pts for src, tgt, pts in routed_ends(lay.links, lay.people)
+               if (src, tgt) == ("a22", "p6")]
+    assert _run_along(list(line), frames) <= FRAME_RUN
