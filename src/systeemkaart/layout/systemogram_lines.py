@@ -308,7 +308,8 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     (:func:`~systeemkaart.layout.systemogram_tracks.own_tracks`). Then a segment that runs
     along a household frame moves off it
     (:func:`~systeemkaart.layout.systemogram_frame_clear.off_frames`), or with the lines
-    beside it where it cannot alone
+    beside it where it cannot alone, or where a slant off it left it along it (at once,
+    before the shorter runs move alone)
     (:func:`~systeemkaart.layout.systemogram_frame_bundle.bundles_off_frames`), and lines into one
     person that cross or touch on their last way to it drop their bends there
     (:func:`~systeemkaart.layout.systemogram_touch.untouch`). Last, an arrowhead
