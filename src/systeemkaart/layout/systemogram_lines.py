@@ -50,6 +50,7 @@ from .systemogram_leave import shifts as leave_shifts
 from .systemogram_nudge import CROWDED, StuckBends, nudge_apart, straighten
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 from .systemogram_siblings import untwist
+from .systemogram_strand_room import widen_strands
 from .systemogram_touch import untouch
 from .systemogram_tracks import extent, own_tracks, separate_tracks
 from .systemogram_under import under_reach
@@ -341,6 +342,8 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         moved += own_tracks(router, paths, pairs_, skips, firsts, kept, plain)
     widths = [extent(lk) for lk in links]
     moved += separate_tracks(router, paths, pairs_, widths, skips, firsts, kept, frames)
+    moved += widen_strands(router, paths, pairs_, widths, skips, firsts, kept,
+                           [lk.kind != "relation" for lk in links])
     stayed: list[Run] = []
     moved += off_frames(router, paths, pairs_, widths, skips, firsts, kept, frames, stayed)
     moved += bundles_off_frames(router, paths, pairs_, widths, skips, firsts, kept, frames,
