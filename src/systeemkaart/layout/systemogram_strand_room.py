@@ -7,7 +7,8 @@ moves, for the longest runs of two lines of different agents side by side with l
 than :func:`strand_room` clear between their strokes, the segment of one line that runs
 longest beside the other sideways, away from it, by the least step that leaves it that
 room, where that way is clear of every box, crosses no more lines, and runs no longer
-with its strokes within ``STRAND_GAP`` (a band) or within the room of any line.
+with its strokes on those of any line, nor within ``STRAND_GAP`` of them (a band), and
+runs at least ``STRAND_RUN / 2`` less within the room of the lines beside it.
 """
 
 from __future__ import annotations
@@ -72,20 +73,19 @@ def _reach(widths: Sequence[float]) -> float:
 
 def _runs(i: int, part: Sequence[Point], way: Sequence[Point],
           near: Sequence[Boxed], paths: Sequence[Sequence[Point]],
-          ends: Sequence[tuple[str, str]], widths: Sequence[float]) -> tuple[float, float]:
+          ends: Sequence[tuple[str, str]], widths: Sequence[float]
+          ) -> tuple[float, float, float]:
     """How long ``part`` of line ``i`` (whose way is ``way``) runs beside the ``near``
-    segments of lines of other agents with its strokes within ``STRAND_GAP`` of theirs,
-    and within their :func:`strand_room`."""
-    band = room = 0.0
-    agent = ends[i][0]
+    segments of other lines (of its own agent too: each arrow must be traceable) with its
+    strokes on theirs (touching or overlapping), within ``STRAND_GAP`` of theirs, and
+    within their :func:`strand_room`."""
+    touch = band = room = 0.0
     reach = _reach(widths)
     segs = [(p, q, min(p[0], q[0]) - reach, max(p[0], q[0]) + reach,
              min(p[1], q[1]) - reach, max(p[1], q[1]) + reach, q[0] - p[0], q[1] - p[1],
              NEAR_PARALLEL * math.hypot(q[0] - p[0], q[1] - p[1]))
             for p, q in pairwise(part)]
     for a0, a1, b0, b1, j, c, d in boxed_within(near, part, reach):
-        if ends[j][0] == agent:
-            continue
         half = (widths[i] + widths[j]) / 2
         wide = strand_room(widths[i], widths[j]) + half
         holes: list[Point] | None = None
@@ -97,10 +97,13 @@ def _runs(i: int, part: Sequence[Point], way: Sequence[Point],
             if holes is None:
                 holes = _holes(i, j, paths, way, ends)
             run = close_length(p, q, c, d, wide, holes, CLOSE_END)
-            if run:  # a band lies within the room
+            if run:  # a band lies within the room, strokes touching within a band
                 room += run
-                band += close_length(p, q, c, d, STRAND_GAP + half, holes, CLOSE_END)
-    return band, room
+                run = close_length(p, q, c, d, STRAND_GAP + half, holes, CLOSE_END)
+                if run:
+                    band += run
+                    touch += close_length(p, q, c, d, half, holes, CLOSE_END)
+    return touch, band, room
 
 
 def widen_strands(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
@@ -185,7 +188,8 @@ def _widen(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, s
         new = [path[k - 1], a2, b2, path[k + 2]]
         way = [*path[:k], a2, b2, *path[k + 2:]]
         after = _runs(i, new, way, near_boxed, paths, ends, widths)
-        if after[0] > before[0] + 1e-9 or after[1] > before[1] - STRAND_RUN / 2:
+        if after[0] > before[0] + 1e-9 or after[1] > before[1] + 1e-9 \
+                or after[2] > before[2] - STRAND_RUN / 2:
             continue
         if crossings_near(new, near_boxed) > crossed \
                 or not clear_at_margins(router, new, path, skips[i], ends[i]):
