@@ -41,7 +41,7 @@ __all__ = ["ROOM_TRIES", "WIDTH_ROOM", "strand_room", "widen_strands"]
 WIDTH_ROOM = 0.5
 """Clear space (units) a pair of strands keeps beyond ``TRACK_GAP`` for each unit of
 their mean drawn width."""
-ROOM_TRIES = 6
+ROOM_TRIES = 4
 """Most runs widened in one drawing: a bounded cost."""
 _STEPS = (1.0, 2.5, 4.0, 6.0)
 """Steps (units) beyond the shortfall a segment is tried off the line beside it."""
