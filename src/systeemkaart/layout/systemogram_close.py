@@ -10,8 +10,8 @@ from itertools import pairwise
 from . import Box, Point
 
 __all__ = ["BAND_GAP", "BAND_RUN", "CLOSE_END", "CLOSE_GAP", "FRAME_DASH", "FRAME_GAP",
-           "NEAR_PARALLEL", "close_length", "close_run", "close_runs", "close_span",
-           "frame_edges", "frame_runs", "near_cells"]
+           "NEAR_PARALLEL", "STRAND_GAP", "STRAND_RUN", "close_length", "close_run",
+           "close_runs", "close_span", "frame_edges", "frame_runs", "near_cells"]
 
 _CELL = 64.0
 CLOSE_GAP = 4.0
@@ -27,6 +27,11 @@ BAND_GAP = 3.0
 """Clear space (units) between two drawn strokes under which they read as one band."""
 BAND_RUN = 30.0
 """Length (units) two strokes may run within ``BAND_GAP`` before they make a band."""
+STRAND_GAP = 3.0
+"""Clear space (units) between the outer strokes of two nearly parallel lines (of any
+agents) under which a reader cannot follow one of them (see ``systemogram_strands``)."""
+STRAND_RUN = 40.0
+"""Length (units) two lines may run within ``STRAND_GAP`` before a reader loses them."""
 
 
 NEAR_PARALLEL = math.sin(math.radians(15.0))

@@ -50,6 +50,7 @@ from .systemogram_leave import shifts as leave_shifts
 from .systemogram_nudge import CROWDED, StuckBends, nudge_apart, straighten
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 from .systemogram_siblings import untwist
+from .systemogram_strand_room import widen_strands
 from .systemogram_touch import untouch
 from .systemogram_tracks import extent, own_tracks, separate_tracks
 from .systemogram_under import under_reach
@@ -305,7 +306,10 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     In drawings of up to ``CROWDED`` lines, lines of one agent crossing each other near
     it are first given new ways (:func:`~systeemkaart.layout.systemogram_siblings.untwist`)
     and a line running beside another agent's its own track
-    (:func:`~systeemkaart.layout.systemogram_tracks.own_tracks`). Then a segment that runs
+    (:func:`~systeemkaart.layout.systemogram_tracks.own_tracks`); in a crowded drawing,
+    after the parting, lines running side by side with less clear space between their
+    strokes than their widths need are moved apart
+    (:func:`~systeemkaart.layout.systemogram_strand_room.widen_strands`). Then a segment that runs
     along a household frame moves off it
     (:func:`~systeemkaart.layout.systemogram_frame_clear.off_frames`), or with the lines
     beside it where it cannot alone, or where a slant off it left it along it (at once,
@@ -342,6 +346,9 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
         moved += own_tracks(router, paths, pairs_, skips, firsts, kept, plain)
     widths = [extent(lk) for lk in links]
     moved += separate_tracks(router, paths, pairs_, widths, skips, firsts, kept, frames)
+    if len(links) > CROWDED:  # a drawing of fewer lines has its own tracks (above)
+        moved += widen_strands(router, paths, pairs_, widths, skips, firsts, kept,
+                               [lk.kind != "relation" for lk in links])
     stayed: list[Run] = []
 
     def bundled(run: Run) -> int:
