@@ -283,12 +283,15 @@ class RouteBoxes:
         px, py = p
         dx, dy = q[0] - px, q[1] - py
         cells = self._grid.cells
-        seen: set[int] = set()
-        for cell in self._walk(p, q):
+        walk = self._walk(p, q)
+        # a cell lists each box once: a segment within one cell (a third) needs no set
+        seen: set[int] | None = set() if len(walk) > 1 else None
+        for cell in walk:
             for i in cells.get(cell, ()):
-                if i in seen:
-                    continue
-                seen.add(i)
+                if seen is not None:
+                    if i in seen:
+                        continue
+                    seen.add(i)
                 bx0, by0, bx1, by1, owner = sides[i]
                 if owner in skip:
                     continue
