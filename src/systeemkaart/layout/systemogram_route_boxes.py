@@ -110,7 +110,7 @@ class RouteBoxes:
         tests a third of its segments more than once)."""
         self._any: dict[tuple[Point, Point], int | None] = {}
         """Any box each segment tested by :meth:`clear` alone enters (kept as :attr:`_hits`)."""
-        self._boxes: dict[tuple[Point, Point], set[int]] = {}
+        self._boxes: dict[tuple[Point, Point], Collection[int]] = {}
         """The boxes near each segment tested (:meth:`Grid.near`; the boxes never move, and
         a segment is tested again under the next line's tests)."""
         self._grown: list[tuple[int, float, float, float, float]] | None = None

@@ -11,7 +11,7 @@ the remembered lines or the current line's ends change (it is often asked again)
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from itertools import pairwise
 
 from . import Point
@@ -67,10 +67,7 @@ class RouteMemory(RouteBoxes):
 
     def _count_crossed(self, p: Point, q: Point) -> int:
         """:meth:`_crossings`, counted: each remembered segment near ``p``-``q`` once."""
-        walk = self._walk(p, q)
-        # a cell lists each segment once: a segment within one cell (most) needs no set
-        near: Collection[int] = (self._drawn_cells.get(walk[0], ()) if len(walk) == 1
-                                 else gathered(self._drawn_cells, walk))
+        near = gathered(self._drawn_cells, self._walk(p, q))
         total = 0
         # min and max written out: the builtins' calls cost more than these tests
         lo_x, hi_x = (q[0], p[0]) if q[0] < p[0] else (p[0], q[0])
