@@ -334,7 +334,12 @@ class RouteBoxes:
         narrow gap between two boxes the step out lands in the other box and closes the
         gap to every later line (see :meth:`route`)."""
         b = b if b is not None else self.obstacles[i].box
-        outs = steps_out(self._used.get((i, k), []), self.width)
+        widths = self._used.get((i, k))
+        if not widths:  # no line turned here yet (most corners): the first bend, as below
+            d = self._low.get(i, self.margin) + FIRST_BEND + 0.0
+            return (b.x - d if k in (0, 3) else b.right + d,
+                    b.y - d if k in (0, 1) else b.bottom + d)
+        outs = steps_out(widths, self.width)
         for used in range(len(outs) - 1, -1, -1):
             d = self._low.get(i, self.margin) + FIRST_BEND + outs[used]
             x = b.x - d if k in (0, 3) else b.right + d
