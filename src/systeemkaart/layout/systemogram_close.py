@@ -220,26 +220,33 @@ def close_runs(lines: Sequence[tuple[str, str, Sequence[Point]]], gap: float = C
                 cells.setdefault(cell, []).append(k)
     seen: set[tuple[int, int]] = set()
     out: dict[tuple[int, int], float] = {}
+    agents = [line[0] for line in lines]
+    # the shared ends of each pair of lines met: they hold for all their segments
+    holes_of: dict[tuple[int, int], list[Point]] = {}
     for members in cells.values():
         for x, k in enumerate(members):
             x0, x1, y0, y1 = boxes[k]
+            mine = segs[k]
+            line = mine[0]
             for m in members[x + 1:]:
                 u0, u1, v0, v1 = boxes[m]
                 if u0 > x1 or x0 > u1 or v0 > y1 or y0 > v1:
                     continue  # too far apart to run close: no run (the box test first)
-                (i, p, q), (j, a, b) = segs[k], segs[m]
-                if i == j or (k, m) in seen:
+                theirs = segs[m]
+                other = theirs[0]
+                # one line's segments, or two lines of one agent: never a run
+                if line == other or agents[line] == agents[other] or (k, m) in seen:
                     continue
                 seen.add((k, m))
-                if i > j:
-                    (i, p, q), (j, a, b) = (j, a, b), (i, p, q)
-                li, lj = lines[i], lines[j]
-                if li[0] == lj[0]:
-                    continue
-                holes = [pt for node, pt in ((li[0], li[2][0]), (li[1], li[2][-1]))
-                         if node in (lj[0], lj[1])]
-                holes += [pt for node, pt in ((lj[0], lj[2][0]), (lj[1], lj[2][-1]))
-                          if node in (li[0], li[1])]
+                (i, p, q), (j, a, b) = (mine, theirs) if line < other else (theirs, mine)
+                holes = holes_of.get((i, j))
+                if holes is None:
+                    li, lj = lines[i], lines[j]
+                    holes = [pt for node, pt in ((li[0], li[2][0]), (li[1], li[2][-1]))
+                             if node in (lj[0], lj[1])]
+                    holes += [pt for node, pt in ((lj[0], lj[2][0]), (lj[1], lj[2][-1]))
+                              if node in (li[0], li[1])]
+                    holes_of[(i, j)] = holes
                 run = close_length(p, q, a, b, gap + half[i] + half[j], holes, end)
                 if run > 0:
                     out[(i, j)] = out.get((i, j), 0.0) + run
