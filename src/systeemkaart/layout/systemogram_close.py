@@ -214,8 +214,10 @@ def close_runs(lines: Sequence[tuple[str, str, Sequence[Point]]], gap: float = C
         for a, b in pairwise(pts):
             k = len(segs)
             segs.append((i, a, b))
-            boxes.append((min(a[0], b[0]) - reach, max(a[0], b[0]), min(a[1], b[1]) - reach,
-                          max(a[1], b[1])))
+            (ax, ay), (bx, by) = a, b
+            x0, x1 = (bx, ax) if bx < ax else (ax, bx)  # min and max, written out
+            y0, y1 = (by, ay) if by < ay else (ay, by)
+            boxes.append((x0 - reach, x1, y0 - reach, y1))
             for cell in near_cells(a, b, gap + 2 * widest):
                 cells.setdefault(cell, []).append(k)
     seen: set[tuple[int, int]] = set()

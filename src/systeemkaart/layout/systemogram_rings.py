@@ -362,7 +362,8 @@ def _blocked_from(u: Unit, angle: float, o: Box, gap: float) -> tuple[float, flo
                 return 0.0, 0.0
             continue
         r0, r1 = (s0 / c, s1 / c) if c > 0 else (s1 / c, s0 / c)
-        lo, hi = max(lo, r0), min(hi, r1)
+        # max(lo, r0) and min(hi, r1), written out (the builtins' calls cost more)
+        lo, hi = (r0 if r0 > lo else lo), (r1 if r1 < hi else hi)
     return lo, hi
 
 

@@ -274,8 +274,13 @@ def boxed(near: Sequence[tuple[int, Point, Point]]) -> list[Boxed]:
     """The segments ``near`` (line, start, end, as :func:`near_segments` finds them) each
     with its box, for the many tests of one region (:func:`within_reach`,
     :func:`crossings_near`) to skip computing it again."""
-    return [(min(c[0], d[0]), max(c[0], d[0]), min(c[1], d[1]), max(c[1], d[1]), j, c, d)
-            for j, c, d in near]
+    out: list[Boxed] = []
+    for j, c, d in near:
+        (cx, cy), (dx, dy) = c, d
+        x0, x1 = (dx, cx) if dx < cx else (cx, dx)  # min and max, written out
+        y0, y1 = (dy, cy) if dy < cy else (cy, dy)
+        out.append((x0, x1, y0, y1, j, c, d))
+    return out
 
 
 def within_reach(near: Sequence[Boxed], part: Sequence[Point], reach: float
