@@ -325,15 +325,12 @@ def _leg(router: Router, enter: Point, port: Point, person: PersonPlace,
     close = [ends[1] + LABEL, ends[1] + SYMBOL_BOX]
     top = person.y + SYMBOL / 2 + 1 - CORNER_ROOM
     side = person.box.x - CORNER_ROOM if port[0] < person.x else person.box.right + CORNER_ROOM
-    # each way made only when the ones before are not taken (most legs take the first)
-    tries: tuple[Callable[[], list[Point]], ...] = (
-        lambda: _spiral(enter, port, centre, straight=straight),
-        lambda: _spiral(enter, port, centre, fast=True, straight=straight),
-        lambda: [enter, (side, top), port])
+    tries = [_spiral(enter, port, centre, straight=straight),
+             _spiral(enter, port, centre, fast=True, straight=straight),
+             [enter, (side, top), port]]
     best: tuple[float, list[Point]] | None = None
     router.prepare_line(enter, port, skip, ends, close)
-    for make in tries:
-        leg = make()
+    for leg in tries:
         if not all(router.clear(a, b) for a, b in pairwise(leg)):
             continue
         crossed = _crossed(router, leg, ends)
