@@ -73,14 +73,12 @@ def _across(p: Point, q: Point, a: Point, b: Point) -> bool:
 def _meet(mine: Sequence[tuple[Point, Point]], theirs: Sequence[tuple[Point, Point]],
           room: float) -> int:
     """How many pairs of segments of ``mine`` and ``theirs`` cross, or come within
-    ``room`` of each other at an angle. Each segment's box (``mine`` grown by ``room``)
-    is worked out once, not once per pair."""
-    grown = [(p, q, min(p[0], q[0]) - room, max(p[0], q[0]) + room,
-              min(p[1], q[1]) - room, max(p[1], q[1]) + room) for p, q in mine]
-    boxes = [(a, b, min(a[0], b[0]), max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1]))
-             for a, b in theirs]
-    return sum(1 for p, q, px0, px1, py0, py1 in grown for a, b, ax0, ax1, ay0, ay1 in boxes
-               if not (px1 < ax0 or px0 > ax1 or py1 < ay0 or py0 > ay1)
+    ``room`` of each other at an angle."""
+    return sum(1 for p, q in mine for a, b in theirs
+               if not (max(p[0], q[0]) + room < min(a[0], b[0])
+                       or min(p[0], q[0]) - room > max(a[0], b[0])
+                       or max(p[1], q[1]) + room < min(a[1], b[1])
+                       or min(p[1], q[1]) - room > max(a[1], b[1]))
                and (segments_cross(p, q, a, b)
                     or (_across(p, q, a, b) and _gap(p, q, a, b) < room)))
 
