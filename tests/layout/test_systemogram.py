@@ -444,3 +444,29 @@ def test_a_cards_professionals_stand_in_the_order_their_lines_leave(kind: str) -
     assert abs(rows["org"].box.cx) > abs(rows["org"].box.cy)  # beside the family
     assert rows["org"].box.y < rows["high"].box.y < rows["mid"].box.y < rows["low"].box.y
     _assert_reads_right(lay)
+
+
+def test_layout_runs_without_the_cycle_collector_and_restores_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The collector is paused while the layout works (its passes over the many short-lived
+    objects are pure cost) and left as it was found afterwards."""
+    import gc
+
+    import systeemkaart.layout.systemogram as module
+
+    seen: list[bool] = []
+    name = module.name_households
+
+    def spy(case: Case, lay: SystemogramLayout) -> SystemogramLayout:
+        seen.append(gc.isenabled())
+        return name(case, lay)
+
+    monkeypatch.setattr(module, "name_households", spy)
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        layout_systemogram(_case(involvements=[]))
+        assert seen == [False]
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()

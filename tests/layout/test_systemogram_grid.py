@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from systeemkaart.layout import Point
 from systeemkaart.layout.systemogram_close import near_cells
-from systeemkaart.layout.systemogram_grid import CELL, cells_along
+from systeemkaart.layout.systemogram_grid import CELL, cells_along, gathered
 from tests.strategies import line_segments
 
 _NUDGE = 1e-6
@@ -67,3 +67,16 @@ def test_the_cells_near_a_segment_hold_its_grown_box(seg: tuple[Point, Point], s
     y0, y1 = min(p[1], q[1]) - gap, max(p[1], q[1]) + gap
     for x, y in ((x0, y0), (x1, y1), (x0, y1), (x1, y0), (x0 + u * (x1 - x0), y0 + v * (y1 - y0))):
         assert (math.floor(x / CELL), math.floor(y / CELL)) in cells
+
+
+@given(st.dictionaries(st.tuples(st.integers(-3, 3), st.integers(-3, 3)),
+                       st.lists(st.integers(0, 20), unique=True, max_size=6)),
+       st.lists(st.tuples(st.integers(-3, 3), st.integers(-3, 3)), unique=True, min_size=1,
+                max_size=4))
+def test_gathered_gives_every_number_of_the_walk_once(
+        cells: dict[tuple[int, int], list[int]], walk: list[tuple[int, int]]) -> None:
+    """The numbers listed under the cells of a walk, each once, whether the walk holds one
+    cell (that cell's list as it is) or several (gathered in a set)."""
+    found = list(gathered(cells, walk))
+    assert len(found) == len(set(found))
+    assert set(found) == {n for cell in walk for n in cells.get(cell, [])}

@@ -208,16 +208,17 @@ def count_crossings(lines: Sequence[tuple[str, str, Sequence[Point]]]) -> int:
             segs.append((x0, x1, y0, y1, s, t, ax, ay, bx, by))
     segs.sort(key=lambda seg: seg[0])
     lefts = [seg[0] for seg in segs]
-    tops = [seg[2] for seg in segs]
-    bottoms = [seg[3] for seg in segs]
+    # each segment's top and bottom beside it: the pairs in a window are walked in a
+    # slice, tested up and down before the segment is unpacked
+    spans = [(seg[2], seg[3], seg) for seg in segs]
     total = 0
     # segments of one line share its ends: they never count, as in segments_cross
     for i, (_, x1, y0, y1, s1, t1, ax, ay, bx, by) in enumerate(segs):
         ux, uy = bx - ax, by - ay
-        for j in range(i + 1, bisect_right(lefts, x1, i + 1)):
-            if tops[j] > y1 or bottoms[j] < y0:  # most pairs: apart up and down
+        for top, bottom, seg in spans[i + 1:bisect_right(lefts, x1, i + 1)]:
+            if top > y1 or bottom < y0:  # most pairs: apart up and down
                 continue
-            _, _, _, _, s2, t2, cx, cy, dx, dy = segs[j]
+            _, _, _, _, s2, t2, cx, cy, dx, dy = seg
             if s1 in (s2, t2) or t1 in (s2, t2):
                 continue
             d3 = ux * (cy - ay) - uy * (cx - ax)

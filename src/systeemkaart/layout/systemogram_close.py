@@ -107,7 +107,18 @@ def close_length(p: Point, q: Point, a: Point, b: Point, gap: float,
     """How long segment ``p``-``q`` runs within ``gap`` of segment ``a``-``b`` when the
     two are nearly parallel, leaving out what lies within ``end`` of any of ``holes``
     (see :func:`close_run`)."""
-    return close_run(p, q, a, b, gap, holes, end)[0]
+    # _apart written out (most pairs asked are apart: they cost no further call)
+    reach = gap + 1.0
+    px, py = p
+    qx, qy = q
+    ax, ay = a
+    bx, by = b
+    if ((px if px > qx else qx) < (ax if ax < bx else bx) - reach
+            or (px if px < qx else qx) > (ax if ax > bx else bx) + reach
+            or (py if py > qy else qy) < (ay if ay < by else by) - reach
+            or (py if py < qy else qy) > (ay if ay > by else by) + reach):
+        return 0.0
+    return _run_near(p, q, a, b, gap, holes, end)[0]
 
 
 _NO_RUN = (0.0, 0.0, 0.0)
@@ -123,8 +134,24 @@ def close_run(p: Point, q: Point, a: Point, b: Point, gap: float,
     in the same order (so the same length and stretch to the last bit): this is the inner
     loop of moving lines apart and of giving them their own tracks, asked hundreds of
     thousands of times in one drawing."""
-    if _apart(p, q, a, b, gap + 1.0):
-        return _NO_RUN  # as close_span finds, without its cost: most pairs asked are apart
+    # _apart written out: most pairs asked are apart, as close_span finds, without its cost
+    reach = gap + 1.0
+    px, py = p
+    qx, qy = q
+    ax, ay = a
+    bx, by = b
+    if ((px if px > qx else qx) < (ax if ax < bx else bx) - reach
+            or (px if px < qx else qx) > (ax if ax > bx else bx) + reach
+            or (py if py > qy else qy) < (ay if ay < by else by) - reach
+            or (py if py < qy else qy) > (ay if ay > by else by) + reach):
+        return _NO_RUN
+    return _run_near(p, q, a, b, gap, holes, end)
+
+
+def _run_near(p: Point, q: Point, a: Point, b: Point, gap: float,
+              holes: Sequence[Point], end: float) -> tuple[float, float, float]:
+    """:func:`close_run` of two segments whose boxes lie within ``gap`` and a unit of each
+    other (not :func:`_apart`)."""
     l1, l2 = math.dist(p, q), math.dist(a, b)
     if l1 < 1e-9 or l2 < 1e-9:
         return _NO_RUN
@@ -192,32 +219,41 @@ def close_runs(lines: Sequence[tuple[str, str, Sequence[Point]]], gap: float = C
         for a, b in pairwise(pts):
             k = len(segs)
             segs.append((i, a, b))
-            boxes.append((min(a[0], b[0]) - reach, max(a[0], b[0]), min(a[1], b[1]) - reach,
-                          max(a[1], b[1])))
+            (ax, ay), (bx, by) = a, b
+            x0, x1 = (bx, ax) if bx < ax else (ax, bx)  # min and max, written out
+            y0, y1 = (by, ay) if by < ay else (ay, by)
+            boxes.append((x0 - reach, x1, y0 - reach, y1))
             for cell in near_cells(a, b, gap + 2 * widest):
                 cells.setdefault(cell, []).append(k)
     seen: set[tuple[int, int]] = set()
     out: dict[tuple[int, int], float] = {}
+    agents = [line[0] for line in lines]
+    # the shared ends of each pair of lines met: they hold for all their segments
+    holes_of: dict[tuple[int, int], list[Point]] = {}
     for members in cells.values():
         for x, k in enumerate(members):
             x0, x1, y0, y1 = boxes[k]
+            mine = segs[k]
+            line = mine[0]
             for m in members[x + 1:]:
                 u0, u1, v0, v1 = boxes[m]
                 if u0 > x1 or x0 > u1 or v0 > y1 or y0 > v1:
                     continue  # too far apart to run close: no run (the box test first)
-                (i, p, q), (j, a, b) = segs[k], segs[m]
-                if i == j or (k, m) in seen:
+                theirs = segs[m]
+                other = theirs[0]
+                # one line's segments, or two lines of one agent: never a run
+                if line == other or agents[line] == agents[other] or (k, m) in seen:
                     continue
                 seen.add((k, m))
-                if i > j:
-                    (i, p, q), (j, a, b) = (j, a, b), (i, p, q)
-                li, lj = lines[i], lines[j]
-                if li[0] == lj[0]:
-                    continue
-                holes = [pt for node, pt in ((li[0], li[2][0]), (li[1], li[2][-1]))
-                         if node in (lj[0], lj[1])]
-                holes += [pt for node, pt in ((lj[0], lj[2][0]), (lj[1], lj[2][-1]))
-                          if node in (li[0], li[1])]
+                (i, p, q), (j, a, b) = (mine, theirs) if line < other else (theirs, mine)
+                holes = holes_of.get((i, j))
+                if holes is None:
+                    li, lj = lines[i], lines[j]
+                    holes = [pt for node, pt in ((li[0], li[2][0]), (li[1], li[2][-1]))
+                             if node in (lj[0], lj[1])]
+                    holes += [pt for node, pt in ((lj[0], lj[2][0]), (lj[1], lj[2][-1]))
+                              if node in (li[0], li[1])]
+                    holes_of[(i, j)] = holes
                 run = close_length(p, q, a, b, gap + half[i] + half[j], holes, end)
                 if run > 0:
                     out[(i, j)] = out.get((i, j), 0.0) + run

@@ -35,8 +35,10 @@ lie (the products ``segments_cross`` takes of them)."""
 def near_segment(crosses: bool, apart: bool, holes: Sequence[Point], c: Point, d: Point
                  ) -> Near:
     """The segment ``c``-``d`` as :data:`Near` holds it."""
-    return (crosses, apart, holes, c, d, min(c[0], d[0]), max(c[0], d[0]),
-            min(c[1], d[1]), max(c[1], d[1]), math.hypot(d[0] - c[0], d[1] - c[1]))
+    (cx, cy), (dx, dy) = c, d
+    x0, x1 = (dx, cx) if dx < cx else (cx, dx)  # min and max, written out
+    y0, y1 = (dy, cy) if dy < cy else (cy, dy)
+    return (crosses, apart, holes, c, d, x0, x1, y0, y1, math.hypot(dx - cx, dy - cy))
 
 
 def crossed_count(segs: Sequence[tuple[Point, Point]], near: Sequence[Near],

@@ -8,7 +8,7 @@ and b boxes found, instead of every box.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from . import Box, Point
 
@@ -39,15 +39,19 @@ class Grid:
         """The boxes whose cell holds ``pt``."""
         return self.cells.get((cell_of(pt[0]), cell_of(pt[1])), [])
 
-    def near(self, walk: Sequence[tuple[int, int]]) -> set[int]:
+    def near(self, walk: Sequence[tuple[int, int]]) -> Collection[int]:
         """The boxes of the cells of ``walk`` (those a segment passes), each once (a box
         spans several cells; testing it once per cell was a third of the router's tests)."""
         return gathered(self.cells, walk)
 
 
 def gathered(cells: dict[tuple[int, int], list[int]], walk: Sequence[tuple[int, int]]
-              ) -> set[int]:
-    """Every number listed in ``cells`` under a cell of ``walk``, once."""
+              ) -> Collection[int]:
+    """Every number listed in ``cells`` under a cell of ``walk``, once (in no set order: a
+    caller asks of each alike). A cell lists each number once, so a walk of one cell
+    (most segments) gives that cell's list as it is, without gathering it in a set."""
+    if len(walk) == 1:
+        return cells.get(walk[0], ())
     found: set[int] = set()
     for cell in walk:
         listed = cells.get(cell)

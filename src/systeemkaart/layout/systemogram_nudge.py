@@ -134,10 +134,15 @@ class _Lines:
         length."""
         segs = self._segments.get(j)
         if segs is None:
-            segs = self._segments[j] = [
-                (c, d, min(c[0], d[0]), max(c[0], d[0]), min(c[1], d[1]), max(c[1], d[1]),
-                 math.hypot(d[0] - c[0], d[1] - c[1]))
-                for c, d in pairwise(self.paths[j]) if c != d]
+            segs = self._segments[j] = []
+            for c, d in pairwise(self.paths[j]):
+                if c == d:
+                    continue
+                (cx, cy), (dx, dy) = c, d
+                # min and max written out: the builtins' calls cost more than the tests
+                x0, x1 = (dx, cx) if dx < cx else (cx, dx)
+                y0, y1 = (dy, cy) if dy < cy else (cy, dy)
+                segs.append((c, d, x0, x1, y0, y1, math.hypot(dx - cx, dy - cy)))
         return segs
 
     def near(self, segs: Sequence[tuple[Point, Point]]) -> list[int]:
@@ -183,8 +188,10 @@ def _close(segs: Sequence[tuple[Point, Point]], near: Sequence[Near],
     length from ``stop`` on need not measure the rest)."""
     total = 0.0
     for a, b in segs:
-        x0, x1 = min(a[0], b[0]) - g, max(a[0], b[0]) + g
-        y0, y1 = min(a[1], b[1]) - g, max(a[1], b[1]) + g
+        (ax, ay), (bx, by) = a, b
+        x0, x1 = (bx, ax) if bx < ax else (ax, bx)  # min and max, written out
+        y0, y1 = (by, ay) if by < ay else (ay, by)
+        x0, x1, y0, y1 = x0 - g, x1 + g, y0 - g, y1 + g
         ux, uy = b[0] - a[0], b[1] - a[1]
         lu = math.hypot(ux, uy)
         for _, apart, holes, c, d, cx0, cx1, cy0, cy1, lv in near:
@@ -207,8 +214,10 @@ def _close_each(segs: Sequence[tuple[Point, Point]], near: Sequence[Near]
     total = 0.0
     beside = [False] * len(near)
     for a, b in segs:
-        x0, x1 = min(a[0], b[0]) - g, max(a[0], b[0]) + g
-        y0, y1 = min(a[1], b[1]) - g, max(a[1], b[1]) + g
+        (ax, ay), (bx, by) = a, b
+        x0, x1 = (bx, ax) if bx < ax else (ax, bx)  # min and max, written out
+        y0, y1 = (by, ay) if by < ay else (ay, by)
+        x0, x1, y0, y1 = x0 - g, x1 + g, y0 - g, y1 + g
         ux, uy = b[0] - a[0], b[1] - a[1]
         lu = math.hypot(ux, uy)
         for k, (_, apart, holes, c, d, cx0, cx1, cy0, cy1, lv) in enumerate(near):

@@ -238,7 +238,11 @@ def _ring_ok(ring: Sequence[Unit], angles: Sequence[float], radius: float,
         x = round(radius * math.cos(angle) - u.w / 2, 2)
         y = round(radius * math.sin(angle) - u.h / 2, 2)
         w, h = u.w, u.h
-        if math.hypot(max(x, 0.0, -(x + w)), max(y, 0.0, -(y + h))) < reach:
+        # max(x, 0.0, -(x + w)) and the same of y, written out as the builtin picks
+        far_x, far_y = (0.0 if x < 0.0 else x), (0.0 if y < 0.0 else y)
+        left, above = -(x + w), -(y + h)
+        far_x, far_y = (left if left > far_x else far_x), (above if above > far_y else far_y)
+        if math.hypot(far_x, far_y) < reach:
             x1, y1 = x + w + 0.0 - 1e-6, y + h + 0.0 - 1e-6
             for ox, ox1, oy, oy1 in inner:
                 if x < ox1 and ox < x1 and y < oy1 and oy < y1:
@@ -362,7 +366,8 @@ def _blocked_from(u: Unit, angle: float, o: Box, gap: float) -> tuple[float, flo
                 return 0.0, 0.0
             continue
         r0, r1 = (s0 / c, s1 / c) if c > 0 else (s1 / c, s0 / c)
-        lo, hi = max(lo, r0), min(hi, r1)
+        # max(lo, r0) and min(hi, r1), written out (the builtins' calls cost more)
+        lo, hi = (r0 if r0 > lo else lo), (r1 if r1 < hi else hi)
     return lo, hi
 
 

@@ -70,6 +70,11 @@ def steps_out(widths: Sequence[float], width: float) -> list[float]:
     return out
 
 
+_UNKNOWN: tuple[float, float, float, float] = (math.nan, math.nan, math.nan, math.nan)
+"""A box whose grown outline the current line's tests have not asked for yet (see
+:attr:`RouteBoxes._grown_of`; compared by identity)."""
+
+
 def _step(a: float, b: float) -> float:
     """How far apart two neighbouring lines ``a`` and ``b`` wide turn at one corner."""
     step = (a + b) / 2 + CORNER_CLEAR
@@ -110,11 +115,15 @@ class RouteBoxes:
         tests a third of its segments more than once)."""
         self._any: dict[tuple[Point, Point], int | None] = {}
         """Any box each segment tested by :meth:`clear` alone enters (kept as :attr:`_hits`)."""
-        self._boxes: dict[tuple[Point, Point], set[int]] = {}
+        self._boxes: dict[tuple[Point, Point], Collection[int]] = {}
         """The boxes near each segment tested (:meth:`Grid.near`; the boxes never move, and
         a segment is tested again under the next line's tests)."""
         self._grown: list[tuple[int, float, float, float, float]] | None = None
         """:meth:`_rects` since the tests last changed."""
+        self._grown_of: list[tuple[float, float, float, float] | None] = \
+            [_UNKNOWN] * len(self.obstacles)
+        """:meth:`_rect` of each box (by number) asked since the tests last changed, or
+        ``_UNKNOWN``: the segment and corner tests ask for the same boxes again and again."""
         self._clusters: dict[int, Box] = {}
         """:meth:`_cluster` of each box asked since the tests last changed (a search asks
         again for the group round a box it met before)."""
@@ -141,6 +150,7 @@ class RouteBoxes:
         self._hits.clear()
         self._any.clear()
         self._grown = None
+        self._grown_of = [_UNKNOWN] * len(self.obstacles)
         self._clusters.clear()
 
 
@@ -191,7 +201,7 @@ class RouteBoxes:
         lo_x, hi_x = (q[0], p[0]) if q[0] < p[0] else (p[0], q[0])  # min, max
         lo_y, hi_y = (q[1], p[1]) if q[1] < p[1] else (p[1], q[1])
         best, best_t = None, math.inf
-        skip, tight, margin, sides = self._skip, self._tight, self.margin, self._sides_of
+        grown = self._grown_of
         px, py = p
         dx, dy = q[0] - px, q[1] - py
         key = (p, q)
@@ -199,11 +209,12 @@ class RouteBoxes:
         if boxes is None:
             boxes = self._boxes[key] = self._grid.near(self._walk(p, q))
         for i in boxes:
-            bx0, by0, bx1, by1, owner = sides[i]
-            if owner in skip:
+            rect = grown[i]
+            if rect is _UNKNOWN:
+                rect = grown[i] = self._rect(i)
+            if rect is None:
                 continue
-            m = tight.get(i, margin)
-            x0, y0, x1, y1 = bx0 - m, by0 - m, bx1 + m, by1 + m
+            x0, y0, x1, y1 = rect
             if x0 >= hi_x or x1 <= lo_x or y0 >= hi_y or y1 <= lo_y:
                 continue
             t = entry_along(px, py, dx, dy, x0, y0, x1, y1)
@@ -217,13 +228,12 @@ class RouteBoxes:
         """True when ``pt`` lies inside a box of the current line's obstacles, grown
         (:meth:`_rect`, inlined: asked for every corner of a search)."""
         x, y = pt
-        skip, tight, margin, sides = self._skip, self._tight, self.margin, self._sides_of
+        grown = self._grown_of
         for i in self._grid.at(pt):
-            x0, y0, x1, y1, owner = sides[i]
-            if owner in skip:
-                continue
-            m = tight.get(i, margin)
-            if x0 - m < x < x1 + m and y0 - m < y < y1 + m:
+            rect = grown[i]
+            if rect is _UNKNOWN:
+                rect = grown[i] = self._rect(i)
+            if rect is not None and rect[0] < x < rect[2] and rect[1] < y < rect[3]:
                 return True
         return False
 
@@ -279,21 +289,25 @@ class RouteBoxes:
         box along it first cost as much as testing them)."""
         lo_x, hi_x = (q[0], p[0]) if q[0] < p[0] else (p[0], q[0])  # min, max
         lo_y, hi_y = (q[1], p[1]) if q[1] < p[1] else (p[1], q[1])
-        skip, tight, margin, sides = self._skip, self._tight, self.margin, self._sides_of
+        grown = self._grown_of
         px, py = p
         dx, dy = q[0] - px, q[1] - py
         cells = self._grid.cells
-        seen: set[int] = set()
-        for cell in self._walk(p, q):
+        walk = self._walk(p, q)
+        # a cell lists each box once: a segment within one cell (a third) needs no set
+        seen: set[int] | None = set() if len(walk) > 1 else None
+        for cell in walk:
             for i in cells.get(cell, ()):
-                if i in seen:
+                if seen is not None:
+                    if i in seen:
+                        continue
+                    seen.add(i)
+                rect = grown[i]
+                if rect is _UNKNOWN:
+                    rect = grown[i] = self._rect(i)
+                if rect is None:
                     continue
-                seen.add(i)
-                bx0, by0, bx1, by1, owner = sides[i]
-                if owner in skip:
-                    continue
-                m = tight.get(i, margin)
-                x0, y0, x1, y1 = bx0 - m, by0 - m, bx1 + m, by1 + m
+                x0, y0, x1, y1 = rect
                 if x0 >= hi_x or x1 <= lo_x or y0 >= hi_y or y1 <= lo_y:
                     continue
                 if entry_along(px, py, dx, dy, x0, y0, x1, y1) is not None:
@@ -331,7 +345,12 @@ class RouteBoxes:
         narrow gap between two boxes the step out lands in the other box and closes the
         gap to every later line (see :meth:`route`)."""
         b = b if b is not None else self.obstacles[i].box
-        outs = steps_out(self._used.get((i, k), []), self.width)
+        widths = self._used.get((i, k))
+        if not widths:  # no line turned here yet (most corners): the first bend, as below
+            d = self._low.get(i, self.margin) + FIRST_BEND + 0.0
+            return (b.x - d if k in (0, 3) else b.right + d,
+                    b.y - d if k in (0, 1) else b.bottom + d)
+        outs = steps_out(widths, self.width)
         for used in range(len(outs) - 1, -1, -1):
             d = self._low.get(i, self.margin) + FIRST_BEND + outs[used]
             x = b.x - d if k in (0, 3) else b.right + d

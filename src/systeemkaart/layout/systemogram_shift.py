@@ -206,10 +206,15 @@ def _weigh(i: int, segs: Sequence[tuple[Point, Point]], path: Sequence[Point],
     reach = max(widths) + TRACK_GAP if close_too else 0.0
     # each segment's box grown by ``reach``, its ends, direction and the most its cross
     # product with a segment of length 1 may be for the two to count as parallel
-    boxes = [(min(a[0], b[0]) - reach, max(a[0], b[0]) + reach,
-              min(a[1], b[1]) - reach, max(a[1], b[1]) + reach, a, b, *a, *b,
-              b[0] - a[0], b[1] - a[1], _PARALLEL * math.hypot(b[0] - a[0], b[1] - a[1]))
-             for a, b in segs]
+    boxes: list[tuple[float, float, float, float, Point, Point, float, float, float, float,
+                      float, float, float]] = []
+    for a, b in segs:
+        (ax, ay), (bx, by) = a, b
+        # min and max written out, as the builtins pick (their calls cost more)
+        x0, x1 = (bx if bx < ax else ax), (bx if bx > ax else ax)
+        y0, y1 = (by if by < ay else ay), (by if by > ay else ay)
+        boxes.append((x0 - reach, x1 + reach, y0 - reach, y1 + reach, a, b, ax, ay, bx, by,
+                      bx - ax, by - ay, _PARALLEL * math.hypot(bx - ax, by - ay)))
     if not boxes:
         return 0, 0, 0.0
     lo_x, hi_x = min(bx[0] for bx in boxes), max(bx[1] for bx in boxes)

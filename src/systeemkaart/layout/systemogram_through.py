@@ -56,8 +56,9 @@ def count_lines_through(links: Sequence[LinkPlace], people: Mapping[str, PersonP
         for a, b in pairwise(lk.points):
             # the cells the segment passes (a box it enters by half a unit overlaps one of
             # them), not every cell of its bounding box: a long slanted line spans many
-            near = gathered(cells, cells_along(a, b))
-            for k in near - hit:
+            for k in gathered(cells, cells_along(a, b)):
+                if k in hit:
+                    continue
                 node, box = named[k]
                 if node not in ends and segment_hits_box(a, b, box):
                     hit.add(k)

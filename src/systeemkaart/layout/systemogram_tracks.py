@@ -245,12 +245,19 @@ def clear_at_margins(router: Router, part: Sequence[Point], path: Sequence[Point
 def near_segments(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],
                   reach: float) -> list[tuple[int, Point, Point]]:
     """The segments (line, start, end) of lines other than ``i`` whose boxes come within
-    ``reach`` of the box of ``part``: O(L · s), a box test each."""
+    ``reach`` of the box of ``part``: O(L · s), a box test each (min and max written
+    out: the builtins' calls cost more than the tests)."""
     x0, x1, y0, y1 = _reach_box(part, reach)
-    return [(j, c, d) for j, other in enumerate(paths) if j != i
-            for c, d in pairwise(other)
-            if not (max(c[0], d[0]) < x0 or min(c[0], d[0]) > x1
-                    or max(c[1], d[1]) < y0 or min(c[1], d[1]) > y1)]
+    out: list[tuple[int, Point, Point]] = []
+    for j, other in enumerate(paths):
+        if j == i:
+            continue
+        for c, d in pairwise(other):
+            (cx, cy), (dx, dy) = c, d
+            if not ((cx if cx > dx else dx) < x0 or (cx if cx < dx else dx) > x1
+                    or (cy if cy > dy else dy) < y0 or (cy if cy < dy else dy) > y1):
+                out.append((j, c, d))
+    return out
 
 
 def _reach_box(part: Sequence[Point], reach: float) -> tuple[float, float, float, float]:
@@ -267,8 +274,13 @@ def boxed(near: Sequence[tuple[int, Point, Point]]) -> list[Boxed]:
     """The segments ``near`` (line, start, end, as :func:`near_segments` finds them) each
     with its box, for the many tests of one region (:func:`within_reach`,
     :func:`crossings_near`) to skip computing it again."""
-    return [(min(c[0], d[0]), max(c[0], d[0]), min(c[1], d[1]), max(c[1], d[1]), j, c, d)
-            for j, c, d in near]
+    out: list[Boxed] = []
+    for j, c, d in near:
+        (cx, cy), (dx, dy) = c, d
+        x0, x1 = (dx, cx) if dx < cx else (cx, dx)  # min and max, written out
+        y0, y1 = (dy, cy) if dy < cy else (cy, dy)
+        out.append((x0, x1, y0, y1, j, c, d))
+    return out
 
 
 def within_reach(near: Sequence[Boxed], part: Sequence[Point], reach: float

@@ -15,6 +15,7 @@ from collections.abc import Collection, Sequence
 from typing import Final
 
 from ..dates import PartialDate
+from ..gcpause import paused_gc
 from ..layout.ring_geometry import Box
 from ..layout.systemogram import (
     AgentPlace,
@@ -408,6 +409,12 @@ def systemogram_svg(case: Case, *, lang: str, at: PartialDate, keep: Collection[
     Raises:
         LayoutError: when the drawing cannot be laid out.
     """
+    with paused_gc():  # as the layout: many short-lived objects, no cycles
+        return _svg(case, lang, at, keep)
+
+
+def _svg(case: Case, lang: str, at: PartialDate, keep: Collection[str]) -> str:
+    """:func:`systemogram_svg`, with the collector paused."""
     case = case_at(case, at)  # what held at ``at``: the one rule for every drawing
     lay = layout_systemogram(case, at, lang=lang, keep=keep)
     header = _header(case, lay, lang)
