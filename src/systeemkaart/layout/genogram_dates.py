@@ -157,12 +157,14 @@ def _family_lines(layout: GenogramLayout, dates: list[Box]) -> list[tuple[float,
         segments += [(-1.0, s) for s in line_segments(c.points)]
     for key, s in segments:
         (ax, ay), (bx, by) = s
-        x, y = min(ax, bx), min(ay, by)
-        i = bisect.bisect_right(starts, max(ay, by)) - 1
+        # min and max written out as the builtins pick (the first of equal values)
+        x, y = (bx if bx < ax else ax), (by if by < ay else ay)
+        y1 = by if by > ay else ay
+        i = bisect.bisect_right(starts, y1) - 1
         if i < 0 or ends[i] < y:
             continue
-        out.append((key, s, Box(x - grow, y - grow, max(ax, bx) - x + 2 * grow,
-                                max(ay, by) - y + 2 * grow)))
+        out.append((key, s, Box(x - grow, y - grow, (bx if bx > ax else ax) - x + 2 * grow,
+                                y1 - y + 2 * grow)))
     return out
 
 

@@ -94,9 +94,15 @@ def _sides(layout: GenogramLayout) -> dict[tuple[str, Side], list[_End]]:
     def note(pid: str, end: Point, towards: Point, half: float,
              rel: RelationPlace | None = None, first: bool = True) -> None:
         person = layout.people.get(pid)
-        if person is None or not person.symbol.grow(1.0).holds(Box(end[0], end[1], 0.0, 0.0)):
+        if person is None:
             return
         symbol = person.symbol
+        # symbol.grow(1.0).holds(Box(*end, 0.0, 0.0)), its sums as written there
+        gx, gy = symbol.x - 1.0, symbol.y - 1.0
+        ex, ey = end
+        if not (gx <= ex and ex <= gx + (symbol.w + 2 * 1.0)
+                and gy <= ey and ey <= gy + (symbol.h + 2 * 1.0)):
+            return
         dx, dy = towards[0] - end[0], towards[1] - end[1]
         if abs(dy) > abs(dx):
             side, offset = ("top" if dy < 0 else "bottom"), end[0] - symbol.cx
