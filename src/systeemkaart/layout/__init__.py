@@ -42,7 +42,7 @@ the same x and y values recur (one y per lane and row, one x per column); ``roun
 digits costs about ten dictionary look-ups, a hit here one."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Box:
     """An axis-aligned box: top-left corner ``(x, y)``, width ``w``, height ``h``."""
 
@@ -50,6 +50,14 @@ class Box:
     y: float
     w: float
     h: float
+
+    def __init__(self, x: float, y: float, w: float, h: float) -> None:
+        # as the frozen dataclass's own __init__, through each slot's setter (it goes
+        # through object.__setattr__ by name: a large drawing makes tens of thousands)
+        _SET_X(self, x)
+        _SET_Y(self, y)
+        _SET_W(self, w)
+        _SET_H(self, h)
 
     @property
     def right(self) -> float:
@@ -110,6 +118,13 @@ class Box:
         x1 = max(b.right for b in boxes)
         y1 = max(b.bottom for b in boxes)
         return Box(x0, y0, x1 - x0, y1 - y0)
+
+
+_SET_X: Final[Callable[[Box, float], None]] = Box.__dict__["x"].__set__
+_SET_Y: Final[Callable[[Box, float], None]] = Box.__dict__["y"].__set__
+_SET_W: Final[Callable[[Box, float], None]] = Box.__dict__["w"].__set__
+_SET_H: Final[Callable[[Box, float], None]] = Box.__dict__["h"].__set__
+"""The slots' own setters: they write past the frozen class's ``__setattr__``."""
 
 
 def segment_entry(p: Point, q: Point, x0: float, y0: float, x1: float, y1: float
