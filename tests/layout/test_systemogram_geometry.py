@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from itertools import pairwise
 
@@ -38,6 +39,20 @@ from systeemkaart.layout.ring_geometry import (
 def test_box_overlap(a: Box, b: Box, overlap: bool) -> None:
     assert a.overlaps(b) is overlap
     assert b.overlaps(a) is overlap
+
+
+def test_box_is_a_frozen_value() -> None:
+    """A box made by position or by keyword holds its four numbers, compares, hashes and
+    shows itself by them, keeps no ``__dict__`` and cannot be changed."""
+    a = Box(1.0, 2.0, 3.0, 4.0)
+    assert a == Box(x=1.0, y=2.0, w=3.0, h=4.0)
+    assert hash(a) == hash(Box(1.0, 2.0, 3.0, 4.0))
+    assert (a.x, a.y, a.right, a.bottom) == (1.0, 2.0, 4.0, 6.0)
+    assert dataclasses.replace(a, w=5.0) == Box(1.0, 2.0, 5.0, 4.0)
+    assert repr(a) == "Box(x=1.0, y=2.0, w=3.0, h=4.0)"
+    assert not hasattr(a, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(a, "x", 0.0)  # noqa: B010
 
 
 @pytest.mark.parametrize(
