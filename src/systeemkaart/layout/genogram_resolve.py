@@ -70,7 +70,7 @@ def resolve_layout(work: Work, pending: Pending) -> GenogramLayout:
     labelled: list[tuple[float, float] | None] = []
     for place, _points, _anchor, texts, text_at in pending.partner:
         if text_at is not None and texts and place.index is not None:
-            labelled.append((round(text_at[0], 2), work.label(place.index)[1]))
+            labelled.append((round2(text_at[0]), work.label(place.index)[1]))
         else:
             labelled.append(None)
     margin = work.options.margin
@@ -99,19 +99,19 @@ def resolve_layout(work: Work, pending: Pending) -> GenogramLayout:
             tx, width = label_at
             ty = res0(text_at)[1]
             base = ty - LABEL_LIFT
-            x = round(tx + dx, 2)
+            x = round2(tx + dx)
             if len(texts) == 1:
-                lines = [TextLine(texts[0][0], x, round(base, 2), texts[0][1])]
+                lines = [TextLine(texts[0][0], x, round2(base), texts[0][1])]
             else:
                 lines = []
                 for t, size in reversed(texts):
-                    lines.insert(0, TextLine(t, x, round(base, 2), size))
+                    lines.insert(0, TextLine(t, x, round2(base), size))
                     base -= size * 1.2
             top = lines[0].y - LINE_LABEL_SIZE * 0.8
             bottom = ty - LABEL_LIFT + LINE_LABEL_SIZE * 0.25
             place.labels = lines
-            place.label_box = Box(round(round(tx - width / 2, 2) + dx, 2), round(top, 2),
-                                  round(width, 2), round(bottom - top, 2))
+            place.label_box = Box(round2(round2(tx - width / 2) + dx), round2(top),
+                                  round2(width), round2(bottom - top))
         partnerships.append(place)
     children = []
     for cplace, points in pending.child:
@@ -200,7 +200,7 @@ def _leg(top: Point, end: Point, drawn: Point | None,
 
 
 def _along(p: Point, q: Point, t: float) -> Point:
-    return (round(p[0] + (q[0] - p[0]) * t, 2), round(p[1] + (q[1] - p[1]) * t, 2))
+    return (round2(p[0] + (q[0] - p[0]) * t), round2(p[1] + (q[1] - p[1]) * t))
 
 
 def _slashes(place: PartnershipPlace) -> list[tuple[Point, Point]]:
@@ -210,8 +210,8 @@ def _slashes(place: PartnershipPlace) -> list[tuple[Point, Point]]:
     out = []
     for k in range(count):
         x = ux - 8 - 5 * k
-        out.append(((round(x - 2.5, 2), round(uy + 4.5, 2)),
-                    (round(x + 2.5, 2), round(uy - 4.5, 2))))
+        out.append(((round2(x - 2.5), round2(uy + 4.5)),
+                    (round2(x + 2.5), round2(uy - 4.5))))
     return out
 
 
@@ -242,9 +242,9 @@ def _extent(work: Work, pending: Pending,
     for at in labelled:
         if at is not None:
             tx, width = at
-            bx = round(tx - width / 2, 2)
+            bx = round2(tx - width / 2)
             lows.append(bx)
-            highs.append(bx + round(width, 2))
+            highs.append(bx + round2(width))
     if not lows:
         return None
     return min(lows), max(highs)
