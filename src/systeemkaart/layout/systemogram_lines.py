@@ -30,6 +30,7 @@ from .ring_links import LinkPlace
 from .systemogram_aim import aim_heads
 from .systemogram_bundle import untangle
 from .systemogram_close import CLOSE_GAP, close_runs
+from .systemogram_corners import corners_off_lines
 from .systemogram_fan import (
     ARROW_GAP,
     FAN_RADIUS,
@@ -362,6 +363,8 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     moved += bundles_off_frames(router, paths, pairs_, widths, skips, firsts, kept, frames,
                                 stayed)
     moved += untouch(router, paths, pairs_, widths, skips, firsts, kept, people, frames)
+    moved += corners_off_lines(router, paths, pairs_, widths, skips, firsts, kept, people,
+                               frames)
     arrows = [lk.kind == "involvement" and not flip for lk, flip in zip(links, flips,
                                                                           strict=True)]
     moved += aim_heads(router, paths, pairs_, arrows, widths, people)
