@@ -18,7 +18,9 @@ corners on lines near it.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 from . import Box, Point, segment_distance
 from .ring_centre import PersonPlace
@@ -26,7 +28,7 @@ from .systemogram_close import NEAR_PARALLEL, frame_edges
 from .systemogram_fan import keeps_way_in
 from .systemogram_frame_clear import along_frames, banded, sharp
 from .systemogram_route import Router
-from .systemogram_touch import meetings
+from .systemogram_touch import TOUCH_REACH, meetings
 from .systemogram_tracks import (
     BESIDE,
     CLOSE,
@@ -39,13 +41,16 @@ from .systemogram_tracks import (
     within_reach,
 )
 
-__all__ = ["CORNER_GAP", "CORNER_TURN", "corners_off_lines", "corners_on_lines"]
+__all__ = ["CORNER_GAP", "CORNER_TURN", "LAST_WAY", "corners_off_lines", "corners_on_lines"]
 
 CORNER_GAP = 4.0
 """Clear space (units) between a corner and another line's stroke under which the two
 read as meeting there."""
 CORNER_TURN = math.radians(10.0)
 """Least turn (radians) at a point that reads as a corner."""
+LAST_WAY = TOUCH_REACH
+"""Distance (units) from a person within which a line's corners are moved off other
+lines: its last way in, twice the reach within which its lines must not touch."""
 SLIDES = (3.0, 5.0, 7.0, 9.0, 12.0, 15.0, 19.0, 24.0)
 """Distances (units) a corner is tried slid along one of its segments, least first."""
 _EPS = 1e-9
@@ -92,22 +97,59 @@ def _corners(paths: Sequence[Sequence[Point]], i: int, lo: int, hi: int) -> list
             if _turns(path[k - 1], path[k], path[k + 1])]
 
 
+Corner = tuple[float, float, int, int]
+"""A corner: its x and y, its line and its index in the line."""
+
+
+def _around(corners: Sequence[Corner], segments: Sequence[tuple[int, Point, Point]],
+            room: float) -> dict[tuple[int, int], list[tuple[int, Point, Point]]]:
+    """The ``segments`` (line, start, end) of other lines whose boxes come within
+    ``room`` of each of ``corners``, by corner (line, index). The corners sorted by x,
+    each segment looks up those in its box grown by ``room`` only: O((S + H) log C) for
+    S segments, C corners and H corners in the boxes."""
+    ordered = sorted(corners)
+    xs = [c[0] for c in ordered]
+    out: dict[tuple[int, int], list[tuple[int, Point, Point]]] = {}
+    for j, c, d in segments:
+        (cx, cy), (dx, dy) = c, d
+        x0, x1 = (cx, dx) if cx < dx else (dx, cx)
+        y0, y1 = (cy, dy) if cy < dy else (dy, cy)
+        for n in range(bisect_left(xs, x0 - room), bisect_right(xs, x1 + room)):
+            _, y, i, k = ordered[n]
+            if i != j and y0 - room <= y <= y1 + room:
+                out.setdefault((i, k), []).append((j, c, d))
+    return out
+
+
+def _hits(paths: Sequence[Sequence[Point]], corners: Sequence[Corner],
+          segments: Sequence[tuple[int, Point, Point]], widths: Sequence[float]
+          ) -> list[tuple[int, int, int]]:
+    """The ``corners`` (of ``paths``) on the lines of ``segments`` (line, start, end), as
+    :func:`corners_on_lines` finds them: ``(i, k, j)``, sorted."""
+    out: list[tuple[int, int, int]] = []
+    room = CORNER_GAP + max(widths, default=0.0)
+    for (i, k), near in _around(corners, segments, room).items():
+        path = paths[i]
+        out += [(i, k, j) for j in _lines_at(path[k - 1], path[k], path[k + 1], near,
+                                               widths, i)]
+    return sorted(out)
+
+
 def corners_on_lines(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
                      widths: Sequence[float], kept: Sequence[int]
                      ) -> list[tuple[int, int, int]]:
     """Every corner of a line on another line: ``(i, k, j)`` where point ``k`` of line
     ``i`` (``paths`` from each agent, ``ends`` their (agent, target)) turns by at least
     ``CORNER_TURN`` and lies within ``CORNER_GAP`` of the drawn stroke of line ``j``,
-    their ``widths`` counted; the last ``kept`` points of each line (its fan into a
-    person's ports) are left out. Sorted; ``ends[i][0] == ends[j][0]`` tells a line of
-    the same agent. O(L · c · s) for L lines of c corners and s segments near them."""
-    out: list[tuple[int, int, int]] = []
-    for i, path in enumerate(paths):
-        for k in _corners(paths, i, 1, len(path) - max(kept[i], 1) - 1):
-            near = near_segments(paths, i, [path[k]], CORNER_GAP + max(widths, default=0.0))
-            out += [(i, k, j) for j in _lines_at(path[k - 1], path[k], path[k + 1], near,
-                                                   widths, i)]
-    return out
+    their ``widths`` counted, and ``j`` does not turn there beside it (nearly parallel to
+    both of its segments: two lines turning side by side read as a bundle); the last
+    ``kept`` points of each line (its fan into a person's ports) are left out. Sorted;
+    ``ends[i][0] == ends[j][0]`` tells a line of the same agent. O((S + H) log C) for S
+    segments, C corners and H corners near segments."""
+    corners = [(paths[i][k][0], paths[i][k][1], i, k) for i, path in enumerate(paths)
+               for k in _corners(paths, i, 1, len(path) - max(kept[i], 1) - 1)]
+    segments = [(j, c, d) for j, path in enumerate(paths) for c, d in pairwise(path)]
+    return _hits(paths, corners, segments, widths)
 
 
 def corners_off_lines(router: Router, paths: list[list[Point]],
@@ -115,81 +157,116 @@ def corners_off_lines(router: Router, paths: list[list[Point]],
                       skips: Sequence[Sequence[str]], firsts: Sequence[int],
                       kept: Sequence[int], people: Mapping[str, PersonPlace],
                       frames: Sequence[Box] = ()) -> int:
-    """Slide, in place, each corner on another line (:func:`corners_on_lines`) that may
-    move (from its line's point ``firsts[i]`` to before its fan) along one of its own
-    segments, by the least of ``SLIDES`` that takes it off every line, where allowed (see
-    the module). ``skips`` are the boxes each line may pass. Returns the corners moved.
-    O(C · t · s) for C such corners, t tries and s segments near each."""
-    found = corners_on_lines(paths, ends, widths, kept)
-    if not found:
+    """Slide, in place, each corner on a line of another agent (:func:`corners_on_lines`)
+    on a line's last way to its person (within ``LAST_WAY`` of her, where a reader asks
+    which line ends in which arrowhead) that may move (from its line's point
+    ``firsts[i]`` to before its fan) along one of its own segments, by the least of
+    ``SLIDES`` that takes it off every line, where allowed (see the module). ``skips``
+    are the boxes each line may pass. Returns the corners moved. O((S + H) log C + C · s)
+    for S segments, C such corners, H corners near segments and s segments near each."""
+    corners: list[Corner] = []
+    for i, path in enumerate(paths):
+        person = people.get(ends[i][1])
+        if person is None:
+            continue
+        for k in _corners(paths, i, firsts[i], len(path) - max(kept[i], 1) - 1):
+            x, y = path[k]
+            if math.dist((x, y), (person.x, person.y)) <= LAST_WAY:
+                corners.append((x, y, i, k))
+    if not corners:
         return 0
+    segments = [(j, c, d) for j, path in enumerate(paths) for c, d in pairwise(path)]
+    local = _around(corners, segments, CORNER_GAP + max(widths, default=0.0) + max(SLIDES))
     edges = frame_edges(frames)
     moved = 0
-    for i, k in sorted({(i, k) for i, k, _ in found}):
-        if firsts[i] <= k < len(paths[i]) - max(kept[i], 1):
+    for i, k in sorted(local):
+        path = paths[i]
+        on = _lines_at(path[k - 1], path[k], path[k + 1], local[(i, k)], widths, i)
+        if not any(ends[j][0] != ends[i][0] for j in on):
+            continue
+        steps = _steps(path, k, local[(i, k)], widths, i)
+        if steps:
             moved += _slide(router, paths, ends, widths, skips, firsts, kept, people, edges,
-                            i, k)
+                            i, k, steps)
     return moved
+
+
+def _steps(path: Sequence[Point], k: int, near: Sequence[tuple[int, Point, Point]],
+           widths: Sequence[float], i: int) -> list[Point]:
+    """Where corner ``k`` of line ``i`` (``path``) may go: slid along its segment before
+    and after it, the least of ``SLIDES`` each way that takes it farther than
+    ``CORNER_GAP`` from the strokes of the segments ``near`` it (line, start, end), the
+    least step first; a cheap test that spares the full one (:func:`_slide`) where no
+    step clears."""
+    b = path[k]
+    room = CORNER_GAP + max(widths, default=0.0) + max(SLIDES)
+    near = [(j, c, d) for j, c, d in near if segment_distance(b, c, d) < room]
+    out: list[tuple[float, int, Point]] = []
+    for side, toward in enumerate((path[k - 1], path[k + 1])):
+        length = math.dist(b, toward)
+        for step in SLIDES:
+            if step > length - CORNER_GAP:
+                break
+            t = step / length
+            pt = (b[0] + t * (toward[0] - b[0]), b[1] + t * (toward[1] - b[1]))
+            if not _lines_at(path[k - 1], pt, path[k + 1], near, widths, i):
+                out.append((step, side, pt))
+                break
+    return [pt for _, _, pt in sorted(out)]
 
 
 def _slide(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
            widths: Sequence[float], skips: Sequence[Sequence[str]], firsts: Sequence[int],
            kept: Sequence[int], people: Mapping[str, PersonPlace],
-           edges: Sequence[tuple[Point, Point]], i: int, k: int) -> int:
-    """Slide corner ``k`` of line ``i`` along its segment before or after it by the least
-    of ``SLIDES`` that is allowed (see :func:`corners_off_lines`); 1 where it moved."""
+           edges: Sequence[tuple[Point, Point]], i: int, k: int, steps: Sequence[Point]
+           ) -> int:
+    """Move corner ``k`` of line ``i`` to the first of ``steps`` (places along its own
+    segments, :func:`_steps`) that is allowed (see :func:`corners_off_lines`); 1 where
+    it moved."""
     path = paths[i]
     a, b, c = path[k - 1], path[k], path[k + 1]
     old = [a, b, c]
-    reach = BESIDE + CORNER_GAP + max(widths, default=0.0)
-    region = boxed(near_segments(paths, i, old, reach + max(SLIDES)))
     person = people.get(ends[i][1])
-    wide = reach + max(SLIDES)
-    crossed = crossings_near(old, region)
-    on_before = _on_near(paths, widths, i, old, region, wide)
-    met = None if person is None else meetings(paths, ends, widths, kept, people, i, path)
-    for step in SLIDES:
-        for toward in (a, c):
-            length = math.dist(b, toward)
-            if step > length - CORNER_GAP:
-                continue
-            t = step / length
-            new_b = (b[0] + t * (toward[0] - b[0]), b[1] + t * (toward[1] - b[1]))
-            new = [a, new_b, c]
-            if not _allowed(router, paths, widths, skips, ends, edges, i, old, new,
-                            region, reach, crossed):
-                continue
-            if not keeps_way_in(path, [*path[:k], new_b, *path[k + 1:]], person, firsts[i]):
-                continue
-            way = [*path[:k], new_b, *path[k + 1:]]
-            if met is not None and meetings(paths, ends, widths, kept, people, i, way) > met:
-                continue
-            paths[i] = way
-            if _on_near(paths, widths, i, new, region, wide) < on_before:
-                return 1
-            paths[i] = path
+    reach = BESIDE + CORNER_GAP + max(widths, default=0.0)
+    region: list[Boxed] | None = None  # worked out for the first way past the cheap tests
+    crossed = 0
+    for new_b in steps:
+        new = [a, new_b, c]
+        way = [*path[:k], new_b, *path[k + 1:]]
+        if sharp(new) > sharp(old) or not keeps_way_in(path, way, person, firsts[i]):
+            continue
+        if along_frames(new, edges) > along_frames(old, edges) + _EPS:
+            continue
+        if not clear_at_margins(router, new, path, skips[i], ends[i], tight=False):
+            continue
+        if region is None:
+            region = boxed(near_segments(paths, i, old, reach))
+            crossed = crossings_near(old, region)
+        if not _allowed(paths, widths, i, old, new, region, reach, crossed):
+            continue
+        if person is not None and (meetings(paths, ends, widths, kept, people, i, way)
+                                   > meetings(paths, ends, widths, kept, people, i, path)):
+            continue
+        if _bends_on(paths, widths, i, new, region) > _bends_on(paths, widths, i, old, region):
+            continue
+        paths[i] = way
+        return 1
     return 0
 
 
-def _allowed(router: Router, paths: Sequence[Sequence[Point]], widths: Sequence[float],
-             skips: Sequence[Sequence[str]], ends: Sequence[tuple[str, str]],
-             edges: Sequence[tuple[Point, Point]], i: int, old: Sequence[Point],
-             new: Sequence[Point], region: Sequence[Boxed], reach: float, crossed: int
-             ) -> bool:
-    """True when ``new`` (the corner ``old[1]`` of line ``i`` slid) is clear of every box
-    at the router's margin, is itself off every line, crosses no more lines, turns back
-    sharply no more often, and runs no longer beside other lines (within ``CLOSE``, nor
-    within ``BESIDE``, nor as a band) or along a household frame than ``old``."""
+def _allowed(paths: Sequence[Sequence[Point]], widths: Sequence[float], i: int,
+             old: Sequence[Point], new: Sequence[Point], region: Sequence[Boxed],
+             reach: float, crossed: int) -> bool:
+    """True when ``new`` (the corner ``old[1]`` of line ``i`` slid; ``old`` crossing the
+    segments ``region`` near it ``crossed`` times) is itself off every line, crosses no
+    more lines, and runs no longer beside other lines (within ``CLOSE``, nor within
+    ``BESIDE``, nor as a band) than ``old``."""
     near = within_reach(region, [*old, *new], reach)
     if _lines_at(new[0], new[1], new[2], near, widths, i):
         return False
-    if crossings_near(new, region) > crossed or sharp(new) > sharp(old):
-        return False
-    if along_frames(new, edges) > along_frames(old, edges) + _EPS:
+    if crossings_near(new, region) > crossed:
         return False
     path = paths[i]
-    if not clear_at_margins(router, new, path, skips[i], ends[i], tight=False):
-        return False
     holes = (path[0], path[-1])
     if any(beside_length(paths, new, gap, near, holes)
            > beside_length(paths, old, gap, near, holes) + _EPS for gap in (CLOSE, BESIDE)):
@@ -197,23 +274,18 @@ def _allowed(router: Router, paths: Sequence[Sequence[Point]], widths: Sequence[
     return banded(paths, widths, i, new, near) <= banded(paths, widths, i, old, near) + _EPS
 
 
-def _on_near(paths: Sequence[Sequence[Point]], widths: Sequence[float], i: int,
-             part: Sequence[Point], region: Sequence[Boxed], reach: float) -> int:
-    """How many (corner, line) meetings lie about ``part`` of line ``i``: its own corners
-    on other lines and the corners of the lines of ``region`` on line ``i``, all lines'
-    corners within ``reach`` of ``part`` counted."""
-    x0 = min(p[0] for p in part) - reach
-    x1 = max(p[0] for p in part) + reach
-    y0 = min(p[1] for p in part) - reach
-    y1 = max(p[1] for p in part) + reach
-    lines = sorted({i} | {j for *_, j, _, _ in region})
+def _bends_on(paths: Sequence[Sequence[Point]], widths: Sequence[float], i: int,
+              part: Sequence[Point], region: Sequence[Boxed]) -> int:
+    """How many points of the lines of ``region`` (the segments near ``part``), their
+    ends left out, lie within ``CORNER_GAP`` of the stroke of ``part`` of line ``i``:
+    the bends of other lines it would run over (each point counted once)."""
+    seen: set[tuple[int, Point]] = set()
     count = 0
-    for j in lines:
-        path = paths[j]
-        for k in _corners(paths, j, 1, len(path) - 2):
-            x, y = path[k]
-            if not (x0 <= x <= x1 and y0 <= y <= y1):
+    for *_, j, c, d in region:
+        room = CORNER_GAP + (widths[i] + widths[j]) / 2
+        for pt in (c, d):
+            if (j, pt) in seen or pt == paths[j][0] or pt == paths[j][-1]:
                 continue
-            near = near_segments(paths, j, [path[k]], CORNER_GAP + max(widths, default=0.0))
-            count += len(_lines_at(path[k - 1], path[k], path[k + 1], near, widths, j))
+            seen.add((j, pt))
+            count += any(segment_distance(pt, p, q) < room for p, q in pairwise(part))
     return count
