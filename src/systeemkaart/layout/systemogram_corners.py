@@ -25,10 +25,10 @@ from itertools import pairwise
 from . import Box, Point, segment_distance
 from .ring_centre import PersonPlace
 from .systemogram_close import NEAR_PARALLEL, frame_edges
-from .systemogram_fan import keeps_way_in
+from .systemogram_fan import FAN_RADIUS, keeps_way_in
 from .systemogram_frame_clear import along_frames, banded, sharp
 from .systemogram_route import Router
-from .systemogram_touch import TOUCH_REACH, meetings
+from .systemogram_touch import meetings
 from .systemogram_tracks import (
     BESIDE,
     CLOSE,
@@ -48,9 +48,9 @@ CORNER_GAP = 4.0
 read as meeting there."""
 CORNER_TURN = math.radians(10.0)
 """Least turn (radians) at a point that reads as a corner."""
-LAST_WAY = TOUCH_REACH
+LAST_WAY = FAN_RADIUS + 60.0
 """Distance (units) from a person within which a line's corners are moved off other
-lines: its last way in, twice the reach within which its lines must not touch."""
+lines: its last way in, the fan into her ports and 60 units before it."""
 SLIDES = (3.0, 5.0, 7.0, 9.0, 12.0, 15.0, 19.0, 24.0)
 """Distances (units) a corner is tried slid along one of its segments, least first."""
 _EPS = 1e-9
@@ -81,8 +81,14 @@ def _lines_at(before: Point, corner: Point, after: Point,
     its segments, nearly parallel: two lines turning side by side read as a bundle);
     in order."""
     close: dict[int, list[tuple[Point, Point]]] = {}
+    x, y = corner
     for j, c, d in near:
-        if segment_distance(corner, c, d) < CORNER_GAP + (widths[i] + widths[j]) / 2:
+        room = CORNER_GAP + (widths[i] + widths[j]) / 2
+        (cx, cy), (dx, dy) = c, d
+        if ((cx if cx > dx else dx) + room < x or (cx if cx < dx else dx) - room > x
+                or (cy if cy > dy else dy) + room < y or (cy if cy < dy else dy) - room > y):
+            continue  # its box is out of reach: min and max written out, as in the tracks
+        if segment_distance(corner, c, d) < room:
             close.setdefault(j, []).append((c, d))
     return sorted(j for j, segs in close.items()
                   if not (any(_parallel(before, corner, c, d) for c, d in segs)
@@ -227,9 +233,8 @@ def _slide(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, s
     a, b, c = path[k - 1], path[k], path[k + 1]
     old = [a, b, c]
     person = people.get(ends[i][1])
-    reach = BESIDE + CORNER_GAP + max(widths, default=0.0)
-    region: list[Boxed] | None = None  # worked out for the first way past the cheap tests
-    crossed = 0
+    judge: _Judge | None = None  # worked out for the first way past the cheap tests
+    met: int | None = None
     for new_b in steps:
         new = [a, new_b, c]
         way = [*path[:k], new_b, *path[k + 1:]]
@@ -239,39 +244,56 @@ def _slide(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, s
             continue
         if not clear_at_margins(router, new, path, skips[i], ends[i], tight=False):
             continue
-        if region is None:
-            region = boxed(near_segments(paths, i, old, reach))
-            crossed = crossings_near(old, region)
-        if not _allowed(paths, widths, i, old, new, region, reach, crossed):
+        if judge is None:
+            judge = _Judge(paths, widths, i, old)
+        if not judge.allows(new):
             continue
-        if person is not None and (meetings(paths, ends, widths, kept, people, i, way)
-                                   > meetings(paths, ends, widths, kept, people, i, path)):
-            continue
-        if _bends_on(paths, widths, i, new, region) > _bends_on(paths, widths, i, old, region):
-            continue
+        if person is not None:
+            if met is None:
+                met = meetings(paths, ends, widths, kept, people, i, path)
+            if meetings(paths, ends, widths, kept, people, i, way) > met:
+                continue
         paths[i] = way
         return 1
     return 0
 
 
-def _allowed(paths: Sequence[Sequence[Point]], widths: Sequence[float], i: int,
-             old: Sequence[Point], new: Sequence[Point], region: Sequence[Boxed],
-             reach: float, crossed: int) -> bool:
-    """True when ``new`` (the corner ``old[1]`` of line ``i`` slid; ``old`` crossing the
-    segments ``region`` near it ``crossed`` times) is itself off every line, crosses no
-    more lines, and runs no longer beside other lines (within ``CLOSE``, nor within
-    ``BESIDE``, nor as a band) than ``old``."""
-    near = within_reach(region, [*old, *new], reach)
-    if _lines_at(new[0], new[1], new[2], near, widths, i):
-        return False
-    if crossings_near(new, region) > crossed:
-        return False
-    path = paths[i]
-    holes = (path[0], path[-1])
-    if any(beside_length(paths, new, gap, near, holes)
-           > beside_length(paths, old, gap, near, holes) + _EPS for gap in (CLOSE, BESIDE)):
-        return False
-    return banded(paths, widths, i, new, near) <= banded(paths, widths, i, old, near) + _EPS
+class _Judge:
+    """The tests of a corner's new place against the lines near its old one (the new
+    segments lie inside the triangle of the old ones: the segments within reach of the
+    old are those within reach of any new), with the old way's figures worked out once."""
+
+    def __init__(self, paths: Sequence[Sequence[Point]], widths: Sequence[float], i: int,
+                 old: Sequence[Point]) -> None:
+        """Gather the segments near ``old`` (a corner of line ``i`` with its two
+        neighbours) and measure ``old`` against them."""
+        self.paths, self.widths, self.i = paths, widths, i
+        reach = BESIDE + CORNER_GAP + max(widths, default=0.0)
+        self.region = boxed(near_segments(paths, i, old, reach))
+        self.near = within_reach(self.region, old, reach)
+        self.holes = (paths[i][0], paths[i][-1])
+        self.crossed = crossings_near(old, self.region)
+        self.beside = [beside_length(paths, old, gap, self.near, self.holes)
+                       for gap in (CLOSE, BESIDE)]
+        self.banded = banded(paths, widths, i, old, self.near)
+        self.bends = _bends_on(paths, widths, i, old, self.region)
+
+    def allows(self, new: Sequence[Point]) -> bool:
+        """True when ``new`` (the corner slid) is itself off every line, crosses no more
+        lines, runs no longer beside other lines (within ``CLOSE``, nor within
+        ``BESIDE``, nor as a band) and over no more bends of other lines than the old
+        way."""
+        paths, widths, i, near = self.paths, self.widths, self.i, self.near
+        if _lines_at(new[0], new[1], new[2], near, widths, i):
+            return False
+        if crossings_near(new, self.region) > self.crossed:
+            return False
+        if any(beside_length(paths, new, gap, near, self.holes) > before + _EPS
+               for gap, before in zip((CLOSE, BESIDE), self.beside, strict=True)):
+            return False
+        if banded(paths, widths, i, new, near) > self.banded + _EPS:
+            return False
+        return _bends_on(paths, widths, i, new, self.region) <= self.bends
 
 
 def _bends_on(paths: Sequence[Sequence[Point]], widths: Sequence[float], i: int,
@@ -281,10 +303,16 @@ def _bends_on(paths: Sequence[Sequence[Point]], widths: Sequence[float], i: int,
     the bends of other lines it would run over (each point counted once)."""
     seen: set[tuple[int, Point]] = set()
     count = 0
+    far = CORNER_GAP + max(widths, default=0.0)
+    x0 = min(p[0] for p in part) - far
+    x1 = max(p[0] for p in part) + far
+    y0 = min(p[1] for p in part) - far
+    y1 = max(p[1] for p in part) + far
     for *_, j, c, d in region:
         room = CORNER_GAP + (widths[i] + widths[j]) / 2
         for pt in (c, d):
-            if (j, pt) in seen or pt == paths[j][0] or pt == paths[j][-1]:
+            if (not (x0 <= pt[0] <= x1 and y0 <= pt[1] <= y1) or (j, pt) in seen
+                    or pt == paths[j][0] or pt == paths[j][-1]):
                 continue
             seen.add((j, pt))
             count += any(segment_distance(pt, p, q) < room for p, q in pairwise(part))
