@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
-from bench.bench_systemogram import network
-
+from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import Box, Point
 from systeemkaart.layout.ring_centre import PersonPlace
 from systeemkaart.layout.systemogram import layout_systemogram
@@ -14,6 +14,9 @@ from systeemkaart.layout.systemogram_fan import FAN_RADIUS
 from systeemkaart.layout.systemogram_lines import routed_ends
 from systeemkaart.layout.systemogram_route import Obstacle, Router
 from systeemkaart.layout.systemogram_tracks import extent
+from systeemkaart.model import Case
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 PERSON = PersonPlace(id="p", x=0.0, y=0.0, box=Box(-15.0, -15.0, 30.0, 45.0), lines=(),
                      household=None)
@@ -55,10 +58,9 @@ def test_corner_slides_off_the_other_line() -> None:
     assert abs(paths[0][1][1] - 50.0) > 4.0
 
 
-def _corners_at(seed: int) -> list[tuple[tuple[str, str], Point, tuple[str, str]]]:
-    """The corners on lines of the bench's 40-agent network of ``seed``: (line, corner,
-    the other line)."""
-    lay = layout_systemogram(network(seed, 12, 40))
+def _corners_at(case: Case) -> list[tuple[tuple[str, str], Point, tuple[str, str]]]:
+    """The corners on lines of ``case``'s systemogram: (line, corner, the other line)."""
+    lay = layout_systemogram(case)
     lines = routed_ends(lay.links, lay.people)
     paths = [list(pts) for _, _, pts in lines]
     ends = [(src, tgt) for src, tgt, _ in lines]
@@ -75,11 +77,13 @@ def _corners_at(seed: int) -> list[tuple[tuple[str, str], Point, tuple[str, str]
             for i, k, j in corners_on_lines(paths, ends, widths, kept)]
 
 
-def test_lines_at_persoon_9_do_not_fork() -> None:
-    """In the bench's 40-agent network of seed 0 Professional 0's line into Persoon 9
-    turned into its arrow between Professional 18's two lines, within 4 units of both:
-    the spot read as a fork. No corner of a line into Persoon 9 lies on a line of
-    Professional 18 now."""
-    found = [(line, other) for line, _, other in _corners_at(0)
-             if line[1] == "p9" and other[0] == "a18"]
+def test_lines_into_the_parents_do_not_fork() -> None:
+    """In huisarts-steunfiguren the truant officer's lines into Hans and Yvonne came in
+    side by side and turned, 80 units before them, on the lines of the church (the green
+    dashed membership line and the youth leader's line to Jesse): the spot read as a
+    fork. No corner of the officer's lines lies on another agent's line now."""
+    found = [(line, other)
+             for line, _, other in _corners_at(load(EXAMPLES / "huisarts-steunfiguren.yaml"))
+             if line[0] == "lpa" and other[0] != "lpa"]
     assert found == []
+
