@@ -3,8 +3,8 @@
 Where a line turns within a few units of another line's stroke, a reader sees the two
 lines meet at one spot and cannot tell which of the ways out of it belongs to which
 line: the bend reads as one line forking, or as a line turning off onto another's way.
-In the 40-agent network of seed 0 Professional 0's line into Persoon 9 turned into its
-arrow just between Professional 18's two lines, one of which turned there too.
+In huisarts-steunfiguren the truant officer's double line into Yvonne turned right on the
+youth leader's dashed line to Jesse, 80 units before her.
 :func:`corners_on_lines` lists such corners (a bend of a line, outside its fan, whose
 point lies within ``CORNER_GAP`` of another line's stroke, the widths of both counted);
 :func:`corners_off_lines` slides such a corner along one of its own segments by the least
@@ -12,7 +12,9 @@ step that takes it off every line, where the new way is clear of every box, cros
 more lines, runs no longer beside other lines, as a band or along a household frame,
 turns back sharply no more often, comes into its person from the same side, meets the
 other lines into its person no more often (:mod:`.systemogram_touch`) and leaves fewer
-corners on lines near it.
+corners on lines near it. The layout runs it in drawings of up to ``CROWDED`` lines only
+(:func:`~systeemkaart.layout.systemogram_lines.part_tracks`): a crowded drawing's time goes
+to routing.
 """
 
 from __future__ import annotations
