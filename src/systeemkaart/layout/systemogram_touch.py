@@ -37,7 +37,7 @@ from .systemogram_tracks import (
     within_reach,
 )
 
-__all__ = ["TOUCH_GAP", "TOUCH_REACH", "touches", "untouch"]
+__all__ = ["TOUCH_GAP", "TOUCH_REACH", "meetings", "touches", "untouch"]
 
 TOUCH_GAP = 2.0
 """Clear space (units) between two drawn strokes under which they read as touching."""
@@ -126,11 +126,12 @@ def untouch(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, 
     return dropped
 
 
-def _meetings(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
+def meetings(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
               widths: Sequence[float], kept: Sequence[int], people: Mapping[str, PersonPlace],
               i: int, path: Sequence[Point]) -> int:
     """How many segment pairs of ``path`` (line ``i`` as it may be drawn) meet the other
-    lines into its person (see :func:`touches`)."""
+    lines into its person (see :func:`touches`): a way that meets them more often is
+    harder to tell from theirs."""
     pid = ends[i][1]
     centre = (people[pid].x, people[pid].y)
     mine = _free(path, kept[i], centre)
@@ -172,8 +173,8 @@ def _straighten_tail(router: Router, paths: list[list[Point]],
     out += path[stop + 1:]
     if len(out) == len(path) or not keeps_way_in(path, out, people[ends[i][1]], firsts[i]):
         return 0
-    if (_meetings(paths, ends, widths, kept, people, i, out)
-            >= _meetings(paths, ends, widths, kept, people, i, path)):
+    if (meetings(paths, ends, widths, kept, people, i, out)
+            >= meetings(paths, ends, widths, kept, people, i, path)):
         return 0
     dropped = len(path) - len(out)
     paths[i] = out
