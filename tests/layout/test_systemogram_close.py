@@ -17,6 +17,8 @@ from systeemkaart.layout.systemogram_close import (
     close_run,
     close_span,
     frame_runs,
+    nearly_parallel,
+    shared_ends,
 )
 from systeemkaart.layout.systemogram_lines import close_runs, routed_ends
 from systeemkaart.layout.systemogram_nudge import StuckBends, nudge_apart
@@ -287,3 +289,24 @@ def test_a_bend_goes_only_where_the_caller_allows() -> None:
     assert asked and all(i == 0 and k == 1 for i, k in asked)
     assert kept[0][1][1] >= a[1][1]
     assert kept[1] == b
+
+
+def test_nearly_parallel_is_judged_by_the_angle_either_way_along() -> None:
+    """Segments 5 degrees apart are nearly parallel within 6 degrees (also one reversed),
+    not within 3; a segment of no length is parallel to nothing."""
+    tilt = (math.cos(math.radians(5.0)) * 50, math.sin(math.radians(5.0)) * 50)
+    wide, narrow = math.sin(math.radians(6.0)), math.sin(math.radians(3.0))
+    assert nearly_parallel((0.0, 0.0), (100.0, 0.0), (0.0, 9.0), tilt, wide)
+    assert nearly_parallel((100.0, 0.0), (0.0, 0.0), (0.0, 9.0), tilt, wide)
+    assert not nearly_parallel((0.0, 0.0), (100.0, 0.0), (0.0, 9.0), tilt, narrow)
+    assert not nearly_parallel((0.0, 0.0), (0.0, 0.0), (0.0, 9.0), tilt, wide)
+
+
+def test_shared_ends_are_the_ends_two_lines_meet_at_by_design() -> None:
+    """A line shares its start with a line of its agent and its end with a line into its
+    person; with a line of another agent to another person, nothing."""
+    way = [(0.0, 0.0), (5.0, 5.0), (10.0, 0.0)]
+    assert shared_ends(way, ("a", "p"), ("a", "q")) == [(0.0, 0.0)]
+    assert shared_ends(way, ("a", "p"), ("b", "p")) == [(10.0, 0.0)]
+    assert shared_ends(way, ("a", "p"), ("a", "p")) == [(0.0, 0.0), (10.0, 0.0)]
+    assert shared_ends(way, ("a", "p"), ("b", "q")) == []

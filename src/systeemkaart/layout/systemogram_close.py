@@ -11,7 +11,8 @@ from . import Box, Point
 
 __all__ = ["BAND_GAP", "BAND_RUN", "CLOSE_END", "CLOSE_GAP", "FRAME_DASH", "FRAME_GAP",
            "NEAR_PARALLEL", "STRAND_GAP", "STRAND_RUN", "close_length", "close_run",
-           "close_runs", "close_span", "frame_edges", "frame_runs", "near_cells"]
+           "close_runs", "close_span", "frame_edges", "frame_runs", "near_cells",
+           "nearly_parallel", "shared_ends"]
 
 _CELL = 64.0
 CLOSE_GAP = 4.0
@@ -36,6 +37,28 @@ STRAND_RUN = 40.0
 
 NEAR_PARALLEL = math.sin(math.radians(15.0))
 """Sine of the largest angle between two segments that still run side by side."""
+
+
+def nearly_parallel(p: Point, q: Point, a: Point, b: Point, sine: float) -> bool:
+    """True when segments ``p``-``q`` and ``a``-``b`` (both of some length) lie within the
+    angle of ``sine`` of each other, either way along."""
+    l1, l2 = math.dist(p, q), math.dist(a, b)
+    if l1 < 1e-9 or l2 < 1e-9:
+        return False
+    cross = (q[0] - p[0]) * (b[1] - a[1]) - (q[1] - p[1]) * (b[0] - a[0])
+    return abs(cross) <= sine * l1 * l2
+
+
+def shared_ends(points: Sequence[Point], own: tuple[str, str], other: tuple[str, str]
+                ) -> list[Point]:
+    """The ends of the line drawn along ``points`` from ``own`` (agent, target) that it
+    shares with the line of ``other``: where the two meet by design."""
+    out: list[Point] = []
+    if own[0] == other[0]:
+        out.append(points[0])
+    if own[1] == other[1]:
+        out.append(points[-1])
+    return out
 
 
 def near_cells(a: Point, b: Point, gap: float) -> list[tuple[int, int]]:

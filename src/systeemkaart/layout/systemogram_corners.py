@@ -26,7 +26,7 @@ from itertools import pairwise
 
 from . import Box, Point, segment_distance
 from .ring_centre import PersonPlace
-from .systemogram_close import NEAR_PARALLEL, frame_edges
+from .systemogram_close import NEAR_PARALLEL, frame_edges, nearly_parallel
 from .systemogram_fan import FAN_RADIUS, keeps_way_in
 from .systemogram_frame_clear import along_frames, banded, sharp
 from .systemogram_route import Router
@@ -67,13 +67,6 @@ def _turns(a: Point, b: Point, c: Point) -> bool:
     return math.atan2(abs(ux * vy - uy * vx), ux * vx + uy * vy) >= CORNER_TURN
 
 
-def _parallel(p: Point, q: Point, c: Point, d: Point) -> bool:
-    """True when the segments ``p``-``q`` and ``c``-``d`` are nearly parallel."""
-    ux, uy, vx, vy = q[0] - p[0], q[1] - p[1], d[0] - c[0], d[1] - c[1]
-    norms = math.hypot(ux, uy) * math.hypot(vx, vy)
-    return norms > 1e-12 and abs(ux * vy - uy * vx) <= NEAR_PARALLEL * norms
-
-
 def _lines_at(before: Point, corner: Point, after: Point,
               near: Sequence[tuple[int, Point, Point]], widths: Sequence[float], i: int
               ) -> list[int]:
@@ -92,9 +85,10 @@ def _lines_at(before: Point, corner: Point, after: Point,
             continue  # its box is out of reach: min and max written out, as in the tracks
         if segment_distance(corner, c, d) < room:
             close.setdefault(j, []).append((c, d))
+    sine = NEAR_PARALLEL
     return sorted(j for j, segs in close.items()
-                  if not (any(_parallel(before, corner, c, d) for c, d in segs)
-                          and any(_parallel(corner, after, c, d) for c, d in segs)))
+                  if not (any(nearly_parallel(before, corner, c, d, sine) for c, d in segs)
+                          and any(nearly_parallel(corner, after, c, d, sine) for c, d in segs)))
 
 
 def _corners(paths: Sequence[Sequence[Point]], i: int, lo: int, hi: int) -> list[int]:

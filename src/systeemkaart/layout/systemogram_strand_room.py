@@ -25,6 +25,7 @@ from .systemogram_close import (
     STRAND_RUN,
     close_length,
     close_runs,
+    shared_ends,
 )
 from .systemogram_route import Router
 from .systemogram_tracks import (
@@ -54,17 +55,6 @@ def strand_room(a: float, b: float) -> float:
     return TRACK_GAP + WIDTH_ROOM * (a + b) / 2
 
 
-def _holes(i: int, j: int, paths: Sequence[Sequence[Point]], way: Sequence[Point],
-           ends: Sequence[tuple[str, str]]) -> list[Point]:
-    """The ends line ``i`` (now ``way``) shares with line ``j``."""
-    out: list[Point] = []
-    if ends[i][0] == ends[j][0]:
-        out.append(way[0])
-    if ends[i][1] == ends[j][1]:
-        out.append(way[-1])
-    return out
-
-
 def _reach(widths: Sequence[float]) -> float:
     """How far (units) two segments' boxes may lie apart and their strokes still come
     within the widest room."""
@@ -72,8 +62,8 @@ def _reach(widths: Sequence[float]) -> float:
 
 
 def _runs(i: int, part: Sequence[Point], way: Sequence[Point],
-          near: Sequence[Boxed], paths: Sequence[Sequence[Point]],
-          ends: Sequence[tuple[str, str]], widths: Sequence[float]
+          near: Sequence[Boxed], ends: Sequence[tuple[str, str]],
+          widths: Sequence[float]
           ) -> tuple[float, float, float]:
     """How long ``part`` of line ``i`` (whose way is ``way``) runs beside the ``near``
     segments of other lines (of its own agent too: each arrow must be traceable) with its
@@ -95,7 +85,7 @@ def _runs(i: int, part: Sequence[Point], way: Sequence[Point],
             if a1 < x0 or a0 > x1 or b1 < y0 or b0 > y1 or abs(ux * vy - uy * vx) > most * lv:
                 continue  # too far apart or too steep to run beside
             if holes is None:
-                holes = _holes(i, j, paths, way, ends)
+                holes = shared_ends(way, ends[i], ends[j])
             run = close_length(p, q, c, d, wide, holes, CLOSE_END)
             if run:  # a band lies within the room, strokes touching within a band
                 room += run
@@ -151,7 +141,7 @@ def _widen(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, s
     lo, hi = max(firsts[i], 1), len(path) - max(kept[i], 1) - 1
     room = strand_room(widths[i], widths[other])
     half = (widths[i] + widths[other]) / 2
-    holes = _holes(i, other, paths, path, ends)
+    holes = shared_ends(path, ends[i], ends[other])
     best: tuple[float, int, float, float, float] | None = None
     for k in range(lo, hi):
         p, q = path[k], path[k + 1]
@@ -181,13 +171,13 @@ def _widen(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, s
         every, [*old, (a[0] + far * nx, a[1] + far * ny), (b[0] + far * nx, b[1] + far * ny)],
         _reach(widths)) if seg[4] != i]
     crossed = crossings_near(old, near_boxed)
-    before = _runs(i, old, path, near_boxed, paths, ends, widths)
+    before = _runs(i, old, path, near_boxed, ends, widths)
     for step in _STEPS:
         dist = side * (short + step)
         a2, b2 = (a[0] + dist * nx, a[1] + dist * ny), (b[0] + dist * nx, b[1] + dist * ny)
         new = [path[k - 1], a2, b2, path[k + 2]]
         way = [*path[:k], a2, b2, *path[k + 2:]]
-        after = _runs(i, new, way, near_boxed, paths, ends, widths)
+        after = _runs(i, new, way, near_boxed, ends, widths)
         if after[0] > before[0] + 1e-9 or after[1] > before[1] + 1e-9 \
                 or after[2] > before[2] - STRAND_RUN / 2:
             continue

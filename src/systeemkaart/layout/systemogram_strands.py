@@ -22,7 +22,14 @@ from itertools import pairwise
 from . import Point
 from .ring_centre import PersonPlace
 from .ring_links import LinkPlace
-from .systemogram_close import CLOSE_END, STRAND_GAP, STRAND_RUN, close_length
+from .systemogram_close import (
+    CLOSE_END,
+    STRAND_GAP,
+    STRAND_RUN,
+    close_length,
+    nearly_parallel,
+    shared_ends,
+)
 from .systemogram_corridor import extent
 from .systemogram_lines import routed_ends
 
@@ -33,28 +40,6 @@ STRAND_ANGLE = 6.0
 """Largest angle (degrees) between two segments that run side by side as strands."""
 
 _SINE = math.sin(math.radians(STRAND_ANGLE))
-
-
-def _parallel(p: Point, q: Point, a: Point, b: Point) -> bool:
-    """True when segments ``p``-``q`` and ``a``-``b`` (both of some length) lie within
-    ``STRAND_ANGLE`` of each other, either way along."""
-    l1, l2 = math.dist(p, q), math.dist(a, b)
-    if l1 < 1e-9 or l2 < 1e-9:
-        return False
-    cross = (q[0] - p[0]) * (b[1] - a[1]) - (q[1] - p[1]) * (b[0] - a[0])
-    return abs(cross) <= _SINE * l1 * l2
-
-
-def _holes(one: tuple[str, str, Sequence[Point]], two: tuple[str, str, Sequence[Point]]
-           ) -> list[Point]:
-    """The ends ``one`` shares with ``two`` (same agent or same target), where both meet
-    by design."""
-    out: list[Point] = []
-    if one[0] == two[0]:
-        out.append(one[2][0])
-    if one[1] == two[1]:
-        out.append(one[2][-1])
-    return out
 
 
 def strand_runs(lines: Sequence[tuple[str, str, Sequence[Point]]], widths: Sequence[float],
@@ -76,10 +61,11 @@ def strand_runs(lines: Sequence[tuple[str, str, Sequence[Point]]], widths: Seque
             if j == i or max(a[0], b[0]) < x0 or min(a[0], b[0]) > x1 \
                     or max(a[1], b[1]) < y0 or min(a[1], b[1]) > y1:
                 continue
-            if not _parallel(p, q, a, b):
+            if not nearly_parallel(p, q, a, b, _SINE):
                 continue
             room = gap + (widths[i] + widths[j]) / 2
-            run = close_length(p, q, a, b, room, _holes(lines[i], lines[j]), CLOSE_END)
+            holes = shared_ends(lines[i][2], lines[i][:2], lines[j][:2])
+            run = close_length(p, q, a, b, room, holes, CLOSE_END)
             if run > 0:
                 key = (i, j) if i < j else (j, i)
                 out[key] = out.get(key, 0.0) + run
@@ -108,7 +94,7 @@ def least_clear(one: Sequence[Point], two: Sequence[Point], widths: tuple[float,
     best = reach
     for p, q in pairwise(one):
         for a, b in pairwise(two):
-            if not _parallel(p, q, a, b):
+            if not nearly_parallel(p, q, a, b, _SINE):
                 continue
             lo, hi = 0.0, reach
             if close_length(p, q, a, b, hi + half, holes, CLOSE_END) < 1.0:
