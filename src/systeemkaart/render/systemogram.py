@@ -30,6 +30,7 @@ from ..model import Case, case_at, deceased_at
 from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, fmt, text_width
 from .forms import FORM_ORDER, badge_sample, form_badge, heaviest, point_along
+from .regie_spot import BADGE_RADIUS, badge_spot
 from .styles import (
     CARD_STROKE,
     CONTEXT_FILL,
@@ -185,8 +186,11 @@ def _bbox(box: Box, dx: float, dy: float) -> tuple[float, float, float, float]:
 
 
 def _badge(doc: SvgDoc, g: Element, box: Box) -> None:
-    cx, cy = box.right - 10, box.y + min(box.h / 2, 11)
-    doc.circle(g, cx, cy, 6.5, fill=REGIE_GOLD, stroke=INK, stroke_width=0.8,
+    _badge_at(doc, g, box.right - 10, box.y + min(box.h / 2, 11))
+
+
+def _badge_at(doc: SvgDoc, g: Element, cx: float, cy: float) -> None:
+    doc.circle(g, cx, cy, BADGE_RADIUS, fill=REGIE_GOLD, stroke=INK, stroke_width=0.8,
                class_="regie-badge")
     doc.text(g, cx, cy + 3, "R", size=8.5, bold=True)
 
@@ -231,7 +235,7 @@ def _paint_agent(doc: SvgDoc, parent: Element, case: Case, agent: AgentPlace, la
 
 
 def _paint_person(doc: SvgDoc, parent: Element, case: Case, place: PersonPlace, dx: float,
-                  dy: float, at: PartialDate, lang: str, unreached: tuple[str, ...]) -> None:
+                  dy: float, at: PartialDate, lang: str, lay: SystemogramLayout) -> None:
     pid = place.id
     person = case.person(pid)
     box = place.box
@@ -241,7 +245,7 @@ def _paint_person(doc: SvgDoc, parent: Element, case: Case, place: PersonPlace, 
         modifiers.append("deceased")
     if pid in case.case.index:
         modifiers.append("index")
-    if pid in unreached:
+    if pid in lay.unreached:
         modifiers.append("unreached")
     tip = person.label()
     age = person.age_at(at)
@@ -257,7 +261,10 @@ def _paint_person(doc: SvgDoc, parent: Element, case: Case, place: PersonPlace, 
     person_shape(doc, g, x, y, person.sex, deceased=dead,
                  index=pid in case.case.index)
     if pid in _family_regie(case):  # the family member holds regie: the same badge
-        _badge(doc, g, Box(x - 4 + SYMBOL / 2, y - SYMBOL / 2 - 4, 20, 0))
+        boxes = [p.box for p in lay.people.values() if p.id != pid]
+        boxes += [a.box for a in lay.agents.values()]
+        cx, cy = badge_spot(place.x, place.y, box, [link.points for link in lay.links], boxes)
+        _badge_at(doc, g, cx + dx, cy + dy)
     moved = box.moved(dx, dy)
     _text_block(doc, g, moved, y + SYMBOL / 2 + 2, place.lines, fill=MUTED, halo=True)
 
@@ -462,7 +469,7 @@ def _svg(case: Case, lang: str, at: PartialDate, keep: Collection[str]) -> str:
                 b = agent.box.moved(dx, dy)
                 doc.line(nodes, b.x, b.y, b.right, b.y, stroke="#d5dae0", stroke_width=0.8)
     for place in lay.people.values():
-        _paint_person(doc, nodes, case, place, dx, dy, lay.at, lang, lay.unreached)
+        _paint_person(doc, nodes, case, place, dx, dy, lay.at, lang, lay)
     if lh:
         legend.paint(doc, (width - lw) / 2, dy + lay.bounds.bottom + 16, max(content_w, 420.0))
     return doc.to_string()
