@@ -46,7 +46,7 @@ from .systemogram_tracks import (
 
 __all__ = ["BEND_GAP", "CROSS_RUN", "FRAME_NEAR", "FRAME_RUN", "FRAME_TRIES", "LEFT_RUN",
            "LONG_RUN", "MORE_CROSSINGS", "STEPS", "Run", "along_edge", "along_frames",
-           "away_from", "banded", "close_by_line", "closer", "off_frames", "sharp"]
+           "away_from", "band_runs", "banded", "close_by_line", "closer", "off_frames", "sharp"]
 
 FRAME_NEAR = 12.0
 """Distance (units, line to frame edge) within which a line nearly parallel to a household
@@ -295,8 +295,17 @@ def banded(paths: Sequence[Sequence[Point]], widths: Sequence[float], i: int,
     ``widths`` counted (``BAND_GAP``), over ``BAND_RUN`` units beside one line: the
     bands it would make (ends left out as :func:`~.systemogram_tracks.beside_length`
     leaves them; a line crossing it at a small angle runs beside it for less)."""
-    runs = _runs(paths, i, part, near, lambda j: BAND_GAP + (widths[i] + widths[j]) / 2)
-    return sum(run for run in runs.values() if run > BAND_RUN)
+    return sum(run for run in band_runs(paths, widths, i, part, near).values()
+               if run > BAND_RUN)
+
+
+def band_runs(paths: Sequence[Sequence[Point]], widths: Sequence[float], i: int,
+              part: Sequence[Point], near: Sequence[tuple[int, Point, Point]]
+              ) -> dict[int, float]:
+    """How long ``part`` of line ``i`` runs with its drawn stroke within ``BAND_GAP`` of
+    the strokes of each line of the segments ``near`` it, nearly parallel (the runs
+    :func:`banded` adds up where they are bands)."""
+    return _runs(paths, i, part, near, lambda j: BAND_GAP + (widths[i] + widths[j]) / 2)
 
 
 def _runs(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point],

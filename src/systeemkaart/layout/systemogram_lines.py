@@ -46,6 +46,7 @@ from .systemogram_frame_bundle import bundles_off_frames
 from .systemogram_frame_clear import Run, off_frames
 from .systemogram_frames import framed
 from .systemogram_hooks import drop_reversals
+from .systemogram_jogs import smooth_jogs
 from .systemogram_leave import Shift, ends_of, first_sides, in_card, is_double
 from .systemogram_leave import shifts as leave_shifts
 from .systemogram_nudge import CROWDED, StuckBends, nudge_apart, straighten
@@ -320,7 +321,9 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     (:func:`~systeemkaart.layout.systemogram_touch.untouch`), and, in drawings of up to
     ``CROWDED`` lines, a corner on a line of another agent on a line's last way in slides
     along its own segments off it
-    (:func:`~systeemkaart.layout.systemogram_corners.corners_off_lines`). Last, an arrowhead
+    (:func:`~systeemkaart.layout.systemogram_corners.corners_off_lines`) and a bend that lies
+    within a few units of the straight way between its neighbours (a jog the moves left) is
+    dropped (:func:`~systeemkaart.layout.systemogram_jogs.smooth_jogs`). Last, an arrowhead
     that points along its person's outline gets a leg that points it at the person
     (:func:`~systeemkaart.layout.systemogram_aim.aim_heads`). Done for the layout
     drawn only: the candidates are chosen between before (their routing is most of a
@@ -369,6 +372,9 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     if len(links) <= CROWDED:  # a crowded drawing's time goes to routing
         moved += corners_off_lines(router, paths, pairs_, widths, skips, firsts, kept,
                                    people, frames)
+    if len(links) <= CROWDED:  # a crowded drawing's time goes to routing
+        moved += smooth_jogs(router, paths, pairs_, widths, skips, firsts, kept, people,
+                             frames)
     arrows = [lk.kind == "involvement" and not flip for lk, flip in zip(links, flips,
                                                                           strict=True)]
     moved += aim_heads(router, paths, pairs_, arrows, widths, people)
