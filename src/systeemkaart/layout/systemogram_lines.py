@@ -321,7 +321,9 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     (:func:`~systeemkaart.layout.systemogram_touch.untouch`), and, in drawings of up to
     ``CROWDED`` lines, a corner on a line of another agent on a line's last way in slides
     along its own segments off it
-    (:func:`~systeemkaart.layout.systemogram_corners.corners_off_lines`). Last, an arrowhead
+    (:func:`~systeemkaart.layout.systemogram_corners.corners_off_lines`); in every drawing
+    a line passing the start of another agent's line (its card's stub) moves off it
+    (:func:`~systeemkaart.layout.systemogram_stubs_clear.starts_cleared`). Last, an arrowhead
     that points along its person's outline gets a leg that points it at the person
     (:func:`~systeemkaart.layout.systemogram_aim.aim_heads`). Done for the layout
     drawn only: the candidates are chosen between before (their routing is most of a
