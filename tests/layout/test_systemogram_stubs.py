@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 from systeemkaart.layout import Box, Point
 from systeemkaart.layout.ring_centre import PersonPlace
+from systeemkaart.layout.ring_geometry import segments_cross
 from systeemkaart.layout.systemogram import layout_systemogram
 from systeemkaart.layout.systemogram_leave import in_card
 from systeemkaart.layout.systemogram_lines import routed_ends
@@ -73,6 +75,12 @@ def test_a_line_at_a_stub_moves_off_it() -> None:
     assert lines_at_starts(paths, ends, WIDTHS, [2, 1]) == []
     assert paths[1][0] == (-8.5, -150.0) and paths[1][-1] == (58.0, 112.0)
     assert paths[0] == _bent_at_stub()[0]
+    assert _crossings(*paths) <= _crossings(*_bent_at_stub())
+
+
+def _crossings(a: list[Point], b: list[Point]) -> int:
+    """How often the lines ``a`` and ``b`` cross."""
+    return sum(segments_cross(p, q, c, d) for p, q in pairwise(a) for c, d in pairwise(b))
 
 
 def _at_starts(lay: SystemogramLayout) -> list[tuple[tuple[str, str], tuple[str, str]]]:
