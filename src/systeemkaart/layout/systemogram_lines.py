@@ -53,6 +53,7 @@ from .systemogram_nudge import CROWDED, StuckBends, nudge_apart, straighten
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 from .systemogram_siblings import untwist
 from .systemogram_strand_room import widen_strands
+from .systemogram_stubs_clear import starts_cleared
 from .systemogram_touch import untouch
 from .systemogram_tracks import extent, own_tracks, separate_tracks
 from .systemogram_under import under_reach
@@ -323,7 +324,9 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     along its own segments off it
     (:func:`~systeemkaart.layout.systemogram_corners.corners_off_lines`) and a bend that lies
     within a few units of the straight way between its neighbours (a jog the moves left) is
-    dropped (:func:`~systeemkaart.layout.systemogram_jogs.smooth_jogs`). Last, an arrowhead
+    dropped (:func:`~systeemkaart.layout.systemogram_jogs.smooth_jogs`); in every drawing
+    a line passing the start of another agent's line (its card's stub) moves off it
+    (:func:`~systeemkaart.layout.systemogram_stubs_clear.starts_cleared`). Last, an arrowhead
     that points along its person's outline gets a leg that points it at the person
     (:func:`~systeemkaart.layout.systemogram_aim.aim_heads`). Done for the layout
     drawn only: the candidates are chosen between before (their routing is most of a
@@ -375,6 +378,7 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     if len(links) <= CROWDED:  # a crowded drawing's time goes to routing
         moved += smooth_jogs(router, paths, pairs_, widths, skips, firsts, kept, people,
                              frames)
+    moved += starts_cleared(router, paths, pairs_, widths, skips, firsts, kept, people, frames)
     arrows = [lk.kind == "involvement" and not flip for lk, flip in zip(links, flips,
                                                                           strict=True)]
     moved += aim_heads(router, paths, pairs_, arrows, widths, people)

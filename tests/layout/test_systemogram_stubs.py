@@ -1,0 +1,108 @@
+"""No line of another agent through the start of a line: it would read as leaving there."""
+
+from __future__ import annotations
+
+import math
+import sys
+from itertools import pairwise
+from pathlib import Path
+
+from systeemkaart.layout import Box, Point
+from systeemkaart.layout.ring_centre import PersonPlace
+from systeemkaart.layout.ring_geometry import segments_cross
+from systeemkaart.layout.systemogram import layout_systemogram
+from systeemkaart.layout.systemogram_leave import in_card
+from systeemkaart.layout.systemogram_lines import routed_ends
+from systeemkaart.layout.systemogram_places import SystemogramLayout
+from systeemkaart.layout.systemogram_route import Obstacle, Router
+from systeemkaart.layout.systemogram_stubs import lines_at_starts, start_of, stretch_gap
+from systeemkaart.layout.systemogram_stubs_clear import starts_cleared
+from systeemkaart.layout.systemogram_tracks import extent
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from bench.bench_systemogram import network
+
+CARD = Box(-100.0, -20.0, 80.0, 40.0)
+"""A card whose row leaves by a stub from its right side at y = 0, x -20 to -10."""
+PERSON = PersonPlace(id="p", x=60.0, y=120.0, box=Box(45.0, 105.0, 30.0, 45.0), lines=(),
+                     household=None)
+WIDTHS = [3.7, 1.5]
+
+
+def _bent_at_stub() -> list[list[Point]]:
+    """A double line leaving the card by its stub (to the person) and a line of another
+    agent coming down 1.5 units right of the card's stub end and bending there towards
+    the person: it reads as leaving from the stub."""
+    stubbed: list[Point] = [(-20.0, 0.0), (-10.0, 0.0), (40.0, 100.0), (55.0, 110.0)]
+    passing: list[Point] = [(-8.5, -150.0), (-8.5, 0.5), (50.0, 105.0), (58.0, 112.0)]
+    return [stubbed, passing]
+
+
+def test_a_line_bending_at_a_stub_end_is_listed() -> None:
+    """The line bending 1.5 units beside the stub's end is at the start; the same line of
+    the same agent, or 20 units farther right, or one ending at the stub's agent, is not;
+    a line crossing the stub is."""
+    paths = _bent_at_stub()
+    ends = [("a1", "p"), ("a2", "p")]
+    assert lines_at_starts(paths, ends, WIDTHS, [2, 1]) == [(0, 1)]
+    assert lines_at_starts(paths, [("a1", "p"), ("a1", "p")], WIDTHS, [2, 1]) == []
+    assert lines_at_starts(paths, [("a1", "p"), ("a2", "a1")], WIDTHS, [2, 1]) == []
+    farther = [paths[0], [(x + 20.0, y) for x, y in paths[1]]]
+    assert lines_at_starts(farther, ends, WIDTHS, [2, 1]) == []
+    across = [paths[0], [(-15.0, -80.0), (-15.0, 80.0)]]
+    assert lines_at_starts(across, ends, WIDTHS, [2, 1]) == [(0, 1)]
+
+
+def test_the_start_is_the_stub_or_the_first_stretch() -> None:
+    """A card's stub is the start however long; a line out of a box starts with its
+    first 10 units; two segments apart by 3 units are 3 apart, crossing ones 0."""
+    assert start_of([(0.0, 0.0), (25.0, 0.0), (25.0, 50.0)], 2) == ((0.0, 0.0), (25.0, 0.0))
+    assert start_of([(0.0, 0.0), (0.0, 40.0)], 1) == ((0.0, 0.0), (0.0, 10.0))
+    assert math.isclose(stretch_gap((0.0, 0.0), (10.0, 0.0), (13.0, -5.0), (13.0, 5.0)), 3.0)
+    assert stretch_gap((0.0, 0.0), (10.0, 0.0), (5.0, -5.0), (5.0, 5.0)) == 0.0
+
+
+def test_a_line_at_a_stub_moves_off_it() -> None:
+    """The passing line moves off the stub (its start and its last point staying), and
+    no longer crosses the stubbed line more often than before."""
+    paths = _bent_at_stub()
+    ends = [("a1", "p"), ("a2", "p")]
+    router = Router([Obstacle("a1", Box(CARD.x, -8.0, CARD.w, 16.0)),
+                     Obstacle("p", PERSON.box)])
+    moved = starts_cleared(router, paths, ends, WIDTHS, [["a1", "p"], ["a2", "p"]], [2, 1],
+                           [1, 1], {"p": PERSON})
+    assert moved == 1
+    assert lines_at_starts(paths, ends, WIDTHS, [2, 1]) == []
+    assert paths[1][0] == (-8.5, -150.0) and paths[1][-1] == (58.0, 112.0)
+    assert paths[0] == _bent_at_stub()[0]
+    assert _crossings(*paths) <= _crossings(*_bent_at_stub())
+
+
+def _crossings(a: list[Point], b: list[Point]) -> int:
+    """How often the lines ``a`` and ``b`` cross."""
+    return sum(segments_cross(p, q, c, d) for p, q in pairwise(a) for c, d in pairwise(b))
+
+
+def _at_starts(lay: SystemogramLayout) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """The lines of ``lay`` at another agent's start: (the line started, the line at it)."""
+    lines = routed_ends(lay.links, lay.people)
+    paths = [list(pts) for _, _, pts in lines]
+    ends = [(src, tgt) for src, tgt, _ in lines]
+    frames = {c.id: c.frame for c in lay.cards}
+    firsts = []
+    for src, _, _ in lines:
+        agent = lay.agents.get(src)
+        card = frames.get(agent.card or "") if agent is not None else None
+        firsts.append(2 if agent is not None and in_card(agent.box, card) else 1)
+    widths = [extent(lk) for lk in lay.links]
+    return [(ends[i], ends[j]) for i, j in lines_at_starts(paths, ends, widths, firsts)]
+
+
+def test_professional_4_keeps_off_professional_5s_stub() -> None:
+    """In the 40-agent bench network of seed 0, Professional 4's line up to Persoon 8 ran
+    up through the end of Professional 5's stub on their card: which row's line was
+    which could not be told. Now it passes clear of it; the lines at starts of that
+    drawing are fewer than the 8 they were."""
+    found = _at_starts(layout_systemogram(network(0, 12, 40)))
+    assert (("a5", "p8"), ("a4", "p8")) not in found
+    assert len(found) < 8
