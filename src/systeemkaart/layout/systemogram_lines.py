@@ -317,10 +317,10 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     before the shorter runs move alone)
     (:func:`~systeemkaart.layout.systemogram_frame_bundle.bundles_off_frames`), and lines into one
     person that cross or touch on their last way to it drop their bends there
-    (:func:`~systeemkaart.layout.systemogram_touch.untouch`), and, in drawings of up to
-    ``CROWDED`` lines, a corner on a line of another agent on a line's last way in slides
-    along its own segments off it
-    (:func:`~systeemkaart.layout.systemogram_corners.corners_off_lines`). Last, an arrowhead
+    (:func:`~systeemkaart.layout.systemogram_touch.untouch`), and a corner on a line of
+    another agent on a line's last way in slides along its own segments off it (in a
+    crowded drawing the few nearest the arrowheads:
+    :func:`~systeemkaart.layout.systemogram_corners.corners_off_lines`). Last, an arrowhead
     that points along its person's outline gets a leg that points it at the person
     (:func:`~systeemkaart.layout.systemogram_aim.aim_heads`). Done for the layout
     drawn only: the candidates are chosen between before (their routing is most of a
@@ -366,9 +366,8 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     moved += bundles_off_frames(router, paths, pairs_, widths, skips, firsts, kept, frames,
                                 stayed)
     moved += untouch(router, paths, pairs_, widths, skips, firsts, kept, people, frames)
-    if len(links) <= CROWDED:  # a crowded drawing's time goes to routing
-        moved += corners_off_lines(router, paths, pairs_, widths, skips, firsts, kept,
-                                   people, frames)
+    moved += corners_off_lines(router, paths, pairs_, widths, skips, firsts, kept, people,
+                               frames)
     arrows = [lk.kind == "involvement" and not flip for lk, flip in zip(links, flips,
                                                                           strict=True)]
     moved += aim_heads(router, paths, pairs_, arrows, widths, people)
