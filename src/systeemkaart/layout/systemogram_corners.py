@@ -333,7 +333,7 @@ def _slide(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, s
         if not clear_at_margins(router, new, path, skips[i], ends[i], tight=False):
             continue
         if judge is None:
-            judge = _Judge(paths, boxes, widths, i, old)
+            judge = _Judge(paths, boxes, widths, i, k, kept[i])
         if not judge.allows(new):
             continue
         if person is not None:
@@ -358,10 +358,12 @@ class _Judge:
 
     def __init__(self, paths: Sequence[Sequence[Point]],
                  boxes: Sequence[tuple[float, float, float, float]], widths: Sequence[float],
-                 i: int, old: Sequence[Point]) -> None:
-        """Gather the segments near ``old`` (a corner of line ``i`` with its two
-        neighbours; ``boxes`` those of the lines)."""
-        self.paths, self.widths, self.i, self.old = paths, widths, i, old
+                 i: int, k: int, fan: int) -> None:
+        """Gather the segments near corner ``k`` of line ``i`` with its two neighbours
+        (``boxes`` those of the lines; its last ``fan`` points its fan)."""
+        old = paths[i][k - 1:k + 2]
+        self.paths, self.widths, self.i, self.k, self.old = paths, widths, i, k, old
+        self.fan = fan
         reach = BESIDE + CORNER_GAP + max(widths, default=0.0)
         self.region = boxed(_near_segments(paths, boxes, i, old, reach))
         self.near = within_reach(self.region, old, reach)
@@ -409,6 +411,9 @@ class _Judge:
 
         if crossed(new, near) > self._before("crossed", crossed):
             return False
+        if (self._neighbours_on(new[1])
+                > self._before("neighbours", lambda part, _: self._neighbours_on(part[1]))):
+            return False
         along = _parallel(new, near)  # the runs beside lines are measured of these only
         if close(new, along) > self._before("close", close) + _EPS:
             return False
@@ -417,6 +422,22 @@ class _Judge:
         if band(new, along) > self._before("band", band) + _EPS:
             return False
         return bends(new, along) <= self._before("bends", bends)
+
+
+    def _neighbours_on(self, corner: Point) -> int:
+        """How many lines near it the corner's two neighbours (outside the fan) lie on
+        where they turn (:func:`_lines_at`), the corner at ``corner``: a slide turns
+        them by other angles, and a neighbour that turns on a line reads as a fork too."""
+        path, k = self.paths[self.i], self.k
+        count = 0
+        for n in (k - 1, k + 1):
+            if not 1 <= n <= len(path) - max(self.fan, 1) - 1:
+                continue
+            before = corner if n - 1 == k else path[n - 1]
+            after = corner if n + 1 == k else path[n + 1]
+            if _turns(before, path[n], after):
+                count += len(_lines_at(before, path[n], after, self.near, self.widths, self.i))
+        return count
 
 
 def _parallel(part: Sequence[Point], near: Near) -> Near:
