@@ -11,10 +11,12 @@ point lies within ``CORNER_GAP`` of another line's stroke, the widths of both co
 step that takes it off every line, where the new way is clear of every box, crosses no
 more lines, runs no longer beside other lines, as a band or along a household frame,
 turns back sharply no more often, comes into its person from the same side, meets the
-other lines into its person no more often (:mod:`.systemogram_touch`) and leaves fewer
-corners on lines near it. The layout runs it in drawings of up to ``CROWDED`` lines only
-(:func:`~systeemkaart.layout.systemogram_lines.part_tracks`): a crowded drawing's time goes
-to routing.
+other lines into its person no more often (:mod:`.systemogram_touch`), runs over no more
+bends of other lines and leaves its neighbouring corners on no more lines. In a drawing of
+over ``CROWDED`` lines, whose time goes to routing, only ``CROWDED_CORNERS`` corners get
+these tests, those nearest the arrowheads first: a line's last corner before its fan (a
+fork right before an arrowhead misleads most), nearest its person first, then the corners
+before it.
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ from .systemogram_tracks import (
     within_reach,
 )
 
-__all__ = ["CORNER_GAP", "CORNER_TURN", "LAST_WAY", "corners_off_lines", "corners_on_lines"]
+__all__ = ["CORNER_GAP", "CORNER_TURN", "CROWDED_CORNERS", "LAST_WAY", "corners_off_lines",
+           "corners_on_lines"]
 
 CORNER_GAP = 4.0
 """Clear space (units) between a corner and another line's stroke under which the two
@@ -57,9 +60,9 @@ SLIDES = (3.0, 5.0, 7.0, 9.0, 12.0, 15.0, 19.0, 24.0)
 """Distances (units) a corner is tried slid along one of its segments, least first."""
 CROWDED_CORNERS = 8
 """Most corners given the full tests of a new place in a drawing of over ``CROWDED``
-lines, those nearest their persons first (a fork right before an arrowhead misleads
-most): each costs some 2.5 million instructions, and a crowded drawing's time goes to
-routing."""
+lines, those nearest the arrowheads first (a fork right before an arrowhead misleads
+most): each costs some 3 million instructions with the search for its places, and a
+crowded drawing's time goes to routing."""
 _EPS = 1e-9
 
 
@@ -180,8 +183,8 @@ def corners_off_lines(router: Router, paths: list[list[Point]],
     of over ``CROWDED`` lines the corners nearest the arrowheads first (a line's last
     corner before its fan before its others, each rank nearest its person first), at
     most ``CROWDED_CORNERS`` of them given the full tests. ``skips`` are the boxes each
-    line may pass. Returns the corners moved. O(S + C + Σ s) for S segments, C corners and s
-    segments near each corner on a line."""
+    line may pass. Returns the corners moved. O(C · L + Σ s) for C corners tested, L
+    lines and s segments near each."""
     corners = _last_corners(paths, ends, firsts, kept, people)
     crowded = len(paths) > CROWDED
     order = sorted(corners) if crowded else sorted(corners, key=lambda c: c[2:])
