@@ -319,13 +319,14 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     before the shorter runs move alone)
     (:func:`~systeemkaart.layout.systemogram_frame_bundle.bundles_off_frames`), and lines into one
     person that cross or touch on their last way to it drop their bends there
-    (:func:`~systeemkaart.layout.systemogram_touch.untouch`), and, in drawings of up to
-    ``CROWDED`` lines, a corner on a line of another agent on a line's last way in slides
-    along its own segments off it
-    (:func:`~systeemkaart.layout.systemogram_corners.corners_off_lines`) and a bend that lies
-    within a few units of the straight way between its neighbours (a jog the moves left) is
-    dropped (:func:`~systeemkaart.layout.systemogram_jogs.smooth_jogs`); in every drawing
-    a line passing the start of another agent's line (its card's stub) moves off it
+    (:func:`~systeemkaart.layout.systemogram_touch.untouch`), and a corner on a line of
+    another agent on a line's last way in slides along its own segments off it (in a
+    crowded drawing the few nearest the arrowheads:
+    :func:`~systeemkaart.layout.systemogram_corners.corners_off_lines`), and, in drawings of
+    up to ``CROWDED`` lines, a bend that lies within a few units of the straight way between
+    its neighbours (a jog the moves left) is dropped
+    (:func:`~systeemkaart.layout.systemogram_jogs.smooth_jogs`); a line passing the start
+    of another agent's line (its card's stub) moves off it
     (:func:`~systeemkaart.layout.systemogram_stubs_clear.starts_cleared`). Last, an arrowhead
     that points along its person's outline gets a leg that points it at the person
     (:func:`~systeemkaart.layout.systemogram_aim.aim_heads`). Done for the layout
@@ -372,9 +373,8 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     moved += bundles_off_frames(router, paths, pairs_, widths, skips, firsts, kept, frames,
                                 stayed)
     moved += untouch(router, paths, pairs_, widths, skips, firsts, kept, people, frames)
-    if len(links) <= CROWDED:  # a crowded drawing's time goes to routing
-        moved += corners_off_lines(router, paths, pairs_, widths, skips, firsts, kept,
-                                   people, frames)
+    moved += corners_off_lines(router, paths, pairs_, widths, skips, firsts, kept, people,
+                               frames)
     if len(links) <= CROWDED:  # a crowded drawing's time goes to routing
         moved += smooth_jogs(router, paths, pairs_, widths, skips, firsts, kept, people,
                              frames)

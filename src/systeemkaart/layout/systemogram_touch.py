@@ -15,7 +15,7 @@ person fewer such meetings.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import combinations, pairwise
 
 from . import Box, Point, segment_distance
@@ -37,7 +37,7 @@ from .systemogram_tracks import (
     within_reach,
 )
 
-__all__ = ["TOUCH_GAP", "TOUCH_REACH", "meetings", "touches", "untouch"]
+__all__ = ["TOUCH_GAP", "TOUCH_REACH", "meetings", "meetings_of", "touches", "untouch"]
 
 TOUCH_GAP = 2.0
 """Clear space (units) between two drawn strokes under which they read as touching."""
@@ -132,12 +132,25 @@ def meetings(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
     """How many segment pairs of ``path`` (line ``i`` as it may be drawn) meet the other
     lines into its person (see :func:`touches`): a way that meets them more often is
     harder to tell from theirs."""
+    return meetings_of(paths, ends, widths, kept, people, i)(path)
+
+
+def meetings_of(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
+                widths: Sequence[float], kept: Sequence[int],
+                people: Mapping[str, PersonPlace], i: int) -> Callable[[Sequence[Point]], int]:
+    """:func:`meetings` of line ``i`` as a count of any of its ways, the other lines'
+    segments near its person gathered once: for a caller weighing several ways of one
+    line against the same other lines."""
     pid = ends[i][1]
     centre = (people[pid].x, people[pid].y)
-    mine = _free(path, kept[i], centre)
-    return sum(_meet(mine, _free(paths[j], kept[j], centre),
-                     TOUCH_GAP + (widths[i] + widths[j]) / 2)
-               for j in range(len(paths)) if j != i and ends[j][1] == pid)
+    theirs = [(_free(paths[j], kept[j], centre), TOUCH_GAP + (widths[i] + widths[j]) / 2)
+              for j in range(len(paths)) if j != i and ends[j][1] == pid]
+
+    def count(path: Sequence[Point]) -> int:
+        """How many segment pairs of ``path`` meet the other lines into the person."""
+        mine = _free(path, kept[i], centre)
+        return sum(_meet(mine, free, room) for free, room in theirs)
+    return count
 
 
 def _straighten_tail(router: Router, paths: list[list[Point]],
@@ -173,8 +186,8 @@ def _straighten_tail(router: Router, paths: list[list[Point]],
     out += path[stop + 1:]
     if len(out) == len(path) or not keeps_way_in(path, out, people[ends[i][1]], firsts[i]):
         return 0
-    if (meetings(paths, ends, widths, kept, people, i, out)
-            >= meetings(paths, ends, widths, kept, people, i, path)):
+    met = meetings_of(paths, ends, widths, kept, people, i)
+    if met(out) >= met(path):
         return 0
     dropped = len(path) - len(out)
     paths[i] = out
