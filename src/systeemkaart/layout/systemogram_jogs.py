@@ -23,7 +23,7 @@ from .ring_centre import PersonPlace
 from .systemogram_close import BAND_RUN, frame_edges
 from .systemogram_frame_clear import band_runs
 from .systemogram_route import Router
-from .systemogram_touch import _skippable, meetings
+from .systemogram_touch import meetings, skippable
 from .systemogram_tracks import BESIDE, boxed, near_segments
 
 __all__ = ["JOG", "jogs", "smooth_jogs"]
@@ -63,7 +63,7 @@ def _allowed(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str,
     """True when line ``i`` may drop its point ``k`` (see the module)."""
     path = paths[i]
     near = near_segments(paths, i, path[k - 1:k + 2], reach)
-    if not _skippable(router, paths, widths, i, k - 1, k + 1, edges, skips, ends,
+    if not skippable(router, paths, widths, i, k - 1, k + 1, edges, skips, ends,
                       boxed(near), reach):
         return False
     if _new_band(paths, widths, i, k, near):

@@ -37,7 +37,8 @@ from .systemogram_tracks import (
     within_reach,
 )
 
-__all__ = ["TOUCH_GAP", "TOUCH_REACH", "meetings", "meetings_of", "touches", "untouch"]
+__all__ = ["TOUCH_GAP", "TOUCH_REACH", "meetings", "meetings_of", "skippable", "touches",
+           "untouch"]
 
 TOUCH_GAP = 2.0
 """Clear space (units) between two drawn strokes under which they read as touching."""
@@ -178,7 +179,7 @@ def _straighten_tail(router: Router, paths: list[list[Point]],
     k = start
     while k < stop:
         j = stop
-        while j > k + 1 and not _skippable(router, paths, widths, i, k, j, edges, skips,
+        while j > k + 1 and not skippable(router, paths, widths, i, k, j, edges, skips,
                                            ends, region, reach):
             j -= 1
         out.append(path[j])
@@ -194,10 +195,10 @@ def _straighten_tail(router: Router, paths: list[list[Point]],
     return dropped
 
 
-def _skippable(router: Router, paths: Sequence[Sequence[Point]], widths: Sequence[float],
-               i: int, k: int, j: int, edges: Sequence[tuple[Point, Point]],
-               skips: Sequence[Sequence[str]], ends: Sequence[tuple[str, str]],
-               region: Sequence[Boxed], reach: float) -> bool:
+def skippable(router: Router, paths: Sequence[Sequence[Point]], widths: Sequence[float],
+              i: int, k: int, j: int, edges: Sequence[tuple[Point, Point]],
+              skips: Sequence[Sequence[str]], ends: Sequence[tuple[str, str]],
+              region: Sequence[Boxed], reach: float) -> bool:
     """True when line ``i`` may run straight from its point ``k`` to its point ``j``
     (measured against the segments of ``region`` within ``reach`` of the bends between): the
     way is clear of every box at the router's margin, crosses no more lines, and runs no
