@@ -508,3 +508,24 @@ def test_two_routes_down_to_one_child_nest_through_the_bands() -> None:
     parent, aunt = (segments(r.points) for r in layout.relations
                     if r.between in (("p3", "p7"), ("p10", "p7")))
     assert crossings([("parent", parent), ("aunt", aunt)]) == 0
+
+
+def test_lines_sharing_ports_on_a_top_swap_them_to_nest() -> None:
+    """A generated family of four with fourteen relations: all ports on the top of 0x1
+    are taken, so the five lines over the tops into it share ports. The hostile line
+    from 3 (a high lane) shared the inner port with a line from 02 and the conflict line
+    from 02 (a lower lane) the outer one with another line from 3: the hostile line came
+    down across the conflict line's lane. Swapping the two ports was refused because the
+    moved ends then run on a line (as before, on the line sharing the port, which is parted
+    when drawn); now the swap is made: the lines into that top cross none of each other,
+    and the drawing crosses 3 lines where it crossed 4."""
+    case, layout = saved("genogram-crowd-shared-top-ports")
+    check_layout(case, layout)
+    assert lines_on_lines(layout) == []
+    top = layout.people["0x1"].symbol.y
+    into_top = [r for r in layout.relations
+                if "0x1" in r.between
+                and abs(r.points[0 if r.between[0] == "0x1" else -1][1] - top) < 1.0]
+    assert len(into_top) >= 4
+    assert crossings([(f"r{r.index}", segments(r.points)) for r in into_top]) == 0
+    assert all_crossings(layout, straight=False) <= 3
