@@ -75,12 +75,16 @@ def _moved(path: list[RefPoint], first: bool, port: RefPoint, level: bool) -> li
     return out
 
 
-def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLines) -> None:
+def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLines,
+                  loose: bool = False) -> None:
     """Swap the ports of two routes that leave one side of a symbol when the two then
     cross fewer lines in all and neither runs along a line (on a top or bottom: none but
     the lines sharing its new port), and move a route's port on a side to a free one
     further out when it then crosses fewer (see the module docstring);
-    ``pending.relation`` is changed in place."""
+    ``pending.relation`` is changed in place. ``loose``: on a top or bottom, two routes
+    swap their ports also where the moved legs then run along as many lines as before, or
+    fewer (lines close together on a crowded top; the caller keeps that only where the
+    whole drawing fares better, see :func:`.genogram_straight._nest_and_repair`)."""
     relations = pending.relation
     children = {c.child for c, _path in pending.child}
     large = len(work.st.blocks) >= LARGE  # see _move_top
@@ -115,6 +119,12 @@ def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLine
         """True when the leg of relation ``k`` drawn as ``points`` runs along a line."""
         segs = leg(points, first)
         return placed.measure(segs, k)[0] > 0 or any(family.along(s) for s in segs)
+
+    def alongs(k: int, points: list[Point], first: bool) -> int:
+        """How many segments of the leg of relation ``k`` drawn as ``points`` run along
+        a line."""
+        segs = leg(points, first)
+        return placed.measure(segs, k)[0] + sum(1 for s in segs if family.along(s))
 
     def on_shared(moved: tuple[tuple[int, bool, list[Point]], ...],
                   ends: list[tuple[int, bool]]) -> bool:
@@ -257,6 +267,8 @@ def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLine
                 new_m = _moved(path_m, first_m, port_k, level)
                 pts_k, pts_m = scene.resolve(new_k), scene.resolve(new_m)
                 before = cost(k, lines[k], first_k) + cost(m, lines[m], first_m)
+                along_before = alongs(k, lines[k], first_k) + alongs(m, lines[m], first_m) \
+                    if loose and not level else 0
                 for n, pts in ((k, pts_k), (m, pts_m)):
                     placed.remove(n)
                     placed.add(line_segments(pts), n)
@@ -264,7 +276,9 @@ def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLine
                 better = fewer and (
                     (not along(k, pts_k, first_k) and not along(m, pts_m, first_m))
                     or (not level and on_shared(((k, first_k, pts_k), (m, first_m, pts_m)),
-                                                ends)))
+                                                ends))
+                    or (loose and not level and alongs(k, pts_k, first_k)
+                        + alongs(m, pts_m, first_m) <= along_before))
                 if not better:
                     for n in (k, m):
                         placed.remove(n)
