@@ -32,6 +32,7 @@ from typing import Final
 from . import Point
 from .genogram_choice import PORT_GAP, choose_ways, scene_at
 from .genogram_clear import crowded_pairs
+from .genogram_dot import LARGE
 from .genogram_exchange import exchange_lanes
 from .genogram_high import above_bars
 from .genogram_near import FamilyLines, LineIndex, line_segments
@@ -194,13 +195,25 @@ def _nest_and_repair(work: Work, pending: Pending, geometry: Geometry,
     fewer. Nested first, the choice weighs the other ways against the nested routes (a
     parent's lines to a child and the child's partner, nested, leave no detour worth
     taking); but once they cross fewer, the choice may not be made again at all where a
-    way of another line would have crossed fewer still."""
+    way of another line would have crossed fewer still. Untangled, the ends are also
+    untangled ``loose`` (ports on a crowded top swapped where the moved ends run along
+    no more lines than before), kept where that fares better (:func:`.better`): below
+    ``LARGE`` blocks, as the other tries of ports on a top."""
     scene, family = known
     before = list(pending.relation)
     repair_ways(work, pending, geometry, known)
     chosen = list(pending.relation)
     untangle_ends(work, pending, scene, family)
     plain = pending.relation
+    if len(work.st.blocks) < LARGE:
+        loose = pending.relation = list(plain)
+        untangle_ends(work, pending, scene, family, loose=True)
+        if loose != plain:
+            fares = measure(work, pending, geometry)
+            pending.relation = plain
+            if better(fares, measure(work, pending, geometry)):
+                plain = loose
+        pending.relation = plain
     nested: list[list[tuple[RelationPlace, list[RefPoint]]]] = []
     for first in (True, False):  # nested before the choice, after it
         pending.relation = list(before if first else chosen)

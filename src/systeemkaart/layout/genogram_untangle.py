@@ -7,10 +7,12 @@ it (the one leaving higher turning down across the one leaving lower). Once the 
 its final coordinates, :func:`untangle_ends` swaps the ports of two such routes (each keeps
 its lanes and corridors, only the short leg from the port to its first bend moves) when
 that makes the two cross fewer lines in all: family lines, each other and the other
-emotional lines; never when a moved leg would run along a line. A route alone on its side
-may move to a free port further out on it, when that crosses fewer; a route leaving a
-symbol's top to another free port on that top (its drawing clear of the others there),
-when that crosses fewer and passes no box, name or years.
+emotional lines; never when a moved leg would run along a line, but on a top or bottom where
+lines share a port (every port taken, see :func:`.top_x_or_shared`; parted when drawn) also
+when each moved leg then runs along no line but those leaving its new port. A route alone
+on its side may move to a free port further out on it, when that crosses fewer; a route
+leaving a symbol's top to another free port on that top (its drawing clear of the others
+there), when that crosses fewer and passes no box, name or years.
 
 Cost: per person, every two routes leaving one side are tried (a handful); each try counts
 the crossings of the two moved legs (two segments each) against the family lines by binary
@@ -73,11 +75,16 @@ def _moved(path: list[RefPoint], first: bool, port: RefPoint, level: bool) -> li
     return out
 
 
-def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLines) -> None:
+def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLines,
+                  loose: bool = False) -> None:
     """Swap the ports of two routes that leave one side of a symbol when the two then
-    cross fewer lines in all and neither runs along a line, and move a route's port on a
-    side to a free one further out when it then crosses fewer (see the module docstring);
-    ``pending.relation`` is changed in place."""
+    cross fewer lines in all and neither runs along a line (on a top or bottom: none but
+    the lines sharing its new port), and move a route's port on a side to a free one
+    further out when it then crosses fewer (see the module docstring);
+    ``pending.relation`` is changed in place. ``loose``: on a top or bottom, two routes
+    swap their ports also where the moved legs then run along as many lines as before, or
+    fewer (lines close together on a crowded top; the caller keeps that only where the
+    whole drawing fares better, see :func:`.genogram_straight._nest_and_repair`)."""
     relations = pending.relation
     children = {c.child for c, _path in pending.child}
     large = len(work.st.blocks) >= LARGE  # see _move_top
@@ -112,6 +119,36 @@ def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLine
         """True when the leg of relation ``k`` drawn as ``points`` runs along a line."""
         segs = leg(points, first)
         return placed.measure(segs, k)[0] > 0 or any(family.along(s) for s in segs)
+
+    def alongs(k: int, points: list[Point], first: bool) -> int:
+        """How many segments of the leg of relation ``k`` drawn as ``points`` run along
+        a line."""
+        segs = leg(points, first)
+        return placed.measure(segs, k)[0] + sum(1 for s in segs if family.along(s))
+
+    def on_shared(moved: tuple[tuple[int, bool, list[Point]], ...],
+                  ends: list[tuple[int, bool]]) -> bool:
+        """True when each moved leg (relation, which end, its points) runs along no line
+        but those that leave the very port it leaves now: a port shared once every port
+        on a top is taken (see :func:`.top_x_or_shared`), whose lines are parted when
+        drawn (:mod:`.genogram_part`). Two routes over a symbol's top from the same side
+        may each share a port with another and cross each other; swapped, each shares
+        with another line and they cross no more."""
+        swapped = {k for k, _first, _points in moved}
+        for k, first, points in moved:
+            port = points[0 if first else -1]
+            sharing = [n for n, f in ends
+                       if n not in swapped and lines[n][0 if f else -1] == port]
+            if not sharing:
+                return False
+            for n in sharing:
+                placed.remove(n)
+            still = along(k, points, first)
+            for n in sharing:
+                placed.add(line_segments(lines[n]), n)
+            if still:
+                return False
+        return True
 
     own: dict[str, list[tuple[int, bool]]] = defaultdict(list)  # per person: its lines' ends
     for n, (place, _path) in enumerate(relations):
@@ -230,11 +267,18 @@ def untangle_ends(work: Work, pending: Pending, scene: Scene, family: FamilyLine
                 new_m = _moved(path_m, first_m, port_k, level)
                 pts_k, pts_m = scene.resolve(new_k), scene.resolve(new_m)
                 before = cost(k, lines[k], first_k) + cost(m, lines[m], first_m)
+                along_before = alongs(k, lines[k], first_k) + alongs(m, lines[m], first_m) \
+                    if loose and not level else 0
                 for n, pts in ((k, pts_k), (m, pts_m)):
                     placed.remove(n)
                     placed.add(line_segments(pts), n)
-                better = cost(k, pts_k, first_k) + cost(m, pts_m, first_m) < before \
-                    and not along(k, pts_k, first_k) and not along(m, pts_m, first_m)
+                fewer = cost(k, pts_k, first_k) + cost(m, pts_m, first_m) < before
+                better = fewer and (
+                    (not along(k, pts_k, first_k) and not along(m, pts_m, first_m))
+                    or (not level and on_shared(((k, first_k, pts_k), (m, first_m, pts_m)),
+                                                ends))
+                    or (loose and not level and alongs(k, pts_k, first_k)
+                        + alongs(m, pts_m, first_m) <= along_before))
                 if not better:
                     for n in (k, m):
                         placed.remove(n)
