@@ -7,6 +7,7 @@ import sys
 from itertools import pairwise
 from pathlib import Path
 
+from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import Box, Point
 from systeemkaart.layout.ring_centre import PersonPlace
 from systeemkaart.layout.ring_geometry import segments_cross
@@ -18,6 +19,8 @@ from systeemkaart.layout.systemogram_route import Obstacle, Router
 from systeemkaart.layout.systemogram_stubs import lines_at_starts, start_of, stretch_gap
 from systeemkaart.layout.systemogram_stubs_clear import starts_cleared
 from systeemkaart.layout.systemogram_tracks import extent
+from systeemkaart.model import case_at
+from systeemkaart.render.systemogram import kept_professionals
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench.bench_systemogram import network
@@ -98,11 +101,16 @@ def _at_starts(lay: SystemogramLayout) -> list[tuple[tuple[str, str], tuple[str,
     return [(ends[i], ends[j]) for i, j in lines_at_starts(paths, ends, widths, firsts)]
 
 
-def test_professional_4_keeps_off_professional_5s_stub() -> None:
-    """In the 40-agent bench network of seed 0, Professional 4's line up to Persoon 8 ran
-    up through the end of Professional 5's stub on their card: which row's line was
-    which could not be told. Now it passes clear of it; the lines at starts of that
-    drawing are fewer than the 8 they were."""
-    found = _at_starts(layout_systemogram(network(0, 12, 40)))
-    assert (("a5", "p8"), ("a4", "p8")) not in found
-    assert len(found) < 8
+def test_the_youth_leaders_line_keeps_off_the_gp_practices_stub() -> None:
+    """In huisarts-steunfiguren the youth leader's dashed line to Jesse turned 2.5 units
+    beside the end of the GP practice's stub into Noor, and read as leaving from there;
+    in the 10-agent bench network of seed 1 Professional 6's and 8's lines passed the
+    starts of Professional 7's and 6's (3 lines at starts, now 1)."""
+    case = load(Path(__file__).resolve().parents[2] / "examples" / "huisarts-steunfiguren.yaml")
+    at = case.as_of()
+    now = case_at(case, at)
+    found = _at_starts(layout_systemogram(now, at, lang="nl",
+                                          keep=kept_professionals(now, at)))
+    assert (("ha", "noor"), ("kerk", "jesse")) not in found
+    assert len(_at_starts(layout_systemogram(network(1, 12, 10)))) == 1
+

@@ -325,7 +325,7 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     :func:`~systeemkaart.layout.systemogram_corners.corners_off_lines`), and, in drawings of
     up to ``CROWDED`` lines, a bend that lies within a few units of the straight way between
     its neighbours (a jog the moves left) is dropped
-    (:func:`~systeemkaart.layout.systemogram_jogs.smooth_jogs`); a line passing the start
+    (:func:`~systeemkaart.layout.systemogram_jogs.smooth_jogs`) and a line passing the start
     of another agent's line (its card's stub) moves off it
     (:func:`~systeemkaart.layout.systemogram_stubs_clear.starts_cleared`). Last, an arrowhead
     that points along its person's outline gets a leg that points it at the person
@@ -378,7 +378,8 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     if len(links) <= CROWDED:  # a crowded drawing's time goes to routing
         moved += smooth_jogs(router, paths, pairs_, widths, skips, firsts, kept, people,
                              frames)
-    moved += starts_cleared(router, paths, pairs_, widths, skips, firsts, kept, people, frames)
+        moved += starts_cleared(router, paths, pairs_, widths, skips, firsts, kept, people,
+                                frames)
     arrows = [lk.kind == "involvement" and not flip for lk, flip in zip(links, flips,
                                                                           strict=True)]
     moved += aim_heads(router, paths, pairs_, arrows, widths, people)
