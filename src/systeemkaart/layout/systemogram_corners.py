@@ -42,6 +42,7 @@ from .systemogram_tracks import (
     boxed,
     clear_at_margins,
     crossings_near,
+    near_segments,
     within_reach,
 )
 
@@ -368,7 +369,7 @@ class _Judge:
         self.paths, self.widths, self.i, self.k, self.old = paths, widths, i, k, old
         self.fan = fan
         reach = BESIDE + CORNER_GAP + max(widths, default=0.0)
-        self.region = boxed(_near_segments(paths, boxes, i, old, reach))
+        self.region = boxed(near_segments(paths, i, old, reach, boxes))
         self.near = within_reach(self.region, old, reach)
         self.holes = (paths[i][0], paths[i][-1])
         self.figures: dict[str, float] = {}
@@ -464,29 +465,6 @@ def _parallel(part: Sequence[Point], near: Near) -> Near:
         vx, vy = (d[0] - c[0]) / length, (d[1] - c[1]) / length
         if any(-sine <= ux * vy - uy * vx <= sine for ux, uy in ways):
             out.append(seg)
-    return out
-
-
-def _near_segments(paths: Sequence[Sequence[Point]],
-                   boxes: Sequence[tuple[float, float, float, float]], i: int,
-                   part: Sequence[Point], reach: float) -> list[tuple[int, Point, Point]]:
-    """:func:`~.systemogram_tracks.near_segments` of ``part`` of line ``i``, the lines
-    whose ``boxes`` lie out of its reach skipped whole: the same segments in the same
-    order, for a box test a line instead of one a segment."""
-    x0 = min(p[0] for p in part) - reach
-    x1 = max(p[0] for p in part) + reach
-    y0 = min(p[1] for p in part) - reach
-    y1 = max(p[1] for p in part) + reach
-    out: list[tuple[int, Point, Point]] = []
-    for j, other in enumerate(paths):
-        bx0, bx1, by0, by1 = boxes[j]
-        if j == i or bx1 < x0 or bx0 > x1 or by1 < y0 or by0 > y1:
-            continue
-        for c, d in pairwise(other):
-            (cx, cy), (dx, dy) = c, d
-            if not ((cx if cx > dx else dx) < x0 or (cx if cx < dx else dx) > x1
-                    or (cy if cy > dy else dy) < y0 or (cy if cy < dy else dy) > y1):
-                out.append((j, c, d))
     return out
 
 
