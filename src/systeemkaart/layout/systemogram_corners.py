@@ -43,6 +43,7 @@ from .systemogram_tracks import (
     clear_at_margins,
     crossings_near,
     near_segments,
+    reach_box,
     within_reach,
 )
 
@@ -190,7 +191,7 @@ def corners_off_lines(router: Router, paths: list[list[Point]],
     crowded = len(paths) > CROWDED
     order = sorted(corners) if crowded else sorted(corners, key=lambda c: c[2:])
     edges = frame_edges(frames)
-    boxes = [_box_of(path) for path in paths]
+    boxes = [reach_box(path) for path in paths]
     # the lines as they lay before any corner moved, whose segments each corner is
     # tested against
     lines: list[Line] = [(box, list(pairwise(path)))
@@ -215,7 +216,7 @@ def corners_off_lines(router: Router, paths: list[list[Point]],
                      i, k, chain((first,), steps))
         if way is not None:
             paths[i] = way
-            boxes[i] = _box_of(way)
+            boxes[i] = reach_box(way)
             moved += 1
     return moved
 
@@ -262,13 +263,6 @@ def _in_box(lines: Sequence[Line], i: int, x0: float, x1: float, y0: float, y1: 
                         or (c[1] if c[1] > d[1] else d[1]) < y0
                         or (c[1] if c[1] < d[1] else d[1]) > y1)]
     return out
-
-
-def _box_of(path: Sequence[Point]) -> tuple[float, float, float, float]:
-    """The least and most x, least and most y of ``path``'s points."""
-    xs = [p[0] for p in path]
-    ys = [p[1] for p in path]
-    return min(xs), max(xs), min(ys), max(ys)
 
 
 def _steps(path: Sequence[Point], k: int, lines: Sequence[Line], widths: Sequence[float],

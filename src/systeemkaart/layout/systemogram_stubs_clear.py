@@ -39,6 +39,7 @@ from .systemogram_tracks import (
     boxed,
     clear_at_margins,
     crossings_near,
+    reach_box,
     within_reach,
 )
 
@@ -87,26 +88,16 @@ def starts_cleared(router: Router, paths: list[list[Point]], ends: Sequence[tupl
     passed: dict[int, list[int]] = {}
     for i, j in hits:
         passed.setdefault(j, []).append(i)
-    boxes = _line_boxes(paths)
+    boxes = [reach_box(path) for path in paths]
     segments: dict[int, list[Boxed]] = {}  # each line's segments boxed, where looked at
     moved = 0
     for j in sorted(passed):
         if _clear_one(router, paths, ends, widths, skips, firsts, kept, people, edges,
                       (boxes, segments), j, passed[j]):
-            boxes[j] = _line_boxes([paths[j]])[0]
+            boxes[j] = reach_box(paths[j])
             segments.pop(j, None)
             moved += 1
     return moved
-
-
-def _line_boxes(paths: Sequence[Sequence[Point]]) -> list[tuple[float, float, float, float]]:
-    """Each line's box: least and most x, least and most y of its points."""
-    out = []
-    for path in paths:
-        xs = [p[0] for p in path]
-        ys = [p[1] for p in path]
-        out.append((min(xs), max(xs), min(ys), max(ys)))
-    return out
 
 
 def _starts(paths: Sequence[Sequence[Point]], firsts: Sequence[int], box: Sequence[float]
@@ -291,7 +282,7 @@ def _clear_one(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
     path = paths[j]
     reach = START_GAP + max(widths, default=0.0)
     starts = [s for s in _starts([paths[i] for i in lines], [firsts[i] for i in lines],
-                                 _grown(path, reach))]
+                                 reach_box(path, reach))]
     starts = [(*s[:4], lines[s[4]], *s[5:]) for s in starts]
     at = [_at_starts(path[k:k + 2], j, starts, ends, widths) for k in range(len(path) - 1)]
     hit = sorted({k + e for k, found in enumerate(at) if found for e in (0, 1)})
@@ -300,7 +291,7 @@ def _clear_one(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
     person = people.get(ends[j][1])
     lo, hi = max(hit[0] - 2, 0), min(hit[-1] + 2, len(path) - 1)
     wide = reach + BESIDE + max(STEPS)
-    x0, x1, y0, y1 = _grown(path[lo:hi + 1], wide)
+    x0, x1, y0, y1 = reach_box(path[lo:hi + 1], wide)
     boxes, segments = lined
     region: list[Boxed] = []
     for k, (bx0, bx1, by0, by1) in enumerate(boxes):
@@ -373,12 +364,6 @@ def _clear_one(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
         paths[j] = way
         return 1
     return 0
-
-
-def _grown(part: Sequence[Point], reach: float) -> tuple[float, float, float, float]:
-    """The least and most x, least and most y of the box of ``part`` grown by ``reach``."""
-    return (min(p[0] for p in part) - reach, max(p[0] for p in part) + reach,
-            min(p[1] for p in part) - reach, max(p[1] for p in part) + reach)
 
 
 def _aways(path: Sequence[Point], hit: Sequence[int], at: Sequence[set[int]],

@@ -46,8 +46,8 @@ from .systemogram_shift import SAME, TRACK_GAP, Lines, spacing
 
 __all__ = ["CLOSE", "CROWDED_TRIES", "LONG_RUN", "RUN_TRIES", "STEPS", "TRACK_GAP",
            "TRIES", "Boxed", "beside_length", "boxed", "boxed_within", "clear_at_margins",
-           "crossings_near", "extent", "near_segments", "own_tracks", "separate_tracks",
-           "spacing", "within_reach"]
+           "crossings_near", "extent", "near_segments", "own_tracks", "reach_box",
+           "separate_tracks", "spacing", "within_reach"]
 
 TRIES = 400
 """Most new ways weighed in one drawing (each line with all its tracks moved, then each
@@ -251,7 +251,7 @@ def near_segments(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point
     out: the builtins' calls cost more than the tests). With each line's box given in
     ``boxes`` (least and most x, least and most y), a line out of reach is skipped whole:
     the same segments in the same order, for a test a line instead of one a segment."""
-    x0, x1, y0, y1 = _reach_box(part, reach)
+    x0, x1, y0, y1 = reach_box(part, reach)
     out: list[tuple[int, Point, Point]] = []
     for j, other in enumerate(paths):
         if j == i:
@@ -268,8 +268,9 @@ def near_segments(paths: Sequence[Sequence[Point]], i: int, part: Sequence[Point
     return out
 
 
-def _reach_box(part: Sequence[Point], reach: float) -> tuple[float, float, float, float]:
-    """The least and most x, least and most y of the box of ``part`` grown by ``reach``."""
+def reach_box(part: Sequence[Point], reach: float = 0.0) -> tuple[float, float, float, float]:
+    """The least and most x, least and most y of the box of ``part`` grown by ``reach``
+    (none: the box of its points)."""
     return (min(p[0] for p in part) - reach, max(p[0] for p in part) + reach,
             min(p[1] for p in part) - reach, max(p[1] for p in part) + reach)
 
@@ -296,7 +297,7 @@ def within_reach(near: Sequence[Boxed], part: Sequence[Point], reach: float
     """The segments of ``near`` (line, start, end) whose boxes come within ``reach`` of the
     box of ``part``: those a measure of ``part`` within ``reach`` may find (as
     :func:`near_segments` finds them among all the lines)."""
-    x0, x1, y0, y1 = _reach_box(part, reach)
+    x0, x1, y0, y1 = reach_box(part, reach)
     return [(j, c, d) for a0, a1, b0, b1, j, c, d in near
             if not (a1 < x0 or a0 > x1 or b1 < y0 or b0 > y1)]
 
@@ -304,7 +305,7 @@ def within_reach(near: Sequence[Boxed], part: Sequence[Point], reach: float
 def boxed_within(near: Sequence[Boxed], part: Sequence[Point], reach: float) -> list[Boxed]:
     """The segments of ``near`` whose boxes come within ``reach`` of the box of ``part``,
     kept boxed (as :func:`within_reach` finds them): for a region judged many times."""
-    x0, x1, y0, y1 = _reach_box(part, reach)
+    x0, x1, y0, y1 = reach_box(part, reach)
     return [b for b in near if not (b[1] < x0 or b[0] > x1 or b[3] < y0 or b[2] > y1)]
 
 
