@@ -46,7 +46,9 @@ def badge_spot(x: float, y: float, box: Box, lines: Sequence[Sequence[Point]],
     best: Point | None = None
     best_key = (False, -1.0)
     for spot in spots(x, y, box):
-        free = not any(_overlaps(spot, b) for b in boxes)
+        badge = Box(spot[0] - BADGE_RADIUS, spot[1] - BADGE_RADIUS, 2 * BADGE_RADIUS,
+                    2 * BADGE_RADIUS)
+        free = not any(badge.overlaps(b) for b in boxes)
         near = _nearest(spot, lines)
         if free and near >= CLEAR:
             return spot
@@ -61,10 +63,3 @@ def _nearest(spot: Point, lines: Sequence[Sequence[Point]]) -> float:
     """The distance from ``spot`` to the nearest segment of ``lines`` (infinite: none)."""
     return min((segment_distance(spot, a, b) for pts in lines for a, b in pairwise(pts)),
                default=float("inf"))
-
-
-def _overlaps(spot: Point, box: Box) -> bool:
-    """True when the badge at ``spot`` reaches into ``box``."""
-    r = BADGE_RADIUS
-    return (spot[0] + r > box.x and spot[0] - r < box.right
-            and spot[1] + r > box.y and spot[1] - r < box.bottom)
