@@ -15,7 +15,7 @@ A card's stub and the fan into a person's ports stay.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
 
 from . import Box, Point, segment_distance
@@ -23,7 +23,7 @@ from .ring_centre import PersonPlace
 from .systemogram_close import BAND_RUN, frame_edges
 from .systemogram_frame_clear import band_runs
 from .systemogram_route import Router
-from .systemogram_touch import meetings, skippable
+from .systemogram_touch import meetings_of, skippable
 from .systemogram_tracks import BESIDE, boxed, near_segments
 
 __all__ = ["JOG", "jogs", "smooth_jogs"]
@@ -57,22 +57,16 @@ def jogs(paths: Sequence[Sequence[Point]], firsts: Sequence[int],
 
 
 def _allowed(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
-             widths: Sequence[float], skips: Sequence[Sequence[str]], kept: Sequence[int],
-             people: Mapping[str, PersonPlace], edges: Sequence[tuple[Point, Point]],
-             i: int, k: int, reach: float) -> bool:
-    """True when line ``i`` may drop its point ``k`` (see the module)."""
+             widths: Sequence[float], skips: Sequence[Sequence[str]],
+             edges: Sequence[tuple[Point, Point]], i: int, k: int, reach: float) -> bool:
+    """True when line ``i`` may drop its point ``k`` as far as the lines and boxes near it
+    go (see the module; the meetings at its person are weighed by the caller)."""
     path = paths[i]
     near = near_segments(paths, i, path[k - 1:k + 2], reach)
     if not skippable(router, paths, widths, i, k - 1, k + 1, edges, skips, ends,
-                      boxed(near), reach):
+                     boxed(near), reach):
         return False
-    if _new_band(paths, widths, i, k, near):
-        return False
-    if ends[i][1] not in people:
-        return True
-    new = path[:k] + path[k + 1:]
-    return (meetings(paths, ends, widths, kept, people, i, new)
-            <= meetings(paths, ends, widths, kept, people, i, path))
+    return not _new_band(paths, widths, i, k, near)
 
 
 def _new_band(paths: Sequence[Sequence[Point]], widths: Sequence[float], i: int, k: int,
@@ -109,13 +103,18 @@ def smooth_jogs(router: Router, paths: list[list[Point]], ends: Sequence[tuple[s
     reach = BESIDE + max(widths, default=0.0)
     dropped = 0
     for i, path in enumerate(paths):
+        meets: Callable[[Sequence[Point]], int] | None = None  # the other lines stay
         k = max(firsts[i], 1)
         while k < len(path) - max(kept[i], 1):
-            if _is_jog(path, k) and _allowed(router, paths, ends, widths, skips, kept, people,
-                                             edges, i, k, reach):
-                del path[k]
-                dropped += 1
-                k = max(k - 1, max(firsts[i], 1))
-                continue
+            if _is_jog(path, k) and _allowed(router, paths, ends, widths, skips, edges, i, k,
+                                             reach):
+                new = path[:k] + path[k + 1:]
+                if ends[i][1] in people and meets is None:
+                    meets = meetings_of(paths, ends, widths, kept, people, i)
+                if meets is None or meets(new) <= meets(path):
+                    del path[k]
+                    dropped += 1
+                    k = max(k - 1, max(firsts[i], 1))
+                    continue
             k += 1
     return dropped

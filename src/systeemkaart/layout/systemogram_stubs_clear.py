@@ -20,7 +20,7 @@ costs some 5 ms, which the time bound does not leave.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
 
 from . import Box, Point, segment_distance
@@ -30,7 +30,7 @@ from .systemogram_fan import keeps_way_in
 from .systemogram_frame_clear import along_frames, banded, sharp
 from .systemogram_route import Router
 from .systemogram_stubs import START_GAP, lines_at_starts, start_of, stretch_gap
-from .systemogram_touch import meetings
+from .systemogram_touch import meetings_of
 from .systemogram_tracks import (
     BESIDE,
     CLOSE,
@@ -308,7 +308,8 @@ def _clear_one(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
     before = _Figures(paths, widths, j, region, ends, firsts[j])
     passing = len(_at_starts(path[lo:hi + 1], j, room, ends, widths))
     first, last = firsts[j], len(path) - max(kept[j], 1) - 1
-    met: int | None = None
+    meets: Callable[[Sequence[Point]], int] | None = None  # meetings at its person
+    met = 0  # those of the old way, once ``meets`` is made
     tight: dict[tuple[int, int], bool] = {}
     framed: dict[tuple[int, int], float] = {}
     judged = tried = 0
@@ -357,9 +358,10 @@ def _clear_one(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
         if not before.allows(way, new_lo, new_hi):
             continue
         if person is not None:
-            if met is None:
-                met = meetings(paths, ends, widths, kept, people, j, path)
-            if meetings(paths, ends, widths, kept, people, j, way) > met:
+            if meets is None:
+                meets = meetings_of(paths, ends, widths, kept, people, j)
+                met = meets(path)
+            if meets(way) > met:
                 continue
         paths[j] = way
         return 1
