@@ -13,12 +13,10 @@ from systeemkaart.layout import Box, Point, systemogram_corners
 from systeemkaart.layout.ring_centre import PersonPlace
 from systeemkaart.layout.systemogram import SystemogramLayout, layout_systemogram
 from systeemkaart.layout.systemogram_corners import corners_off_lines, corners_on_lines
-from systeemkaart.layout.systemogram_fan import FAN_RADIUS
-from systeemkaart.layout.systemogram_lines import routed_ends
 from systeemkaart.layout.systemogram_nudge import CROWDED
 from systeemkaart.layout.systemogram_route import Obstacle, Router
-from systeemkaart.layout.systemogram_tracks import extent
 from systeemkaart.model import Case
+from tests.layout.systemogram_drawn import drawn_lines, fan_points
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -69,20 +67,9 @@ def _corners_at(case: Case) -> list[tuple[tuple[str, str], Point, tuple[str, str
 
 def _corners_of(lay: SystemogramLayout) -> list[tuple[tuple[str, str], Point, tuple[str, str]]]:
     """The corners on lines of the systemogram ``lay``: (line, corner, the other line)."""
-    lines = routed_ends(lay.links, lay.people)
-    paths = [list(pts) for _, _, pts in lines]
-    ends = [(src, tgt) for src, tgt, _ in lines]
-    kept = []
-    for _, tgt, pts in lines:
-        n = 1
-        if tgt in lay.people:
-            centre = (lay.people[tgt].x, lay.people[tgt].y)
-            while n < len(pts) - 1 and math.dist(pts[-n - 1], centre) <= FAN_RADIUS + 1:
-                n += 1
-        kept.append(n)
-    widths = [extent(lk) for lk in lay.links]
+    paths, ends, widths = drawn_lines(lay)
     return [(ends[i], paths[i][k], ends[j])
-            for i, k, j in corners_on_lines(paths, ends, widths, kept)]
+            for i, k, j in corners_on_lines(paths, ends, widths, fan_points(lay, paths, ends))]
 
 
 def test_lines_into_the_parents_do_not_fork() -> None:

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import math
-
 from bench.bench_systemogram import network
 
 from systeemkaart.layout import Box, Point
 from systeemkaart.layout.ring_centre import PersonPlace
 from systeemkaart.layout.systemogram import layout_systemogram
-from systeemkaart.layout.systemogram_fan import FAN_RADIUS
-from systeemkaart.layout.systemogram_lines import routed_ends
 from systeemkaart.layout.systemogram_route import Obstacle, Router
 from systeemkaart.layout.systemogram_touch import touches, untouch
-from systeemkaart.layout.systemogram_tracks import extent
+from tests.layout.systemogram_drawn import drawn_lines, fan_points
 
 PERSON = PersonPlace(id="p", x=0.0, y=0.0, box=Box(-15.0, -15.0, 30.0, 45.0), lines=(),
                      household=None)
@@ -60,17 +56,7 @@ def test_supporter_lines_into_persoon_8_do_not_meet() -> None:
     Persoon 8 zigzagged round each other's bends and touched some 55 units from it (read
     as crossing just before the person): now they do not meet."""
     lay = layout_systemogram(network(0, 12, 40))
-    lines = routed_ends(lay.links, lay.people)
-    paths = [list(pts) for _, _, pts in lines]
-    ends = [(src, tgt) for src, tgt, _ in lines]
-    kept = []
-    for _, tgt, pts in lines:
-        n = 1
-        if tgt in lay.people:
-            centre = (lay.people[tgt].x, lay.people[tgt].y)
-            while n < len(pts) - 1 and math.dist(pts[-n - 1], centre) <= FAN_RADIUS + 1:
-                n += 1
-        kept.append(n)
-    widths = [extent(lk) for lk in lay.links]
-    met = {(ends[i], ends[j]) for i, j in touches(paths, ends, widths, kept, lay.people)}
+    paths, ends, widths = drawn_lines(lay)
+    met = {(ends[i], ends[j])
+           for i, j in touches(paths, ends, widths, fan_points(lay, paths, ends), lay.people)}
     assert not met & {(("s23", "p8"), ("s35", "p8")), (("s35", "p8"), ("s23", "p8"))}
