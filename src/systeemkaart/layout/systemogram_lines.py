@@ -52,6 +52,7 @@ from .systemogram_leave import shifts as leave_shifts
 from .systemogram_nudge import CROWDED, StuckBends, nudge_apart, straighten
 from .systemogram_route import BUDGET, CROSSING_LENGTH, Obstacle, Router
 from .systemogram_siblings import untwist
+from .systemogram_start_turns import turns_cleared
 from .systemogram_strand_room import widen_strands
 from .systemogram_stubs_clear import starts_cleared
 from .systemogram_touch import untouch
@@ -380,6 +381,7 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
                              frames)
         moved += starts_cleared(router, paths, pairs_, widths, skips, firsts, kept, people,
                                 frames)
+    moved += turns_cleared(router, paths, pairs_, widths, skips, firsts, kept, people, frames)
     arrows = [lk.kind == "involvement" and not flip for lk, flip in zip(links, flips,
                                                                           strict=True)]
     moved += aim_heads(router, paths, pairs_, arrows, widths, people)

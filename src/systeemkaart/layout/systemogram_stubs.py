@@ -7,6 +7,9 @@ that line start at the port: it reads as the agent's own line (in the bench's 40
 network of seed 0, one professional's line bent right at the end of a neighbouring row's
 stub and seemed to leave from it). :func:`lines_at_starts` lists such pairs: the stroke
 of another agent's line within ``START_GAP`` of a line's start, both widths counted.
+:func:`turns_at_starts` lists the worst of them: a line that turns within ``START_GAP``
+of the end of another agent's start (the end of its card's stub, or its port on a box),
+so the two lines meet in one corner and either may be read as the other's way on.
 """
 
 from __future__ import annotations
@@ -19,7 +22,17 @@ from itertools import pairwise
 from . import Point, segment_distance
 from .ring_geometry import segments_cross
 
-__all__ = ["START_GAP", "START_LENGTH", "lines_at_starts", "start_of", "stretch_gap"]
+__all__ = [
+    "START_GAP",
+    "START_LENGTH",
+    "TURN",
+    "end_of_start",
+    "lines_at_starts",
+    "start_of",
+    "stretch_gap",
+    "turns",
+    "turns_at_starts",
+]
 
 START_GAP = 4.0
 """Clear space (units) between a line's start and another line's stroke under which the
@@ -27,6 +40,9 @@ other reads as leaving from the same port."""
 START_LENGTH = 10.0
 """Length (units) of a line's start where it does not leave a card by a stub: its first
 stretch out of its agent's box (a card's stub, up to its first bend, is its start)."""
+TURN = math.radians(10.0)
+"""Least turn (radians) at a point of a line that reads as a bend (the points of a fan's
+arc, each turning a few degrees, read as one curve)."""
 
 
 def start_of(path: Sequence[Point], first: int) -> tuple[Point, Point]:
@@ -93,4 +109,50 @@ def lines_at_starts(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, 
                     continue
                 if stretch_gap(a, b, c, d) < START_GAP + (widths[i] + widths[j]) / 2:
                     found.add((i, j))
+    return sorted(found)
+
+
+def end_of_start(path: Sequence[Point], first: int) -> Point:
+    """The point where the start of the line ``path`` meets the rest of it as a reader
+    sees it: the end of its card's stub (``first`` being 2), where the line turns, or its
+    port on its agent's box."""
+    return path[1] if first >= 2 else path[0]
+
+
+def turns(path: Sequence[Point]) -> list[int]:
+    """The indices of the inner points of ``path`` where it turns by at least ``TURN``."""
+    out = []
+    for k in range(1, len(path) - 1):
+        (ax, ay), (bx, by), (cx, cy) = path[k - 1], path[k], path[k + 1]
+        ux, uy, vx, vy = bx - ax, by - ay, cx - bx, cy - by
+        if (ux or uy) and (vx or vy) and abs(math.atan2(ux * vy - uy * vx,
+                                                        ux * vx + uy * vy)) >= TURN:
+            out.append(k)
+    return out
+
+
+def turns_at_starts(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
+                    widths: Sequence[float], firsts: Sequence[int]
+                    ) -> list[tuple[int, int, int]]:
+    """Every ``(i, j, k)`` where line ``j`` turns at its point ``k`` (:func:`turns`)
+    within ``START_GAP`` of the end of line ``i``'s start (:func:`end_of_start`), stroke
+    to stroke (their ``widths`` counted), ``i`` of another agent (a line ending at ``i``'s
+    agent left out, as in :func:`lines_at_starts`): the two meet in one corner there and
+    ``j`` reads as ``i``'s way on. Sorted. The ends sorted by x, each bend looks up
+    those within reach: O((B + H) log L) for B bends, L lines and H hits."""
+    reach = START_GAP + max(widths, default=0.0)
+    spots = sorted((*end_of_start(path, firsts[i]), i)
+                   for i, path in enumerate(paths) if len(path) >= 2)
+    xs = [x for x, _, _ in spots]
+    found: list[tuple[int, int, int]] = []
+    for j, path in enumerate(paths):
+        agent, target = ends[j]
+        for k in turns(path):
+            px, py = path[k]
+            for n in range(bisect_left(xs, px - reach), bisect_right(xs, px + reach)):
+                x, y, i = spots[n]
+                if ends[i][0] in (agent, target):
+                    continue
+                if math.hypot(px - x, py - y) < START_GAP + (widths[i] + widths[j]) / 2:
+                    found.append((i, j, k))
     return sorted(found)

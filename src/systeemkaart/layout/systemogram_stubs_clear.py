@@ -43,7 +43,8 @@ from .systemogram_tracks import (
     within_reach,
 )
 
-__all__ = ["STEPS", "starts_cleared"]
+__all__ = ["STEPS", "Start", "WayFigures", "at_starts", "starts_cleared", "starts_in", "stub_kept",
+           "turning"]
 
 STEPS = (2.0, 3.0, 4.0, 5.0, 7.0, 10.0, 14.0, 19.0, 24.0)
 """Distances (units) a bend is tried slid, or bends moved, least first."""
@@ -100,7 +101,7 @@ def starts_cleared(router: Router, paths: list[list[Point]], ends: Sequence[tupl
     return moved
 
 
-def _starts(paths: Sequence[Sequence[Point]], firsts: Sequence[int], box: Sequence[float]
+def starts_in(paths: Sequence[Sequence[Point]], firsts: Sequence[int], box: Sequence[float]
             ) -> list[Start]:
     """The starts of the lines (:func:`~.systemogram_stubs.start_of`) whose boxes meet
     ``box`` (least and most x, least and most y)."""
@@ -117,7 +118,7 @@ def _starts(paths: Sequence[Sequence[Point]], firsts: Sequence[int], box: Sequen
     return out
 
 
-def _at_starts(part: Sequence[Point], j: int, starts: Sequence[Start],
+def at_starts(part: Sequence[Point], j: int, starts: Sequence[Start],
                ends: Sequence[tuple[str, str]], widths: Sequence[float],
                found: set[int] | None = None, limit: int | None = None) -> set[int]:
     """The lines of ``starts`` (of other agents, not ``j``'s target) whose starts the
@@ -202,7 +203,7 @@ def _least_steps(path: Sequence[Point], move: Move, j: int, targets: Sequence[St
 
     def clears(n: int) -> bool:
         way = _way(path, (steps[n], a, b, slide, toward), lo, hi)
-        return way is not None and not _at_starts(way, j, targets, ends, widths, limit=1)
+        return way is not None and not at_starts(way, j, targets, ends, widths, limit=1)
 
     if not steps or not clears(len(steps) - 1):
         return []
@@ -233,7 +234,7 @@ def _way(path: Sequence[Point], move: Move, lo: int = 0, hi: int = -1
     ux, uy = toward
     for k in range(a, b + 1):
         way[k - lo] = (path[k][0] + ux * step, path[k][1] + uy * step)
-    if a == 1 and not _stub_kept(path, way[1 - lo]):
+    if a == 1 and not stub_kept(path, way[1 - lo]):
         return None
     return way
 
@@ -260,7 +261,7 @@ def _directions(path: Sequence[Point], a: int, b: int, first: int,
     return out
 
 
-def _stub_kept(path: Sequence[Point], end: Point) -> bool:
+def stub_kept(path: Sequence[Point], end: Point) -> bool:
     """True when the stub of ``path`` (its first two points) ending at ``end`` instead
     (moved along it) is still at least ``SHORTEST_STUB`` long and points the same way out
     of its card."""
@@ -281,10 +282,10 @@ def _clear_one(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
     at, its segments boxed (filled in here)."""
     path = paths[j]
     reach = START_GAP + max(widths, default=0.0)
-    starts = [s for s in _starts([paths[i] for i in lines], [firsts[i] for i in lines],
+    starts = [s for s in starts_in([paths[i] for i in lines], [firsts[i] for i in lines],
                                  reach_box(path, reach))]
     starts = [(*s[:4], lines[s[4]], *s[5:]) for s in starts]
-    at = [_at_starts(path[k:k + 2], j, starts, ends, widths) for k in range(len(path) - 1)]
+    at = [at_starts(path[k:k + 2], j, starts, ends, widths) for k in range(len(path) - 1)]
     hit = sorted({k + e for k, found in enumerate(at) if found for e in (0, 1)})
     if not hit:
         return 0
@@ -301,12 +302,12 @@ def _clear_one(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
             segments[k] = boxed([(k, c, d) for c, d in pairwise(paths[k])])
         region += [seg for seg in segments[k]
                    if not (seg[1] < x0 or seg[0] > x1 or seg[3] < y0 or seg[2] > y1)]
-    room = _starts(paths, firsts, (x0, x1, y0, y1))
+    room = starts_in(paths, firsts, (x0, x1, y0, y1))
     edges = [(c, d) for c, d in edges
              if not (max(c[0], d[0]) < x0 or min(c[0], d[0]) > x1
                      or max(c[1], d[1]) < y0 or min(c[1], d[1]) > y1)]
-    before = _Figures(paths, widths, j, region, ends, firsts[j])
-    passing = len(_at_starts(path[lo:hi + 1], j, room, ends, widths))
+    before = WayFigures(paths, widths, j, region, ends, firsts[j])
+    passing = len(at_starts(path[lo:hi + 1], j, room, ends, widths))
     first, last = firsts[j], len(path) - max(kept[j], 1) - 1
     meets: Callable[[Sequence[Point]], int] | None = None  # meetings at its person
     met = 0  # those of the old way, once ``meets`` is made
@@ -327,7 +328,7 @@ def _clear_one(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
         a, b = move[1], move[2]
         new_lo, new_hi = max(a - 1, 0), min(b + 1, len(way) - 1)
         part, old = way[new_lo:new_hi + 1], path[new_lo:new_hi + 1]
-        if sharp(part) > sharp(old) or _turning(part) > _turning(old) + TURNING:
+        if sharp(part) > sharp(old) or turning(part) > turning(old) + TURNING:
             continue
         passed: set[int] = set()
         for k in range(lo, hi):
@@ -335,7 +336,7 @@ def _clear_one(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
                 passed |= at[k]
         if len(passed) >= passing:
             continue
-        if len(_at_starts(part, j, room, ends, widths, passed, passing)) >= passing:
+        if len(at_starts(part, j, room, ends, widths, passed, passing)) >= passing:
             continue
         if tried == TRIED:
             break
@@ -398,7 +399,7 @@ def _nearest(pt: Point, a: Point, b: Point) -> Point:
     return a[0] + t * dx, a[1] + t * dy
 
 
-def _turning(points: Sequence[Point]) -> float:
+def turning(points: Sequence[Point]) -> float:
     """How much ``points`` turn in all (radians, each turn's size added up)."""
     total = 0.0
     for a, b, c in zip(points, points[1:], points[2:], strict=False):
@@ -408,7 +409,7 @@ def _turning(points: Sequence[Point]) -> float:
     return total
 
 
-class _Figures:
+class WayFigures:
     """The measures of stretches of line ``j`` against the segments ``region`` near
     them, worked out once for each stretch of the old way; :meth:`allows` tests a new
     way."""
@@ -438,10 +439,12 @@ class _Figures:
                 banded(paths, widths, j, part, near),
                 _bends_near(paths, widths, j, part, self.region))
 
-    def allows(self, way: Sequence[Point], lo: int, hi: int) -> bool:
+    def allows(self, way: Sequence[Point], lo: int, hi: int, slack: float = 0.0) -> bool:
         """True when ``way`` (line ``j`` with some of its points ``lo``-``hi`` moved,
         the ends of that stretch staying) is no worse by any measure than the old way
-        over that stretch, and leaves no more lines at its own start."""
+        over that stretch, and leaves no more lines at its own start; it may run up to
+        ``slack`` units longer beside other lines between ``CLOSE`` and ``BESIDE`` of
+        them (none within ``CLOSE``)."""
         path = self.paths[self.j]
         if way[1] != path[1]:  # the start moved: no more lines at it
             if self.own is None:
@@ -457,8 +460,8 @@ class _Figures:
         near = self._near(part)
         if crossings_near(part, self.region) > crossed:
             return False
-        if any(beside_length(self.paths, part, gap, near, self.holes) > old + _EPS
-               for gap, old in zip((CLOSE, BESIDE), beside, strict=True)):
+        if any(beside_length(self.paths, part, gap, near, self.holes) > old + more + _EPS
+               for gap, old, more in zip((CLOSE, BESIDE), beside, (0.0, slack), strict=True)):
             return False
         if banded(self.paths, self.widths, self.j, part, near) > band + _EPS:
             return False
