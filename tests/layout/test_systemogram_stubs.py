@@ -110,3 +110,17 @@ def test_the_youth_leaders_line_keeps_off_the_gp_practices_stub() -> None:
     assert (("ha", "noor"), ("kerk", "jesse")) not in found
     assert len(_at_starts(layout_systemogram(network(1, 12, 10)))) == 1
 
+
+
+def test_professional_10s_line_turns_clear_of_professional_38s_stub() -> None:
+    """In the 40-agent bench network of seed 0 Professional 10's line to Persoon 11 came
+    down the gap between Organisatie 37's card and Context 36 and turned 1.7 units from
+    the end of Professional 38's stub: it read as Professional 38's line. None of its
+    bends now lies within 4 units of that stub's end, both strokes counted."""
+    paths, ends, widths = drawn_lines(layout_systemogram(network(0, 12, 40)))
+    line = ends.index(("a10", "p11"))
+    stub_end = paths[ends.index(("a38", "p0"))][1]
+    room = 4.0 + (widths[line] + widths[ends.index(("a38", "p0"))]) / 2
+    path = paths[line]
+    assert all(math.dist(path[k], stub_end) >= room for k in range(1, len(path) - 1))
+    assert path[0] == (-371.71, -253.91) and path[-1] == (-288.69, 44.55)
