@@ -328,7 +328,9 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     its neighbours (a jog the moves left) is dropped
     (:func:`~systeemkaart.layout.systemogram_jogs.smooth_jogs`) and a line passing the start
     of another agent's line (its card's stub) moves off it
-    (:func:`~systeemkaart.layout.systemogram_stubs_clear.starts_cleared`). Last, an arrowhead
+    (:func:`~systeemkaart.layout.systemogram_stubs_clear.starts_cleared`), and in every
+    drawing a bend of a line at the end of another agent's start moves off it
+    (:func:`~systeemkaart.layout.systemogram_start_turns.turns_cleared`). Last, an arrowhead
     that points along its person's outline gets a leg that points it at the person
     (:func:`~systeemkaart.layout.systemogram_aim.aim_heads`). Done for the layout
     drawn only: the candidates are chosen between before (their routing is most of a

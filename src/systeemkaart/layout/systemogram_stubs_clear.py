@@ -442,9 +442,10 @@ class WayFigures:
     def allows(self, way: Sequence[Point], lo: int, hi: int, slack: float = 0.0) -> bool:
         """True when ``way`` (line ``j`` with some of its points ``lo``-``hi`` moved,
         the ends of that stretch staying) is no worse by any measure than the old way
-        over that stretch, and leaves no more lines at its own start; it may run up to
-        ``slack`` units longer beside other lines between ``CLOSE`` and ``BESIDE`` of
-        them (none within ``CLOSE``)."""
+        over that stretch, and leaves no more lines at its own start. With ``slack`` it
+        may run up to that many units longer within ``BESIDE`` of other lines, and as
+        much longer again as it runs less within ``CLOSE`` of them (where two lines read
+        as one); never longer within ``CLOSE``."""
         path = self.paths[self.j]
         if way[1] != path[1]:  # the start moved: no more lines at it
             if self.own is None:
@@ -460,8 +461,11 @@ class WayFigures:
         near = self._near(part)
         if crossings_near(part, self.region) > crossed:
             return False
-        if any(beside_length(self.paths, part, gap, near, self.holes) > old + more + _EPS
-               for gap, old, more in zip((CLOSE, BESIDE), beside, (0.0, slack), strict=True)):
+        close = beside_length(self.paths, part, CLOSE, near, self.holes)
+        if close > beside[0] + _EPS:
+            return False
+        if beside_length(self.paths, part, BESIDE, near, self.holes) > beside[1] + _EPS \
+                + (slack + beside[0] - close if slack else 0.0):
             return False
         if banded(self.paths, self.widths, self.j, part, near) > band + _EPS:
             return False
