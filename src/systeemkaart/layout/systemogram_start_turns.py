@@ -11,13 +11,14 @@ to end at the card (:func:`~.systemogram_stubs.turns_at_starts` lists such bends
 start's end: carried on along the segment it comes in by (the line then crosses the stub
 square and turns past it), drawn back along the segment it leaves by, or slid along one
 of them (a card's own stub end only along the stub: the stub longer or shorter), where
-the new way turns at no start's end, passes no more starts, is clear of every box (at
-the margin its old way kept), crosses no more lines, runs no longer beside other lines
-(nor as a band, nor along a household frame), turns back no more often and wiggles little
-more, has no more bends on other lines, comes into its person from the same side and
-meets the other lines into its person no more often. Such bends are few (none to five in
-a 40-agent drawing); at most ``TURNS`` are tried, each against the segments near it, so
-the pass runs in crowded drawings too.
+the new way turns at no start's end, its moved bend lies on no line of another agent
+(within ``ON_LINE``), it passes no more starts, is clear of every box (at the margin its
+old way kept), crosses no more lines, runs no longer beside other lines (but for
+``SLACK``), nor as a band, nor along a household frame, turns back no more often,
+wiggles little more, has no more bends on other lines, comes into its person from the
+same side and meets the other lines into its person no more often. Such bends are few
+(none to five in a 40-agent drawing); at most ``TURNS`` are tried, each against the
+segments near it, so the pass runs in crowded drawings too.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 
-from . import Box, Point
+from . import Box, Point, segment_distance
 from .ring_centre import PersonPlace
 from .systemogram_close import frame_edges
 from .systemogram_fan import keeps_way_in
@@ -42,9 +43,9 @@ from .systemogram_stubs_clear import (
     turning,
 )
 from .systemogram_touch import meetings_of
-from .systemogram_tracks import BESIDE, boxed, clear_at_margins, near_segments, reach_box
+from .systemogram_tracks import BESIDE, Boxed, boxed, clear_at_margins, near_segments, reach_box
 
-__all__ = ["JUDGED", "SLACK", "TURNS", "turns_cleared"]
+__all__ = ["JUDGED", "ON_LINE", "SLACK", "TURNS", "turns_cleared"]
 
 TURNS = 6
 """Most bends at starts' ends tried in one drawing (a bound on the time where many are)."""
@@ -54,6 +55,9 @@ SLACK = 3.0
 """How much longer (units) a way off a start's end may run beside other lines, farther
 than ``CLOSE`` from them (and within ``BESIDE``): a line that turns where another
 agent's line starts misleads more than one a little longer near another line."""
+ON_LINE = 2.0
+"""Clear space (units) between a moved bend and another agent's stroke under which the
+bend reads as lying on that line."""
 _EPS = 1e-9
 
 Spot = tuple[Point, int]
@@ -181,7 +185,7 @@ def _clear_bend(router: Router, paths: list[list[Point]], ends: Sequence[tuple[s
         if judged == JUDGED:
             break
         judged += 1
-        if not before.allows(way, lo, hi, SLACK):
+        if not before.allows(way, lo, hi, SLACK) or _on_line(way[k], j, region, ends, widths):
             continue
         if person is not None:
             if meets is None:
@@ -192,3 +196,20 @@ def _clear_bend(router: Router, paths: list[list[Point]], ends: Sequence[tuple[s
         paths[j] = way
         return 1
     return 0
+
+
+def _on_line(pt: Point, j: int, region: Sequence[Boxed], ends: Sequence[tuple[str, str]],
+             widths: Sequence[float]) -> bool:
+    """True when the bend ``pt`` of line ``j`` lies within ``ON_LINE`` of the stroke of a
+    line of another agent (its segments ``region``), both strokes counted: a corner there
+    reads as the two lines forking, as one at a start's end does (lines of one agent
+    leave together)."""
+    reach = ON_LINE + max(widths, default=0.0)
+    agent = ends[j][0]
+    for x0, x1, y0, y1, m, c, d in region:
+        if ends[m][0] == agent or x1 < pt[0] - reach or x0 > pt[0] + reach or y1 < pt[1] - reach \
+                or y0 > pt[1] + reach:
+            continue
+        if segment_distance(pt, c, d) < ON_LINE + (widths[j] + widths[m]) / 2:
+            return True
+    return False
