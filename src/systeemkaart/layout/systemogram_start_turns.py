@@ -32,7 +32,7 @@ from .systemogram_close import frame_edges
 from .systemogram_fan import keeps_way_in
 from .systemogram_frame_clear import along_frames, sharp
 from .systemogram_route import Router
-from .systemogram_stubs import START_GAP, end_of_start, turns, turns_at_starts
+from .systemogram_stubs import START_GAP, end_of_start, turns_at, turns_at_starts
 from .systemogram_stubs_clear import (
     STEPS,
     TURNING,
@@ -94,10 +94,9 @@ def _at_spots(way: Sequence[Point], j: int, points: Sequence[int], spots: Sequen
     """How many of the ``points`` of ``way`` (line ``j``) are bends within ``START_GAP``
     of the end of another agent's start (``spots``), stroke to stroke."""
     agent, target = ends[j]
-    bent = set(turns(way))
     count = 0
     for k in points:
-        if k not in bent:
+        if not turns_at(way, k):
             continue
         px, py = way[k]
         for (x, y), i in spots:

@@ -31,6 +31,7 @@ __all__ = [
     "start_of",
     "stretch_gap",
     "turns",
+    "turns_at",
     "turns_at_starts",
 ]
 
@@ -121,14 +122,15 @@ def end_of_start(path: Sequence[Point], first: int) -> Point:
 
 def turns(path: Sequence[Point]) -> list[int]:
     """The indices of the inner points of ``path`` where it turns by at least ``TURN``."""
-    out = []
-    for k in range(1, len(path) - 1):
-        (ax, ay), (bx, by), (cx, cy) = path[k - 1], path[k], path[k + 1]
-        ux, uy, vx, vy = bx - ax, by - ay, cx - bx, cy - by
-        if (ux or uy) and (vx or vy) and abs(math.atan2(ux * vy - uy * vx,
-                                                        ux * vx + uy * vy)) >= TURN:
-            out.append(k)
-    return out
+    return [k for k in range(1, len(path) - 1) if turns_at(path, k)]
+
+
+def turns_at(path: Sequence[Point], k: int) -> bool:
+    """True when ``path`` turns by at least ``TURN`` at its inner point ``k``."""
+    (ax, ay), (bx, by), (cx, cy) = path[k - 1], path[k], path[k + 1]
+    ux, uy, vx, vy = bx - ax, by - ay, cx - bx, cy - by
+    return bool((ux or uy) and (vx or vy)) and abs(math.atan2(ux * vy - uy * vx,
+                                                              ux * vx + uy * vy)) >= TURN
 
 
 def turns_at_starts(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
