@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import math
 from itertools import pairwise
+from pathlib import Path
 
+from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import Box, Point
 from systeemkaart.layout.ring_centre import PersonPlace
 from systeemkaart.layout.ring_geometry import segments_cross
+from systeemkaart.layout.systemogram import layout_systemogram
+from systeemkaart.layout.systemogram_leave import in_card
 from systeemkaart.layout.systemogram_route import Obstacle, Router
 from systeemkaart.layout.systemogram_start_turns import turns_cleared
 from systeemkaart.layout.systemogram_stubs import end_of_start, turns, turns_at_starts
+from systeemkaart.model import case_at
+from systeemkaart.render.systemogram import kept_professionals
+from tests.layout.systemogram_drawn import drawn_lines
 
 PERSON = PersonPlace(id="p", x=60.0, y=120.0, box=Box(45.0, 105.0, 30.0, 45.0), lines=(),
                      household=None)
@@ -68,3 +75,24 @@ def test_a_line_turning_at_a_stub_end_crosses_it_and_turns_past_it() -> None:
     assert paths[1][0] == (-11.5, -150.0) and paths[1][2:] == _turned_at_stub()[1][2:]
     assert paths[0] == _turned_at_stub()[0]
     assert _crossings(*paths) <= _crossings(*_turned_at_stub())
+
+
+def test_the_youth_workers_line_turns_off_the_attendance_officers_stub() -> None:
+    """In mdo-weglopen the youth worker's thick line to Daan ran along the school
+    attendance officer's long stub and turned 4.9 units from its end, where the double
+    line to Marieke turns up: the two met in one corner. No line of the drawing turns at
+    another agent's start's end now, in either language."""
+    case = load(Path(__file__).resolve().parents[2] / "examples" / "mdo-weglopen.yaml")
+    at = case.as_of()
+    now = case_at(case, at)
+    for lang in ("nl", "en"):
+        lay = layout_systemogram(now, at, lang=lang, keep=kept_professionals(now, at))
+        paths, ends, widths = drawn_lines(lay)
+        frames = {c.id: c.frame for c in lay.cards}
+        firsts = []
+        for src, _ in ends:
+            agent = lay.agents.get(src)
+            card = frames.get(agent.card or "") if agent is not None else None
+            firsts.append(2 if agent is not None and in_card(agent.box, card) else 1)
+        assert ("brug-rob", "daan") in ends
+        assert turns_at_starts(paths, ends, widths, firsts) == []
