@@ -14,7 +14,8 @@ often (:mod:`.systemogram_touch`). Only the few lines at starts are tried (four 
 in a 40-agent drawing), each against the segments near it, the least step of each way
 found first against the starts it passed alone. The layout runs it in drawings of up to
 ``CROWDED`` lines (:func:`~.systemogram_lines.part_tracks`): in a 40-agent drawing it
-costs some 5 ms, which the time bound does not leave.
+costs some 5 ms, which the time bound does not leave. Its tests of a way
+(:class:`WayFigures`, :func:`at_starts`) serve :mod:`.systemogram_start_turns` too.
 """
 
 from __future__ import annotations
@@ -43,8 +44,17 @@ from .systemogram_tracks import (
     within_reach,
 )
 
-__all__ = ["STEPS", "Start", "WayFigures", "at_starts", "starts_cleared", "starts_in", "stub_kept",
-           "turning"]
+__all__ = [
+    "STEPS",
+    "TURNING",
+    "Start",
+    "WayFigures",
+    "at_starts",
+    "starts_cleared",
+    "starts_in",
+    "stub_kept",
+    "turning",
+]
 
 STEPS = (2.0, 3.0, 4.0, 5.0, 7.0, 10.0, 14.0, 19.0, 24.0)
 """Distances (units) a bend is tried slid, or bends moved, least first."""
@@ -102,7 +112,7 @@ def starts_cleared(router: Router, paths: list[list[Point]], ends: Sequence[tupl
 
 
 def starts_in(paths: Sequence[Sequence[Point]], firsts: Sequence[int], box: Sequence[float]
-            ) -> list[Start]:
+              ) -> list[Start]:
     """The starts of the lines (:func:`~.systemogram_stubs.start_of`) whose boxes meet
     ``box`` (least and most x, least and most y)."""
     x0, x1, y0, y1 = box
@@ -119,8 +129,8 @@ def starts_in(paths: Sequence[Sequence[Point]], firsts: Sequence[int], box: Sequ
 
 
 def at_starts(part: Sequence[Point], j: int, starts: Sequence[Start],
-               ends: Sequence[tuple[str, str]], widths: Sequence[float],
-               found: set[int] | None = None, limit: int | None = None) -> set[int]:
+              ends: Sequence[tuple[str, str]], widths: Sequence[float],
+              found: set[int] | None = None, limit: int | None = None) -> set[int]:
     """The lines of ``starts`` (of other agents, not ``j``'s target) whose starts the
     segments ``part`` of line ``j`` come within ``START_GAP`` of, stroke to stroke, added
     to ``found`` (a new set by default); the search stops once it holds ``limit``."""
