@@ -84,8 +84,11 @@ def turns_cleared(router: Router, paths: list[list[Point]], ends: Sequence[tuple
     edges = frame_edges(frames)
     moved = 0
     for j, k in bends:
-        moved += _clear_bend(router, paths, ends, widths, skips, firsts, kept, people,
-                             edges, spots, j, k)
+        if _clear_bend(router, paths, ends, widths, skips, firsts, kept, people, edges,
+                       spots, j, k):
+            moved += 1
+            spots = [(end_of_start(paths[i], firsts[i]) if i == j else spot, i)
+                     for spot, i in spots]  # a stub made longer or shorter ends elsewhere
     return moved
 
 
