@@ -57,6 +57,7 @@ from .systemogram_stubs_clear import starts_cleared
 from .systemogram_touch import untouch
 from .systemogram_tracks import extent, own_tracks, separate_tracks
 from .systemogram_under import under_reach
+from .systemogram_weave import unweave
 
 __all__ = [
     "CLOSE_GAP",
@@ -375,6 +376,8 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     moved += untouch(router, paths, pairs_, widths, skips, firsts, kept, people, frames)
     moved += corners_off_lines(router, paths, pairs_, widths, skips, firsts, kept, people,
                                frames)
+    moved += unweave(router, paths, pairs_, widths, skips, firsts, kept, agents, cards,
+                     people, frames)
     if len(links) <= CROWDED:  # a crowded drawing's time goes to routing
         moved += smooth_jogs(router, paths, pairs_, widths, skips, firsts, kept, people,
                              frames)
