@@ -68,18 +68,19 @@ def weaves(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
     for members in by_card.values():
         for x, i in enumerate(members):
             for j in members[x + 1:]:
-                if ends[i][0] != ends[j][0]:
-                    near = _trouble(paths[i], paths[j], widths[i], widths[j])
-                    if near is not None:
-                        out.append((near, i, j))
+                near = _trouble(paths[i], paths[j], widths[i], widths[j],
+                                ends[i][0] != ends[j][0])
+                if near is not None:
+                    out.append((near, i, j))
     out.sort()
     return out
 
 
-def _trouble(one: Sequence[Point], other: Sequence[Point], w_one: float, w_other: float
-             ) -> float | None:
-    """How far from the start of ``one`` the first trouble between two lines of rows of
-    one card lies (see :func:`weaves`), or ``None`` where there is none."""
+def _trouble(one: Sequence[Point], other: Sequence[Point], w_one: float, w_other: float,
+             rows: bool = True) -> float | None:
+    """How far from the start of ``one`` the first trouble between two lines of one card
+    lies (see :func:`weaves`; a stub end passed counts only between two ``rows``, lines
+    of one agent leave side by side), or ``None`` where there is none."""
     near = math.inf
     for a, b in pairwise(one):
         for c, d in pairwise(other):
@@ -87,6 +88,8 @@ def _trouble(one: Sequence[Point], other: Sequence[Point], w_one: float, w_other
                 pt = crossing_at(a, b, c, d)
                 if min(math.dist(pt, one[0]), math.dist(pt, other[0])) <= NEAR:
                     near = min(near, math.dist(pt, one[0]))
+    if not rows:
+        return None if near == math.inf else near
     room = CLEAR + (w_one + w_other) / 2
     for path, end in ((one, other[1]), (other, one[1])):
         if any(segment_distance(end, a, b) < room for a, b in pairwise(path)):
@@ -144,7 +147,8 @@ def unweave(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, 
 
     moved: set[int] = set()
     for _, i, j in found[:TRIES]:
-        if moved & {i, j} or _trouble(paths[i], paths[j], widths[i], widths[j]) is None:
+        rows = ends[i][0] != ends[j][0]
+        if moved & {i, j} or _trouble(paths[i], paths[j], widths[i], widths[j], rows) is None:
             continue
         moved |= _repair(router, paths, ends, widths, skips, kept, groups, i, j, allowed)
     return len(moved)
@@ -157,11 +161,12 @@ def _repair(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, 
             ) -> set[int]:
     """New ways for line ``i`` or ``j``, or both swapping the rests of their ways (see
     :func:`unweave`; ``allowed`` the last test of a trial's lines); the lines changed."""
+    rows = ends[i][0] != ends[j][0]
     old = {k: _weigh(paths, ends, widths, groups, k, paths[k], i + j - k) for k in (i, j)}
     for x, y in ((j, i), (i, j)):
         for new_x in _ways(router, paths, skips, ends, kept, x, y, widths, x):
             trial = [*paths[:x], new_x, *paths[x + 1:]]
-            if _trouble(new_x, paths[y], widths[x], widths[y]) is None \
+            if _trouble(new_x, paths[y], widths[x], widths[y], rows) is None \
                     and _no_worse(trial, ends, widths, groups, x, y, old[x]) \
                     and allowed(trial, kept, (x, y)):
                 paths[x] = new_x
@@ -170,7 +175,7 @@ def _repair(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, 
         return set()
     for new_i in _ways(router, paths, skips, ends, kept, i, j, widths, j):
         for new_j in _ways(router, paths, skips, ends, kept, j, i, widths, i):
-            if _trouble(new_i, new_j, widths[i], widths[j]) is not None:
+            if _trouble(new_i, new_j, widths[i], widths[j], rows) is not None:
                 continue
             trial = list(paths)
             trial[i], trial[j] = new_i, new_j
@@ -200,11 +205,12 @@ def _ways(router: Router, paths: Sequence[list[Point]], skips: Sequence[Sequence
     past = (stub_end[0] + side * (CLEAR + ROOM + (widths[i] + widths[other]) / 2),
             stub_end[1])
     out: list[list[Point]] = []
-    rows = sorted((start[1], stub_end[1]))
+    levels = sorted((start[1], stub_end[1]))
     for m in range(2, min(len(tail) - 1, len(tail) - kept[rest] + 1, 2 + BENDS)):
-        if rows[0] <= tail[m][1] <= rows[1]:
+        if levels[0] <= tail[m][1] <= levels[1]:
             continue
-        beyond = (stub_end[1] - start[1]) * (tail[m][1] - stub_end[1]) > 0.0
+        beyond = ends[i][0] != ends[other][0] \
+            and (stub_end[1] - start[1]) * (tail[m][1] - stub_end[1]) > 0.0
         for via in ([start], [start, past]) if beyond else ([start],):
             part = [*via, tail[m]]
             if clear_at_margins(router, part, path, skips[i], ends[i]):
@@ -242,7 +248,8 @@ def _troubles(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
     trouble (see :func:`weaves`)."""
     if groups[i] is None:
         return 0
-    return sum(_trouble(path, other, widths[i], widths[k]) is not None
+    return sum(_trouble(path, other, widths[i], widths[k], ends[k][0] != ends[i][0])
+               is not None
                for k, other in enumerate(paths)
-               if k != i and groups[k] == groups[i] and ends[k][0] != ends[i][0]
+               if k != i and groups[k] == groups[i]
                and len(other) > 2)
