@@ -15,7 +15,8 @@ in one drawing, those nearest the card first: a bounded cost in a crowded drawin
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from . import Box, Point, segment_distance
@@ -24,20 +25,27 @@ from .ring_geometry import crossing_at, segments_cross
 from .systemogram_close import BAND_RUN, frame_edges
 from .systemogram_frame_clear import along_frames, band_runs
 from .systemogram_leave import in_card
+from .systemogram_nudge import CROWDED
 from .systemogram_route import Router
-from .systemogram_siblings import BESIDE, NEAR, _beside, _others_crossed
+from .systemogram_siblings import BESIDE, NEAR
 from .systemogram_touch import meetings
-from .systemogram_tracks import clear_at_margins, near_segments
+from .systemogram_tracks import beside_length, clear_at_margins, near_segments, reach_box
 
-__all__ = ["CLEAR", "TRIES", "unweave", "weaves"]
+__all__ = ["CLEAR", "FEW_TRIES", "TRIES", "card_of", "unweave", "weaves"]
 
 CLEAR = 4.0
 """Least clear space (units, stroke to stroke) between a line and the end of another
 row's stub: closer, the line seems to start there."""
-TRIES = 40
-"""Most pairs of lines repaired in one drawing: a bounded cost."""
-BENDS = 6
+TRIES = 4
+"""Most pairs of lines repaired in a crowded drawing (of more than ``CROWDED`` lines),
+whose time goes to routing: a bounded cost."""
+FEW_TRIES = 12
+"""Most pairs of lines repaired in a drawing of up to ``CROWDED`` lines."""
+BENDS = 4
 """Most later bends a new way from the stub is tried to."""
+HEAD = 5
+"""Most segments of a line, from its start, compared with the other lines of its card
+(the stub and the first few bends: where lines weave near the card)."""
 ROOM = 2.0
 """Room (units) a new way keeps beyond ``CLEAR`` past another row's stub end."""
 
@@ -53,27 +61,67 @@ def card_of(agents: Mapping[str, Box], cards: Mapping[str, Box | None],
 
 
 def weaves(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
-           widths: Sequence[float], groups: Sequence[object | None]
+           widths: Sequence[float], groups: Sequence[object | None], one_agent: bool = True
            ) -> list[tuple[float, int, int]]:
-    """Every (distance, line, line) where lines of two rows of one card (``groups``: the
-    card of each line, ``None`` for none) cross within ``NEAR`` of where either leaves
-    the card, or one passes within ``CLEAR`` (stroke to stroke) of the end of the other's
-    stub; the distance is from the first line's start to the crossing or stub end, the
-    list ordered nearest first. O(Σ c² · s²) over the c lines of each card."""
+    """Every (distance, line, line) where lines of one card (``groups``: the card of each
+    line, ``None`` for none) cross within ``NEAR`` of where either leaves the card, or,
+    of two rows, one passes within ``CLEAR`` (stroke to stroke) of the end of the
+    other's stub; the distance is from the first line's start to the crossing or stub
+    end, the list ordered nearest first; pairs of lines of one agent only where
+    ``one_agent``. O(Σ c² · h²) over the c lines of each card, of
+    h segments within reach of the card."""
     by_card: dict[object, list[int]] = {}
     for i, group in enumerate(groups):
         if group is not None and len(paths[i]) > 2:
             by_card.setdefault(group, []).append(i)
     out: list[tuple[float, int, int]] = []
     for members in by_card.values():
+        xs = [paths[i][0][0] for i in members]
+        ys = [paths[i][0][1] for i in members]
+        reach = NEAR + math.hypot(max(xs) - min(xs), max(ys) - min(ys))
+        heads = {i: _head(paths[i], reach) for i in members}
+        boxes = {i: _box(heads[i]) for i in members if heads[i]}
         for x, i in enumerate(members):
             for j in members[x + 1:]:
-                near = _trouble(paths[i], paths[j], widths[i], widths[j],
-                                ends[i][0] != ends[j][0])
+                if _side(paths[i]) != _side(paths[j]):  # stubs on either side of the card
+                    continue
+                if i not in boxes or j not in boxes \
+                        or (not one_agent and ends[i][0] == ends[j][0]):
+                    continue
+                near = _between(paths[i], paths[j], heads[i], heads[j], boxes[i], boxes[j],
+                                widths[i], widths[j], ends[i][0] != ends[j][0])
                 if near is not None:
                     out.append((near, i, j))
     out.sort()
     return out
+
+
+def _side(path: Sequence[Point]) -> bool:
+    """Whether the line ``path`` leaves its card to the right (its stub's way)."""
+    return path[1][0] > path[0][0]
+
+
+def _head(path: Sequence[Point], reach: float) -> list[tuple[Point, Point]]:
+    """The first ``HEAD`` segments of ``path`` whose boxes come within ``reach`` of its
+    start (a superset of those that do): where a line may meet the others of its card."""
+    sx, sy = path[0]
+    out = []
+    for a, b in pairwise(path[:HEAD + 1]):
+        (ax, ay), (bx, by) = a, b
+        lo, hi = (ax, bx) if ax < bx else (bx, ax)  # min and max, written out
+        dx = lo - sx if lo > sx else (sx - hi if hi < sx else 0.0)
+        lo, hi = (ay, by) if ay < by else (by, ay)
+        dy = lo - sy if lo > sy else (sy - hi if hi < sy else 0.0)
+        if dx * dx + dy * dy <= reach * reach:
+            out.append((a, b))
+    return out
+
+
+def _box(segments: Sequence[tuple[Point, Point]]) -> tuple[float, float, float, float]:
+    """The least and most x and y of ``segments``."""
+    xs = [p[0] for seg in segments for p in seg]
+    ys = [p[1] for seg in segments for p in seg]
+    return min(xs), max(xs), min(ys), max(ys)
 
 
 def _trouble(one: Sequence[Point], other: Sequence[Point], w_one: float, w_other: float,
@@ -81,19 +129,39 @@ def _trouble(one: Sequence[Point], other: Sequence[Point], w_one: float, w_other
     """How far from the start of ``one`` the first trouble between two lines of one card
     lies (see :func:`weaves`; a stub end passed counts only between two ``rows``, lines
     of one agent leave side by side), or ``None`` where there is none."""
+    reach = NEAR + math.dist(one[0], other[0])  # a crossing within NEAR of either start
+    mine, theirs = _head(one, reach), _head(other, reach)
+    if not mine or not theirs:
+        return None
+    return _between(one, other, mine, theirs, _box(mine), _box(theirs), w_one, w_other,
+                    rows)
+
+
+def _between(one: Sequence[Point], other: Sequence[Point],
+             mine: Sequence[tuple[Point, Point]], theirs: Sequence[tuple[Point, Point]],
+             box_mine: tuple[float, float, float, float],
+             box_theirs: tuple[float, float, float, float],
+             w_one: float, w_other: float, rows: bool) -> float | None:
+    """:func:`_trouble` of ``one`` and ``other`` given the segments of each within reach
+    of the other's start (``mine``, ``theirs``) and their boxes: the rest of a line is
+    too far off to cross the other near a start or pass its stub end."""
+    room = CLEAR + (w_one + w_other) / 2 if rows else 0.0
+    if box_mine[0] > box_theirs[1] + room or box_theirs[0] > box_mine[1] + room \
+            or box_mine[2] > box_theirs[3] + room or box_theirs[2] > box_mine[3] + room:
+        return None  # too far apart to cross or to pass a stub end
     near = math.inf
-    for a, b in pairwise(one):
-        for c, d in pairwise(other):
+    start, other_start = one[0], other[0]
+    for a, b in mine:
+        for c, d in theirs:
             if segments_cross(a, b, c, d):
                 pt = crossing_at(a, b, c, d)
-                if min(math.dist(pt, one[0]), math.dist(pt, other[0])) <= NEAR:
-                    near = min(near, math.dist(pt, one[0]))
+                if min(math.dist(pt, start), math.dist(pt, other_start)) <= NEAR:
+                    near = min(near, math.dist(pt, start))
     if not rows:
         return None if near == math.inf else near
-    room = CLEAR + (w_one + w_other) / 2
-    for path, end in ((one, other[1]), (other, one[1])):
-        if any(segment_distance(end, a, b) < room for a, b in pairwise(path)):
-            near = min(near, math.dist(end, one[0]))
+    for segments, end in ((mine, other[1]), (theirs, one[1])):
+        if any(segment_distance(end, a, b) < room for a, b in segments):
+            near = min(near, math.dist(end, start))
     return None if near == math.inf else near
 
 
@@ -108,7 +176,9 @@ def unweave(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, 
     the index of each path's first bend that may move, ``kept`` how many points at the
     end of each are its fan into its person (swapped with the ways), ``agents`` and
     ``cards`` the boxes and the card of each, ``people`` and household ``frames`` as
-    drawn. For at most ``TRIES`` pairs, nearest the card first: one line takes a new way
+    drawn. For at most ``TRIES`` pairs, those of two rows first (lines of one agent are
+    :func:`~.systemogram_siblings.untwist`'s where a drawing is not crowded), nearest
+    the card first: one line takes a new way
     from its stub's end to one of its later bends, straight where clear of every box,
     past the other's stub end where that row is in its way; or, where both lines go to
     one person, each a straight way to a later bend of the other and the rest of the
@@ -121,90 +191,195 @@ def unweave(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, 
     segments."""
     groups = [card_of(agents, cards, agent) if firsts[i] == 2 else None
               for i, (agent, _) in enumerate(ends)]
-    found = weaves(paths, ends, widths, groups)
-    edges = frame_edges(frames)
-
-    def allowed(trial: Sequence[Sequence[Point]], trial_kept: Sequence[int],
-                lines: Sequence[int]) -> bool:
-        """True when ``lines`` as in ``trial`` run no longer along a frame, make no more
-        bands nor longer ones and meet the other lines into their persons no more
-        often than now."""
-        return all(_shared(trial, trial_kept, lines, k) <= _shared(paths, kept, lines, k)
-                   + 1e-9 for k in range(4))
-
-    def _shared(now: Sequence[Sequence[Point]], now_kept: Sequence[int],
-                lines: Sequence[int], measure: int) -> float:
-        """One of the measures :func:`allowed` weighs, summed over ``lines``."""
-        if measure == 0:
-            return sum(along_frames(now[k], edges) for k in lines)
-        if measure == 3:
-            return sum(meetings(now, ends, widths, now_kept, people, k, now[k])
-                       for k in lines if ends[k][1] in people)
-        runs = [run for k in lines for run in band_runs(
-            now, widths, k, now[k], near_segments(now, k, now[k], BESIDE + max(widths))
-        ).values() if run > BAND_RUN]
-        return float(len(runs)) if measure == 1 else sum(runs)
-
+    crowded = len(paths) > CROWDED  # few tries: those of two rows are enough
+    found = sorted(weaves(paths, ends, widths, groups, not crowded),
+                   key=lambda f: (ends[f[1]][0] == ends[f[2]][0], f))  # two rows first
+    lines = _Lines(paths, ends, widths, kept, groups, people, frame_edges(frames))
     moved: set[int] = set()
-    for _, i, j in found[:TRIES]:
+    for _, i, j in found[:TRIES if crowded else FEW_TRIES]:
         rows = ends[i][0] != ends[j][0]
         if moved & {i, j} or _trouble(paths[i], paths[j], widths[i], widths[j], rows) is None:
             continue
-        moved |= _repair(router, paths, ends, widths, skips, kept, groups, i, j, allowed)
+        moved |= _repair(router, lines, skips, i, j)
     return len(moved)
 
 
-def _repair(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, str]],
-            widths: Sequence[float], skips: Sequence[Sequence[str]], kept: list[int],
-            groups: Sequence[object | None], i: int, j: int,
-            allowed: Callable[[Sequence[Sequence[Point]], Sequence[int], Sequence[int]], bool]
+Part = tuple[int, list[Point]]
+"""A line (its index) and the stretch of it a new way changes, from its start."""
+
+
+@dataclass
+class _Lines:
+    """The lines of a drawing as :func:`unweave` weighs them: their points from the
+    agent, (agent, target), drawn widths, fan points at the end, cards, the people and
+    the edges of the household frames."""
+
+    paths: list[list[Point]]
+    ends: Sequence[tuple[str, str]]
+    widths: Sequence[float]
+    kept: list[int]
+    groups: Sequence[object | None]
+    people: Mapping[str, PersonPlace]
+    edges: Sequence[tuple[Point, Point]]
+
+    known: list[tuple[float, float, float, float]] = field(default_factory=list)
+    """The box of each line (least and most x, least and most y), once asked for."""
+
+    @property
+    def boxes(self) -> list[tuple[float, float, float, float]]:
+        """The box of each line (least and most x, least and most y)."""
+        if not self.known:
+            self.known = [reach_box(path) for path in self.paths]
+        return self.known
+
+    def measure(self, ways: Sequence[Sequence[Point]], kept: Sequence[int],
+                boxes: Sequence[tuple[float, float, float, float]], parts: Sequence[Part],
+                pair: tuple[int, int], which: int,
+                near: dict[int, list[tuple[int, Point, Point]]]) -> float:
+        """One measure of the stretches ``parts`` of lines as in ``ways`` (the fans
+        ``kept``, the lines' ``boxes``), added up: trouble with the other lines of the
+        card (0, of the whole line), lines sharing no end crossed (1), length beside
+        lines other than the other line of the ``pair`` (2), along a household frame
+        (3), meetings with the other lines into the person (4, of the whole line), bands
+        made (5) and their length (6). ``near`` keeps the segments near each stretch
+        (within ``BESIDE`` and the widest stroke: none farther crosses it or runs beside
+        it) from one measure to the next."""
+        total = 0.0
+        for k, part in parts:
+            if which == 0:
+                total += _troubles(ways, self.ends, self.widths, self.groups, k, ways[k])
+            elif which == 3:
+                total += along_frames(part, self.edges)
+            elif which == 4:
+                if self.ends[k][1] in self.people:
+                    total += meetings(ways, self.ends, self.widths, kept, self.people, k,
+                                      ways[k])
+            else:
+                if k not in near:
+                    near[k] = near_segments(ways, k, part, BESIDE + max(self.widths), boxes)
+                total += self._near_measure(ways, k, part, pair, which, near[k])
+        return total
+
+    def _near_measure(self, ways: Sequence[Sequence[Point]], k: int, part: list[Point],
+                      pair: tuple[int, int], which: int,
+                      near: list[tuple[int, Point, Point]]) -> float:
+        """The measures of :meth:`measure` (1, 2, 5, 6) taken of the segments ``near``
+        the stretch ``part`` of line ``k``."""
+        if which == 1:
+            mine = set(self.ends[k])
+            return sum(segments_cross(a, b, c, d) for j, c, d in near
+                       if mine.isdisjoint(self.ends[j]) for a, b in pairwise(part))
+        if which == 2:
+            other = sum(pair) - k
+            return beside_length(ways, part, BESIDE, [seg for seg in near if seg[0] != other],
+                                 (part[1], part[0], part[-1]))
+        runs = [run for run in band_runs(ways, self.widths, k, part, near).values()
+                if run > BAND_RUN]
+        return len(runs) if which == 5 else sum(runs)
+
+
+MEASURES = 7
+"""How many measures a new way is weighed by (:meth:`_Lines.measure`)."""
+
+
+def _repair(router: Router, lines: _Lines, skips: Sequence[Sequence[str]], i: int, j: int
             ) -> set[int]:
     """New ways for line ``i`` or ``j``, or both swapping the rests of their ways (see
-    :func:`unweave`; ``allowed`` the last test of a trial's lines); the lines changed."""
+    :func:`unweave`); the lines changed."""
+    paths, ends, widths, kept = lines.paths, lines.ends, lines.widths, lines.kept
     rows = ends[i][0] != ends[j][0]
-    old = {k: _weigh(paths, ends, widths, groups, k, paths[k], i + j - k) for k in (i, j)}
+    was: dict[tuple[tuple[int, int], ...], list[float]] = {}
+    nears: dict[tuple[tuple[int, int], ...], dict[int, list[tuple[int, Point, Point]]]] = {}
+    cleared: dict[tuple[int, tuple[Point, ...]], bool] = {}
+
+    def clear(k: int, way: _Way) -> bool:
+        """Whether the new part of ``way`` (line ``k``) is clear of every box, once."""
+        key = (k, tuple(way.part))
+        if key not in cleared:
+            cleared[key] = clear_at_margins(router, way.part, paths[k], skips[k], ends[k])
+        return cleared[key]
+
+    def no_worse(trial: Sequence[Sequence[Point]], trial_kept: Sequence[int],
+                 new: Sequence[Part], old: Sequence[tuple[int, int]]) -> bool:
+        """True when the stretches ``new`` of ``trial`` are no worse by any measure than
+        the stretches (line, up to its point) ``old`` of the lines as they are (the
+        cheaper measures first; the rest of each way is the same on both sides)."""
+        key = tuple(old)
+        before = was.setdefault(key, [])
+        parts = [(k, paths[k][:m + 1]) for k, m in old]
+        boxes = list(lines.boxes)
+        for k, _ in new:
+            boxes[k] = reach_box(trial[k])
+        near_now = nears.setdefault(key, {})
+        near_new: dict[int, list[tuple[int, Point, Point]]] = {}
+        for which in range(MEASURES):
+            if len(before) <= which:
+                before.append(lines.measure(paths, kept, lines.boxes, parts, (i, j), which,
+                                            near_now))
+            if lines.measure(trial, trial_kept, boxes, new, (i, j), which, near_new) \
+                    > before[which] + 1e-9:
+                return False
+        return True
+
     for x, y in ((j, i), (i, j)):
-        for new_x in _ways(router, paths, skips, ends, kept, x, y, widths, x):
-            trial = [*paths[:x], new_x, *paths[x + 1:]]
-            if _trouble(new_x, paths[y], widths[x], widths[y], rows) is None \
-                    and _no_worse(trial, ends, widths, groups, x, y, old[x]) \
-                    and allowed(trial, kept, (x, y)):
-                paths[x] = new_x
+        for way in _ways(paths, ends, kept, x, y, widths, x):
+            trial = [*paths[:x], way.path, *paths[x + 1:]]
+            if _trouble(way.path, paths[y], widths[x], widths[y], rows) is None \
+                    and clear(x, way) \
+                    and no_worse(trial, kept, [(x, way.head)], [(x, way.joint)]):
+                paths[x] = way.path
+                lines.boxes[x] = reach_box(way.path)
                 return {x}
     if ends[i][1] != ends[j][1]:
         return set()
-    for new_i in _ways(router, paths, skips, ends, kept, i, j, widths, j):
-        for new_j in _ways(router, paths, skips, ends, kept, j, i, widths, i):
-            if _trouble(new_i, new_j, widths[i], widths[j], rows) is not None:
+    ways_j = _ways(paths, ends, kept, j, i, widths, i)
+    swapped = list(kept)
+    swapped[i], swapped[j] = kept[j], kept[i]
+    for way_i in _ways(paths, ends, kept, i, j, widths, j):
+        for way_j in ways_j:
+            if _trouble(way_i.path, way_j.path, widths[i], widths[j], rows) is not None \
+                    or not clear(i, way_i) or not clear(j, way_j):
                 continue
             trial = list(paths)
-            trial[i], trial[j] = new_i, new_j
-            swapped = list(kept)
-            swapped[i], swapped[j] = kept[j], kept[i]
-            if _no_worse(trial, ends, widths, groups, i, j, old[i]) \
-                    and _no_worse(trial, ends, widths, groups, j, i, old[j]) \
-                    and allowed(trial, swapped, (i, j)):
-                paths[i], paths[j] = new_i, new_j
-                kept[i], kept[j] = kept[j], kept[i]
+            trial[i], trial[j] = way_i.path, way_j.path
+            # the rests of the two ways are swapped: each old stretch up to where the
+            # other line now takes over
+            if no_worse(trial, swapped, [(i, way_i.head), (j, way_j.head)],
+                        [(i, way_j.joint), (j, way_i.joint)]):
+                paths[i], paths[j] = way_i.path, way_j.path
+                kept[i], kept[j] = swapped[i], swapped[j]
+                lines.boxes[i], lines.boxes[j] = reach_box(way_i.path), reach_box(way_j.path)
                 return {i, j}
     return set()
 
 
-def _ways(router: Router, paths: Sequence[list[Point]], skips: Sequence[Sequence[str]],
-          ends: Sequence[tuple[str, str]], kept: Sequence[int], i: int, other: int,
-          widths: Sequence[float], rest: int) -> list[list[Point]]:
-    """Other ways for line ``i``: its stub, then straight (clear of every box) to each
-    later bend of line ``rest`` (itself or the other line of the pair) before its last
-    segment and no later than its fan's first point (``kept``) that lies beyond both
-    rows (a way back between them turns back on itself), directly or, where the other
-    row lies on the way there, past the end of line ``other``'s stub; and the rest of
-    that line's way from there."""
+@dataclass
+class _Way:
+    """A new way of a line: its points, the new straight part (from the stub's end), the
+    stretch from its start to where it joins the old way, and the index of that point in
+    the line whose rest it takes."""
+
+    path: list[Point]
+    part: list[Point]
+    head: list[Point]
+    joint: int
+
+
+def _ways(paths: Sequence[list[Point]], ends: Sequence[tuple[str, str]],
+          kept: Sequence[int], i: int, other: int, widths: Sequence[float], rest: int
+          ) -> list[_Way]:
+    """Other ways for line ``i`` (their new parts to be tested clear of every box): its
+    stub, then straight to each later bend of line ``rest`` (itself or the other line of
+    the pair) before its last segment and no later than its fan's first point
+    (``kept``) that lies beyond both rows (a way back between them turns back on
+    itself), directly or, where the other row lies on the way there, past the end of
+    line ``other``'s stub; and the rest of that line's way from there."""
     path, tail = paths[i], paths[rest]
     start, stub_end = path[1], paths[other][1]
-    side = 1.0 if path[1][0] > path[0][0] else -1.0
+    side = 1.0 if _side(path) else -1.0
     past = (stub_end[0] + side * (CLEAR + ROOM + (widths[i] + widths[other]) / 2),
             stub_end[1])
-    out: list[list[Point]] = []
+    out: list[_Way] = []
     levels = sorted((start[1], stub_end[1]))
     for m in range(2, min(len(tail) - 1, len(tail) - kept[rest] + 1, 2 + BENDS)):
         if levels[0] <= tail[m][1] <= levels[1]:
@@ -213,32 +388,8 @@ def _ways(router: Router, paths: Sequence[list[Point]], skips: Sequence[Sequence
             and (stub_end[1] - start[1]) * (tail[m][1] - stub_end[1]) > 0.0
         for via in ([start], [start, past]) if beyond else ([start],):
             part = [*via, tail[m]]
-            if clear_at_margins(router, part, path, skips[i], ends[i]):
-                out.append([*path[:1], *part, *tail[m + 1:]])
+            out.append(_Way([path[0], *part, *tail[m + 1:]], part, [path[0], *part], m))
     return out
-
-
-def _weigh(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
-           widths: Sequence[float], groups: Sequence[object | None], i: int,
-           path: Sequence[Point], partner: int) -> tuple[int, int, float]:
-    """For line ``i`` as ``path`` among ``paths``: its trouble with the other rows' lines
-    of its card, the lines sharing no end with it that it crosses, and how long it runs
-    beside lines other than ``partner``."""
-    return (_troubles(paths, ends, widths, groups, i, path),
-            _others_crossed(paths, ends, i, path),
-            _beside(paths, i, path, path[1], skip=partner))
-
-
-def _no_worse(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
-              widths: Sequence[float], groups: Sequence[object | None], i: int,
-              partner: int, old: tuple[int, int, float]) -> bool:
-    """True when line ``i`` among ``paths`` has no more trouble with its card's other
-    rows, crosses no more lines and runs no longer beside other lines than ``old``
-    (its :func:`_weigh` as it was) says: the cheaper measures first."""
-    path = paths[i]
-    return (_others_crossed(paths, ends, i, path) <= old[1]
-            and _troubles(paths, ends, widths, groups, i, path) <= old[0]
-            and _beside(paths, i, path, path[1], skip=partner) <= old[2] + 1e-9)
 
 
 def _troubles(paths: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]],
