@@ -117,6 +117,18 @@ def _head(path: Sequence[Point], reach: float) -> list[tuple[Point, Point]]:
     return out
 
 
+def _touch(one: Sequence[Point], other: Sequence[Point], w_one: float, w_other: float
+           ) -> bool:
+    """Whether a bend of either line after its stub comes within ``CLEAR`` (stroke to
+    stroke) of the other line near the card: the two would seem to touch there."""
+    reach = NEAR + math.dist(one[0], other[0])
+    room = CLEAR + (w_one + w_other) / 2
+    mine, theirs = _head(one, reach), _head(other, reach)
+    return any(segment_distance(bend, c, d) < room
+               for segments, others in ((mine, theirs), (theirs, mine))
+               for _, bend in segments[1:-1] for c, d in others)
+
+
 def _box(segments: Sequence[tuple[Point, Point]]) -> tuple[float, float, float, float]:
     """The least and most x and y of ``segments``."""
     xs = [p[0] for seg in segments for p in seg]
@@ -325,6 +337,7 @@ def _repair(router: Router, lines: _Lines, skips: Sequence[Sequence[str]], i: in
         for way in _ways(paths, ends, kept, x, y, widths, x):
             trial = [*paths[:x], way.path, *paths[x + 1:]]
             if _trouble(way.path, paths[y], widths[x], widths[y], rows) is None \
+                    and not _touch(way.path, paths[y], widths[x], widths[y]) \
                     and clear(x, way) \
                     and no_worse(trial, kept, [(x, way.head)], [(x, way.joint)]):
                 paths[x] = way.path
@@ -338,6 +351,7 @@ def _repair(router: Router, lines: _Lines, skips: Sequence[Sequence[str]], i: in
     for way_i in _ways(paths, ends, kept, i, j, widths, j):
         for way_j in ways_j:
             if _trouble(way_i.path, way_j.path, widths[i], widths[j], rows) is not None \
+                    or _touch(way_i.path, way_j.path, widths[i], widths[j]) \
                     or not clear(i, way_i) or not clear(j, way_j):
                 continue
             trial = list(paths)
