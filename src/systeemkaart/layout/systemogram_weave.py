@@ -46,6 +46,9 @@ BENDS = 4
 HEAD = 5
 """Most segments of a line, from its start, compared with the other lines of its card
 (the stub and the first few bends: where lines weave near the card)."""
+JOG = 12.0
+"""Shortest segment (units) a new way takes on after the bend it joins: a shorter one
+reads as a jog at the join."""
 ROOM = 2.0
 """Room (units) a new way keeps beyond ``CLEAR`` past another row's stub end."""
 
@@ -386,8 +389,9 @@ def _ways(paths: Sequence[list[Point]], ends: Sequence[tuple[str, str]],
     stub, then straight to each later bend of line ``rest`` (itself or the other line of
     the pair) before its last segment and no later than its fan's first point
     (``kept``) that lies beyond both rows (a way back between them turns back on
-    itself), directly or, where the other row lies on the way there, past the end of
-    line ``other``'s stub; and the rest of that line's way from there."""
+    itself) and, short of the fan, goes on at least ``JOG`` units; directly or, where the
+    other row lies on the way there, past the end of line ``other``'s stub; and the rest
+    of that line's way from there."""
     path, tail = paths[i], paths[rest]
     start, stub_end = path[1], paths[other][1]
     side = 1.0 if _side(path) else -1.0
@@ -396,7 +400,8 @@ def _ways(paths: Sequence[list[Point]], ends: Sequence[tuple[str, str]],
     out: list[_Way] = []
     levels = sorted((start[1], stub_end[1]))
     for m in range(2, min(len(tail) - 1, len(tail) - kept[rest] + 1, 2 + BENDS)):
-        if levels[0] <= tail[m][1] <= levels[1]:
+        if levels[0] <= tail[m][1] <= levels[1] or (
+                m + 1 < len(tail) - kept[rest] and math.dist(tail[m], tail[m + 1]) < JOG):
             continue
         beyond = ends[i][0] != ends[other][0] \
             and (stub_end[1] - start[1]) * (tail[m][1] - stub_end[1]) > 0.0
