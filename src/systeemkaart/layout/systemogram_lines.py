@@ -58,6 +58,7 @@ from .systemogram_stubs_clear import starts_cleared
 from .systemogram_touch import untouch
 from .systemogram_tracks import extent, own_tracks, separate_tracks
 from .systemogram_under import under_reach
+from .systemogram_weave import unweave
 
 __all__ = [
     "CLOSE_GAP",
@@ -323,7 +324,10 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     (:func:`~systeemkaart.layout.systemogram_touch.untouch`), and a corner on a line of
     another agent on a line's last way in slides along its own segments off it (in a
     crowded drawing the few nearest the arrowheads:
-    :func:`~systeemkaart.layout.systemogram_corners.corners_off_lines`), and, in drawings of
+    :func:`~systeemkaart.layout.systemogram_corners.corners_off_lines`), and lines of two
+    rows of one card that cross near it or pass the other's stub end get new ways (in a
+    crowded drawing a few pairs:
+    :func:`~systeemkaart.layout.systemogram_weave.unweave`), and, in drawings of
     up to ``CROWDED`` lines, a bend that lies within a few units of the straight way between
     its neighbours (a jog the moves left) is dropped
     (:func:`~systeemkaart.layout.systemogram_jogs.smooth_jogs`) and a line passing the start
@@ -378,6 +382,8 @@ def part_tracks(links: Sequence[LinkPlace], people: Mapping[str, PersonPlace],
     moved += untouch(router, paths, pairs_, widths, skips, firsts, kept, people, frames)
     moved += corners_off_lines(router, paths, pairs_, widths, skips, firsts, kept, people,
                                frames)
+    moved += unweave(router, paths, pairs_, widths, skips, firsts, kept, agents, cards,
+                     people, frames)
     if len(links) <= CROWDED:  # a crowded drawing's time goes to routing
         moved += smooth_jogs(router, paths, pairs_, widths, skips, firsts, kept, people,
                              frames)
