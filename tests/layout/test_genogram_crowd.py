@@ -240,6 +240,20 @@ def test_straight_lines_first_crowding_one_pair() -> None:
     assert all_crossings(layout, straight=False) <= 5
 
 
+def test_ends_share_a_crowded_side() -> None:
+    """A generated family (``bench/generated.py``, family 563 of the newer crowd set): a
+    conflict zigzag left a man's right side 4 units below his top, where an abuse zigzag
+    coming in at a slant arrives near the corner; their drawings overlapped. Between that
+    end and a distant line's, the side holds the conflict and a second abuse line, with
+    no room for 4 units between what each pair draws, so its ends stayed where they were
+    given. The room the side has is now shared out evenly (3.2 units between each pair,
+    ``genogram_ends``): the conflict line leaves 6.6 units lower, and the drawing crosses
+    no more lines (8; drawn straight 9)."""
+    layout = _layout("ends-share-side")
+    assert crowded_lines(layout, _CLEAR) == []
+    assert all_crossings(layout, straight=False) <= 8
+
+
 @pytest.mark.xfail(strict=True, reason="a symbol's sides and top hold too few wide lines "
                    "apart, and two partners' symbols room for two straight lines of three")
 @pytest.mark.parametrize("n", [1, 2, 3, 4])
