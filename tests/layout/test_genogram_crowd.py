@@ -240,6 +240,32 @@ def test_straight_lines_first_crowding_one_pair() -> None:
     assert all_crossings(layout, straight=False) <= 5
 
 
+def test_ends_share_a_crowded_side() -> None:
+    """A generated family (``bench/generated.py``, family 563 of the newer crowd set): a
+    conflict zigzag left a man's right side 4 units below his top, where an abuse zigzag
+    coming in at a slant arrives near the corner; their drawings overlapped. Between that
+    end and a distant line's, the side holds the conflict and a second abuse line, with
+    no room for 4 units between what each pair draws, so its ends stayed where they were
+    given. The room the side has is now shared out evenly (3.2 units between each pair,
+    ``genogram_ends``): the conflict line leaves 6.6 units lower, and the drawing crosses
+    no more lines (8; drawn straight 9)."""
+    layout = _layout("ends-share-side")
+    assert crowded_lines(layout, _CLEAR) == []
+    assert all_crossings(layout, straight=False) <= 8
+
+
+def test_level_stretch_off_a_zigzag_short_of_the_usual_clear_space() -> None:
+    """A generated family (family 121 of the older crowd set): a neglect line's level
+    stretch ran 7.3 units below an abuse zigzag's for 66 units, what they draw 2.9 apart.
+    Moved 3 units further down it is still closer than the usual clear space (6 units),
+    so the drawing had as many pairs that close and the move was not kept; it is now kept
+    where fewer pairs are closer than 4 units (``genogram_part.part_lines``), and the
+    drawing crosses no more lines (6)."""
+    layout = _layout("level-beside-zigzag")
+    assert crowded_lines(layout, _CLEAR) == []
+    assert all_crossings(layout, straight=False) <= 6
+
+
 @pytest.mark.xfail(strict=True, reason="a symbol's sides and top hold too few wide lines "
                    "apart, and two partners' symbols room for two straight lines of three")
 @pytest.mark.parametrize("n", [1, 2, 3, 4])

@@ -12,9 +12,13 @@ turning square at its first bend) is placed anew, in the same order (no new cros
 there), each pair apart by what both draw plus ``CLEAR``, as near where they were as the
 side's room allows; the ends that cannot move (a child line arriving at the centre of the
 top, a partnership line, a straight or slanted line) stay and split the room. Where the
-room between two fixed ends is too small for the ends between them, those stay as they
-are. A side's new ends are kept only when the lines moved cross no more lines, lie on no
-more, come no nearer to a box or a text, and the drawing has no more crowded pairs
+room between two fixed ends (or a fixed end and the side's end) is too small for the ends
+between them to keep ``CLEAR`` between what each pair draws, the room left after what they
+draw is shared out evenly between the pairs (down to ``_LEAST_CLEAR``; less, and they stay
+as they are): in a generated family two zigzags out of a side between a line arriving at
+its corner and a distant line's end, which overlapped, now keep 3.2 units apart. A side's
+new ends are kept only when the lines moved cross no more lines, lie on no more, come no
+nearer to a box or a text, and the drawing has no more crowded pairs
 (:func:`.genogram_clear.crowded_lines`) where they run.
 
 Every drawing with emotional lines has its ends spread, a large one too (``LARGE`` blocks
@@ -45,6 +49,9 @@ __all__ = ["spread_ends"]
 
 CLEAR: Final = 4.0
 """The clear space between what two lines leaving one side draw."""
+_LEAST_CLEAR: Final = 1.0
+"""Where a side has no room for ``CLEAR`` between each pair, the room it has is shared out
+evenly, down to this much between what two lines draw (less: they stay as they were)."""
 _ROOM: Final = SYMBOL / 2 - 2
 """The farthest from the middle of a side (or the top) an end stands (as the ports of
 :mod:`.genogram_ports`)."""
@@ -145,9 +152,10 @@ def _movable(points: list[Point], side: Side) -> bool:
     return y0 == y1 and x0 != x1 and x1 == x2 and y1 != y2
 
 
-def _need(a: _End, b: _End) -> float:
-    """How far apart the ends ``a`` and ``b`` must stand along a side."""
-    return a.half + b.half + CLEAR
+def _need(a: _End, b: _End, clear: float = CLEAR) -> float:
+    """How far apart the ends ``a`` and ``b`` must stand along a side (``clear`` between
+    what their lines draw)."""
+    return a.half + b.half + clear
 
 
 def _crowded(ends: list[_End]) -> bool:
@@ -172,17 +180,33 @@ def _placed(ends: list[_End]) -> list[float] | None:
         while j < len(ends) and ends[j].rel is not None:
             j += 1
         run = ends[k:j]
-        lo = -_ROOM if k == 0 else ends[k - 1].offset + _need(ends[k - 1], run[0])
-        hi = _ROOM if j == len(ends) else ends[j].offset - _need(run[-1], ends[j])
-        if run[0].offset < lo - 1e-6 or run[-1].offset > hi + 1e-6 or _crowded(run):
+        clear = min(CLEAR, _room_left(ends, k, j))
+        lo = -_ROOM if k == 0 else ends[k - 1].offset + _need(ends[k - 1], run[0], clear)
+        hi = _ROOM if j == len(ends) else ends[j].offset - _need(run[-1], ends[j], clear)
+        if clear >= _LEAST_CLEAR and (run[0].offset < lo - 1e-6 or run[-1].offset > hi + 1e-6
+                                      or _crowded(run)):
             spread = _fit([e.offset for e in run],
-                          [_need(a, b) for a, b in itertools.pairwise(run)], lo, hi)
+                          [_need(a, b, clear) for a, b in itertools.pairwise(run)], lo, hi)
             if spread is not None:
                 out[k:j] = spread
         k = j
     if all(abs(a - b) < 0.005 for a, b in zip(out, (e.offset for e in ends), strict=True)):
         return None
     return [round2(x) for x in out]
+
+
+def _room_left(ends: list[_End], k: int, j: int) -> float:
+    """The clear space each pair of neighbouring ends of the run ``ends[k:j]`` (movable,
+    between two fixed ends or the side's ends) gets when the room between is shared out
+    evenly after what their lines draw: ``CLEAR`` or more where the run fits."""
+    lo = -_ROOM if k == 0 else ends[k - 1].offset
+    hi = _ROOM if j == len(ends) else ends[j].offset
+    first, last = max(k - 1, 0), min(j + 1, len(ends))
+    pairs = list(itertools.pairwise(ends[first:last]))
+    if not pairs:
+        return CLEAR
+    drawn = sum(a.half + b.half for a, b in pairs)
+    return (hi - lo - drawn) / len(pairs)
 
 
 def _fit(at: list[float], gaps: list[float], lo: float, hi: float) -> list[float] | None:

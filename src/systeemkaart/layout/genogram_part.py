@@ -15,7 +15,10 @@ crosses no more lines than before. In the last pass (``close``) also a vertical 
 between two slanted ones (a detour round a corner) and a level stretch (moved up or down:
 two detours over the top of the same symbols) are moved; a level stretch also where it
 then runs close beside fewer lines, not none (a lane moved down below where another line
-turns off), kept only where the drawing then has fewer crowded pairs.
+turns off), kept only where the drawing then has fewer crowded pairs, or as many and
+fewer closer than 4 units by what they draw (``_CLEAR``: a neglect line's level stretch
+moved 3 units further below an abuse zigzag, still short of the usual clear space, no
+longer lies on it).
 
 Cost: only the stretches found on another line are moved; each try measures the three
 moved segments, for a bounded number of tries, only against the segments and boxes near
@@ -33,8 +36,8 @@ from collections.abc import Callable, Collection, Iterator
 from typing import Final
 
 from . import Box, Point, round2
-from .genogram_clear import crowded_lines, named_lines, segment_box
-from .genogram_near import ALONG, NEAR
+from .genogram_clear import bounds, crowded_lines, named_lines, segment_box
+from .genogram_near import ALONG, NEAR, line_segments
 from .genogram_part_measure import REACH as _REACH
 from .genogram_part_measure import Lines, Segment
 from .genogram_part_measure import boxes_near as _boxes_near
@@ -55,6 +58,13 @@ _MOST: Final = 24
 """The farthest a stretch is moved either way."""
 _FRAMED: Final = 5.0
 """How far out of its members' boxes a household's outline or frame may run."""
+_CLEAR: Final = 4.0
+"""The clear space by what two lines draw that a reader needs to tell them apart: of two
+moves that leave as many lines closer than ``LINE_CLEAR`` beside another, the one with
+fewer closer than this is kept."""
+_NEAR: Final = 24.0
+"""Farther than two lines' drawn halves and ``_CLEAR`` together, plus a sample step: a line
+that far from a moved one runs no closer or farther beside it for the move."""
 _PASSES: Final = 3
 """Rounds over the stretches still on another line (a move can free room for another)."""
 
@@ -70,7 +80,8 @@ def part_lines(layout: GenogramLayout,
     :func:`_part_port`). ``framed``: the people a household outline or frame will be
     drawn around (up to ``_FRAMED`` out of their boxes): a moved line keeps clear of that
     too. With ``close``, then also the lines that run closer beside another than what both
-    draw allows, each kept moved only where the drawing then has fewer such pairs."""
+    draw allows, each kept moved only where the drawing then has fewer such pairs (or as
+    many and fewer closer than ``_CLEAR``)."""
     from .genogram_quality import lines_on_lines  # the measure this pass answers to
 
     for _ in range(_PASSES):
@@ -89,7 +100,7 @@ def part_lines(layout: GenogramLayout,
     for _ in range(_PASSES if close else 0):
         # then the stretches that lie on no line but closer beside one than what both
         # draw allows (a zigzag beside a child line 8 units off): moved the same way, kept
-        # where the drawing then has fewer such pairs
+        # where the drawing then has fewer such pairs, or as many and fewer within _CLEAR
         crowded = crowded_lines(layout)
         moved = False
         for rel in layout.relations:
@@ -102,12 +113,29 @@ def part_lines(layout: GenogramLayout,
             if not parted:
                 continue
             now = crowded_lines(layout)
-            if len(now) < len(crowded):
+            if len(now) < len(crowded) or (len(now) == len(crowded)
+                                           and _fewer_close(layout, rel, points)):
                 crowded, moved = now, True
-            else:
-                rel.points = points
+                continue
+            rel.points = points
         if not moved:
             return
+
+
+def _fewer_close(layout: GenogramLayout, rel: RelationPlace, before: list[Point]) -> bool:
+    """True when ``rel`` as it is now (moved from ``before``) leaves the drawing with fewer
+    pairs of lines closer than ``_CLEAR`` beside each other, by what they draw, than it had
+    at ``before``. Only the relations within ``_NEAR`` of either place are measured: the
+    pairs of the others are the same both times."""
+    after = rel.points
+    around = bounds(line_segments(before) + line_segments(after), _NEAR)
+    only = {r.index for r in layout.relations if len(r.points) > 1
+            and around.overlaps(bounds(line_segments(r.points), 0.0))}
+    now = len(crowded_lines(layout, _CLEAR, only))
+    rel.points = before
+    was = len(crowded_lines(layout, _CLEAR, only))
+    rel.points = after
+    return now < was
 
 
 def _other_lines(layout: GenogramLayout, *mine: RelationPlace) -> Lines:
