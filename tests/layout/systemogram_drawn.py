@@ -1,6 +1,7 @@
 """The drawn lines of a laid-out systemogram as the line passes see them, for the tests
 that measure a finished drawing: each line's points from its agent, its (agent, target),
-its drawn width and how many points of its end lie in the fan into its person."""
+its drawn width, how many points of its start make its stub and how many points of its end
+lie in the fan into its person."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ import math
 from systeemkaart.layout import Point
 from systeemkaart.layout.systemogram import SystemogramLayout
 from systeemkaart.layout.systemogram_fan import FAN_RADIUS
+from systeemkaart.layout.systemogram_leave import in_card
 from systeemkaart.layout.systemogram_lines import routed_ends
 from systeemkaart.layout.systemogram_tracks import extent
 
-__all__ = ["drawn_lines", "fan_points"]
+__all__ = ["drawn_lines", "fan_points", "first_points"]
 
 
 def drawn_lines(lay: SystemogramLayout
@@ -37,3 +39,15 @@ def fan_points(lay: SystemogramLayout, paths: list[list[Point]],
                 n += 1
         kept.append(n)
     return kept
+
+
+def first_points(lay: SystemogramLayout, ends: list[tuple[str, str]]) -> list[int]:
+    """How many points at the start of each line of ``ends`` make its stub: 2 for a line
+    leaving a row of an organisation card (port and stub end), else 1."""
+    frames = {c.id: c.frame for c in lay.cards}
+    firsts = []
+    for src, _ in ends:
+        agent = lay.agents.get(src)
+        card = frames.get(agent.card or "") if agent is not None else None
+        firsts.append(2 if agent is not None and in_card(agent.box, card) else 1)
+    return firsts

@@ -11,13 +11,12 @@ from systeemkaart.layout import Box, Point
 from systeemkaart.layout.ring_centre import PersonPlace
 from systeemkaart.layout.ring_geometry import segments_cross
 from systeemkaart.layout.systemogram import layout_systemogram
-from systeemkaart.layout.systemogram_leave import in_card
 from systeemkaart.layout.systemogram_route import Obstacle, Router
 from systeemkaart.layout.systemogram_start_turns import turns_cleared
 from systeemkaart.layout.systemogram_stubs import end_of_start, turns, turns_at_starts
 from systeemkaart.model import case_at
 from systeemkaart.render.systemogram import kept_professionals
-from tests.layout.systemogram_drawn import drawn_lines
+from tests.layout.systemogram_drawn import drawn_lines, first_points
 
 PERSON = PersonPlace(id="p", x=60.0, y=120.0, box=Box(45.0, 105.0, 30.0, 45.0), lines=(),
                      household=None)
@@ -88,11 +87,6 @@ def test_the_youth_workers_line_turns_off_the_attendance_officers_stub() -> None
     for lang in ("nl", "en"):
         lay = layout_systemogram(now, at, lang=lang, keep=kept_professionals(now, at))
         paths, ends, widths = drawn_lines(lay)
-        frames = {c.id: c.frame for c in lay.cards}
-        firsts = []
-        for src, _ in ends:
-            agent = lay.agents.get(src)
-            card = frames.get(agent.card or "") if agent is not None else None
-            firsts.append(2 if agent is not None and in_card(agent.box, card) else 1)
+        firsts = first_points(lay, ends)
         assert ("brug-rob", "daan") in ends
         assert turns_at_starts(paths, ends, widths, firsts) == []

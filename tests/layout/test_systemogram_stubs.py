@@ -12,14 +12,13 @@ from systeemkaart.layout import Box, Point
 from systeemkaart.layout.ring_centre import PersonPlace
 from systeemkaart.layout.ring_geometry import segments_cross
 from systeemkaart.layout.systemogram import layout_systemogram
-from systeemkaart.layout.systemogram_leave import in_card
 from systeemkaart.layout.systemogram_places import SystemogramLayout
 from systeemkaart.layout.systemogram_route import Obstacle, Router
 from systeemkaart.layout.systemogram_stubs import lines_at_starts, start_of, stretch_gap
 from systeemkaart.layout.systemogram_stubs_clear import starts_cleared
 from systeemkaart.model import case_at
 from systeemkaart.render.systemogram import kept_professionals
-from tests.layout.systemogram_drawn import drawn_lines
+from tests.layout.systemogram_drawn import drawn_lines, first_points
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench.bench_systemogram import network
@@ -88,12 +87,7 @@ def _crossings(a: list[Point], b: list[Point]) -> int:
 def _at_starts(lay: SystemogramLayout) -> list[tuple[tuple[str, str], tuple[str, str]]]:
     """The lines of ``lay`` at another agent's start: (the line started, the line at it)."""
     paths, ends, widths = drawn_lines(lay)
-    frames = {c.id: c.frame for c in lay.cards}
-    firsts = []
-    for src, _ in ends:
-        agent = lay.agents.get(src)
-        card = frames.get(agent.card or "") if agent is not None else None
-        firsts.append(2 if agent is not None and in_card(agent.box, card) else 1)
+    firsts = first_points(lay, ends)
     return [(ends[i], ends[j]) for i, j in lines_at_starts(paths, ends, widths, firsts)]
 
 
