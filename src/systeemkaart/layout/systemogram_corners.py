@@ -33,7 +33,7 @@ from .systemogram_fan import FAN_RADIUS, keeps_way_in
 from .systemogram_frame_clear import along_frames, banded, sharp
 from .systemogram_nudge import CROWDED
 from .systemogram_route import Router
-from .systemogram_touch import meetings_of
+from .systemogram_touch import MeetingsGuard
 from .systemogram_tracks import (
     BESIDE,
     CLOSE,
@@ -319,8 +319,7 @@ def _slide(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, s
     old = [a, b, c]
     person = people.get(ends[i][1])
     judge: _Judge | None = None  # worked out for the first way past the cheap tests
-    met: Callable[[Sequence[Point]], int] | None = None
-    before = 0
+    meets = MeetingsGuard(paths, ends, widths, kept, people, i)  # meetings at its person
     for new_b in steps:
         new = [a, new_b, c]
         way = [*path[:k], new_b, *path[k + 1:]]
@@ -334,12 +333,8 @@ def _slide(router: Router, paths: list[list[Point]], ends: Sequence[tuple[str, s
             judge = _Judge(paths, boxes, widths, i, k, kept[i])
         if not judge.allows(new):
             continue
-        if person is not None:
-            if met is None:
-                met = meetings_of(paths, ends, widths, kept, people, i)
-                before = met(path)
-            if met(way) > before:
-                continue
+        if meets.more(way):
+            continue
         return way
     return None
 

@@ -24,7 +24,7 @@ segments near it, so the pass runs in crowded drawings too.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from . import Box, Point, segment_distance
 from .ring_centre import PersonPlace
@@ -42,7 +42,7 @@ from .systemogram_stubs_clear import (
     stub_kept,
     turning,
 )
-from .systemogram_touch import meetings_of
+from .systemogram_touch import MeetingsGuard
 from .systemogram_tracks import BESIDE, Boxed, boxed, clear_at_margins, near_segments, reach_box
 
 __all__ = ["JUDGED", "ON_LINE", "SLACK", "TURNS", "turns_cleared"]
@@ -159,8 +159,7 @@ def _clear_bend(router: Router, paths: list[list[Point]], ends: Sequence[tuple[s
                      or max(c[1], d[1]) < box[2] or min(c[1], d[1]) > box[3])]
     framed = along_frames(old, edges)
     tight: bool | None = None
-    meets: Callable[[Sequence[Point]], int] | None = None  # meetings at its person
-    met = 0  # those of the old way, once ``meets`` is made
+    meets = MeetingsGuard(paths, ends, widths, kept, people, j)  # meetings at its person
     judged = 0
     ways = sorted((step, n, unit) for n, (unit, most) in enumerate(_directions(path, k, first))
                   for step in STEPS if step <= most)
@@ -189,12 +188,8 @@ def _clear_bend(router: Router, paths: list[list[Point]], ends: Sequence[tuple[s
         judged += 1
         if not before.allows(way, lo, hi, SLACK) or _on_line(way[k], j, region, ends, widths):
             continue
-        if person is not None:
-            if meets is None:
-                meets = meetings_of(paths, ends, widths, kept, people, j)
-                met = meets(path)
-            if meets(way) > met:
-                continue
+        if meets.more(way):
+            continue
         paths[j] = way
         return 1
     return 0

@@ -21,7 +21,7 @@ costs some 5 ms, which the time bound does not leave. Its tests of a way
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
 from . import Box, Point, segment_distance
@@ -31,7 +31,7 @@ from .systemogram_fan import keeps_way_in
 from .systemogram_frame_clear import along_frames, banded, sharp
 from .systemogram_route import Router
 from .systemogram_stubs import START_GAP, lines_at_starts, start_of, stretch_gap
-from .systemogram_touch import meetings_of
+from .systemogram_touch import MeetingsGuard
 from .systemogram_tracks import (
     BESIDE,
     CLOSE,
@@ -319,8 +319,7 @@ def _clear_one(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
     before = WayFigures(paths, widths, j, region, ends, firsts[j])
     passing = len(at_starts(path[lo:hi + 1], j, room, ends, widths))
     first, last = firsts[j], len(path) - max(kept[j], 1) - 1
-    meets: Callable[[Sequence[Point]], int] | None = None  # meetings at its person
-    met = 0  # those of the old way, once ``meets`` is made
+    meets = MeetingsGuard(paths, ends, widths, kept, people, j)  # meetings at its person
     tight: dict[tuple[int, int], bool] = {}
     framed: dict[tuple[int, int], float] = {}
     judged = tried = 0
@@ -368,12 +367,8 @@ def _clear_one(router: Router, paths: list[list[Point]], ends: Sequence[tuple[st
         judged += 1
         if not before.allows(way, new_lo, new_hi):
             continue
-        if person is not None:
-            if meets is None:
-                meets = meetings_of(paths, ends, widths, kept, people, j)
-                met = meets(path)
-            if meets(way) > met:
-                continue
+        if meets.more(way):
+            continue
         paths[j] = way
         return 1
     return 0
