@@ -133,10 +133,8 @@ def _touch(one: Sequence[Point], other: Sequence[Point], w_one: float, w_other: 
 
 
 def _box(segments: Sequence[tuple[Point, Point]]) -> tuple[float, float, float, float]:
-    """The least and most x and y of ``segments``."""
-    xs = [p[0] for seg in segments for p in seg]
-    ys = [p[1] for seg in segments for p in seg]
-    return min(xs), max(xs), min(ys), max(ys)
+    """The least and most x and y of ``segments`` (:func:`reach_box` of their ends)."""
+    return reach_box([p for seg in segments for p in seg])
 
 
 def _trouble(one: Sequence[Point], other: Sequence[Point], w_one: float, w_other: float,
