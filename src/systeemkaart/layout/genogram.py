@@ -49,6 +49,7 @@ from ..text.labels import label
 from ..text.measure import LINE_HEIGHT, text_width
 from .genogram_blocks import Structure, Union, build_structure, mirror_blocks
 from .genogram_child_ends import reserve_tops
+from .genogram_crowded_slot import clearer, crowded_falls
 from .genogram_dot import LARGE, dot_source, place_blocks
 from .genogram_gaps import label_centre, solo_lines, union_xs
 from .genogram_lines import (
@@ -183,15 +184,19 @@ def _layout(case: Case, options: GenogramOptions,
         return layout, work, gaps, centres
 
     def relaid(work: Work, gaps: list[list[float]], centres: list[float],
-               waypoints: dict[str, float]) -> tuple[GenogramLayout, Work]:
+               waypoints: dict[str, float], spread: frozenset[int] = frozenset()
+               ) -> tuple[GenogramLayout, Work]:
         """The blocks of ``work`` at ``centres`` laid out again with every line, the
-        emotional ones with their last touches."""
+        emotional ones with their last touches; those in a full corridor counted in
+        ``spread`` as far from the others as it allows (see :mod:`.genogram_crowded_slot`)."""
         again = Work(case, options, st, person, widths, heights, texts)
         again.above_dates, again.twinned = work.above_dates, twinned
         again.waypoints, again.polish = waypoints, True
         partner_drops(again)
         measure_heights(again)
         _place_people(again, gaps, centres)
+        assert again.router is not None
+        again.router.spread_full = spread
         return _finish(again, gaps), again
 
     def finished(kept: Placed) -> GenogramLayout:
@@ -209,6 +214,11 @@ def _layout(case: Case, options: GenogramOptions,
             if not improves(other, layout):
                 break
             layout, work, centres = other, again, wider
+        falls = crowded_falls(layout, work)
+        if falls:
+            spread, _again = relaid(work, gaps, centres, dict(work.waypoints), falls)
+            if clearer(spread, layout):
+                return spread
         return layout
 
     layout, work, gaps, centres = placed()

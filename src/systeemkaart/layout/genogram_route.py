@@ -24,6 +24,7 @@ from typing import Final
 
 from . import Point, round2
 from .genogram_bars import stack_bars
+from .genogram_crowded_slot import crowded_slot
 from .genogram_slots import LINE_CLEAR, SLOT, Hold, distance, insert_line, keeps_apart
 
 __all__ = ["FAMILY_HALF", "LANE_CLASSES", "LINE_CLEAR", "TEXT_CLEAR", "Hold", "Lane", "RefPoint",
@@ -138,6 +139,13 @@ class Router:
     holds: list[Hold] | None = None
     """While set, every vertical line noted in a corridor or band is noted here too: what
     the way being built takes (see :data:`Hold`)."""
+    spread_full: frozenset[int] = frozenset()
+    """Which of the emotional lines that find their corridor full (counted in the order
+    routed, as :attr:`ran_out`) stand where what they draw is furthest from the others'
+    (see :func:`.crowded_slot`), not where they aim."""
+    ran_out: list[float] = field(default_factory=list)
+    """Where emotional lines that found no x clear of the lines already in their corridor
+    stand (see :attr:`spread_full`)."""
 
     def __post_init__(self) -> None:
         self._lefts = {r: [a for a, _ in s] for r, s in self.spans.items()}
@@ -273,6 +281,11 @@ class Router:
                     break
             if choice is not None:
                 break
+        if choice is None and edges and taken:
+            # an emotional line finds no x clear of the lines already in a narrow corridor
+            if len(self.ran_out) in self.spread_full:
+                choice = crowded_slot(taken, halves, own, base, (lo, hi), below)
+            self.ran_out.append(base if choice is None else choice)
         if choice is None:
             # a full corridor: the line shares a slot, best one not over the child line
             # entering a symbol of the row below (it would run down along it into the band)
