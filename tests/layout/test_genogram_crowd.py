@@ -17,6 +17,7 @@ from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import genogram
 from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_clear import FamilyClear, crowded_lines
+from systeemkaart.layout.genogram_crowded_slot import clearance, crowded_slot
 from tests.layout.genogram_yardstick import all_crossings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -264,6 +265,32 @@ def test_level_stretch_off_a_zigzag_short_of_the_usual_clear_space() -> None:
     layout = _layout("level-beside-zigzag")
     assert crowded_lines(layout, _CLEAR) == []
     assert all_crossings(layout, straight=False) <= 6
+
+
+def test_zigzag_in_a_full_corridor_stands_off_a_step_line() -> None:
+    """A generated family (family 142 of the newer crowd set): a conflict zigzag between
+    a woman and her stepson comes down the corridor right of her symbol, 30 units wide,
+    between her step line to him and a child line coming down its other half 10 units
+    further on; it needs 10.4 from each. No x there kept it clear, and it took the x it
+    aimed at, on the step line for 84 units. A line finding its corridor full now stands
+    where what it draws is furthest from the lines there, tried again where such a line
+    is crowded and kept where fewer lines crowd each other, none lies on more and they
+    cross no more (``genogram_crowded_slot``): the zigzag runs clear of the step line,
+    and the drawing crosses as often as drawn straight (3)."""
+    layout = _layout("corridor-beside-step-line")
+    assert crowded_lines(layout, _CLEAR) == []
+    assert all_crossings(layout, straight=False) <= 3
+
+
+def test_crowded_slot_stands_furthest_from_the_lines_there() -> None:
+    """In a corridor with no x clear of its lines, a line stands where what it draws is
+    furthest from theirs (here midway between two family lines 10 apart), not where it
+    aims; of x clear by the usual clear space, the one nearest its aim; with no room,
+    nowhere."""
+    assert crowded_slot([0.0, 10.0], [0.7, 0.7], 3.7, 1.0, (1.0, 9.0), []) == 5.0
+    assert crowded_slot([0.0], [0.7], 3.7, -2.0, (-5.0, 15.0), []) == 10.5
+    assert clearance([0.0, 10.0], [0.7, 0.7], 5.0, 3.7) == pytest.approx(0.6)
+    assert crowded_slot([0.0], [0.7], 0.7, 2.0, (5.0, 1.0), []) is None
 
 
 @pytest.mark.xfail(strict=True, reason="a symbol's sides and top hold too few wide lines "

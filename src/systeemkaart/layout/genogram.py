@@ -199,9 +199,11 @@ def _layout(case: Case, options: GenogramOptions,
         again.router.spread_full = spread
         return _finish(again, gaps), again
 
-    def finished(kept: Placed) -> GenogramLayout:
+    def finished(kept: Placed, last: bool = True) -> GenogramLayout:
         """The layout the search ``kept`` drawn with its emotional lines; corridors too
-        narrow for them widen (see :mod:`.genogram_widen`)."""
+        narrow for them widen (see :mod:`.genogram_widen`), and with ``last`` (the drawing
+        made, not one the last looks judge) the lines in corridors still full stand apart
+        where that leaves fewer crowded (see :mod:`.genogram_crowded_slot`)."""
         _bare, work, gaps, centres = kept
         layout, work = relaid(work, gaps, centres, work.waypoints)
         for _ in range(ROUNDS):
@@ -214,12 +216,16 @@ def _layout(case: Case, options: GenogramOptions,
             if not improves(other, layout):
                 break
             layout, work, centres = other, again, wider
-        falls = crowded_falls(layout, work)
+        falls = crowded_falls(layout, work) if last else frozenset()
         if falls:
             spread, _again = relaid(work, gaps, centres, dict(work.waypoints), falls)
             if clearer(spread, layout):
                 return spread
         return layout
+
+    def judged(kept: Placed) -> GenogramLayout:
+        """The layout ``kept`` drawn for the last looks to judge (see :func:`finished`)."""
+        return finished(kept, last=False)
 
     layout, work, gaps, centres = placed()
     if not search:  # see genogram_order: one more layout would cost too much
@@ -253,7 +259,7 @@ def _layout(case: Case, options: GenogramOptions,
             mirror_blocks(st, swept)
     if score[0]:  # the last looks, judged by crossing points (see genogram_local)
         layout, work, gaps, centres = last_looks(case, placed, (layout, work, gaps, centres),
-                                                 score, finished)
+                                                 score, judged)
         score = family_score(layout)
     if not crossing_over_dates(Work(case, options, st, person, widths, heights, texts)):
         return finished((layout, work, gaps, centres))
@@ -263,7 +269,7 @@ def _layout(case: Case, options: GenogramOptions,
     # the crossing points the lines on each other hid, drawn: look again (points, the
     # measure the last looks judge by, of the layout they kept)
     if shown[1] > score[1]:
-        return finished(last_looks(case, placed, drawn, shown, finished))
+        return finished(last_looks(case, placed, drawn, shown, judged))
     return finished(drawn)
 
 
