@@ -17,7 +17,6 @@ from systeemkaart.io.yaml_json import load
 from systeemkaart.layout import genogram
 from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_clear import FamilyClear, crowded_lines
-from systeemkaart.layout.genogram_crowded_slot import clearance, crowded_slot
 from tests.layout.genogram_yardstick import all_crossings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -280,17 +279,6 @@ def test_zigzag_in_a_full_corridor_stands_off_a_step_line() -> None:
     layout = _layout("corridor-beside-step-line")
     assert crowded_lines(layout, _CLEAR) == []
     assert all_crossings(layout, straight=False) <= 3
-
-
-def test_crowded_slot_stands_furthest_from_the_lines_there() -> None:
-    """In a corridor with no x clear of its lines, a line stands where what it draws is
-    furthest from theirs (here midway between two family lines 10 apart), not where it
-    aims; of x clear by the usual clear space, the one nearest its aim; with no room,
-    nowhere."""
-    assert crowded_slot([0.0, 10.0], [0.7, 0.7], 3.7, 1.0, (1.0, 9.0), []) == 5.0
-    assert crowded_slot([0.0], [0.7], 3.7, -2.0, (-5.0, 15.0), []) == 10.5
-    assert clearance([0.0, 10.0], [0.7, 0.7], 5.0, 3.7) == pytest.approx(0.6)
-    assert crowded_slot([0.0], [0.7], 0.7, 2.0, (5.0, 1.0), []) is None
 
 
 @pytest.mark.xfail(strict=True, reason="a symbol's sides and top hold too few wide lines "
