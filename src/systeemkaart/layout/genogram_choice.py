@@ -46,6 +46,7 @@ from .genogram_shapes import (
     straight_path,
     wide_detours,
 )
+from .genogram_side_room import overfull_count, overfull_ends
 
 __all__ = ["PORT_GAP", "choose_ways", "scene_at", "straight_crossings"]
 
@@ -164,6 +165,8 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
 
     ends: dict[str, dict[int, Point]] = defaultdict(dict)  # per person: placed lines' ends
     pair_of = [frozenset(place.between) for place, _path in pending.relation]
+    people = [(place.between, drawn_half(place.kind)) for place, _path in pending.relation]
+    room = False  # whether a way's ends on a side or top without room count against it
     large = len(work.st.blocks) >= LARGE  # pairs are not decided again there (see repair_ways)
 
     def clashes(k: int, segs: list[Segment]) -> int:
@@ -219,14 +222,14 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         that run along and cross as many, not a narrow detour too close beside another
         between its pair, where wide ones were offered: see :func:`close`). Whether a way
         is too close is asked only of ways that tie (it measures the lines beside it)."""
-        found: tuple[tuple[int, int], tuple[int, int], int] | None = None
+        found: tuple[tuple[int, int, int], tuple[int, int], int] | None = None
         found_close: int | None = None  # of the way found, once asked
         for (along, crossed, rank), j in order[k]:
-            if found is not None and (along, crossed) >= found[0]:
+            if found is not None and (along, crossed) >= found[0][:2]:
                 # this way and the later ones cost at least as much: past the ties
-                if (along, crossed) > found[0]:
+                if (along, crossed) > found[0][:2]:
                     break
-                if rank > found[1]:
+                if rank > found[1] and not found[0][2]:
                     if found_close is None:
                         found_close = close(k, found[2])
                     if not found_close:
@@ -242,7 +245,9 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
             var = offset[k][j]
             if var is not None and (apart or var[1] != DETOUR) and crowds(k, ways[k][j]):
                 continue  # nor too close beside another between its pair
-            cost = (along + more_along + shared, crossed + more_crossed)
+            over = overfull_ends(scene, people, k, ways[k][j], ends, ways_placed) \
+                if room else 0
+            cost = (along + more_along + shared, crossed + more_crossed, over)
             if found is None or cost < found[0]:
                 found, found_close = (cost, rank, j), None
             elif cost == found[0]:
@@ -375,6 +380,16 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
                 and not (before[1] <= straight_cost()
                          and crowded(chosen_straight) > crowded(chosen)):
             chosen = chosen_straight
+        else:
+            placed, ends, ways_placed = kept
+    now = overfull_count(scene, people, chosen, ways, ends, ways_placed)
+    if now:  # a side or top holding more lines than it has room for: decided again
+        kept, before, room = (placed, ends, ways_placed), cost(chosen), True
+        chosen_room = search(functools.partial(best, routes_only=False), 2)
+        room, after = False, cost(chosen_room)
+        if after[0] <= before[0] and after[1] <= before[1] \
+                and overfull_count(scene, people, chosen_room, ways, ends, ways_placed) < now:
+            chosen = chosen_room
         else:
             placed, ends, ways_placed = kept
     if detours and len(ways) > 1:
