@@ -245,7 +245,7 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
             var = offset[k][j]
             if var is not None and (apart or var[1] != DETOUR) and crowds(k, ways[k][j]):
                 continue  # nor too close beside another between its pair
-            over = overfull_ends(scene, people, k, ways[k][j], ends, ways_placed) \
+            over = overfull_ends(scene.centre, people, k, ways[k][j], ends, ways_placed) \
                 if room else 0
             cost = (along + more_along + shared, crossed + more_crossed, over)
             if found is None or cost < found[0]:
@@ -382,13 +382,13 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
             chosen = chosen_straight
         else:
             placed, ends, ways_placed = kept
-    now = overfull_count(scene, people, chosen, ways, ends, ways_placed)
+    now = overfull_count(scene.centre, people, chosen, ways, ends, ways_placed)
     if now:  # a side or top holding more lines than it has room for: decided again
         kept, before, room = (placed, ends, ways_placed), cost(chosen), True
         chosen_room = search(functools.partial(best, routes_only=False), 2)
         room, after = False, cost(chosen_room)
-        if after[0] <= before[0] and after[1] <= before[1] \
-                and overfull_count(scene, people, chosen_room, ways, ends, ways_placed) < now:
+        fewer = overfull_count(scene.centre, people, chosen_room, ways, ends, ways_placed) < now
+        if after[0] <= before[0] and after[1] <= before[1] and fewer:
             chosen = chosen_room
         else:
             placed, ends, ways_placed = kept

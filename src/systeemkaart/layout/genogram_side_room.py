@@ -13,13 +13,13 @@ for the other relations.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
+from . import Point
 from .genogram_near import Segment
 from .genogram_places import SYMBOL
 from .genogram_ports import PORT_CLEAR
 from .genogram_route import FAMILY_HALF
-from .genogram_scene import Scene
 
 __all__ = ["Where", "end_place", "overfull_count", "overfull_ends"]
 
@@ -71,18 +71,20 @@ def _overfull(where: Where, lines: list[tuple[float, float]]) -> bool:
     return _top_need([h for _at, h in outwards]) > _LIMIT + 1e-9
 
 
-def overfull_ends(scene: Scene, relations: Sequence[tuple[tuple[str, str], float]], k: int,
+def overfull_ends(centre: Callable[[str], Point],
+                  relations: Sequence[tuple[tuple[str, str], float]], k: int,
                   segs: list[Segment], ends: Mapping[str, Mapping[int, object]],
                   placed: Mapping[int, list[Segment]]) -> int:
     """How many of the two ends of the way ``segs`` of relation ``k`` would leave a side
-    or top of its symbol that then holds more lines than it has room for. ``relations``:
+    or top of its symbol that then holds more lines than it has room for (``centre``: a
+    person's symbol's centre). ``relations``:
     per relation, its two people and half the width of what it draws; the other lines
     there are the ways ``placed`` (per relation placed: its way) of the relations with an
     end on that person (``ends``: per person, those relations)."""
     over = 0
     between, half = relations[k]
     for first, pid in ((True, between[0]), (False, between[1])):
-        centre_x = scene.centre(pid)[0]
+        centre_x = centre(pid)[0]
         where, at = end_place(segs, first, centre_x)
         if not where[0]:
             continue
@@ -102,12 +104,13 @@ def overfull_ends(scene: Scene, relations: Sequence[tuple[tuple[str, str], float
     return over
 
 
-def overfull_count(scene: Scene, relations: Sequence[tuple[tuple[str, str], float]],
+def overfull_count(centre: Callable[[str], Point],
+                   relations: Sequence[tuple[tuple[str, str], float]],
                    chosen: Sequence[int], ways: Sequence[Sequence[list[Segment]]],
                    ends: Mapping[str, Mapping[int, object]],
                    placed: Mapping[int, list[Segment]]) -> int:
     """How many ends of the ways ``chosen`` (per relation, which of its ``ways``; all
     ``placed``) leave a side or top holding more lines than it has room for (see
     :func:`overfull_ends`): what deciding the ways again with that counted should lower."""
-    return sum(overfull_ends(scene, relations, k, ways[k][j], ends, placed)
+    return sum(overfull_ends(centre, relations, k, ways[k][j], ends, placed)
                for k, j in enumerate(chosen))
