@@ -386,11 +386,12 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
     if now:  # a side or top holding more lines than it has room for: decided again
         kept, before, room = (placed, ends, ways_placed), cost(chosen), True
         chosen_room = search(functools.partial(best, routes_only=False), 2)
-        room, after = False, cost(chosen_room)
+        after = cost(chosen_room)
         fewer = overfull_count(scene.centre, people, chosen_room, ways, ends, ways_placed) < now
         if after[0] <= before[0] and after[1] <= before[1] and fewer:
-            chosen = chosen_room
+            chosen = chosen_room  # the other order below counts them too
         else:
+            room = False
             placed, ends, ways_placed = kept
     if detours and len(ways) > 1:
         # decided in the other order: a relation decided early may take the port or the
@@ -403,6 +404,7 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
             chosen = chosen_back
         else:
             placed, ends, ways_placed = kept
+    room = False  # the routes to fall back on as before
     out: list[tuple[int, Variant | None]] = []
     for k, j in enumerate(chosen):
         if offset[k][j] is None:
