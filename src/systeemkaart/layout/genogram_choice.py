@@ -85,6 +85,10 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
     between one pair crowd each other more while the ways it would replace cross no more
     than the lines drawn straight through the centres (a crossing too many is what the
     straight lines save; beyond that, lines on each other are the worse).
+    Where the ways chosen leave a side or top of a symbol holding more lines than it has
+    room for (:mod:`.genogram_side_room`), they are decided again with each such end
+    counted after the crossings, kept where they then run along and cross no more lines
+    and leave fewer such ends (the other order below then counts them too).
     Chosen again (``detours``: see :func:`.genogram_repair.repair_ways`), the relations
     are decided in the reverse order too, and that is kept when it runs along no more lines
     and crosses fewer: the relation decided first may take the port or corner a later one
