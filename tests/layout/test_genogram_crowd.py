@@ -281,6 +281,21 @@ def test_zigzag_in_a_full_corridor_stands_off_a_step_line() -> None:
     assert all_crossings(layout, straight=False) <= 3
 
 
+def test_side_without_room_for_its_lines() -> None:
+    """A generated family (family 380 of the older crowd set): six relations between two
+    neighbours (a close line, two conflict zigzags, two hostile ones, abuse). Three are
+    drawn straight between their facing sides; a hostile and the abuse line took routes
+    level between those same sides too, five lines on a side that holds three such
+    zigzags apart by what they draw, and their drawings lay on the straight lines'. Where
+    a side or top is left with more lines than it has room for, the ways are now chosen
+    again with each end there counted after crossings (``genogram_side_room``), kept
+    where no more lines are run along or crossed: the hostile line goes over the tops,
+    the abuse line round the outside below, and nothing is crossed."""
+    layout = _layout("side-room")
+    assert crowded_lines(layout, _CLEAR) == []
+    assert all_crossings(layout, straight=False) == 0
+
+
 @pytest.mark.xfail(strict=True, reason="a symbol's sides and top hold too few wide lines "
                    "apart, and two partners' symbols room for two straight lines of three")
 @pytest.mark.parametrize("n", [1, 2, 3, 4])

@@ -46,6 +46,7 @@ from .genogram_shapes import (
     straight_path,
     wide_detours,
 )
+from .genogram_side_room import overfull_count, overfull_ends
 
 __all__ = ["PORT_GAP", "choose_ways", "scene_at", "straight_crossings"]
 
@@ -84,6 +85,10 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
     between one pair crowd each other more while the ways it would replace cross no more
     than the lines drawn straight through the centres (a crossing too many is what the
     straight lines save; beyond that, lines on each other are the worse).
+    Where the ways chosen leave a side or top of a symbol holding more lines than it has
+    room for (:mod:`.genogram_side_room`), they are decided again with each such end
+    counted after the crossings, kept where they then run along and cross no more lines
+    and leave fewer such ends (the other order below then counts them too).
     Chosen again (``detours``: see :func:`.genogram_repair.repair_ways`), the relations
     are decided in the reverse order too, and that is kept when it runs along no more lines
     and crosses fewer: the relation decided first may take the port or corner a later one
@@ -164,6 +169,8 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
 
     ends: dict[str, dict[int, Point]] = defaultdict(dict)  # per person: placed lines' ends
     pair_of = [frozenset(place.between) for place, _path in pending.relation]
+    people = [(place.between, drawn_half(place.kind)) for place, _path in pending.relation]
+    room = False  # whether a way's ends on a side or top without room count against it
     large = len(work.st.blocks) >= LARGE  # pairs are not decided again there (see repair_ways)
 
     def clashes(k: int, segs: list[Segment]) -> int:
@@ -219,14 +226,14 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         that run along and cross as many, not a narrow detour too close beside another
         between its pair, where wide ones were offered: see :func:`close`). Whether a way
         is too close is asked only of ways that tie (it measures the lines beside it)."""
-        found: tuple[tuple[int, int], tuple[int, int], int] | None = None
+        found: tuple[tuple[int, int, int], tuple[int, int], int] | None = None
         found_close: int | None = None  # of the way found, once asked
         for (along, crossed, rank), j in order[k]:
-            if found is not None and (along, crossed) >= found[0]:
+            if found is not None and (along, crossed) >= found[0][:2]:
                 # this way and the later ones cost at least as much: past the ties
-                if (along, crossed) > found[0]:
+                if (along, crossed) > found[0][:2]:
                     break
-                if rank > found[1]:
+                if rank > found[1] and not found[0][2]:
                     if found_close is None:
                         found_close = close(k, found[2])
                     if not found_close:
@@ -242,7 +249,9 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
             var = offset[k][j]
             if var is not None and (apart or var[1] != DETOUR) and crowds(k, ways[k][j]):
                 continue  # nor too close beside another between its pair
-            cost = (along + more_along + shared, crossed + more_crossed)
+            over = overfull_ends(scene.centre, people, k, ways[k][j], ends, ways_placed) \
+                if room else 0
+            cost = (along + more_along + shared, crossed + more_crossed, over)
             if found is None or cost < found[0]:
                 found, found_close = (cost, rank, j), None
             elif cost == found[0]:
@@ -377,6 +386,17 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
             chosen = chosen_straight
         else:
             placed, ends, ways_placed = kept
+    now = overfull_count(scene.centre, people, chosen, ways, ends, ways_placed)
+    if now:  # a side or top holding more lines than it has room for: decided again
+        kept, before, room = (placed, ends, ways_placed), cost(chosen), True
+        chosen_room = search(functools.partial(best, routes_only=False), 2)
+        after = cost(chosen_room)
+        fewer = overfull_count(scene.centre, people, chosen_room, ways, ends, ways_placed) < now
+        if after[0] <= before[0] and after[1] <= before[1] and fewer:
+            chosen = chosen_room  # the other order below counts them too
+        else:
+            room = False
+            placed, ends, ways_placed = kept
     if detours and len(ways) > 1:
         # decided in the other order: a relation decided early may take the port or the
         # corner a later one needed, where the other way round both find one
@@ -388,6 +408,7 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
             chosen = chosen_back
         else:
             placed, ends, ways_placed = kept
+    room = False  # the routes to fall back on as before
     out: list[tuple[int, Variant | None]] = []
     for k, j in enumerate(chosen):
         if offset[k][j] is None:
