@@ -26,13 +26,17 @@ from typing import Final
 
 from . import Box, Point
 from .genogram_clear import bounds, crowded_pairs
-from .genogram_near import Segment
+from .genogram_near import Segment, line_segments, stretch_within
 
 __all__ = ["DRAWN_CLEAR", "PlacedDrawn"]
 
 DRAWN_CLEAR: Final = 4.0
 """The clear space asked for between what two emotional lines draw (issue: no emotional
 line within 4 px of another line)."""
+_SLANT: Final = 0.6
+"""Sine of the angle beyond which two segments cannot run beside each other: a little
+more than :func:`.genogram_clear.crowded_pairs` allows (about 30 degrees), so the test
+before it (:func:`_near_parallel`) never drops a pair it would count."""
 _CELL: Final = 64.0
 """Side of a cell of the grid the placed ways are filed in."""
 
@@ -52,6 +56,21 @@ class _Drawn:
 def _points(segs: list[Segment]) -> list[Point]:
     """The points of the line made of the segments ``segs``."""
     return [p for p, _q in segs] + [segs[-1][1]]
+
+
+def _near_parallel(segs: list[Segment], others: list[Segment], reach: float) -> bool:
+    """True when a segment of ``segs`` comes within ``reach`` of a segment of ``others``
+    at less than the angle of ``_SLANT``: without such a pair no stretch of one line runs
+    beside the other (a cheap test before sampling them)."""
+    for s in segs:
+        ux, uy = s[1][0] - s[0][0], s[1][1] - s[0][1]
+        ul = math.hypot(ux, uy)
+        for t in others:
+            vx, vy = t[1][0] - t[0][0], t[1][1] - t[0][1]
+            if abs(ux * vy - uy * vx) < _SLANT * ul * math.hypot(vx, vy) \
+                    and stretch_within(s, t, reach, closed=True) is not None:
+                return True
+    return False
 
 
 def _cells(box: Box) -> Iterator[tuple[int, int]]:
@@ -103,6 +122,9 @@ class PlacedDrawn:
         for other in near:
             drawn = self.placed[other]
             if other == owner or drawn.pair == pair or not box.overlaps(drawn.box):
+                continue
+            if not _near_parallel(segs, line_segments(drawn.points),
+                                  half + drawn.half + self.clear):
                 continue
             if points is None:
                 points = _points(segs)
