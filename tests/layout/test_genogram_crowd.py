@@ -296,6 +296,20 @@ def test_side_without_room_for_its_lines() -> None:
     assert all_crossings(layout, straight=False) == 0
 
 
+def test_slanted_line_not_beside_another_pairs_line() -> None:
+    """A generated family (family 319 of the older crowd set): a conflict zigzag left a
+    man's top and slanted up beside a neglect line's slanted stretch to his neighbour,
+    what they draw overlapping for 24 units, though their centre lines lay more than 4
+    units apart (so the zigzag did not count as running along it). The ways are now
+    chosen again without ways that come that close, by what both draw, beside another
+    pair's line (``genogram_beside``), and that is kept as it runs along and crosses no
+    more lines: the zigzag is routed over the top, and the drawing crosses 6 lines
+    instead of 7."""
+    layout = _layout("slant-beside-other-pair")
+    assert crowded_lines(layout, _CLEAR) == []
+    assert all_crossings(layout, straight=False) <= 6
+
+
 @pytest.mark.xfail(strict=True, reason="a symbol's sides and top hold too few wide lines "
                    "apart, and two partners' symbols room for two straight lines of three")
 @pytest.mark.parametrize("n", [1, 2, 3, 4])

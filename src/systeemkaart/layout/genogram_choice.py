@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from . import Point, proper_cross
+from .genogram_beside import PlacedDrawn
 from .genogram_clear import crowded_pairs
 from .genogram_dot import LARGE
 from .genogram_near import FamilyLines, LineIndex, Segment, line_segments
@@ -85,6 +86,10 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
     between one pair crowd each other more while the ways it would replace cross no more
     than the lines drawn straight through the centres (a crossing too many is what the
     straight lines save; beyond that, lines on each other are the worse).
+    Where a straight, bent or detour way chosen comes closer, by what both draw, than the
+    clear space beside another pair's line (:mod:`.genogram_beside`; not in a large
+    drawing), the ways are first decided again without such ways, kept where they then
+    run along and cross no more lines.
     Where the ways chosen leave a side or top of a symbol holding more lines than it has
     room for (:mod:`.genogram_side_room`), they are decided again with each such end
     counted after the crossings, kept where they then run along and cross no more lines
@@ -97,6 +102,7 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
     # the family lines are fixed: each candidate is measured once
     scene, family = known if known is not None else scene_at(work, pending, geometry)
     placed = LineIndex()  # the relations decided so far
+    drawn = PlacedDrawn()  # the same, with what they draw
     ways: list[list[list[Segment]]] = []  # per relation: its routes, then clear straight lines
     offset: list[list[Variant | None]] = []
     order: list[list[tuple[tuple[int, int, tuple[int, int]], int]]] = []
@@ -169,6 +175,9 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
 
     ends: dict[str, dict[int, Point]] = defaultdict(dict)  # per person: placed lines' ends
     pair_of = [frozenset(place.between) for place, _path in pending.relation]
+    half_of = [drawn_half(place.kind) for place, _path in pending.relation]
+    centres_of = [[scene.centre(pid) for pid in place.between]
+                  for place, _path in pending.relation]
     people = [(place.between, drawn_half(place.kind)) for place, _path in pending.relation]
     room = False  # whether a way's ends on a side or top without room count against it
     large = len(work.st.blocks) >= LARGE  # pairs are not decided again there (see repair_ways)
@@ -194,6 +203,14 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
                    for m, other in ways_placed.items()
                    if m != k and other and pair_of[m] == pair_of[k])
 
+    aware = False  # whether a way beside another pair's line is left out (see below)
+
+    def beside(k: int, segs: list[Segment]) -> bool:
+        """True when the way ``segs`` of relation ``k`` comes, by what both draw, closer
+        than the clear space beside a way placed for another pair (see
+        :class:`.genogram_beside.PlacedDrawn`)."""
+        return drawn.beside(k, segs, half_of[k], centres_of[k], pair_of[k])
+
     def wide_pair(k: int) -> bool:
         """True when relation ``k``'s pair has more than one relation and wide detours
         (see :func:`.detour_variants`) for them: a narrow one need not crowd another."""
@@ -203,6 +220,8 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
     def keep(k: int, segs: list[Segment]) -> None:
         ways_placed[k] = segs
         placed.add(segs, k)
+        if not large:
+            drawn.add(k, segs, half_of[k], centres_of[k], pair_of[k])
         for pid, end in zip(pending.relation[k][0].between, (segs[0][0], segs[-1][1]),
                             strict=True):
             ends[pid][k] = end
@@ -210,6 +229,8 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
     def forget(k: int) -> None:
         ways_placed.pop(k, None)
         placed.remove(k)
+        if not large:
+            drawn.remove(k)
         for pid in pending.relation[k][0].between:
             ends[pid].pop(k, None)
 
@@ -249,6 +270,8 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
             var = offset[k][j]
             if var is not None and (apart or var[1] != DETOUR) and crowds(k, ways[k][j]):
                 continue  # nor too close beside another between its pair
+            if var is not None and aware and beside(k, ways[k][j]):
+                continue  # nor, by what both draw, beside another pair's line
             over = overfull_ends(scene.centre, people, k, ways[k][j], ends, ways_placed) \
                 if room else 0
             cost = (along + more_along + shared, crossed + more_crossed, over)
@@ -268,8 +291,8 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         """Each relation's way: at first as ``first`` says, decided one after the other
         (in the order ``turn``), then again against all the others while that changes
         anything (at most ``rounds`` times)."""
-        nonlocal placed, ends, ways_placed
-        placed, ends, ways_placed = LineIndex(), defaultdict(dict), {}
+        nonlocal placed, drawn, ends, ways_placed
+        placed, drawn, ends, ways_placed = LineIndex(), PlacedDrawn(), defaultdict(dict), {}
         chosen = [0] * len(ways)
         for k in turn:
             chosen[k] = first(k)
@@ -373,9 +396,23 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         return best(k, False)
 
     chosen = search(functools.partial(best, routes_only=False), 2)
+    if not large and any(offset[k][j] is not None and beside(k, ways[k][j])
+                         for k, j in enumerate(chosen)):
+        # a way not routed beside another pair's line: decided again without such ways,
+        # kept where that runs along and crosses no more lines (not in a large drawing,
+        # as pairs are not decided again there)
+        kept, before = (placed, drawn, ends, ways_placed), cost(chosen)
+        aware = True
+        chosen_aware = search(functools.partial(best, routes_only=False), 2)
+        after = cost(chosen_aware)
+        if after[0] <= before[0] and after[1] <= before[1]:
+            chosen = chosen_aware
+        else:
+            aware = False
+            placed, drawn, ends, ways_placed = kept
     if any(offset[k][j] is None and any(v is not None for v in offset[k])
            for k, j in enumerate(chosen)):  # a route where a straight way was clear
-        kept, before = (placed, ends, ways_placed), cost(chosen)
+        kept, before = (placed, drawn, ends, ways_placed), cost(chosen)
         chosen_straight = search(straight_first, 0)
         after = cost(chosen_straight)
         # better in both, unless its lines between one pair crowd each other more where
@@ -385,10 +422,10 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
                          and crowded(chosen_straight) > crowded(chosen)):
             chosen = chosen_straight
         else:
-            placed, ends, ways_placed = kept
+            placed, drawn, ends, ways_placed = kept
     now = overfull_count(scene.centre, people, chosen, ways, ends, ways_placed)
     if now:  # a side or top holding more lines than it has room for: decided again
-        kept, before, room = (placed, ends, ways_placed), cost(chosen), True
+        kept, before, room = (placed, drawn, ends, ways_placed), cost(chosen), True
         chosen_room = search(functools.partial(best, routes_only=False), 2)
         after = cost(chosen_room)
         fewer = overfull_count(scene.centre, people, chosen_room, ways, ends, ways_placed) < now
@@ -396,18 +433,18 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
             chosen = chosen_room  # the other order below counts them too
         else:
             room = False
-            placed, ends, ways_placed = kept
+            placed, drawn, ends, ways_placed = kept
     if detours and len(ways) > 1:
         # decided in the other order: a relation decided early may take the port or the
         # corner a later one needed, where the other way round both find one
-        kept, before = (placed, ends, ways_placed), cost(chosen)
+        kept, before = (placed, drawn, ends, ways_placed), cost(chosen)
         chosen_back = search(functools.partial(best, routes_only=False), 2,
                              range(len(ways) - 1, -1, -1))
         after = cost(chosen_back)
         if after[0] <= before[0] and after[1] < before[1]:
             chosen = chosen_back
         else:
-            placed, ends, ways_placed = kept
+            placed, drawn, ends, ways_placed = kept
     room = False  # the routes to fall back on as before
     out: list[tuple[int, Variant | None]] = []
     for k, j in enumerate(chosen):
