@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
 from . import Box, Point
-from .genogram_clear import bounds, crowded_pairs
-from .genogram_near import Segment, line_segments, stretch_within
+from .genogram_clear import bounds, box_cells, crowded_pairs
+from .genogram_near import Segment, line_segments, segment_points, stretch_within
 
 __all__ = ["DRAWN_CLEAR", "PlacedDrawn"]
 
@@ -53,11 +52,6 @@ class _Drawn:
     box: Box
 
 
-def _points(segs: list[Segment]) -> list[Point]:
-    """The points of the line made of the segments ``segs``."""
-    return [p for p, _q in segs] + [segs[-1][1]]
-
-
 def _near_parallel(segs: list[Segment], others: list[Segment], reach: float) -> bool:
     """True when a segment of ``segs`` comes within ``reach`` of a segment of ``others``
     at less than the angle of ``_SLANT``: without such a pair no stretch of one line runs
@@ -71,14 +65,6 @@ def _near_parallel(segs: list[Segment], others: list[Segment], reach: float) -> 
                     and stretch_within(s, t, reach, closed=True) is not None:
                 return True
     return False
-
-
-def _cells(box: Box) -> Iterator[tuple[int, int]]:
-    """The grid cells (``_CELL`` square) that ``box`` reaches into."""
-    floor = math.floor
-    for ix in range(floor(box.x / _CELL), floor(box.right / _CELL) + 1):
-        for iy in range(floor(box.y / _CELL), floor(box.bottom / _CELL) + 1):
-            yield ix, iy
 
 
 class PlacedDrawn:
@@ -96,16 +82,16 @@ class PlacedDrawn:
         """Keep the way ``segs`` of relation ``owner`` (drawing ``half`` either side,
         between the symbols centred at ``centres``, of the people ``pair``)."""
         if segs:
-            drawn = self.placed[owner] = _Drawn(_points(segs), half, centres, pair,
+            drawn = self.placed[owner] = _Drawn(segment_points(segs), half, centres, pair,
                                                 bounds(segs, half))
-            for cell in _cells(drawn.box):
+            for cell in box_cells(drawn.box, _CELL):
                 self.grid[cell].add(owner)
 
     def remove(self, owner: int) -> None:
         """Forget the way of relation ``owner``."""
         drawn = self.placed.pop(owner, None)
         if drawn is not None:
-            for cell in _cells(drawn.box):
+            for cell in box_cells(drawn.box, _CELL):
                 self.grid[cell].discard(owner)
 
     def beside(self, owner: int, segs: list[Segment], half: float, centres: list[Point],
@@ -117,7 +103,7 @@ class PlacedDrawn:
             return False
         box = bounds(segs, half + self.clear)
         grid = self.grid
-        near = sorted({other for cell in _cells(box) for other in grid.get(cell, ())})
+        near = sorted({other for cell in box_cells(box, _CELL) for other in grid.get(cell, ())})
         points: list[Point] | None = None
         for other in near:
             drawn = self.placed[other]
@@ -127,7 +113,7 @@ class PlacedDrawn:
                                   half + drawn.half + self.clear):
                 continue
             if points is None:
-                points = _points(segs)
+                points = segment_points(segs)
             if crowded_pairs([(points, half, centres),
                               (drawn.points, drawn.half, drawn.centres)], self.clear):
                 return True

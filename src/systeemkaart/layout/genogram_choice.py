@@ -29,7 +29,7 @@ from . import Point, proper_cross
 from .genogram_beside import PlacedDrawn
 from .genogram_clear import crowded_pairs
 from .genogram_dot import LARGE
-from .genogram_near import FamilyLines, LineIndex, Segment, line_segments
+from .genogram_near import FamilyLines, LineIndex, Segment, line_segments, segment_points
 from .genogram_places import Pending, Work
 from .genogram_relations import drawn_half
 from .genogram_route import LINE_CLEAR
@@ -178,7 +178,8 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
     half_of = [drawn_half(place.kind) for place, _path in pending.relation]
     centres_of = [[scene.centre(pid) for pid in place.between]
                   for place, _path in pending.relation]
-    people = [(place.between, drawn_half(place.kind)) for place, _path in pending.relation]
+    people = [(place.between, half)
+              for (place, _path), half in zip(pending.relation, half_of, strict=True)]
     room = False  # whether a way's ends on a side or top without room count against it
     large = len(work.st.blocks) >= LARGE  # pairs are not decided again there (see repair_ways)
 
@@ -195,11 +196,9 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
     def crowds(k: int, segs: list[Segment]) -> bool:
         """True when the way ``segs`` of relation ``k`` runs closer than what they draw
         allows beside a way placed for another relation between the same pair."""
-        place = pending.relation[k][0]
-        centres = [scene.centre(pid) for pid in place.between]
-        line = ([p for p, _q in segs] + [segs[-1][1]], drawn_half(place.kind), centres)
-        return any(crowded_pairs([line, ([p for p, _q in other] + [other[-1][1]],
-                                         drawn_half(pending.relation[m][0].kind), centres)])
+        centres = centres_of[k]
+        line = (segment_points(segs), half_of[k], centres)
+        return any(crowded_pairs([line, (segment_points(other), half_of[m], centres)])
                    for m, other in ways_placed.items()
                    if m != k and other and pair_of[m] == pair_of[k])
 
@@ -368,10 +367,8 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         for ks in groups.values():
             if len(ks) < 2:
                 continue
-            centres = [scene.centre(pid) for pid in pending.relation[ks[0]][0].between]
-            total += crowded_pairs([([p for p, _q in ways[k][chosen[k]]]
-                                     + [ways[k][chosen[k]][-1][1]],
-                                     drawn_half(pending.relation[k][0].kind), centres)
+            centres = centres_of[ks[0]]
+            total += crowded_pairs([(segment_points(ways[k][chosen[k]]), half_of[k], centres)
                                     for k in ks if ways[k][chosen[k]]])
         return total
 

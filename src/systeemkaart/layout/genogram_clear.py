@@ -31,6 +31,7 @@ __all__ = [
     "FamilyClear",
     "LinesFiled",
     "bounds",
+    "box_cells",
     "boxes_by_cell",
     "crowded_count",
     "crowded_lines",
@@ -416,10 +417,17 @@ def boxes_by_cell(boxes: list[Box], cell: float = _CELL) -> dict[tuple[int, int]
     of the cells it passes."""
     grid: dict[tuple[int, int], list[int]] = defaultdict(list)
     for n, box in enumerate(boxes):
-        for ix in range(math.floor(box.x / cell), math.floor(box.right / cell) + 1):
-            for iy in range(math.floor(box.y / cell), math.floor(box.bottom / cell) + 1):
-                grid[ix, iy].append(n)
+        for key in box_cells(box, cell):
+            grid[key].append(n)
     return grid
+
+
+def box_cells(box: Box, cell: float = _CELL) -> Iterator[tuple[int, int]]:
+    """The grid cells (``cell`` square) that ``box`` reaches into, column by column."""
+    floor = math.floor
+    for ix in range(floor(box.x / cell), floor(box.right / cell) + 1):
+        for iy in range(floor(box.y / cell), floor(box.bottom / cell) + 1):
+            yield ix, iy
 
 
 def lines_near_text(layout: GenogramLayout, clear: float = TEXT_CLEAR,

@@ -30,7 +30,7 @@ from typing import Final
 from . import Point, proper_cross
 
 __all__ = ["ALONG", "NEAR", "FamilyLines", "LineIndex", "Segment", "in_disk", "kind",
-           "line_segments", "runs_along", "stretch_within", "x_range"]
+           "line_segments", "runs_along", "segment_points", "stretch_within", "x_range"]
 
 Segment = tuple[Point, Point]
 
@@ -38,6 +38,12 @@ Segment = tuple[Point, Point]
 def line_segments(points: list[Point]) -> list[Segment]:
     """The segments of a line through ``points`` (a repeated point makes none)."""
     return [(p, q) for p, q in itertools.pairwise(points) if p != q]
+
+
+def segment_points(segs: list[Segment]) -> list[Point]:
+    """The points of the line made of the (non-empty) segments ``segs``, joined end to
+    start: what :func:`line_segments` was made from, less repeated points."""
+    return [p for p, _q in segs] + [segs[-1][1]]
 
 NEAR: Final = 4.0
 ALONG: Final = 10.0
