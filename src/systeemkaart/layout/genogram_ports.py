@@ -18,9 +18,9 @@ from typing import Final
 from .genogram_places import MID, SYMBOL, SYMBOL_TOP, Work, cx, row_ref
 from .genogram_route import FAMILY_HALF, TEXT_CLEAR, RefPoint
 
-__all__ = ["PORT_CLEAR", "repack_side_ports", "shared_ports", "side_away", "side_point",
-           "side_port", "symbol_half_width", "top_offsets", "top_point", "top_x",
-           "top_x_or_shared"]
+__all__ = ["PORT_CLEAR", "PORT_LIMIT", "port_gaps", "repack_side_ports", "shared_ports",
+           "side_away", "side_point", "side_port", "symbol_half_width", "top_offsets",
+           "top_point", "top_x", "top_x_or_shared"]
 
 
 _PORT_STEP: Final = 6.5
@@ -37,6 +37,15 @@ _SHARED: Final = 1000.0
 PORT_CLEAR: Final = 5.0
 """Clear space between what two lines leaving one symbol's top draw (and between a line's
 drawing and the child line arriving at the centre): they part within a few units."""
+PORT_LIMIT: Final = SYMBOL / 2 - 2
+"""How far from the middle of a symbol's side (or the centre of its top) a line may leave."""
+
+
+def port_gaps(halves: Sequence[float]) -> list[float]:
+    """The room between the centre lines of neighbouring lines leaving one side of a
+    symbol that draw ``halves`` either side (in their order along it): what two draw kept
+    ``PORT_CLEAR`` apart, never less than 4 units."""
+    return [max(4.0, a + b + PORT_CLEAR) for a, b in itertools.pairwise(halves)]
 
 
 def _half_width(work: Work, pid: str, d: float) -> float:
@@ -130,7 +139,7 @@ def side_port(work: Work, pid: str, towards: float,
     # a partner's years stand below mid
     steps = ((2, 1, -1, -2) if down else (1, 2, -1, -2)) if free else (-1, -2, 1)
     taken = work.side_lines.get(key, [])
-    limit = SYMBOL / 2 - 2
+    limit = PORT_LIMIT
     for _ in range(8):  # clear of a single parent's line leaving the same side
         k = work.side_uses[key]
         work.side_uses[key] += 1
@@ -149,7 +158,7 @@ def _side_dys(work: Work, pid: str, side: float, n: int) -> list[float]:
     at = work.st.position[pid] + (1 if side > 0 else -1)
     steps = (2, 1, -1, -2) if not 0 <= at < len(block.persons) else (-1, -2, 1)
     taken = work.side_lines.get(key, [])
-    limit = SYMBOL / 2 - 2
+    limit = PORT_LIMIT
     out: list[float] = []
     k = 0
     while len(out) < n:
@@ -216,11 +225,11 @@ def _spread(work: Work, pid: str, side: float, ends: list[tuple[float, float]]
     order, each pair ``PORT_CLEAR`` apart by what they draw, as near their mean height as
     the side allows; ``None`` when they are apart enough already, or the side has no
     room for that (or a single parent's line leaving there would be met)."""
-    need = [max(4.0, a[1] + b[1] + PORT_CLEAR) for a, b in itertools.pairwise(ends)]
+    need = port_gaps([half for _dy, half in ends])
     if all(q[0] - p[0] >= gap - 1e-9 for (p, q), gap in zip(itertools.pairwise(ends), need,
                                                               strict=True)):
         return None
-    limit = SYMBOL / 2 - 2
+    limit = PORT_LIMIT
     total = sum(need)
     if total > 2 * limit:
         return None

@@ -12,13 +12,11 @@ for the other relations.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Mapping, Sequence
 
 from . import Point
 from .genogram_near import Segment
-from .genogram_places import SYMBOL
-from .genogram_ports import PORT_CLEAR
+from .genogram_ports import PORT_CLEAR, PORT_LIMIT, port_gaps
 from .genogram_route import FAMILY_HALF
 
 __all__ = ["Where", "end_place", "overfull_count", "overfull_ends"]
@@ -26,10 +24,6 @@ __all__ = ["Where", "end_place", "overfull_count", "overfull_ends"]
 Where = tuple[str, int]
 """Where a line leaves a symbol: ``("side", ±1)`` or ``("top", ±1)`` (the top's half
 right or left of the child line), or ``("", 0)`` (elsewhere: below, or at the centre)."""
-
-_LIMIT = SYMBOL / 2 - 2
-"""How far from a side's middle (or a top's centre) a line may leave it."""
-
 
 def end_place(segs: list[Segment], first: bool, centre_x: float) -> tuple[Where, float]:
     """Which side or top the end of the way ``segs`` at its first (``first``) or last point
@@ -48,7 +42,7 @@ def end_place(segs: list[Segment], first: bool, centre_x: float) -> tuple[Where,
 def _side_need(halves: list[float]) -> float:
     """The room the lines drawing ``halves`` (in their order along the side) need between
     their centre lines, as :func:`.genogram_ports.repack_side_ports` spreads them."""
-    return sum(max(4.0, a + b + PORT_CLEAR) for a, b in itertools.pairwise(halves))
+    return sum(port_gaps(halves))
 
 
 def _top_need(halves: list[float]) -> float:
@@ -66,9 +60,9 @@ def _overfull(where: Where, lines: list[tuple[float, float]]) -> bool:
         return False
     lines = sorted(lines)
     if where[0] == "side":
-        return _side_need([h for _at, h in lines]) > 2 * _LIMIT + 1e-9
+        return _side_need([h for _at, h in lines]) > 2 * PORT_LIMIT + 1e-9
     outwards = lines if where[1] > 0 else lines[::-1]
-    return _top_need([h for _at, h in outwards]) > _LIMIT + 1e-9
+    return _top_need([h for _at, h in outwards]) > PORT_LIMIT + 1e-9
 
 
 def overfull_ends(centre: Callable[[str], Point],
