@@ -106,8 +106,9 @@ def test_emotional_lines_keep_clear_of_text(path: Path) -> None:
 @given(st.one_of(genogram_families(), families_with_relations()))
 def test_emotional_lines_keep_clear_of_text_in_generated_families(case: Case) -> None:
     """In generated families too, no emotional line comes within ``TEXT_CLEAR`` of a text
-    that is not its own ends'."""
-    assert lines_near_text(_layout_of(case)) == []
+    that is not its own ends' (a line routed down beside its own person's name is moved
+    off it only where that crowds no more lines, see ``genogram_part``)."""
+    assert lines_near_text(_layout_of(case), own=False) == []
 
 
 def test_crowded_lines_finds_two_zigzags_on_one_track() -> None:

@@ -19,6 +19,7 @@ from systeemkaart.layout.genogram_clear import (
     _STRETCH,
     _parallel,
     _samples,
+    beyond_port,
     bounds,
     crowded_lines,
     lines_near_text,
@@ -62,13 +63,16 @@ def _crowded_every_pair(layout: GenogramLayout, clear: float) -> list[tuple[int,
 
 
 def _near_text_every_pair(layout: GenogramLayout, clear: float) -> list[tuple[int, str]]:
-    """``lines_near_text`` by measuring every emotional line against every text."""
+    """``lines_near_text`` by measuring every emotional line against every text (its own
+    ends' beyond the free stretch from the port)."""
     out: list[tuple[int, str]] = []
     for r in layout.relations:
         reach = drawn_half(r.kind) + clear - _SLACK
         segs = line_segments(r.points)
         for name, owner, box in text_boxes(layout):
-            if owner not in r.between and any(segment_box(s, box) < reach for s in segs):
+            part = segs if owner not in r.between else beyond_port(
+                r.points, r.between.index(owner))
+            if any(segment_box(s, box) < reach for s in part):
                 out.append((r.index, name))
     return out
 

@@ -15,6 +15,7 @@ pair: linear in the samples, segments and texts, plus the pairs that are near.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
@@ -23,13 +24,15 @@ from typing import Final
 from ..text.measure import text_width
 from . import Box, Point, segment_distance
 from .genogram_near import Segment, in_disk, line_segments, stretch_within
-from .genogram_places import SYMBOL, GenogramLayout, RelationPlace
+from .genogram_places import SYMBOL, GenogramLayout, PersonPlace, RelationPlace
 from .genogram_relations import DRAWN_HALF, drawn_half
 from .genogram_route import FAMILY_HALF, LINE_CLEAR, TEXT_CLEAR
 
 __all__ = [
+    "OWN_TEXT_FREE",
     "FamilyClear",
     "LinesFiled",
+    "beyond_port",
     "bounds",
     "box_cells",
     "boxes_by_cell",
@@ -39,6 +42,7 @@ __all__ = [
     "crowding",
     "lines_near_text",
     "named_lines",
+    "person_text_boxes",
     "segment_box",
     "text_boxes",
 ]
@@ -62,6 +66,12 @@ _COLUMN: Final = 128.0
 few columns per line (a drawing of thousands of people has tens of thousands of them)."""
 _MARGIN: Final = 1.0
 """Extra reach a segment is filed with, so rounding never drops a pair at the limit."""
+OWN_TEXT_FREE: Final = SYMBOL / 2 + TEXT_CLEAR
+"""How far along an emotional line from its port on one of its own ends' symbols it may
+come closer than :data:`TEXT_CLEAR` to that person's text (name, age, years under the
+symbol): a line leaves a side's port at most half a symbol above the symbol's bottom, and
+the text starts a text gap below it. Farther along, the line keeps clear of its own ends'
+text as of any other: a line over a name or a year reads as striking it through."""
 _PARALLEL: Final = 0.5
 """Two segments whose directions differ by less than about 30 degrees run beside each
 other (more: they cross or meet)."""
@@ -359,20 +369,27 @@ def crowded_pairs(lines: list[tuple[list[Point], float, list[Point]]],
 
 def text_boxes(layout: GenogramLayout) -> list[tuple[str, str | None, Box]]:
     """Every piece of text: (what it is, whose it is (a person's own) or ``None``, box);
-    what an emotional line keeps clear of (:func:`lines_near_text`)."""
+    what an emotional line keeps clear of (:func:`lines_near_text`; its own ends' text
+    beyond :data:`OWN_TEXT_FREE` from the port)."""
     out: list[tuple[str, str | None, Box]] = []
     for pid, person in layout.people.items():
-        for line in person.lines:
-            w = text_width(line.text, line.size, bold=line.bold)
-            x = line.x - w / 2 if line.anchor == "middle" else line.x
-            out.append((f"text of {pid}", pid,
-                        Box(x, line.y - 0.75 * line.size, w, 0.95 * line.size)))
+        out.extend((f"text of {pid}", pid, box) for box in person_text_boxes(person))
     for p in layout.partnerships:
         if p.label_box is not None:
             out.append((f"dates of {'|'.join(p.partners)}", None, p.label_box))
     for h in layout.households:
         if h.name_box is not None:
             out.append((f"name of household {h.index}", None, h.name_box))
+    return out
+
+
+def person_text_boxes(person: PersonPlace) -> list[Box]:
+    """The box of each line of text under ``person``'s symbol (name, age, years)."""
+    out: list[Box] = []
+    for line in person.lines:
+        w = text_width(line.text, line.size, bold=line.bold)
+        x = line.x - w / 2 if line.anchor == "middle" else line.x
+        out.append(Box(x, line.y - 0.75 * line.size, w, 0.95 * line.size))
     return out
 
 
@@ -430,12 +447,35 @@ def box_cells(box: Box, cell: float = _CELL) -> Iterator[tuple[int, int]]:
             yield ix, iy
 
 
+def beyond_port(points: Sequence[Point], end: int, free: float = OWN_TEXT_FREE
+                ) -> list[Segment]:
+    """The segments of the line through ``points`` farther than ``free`` along it from its
+    end ``end`` (0: the first point, 1: the last): the part of a line that keeps clear of
+    that end's person's text (see :data:`OWN_TEXT_FREE`)."""
+    return line_segments(_past(list(points) if end == 0 else list(points)[::-1], free))
+
+
+def _past(path: list[Point], free: float) -> list[Point]:
+    """The points of the line ``path`` from ``free`` along it from its first point on."""
+    left = free
+    for k, (a, b) in enumerate(itertools.pairwise(path)):
+        length = math.dist(a, b)
+        if length > left:
+            t = left / length
+            return [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t), *path[k + 1:]]
+        left -= length
+    return []
+
+
 def lines_near_text(layout: GenogramLayout, clear: float = TEXT_CLEAR,
-                    only: Collection[int] | None = None) -> list[tuple[int, str]]:
-    """The emotional lines whose drawing comes closer than ``clear`` to a text that is not
-    their own ends' (names, ages and years under a symbol, a couple's dates, a household's
-    name): ``(relation index, the text)`` once per pair. ``only``: the indexes of the
-    relations measured (all when ``None``).
+                    only: Collection[int] | None = None, own: bool = True
+                    ) -> list[tuple[int, str]]:
+    """The emotional lines whose drawing comes closer than ``clear`` to a text (names, ages
+    and years under a symbol, a couple's dates, a household's name), their own ends' text
+    too farther than :data:`OWN_TEXT_FREE` along the line from that end's port:
+    ``(relation index, the text)`` once per pair. ``only``: the indexes of the relations
+    measured (all when ``None``); without ``own``, a line is measured only against the
+    texts not of its own ends.
 
     Each line is measured only against the texts filed under the grid cells within its
     reach, in the order of the texts."""
@@ -452,10 +492,28 @@ def lines_near_text(layout: GenogramLayout, clear: float = TEXT_CLEAR,
         around = bounds(segs, reach)
         near = {n for s in segs for cell in _cells(s, reach + _MARGIN)
                 for n in grid.get(cell, ())}
+        beyond: dict[str, list[Segment]] = {}
         for n in sorted(near):
             name, owner, box = texts[n]
-            if owner in r.between or not around.overlaps(box):
+            if not around.overlaps(box):
                 continue
-            if any(segment_box(s, box) < reach for s in segs):
+            part = segs
+            if owner is not None and owner in r.between:
+                if not own:
+                    continue
+                if owner not in beyond:
+                    beyond[owner] = _beyond_own(r.points, r.between, owner)
+                part = beyond[owner]
+            if any(segment_box(s, box) < reach for s in part):
                 out.append((r.index, name))
     return out
+
+
+def _beyond_own(points: Sequence[Point], between: Sequence[str], owner: str
+                ) -> list[Segment]:
+    """The segments of a line between the people ``between`` that keep clear of the text
+    of ``owner`` (one of them, or both when the line joins a person to themself)."""
+    ends = [k for k, pid in enumerate(between) if pid == owner]
+    if len(ends) == 1:
+        return beyond_port(points, ends[0])
+    return line_segments(_past(_past(list(points), OWN_TEXT_FREE)[::-1], OWN_TEXT_FREE))
