@@ -20,6 +20,13 @@ fewer closer than 4 units by what they draw (``_CLEAR``: a neglect line's level 
 moved 3 units further below an abuse zigzag, still short of the usual clear space, no
 longer lies on it).
 
+A line keeps clear of its own ends' names and years too, farther along than
+:data:`~.genogram_clear.OWN_TEXT_FREE` from its port (:class:`.OwnTexts`): a move comes no
+nearer them than it was or than ``TEXT_CLEAR`` but where only such a place scores best
+(a stretch off a step line in a corridor too narrow for both), and last a vertical
+stretch routed beside its own person's name moves off it where that crowds no more
+lines (:func:`_off_own_texts`).
+
 Cost: only the stretches found on another line are moved; each try measures the three
 moved segments, for a bounded number of tries, only against the segments and boxes near
 one of them (:func:`.genogram_part_measure.within_any`, :func:`.boxes_near`): picking
@@ -36,8 +43,9 @@ from collections.abc import Callable, Collection, Iterator
 from typing import Final
 
 from . import Box, Point, round2
-from .genogram_clear import bounds, crowded_lines, named_lines, segment_box
+from .genogram_clear import bounds, crowded_lines, lines_near_text, named_lines, segment_box
 from .genogram_near import ALONG, NEAR, line_segments
+from .genogram_own_text import OwnTexts
 from .genogram_part_measure import REACH as _REACH
 from .genogram_part_measure import Lines, Segment
 from .genogram_part_measure import boxes_near as _boxes_near
@@ -51,6 +59,7 @@ from .genogram_part_measure import on_lines as _on
 from .genogram_part_measure import within_any as _within_any
 from .genogram_places import SYMBOL, GenogramLayout, RelationPlace
 from .genogram_relations import drawn_half
+from .genogram_route import LINE_CLEAR
 
 __all__ = ["part_lines"]
 
@@ -119,7 +128,76 @@ def part_lines(layout: GenogramLayout,
                 continue
             rel.points = points
         if not moved:
-            return
+            break
+    if close:
+        _off_own_texts(layout, framed)
+
+
+def _off_own_texts(layout: GenogramLayout, framed: Collection[str]) -> None:
+    """Move a middle vertical stretch of each emotional line that comes near its own
+    ends' text beyond the free stretch from a port (as routed beside its person's name or
+    year, see :func:`.genogram_clear.lines_near_text`) to the nearest x where fewer of
+    those texts are near it and none nearer (:class:`.OwnTexts`), the line lies on and
+    runs close beside no more lines there, comes no nearer to a box and crosses no more;
+    kept where the drawing then has no more pairs of lines closer than ``_CLEAR`` or
+    than the usual clear space beside each other. Not beside the text of one of the
+    ``framed``: the household's outline is drawn round the person and the lines after,
+    and a line moved out to the edge of the person's box meets it."""
+    people = layout.people
+    found = lines_near_text(layout)
+    ends = {rel.index: rel.between for rel in layout.relations}
+    near = {n for n, text in found if any(text == f"text of {pid}" for pid in ends[n])}
+    near -= {n for n, text in found if any(text == f"text of {pid}" for pid in framed)}
+    for rel in layout.relations:
+        if rel.index not in near or len(rel.points) < 4:
+            continue
+        half = drawn_half(rel.kind)
+        texts = OwnTexts.of(layout, rel)
+        before_near = texts.near(rel.points, half)
+        others = _other_lines(layout, rel)
+        boxes = _obstacles(layout, rel, framed)
+        own = [people[pid].box for pid in rel.between]
+        points = list(rel.points)
+        for i in _stretches(points, True):
+            legs = _legs(points, i)
+            mine = _within_any(others, legs, _MOST + _REACH)
+            score = _score(points, i, 0.0, half, mine)
+            around = _boxes_near(boxes, legs, _MOST, half)
+            gaps = _near_boxes(points, i, 0.0, around)
+            crossed = _crossings(points, i, 0.0, mine)
+            for dx in _steps():
+                moved = [*points[:i - 1], *_shifted(points, i, dx), *points[i + 3:]]
+                if not _keeps_shape(points, i, dx) or texts.near(moved, half) >= before_near \
+                        or not texts.keeps(moved, half) \
+                        or _score(points, i, dx, half, mine) > score \
+                        or not _clear_of_boxes(points, i, dx, half, around, gaps, own) \
+                        or _crossings(points, i, dx, mine) > crossed:
+                    continue
+                was = rel.points
+                rel.points = [(round2(x), y) if k in (i, i + 1) else (x, y)
+                              for k, (x, y) in enumerate(moved)]
+                if _no_more_crowded(layout, rel, was):
+                    points = list(rel.points)
+                    before_near = texts.near(points, half)
+                else:
+                    rel.points = was
+                break
+
+
+def _no_more_crowded(layout: GenogramLayout, rel: RelationPlace, before: list[Point]
+                     ) -> bool:
+    """True when ``rel`` as it is now (moved from ``before``) leaves the drawing with no
+    more pairs of lines closer beside each other than ``_CLEAR``, nor than
+    :data:`LINE_CLEAR`, than at ``before`` (measured as :func:`_fewer_close` does)."""
+    after = rel.points
+    around = bounds(line_segments(before) + line_segments(after), _NEAR)
+    only = {r.index for r in layout.relations if len(r.points) > 1
+            and around.overlaps(bounds(line_segments(r.points), 0.0))}
+    now = [len(crowded_lines(layout, clear, only)) for clear in (_CLEAR, LINE_CLEAR)]
+    rel.points = before
+    was = [len(crowded_lines(layout, clear, only)) for clear in (_CLEAR, LINE_CLEAR)]
+    rel.points = after
+    return all(a <= b for a, b in zip(now, was, strict=True))
 
 
 def _fewer_close(layout: GenogramLayout, rel: RelationPlace, before: list[Point]) -> bool:
@@ -162,11 +240,12 @@ def _part(layout: GenogramLayout, rel: RelationPlace, framed: Collection[str],
     others = _other_lines(layout, rel)
     boxes = _obstacles(layout, rel, framed)
     own = [layout.people[pid].box for pid in rel.between]
-    moved, left = _move_stretches(rel.points, half, others, boxes, own, close)
+    texts = OwnTexts.of(layout, rel)
+    moved, left = _move_stretches(rel.points, half, others, boxes, own, close, texts=texts)
     for i in left:
-        moved |= _swap_ends(layout, rel, i, half, boxes, own)
+        moved |= _swap_ends(layout, rel, i, half, boxes, own, texts)
     if close:
-        moved |= _part_level(rel, half, others, boxes, own)
+        moved |= _part_level(rel, half, others, boxes, own, texts)
     return moved
 
 
@@ -184,12 +263,14 @@ def _stretches(points: list[Point], bent: bool) -> Iterator[int]:
 
 
 def _move_stretches(points: list[Point], half: float, every: Lines, boxes: list[Box],
-                    own: list[Box], close: bool, partly: bool = False
-                    ) -> tuple[bool, list[int]]:
+                    own: list[Box], close: bool, partly: bool = False,
+                    texts: OwnTexts | None = None) -> tuple[bool, list[int]]:
     """Move the middle vertical stretches of ``points`` (a line drawing ``half`` either
     side) that lie on one of ``every`` (with ``close``, or run close beside one) to the
     best x found, clear of ``boxes`` and not through its own ends' boxes ``own``, in
-    place: whether one moved, and the stretches on a line that found no x. With
+    place: whether one moved, and the stretches on a line that found no x. ``texts``: its
+    own ends' texts, which it comes no nearer to beyond the free stretch from a port
+    (:meth:`.OwnTexts.keeps`) but where only a place nearer them scores better. With
     ``close`` a stretch moves only to an x where it is clear of every line, with
     ``partly`` also to one where it runs close beside fewer (the caller keeps that only
     where the drawing then has fewer crowded pairs)."""
@@ -204,19 +285,22 @@ def _move_stretches(points: list[Point], half: float, every: Lines, boxes: list[
         around = _boxes_near(boxes, _legs(points, i), _MOST, half)
         near = _near_boxes(points, i, 0.0, around)
         crossed = _crossings(points, i, 0.0, others)
-        best: tuple[tuple[int, int], float] | None = None
+        best: tuple[tuple[tuple[int, int], int], float] | None = None
         for dx in _steps():
             if not _keeps_shape(points, i, dx):
                 continue
             score = _score(points, i, dx, half, others)
-            if score >= before or (best is not None and score >= best[0]):
+            if score >= before or (best is not None and (score, 0) >= best[0]):
                 continue
-            if _clear_of_boxes(points, i, dx, half, around, near, own) \
-                    and _crossings(points, i, dx, others) <= crossed:
-                best = (score, dx)
-                if score == (0, 0):
+            if not (_clear_of_boxes(points, i, dx, half, around, near, own)
+                    and _crossings(points, i, dx, others) <= crossed):
+                continue
+            nearer = _own_nearer(texts, points, i, dx, half)
+            if best is None or (score, nearer) < best[0]:
+                best = ((score, nearer), dx)
+                if best[0] == ((0, 0), 0):
                     break
-        if best is not None and close and best[0] != (0, 0) and not partly:
+        if best is not None and close and best[0][0] != (0, 0) and not partly:
             best = None  # moved only where it is then clear of every line
         if best is not None:
             dx = best[1]
@@ -229,7 +313,7 @@ def _move_stretches(points: list[Point], half: float, every: Lines, boxes: list[
 
 
 def _part_level(rel: RelationPlace, half: float, others: Lines, boxes: list[Box],
-                own: list[Box]) -> bool:
+                own: list[Box], texts: OwnTexts) -> bool:
     """Move the middle level stretches of ``rel`` that run close beside another line up
     or down, as :func:`_move_stretches` moves vertical ones sideways (on the drawing
     mirrored in its diagonal): a detour over a symbol's top beside another line round the
@@ -245,7 +329,7 @@ def _part_level(rel: RelationPlace, half: float, others: Lines, boxes: list[Box]
     moved, _left = _move_stretches(
         flipped, half, _flip_lines(others),
         [_flip_box(b) for b in boxes], [_flip_box(b) for b in own], close=True,
-        partly=True)
+        partly=True, texts=texts.flipped())
     if moved:
         rel.points = _flip(flipped)
     return moved
@@ -263,7 +347,7 @@ def _end_of(points: list[Point], i: int) -> tuple[int, int] | None:
 
 
 def _swap_ends(layout: GenogramLayout, rel: RelationPlace, i: int, half: float,
-               boxes: list[Box], own: list[Box]) -> bool:
+               boxes: list[Box], own: list[Box], texts: OwnTexts) -> bool:
     """Two lines out of one side of a symbol at two ports, down one x: the one leaving
     higher turns down inside the other, so wherever one of the two stretches moves, the
     lines cross, and lying on each other hid that crossing. With their ports swapped (each
@@ -307,7 +391,8 @@ def _swap_ends(layout: GenogramLayout, rel: RelationPlace, i: int, half: float,
             for dx in _steps():
                 if not _keeps_shape(mine, i, dx) or _score(mine, i, dx, half, ours)[0]:
                     continue
-                if not _clear_of_boxes(mine, i, dx, half, around, near, own):
+                if not _clear_of_boxes(mine, i, dx, half, around, near, own) \
+                        or _own_nearer(texts, mine, i, dx, half) != 0:
                     continue
                 moved = list(mine)
                 moved[i] = (round2(mine[i][0] + dx), mine[i][1])
@@ -394,6 +479,17 @@ def _clear_of_boxes(points: list[Point], i: int, dx: float, half: float, boxes: 
     return _no_nearer(segs, boxes, before, half)
 
 
+def _own_nearer(texts: OwnTexts | None, points: list[Point], i: int, dx: float, half: float
+                ) -> int:
+    """For the line ``points`` with stretch ``i`` moved by ``dx``: 0 when it comes no
+    nearer to its own ends' ``texts`` beyond the free stretch from its ports than it was
+    or than what it draws plus :data:`TEXT_CLEAR` (see :class:`.OwnTexts`), else 1."""
+    if texts is None:
+        return 0
+    moved = [*points[:i - 1], *_shifted(points, i, dx), *points[i + 3:]]
+    return 0 if texts.keeps(moved, half) else 1
+
+
 def _crossings(points: list[Point], i: int, dx: float, others: Lines) -> int:
     """How many segments of the other lines the three segments around stretch ``i``
     (moved by ``dx``) cross."""
@@ -416,7 +512,9 @@ def _part_port(layout: GenogramLayout, rel: RelationPlace,
     line there leaves at another port on that side or top: the nearest, in steps of half
     a unit up to ``_PORT_MOST`` from the middle, where neither moved segment lies on
     another line, its end keeps ``_PORT_APART`` from every other line's end on that
-    symbol, no box comes nearer and no more lines are crossed. With ``close``, also one
+    symbol, no box comes nearer and no more lines are crossed; the nearest that comes no
+    nearer to its own ends' text beyond the free stretch from a port either
+    (:class:`.OwnTexts`), else the nearest. With ``close``, also one
     that runs closer beside another line than :data:`LINE_CLEAR` by what both draw,
     moved only where it then lies neither on nor close beside any. True when one
     moved."""
@@ -444,8 +542,10 @@ def _part_port(layout: GenogramLayout, rel: RelationPlace,
                             [[*points[:2], *corners], [*points[1:3], *corners]], SYMBOL, half)
         near = _nearest(list(itertools.pairwise(points[:3])), boxes)
         crossed = _cross(points[:3], others)
+        texts = OwnTexts.of(layout, rel)
         tries = sorted((k / 2 for k in range(int(-2 * _PORT_MOST), int(2 * _PORT_MOST) + 1)),
                        key=lambda d: (abs(d - d0), d))
+        found: tuple[int, list[Point]] | None = None
         for d in tries:
             new = [*place(d), points[2]]
             if d == d0 or not shaped(new):
@@ -455,11 +555,19 @@ def _part_port(layout: GenogramLayout, rel: RelationPlace,
             score = _on(new, half, others)
             if (score != (0, 0) if close else score[0]) or _cross(new, others) > crossed:
                 continue
-            if _no_nearer(list(itertools.pairwise(new)), boxes, near, half):
-                points[:2] = new[:2]
-                rel.points = points if first else points[::-1]
-                moved = True
+            if not _no_nearer(list(itertools.pairwise(new)), boxes, near, half):
+                continue
+            whole = [*new, *points[3:]]
+            whole = whole if first else whole[::-1]
+            if texts.keeps(whole, half):
+                found = (0, new)
                 break
+            if found is None:
+                found = (1, new)  # taken where no port keeps clear of its own text
+        if found is not None:
+            points[:2] = found[1][:2]
+            rel.points = points if first else points[::-1]
+            moved = True
     return moved
 
 
