@@ -293,7 +293,7 @@ class Router:
         if choice is None:
             # a full corridor: the line shares a slot, best one not over the child line
             # entering a symbol of the row below (it would run down along it into the band)
-            choice = fallback_slot(base, edges, below)
+            choice = fallback_slot(base, edges, below) if edges else base
         insert_line(taken, halves, choice, own, self.holds)
         self._in_bands(row, choice, own)
         return choice
