@@ -22,6 +22,7 @@ from systeemkaart.layout.genogram_clear import (
     beyond_port,
     bounds,
     crowded_lines,
+    crowded_lines_of,
     lines_near_text,
     named_lines,
     segment_box,
@@ -31,7 +32,7 @@ from systeemkaart.layout.genogram_near import line_segments
 from systeemkaart.layout.genogram_relations import drawn_half
 from systeemkaart.layout.genogram_route import LINE_CLEAR, TEXT_CLEAR
 from systeemkaart.model import Case
-from tests.layout.test_genogram import CASES, EXAMPLES
+from tests.layout.test_genogram import CASES, EXAMPLES, ROOT
 from tests.strategies import families_with_relations
 from tests.strategies_genogram import genogram_families
 
@@ -114,3 +115,45 @@ def test_indexed_measures_equal_every_pair_in_generated_families(case: Case) -> 
     """In generated families too the grid-indexed measures give the same pairs in the
     same order as measuring every pair."""
     _same(_layout_of(case))
+
+
+_CROWDED = ("many-relations-1", "many-relations-4", "turned-block-over-yardstick",
+            "full-corridor-same-drawing", "corridor-beside-step-line")
+"""Saved crowd families with crowded lines (``tests/data/genogram-crowd-*.json``)."""
+
+
+def _same_of(layout: GenogramLayout) -> int:
+    """Assert that the pairs measured around some relations (each alone, every other one)
+    are the pairs of all lines in which those take part, in the same order, at the
+    issue's 4 units, the layout's clearance and a wider one; the number found."""
+    found = 0
+    indexes = [r.index for r in layout.relations]
+    for clear in (4.0, LINE_CLEAR, 12.0):
+        every = crowded_lines(layout, clear)
+        for some in [*([i] for i in indexes), indexes[::2]]:
+            names = {f"relation {i}" for i in some}
+            want = [(i, other) for i, other in every if i in some or other in names]
+            assert crowded_lines_of(layout, some, clear) == want
+            found += len(want)
+    return found
+
+
+def test_crowded_lines_of_some_relations_are_theirs_of_all() -> None:
+    """On saved crowd families, measuring only the lines near some relations finds the
+    pairs in which they take part that measuring every line finds, and no other; asked
+    about no relation, none."""
+    found = 0
+    for name in _CROWDED:
+        case = load(ROOT / "tests" / "data" / f"genogram-crowd-{name}.json")
+        layout = _layout_of(case)
+        found += _same_of(layout)
+        assert crowded_lines_of(layout, [], 4.0) == []
+    assert found > 0
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.one_of(genogram_families(), families_with_relations()))
+def test_crowded_lines_of_some_relations_in_generated_families(case: Case) -> None:
+    """In generated families too the pairs measured around some relations are theirs of
+    the pairs of all lines."""
+    _same_of(_layout_of(case))

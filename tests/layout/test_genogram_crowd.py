@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from systeemkaart.io.yaml_json import load
-from systeemkaart.layout import Point, genogram
+from systeemkaart.layout import Point, genogram, genogram_crowded_slot
 from systeemkaart.layout.genogram import GenogramLayout, GenogramOptions, layout_genogram
 from systeemkaart.layout.genogram_clear import (
     FamilyClear,
@@ -288,6 +288,29 @@ def test_zigzag_in_a_full_corridor_stands_off_a_step_line() -> None:
     layout = _layout("corridor-beside-step-line")
     assert crowded_lines(layout, _CLEAR) == []
     assert all_crossings(layout, straight=False) <= 3
+
+
+def test_full_corridors_not_routed_again_for_the_same_drawing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generated family (family 53 of the older crowd set): four emotional lines found
+    their corridors full near a crowded line, and the drawing was routed again with them
+    standing as far from the lines there as they can (``genogram_crowded_slot``), though
+    each already stood so: the same drawing, measured again and not kept. Where none of
+    them would stand elsewhere it is now not routed again; routed again regardless, it
+    is the same drawing."""
+    judged: list[int] = []
+    clearer = genogram.clearer
+
+    def counted(spread: GenogramLayout, before: GenogramLayout) -> bool:
+        judged.append(1)
+        return clearer(spread, before)
+
+    monkeypatch.setattr(genogram, "clearer", counted)
+    layout = _layout("full-corridor-same-drawing")
+    assert judged == []
+    monkeypatch.setattr(genogram_crowded_slot, "stands_apart", lambda _full: True)
+    assert _layout("full-corridor-same-drawing") == layout
+    assert judged == [1]
 
 
 def test_side_without_room_for_its_lines() -> None:

@@ -15,6 +15,7 @@ pair: linear in the samples, segments and texts, plus the pairs that are near.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from collections import defaultdict
@@ -38,6 +39,7 @@ __all__ = [
     "boxes_by_cell",
     "crowded_count",
     "crowded_lines",
+    "crowded_lines_of",
     "crowded_pairs",
     "crowding",
     "lines_near_text",
@@ -334,6 +336,39 @@ def crowded_count(layout: GenogramLayout, clear: float = LINE_CLEAR) -> int:
     lines crowding each other are one pair, not two."""
     return len({frozenset((f"relation {r}", other))
                 for r, other in crowded_lines(layout, clear)})
+
+
+def crowded_lines_of(layout: GenogramLayout, indexes: Collection[int],
+                     clear: float = LINE_CLEAR) -> list[tuple[int, str]]:
+    """The pairs of :func:`crowded_lines` in which a relation of ``indexes`` takes part,
+    crowding another line or crowded by another emotional line, in the same order: for
+    asking about a few lines of a drawing without measuring all the others.
+
+    Two lines can crowd each other only where their drawings come within ``clear`` of
+    each other, so only the lines whose extent comes that near the extent of one of
+    those relations (grown by the widest drawing) are measured, against each other."""
+    wanted = set(indexes)
+    grow = max(DRAWN_HALF.values()) + clear + _MARGIN
+    around = [bounds(segs, drawn_half(r.kind) + grow) for r in layout.relations
+              if r.index in wanted and (segs := line_segments(r.points))]
+    if not around:
+        return []
+
+    def near(points: list[Point]) -> bool:
+        segs = line_segments(points)
+        if not segs:
+            return False
+        box = bounds(segs, _MARGIN)
+        return any(box.overlaps(a) for a in around)
+
+    part = dataclasses.replace(
+        layout,
+        relations=[r for r in layout.relations if r.index in wanted or near(r.points)],
+        partnerships=[p for p in layout.partnerships if near(p.points)],
+        children=[c for c in layout.children if near(c.points)])
+    names = {f"relation {i}" for i in wanted}
+    return [(i, other) for i, other in crowded_lines(part, clear)
+            if i in wanted or other in names]
 
 
 def crowded_pairs(lines: list[tuple[list[Point], float, list[Point]]],

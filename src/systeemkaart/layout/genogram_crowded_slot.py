@@ -13,6 +13,10 @@ kept only where fewer lines crowd each other and none crosses or lies on more
 Cost: a look at every half unit across the corridor per line that finds it full
 (binary searches in its sorted lines), and one more routing of the drawing kept by the
 search where a corridor was full; nothing in a drawing whose corridors hold their lines.
+Which lines stand near a crowded one is measured only on the lines whose vertical
+stretches stand near such a line (:func:`~.genogram_clear.crowded_lines_of`), and the
+drawing is not routed again where standing apart would move none of those lines: it
+would be the same drawing (:func:`crowded_falls`).
 """
 
 from __future__ import annotations
@@ -20,14 +24,16 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-from typing import TYPE_CHECKING, Final
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from .genogram_slots import LINE_CLEAR, SLOT, distance
 
 if TYPE_CHECKING:  # the router imports this module, and the layout the router
     from .genogram_places import GenogramLayout, Work
 
-__all__ = ["CROWDED", "clearance", "clearer", "crowded_falls", "crowded_slot"]
+__all__ = ["CROWDED", "FullCorridor", "clearance", "clearer", "crowded_falls", "crowded_slot",
+           "fallback_slot", "stands_apart"]
 
 CROWDED: Final = 4.0
 """Two lines whose drawings come closer than this crowd each other (the clear space an
@@ -67,26 +73,76 @@ def crowded_slot(xs: list[float], halves: list[float], half: float, base: float,
     return max(candidates, key=score)
 
 
+class FullCorridor(NamedTuple):
+    """A corridor as an emotional line found it full (see :attr:`.Router.full_at`): what
+    :func:`crowded_slot` and :func:`fallback_slot` choose from."""
+
+    taken: list[float]
+    """The x of the lines already down it, sorted."""
+    halves: list[float]
+    """How far each of them draws either side."""
+    half: float
+    """How far the line draws either side."""
+    base: float
+    """The x it aims at."""
+    room: tuple[float, float]
+    """The corridor less its margins."""
+    below: list[float]
+    """Where child lines enter the row below, sorted."""
+
+
+def fallback_slot(base: float, edges: Sequence[float], below: list[float]) -> float:
+    """Where a line stands that finds no x clear of the lines in its corridor: of ``base``
+    (where it aims) and the corridor's ``edges``, the first furthest (up to a slot) from a
+    child line entering the row below at ``below`` (it would run down along it)."""
+    return max([base, *edges], key=lambda c: min(distance(below, c), SLOT))
+
+
+def stands_apart(full: FullCorridor) -> bool:
+    """True when the line that found the corridor ``full`` stands elsewhere drawn apart
+    (:func:`crowded_slot`) than where it stood (:func:`fallback_slot`): where it does not,
+    the routing goes on as before."""
+    lo, hi = full.room
+    choice = crowded_slot(full.taken, full.halves, full.half, full.base, full.room, full.below)
+    return choice is not None and choice != fallback_slot(full.base, (lo, hi), full.below)
+
+
 def crowded_falls(layout: GenogramLayout, work: Work) -> frozenset[int]:
     """Which of the emotional lines the router put in a full corridor (counted in the
     order routed, see :attr:`.Router.ran_out`) stand, in ``layout``, within
     :data:`_NEAR` of a vertical stretch of a line that crowds another or is crowded: the
-    ones to stand apart when the drawing is routed again (none: it is not)."""
-    from .genogram_clear import crowded_lines  # it imports the router
+    ones to stand apart when the drawing is routed again (none: it is not, nor where
+    none of them would stand elsewhere apart, see :func:`stands_apart`: the drawing
+    routed again would be the same).
+
+    Only the relations with a vertical stretch within :data:`_NEAR` of such a line can
+    be the crowded line it stands near, so only the pairs of lines in which one of them
+    takes part are measured (:func:`~.genogram_clear.crowded_lines_of`)."""
+    from .genogram_clear import crowded_lines_of  # it imports the router
 
     router = work.router
     if router is None or not router.ran_out or not layout.people:
         return frozenset()
-    crowded = crowded_lines(layout, CROWDED)
-    if not crowded:
-        return frozenset()
     pid, place = next(iter(layout.people.items()))
     dx = place.box.x - work.left[pid]  # the drawing moved to its margin
+    falls = [x + dx for x in router.ran_out]
+    at = sorted(falls)
+    near = [rel.index for rel in layout.relations
+            if any(a[0] == b[0] and distance(at, a[0]) < _NEAR
+                   for a, b in itertools.pairwise(rel.points))]
+    if not near:
+        return frozenset()
+    crowded = crowded_lines_of(layout, near, CROWDED)
+    if not crowded:
+        return frozenset()
     lines = {i for i, _other in crowded}
     lines |= {int(other.split()[1]) for _i, other in crowded if other.startswith("relation ")}
     xs = sorted({a[0] for rel in layout.relations if rel.index in lines
                  for a, b in itertools.pairwise(rel.points) if a[0] == b[0]})
-    return frozenset(n for n, x in enumerate(router.ran_out) if distance(xs, x + dx) < _NEAR)
+    chosen = frozenset(n for n, x in enumerate(falls) if distance(xs, x) < _NEAR)
+    if not any(stands_apart(router.full_at[n]) for n in sorted(chosen)):
+        return frozenset()
+    return chosen
 
 
 def clearer(spread: GenogramLayout, before: GenogramLayout) -> bool:

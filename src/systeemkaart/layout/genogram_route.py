@@ -24,7 +24,7 @@ from typing import Final
 
 from . import Point, round2
 from .genogram_bars import stack_bars
-from .genogram_crowded_slot import crowded_slot
+from .genogram_crowded_slot import FullCorridor, crowded_slot, fallback_slot
 from .genogram_slots import LINE_CLEAR, SLOT, Hold, distance, insert_line, keeps_apart
 
 __all__ = ["FAMILY_HALF", "LANE_CLASSES", "LINE_CLEAR", "TEXT_CLEAR", "Hold", "Lane", "RefPoint",
@@ -146,6 +146,9 @@ class Router:
     ran_out: list[float] = field(default_factory=list)
     """Where emotional lines that found no x clear of the lines already in their corridor
     stand (see :attr:`spread_full`)."""
+    full_at: list[FullCorridor] = field(default_factory=list)
+    """For each of :attr:`ran_out`, the corridor as the line found it (see
+    :func:`.crowded_falls`: whether standing apart would move it)."""
 
     def __post_init__(self) -> None:
         self._lefts = {r: [a for a, _ in s] for r, s in self.spans.items()}
@@ -286,10 +289,11 @@ class Router:
             if len(self.ran_out) in self.spread_full:
                 choice = crowded_slot(taken, halves, own, base, (lo, hi), below)
             self.ran_out.append(base if choice is None else choice)
+            self.full_at.append(FullCorridor(taken[:], halves[:], own, base, (lo, hi), below))
         if choice is None:
             # a full corridor: the line shares a slot, best one not over the child line
             # entering a symbol of the row below (it would run down along it into the band)
-            choice = max([base, *edges], key=lambda c: min(distance(below, c), SLOT))
+            choice = fallback_slot(base, edges, below) if edges else base
         insert_line(taken, halves, choice, own, self.holds)
         self._in_bands(row, choice, own)
         return choice
