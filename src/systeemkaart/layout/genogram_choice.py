@@ -393,8 +393,9 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         return best(k, False)
 
     chosen = search(functools.partial(best, routes_only=False), 2)
-    if not large and any(offset[k][j] is not None and beside(k, ways[k][j])
-                         for k, j in enumerate(chosen)):
+    if "beside" in work.redecide and not large \
+            and any(offset[k][j] is not None and beside(k, ways[k][j])
+                    for k, j in enumerate(chosen)):
         # a way not routed beside another pair's line: decided again without such ways,
         # kept where that runs along and crosses no more lines (not in a large drawing,
         # as pairs are not decided again there)
@@ -403,7 +404,8 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         chosen_aware = search(functools.partial(best, routes_only=False), 2)
         after = cost(chosen_aware)
         if after[0] <= before[0] and after[1] <= before[1]:
-            chosen = chosen_aware
+            chosen = chosen_aware  # the choices below leave such ways out too
+            work.redecided.add("beside")
         else:
             aware = False
             placed, drawn, ends, ways_placed = kept
@@ -421,13 +423,15 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         else:
             placed, drawn, ends, ways_placed = kept
     now = overfull_count(scene.centre, people, chosen, ways, ends, ways_placed)
-    if now:  # a side or top holding more lines than it has room for: decided again
+    if now and "room" in work.redecide:
+        # a side or top holding more lines than it has room for: decided again
         kept, before, room = (placed, drawn, ends, ways_placed), cost(chosen), True
         chosen_room = search(functools.partial(best, routes_only=False), 2)
         after = cost(chosen_room)
         fewer = overfull_count(scene.centre, people, chosen_room, ways, ends, ways_placed) < now
         if after[0] <= before[0] and after[1] <= before[1] and fewer:
             chosen = chosen_room  # the other order below counts them too
+            work.redecided.add("room")
         else:
             room = False
             placed, drawn, ends, ways_placed = kept
