@@ -207,7 +207,7 @@ def _layout(case: Case, options: GenogramOptions,
         """The layout the search ``kept`` drawn with its emotional lines (see
         :func:`completed`); with ``last``, where its choices of ways kept ways decided
         again, finished without them too and the better kept (see
-        :mod:`.genogram_redecided`)."""
+        :func:`.genogram_redecided.kept_or_before`)."""
         layout, work = completed(kept, last, kept[1].redecide)
         if last:
             layout, work = kept_or_before(layout, work, partial(completed, kept, last))
