@@ -94,6 +94,9 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
     room for (:mod:`.genogram_side_room`), they are decided again with each such end
     counted after the crossings, kept where they then run along and cross no more lines
     and leave fewer such ends (the other order below then counts them too).
+    Either choice made again is made only where ``work.redecide`` names it (``"beside"``,
+    ``"room"``), and noted in ``work.redecided`` where kept: the finished drawing is
+    judged without it too (:mod:`.genogram_redecided`).
     Chosen again (``detours``: see :func:`.genogram_repair.repair_ways`), the relations
     are decided in the reverse order too, and that is kept when it runs along no more lines
     and crosses fewer: the relation decided first may take the port or corner a later one
