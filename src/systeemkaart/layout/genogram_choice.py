@@ -407,8 +407,8 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         chosen_aware = search(functools.partial(best, routes_only=False), 2)
         after = cost(chosen_aware)
         if after[0] <= before[0] and after[1] <= before[1]:
+            note_redecided(work, pending, "beside", chosen, chosen_aware)
             chosen = chosen_aware  # the choices below leave such ways out too
-            work.redecided.add("beside")
         else:
             aware = False
             placed, drawn, ends, ways_placed = kept
@@ -433,8 +433,8 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         after = cost(chosen_room)
         fewer = overfull_count(scene.centre, people, chosen_room, ways, ends, ways_placed) < now
         if after[0] <= before[0] and after[1] <= before[1] and fewer:
+            note_redecided(work, pending, "room", chosen, chosen_room)
             chosen = chosen_room  # the other order below counts them too
-            work.redecided.add("room")
         else:
             room = False
             placed, drawn, ends, ways_placed = kept
@@ -459,6 +459,17 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         out.append((best(k, True), offset[k][j]))
         keep(k, ways[k][j])
     return out
+
+
+def note_redecided(work: Work, pending: Pending, which: str, before: list[int],
+                   after: list[int]) -> None:
+    """Note on ``work`` that the choice made again ``which`` was kept, and the relations
+    whose ways it changed from ``before`` to ``after``: the finished drawing is judged
+    without it where those lines cross or crowd (:mod:`.genogram_redecided`)."""
+    work.redecided.add(which)
+    work.redecided_lines.update(pending.relation[k][0].index
+                                for k, (j, i) in enumerate(zip(before, after, strict=True))
+                                if j != i)
 
 
 def scene_at(work: Work, pending: Pending, geometry: Geometry) -> tuple[Scene, FamilyLines]:

@@ -367,6 +367,8 @@ class Work:
     chosen before it stand (see :mod:`.genogram_redecided`)."""
     redecided: set[str] = field(default_factory=set)
     """Which of :attr:`redecide` the choices of ways of this layout kept."""
+    redecided_lines: set[int] = field(default_factory=set)
+    """The relations (indexes into ``case.relations``) whose ways those kept changed."""
     corridor_room: dict[str, float] | None = None
     """Per person with partners on both sides, the room its emotional lines to other rows
     may take beside its box in a gap with a couple's dates (made once, see
