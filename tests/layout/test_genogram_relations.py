@@ -374,6 +374,19 @@ def test_families_random_seeds_found_cross_no_more_than_the_yardstick(name: str)
     assert_within_yardstick(layout)
 
 
+def test_ten_lines_cross_no_more_once_ways_chosen_again_are_judged_drawn() -> None:
+    """Seed 8's family of the test above (10 crossings against the yardstick's 6). Chosen
+    again without a straight way beside another pair's line, the abuse line out of Opa
+    Jansen's right side bent over the hostile zigzag leaving that side, and finished, the
+    zigzag left above it and crossed it beside her symbol: 11. The drawing is now
+    finished without the ways chosen again too and the one crossing fewer kept
+    (``genogram_redecided``): the abuse line runs straight to the woman it points at,
+    the zigzag leaves below it, and the drawing crosses 10 lines again."""
+    _case, layout = saved("genogram-emotional-ten-lines-cross-each-other")
+    assert crowded_lines(layout, 4.0) == []
+    assert all_crossings(layout, straight=False) <= 10
+
+
 def test_line_to_a_child_at_a_bar_end_runs_above_the_bar() -> None:
     """Found by the generated-families property with the test modules' literals changed
     (hypothesis draws from them): two close lines from a mother down to her daughter, who

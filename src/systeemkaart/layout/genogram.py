@@ -42,6 +42,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable, Collection
+from dataclasses import replace
+from functools import partial
 
 from ..gcpause import paused_gc
 from ..model import Case, case_at
@@ -87,6 +89,7 @@ from .genogram_places import (
     person_deceased,
     person_text,
 )
+from .genogram_redecided import kept_or_before
 from .genogram_relations import add_relation, drawn_half
 from .genogram_resolve import resolve_layout
 from .genogram_route import LINE_CLEAR, TEXT_CLEAR, Router, YRef
@@ -191,6 +194,7 @@ def _layout(case: Case, options: GenogramOptions,
         ``spread`` as far from the others as it allows (see :mod:`.genogram_crowded_slot`)."""
         again = Work(case, options, st, person, widths, heights, texts)
         again.above_dates, again.twinned = work.above_dates, twinned
+        again.redecide = work.redecide
         again.waypoints, again.polish = waypoints, True
         partner_drops(again)
         measure_heights(again)
@@ -200,12 +204,24 @@ def _layout(case: Case, options: GenogramOptions,
         return _finish(again, gaps), again
 
     def finished(kept: Placed, last: bool = True) -> GenogramLayout:
-        """The layout the search ``kept`` drawn with its emotional lines; corridors too
+        """The layout the search ``kept`` drawn with its emotional lines (see
+        :func:`completed`); with ``last``, where its choices of ways kept ways decided
+        again, finished without them too and the better kept (see
+        :func:`.genogram_redecided.kept_or_before`)."""
+        layout, work = completed(kept, last, kept[1].redecide)
+        if last:
+            layout, work = kept_or_before(layout, work, partial(completed, kept, last))
+        return layout
+
+    def completed(kept: Placed, last: bool, redecide: frozenset[str]
+                  ) -> tuple[GenogramLayout, Work]:
+        """The layout the search ``kept`` drawn with its emotional lines, the ways decided
+        again as ``redecide`` allows, and its work state; corridors too
         narrow for them widen (see :mod:`.genogram_widen`), and with ``last`` (the drawing
         made, not one the last looks judge) the lines in corridors still full stand apart
         where that leaves fewer crowded (see :mod:`.genogram_crowded_slot`)."""
         _bare, work, gaps, centres = kept
-        layout, work = relaid(work, gaps, centres, work.waypoints)
+        layout, work = relaid(replace(work, redecide=redecide), gaps, centres, work.waypoints)
         for _ in range(ROUNDS):
             cuts = full_corridors(work, layout, centres)
             if not cuts:
@@ -218,10 +234,10 @@ def _layout(case: Case, options: GenogramOptions,
             layout, work, centres = other, again, wider
         falls = crowded_falls(layout, work) if last else frozenset()
         if falls:
-            spread, _again = relaid(work, gaps, centres, dict(work.waypoints), falls)
+            spread, again = relaid(work, gaps, centres, dict(work.waypoints), falls)
             if clearer(spread, layout):
-                return spread
-        return layout
+                return spread, again
+        return layout, work
 
     def judged(kept: Placed) -> GenogramLayout:
         """The layout ``kept`` drawn for the last looks to judge (see :func:`finished`)."""

@@ -94,6 +94,9 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
     room for (:mod:`.genogram_side_room`), they are decided again with each such end
     counted after the crossings, kept where they then run along and cross no more lines
     and leave fewer such ends (the other order below then counts them too).
+    Either choice made again is made only where ``work.redecide`` names it (``"beside"``,
+    ``"room"``), and noted in ``work.redecided`` where kept: the finished drawing is
+    judged without it too (:mod:`.genogram_redecided`).
     Chosen again (``detours``: see :func:`.genogram_repair.repair_ways`), the relations
     are decided in the reverse order too, and that is kept when it runs along no more lines
     and crosses fewer: the relation decided first may take the port or corner a later one
@@ -393,8 +396,9 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         return best(k, False)
 
     chosen = search(functools.partial(best, routes_only=False), 2)
-    if not large and any(offset[k][j] is not None and beside(k, ways[k][j])
-                         for k, j in enumerate(chosen)):
+    if "beside" in work.redecide and not large \
+            and any(offset[k][j] is not None and beside(k, ways[k][j])
+                    for k, j in enumerate(chosen)):
         # a way not routed beside another pair's line: decided again without such ways,
         # kept where that runs along and crosses no more lines (not in a large drawing,
         # as pairs are not decided again there)
@@ -403,7 +407,8 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         chosen_aware = search(functools.partial(best, routes_only=False), 2)
         after = cost(chosen_aware)
         if after[0] <= before[0] and after[1] <= before[1]:
-            chosen = chosen_aware
+            note_redecided(work, pending, "beside", chosen, chosen_aware)
+            chosen = chosen_aware  # the choices below leave such ways out too
         else:
             aware = False
             placed, drawn, ends, ways_placed = kept
@@ -421,12 +426,14 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         else:
             placed, drawn, ends, ways_placed = kept
     now = overfull_count(scene.centre, people, chosen, ways, ends, ways_placed)
-    if now:  # a side or top holding more lines than it has room for: decided again
+    if now and "room" in work.redecide:
+        # a side or top holding more lines than it has room for: decided again
         kept, before, room = (placed, drawn, ends, ways_placed), cost(chosen), True
         chosen_room = search(functools.partial(best, routes_only=False), 2)
         after = cost(chosen_room)
         fewer = overfull_count(scene.centre, people, chosen_room, ways, ends, ways_placed) < now
         if after[0] <= before[0] and after[1] <= before[1] and fewer:
+            note_redecided(work, pending, "room", chosen, chosen_room)
             chosen = chosen_room  # the other order below counts them too
         else:
             room = False
@@ -452,6 +459,17 @@ def choose_ways(work: Work, pending: Pending, geometry: Geometry,
         out.append((best(k, True), offset[k][j]))
         keep(k, ways[k][j])
     return out
+
+
+def note_redecided(work: Work, pending: Pending, which: str, before: list[int],
+                   after: list[int]) -> None:
+    """Note on ``work`` that the choice made again ``which`` was kept, and the relations
+    whose ways it changed from ``before`` to ``after``: the finished drawing is judged
+    without it where those lines cross or crowd (:mod:`.genogram_redecided`)."""
+    work.redecided.add(which)
+    work.redecided_lines.update(pending.relation[k][0].index
+                                for k, (j, i) in enumerate(zip(before, after, strict=True))
+                                if j != i)
 
 
 def scene_at(work: Work, pending: Pending, geometry: Geometry) -> tuple[Scene, FamilyLines]:

@@ -360,6 +360,15 @@ class Work:
     line runs (the lowest, when a couple has several): the name stands below it."""
     line_sides: dict[str, set[int]] = field(default_factory=dict)
     """Per person, the sides (-1 left, +1 right) where a partner line hangs from them."""
+    redecide: frozenset[str] = frozenset({"beside", "room"})
+    """Which of the ways decided again the choice of ways may keep (see
+    :func:`~.genogram_choice.choose_ways`): ``"beside"``, a way not beside another pair's
+    line; ``"room"``, a side or top without room for its lines. Without one, the ways
+    chosen before it stand (see :mod:`.genogram_redecided`)."""
+    redecided: set[str] = field(default_factory=set)
+    """Which of :attr:`redecide` the choices of ways of this layout kept."""
+    redecided_lines: set[int] = field(default_factory=set)
+    """The relations (indexes into ``case.relations``) whose ways those kept changed."""
     corridor_room: dict[str, float] | None = None
     """Per person with partners on both sides, the room its emotional lines to other rows
     may take beside its box in a gap with a couple's dates (made once, see
