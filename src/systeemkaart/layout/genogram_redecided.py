@@ -71,8 +71,8 @@ def may_be_bettered(layout: GenogramLayout, lines: Collection[int]) -> bool:
     chosen again, and the drawing without them crowded as many lines and crossed more)."""
     from .genogram_clear import crowded_lines  # they import the router
 
-    return bool(crowded_lines(layout, CROWDED, only=lines)) \
-        or not crowded_lines(layout, CROWDED)
+    crowded = crowded_lines(layout, CROWDED)  # each line's own pairs: measured once
+    return not crowded or any(i in lines for i, _other in crowded)
 
 
 def kept_or_before(layout: GenogramLayout, work: Work,
